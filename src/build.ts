@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises'
+import { createBuilder } from './builder.js'
+import { discoverContent } from './content/discover.js'
+import { dedupeSlugs } from './dedupe-slugs.js'
+import type { SiteDocument } from './site/pages.js'
+import type { Diagnostic, ResolvedConfig } from './types.js'
+
+/** Outcome of one content file: a page, or the diagnostics that say why not. */
+export interface FileReport {
+  source: string
+  slug: string | null
+  diagnostics: Diagnostic[]
+}
+
+/** Summary of a build, for the CLI and for tests. */
+export interface BuildResult {
+  files: FileReport[]
+  documents: SiteDocument[]
+  pagesWritten: number
+  errors: number
+  warnings: number
+  durationMs: number
+}
+
+/** Reads, decodes and normalizes every content file (no cache, no output); bad files become reports, never exceptions. */
+export async function loadDocuments(config: ResolvedConfig): Promise<{ documents: SiteDocument[]; files: FileReport[] }> {
+  const { files: found, refused } = await discoverContent(config.contentDir)
+  const { loadDocument } = await import('./document.js')
+  const loaded = await Promise.all(found.map(async (file) => loadDocument(file.source, await readFile(file.absolutePath), config)))
+  const { documents, reports } = dedupeSlugs(loaded)
+  const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...reports]
+  return { documents, files: files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) }
+}
+
+/** Builds the whole archive from `config.contentDir` into `config.outDir`, incrementally through the cache, swapping the site in atomically. */
+export async function build(config: ResolvedConfig): Promise<BuildResult> {
+  if (process.env.HINDSIGHT_REPORT_RSS) process.once('exit', () => process.stderr.write(`hindsight-max-rss-kb ${process.resourceUsage().maxRSS}\n`))
+  return createBuilder(config).build()
+}

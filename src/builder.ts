@@ -1,0 +1,270 @@
+import { lstatSync, readFileSync, statSync } from 'node:fs'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { BuildResult, FileReport } from './build.js'
+import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
+import { createPlanHasher } from './cache/plan-key.js'
+import { openDocumentCache, readBuildState, writeBuildState, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
+import { CONFIG_FILE } from './config.js'
+import { CONTENT_EXTENSIONS, PIPELINE_VERSION } from './constants.js'
+import { discoverContent } from './content/discover.js'
+import { dedupeSlugs } from './dedupe-slugs.js'
+import type { LoadedDocument } from './document.js'
+import type { PlannedFile, SiteDocument } from './site/pages.js'
+import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type SiteWriter } from './site/write.js'
+import type { ResolvedConfig } from './types.js'
+
+/** Outcome of `update`: what changed on disk, the reports of the touched files, and whether it was a full rebuild. */
+export interface UpdateResult { written: string[]; removed: string[]; files: FileReport[]; durationMs: number; full: boolean }
+
+/** The incremental build engine behind `build` (CLI, CI) and `dev`. */
+export interface Builder {
+  /** Full build (uses the cache): renders what changed, writes only changed files, swaps the site in atomically. */
+  build(): Promise<BuildResult>
+  /** Absolute paths changed, added or removed; a template or config path means a full rebuild; rewrites only touched pages. */
+  update(paths: string[], options?: { keepLastGood?: boolean }): Promise<UpdateResult>
+  /** Current documents by source path. */
+  readonly documents: ReadonlyMap<string, SiteDocument>
+}
+
+/** Options for tests and tools: `dev` writes changed files in place; `discover` can be replaced (tests shuffle it). */
+export interface BuilderOptions {
+  mode?: 'build' | 'dev'
+  discover?: typeof discoverContent
+  /** Worker threads for normalizing; default: one per core beyond the first, when there is enough to do. */
+  workers?: number
+}
+
+interface Input { source: string; absolutePath: string; stamp: InputStamp; bytes: Uint8Array | null }
+
+/** Folder of the search index inside the site (as in search/index.ts, which is loaded only when the index is rebuilt). */
+const SEARCH_DIR = 'pagefind'
+
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+async function assetFiles(config: ResolvedConfig): Promise<PlannedFile[]> {
+  const dir = path.join(config.templatesDir, 'assets')
+  const names = await readdir(dir).catch(() => [] as string[])
+  return Promise.all(names.sort().map(async (name) => ({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) })))
+}
+
+/** Creates a builder for one resolved config; it keeps documents and the output manifest in memory between calls. */
+export function createBuilder(config: ResolvedConfig, options: BuilderOptions = {}): Builder {
+  const mode = options.mode ?? 'build'
+  const optionsKey = documentOptionsKey(config)
+  const renderKey = renderConfigKey(config)
+  const loaded = new Map<string, { key: string; doc: LoadedDocument }>()
+  let documents = new Map<string, SiteDocument>()
+  let reports = new Map<string, FileReport>()
+  let state: BuildState | null | undefined
+  let tplKey = ''
+  let cacheStore: DocumentCache | null = null
+  const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
+  const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
+
+  const readInput = (source: string, absolutePath: string, previous: InputStamp | undefined, startedAt: number): Input => {
+    const info = statSync(absolutePath)
+    if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs && previous.ino === info.ino && info.mtimeMs < startedAt - 2000) {
+      return { source, absolutePath, stamp: { ...previous, key: documentKey(source, previous.hash, optionsKey) }, bytes: null }
+    }
+    const bytes = readFileSync(absolutePath)
+    const hash = hashParts(bytes)
+    return { source, absolutePath, bytes, stamp: { hash, key: documentKey(source, hash, optionsKey), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } }
+  }
+
+  /** Finds each input's document: in memory, in the cache folder, or by normalizing it (worker threads when many). */
+  const loadInputs = async (inputs: Input[]): Promise<void> => {
+    const todo: Input[] = []
+    for (const input of inputs) {
+      if (loaded.get(input.source)?.key === input.stamp.key) continue
+      const cached = cache().get(input.stamp.key)
+      if (cached && cached.source === input.source) loaded.set(input.source, { key: input.stamp.key, doc: cached })
+      else todo.push(input)
+    }
+    if (todo.length === 0) return
+    const { normalizeMany } = await import('./workers/pool.js')
+    const fresh = await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers)
+    fresh.forEach((doc, i) => {
+      const key = todo[i]!.stamp.key
+      cache().put(key, doc)
+      loaded.set(doc.source, { key, doc })
+    })
+  }
+
+  /** Applies slug deduplication over all loaded documents (in source order) and refreshes documents and reports. */
+  const assemble = (refused: FileReport[]): Array<[SiteDocument, string]> => {
+    const sources = [...loaded.keys()].sort(byCodePoint)
+    const { documents: docs, reports: files } = dedupeSlugs(sources.map((s) => loaded.get(s)!.doc))
+    documents = new Map(docs.map((d) => [d.record.source, d]))
+    reports = new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f]))
+    return docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])
+  }
+
+  /** Plans the site, renders only files whose inputs changed, writes only files whose bytes changed. */
+  const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<{ written: string[]; removed: string[]; manifest: Record<string, ManifestEntry>; searchKey: string | null }> => {
+    const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
+    const [{ planSite }, { createRenderer }] = await Promise.all([import('./site/pages.js'), import('./site/render.js')])
+    const docs = keyed.map(([d]) => d)
+    const planned = [...planSite(docs, config), ...(await assetFiles(config))]
+    const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
+    const manifest: Record<string, ManifestEntry> = {}
+    const kept: string[] = []
+    let searchKey: string | null = previous?.searchKey ?? null
+    if (withSearch && config.search) {
+      searchKey = hashParts(renderKey, ...keyed.map(([, k]) => k).sort())
+      if (previous?.searchKey === searchKey) kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
+      else planned.push(...(await (await import('./search/index.js')).searchIndexFiles(docs, config)))
+    } else if (previous) {
+      kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
+    }
+    const writer: SiteWriter = openSiteWriter(config.outDir, { incremental: previous !== null })
+    const written: string[] = []
+    try {
+      const render = createRenderer(config)
+      for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
+      for (const file of planned) {
+        const input = inputHash(file)
+        const before = previous?.manifest[file.path]
+        if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
+          manifest[file.path] = before
+          continue
+        }
+        const content = render(file)
+        const output = hashParts(content)
+        manifest[file.path] = [input, output]
+        if (before && before[1] === output && writer.keep(file.path)) continue
+        writer.write(file.path, content)
+        written.push(file.path)
+        if (written.length === 100) await pausePoint('staging')
+      }
+      const removed = previous ? Object.keys(previous.manifest).filter((p) => !(p in manifest) && !(mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`))) : []
+      for (const p of removed) writer.remove(p)
+      await writer.commit()
+      return { written, removed, manifest, searchKey }
+    } catch (error) {
+      writer.abort()
+      if (error instanceof MissingOutputError && previous) return emit(keyed, withSearch, false)
+      throw error
+    }
+  }
+
+  const save = (next: Omit<BuildState, 'pipeline' | 'outDir' | 'site'>, persist: boolean): void => {
+    state = { pipeline: PIPELINE_VERSION, outDir: config.outDir, site: siteIdentity(config.outDir), ...next }
+    // In dev the site keeps changing after this without the state being saved, so the saved manifest is marked untrusted.
+    if (persist) writeBuildState(config.cacheDir, mode === 'dev' ? { ...state, site: null } : state)
+  }
+
+  const result = (started: number, pagesWritten: number): BuildResult => {
+    const files = [...reports.values()]
+    const all = files.flatMap((f) => f.diagnostics)
+    return {
+      files,
+      get documents() {
+        return [...documents.values()]
+      },
+      pagesWritten,
+      errors: all.filter((d) => d.severity === 'error').length,
+      warnings: all.filter((d) => d.severity === 'warning').length,
+      durationMs: performance.now() - started,
+    }
+  }
+
+  const discover = options.discover ?? discoverContent
+
+  async function build(): Promise<BuildResult> {
+    const started = performance.now()
+    recoverOutDir(config.outDir)
+    if (state === undefined) state = readBuildState(config.cacheDir, config.outDir)
+    tplKey = await templatesKey(config.templatesDir)
+    const found = await discover(config.contentDir)
+    const refused = found.refused.map((r): FileReport => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] }))
+    const startedAt = Date.now()
+    const inputs = [...found.files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => readInput(f.source, f.absolutePath, state?.inputs[f.source], state?.startedAt ?? 0))
+    const buildKey = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => `${i.source}\0${i.stamp.key}`), ...refused.map((r) => `refused\0${r.source}`))
+    const siteValid = state?.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site)
+    if (mode === 'build' && state && siteValid && state.buildKey === buildKey) {
+      reports = new Map(state.reports.map((f) => [f.source, f]))
+      const out = result(started, 0)
+      Object.defineProperty(out, 'documents', { get: () => lazyDocuments(inputs, refused), enumerable: true })
+      return out
+    }
+    await pausePoint('load')
+    const present = new Set(inputs.map((i) => i.source))
+    for (const source of [...loaded.keys()]) if (!present.has(source)) loaded.delete(source)
+    await loadInputs(inputs)
+    const keyed = assemble(refused)
+    const out = await emit(keyed, true)
+    flushCache()
+    save({ buildKey, searchKey: out.searchKey, startedAt, inputs: Object.fromEntries(inputs.map((i) => [i.source, i.stamp])), reports: [...reports.values()], manifest: out.manifest }, true)
+    return result(started, out.written.length)
+  }
+
+  function lazyDocuments(inputs: Input[], refused: FileReport[]): SiteDocument[] {
+    const missing = inputs.filter((i) => loaded.get(i.source)?.key !== i.stamp.key)
+    for (const i of missing) {
+      const doc = cache().get(i.stamp.key)
+      if (doc) loaded.set(i.source, { key: i.stamp.key, doc })
+    }
+    assemble(refused)
+    return [...documents.values()]
+  }
+
+  async function update(paths: string[], opts: { keepLastGood?: boolean } = {}): Promise<UpdateResult> {
+    const started = performance.now()
+    const inContent = (p: string): boolean => p.startsWith(config.contentDir + path.sep)
+    const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && isLink(p)))
+    if (state === undefined || structural) {
+      const full = await build()
+      return { written: [], removed: [], files: full.files, durationMs: performance.now() - started, full: true }
+    }
+    const touched: FileReport[] = []
+    const startedAt = Date.now()
+    const inputs = { ...state!.inputs }
+    for (const file of paths.filter(inContent)) {
+      const source = path.relative(config.contentDir, file).split(path.sep).join('/').normalize('NFC')
+      if (!CONTENT_EXTENSIONS.some((ext) => source.toLowerCase().endsWith(ext))) continue
+      let input: Input
+      try {
+        input = readInput(source, file, undefined, startedAt)
+      } catch {
+        loaded.delete(source)
+        delete inputs[source]
+        continue
+      }
+      const before = loaded.get(source)
+      await loadInputs([input])
+      const after = loaded.get(source)!
+      if (opts.keepLastGood && before && after.doc.diagnostics.some((d) => d.severity === 'error')) {
+        touched.push({ source, slug: null, diagnostics: after.doc.diagnostics })
+        loaded.set(source, before)
+        continue
+      }
+      inputs[source] = input.stamp
+    }
+    const refused = [...reports.values()].filter((r) => r.slug === null && !loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === 'file-symlink-outside'))
+    const keyed = assemble(refused)
+    const out = await emit(keyed, mode === 'build')
+    flushCache()
+    const sources = new Set(paths.filter(inContent).map((p) => path.relative(config.contentDir, p).split(path.sep).join('/').normalize('NFC')))
+    const files = [...touched, ...[...reports.values()].filter((r) => sources.has(r.source) && !touched.some((t) => t.source === r.source))]
+    save({ buildKey: '', searchKey: out.searchKey, startedAt, inputs, reports: [...reports.values()], manifest: out.manifest }, mode !== 'dev')
+    return { written: out.written, removed: out.removed, files, durationMs: performance.now() - started, full: false }
+  }
+
+  return {
+    build,
+    update,
+    get documents() {
+      return documents
+    },
+  }
+}
+
+function isLink(p: string): boolean {
+  try {
+    return lstatSync(p).isSymbolicLink()
+  } catch {
+    return false
+  }
+}
+

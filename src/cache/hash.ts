@@ -1,0 +1,49 @@
+import { createHash } from 'node:crypto'
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PIPELINE_VERSION } from '../constants.js'
+import type { ResolvedConfig } from '../types.js'
+
+/** Hex sha256 of the parts, each length-prefixed so `ab`+`c` and `a`+`bc` differ; 32 hex digits (128 bits) are plenty for cache keys. */
+export function hashParts(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash('sha256')
+  for (const part of parts) {
+    hash.update(`${typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength}:`)
+    hash.update(part)
+  }
+  return hash.digest('hex').slice(0, 32)
+}
+
+/** Config keys that only shape output paths or rendering, never a document's record or HTML. */
+const OUTPUT_ONLY = new Set<keyof ResolvedConfig>(['root', 'configFile', 'contentDir', 'outDir', 'templatesDir', 'cacheDir', 'title', 'description', 'url', 'base', 'pageSize', 'search'])
+
+/** Key of everything that shapes a normalized document besides its bytes and path: the pipeline version and the normalize-relevant config. */
+export function documentOptionsKey(config: ResolvedConfig): string {
+  const relevant = Object.fromEntries(Object.entries(config).filter(([k]) => !OUTPUT_ONLY.has(k as keyof ResolvedConfig)).sort(([a], [b]) => (a < b ? -1 : 1)))
+  return hashParts(`pipeline-${PIPELINE_VERSION}`, JSON.stringify(relevant))
+}
+
+/** Cache key of one content file: the hash of its bytes, its path under content/, and the options key. */
+export const documentKey = (source: string, bytesHash: string, optionsKey: string): string => hashParts(optionsKey, source, bytesHash)
+
+/** Key of the whole config as rendering sees it (paths aside), so a title or base change re-renders every page. */
+export function renderConfigKey(config: ResolvedConfig): string {
+  const { root: _r, configFile: _c, contentDir: _cd, outDir: _o, templatesDir: _t, cacheDir: _ca, ...rest } = config
+  return hashParts(`pipeline-${PIPELINE_VERSION}`, JSON.stringify(rest))
+}
+
+/** Key of every file under the templates folder (names and bytes), so any template or asset change is seen. */
+export async function templatesKey(dir: string): Promise<string> {
+  const parts: (string | Uint8Array)[] = []
+  async function walk(at: string): Promise<void> {
+    const entries = await readdir(at, { withFileTypes: true }).catch(() => [])
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      const full = path.join(at, entry.name)
+      if (entry.isDirectory()) await walk(full)
+      else if (entry.isFile()) parts.push(path.relative(dir, full), await readFile(full))
+    }
+  }
+  await walk(dir)
+  return hashParts(...parts)
+}

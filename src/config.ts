@@ -1,0 +1,167 @@
+import { readFileSync, existsSync } from 'node:fs'
+import path from 'node:path'
+import { closest, distance } from 'fastest-levenshtein'
+import { IANAZone } from 'luxon'
+import { ConfigError } from './errors.js'
+import type { Config, ResolvedConfig } from './types.js'
+
+/** Name of the config file looked for at the project root. */
+export const CONFIG_FILE = 'hindsight.config.json'
+
+/** Default vocabulary for derived tags: tag to words (lower-case, word-prefix match) that suggest it. */
+export const DEFAULT_TAG_VOCABULARY: Record<string, string[]> = {
+  database: ['database', 'mysql', 'postgres', 'postgresql', 'sql', 'table', 'index', 'replica', 'mariadb', 'mongodb'],
+  migration: ['migration', 'migrate', 'upgrade', 'schema change'],
+  deploy: ['deploy', 'deployment', 'release', 'rollout', 'rolled back', 'rollback'],
+  dns: ['dns', 'resolver', 'nameserver', 'domain name'],
+  network: ['network', 'subnet', 'load balancer', 'latency', 'packet', 'ip address', 'firewall'],
+  configuration: ['configuration', 'config', 'misconfiguration', 'setting'],
+  capacity: ['capacity', 'scaling', 'scale up', 'out of memory', 'oom', 'overload', 'traffic spike'],
+  storage: ['disk', 'storage', 'space', 'volume', 'backup', 'filesystem', 'mount'],
+  certificate: ['certificate', 'tls', 'ssl', 'expired cert'],
+  authentication: ['authentication', 'login', 'credential', 'token', 'password', 'oauth', 'sso'],
+  'third-party': ['provider', 'vendor', 'upstream', 'third-party', 'third party', 'hosting provider', 'aws', 'azure', 'gcp'],
+  security: ['security', 'leak', 'leaked', 'vulnerability', 'exploit'],
+}
+
+/** Every default in one place; `loadConfig` layers the file and the overrides on top. */
+export function defaultConfig(): Required<Config> {
+  return {
+    title: 'Postmortem archive',
+    description: '',
+    url: '',
+    base: '/',
+    contentDir: 'content',
+    outDir: 'site',
+    templatesDir: 'templates',
+    cacheDir: '.hindsight/cache',
+    pageSize: 50,
+    sites: {},
+    tagVocabulary: DEFAULT_TAG_VOCABULARY,
+    defaultTimezone: null,
+    search: true,
+  }
+}
+
+type FieldType = 'string' | 'number' | 'boolean' | 'record-string' | 'record-string-array' | 'string-or-null'
+const FIELD_TYPES: Record<keyof Config, FieldType> = {
+  title: 'string',
+  description: 'string',
+  url: 'string',
+  base: 'string',
+  contentDir: 'string',
+  outDir: 'string',
+  templatesDir: 'string',
+  cacheDir: 'string',
+  pageSize: 'number',
+  sites: 'record-string',
+  tagVocabulary: 'record-string-array',
+  defaultTimezone: 'string-or-null',
+  search: 'boolean',
+}
+
+function isRecordOf(value: unknown, item: (v: unknown) => boolean): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(item)
+}
+
+function checkType(type: FieldType, value: unknown): boolean {
+  switch (type) {
+    case 'string': return typeof value === 'string'
+    case 'number': return typeof value === 'number' && Number.isInteger(value) && value > 0
+    case 'boolean': return typeof value === 'boolean'
+    case 'string-or-null': return value === null || typeof value === 'string'
+    case 'record-string': return isRecordOf(value, (v) => typeof v === 'string')
+    case 'record-string-array': return isRecordOf(value, (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'))
+  }
+}
+
+const brief = (value: unknown): string => {
+  const text = JSON.stringify(value) ?? String(value)
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text
+}
+
+const TYPE_NAMES: Record<FieldType, string> = {
+  string: 'a string',
+  number: 'a positive integer',
+  boolean: 'true or false',
+  'string-or-null': 'a string or null',
+  'record-string': 'an object of strings',
+  'record-string-array': 'an object of string lists',
+}
+
+/** Checks a config object key by key, naming the key and the file in the error. */
+export function validateConfig(raw: unknown, where: string): Config {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ConfigError(`${where}: the config must be a JSON object`)
+  }
+  const known = Object.keys(FIELD_TYPES)
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === '$schema' && typeof value === 'string') continue // editor hint, see schema/config.schema.json
+    const type = Object.hasOwn(FIELD_TYPES, key) ? FIELD_TYPES[key as keyof Config] : undefined
+    if (!type) {
+      const near = closest(key, known)
+      const hint = distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, near.length / 3) ? `did you mean \`${near}\`?` : `known keys: ${known.join(', ')}`
+      throw new ConfigError(`${where}: unknown key \`${key}\`; ${hint}`)
+    }
+    if (!checkType(type, value)) {
+      throw new ConfigError(`${where}: \`${key}\` must be ${TYPE_NAMES[type]}, not ${brief(value)}`)
+    }
+  }
+  const config = raw as Config
+  if (config.url && !/^https?:\/\/[^/]/.test(config.url)) {
+    throw new ConfigError(`${where}: \`url\` must be an absolute http(s) URL such as https://example.com, not ${JSON.stringify(config.url)}`)
+  }
+  if (typeof config.defaultTimezone === 'string' && !IANAZone.isValidZone(config.defaultTimezone)) {
+    throw new ConfigError(`${where}: \`defaultTimezone\` must be an IANA zone such as Europe/Berlin or UTC, not ${JSON.stringify(config.defaultTimezone)}`)
+  }
+  return config
+}
+
+/** Normalises a base path to `/`, or `/prefix/` with both slashes. */
+export function normalizeBase(base: string): string {
+  const trimmed = base.trim().replace(/^\/+|\/+$/g, '')
+  return trimmed ? `/${trimmed}/` : '/'
+}
+
+/** Loads `hindsight.config.json` from `cwd` (if any), applies defaults and overrides, resolves paths. */
+export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig {
+  const root = path.resolve(cwd)
+  const file = path.join(root, CONFIG_FILE)
+  let fromFile: Config = {}
+  let configFile: string | null = null
+  if (existsSync(file)) {
+    configFile = file
+    const shown = path.relative(process.cwd(), file)
+    const where = shown && !shown.startsWith('..') ? shown : file
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(readFileSync(file, 'utf8'))
+    } catch (cause) {
+      throw new ConfigError(`${where}: cannot parse JSON (${(cause as Error).message})`, { cause })
+    }
+    fromFile = validateConfig(parsed, where)
+  }
+  const given = validateConfig(stripUndefined(overrides), 'command-line options')
+  const merged = { ...defaultConfig(), ...fromFile, ...given }
+  return {
+    root,
+    configFile,
+    title: merged.title,
+    description: merged.description,
+    url: merged.url.replace(/\/+$/, ''),
+    base: normalizeBase(merged.base),
+    contentDir: path.resolve(root, merged.contentDir),
+    outDir: path.resolve(root, merged.outDir),
+    templatesDir: path.resolve(root, merged.templatesDir),
+    cacheDir: path.resolve(root, merged.cacheDir),
+    pageSize: merged.pageSize,
+    sites: merged.sites,
+    tagVocabulary: merged.tagVocabulary,
+    defaultTimezone: merged.defaultTimezone,
+    search: merged.search,
+  }
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
+}

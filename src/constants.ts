@@ -1,0 +1,40 @@
+/** Rule ids for content diagnostics: one place, so `check` output and docs stay in step. */
+export const RULE = {
+  frontMatterInvalid: 'front-matter-invalid',
+  frontMatterNotObject: 'front-matter-not-object',
+  frontMatterUnknownKey: 'front-matter-unknown-key',
+  frontMatterType: 'front-matter-type',
+  fileEmpty: 'file-empty',
+  fileBinary: 'file-binary',
+  fileEncoding: 'file-encoding',
+  fileTooLarge: 'file-too-large',
+  fileSymlink: 'file-symlink-outside',
+  slugDuplicate: 'slug-duplicate',
+  slugInvalid: 'slug-invalid',
+  noTitle: 'no-title',
+  noDate: 'no-date',
+  dateAmbiguous: 'date-ambiguous',
+  dateInvalid: 'date-invalid',
+  timeInvalid: 'time-invalid',
+  timelineNoTime: 'timeline-no-time',
+  timelineOrder: 'timeline-out-of-order',
+  zoneUnknown: 'zone-unknown',
+  zoneMissing: 'zone-missing',
+  tagInvalid: 'tag-invalid',
+  nestingTooDeep: 'nesting-too-deep',
+  normalizeFailed: 'normalize-failed',
+} as const
+
+export type RuleId = (typeof RULE)[keyof typeof RULE]
+
+/** Source label for every vfile message Hindsight emits. */
+export const MESSAGE_SOURCE = 'hindsight'
+
+/** Files larger than this are refused with a diagnostic rather than parsed. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024
+
+/** Extensions read from the content folder. */
+export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
+
+/** Bumped whenever the record or rendering changes shape, so stale caches are ignored. */
+export const PIPELINE_VERSION = 1

@@ -1,0 +1,58 @@
+import { readdir, realpath, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { CONTENT_EXTENSIONS, RULE } from '../constants.js'
+import type { Diagnostic } from '../types.js'
+
+/** A content file found under the content folder. */
+export interface ContentFile {
+  /** Path under the content folder, `/`-separated. */
+  source: string
+  absolutePath: string
+}
+
+/** A file that was found but refused before reading (for example a symlink leading outside). */
+export interface RefusedFile {
+  source: string
+  diagnostic: Diagnostic
+}
+
+const isContent = (name: string): boolean => CONTENT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))
+
+/**
+ * Lists content files in a stable (code-point) order, refusing (with a diagnostic) symlinks that resolve outside the
+ * folder or nowhere. Hidden names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
+ */
+export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[] }> {
+  const root = await realpath(contentDir)
+  const files: ContentFile[] = []
+  const refused: RefusedFile[] = []
+  async function walk(dir: string): Promise<void> {
+    const entries = await readdir(dir, { withFileTypes: true })
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const absolutePath = path.join(dir, entry.name)
+      const source = path.relative(contentDir, absolutePath).split(path.sep).join('/').normalize('NFC')
+      let isDir = entry.isDirectory()
+      let isFile = entry.isFile()
+      if (entry.isSymbolicLink()) {
+        const target = await realpath(absolutePath).catch(() => null)
+        if (target === null || !(target === root || target.startsWith(root + path.sep))) {
+          const isDirLink = target !== null && (await stat(target).then((info) => info.isDirectory(), () => false))
+          if (!isDirLink && !isContent(entry.name)) continue // an outside image or data file is not a postmortem: ignore it
+          const reason = target === null ? 'Symbolic link leads nowhere (or loops); remove it or point it at a file inside the content folder' : 'Symbolic link points outside the content folder, so it was refused; copy the file into the content folder instead'
+          refused.push({ source, diagnostic: { severity: 'error', message: reason, line: 1, column: 1, ruleId: RULE.fileSymlink } })
+          continue
+        }
+        const info = await stat(absolutePath)
+        isDir = info.isDirectory()
+        isFile = info.isFile()
+        if (isDir) continue // never follow directory links: they can loop
+      }
+      if (isDir) await walk(absolutePath)
+      else if (isFile && isContent(entry.name)) files.push({ source, absolutePath })
+    }
+  }
+  await walk(contentDir)
+  return { files, refused }
+}

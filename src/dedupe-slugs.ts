@@ -1,0 +1,35 @@
+import { RULE } from './constants.js'
+import type { LoadedDocument } from './document.js'
+import type { SiteDocument } from './site/pages.js'
+import { RESERVED_SLUGS } from './site/paths.js'
+import type { Diagnostic } from './types.js'
+
+/**
+ * Gives every document a unique slug, in the given (source) order: a later document that wants a taken slug
+ * gets `-2`, `-3`... and a warning. Returns new objects for renamed documents, never mutating the loaded ones,
+ * so cached documents stay valid.
+ */
+export function dedupeSlugs(loaded: LoadedDocument[]): { documents: SiteDocument[]; reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> } {
+  const slugs = new Map<string, string>(RESERVED_SLUGS.map((name) => [name, 'a page of the archive itself']))
+  const documents: SiteDocument[] = []
+  const reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> = []
+  for (const item of loaded) {
+    let doc = item.document
+    if (doc === null) {
+      reports.push({ source: item.source, slug: null, diagnostics: item.diagnostics })
+      continue
+    }
+    const wanted = doc.record.slug
+    const taken = slugs.get(wanted)
+    if (taken !== undefined) {
+      let n = 2
+      while (slugs.has(`${wanted}-${n}`)) n++
+      const warning: Diagnostic = { severity: 'warning', message: `Slug \`${wanted}\` is already used by ${taken}; this page is published as \`${wanted}-${n}\``, line: 1, column: 1, ruleId: RULE.slugDuplicate }
+      doc = { ...doc, record: { ...doc.record, slug: `${wanted}-${n}`, diagnostics: [...doc.record.diagnostics, warning] } }
+    }
+    slugs.set(doc.record.slug, item.source)
+    documents.push(doc)
+    reports.push({ source: item.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
+  }
+  return { documents, reports }
+}

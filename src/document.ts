@@ -1,0 +1,23 @@
+import { decodeContent } from './content/decode.js'
+import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
+import type { Diagnostic } from './types.js'
+import type { SiteDocument } from './site/pages.js'
+
+/** One content file after decoding and normalizing: a document, or the diagnostics saying why not. */
+export interface LoadedDocument {
+  source: string
+  document: SiteDocument | null
+  diagnostics: Diagnostic[]
+}
+
+/** Decodes and normalizes one content file's bytes; the single entry point shared by build, check, inspect and tests. */
+export function loadDocument(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
+  const decoded = decodeContent(bytes)
+  if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
+  const document = normalizeDocument(source, decoded.text, options)
+  document.record.diagnostics.unshift(...decoded.diagnostics)
+  return { source, document, diagnostics: document.record.diagnostics }
+}
+
+/** Slug deduplication lives in a light module (the cached build path must not load the Markdown stack); re-exported here. */
+export { dedupeSlugs } from './dedupe-slugs.js'

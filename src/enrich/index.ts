@@ -1,0 +1,20 @@
+import type { PostmortemRecord } from '../types.js'
+import { deriveTags } from './derive-tags.js'
+import { computeMetrics } from './metrics.js'
+
+/** Options for record enrichment, from the resolved config. */
+export interface EnrichOptions {
+  tagVocabulary: Record<string, string[]>
+}
+
+/**
+ * Adds what is derived rather than written (response metrics, suggested tags) to a normalized record; pass the
+ * document's front matter so stated phases (`detected`, `mitigated`, `resolved`) win over inferred ones.
+ */
+export function enrichRecord(record: PostmortemRecord, options: EnrichOptions, frontMatter: Record<string, unknown> = {}): PostmortemRecord {
+  return {
+    ...record,
+    derivedTags: deriveTags(record, options.tagVocabulary),
+    metrics: computeMetrics(record, frontMatter),
+  }
+}

@@ -1,0 +1,90 @@
+import { DateTime } from 'luxon'
+import type { Metrics, Phase, PostmortemRecord } from '../types.js'
+import { readIso } from './iso.js'
+import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
+
+/** Timeline wording that marks each phase; matched case-insensitively on whole words. */
+export const PHASE_WORDING = {
+  detected: /\b(detect(ed|s)?|alert(ed|s)?|notifi(ed|cation)|paged|reported|reporting|noticed)\b/i,
+  mitigated: /\b(mitigat(ed|ion)|rolled back|rolling back|roll(ed)?-?back|reverted|workaround)\b/i,
+  resolved: /\b(resolved|back online|restored|recovered|fully operational|operational again)\b/i,
+} as const
+
+type PhaseName = keyof typeof PHASE_WORDING
+
+/** Front-matter keys that state a phase outright; the first present wins. */
+const PHASE_KEYS: Record<PhaseName, string[]> = {
+  detected: ['detected'],
+  mitigated: ['mitigated'],
+  resolved: ['resolved', 'resolvedWhen'],
+}
+
+interface Point {
+  ms: number
+  iso: string
+}
+
+/** Reads a front-matter or record time (Date, ISO string, or `HH:MM` on the incident's day) onto the timeline's axis. */
+function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): Point | null {
+  let at: DateTime | null = null
+  if (value instanceof Date) at = DateTime.fromJSDate(value, { zone: 'utc' })
+  else if (typeof value === 'string') {
+    const text = value.trim()
+    const time = /^(\d{1,2}):(\d{2})$/.exec(text)
+    const local = time ? (record.date ? `${record.date}T${time[1]!.padStart(2, '0')}:${time[2]}` : null) : text
+    if (local === null) return null
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(local) && /T|\s\d/.test(local)
+    at = DateTime.fromISO(hasZone ? local : local + (record.utcOffset ?? ''), { setZone: true })
+    if (!at.isValid) at = DateTime.fromSQL(local, { zone: 'utc' })
+  }
+  if (!at || !at.isValid) return null
+  if (record.utcOffset) at = at.setZone(`UTC${record.utcOffset}`)
+  const iso = at.toFormat("yyyy-MM-dd'T'HH:mmZZ")
+  const ms = absolute ? at.toMillis() : DateTime.fromISO(at.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'utc' }).toMillis()
+  return { ms, iso }
+}
+
+/** First (or, for `resolved`, last) timed event whose wording names the phase. */
+function inferPoint(name: PhaseName, timed: TimedEntry[]): TimedEntry | null {
+  const matching = timed.filter((t) => PHASE_WORDING[name].test(t.entry.text))
+  return (name === 'resolved' ? matching.at(-1) : matching[0]) ?? null
+}
+
+/**
+ * Response metrics of one incident: phases from front matter (`detected`, `mitigated`, `resolved`/`resolvedWhen`)
+ * or, failing that, inferred from timeline wording; minutes are measured from `start` (else the earliest timed event).
+ * A phase whose day is unknown stays `null`, but its minutes are still measured on the timeline's own clock.
+ */
+export function computeMetrics(record: PostmortemRecord, frontMatter: Record<string, unknown> = {}): Metrics {
+  const timed = timedEntries(record)
+  const absolute = timed.length === 0 || timed[0]!.absolute
+  const earliest = timed.length ? Math.min(...timed.map((t) => t.ms)) : null
+  const latest = timed.length ? Math.max(...timed.map((t) => t.ms)) : null
+  const startParts = readIso(record.start)
+  const startMs = startParts ? (absolute ? startParts.ms : startParts.wallMs) : null
+  const start = startMs ?? (record.start ? toPoint(record.start, record, absolute)?.ms : null) ?? earliest
+  const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number }>> = {}
+  for (const name of Object.keys(PHASE_WORDING) as PhaseName[]) {
+    const key = PHASE_KEYS[name].find((k) => frontMatter[k] !== undefined && frontMatter[k] !== null)
+    const stated = key ? toPoint(frontMatter[key], record, absolute) : null
+    if (stated) {
+      phases[name] = { phase: { at: stated.iso, inferred: false }, ms: stated.ms }
+      continue
+    }
+    const found = inferPoint(name, timed)
+    if (found) phases[name] = { phase: found.iso ? { at: found.iso, inferred: true } : null, ms: found.ms }
+  }
+  const since = (name: PhaseName): number | null => {
+    const p = phases[name]
+    return p && start !== null ? minutesBetween(start, p.ms) : null
+  }
+  return {
+    detected: phases.detected?.phase ?? null,
+    mitigated: phases.mitigated?.phase ?? null,
+    resolved: phases.resolved?.phase ?? null,
+    timeToDetectMinutes: since('detected'),
+    timeToMitigateMinutes: since('mitigated'),
+    timeToResolveMinutes: since('resolved'),
+    timelineSpanMinutes: earliest !== null && latest !== null && timed.length > 1 ? minutesBetween(earliest, latest) : null,
+  }
+}

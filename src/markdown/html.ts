@@ -1,0 +1,65 @@
+import { unified } from 'unified'
+import remarkRehype from 'remark-rehype'
+import rehypeRaw from 'rehype-raw'
+import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
+import rehypeSlug from 'rehype-slug'
+import rehypeStringify from 'rehype-stringify'
+import type { Root, RootContent } from 'mdast'
+
+/** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
+const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
+
+/**
+ * Sanitisation schema: GitHub's, minus anything that can carry script, load active content, or clobber the
+ * page's globals. Raw HTML in Markdown is parsed (rehype-raw) and then filtered by this schema, never passed through.
+ * URLs keep only `http`, `https` and `mailto` (links) or `http`, `https` (images) schemes, or no scheme at all;
+ * `<picture>`/`<source>` go because `srcset` escapes the scheme check.
+ */
+export const sanitizeSchema: SanitizeSchema = {
+  ...defaultSchema,
+  clobberPrefix: '',
+  clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'name'),
+  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'picture' && tag !== 'source'),
+  attributes: {
+    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== 'source')),
+    '*': (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => !DROPPED_ATTRIBUTES.has(typeof attribute === 'string' ? attribute : attribute[0])),
+  },
+  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
+  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'select'],
+}
+
+const toHtml = unified()
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSlug)
+  .use(rehypeSanitize, sanitizeSchema)
+  .use(rehypeStringify)
+  .freeze()
+
+/** Plain text of a tree, walked without recursion so that no nesting depth can overflow the stack. */
+function flatText(root: Root): string {
+  const parts: string[] = []
+  const stack: unknown[] = [root]
+  while (stack.length) {
+    const node = stack.pop() as { value?: unknown; children?: unknown[] }
+    if (typeof node.value === 'string') parts.push(node.value)
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+  return parts.join(' ')
+}
+
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/**
+ * Renders mdast (a whole tree or some of its nodes) to sanitised HTML. Never throws: a tree too deep to render
+ * (thousands of nested inline HTML tags) comes out as its escaped plain text instead.
+ */
+export function renderHtml(nodes: Root | RootContent[]): string {
+  const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
+  try {
+    const hast = toHtml.runSync(structuredClone(root))
+    return toHtml.stringify(hast)
+  } catch {
+    return `<pre class="unrendered">${escapeHtml(flatText(root))}</pre>`
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * The document as one flat list of headings, labelled fields and content, whatever the author used to mark
+ * structure: Markdown or HTML headings, bold pseudo-headings, bare lines of plain text, `Label: value` lines.
+ */
+import type { Heading, Paragraph, Root, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
+import { classifyLine, type LineKind } from './line-kinds.js'
+import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
+import { matchSection, type SectionMatch } from './section-synonyms.js'
+
+/** A heading of any origin; `node` is a real or synthetic mdast heading for rendering and timelines. */
+export interface HeadingBlock {
+  kind: 'heading'
+  depth: number
+  text: string
+  line: number
+  column: number
+  origin: 'markdown' | 'html' | 'bold' | 'bare'
+  match: SectionMatch | null
+  node: Heading
+}
+
+/** A `Label: value` line; `node` is the whole line as a paragraph, `valueNode` the value alone. */
+export interface FieldBlock {
+  kind: 'field'
+  label: string
+  value: string
+  line: number
+  column: number
+  match: SectionMatch | null
+  node: Paragraph
+  valueNode: Paragraph
+}
+
+/** Anything else, kept as its mdast node. */
+export interface ContentBlock {
+  kind: 'content'
+  node: RootContent
+  line: number
+}
+
+export type Block = HeadingBlock | FieldBlock | ContentBlock
+
+interface Open {
+  depth: number
+  text: string
+  match: SectionMatch | null
+}
+
+interface SourceLine {
+  text: string
+  line: number
+  column: number
+}
+
+/** Builds the block list; `source` is the text the tree was parsed from (front matter blanked). */
+export function buildBlocks(tree: Root, source: string): Block[] {
+  const lineStarts = [0]
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1)
+  const point = (line: number, column: number): Point => ({ line, column, offset: Math.min(source.length, (lineStarts[line - 1] ?? source.length) + column - 1) })
+  const lineEnd = (line: number): Point => point(line, Math.max(1, (lineStarts[line] ?? source.length + 1) - (lineStarts[line - 1] ?? 0)))
+  const plain = !tree.children.some((n) => n.type === 'heading' || (n.type === 'html' && /<h[1-6]\b/i.test(n.value)))
+  const blocks: Block[] = []
+  const open: Open[] = []
+  let lastRealDepth = 1
+
+  const inTimeline = (): boolean => open.some((o) => o.match?.key === 'timeline')
+  const pushHeading = (block: Omit<HeadingBlock, 'kind' | 'node'>): void => {
+    while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop()
+    open.push({ depth: block.depth, text: block.text, match: block.match })
+    blocks.push({ kind: 'heading', ...block, node: headingNode(block.text, block.depth, point(block.line, block.column), lineEnd(block.line)) })
+  }
+  const pseudoDepth = (kind: Extract<LineKind, { type: 'heading' }>): number => {
+    const key = kind.match?.key
+    for (let i = open.length - 1; i >= 0 && key; i--) {
+      const o = open[i]!
+      if (o.depth >= lastRealDepth && o.depth < 6 && (o.match?.key === key || o.match?.also === key)) return o.text === kind.text ? o.depth : o.depth + 1
+    }
+    const top = open[open.length - 1]
+    if (!key && kind.colon && top?.match && top.depth >= lastRealDepth && top.depth < 6) return top.depth + 1
+    return Math.min(6, lastRealDepth + 1)
+  }
+
+  const splitLines = (lines: SourceLine[], reparse: (from: number, to: number) => RootContent[], standalone: boolean): void => {
+    let from = 0
+    const flush = (to: number): void => {
+      if (to > from) for (const node of reparse(from, to)) blocks.push({ kind: 'content', node, line: node.position?.start.line ?? lines[from]!.line })
+    }
+    for (let i = 0; i < lines.length; i++) {
+      const sl = lines[i]!
+      const kind = classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline() })
+      if (kind.type === 'text') continue
+      flush(i)
+      if (kind.type === 'heading' && kind.colon && !kind.match && i + 1 < lines.length && /^\s*(?:date|duration|start|end)\b/i.test(kind.text)) {
+        const value = lines.slice(i + 1).map((l) => l.text.trim()).join(' ')
+        const valueNode = textParagraph(value, point(lines[i + 1]!.line, 1), lineEnd(lines[lines.length - 1]!.line))
+        blocks.push({ kind: 'field', label: kind.text, value, line: sl.line, column: sl.column, match: null, node: textParagraph(`${kind.text}: ${value}`, point(sl.line, sl.column), lineEnd(lines[lines.length - 1]!.line)), valueNode })
+        from = lines.length
+        break
+      }
+      if (kind.type === 'heading') pushHeading({ depth: pseudoDepth(kind), text: kind.text, line: sl.line, column: sl.column, origin: kind.bold ? 'bold' : 'bare', match: kind.match })
+      else blocks.push({ kind: 'field', label: kind.label, value: kind.value, line: sl.line, column: sl.column, match: kind.match, node: reparse(i, i + 1).find((n): n is Paragraph => n.type === 'paragraph') ?? textParagraph(sl.text, point(sl.line, sl.column), lineEnd(sl.line)), valueNode: valueParagraph(kind.value, sl.line) ?? textParagraph(kind.value, point(sl.line, sl.column), lineEnd(sl.line)) })
+      from = i + 1
+    }
+    flush(lines.length)
+  }
+
+  const markdownParagraph = (node: Paragraph): void => {
+    const start = node.position?.start
+    const end = node.position?.end
+    if (!start || !end || start.offset === undefined || end.offset === undefined) return void blocks.push({ kind: 'content', node, line: start?.line ?? 1 })
+    const first = lineStarts[start.line - 1] ?? start.offset
+    const texts = source.slice(first, end.offset).split('\n')
+    const lines = texts.map((text, i) => ({ text, line: start.line + i, column: i === 0 ? start.column : 1 }))
+    if (lines.every((l) => classifyLine(l.text, { plain, standalone: lines.length === 1, inTimeline: inTimeline() }).type === 'text')) return void blocks.push({ kind: 'content', node, line: start.line })
+    splitLines(lines, (from, to) => {
+      const segment = texts.slice(from, to).join('\n')
+      return parseAt(segment, start.line + from)
+    }, lines.length === 1)
+  }
+
+  const nodes: RootContent[] = []
+  for (const node of tree.children) {
+    if (node.type === 'html' && hasBlockStructure(node)) nodes.push(...htmlToNodes(node))
+    else if (node.type === 'blockquote' && node.children[0]?.type === 'heading') nodes.push(...node.children)
+    else nodes.push(node)
+  }
+  for (const node of nodes) {
+    const line = node.position?.start.line ?? 1
+    const column = node.position?.start.column ?? 1
+    if (node.type === 'heading') {
+      const text = toString(node).trim()
+      lastRealDepth = node.depth
+      while (open.length && open[open.length - 1]!.depth >= node.depth) open.pop()
+      open.push({ depth: node.depth, text, match: null })
+      const block: HeadingBlock = { kind: 'heading', depth: node.depth, text: text.replace(/\s*:\s*$/, ''), line, column, origin: node.children.length === 1 && node.children[0]?.type === 'text' && !node.position?.end.offset ? 'html' : 'markdown', match: null, node }
+      block.match = matchSection(block.text)
+      open[open.length - 1]!.match = block.match
+      blocks.push(block)
+    } else if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
+      markdownParagraph(node)
+    } else if (node.type === 'paragraph') {
+      const texts = toString(node).split('\n')
+      splitLines(texts.map((text, i) => ({ text, line: line + i, column: 1 })), (from, to) => [textParagraph(texts.slice(from, to).join('\n'), point(line + from, 1), lineEnd(line + to - 1))], texts.length === 1)
+    } else {
+      blocks.push({ kind: 'content', node, line })
+    }
+  }
+  return blocks
+}

@@ -1,0 +1,120 @@
+/**
+ * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
+ * and month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
+ */
+import type { DateHints, ParsedDate } from './datetime.js'
+
+const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
+const ORD = String.raw`(?:st|nd|rd|th)?`
+const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
+const DATE_SOURCES: Array<[kind: string, source: string]> = [
+  ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
+  ['num', String.raw`(?<![\d.:/-])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
+  ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+]
+const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'g')] as const)
+const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+function monthNumber(word: string): number {
+  return MONTH_KEYS.indexOf(word.slice(0, 3).toLowerCase()) + 1
+}
+
+function validDay(year: number | null, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1) return false
+  if (month === 2 && year !== null && day === 29) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return day <= (DAYS_IN_MONTH[month - 1] ?? 0)
+}
+
+function fullYear(y: string | undefined, hints: DateHints | undefined): number | null {
+  if (y === undefined) return hints?.year ?? null
+  const n = Number(y)
+  return y.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n
+}
+
+function build(kind: string, g: Record<string, string | undefined>, text: string, hints?: DateHints): ParsedDate | null {
+  const year = fullYear(g['y'], hints)
+  let month: number
+  let day: number
+  let ambiguous = false
+  if (kind === 'iso') {
+    month = Number(g['m'])
+    day = Number(g['d'])
+  } else if (kind === 'num') {
+    const a = Number(g['a'])
+    const b = Number(g['b'])
+    let dayFirst = a > 12 ? true : b > 12 ? false : null
+    if (dayFirst === null && a !== b) {
+      const hint = hints?.dayFirst
+      ambiguous = hint === null || hint === undefined
+      dayFirst = ambiguous ? g['sep'] !== '/' : hint === true
+    }
+    ;[day, month] = dayFirst === false ? [b, a] : [a, b]
+  } else {
+    month = monthNumber(g['mon'] ?? '')
+    day = Number(g['d'])
+  }
+  if (!validDay(year, month, day) || (year !== null && (year < 1900 || year > 2200))) return null
+  return { year, month, day, ambiguous, text }
+}
+
+/** Every date written inside prose, in order of position, overlapping matches dropped. */
+export function findDates(text: string, hints?: DateHints): Array<ParsedDate & { index: number }> {
+  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
+  const found: Array<ParsedDate & { index: number; end: number }> = []
+  for (const [kind, re] of DATE_RES) {
+    for (const m of sample.matchAll(re)) {
+      const date = m.groups ? build(kind, m.groups, m[0].trim(), hints) : null
+      if (date) found.push({ ...date, index: m.index, end: m.index + m[0].length })
+    }
+  }
+  found.sort((x, y) => x.index - y.index || y.end - x.end)
+  const out: Array<ParsedDate & { index: number }> = []
+  let reached = -1
+  for (const { end, ...date } of found) {
+    if (date.index < reached) continue
+    out.push(date)
+    reached = end
+  }
+  return out
+}
+
+/** Reads a string that is wholly a date (a leading weekday and surrounding markup allowed). */
+export function parseDate(text: string, hints?: DateHints): ParsedDate | null {
+  if (text.length > 120) return null
+  const s = text.trim().replace(/^[*_`([]+|[*_`)\].,:;]+$/g, '').trim()
+  const [first] = findDates(s, hints)
+  const body = s.replace(/[.,;:]+$/, '')
+  return first && first.index === 0 && first.text.replace(/[.,;:]+$/, '') === body ? strip(first) : null
+}
+
+function strip(d: ParsedDate & { index?: number }): ParsedDate {
+  return { year: d.year, month: d.month, day: d.day, ambiguous: d.ambiguous, text: d.text }
+}
+
+/**
+ * Whether the document's numeric dates are day-first: decided by any unambiguous numeric date (`20/06/2023`),
+ * else by a month-name date naming the same day (`03.08.2023` next to `3rd of August`); null when nothing decides.
+ */
+export function inferDayFirst(text: string): boolean | null {
+  const dates = findDates(text, { dayFirst: null })
+  const named = dates.filter((d) => /[a-z]/i.test(d.text))
+  for (const d of dates) {
+    const m = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(d.text)
+    if (!m) continue
+    const a = Number(m[1])
+    const b = Number(m[2])
+    if (a > 12 && b <= 12) return true
+    if (b > 12 && a <= 12) return false
+  }
+  for (const d of dates) {
+    const m = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(d.text)
+    if (!m || m[1] === m[2]) continue
+    const a = Number(m[1])
+    const b = Number(m[2])
+    if (named.some((n) => n.day === a && n.month === b)) return true
+    if (named.some((n) => n.day === b && n.month === a)) return false
+  }
+  return null
+}

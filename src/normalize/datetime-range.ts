@@ -1,0 +1,104 @@
+/**
+ * A written start-end span ("June 10, 2023, 03:00 PM - 05:30 PM (UTC)", "from midnight to 3:00 AM (SAST)")
+ * read into dates, times, ISO instants and a duration; an end before the start with no end date rolls over a day.
+ */
+import { DateTime } from 'luxon'
+import { findDates, findTimes, formatDate, formatTime, type DateHints, type ParsedTime } from './datetime.js'
+import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
+
+/** One end of a range; each part is null when the text does not say. */
+export interface RangePoint {
+  date: string | null
+  time: string | null
+  at: string | null
+}
+
+/** Start and end of an incident as written, with the zone as written and its offset at the start. */
+export interface DateTimeRange {
+  start: RangePoint
+  end: RangePoint
+  timezone: string | null
+  utcOffset: string | null
+  durationMinutes: number | null
+}
+
+/** Hints for a range: year and day order, the zone from context, the configured default zone, the incident date. */
+export type RangeHints = DateHints & { zone?: string | null; defaultTimezone?: string | null; date?: string | null }
+
+const SPACED_SEPARATOR = /\s(?:[-–—]+|to|until|till|through|thru)\s/i
+const BARE_SEPARATOR = /[-–—]/
+
+interface Side {
+  date: string | null
+  time: ParsedTime | null
+  zone: ParsedZone | null
+}
+
+function readSide(text: string, hints: RangeHints): Side {
+  const date = findDates(text, hints).find((d) => d.year !== null)
+  const [time] = findTimes(text)
+  const withoutDate = date ? text.replace(date.text, ' ') : text
+  return {
+    date: date && date.year !== null ? formatDate({ year: date.year, month: date.month, day: date.day }) : null,
+    time: time ?? null,
+    zone: findZone(withoutDate.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' ')),
+  }
+}
+
+function addDays(date: string, days: number): string {
+  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toFormat('yyyy-MM-dd')
+}
+
+function minutesOf(t: ParsedTime): number {
+  return t.hour * 60 + t.minute
+}
+
+function splitRange(text: string): [string, string | null] {
+  const times = findTimes(text)
+  const first = times[0]
+  const second = times[1]
+  if (!first || !second) return [text, null]
+  const gapStart = first.index + first.text.length
+  const gap = text.slice(gapStart, second.index)
+  const sep = SPACED_SEPARATOR.exec(gap) ?? BARE_SEPARATOR.exec(gap)
+  if (!sep) return [text, null]
+  return [text.slice(0, gapStart + sep.index), text.slice(gapStart + sep.index + sep[0].length)]
+}
+
+/**
+ * Reads a written start-end span; null when it names neither a date nor a time. Zone: the one written on either
+ * side, else `hints.zone`, else `hints.defaultTimezone`. Date: the one written, else `hints.date`.
+ */
+export function parseRange(text: string, hints: RangeHints = {}): DateTimeRange | null {
+  const clean = text.slice(0, 2000).replace(/[*`]/g, '')
+  const [leftText, rightText] = splitRange(clean)
+  const left = readSide(leftText, hints)
+  const right = rightText === null ? null : readSide(rightText, hints)
+  if (!left.time && !left.date) return null
+  const zone = left.zone ?? right?.zone ?? parseZone(hints.zone ?? '') ?? parseZone(hints.defaultTimezone ?? '')
+  const startDate = left.date ?? hints.date ?? null
+  let endDate = right?.date ?? startDate
+  if (!right?.date && endDate && left.time && right?.time && minutesOf(right.time) < minutesOf(left.time)) {
+    endDate = addDays(endDate, 1)
+  }
+  const point = (date: string | null, time: ParsedTime | null | undefined): RangePoint => {
+    const hhmm = time ? formatTime(time) : null
+    return { date, time: hhmm, at: date && hhmm ? (toIso(date, hhmm, zone)?.at ?? null) : null }
+  }
+  const start = point(startDate, left.time)
+  const end = right ? point(endDate, right.time) : { date: null, time: null, at: null }
+  let durationMinutes: number | null = null
+  if (start.at && end.at) {
+    durationMinutes = Math.round(DateTime.fromISO(end.at).diff(DateTime.fromISO(start.at), 'minutes').minutes)
+  } else if (left.time && right?.time && !right.date) {
+    durationMinutes = (minutesOf(right.time) - minutesOf(left.time) + 1440) % 1440
+  }
+  const startAt = start.date && start.time ? toIso(start.date, start.time, zone) : null
+  return {
+    start,
+    end,
+    timezone: zone?.written ?? null,
+    utcOffset: startAt?.offset ?? offsetOn(startDate, zone),
+    durationMinutes,
+  }
+}

@@ -1,0 +1,104 @@
+/**
+ * Times and dates as authors write them ("9:00 AM", "*09:03*", "1250", "Midnight", "03.08.2023", "March 1st, 2023",
+ * "3. August") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
+ */
+export { parseRange, type DateTimeRange, type RangeHints } from './datetime-range.js'
+export { findDates, parseDate, inferDayFirst } from './datetime-dates.js'
+
+/** A clock time, 24-hour. `meridiem` says whether the author wrote am/pm (a bare `1:52` may still mean 13:52). */
+export interface ParsedTime {
+  hour: number
+  minute: number
+  second: number | null
+  text: string
+  meridiem: 'am' | 'pm' | null
+}
+
+/** A calendar date; `year` is null when neither the text nor the hints give one. */
+export interface ParsedDate {
+  year: number | null
+  month: number
+  day: number
+  /** True when the text could be read day-first or month-first and no hint decided. */
+  ambiguous: boolean
+  text: string
+}
+
+/** Context for reading dates: the year to assume and whether numeric dates are day-first (null = unknown). */
+export interface DateHints {
+  year?: number | null
+  dayFirst?: boolean | null
+}
+
+const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?\s?m\b\.?)`
+const TIME_SOURCE =
+  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|\b(?<word>midnight|noon|midday)\b)` +
+  `${AMPM}?`
+const TIME_STICKY = new RegExp(TIME_SOURCE, 'iy')
+const TIME_GLOBAL = new RegExp(TIME_SOURCE, 'gi')
+const COMPACT_RE = /^([01]\d|2[0-3])([0-5]\d)\s?(?:h|hrs|Z)?$/i
+const WRAPPER_RE = /^[\s*_`[(]+|[\s*_`\])]+$|:+$/g
+
+function strip(text: string): string {
+  let out = text.trim()
+  for (let i = 0; i < 4; i++) out = out.replace(WRAPPER_RE, '').trim()
+  return out
+}
+
+function buildTime(groups: Record<string, string | undefined>, text: string): ParsedTime | null {
+  const word = groups['word']?.toLowerCase()
+  if (word) return { hour: word === 'midnight' ? 0 : 12, minute: 0, second: null, text, meridiem: null }
+  const meridiem = groups['ap'] ? (groups['ap'].toLowerCase() === 'a' ? 'am' : 'pm') : null
+  let hour = Number(groups['h1'] ?? groups['h2'] ?? groups['h3'])
+  const minute = Number(groups['m1'] ?? groups['m2'] ?? 0)
+  const second = groups['s1'] !== undefined ? Number(groups['s1']) : null
+  if (minute > 59 || (second !== null && second > 59) || hour > 23) return null
+  if (meridiem) {
+    if (hour === 0 && meridiem === 'pm') return null
+    if (hour > 12) {
+      if (meridiem === 'am') return null
+    } else if (hour === 12) hour = meridiem === 'am' ? 0 : 12
+    else if (meridiem === 'pm') hour += 12
+  }
+  return { hour, minute, second, text, meridiem }
+}
+
+/** Reads a time at `index` of `text`; returns it with the index just after it, or null. */
+export function matchTimeAt(text: string, index: number): { time: ParsedTime; end: number } | null {
+  TIME_STICKY.lastIndex = index
+  const m = TIME_STICKY.exec(text)
+  if (!m || !m.groups) return null
+  const time = buildTime(m.groups, m[0])
+  return time ? { time, end: index + m[0].length } : null
+}
+
+/** Reads a string that is wholly a time ("09:03", "9:00 AM", "2pm", "14:46:05", "1250", "[08:47]", "noon"). */
+export function parseTime(text: string): ParsedTime | null {
+  if (text.length > 60) return null
+  const s = strip(text)
+  const compact = COMPACT_RE.exec(s)
+  if (compact) return { hour: Number(compact[1]), minute: Number(compact[2]), second: null, text: text.trim(), meridiem: null }
+  const m = matchTimeAt(s, 0)
+  return m && m.end === s.length ? { ...m.time, text: text.trim() } : null
+}
+
+/** Every time written inside prose, in order, with its index. */
+export function findTimes(text: string): Array<ParsedTime & { index: number }> {
+  const out: Array<ParsedTime & { index: number }> = []
+  for (const m of text.slice(0, 100_000).matchAll(TIME_GLOBAL)) {
+    const time = m.groups ? buildTime(m.groups, m[0]) : null
+    if (time) out.push({ ...time, index: m.index })
+  }
+  return out
+}
+
+/** `HH:MM` of a parsed time. */
+export function formatTime(t: { hour: number; minute: number }): string {
+  return `${String(t.hour).padStart(2, '0')}:${String(t.minute).padStart(2, '0')}`
+}
+
+/** `YYYY-MM-DD` of a complete date. */
+export function formatDate(d: { year: number; month: number; day: number }): string {
+  return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`
+}
+

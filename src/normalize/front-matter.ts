@@ -1,0 +1,106 @@
+/**
+ * Front matter split from the body: YAML (`---`, via gray-matter) or TOML (`+++`, via smol-toml). Broken or
+ * non-mapping front matter never throws: it becomes a diagnostic and the body is still normalized.
+ */
+import matter from 'gray-matter'
+import { parse as parseToml, TomlError } from 'smol-toml'
+import { closest, distance } from 'fastest-levenshtein'
+import type { VFile } from 'vfile'
+import { RULE } from '../constants.js'
+import type { Matter } from '../types.js'
+import { report } from './diagnostics.js'
+
+/** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
+export const KNOWN_KEYS = [
+  'title', 'date', 'tags', 'categories', 'category', 'site', 'sites', 'location', 'author', 'authors', 'severity',
+  'resolvedWhen', 'resolved', 'affected', 'description', 'summary', 'slug', 'timezone', 'detected', 'mitigated',
+  'layout', 'section', 'aliases', 'path', 'extra', 'draft', 'permalink', 'published', 'lastmod', 'updated',
+  'excerpt', 'image', 'keywords', 'weight', 'type', 'url', 'toc', 'comments', 'status', 'team', 'service',
+  'services', 'start', 'end', 'duration', 'incident', 'id', 'lang', 'series', 'hide', 'pin', 'links', 'readtime',
+  'sidebar', 'template', 'subtitle', 'cover', 'redirect_from', 'share', 'informational', 'expirydate', 'publishdate',
+]
+
+const KNOWN = new Set(KNOWN_KEYS.map((k) => k.toLowerCase()))
+
+/** The document split into front matter and body; `body` is the source with the block blanked (same offsets). */
+export interface SplitDocument {
+  matter: Matter
+  body: string
+}
+
+const OPEN = /^(---|\+\+\+)([A-Za-z]*)[ \t]*$/
+
+function blank(text: string, end: number): string {
+  return text.slice(0, end).replace(/[^\n]/g, ' ') + text.slice(end)
+}
+
+function closingLine(lines: string[], fence: string): number {
+  for (let i = 1; i < lines.length; i++) if ((lines[i] ?? '').trimEnd() === fence || (fence === '---' && (lines[i] ?? '').trimEnd() === '...')) return i
+  return -1
+}
+
+function yamlError(error: unknown): { reason: string; line: number; column: number } | null {
+  const mark = (error as { mark?: { line?: number; column?: number } }).mark
+  const reason = (error as { reason?: string }).reason ?? (error instanceof Error ? error.message : String(error))
+  if (!mark || typeof mark.line !== 'number') return null
+  return { reason, line: mark.line + 1, column: Math.max(1, (mark.column ?? 0) + 1) }
+}
+
+function parseBlock(text: string, fence: string, language: 'yaml' | 'toml', file: VFile): unknown {
+  try {
+    if (language === 'toml') {
+      const raw = text.split('\n').slice(1).join('\n')
+      const close = raw.search(/^\+\+\+[ \t]*$/m)
+      return parseToml(close >= 0 ? raw.slice(0, close) : raw)
+    }
+    return matter(text, { language: 'yaml', delimiters: fence }).data
+  } catch (error) {
+    if (error instanceof TomlError) {
+      report(file, 'error', `Front matter is not valid TOML (${error.message.split('\n')[0]}); fix it or remove the block`, { line: error.line + 1, column: error.column }, RULE.frontMatterInvalid)
+      return undefined
+    }
+    const at = yamlError(error)
+    const reason = at ? at.reason : 'parse error'
+    report(file, 'error', `Front matter is not valid YAML (${reason}); check quotes and use spaces, not tabs, for indentation`, at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, RULE.frontMatterInvalid)
+    return undefined
+  }
+}
+
+function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: VFile): void {
+  for (const key of Object.keys(data)) {
+    if (KNOWN.has(key.toLowerCase())) continue
+    const near = closest(key.toLowerCase(), [...KNOWN])
+    const hint = distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3)) ? `; did you mean \`${KNOWN_KEYS.find((k) => k.toLowerCase() === near)}\`?` : ''
+    const index = lines.findIndex((l) => l.startsWith(key) || l.startsWith(`"${key}"`) || l.startsWith(`'${key}'`))
+    report(file, 'warning', `Unknown front-matter key \`${key}\`${hint}`, { line: index >= 0 ? index + 1 : 1, column: 1 }, RULE.frontMatterUnknownKey)
+  }
+}
+
+/** Splits and parses the front matter, reporting problems on `file` and keeping the body's line numbers. */
+export function splitFrontMatter(text: string, file: VFile): SplitDocument {
+  const none: SplitDocument = { matter: { data: {}, language: null, lines: 0 }, body: text }
+  const lines = text.split('\n', 2000)
+  const open = OPEN.exec((lines[0] ?? '').trimEnd())
+  if (!open) return none
+  const fence = open[1] ?? '---'
+  const close = closingLine(lines, fence)
+  if (close < 0) return none
+  const end = lines.slice(0, close + 1).join('\n').length
+  const body = blank(text, end)
+  const named = (open[2] ?? '').toLowerCase()
+  const language: 'yaml' | 'toml' = fence === '+++' || named === 'toml' ? 'toml' : 'yaml'
+  if (named && !['yaml', 'yml', 'toml'].includes(named)) {
+    report(file, 'error', `Front matter language \`${named}\` is not supported; write YAML between \`---\` lines`, { line: 1, column: 1 }, RULE.frontMatterInvalid)
+    return { matter: { data: {}, language: null, lines: close + 1 }, body }
+  }
+  const block = lines.slice(0, close + 1).join('\n')
+  const parsed = parseBlock(named ? block.replace(/^[^\n]*/, fence) : block, fence, language, file)
+  if (parsed === undefined || parsed === null) return { matter: { data: {}, language, lines: close + 1 }, body }
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+    report(file, 'error', 'Front matter must be a mapping of keys to values (`title: ...`), not a list or a single value', { line: 2, column: 1 }, RULE.frontMatterNotObject)
+    return { matter: { data: {}, language, lines: close + 1 }, body }
+  }
+  const data = parsed as Record<string, unknown>
+  warnUnknownKeys(data, lines.slice(0, close), file)
+  return { matter: { data, language, lines: close + 1 }, body }
+}

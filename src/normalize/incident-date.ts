@@ -1,0 +1,117 @@
+/**
+ * The day the incident happened (not the day it was published), and its start/end when a Duration, Start/End
+ * or status-page front matter states them. Evidence in order: status-page `date`, Date/Duration/Start fields,
+ * a date in the title, a date in the timeline's heading or preface; the timeline's entries, prose and the
+ * publication date are weighed later (see `pickDate`).
+ */
+import type { VFile } from 'vfile'
+import { RULE } from '../constants.js'
+import { findDates, formatDate, inferDayFirst, parseRange, type DateHints, type ParsedDate } from './datetime.js'
+import { report } from './diagnostics.js'
+import type { Fields } from './fields.js'
+import { frontMatterInstant, type Meta } from './meta.js'
+
+/** What the explicit evidence says about the incident's when. */
+export interface IncidentWhen {
+  date: string | null
+  /** First full date in the summary prose: weaker than the timeline's own dates. */
+  proseDate: string | null
+  start: string | null
+  end: string | null
+  durationMinutes: number | null
+  timezone: string | null
+  utcOffset: string | null
+  /** Zone written in a Duration/Start line or front matter, for timeline entries that name none. */
+  zone: string | null
+  year: number | null
+  dayFirst: boolean | null
+}
+
+/** Inputs: front matter, metadata, title, timeline context text, prose, whole body, fields. */
+export interface IncidentInput {
+  data: Record<string, unknown>
+  meta: Meta
+  title: string | null
+  timelineContext: string
+  prose: string
+  body: string
+  fields: Fields
+  defaultTimezone: string | null
+  file: VFile
+}
+
+function placeOf(body: string, text: string): { line: number; column: number } | null {
+  const index = body.indexOf(text)
+  if (index < 0) return null
+  const before = body.slice(0, index)
+  return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') }
+}
+
+/** Zone written right after a time in the first prose sentence that has one ("from 14:00 to 15:10 UTC"). */
+function proseZone(prose: string): string | null {
+  const sentence = prose.split(/(?<=[.!?])\s+/).find((s) => /\d{1,2}[:.]\d{2}|\d\s?[ap]\.?m\b/i.test(s))
+  return sentence ? (parseRange(sentence)?.timezone ?? null) : null
+}
+
+function full(d: ParsedDate, year: number | null): string | null {
+  const y = d.year ?? year
+  return y === null ? null : formatDate({ year: y, month: d.month, day: d.day })
+}
+
+function firstDate(text: string, hints: DateHints, year: number | null, warn: (d: ParsedDate) => void): string | null {
+  for (const d of findDates(text, hints)) {
+    const date = full(d, year)
+    if (!date) continue
+    if (d.ambiguous) warn(d)
+    return date
+  }
+  return null
+}
+
+/** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence. */
+export function findIncidentWhen(input: IncidentInput): IncidentWhen {
+  const { data, meta, fields, file } = input
+  const inferred = inferDayFirst(input.body)
+  const hints: DateHints = { dayFirst: inferred }
+  const yearFromText = findDates(input.body, hints).find((d) => d.year !== null)?.year ?? null
+  const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
+  const year = fmYear ? Number(fmYear) : meta.published ? Number(meta.published.slice(0, 4)) : yearFromText
+  let warned = false
+  const warn = (d: ParsedDate): void => {
+    if (warned) return
+    warned = true
+    report(file, 'warning', `Date \`${d.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, placeOf(input.body, d.text), RULE.dateAmbiguous)
+  }
+  const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
+  const rangeText = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
+  const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
+  const out: IncidentWhen = {
+    date: null, proseDate: null, start: range?.start.at ?? null, end: range?.end.at ?? null, durationMinutes: range?.durationMinutes ?? null,
+    timezone: range?.timezone ?? null, utcOffset: range?.utcOffset ?? null, zone: range?.timezone ?? fmZone ?? proseZone(input.prose), year, dayFirst: inferred,
+  }
+  if (meta.statusPage) {
+    const started = frontMatterInstant(data['date'])
+    const resolved = frontMatterInstant(data['resolvedWhen'])
+    if (started) out.date = started.date
+    out.start = started?.at ?? out.start
+    out.end = resolved?.at ?? out.end
+  }
+  const candidates = [fields.date?.value, range?.start.date ?? undefined, fields.start?.value, fields.duration?.value, input.title ?? undefined, input.timelineContext]
+  for (const text of candidates) {
+    if (out.date || !text) continue
+    out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
+  }
+  out.proseDate = firstDate(input.prose, hints, null, warn)
+  return out
+}
+
+/** `true` for a `YYYY-MM-DD` string naming a day that exists (not `1990-00-00`, not `2024-02-30`). */
+function isCalendarDay(text: string): boolean {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
+}
+
+/** The final incident date: explicit evidence, else the timeline's dated entries, else prose, else publication. */
+export function pickDate(when: IncidentWhen, entryDate: string | null, published: string | null): string | null {
+  return when.date ?? entryDate ?? when.proseDate ?? published
+}

@@ -1,0 +1,134 @@
+/**
+ * The normalizer: any postmortem (front matter or none, Markdown, plain text, raw HTML) into one typed record.
+ * Each stage is its own module; this file only runs them in order and keeps the per-document state on the VFile.
+ */
+import { VFile } from 'vfile'
+import { RULE } from '../constants.js'
+import { enrichRecord } from '../enrich/index.js'
+import { parseMarkdown } from '../markdown/parse.js'
+import { renderHtml } from '../markdown/html.js'
+import type { PostmortemRecord } from '../types.js'
+import { findActionItems } from './action-items.js'
+import { buildBlocks } from './blocks.js'
+import { collectDiagnostics, report } from './diagnostics.js'
+import { collectFields } from './fields.js'
+import { splitFrontMatter } from './front-matter.js'
+import { findIncidentWhen, pickDate } from './incident-date.js'
+import { findLessons } from './lessons.js'
+import { readMeta } from './meta.js'
+import { findSections, toSections } from './sections.js'
+import { findSummary } from './summary.js'
+import { extractTimeline } from './timeline.js'
+import { locateTimelines, summaryProse, type TimelineLocation } from './timeline-source.js'
+import type { TimelineContext, TimelineResult } from './timeline.js'
+import { findTitle } from './title.js'
+
+/** Options the normalizer needs from the resolved config. */
+export interface NormalizeOptions {
+  defaultTimezone: string | null
+  tagVocabulary: Record<string, string[]>
+}
+
+/** What one postmortem becomes: its record and the HTML of the whole original document. */
+export interface NormalizedDocument {
+  record: PostmortemRecord
+  html: string
+}
+
+function emptyRecord(source: string, slug: string): PostmortemRecord {
+  return {
+    slug, source, title: null, summary: '', date: null, published: null, start: null, end: null, durationMinutes: null,
+    timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [], severity: null, sections: [],
+    timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    diagnostics: [],
+  }
+}
+
+/** Names from an `Authors:` line, e-mail addresses and markup dropped. */
+function authorList(value: string): string[] {
+  return value.replace(/<[^>]*>|[*_`]/g, '').split(/,|;|\band\b/).map((s) => s.trim()).filter((s) => s && s.length <= 80)
+}
+
+/** Reads the first candidate timeline that has entries; only that reading's messages reach the file. */
+function readTimeline(locations: TimelineLocation[], context: TimelineContext, file: VFile): TimelineResult {
+  for (const location of locations) {
+    const scratch = new VFile({ path: file.path })
+    const result = extractTimeline(location.nodes, { ...context, heading: location.heading }, scratch)
+    if (result.entries.length === 0 && location !== locations[locations.length - 1]) continue
+    file.messages.push(...scratch.messages)
+    return result
+  }
+  return { entries: [], timezone: null, utcOffset: null }
+}
+
+function minutesBetween(start: string | null, end: string | null): number | null {
+  if (!start || !end) return null
+  const ms = Date.parse(end) - Date.parse(start)
+  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : null
+}
+
+function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
+  const { matter, body } = splitFrontMatter(text, file)
+  file.data.matter = matter
+  const data = matter.data
+  const tree = parseMarkdown(body)
+  const blocks = buildBlocks(tree, body)
+  const meta = readMeta(source, data, file)
+  const { title, blockIndex } = findTitle(blocks, data['title'])
+  if (!title) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
+  const spans = findSections(blocks, blockIndex)
+  const fields = collectFields(blocks, tree)
+  const locations = locateTimelines(spans, blocks)
+  const location = locations[0]
+  const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
+  const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst }
+  const timeline = readTimeline(locations, context, file)
+  const timed = timeline.entries.filter((e) => e.at)
+  const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null
+  const record = emptyRecord(source, meta.slug)
+  record.title = title
+  record.summary = findSummary(data, spans, blocks, title)
+  record.date = pickDate(when, entryDate, meta.published)
+  if (!record.date) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
+  record.published = meta.published
+  record.start = when.start ?? timed[0]?.at ?? null
+  record.end = when.end ?? (timed.length > 1 ? timed[timed.length - 1]!.at : null)
+  record.durationMinutes = minutesBetween(record.start, record.end) ?? when.durationMinutes
+  record.timezone = timeline.timezone ?? when.timezone
+  record.utcOffset = timeline.utcOffset ?? when.utcOffset
+  record.tags = meta.tags
+  record.site = meta.site
+  record.authors = meta.authors.length || !fields.authors ? meta.authors : authorList(fields.authors.value)
+  record.severity = meta.severity ?? (fields.severity ? fields.severity.value.replace(/[*_`]/g, '').trim().slice(0, 40) || null : null)
+  record.sections = toSections(spans, blocks)
+  record.timeline = timeline.entries
+  record.actionItems = findActionItems(spans, blocks)
+  record.lessons = findLessons(spans, blocks)
+  const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
+  enriched.diagnostics = collectDiagnostics(file)
+  file.data.postmortem = enriched
+  return { record: enriched, html: renderHtml(tree) }
+}
+
+/** Normalizes one postmortem (path under content/, its text) into a record; never throws on content. */
+export function normalizeDocument(source: string, text: string, options: NormalizeOptions): NormalizedDocument {
+  const file = new VFile({ path: source, value: text })
+  try {
+    return normalize(file, source, text, options)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    const fallback = new VFile({ path: source, value: text })
+    report(fallback, 'error', `Hindsight could not read this document (${reason.slice(0, 200)}); please report it with the file`, null, RULE.normalizeFailed)
+    const stem = source.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
+    const record = emptyRecord(source, stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'untitled')
+    record.diagnostics = collectDiagnostics(fallback)
+    let html = ''
+    try {
+      html = renderHtml(parseMarkdown(text))
+    } catch {
+      html = ''
+    }
+    return { record, html }
+  }
+}

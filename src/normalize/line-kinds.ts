@@ -1,0 +1,81 @@
+/**
+ * One source line read as a pseudo-heading (`**Timeline:**`, `Root Causes`, `Issue Summary:`), a labelled field
+ * (`**Impact**: ...`, `Duration: ...`) or plain text: the way plain-text and pasted postmortems mark their structure.
+ */
+import { matchSection, type SectionMatch } from './section-synonyms.js'
+
+/** Labels that carry a value of the incident rather than a section of prose. */
+export const FIELD_NAMES = new Set([
+  'date', 'duration', 'start', 'end', 'start time', 'end time', 'started', 'ended', 'start date', 'end date',
+  'incident date', 'date of incident', 'when', 'time', 'severity', 'status', 'detected', 'resolved', 'mitigated',
+  'sev', 'priority', 'author', 'authors', 'owner', 'owners', 'written by', 'created by', 'time to detect', 'time to resolve', 'outage duration', 'downtime', 'period', 'time window', 'window',
+])
+
+/** What a line turned out to be. */
+export type LineKind =
+  | { type: 'heading'; text: string; match: SectionMatch | null; colon: boolean; bold: boolean }
+  | { type: 'field'; label: string; value: string; match: SectionMatch | null }
+  | { type: 'text' }
+
+/** Context the reading depends on. */
+export interface LineContext {
+  /** The document has no Markdown headings at all (plain text or pasted prose). */
+  plain: boolean
+  /** The line is a paragraph of its own. */
+  standalone: boolean
+  /** The line sits inside the timeline, where `Resolution: ...` is an event, not a field. */
+  inTimeline: boolean
+}
+
+const BOLD_ONLY = /^\s*(\*\*|__)(?<label>[^*_\n]{1,90}?)\1\s*:?\s*$/
+const BOLD_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1\s*:\s*(?<value>\S.*)$|^\s*(\*\*|__)(?<label2>[^*_\n]{1,60}?):\s*\4\s*(?<value2>\S.*)$/
+const PLAIN_FIELD = /^\s*(?<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)\s*:\s+(?<value>\S.*)$/
+const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
+const WORDS = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length
+
+function cleanLabel(label: string): string {
+  return label.replace(/[*_`]/g, '').replace(/\s*:\s*$/, '').trim()
+}
+
+function fieldOrText(label: string, value: string): LineKind {
+  const clean = cleanLabel(label)
+  const match = matchSection(clean, true)
+  if (match || FIELD_NAMES.has(clean.toLowerCase())) return { type: 'field', label: clean, value: value.trim(), match }
+  return { type: 'text' }
+}
+
+function isTimeLike(text: string): boolean {
+  return /^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|midnight|noon)/i.test(text)
+}
+
+/** Reads one line of a paragraph; `raw` is the Markdown source of the line (or the text of an HTML paragraph). */
+export function classifyLine(raw: string, ctx: LineContext): LineKind {
+  const line = raw.replace(/\s+$/, '').replace(/\\$/, '')
+  if (!line.trim() || line.length > 2000) return { type: 'text' }
+  const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
+  if (bold?.groups?.['label']) {
+    const text = cleanLabel(bold.groups['label'])
+    if (text && !isTimeLike(text)) return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
+  }
+  const boldField = BOLD_FIELD.exec(line)
+  if (boldField?.groups) {
+    const label = boldField.groups['label'] ?? boldField.groups['label2'] ?? ''
+    const value = boldField.groups['value'] ?? boldField.groups['value2'] ?? ''
+    return ctx.inTimeline || isTimeLike(label) ? { type: 'text' } : fieldOrText(label, value)
+  }
+  if (/[*_`[\]<>]/.test(line) || STARTS_LIKE_DATA.test(line) || isTimeLike(line)) return { type: 'text' }
+  const trimmed = line.trim()
+  if (trimmed.endsWith(':') && !trimmed.slice(0, -1).includes(':') && WORDS(trimmed) <= 6 && trimmed.length <= 60 && /^[A-Za-z]/.test(trimmed)) {
+    const text = trimmed.slice(0, -1).trim()
+    return { type: 'heading', text, match: matchSection(text), colon: true, bold: false }
+  }
+  const field = PLAIN_FIELD.exec(line)
+  if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
+  if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
+  const exact = matchSection(trimmed, true)
+  if (exact) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
+  if (ctx.plain && ctx.standalone && /^[A-Z]/.test(trimmed) && WORDS(trimmed) <= 5 && !trimmed.includes(':')) {
+    return { type: 'heading', text: trimmed, match: null, colon: false, bold: false }
+  }
+  return { type: 'text' }
+}

@@ -1,0 +1,82 @@
+/**
+ * Front-matter metadata read into the record's plain fields: tags, sites, authors, severity, slug and the
+ * publication date (front matter, a `YYYY-MM-DD-` file name, or a dated `path`).
+ */
+import { DateTime } from 'luxon'
+import type { VFile } from 'vfile'
+import { RULE } from '../constants.js'
+import { slugify } from '../site/paths.js'
+import { report } from './diagnostics.js'
+
+/** Metadata of one document. */
+export interface Meta {
+  tags: string[]
+  site: string[]
+  authors: string[]
+  severity: string | null
+  slug: string
+  published: string | null
+  /** Status-page incident (cState/Hugo): front-matter `date` is when the incident started. */
+  statusPage: boolean
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return value.split(value.includes(',') ? ',' : /\n/).map((s) => s.trim()).filter(Boolean)
+  if (typeof value === 'number') return [String(value)]
+  if (Array.isArray(value)) return value.flatMap((v) => (v && typeof v === 'object' && 'name' in v ? strings((v as { name: unknown }).name) : strings(v)))
+  return []
+}
+
+function typed(file: VFile, data: Record<string, unknown>, key: string, expected: string): void {
+  if (data[key] !== undefined && data[key] !== null && !(Array.isArray(data[key]) && data[key].length === 0) && strings(data[key]).length === 0) {
+    report(file, 'warning', `Front-matter \`${key}\` should be ${expected}`, { line: 1, column: 1 }, RULE.frontMatterType)
+  }
+}
+
+/** A front-matter date value (js-yaml gives Date objects) as an ISO instant with offset, or null. */
+export function frontMatterInstant(value: unknown): { date: string; at: string | null } | null {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    const dt = DateTime.fromJSDate(value, { zone: 'utc' })
+    return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
+  }
+  if (typeof value !== 'string') return null
+  const text = value.trim().replace(/^(\S+)\s+(\d)/, '$1T$2').replace(/\s+(?=[+-]\d{2}:?\d{2}$|Z$)/, '')
+  const dt = DateTime.fromISO(text, { setZone: true })
+  if (!dt.isValid) {
+    const day = /^(\d{4}-\d{2}-\d{2})\b/.exec(value.trim())?.[1]
+    return day && DateTime.fromISO(day).isValid ? { date: day, at: null } : null
+  }
+  const zoned = /T\d/.test(text) && /(?:Z|[+-]\d{2}:?\d{2})$/.test(text)
+  return { date: dt.toFormat('yyyy-MM-dd'), at: zoned ? dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null }
+}
+
+function safeSlug(value: unknown): string | null {
+  if (typeof value !== 'string') return null
+  const s = value.trim()
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/.test(s) && !s.includes('..') ? s.toLowerCase() : null
+}
+
+/** Reads the metadata; `source` is the path under content/ with `/` separators. */
+export function readMeta(source: string, data: Record<string, unknown>, file: VFile): Meta {
+  typed(file, data, 'tags', 'a list of words')
+  const tags = [...new Set([...strings(data['tags']), ...strings(data['categories']), ...strings(data['category'])].map((t) => t.toLowerCase()))]
+  const parts = source.split('/').filter(Boolean)
+  const folder = parts.length > 1 && parts[0] !== '.' && parts[0] !== '..' ? [parts[0]!] : []
+  const site = strings(data['site'] ?? data['sites'])
+  const stem = (parts[parts.length - 1] ?? 'untitled').replace(/\.[^.]+$/, '')
+  const statusPage = ['resolvedWhen', 'affected'].some((k) => k in data) || ('severity' in data && 'resolved' in data)
+  const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
+  const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
+  const fmDate = statusPage ? null : frontMatterInstant(data['date'])?.date ?? null
+  const validFileDate = fileDate && DateTime.fromISO(fileDate).isValid ? fileDate : null
+  const severity = data['severity']
+  return {
+    tags,
+    site: site.length ? site : folder,
+    authors: [...new Set(strings(data['authors'] ?? data['author']))],
+    severity: typeof severity === 'string' || typeof severity === 'number' ? String(severity) : null,
+    slug: safeSlug(data['slug']) ?? slugify(stem),
+    published: fmDate ?? validFileDate ?? (pathDate ? `${pathDate[1]}-${pathDate[2]}-${pathDate[3]}` : null),
+    statusPage,
+  }
+}

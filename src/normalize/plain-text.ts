@@ -1,0 +1,53 @@
+/** Plain text of mdast nodes with the line breaks a reader expects (one line per list item or table row). */
+import type { Nodes, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { stripDecoration } from './html-blocks.js'
+
+function nodeText(node: Nodes): string {
+  switch (node.type) {
+    case 'list':
+      return node.children.map((item) => nodeText(item)).join('\n')
+    case 'listItem':
+      return node.children.map((child) => nodeText(child)).join('\n')
+    case 'table':
+      return node.children.map((row) => row.children.map((cell) => toString(cell).trim()).join(' | ')).join('\n')
+    case 'code':
+      return node.value
+    case 'html':
+      return ''
+    case 'definition':
+    case 'footnoteDefinition':
+      return ''
+    case 'blockquote':
+    case 'root':
+      return node.children.map((child) => nodeText(child)).filter(Boolean).join('\n\n')
+    default:
+      return toString(node, { includeImageAlt: false })
+  }
+}
+
+/** Plain text of block nodes, paragraphs separated by a blank line, decoration stripped from each line. */
+export function plainText(nodes: RootContent[]): string {
+  return nodes
+    .map((n) => nodeText(n))
+    .filter((t) => t.trim() !== '')
+    .join('\n\n')
+    .split('\n')
+    .map((line) => stripDecoration(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
+}
+
+/** One line of plain text: whitespace collapsed. */
+export function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Shortens text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */
+export function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${(space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`
+}

@@ -1,0 +1,96 @@
+/**
+ * Section headings as authors write them ("Root Causes", "What caused it", "Corrective and Preventative Measures")
+ * mapped onto the canonical keys, so every later stage asks for `rootCause` rather than for a wording.
+ */
+import type { CanonicalSectionKey, Lessons } from '../types.js'
+
+/** Synonyms per canonical key, lower-case, without trailing punctuation. */
+export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
+  summary: ['summary', 'issue summary', 'incident summary', 'executive summary', 'overview', 'background', 'tl;dr', 'tldr', 'abstract', 'what happened', 'description', 'issue description', 'incident description'],
+  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'fallout', 'affected services', 'scope'],
+  rootCause: ['root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors', 'contributing factor', 'what caused it', 'leadup', 'lead-up', 'lead up', 'apparent reason', 'analysis', 'why it happened', 'how did this happen', 'what went wrong technically'],
+  trigger: ['trigger', 'triggers'],
+  detection: ['detection', 'how was it detected', 'how it was detected', 'discovery'],
+  resolution: ['resolution', 'resolutions', 'mitigation', 'mitigations', 'recovery', 'resolution and recovery', 'fix', 'remediation', 'response', 'workaround'],
+  timeline: ['timeline', 'incident timeline', 'timeline of events', 'detailed timeline', 'event timeline', 'chronology', 'sequence of events'],
+  actionItems: ['action items', 'action item', 'actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective measures', 'preventative measures', 'preventive measures', 'corrective actions', 'follow-ups', 'follow ups', 'followups', 'follow-up', 'follow up', 'follow-up actions', 'next steps', 'tasks', 'improvements', 'improvements/fixes', 'fixes', 'remediation items', 'todo', 'to do', 'prevention', 'future work'],
+  lessonsLearned: ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways', 'key takeaways', 'what went well', 'what went wrong', 'where we got lucky', 'what we learned'],
+  conclusion: ['conclusion', 'conclusions', 'closing', 'closing thoughts', 'final thoughts', 'wrap-up'],
+}
+
+/** Lesson sub-headings and the list of `Lessons` they fill. */
+const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
+  [/^what (?:went|worked) (?:well|right)\b/, 'wentWell'],
+  [/^(?:what )?went well\b/, 'wentWell'],
+  [/^what (?:went|didn't go) wrong\b/, 'wentWrong'],
+  [/^(?:what )?went (?:wrong|badly)\b/, 'wentWrong'],
+  [/^(?:where|when) we got lucky\b/, 'gotLucky'],
+  [/^(?:what )?(?:we )?got lucky\b/, 'gotLucky'],
+]
+
+/** A heading read against the synonym table. */
+export interface SectionMatch {
+  key: CanonicalSectionKey
+  /** Second key of a combined heading ("Root Cause and Resolution" -> `resolution`). */
+  also: CanonicalSectionKey | null
+  lesson: keyof Lessons | null
+}
+
+/** What may follow a synonym in a longer heading: a separator or a connecting word ("Root cause of the outage"). */
+const CONTINUATION = /^(?:\s*[,/&:;\u2013\u2014-]|\s+(?:and|of|for|on|in|to|from|during|after|with|at|by|-)\b)/
+
+const LOOKUP = new Map<string, CanonicalSectionKey>()
+for (const [key, words] of Object.entries(SECTION_SYNONYMS) as Array<[CanonicalSectionKey, string[]]>) {
+  for (const word of words) LOOKUP.set(word, key)
+}
+const LONGEST_FIRST = [...LOOKUP.keys()].sort((a, b) => b.length - a.length)
+
+/** Lower-cases a heading and drops numbering, markup, parentheticals and trailing punctuation. */
+export function normalizeHeading(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[*_`#]/g, '')
+    .replace(/^[^\p{L}\p{N}(]+/u, '')
+    .replace(/[^\p{L}\p{N})?:.!]+$/u, '')
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.|[a-z]\))\s+/, '')
+    .replace(/[\s:?!.\u2013\u2014-]+$/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/[’']/g, "'")
+    .trim()
+}
+
+function lessonOf(norm: string): keyof Lessons | null {
+  for (const [re, kind] of LESSON_KINDS) if (re.test(norm)) return kind
+  return null
+}
+
+function prefixKey(norm: string): { key: CanonicalSectionKey; rest: string } | null {
+  for (const word of LONGEST_FIRST) {
+    if (norm === word) return { key: LOOKUP.get(word)!, rest: '' }
+    if (norm.startsWith(word) && CONTINUATION.test(norm.slice(word.length))) return { key: LOOKUP.get(word)!, rest: norm.slice(word.length) }
+  }
+  return null
+}
+
+/**
+ * Maps a heading onto a canonical key. `exact` (for bare lines of plain text) accepts only a synonym, or two
+ * joined by "and"/"&"/"/"; otherwise a synonym followed by more words ("Timeline - May 29, 2021") matches too.
+ */
+export function matchSection(heading: string, exact = false): SectionMatch | null {
+  const norm = normalizeHeading(heading)
+  if (!norm) return null
+  const lesson = lessonOf(norm)
+  if (lesson) return { key: 'lessonsLearned', also: null, lesson }
+  const first = prefixKey(norm)
+  if (!first) return null
+  const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
+  const second = rest && rest !== first.rest ? prefixKey(rest) : null
+  if (exact && first.rest && !(second && second.rest === '')) return null
+  return { key: first.key, also: second && second.key !== first.key ? second.key : null, lesson: null }
+}
+
+/** Whether a heading names a section rather than the document (used to reject it as a title). */
+export function isSectionName(heading: string): boolean {
+  return matchSection(heading, true) !== null
+}

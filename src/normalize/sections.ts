@@ -1,0 +1,70 @@
+/**
+ * Sections of the document: each heading (or canonical labelled field) with the blocks up to the next heading of
+ * the same or a higher level, mapped onto canonical keys, with ids that match the anchors on the rendered page.
+ */
+import GithubSlugger from 'github-slugger'
+import type { RootContent } from 'mdast'
+import type { Lessons, Section } from '../types.js'
+import { renderHtml } from '../markdown/html.js'
+import type { Block, FieldBlock, HeadingBlock } from './blocks.js'
+import { plainText } from './plain-text.js'
+import type { SectionMatch } from './section-synonyms.js'
+
+/** A section with its source blocks, for the stages that read more than its text. */
+export interface SectionSpan {
+  heading: HeadingBlock | FieldBlock
+  match: SectionMatch | null
+  depth: number
+  /** Index of the heading block in the block list. */
+  index: number
+  /** Index one past the last block of the section body (sub-sections included). */
+  end: number
+  /** Body nodes, sub-section headings included. */
+  nodes: RootContent[]
+  lesson: keyof Lessons | null
+}
+
+function bodyNodes(blocks: Block[], from: number, to: number): RootContent[] {
+  return blocks.slice(from, to).map((b) => b.node)
+}
+
+/** Finds every section; `skip` is the index of the block used as the title (not a section). */
+export function findSections(blocks: Block[], skip: number | null): SectionSpan[] {
+  const spans: SectionSpan[] = []
+  blocks.forEach((block, index) => {
+    if (index === skip) return
+    if (block.kind === 'heading') {
+      let end = index + 1
+      while (end < blocks.length) {
+        const next = blocks[end]!
+        if (next.kind === 'heading' && next.depth <= block.depth) break
+        end++
+      }
+      spans.push({ heading: block, match: block.match, depth: block.depth, index, end, nodes: bodyNodes(blocks, index + 1, end), lesson: block.match?.lesson ?? null })
+    } else if (block.kind === 'field' && block.match) {
+      spans.push({ heading: block, match: block.match, depth: 99, index, end: index + 1, nodes: [block.valueNode], lesson: block.match.lesson })
+    }
+  })
+  return spans
+}
+
+/** The record's sections, in document order, with unique ids matching the page's heading anchors. */
+export function toSections(spans: SectionSpan[], blocks: Block[]): Section[] {
+  const slugger = new GithubSlugger()
+  const ids = new Map<Block, string>()
+  for (const block of blocks) {
+    if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
+  }
+  return spans.map((span) => {
+    const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
+    const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
+    return {
+      key: span.match?.key ?? null,
+      id,
+      heading: label.replace(/[*_`]/g, '').replace(/\s*[:]\s*$/, '').trim(),
+      text: plainText(span.nodes),
+      html: renderHtml(span.nodes),
+      line: span.heading.line,
+    }
+  })
+}

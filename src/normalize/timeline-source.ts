@@ -1,0 +1,95 @@
+/**
+ * Where the timeline is (a Timeline section, a `* Timeline` bullet with nested entries, or else the first
+ * list/table/run of lines that starts with times) and the context its entries are read in.
+ */
+import type { List, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { Block } from './blocks.js'
+import { plainText } from './plain-text.js'
+import { matchSection } from './section-synonyms.js'
+import type { SectionSpan } from './sections.js'
+
+/** The timeline's nodes and the text around them that may carry its date and zone. */
+export interface TimelineLocation {
+  nodes: RootContent[]
+  heading: string
+  /** Heading, enclosing heading and preface lines (no entry lines), for the incident date and zone. */
+  context: string
+}
+
+const STARTS_WITH_TIME = /^\W{0,6}(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|midnight\b|noon\b)/i
+
+function prefaceLines(nodes: RootContent[]): string[] {
+  const out: string[] = []
+  for (const node of nodes) {
+    if (node.type !== 'paragraph' && node.type !== 'heading') continue
+    for (const line of toString(node).split('\n')) if (line.trim() && !STARTS_WITH_TIME.test(line)) out.push(line.trim())
+    if (out.length >= 3) break
+  }
+  return out.slice(0, 3)
+}
+
+function enclosing(spans: SectionSpan[], index: number): SectionSpan | null {
+  let found: SectionSpan | null = null
+  for (const span of spans) if (span.heading.kind === 'heading' && span.index < index && index < span.end) found = span
+  return found
+}
+
+function bulletTimeline(list: List, depth = 0): { heading: string; list: List } | null {
+  for (const item of list.children) {
+    const first = item.children[0]
+    const nested = item.children.find((c): c is List => c.type === 'list')
+    if (first?.type === 'paragraph' && nested && matchSection(toString(first))?.key === 'timeline') return { heading: toString(first), list: nested }
+    if (nested && depth < 5) {
+      const inner = bulletTimeline(nested, depth + 1)
+      if (inner) return inner
+    }
+  }
+  return null
+}
+
+function timedShare(node: RootContent): number {
+  const lines =
+    node.type === 'list' ? node.children.map((i) => toString(i).split('\n')[0] ?? '')
+    : node.type === 'table' ? node.children.slice(1).map((r) => toString(r))
+    : node.type === 'paragraph' ? toString(node).split('\n') : []
+  if (lines.length < 3) return 0
+  return lines.filter((l) => STARTS_WITH_TIME.test(l.trim())).length / lines.length
+}
+
+/**
+ * Every place the timeline may be, best first: Timeline sections, then a `* Timeline` bullet with nested entries,
+ * then the first list, table or run of lines that mostly starts with times. The caller keeps the first that yields
+ * entries, so a Timeline section holding only a link does not hide a timed list elsewhere.
+ */
+export function locateTimelines(spans: SectionSpan[], blocks: Block[]): TimelineLocation[] {
+  const out: TimelineLocation[] = []
+  for (const section of spans) {
+    if (section.match?.key !== 'timeline' || section.heading.kind !== 'heading' || section.nodes.length === 0) continue
+    if (out.some((o) => o.nodes.includes(section.heading.node))) continue
+    const parent = enclosing(spans, section.index)
+    const context = [section.heading.text, ...prefaceLines(section.nodes), parent?.heading.kind === 'heading' ? parent.heading.text : '']
+    out.push({ nodes: section.nodes, heading: section.heading.text, context: context.filter(Boolean).join('\n') })
+  }
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (block.kind !== 'content' || block.node.type !== 'list') continue
+    const found = bulletTimeline(block.node)
+    if (!found) continue
+    const parent = enclosing(spans, i)
+    const context = [found.heading, parent?.heading.kind === 'heading' ? parent.heading.text : '']
+    out.push({ nodes: [found.list], heading: found.heading, context: context.filter(Boolean).join('\n') })
+    break
+  }
+  const timed = blocks.find((b) => b.kind === 'content' && timedShare(b.node) >= 0.6)
+  if (timed) out.push({ nodes: [timed.node], heading: '', context: '' })
+  return out
+}
+
+/** Prose that may date the incident: the Summary section, else the paragraphs before the first section. */
+export function summaryProse(spans: SectionSpan[], blocks: Block[]): string {
+  const summary = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading')
+  if (summary) return plainText(summary.nodes)
+  const paragraphs = blocks.filter((b) => b.kind === 'content' && b.node.type === 'paragraph').slice(0, 4)
+  return plainText(paragraphs.map((b) => b.node))
+}

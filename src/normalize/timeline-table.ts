@@ -1,0 +1,52 @@
+/**
+ * A GFM table read as a timeline: the date and time columns found by header (`Date`, `Time`, `When`) or by content,
+ * the other columns joined as the event text; kramdown attribute rows (`{: .table }`) are markup, not rows.
+ */
+import type { Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { DateHints } from './datetime.js'
+import { readStamp, type Stamp } from './timeline-stamp.js'
+import { findZone, type ParsedZone } from './zones.js'
+
+/** One body row: its stamp (null when the stamp cells are empty or unreadable), event text and position. */
+export interface TableEntry {
+  stamp: Stamp | null
+  text: string
+  line: number
+  column: number
+}
+
+const STAMP_HEADER = /\b(?:date|time|when|timestamp|hour|datetime|day|utc)s?\b/i
+const KRAMDOWN_IAL = /^\{:.*\}$/
+const MAX_ROWS = 10_000
+const SAMPLE_ROWS = 200
+
+/** Reads a table as timeline rows, or null when no column holds dates or times. */
+export function readTable(node: Table, hints: DateHints): { entries: TableEntry[]; zone: ParsedZone | null } | null {
+  const rows = node.children.map((row) => ({ row, cells: row.children.map((cell) => toString(cell).replace(/\s+/g, ' ').trim()) }))
+  const [header, ...body] = rows
+  if (!header) return null
+  const data = body.slice(0, MAX_ROWS).filter(({ cells }) => cells.some((c) => c !== '') && !KRAMDOWN_IAL.test(cells[0] ?? ''))
+  if (data.length === 0) return null
+  const width = Math.max(...rows.map((r) => r.cells.length))
+  const stampColumns: number[] = []
+  for (let c = 0; c < width && stampColumns.length < 2; c++) {
+    let stamped = 0
+    for (const { cells } of data.slice(0, SAMPLE_ROWS)) {
+      const stamp = readStamp(cells[c] ?? '', hints)
+      if (stamp && (stamp.rest === '' || stamp.rest.length < 12)) stamped++
+    }
+    const share = stamped / Math.min(data.length, SAMPLE_ROWS)
+    if (share >= 0.5 || (share >= 0.25 && STAMP_HEADER.test(header.cells[c] ?? ''))) stampColumns.push(c)
+  }
+  if (stampColumns.length === 0) return null
+  const zone = findZone(stampColumns.map((c) => header.cells[c] ?? '').join(' | '))
+  const entries = data.map(({ row, cells }) => {
+    const stampText = stampColumns.map((c) => cells[c] ?? '').filter(Boolean).join(' ')
+    const text = cells.filter((_, c) => !stampColumns.includes(c) && cells[c] !== '').join(' — ')
+    const stamp = stampText ? readStamp(stampText, hints) : null
+    const start = row.position?.start
+    return { stamp, text: stamp?.rest ? [stamp.rest, text].filter(Boolean).join(' ') : text, line: start?.line ?? 1, column: start?.column ?? 1 }
+  })
+  return { entries, zone }
+}

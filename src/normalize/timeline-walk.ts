@@ -1,0 +1,138 @@
+/**
+ * First pass over a timeline section: every list item, table row and plain line that opens with a date or time
+ * becomes a piece, and so do the day and zone markers (day sub-headings, bare date lines, prefaces) between them.
+ */
+import type { List, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { findDates, type DateHints, type ParsedDate } from './datetime.js'
+import { indentedCodeLines, htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
+import { readStamp, type Stamp } from './timeline-stamp.js'
+import { readTable } from './timeline-table.js'
+import { findZone, type ParsedZone } from './zones.js'
+
+/** What the first pass finds, in document order. */
+export type Piece =
+  | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number }
+  | { kind: 'untimed'; text: string; line: number; column: number }
+  | { kind: 'day'; date: ParsedDate; line: number; column: number }
+  | { kind: 'zone'; zone: ParsedZone }
+
+const MAX_DEPTH = 12
+const MAX_PIECES = 10_000
+/** An IRC-style chat line (`10:01 <ann> hi`): a quote of the conversation, not an event. */
+const CHAT = /^<[^<>\s]{1,30}>/
+const BULLET = /^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+/
+
+/** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
+function isDayLine(stamp: Stamp): boolean {
+  if (!stamp.date || stamp.time || stamp.timeUnknown || stamp.invalidTime) return false
+  return stamp.rest === '' || /^\(.*\)$/.test(stamp.rest) || (stamp.rest.length < 40 && findZone(stamp.rest) !== null)
+}
+
+/** Walks the section's nodes; `heading` is the section heading, used to find it inside a raw HTML block. */
+export function collectPieces(nodes: RootContent[], hints: DateHints, heading: string): Piece[] {
+  const pieces: Piece[] = []
+  let pending: { text: string } | null = null
+  const push = (piece: Piece): void => {
+    if (pieces.length < MAX_PIECES) pieces.push(piece)
+  }
+  const markers = (text: string, line: number, column: number): void => {
+    const date = findDates(text, hints).find((d) => d.year !== null)
+    if (date) push({ kind: 'day', date, line, column })
+    const zone = findZone(text)
+    if (zone) push({ kind: 'zone', zone })
+  }
+  const entry = (stamp: Stamp, text: string, line: number, column: number): { text: string } => {
+    const piece = { kind: 'entry' as const, stamp, text, line, column }
+    push(piece)
+    return piece
+  }
+
+  // `open` is the entry a wrapped line may continue: the one on the line just above, in the same paragraph.
+  let open: { text: string; line: number } | null = null
+  const textLine = (l: TextLine, heading = false): void => {
+    const read = readStamp(l.text, hints)
+    const stamp = read && CHAT.test(read.rest) ? null : read
+    const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
+    open = null
+    if (stamp && isDayLine(stamp)) {
+      pending = null
+      push({ kind: 'day', date: stamp.date!, line: l.line, column: l.column })
+      markers(stamp.rest, l.line, l.column)
+    } else if (stamp && (!heading || stamp.time || stamp.timeUnknown)) {
+      const piece = entry(stamp, stamp.rest, l.line, l.column)
+      pending = stamp.rest ? null : piece
+      open = heading || !stamp.rest ? null : { ...piece, line: l.line }
+    } else if (pending && !heading && /\p{L}/u.test(l.text)) {
+      pending.text = l.text.replace(/\s+/g, ' ')
+      pending = null
+    } else if (continues && !heading) {
+      const last = pieces[pieces.length - 1]
+      if (last?.kind === 'entry') last.text += ` ${l.text.replace(/\s+/g, ' ')}`
+      open = last?.kind === 'entry' ? { text: last.text, line: l.line } : null
+    } else {
+      if (heading) pending = null
+      markers(l.text, l.line, l.column)
+    }
+  }
+
+  const list = (node: List, depth: number): boolean => {
+    let timed = false
+    const untimed: Piece[] = []
+    for (const item of node.children) {
+      if (pieces.length >= MAX_PIECES) break
+      const [first, second] = item.children
+      const lines = first?.type === 'paragraph' ? paragraphLines(first) : []
+      const text = lines.map((l) => l.text).join(' ')
+      const line = item.position?.start.line ?? lines[0]?.line ?? 1
+      const column = item.position?.start.column ?? 1
+      const stamp = text ? readStamp(text, hints) : null
+      const nested = item.children.filter((c): c is List => c.type === 'list')
+      if (stamp && !isDayLine(stamp)) {
+        const next = !stamp.rest && second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : stamp.rest
+        entry(stamp, next, line, column)
+        timed = true
+        continue
+      }
+      if (stamp?.date) push({ kind: 'day', date: stamp.date, line, column })
+      if (text) markers(stamp ? stamp.rest : text, line, column)
+      let childTimed = false
+      if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1) || childTimed
+      if (childTimed) timed = true
+      else if (text && !stamp) untimed.push({ kind: 'untimed', text, line, column })
+    }
+    if (timed) untimed.forEach(push)
+    return timed
+  }
+
+  for (const node of nodes.slice(0, MAX_PIECES)) {
+    if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
+    open = null
+    if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true)
+    else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
+    else if (node.type === 'list') list(node, 0)
+    else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
+    else if (node.type === 'code') {
+      const lines = indentedCodeLines(node).filter((l) => l.text.trim() !== '')
+      const listed = lines.filter((l) => BULLET.test(l.text) && readStamp(l.text.replace(BULLET, ''), hints))
+      if (listed.length >= 2 && listed.length * 2 >= lines.length) for (const l of listed) textLine({ ...l, text: l.text.replace(BULLET, '') })
+    } else if (node.type === 'table') {
+      const table = readTable(node, hints)
+      if (!table) continue
+      if (table.zone) push({ kind: 'zone', zone: table.zone })
+      for (const row of table.entries) {
+        if (row.stamp) entry(row.stamp, row.text, row.line, row.column)
+        else push({ kind: 'untimed', text: row.text, line: row.line, column: row.column })
+      }
+    }
+  }
+  return pieces
+}
+
+function sectionOf(lines: TextLine[], heading: string): TextLine[] {
+  const norm = (s: string): string => s.slice(0, 300).toLowerCase().replace(/[:\s]+$/, '').trim()
+  const start = lines.findIndex((l) => l.heading && norm(l.text) === norm(heading))
+  if (start < 0) return lines
+  const end = lines.findIndex((l, i) => i > start && l.heading)
+  return lines.slice(start + 1, end < 0 ? undefined : end)
+}

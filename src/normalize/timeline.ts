@@ -1,0 +1,145 @@
+/**
+ * The incident's timeline: entries read from whatever shape the section has (lists, tables, plain lines, indented
+ * blocks, raw HTML), each given a date (day markers, rollover past midnight), a 24-hour time and an ISO instant.
+ *
+ * Date of an entry: its own; else the day set by a day heading, bare date line or preface (an entry's own date
+ * then overrides only that entry), else the last entry's own date, else the heading's date, else the incident
+ * date; a time more than an hour before the previous one moves to the next day. Zone of an entry: its own, else
+ * the section's (preface, table header), the heading's, the last entry's, the document's, the configured default.
+ */
+import type { RootContent } from 'mdast'
+import type { VFile } from 'vfile'
+import { MESSAGE_SOURCE, RULE, type RuleId } from '../constants.js'
+import type { TimelineEntry } from '../types.js'
+import { findDates, formatDate, formatTime } from './datetime.js'
+import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
+import { collectPieces } from './timeline-walk.js'
+import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
+
+/** What the record already knows when the timeline is read. */
+export interface TimelineContext {
+  /** The section heading as written (`Timeline (CEST)`). */
+  heading: string
+  /** The incident's date (`YYYY-MM-DD`), the default day of entries that name none. */
+  date: string | null
+  /** Year for dates written without one (`March 18`). */
+  year: number | null
+  /** Zone named elsewhere in the document, as written (`UTC` from a Duration line). */
+  zone: string | null
+  /** Configured IANA zone for documents that name none. */
+  defaultTimezone: string | null
+  /** Whether numeric dates are day-first; null = unknown. */
+  dayFirst?: boolean | null
+}
+
+/** The entries, and the zone they are written in (as written) with its offset at the incident. */
+export interface TimelineResult {
+  entries: TimelineEntry[]
+  timezone: string | null
+  utcOffset: string | null
+}
+
+/** A time up to this many minutes before the previous one is an ordering slip; further back is the next day. */
+const SLIP_MINUTES = 60
+
+function note(file: VFile, reason: string, line: number, column: number, ruleId: RuleId, info = false): void {
+  const message = file.message(reason, { place: { line, column }, ruleId, source: MESSAGE_SOURCE })
+  if (info) message.fatal = undefined
+}
+
+/** Reads the timeline section's nodes (heading excluded) into entries; problems become messages on `file`. */
+export function extractTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile): TimelineResult {
+  try {
+    return resolve(nodes, ctx, file)
+  } catch {
+    return { entries: [], timezone: null, utcOffset: null }
+  }
+}
+
+function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): TimelineResult {
+  const ctx = { ...given, date: realDate(given.date) }
+  const year = ctx.year ?? (ctx.date ? Number(ctx.date.slice(0, 4)) : null)
+  const pieces = collectPieces(nodes, { year, dayFirst: ctx.dayFirst ?? null }, ctx.heading)
+  const headingZone = findZone(ctx.heading)
+  const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
+  const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
+  const entries: TimelineEntry[] = []
+  const headingDate = findDates(ctx.heading, { year }).find((d) => d.year !== null)
+  let dayDate: string | null = headingDate?.year != null ? formatDate({ ...headingDate, year: headingDate.year }) : null
+  let carryDate: string | null = null
+  let dayShift = 0
+  let prevMinutes: number | null = null
+  let sectionZone: ParsedZone | null = null
+  let entryZone: ParsedZone | null = null
+  let firstZone: ParsedZone | null = null
+  let prevStamp: string | null = null
+  let warnedAmbiguous = false
+  let warnedZone = false
+
+  for (const piece of pieces) {
+    if (piece.kind === 'day') {
+      dayDate = piece.date.year !== null ? formatDate({ ...piece.date, year: piece.date.year }) : dayDate
+      dayShift = 0
+      prevMinutes = null
+      continue
+    }
+    if (piece.kind === 'zone') {
+      sectionZone = piece.zone
+      continue
+    }
+    if (piece.kind === 'untimed') {
+      note(file, `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece.line, piece.column, RULE.timelineNoTime, true)
+      continue
+    }
+    const { stamp } = piece
+    let minutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : null
+    if (twelveHour && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes) minutes += 720
+    const written = stamp.date?.year != null ? formatDate({ ...stamp.date, year: stamp.date.year }) : null
+    let date: string | null = null
+    if (stamp.date || stamp.dateUnknown) {
+      date = written
+      if (written && !dayDate) carryDate = written
+      if (!dayDate || written === dayDate) {
+        dayShift = 0
+        prevMinutes = minutes
+      }
+    } else {
+      const back = minutes !== null && prevMinutes !== null ? prevMinutes - minutes : 0
+      if (back > SLIP_MINUTES) dayShift++
+      else if (back > 0) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
+      const base = dayDate ?? carryDate ?? ctx.date
+      date = base ? addDays(base, dayShift) : null
+      if (minutes !== null) prevMinutes = minutes
+    }
+    if (stamp.date?.ambiguous && !warnedAmbiguous) {
+      warnedAmbiguous = true
+      note(file, `Date \`${stamp.date.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, piece.line, piece.column, RULE.dateAmbiguous)
+    }
+    if (stamp.invalidTime) note(file, `Cannot parse time \`${stamp.invalidTime}\` in timeline entry; expected HH:MM`, piece.line, piece.column, RULE.timeInvalid)
+    if (stamp.unknownZone) note(file, `Unknown time zone \`${stamp.unknownZone}\`; write UTC, an offset such as GMT+1, or an IANA name such as Europe/Berlin`, piece.line, piece.column, RULE.zoneUnknown)
+    if (stamp.zone) entryZone = stamp.zone
+    const zone = stamp.zone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
+    const time = minutes !== null ? formatTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 }) : null
+    const seconds = stamp.time?.second != null ? `:${String(stamp.time.second).padStart(2, '0')}` : ''
+    const at = date && time ? (toIso(date, time + seconds, zone)?.at ?? null) : null
+    if (time && zone && !firstZone) firstZone = zone
+    if (time && !zone && !warnedZone) {
+      warnedZone = true
+      note(file, 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`', piece.line, piece.column, RULE.zoneMissing, true)
+    }
+    const key = stamp.date && date && time ? `${date}T${time}` : null
+    if (key && prevStamp && key < prevStamp) {
+      note(file, `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
+    }
+    if (date && time) prevStamp = `${date}T${time}`
+    entries.push({ at, date, time, text: piece.text, line: piece.line })
+  }
+  const zone = firstZone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
+  const firstAt = entries.find((e) => e.at)?.at
+  const firstDate = entries.find((e) => e.date)?.date ?? ctx.date
+  return {
+    entries,
+    timezone: zone?.written ?? null,
+    utcOffset: firstAt ? firstAt.slice(-6) : offsetOn(firstDate, zone),
+  }
+}

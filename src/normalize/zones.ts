@@ -1,0 +1,156 @@
+/**
+ * Time zones as authors write them ("CEST", "Pacific time", "GMT+1", "Denver", "Europe/Berlin") mapped onto
+ * IANA zones or fixed offsets, and local date + time turned into ISO 8601 with the right offset.
+ *
+ * Rule for generic abbreviations: a written zone means the zone the author lives in, so PST/PDT/PT/Pacific map to
+ * America/Los_Angeles, EST/EDT/Eastern to America/New_York, CET/CEST to Europe/Berlin (and so on), and the offset
+ * is the one that zone had on the incident's date ("PST" written in July gives -07:00). This follows what
+ * authors mean: people write "PST" all year round. UTC, GMT, GMT±N and the single-offset African zones (SAST,
+ * CAT, EAT, WAT) are fixed offsets. "PCT" is read as a typo of PST (P?T with no other meaning as a zone).
+ * Ambiguous abbreviations take their most common meaning: CST = US Central, IST = India, BST = British Summer.
+ */
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon'
+
+/** A zone as written and what it resolves to (exactly one of `iana` / `fixedOffsetMinutes` is set). */
+export interface ParsedZone {
+  written: string
+  iana: string | null
+  fixedOffsetMinutes: number | null
+}
+
+const LA = 'America/Los_Angeles'
+const NY = 'America/New_York'
+const CHI = 'America/Chicago'
+const DEN = 'America/Denver'
+const BER = 'Europe/Berlin'
+
+/** Upper-case abbreviations, matched as whole words with their case (so "cat" or "west" in prose never match). */
+const ABBREVIATIONS: Record<string, string | number> = {
+  UTC: 0, GMT: 0, UT: 0, Z: 0, ZULU: 0,
+  CET: BER, CEST: BER, MEZ: BER, MESZ: BER,
+  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', BST: 'Europe/London',
+  EET: 'Europe/Helsinki', EEST: 'Europe/Helsinki', MSK: 'Europe/Moscow',
+  EST: NY, EDT: NY, ET: NY, CST: CHI, CDT: CHI, CT: CHI, MST: DEN, MDT: DEN, MT: DEN,
+  PST: LA, PDT: LA, PT: LA, PCT: LA, AKST: 'America/Anchorage', AKDT: 'America/Anchorage', HST: 'Pacific/Honolulu',
+  SAST: 120, CAT: 120, EAT: 180, WAT: 60,
+  IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong',
+  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', ACST: 'Australia/Adelaide', ACDT: 'Australia/Adelaide',
+  AWST: 'Australia/Perth', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland', BRT: 'America/Sao_Paulo',
+}
+
+/** Region words, read with or without "(standard|daylight|summer) time" after them, any case. */
+const REGIONS: Record<string, string | number> = {
+  pacific: LA, eastern: NY, central: CHI, mountain: DEN, alaska: 'America/Anchorage', hawaii: 'Pacific/Honolulu',
+  'central european': BER, 'western european': 'Europe/Lisbon', 'eastern european': 'Europe/Helsinki',
+  british: 'Europe/London', 'greenwich mean': 0, 'coordinated universal': 0, universal: 0,
+  'south african': 120, 'south africa': 120, 'central africa': 120, 'east africa': 180, 'west africa': 60,
+  india: 'Asia/Kolkata', indian: 'Asia/Kolkata', japan: 'Asia/Tokyo', korea: 'Asia/Seoul', singapore: 'Asia/Singapore',
+  'australian eastern': 'Australia/Sydney', 'new zealand': 'Pacific/Auckland', moscow: 'Europe/Moscow',
+}
+
+const OFFSET_RE = /^(?:(?:UTC|GMT|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i
+const FIND_RE =
+  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*\)|\s*$)/g
+
+/** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
+const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
+let cities: Map<string, string> | null = null
+
+function cityZone(name: string): string | null {
+  if (!cities) {
+    cities = new Map()
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      const parts = zone.split('/')
+      if (parts.length === 2 && CITY_AREAS.has(parts[0]!)) cities.set(parts[1]!.replace(/_/g, ' ').toLowerCase(), zone)
+    }
+  }
+  return cities.get(name.toLowerCase().replace(/_/g, ' ')) ?? null
+}
+
+function resolved(written: string, target: string | number): ParsedZone {
+  return typeof target === 'number'
+    ? { written, iana: null, fixedOffsetMinutes: target }
+    : { written, iana: target, fixedOffsetMinutes: null }
+}
+
+/** Reads a string that is wholly a zone ("CEST", "(UTC)", "GMT+1", "Pacific time", "Denver", "Europe/Berlin"). */
+export function parseZone(text: string): ParsedZone | null {
+  if (text.length > 80) return null
+  const written = text.trim().replace(/^\((.*)\)$/s, '$1').trim()
+  if (written.length === 0 || written.length > 60) return null
+  const upper = written.toUpperCase()
+  const abbreviation = ABBREVIATIONS[upper]
+  if (abbreviation !== undefined && (written === upper || upper === 'UTC' || upper === 'GMT')) return resolved(written, abbreviation)
+  const offset = OFFSET_RE.exec(written)
+  if (offset && (/[a-z]/i.test(written) || /\d{2}:?\d{2}$/.test(written))) {
+    const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0)
+    if (minutes > 14 * 60) return null
+    return resolved(written, offset[1] === '+' ? minutes : -minutes)
+  }
+  if (written.includes('/') && IANAZone.isValidZone(written)) return resolved(written, new IANAZone(written).name)
+  const region = written.toLowerCase().replace(/\s+/g, ' ').replace(/ time$/, '').replace(/ (?:standard|daylight|summer)$/, '')
+  const regionZone = REGIONS[region]
+  if (regionZone !== undefined) return resolved(written, regionZone)
+  if (/^[A-Za-z][A-Za-z _]{2,30}$/.test(written)) {
+    const city = cityZone(written)
+    if (city) return resolved(written, city)
+  }
+  return null
+}
+
+/** Finds the first zone mentioned in a heading or preface ("Timeline (CEST)", "All times in PST", "times in UTC"). */
+export function findZone(text: string): ParsedZone | null {
+  const sample = text.length > 2000 ? text.slice(0, 2000) : text
+  for (const match of sample.matchAll(FIND_RE)) {
+    const candidate = match[0].replace(/^(?:[Ii]n |\()/, '')
+    const zone = parseZone(candidate) ?? parseZone(candidate.replace(/^(?:all|times|hours|in|the)\s+/gi, ''))
+    if (zone) return zone
+    const words = candidate.split(' ')
+    for (let i = 1; i < words.length; i++) {
+      const tail = parseZone(words.slice(i).join(' '))
+      if (tail) return tail
+    }
+  }
+  return null
+}
+
+/** Luxon zone for a parsed zone, or null when it cannot be resolved. */
+export function luxonZone(zone: ParsedZone | null): Zone | null {
+  if (!zone) return null
+  if (zone.fixedOffsetMinutes !== null) return FixedOffsetZone.instance(zone.fixedOffsetMinutes)
+  return zone.iana ? IANAZone.create(zone.iana) : null
+}
+
+/** Formats an offset in minutes as `+02:00`. */
+export function formatOffset(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+'
+  const abs = Math.abs(minutes)
+  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
+}
+
+/**
+ * Local `YYYY-MM-DD` + `HH:MM[:SS]` in a zone as ISO 8601 with offset; null without a zone or on invalid input.
+ * Daylight saving follows the IANA rules: a time in the spring-forward gap moves forward an hour, a time in the
+ * repeated autumn hour takes the standard-time offset (luxon's choice, kept for determinism).
+ */
+export function toIso(date: string, time: string, zone: ParsedZone | null): { at: string; offset: string } | null {
+  const z = luxonZone(zone)
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time)
+  if (!z || !d || !t) return null
+  const dt = DateTime.fromObject(
+    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) },
+    { zone: z },
+  )
+  if (!dt.isValid || dt.day !== Number(d[3])) return null
+  const offset = formatOffset(dt.offset)
+  const pad = (n: number): string => String(n).padStart(2, '0')
+  return { at: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${offset}`, offset }
+}
+
+/** Offset (`+02:00`) a zone has on a given day at noon, for a record whose times are unknown. */
+export function offsetOn(date: string | null, zone: ParsedZone | null): string | null {
+  if (!zone) return null
+  if (zone.fixedOffsetMinutes !== null) return formatOffset(zone.fixedOffsetMinutes)
+  return date ? (toIso(date, '12:00', zone)?.offset ?? null) : null
+}

@@ -1,0 +1,86 @@
+import type { Diagnostic } from '../types.js'
+
+/** Diagnostics of one checked file, with its path as the reader should see it (relative to cwd). */
+export interface FileDiagnostics {
+  file: string
+  diagnostics: Diagnostic[]
+}
+
+/** Output formats of `hindsight check`. */
+export const FORMATS = ['text', 'json', 'github'] as const
+export type ReportFormat = (typeof FORMATS)[number]
+
+/** A file's diagnostics by line then column (whole-file ones first), so the report reads top to bottom. */
+export function inSourceOrder(diagnostics: Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
+}
+
+/** Error and warning totals; with `strict`, warnings count as errors. */
+export function countDiagnostics(reports: FileDiagnostics[], strict = false): { errors: number; warnings: number } {
+  const all = reports.flatMap((r) => r.diagnostics)
+  const warnings = all.filter((d) => d.severity === 'warning').length
+  const errors = all.filter((d) => d.severity === 'error').length
+  return strict ? { errors: errors + warnings, warnings: 0 } : { errors, warnings }
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** `5 files, 0 errors, 3 warnings` */
+export function formatSummary(reports: FileDiagnostics[], strict = false): string {
+  const { errors, warnings } = countDiagnostics(reports, strict)
+  return `${plural(reports.length, 'file')}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`
+}
+
+/** One diagnostic as `path:line:column: severity message  rule-id`, the form editors and terminals link. */
+export function formatDiagnostic(file: string, d: Diagnostic): string {
+  const where = d.line === null ? file : `${file}:${d.line}:${d.column ?? 1}`
+  return `${where}: ${d.severity} ${d.message}  ${d.ruleId}`
+}
+
+/** Human report: each file's diagnostics together (a blank line between files), then the summary. */
+export function formatText(reports: FileDiagnostics[], strict = false): string {
+  const groups = reports
+    .filter((r) => r.diagnostics.length > 0)
+    .map((r) => r.diagnostics.map((d) => formatDiagnostic(r.file, d)).join('\n'))
+  return [...groups, formatSummary(reports, strict)].join('\n\n') + '\n'
+}
+
+/** Machine report: the array of `{ file, diagnostics }`, every checked file included. */
+export function formatJson(reports: FileDiagnostics[]): string {
+  return JSON.stringify(reports.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2) + '\n'
+}
+
+/** Escapes a workflow-command message (`%`, CR, LF) as GitHub's toolkit does. */
+export function escapeData(value: string): string {
+  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/** Escapes a workflow-command property value: the message escapes plus `:` and `,`. */
+export function escapeProperty(value: string): string {
+  return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+const COMMAND: Record<Diagnostic['severity'], string> = { error: 'error', warning: 'warning', info: 'notice' }
+
+/** GitHub Actions annotations (`::warning file=...,line=...,col=...::message`), so CI marks the pull request. */
+export function formatGithub(reports: FileDiagnostics[], strict = false): string {
+  const lines: string[] = []
+  for (const { file, diagnostics } of reports) {
+    for (const d of diagnostics) {
+      const severity = strict && d.severity === 'warning' ? 'error' : d.severity
+      const props = [`file=${escapeProperty(file)}`]
+      if (d.line !== null) props.push(`line=${d.line}`, `col=${d.column ?? 1}`)
+      props.push(`title=${escapeProperty(d.ruleId)}`)
+      lines.push(`::${COMMAND[severity]} ${props.join(',')}::${escapeData(d.message)}`)
+    }
+  }
+  lines.push(formatSummary(reports, strict))
+  return lines.join('\n') + '\n'
+}
+
+/** Renders a report in the chosen format. */
+export function formatReport(format: ReportFormat, reports: FileDiagnostics[], strict = false): string {
+  if (format === 'json') return formatJson(reports)
+  if (format === 'github') return formatGithub(reports, strict)
+  return formatText(reports, strict)
+}

@@ -1,0 +1,63 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import * as pagefind from 'pagefind'
+import { OutputError } from '../errors.js'
+import type { PlannedFile, SiteDocument } from '../site/pages.js'
+import type { ResolvedConfig } from '../types.js'
+import { searchRecords } from './records.js'
+
+/** Folder of the search index inside the site. */
+export const SEARCH_DIR = 'pagefind'
+
+// Pagefind's own prebuilt UIs and the highlighter: Hindsight ships its own UI (templates/assets/search.js).
+const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/
+
+let open = 0
+
+async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>): Promise<T> {
+  open++
+  try {
+    const created = await pagefind.createIndex({ forceLanguage: 'en' }).catch((cause: Error) => ({ index: undefined, errors: [cause.message] }))
+    const { index, errors } = created
+    if (!index) throw new OutputError(`Cannot start the Pagefind indexer (${errors.join('; ')}); set "search": false in hindsight.config.json to build without search`)
+    try {
+      return await use(index)
+    } finally {
+      await index.deleteIndex()
+    }
+  } finally {
+    // The indexer is one shared child process: stop it only when no other build in this process uses it.
+    if (--open === 0) await pagefind.close()
+  }
+}
+
+/** Builds the Pagefind index of the documents in memory and returns its files as site files under `pagefind/`. */
+export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<PlannedFile[]> {
+  return withIndex(async (index) => {
+    for (const record of searchRecords(documents, config)) {
+      const { errors } = await index.addCustomRecord(record)
+      if (errors.length) throw new OutputError(`Cannot index ${record.url} for search: ${errors.join('; ')}`)
+    }
+    const { files, errors } = await index.getFiles()
+    if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
+    return files
+      .filter((f) => !UNUSED.test(f.path))
+      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+      .map((f) => ({ path: `${SEARCH_DIR}/${f.path}`, content: f.content }))
+  })
+}
+
+/** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */
+export async function buildSearchIndex(documents: SiteDocument[], outDir: string, config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ bytes: number; files: number }> {
+  const files = await searchIndexFiles(documents, config)
+  let bytes = 0
+  for (const file of files) {
+    const target = path.join(outDir, file.path)
+    await mkdir(path.dirname(target), { recursive: true })
+    if ('content' in file) {
+      await writeFile(target, file.content)
+      bytes += typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength
+    }
+  }
+  return { bytes, files: files.length }
+}

@@ -1,0 +1,70 @@
+import { compareRecords, sitesOf, type SiteDocument } from '../site/pages.js'
+import { url } from '../site/paths.js'
+import { yearOf } from '../site/taxonomy.js'
+import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+
+/** One search record as Pagefind's `addCustomRecord` takes it. */
+export interface SearchRecord {
+  url: string
+  content: string
+  language: string
+  meta: Record<string, string>
+  filters: Record<string, string[]>
+  sort: Record<string, string>
+}
+
+/** Longest summary kept in a record's metadata (shown when a result has no query excerpt). */
+const SUMMARY_CHARS = 240
+
+/** Sort key given to undated postmortems, so every record takes part in a sort by date. */
+export const UNDATED = '0000-00-00'
+
+function plainText(html: string): string {
+  return html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length <= max ? flat : flat.slice(0, max).replace(/\s+\S*$/, '') + '…'
+}
+
+/** The searchable text of a record: title, summary, every section, timeline and action items. */
+export function searchText(record: PostmortemRecord, html: string): string {
+  const parts: string[] = [record.title ?? '', record.summary, ...record.sections.map((s) => `${s.heading}\n${s.text}`)]
+  const body = parts.join('\n')
+  for (const extra of [...record.timeline.map((e) => e.text), ...record.actionItems.map((a) => a.text)]) {
+    if (!body.includes(extra)) parts.push(extra)
+  }
+  // A record whose sections the normalizer could not find is still searchable by its original text.
+  if (record.sections.length === 0) parts.push(plainText(html))
+  return parts.filter(Boolean).join('\n').replace(/[ \t]+/g, ' ').trim()
+}
+
+/** Maps one document onto its search record; URLs carry `config.base`. */
+export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchRecord {
+  const r = doc.record
+  const sites = sitesOf(r).map((s) => config.sites[s] ?? s)
+  const meta: Record<string, string> = { title: r.title ?? r.slug, site: sites.join(', ') }
+  if (r.date) meta.date = r.date
+  if (r.tags.length) meta.tags = r.tags.join(', ')
+  const summary = clip(r.summary, SUMMARY_CHARS)
+  if (summary) meta.summary = summary
+  const filters: Record<string, string[]> = { site: sites }
+  if (r.tags.length) filters.tag = [...r.tags]
+  // Same buckets as the /years/ pages, `Undated` included, so every filter value also exists as a plain page.
+  filters.year = [yearOf(r)]
+  if (r.severity) filters.severity = [r.severity]
+  return {
+    url: url(config.base, `${r.slug}/`),
+    content: searchText(r, doc.html),
+    language: 'en',
+    meta,
+    filters,
+    sort: { date: r.date ?? r.published ?? UNDATED },
+  }
+}
+
+/** Every document's search record, in archive order (newest first, then slug) so the index is deterministic. */
+export function searchRecords(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchRecord[] {
+  return [...documents].sort((a, b) => compareRecords(a.record, b.record)).map((d) => searchRecord(d, config))
+}

@@ -1,0 +1,70 @@
+import { Feed } from 'feed'
+import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import { dayToDate, publicUrl } from './links.js'
+import { slugify } from './paths.js'
+
+/** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
+export const FEED_SIZE = 50
+
+/** What one feed covers: its title, where it lives, the page it mirrors, and its records in archive order. */
+export interface FeedSpec {
+  title: string
+  /** Site-relative path of the feed file, e.g. `tags/dns/feed.xml`. */
+  path: string
+  /** Site-relative path of the HTML page the feed mirrors. */
+  page: string
+  records: PostmortemRecord[]
+}
+
+/** The day a record last changed, as far as the record says: publication, else incident date. */
+export const recordDay = (r: PostmortemRecord): string | null => r.published ?? r.date
+
+/** Stable id for an Atom element: the absolute URL when the archive has one, else a URN from the path. */
+function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string {
+  return absolute ? publicUrl(config, rel) : `urn:hindsight:${rel.replace(/(^|\/)index\.html$/, '$1') || 'home'}`
+}
+
+/** Escapes text for the `type="html"` title and summary the `feed` package writes, so readers show it as plain text. */
+const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** Stand-in origin for archives without `config.url`: `feed` insists on absolute URLs, so it is stripped afterwards. */
+const PLACEHOLDER_ORIGIN = 'https://hindsight.invalid'
+
+/**
+ * Renders an Atom 1.0 feed; `updated` comes from the newest record, so the same input gives the same bytes.
+ * Links are absolute when `config.url` is set, else root-relative (Atom resolves them against the feed's own URL).
+ */
+export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
+  const xml = renderFeed(spec, { ...config, url: config.url || PLACEHOLDER_ORIGIN }, config.url !== '')
+  return config.url ? xml : xml.split(PLACEHOLDER_ORIGIN).join('')
+}
+
+function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean): string {
+  const records = spec.records.slice(0, FEED_SIZE)
+  const days = records.map(recordDay).filter((d): d is string => d !== null).sort()
+  const feed = new Feed({
+    title: spec.title === config.title ? config.title : `${spec.title} · ${config.title}`,
+    description: config.description || undefined,
+    id: atomId(config, spec.page, absoluteIds),
+    link: publicUrl(config, spec.page),
+    updated: dayToDate(days.at(-1)),
+    feedLinks: { atom: publicUrl(config, spec.path) },
+    generator: 'Hindsight',
+    author: { name: config.title },
+    copyright: '',
+  })
+  for (const r of records) {
+    feed.addItem({
+      title: escapeHtml(r.title ?? r.slug),
+      id: atomId(config, `${r.slug}/`, absoluteIds),
+      link: publicUrl(config, `${r.slug}/`),
+      date: dayToDate(recordDay(r)),
+      ...(r.date ? { published: dayToDate(r.date) } : {}),
+      description: r.summary ? escapeHtml(r.summary) : undefined,
+      author: r.authors.map((name) => ({ name })),
+      // Terms are slugs: the `feed` package would write a `<` in a label attribute unescaped (not well-formed XML).
+      category: [...new Set([...r.tags, ...r.site].map(slugify))].map((term) => ({ term })),
+    })
+  }
+  return feed.atom1()
+}

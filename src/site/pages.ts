@@ -1,0 +1,113 @@
+import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import { atomFeed, recordDay } from './feeds.js'
+import { oneLine } from './format.js'
+import { paginationLinks, pagePath } from './paths.js'
+import { postmortemView, type RecordLink } from './postmortem-view.js'
+import { relatedIncidents, sharedFeatures } from './related.js'
+import { robotsTxt, sitemapXml } from './sitemap.js'
+import { archiveStats } from './stats.js'
+import { groupRecords, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
+
+export { sitesOf, UNSORTED }
+
+/** One postmortem as the site sees it: its record plus the rendered original. */
+export interface SiteDocument {
+  record: PostmortemRecord
+  html: string
+}
+
+/** One output file: rendered from a template, or written as is. */
+export type PlannedFile =
+  | { path: string; template: string; data: Record<string, unknown> }
+  | { path: string; content: string | Uint8Array }
+
+/** Newest first by incident date, then publication date, then slug; undated last. */
+export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number {
+  const da = a.date ?? a.published ?? ''
+  const db = b.date ?? b.published ?? ''
+  if (da !== db) return da < db ? 1 : -1
+  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
+}
+
+/** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
+export function entryOf(r: PostmortemRecord): Record<string, unknown> {
+  return { slug: r.slug, title: r.title ?? r.slug, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
+}
+
+/** Plans a paginated list of records under `dir`. */
+export function paginate(dir: string, records: PostmortemRecord[], pageSize: number, template: string, data: Record<string, unknown>): PlannedFile[] {
+  const pages = Math.max(1, Math.ceil(records.length / pageSize))
+  const files: PlannedFile[] = []
+  for (let n = 1; n <= pages; n++) {
+    const entries = records.slice((n - 1) * pageSize, n * pageSize).map(entryOf)
+    files.push({ path: pagePath(dir, n), template, data: { ...data, entries, pagination: paginationLinks(dir, n, pages), total: records.length } })
+  }
+  return files
+}
+
+/** A bucket kind (tags, sites, years): its folder, its page titles and how its labels read. */
+interface Facet {
+  dir: 'tags' | 'sites' | 'years'
+  title: string
+  noun: string
+  groups: Group[]
+  label: (name: string) => string
+}
+
+function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
+  const files: PlannedFile[] = []
+  const feedSpecs = []
+  const groups = facet.groups.map((g) => ({ slug: g.slug, label: g.names.map(facet.label).join(' / '), count: g.records.length - g.suggested.length, suggested: g.suggested.length }))
+  // Bucket lists are short lines, so a page holds four times as many as a list of postmortems.
+  const perPage = config.pageSize * 4
+  const pages = Math.max(1, Math.ceil(groups.length / perPage))
+  for (let n = 1; n <= pages; n++) {
+    const slice = groups.slice((n - 1) * perPage, n * perPage)
+    files.push({ path: pagePath(facet.dir, n), template: 'groups', data: { title: facet.title, dir: facet.dir, noun: facet.noun, groups: slice, total: groups.length, feeds, pagination: paginationLinks(facet.dir, n, pages) } })
+  }
+  for (const g of facet.groups) {
+    const dir = `${facet.dir}/${g.slug}`
+    const label = g.names.map(facet.label).join(' / ')
+    const feed = feeds ? `${dir}/feed.xml` : null
+    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, suggested: g.suggested, feed }))
+    if (feed) feedSpecs.push({ path: feed, title: `${facet.noun}: ${label}`, page: `${dir}/`, records: g.records })
+  }
+  return { files, feeds: feedSpecs }
+}
+
+/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
+export function planSite(documents: SiteDocument[], config: ResolvedConfig): PlannedFile[] {
+  const docs = [...documents].sort((a, b) => compareRecords(a.record, b.record))
+  const records = docs.map((d) => d.record)
+  const bySlug = new Map(records.map((r) => [r.slug, r]))
+  const related = relatedIncidents(records)
+  const link = (from: PostmortemRecord) => (slug: string): RecordLink => ({ slug, title: bySlug.get(slug)!.title ?? slug, date: bySlug.get(slug)!.date, shared: sharedFeatures(from, bySlug.get(slug)!) })
+  const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
+  const files: PlannedFile[] = []
+  for (const doc of docs) {
+    const view = postmortemView(doc.record, doc.html, (related.get(doc.record.slug) ?? []).map(link(doc.record)))
+    files.push({ path: `${doc.record.slug}/index.html`, template: 'postmortem', data: { record: doc.record, view } })
+    files.push({ path: `${doc.record.slug}/postmortem.json`, content: JSON.stringify(doc.record, null, 2) + '\n' })
+  }
+  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }))
+  const facets: Array<[Facet, boolean]> = [
+    [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
+    [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: siteLabel }, true],
+    [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
+  ]
+  const feeds = [{ path: 'feed.xml', title: config.title, page: '', records }]
+  for (const [facet, withFeeds] of facets) {
+    const planned = planFacet(facet, config, withFeeds)
+    files.push(...planned.files)
+    feeds.push(...planned.feeds)
+  }
+  files.push({ path: 'stats/index.html', template: 'stats', data: { title: 'Statistics', stats: archiveStats(records, siteLabel) } })
+  files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
+  for (const feed of feeds) files.push({ path: feed.path, content: atomFeed(feed, config) })
+  const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
+  const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
+  files.push({ path: 'sitemap.xml', content: sitemapXml(pages, config) })
+  files.push({ path: 'robots.txt', content: robotsTxt(config) })
+  files.push({ path: 'postmortems.json', content: JSON.stringify(records, null, 2) + '\n' })
+  return files
+}

@@ -1,0 +1,59 @@
+import slugifyLib from '@sindresorhus/slugify'
+
+const slugs = new Map<string, string>()
+
+/** Turns any label (tag, site, title) into a safe single path segment; never empty, never `..`. Memoized: labels repeat. */
+export function slugify(label: string): string {
+  let slug = slugs.get(label)
+  if (slug === undefined) {
+    slug = slugifyOnce(label)
+    if (slugs.size < 100_000) slugs.set(label, slug)
+  }
+  return slug
+}
+
+function slugifyOnce(label: string): string {
+  const slug = slugifyLib(label, { decamelize: false, preserveCharacters: [] })
+  if (slug) return capBytes(slug)
+  // Non-Latin labels that transliterate to nothing keep a readable, safe percent-free form.
+  const kept = label.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')
+  return capBytes(kept) || 'untitled'
+}
+
+/** Most UTF-8 bytes in a slug: a path segment may hold 255, and `-2`-style suffixes need room. */
+const MAX_SLUG_BYTES = 120
+
+function capBytes(slug: string): string {
+  if (Buffer.byteLength(slug) <= MAX_SLUG_BYTES) return slug
+  const chars = Array.from(slug)
+  while (Buffer.byteLength(chars.join('')) > MAX_SLUG_BYTES) chars.pop()
+  return chars.join('').replace(/-+$/, '')
+}
+
+/** Joins the base path and a site-relative path into a root-relative URL. */
+export function url(base: string, rel: string): string {
+  return base + rel.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1')
+}
+
+/** Output path of page `n` (1-based) of a paginated index rooted at `dir` (`''` for the home page). */
+export function pagePath(dir: string, n: number): string {
+  const prefix = dir ? `${dir}/` : ''
+  return n === 1 ? `${prefix}index.html` : `${prefix}page/${n}/index.html`
+}
+
+/** One link of a pagination bar: a page, or a gap standing for the pages left out. */
+export type PageLink = { n: number; path: string } | { gap: true }
+
+/** Pagination of page `n` of `pages` under `dir`: previous/next and a window of page links, so 200 pages stay small. */
+export function paginationLinks(dir: string, n: number, pages: number): { page: number; pages: number; current: string; prev: string | null; next: string | null; links: PageLink[] } {
+  const shown = [...new Set([1, n - 2, n - 1, n, n + 1, n + 2, pages])].filter((i) => i >= 1 && i <= pages).sort((a, b) => a - b)
+  const links: PageLink[] = []
+  shown.forEach((i, k) => {
+    if (k > 0 && i - shown[k - 1]! > 1) links.push({ gap: true })
+    links.push({ n: i, path: pagePath(dir, i) })
+  })
+  return { page: n, pages, current: pagePath(dir, n), prev: n > 1 ? pagePath(dir, n - 1) : null, next: n < pages ? pagePath(dir, n + 1) : null, links }
+}
+
+/** Top-level names the site itself uses: a postmortem with one of these slugs would overwrite an archive page. */
+export const RESERVED_SLUGS: readonly string[] = ['assets', 'feed.xml', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']

@@ -1,0 +1,92 @@
+import type { PostmortemRecord } from '../types.js'
+
+/** Words too common in postmortems to say two root causes are alike. */
+const STOP_WORDS = new Set('about above after again against because before being below between cause caused causing could during further having incident issue other should their there these those through under until which while would service services users error errors problem'.split(' '))
+
+/** Records compared per shared feature: a feature shared more widely is compared only with its nearest records in archive order (closest in time), which bounds the cost at 10,000 postmortems. */
+const WINDOW = 100
+
+/** Members of a feature to compare record `i` with: all of them, or the `WINDOW` nearest in archive order. */
+function neighbours(members: number[], i: number): number[] {
+  if (members.length <= WINDOW) return members
+  let lo = 0
+  let hi = members.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (members[mid]! < i) lo = mid + 1
+    else hi = mid
+  }
+  const from = Math.max(0, Math.min(lo - WINDOW / 2, members.length - WINDOW))
+  return members.slice(from, from + WINDOW + 1)
+}
+
+/** Distinctive words of a record's root cause (and trigger) sections. */
+export function rootCauseTerms(record: PostmortemRecord): string[] {
+  const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
+  return [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+}
+
+/** Weighted features of a record: a shared tag counts 3, a shared site 2, a shared root-cause term 1. */
+function features(record: PostmortemRecord): Array<[string, number]> {
+  return [
+    ...[...new Set([...record.tags, ...record.derivedTags])].map((t): [string, number] => [`t:${t}`, 3]),
+    ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
+    ...rootCauseTerms(record).map((w): [string, number] => [`w:${w}`, 1]),
+  ]
+}
+
+/**
+ * Up to `limit` related postmortems for every record, by shared tags, sites and root-cause terms; ties go to the
+ * record earlier in archive order, so the result depends only on the input. `records` must be in archive order.
+ */
+export function relatedIncidents(records: PostmortemRecord[], limit = 5): Map<string, string[]> {
+  const index = new Map<string, number[]>()
+  const weights = new Map<string, number>()
+  const featureLists = records.map(features)
+  featureLists.forEach((list, i) => {
+    for (const [feature, weight] of list) {
+      weights.set(feature, weight)
+      const members = index.get(feature)
+      if (members) members.push(i)
+      else index.set(feature, [i])
+    }
+  })
+  // Dense scores plus the list of touched records: the same ranking as a Map per record, without its cost.
+  const scores = new Float64Array(records.length)
+  const touched: number[] = []
+  const related = new Map<string, string[]>()
+  featureLists.forEach((list, i) => {
+    for (const [feature] of list) {
+      const weight = weights.get(feature)!
+      for (const j of neighbours(index.get(feature)!, i)) {
+        if (j === i) continue
+        if (scores[j] === 0) touched.push(j)
+        scores[j]! += weight
+      }
+    }
+    const best: number[] = []
+    for (const j of touched) {
+      let at = best.length
+      while (at > 0 && (scores[best[at - 1]!]! < scores[j]! || (scores[best[at - 1]!] === scores[j] && best[at - 1]! > j))) at--
+      if (at < limit) {
+        best.splice(at, 0, j)
+        if (best.length > limit) best.pop()
+      }
+    }
+    for (const j of touched) scores[j] = 0
+    touched.length = 0
+    related.set(records[i]!.slug, best.map((j) => records[j]!.slug))
+  })
+  return related
+}
+
+/** Why two postmortems are related, for the reader: the tags, sites and (up to three) root-cause terms they share. */
+export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): string[] {
+  const tagsB = new Set([...b.tags, ...b.derivedTags])
+  const termsB = new Set(rootCauseTerms(b))
+  return [
+    ...[...new Set([...a.tags, ...a.derivedTags])].filter((t) => tagsB.has(t)).map((t) => `tag ${t}`),
+    ...a.site.filter((s) => b.site.includes(s)).map((s) => `site ${s}`),
+    ...rootCauseTerms(a).filter((w) => termsB.has(w)).slice(0, 3).map((w) => `“${w}”`),
+  ]
+}

@@ -1,0 +1,27 @@
+import { Eta } from 'eta'
+import { TemplateError } from '../errors.js'
+import type { ResolvedConfig } from '../types.js'
+import { publicUrl } from './links.js'
+import type { PlannedFile } from './pages.js'
+import { slugify, url } from './paths.js'
+
+/** Renders planned files with the eta templates of the project; autoescaping is always on. */
+export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => string | Uint8Array {
+  const eta = new Eta({ views: config.templatesDir, autoEscape: true, cache: true, autoTrim: false })
+  const site = { title: config.title, description: config.description, base: config.base, url: config.url, sites: config.sites }
+  const helpers = {
+    url: (rel: string) => url(config.base, rel),
+    /** Absolute URL when `config.url` is set, else root-relative: for canonical links and Open Graph. */
+    abs: (rel: string) => publicUrl(config, rel),
+    slugify,
+    siteLabel: (name: string) => config.sites[name] ?? (name === 'unsorted' ? 'Unsorted' : name),
+  }
+  return (file) => {
+    if ('content' in file) return file.content
+    try {
+      return eta.render(file.template, { ...file.data, site, h: helpers, path: file.path })
+    } catch (cause) {
+      throw new TemplateError(`Cannot render ${file.path} with template \`${file.template}\`: ${(cause as Error).message}`, { cause })
+    }
+  }
+}

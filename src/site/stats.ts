@@ -1,0 +1,77 @@
+import type { PostmortemRecord } from '../types.js'
+import { barChart, type BarChart, type Point } from './charts.js'
+import { formatMinutes } from './format.js'
+import { groupRecords, sitesOf, type Group } from './taxonomy.js'
+
+/** A distribution of durations in minutes: histogram, median and 90th percentile (durations are skewed, so no mean). */
+export interface Distribution {
+  chart: BarChart
+  count: number
+  median: string | null
+  p90: string | null
+}
+
+/** Everything the `/stats/` page shows; plain data. */
+export interface ArchiveStats {
+  total: number
+  perMonth: BarChart
+  duration: Distribution
+  timeToDetect: Distribution
+  timeToResolve: Distribution
+  bySite: Array<{ slug: string; label: string; count: number }>
+  byTag: Array<{ slug: string; label: string; count: number; suggested: number }>
+  missing: Array<{ slug: string; title: string; lacks: string[] }>
+}
+
+const BUCKETS: Array<[number, string]> = [[15, '< 15 min'], [30, '15–30 min'], [60, '30 min–1 h'], [120, '1–2 h'], [240, '2–4 h'], [480, '4–8 h'], [1440, '8–24 h'], [4320, '1–3 d'], [Infinity, '≥ 3 d']]
+
+/** Linearly interpolated percentile (`q` in 0..1) of sorted values. */
+export function percentile(sorted: number[], q: number): number | null {
+  if (sorted.length === 0) return null
+  const pos = (sorted.length - 1) * q
+  const lo = Math.floor(pos)
+  const hi = Math.ceil(pos)
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo)
+}
+
+function distribution(id: string, title: string, values: Array<number | null>): Distribution {
+  const known = values.filter((v): v is number => v !== null && v >= 0).sort((a, b) => a - b)
+  const points: Point[] = BUCKETS.map(([, label]) => ({ label, value: 0 }))
+  for (const v of known) points[BUCKETS.findIndex(([limit]) => v < limit)]!.value++
+  const median = percentile(known, 0.5)
+  const p90 = percentile(known, 0.9)
+  const description = known.length ? `${title} of ${known.length} incidents: median ${formatMinutes(median)}, 90th percentile ${formatMinutes(p90)}.` : `${title}: no incident states it yet.`
+  return { chart: barChart(id, title, description, points), count: known.length, median: formatMinutes(median), p90: formatMinutes(p90) }
+}
+
+/** Incidents per calendar month, from the first to the last dated one, empty months included. */
+function perMonth(records: PostmortemRecord[]): BarChart {
+  const months = records.map((r) => /^\d{4}-\d{2}/.exec(r.date ?? '')?.[0]).filter((m): m is string => Boolean(m)).sort()
+  const points: Point[] = []
+  if (months.length) {
+    let [y, m] = months[0]!.split('-').map(Number) as [number, number]
+    const last = months.at(-1)!
+    for (let key = months[0]!; key <= last; key = `${y}-${String(m).padStart(2, '0')}`) {
+      points.push({ label: key, value: months.filter((k) => k === key).length })
+      if (++m > 12) [y, m] = [y + 1, 1]
+    }
+  }
+  const description = points.length ? `Incidents per month from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest month had ${Math.max(...points.map((p) => p.value))}.` : 'No incident has a date yet.'
+  return barChart('per-month', 'Incidents per month', description, points)
+}
+
+const counts = (groups: Group[], label: (g: Group) => string) => groups.map((g) => ({ slug: g.slug, label: label(g), count: g.records.length - g.suggested.length, suggested: g.suggested.length })).sort((a, b) => b.count + b.suggested - (a.count + a.suggested) || (a.slug < b.slug ? -1 : 1))
+
+/** Computes the archive's patterns (`records` in archive order); pure and deterministic. */
+export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {
+  return {
+    total: records.length,
+    perMonth: perMonth(records),
+    duration: distribution('duration', 'Duration', records.map((r) => r.durationMinutes)),
+    timeToDetect: distribution('time-to-detect', 'Time to detect', records.map((r) => r.metrics.timeToDetectMinutes)),
+    timeToResolve: distribution('time-to-resolve', 'Time to resolve', records.map((r) => r.metrics.timeToResolveMinutes)),
+    bySite: counts(groupRecords(records, sitesOf), (g) => g.names.map(siteLabel).join(' / ')).map(({ slug, label, count }) => ({ slug, label, count })),
+    byTag: counts(groupRecords(records, (r) => r.tags, (r) => r.derivedTags), (g) => g.names.join(' / ')),
+    missing: records.filter((r) => r.date === null || r.durationMinutes === null).map((r) => ({ slug: r.slug, title: r.title ?? r.slug, lacks: [r.date === null ? 'date' : '', r.durationMinutes === null ? 'duration' : ''].filter(Boolean) })),
+  }
+}

@@ -1,0 +1,233 @@
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { OutputError } from '../errors.js'
+
+/** Resolves an output path under `root`, refusing any that would escape it. */
+export function safeJoin(root: string, rel: string): string {
+  const target = path.resolve(root, rel)
+  if (target !== root && !target.startsWith(root + path.sep)) {
+    throw new OutputError(`Refusing to write outside the output folder: ${rel}`)
+  }
+  return target
+}
+
+/**
+ * Test hook: when `HINDSIGHT_TEST_PAUSE_AT` names this point, announce it on stderr and stop here forever,
+ * so a test can SIGKILL the build at an exact stage instead of guessing with timers.
+ */
+export async function pausePoint(point: string): Promise<void> {
+  if (process.env.HINDSIGHT_TEST_PAUSE_AT !== point) return
+  process.stderr.write(`hindsight: paused at ${point}\n`)
+  await new Promise(() => setInterval(() => {}, 1 << 30))
+}
+
+/** Identity of the output folder (inode and mtime), to tell whether it is still the one a manifest describes. */
+export function siteIdentity(outDir: string): { ino: number; mtimeMs: number } | null {
+  try {
+    const info = statSync(outDir)
+    return info.isDirectory() ? { ino: info.ino, mtimeMs: info.mtimeMs } : null
+  } catch {
+    return null
+  }
+}
+
+const alive = (pid: number): boolean => {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Leftovers of builds of `outDir` that are no longer running: `.site-staging-<pid>`, `.site-old-<pid>`, `.site-txn-<pid>` beside it. */
+function leftovers(outDir: string): { staging: string[]; old: string[]; txn: string[] } {
+  const parent = path.dirname(outDir)
+  const pattern = new RegExp(`^\\.${path.basename(outDir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(staging|old|txn)-(\\d+)$`)
+  const found = { staging: [] as string[], old: [] as string[], txn: [] as string[] }
+  for (const name of existsSync(parent) ? readdirSync(parent) : []) {
+    const match = pattern.exec(name)
+    if (match && !alive(Number(match[2]))) found[match[1] as 'staging' | 'old' | 'txn'].push(path.join(parent, name))
+  }
+  return found
+}
+
+/**
+ * Repairs what a killed build may have left: if it died between its two renames (the only instant without a
+ * `site/`), the previous site is put back; a small change whose journal was complete is rolled forward;
+ * then dead staging, old and transaction folders are removed.
+ */
+export function recoverOutDir(outDir: string): void {
+  const { staging, old, txn } = leftovers(outDir)
+  if (!existsSync(outDir) && old.length > 0) renameSync(old.sort().pop()!, outDir)
+  for (const dir of txn) {
+    if (existsSync(outDir) && existsSync(path.join(dir, 'JOURNAL'))) applyJournal(outDir, dir)
+    rmSync(dir, { recursive: true, force: true })
+  }
+  for (const dir of [...staging, ...old]) if (dir !== outDir) rmSync(dir, { recursive: true, force: true })
+}
+
+/** Receives a build's output file by file: new bytes, an unchanged file to carry over, or a path that went away. */
+export interface SiteWriter {
+  write(rel: string, content: string | Uint8Array): void
+  /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
+  keep(rel: string): boolean
+  remove(rel: string): void
+  commit(): Promise<void>
+  abort(): void
+}
+
+function ensureDir(made: Set<string>, file: string): void {
+  const dir = path.dirname(file)
+  if (made.has(dir)) return
+  mkdirSync(dir, { recursive: true })
+  made.add(dir)
+}
+
+/**
+ * Atomic writer: a staging folder beside `outDir` gets hard links to unchanged files and fresh files for changed
+ * ones (never written through a link, so the live site is never modified), then replaces `outDir` by rename.
+ */
+export function openStagedSite(outDir: string): SiteWriter {
+  const parent = path.dirname(outDir)
+  const name = path.basename(outDir)
+  const staging = path.join(parent, `.${name}-staging-${process.pid}`)
+  const old = path.join(parent, `.${name}-old-${process.pid}`)
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging, { recursive: true })
+  const made = new Set<string>([staging])
+  return {
+    write(rel, content) {
+      const target = safeJoin(staging, rel)
+      ensureDir(made, target)
+      writeFileSync(target, content)
+    },
+    keep(rel) {
+      const target = safeJoin(staging, rel)
+      const current = safeJoin(outDir, rel)
+      ensureDir(made, target)
+      try {
+        linkSync(current, target)
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        if (code === 'ENOENT') return false
+        if (code === 'EEXIST') return true
+        copyFileSync(current, target) // file systems without hard links
+      }
+      return true
+    },
+    remove() {},
+    async commit() {
+      await pausePoint('before-swap')
+      try {
+        if (existsSync(outDir)) renameSync(outDir, old)
+        await pausePoint('between-renames')
+        renameSync(staging, outDir)
+      } catch (cause) {
+        if (!existsSync(outDir) && existsSync(old)) renameSync(old, outDir)
+        throw new OutputError(`Cannot swap the new site into ${outDir}: ${(cause as Error).message}`, { cause })
+      }
+      await pausePoint('after-swap')
+      rmSync(old, { recursive: true, force: true })
+    },
+    abort() {
+      rmSync(staging, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Thrown when a file the manifest says is unchanged is missing from the site, so the build re-renders everything. */
+export class MissingOutputError extends OutputError {}
+
+/** Above this many changed files, the copy-and-swap writer is used: its only window is two renames, whatever the count. */
+const LARGE_CHANGE_FILES = 400
+
+function applyJournal(outDir: string, txn: string): void {
+  const ops = JSON.parse(readFileSync(path.join(txn, 'JOURNAL'), 'utf8')) as Array<['put' | 'rm', string]>
+  for (const [op, rel] of ops) {
+    const target = safeJoin(outDir, rel)
+    if (op === 'put') {
+      const staged = safeJoin(path.join(txn, 'files'), rel)
+      if (!existsSync(staged)) continue // already moved by an earlier, interrupted apply
+      mkdirSync(path.dirname(target), { recursive: true })
+      renameSync(staged, target)
+    } else {
+      rmSync(target, { force: true })
+      for (let dir = path.dirname(target); dir !== outDir && dir.startsWith(outDir + path.sep); dir = path.dirname(dir)) {
+        try {
+          rmdirSync(dir)
+        } catch {
+          break
+        }
+      }
+    }
+    pausePointSync('mid-apply')
+  }
+}
+
+function pausePointSync(point: string): void {
+  if (process.env.HINDSIGHT_TEST_PAUSE_AT !== point) return
+  process.stderr.write(`hindsight: paused at ${point}\n`)
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
+}
+
+/**
+ * Writer for small changes to an existing site: changed files are staged in `.site-txn-<pid>`, then a journal
+ * listing them is written, then each is renamed into place. Cost follows the change, not the archive. The site is
+ * mixed only while those few renames run (microseconds); a build killed then is rolled forward by the next
+ * `recoverOutDir`, because the journal was complete before the first rename. Large changes switch to the staged
+ * copy-and-swap writer, where no such window exists.
+ */
+export function openSiteWriter(outDir: string, options: { incremental: boolean }): SiteWriter {
+  if (!options.incremental) return openStagedSite(outDir)
+  const txn = path.join(path.dirname(outDir), `.${path.basename(outDir)}-txn-${process.pid}`)
+  const files = path.join(txn, 'files')
+  rmSync(txn, { recursive: true, force: true })
+  mkdirSync(files, { recursive: true })
+  const made = new Set<string>([files])
+  const ops: Array<['put' | 'rm', string]> = []
+  const kept: string[] = []
+  let staged: SiteWriter | null = null
+  const switchToStaged = (): void => {
+    staged = openStagedSite(outDir)
+    for (const rel of kept) if (!staged.keep(rel)) throw new MissingOutputError(`${rel} is missing from ${outDir}`)
+    for (const [op, rel] of ops) if (op === 'put') staged.write(rel, readFileSync(safeJoin(files, rel)))
+    rmSync(txn, { recursive: true, force: true })
+  }
+  return {
+    write(rel, content) {
+      if (staged) return staged.write(rel, content)
+      const target = safeJoin(files, rel)
+      safeJoin(outDir, rel)
+      ensureDir(made, target)
+      writeFileSync(target, content)
+      ops.push(['put', rel])
+      if (ops.length > LARGE_CHANGE_FILES) switchToStaged()
+    },
+    keep(rel) {
+      if (staged) return staged.keep(rel)
+      kept.push(rel)
+      return true
+    },
+    remove(rel) {
+      if (staged) return
+      safeJoin(outDir, rel)
+      ops.push(['rm', rel])
+    },
+    async commit() {
+      if (staged) return staged.commit()
+      if (ops.length === 0) return rmSync(txn, { recursive: true, force: true })
+      const journal = path.join(txn, 'JOURNAL')
+      writeFileSync(`${journal}.tmp`, JSON.stringify(ops))
+      renameSync(`${journal}.tmp`, journal)
+      await pausePoint('before-apply')
+      applyJournal(outDir, txn)
+      rmSync(txn, { recursive: true, force: true })
+    },
+    abort() {
+      if (staged) staged.abort()
+      rmSync(txn, { recursive: true, force: true })
+    },
+  }
+}

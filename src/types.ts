@@ -1,0 +1,198 @@
+/**
+ * Shared types: the postmortem record (a public contract, see schema/postmortem.schema.json),
+ * configuration, and the per-document state kept on each VFile.
+ */
+
+/** Canonical section keys that every postmortem is mapped onto, whatever its headings say. */
+export type CanonicalSectionKey =
+  | 'summary'
+  | 'impact'
+  | 'rootCause'
+  | 'trigger'
+  | 'detection'
+  | 'resolution'
+  | 'timeline'
+  | 'actionItems'
+  | 'lessonsLearned'
+  | 'conclusion'
+
+/** One section of the document, in document order. */
+export interface Section {
+  /** Canonical key when the heading maps onto one, otherwise `null`. */
+  key: CanonicalSectionKey | null
+  /** Anchor id on the postmortem page (unique within the document). */
+  id: string
+  /** Heading as the author wrote it, without trailing colon or markup. */
+  heading: string
+  /** Plain text of the section body. */
+  text: string
+  /** Sanitised HTML of the section body. */
+  html: string
+  /** 1-based line of the heading in the source file. */
+  line: number
+}
+
+/** One event of the incident's timeline. */
+export interface TimelineEntry {
+  /** ISO 8601 with offset when date, time and zone are known, else `null`. */
+  at: string | null
+  /** `YYYY-MM-DD` as far as known, else `null`. */
+  date: string | null
+  /** `HH:MM` (24-hour, local to the incident's zone) as far as known, else `null`. */
+  time: string | null
+  /** Event text, plain. */
+  text: string
+  /** 1-based line in the source file. */
+  line: number
+}
+
+/** A follow-up the authors committed to. */
+export interface ActionItem {
+  text: string
+  /** Kind as the author typed it, lower-cased (`fix`, `improvement`, `todo`, `task`...), else `null`. */
+  kind: string | null
+  /** `true`/`false` from a task-list checkbox or a status column, `null` when not stated. */
+  done: boolean | null
+  owner: string | null
+}
+
+/** Lessons learned, split the way the Google SRE template splits them. */
+export interface Lessons {
+  wentWell: string[]
+  wentWrong: string[]
+  gotLucky: string[]
+}
+
+/** A point of the incident's life cycle (detected, mitigated, resolved). */
+export interface Phase {
+  /** ISO 8601 with offset. */
+  at: string
+  /** `true` when inferred from timeline wording rather than stated in front matter. */
+  inferred: boolean
+}
+
+/** Response metrics, measured from the incident's start. */
+export interface Metrics {
+  detected: Phase | null
+  mitigated: Phase | null
+  resolved: Phase | null
+  timeToDetectMinutes: number | null
+  timeToMitigateMinutes: number | null
+  timeToResolveMinutes: number | null
+  /** Minutes between the first and the last timed timeline event. */
+  timelineSpanMinutes: number | null
+}
+
+export type DiagnosticSeverity = 'error' | 'warning' | 'info'
+
+/** Something the normalizer could not understand, with its place in the source. */
+export interface Diagnostic {
+  severity: DiagnosticSeverity
+  message: string
+  /** 1-based; `null` only for problems that concern the whole file. */
+  line: number | null
+  column: number | null
+  ruleId: string
+}
+
+/** The normalized form of one postmortem, whatever shape it was written in. */
+export interface PostmortemRecord {
+  slug: string
+  /** Path under the content folder, with `/` separators. */
+  source: string
+  /** The document's own title, `null` when it has none. */
+  title: string | null
+  summary: string
+  /** Day the incident happened (`YYYY-MM-DD`), `null` when the text does not say. */
+  date: string | null
+  /** Day the postmortem was published, from front matter or a `YYYY-MM-DD-` file name. */
+  published: string | null
+  start: string | null
+  end: string | null
+  durationMinutes: number | null
+  /** Zone as written (`CEST`, `Pacific Time`, `Europe/Berlin`). */
+  timezone: string | null
+  /** Offset of that zone at the incident (`+02:00`). */
+  utcOffset: string | null
+  /** Tags the author gave, normalised to lower-case. */
+  tags: string[]
+  /** Tags derived from the text when the author gave none; never mixed into `tags`. */
+  derivedTags: string[]
+  /** Sites (teams, services or locations) the postmortem belongs to. */
+  site: string[]
+  authors: string[]
+  severity: string | null
+  sections: Section[]
+  timeline: TimelineEntry[]
+  actionItems: ActionItem[]
+  lessons: Lessons
+  metrics: Metrics
+  diagnostics: Diagnostic[]
+}
+
+/** Configuration as written in `hindsight.config.json`; every field is optional. */
+export interface Config {
+  /** Archive title shown in the header and feeds. Default: `"Postmortem archive"`. */
+  title?: string
+  /** One-sentence description for the home page and feeds. Default: `""`. */
+  description?: string
+  /** Absolute site URL for feeds, sitemap and canonical links, e.g. `https://example.com`. Default: `""` (relative). */
+  url?: string
+  /** Path prefix the site is served under, e.g. `/archive/`. Default: `"/"`. */
+  base?: string
+  /** Folder of postmortems. Default: `"content"`. */
+  contentDir?: string
+  /** Output folder. Default: `"site"`. */
+  outDir?: string
+  /** Folder of eta templates. Default: `"templates"`. */
+  templatesDir?: string
+  /** Folder for the build cache (keep it between CI runs). Default: `".hindsight/cache"`. */
+  cacheDir?: string
+  /** Entries per index page. Default: `50`. */
+  pageSize?: number
+  /** Display names of sites, keyed by site id. Default: `{}`. */
+  sites?: Record<string, string>
+  /** Vocabulary for derived tags: tag to words that suggest it. Default: the built-in vocabulary. */
+  tagVocabulary?: Record<string, string[]>
+  /** IANA zone assumed when a postmortem names none. Default: `null` (times stay zone-less). */
+  defaultTimezone?: string | null
+  /** Build the Pagefind search index. Default: `true`. */
+  search?: boolean
+}
+
+/** Configuration with every default applied and every path absolute. */
+export interface ResolvedConfig {
+  /** Project root the config was loaded from. */
+  root: string
+  /** Config file path, `null` when defaults only. */
+  configFile: string | null
+  title: string
+  description: string
+  url: string
+  base: string
+  contentDir: string
+  outDir: string
+  templatesDir: string
+  cacheDir: string
+  pageSize: number
+  sites: Record<string, string>
+  tagVocabulary: Record<string, string[]>
+  defaultTimezone: string | null
+  search: boolean
+}
+
+/** Front matter as split from the document, kept on the VFile. */
+export interface Matter {
+  data: Record<string, unknown>
+  /** `yaml`, `toml`, or `null` when the document has none. */
+  language: 'yaml' | 'toml' | null
+  /** Number of lines the front matter block occupies (body line offset). */
+  lines: number
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    matter: Matter
+    postmortem: PostmortemRecord
+  }
+}
