@@ -1,0 +1,253 @@
+// Search page: Pagefind's JS API behind a small UI; query, filters and order live in the URL.
+const form = document.getElementById('search')
+const FACETS = [['tag', 'Tag'], ['site', 'Site'], ['year', 'Year'], ['severity', 'Severity']]
+const PAGE = 10
+const SHOWN_VALUES = 12
+
+const $ = (id) => document.getElementById(id)
+const input = $('search-q')
+const sortSelect = $('search-sort')
+const filtersBox = $('search-filters')
+const status = $('search-status')
+const list = $('search-results')
+const more = $('search-more')
+const clear = $('search-clear')
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag)
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v
+    else if (k in node && typeof v !== 'string') node[k] = v
+    else node.setAttribute(k, v)
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined))
+  return node
+}
+
+/** Reads the state from a URL: `q`, one parameter per selected filter value, and `sort`. */
+function readState(href) {
+  const params = new URL(href).searchParams
+  const filters = {}
+  for (const [key] of FACETS) {
+    const values = params.getAll(key).filter(Boolean)
+    if (values.length) filters[key] = [...new Set(values)]
+  }
+  const sort = ['newest', 'oldest'].includes(params.get('sort')) ? params.get('sort') : ''
+  return { q: (params.get('q') ?? '').trim(), filters, sort }
+}
+
+function stateUrl(state) {
+  const params = new URLSearchParams()
+  if (state.q) params.set('q', state.q)
+  for (const [key] of FACETS) for (const v of state.filters[key] ?? []) params.append(key, v)
+  if (state.sort) params.set('sort', state.sort)
+  const query = params.toString()
+  return location.pathname + (query ? `?${query}` : '')
+}
+
+/** Copies Pagefind's excerpt as text, keeping only its `<mark>` highlights: nothing from the index becomes markup. */
+function excerptNodes(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html')
+  const out = []
+  for (const node of doc.body.childNodes) {
+    if (node.nodeName === 'MARK') out.push(el('mark', {}, node.textContent))
+    else out.push(document.createTextNode(node.textContent))
+  }
+  return out
+}
+
+function resultItem(data) {
+  const meta = data.meta ?? {}
+  const line = el('p', { class: 'meta' })
+  if (meta.date) line.append(el('time', { datetime: meta.date }, meta.date))
+  else line.append(el('span', {}, 'Date unknown'))
+  if (meta.site) line.append(` · ${meta.site}`)
+  const tags = (data.filters?.tag ?? [])
+  const excerpt = el('p', { class: 'summary' }, ...(state.q || !meta.summary ? excerptNodes(data.excerpt ?? '') : [meta.summary]))
+  return el('li', { class: 'entry' },
+    // Result URLs are site paths written by the build; anything else is not linked.
+    el('h2', {}, data.url?.startsWith('/') && !data.url.startsWith('//') ? el('a', { href: data.url }, meta.title ?? data.url) : meta.title ?? ''),
+    line,
+    excerpt,
+    tags.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...tags.map((t) => el('li', {}, el('span', {}, t)))) : null)
+}
+
+function facetInput(key, label, value, count, checked) {
+  const id = `f-${key}-${value}`.replace(/[^A-Za-z0-9-]/g, (c) => `_${c.codePointAt(0).toString(16)}_`)
+  const box = el('input', { type: 'checkbox', id, name: key, value, checked })
+  box.addEventListener('change', () => {
+    const values = new Set(state.filters[key] ?? [])
+    if (box.checked) values.add(value)
+    else values.delete(value)
+    const filters = { ...state.filters, [key]: [...values] }
+    if (!values.size) delete filters[key]
+    go({ ...state, filters }, 'push')
+  })
+  return el('li', {}, box, ' ', el('label', { for: id }, value, ' ', el('span', { class: 'count' }, `(${count})`)))
+}
+
+function facetValues(key, label, counts) {
+  const selected = new Set(state.filters[key] ?? [])
+  const entries = Object.entries(counts ?? {}).filter(([v, n]) => n > 0 || selected.has(v))
+  for (const v of selected) if (!entries.some(([e]) => e === v)) entries.push([v, 0])
+  if (!entries.length) return [el('p', { class: 'facet-empty' }, `No ${label.toLowerCase()} among these results.`)]
+  // Years newest first (undated last, as on the /years/ page); other values by count, then name.
+  const yearRank = (v) => (/^\d{4}$/.test(v) ? -Number(v) : 0)
+  entries.sort(key === 'year' ? (a, b) => yearRank(a[0]) - yearRank(b[0]) : (a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+  const items = entries.map(([v, n]) => facetInput(key, label, v, n, selected.has(v)))
+  const rest = items.slice(SHOWN_VALUES)
+  return [
+    el('ul', { 'aria-label': label }, ...items.slice(0, SHOWN_VALUES)),
+    rest.length ? el('details', { class: 'facet-more' }, el('summary', {}, `${rest.length} more`), el('ul', { 'aria-label': `More ${label.toLowerCase()} values` }, ...rest)) : null,
+  ]
+}
+
+// One disclosure per filter; Pagefind downloads a filter's index only when its disclosure is opened (or the filter is
+// in use), which keeps a reader's first query small in a large archive.
+function renderFacets(counts) {
+  const focused = filtersBox.contains(document.activeElement) ? document.activeElement.id : ''
+  const moreOpen = new Set([...filtersBox.querySelectorAll('.facet-more[open]')].map((d) => d.closest('.facet').dataset.key))
+  const boxes = FACETS.map(([key, label]) => {
+    const body = !openKeys.has(key) ? [] : counts[key] ? facetValues(key, label, counts[key]) : [el('p', { class: 'facet-empty' }, 'Loading…')]
+    const box = el('details', { class: `facet facet-${key}`, 'data-key': key, open: openKeys.has(key) }, el('summary', { id: `facet-${key}` }, label), ...body)
+    const more = box.querySelector('.facet-more')
+    if (more && moreOpen.has(key)) more.open = true
+    box.addEventListener('toggle', () => {
+      if (box.open === openKeys.has(key)) return
+      if (box.open) openKeys.add(key)
+      else openKeys.delete(key)
+      if (box.open) run().catch(fail)
+    })
+    return box
+  })
+  filtersBox.replaceChildren(...boxes)
+  clear.hidden = Object.keys(state.filters).length === 0
+  // Re-rendering must not drop keyboard focus from the control the reader just used.
+  if (focused) document.getElementById(focused)?.focus()
+}
+
+let pagefind
+let state = readState(location.href)
+const openKeys = new Set()
+let results = []
+let shownCount = 0
+let generation = 0
+
+async function showMore() {
+  const mine = generation
+  const slice = results.slice(shownCount, shownCount + PAGE)
+  const data = await Promise.all(slice.map((r) => r.data()))
+  if (mine !== generation) return
+  list.append(...data.map(resultItem))
+  shownCount += slice.length
+  more.hidden = shownCount >= results.length
+}
+
+function describe(count) {
+  const words = state.q ? ` for “${state.q}”` : ''
+  const chosen = Object.entries(state.filters).flatMap(([k, vs]) => vs.map((v) => `${k} ${v}`))
+  const filtered = chosen.length ? ` with ${chosen.join(', ')}` : ''
+  return `${count === 0 ? 'No' : count} postmortem${count === 1 ? '' : 's'}${words}${filtered}.`
+}
+
+async function run() {
+  if (!pagefind) return // start() runs the latest state once Pagefind has loaded
+  const mine = ++generation
+  for (const key of Object.keys(state.filters)) openKeys.add(key)
+  const browsing = Boolean(state.q || Object.keys(state.filters).length || state.sort)
+  const hint = 'Type words to search, or open a filter to browse.'
+  if (!browsing && !openKeys.size) {
+    renderFacets({})
+    list.replaceChildren()
+    results = []
+    more.hidden = true
+    status.textContent = hint
+    return
+  }
+  // An empty list still loads that filter's index, so its values can be counted, without narrowing the results.
+  const filters = Object.fromEntries([...openKeys].map((key) => [key, state.filters[key] ?? []]))
+  const order = state.sort || (state.q ? '' : 'newest')
+  const options = { filters }
+  if (order) options.sort = { date: order === 'oldest' ? 'asc' : 'desc' }
+  const search = await pagefind.search(state.q || null, options)
+  if (mine !== generation || !search) return
+  renderFacets(search.filters ?? {})
+  shownCount = 0
+  list.replaceChildren()
+  results = browsing ? search.results : []
+  more.hidden = true
+  if (!browsing) {
+    status.textContent = hint
+    return
+  }
+  await showMore()
+  if (mine !== generation) return
+  status.textContent = describe(results.length)
+}
+
+// Typing pushes one history entry per burst of typing, then replaces it, so back skips keystrokes.
+let typedLast = false
+function go(next, how, typed = false) {
+  state = next
+  const href = stateUrl(state)
+  if (href !== location.pathname + location.search) {
+    if (how === 'push') history.pushState(null, '', href)
+    else history.replaceState(null, '', href)
+  }
+  typedLast = typed
+  const header = document.getElementById('site-search')
+  if (header && document.activeElement !== header) header.value = state.q
+  run().catch(fail)
+}
+
+function fail(error) {
+  console.error(error)
+  status.textContent = 'Search could not load. Browse by tag, site or year instead.'
+  $('search-nojs').hidden = false
+}
+
+let typing
+input.addEventListener('input', () => {
+  clearTimeout(typing)
+  typing = setTimeout(() => go({ ...state, q: input.value.trim() }, typedLast ? 'replace' : 'push', true), 250)
+})
+form.addEventListener('submit', (event) => {
+  event.preventDefault()
+  clearTimeout(typing)
+  go({ ...state, q: input.value.trim() }, 'push')
+})
+sortSelect.addEventListener('change', () => go({ ...state, sort: sortSelect.value }, 'push'))
+more.addEventListener('click', () => showMore().catch(fail))
+clear.addEventListener('click', () => {
+  go({ ...state, filters: {} }, 'push')
+  input.focus()
+})
+window.addEventListener('popstate', () => {
+  state = readState(location.href)
+  typedLast = false
+  syncControls()
+  run().catch(fail)
+})
+
+// Shows the state in the form controls; not while typing, so the reader's own spaces are never trimmed away.
+function syncControls() {
+  input.value = state.q
+  sortSelect.value = state.sort
+  const header = document.getElementById('site-search')
+  if (header) header.value = state.q
+}
+
+async function start() {
+  const loaded = await import(form.dataset.pagefind)
+  await loaded.options({ baseUrl: '/', excerptLength: 30 })
+  pagefind = loaded
+  $('search-nojs').hidden = true
+  form.querySelector('.search-sort').hidden = false
+  // Words typed while the page was still loading count as the query.
+  const typed = input.value.trim()
+  if (typed && typed !== state.q) return go({ ...state, q: typed }, 'push', true)
+  syncControls()
+  await run()
+}
+
+start().catch(fail)
