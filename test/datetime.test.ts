@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest'
+import { findDates, findTimes, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/datetime.js'
+
+describe('parseTime', () => {
+  it.each([
+    ['09:03', 9, 3, null],
+    ['9:00 AM', 9, 0, null],
+    ['03:00 PM', 15, 0, null],
+    ['12:00 PM', 12, 0, null],
+    ['12:15 AM', 0, 15, null],
+    ['2pm', 14, 0, null],
+    ['11 am', 11, 0, null],
+    ['14:46:05', 14, 46, 5],
+    ['1250', 12, 50, null],
+    ['0930h', 9, 30, null],
+    ['8.40 AM', 8, 40, null],
+    ['8:00 a.m.', 8, 0, null],
+    ['10:35 Am', 10, 35, null],
+    ['[08:47]', 8, 47, null],
+    ['*09:03*', 9, 3, null],
+    ['**03:00 PM:**', 15, 0, null],
+    ['`7:15`', 7, 15, null],
+    ['Midnight', 0, 0, null],
+    ['noon', 12, 0, null],
+  ])('%s -> %i:%i', (text, hour, minute, second) => {
+    expect(parseTime(text)).toMatchObject({ hour, minute, second })
+  })
+
+  it('remembers whether am/pm was written', () => {
+    expect(parseTime('1:52')?.meridiem).toBeNull()
+    expect(parseTime('1:52 pm')?.meridiem).toBe('pm')
+  })
+
+  it.each(['25:00', '12:61', '13:00 AM', '', 'later', '2460', '19.01', '12:00 text'])('rejects %j', (text) => {
+    expect(parseTime(text)).toBeNull()
+  })
+})
+
+describe('findTimes', () => {
+  it('finds times in prose in order, not versions or dates', () => {
+    const found = findTimes('At 2019-10-21 01:38 UTC it broke; fixed at 2:35 AM; version 19.01 and 3.2.1 do not count')
+    expect(found.map((t) => [t.hour, t.minute])).toEqual([[1, 38], [2, 35]])
+  })
+  it('accepts a colon right after the time', () => {
+    expect(findTimes('01:38: alerts fired')[0]).toMatchObject({ hour: 1, minute: 38, index: 0 })
+  })
+})
+
+describe('parseDate', () => {
+  it.each([
+    ['2019-01-22', {}, 2019, 1, 22, false],
+    ['2023/04/05', {}, 2023, 4, 5, false],
+    ['20/06/2023', {}, 2023, 6, 20, false],
+    ['06/20/2023', {}, 2023, 6, 20, false],
+    ['03.08.2023', {}, 2023, 8, 3, true],
+    ['03.08.2023', { dayFirst: true }, 2023, 8, 3, false],
+    ['03.08.2023', { dayFirst: false }, 2023, 3, 8, false],
+    ['05/06/2020', {}, 2020, 5, 6, true],
+    ['01/01/2020', {}, 2020, 1, 1, false],
+    ['5/6/21', { dayFirst: true }, 2021, 6, 5, false],
+    ['March 1st, 2023', {}, 2023, 3, 1, false],
+    ['June 10, 2023', {}, 2023, 6, 10, false],
+    ['January 31 2023', {}, 2023, 1, 31, false],
+    ['Sept. 30, 2020', {}, 2020, 9, 30, false],
+    ['3rd June 2023', {}, 2023, 6, 3, false],
+    ['29 November 2019', {}, 2019, 11, 29, false],
+    ['Friday 29 November 2019', {}, 2019, 11, 29, false],
+    ['3rd of August', { year: 2023 }, 2023, 8, 3, false],
+    ['Monday, May the 4th, 2020', {}, 2020, 5, 4, false],
+    ['March 18', { year: 2019 }, 2019, 3, 18, false],
+    ['`September 30, 2020`', {}, 2020, 9, 30, false],
+  ] as const)('%s %j', (text, hints, year, month, day, ambiguous) => {
+    expect(parseDate(text, hints)).toMatchObject({ year, month, day, ambiguous })
+  })
+
+  it('leaves the year null when nothing gives one', () => {
+    expect(parseDate('3. August')).toMatchObject({ year: null, month: 8, day: 3 })
+  })
+
+  it.each(['2023-02-30', '31/31/2020', '2021-02-29', 'Someday', 'May I help', 'March 2020', '1.2.3.4'])('rejects %j', (text) => {
+    expect(parseDate(text)).toBeNull()
+  })
+
+  it('accepts 29 February in a leap year only', () => {
+    expect(parseDate('2024-02-29')).not.toBeNull()
+  })
+})
+
+describe('findDates', () => {
+  it('finds dates in prose in order without overlaps', () => {
+    const found = findDates('On Friday 29 November 2019 we scaled; on 2019-12-05 we fixed it, see 3. August.')
+    expect(found.map((d) => [d.year, d.month, d.day])).toEqual([[2019, 11, 29], [2019, 12, 5], [null, 8, 3]])
+    expect(found[1]?.index).toBe(41)
+  })
+  it('ignores version numbers and log stamps are read as month-day only', () => {
+    expect(findDates('upgraded to 19.01.2 and 3.2.1')).toEqual([])
+  })
+  it('stays fast on a long line of digits', () => {
+    expect(findDates('1.'.repeat(100_000)).length).toBe(0)
+  })
+})
+
+describe('inferDayFirst', () => {
+  it.each([
+    ['On 20/06/2023 and 05/06/2023', true],
+    ['On 06/20/2023 and 05/06/2023', false],
+    ['Date: 03.08.2023, on the 3rd of August', true],
+    ['Date: 08.03.2023, on the 3rd of August', false],
+    ['Date: 03.08.2023', null],
+  ] as const)('%s -> %s', (text, expected) => {
+    expect(inferDayFirst(text)).toBe(expected)
+  })
+})
+
+describe('formatDate', () => {
+  it('pads to YYYY-MM-DD', () => expect(formatDate({ year: 2023, month: 3, day: 1 })).toBe('2023-03-01'))
+})
+
+describe('parseRange', () => {
+  it('reads a 12-hour range with one date and the zone at the end', () => {
+    expect(parseRange('June 10, 2023, 03:00 PM - 05:30 PM (UTC)')).toEqual({
+      start: { date: '2023-06-10', time: '15:00', at: '2023-06-10T15:00:00+00:00' },
+      end: { date: '2023-06-10', time: '17:30', at: '2023-06-10T17:30:00+00:00' },
+      timezone: 'UTC',
+      utcOffset: '+00:00',
+      durationMinutes: 150,
+    })
+  })
+  it('reads full dates and zones on both sides', () => {
+    const r = parseRange('March 1st, 2023, 9:00 AM EST - March 1st, 2023, 12:00 PM EST')
+    expect(r).toMatchObject({ timezone: 'EST', utcOffset: '-05:00', durationMinutes: 180 })
+    expect(r?.start.at).toBe('2023-03-01T09:00:00-05:00')
+  })
+  it('reads words for times and a long zone name', () => {
+    const r = parseRange('from midnight to 3:00 AM (South African Standard Time)', { date: '2024-01-02' })
+    expect(r).toMatchObject({ timezone: 'South African Standard Time', utcOffset: '+02:00', durationMinutes: 180 })
+    expect(r?.start.at).toBe('2024-01-02T00:00:00+02:00')
+  })
+  it('rolls an end before the start over to the next day', () => {
+    const r = parseRange('From 10:30 PM to 8:30 AM', { date: '2020-05-10', zone: 'Pacific Time' })
+    expect(r?.end).toEqual({ date: '2020-05-11', time: '08:30', at: '2020-05-11T08:30:00-07:00' })
+    expect(r?.durationMinutes).toBe(600)
+  })
+  it('computes durations across a DST change from the instants', () => {
+    expect(parseRange('2023-03-26 01:00 - 04:00 CET')?.durationMinutes).toBe(120)
+  })
+  it('keeps times without a date and counts minutes', () => {
+    expect(parseRange('10:00 AM to 12:30 PM')).toMatchObject({ start: { date: null, time: '10:00', at: null }, durationMinutes: 150 })
+  })
+  it('reads a single point in time', () => {
+    expect(parseRange('2019-11-29 12:00 CET')).toMatchObject({ start: { at: '2019-11-29T12:00:00+01:00' }, end: { at: null } })
+    expect(parseRange('January 31 2023, 16:15 GMT+1')?.start.at).toBe('2023-01-31T16:15:00+01:00')
+  })
+  it('falls back to the configured zone', () => {
+    expect(parseRange('2023-07-01 10:00', { defaultTimezone: 'Europe/Berlin' })?.start.at).toBe('2023-07-01T10:00:00+02:00')
+  })
+  it('returns null when there is nothing to read', () => {
+    expect(parseRange('about two hours')).toBeNull()
+  })
+})

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest'
+import { computeMetrics, PHASE_WORDING } from '../src/enrich/metrics.js'
+import { timedEntries } from '../src/enrich/moments.js'
+import { deriveTags } from '../src/enrich/derive-tags.js'
+import { enrichRecord } from '../src/enrich/index.js'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { makeRecord, makeTimeline } from './helpers/record.js'
+
+describe('phase wording', () => {
+  it.each([
+    ['detected', 'Database outage detected by automated monitoring alerts.'],
+    ['detected', 'The monitoring system alerted the on-call engineer'],
+    ['detected', 'We got notified by BuildOPS'],
+    ['detected', 'Users started reporting login errors'],
+    ['mitigated', 'Immediate fix deployed: Rolled back to previous database version.'],
+    ['mitigated', 'The team reverted the migration'],
+    ['mitigated', 'Applied a workaround to route traffic elsewhere'],
+    ['mitigated', 'Impact mitigated by draining the region'],
+    ['resolved', 'Our on call people declared the incident resolved'],
+    ['resolved', 'UseGalaxy.eu is back online'],
+    ['resolved', 'Service restored for all users'],
+    ['resolved', 'All replicas recovered'],
+  ] as const)('%s: %s', (phase, text) => {
+    expect(PHASE_WORDING[phase].test(text)).toBe(true)
+  })
+
+  it.each([
+    ['detected', 'Started the deployment with the migration'],
+    ['mitigated', 'Decided to look into rollbacks later'],
+    ['resolved', 'Attempted database restart failed to restore service.'],
+    ['resolved', 'Services gradually started recovering'],
+  ] as const)('not %s: %s', (phase, text) => {
+    expect(PHASE_WORDING[phase].test(text)).toBe(false)
+  })
+})
+
+describe('computeMetrics', () => {
+  const timeline = makeTimeline([
+    ['12:32', 'We accidentally deleted the architecture'],
+    ['12:43', 'Our on call people detected exceptions piling up'],
+    ['12:52', 'Our on call people started to alert the team'],
+    ['13:10', 'Rolled back the change'],
+    ['13:16', 'Service restored'],
+    ['13:17', 'Our on call people declared the incident resolved'],
+  ], '2023-06-20', '+00:00')
+
+  it('infers phases from wording, first detection and last resolution, all marked inferred', () => {
+    const m = computeMetrics(makeRecord({ date: '2023-06-20', utcOffset: '+00:00', timeline }))
+    expect(m.detected).toEqual({ at: '2023-06-20T12:43+00:00', inferred: true })
+    expect(m.mitigated).toEqual({ at: '2023-06-20T13:10+00:00', inferred: true })
+    expect(m.resolved).toEqual({ at: '2023-06-20T13:17+00:00', inferred: true })
+    expect([m.timeToDetectMinutes, m.timeToMitigateMinutes, m.timeToResolveMinutes, m.timelineSpanMinutes]).toEqual([11, 38, 45, 45])
+  })
+
+  it('measures from the stated start rather than the first event', () => {
+    const m = computeMetrics(makeRecord({ date: '2023-06-20', utcOffset: '+00:00', start: '2023-06-20T12:30+00:00', timeline }))
+    expect(m.timeToDetectMinutes).toBe(13)
+    expect(m.timeToResolveMinutes).toBe(47)
+    expect(m.timelineSpanMinutes).toBe(45)
+  })
+
+  it('prefers front-matter phases (HH:MM on the incident day, ISO, or YAML dates) and marks them stated', () => {
+    const record = makeRecord({ date: '2023-06-20', utcOffset: '+02:00', timeline: makeTimeline([['10:00', 'Deploy'], ['10:30', 'Alert fired'], ['12:00', 'Restored']], '2023-06-20', '+02:00') })
+    const m = computeMetrics(record, { detected: '10:05', mitigated: '2023-06-20T09:00:00Z', resolvedWhen: new Date('2023-06-20T09:30:00Z') })
+    expect(m.detected).toEqual({ at: '2023-06-20T10:05+02:00', inferred: false })
+    expect(m.mitigated).toEqual({ at: '2023-06-20T11:00+02:00', inferred: false })
+    expect(m.resolved).toEqual({ at: '2023-06-20T11:30+02:00', inferred: false })
+    expect([m.timeToDetectMinutes, m.timeToMitigateMinutes, m.timeToResolveMinutes]).toEqual([5, 60, 90])
+  })
+
+  it('leaves phases null when nothing says so, and the span null without two timed events', () => {
+    const m = computeMetrics(makeRecord({ timeline: makeTimeline([['09:00', 'Started the deployment']]) }))
+    expect(m).toEqual({ detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null })
+  })
+
+  it('reads an undated timeline that passes midnight as running into the next day', () => {
+    const record = makeRecord({ timeline: makeTimeline([['16:00', 'Began the upgrade'], ['22:00', 'Stopped for the evening'], ['08:00', 'Recovered the table'], ['11:40', 'Back online']]) })
+    const m = computeMetrics(record)
+    expect(m.timelineSpanMinutes).toBe(19 * 60 + 40)
+    expect(m.timeToResolveMinutes).toBe(19 * 60 + 40)
+    expect(m.resolved).toBeNull()
+  })
+
+  it('does not roll dated entries over: an earlier time on a stated day stays on that day', () => {
+    const entries = makeTimeline([['10:00', 'a'], ['09:00', 'b']]).map((e) => ({ ...e, date: '2023-01-02' }))
+    const timed = timedEntries(makeRecord({ timeline: entries }))
+    expect(timed[1]!.ms).toBeLessThan(timed[0]!.ms)
+  })
+})
+
+describe('deriveTags', () => {
+  it('suggests tags from title, summary and root cause by word prefix, sorted', () => {
+    const record = makeRecord({
+      title: 'Login outage',
+      summary: 'A deployment locked a table.',
+      sections: [{ key: 'rootCause', id: 'root-cause', heading: 'Root cause', text: 'An expired certificate on the load balancer.', html: '', line: 3 }],
+    })
+    expect(deriveTags(record, DEFAULT_TAG_VOCABULARY)).toEqual(['authentication', 'certificate', 'database', 'deploy', 'network'])
+  })
+
+  it('never derives when the author gave tags, and does not match inside words', () => {
+    expect(deriveTags(makeRecord({ title: 'Database down', tags: ['db'] }), DEFAULT_TAG_VOCABULARY)).toEqual([])
+    expect(deriveTags(makeRecord({ title: 'We redeployed' }), { deploy: ['deploy'] })).toEqual([])
+  })
+
+  it('uses the configured vocabulary', () => {
+    expect(deriveTags(makeRecord({ title: 'Kafka lag' }), { queue: ['kafka'] })).toEqual(['queue'])
+  })
+})
+
+describe('enrichRecord', () => {
+  it('fills derivedTags and metrics without touching tags', () => {
+    const record = makeRecord({ title: 'DNS resolver failure', timeline: makeTimeline([['09:00', 'Alert fired'], ['09:30', 'Resolved']]) })
+    const enriched = enrichRecord(record, { tagVocabulary: DEFAULT_TAG_VOCABULARY })
+    expect(enriched.tags).toEqual([])
+    expect(enriched.derivedTags).toEqual(['dns'])
+    expect(enriched.metrics.timeToResolveMinutes).toBe(30)
+  })
+})

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, test } from 'vitest'
+import { build } from '../src/build.js'
+import { loadConfig } from '../src/config.js'
+import { searchIndexFiles } from '../src/search/index.js'
+import { searchRecord, searchRecords, UNDATED } from '../src/search/records.js'
+import type { SiteDocument } from '../src/site/pages.js'
+import type { PostmortemRecord } from '../src/types.js'
+
+function record(over: Partial<PostmortemRecord>): PostmortemRecord {
+  return {
+    slug: 'x', source: 'x.md', title: null, summary: '', date: null, published: null, start: null, end: null,
+    durationMinutes: null, timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [],
+    severity: null, sections: [], timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    diagnostics: [],
+    ...over,
+  }
+}
+
+const section = (heading: string, text: string) => ({ key: null, id: heading.toLowerCase(), heading, text, html: `<p>${text}</p>`, line: 1 })
+
+const full: SiteDocument = {
+  record: record({
+    slug: 'dns-outage', title: 'DNS outage', summary: 'Resolvers stopped answering.', date: '2024-02-03',
+    tags: ['dns', 'network'], site: ['edge'], severity: 'sev1',
+    sections: [section('Root cause', 'A zone transfer truncated the zonefile.')],
+    timeline: [{ at: null, date: null, time: '10:00', text: 'Pager fired for resolver latency', line: 3 }],
+    actionItems: [{ text: 'Alert on zone serial drift', kind: 'fix', done: false, owner: null }],
+  }),
+  html: '<h1>DNS outage</h1>',
+}
+const bare: SiteDocument = { record: record({ slug: 'untitled-thing' }), html: '<p>Only the original &amp; its <b>words</b>.</p>' }
+const older: SiteDocument = { record: record({ slug: 'older', title: 'Older', date: '2020-01-01', site: ['core'] }), html: '' }
+
+describe('search records', () => {
+  test('carry title, summary, every section, timeline text and action items, with filters, meta and a date sort key', () => {
+    const r = searchRecord(full, { base: '/archive/', sites: { edge: 'Edge network' } })
+    expect(r.url).toBe('/archive/dns-outage/')
+    for (const words of ['DNS outage', 'Resolvers stopped answering.', 'Root cause', 'zonefile', 'Pager fired for resolver latency', 'Alert on zone serial drift']) {
+      expect(r.content).toContain(words)
+    }
+    expect(r.filters).toEqual({ site: ['Edge network'], tag: ['dns', 'network'], year: ['2024'], severity: ['sev1'] })
+    expect(r.meta).toEqual({ title: 'DNS outage', date: '2024-02-03', site: 'Edge network', tags: 'dns, network', summary: 'Resolvers stopped answering.' })
+    expect(r.sort).toEqual({ date: '2024-02-03' })
+    expect(r.language).toBe('en')
+  })
+
+  test('a record without sections is searchable by its original text; undated ones sort last and sit in the unsorted site', () => {
+    const r = searchRecord(bare, { base: '/', sites: {} })
+    expect(r.content).toContain('Only the original & its words .')
+    expect(r.meta.title).toBe('untitled-thing')
+    expect(r.filters).toEqual({ site: ['unsorted'], year: ['Undated'] })
+    expect(r.sort.date).toBe(UNDATED)
+  })
+
+  test('come out in archive order whatever order the documents arrive in', () => {
+    const a = searchRecords([older, bare, full], { base: '/', sites: {} }).map((r) => r.url)
+    const b = searchRecords([full, older, bare], { base: '/', sites: {} }).map((r) => r.url)
+    expect(a).toEqual(['/dns-outage/', '/older/', '/untitled-thing/'])
+    expect(b).toEqual(a)
+  })
+})
+
+describe('search index', () => {
+  const temps: string[] = []
+  afterAll(async () => {
+    for (const dir of temps) await rm(dir, { recursive: true, force: true })
+  })
+
+  test('is Pagefind\'s bundle under pagefind/, without its prebuilt UIs, byte-identical across runs and input orders', async () => {
+    const first = await searchIndexFiles([full, bare, older], { base: '/', sites: {} })
+    const second = await searchIndexFiles([older, full, bare], { base: '/', sites: {} })
+    const paths = first.map((f) => f.path)
+    expect(paths).toContain('pagefind/pagefind.js')
+    expect(paths).toContain('pagefind/pagefind-entry.json')
+    expect(paths.some((p) => p.startsWith('pagefind/fragment/'))).toBe(true)
+    expect(paths.some((p) => p.startsWith('pagefind/filter/'))).toBe(true)
+    expect(paths.filter((p) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(p))).toEqual([])
+    expect(second.map((f) => [f.path, Buffer.from('content' in f ? f.content : '').toString('base64')]))
+      .toEqual(first.map((f) => [f.path, Buffer.from('content' in f ? f.content : '').toString('base64')]))
+  })
+
+  test('is written by build() into the site, and skipped when the config says search: false', async () => {
+    const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-search-'))
+    temps.push(root)
+    const templatesDir = path.resolve('templates')
+    const contentDir = path.resolve('content')
+    const on = loadConfig(root, { contentDir, templatesDir, outDir: path.join(root, 'on'), cacheDir: path.join(root, 'cache-on') })
+    await build(on)
+    expect(existsSync(path.join(on.outDir, 'pagefind', 'pagefind.js'))).toBe(true)
+    expect(existsSync(path.join(on.outDir, 'search', 'index.html'))).toBe(true)
+    const off = loadConfig(root, { contentDir, templatesDir, outDir: path.join(root, 'off'), cacheDir: path.join(root, 'cache-off'), search: false })
+    await build(off)
+    expect(existsSync(path.join(off.outDir, 'pagefind'))).toBe(false)
+  })
+})

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest'
+import { findZone, offsetOn, parseZone, toIso } from '../src/normalize/zones.js'
+
+describe('parseZone', () => {
+  it.each([
+    ['CEST', 'Europe/Berlin', null],
+    ['CET', 'Europe/Berlin', null],
+    ['UTC', null, 0],
+    ['utc', null, 0],
+    ['GMT', null, 0],
+    ['GMT+1', null, 60],
+    ['UTC-05:30', null, -330],
+    ['(UTC)', null, 0],
+    ['EST', 'America/New_York', null],
+    ['Eastern', 'America/New_York', null],
+    ['PST', 'America/Los_Angeles', null],
+    ['PDT', 'America/Los_Angeles', null],
+    ['PCT', 'America/Los_Angeles', null],
+    ['Pacific Time', 'America/Los_Angeles', null],
+    ['Pacific time', 'America/Los_Angeles', null],
+    ['Pacific Standard Time', 'America/Los_Angeles', null],
+    ['SAST', null, 120],
+    ['South African Standard Time', null, 120],
+    ['Denver', 'America/Denver', null],
+    ['DEnver', 'America/Denver', null],
+    ['New York', 'America/New_York', null],
+    ['America/Denver', 'America/Denver', null],
+    ['Europe/Berlin', 'Europe/Berlin', null],
+  ] as const)('%s', (text, iana, fixedOffsetMinutes) => {
+    expect(parseZone(text)).toEqual({ written: text.replace(/[()]/g, ''), iana, fixedOffsetMinutes })
+  })
+
+  it.each(['AM', 'May', 'cat', 'west', 'Team', '', 'Mars/Olympus', 'GMT+99', 'Troll', 'Center'])('rejects %j', (text) => {
+    expect(parseZone(text)).toBeNull()
+  })
+})
+
+describe('findZone', () => {
+  it.each([
+    ['Timeline (CEST)', 'CEST'],
+    ['Timeline (times in UTC)', 'UTC'],
+    ['All times in PST', 'PST'],
+    ['Date and Time in CET', 'CET'],
+    ['Timeline (all hours, Pacific time)', 'Pacific time'],
+    ['Timeline (all times in Pacific Time)', 'Pacific Time'],
+    ['and all times are in\nUTC.', 'UTC'],
+    ['Times are in Europe/Berlin', 'Europe/Berlin'],
+    ['16:15 GMT+1: detected', 'GMT+1'],
+    ['Timeline (all times Eastern)', 'Eastern'],
+    ['Timeline (times in UTC+2)', 'UTC+2'],
+  ])('%j -> %s', (text, written) => {
+    expect(findZone(text)?.written).toBe(written)
+  })
+
+  it.each(['Timeline', 'Timeline - May 29, 2021', 'Incident Timeline', 'Detection time', 'DNS and API at 9 AM'])('finds none in %j', (text) => {
+    expect(findZone(text)).toBeNull()
+  })
+})
+
+describe('toIso', () => {
+  it.each([
+    ['2023-03-26', '01:30', 'CET', '2023-03-26T01:30:00+01:00'],
+    ['2023-03-26', '03:30', 'CET', '2023-03-26T03:30:00+02:00'],
+    // In the spring-forward gap: moved an hour forward.
+    ['2023-03-26', '02:30', 'Europe/Berlin', '2023-03-26T03:30:00+02:00'],
+    ['2023-08-03', '09:03', 'CEST', '2023-08-03T09:03:00+02:00'],
+    // CET written in summer means the author's zone, which is on summer time.
+    ['2023-08-03', '09:03', 'CET', '2023-08-03T09:03:00+02:00'],
+    ['2019-01-22', '14:54', 'PST', '2019-01-22T14:54:00-08:00'],
+    // PST written in July: the author's zone (Los Angeles) is on daylight time.
+    ['2019-07-01', '10:00', 'PST', '2019-07-01T10:00:00-07:00'],
+    // The repeated hour in autumn takes the standard-time offset.
+    ['2019-11-03', '01:30', 'America/Los_Angeles', '2019-11-03T01:30:00-08:00'],
+    ['2019-11-03', '00:30', 'America/Los_Angeles', '2019-11-03T00:30:00-07:00'],
+    ['2021-05-29', '16:37', 'Denver', '2021-05-29T16:37:00-06:00'],
+    ['2023-01-31', '16:15', 'GMT+1', '2023-01-31T16:15:00+01:00'],
+    ['2023-07-31', '16:15', 'SAST', '2023-07-31T16:15:00+02:00'],
+    ['2019-10-21', '01:38', 'UTC', '2019-10-21T01:38:00+00:00'],
+    ['2019-10-21', '01:38:09', 'UTC', '2019-10-21T01:38:09+00:00'],
+  ])('%s %s %s', (date, time, zone, at) => {
+    expect(toIso(date, time, parseZone(zone))?.at).toBe(at)
+  })
+
+  it('returns the offset beside the instant', () => {
+    expect(toIso('2023-08-03', '09:03', parseZone('CEST'))?.offset).toBe('+02:00')
+  })
+
+  it('returns null without a zone or with a bad date', () => {
+    expect(toIso('2023-08-03', '09:03', null)).toBeNull()
+    expect(toIso('2023-02-30', '09:03', parseZone('UTC'))).toBeNull()
+    expect(toIso('03.08.2023', '09:03', parseZone('UTC'))).toBeNull()
+  })
+})
+
+describe('offsetOn', () => {
+  it.each([
+    ['2023-08-03', 'CEST', '+02:00'],
+    ['2023-01-10', 'PST', '-08:00'],
+    [null, 'GMT+1', '+01:00'],
+    [null, 'PST', null],
+  ] as const)('%s %s', (date, zone, offset) => {
+    expect(offsetOn(date, parseZone(zone))).toBe(offset)
+  })
+})
