@@ -1,0 +1,193 @@
+#!/usr/bin/env node
+// npm run bench: seeded synthetic archives (1,000 and 10,000 postmortems by default) built by Hindsight and by
+// Eleventy in the same run; medians of several runs; prints a table and writes bench/results.json.
+// Env: BENCH_SIZES=1000,10000  BENCH_RUNS=3 (default: 3 below 10,000 postmortems, 1 at 10,000, where one cold
+// build takes minutes on this 2-core machine)  BENCH_DEV_SAVES=7 (3 at 10,000)  BENCH_KEEP=1 (keep the temp folder)  BENCH_OUT=path
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
+import { mkdtemp } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { generateArchive } from './generate.mjs'
+import { setupEleventy } from './eleventy.mjs'
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const cli = path.join(repo, 'dist', 'cli.js')
+const eleventyCli = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
+const runsFor = (count) => Number(process.env.BENCH_RUNS ?? (count >= 10000 ? 1 : 3))
+const devSavesFor = (count) => Number(process.env.BENCH_DEV_SAVES ?? (count >= 10000 ? 3 : 7))
+const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null }
+const log = (line) => process.stderr.write(`${line}\n`)
+
+/** Runs a command as a child; returns wall ms, the peak RSS of the process tree (GNU time) and Node's own (HINDSIGHT_REPORT_RSS). */
+function timed(cmd, args, cwd) {
+  const rssFile = path.join(os.tmpdir(), `hindsight-bench-rss-${process.pid}`)
+  const [bin, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args]
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(bin, argv, { cwd, env: { ...process.env, HINDSIGHT_REPORT_RSS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let out = ''
+    child.stdout.on('data', (d) => (out += d))
+    child.stderr.on('data', (d) => (out += d))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      const ms = performance.now() - started
+      const treeKb = timeBin && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : null
+      const nodeKb = Number(/hindsight-max-rss-kb (\d+)/.exec(out)?.[1] ?? NaN) || null
+      if (code !== 0 && code !== 1) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`))
+      resolve({ ms, treeMb: treeKb && treeKb / 1024, nodeMb: nodeKb && nodeKb / 1024 })
+    })
+  })
+}
+
+const dirBytes = (dir) => {
+  let total = 0
+  for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
+    const full = path.join(dir, entry.name)
+    total += entry.isDirectory() ? dirBytes(full) : statSync(full).size
+  }
+  return total
+}
+
+/** Appends a sentence to a postmortem's last paragraph: a real edit, different each time. */
+const edit = (file, n) => appendFileSync(file, `\nEdited for the benchmark, revision ${n}.\n`)
+
+async function benchSize(root, count) {
+  const runs = runsFor(count)
+  const devSaves = devSavesFor(count)
+  const dir = path.join(root, String(count))
+  const content = path.join(dir, 'content')
+  log(`\n== ${count} postmortems: generating`)
+  const files = generateArchive(content, count, 42)
+  const project = (name, search) => {
+    const p = path.join(dir, name)
+    mkdirSync(p, { recursive: true })
+    writeFileSync(path.join(p, 'hindsight.config.json'), JSON.stringify({ contentDir: content, templatesDir: path.join(repo, 'templates'), search, title: 'Benchmark archive' }))
+    return p
+  }
+  const withSearch = project('with-search', true)
+  const noSearch = project('no-search', false)
+  const eleventyDir = path.join(dir, 'eleventy')
+  mkdirSync(eleventyDir, { recursive: true })
+  const eleventyConfig = setupEleventy(eleventyDir, content)
+  const clean = (p) => { for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true }) }
+  const ours = (p) => timed(process.execPath, [cli, 'build'], p)
+  const r = { postmortems: count, eleventyCold: [], coldNoSearch: [], coldSearch: [], warmNoChange: [], warmOneNoSearch: [], warmOneSearch: [] }
+  for (let i = 0; i < runs; i++) {
+    // Interleaved, so load from other processes on the machine hits both tools alike.
+    clean(eleventyDir)
+    r.eleventyCold.push(await timed(process.execPath, [eleventyCli, `--config=${eleventyConfig}`, '--quiet'], eleventyDir))
+    log(`  run ${i + 1}: eleventy cold ${Math.round(r.eleventyCold.at(-1).ms)} ms`)
+    clean(noSearch)
+    r.coldNoSearch.push(await ours(noSearch))
+    log(`  run ${i + 1}: hindsight cold (no search) ${Math.round(r.coldNoSearch.at(-1).ms)} ms`)
+    clean(withSearch)
+    r.coldSearch.push(await ours(withSearch))
+    log(`  run ${i + 1}: hindsight cold (search) ${Math.round(r.coldSearch.at(-1).ms)} ms`)
+  }
+  for (let i = 0; i < runs; i++) r.warmNoChange.push(await ours(withSearch))
+  log(`  warm no change ${r.warmNoChange.map((x) => Math.round(x.ms)).join(', ')} ms`)
+  for (let i = 0; i < runs; i++) {
+    edit(path.join(content, files[(i * 7919) % files.length]), i)
+    r.warmOneNoSearch.push(await ours(noSearch))
+    r.warmOneSearch.push(await ours(withSearch))
+  }
+  log(`  warm one changed ${r.warmOneNoSearch.map((x) => Math.round(x.ms)).join(', ')} ms (search: ${r.warmOneSearch.map((x) => Math.round(x.ms)).join(', ')})`)
+
+  // Dev: the incremental builder in-process, as `hindsight dev` drives it: save -> update() resolved.
+  const { loadConfig } = await import(path.join(repo, 'dist', 'config.js'))
+  const { createBuilder } = await import(path.join(repo, 'dist', 'builder.js'))
+  const devConfig = loadConfig(noSearch, { outDir: path.join(noSearch, 'site-dev') })
+  const builder = createBuilder(devConfig, { mode: 'dev' })
+  await builder.build()
+  const dev = []
+  for (let i = 0; i < devSaves; i++) {
+    const file = path.join(content, files[(i * 104729 + 13) % files.length])
+    edit(file, 100 + i)
+    const started = performance.now()
+    await builder.update([file], { keepLastGood: true })
+    dev.push(performance.now() - started)
+  }
+  log(`  dev rebuild ${dev.map(Math.round).join(', ')} ms`)
+
+  let search = null
+  try {
+    const { measureSearchPayload } = await import(path.join(repo, 'dist', 'search', 'payload.js'))
+    const site = path.join(withSearch, 'site')
+    const payload = await measureSearchPayload(site, '/', 'database', { tag: ['database'] })
+    search = { indexBytes: dirBytes(path.join(site, 'pagefind')), indexFiles: readdirSync(path.join(site, 'pagefind'), { recursive: true }).length, firstQueryBytes: payload.firstQueryBytes, filteredQueryBytes: payload.filteredQueryBytes, firstQueryResults: payload.firstQueryResults, filteredQueryResults: payload.filteredQueryResults }
+  } catch (error) {
+    log(`  search payload not measured: ${error.message.split('\n')[0]}`)
+    const site = path.join(withSearch, 'site', 'pagefind')
+    if (existsSync(site)) search = { indexBytes: dirBytes(site), indexFiles: readdirSync(site, { recursive: true }).length }
+  }
+  const ms = (list) => median(list.map((x) => x.ms))
+  const eleventy = ms(r.eleventyCold)
+  const figures = {
+    postmortems: count,
+    runs,
+    eleventyColdMs: eleventy,
+    eleventyPeakRssMb: median(r.eleventyCold.map((x) => x.treeMb)),
+    coldNoSearchMs: ms(r.coldNoSearch),
+    coldSearchMs: ms(r.coldSearch),
+    warmNoChangeMs: ms(r.warmNoChange),
+    warmOneChangedNoSearchMs: ms(r.warmOneNoSearch),
+    warmOneChangedSearchMs: ms(r.warmOneSearch),
+    devRebuildMedianMs: median(dev),
+    coldPeakRssNodeMb: median(r.coldSearch.map((x) => x.nodeMb)),
+    coldPeakRssTreeMb: median(r.coldSearch.map((x) => x.treeMb)),
+    coldNoSearchPeakRssNodeMb: median(r.coldNoSearch.map((x) => x.nodeMb)),
+    search,
+  }
+  figures.ratios = {
+    coldNoSearch: figures.coldNoSearchMs / eleventy,
+    coldSearch: figures.coldSearchMs / eleventy,
+    warmOneChangedNoSearch: figures.warmOneChangedNoSearchMs / eleventy,
+    warmOneChangedSearch: figures.warmOneChangedSearchMs / eleventy,
+    warmNoChange: figures.warmNoChangeMs / eleventy,
+  }
+  figures.raw = Object.fromEntries(Object.entries(r).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.map((x) => Math.round(x.ms))]))
+  figures.raw.dev = dev.map(Math.round)
+  return figures
+}
+
+function table(results) {
+  const f = (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(d))
+  const rows = [
+    ['figure', ...results.map((r) => `${r.postmortems}`), 'target (10,000)'],
+    ['Eleventy cold build (ms)', ...results.map((r) => f(r.eleventyColdMs)), ''],
+    ['cold build, no search (ms)', ...results.map((r) => `${f(r.coldNoSearchMs)} (${f(r.ratios.coldNoSearch, 2)}x)`), '<= 1.0x'],
+    ['cold build, with search (ms)', ...results.map((r) => `${f(r.coldSearchMs)} (${f(r.ratios.coldSearch, 2)}x)`), '<= 1.5x'],
+    ['warm, one changed, no search (ms)', ...results.map((r) => `${f(r.warmOneChangedNoSearchMs)} (${f(r.ratios.warmOneChangedNoSearch, 3)}x)`), '<= 0.15x'],
+    ['warm, one changed, with search (ms)', ...results.map((r) => `${f(r.warmOneChangedSearchMs)} (${f(r.ratios.warmOneChangedSearch, 3)}x)`), 'reported'],
+    ['warm, no change, with search (ms)', ...results.map((r) => `${f(r.warmNoChangeMs)} (${f(r.ratios.warmNoChange, 3)}x)`), '<= 0.1x'],
+    ['dev rebuild after a save, median (ms)', ...results.map((r) => f(r.devRebuildMedianMs)), '<= 100 ms'],
+    ['peak RSS, cold: Node / process tree (MB)', ...results.map((r) => `${f(r.coldPeakRssNodeMb)} / ${f(r.coldPeakRssTreeMb)}`), '<= 600 MB (Node)'],
+    ['Eleventy peak RSS (MB)', ...results.map((r) => f(r.eleventyPeakRssMb)), ''],
+    ['search index (kB, files)', ...results.map((r) => (r.search ? `${f(r.search.indexBytes / 1000)} kB, ${r.search.indexFiles}` : 'n/a')), ''],
+    ['search download: first / filtered query (kB)', ...results.map((r) => (r.search?.firstQueryBytes ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a')), '<= 300 / 100 kB'],
+  ]
+  if (results.length >= 2) {
+    const [a, b] = [results[0], results.at(-1)]
+    rows.push([`cold ${b.postmortems} / cold ${a.postmortems}`, '', `${f(b.coldSearchMs / a.coldSearchMs, 1)}x`, `<= ${b.postmortems / a.postmortems + 1}x`])
+  }
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)))
+  return rows.map((r, j) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')
+}
+
+const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-bench-'))
+const started = Date.now()
+try {
+  const results = []
+  for (const count of sizes) results.push(await benchSize(root, count))
+  const out = { command: `${process.env.BENCH_SIZES ? `BENCH_SIZES=${process.env.BENCH_SIZES} ` : ''}${process.env.BENCH_RUNS ? `BENCH_RUNS=${process.env.BENCH_RUNS} ` : ''}npm run bench`, runs: Object.fromEntries(sizes.map((n) => [n, runsFor(n)])), date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), seconds: Math.round((Date.now() - started) / 1000), results }
+  writeFileSync(process.env.BENCH_OUT ?? path.join(repo, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n')
+  console.log(table(results))
+  console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true })
+  else log(`kept ${root}`)
+}
