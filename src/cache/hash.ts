@@ -3,6 +3,7 @@ import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { ResolvedConfig } from '../types.js'
+import { PACKAGE_VERSION } from '../version.js'
 
 /** Hex sha256 of the parts, each length-prefixed so `ab`+`c` and `a`+`bc` differ; 32 hex digits (128 bits) are plenty for cache keys. */
 export function hashParts(...parts: (string | Uint8Array)[]): string {
@@ -14,22 +15,25 @@ export function hashParts(...parts: (string | Uint8Array)[]): string {
   return hash.digest('hex').slice(0, 32)
 }
 
+/** Which Hindsight wrote a cache entry (package version and PIPELINE_VERSION), so upgrading Hindsight invalidates the cache as a content or config change does. */
+export const codeVersionKey = (): string => `hindsight-${PACKAGE_VERSION}/pipeline-${PIPELINE_VERSION}`
+
 /** Config keys that only shape output paths or rendering, never a document's record or HTML. */
 const OUTPUT_ONLY = new Set<keyof ResolvedConfig>(['root', 'configFile', 'contentDir', 'outDir', 'templatesDir', 'cacheDir', 'title', 'description', 'url', 'base', 'pageSize', 'search'])
 
-/** Key of everything that shapes a normalized document besides its bytes and path: the pipeline version and the normalize-relevant config. */
+/** Key of everything that shapes a normalized document besides its bytes and path: Hindsight's version and the normalize-relevant config. */
 export function documentOptionsKey(config: ResolvedConfig): string {
   const relevant = Object.fromEntries(Object.entries(config).filter(([k]) => !OUTPUT_ONLY.has(k as keyof ResolvedConfig)).sort(([a], [b]) => (a < b ? -1 : 1)))
-  return hashParts(`pipeline-${PIPELINE_VERSION}`, JSON.stringify(relevant))
+  return hashParts(codeVersionKey(), JSON.stringify(relevant))
 }
 
 /** Cache key of one content file: the hash of its bytes, its path under content/, and the options key. */
 export const documentKey = (source: string, bytesHash: string, optionsKey: string): string => hashParts(optionsKey, source, bytesHash)
 
-/** Key of the whole config as rendering sees it (paths aside), so a title or base change re-renders every page. */
+/** Key of the whole config as rendering sees it (paths aside) and Hindsight's version, so a title, base or code change re-renders every page. */
 export function renderConfigKey(config: ResolvedConfig): string {
   const { root: _r, configFile: _c, contentDir: _cd, outDir: _o, templatesDir: _t, cacheDir: _ca, ...rest } = config
-  return hashParts(`pipeline-${PIPELINE_VERSION}`, JSON.stringify(rest))
+  return hashParts(codeVersionKey(), JSON.stringify(rest))
 }
 
 /** Key of every file under the templates folder (names and bytes), so any template or asset change is seen. */

@@ -4,7 +4,7 @@ import { deserialize, serialize } from 'node:v8'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import type { FileReport } from '../build.js'
-import { hashParts } from './hash.js'
+import { codeVersionKey, hashParts } from './hash.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -54,7 +54,8 @@ function writeWhole(file: string, data: Uint8Array | string): void {
 const PACK_SIZE = 500
 
 interface PackIndex {
-  pipeline: number
+  /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
+  version: string
   /** Pack id to the number of entries written into it. */
   packs: Record<string, number>
   /** Document key to the pack that holds it. */
@@ -79,9 +80,9 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   let index: PackIndex
   try {
     index = deserialize(readFileSync(indexFile)) as PackIndex
-    if (index.pipeline !== PIPELINE_VERSION) throw new Error('other pipeline')
+    if (index.version !== codeVersionKey()) throw new Error('other Hindsight version')
   } catch {
-    index = { pipeline: PIPELINE_VERSION, packs: {}, keys: {} }
+    index = { version: codeVersionKey(), packs: {}, keys: {} }
   }
   const opened = new Map<string, Map<string, LoadedDocument>>()
   const pending = new Map<string, LoadedDocument>()
@@ -121,7 +122,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
       if (!compact && pending.size === 0) return
       if (compact) {
-        index = { pipeline: PIPELINE_VERSION, packs: {}, keys: {} }
+        index = { version: codeVersionKey(), packs: {}, keys: {} }
         writePacks(live)
       } else {
         writePacks(pending)
