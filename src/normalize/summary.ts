@@ -1,6 +1,6 @@
 /**
  * A one-line summary for lists and feeds: front-matter `description`/`summary`, else the first sentences of the
- * Summary section, else of the first prose paragraph.
+ * Summary section, else of the first prose paragraph; labelled-field lines (`Duration: ...`) are data, never summary.
  */
 import type { RootContent } from 'mdast'
 import type { Block } from './blocks.js'
@@ -47,6 +47,15 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
 }
 
 /**
+ * Text of an Impact section without its labelled-field lines (`**Duration:** ...`, `Severity: ...`, which the blocks
+ * stage splits out as field blocks): a field's own value, or the body's content blocks only.
+ */
+function impactText(span: SectionSpan, blocks: Block[]): string {
+  if (span.heading.kind === 'field') return plainText(span.nodes)
+  return plainText(blocks.slice(span.index + 1, span.end).flatMap((b) => (b.kind === 'content' ? [b.node] : [])))
+}
+
+/**
  * Picks the summary: front matter, else the Summary section's prose, else prose before the first section,
  * else the Impact section or field, else the first prose outside the timeline and action items.
  */
@@ -65,8 +74,8 @@ export function findSummary(data: Record<string, unknown>, spans: SectionSpan[],
   const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
   const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title) ?? labelledItem(summary.nodes) : null
   if (fromSummary) return fromSummary
-  const impact = spans.find((s) => s.match?.key === 'impact' && plainText(s.nodes))
-  if (impact) return firstSentences(plainText(impact.nodes))
+  const impact = spans.find((s) => s.match?.key === 'impact' && impactText(s, blocks))
+  if (impact) return firstSentences(impactText(impact, blocks))
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   return proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title) ?? ''
 }
