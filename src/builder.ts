@@ -105,7 +105,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
     const [{ planSite }, { createRenderer }] = await Promise.all([import('./site/pages.js'), import('./site/render.js')])
     const docs = keyed.map(([d]) => d)
-    const planned = [...planSite(docs, config), ...(await assetFiles(config))]
+    const keys = new Map(keyed)
+    const planned = [...planSite(docs, config, (d) => keys.get(d)!), ...(await assetFiles(config))]
     const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
     const manifest: Record<string, ManifestEntry> = {}
     const kept: string[] = []

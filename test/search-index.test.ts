@@ -80,8 +80,8 @@ describe('search index', () => {
     expect(paths.some((p) => p.startsWith('pagefind/fragment/'))).toBe(true)
     expect(paths.some((p) => p.startsWith('pagefind/filter/'))).toBe(true)
     expect(paths.filter((p) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(p))).toEqual([])
-    expect(second.map((f) => [f.path, Buffer.from('content' in f ? f.content : '').toString('base64')]))
-      .toEqual(first.map((f) => [f.path, Buffer.from('content' in f ? f.content : '').toString('base64')]))
+    expect(second.map((f) => [f.path, Buffer.from(f.content).toString('base64')]))
+      .toEqual(first.map((f) => [f.path, Buffer.from(f.content).toString('base64')]))
   })
 
   test('is written by build() into the site, and skipped when the config says search: false', async () => {

@@ -2,8 +2,9 @@ import type { PlannedFile, SiteDocument } from '../site/pages.js'
 import { hashParts } from './hash.js'
 
 /**
- * Hashes what a templated output file is rendered from (template, path, data, plus the render and template keys),
- * standing each known document in for its cache key, so planning 10,000 pages does not serialise 10,000 bodies.
+ * Hashes what an output file is made from (template, path, and its key or data, plus the render and template keys),
+ * standing each known document in for its cache key, so planning 10,000 pages does not serialise 10,000 bodies;
+ * `''` means "unknown": the file is produced and compared by its bytes.
  */
 export function createPlanHasher(documents: Iterable<[SiteDocument, string]>, renderKey: string): (file: PlannedFile) => string {
   const objects = new WeakMap<object, string>()
@@ -18,5 +19,9 @@ export function createPlanHasher(documents: Iterable<[SiteDocument, string]>, re
     if (typeof value === 'string' && value.length > 64) return strings.get(value) ?? value
     return value
   }
-  return (file) => ('content' in file ? '' : hashParts(renderKey, file.template, file.path, JSON.stringify(file.data, replacer) ?? ''))
+  return (file) => {
+    if (file.key !== undefined) return hashParts(renderKey, 'template' in file ? file.template : '', file.path, file.key)
+    if ('content' in file || typeof file.data === 'function') return ''
+    return hashParts(renderKey, file.template, file.path, JSON.stringify(file.data, replacer) ?? '')
+  }
 }

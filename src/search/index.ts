@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { OutputError } from '../errors.js'
-import type { PlannedFile, SiteDocument } from '../site/pages.js'
+import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecords } from './records.js'
 
@@ -32,7 +32,7 @@ async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>):
 }
 
 /** Builds the Pagefind index of the documents in memory and returns its files as site files under `pagefind/`. */
-export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<PlannedFile[]> {
+export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<StaticFile[]> {
   return withIndex(async (index) => {
     for (const record of searchRecords(documents, config)) {
       const { errors } = await index.addCustomRecord(record)
@@ -54,10 +54,8 @@ export async function buildSearchIndex(documents: SiteDocument[], outDir: string
   for (const file of files) {
     const target = path.join(outDir, file.path)
     await mkdir(path.dirname(target), { recursive: true })
-    if ('content' in file) {
-      await writeFile(target, file.content)
-      bytes += typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength
-    }
+    await writeFile(target, file.content)
+    bytes += file.content.byteLength
   }
   return { bytes, files: files.length }
 }

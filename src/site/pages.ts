@@ -1,5 +1,6 @@
+import { hashParts } from '../cache/hash.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
-import { atomFeed, recordDay } from './feeds.js'
+import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { oneLine } from './format.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
@@ -16,10 +17,26 @@ export interface SiteDocument {
   html: string
 }
 
-/** One output file: rendered from a template, or written as is. */
+/**
+ * One output file: rendered from a template, or written as is. Costly data and content are thunks with a `key`
+ * naming everything they are made from, so a warm build skips computing them when the key has not changed.
+ */
 export type PlannedFile =
-  | { path: string; template: string; data: Record<string, unknown> }
-  | { path: string; content: string | Uint8Array }
+  | { path: string; template: string; data: Record<string, unknown> | (() => Record<string, unknown>); key?: string }
+  | { path: string; content: string | Uint8Array | (() => string | Uint8Array); key?: string }
+
+/** A file written as it is (assets, the search index). */
+export interface StaticFile { path: string; content: Uint8Array }
+
+/** Identity of a document's content for output keys: the builder passes its cache keys; others get a hash of the document. */
+export type DocumentKeys = (doc: SiteDocument) => string
+
+const hashedKeys = new WeakMap<SiteDocument, string>()
+const hashDocument: DocumentKeys = (doc) => {
+  let key = hashedKeys.get(doc)
+  if (key === undefined) hashedKeys.set(doc, (key = hashParts(JSON.stringify(doc.record), doc.html)))
+  return key
+}
 
 /** Newest first by incident date, then publication date, then slug; undated last. */
 export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number {
@@ -76,18 +93,29 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean): { file
 }
 
 /** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig): PlannedFile[] {
+export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
   const docs = [...documents].sort((a, b) => compareRecords(a.record, b.record))
   const records = docs.map((d) => d.record)
-  const bySlug = new Map(records.map((r) => [r.slug, r]))
+  const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
+  const recordKey = new Map(docs.map((d) => [d.record, keyOf(d)]))
+  const keysOf = (list: PostmortemRecord[]): string => list.map((r) => recordKey.get(r)).join(' ')
   const related = relatedIncidents(records)
-  const link = (from: PostmortemRecord) => (slug: string): RecordLink => ({ slug, title: bySlug.get(slug)!.title ?? slug, date: bySlug.get(slug)!.date, shared: sharedFeatures(from, bySlug.get(slug)!) })
+  const link = (from: PostmortemRecord) => (slug: string): RecordLink => {
+    const to = bySlug.get(slug)!.record
+    return { slug, title: to.title ?? slug, date: to.date, shared: sharedFeatures(from, to) }
+  }
   const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
   const files: PlannedFile[] = []
   for (const doc of docs) {
-    const view = postmortemView(doc.record, doc.html, (related.get(doc.record.slug) ?? []).map(link(doc.record)))
-    files.push({ path: `${doc.record.slug}/index.html`, template: 'postmortem', data: { record: doc.record, view } })
-    files.push({ path: `${doc.record.slug}/postmortem.json`, content: JSON.stringify(doc.record, null, 2) + '\n' })
+    const { record } = doc
+    const near = related.get(record.slug) ?? []
+    files.push({
+      path: `${record.slug}/index.html`,
+      template: 'postmortem',
+      key: `${recordKey.get(record)} ${near.map((slug) => `${slug}=${keyOf(bySlug.get(slug)!)}`).join(' ')}`,
+      data: () => ({ record, view: postmortemView(record, doc.html, near.map(link(record))) }),
+    })
+    files.push({ path: `${record.slug}/postmortem.json`, key: recordKey.get(record)!, content: () => JSON.stringify(record, null, 2) + '\n' })
   }
   files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }))
   const facets: Array<[Facet, boolean]> = [
@@ -95,19 +123,20 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig): Pla
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: siteLabel }, true],
     [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
   ]
-  const feeds = [{ path: 'feed.xml', title: config.title, page: '', records }]
+  const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
     const planned = planFacet(facet, config, withFeeds)
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
-  files.push({ path: 'stats/index.html', template: 'stats', data: { title: 'Statistics', stats: archiveStats(records, siteLabel) } })
+  const everything = keysOf(records)
+  files.push({ path: 'stats/index.html', template: 'stats', key: everything, data: () => ({ title: 'Statistics', stats: archiveStats(records, siteLabel) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
-  for (const feed of feeds) files.push({ path: feed.path, content: atomFeed(feed, config) })
+  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${keysOf(feed.records.slice(0, FEED_SIZE))}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push({ path: 'sitemap.xml', content: sitemapXml(pages, config) })
   files.push({ path: 'robots.txt', content: robotsTxt(config) })
-  files.push({ path: 'postmortems.json', content: JSON.stringify(records, null, 2) + '\n' })
+  files.push({ path: 'postmortems.json', key: everything, content: () => JSON.stringify(records, null, 2) + '\n' })
   return files
 }

@@ -20,10 +20,16 @@ function neighbours(members: number[], i: number): number[] {
   return members.slice(from, from + WINDOW + 1)
 }
 
-/** Distinctive words of a record's root cause (and trigger) sections. */
+const termsOf = new WeakMap<PostmortemRecord, string[]>()
+
+/** Distinctive words of a record's root cause (and trigger) sections; remembered per record, as every page asks again. */
 export function rootCauseTerms(record: PostmortemRecord): string[] {
+  let terms = termsOf.get(record)
+  if (terms) return terms
   const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
-  return [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+  terms = [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+  termsOf.set(record, terms)
+  return terms
 }
 
 /** Weighted features of a record: a shared tag counts 3, a shared site 2, a shared root-cause term 1. */

@@ -17,9 +17,10 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => s
     siteLabel: (name: string) => config.sites[name] ?? (name === 'unsorted' ? 'Unsorted' : name),
   }
   return (file) => {
-    if ('content' in file) return file.content
+    if ('content' in file) return typeof file.content === 'function' ? file.content() : file.content
     try {
-      return eta.render(file.template, { ...file.data, site, h: helpers, path: file.path })
+      const data = typeof file.data === 'function' ? file.data() : file.data
+      return eta.render(file.template, { ...data, site, h: helpers, path: file.path })
     } catch (cause) {
       throw new TemplateError(`Cannot render ${file.path} with template \`${file.template}\`: ${(cause as Error).message}`, { cause })
     }
