@@ -17,12 +17,19 @@ import type { ResolvedConfig } from './types.js'
 /** Outcome of `update`: what changed on disk, the reports of the touched files, and whether it was a full rebuild. */
 export interface UpdateResult { written: string[]; removed: string[]; files: FileReport[]; durationMs: number; full: boolean }
 
+/** Options of `update`: `dev` keeps the last good page of a broken save, and hears first of the saved postmortems' pages. */
+export interface UpdateOptions {
+  keepLastGood?: boolean
+  /** Called with the site paths of the saved postmortems' pages once they are written, before indexes and feeds follow. */
+  onPages?: (paths: string[]) => void
+}
+
 /** The incremental build engine behind `build` (CLI, CI) and `dev`. */
 export interface Builder {
   /** Full build (uses the cache): renders what changed, writes only changed files, swaps the site in atomically. */
   build(): Promise<BuildResult>
   /** Absolute paths changed, added or removed; a template or config path means a full rebuild; rewrites only touched pages. */
-  update(paths: string[], options?: { keepLastGood?: boolean }): Promise<UpdateResult>
+  update(paths: string[], options?: UpdateOptions): Promise<UpdateResult>
   /** Current documents by source path. */
   readonly documents: ReadonlyMap<string, SiteDocument>
 }
@@ -61,6 +68,12 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   let cacheStore: DocumentCache | null = null
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
   const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
+  let renderer: { key: string; render: (file: PlannedFile) => string | Uint8Array } | null = null
+  /** One renderer per templates state, so eta compiles each template once per build or per run of `dev`. */
+  const rendererFor = async (): Promise<(file: PlannedFile) => string | Uint8Array> => {
+    if (renderer?.key !== tplKey) renderer = { key: tplKey, render: (await import('./site/render.js')).createRenderer(config) }
+    return renderer.render
+  }
 
   const readInput = (source: string, absolutePath: string, previous: InputStamp | undefined, startedAt: number): Input => {
     const info = statSync(absolutePath)
@@ -103,7 +116,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Plans the site, renders only files whose inputs changed, writes only files whose bytes changed. */
   const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<{ written: string[]; removed: string[]; manifest: Record<string, ManifestEntry>; searchKey: string | null }> => {
     const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
-    const [{ planSite }, { createRenderer }] = await Promise.all([import('./site/pages.js'), import('./site/render.js')])
+    const { planSite } = await import('./site/pages.js')
     const docs = keyed.map(([d]) => d)
     const keys = new Map(keyed)
     const planned = [...planSite(docs, config, (d) => keys.get(d)!), ...(await assetFiles(config))]
@@ -121,7 +134,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const writer: SiteWriter = openSiteWriter(config.outDir, { incremental: previous !== null })
     const written: string[] = []
     try {
-      const render = createRenderer(config)
+      const render = await rendererFor()
       for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
       for (const file of planned) {
         const input = inputHash(file)
@@ -210,7 +223,43 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     return [...documents.values()]
   }
 
-  async function update(paths: string[], opts: { keepLastGood?: boolean } = {}): Promise<UpdateResult> {
+  /**
+   * Writes the saved postmortems' own pages first, when the set of documents and their slugs stay as they were (else
+   * links and indexes move too and only the full pass is right); the full pass then finds them current and skips them.
+   */
+  const pagesFirst = async (sources: string[], refused: FileReport[], onPages: (paths: string[]) => void): Promise<string[]> => {
+    if (!state || sources.length === 0) return []
+    const before = documents
+    const keyed = assemble(refused)
+    if (documents.size !== before.size || sources.some((s) => !documents.has(s) || documents.get(s)!.record.slug !== before.get(s)?.record.slug)) return []
+    const { planPostmortems } = await import('./site/pages.js')
+    const keys = new Map(keyed)
+    const files = planPostmortems([...documents.values()], new Set(sources.map((s) => documents.get(s)!.record.slug)), (d) => keys.get(d)!)
+    const inputHash = createPlanHasher([], hashParts(renderKey, tplKey))
+    const render = await rendererFor()
+    const writer = openSiteWriter(config.outDir, { incremental: true })
+    const written: string[] = []
+    try {
+      for (const file of files) {
+        const content = render(file)
+        const output = hashParts(content)
+        if (state.manifest[file.path]?.[1] !== output) {
+          writer.write(file.path, content)
+          written.push(file.path)
+        }
+        state.manifest[file.path] = [inputHash(file), output]
+      }
+      await writer.commit()
+    } catch (error) {
+      writer.abort()
+      throw error
+    }
+    if (state.site) state.site = siteIdentity(config.outDir)
+    if (written.length) onPages(written)
+    return written
+  }
+
+  async function update(paths: string[], opts: UpdateOptions = {}): Promise<UpdateResult> {
     const started = performance.now()
     const inContent = (p: string): boolean => p.startsWith(config.contentDir + path.sep)
     const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && isLink(p)))
@@ -243,13 +292,14 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       inputs[source] = input.stamp
     }
     const refused = [...reports.values()].filter((r) => r.slug === null && !loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === 'file-symlink-outside'))
+    const early = opts.onPages && mode === 'dev' ? await pagesFirst(Object.keys(inputs).filter((s) => inputs[s] !== state!.inputs[s]), refused, opts.onPages) : []
     const keyed = assemble(refused)
     const out = await emit(keyed, mode === 'build')
     flushCache()
     const sources = new Set(paths.filter(inContent).map((p) => path.relative(config.contentDir, p).split(path.sep).join('/').normalize('NFC')))
     const files = [...touched, ...[...reports.values()].filter((r) => sources.has(r.source) && !touched.some((t) => t.source === r.source))]
     save({ buildKey: '', searchKey: out.searchKey, startedAt, inputs, reports: [...reports.values()], manifest: out.manifest }, mode !== 'dev')
-    return { written: out.written, removed: out.removed, files, durationMs: performance.now() - started, full: false }
+    return { written: [...early, ...out.written], removed: out.removed, files, durationMs: performance.now() - started, full: false }
   }
 
   return {

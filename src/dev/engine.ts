@@ -8,7 +8,8 @@ export type EngineResult = UpdateResult
 /** What `dev` needs from the build engine: a first build, then updates for changed paths, keeping the last good page. */
 export interface DevEngine {
   build(): Promise<EngineResult>
-  update(paths: string[]): Promise<EngineResult>
+  /** `onPages` hears of the saved postmortems' pages as soon as they are written, before the indexes are. */
+  update(paths: string[], onPages?: (paths: string[]) => void): Promise<EngineResult>
   documents(): SiteDocument[]
 }
 
@@ -20,7 +21,7 @@ export function createDevEngine(config: ResolvedConfig): DevEngine {
       const result = await builder.build()
       return { written: [], removed: [], files: result.files, durationMs: result.durationMs, full: true }
     },
-    update: (paths) => builder.update(paths, { keepLastGood: true }),
+    update: (paths, onPages) => builder.update(paths, { keepLastGood: true, onPages }),
     documents: () => [...builder.documents.values()],
   }
 }

@@ -69,6 +69,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       return log(`Search index updated (${files} files)`)
     }
     if (paths.includes(SEARCH)) scheduleSearch()
+    const sent: string[] = []
     let result: EngineResult
     if (changed.includes(configPath)) {
       try {
@@ -81,7 +82,13 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       engine = createDevEngine(config)
       result = await engine.build()
     } else {
-      result = needsFull ? await engine.build() : await engine.update(changed)
+      const started = performance.now()
+      const early = (pages: string[]): void => {
+        sent.push(...pages)
+        log(`Updated ${pages.filter((p) => p.endsWith('.html')).map((p) => pageUrl(config.base, p)).join(', ')} in ${Math.round(performance.now() - started)} ms; indexes follow`)
+        hub.send('reload', { full: false, pages: pages.map((p) => pageUrl(config.base, p)) })
+      }
+      result = needsFull ? await engine.build() : await engine.update(changed, early)
     }
     needsFull = false
     board.record(shown(result), { full: result.full, gone: changed.filter((p) => !existsSync(p)).map(show), cleared: changed.includes(configPath) ? [show(configPath)] : [] })
@@ -89,7 +96,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     hub.send('diagnostics', board.payload())
     if (result.full || result.written.length > 0 || result.removed.length > 0) {
       log(`Rebuilt ${changed.map(show).join(', ')} in ${Math.round(result.durationMs)} ms`)
-      hub.send('reload', { full: result.full, pages: [...result.written, ...result.removed].map((p) => pageUrl(config.base, p)) })
+      const pages = [...result.written, ...result.removed].filter((p) => !sent.includes(p))
+      if (result.full || pages.length) hub.send('reload', { full: result.full, pages: pages.map((p) => pageUrl(config.base, p)) })
       scheduleSearch()
     }
   }

@@ -92,31 +92,45 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean): { file
   return { files, feeds: feedSpecs }
 }
 
-/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
-  const docs = [...documents].sort((a, b) => compareRecords(a.record, b.record))
-  const records = docs.map((d) => d.record)
+/** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
+function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>): PlannedFile[] {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
-  const recordKey = new Map(docs.map((d) => [d.record, keyOf(d)]))
-  const keysOf = (list: PostmortemRecord[]): string => list.map((r) => recordKey.get(r)).join(' ')
-  const related = relatedIncidents(records)
+  const related = relatedIncidents(docs.map((d) => d.record), 5, only)
   const link = (from: PostmortemRecord) => (slug: string): RecordLink => {
     const to = bySlug.get(slug)!.record
     return { slug, title: to.title ?? slug, date: to.date, shared: sharedFeatures(from, to) }
   }
-  const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
   const files: PlannedFile[] = []
   for (const doc of docs) {
     const { record } = doc
+    if (only && !only.has(record.slug)) continue
     const near = related.get(record.slug) ?? []
     files.push({
       path: `${record.slug}/index.html`,
       template: 'postmortem',
-      key: `${recordKey.get(record)} ${near.map((slug) => `${slug}=${keyOf(bySlug.get(slug)!)}`).join(' ')}`,
+      key: `${keyOf(doc)} ${near.map((slug) => `${slug}=${keyOf(bySlug.get(slug)!)}`).join(' ')}`,
       data: () => ({ record, view: postmortemView(record, doc.html, near.map(link(record))) }),
     })
-    files.push({ path: `${record.slug}/postmortem.json`, key: recordKey.get(record)!, content: () => JSON.stringify(record, null, 2) + '\n' })
+    files.push({ path: `${record.slug}/postmortem.json`, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' })
   }
+  return files
+}
+
+const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
+
+/** Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save. */
+export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
+  return postmortemFiles(inArchiveOrder(documents), keyOf, slugs)
+}
+
+/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
+export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
+  const docs = inArchiveOrder(documents)
+  const records = docs.map((d) => d.record)
+  const recordKey = new Map(docs.map((d) => [d.record, keyOf(d)]))
+  const keysOf = (list: PostmortemRecord[]): string => list.map((r) => recordKey.get(r)).join(' ')
+  const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
+  const files = postmortemFiles(docs, keyOf)
   files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],

@@ -42,10 +42,11 @@ function features(record: PostmortemRecord): Array<[string, number]> {
 }
 
 /**
- * Up to `limit` related postmortems for every record, by shared tags, sites and root-cause terms; ties go to the
- * record earlier in archive order, so the result depends only on the input. `records` must be in archive order.
+ * Up to `limit` related postmortems for every record (or only for `only`, as `dev` asks for the page just saved), by
+ * shared tags, sites and root-cause terms; ties go to the record earlier in archive order, so the result depends only
+ * on the input. `records` must be in archive order.
  */
-export function relatedIncidents(records: PostmortemRecord[], limit = 5): Map<string, string[]> {
+export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, number[]>()
   const weights = new Map<string, number>()
   const featureLists = records.map(features)
@@ -62,6 +63,7 @@ export function relatedIncidents(records: PostmortemRecord[], limit = 5): Map<st
   const touched: number[] = []
   const related = new Map<string, string[]>()
   featureLists.forEach((list, i) => {
+    if (only && !only.has(records[i]!.slug)) return
     for (const [feature] of list) {
       const weight = weights.get(feature)!
       for (const j of neighbours(index.get(feature)!, i)) {

@@ -1,0 +1,56 @@
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { build } from '../src/build.js'
+import { createBuilder } from '../src/builder.js'
+import { makeProject, siteManifest } from './build-helpers.js'
+
+const roots: string[] = []
+const project = (copies: number): ReturnType<typeof makeProject> => {
+  const p = makeProject(copies)
+  roots.push(p.root)
+  return p
+}
+afterAll(() => {
+  for (const root of roots) rmSync(root, { recursive: true, force: true })
+})
+
+describe('dev writes the saved postmortem first', () => {
+  it('reports the saved page once it is on disk with the new text, before the full pass, and ends equal to a cold build', async () => {
+    const dev = project(2)
+    const builder = createBuilder(dev.config, { mode: 'dev' })
+    await builder.build()
+    const edited = dev.files.find((f) => f.includes('login-service'))!
+    const slug = builder.documents.get(edited)!.record.slug
+    appendFileSync(path.join(dev.config.contentDir, edited), '\nA sentence only the saved page shows: quokka-marker.\n')
+    const early: Array<{ paths: string[]; page: string }> = []
+    const result = await builder.update([path.join(dev.config.contentDir, edited)], {
+      keepLastGood: true,
+      onPages: (paths) => early.push({ paths, page: readFileSync(path.join(dev.config.outDir, slug, 'index.html'), 'utf8') }),
+    })
+    expect(early).toHaveLength(1)
+    expect(early[0]!.paths.sort()).toEqual([`${slug}/index.html`, `${slug}/postmortem.json`])
+    expect(early[0]!.page).toContain('quokka-marker')
+    expect(result.written).toEqual(expect.arrayContaining(early[0]!.paths))
+
+    const cold = project(2)
+    appendFileSync(path.join(cold.config.contentDir, edited), '\nA sentence only the saved page shows: quokka-marker.\n')
+    await build(cold.config)
+    expect(siteManifest(dev.config.outDir)).toEqual(siteManifest(cold.config.outDir))
+  })
+
+  it('leaves a save that moves the page (a new `slug:`) to the full pass', async () => {
+    const dev = project(1)
+    const builder = createBuilder(dev.config, { mode: 'dev' })
+    await builder.build()
+    const edited = dev.files.find((f) => f.includes('login-service'))!
+    const file = path.join(dev.config.contentDir, edited)
+    const text = readFileSync(file, 'utf8')
+    writeFileSync(file, `---\nslug: moved-by-the-author\n---\n${text}`)
+    const early: string[][] = []
+    const result = await builder.update([file], { keepLastGood: true, onPages: (paths) => early.push(paths) })
+    expect(builder.documents.get(edited)!.record.slug).toBe('moved-by-the-author')
+    expect(early).toEqual([])
+    expect(result.written).toContain('moved-by-the-author/index.html')
+  })
+})
