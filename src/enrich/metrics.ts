@@ -37,7 +37,8 @@ function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): P
     at = DateTime.fromISO(hasZone ? local : local + (record.utcOffset ?? ''), { setZone: true })
     if (!at.isValid) at = DateTime.fromSQL(local, { zone: 'utc' })
   }
-  if (!at || !at.isValid) return null
+  // Year 0 (a TOML time of day) or beyond 9999 would print as a malformed ISO string.
+  if (!at || !at.isValid || at.year < 1 || at.year > 9999) return null
   if (record.utcOffset) at = at.setZone(`UTC${record.utcOffset}`)
   const iso = at.toFormat("yyyy-MM-dd'T'HH:mmZZ")
   const ms = absolute ? at.toMillis() : DateTime.fromISO(at.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'utc' }).toMillis()

@@ -9,6 +9,7 @@ import type { VFile } from 'vfile'
 import { RULE } from '../constants.js'
 import type { Matter } from '../types.js'
 import { report } from './diagnostics.js'
+import { checkFrontMatterDates } from './front-matter-dates.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
@@ -100,7 +101,7 @@ export function splitFrontMatter(text: string, file: VFile): SplitDocument {
     report(file, 'error', 'Front matter must be a mapping of keys to values (`title: ...`), not a list or a single value', { line: 2, column: 1 }, RULE.frontMatterNotObject)
     return { matter: { data: {}, language, lines: close + 1 }, body }
   }
-  const data = parsed as Record<string, unknown>
-  warnUnknownKeys(data, lines.slice(0, close), file)
+  warnUnknownKeys(parsed as Record<string, unknown>, lines.slice(0, close), file)
+  const data = checkFrontMatterDates(parsed as Record<string, unknown>, lines.slice(0, close), file)
   return { matter: { data, language, lines: close + 1 }, body }
 }

@@ -68,7 +68,7 @@ function firstDate(text: string, hints: DateHints, year: number | null, warn: (d
   return null
 }
 
-/** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence. */
+/** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
 export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
   const inferred = inferDayFirst(input.body)
@@ -102,6 +102,10 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
   }
   out.proseDate = firstDate(input.prose, hints, null, warn)
+  const written = fields.date?.value
+  if (fields.date && written && /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(written) && !isCalendarDay(written) && !firstDate(written, { ...hints, year }, year, () => {})) {
+    report(file, 'warning', `\`${fields.date.label}: ${written}\` is not a real date, so it is ignored; write it as YYYY-MM-DD`, { line: fields.date.line, column: fields.date.column }, RULE.dateInvalid)
+  }
   return out
 }
 

@@ -33,10 +33,14 @@ function typed(file: VFile, data: Record<string, unknown>, key: string, expected
   }
 }
 
-/** A front-matter date value (js-yaml gives Date objects) as an ISO instant with offset, or null. */
+/**
+ * A front-matter date value (js-yaml gives Date objects) as an ISO instant with offset, or null; years outside
+ * 1..9999 (a TOML time of day is a Date in year 0) are null, since `yyyy-MM-dd` cannot hold them.
+ */
 export function frontMatterInstant(value: unknown): { date: string; at: string | null } | null {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+  if (value instanceof Date) {
     const dt = DateTime.fromJSDate(value, { zone: 'utc' })
+    if (!dt.isValid || dt.year < 1 || dt.year > 9999) return null
     return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
   }
   if (typeof value !== 'string') return null
@@ -46,6 +50,7 @@ export function frontMatterInstant(value: unknown): { date: string; at: string |
     const day = /^(\d{4}-\d{2}-\d{2})\b/.exec(value.trim())?.[1]
     return day && DateTime.fromISO(day).isValid ? { date: day, at: null } : null
   }
+  if (dt.year < 1 || dt.year > 9999) return null
   const zoned = /T\d/.test(text) && /(?:Z|[+-]\d{2}:?\d{2})$/.test(text)
   return { date: dt.toFormat('yyyy-MM-dd'), at: zoned ? dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null }
 }
