@@ -5,8 +5,11 @@ import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { percentile } from '../src/site/stats.js'
 import { prepareOriginal } from '../src/site/original.js'
 import { relatedIncidents } from '../src/site/related.js'
+import { sitemapFiles } from '../src/site/sitemap.js'
 import type { PostmortemRecord } from '../src/types.js'
+import { loadConfig } from '../src/config.js'
 import { renderRecords } from './helpers/plan.js'
+import { ROOT } from './helpers/root.js'
 import { makeRecord, makeTimeline } from './helpers/record.js'
 import { listedSlugs } from './helpers/html.js'
 
@@ -32,6 +35,14 @@ describe('tag, site and year buckets', () => {
     expect(listedSlugs(page)).toEqual(['c'])
     expect(page).toContain('listed here by a suggested tag')
     expect(out.get('tags/index.html')).toMatch(/>dns<\/a> <span class="count">0<\/span> <span class="suggested">\+1 suggested/)
+  })
+
+  it('explains dashed (suggested) tags once per list page, and only on pages that show one', () => {
+    const legend = /Tags with a dashed outline are suggested/g
+    const many = renderRecords([...records, makeRecord({ slug: 'd', title: 'D', derivedTags: ['dns', 'deploy'] })])
+    for (const page of ['index.html', 'tags/dns/index.html', 'years/undated/index.html', 'sites/unsorted/index.html']) expect(many.get(page)!.match(legend), page).toHaveLength(1)
+    expect(many.get('tags/foo-bar/index.html')).not.toMatch(legend)
+    expect(many.get('d/index.html')).not.toMatch(legend)
   })
 
   it('has a page per year, newest first, and an Undated bucket last; records without a site go to Unsorted', () => {
@@ -199,6 +210,17 @@ describe('untrusted text', () => {
     expect(out.has('tags/tag-script-alert-1-script/index.html')).toBe(true)
     const feed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(out.get('feed.xml')!).feed
     expect(feed.entry.category[0]['@term']).toBe('tag-script-alert-1-script')
+  })
+
+  it('plans a sitemap only with config.url, every <loc> absolute; without it none, and robots.txt names none', () => {
+    const pages = [{ path: 'index.html', lastmod: null }, { path: 'x/index.html', lastmod: '2023-01-15' }]
+    const withUrl = sitemapFiles(pages, loadConfig(ROOT, { url: 'https://example.com', base: '/archive/' }))
+    expect(withUrl.map((f) => f.path)).toEqual(['sitemap.xml', 'robots.txt'])
+    const xml = String((withUrl[0] as { content: string }).content)
+    expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(['https://example.com/archive/', 'https://example.com/archive/x/'])
+    const without = sitemapFiles(pages, loadConfig(ROOT, {}))
+    expect(without.map((f) => f.path)).toEqual(['robots.txt'])
+    expect((without[0] as { content: string }).content).toBe('User-agent: *\nAllow: /\n')
   })
 
   it('without config.url, links stay root-relative and robots.txt names no relative sitemap', () => {

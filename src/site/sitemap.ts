@@ -1,10 +1,20 @@
 import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
+import type { PlannedFile } from './pages.js'
 
 const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
-/** `sitemap.xml` listing every HTML page (sorted), with `lastmod` where a page's day is known. */
-export function sitemapXml(pages: Array<{ path: string; lastmod: string | null }>, config: ResolvedConfig): string {
+/** One HTML page of the archive for the sitemap: its path under the site and the day it last changed, if known. */
+export interface SitemapPage {
+  path: string
+  lastmod: string | null
+}
+
+/**
+ * `sitemap.xml` listing every HTML page (sorted), with `lastmod` where a page's day is known. The sitemap protocol
+ * requires absolute `<loc>` URLs, so it is only meant for a config with `url` (see `sitemapFiles`).
+ */
+export function sitemapXml(pages: SitemapPage[], config: ResolvedConfig): string {
   const rows = [...pages]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
     .map((p) => `  <url><loc>${escapeXml(publicUrl(config, p.path))}</loc>${p.lastmod ? `<lastmod>${escapeXml(p.lastmod)}</lastmod>` : ''}</url>`)
@@ -14,4 +24,14 @@ export function sitemapXml(pages: Array<{ path: string; lastmod: string | null }
 /** `robots.txt` allowing everything; it names the sitemap only when `config.url` makes its URL absolute, as robots.txt requires. */
 export function robotsTxt(config: ResolvedConfig): string {
   return `User-agent: *\nAllow: /\n${config.url ? `\nSitemap: ${publicUrl(config, 'sitemap.xml')}\n` : ''}`
+}
+
+/**
+ * The crawler files to plan: robots.txt always, sitemap.xml only with `config.url`. Sitemap URLs must be absolute
+ * (sitemaps.org) and without `url` the host the archive will be served from is unknown; a sitemap of root-relative
+ * URLs would be invalid, so none is written and robots.txt does not name one.
+ */
+export function sitemapFiles(pages: SitemapPage[], config: ResolvedConfig): PlannedFile[] {
+  const robots: PlannedFile = { path: 'robots.txt', content: robotsTxt(config) }
+  return config.url ? [{ path: 'sitemap.xml', content: sitemapXml(pages, config) }, robots] : [robots]
 }
