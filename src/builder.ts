@@ -6,7 +6,7 @@ import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesK
 import { createPlanHasher } from './cache/plan-key.js'
 import { openDocumentCache, readBuildState, writeBuildState, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
 import { CONFIG_FILE } from './config.js'
-import { CONTENT_EXTENSIONS, PIPELINE_VERSION } from './constants.js'
+import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'
 import { dedupeSlugs } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
@@ -68,6 +68,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   let cacheStore: DocumentCache | null = null
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
   const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
+  /** The documents and keys of the last plan, from which `dev` patches the saved postmortems in for `pagesFirst`. */
+  let lastPlan: { docs: SiteDocument[]; keys: Map<SiteDocument, string> } | null = null
   let renderer: { key: string; render: (file: PlannedFile) => string | Uint8Array } | null = null
   /** One renderer per templates state, so eta compiles each template once per build or per run of `dev`. */
   const rendererFor = async (): Promise<(file: PlannedFile) => string | Uint8Array> => {
@@ -116,10 +118,11 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Plans the site, renders only files whose inputs changed, writes only files whose bytes changed. */
   const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<{ written: string[]; removed: string[]; manifest: Record<string, ManifestEntry>; searchKey: string | null }> => {
     const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
-    const { planSite } = await import('./site/pages.js')
-    const docs = keyed.map(([d]) => d)
+    const { planSite, inArchiveOrder } = await import('./site/pages.js')
+    const docs = inArchiveOrder(keyed.map(([d]) => d))
     const keys = new Map(keyed)
     const planned = [...planSite(docs, config, (d) => keys.get(d)!), ...(await assetFiles(config))]
+    lastPlan = { docs, keys }
     const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
     const manifest: Record<string, ManifestEntry> = {}
     const kept: string[] = []
@@ -224,17 +227,30 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   }
 
   /**
-   * Writes the saved postmortems' own pages first, when the set of documents and their slugs stay as they were (else
-   * links and indexes move too and only the full pass is right); the full pass then finds them current and skips them.
+   * Writes the saved postmortems' own pages first, when no slug moves (a renamed or colliding page moves links and
+   * indexes too, and only the full pass is right): the last plan's documents with the saved ones swapped in, so the
+   * cost does not grow with the archive. The full pass then finds these pages current and skips them.
    */
-  const pagesFirst = async (sources: string[], refused: FileReport[], onPages: (paths: string[]) => void): Promise<string[]> => {
-    if (!state || sources.length === 0) return []
-    const before = documents
-    const keyed = assemble(refused)
-    if (documents.size !== before.size || sources.some((s) => !documents.has(s) || documents.get(s)!.record.slug !== before.get(s)?.record.slug)) return []
+  const pagesFirst = async (sources: string[], onPages: (paths: string[]) => void): Promise<string[]> => {
+    if (!state || !lastPlan || sources.length === 0) return []
+    const docs = [...lastPlan.docs]
+    const keys = new Map(lastPlan.keys)
+    const slugs = new Set<string>()
+    let sorted = true
+    for (const source of sources) {
+      const before = documents.get(source)
+      const now = loaded.get(source)
+      const doc = now?.doc.document
+      if (!before || !doc || doc.record.slug !== before.record.slug || before.record.diagnostics.some((d) => d.ruleId === RULE.slugDuplicate)) return []
+      const at = docs.indexOf(before)
+      if (at < 0) return []
+      docs[at] = doc
+      sorted &&= doc.record.date === before.record.date && doc.record.published === before.record.published
+      keys.set(doc, `${now.key}/${doc.record.slug}`)
+      slugs.add(doc.record.slug)
+    }
     const { planPostmortems } = await import('./site/pages.js')
-    const keys = new Map(keyed)
-    const files = planPostmortems([...documents.values()], new Set(sources.map((s) => documents.get(s)!.record.slug)), (d) => keys.get(d)!)
+    const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted)
     const inputHash = createPlanHasher([], hashParts(renderKey, tplKey))
     const render = await rendererFor()
     const writer = openSiteWriter(config.outDir, { incremental: true })
@@ -292,7 +308,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       inputs[source] = input.stamp
     }
     const refused = [...reports.values()].filter((r) => r.slug === null && !loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === 'file-symlink-outside'))
-    const early = opts.onPages && mode === 'dev' ? await pagesFirst(Object.keys(inputs).filter((s) => inputs[s] !== state!.inputs[s]), refused, opts.onPages) : []
+    const saved = Object.keys(inputs).filter((s) => inputs[s] !== state!.inputs[s] && state!.inputs[s])
+    const onlySaves = saved.length === paths.length && paths.every(inContent)
+    const early = opts.onPages && mode === 'dev' && onlySaves ? await pagesFirst(saved, opts.onPages) : []
     const keyed = assemble(refused)
     const out = await emit(keyed, mode === 'build')
     flushCache()

@@ -45,8 +45,9 @@ describe.each(['/', '/archive/'])('the bundled archive built with base %s', (bas
     expectBuckets(site, records, 'years', (r) => [yearOf(r)], base)
   })
 
-  it('writes the feeds, sitemap, robots.txt and stats page, and a canonical link on every page', () => {
-    for (const f of ['feed.xml', 'sitemap.xml', 'robots.txt', 'stats/index.html', 'years/index.html', 'tags/index.html', 'sites/index.html']) expect(site.files).toContain(f)
+  it('writes the feeds, robots.txt and stats page (no sitemap without `url`: its URLs must be absolute), and a canonical link on every page', () => {
+    expect(site.files).not.toContain('sitemap.xml')
+    for (const f of ['feed.xml', 'robots.txt', 'stats/index.html', 'years/index.html', 'tags/index.html', 'sites/index.html']) expect(site.files).toContain(f)
     for (const page of site.files.filter((f) => f.endsWith('.html'))) {
       const html = site.read(page)
       expect(html, page).toMatch(new RegExp(`<link rel="canonical" href="${base}`))

@@ -216,7 +216,7 @@ describe('untrusted text', () => {
     const pages = [{ path: 'index.html', lastmod: null }, { path: 'x/index.html', lastmod: '2023-01-15' }]
     const withUrl = sitemapFiles(pages, loadConfig(ROOT, { url: 'https://example.com', base: '/archive/' }))
     expect(withUrl.map((f) => f.path)).toEqual(['sitemap.xml', 'robots.txt'])
-    const xml = String((withUrl[0] as { content: string }).content)
+    const xml = String((withUrl[0] as { content: () => string }).content())
     expect([...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])).toEqual(['https://example.com/archive/', 'https://example.com/archive/x/'])
     const without = sitemapFiles(pages, loadConfig(ROOT, {}))
     expect(without.map((f) => f.path)).toEqual(['robots.txt'])
@@ -224,6 +224,7 @@ describe('untrusted text', () => {
   })
 
   it('without config.url, links stay root-relative and robots.txt names no relative sitemap', () => {
+    expect(out.has('sitemap.xml')).toBe(false)
     expect(out.get('robots.txt')).toBe('User-agent: *\nAllow: /\n')
     expect(out.get('feed.xml')).toContain('<link href="/evil/"/>')
     expect(out.get('evil/index.html')).toContain('<link rel="canonical" href="/evil/">')

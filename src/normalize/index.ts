@@ -14,6 +14,7 @@ import { collectDiagnostics, report } from './diagnostics.js'
 import { collectFields } from './fields.js'
 import { splitFrontMatter } from './front-matter.js'
 import { findIncidentWhen, pickDate } from './incident-date.js'
+import { removeKramdownAttributes } from './kramdown-attributes.js'
 import { findLessons } from './lessons.js'
 import { readMeta } from './meta.js'
 import { findSections, toSections } from './sections.js'
@@ -73,6 +74,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   file.data.matter = matter
   const data = matter.data
   const tree = parseMarkdown(body)
+  removeKramdownAttributes(tree)
   const blocks = buildBlocks(tree, body)
   const meta = readMeta(source, data, file)
   const { title, blockIndex } = findTitle(blocks, data['title'])

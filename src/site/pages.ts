@@ -5,7 +5,7 @@ import { oneLine } from './format.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
-import { robotsTxt, sitemapXml } from './sitemap.js'
+import { sitemapFiles } from './sitemap.js'
 import { archiveStats } from './stats.js'
 import { groupRecords, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
 
@@ -51,13 +51,18 @@ export function entryOf(r: PostmortemRecord): Record<string, unknown> {
   return { slug: r.slug, title: r.title ?? r.slug, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
 }
 
-/** Plans a paginated list of records under `dir`. */
-export function paginate(dir: string, records: PostmortemRecord[], pageSize: number, template: string, data: Record<string, unknown>): PlannedFile[] {
+/**
+ * Plans a paginated list of records under `dir`; `suggested` names the records listed only by a suggested tag.
+ * A page's key is its records' keys, so an edit re-renders only the list pages that show the edited postmortem.
+ */
+export function paginate(dir: string, records: PostmortemRecord[], pageSize: number, template: string, data: Record<string, unknown>, keyOf: (r: PostmortemRecord) => string, suggested: string[] = []): PlannedFile[] {
   const pages = Math.max(1, Math.ceil(records.length / pageSize))
+  const marked = new Set(suggested)
   const files: PlannedFile[] = []
   for (let n = 1; n <= pages; n++) {
-    const entries = records.slice((n - 1) * pageSize, n * pageSize).map(entryOf)
-    files.push({ path: pagePath(dir, n), template, data: { ...data, entries, pagination: paginationLinks(dir, n, pages), total: records.length } })
+    const slice = records.slice((n - 1) * pageSize, n * pageSize)
+    const fixed = { ...data, suggested: slice.filter((r) => marked.has(r.slug)).map((r) => r.slug), pagination: paginationLinks(dir, n, pages), total: records.length }
+    files.push({ path: pagePath(dir, n), template, key: `${JSON.stringify(fixed)}\0${slice.map(keyOf).join(' ')}`, data: () => ({ ...fixed, entries: slice.map(entryOf) }) })
   }
   return files
 }
@@ -71,7 +76,7 @@ interface Facet {
   label: (name: string) => string
 }
 
-function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
+function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: (r: PostmortemRecord) => string): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
   const files: PlannedFile[] = []
   const feedSpecs = []
   const groups = facet.groups.map((g) => ({ slug: g.slug, label: g.names.map(facet.label).join(' / '), count: g.records.length - g.suggested.length, suggested: g.suggested.length }))
@@ -86,7 +91,7 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean): { file
     const dir = `${facet.dir}/${g.slug}`
     const label = g.names.map(facet.label).join(' / ')
     const feed = feeds ? `${dir}/feed.xml` : null
-    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, suggested: g.suggested, feed }))
+    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, feed }, keyOf, g.suggested))
     if (feed) feedSpecs.push({ path: feed, title: `${facet.noun}: ${label}`, page: `${dir}/`, records: g.records })
   }
   return { files, feeds: feedSpecs }
@@ -116,11 +121,12 @@ function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: Reado
   return files
 }
 
-const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
+/** The documents newest first, as every list of the archive shows them. */
+export const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
 
-/** Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save. */
-export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
-  return postmortemFiles(inArchiveOrder(documents), keyOf, slugs)
+/** Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save. `sorted`: already in archive order. */
+export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false): PlannedFile[] {
+  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs)
 }
 
 /** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
@@ -131,7 +137,8 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const keysOf = (list: PostmortemRecord[]): string => list.map((r) => recordKey.get(r)).join(' ')
   const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
   const files = postmortemFiles(docs, keyOf)
-  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }))
+  const keyOfRecord = (r: PostmortemRecord): string => recordKey.get(r)!
+  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, keyOfRecord))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: siteLabel }, true],
@@ -139,7 +146,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   ]
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
-    const planned = planFacet(facet, config, withFeeds)
+    const planned = planFacet(facet, config, withFeeds, keyOfRecord)
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
@@ -149,8 +156,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${keysOf(feed.records.slice(0, FEED_SIZE))}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
-  files.push({ path: 'sitemap.xml', content: sitemapXml(pages, config) })
-  files.push({ path: 'robots.txt', content: robotsTxt(config) })
+  files.push(...sitemapFiles(pages, config))
   files.push({ path: 'postmortems.json', key: everything, content: () => JSON.stringify(records, null, 2) + '\n' })
   return files
 }

@@ -32,13 +32,32 @@ export function rootCauseTerms(record: PostmortemRecord): string[] {
   return terms
 }
 
+const featuresOf = new WeakMap<PostmortemRecord, Array<[string, number]>>()
+
 /** Weighted features of a record: a shared tag counts 3, a shared site 2, a shared root-cause term 1. */
 function features(record: PostmortemRecord): Array<[string, number]> {
-  return [
-    ...[...new Set([...record.tags, ...record.derivedTags])].map((t): [string, number] => [`t:${t}`, 3]),
-    ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
-    ...rootCauseTerms(record).map((w): [string, number] => [`w:${w}`, 1]),
-  ]
+  let list = featuresOf.get(record)
+  if (!list) {
+    list = [
+      ...[...new Set([...record.tags, ...record.derivedTags])].map((t): [string, number] => [`t:${t}`, 3]),
+      ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
+      ...rootCauseTerms(record).map((w): [string, number] => [`w:${w}`, 1]),
+    ]
+    featuresOf.set(record, list)
+  }
+  return list
+}
+
+/** The last full result and what it was computed from: most edits in `dev` leave every record's features as they were. */
+let last: { limit: number; slugs: string[]; lists: Array<Array<[string, number]>>; related: Map<string, string[]> } | null = null
+
+const sameFeatures = (a: Array<[string, number]>, b: Array<[string, number]>): boolean => a === b || (a.length === b.length && a.every(([f], i) => f === b[i]![0]))
+
+/** Whether the last result holds for these records: same slugs in the same order with the same features (pointer checks, mostly). */
+function lastHolds(records: PostmortemRecord[], lists: Array<Array<[string, number]>>, limit: number): boolean {
+  if (!last || last.limit !== limit || last.slugs.length !== records.length) return false
+  for (let i = 0; i < records.length; i++) if (records[i]!.slug !== last.slugs[i] || !sameFeatures(lists[i]!, last.lists[i]!)) return false
+  return true
 }
 
 /**
@@ -47,9 +66,16 @@ function features(record: PostmortemRecord): Array<[string, number]> {
  * on the input. `records` must be in archive order.
  */
 export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>): Map<string, string[]> {
+  const featureLists = records.map(features)
+  if (lastHolds(records, featureLists, limit)) return last!.related
+  const related = scoreAll(records, featureLists, limit, only)
+  if (!only) last = { limit, slugs: records.map((r) => r.slug), lists: featureLists, related }
+  return related
+}
+
+function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string, number]>>, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, number[]>()
   const weights = new Map<string, number>()
-  const featureLists = records.map(features)
   featureLists.forEach((list, i) => {
     for (const [feature, weight] of list) {
       weights.set(feature, weight)

@@ -33,5 +33,6 @@ export function robotsTxt(config: ResolvedConfig): string {
  */
 export function sitemapFiles(pages: SitemapPage[], config: ResolvedConfig): PlannedFile[] {
   const robots: PlannedFile = { path: 'robots.txt', content: robotsTxt(config) }
-  return config.url ? [{ path: 'sitemap.xml', content: sitemapXml(pages, config) }, robots] : [robots]
+  if (!config.url) return [robots]
+  return [{ path: 'sitemap.xml', key: pages.map((p) => `${p.path} ${p.lastmod}`).join('\n'), content: () => sitemapXml(pages, config) }, robots]
 }
