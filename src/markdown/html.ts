@@ -76,7 +76,7 @@ export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
   try {
     const toHtml = hasRawHtml(root) ? withRawHtml : withoutRawHtml
-    const hast = toHtml.runSync(structuredClone(root))
+    const hast = toHtml.runSync(root)
     return toHtml.stringify(hast)
   } catch {
     return `<pre class="unrendered">${escapeHtml(flatText(root))}</pre>`
