@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -11,7 +12,7 @@ import { discoverContent } from './content/discover.js'
 import { dedupeSlugs } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
-import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type SiteWriter } from './site/write.js'
+import { isStreamed, MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
 
 /** Outcome of `update`: what changed on disk, the reports of the touched files, and whether it was a full rebuild. */
@@ -70,11 +71,11 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
   /** The documents and keys of the last plan, from which `dev` patches the saved postmortems in for `pagesFirst`. */
   let lastPlan: { docs: SiteDocument[]; keys: Map<SiteDocument, string> } | null = null
-  let renderer: { key: string; render: (file: PlannedFile) => string | Uint8Array } | null = null
+  let renderer: { key: string; render: (file: PlannedFile) => FileContent } | null = null
   /** One renderer per templates state, so eta compiles each template once per build or per run of `dev`. */
-  const rendererFor = async (): Promise<(file: PlannedFile) => string | Uint8Array> => {
+  const rendererFor = async (): Promise<(file: PlannedFile) => FileContent> => {
     if (renderer?.key !== tplKey) renderer = { key: tplKey, render: (await import('./site/render.js')).createRenderer(config) }
-    return renderer.render
+    return renderer!.render
   }
 
   const readInput = (source: string, absolutePath: string, previous: InputStamp | undefined, startedAt: number): Input => {
@@ -147,6 +148,14 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
           continue
         }
         const content = render(file)
+        if (isStreamed(content)) {
+          // Too large to hold twice, so not compared first: written whenever its key changed, hashed as it goes out.
+          const hash = createHash('sha256')
+          writer.write(file.path, tap(content, (piece) => hash.update(piece)))
+          manifest[file.path] = [input, `stream:${hash.digest('hex').slice(0, 32)}`]
+          written.push(file.path)
+          continue
+        }
         const output = hashParts(content)
         manifest[file.path] = [input, output]
         if (before && before[1] === output && writer.keep(file.path)) continue
@@ -257,7 +266,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const written: string[] = []
     try {
       for (const file of files) {
-        const content = render(file)
+        const rendered = render(file)
+        // A postmortem's page and JSON are never streamed; joining keeps the types honest if one ever is.
+        const content = isStreamed(rendered) ? [...rendered].join('') : rendered
         const output = hashParts(content)
         if (state.manifest[file.path]?.[1] !== output) {
           writer.write(file.path, content)
@@ -326,6 +337,13 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     get documents() {
       return documents
     },
+  }
+}
+
+function* tap(pieces: Iterable<string>, see: (piece: string) => void): Generator<string> {
+  for (const piece of pieces) {
+    see(piece)
+    yield piece
   }
 }
 

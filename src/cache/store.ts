@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { PIPELINE_VERSION } from '../constants.js'
@@ -52,27 +52,45 @@ function writeWhole(file: string, data: Uint8Array | string): void {
 
 /** Documents per pack file. */
 const PACK_SIZE = 500
+/** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
+const PACK_FORMAT = 'entries-v2'
+const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
 
 interface PackIndex {
   /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
   version: string
   /** Pack id to the number of entries written into it. */
   packs: Record<string, number>
-  /** Document key to the pack that holds it. */
-  keys: Record<string, string>
+  /** Document key to the pack that holds it and the entry's byte range in that pack. */
+  keys: Record<string, [pack: string, offset: number, length: number]>
 }
 
-/** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as one pack. */
+/** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
   get(key: string): LoadedDocument | null
   put(key: string, doc: LoadedDocument): void
-  /** Writes new entries as one pack; compacts into a single pack of `live` when dead entries dominate. */
+  /** Writes new entries as packs; compacts into packs of `live` alone when dead entries dominate. */
   flush(live: Map<string, LoadedDocument>): void
 }
 
+/** Writes a file whole or not at all, from pieces written one after another (the caller may drop each after). */
+function writePieces(file: string, pieces: Iterable<Uint8Array>): void {
+  const tmp = `${file}.tmp-${process.pid}`
+  mkdirSync(path.dirname(file), { recursive: true })
+  const fd = openSync(tmp, 'w')
+  try {
+    for (const piece of pieces) writeSync(fd, piece)
+  } finally {
+    closeSync(fd)
+  }
+  renameSync(tmp, file)
+}
+
 /**
- * Opens the document cache in `cacheDir/documents`: packs of V8-serialised documents plus an index of key to pack.
- * One file per build instead of one per document keeps a cold build of 10,000 files from paying 10,000 file creations.
+ * Opens the document cache in `cacheDir/documents`: packs of V8-serialised documents, each entry deserialised only
+ * when asked for, plus an index of key to pack and byte range. One file per 500 documents instead of one per document
+ * keeps a cold build of 10,000 files from paying 10,000 file creations; serialising entry by entry keeps a pack's
+ * bytes from being held whole (at 10,000 documents, whole packs were the build's peak memory).
  */
 export function openDocumentCache(cacheDir: string): DocumentCache {
   const dir = path.join(cacheDir, 'documents')
@@ -80,39 +98,54 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   let index: PackIndex
   try {
     index = deserialize(readFileSync(indexFile)) as PackIndex
-    if (index.version !== codeVersionKey()) throw new Error('other Hindsight version')
+    if (index.version !== packVersion()) throw new Error('other Hindsight version')
   } catch {
-    index = { version: codeVersionKey(), packs: {}, keys: {} }
+    index = { version: packVersion(), packs: {}, keys: {} }
   }
-  const opened = new Map<string, Map<string, LoadedDocument>>()
+  const opened = new Map<string, Buffer | null>()
   const pending = new Map<string, LoadedDocument>()
-  const pack = (id: string): Map<string, LoadedDocument> => {
-    let entries = opened.get(id)
-    if (!entries) {
+  const pack = (id: string): Buffer | null => {
+    if (!opened.has(id)) {
       try {
-        entries = new Map(deserialize(readFileSync(path.join(dir, `${id}.pack`))) as Array<[string, LoadedDocument]>)
+        opened.set(id, readFileSync(path.join(dir, `${id}.pack`)))
       } catch {
-        entries = new Map()
+        opened.set(id, null)
       }
-      opened.set(id, entries)
     }
-    return entries
+    return opened.get(id)!
   }
-  /** Writes entries as packs of PACK_SIZE, so serialising never holds a buffer of the whole archive at once. */
+  /** Writes entries as packs of PACK_SIZE, serialising one entry at a time. */
   const writePacks = (entries: Map<string, LoadedDocument>): void => {
     const all = [...entries]
     for (let at = 0; at < all.length; at += PACK_SIZE) {
       const chunk = all.slice(at, at + PACK_SIZE)
       const id = hashParts(...chunk.map(([key]) => key).sort()).slice(0, 16)
-      writeWhole(path.join(dir, `${id}.pack`), serialize(chunk))
+      let offset = 0
+      const ranges: Array<[string, [string, number, number]]> = []
+      writePieces(path.join(dir, `${id}.pack`), (function* () {
+        for (const [key, doc] of chunk) {
+          const bytes = serialize(doc)
+          ranges.push([key, [id, offset, bytes.byteLength]])
+          offset += bytes.byteLength
+          yield bytes
+        }
+      })())
       index.packs[id] = chunk.length
-      for (const [key] of chunk) index.keys[key] = id
+      for (const [key, range] of ranges) index.keys[key] = range
     }
   }
   return {
     get(key) {
-      const id = index.keys[key]
-      return pending.get(key) ?? (id ? pack(id).get(key) ?? null : null)
+      const hit = pending.get(key)
+      if (hit) return hit
+      const range = index.keys[key]
+      const bytes = range ? pack(range[0]) : null
+      if (!Array.isArray(range) || !bytes || range[1] + range[2] > bytes.byteLength) return null
+      try {
+        return deserialize(bytes.subarray(range[1], range[1] + range[2])) as LoadedDocument
+      } catch {
+        return null
+      }
     },
     put(key, doc) {
       pending.set(key, doc)
@@ -122,7 +155,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
       if (!compact && pending.size === 0) return
       if (compact) {
-        index = { version: codeVersionKey(), packs: {}, keys: {} }
+        index = { version: packVersion(), packs: {}, keys: {} }
         writePacks(live)
       } else {
         writePacks(pending)

@@ -1,4 +1,5 @@
 import { hashParts } from '../cache/hash.js'
+import type { FileContent } from './write.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { oneLine } from './format.js'
@@ -23,7 +24,7 @@ export interface SiteDocument {
  */
 export type PlannedFile =
   | { path: string; template: string; data: Record<string, unknown> | (() => Record<string, unknown>); key?: string }
-  | { path: string; content: string | Uint8Array | (() => string | Uint8Array); key?: string }
+  | { path: string; content: string | Uint8Array | (() => FileContent); key?: string }
 
 /** A file written as it is (assets, the search index). */
 export interface StaticFile { path: string; content: Uint8Array }
@@ -36,6 +37,16 @@ const hashDocument: DocumentKeys = (doc) => {
   let key = hashedKeys.get(doc)
   if (key === undefined) hashedKeys.set(doc, (key = hashParts(JSON.stringify(doc.record), doc.html)))
   return key
+}
+
+/**
+ * `postmortems.json`: a JSON array with one compact record per line (valid JSON, greppable, diffable), in pieces:
+ * at 10,000 postmortems it is over 100 MB, and holding it whole (then as bytes to hash and write) dominated peak memory.
+ */
+export function* exportJson(records: PostmortemRecord[]): Generator<string> {
+  yield '[\n'
+  for (let i = 0; i < records.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(records[i])}`
+  yield '\n]\n'
 }
 
 /** Newest first by incident date, then publication date, then slug; undated last. */
@@ -157,6 +168,6 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
-  files.push({ path: 'postmortems.json', key: everything, content: () => JSON.stringify(records, null, 2) + '\n' })
+  files.push({ path: 'postmortems.json', key: everything, content: () => exportJson(records) })
   return files
 }

@@ -3,10 +3,11 @@ import { TemplateError } from '../errors.js'
 import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
+import type { FileContent } from './write.js'
 import { slugify, url } from './paths.js'
 
 /** Renders planned files with the eta templates of the project; autoescaping is always on. */
-export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => string | Uint8Array {
+export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => FileContent {
   const eta = new Eta({ views: config.templatesDir, autoEscape: true, cache: true, autoTrim: false })
   const site = { title: config.title, description: config.description, base: config.base, url: config.url, sites: config.sites }
   const helpers = {

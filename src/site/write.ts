@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
 
@@ -70,12 +70,39 @@ export function recoverOutDir(outDir: string): void {
 
 /** Receives a build's output file by file: new bytes, an unchanged file to carry over, or a path that went away. */
 export interface SiteWriter {
-  write(rel: string, content: string | Uint8Array): void
+  write(rel: string, content: FileContent): void
   /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
   keep(rel: string): boolean
   remove(rel: string): void
   commit(): Promise<void>
   abort(): void
+}
+
+/** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
+export type FileContent = string | Uint8Array | Iterable<string>
+
+/** Whether content comes in pieces. */
+export const isStreamed = (content: FileContent): content is Iterable<string> => typeof content !== 'string' && !(content instanceof Uint8Array)
+
+/** Writes content to a file; pieces go out in writes of about a megabyte, so only that much is held at once. */
+function writeContent(target: string, content: FileContent): void {
+  if (!isStreamed(content)) return writeFileSync(target, content)
+  const fd = openSync(target, 'w')
+  try {
+    let pending: string[] = []
+    let size = 0
+    for (const piece of content) {
+      pending.push(piece)
+      size += piece.length
+      if (size < 1 << 20) continue
+      writeSync(fd, pending.join(''))
+      pending = []
+      size = 0
+    }
+    if (pending.length) writeSync(fd, pending.join(''))
+  } finally {
+    closeSync(fd)
+  }
 }
 
 function ensureDir(made: Set<string>, file: string): void {
@@ -101,7 +128,7 @@ export function openStagedSite(outDir: string): SiteWriter {
     write(rel, content) {
       const target = safeJoin(staging, rel)
       ensureDir(made, target)
-      writeFileSync(target, content)
+      writeContent(target, content)
     },
     keep(rel) {
       const target = safeJoin(staging, rel)
@@ -201,7 +228,7 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
       const target = safeJoin(files, rel)
       safeJoin(outDir, rel)
       ensureDir(made, target)
-      writeFileSync(target, content)
+      writeContent(target, content)
       ops.push(['put', rel])
       if (ops.length > LARGE_CHANGE_FILES) switchToStaged()
     },

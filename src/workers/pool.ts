@@ -10,6 +10,8 @@ export interface WorkItem { source: string; bytes: Uint8Array }
 const MIN_ITEMS_FOR_WORKERS = 48
 const BATCH = 16
 const WORKER_URL = new URL('./normalize-worker.js', import.meta.url)
+/** A worker's heap is garbage between files; a cap makes V8 collect it early instead of growing to gigabytes at 10,000 files. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 256 }
 
 /** Thread count: `HINDSIGHT_WORKERS`, else one per core (the main thread mostly waits meanwhile). */
 function threadCount(requested: number | undefined, items: number): number {
@@ -26,28 +28,36 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
   const threads = threadCount(workers, items.length)
   if (threads === 0) return items.map((item) => loadDocument(item.source, item.bytes, config))
   const results: LoadedDocument[] = new Array(items.length)
+  const lost: number[] = []
   let next = 0
   const run = (): Promise<void> =>
-    new Promise((resolve, reject) => {
-      const worker = new Worker(WORKER_URL, { workerData: { config } })
+    new Promise((resolve) => {
+      const worker = new Worker(WORKER_URL, { workerData: { config }, resourceLimits: WORKER_LIMITS })
       let batchStart = 0
+      let batchEnd = 0
       const feed = (): void => {
         if (next >= items.length) {
           void worker.terminate().then(() => resolve())
           return
         }
         batchStart = next
-        const batch = items.slice(next, next + BATCH)
-        next += batch.length
-        worker.postMessage(batch)
+        batchEnd = Math.min(items.length, next + BATCH)
+        next = batchEnd
+        worker.postMessage(items.slice(batchStart, batchEnd))
       }
       worker.on('message', (docs: LoadedDocument[]) => {
         docs.forEach((doc, i) => (results[batchStart + i] = doc))
         feed()
       })
-      worker.once('error', reject)
+      // A thread that dies (out of memory on a pathological file, say) hands its batch back to the main thread.
+      worker.once('error', () => {
+        for (let i = batchStart; i < batchEnd; i++) lost.push(i)
+        resolve()
+      })
       worker.once('online', feed)
     })
   await Promise.all(Array.from({ length: threads }, run))
+  for (let i = next; i < items.length; i++) lost.push(i)
+  for (const i of lost) results[i] = loadDocument(items[i]!.source, items[i]!.bytes, config)
   return results
 }
