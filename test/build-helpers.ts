@@ -1,8 +1,9 @@
 /** Helpers for the build-engine tests: temporary projects made from the bundled seeds, and site manifests. */
 import { createHash } from 'node:crypto'
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { afterAll } from 'vitest'
 import { loadConfig } from '../src/config.js'
 import type { Config, ResolvedConfig } from '../src/types.js'
 
@@ -84,4 +85,17 @@ export function fileStamps(dir: string): Map<string, string> {
   }
   walk(dir)
   return out
+}
+
+/** `makeProject` for a test file: every project it makes is removed after the file's tests. */
+export function projectsForThisFile(): typeof makeProject {
+  const roots: string[] = []
+  afterAll(() => {
+    for (const root of roots) rmSync(root, { recursive: true, force: true })
+  })
+  return (...args) => {
+    const p = makeProject(...args)
+    roots.push(p.root)
+    return p
+  }
 }

@@ -1,18 +1,10 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
-import { diffManifests, fileStamps, makeProject, siteManifest } from './build-helpers.js'
+import { diffManifests, fileStamps, projectsForThisFile, siteManifest } from './build-helpers.js'
 
-const roots: string[] = []
-const project = (...args: Parameters<typeof makeProject>): ReturnType<typeof makeProject> => {
-  const p = makeProject(...args)
-  roots.push(p.root)
-  return p
-}
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
+const project = projectsForThisFile()
 
 describe('incremental builds', () => {
   it('a warm build after an edit is byte-identical to a cold build of the same content, and writes exactly the files whose bytes changed', async () => {

@@ -1,19 +1,11 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { createBuilder } from '../src/builder.js'
-import { makeProject, siteManifest } from './build-helpers.js'
+import { projectsForThisFile, siteManifest } from './build-helpers.js'
 
-const roots: string[] = []
-const project = (copies: number): ReturnType<typeof makeProject> => {
-  const p = makeProject(copies)
-  roots.push(p.root)
-  return p
-}
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true })
-})
+const project = projectsForThisFile()
 
 describe('dev writes the saved postmortem first', () => {
   it('reports the saved page once it is on disk with the new text, before the full pass, and ends equal to a cold build', async () => {
