@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { slugify } from '../src/site/paths.js'
 import { yearOf } from '../src/site/taxonomy.js'
 import type { PostmortemRecord } from '../src/types.js'
+import { forbidsInlineScript, metaCsp } from './helpers/active-html.js'
 import { brokenLinks, buildSite, listedSlugs, type TestSite } from './helpers/site.js'
 
 /** Every page of a paginated index, concatenated. */
@@ -43,6 +44,14 @@ describe.each(['/', '/archive/'])('the bundled archive built with base %s', (bas
     expectBuckets(site, records, 'tags', (r) => [...r.tags, ...r.derivedTags], base)
     expectBuckets(site, records, 'sites', (r) => (r.site.length ? r.site : ['unsorted']), base)
     expectBuckets(site, records, 'years', (r) => [yearOf(r)], base)
+  })
+
+  it('allows WebAssembly (Pagefind on the page) only on the search page, and inline script nowhere', () => {
+    for (const page of site.files.filter((f) => f.endsWith('.html'))) {
+      const csp = metaCsp(site.read(page))!
+      expect(forbidsInlineScript(csp), page).toBe(true)
+      expect(csp.includes("'wasm-unsafe-eval'"), page).toBe(page === 'search/index.html')
+    }
   })
 
   it('writes the feeds, robots.txt and stats page (no sitemap without `url`: its URLs must be absolute), and a canonical link on every page', () => {

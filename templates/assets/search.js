@@ -239,7 +239,8 @@ function syncControls() {
 
 async function start() {
   const loaded = await import(form.dataset.pagefind)
-  await loaded.options({ baseUrl: '/', excerptLength: 30 })
+  // On the page rather than in Pagefind's worker: the worker script alone is 43 kB of a reader's first query.
+  await loaded.options({ baseUrl: '/', excerptLength: 30, noWorker: true })
   pagefind = loaded
   $('search-nojs').hidden = true
   form.querySelector('.search-sort').hidden = false
