@@ -50,9 +50,12 @@ const SEARCH_DIR = 'pagefind'
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Assets only `dev` serves (from `/__hindsight/`), never part of a published site. */
+const DEV_ONLY_ASSETS = new Set(['live-reload.js'])
+
 async function assetFiles(config: ResolvedConfig): Promise<PlannedFile[]> {
   const dir = path.join(config.templatesDir, 'assets')
-  const names = await readdir(dir).catch(() => [] as string[])
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => !DEV_ONLY_ASSETS.has(name))
   return Promise.all(names.sort().map(async (name) => ({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) })))
 }
 

@@ -46,6 +46,11 @@ describe.each(['/', '/archive/'])('the bundled archive built with base %s', (bas
     expectBuckets(site, records, 'years', (r) => [yearOf(r)], base)
   })
 
+  it('publishes the stylesheet and the search script, not the dev-only live-reload client', () => {
+    expect(site.files).toEqual(expect.arrayContaining(['assets/style.css', 'assets/search.js']))
+    expect(site.files).not.toContain('assets/live-reload.js')
+  })
+
   it('allows WebAssembly (Pagefind on the page) only on the search page, and inline script nowhere', () => {
     for (const page of site.files.filter((f) => f.endsWith('.html'))) {
       const csp = metaCsp(site.read(page))!
