@@ -293,7 +293,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const started = performance.now()
     const inContent = (p: string): boolean => p.startsWith(config.contentDir + path.sep)
     const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && isLink(p)))
-    if (state === undefined || structural) {
+    if (!state || structural) {
       const full = await build()
       return { written: [], removed: [], files: full.files, durationMs: performance.now() - started, full: true }
     }

@@ -2,6 +2,7 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
+import { createBuilder } from '../src/builder.js'
 import { diffManifests, fileStamps, projectsForThisFile, siteManifest } from './build-helpers.js'
 
 const project = projectsForThisFile()
@@ -72,5 +73,22 @@ describe('incremental builds', () => {
     rmSync(path.join(cold.config.contentDir, gone))
     await build(cold.config)
     expect(after).toEqual(siteManifest(cold.config.outDir))
+  })
+})
+
+describe('updates after a failed build', () => {
+  it('a content save after a first build that failed runs a full build rather than failing on missing state', async () => {
+    const p = project(1)
+    const layout = path.join(p.config.templatesDir, 'layout.eta')
+    const good = readFileSync(layout, 'utf8')
+    writeFileSync(layout, '<%= it.no.such.thing %>')
+    const builder = createBuilder(p.config, { mode: 'dev' })
+    await expect(builder.build()).rejects.toThrow()
+    writeFileSync(layout, good)
+    const file = path.join(p.config.contentDir, p.files[0]!)
+    appendFileSync(file, '\nA later save.\n')
+    const result = await builder.update([file], { keepLastGood: true })
+    expect(result.full).toBe(true)
+    expect(readFileSync(path.join(p.config.outDir, 'index.html'), 'utf8')).toContain('<html')
   })
 })
