@@ -23,6 +23,8 @@ export interface UpdateOptions {
   keepLastGood?: boolean
   /** Called with the site paths of the saved postmortems' pages once they are written, before indexes and feeds follow. */
   onPages?: (paths: string[]) => void
+  /** Asked once those pages are written: `true` leaves indexes, feeds and the export to the next update (another save is queued). */
+  deferIndexes?: () => boolean
 }
 
 /** The incremental build engine behind `build` (CLI, CI) and `dev`. */
@@ -49,6 +51,9 @@ interface Input { source: string; absolutePath: string; stamp: InputStamp; bytes
 const SEARCH_DIR = 'pagefind'
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Longest stretch of rendering in `dev` before the event loop gets a turn. */
+const DEV_SLICE_MS = 20
 
 /** Assets only `dev` serves (from `/__hindsight/`), never part of a published site. */
 const DEV_ONLY_ASSETS = new Set(['live-reload.js'])
@@ -143,7 +148,13 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     try {
       const render = await rendererFor()
       for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
+      let ranSince = performance.now()
       for (const file of planned) {
+        // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
+        if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
+          await new Promise((resolve) => setImmediate(resolve))
+          ranSince = performance.now()
+        }
         const input = inputHash(file)
         const before = previous?.manifest[file.path]
         if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
@@ -325,6 +336,14 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const saved = Object.keys(inputs).filter((s) => inputs[s] !== state!.inputs[s] && state!.inputs[s])
     const onlySaves = saved.length === paths.length && paths.every(inContent)
     const early = opts.onPages && mode === 'dev' && onlySaves ? await pagesFirst(saved, opts.onPages) : []
+    // Let the server answer the reload of the saved page before the indexes are planned.
+    if (early.length) await new Promise((resolve) => setImmediate(resolve))
+    if (early.length && opts.deferIndexes?.()) {
+      // Another save is waiting: its update plans the indexes for both, so a burst of saves is not a queue of full passes.
+      state!.inputs = inputs
+      const files = [...touched, ...saved.map((source): FileReport => ({ source, slug: loaded.get(source)!.doc.document?.record.slug ?? null, diagnostics: loaded.get(source)!.doc.diagnostics }))]
+      return { written: early, removed: [], files, durationMs: performance.now() - started, full: false }
+    }
     const keyed = assemble(refused)
     const out = await emit(keyed, mode === 'build')
     flushCache()

@@ -45,4 +45,27 @@ describe('dev writes the saved postmortem first', () => {
     expect(early).toEqual([])
     expect(result.written).toContain('moved-by-the-author/index.html')
   })
+
+  it('leaves indexes to the next update when another save is queued, and that update brings the site level with a cold build', async () => {
+    const dev = project(2)
+    const builder = createBuilder(dev.config, { mode: 'dev' })
+    await builder.build()
+    const [first, second] = dev.files.filter((f) => f.includes('login-service') || f.includes('database-outage'))
+    const home = (): string => readFileSync(path.join(dev.config.outDir, 'index.html'), 'utf8')
+    const homeBefore = home()
+    appendFileSync(path.join(dev.config.contentDir, first!), '\nFirst save: wombat-marker.\n')
+    const deferred = await builder.update([path.join(dev.config.contentDir, first!)], { keepLastGood: true, onPages: () => {}, deferIndexes: () => true })
+    const slug = builder.documents.get(first!)!.record.slug
+    expect(deferred.written.sort()).toEqual([`${slug}/index.html`, `${slug}/postmortem.json`])
+    expect(deferred.files.map((f) => f.source)).toEqual([first])
+    expect(home()).toBe(homeBefore)
+
+    appendFileSync(path.join(dev.config.contentDir, second!), '\nSecond save.\n')
+    await builder.update([path.join(dev.config.contentDir, second!)], { keepLastGood: true, onPages: () => {}, deferIndexes: () => false })
+    const cold = project(2)
+    appendFileSync(path.join(cold.config.contentDir, first!), '\nFirst save: wombat-marker.\n')
+    appendFileSync(path.join(cold.config.contentDir, second!), '\nSecond save.\n')
+    await build(cold.config)
+    expect(siteManifest(dev.config.outDir)).toEqual(siteManifest(cold.config.outDir))
+  })
 })

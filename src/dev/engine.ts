@@ -9,7 +9,7 @@ export type EngineResult = UpdateResult
 export interface DevEngine {
   build(): Promise<EngineResult>
   /** `onPages` hears of the saved postmortems' pages as soon as they are written, before the indexes are. */
-  update(paths: string[], onPages?: (paths: string[]) => void): Promise<EngineResult>
+  update(paths: string[], onPages?: (paths: string[]) => void, deferIndexes?: () => boolean): Promise<EngineResult>
   documents(): SiteDocument[]
 }
 
@@ -21,7 +21,7 @@ export function createDevEngine(config: ResolvedConfig): DevEngine {
       const result = await builder.build()
       return { written: [], removed: [], files: result.files, durationMs: result.durationMs, full: true }
     },
-    update: (paths, onPages) => builder.update(paths, { keepLastGood: true, onPages }),
+    update: (paths, onPages, deferIndexes) => builder.update(paths, { keepLastGood: true, onPages, deferIndexes }),
     documents: () => [...builder.documents.values()],
   }
 }

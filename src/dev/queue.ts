@@ -2,6 +2,8 @@
 export interface BuildQueue {
   /** Adds changed paths; starts a build now when idle, else after the running one. */
   push(paths: Iterable<string>): void
+  /** Paths waiting for the next build. */
+  pending(): string[]
   /** Resolves once no build is running and nothing is pending. */
   idle(): Promise<void>
   /** Stops accepting paths; pending ones are dropped, the running build is awaited. */
@@ -34,6 +36,9 @@ export function createBuildQueue(run: (paths: string[]) => Promise<void>, onErro
       if (closed) return
       for (const p of paths) pending.add(p)
       if (running === null && pending.size > 0) running = drain()
+    },
+    pending() {
+      return [...pending]
     },
     idle() {
       return running === null ? Promise.resolve() : new Promise((resolve) => waiters.push(resolve))

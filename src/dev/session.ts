@@ -88,7 +88,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         log(`Updated ${pages.filter((p) => p.endsWith('.html')).map((p) => pageUrl(config.base, p)).join(', ')} in ${Math.round(performance.now() - started)} ms; indexes follow`)
         hub.send('reload', { full: false, pages: pages.map((p) => pageUrl(config.base, p)) })
       }
-      result = needsFull ? await engine.build() : await engine.update(changed, early)
+      const moreSaves = (): boolean => queue.pending().some((p) => p.startsWith(config.contentDir + path.sep))
+      result = needsFull ? await engine.build() : await engine.update(changed, early, moreSaves)
     }
     needsFull = false
     board.record(shown(result), { full: result.full, gone: changed.filter((p) => !existsSync(p)).map(show), cleared: changed.includes(configPath) ? [show(configPath)] : [] })
