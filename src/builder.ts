@@ -24,7 +24,7 @@ export interface UpdateOptions {
   /** Called with the site paths of the saved postmortems' pages once they are written, before indexes and feeds follow. */
   onPages?: (paths: string[]) => void
   /** Asked once those pages are written: `true` leaves indexes, feeds and the export to the next update (another save is queued). */
-  deferIndexes?: () => boolean
+  deferIndexes?: () => boolean | Promise<boolean>
 }
 
 /** The incremental build engine behind `build` (CLI, CI) and `dev`. */
@@ -338,7 +338,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const early = opts.onPages && mode === 'dev' && onlySaves ? await pagesFirst(saved, opts.onPages) : []
     // Let the server answer the reload of the saved page before the indexes are planned.
     if (early.length) await new Promise((resolve) => setImmediate(resolve))
-    if (early.length && opts.deferIndexes?.()) {
+    if (early.length && (await opts.deferIndexes?.())) {
       // Another save is waiting: its update plans the indexes for both, so a burst of saves is not a queue of full passes.
       state!.inputs = inputs
       const files = [...touched, ...saved.map((source): FileReport => ({ source, slug: loaded.get(source)!.doc.document?.record.slug ?? null, diagnostics: loaded.get(source)!.doc.diagnostics }))]

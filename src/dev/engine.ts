@@ -9,7 +9,7 @@ export type EngineResult = UpdateResult
 export interface DevEngine {
   build(): Promise<EngineResult>
   /** `onPages` hears of the saved postmortems' pages as soon as they are written, before the indexes are. */
-  update(paths: string[], onPages?: (paths: string[]) => void, deferIndexes?: () => boolean): Promise<EngineResult>
+  update(paths: string[], onPages?: (paths: string[]) => void, deferIndexes?: () => boolean | Promise<boolean>): Promise<EngineResult>
   documents(): SiteDocument[]
 }
 

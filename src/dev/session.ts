@@ -33,6 +33,8 @@ export interface DevSession {
 }
 
 const SEARCH = '\0search'
+/** Quiet time after a save before the indexes, feeds and export are rebuilt. */
+const INDEX_DELAY_MS = 300
 
 /** Builds the archive, serves it with live reload, and rebuilds what each save touches until closed. */
 export async function startDev(options: DevOptions): Promise<DevSession> {
@@ -88,7 +90,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         log(`Updated ${pages.filter((p) => p.endsWith('.html')).map((p) => pageUrl(config.base, p)).join(', ')} in ${Math.round(performance.now() - started)} ms; indexes follow`)
         hub.send('reload', { full: false, pages: pages.map((p) => pageUrl(config.base, p)) })
       }
-      const moreSaves = (): boolean => queue.pending().some((p) => p.startsWith(config.contentDir + path.sep))
+      // A save is often followed by another (autosave, a quick fix): wait a moment before planning the indexes, and
+      // leave them to the next save if one came, so each save's page updates at once and the indexes once per burst.
+      const moreSaves = async (): Promise<boolean> => {
+        await new Promise((resolve) => setTimeout(resolve, INDEX_DELAY_MS))
+        return queue.pending().some((p) => p.startsWith(config.contentDir + path.sep))
+      }
       result = needsFull ? await engine.build() : await engine.update(changed, early, moreSaves)
     }
     needsFull = false
