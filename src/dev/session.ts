@@ -93,8 +93,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       // A save is often followed by another (autosave, a quick fix): wait a moment before planning the indexes, and
       // leave them to the next save if one came, so each save's page updates at once and the indexes once per burst.
       const moreSaves = async (): Promise<boolean> => {
-        await new Promise((resolve) => setTimeout(resolve, INDEX_DELAY_MS))
-        return queue.pending().some((p) => p.startsWith(config.contentDir + path.sep))
+        const waiting = (): boolean => queue.pending().some((p) => p.startsWith(config.contentDir + path.sep))
+        for (let waited = 0; waited < INDEX_DELAY_MS && !waiting(); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10))
+        return waiting()
       }
       result = needsFull ? await engine.build() : await engine.update(changed, early, moreSaves)
     }
