@@ -161,19 +161,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
           manifest[file.path] = before
           continue
         }
-        const content = render(file)
-        if (isStreamed(content)) {
-          // Too large to hold twice, so not compared first: written whenever its key changed, hashed as it goes out.
-          const hash = createHash('sha256')
-          writer.write(file.path, tap(content, (piece) => hash.update(piece)))
-          manifest[file.path] = [input, `stream:${hash.digest('hex').slice(0, 32)}`]
-          written.push(file.path)
-          continue
-        }
-        const output = hashParts(content)
-        manifest[file.path] = [input, output]
-        if (before && before[1] === output && writer.keep(file.path)) continue
-        writer.write(file.path, content)
+        const { entry, wrote } = produce(file, input, before, writer, render)
+        manifest[file.path] = entry
+        if (!wrote) continue
         written.push(file.path)
         if (written.length === 100) await pausePoint('staging')
       }
@@ -280,15 +270,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const written: string[] = []
     try {
       for (const file of files) {
-        const rendered = render(file)
-        // A postmortem's page and JSON are never streamed; joining keeps the types honest if one ever is.
-        const content = isStreamed(rendered) ? [...rendered].join('') : rendered
-        const output = hashParts(content)
-        if (state.manifest[file.path]?.[1] !== output) {
-          writer.write(file.path, content)
-          written.push(file.path)
-        }
-        state.manifest[file.path] = [inputHash(file), output]
+        const { entry, wrote } = produce(file, inputHash(file), state.manifest[file.path], writer, render)
+        state.manifest[file.path] = entry
+        if (wrote) written.push(file.path)
       }
       await writer.commit()
     } catch (error) {
@@ -360,6 +344,24 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       return documents
     },
   }
+}
+
+/**
+ * Renders one planned file and hands it to the writer unless its bytes equal those of `before` (then it is kept);
+ * returns its manifest entry. Shared by the full pass and `dev`'s pages-first pass, so both decide alike.
+ */
+function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
+  const content = render(file)
+  if (isStreamed(content)) {
+    // Too large to hold twice, so not compared first: written whenever its key changed, hashed as it goes out.
+    const hash = createHash('sha256')
+    writer.write(file.path, tap(content, (piece) => hash.update(piece)))
+    return { entry: [input, `stream:${hash.digest('hex').slice(0, 32)}`], wrote: true }
+  }
+  const output = hashParts(content)
+  if (before && before[1] === output && writer.keep(file.path)) return { entry: [input, output], wrote: false }
+  writer.write(file.path, content)
+  return { entry: [input, output], wrote: true }
 }
 
 function* tap(pieces: Iterable<string>, see: (piece: string) => void): Generator<string> {
