@@ -51,18 +51,23 @@ export function makeProject(copies: number, overrides: Config = {}, order: 'forw
   return { root, config: loadConfig(root, { search: false, ...overrides }), files }
 }
 
-/** Path under the site to sha256 of its bytes, for every file of a built site (sorted). */
-export function siteManifest(dir: string): Map<string, string> {
+/** Every file under `dir` by its slash-separated path, mapped through `describe` (sorted by path). */
+function everyFile(dir: string, describe: (file: string) => string): Map<string, string> {
   const out = new Map<string, string>()
   const walk = (at: string): void => {
     for (const entry of readdirSync(at, { withFileTypes: true })) {
       const full = path.join(at, entry.name)
       if (entry.isDirectory()) walk(full)
-      else out.set(path.relative(dir, full).split(path.sep).join('/'), createHash('sha256').update(readFileSync(full)).digest('hex'))
+      else out.set(path.relative(dir, full).split(path.sep).join('/'), describe(full))
     }
   }
   walk(dir)
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : 1)))
+}
+
+/** Path under the site to sha256 of its bytes, for every file of a built site (sorted). */
+export function siteManifest(dir: string): Map<string, string> {
+  return everyFile(dir, (file) => createHash('sha256').update(readFileSync(file)).digest('hex'))
 }
 
 /** Paths whose bytes differ between two manifests (added, removed or changed). */
@@ -72,19 +77,10 @@ export function diffManifests(a: Map<string, string>, b: Map<string, string>): s
 
 /** Inode and mtime of every file, to tell which files a build rewrote. */
 export function fileStamps(dir: string): Map<string, string> {
-  const out = new Map<string, string>()
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const full = path.join(at, entry.name)
-      if (entry.isDirectory()) walk(full)
-      else {
-        const info = statSync(full)
-        out.set(path.relative(dir, full).split(path.sep).join('/'), `${info.ino}:${info.mtimeMs}`)
-      }
-    }
-  }
-  walk(dir)
-  return out
+  return everyFile(dir, (file) => {
+    const info = statSync(file)
+    return `${info.ino}:${info.mtimeMs}`
+  })
 }
 
 /** `makeProject` for a test file: every project it makes is removed after the file's tests. */
