@@ -4,6 +4,7 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
 import rehypeSlug from 'rehype-slug'
 import rehypeStringify from 'rehype-stringify'
+import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
 
 /** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
@@ -64,6 +65,47 @@ function flatText(root: Root): string {
     if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
   }
   return parts.join(' ')
+}
+
+/** Node types whose HTML depends on more than the node: raw HTML (parse5 reads it as one stream) and footnotes. */
+const WHOLE_RENDER_TYPES = new Set(['html', 'footnoteReference', 'footnoteDefinition'])
+
+function needsWholeRender(nodes: RootContent[]): boolean {
+  const stack: unknown[] = [...nodes]
+  while (stack.length) {
+    const node = stack.pop() as { type: string; children?: unknown[] }
+    if (WHOLE_RENDER_TYPES.has(node.type)) return true
+    if (Array.isArray(node.children)) for (const child of node.children) stack.push(child)
+  }
+  return false
+}
+
+/** mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. */
+interface BlockMark { type: 'hindsightBlock'; children: RootContent[] }
+const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({ type: 'element', tagName: 'hindsight-block', properties: {}, children: state.all(node) })
+const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler } as never }) as unknown as (tree: Root, file: undefined) => HastRoot
+const addSlugs = rehypeSlug()
+const sanitize = rehypeSanitize(sanitizeSchema)
+
+/**
+ * Renders groups of mdast nodes (a document's sections, which nest and so share nodes) to sanitised HTML, as
+ * `renderHtml` would render each group, but in one pass over the distinct nodes: a unified run per section costs
+ * more than its content. Heading ids are unique across the whole document. Groups holding raw HTML or footnotes
+ * are rendered group by group, exactly as `renderHtml` does.
+ */
+export function renderGroups(groups: RootContent[][]): string[] {
+  const distinct = [...new Set(groups.flat())]
+  if (needsWholeRender(distinct)) return groups.map((group) => renderHtml(group))
+  try {
+    const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', children: [node] }))
+    const hast = toHast({ type: 'root', children: marks as unknown as RootContent[] }, undefined)
+    addSlugs(hast)
+    const blocks = hast.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'hindsight-block')
+    const html = new Map(distinct.map((node, i) => [node, withoutRawHtml.stringify(sanitize({ type: 'root', children: blocks[i]!.children as HastRoot['children'] }) as HastRoot)]))
+    return groups.map((group) => group.map((node) => html.get(node)!).join('\n'))
+  } catch {
+    return groups.map((group) => renderHtml(group))
+  }
 }
 
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

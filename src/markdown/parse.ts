@@ -1,7 +1,8 @@
 /**
  * Markdown (CommonMark + GFM) to mdast. GFM's constructs are what remark-gfm loads, but each is enabled only for a
  * text that holds the character it cannot occur without: tables and autolink literals alone triple micromark's time
- * on a typical postmortem, and most files (and most one-line re-parses) need neither. The tree is the same either way.
+ * on a typical postmortem, and most files (and most one-line re-parses) need neither (a one-column table needs no `|`,
+ * only a delimiter row). The tree is the same either way.
  */
 import type { Root } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -23,7 +24,7 @@ const PARTS = [
   { could: (t: string) => /www\.|https?:\/\/|@/i.test(t), syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown() },
   { could: (t: string) => t.includes('[^'), syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown() },
   { could: (t: string) => t.includes('~'), syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown() },
-  { could: (t: string) => t.includes('|'), syntax: gfmTable(), tree: gfmTableFromMarkdown() },
+  { could: (t: string) => t.includes('|') || /^[ \t]*:?-+:?[ \t]*$/m.test(t), syntax: gfmTable(), tree: gfmTableFromMarkdown() },
   { could: (t: string) => /\[[ xX]\]/.test(t), syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown() },
 ]
 
@@ -46,8 +47,29 @@ function parserFor(mask: number): Processor<Root> {
   return parser
 }
 
+/**
+ * Text micromark would read as one paragraph of plain text: every line starts with a letter or digit (no block can
+ * open there, bar an ordered list, ruled out below), ends without white space, and holds no character that starts
+ * inline syntax, an entity, an escape or a GFM construct. Most field values and split lines are like this.
+ */
+const PLAIN_LINE = /^[\p{L}\p{N}](?:[^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[^\s\\`*_[\]<>!&~|@#])?$/u
+const LIST_START = /^\d+[.)]/
+const LINK_LITERAL = /www\.|https?:\/\//i
+
+/** The tree micromark builds for plain text (see PLAIN_LINE), built directly, as a full parse of a short line costs far more than the line. */
+function plainParagraph(text: string): Root | null {
+  if (text.length === 0 || text.length > 4000 || LINK_LITERAL.test(text)) return null
+  const lines = text.split('\n')
+  for (const line of lines) if (!PLAIN_LINE.test(line) || LIST_START.test(line)) return null
+  const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
+  const position = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { ...end } })
+  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() }], position: position() }
+}
+
 /** Parses Markdown (GFM) into an mdast tree with positions; never throws on content. */
 export function parseMarkdown(text: string): Root {
+  const plain = plainParagraph(text)
+  if (plain) return plain
   let mask = 0
   PARTS.forEach((part, i) => {
     if (part.could(text)) mask |= 1 << i

@@ -5,7 +5,7 @@
 import GithubSlugger from 'github-slugger'
 import type { RootContent } from 'mdast'
 import type { Lessons, Section } from '../types.js'
-import { renderHtml } from '../markdown/html.js'
+import { renderGroups } from '../markdown/html.js'
 import type { Block, FieldBlock, HeadingBlock } from './blocks.js'
 import { plainText } from './plain-text.js'
 import type { SectionMatch } from './section-synonyms.js'
@@ -55,7 +55,8 @@ export function toSections(spans: SectionSpan[], blocks: Block[]): Section[] {
   for (const block of blocks) {
     if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
   }
-  return spans.map((span) => {
+  const html = renderGroups(spans.map((span) => span.nodes))
+  return spans.map((span, i) => {
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
     return {
@@ -63,7 +64,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[]): Section[] {
       id,
       heading: label.replace(/[*_`]/g, '').replace(/\s*[:]\s*$/, '').trim(),
       text: plainText(span.nodes),
-      html: renderHtml(span.nodes),
+      html: html[i]!,
       line: span.heading.line,
     }
   })

@@ -67,6 +67,18 @@ function cityZone(name: string): string | null {
   return cities.get(name.toLowerCase().replace(/_/g, ' ')) ?? null
 }
 
+/** Canonical IANA names by what was written; luxon checks a name by building an `Intl.DateTimeFormat` each time. */
+const ianaNames = new Map<string, string | null>()
+
+function ianaName(written: string): string | null {
+  let name = ianaNames.get(written)
+  if (name === undefined) {
+    name = IANAZone.isValidZone(written) ? new IANAZone(written).name : null
+    if (ianaNames.size < 10_000) ianaNames.set(written, name)
+  }
+  return name
+}
+
 function resolved(written: string, target: string | number): ParsedZone {
   return typeof target === 'number'
     ? { written, iana: null, fixedOffsetMinutes: target }
@@ -87,7 +99,10 @@ export function parseZone(text: string): ParsedZone | null {
     if (minutes > 14 * 60) return null
     return resolved(written, offset[1] === '+' ? minutes : -minutes)
   }
-  if (written.includes('/') && IANAZone.isValidZone(written)) return resolved(written, new IANAZone(written).name)
+  if (written.includes('/')) {
+    const iana = ianaName(written)
+    if (iana) return resolved(written, iana)
+  }
   const region = written.toLowerCase().replace(/\s+/g, ' ').replace(/ time$/, '').replace(/ (?:standard|daylight|summer)$/, '')
   const regionZone = REGIONS[region]
   if (regionZone !== undefined) return resolved(written, regionZone)
