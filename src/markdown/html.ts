@@ -2,7 +2,7 @@ import { unified } from 'unified'
 import remarkRehype from 'remark-rehype'
 import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
-import rehypeSlug from 'rehype-slug'
+import GithubSlugger from 'github-slugger'
 import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
@@ -29,10 +29,41 @@ export const sanitizeSchema: SanitizeSchema = {
   strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'select'],
 }
 
+const HEADING = /^h[1-6]$/
+
+/**
+ * Gives each heading without an id GitHub's id for its text (what rehype-slug does, unique within the tree), walked
+ * without recursion: rehype-slug's generic visitor was a fifth of rendering time.
+ */
+function addHeadingIds(tree: HastRoot): void {
+  const slugger = new GithubSlugger()
+  const stack: Array<HastRoot | ElementContent> = [tree]
+  while (stack.length) {
+    const node = stack.pop()!
+    if (node.type !== 'root' && node.type !== 'element') continue
+    if (node.type === 'element' && HEADING.test(node.tagName) && !node.properties.id) node.properties.id = slugger.slug(hastText(node))
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ElementContent)
+  }
+}
+
+/** Text content of a hast subtree (hast-util-to-string's result), without recursion. */
+function hastText(node: Element): string {
+  const parts: string[] = []
+  const stack: ElementContent[] = [node]
+  while (stack.length) {
+    const next = stack.pop()!
+    if (next.type === 'text') parts.push(next.value)
+    else if (next.type === 'element') for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!)
+  }
+  return parts.join('')
+}
+
+const headingIds = () => addHeadingIds
+
 const withRawHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true })
   .use(rehypeRaw)
-  .use(rehypeSlug)
+  .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
   .freeze()
@@ -40,7 +71,7 @@ const withRawHtml = unified()
 /** The same pipeline for trees with no raw HTML: parse5 (rehype-raw) is a fifth of normalization time and would do nothing. */
 const withoutRawHtml = unified()
   .use(remarkRehype)
-  .use(rehypeSlug)
+  .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
   .freeze()
@@ -84,13 +115,12 @@ function needsWholeRender(nodes: RootContent[]): boolean {
 interface BlockMark { type: 'hindsightBlock'; children: RootContent[] }
 const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({ type: 'element', tagName: 'hindsight-block', properties: {}, children: state.all(node) })
 const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler } as never }) as unknown as (tree: Root, file: undefined) => HastRoot
-const addSlugs = rehypeSlug()
 const sanitize = rehypeSanitize(sanitizeSchema)
 
 /**
- * Renders groups of mdast nodes (a document's sections, which nest and so share nodes) to sanitised HTML, as
- * `renderHtml` would render each group, but in one pass over the distinct nodes: a unified run per section costs
- * more than its content. Heading ids are unique across the whole document. Groups holding raw HTML or footnotes
+ * Renders groups of mdast nodes (a whole document and its sections, which nest and so share nodes) to sanitised
+ * HTML, as `renderHtml` would render each group, but in one pass over the distinct nodes: a unified run per section
+ * costs more than its content. Heading ids are unique across all groups, given in order of first appearance. Groups holding raw HTML or footnotes
  * are rendered group by group, exactly as `renderHtml` does.
  */
 export function renderGroups(groups: RootContent[][]): string[] {
@@ -99,7 +129,7 @@ export function renderGroups(groups: RootContent[][]): string[] {
   try {
     const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', children: [node] }))
     const hast = toHast({ type: 'root', children: marks as unknown as RootContent[] }, undefined)
-    addSlugs(hast)
+    addHeadingIds(hast)
     const blocks = hast.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'hindsight-block')
     const html = new Map(distinct.map((node, i) => [node, withoutRawHtml.stringify(sanitize({ type: 'root', children: blocks[i]!.children as HastRoot['children'] }) as HastRoot)]))
     return groups.map((group) => group.map((node) => html.get(node)!).join('\n'))

@@ -6,7 +6,7 @@ import { VFile } from 'vfile'
 import { RULE } from '../constants.js'
 import { enrichRecord } from '../enrich/index.js'
 import { parseMarkdown } from '../markdown/parse.js'
-import { renderHtml } from '../markdown/html.js'
+import { renderGroups, renderHtml } from '../markdown/html.js'
 import type { PostmortemRecord } from '../types.js'
 import { findActionItems } from './action-items.js'
 import { buildBlocks } from './blocks.js'
@@ -103,14 +103,15 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.site = meta.site
   record.authors = meta.authors.length || !fields.authors ? meta.authors : authorList(fields.authors.value)
   record.severity = meta.severity ?? (fields.severity ? fields.severity.value.replace(/[*_`]/g, '').trim().slice(0, 40) || null : null)
-  record.sections = toSections(spans, blocks)
+  const [html, ...sectionHtml] = renderGroups([tree.children, ...spans.map((span) => span.nodes)])
+  record.sections = toSections(spans, blocks, sectionHtml)
   record.timeline = timeline.entries
   record.actionItems = findActionItems(spans, blocks)
   record.lessons = findLessons(spans, blocks)
   const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
   enriched.diagnostics = collectDiagnostics(file)
   file.data.postmortem = enriched
-  return { record: enriched, html: renderHtml(tree) }
+  return { record: enriched, html: html! }
 }
 
 /** Normalizes one postmortem (path under content/, its text) into a record; never throws on content. */

@@ -5,7 +5,6 @@
 import GithubSlugger from 'github-slugger'
 import type { RootContent } from 'mdast'
 import type { Lessons, Section } from '../types.js'
-import { renderGroups } from '../markdown/html.js'
 import type { Block, FieldBlock, HeadingBlock } from './blocks.js'
 import { plainText } from './plain-text.js'
 import type { SectionMatch } from './section-synonyms.js'
@@ -48,14 +47,13 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
   return spans
 }
 
-/** The record's sections, in document order, with unique ids matching the page's heading anchors. */
-export function toSections(spans: SectionSpan[], blocks: Block[]): Section[] {
+/** The record's sections, in document order, with unique ids matching the page's heading anchors; `html` per span. */
+export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]): Section[] {
   const slugger = new GithubSlugger()
   const ids = new Map<Block, string>()
   for (const block of blocks) {
     if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
   }
-  const html = renderGroups(spans.map((span) => span.nodes))
   return spans.map((span, i) => {
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
