@@ -107,10 +107,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     if (todo.length === 0) return
     const { normalizeMany } = await import('./workers/pool.js')
-    const fresh = await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers)
-    fresh.forEach((doc, i) => {
+    await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers, (i, doc, bytes) => {
       const key = todo[i]!.stamp.key
-      cache().put(key, doc)
+      cache().put(key, doc, bytes)
       loaded.set(doc.source, { key, doc })
     })
   }
@@ -221,10 +220,18 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     await pausePoint('load')
     const present = new Set(inputs.map((i) => i.source))
     for (const source of [...loaded.keys()]) if (!present.has(source)) loaded.delete(source)
+    let mark = performance.now()
+    const phase = (name: string): void => {
+      if (process.env.HINDSIGHT_TIMINGS) process.stderr.write(`hindsight-timing ${name} ${Math.round(performance.now() - mark)} ms, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`)
+      mark = performance.now()
+    }
     await loadInputs(inputs)
+    phase('load')
     const keyed = assemble(refused)
     const out = await emit(keyed, true)
+    phase('emit')
     flushCache()
+    phase('cache')
     save({ buildKey, searchKey: out.searchKey, startedAt, inputs: Object.fromEntries(inputs.map((i) => [i.source, i.stamp])), reports: [...reports.values()], manifest: out.manifest }, true)
     return result(started, out.written.length)
   }

@@ -4,6 +4,7 @@ import { deserialize, serialize } from 'node:v8'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import type { FileReport } from '../build.js'
+import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
@@ -68,29 +69,18 @@ interface PackIndex {
 /** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
   get(key: string): LoadedDocument | null
-  put(key: string, doc: LoadedDocument): void
+  /** Adds an entry; given its V8 bytes (from a worker), they go into a pack file at once instead of at `flush`. */
+  put(key: string, doc: LoadedDocument, bytes?: Uint8Array | null): void
   /** Writes new entries as packs; compacts into packs of `live` alone when dead entries dominate. */
   flush(live: Map<string, LoadedDocument>): void
-}
-
-/** Writes a file whole or not at all, from pieces written one after another (the caller may drop each after). */
-function writePieces(file: string, pieces: Iterable<Uint8Array>): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  mkdirSync(path.dirname(file), { recursive: true })
-  const fd = openSync(tmp, 'w')
-  try {
-    for (const piece of pieces) writeSync(fd, piece)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, file)
 }
 
 /**
  * Opens the document cache in `cacheDir/documents`: packs of V8-serialised documents, each entry deserialised only
  * when asked for, plus an index of key to pack and byte range. One file per 500 documents instead of one per document
- * keeps a cold build of 10,000 files from paying 10,000 file creations; serialising entry by entry keeps a pack's
- * bytes from being held whole (at 10,000 documents, whole packs were the build's peak memory).
+ * keeps a cold build of 10,000 files from paying 10,000 file creations. Entries are appended to the pack being
+ * filled as they arrive (workers send documents already serialised), so a cold build writes its cache while it
+ * normalizes instead of after, and never holds a pack's bytes whole.
  */
 export function openDocumentCache(cacheDir: string): DocumentCache {
   const dir = path.join(cacheDir, 'documents')
@@ -114,57 +104,70 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     }
     return opened.get(id)!
   }
-  /** Writes entries as packs of PACK_SIZE, serialising one entry at a time. */
-  const writePacks = (entries: Map<string, LoadedDocument>): void => {
-    const all = [...entries]
-    for (let at = 0; at < all.length; at += PACK_SIZE) {
-      const chunk = all.slice(at, at + PACK_SIZE)
-      const id = hashParts(...chunk.map(([key]) => key).sort()).slice(0, 16)
-      let offset = 0
-      const ranges: Array<[string, [string, number, number]]> = []
-      writePieces(path.join(dir, `${id}.pack`), (function* () {
-        for (const [key, doc] of chunk) {
-          const bytes = serialize(doc)
-          ranges.push([key, [id, offset, bytes.byteLength]])
-          offset += bytes.byteLength
-          yield bytes
-        }
-      })())
-      index.packs[id] = chunk.length
-      for (const [key, range] of ranges) index.keys[key] = range
+  /** The pack being filled: entries are appended as they come, and it is named by its keys once full. */
+  let appended = 0
+  let filling: { fd: number; tmp: string; offset: number; ranges: Array<[string, number, number]> } | null = null
+  const seal = (): void => {
+    if (!filling) return
+    const { fd, tmp, ranges } = filling
+    filling = null
+    closeSync(fd)
+    const id = hashParts(...ranges.map(([key]) => key).sort()).slice(0, 16)
+    renameSync(tmp, path.join(dir, `${id}.pack`))
+    index.packs[id] = ranges.length
+    for (const [key, offset, length] of ranges) index.keys[key] = [id, offset, length]
+  }
+  const append = (key: string, bytes: Uint8Array): void => {
+    if (!filling) {
+      mkdirSync(dir, { recursive: true })
+      const tmp = path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pack.tmp`)
+      filling = { fd: openSync(tmp, 'w'), tmp, offset: 0, ranges: [] }
     }
+    writeSync(filling.fd, bytes)
+    appended++
+    filling.ranges.push([key, filling.offset, bytes.byteLength])
+    filling.offset += bytes.byteLength
+    if (filling.ranges.length >= PACK_SIZE) seal()
+  }
+  /** An entry's stored bytes, when a sealed pack holds them (compaction copies those instead of serialising again). */
+  const storedBytes = (key: string): Uint8Array | null => {
+    const range = index.keys[key]
+    const bytes = range ? pack(range[0]) : null
+    return Array.isArray(range) && bytes && range[1] + range[2] <= bytes.byteLength ? bytes.subarray(range[1], range[1] + range[2]) : null
   }
   return {
     get(key) {
       const hit = pending.get(key)
       if (hit) return hit
-      const range = index.keys[key]
-      const bytes = range ? pack(range[0]) : null
-      if (!Array.isArray(range) || !bytes || range[1] + range[2] > bytes.byteLength) return null
+      const bytes = storedBytes(key)
       try {
-        return deserialize(bytes.subarray(range[1], range[1] + range[2])) as LoadedDocument
+        return bytes ? (deserialize(bytes) as LoadedDocument) : null
       } catch {
         return null
       }
     },
-    put(key, doc) {
-      pending.set(key, doc)
+    put(key, doc, bytes) {
+      if (bytes) append(key, bytes)
+      else pending.set(key, doc)
     },
     flush(live) {
-      const stored = Object.values(index.packs).reduce((a, b) => a + b, 0) + pending.size
-      const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
-      if (!compact && pending.size === 0) return
-      if (compact) {
-        index = { version: packVersion(), packs: {}, keys: {} }
-        writePacks(live)
-      } else {
-        writePacks(pending)
-      }
+      for (const [key, doc] of pending) append(key, serialize(doc))
       pending.clear()
+      seal()
+      const stored = Object.values(index.packs).reduce((a, b) => a + b, 0)
+      const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
+      if (compact) {
+        const kept = new Map([...live].map(([key, doc]) => [key, storedBytes(key) ?? serialize(doc)]))
+        index = { version: packVersion(), packs: {}, keys: {} }
+        for (const [key, bytes] of kept) append(key, bytes)
+        seal()
+      } else if (appended === 0) return
       opened.clear()
+      appended = 0
       writeWhole(indexFile, serialize(index))
       for (const name of readdirSync(dir)) {
         if (name.endsWith('.pack') && !(name.slice(0, -5) in index.packs)) rmSync(path.join(dir, name), { force: true })
+        else if (name.endsWith('.pack.tmp') && !isAlive(Number(name.split('-')[0]))) rmSync(path.join(dir, name), { force: true })
       }
     },
   }

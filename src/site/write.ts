@@ -31,7 +31,8 @@ export function siteIdentity(outDir: string): { ino: number; mtimeMs: number } |
   }
 }
 
-const alive = (pid: number): boolean => {
+/** Whether a process is running, so a build never removes the leftovers of one that still is. */
+export const isAlive = (pid: number): boolean => {
   if (pid === process.pid) return true
   try {
     process.kill(pid, 0)
@@ -48,7 +49,7 @@ function leftovers(outDir: string): { staging: string[]; old: string[]; txn: str
   const found = { staging: [] as string[], old: [] as string[], txn: [] as string[] }
   for (const name of existsSync(parent) ? readdirSync(parent) : []) {
     const match = pattern.exec(name)
-    if (match && !alive(Number(match[2]))) found[match[1] as 'staging' | 'old' | 'txn'].push(path.join(parent, name))
+    if (match && !isAlive(Number(match[2]))) found[match[1] as 'staging' | 'old' | 'txn'].push(path.join(parent, name))
   }
   return found
 }

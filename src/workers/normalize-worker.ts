@@ -1,10 +1,13 @@
+import { serialize } from 'node:v8'
 import { parentPort, workerData } from 'node:worker_threads'
 import { loadDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 import type { WorkItem } from './pool.js'
 
-// Worker thread: normalizes the batches of files the pool sends and posts the loaded documents back in order.
+// Worker thread: normalizes the batches of files the pool sends and posts the loaded documents back in order, each
+// V8-serialised here and transferred, so the main thread deserialises it once and can store the same bytes in the cache.
 const { config } = workerData as { config: ResolvedConfig }
 parentPort!.on('message', (batch: WorkItem[]) => {
-  parentPort!.postMessage(batch.map((item) => loadDocument(item.source, item.bytes, config)))
+  const docs = batch.map((item) => new Uint8Array(serialize(loadDocument(item.source, item.bytes, config))))
+  parentPort!.postMessage(docs, docs.map((bytes) => bytes.buffer))
 })

@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os'
+import { deserialize } from 'node:v8'
 import { Worker } from 'node:worker_threads'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
@@ -23,11 +24,20 @@ function threadCount(requested: number | undefined, items: number): number {
 /**
  * Normalizes many files, in order (results line up with items): on worker threads across the cores when there
  * are enough files, otherwise inline. Batches are handed out on demand so a slow file does not idle a core.
+ * `onDocument` hears of each document as it arrives, with its V8 bytes when a worker made it, so the caller can
+ * cache it while the rest are still being normalized.
  */
-export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers?: number): Promise<LoadedDocument[]> {
+export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers?: number, onDocument?: (index: number, doc: LoadedDocument, bytes: Uint8Array | null) => void): Promise<LoadedDocument[]> {
   const threads = threadCount(workers, items.length)
-  if (threads === 0) return items.map((item) => loadDocument(item.source, item.bytes, config))
   const results: LoadedDocument[] = new Array(items.length)
+  const inline = (i: number): void => {
+    results[i] = loadDocument(items[i]!.source, items[i]!.bytes, config)
+    onDocument?.(i, results[i]!, null)
+  }
+  if (threads === 0) {
+    items.forEach((_, i) => inline(i))
+    return results
+  }
   const lost: number[] = []
   let next = 0
   const run = (): Promise<void> =>
@@ -45,9 +55,13 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
         next = batchEnd
         worker.postMessage(items.slice(batchStart, batchEnd))
       }
-      worker.on('message', (docs: LoadedDocument[]) => {
-        docs.forEach((doc, i) => (results[batchStart + i] = doc))
+      worker.on('message', (docs: Uint8Array[]) => {
+        const at = batchStart
         feed()
+        docs.forEach((bytes, i) => {
+          results[at + i] = deserialize(bytes) as LoadedDocument
+          onDocument?.(at + i, results[at + i]!, bytes)
+        })
       })
       // A thread that dies (out of memory on a pathological file, say) hands its batch back to the main thread.
       worker.once('error', () => {
@@ -58,6 +72,6 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
     })
   await Promise.all(Array.from({ length: threads }, run))
   for (let i = next; i < items.length; i++) lost.push(i)
-  for (const i of lost) results[i] = loadDocument(items[i]!.source, items[i]!.bytes, config)
+  for (const i of lost) inline(i)
   return results
 }
