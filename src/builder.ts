@@ -362,20 +362,34 @@ function produce(file: PlannedFile, input: string, before: ManifestEntry | undef
   if (isStreamed(content)) {
     // Too large to hold twice, so not compared first: written whenever its key changed, hashed as it goes out.
     const hash = createHash('sha256')
-    writer.write(file.path, tap(content, (piece) => hash.update(piece)))
+    writer.write(file.path, encoded(content, (bytes) => hash.update(bytes)))
     return { entry: [input, `stream:${hash.digest('hex').slice(0, 32)}`], wrote: true }
   }
-  const output = hashParts(content)
+  // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const output = hashParts(bytes)
   if (before && before[1] === output && writer.keep(file.path)) return { entry: [input, output], wrote: false }
-  writer.write(file.path, content)
+  writer.write(file.path, bytes)
   return { entry: [input, output], wrote: true }
 }
 
-function* tap(pieces: Iterable<string>, see: (piece: string) => void): Generator<string> {
-  for (const piece of pieces) {
-    see(piece)
-    yield piece
+/** Text pieces as UTF-8 chunks of about a megabyte, each shown to `see` on its way out. */
+function* encoded(pieces: Iterable<string>, see: (bytes: Uint8Array) => void): Generator<Uint8Array> {
+  let pending: string[] = []
+  let size = 0
+  const chunk = (): Uint8Array => {
+    const bytes = Buffer.from(pending.join(''))
+    pending = []
+    size = 0
+    see(bytes)
+    return bytes
   }
+  for (const piece of pieces) {
+    pending.push(piece)
+    size += piece.length
+    if (size >= 1 << 20) yield chunk()
+  }
+  if (pending.length) yield chunk()
 }
 
 function isLink(p: string): boolean {

@@ -71,7 +71,7 @@ export function recoverOutDir(outDir: string): void {
 
 /** Receives a build's output file by file: new bytes, an unchanged file to carry over, or a path that went away. */
 export interface SiteWriter {
-  write(rel: string, content: FileContent): void
+  write(rel: string, content: WrittenContent): void
   /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
   keep(rel: string): boolean
   remove(rel: string): void
@@ -82,25 +82,35 @@ export interface SiteWriter {
 /** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
 export type FileContent = string | Uint8Array | Iterable<string>
 
-/** Whether content comes in pieces. */
-export const isStreamed = (content: FileContent): content is Iterable<string> => typeof content !== 'string' && !(content instanceof Uint8Array)
+/** What a writer takes: content, or pieces already encoded (the builder encodes the export once, to hash and write it). */
+export type WrittenContent = FileContent | Iterable<Uint8Array>
 
-/** Writes content to a file; pieces go out in writes of about a megabyte, so only that much is held at once. */
-function writeContent(target: string, content: FileContent): void {
+/** Whether content comes in pieces. */
+export const isStreamed = <T extends WrittenContent>(content: T): content is Exclude<T, string | Uint8Array> => typeof content !== 'string' && !(content instanceof Uint8Array)
+
+/** Writes content to a file; text pieces go out in writes of about a megabyte, so only that much is held at once. */
+function writeContent(target: string, content: WrittenContent): void {
   if (!isStreamed(content)) return writeFileSync(target, content)
   const fd = openSync(target, 'w')
   try {
     let pending: string[] = []
     let size = 0
-    for (const piece of content) {
-      pending.push(piece)
-      size += piece.length
-      if (size < 1 << 20) continue
-      writeSync(fd, pending.join(''))
+    const flush = (): void => {
+      if (pending.length) writeSync(fd, pending.join(''))
       pending = []
       size = 0
     }
-    if (pending.length) writeSync(fd, pending.join(''))
+    for (const piece of content) {
+      if (typeof piece !== 'string') {
+        flush()
+        writeSync(fd, piece)
+        continue
+      }
+      pending.push(piece)
+      size += piece.length
+      if (size >= 1 << 20) flush()
+    }
+    flush()
   } finally {
     closeSync(fd)
   }
