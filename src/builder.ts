@@ -5,13 +5,14 @@ import path from 'node:path'
 import type { BuildResult, FileReport } from './build.js'
 import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
 import { createPlanHasher } from './cache/plan-key.js'
-import { openDocumentCache, readBuildState, writeBuildState, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
+import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
 import { CONFIG_FILE } from './config.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'
 import { dedupeSlugs } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
+import type { RelatedMemo } from './site/related.js'
 import { isStreamed, MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
 
@@ -47,6 +48,9 @@ export interface BuilderOptions {
 
 interface Input { source: string; absolutePath: string; stamp: InputStamp; bytes: Uint8Array | null }
 
+/** Name of the related-incidents memo in the cache folder. */
+const RELATED_MEMO = 'related'
+
 /** Folder of the search index inside the site (as in search/index.ts, which is loaded only when the index is rebuilt). */
 const SEARCH_DIR = 'pagefind'
 
@@ -75,6 +79,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   let state: BuildState | null | undefined
   let tplKey = ''
   let cacheStore: DocumentCache | null = null
+  /** Related incidents as last saved in the cache folder (`undefined` until read): a warm build reuses them when no record's features changed. */
+  let savedRelated: RelatedMemo | null | undefined
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
   const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
   /** The documents and keys of the last plan, from which `dev` patches the saved postmortems in for `pagesFirst`. */
@@ -127,6 +133,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<{ written: string[]; removed: string[]; manifest: Record<string, ManifestEntry>; searchKey: string | null }> => {
     const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
     const { planSite, inArchiveOrder } = await import('./site/pages.js')
+    const { relatedMemo, restoreRelatedMemo } = await import('./site/related.js')
+    if (savedRelated === undefined) restoreRelatedMemo((savedRelated = readCacheValue<RelatedMemo>(config.cacheDir, RELATED_MEMO)))
     const docs = inArchiveOrder(keyed.map(([d]) => d))
     const keys = new Map(keyed)
     const planned = [...planSite(docs, config, (d) => keys.get(d)!), ...(await assetFiles(config))]
@@ -169,6 +177,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const removed = previous ? Object.keys(previous.manifest).filter((p) => !(p in manifest) && !(mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`))) : []
       for (const p of removed) writer.remove(p)
       await writer.commit()
+      if (relatedMemo() !== savedRelated) writeCacheValue(config.cacheDir, RELATED_MEMO, (savedRelated = relatedMemo()))
       return { written, removed, manifest, searchKey }
     } catch (error) {
       writer.abort()

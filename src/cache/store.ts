@@ -187,3 +187,18 @@ export function readBuildState(cacheDir: string, outDir: string): BuildState | n
 export function writeBuildState(cacheDir: string, state: BuildState): void {
   writeWhole(statePath(cacheDir, state.outDir), serialize(state))
 }
+
+/** Reads a value kept in the cache folder under `name`, or null when absent, unreadable or written by another Hindsight. */
+export function readCacheValue<T>(cacheDir: string, name: string): T | null {
+  try {
+    const stored = deserialize(readFileSync(path.join(cacheDir, `${name}.bin`))) as { version: string; value: T }
+    return stored.version === codeVersionKey() ? stored.value : null
+  } catch {
+    return null
+  }
+}
+
+/** Keeps a value in the cache folder under `name`, written whole or not at all. */
+export function writeCacheValue(cacheDir: string, name: string, value: unknown): void {
+  writeWhole(path.join(cacheDir, `${name}.bin`), serialize({ version: codeVersionKey(), value }))
+}

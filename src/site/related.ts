@@ -48,8 +48,19 @@ function features(record: PostmortemRecord): Array<[string, number]> {
   return list
 }
 
-/** The last full result and what it was computed from: most edits in `dev` leave every record's features as they were. */
-let last: { limit: number; slugs: string[]; lists: Array<Array<[string, number]>>; related: Map<string, string[]> } | null = null
+/** The last full result as plain data, which the builder keeps in the cache folder so a warm build can reuse it. */
+export interface RelatedMemo { limit: number; slugs: string[]; lists: Array<Array<[string, number]>>; related: Map<string, string[]> }
+
+/** The last full result and what it was computed from: most edits leave every record's features as they were. */
+let last: RelatedMemo | null = null
+
+/** The memo of the last full computation, or null. */
+export const relatedMemo = (): RelatedMemo | null => last
+
+/** Adopts a memo saved by an earlier process, unless this one has computed its own. */
+export function restoreRelatedMemo(memo: RelatedMemo | null): void {
+  if (!last) last = memo
+}
 
 const sameFeatures = (a: Array<[string, number]>, b: Array<[string, number]>): boolean => a === b || (a.length === b.length && a.every(([f], i) => f === b[i]![0]))
 
