@@ -44,4 +44,22 @@ describe('worker-normalized documents in the cache', () => {
     await createBuilder(config, { workers: 0 }).build()
     expect(readFileSync(path.join(config.outDir, 'index.html'), 'utf8')).toContain('(COPY 11)')
   }, 60_000)
+
+  it('normalizes on the main thread the batch of a worker that dies, and caches it too', async () => {
+    const { createBuilder } = (await import(path.join(REPO, 'dist', 'builder.js'))) as DistBuilder
+    const { config, files } = makeProject(12)
+    const victim = files[17]!
+    process.env.HINDSIGHT_TEST_WORKER_CRASH_ON = victim
+    try {
+      const built = await createBuilder(config, { workers: 2 }).build()
+      expect(built.files).toHaveLength(60)
+      expect(built.errors).toBe(0)
+      const doc = built.documents.find((d) => d.record.source === victim)!
+      expect(readFileSync(path.join(config.outDir, doc.record.slug, 'index.html'), 'utf8')).toContain('<h1>')
+    } finally {
+      delete process.env.HINDSIGHT_TEST_WORKER_CRASH_ON
+    }
+    const index = deserialize(readFileSync(path.join(config.cacheDir, 'documents', 'index.bin'))) as { keys: Record<string, unknown> }
+    expect(Object.keys(index.keys)).toHaveLength(60)
+  }, 60_000)
 })

@@ -45,8 +45,10 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
       const worker = new Worker(WORKER_URL, { workerData: { config }, resourceLimits: WORKER_LIMITS })
       let batchStart = 0
       let batchEnd = 0
+      let busy = false
       const feed = (): void => {
-        if (next >= items.length) {
+        busy = next < items.length
+        if (!busy) {
           void worker.terminate().then(() => resolve())
           return
         }
@@ -63,11 +65,15 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
           onDocument?.(at + i, results[at + i]!, bytes)
         })
       })
-      // A thread that dies (out of memory on a pathological file, say) hands its batch back to the main thread.
-      worker.once('error', () => {
-        for (let i = batchStart; i < batchEnd; i++) lost.push(i)
+      // A thread that dies (out of memory on a pathological file, an uncaught error, an exit) hands its batch back
+      // to the main thread; 'error' and 'exit' may both come, the batch goes back once.
+      const died = (): void => {
+        if (busy) for (let i = batchStart; i < batchEnd; i++) lost.push(i)
+        busy = false
         resolve()
-      })
+      }
+      worker.once('error', died)
+      worker.once('exit', died)
       worker.once('online', feed)
     })
   await Promise.all(Array.from({ length: threads }, run))
