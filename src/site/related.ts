@@ -39,7 +39,7 @@ function features(record: PostmortemRecord): Array<[string, number]> {
   let list = featuresOf.get(record)
   if (!list) {
     list = [
-      ...[...new Set([...record.tags, ...record.derivedTags])].map((t): [string, number] => [`t:${t}`, 3]),
+      ...[...tagSet(record)].map((t): [string, number] => [`t:${t}`, 3]),
       ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
       ...rootCauseTerms(record).map((w): [string, number] => [`w:${w}`, 1]),
     ]
@@ -127,11 +127,27 @@ function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string
 
 /** Why two postmortems are related, for the reader: the tags, sites and (up to three) root-cause terms they share. */
 export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): string[] {
-  const tagsB = new Set([...b.tags, ...b.derivedTags])
-  const termsB = new Set(rootCauseTerms(b))
+  const tagsB = tagSet(b)
+  const termsB = termSet(b)
   return [
-    ...[...new Set([...a.tags, ...a.derivedTags])].filter((t) => tagsB.has(t)).map((t) => `tag ${t}`),
+    ...[...tagSet(a)].filter((t) => tagsB.has(t)).map((t) => `tag ${t}`),
     ...a.site.filter((s) => b.site.includes(s)).map((s) => `site ${s}`),
     ...rootCauseTerms(a).filter((w) => termsB.has(w)).slice(0, 3).map((w) => `“${w}”`),
   ]
+}
+
+const tagSets = new WeakMap<PostmortemRecord, Set<string>>()
+const termSets = new WeakMap<PostmortemRecord, Set<string>>()
+
+/** A record's tags and derived tags, remembered: each record is asked about by up to five pages. */
+function tagSet(record: PostmortemRecord): Set<string> {
+  let set = tagSets.get(record)
+  if (!set) tagSets.set(record, (set = new Set([...record.tags, ...record.derivedTags])))
+  return set
+}
+
+function termSet(record: PostmortemRecord): Set<string> {
+  let set = termSets.get(record)
+  if (!set) termSets.set(record, (set = new Set(rootCauseTerms(record))))
+  return set
 }
