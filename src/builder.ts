@@ -382,7 +382,7 @@ function produce(file: PlannedFile, input: string, before: ManifestEntry | undef
   return { entry: [input, output], wrote: true }
 }
 
-/** Text pieces as UTF-8 chunks of about a megabyte, each shown to `see` on its way out. */
+/** Text pieces as UTF-8 chunks of about a megabyte (so writes are few and only one chunk is held), each shown to `see` on its way out. */
 function* encoded(pieces: Iterable<string>, see: (bytes: Uint8Array) => void): Generator<Uint8Array> {
   let pending: string[] = []
   let size = 0

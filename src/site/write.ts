@@ -82,35 +82,18 @@ export interface SiteWriter {
 /** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
 export type FileContent = string | Uint8Array | Iterable<string>
 
-/** What a writer takes: content, or pieces already encoded (the builder encodes the export once, to hash and write it). */
-export type WrittenContent = FileContent | Iterable<Uint8Array>
+/** What a writer takes: bytes or text, or bytes in pieces (the builder encodes streamed content once, to hash and write it). */
+export type WrittenContent = string | Uint8Array | Iterable<Uint8Array>
 
 /** Whether content comes in pieces. */
-export const isStreamed = <T extends WrittenContent>(content: T): content is Exclude<T, string | Uint8Array> => typeof content !== 'string' && !(content instanceof Uint8Array)
+export const isStreamed = <T extends FileContent | WrittenContent>(content: T): content is Exclude<T, string | Uint8Array> => typeof content !== 'string' && !(content instanceof Uint8Array)
 
-/** Writes content to a file; text pieces go out in writes of about a megabyte, so only that much is held at once. */
+/** Writes content to a file, pieces one after another, so only one piece is held at a time. */
 function writeContent(target: string, content: WrittenContent): void {
   if (!isStreamed(content)) return writeFileSync(target, content)
   const fd = openSync(target, 'w')
   try {
-    let pending: string[] = []
-    let size = 0
-    const flush = (): void => {
-      if (pending.length) writeSync(fd, pending.join(''))
-      pending = []
-      size = 0
-    }
-    for (const piece of content) {
-      if (typeof piece !== 'string') {
-        flush()
-        writeSync(fd, piece)
-        continue
-      }
-      pending.push(piece)
-      size += piece.length
-      if (size >= 1 << 20) flush()
-    }
-    flush()
+    for (const piece of content) writeSync(fd, piece)
   } finally {
     closeSync(fd)
   }
