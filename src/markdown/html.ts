@@ -76,15 +76,18 @@ const withoutRawHtml = unified()
   .use(rehypeStringify)
   .freeze()
 
-function hasRawHtml(root: Root): boolean {
-  const stack: unknown[] = [root]
+/** Whether any of the nodes or their descendants has one of the types, walked without recursion. */
+function containsType(nodes: unknown[], types: ReadonlySet<string>): boolean {
+  const stack = [...nodes]
   while (stack.length) {
     const node = stack.pop() as { type: string; children?: unknown[] }
-    if (node.type === 'html') return true
+    if (types.has(node.type)) return true
     if (Array.isArray(node.children)) for (const child of node.children) stack.push(child)
   }
   return false
 }
+
+const RAW_HTML = new Set(['html'])
 
 /** Plain text of a tree, walked without recursion so that no nesting depth can overflow the stack. */
 function flatText(root: Root): string {
@@ -101,16 +104,6 @@ function flatText(root: Root): string {
 /** Node types whose HTML depends on more than the node: raw HTML (parse5 reads it as one stream) and footnotes. */
 const WHOLE_RENDER_TYPES = new Set(['html', 'footnoteReference', 'footnoteDefinition'])
 
-function needsWholeRender(nodes: RootContent[]): boolean {
-  const stack: unknown[] = [...nodes]
-  while (stack.length) {
-    const node = stack.pop() as { type: string; children?: unknown[] }
-    if (WHOLE_RENDER_TYPES.has(node.type)) return true
-    if (Array.isArray(node.children)) for (const child of node.children) stack.push(child)
-  }
-  return false
-}
-
 /** mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. */
 interface BlockMark { type: 'hindsightBlock'; children: RootContent[] }
 const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({ type: 'element', tagName: 'hindsight-block', properties: {}, children: state.all(node) })
@@ -120,12 +113,12 @@ const sanitize = rehypeSanitize(sanitizeSchema)
 /**
  * Renders groups of mdast nodes (a whole document and its sections, which nest and so share nodes) to sanitised
  * HTML, as `renderHtml` would render each group, but in one pass over the distinct nodes: a unified run per section
- * costs more than its content. Heading ids are unique across all groups, given in order of first appearance. Groups holding raw HTML or footnotes
- * are rendered group by group, exactly as `renderHtml` does.
+ * costs more than its content. Heading ids are unique across all groups, given in order of first appearance. Groups
+ * holding raw HTML or footnotes are rendered group by group, exactly as `renderHtml` does.
  */
 export function renderGroups(groups: RootContent[][]): string[] {
   const distinct = [...new Set(groups.flat())]
-  if (needsWholeRender(distinct)) return groups.map((group) => renderHtml(group))
+  if (containsType(distinct, WHOLE_RENDER_TYPES)) return groups.map((group) => renderHtml(group))
   try {
     const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', children: [node] }))
     const hast = toHast({ type: 'root', children: marks as unknown as RootContent[] }, undefined)
@@ -147,7 +140,7 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
 export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
   try {
-    const toHtml = hasRawHtml(root) ? withRawHtml : withoutRawHtml
+    const toHtml = containsType([root], RAW_HTML) ? withRawHtml : withoutRawHtml
     const hast = toHtml.runSync(root)
     return toHtml.stringify(hast)
   } catch {
