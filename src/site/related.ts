@@ -20,32 +20,32 @@ function neighbours(members: number[], i: number): number[] {
   return members.slice(from, from + WINDOW + 1)
 }
 
-const termsOf = new WeakMap<PostmortemRecord, string[]>()
-
-/** Distinctive words of a record's root cause (and trigger) sections; remembered per record, as every page asks again. */
-export function rootCauseTerms(record: PostmortemRecord): string[] {
-  let terms = termsOf.get(record)
-  if (terms) return terms
-  const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
-  terms = [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
-  termsOf.set(record, terms)
-  return terms
+/** What relatedness reads of a record, worked out once per record: every page and every plan asks again. */
+interface Facts {
+  tags: Set<string>
+  /** Distinctive words of the root cause (and trigger) sections. */
+  terms: string[]
+  termSet: Set<string>
+  features: Array<[string, number]>
 }
 
-const featuresOf = new WeakMap<PostmortemRecord, Array<[string, number]>>()
+const factsOf = new WeakMap<PostmortemRecord, Facts>()
 
-/** Weighted features of a record: a shared tag counts 3, a shared site 2, a shared root-cause term 1. */
-function features(record: PostmortemRecord): Array<[string, number]> {
-  let list = featuresOf.get(record)
-  if (!list) {
-    list = [
-      ...[...tagSet(record)].map((t): [string, number] => [`t:${t}`, 3]),
+function facts(record: PostmortemRecord): Facts {
+  let known = factsOf.get(record)
+  if (!known) {
+    const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
+    const terms = [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+    const tags = new Set([...record.tags, ...record.derivedTags])
+    // Weighted: a shared tag counts 3, a shared site 2, a shared root-cause term 1.
+    const features = [
+      ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
       ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
-      ...rootCauseTerms(record).map((w): [string, number] => [`w:${w}`, 1]),
+      ...terms.map((w): [string, number] => [`w:${w}`, 1]),
     ]
-    featuresOf.set(record, list)
+    factsOf.set(record, (known = { tags, terms, termSet: new Set(terms), features }))
   }
-  return list
+  return known
 }
 
 /** The last full result as plain data, which the builder keeps in the cache folder so a warm build can reuse it. */
@@ -77,7 +77,7 @@ function lastHolds(records: PostmortemRecord[], lists: Array<Array<[string, numb
  * on the input. `records` must be in archive order.
  */
 export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>): Map<string, string[]> {
-  const featureLists = records.map(features)
+  const featureLists = records.map((record) => facts(record).features)
   if (lastHolds(records, featureLists, limit)) return last!.related
   const related = scoreAll(records, featureLists, limit, only)
   if (!only) last = { limit, slugs: records.map((r) => r.slug), lists: featureLists, related }
@@ -127,27 +127,10 @@ function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string
 
 /** Why two postmortems are related, for the reader: the tags, sites and (up to three) root-cause terms they share. */
 export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): string[] {
-  const tagsB = tagSet(b)
-  const termsB = termSet(b)
+  const [ofA, ofB] = [facts(a), facts(b)]
   return [
-    ...[...tagSet(a)].filter((t) => tagsB.has(t)).map((t) => `tag ${t}`),
+    ...[...ofA.tags].filter((t) => ofB.tags.has(t)).map((t) => `tag ${t}`),
     ...a.site.filter((s) => b.site.includes(s)).map((s) => `site ${s}`),
-    ...rootCauseTerms(a).filter((w) => termsB.has(w)).slice(0, 3).map((w) => `“${w}”`),
+    ...ofA.terms.filter((w) => ofB.termSet.has(w)).slice(0, 3).map((w) => `“${w}”`),
   ]
-}
-
-const tagSets = new WeakMap<PostmortemRecord, Set<string>>()
-const termSets = new WeakMap<PostmortemRecord, Set<string>>()
-
-/** A record's tags and derived tags, remembered: each record is asked about by up to five pages. */
-function tagSet(record: PostmortemRecord): Set<string> {
-  let set = tagSets.get(record)
-  if (!set) tagSets.set(record, (set = new Set([...record.tags, ...record.derivedTags])))
-  return set
-}
-
-function termSet(record: PostmortemRecord): Set<string> {
-  let set = termSets.get(record)
-  if (!set) termSets.set(record, (set = new Set(rootCauseTerms(record))))
-  return set
 }
