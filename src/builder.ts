@@ -82,7 +82,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Related incidents as last saved in the cache folder (`undefined` until read): a warm build reuses them when no record's features changed. */
   let savedRelated: RelatedMemo | null | undefined
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
-  const flushCache = (): void => cache().flush(new Map([...loaded.values()].map((l) => [l.key, l.doc])))
+  const flushCache = (): void => cache().flush(new Set([...loaded.values()].map((l) => l.key)))
   /** The documents and keys of the last plan, from which `dev` patches the saved postmortems in for `pagesFirst`. */
   let lastPlan: { docs: SiteDocument[]; keys: Map<SiteDocument, string> } | null = null
   let renderer: { key: string; render: (file: PlannedFile) => FileContent } | null = null
@@ -107,7 +107,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const todo: Input[] = []
     for (const input of inputs) {
       if (loaded.get(input.source)?.key === input.stamp.key) continue
-      const cached = cache().get(input.stamp.key)
+      // `dev` keeps its documents for the whole session, so it reads them whole once; a build reads heads only.
+      const cached = cache().get(input.stamp.key, mode === 'dev')
       if (cached && cached.source === input.source) loaded.set(input.source, { key: input.stamp.key, doc: cached })
       else todo.push(input)
     }
@@ -137,7 +138,13 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     if (savedRelated === undefined) restoreRelatedMemo((savedRelated = readCacheValue<RelatedMemo>(config.cacheDir, RELATED_MEMO)))
     const docs = inArchiveOrder(keyed.map(([d]) => d))
     const keys = new Map(keyed)
-    const planned = [...planSite(docs, config, (d) => keys.get(d)!), ...(await assetFiles(config))]
+    // Records as loaded (not renamed by slug deduplication) have their JSON in the cache already.
+    const cacheKeys = new Map([...loaded.values()].map((l) => [l.doc.document?.record, l.key]))
+    const known = (record: SiteDocument['record']): Uint8Array | null => {
+      const key = cacheKeys.get(record)
+      return key === undefined ? null : cache().line(key)
+    }
+    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known), ...(await assetFiles(config))]
     lastPlan = { docs, keys }
     const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
     const manifest: Record<string, ManifestEntry> = {}
@@ -382,23 +389,33 @@ function produce(file: PlannedFile, input: string, before: ManifestEntry | undef
   return { entry: [input, output], wrote: true }
 }
 
-/** Text pieces as UTF-8 chunks of about a megabyte (so writes are few and only one chunk is held), each shown to `see` on its way out. */
-function* encoded(pieces: Iterable<string>, see: (bytes: Uint8Array) => void): Generator<Uint8Array> {
-  let pending: string[] = []
+/** Text and byte pieces as UTF-8 chunks of about a megabyte (so writes are few and only one chunk is held), each shown to `see` on its way out. */
+function* encoded(pieces: Iterable<string | Uint8Array>, see: (bytes: Uint8Array) => void): Generator<Uint8Array> {
+  let text: string[] = []
+  let parts: Uint8Array[] = []
   let size = 0
+  const settle = (): void => {
+    if (text.length) parts.push(Buffer.from(text.join('')))
+    text = []
+  }
   const chunk = (): Uint8Array => {
-    const bytes = Buffer.from(pending.join(''))
-    pending = []
+    settle()
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+    parts = []
     size = 0
     see(bytes)
     return bytes
   }
   for (const piece of pieces) {
-    pending.push(piece)
+    if (typeof piece === 'string') text.push(piece)
+    else {
+      settle()
+      parts.push(piece)
+    }
     size += piece.length
     if (size >= 1 << 20) yield chunk()
   }
-  if (pending.length) yield chunk()
+  if (size > 0 || text.length) yield chunk()
 }
 
 function isLink(p: string): boolean {

@@ -12,6 +12,9 @@ export class ConfigError extends HindsightError {}
 /** A template failed to load or render. */
 export class TemplateError extends HindsightError {}
 
+/** The cache folder changed under a build, so a document it had a moment ago cannot be read. */
+export class CacheError extends HindsightError {}
+
 /** Reading content or writing output failed. */
 export class OutputError extends HindsightError {}
 

@@ -22,10 +22,11 @@ describe('worker-normalized documents in the cache', () => {
 
     const dir = path.join(config.cacheDir, 'documents')
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])
-    const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { keys: Record<string, [string, number, number]> }
+    const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { keys: Record<string, [string, number, number, number, number]> }
     const entries = Object.values(index.keys)
     expect(entries).toHaveLength(60)
-    const cached = entries.map(([pack, offset, length]) => deserialize(readFileSync(path.join(dir, `${pack}.pack`)).subarray(offset, offset + length)) as { source: string; document: { record: { slug: string } } | null })
+    const { decodeEntry } = (await import(path.join(REPO, 'dist', 'cache', 'entry.js'))) as typeof import('../src/cache/entry.js')
+    const cached = entries.map(([pack, offset, length]) => decodeEntry(readFileSync(path.join(dir, `${pack}.pack`)).subarray(offset, offset + length)))
     const bySource = new Map(cached.map((doc) => [doc.source, doc]))
     for (const [source, doc] of first.documents) expect(bySource.get(source)?.document?.record).toEqual(doc.record)
 

@@ -7,18 +7,13 @@ import { hashParts } from './hash.js'
  * `''` means "unknown": the file is produced and compared by its bytes.
  */
 export function createPlanHasher(documents: Iterable<[SiteDocument, string]>, renderKey: string): (file: PlannedFile) => string {
+  // Documents and records only: reading each document's HTML here would load every cached body the plan never renders.
   const objects = new WeakMap<object, string>()
-  const strings = new Map<string, string>()
   for (const [doc, key] of documents) {
     objects.set(doc, `doc:${key}`)
     objects.set(doc.record, `record:${key}`)
-    if (doc.html.length > 64) strings.set(doc.html, `html:${key}`)
   }
-  const replacer = (_key: string, value: unknown): unknown => {
-    if (typeof value === 'object' && value !== null) return objects.get(value) ?? value
-    if (typeof value === 'string' && value.length > 64) return strings.get(value) ?? value
-    return value
-  }
+  const replacer = (_key: string, value: unknown): unknown => (typeof value === 'object' && value !== null ? (objects.get(value) ?? value) : value)
   return (file) => {
     if (file.key !== undefined) return hashParts(renderKey, 'template' in file ? file.template : '', file.path, file.key)
     if ('content' in file || typeof file.data === 'function') return ''

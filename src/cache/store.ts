@@ -1,11 +1,13 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import type { FileReport } from '../build.js'
+import { CacheError } from '../errors.js'
 import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
+import { encodeEntry, ENTRY_HEADER, entryLengths, lazyDocument } from './entry.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -54,33 +56,42 @@ function writeWhole(file: string, data: Uint8Array | string): void {
 /** Documents per pack file. */
 const PACK_SIZE = 500
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v2'
+const PACK_FORMAT = 'entries-v3'
 const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
+
+/** Where an entry lies: its pack, its byte range there, and the lengths of its head and line (see `cache/entry.ts`). */
+type Place = [pack: string, offset: number, length: number, head: number, line: number]
 
 interface PackIndex {
   /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
   version: string
   /** Pack id to the number of entries written into it. */
   packs: Record<string, number>
-  /** Document key to the pack that holds it and the entry's byte range in that pack. */
-  keys: Record<string, [pack: string, offset: number, length: number]>
+  /** Document key to where its entry lies. */
+  keys: Record<string, Place>
 }
 
 /** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
-  get(key: string): LoadedDocument | null
-  /** Adds an entry; given its V8 bytes (from a worker), they go into a pack file at once instead of at `flush`. */
+  /**
+   * The document cached under `key`, or null. Unless `whole`, only its head is read: its bulky record fields and
+   * HTML are read from the pack when first used (a warm build renders few pages, but plans all of them).
+   */
+  get(key: string, whole?: boolean): LoadedDocument | null
+  /** Adds an entry, at once, to the pack being filled: `bytes` when a worker encoded it already, else encoded here. */
   put(key: string, doc: LoadedDocument, bytes?: Uint8Array | null): void
-  /** Writes new entries as packs; compacts into packs of `live` alone when dead entries dominate. */
-  flush(live: Map<string, LoadedDocument>): void
+  /** The record's compact JSON as stored in its entry (its line of `postmortems.json`), or null. */
+  line(key: string): Uint8Array | null
+  /** Seals the pack being filled and saves the index; compacts into packs of the `live` keys alone when dead entries dominate. */
+  flush(live: ReadonlySet<string>): void
 }
 
 /**
- * Opens the document cache in `cacheDir/documents`: packs of V8-serialised documents, each entry deserialised only
- * when asked for, plus an index of key to pack and byte range. One file per 500 documents instead of one per document
- * keeps a cold build of 10,000 files from paying 10,000 file creations. Entries are appended to the pack being
- * filled as they arrive (workers send documents already serialised), so a cold build writes its cache while it
- * normalizes instead of after, and never holds a pack's bytes whole.
+ * Opens the document cache in `cacheDir/documents`: packs of entries (`cache/entry.ts`), each read by byte range
+ * only when asked for, plus an index of key to pack and range. One file per 500 documents instead of one per
+ * document keeps a cold build of 10,000 files from paying 10,000 file creations. Entries are appended to the pack
+ * being filled as they arrive (workers send them encoded), so a cold build writes its cache while it normalizes
+ * instead of after, and `postmortems.json` is copied from the entries' lines instead of serialised again.
  */
 export function openDocumentCache(cacheDir: string): DocumentCache {
   const dir = path.join(cacheDir, 'documents')
@@ -92,77 +103,116 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   } catch {
     index = { version: packVersion(), packs: {}, keys: {} }
   }
-  const opened = new Map<string, Buffer | null>()
-  const pending = new Map<string, LoadedDocument>()
-  const pack = (id: string): Buffer | null => {
-    if (!opened.has(id)) {
+  /** Open packs by id, the one being filled under its temporary name; closed at flush, which may remove packs. */
+  const fds = new Map<string, number | null>()
+  const fdOf = (id: string): number | null => {
+    if (!fds.has(id)) {
       try {
-        opened.set(id, readFileSync(path.join(dir, `${id}.pack`)))
+        fds.set(id, openSync(path.join(dir, `${id}.pack`), 'r'))
       } catch {
-        opened.set(id, null)
+        fds.set(id, null)
       }
     }
-    return opened.get(id)!
+    return fds.get(id)!
   }
+  /** Entries put since the last flush, as given (the builder may ask again for what it put). */
+  const recent = new Map<string, LoadedDocument>()
   /** The pack being filled: entries are appended as they come, and it is named by its keys once full. */
   let appended = 0
-  let filling: { fd: number; tmp: string; offset: number; ranges: Array<[string, number, number]> } | null = null
+  let filling: { id: string; fd: number; tmp: string; offset: number; places: Map<string, Place> } | null = null
+  const placeOf = (key: string): Place | undefined => filling?.places.get(key) ?? index.keys[key]
+  const read = (key: string, from: number, to: number | null): Uint8Array | null => {
+    const place = placeOf(key)
+    const fd = place ? fdOf(place[0]) : null
+    if (!place || fd === null) return null
+    const length = (to ?? place[2]) - from
+    const bytes = Buffer.allocUnsafe(length)
+    return readSync(fd, bytes, 0, length, place[1] + from) === length ? bytes : null
+  }
+  const whole = (key: string): LoadedDocument | null => {
+    const place = placeOf(key)
+    const bytes = place ? read(key, ENTRY_HEADER + place[3] + place[4], null) : null
+    return bytes ? (deserialize(bytes) as LoadedDocument) : null
+  }
+  /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
+  const rest = (key: string) => (): LoadedDocument => {
+    let doc: LoadedDocument | null
+    try {
+      doc = whole(key)
+    } catch (error) {
+      throw new CacheError(`Cannot read the cached document ${key}; delete ${cacheDir} and build again`, { cause: error })
+    }
+    if (!doc) throw new CacheError(`The cached document ${key} is gone from ${cacheDir}; build again`)
+    return doc
+  }
   const seal = (): void => {
     if (!filling) return
-    const { fd, tmp, ranges } = filling
+    const { id: tmpId, fd, tmp, places } = filling
     filling = null
     closeSync(fd)
-    const id = hashParts(...ranges.map(([key]) => key).sort()).slice(0, 16)
+    fds.delete(tmpId)
+    const id = hashParts(...[...places.keys()].sort()).slice(0, 16)
     renameSync(tmp, path.join(dir, `${id}.pack`))
-    index.packs[id] = ranges.length
-    for (const [key, offset, length] of ranges) index.keys[key] = [id, offset, length]
+    index.packs[id] = places.size
+    for (const [key, place] of places) index.keys[key] = [id, place[1], place[2], place[3], place[4]]
   }
   const append = (key: string, bytes: Uint8Array): void => {
     if (!filling) {
       mkdirSync(dir, { recursive: true })
-      const tmp = path.join(dir, `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.pack.tmp`)
-      filling = { fd: openSync(tmp, 'w'), tmp, offset: 0, ranges: [] }
+      const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`
+      const tmp = path.join(dir, `${name}.pack.tmp`)
+      const fd = openSync(tmp, 'w+')
+      filling = { id: `filling:${name}`, fd, tmp, offset: 0, places: new Map() }
+      fds.set(filling.id, fd)
     }
     writeSync(filling.fd, bytes)
     appended++
-    filling.ranges.push([key, filling.offset, bytes.byteLength])
+    filling.places.set(key, [filling.id, filling.offset, bytes.byteLength, ...entryLengths(bytes)])
     filling.offset += bytes.byteLength
-    if (filling.ranges.length >= PACK_SIZE) seal()
+    if (filling.places.size >= PACK_SIZE) seal()
   }
-  /** An entry's stored bytes, when a sealed pack holds them (compaction copies those instead of serialising again). */
-  const storedBytes = (key: string): Uint8Array | null => {
-    const range = index.keys[key]
-    const bytes = range ? pack(range[0]) : null
-    return Array.isArray(range) && bytes && range[1] + range[2] <= bytes.byteLength ? bytes.subarray(range[1], range[1] + range[2]) : null
+  const closeAll = (): void => {
+    for (const [id, fd] of fds) if (fd !== null && id !== filling?.id) closeSync(fd)
+    fds.clear()
+    if (filling) fds.set(filling.id, filling.fd)
   }
   return {
-    get(key) {
-      const hit = pending.get(key)
+    get(key, wanted = false) {
+      const hit = recent.get(key)
       if (hit) return hit
-      const bytes = storedBytes(key)
       try {
-        return bytes ? (deserialize(bytes) as LoadedDocument) : null
+        if (wanted) return whole(key)
+        const place = placeOf(key)
+        const head = place ? read(key, ENTRY_HEADER, ENTRY_HEADER + place[3]) : null
+        return head ? lazyDocument(head, rest(key)) : null
       } catch {
         return null
       }
     },
     put(key, doc, bytes) {
-      if (bytes) append(key, bytes)
-      else pending.set(key, doc)
+      append(key, bytes ?? encodeEntry(doc))
+      recent.set(key, doc)
+    },
+    line(key) {
+      const place = placeOf(key)
+      return place && place[4] > 0 ? read(key, ENTRY_HEADER + place[3], ENTRY_HEADER + place[3] + place[4]) : null
     },
     flush(live) {
-      for (const [key, doc] of pending) append(key, serialize(doc))
-      pending.clear()
+      recent.clear()
       seal()
       const stored = Object.values(index.packs).reduce((a, b) => a + b, 0)
       const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
       if (compact) {
-        const kept = new Map([...live].map(([key, doc]) => [key, storedBytes(key) ?? serialize(doc)]))
+        const kept: Array<[string, Uint8Array]> = []
+        for (const key of live) {
+          const bytes = read(key, 0, null)
+          if (bytes) kept.push([key, bytes])
+        }
         index = { version: packVersion(), packs: {}, keys: {} }
         for (const [key, bytes] of kept) append(key, bytes)
         seal()
       } else if (appended === 0) return
-      opened.clear()
+      closeAll()
       appended = 0
       writeWhole(indexFile, serialize(index))
       for (const name of readdirSync(dir)) {
@@ -172,6 +222,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     },
   }
 }
+
 
 /** Reads the last build's state, or `null` when there is none usable (other pipeline version, other output folder, unreadable). */
 export function readBuildState(cacheDir: string, outDir: string): BuildState | null {

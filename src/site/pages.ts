@@ -39,13 +39,20 @@ const hashDocument: DocumentKeys = (doc) => {
   return key
 }
 
+/** A record's compact JSON when it is already known as UTF-8 (the cache keeps it), else null. */
+export type RecordLine = (record: PostmortemRecord) => Uint8Array | null
+
 /**
  * `postmortems.json`: a JSON array with one compact record per line (valid JSON, greppable, diffable), in pieces:
- * at 10,000 postmortems it is over 100 MB, and holding it whole (then as bytes to hash and write) dominated peak memory.
+ * at 10,000 postmortems it is over 100 MB, and holding it whole (then as bytes to hash and write) dominated peak
+ * memory. A line `known` already is copied, not serialised again.
  */
-export function* exportJson(records: PostmortemRecord[]): Generator<string> {
+export function* exportJson(records: PostmortemRecord[], known: RecordLine = () => null): Generator<string | Uint8Array> {
   yield '[\n'
-  for (let i = 0; i < records.length; i++) yield `${i === 0 ? '' : ',\n'}${JSON.stringify(records[i])}`
+  for (let i = 0; i < records.length; i++) {
+    if (i > 0) yield ',\n'
+    yield known(records[i]!) ?? JSON.stringify(records[i])
+  }
   yield '\n]\n'
 }
 
@@ -140,8 +147,8 @@ export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<st
   return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs)
 }
 
-/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument): PlannedFile[] {
+/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. `known`: records' JSON already at hand. */
+export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine): PlannedFile[] {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
   const recordKey = new Map(docs.map((d) => [d.record, keyOf(d)]))
@@ -168,6 +175,6 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
-  files.push({ path: 'postmortems.json', key: everything, content: () => exportJson(records) })
+  files.push({ path: 'postmortems.json', key: everything, content: () => exportJson(records, known) })
   return files
 }

@@ -30,12 +30,25 @@ interface Facts {
 }
 
 const factsOf = new WeakMap<PostmortemRecord, Facts>()
+const primedTerms = new WeakMap<PostmortemRecord, string[]>()
+
+/** Distinctive words of a record's root cause and trigger sections, in order of first use. */
+export function rootCauseTerms(record: PostmortemRecord): string[] {
+  const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
+  return [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+}
+
+/** Hands over a record's terms worked out earlier (the cache keeps them), so its sections need not be read to relate it. */
+export function primeTerms(record: PostmortemRecord, terms: string[]): void {
+  primedTerms.set(record, terms)
+}
+
+const termsOf = (record: PostmortemRecord): string[] => primedTerms.get(record) ?? factsOf.get(record)?.terms ?? rootCauseTerms(record)
 
 function facts(record: PostmortemRecord): Facts {
   let known = factsOf.get(record)
   if (!known) {
-    const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
-    const terms = [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
+    const terms = termsOf(record)
     const tags = new Set([...record.tags, ...record.derivedTags])
     // Weighted: a shared tag counts 3, a shared site 2, a shared root-cause term 1.
     const features = [
@@ -48,26 +61,39 @@ function facts(record: PostmortemRecord): Facts {
   return known
 }
 
-/** The last full result as plain data, which the builder keeps in the cache folder so a warm build can reuse it. */
-export interface RelatedMemo { limit: number; slugs: string[]; lists: Array<Array<[string, number]>>; related: Map<string, string[]> }
+/**
+ * The last full result as plain data (strings and string arrays, quick to read back), which the builder keeps in
+ * the cache folder so a warm build can reuse it: record `i` has slug `slugs[i]`, features `signatures[i]`.
+ */
+export interface RelatedMemo { limit: number; slugs: string[]; signatures: string[]; related: string[][] }
 
 /** The last full result and what it was computed from: most edits leave every record's features as they were. */
-let last: RelatedMemo | null = null
+let last: { memo: RelatedMemo; bySlug: Map<string, string[]> | null } | null = null
 
 /** The memo of the last full computation, or null. */
-export const relatedMemo = (): RelatedMemo | null => last
+export const relatedMemo = (): RelatedMemo | null => last?.memo ?? null
 
 /** Adopts a memo saved by an earlier process, unless this one has computed its own. */
 export function restoreRelatedMemo(memo: RelatedMemo | null): void {
-  if (!last) last = memo
+  if (!last && memo) last = { memo, bySlug: null }
 }
 
-const sameFeatures = (a: Array<[string, number]>, b: Array<[string, number]>): boolean => a === b || (a.length === b.length && a.every(([f], i) => f === b[i]![0]))
+const signatures = new WeakMap<PostmortemRecord, string>()
 
-/** Whether the last result holds for these records: same slugs in the same order with the same features (pointer checks, mostly). */
-function lastHolds(records: PostmortemRecord[], lists: Array<Array<[string, number]>>, limit: number): boolean {
-  if (!last || last.limit !== limit || last.slugs.length !== records.length) return false
-  for (let i = 0; i < records.length; i++) if (records[i]!.slug !== last.slugs[i] || !sameFeatures(lists[i]!, last.lists[i]!)) return false
+/** A record's features (tags, sites, root-cause terms) as one string, cheaper to build and compare than the feature list. */
+function signature(record: PostmortemRecord): string {
+  let known = signatures.get(record)
+  if (known === undefined) {
+    known = [[...new Set([...record.tags, ...record.derivedTags])], record.site, termsOf(record)].map((list) => list.join('\u0001')).join('\u0000')
+    signatures.set(record, known)
+  }
+  return known
+}
+
+/** Whether the memo holds for these records: same slugs in the same order with the same features. */
+function holds(memo: RelatedMemo, records: PostmortemRecord[], limit: number): boolean {
+  if (memo.limit !== limit || memo.slugs.length !== records.length) return false
+  for (let i = 0; i < records.length; i++) if (records[i]!.slug !== memo.slugs[i] || signature(records[i]!) !== memo.signatures[i]) return false
   return true
 }
 
@@ -77,10 +103,12 @@ function lastHolds(records: PostmortemRecord[], lists: Array<Array<[string, numb
  * on the input. `records` must be in archive order.
  */
 export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>): Map<string, string[]> {
-  const featureLists = records.map((record) => facts(record).features)
-  if (lastHolds(records, featureLists, limit)) return last!.related
-  const related = scoreAll(records, featureLists, limit, only)
-  if (!only) last = { limit, slugs: records.map((r) => r.slug), lists: featureLists, related }
+  if (last && holds(last.memo, records, limit)) return (last.bySlug ??= new Map(last.memo.slugs.map((slug, i) => [slug, last!.memo.related[i]!])))
+  const related = scoreAll(records, records.map((record) => facts(record).features), limit, only)
+  if (!only) {
+    const slugs = records.map((r) => r.slug)
+    last = { memo: { limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }, bySlug: related }
+  }
   return related
 }
 

@@ -80,7 +80,7 @@ export interface SiteWriter {
 }
 
 /** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
-export type FileContent = string | Uint8Array | Iterable<string>
+export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>
 
 /** What a writer takes: bytes or text, or bytes in pieces (the builder encodes streamed content once, to hash and write it). */
 export type WrittenContent = string | Uint8Array | Iterable<Uint8Array>

@@ -1,16 +1,16 @@
-import { serialize } from 'node:v8'
 import { parentPort, workerData } from 'node:worker_threads'
+import { encodeEntry } from '../cache/entry.js'
 import { loadDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 import type { WorkItem } from './pool.js'
 
 // Worker thread: normalizes the batches of files the pool sends and posts the loaded documents back in order, each
-// V8-serialised here and transferred, so the main thread deserialises it once and can store the same bytes in the cache.
+// encoded here as a cache entry and transferred, so the main thread decodes it once and stores the same bytes in the cache.
 const { config } = workerData as { config: ResolvedConfig }
 parentPort!.on('message', (batch: WorkItem[]) => {
   // Test hook: a thread that dies on a given file, to prove the pool hands its batch to the main thread.
   const crashOn = process.env.HINDSIGHT_TEST_WORKER_CRASH_ON
   if (crashOn && batch.some((item) => item.source === crashOn)) throw new Error(`test crash on ${crashOn}`)
-  const docs = batch.map((item) => new Uint8Array(serialize(loadDocument(item.source, item.bytes, config))))
+  const docs = batch.map((item) => encodeEntry(loadDocument(item.source, item.bytes, config)))
   parentPort!.postMessage(docs, docs.map((bytes) => bytes.buffer))
 })

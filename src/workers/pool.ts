@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
-import { deserialize } from 'node:v8'
 import { Worker } from 'node:worker_threads'
+import { decodeEntry } from '../cache/entry.js'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 
@@ -24,7 +24,7 @@ function threadCount(requested: number | undefined, items: number): number {
 /**
  * Normalizes many files, in order (results line up with items): on worker threads across the cores when there
  * are enough files, otherwise inline. Batches are handed out on demand so a slow file does not idle a core.
- * `onDocument` hears of each document as it arrives, with its V8 bytes when a worker made it, so the caller can
+ * `onDocument` hears of each document as it arrives, with its cache entry's bytes when a worker made it, so the caller can
  * cache it while the rest are still being normalized.
  */
 export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers?: number, onDocument?: (index: number, doc: LoadedDocument, bytes: Uint8Array | null) => void): Promise<LoadedDocument[]> {
@@ -61,7 +61,7 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
         const at = batchStart
         feed()
         docs.forEach((bytes, i) => {
-          results[at + i] = deserialize(bytes) as LoadedDocument
+          results[at + i] = decodeEntry(bytes)
           onDocument?.(at + i, results[at + i]!, bytes)
         })
       })

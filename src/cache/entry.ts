@@ -1,0 +1,90 @@
+import { deserialize, serialize } from 'node:v8'
+import type { LoadedDocument } from '../document.js'
+import { primeTerms, rootCauseTerms } from '../site/related.js'
+import type { SiteDocument } from '../site/pages.js'
+import type { PostmortemRecord } from '../types.js'
+
+/**
+ * A cached document is stored in three parts, so a warm build reads only what planning needs: a head (source,
+ * diagnostics, the record without its bulky fields, its root-cause terms), the record's compact JSON (its line of
+ * `postmortems.json`, copied as bytes) and the whole document, read only when its page is rendered again.
+ * Layout: head length and line length (two little-endian u32), then head (V8), line (UTF-8), whole (V8).
+ */
+export const ENTRY_HEADER = 8
+
+/** Record fields only a postmortem's own page, its JSON and the search index read; the head leaves them out. */
+const BULKY = ['sections', 'timeline', 'actionItems', 'lessons'] as const
+
+interface EntryHead {
+  source: string
+  diagnostics: LoadedDocument['diagnostics']
+  /** The record with its bulky fields set to `undefined`, so the keys keep their order. */
+  record: PostmortemRecord | null
+  terms: string[]
+}
+
+/** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
+export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
+  const record = doc.document?.record ?? null
+  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: [] }
+  if (record) {
+    head.record = { ...record }
+    for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
+    head.record.diagnostics = head.diagnostics
+    head.terms = rootCauseTerms(record)
+  }
+  const headBytes = serialize(head)
+  const line = Buffer.from(record ? JSON.stringify(record) : '')
+  const whole = serialize(doc)
+  const bytes = Buffer.allocUnsafeSlow(ENTRY_HEADER + headBytes.byteLength + line.byteLength + whole.byteLength)
+  bytes.writeUInt32LE(headBytes.byteLength, 0)
+  bytes.writeUInt32LE(line.byteLength, 4)
+  headBytes.copy(bytes, ENTRY_HEADER)
+  line.copy(bytes, ENTRY_HEADER + headBytes.byteLength)
+  whole.copy(bytes, ENTRY_HEADER + headBytes.byteLength + line.byteLength)
+  return new Uint8Array(bytes.buffer as ArrayBuffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** Lengths of an entry's head and line, from its header. */
+export function entryLengths(bytes: Uint8Array): [head: number, line: number] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, ENTRY_HEADER)
+  return [view.getUint32(0, true), view.getUint32(4, true)]
+}
+
+/** The whole document of an entry. */
+export function decodeEntry(bytes: Uint8Array): LoadedDocument {
+  const [head, line] = entryLengths(bytes)
+  return deserialize(bytes.subarray(ENTRY_HEADER + head + line)) as LoadedDocument
+}
+
+/**
+ * A document from an entry's head whose bulky record fields and HTML read the whole entry (through `loadWhole`)
+ * on first use; to everything else (JSON, spreads, templates) it is the document itself.
+ */
+export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocument): LoadedDocument {
+  const head = deserialize(headBytes) as EntryHead
+  const { record } = head
+  if (!record) return { source: head.source, document: null, diagnostics: head.diagnostics }
+  let whole: SiteDocument | null = null
+  const wholeDocument = (): SiteDocument => (whole ??= loadWhole().document!)
+  const settle = <T extends object>(target: T, key: string, value: unknown): void => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
+  }
+  const lazily = <T extends object>(target: T, key: string, read: () => unknown): void => {
+    Object.defineProperty(target, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const value = read()
+        settle(target, key, value)
+        return value
+      },
+      set: (value: unknown) => settle(target, key, value),
+    })
+  }
+  for (const key of BULKY) lazily(record, key, () => wholeDocument().record[key])
+  primeTerms(record, head.terms)
+  const document = { record } as SiteDocument
+  lazily(document, 'html', () => wholeDocument().html)
+  return { source: head.source, document, diagnostics: head.diagnostics }
+}

@@ -1,0 +1,117 @@
+/**
+ * Cache entries (src/cache/entry.ts): a warm build plans from each entry's head and copies its export line; the
+ * rest of a document is read only for the pages rendered again. These tests hold the lazy document to being the
+ * document itself, and a warm build to reading no more than that.
+ */
+import { appendFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { deserialize } from 'node:v8'
+import { describe, expect, it } from 'vitest'
+import { createBuilder } from '../src/builder.js'
+import { decodeEntry, encodeEntry, entryLengths, ENTRY_HEADER, lazyDocument } from '../src/cache/entry.js'
+import { loadDocument, type LoadedDocument } from '../src/document.js'
+import { relatedIncidents, rootCauseTerms, type RelatedMemo } from '../src/site/related.js'
+import { makeProject, seedFiles } from './build-helpers.js'
+
+const options = { defaultTimezone: null, tagVocabulary: {} }
+const seeds = seedFiles().map(([source, text]) => loadDocument(source, Buffer.from(text), options))
+
+/** The lazy document of an entry, and how many times it read the rest of the entry. */
+function fromEntry(doc: LoadedDocument): { lazy: LoadedDocument; reads: () => number; bytes: Uint8Array } {
+  const bytes = encodeEntry(doc)
+  const [head] = entryLengths(bytes)
+  let reads = 0
+  const lazy = lazyDocument(bytes.subarray(ENTRY_HEADER, ENTRY_HEADER + head), () => {
+    reads++
+    return decodeEntry(bytes)
+  })
+  return { lazy, reads: () => reads, bytes }
+}
+
+describe('cache entries', () => {
+  it('give back each seed document exactly: same JSON (key order too), same HTML, same diagnostics', () => {
+    expect(seeds.length).toBeGreaterThanOrEqual(5)
+    for (const doc of seeds) {
+      const { lazy } = fromEntry(doc)
+      expect(JSON.stringify(lazy)).toBe(JSON.stringify(doc))
+      expect(lazy.document!.html).toBe(doc.document!.html)
+      expect(lazy.diagnostics).toBe(lazy.document!.record.diagnostics)
+      expect(decodeEntry(fromEntry(doc).bytes)).toEqual(doc)
+    }
+  })
+
+  it('read the rest of the entry only when a bulky field or the HTML is used, and once', () => {
+    const { lazy, reads } = fromEntry(seeds[0]!)
+    const { record } = lazy.document!
+    void [record.title, record.tags, record.summary, record.metrics, record.date, record.diagnostics]
+    expect(reads()).toBe(0)
+    expect(record.timeline).toEqual(seeds[0]!.document!.record.timeline)
+    void [record.sections, record.actionItems, record.lessons, lazy.document!.html]
+    expect(reads()).toBe(1)
+  })
+
+  it('hold the export line: the record as compact JSON', () => {
+    for (const doc of seeds) {
+      const { bytes } = fromEntry(doc)
+      const [head, line] = entryLengths(bytes)
+      expect(Buffer.from(bytes.subarray(ENTRY_HEADER + head, ENTRY_HEADER + head + line)).toString()).toBe(JSON.stringify(doc.document!.record))
+    }
+  })
+
+  it('relate records from their heads alone: same related incidents, no entry read', () => {
+    const entries = seeds.map(fromEntry)
+    const lazyRecords = entries.map((e) => e.lazy.document!.record)
+    expect(lazyRecords.map(rootCauseTerms).length).toBe(seeds.length)
+    const reads = entries.reduce((n, e) => n + e.reads(), 0)
+    // rootCauseTerms above read the sections; fresh entries show relatedness itself reads none.
+    const fresh = seeds.map(fromEntry)
+    expect(relatedIncidents(fresh.map((e) => e.lazy.document!.record), 2)).toEqual(relatedIncidents(seeds.map((d) => d.document!.record), 2))
+    expect(fresh.reduce((n, e) => n + e.reads(), 0)).toBe(0)
+    expect(reads).toBe(seeds.length)
+  })
+
+  it('keep a document that failed (no record) as its diagnostics alone', () => {
+    const failed = loadDocument('binary.md', new Uint8Array([0, 159, 146, 150, 0, 0]), options)
+    expect(failed.document).toBeNull()
+    const { lazy, reads } = fromEntry(failed)
+    expect(lazy).toEqual(failed)
+    expect(reads()).toBe(0)
+  })
+})
+
+describe('a warm build after one edit', () => {
+  it('reads the whole cached entry only of the postmortems whose pages it renders again', async () => {
+    const { config, files } = makeProject(4)
+    const built = await createBuilder(config).build()
+    const edited = files.find((f) => f.includes('copy-2'))!
+    const slugOf = new Map(built.documents.map((d) => [d.record.source, d.record.slug]))
+    // The pages rendered again: the edited postmortem's, and those listing it among their related incidents.
+    const memo = (deserialize(readFileSync(path.join(config.cacheDir, 'related.bin'))) as { value: RelatedMemo }).value
+    const rendered = new Set([slugOf.get(edited)!, ...memo.slugs.filter((_, i) => memo.related[i]!.includes(slugOf.get(edited)!))])
+    expect(rendered.size).toBeLessThan(built.documents.length / 2)
+
+    // Spoil the whole-document part of every other cached entry: a build that read one would fail.
+    const dir = path.join(config.cacheDir, 'documents')
+    const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { keys: Record<string, [string, number, number, number, number]> }
+    const packs = new Map(readdirSync(dir).filter((n) => n.endsWith('.pack')).map((n) => [n.slice(0, -5), readFileSync(path.join(dir, n))]))
+    let spoiled = 0
+    for (const [pack, offset, length, head, line] of Object.values(index.keys)) {
+      const source = (deserialize(packs.get(pack)!.subarray(offset + ENTRY_HEADER, offset + ENTRY_HEADER + head)) as { source: string }).source
+      if (rendered.has(slugOf.get(source)!)) continue
+      packs.get(pack)!.fill(0xff, offset + ENTRY_HEADER + head + line, offset + length)
+      spoiled++
+    }
+    expect(spoiled).toBe(built.documents.length - rendered.size)
+    for (const [id, bytes] of packs) writeFileSync(path.join(dir, `${id}.pack`), bytes)
+
+    appendFileSync(path.join(config.contentDir, edited), '\nA sentence added later.\n')
+    const warm = await createBuilder(config).build()
+    expect(warm.errors).toBe(0)
+    expect(readFileSync(path.join(config.outDir, slugOf.get(edited)!, 'index.html'), 'utf8')).toContain('A sentence added later.')
+    expect(readFileSync(path.join(config.outDir, 'postmortems.json'), 'utf8')).toContain('A sentence added later.')
+
+    // The check is real: a build that must render every page again (the site deleted) trips on a spoiled entry.
+    rmSync(config.outDir, { recursive: true })
+    await expect(createBuilder(config).build()).rejects.toThrow(/Cannot read the cached document/)
+  })
+})
