@@ -8,6 +8,7 @@ import { createPlanHasher } from './cache/plan-key.js'
 import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
 import { CONFIG_FILE } from './config.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
+import { boundHeap } from './heap.js'
 import { discoverContent } from './content/discover.js'
 import { dedupeSlugs } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
@@ -114,10 +115,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     if (todo.length === 0) return
     const { normalizeMany } = await import('./workers/pool.js')
-    await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers, (i, doc, bytes) => {
+    await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers, (i, result) => {
       const key = todo[i]!.stamp.key
-      cache().put(key, doc, bytes)
-      loaded.set(doc.source, { key, doc })
+      loaded.set(todo[i]!.source, { key, doc: cache().put(key, result, mode === 'dev') })
     })
   }
 
@@ -163,7 +163,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const render = await rendererFor()
       for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
       let ranSince = performance.now()
+      let done = 0
       for (const file of planned) {
+        if (mode === 'build' && ++done % 256 === 0) boundHeap()
         // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
         if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
           await new Promise((resolve) => setImmediate(resolve))

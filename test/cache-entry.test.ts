@@ -40,14 +40,19 @@ describe('cache entries', () => {
     }
   })
 
-  it('read the rest of the entry only when a bulky field or the HTML is used, and once', () => {
+  it('read the rest of the entry only when a bulky field or the HTML is used, and keep none of it', () => {
     const { lazy, reads } = fromEntry(seeds[0]!)
     const { record } = lazy.document!
     void [record.title, record.tags, record.summary, record.metrics, record.date, record.diagnostics]
     expect(reads()).toBe(0)
     expect(record.timeline).toEqual(seeds[0]!.document!.record.timeline)
-    void [record.sections, record.actionItems, record.lessons, lazy.document!.html]
     expect(reads()).toBe(1)
+    void [record.sections, record.actionItems, record.lessons, lazy.document!.html]
+    expect(reads()).toBe(5)
+    // A field set is kept as set.
+    record.lessons = { wentWell: ['kept'], wentWrong: [], gotLucky: [] }
+    expect(record.lessons.wentWell).toEqual(['kept'])
+    expect(reads()).toBe(5)
   })
 
   it('hold the export line: the record as compact JSON', () => {

@@ -19,6 +19,10 @@ describe('worker-normalized documents in the cache', () => {
     const built = await first.build()
     expect(built.files).toHaveLength(60)
     const before = siteManifest(config.outDir)
+    // The same content normalized inline, without a cache, builds the same site (the worker build kept entries' heads only).
+    const inline = { ...config, outDir: `${config.outDir}-inline`, cacheDir: `${config.cacheDir}-inline` }
+    await createBuilder(inline, { workers: 0 }).build()
+    expect(siteManifest(inline.outDir)).toEqual(before)
 
     const dir = path.join(config.cacheDir, 'documents')
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([])

@@ -58,33 +58,25 @@ export function decodeEntry(bytes: Uint8Array): LoadedDocument {
 }
 
 /**
- * A document from an entry's head whose bulky record fields and HTML read the whole entry (through `loadWhole`)
- * on first use; to everything else (JSON, spreads, templates) it is the document itself.
+ * A document from an entry's head whose bulky record fields and HTML come from the whole entry (`loadWhole`, which
+ * should remember the last few it read) whenever used, and are not kept here, so 10,000 of them stay small; to
+ * everything else (JSON, spreads, templates) it is the document itself.
  */
 export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocument): LoadedDocument {
   const head = deserialize(headBytes) as EntryHead
   const { record } = head
   if (!record) return { source: head.source, document: null, diagnostics: head.diagnostics }
-  let whole: SiteDocument | null = null
-  const wholeDocument = (): SiteDocument => (whole ??= loadWhole().document!)
-  const settle = <T extends object>(target: T, key: string, value: unknown): void => {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true })
-  }
   const lazily = <T extends object>(target: T, key: string, read: () => unknown): void => {
     Object.defineProperty(target, key, {
       enumerable: true,
       configurable: true,
-      get: () => {
-        const value = read()
-        settle(target, key, value)
-        return value
-      },
-      set: (value: unknown) => settle(target, key, value),
+      get: read,
+      set: (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true }),
     })
   }
-  for (const key of BULKY) lazily(record, key, () => wholeDocument().record[key])
+  for (const key of BULKY) lazily(record, key, () => loadWhole().document!.record[key])
   primeTerms(record, head.terms)
   const document = { record } as SiteDocument
-  lazily(document, 'html', () => wholeDocument().html)
+  lazily(document, 'html', () => loadWhole().document!.html)
   return { source: head.source, document, diagnostics: head.diagnostics }
 }

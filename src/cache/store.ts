@@ -7,7 +7,7 @@ import type { FileReport } from '../build.js'
 import { CacheError } from '../errors.js'
 import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
-import { encodeEntry, ENTRY_HEADER, entryLengths, lazyDocument } from './entry.js'
+import { decodeEntry, encodeEntry, ENTRY_HEADER, entryLengths, lazyDocument } from './entry.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -55,6 +55,8 @@ function writeWhole(file: string, data: Uint8Array | string): void {
 
 /** Documents per pack file. */
 const PACK_SIZE = 500
+/** Whole documents lazy ones share (see `wholes`). */
+const WHOLES_KEPT = 8
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
 const PACK_FORMAT = 'entries-v3'
 const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
@@ -78,8 +80,11 @@ export interface DocumentCache {
    * HTML are read from the pack when first used (a warm build renders few pages, but plans all of them).
    */
   get(key: string, whole?: boolean): LoadedDocument | null
-  /** Adds an entry, at once, to the pack being filled: `bytes` when a worker encoded it already, else encoded here. */
-  put(key: string, doc: LoadedDocument, bytes?: Uint8Array | null): void
+  /**
+   * Adds an entry, at once, to the pack being filled: a document (encoded here), or an entry a worker encoded.
+   * Returns the document to keep: the one given, or the entry's head alone unless `whole` (as `get`).
+   */
+  put(key: string, value: LoadedDocument | Uint8Array, whole?: boolean): LoadedDocument
   /** The record's compact JSON as stored in its entry (its line of `postmortems.json`), or null. */
   line(key: string): Uint8Array | null
   /** Seals the pack being filled and saves the index; compacts into packs of the `live` keys alone when dead entries dominate. */
@@ -115,8 +120,13 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     }
     return fds.get(id)!
   }
-  /** Entries put since the last flush, as given (the builder may ask again for what it put). */
+  /** Documents put since the last flush, as given (the builder may ask again for what it put). */
   const recent = new Map<string, LoadedDocument>()
+  /**
+   * The last whole documents read, which lazy documents consult instead of keeping what they read: a page renders
+   * from one document and its few neighbours, so a cold build holds heads and a handful of bodies, not 10,000 bodies.
+   */
+  const wholes = new Map<string, LoadedDocument>()
   /** The pack being filled: entries are appended as they come, and it is named by its keys once full. */
   let appended = 0
   let filling: { id: string; fd: number; tmp: string; offset: number; places: Map<string, Place> } | null = null
@@ -136,13 +146,20 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   }
   /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
   const rest = (key: string) => (): LoadedDocument => {
-    let doc: LoadedDocument | null
+    let doc = wholes.get(key)
+    if (doc) {
+      wholes.delete(key)
+      wholes.set(key, doc)
+      return doc
+    }
     try {
-      doc = whole(key)
+      doc = whole(key) ?? undefined
     } catch (error) {
       throw new CacheError(`Cannot read the cached document ${key}; delete ${cacheDir} and build again`, { cause: error })
     }
     if (!doc) throw new CacheError(`The cached document ${key} is gone from ${cacheDir}; build again`)
+    wholes.set(key, doc)
+    if (wholes.size > WHOLES_KEPT) wholes.delete(wholes.keys().next().value!)
     return doc
   }
   const seal = (): void => {
@@ -189,9 +206,15 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
         return null
       }
     },
-    put(key, doc, bytes) {
-      append(key, bytes ?? encodeEntry(doc))
-      recent.set(key, doc)
+    put(key, value, wanted = false) {
+      if (!(value instanceof Uint8Array)) {
+        append(key, encodeEntry(value))
+        recent.set(key, value)
+        return value
+      }
+      append(key, value)
+      if (wanted) return decodeEntry(value)
+      return lazyDocument(value.subarray(ENTRY_HEADER, ENTRY_HEADER + entryLengths(value)[0]), rest(key))
     },
     line(key) {
       const place = placeOf(key)

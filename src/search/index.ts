@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
 import { OutputError } from '../errors.js'
+import { boundHeap } from '../heap.js'
 import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecords } from './records.js'
@@ -35,7 +36,9 @@ async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>):
 /** Builds the Pagefind index of the documents in memory and returns its files as site files under `pagefind/`. */
 export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<StaticFile[]> {
   return withIndex(async (index) => {
+    let done = 0
     for (const record of searchRecords(documents, config)) {
+      if (++done % 256 === 0) boundHeap()
       const { errors } = await index.addCustomRecord(record)
       if (errors.length) throw new OutputError(`Cannot index ${record.url} for search: ${errors.join('; ')}`)
     }

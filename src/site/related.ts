@@ -73,9 +73,10 @@ let last: { memo: RelatedMemo; bySlug: Map<string, string[]> | null } | null = n
 /** The memo of the last full computation, or null. */
 export const relatedMemo = (): RelatedMemo | null => last?.memo ?? null
 
-/** Adopts a memo saved by an earlier process, unless this one has computed its own. */
+/** Adopts a memo saved by an earlier process (when it has the shape of one), unless this one has computed its own. */
 export function restoreRelatedMemo(memo: RelatedMemo | null): void {
-  if (!last && memo) last = { memo, bySlug: null }
+  const lists = memo ? [memo.slugs, memo.signatures, memo.related] : []
+  if (!last && memo && lists.every((list) => Array.isArray(list) && list.length === memo.slugs.length)) last = { memo, bySlug: null }
 }
 
 const signatures = new WeakMap<PostmortemRecord, string>()

@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
-import { decodeEntry } from '../cache/entry.js'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 
@@ -22,21 +21,17 @@ function threadCount(requested: number | undefined, items: number): number {
 }
 
 /**
- * Normalizes many files, in order (results line up with items): on worker threads across the cores when there
- * are enough files, otherwise inline. Batches are handed out on demand so a slow file does not idle a core.
- * `onDocument` hears of each document as it arrives, with its cache entry's bytes when a worker made it, so the caller can
- * cache it while the rest are still being normalized.
+ * Normalizes many files: on worker threads across the cores when there are enough files, otherwise inline.
+ * Batches are handed out on demand so a slow file does not idle a core. `onDocument` hears of each file (by its
+ * index in `items`) as it is done: the document, or its cache entry as a worker encoded it, which the caller
+ * stores while the rest are still being normalized.
  */
-export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers?: number, onDocument?: (index: number, doc: LoadedDocument, bytes: Uint8Array | null) => void): Promise<LoadedDocument[]> {
+export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers: number | undefined, onDocument: (index: number, result: LoadedDocument | Uint8Array) => void): Promise<void> {
   const threads = threadCount(workers, items.length)
-  const results: LoadedDocument[] = new Array(items.length)
-  const inline = (i: number): void => {
-    results[i] = loadDocument(items[i]!.source, items[i]!.bytes, config)
-    onDocument?.(i, results[i]!, null)
-  }
+  const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, items[i]!.bytes, config))
   if (threads === 0) {
     items.forEach((_, i) => inline(i))
-    return results
+    return
   }
   const lost: number[] = []
   let next = 0
@@ -60,10 +55,7 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
       worker.on('message', (docs: Uint8Array[]) => {
         const at = batchStart
         feed()
-        docs.forEach((bytes, i) => {
-          results[at + i] = decodeEntry(bytes)
-          onDocument?.(at + i, results[at + i]!, bytes)
-        })
+        docs.forEach((bytes, i) => onDocument(at + i, bytes))
       })
       // A thread that dies (out of memory on a pathological file, an uncaught error, an exit) hands its batch back
       // to the main thread; 'error' and 'exit' may both come, the batch goes back once.
@@ -79,5 +71,4 @@ export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, w
   await Promise.all(Array.from({ length: threads }, run))
   for (let i = next; i < items.length; i++) lost.push(i)
   for (const i of lost) inline(i)
-  return results
 }

@@ -1,0 +1,23 @@
+/** boundHeap (src/heap.ts): a long pass that piles up old garbage gets it collected, instead of peak memory following it. */
+import { getHeapStatistics } from 'node:v8'
+import { describe, expect, it } from 'vitest'
+import { boundHeap } from '../src/heap.js'
+
+const used = (): number => getHeapStatistics().used_heap_size
+
+describe('boundHeap', () => {
+  it('collects garbage once the heap grows well past what was live, and leaves a small heap alone', () => {
+    boundHeap()
+    const base = used()
+    boundHeap()
+    expect(Math.abs(used() - base)).toBeLessThan(64 * 2 ** 20)
+
+    let garbage: string[][] | null = Array.from({ length: 300 }, (_, i) => Array.from({ length: 4000 }, (_, j) => `${i}:${j}:${'x'.repeat(64)}`))
+    expect(garbage.length).toBe(300)
+    garbage = null
+    const before = used()
+    expect(before - base).toBeGreaterThan(128 * 2 ** 20)
+    boundHeap()
+    expect(before - used()).toBeGreaterThan(100 * 2 ** 20)
+  })
+})
