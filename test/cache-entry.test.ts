@@ -120,3 +120,34 @@ describe('a warm build after one edit', () => {
     await expect(createBuilder(config).build()).rejects.toThrow(/Cannot read the cached document/)
   })
 })
+
+describe('compaction', () => {
+  it('rewrites the packs with the live entries alone once dead ones dominate, and a new builder reads them all', async () => {
+    const { config, files } = makeProject(1)
+    const builder = createBuilder(config)
+    await builder.build()
+    const dir = path.join(config.cacheDir, 'documents')
+    const stored = (): { entries: number; keys: number; packs: number } => {
+      const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { packs: Record<string, number>; keys: Record<string, unknown> }
+      return { entries: Object.values(index.packs).reduce((a, b) => a + b, 0), keys: Object.keys(index.keys).length, packs: readdirSync(dir).filter((n) => n.endsWith('.pack')).length }
+    }
+    const target = path.join(config.contentDir, files[0]!)
+    let most = 0
+    for (let n = 0; n < 40; n++) {
+      appendFileSync(target, `\nEdit number ${n}.\n`)
+      await builder.update([target])
+      most = Math.max(most, stored().entries)
+    }
+    // Each edit left a dead entry behind until a flush compacted them away.
+    expect(most).toBeGreaterThan(files.length + 20)
+    const after = stored()
+    expect(after.entries).toBeLessThan(most)
+    expect(after.packs).toBeLessThanOrEqual(after.entries)
+
+    const again = { ...config, outDir: `${config.outDir}-again` }
+    const rebuilt = await createBuilder(again).build()
+    expect(rebuilt.errors).toBe(0)
+    expect(readFileSync(path.join(again.outDir, rebuilt.documents.find((d) => d.record.source === files[0])!.record.slug, 'index.html'), 'utf8')).toContain('Edit number 39.')
+    expect(stored().entries).toBe(after.entries)
+  })
+})

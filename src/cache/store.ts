@@ -131,8 +131,8 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   let appended = 0
   let filling: { id: string; fd: number; tmp: string; offset: number; places: Map<string, Place> } | null = null
   const placeOf = (key: string): Place | undefined => filling?.places.get(key) ?? index.keys[key]
-  const read = (key: string, from: number, to: number | null): Uint8Array | null => {
-    const place = placeOf(key)
+  /** Bytes `from` to `to` (default: the end) of the entry at `place`. */
+  const read = (place: Place | undefined, from: number, to?: number): Uint8Array | null => {
     const fd = place ? fdOf(place[0]) : null
     if (!place || fd === null) return null
     const length = (to ?? place[2]) - from
@@ -141,7 +141,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   }
   const whole = (key: string): LoadedDocument | null => {
     const place = placeOf(key)
-    const bytes = place ? read(key, ENTRY_HEADER + place[3] + place[4], null) : null
+    const bytes = place ? read(place, ENTRY_HEADER + place[3] + place[4]) : null
     return bytes ? (deserialize(bytes) as LoadedDocument) : null
   }
   /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
@@ -200,7 +200,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       try {
         if (wanted) return whole(key)
         const place = placeOf(key)
-        const head = place ? read(key, ENTRY_HEADER, ENTRY_HEADER + place[3]) : null
+        const head = place ? read(place, ENTRY_HEADER, ENTRY_HEADER + place[3]) : null
         return head ? lazyDocument(head, rest(key)) : null
       } catch {
         return null
@@ -218,7 +218,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     },
     line(key) {
       const place = placeOf(key)
-      return place && place[4] > 0 ? read(key, ENTRY_HEADER + place[3], ENTRY_HEADER + place[3] + place[4]) : null
+      return place && place[4] > 0 ? read(place, ENTRY_HEADER + place[3], ENTRY_HEADER + place[3] + place[4]) : null
     },
     flush(live) {
       recent.clear()
@@ -226,13 +226,13 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       const stored = Object.values(index.packs).reduce((a, b) => a + b, 0)
       const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
       if (compact) {
-        const kept: Array<[string, Uint8Array]> = []
-        for (const key of live) {
-          const bytes = read(key, 0, null)
-          if (bytes) kept.push([key, bytes])
-        }
+        // Entry by entry from the old packs into new ones (removed below), never all of them in memory at once.
+        const old = index.keys
         index = { version: packVersion(), packs: {}, keys: {} }
-        for (const [key, bytes] of kept) append(key, bytes)
+        for (const key of live) {
+          const bytes = read(old[key], 0)
+          if (bytes) append(key, bytes)
+        }
         seal()
       } else if (appended === 0) return
       closeAll()
