@@ -58,8 +58,8 @@ describe('search records', () => {
   })
 
   test('come out in archive order whatever order the documents arrive in', () => {
-    const a = searchRecords([older, bare, full], { base: '/', sites: {} }).map((r) => r.url)
-    const b = searchRecords([full, older, bare], { base: '/', sites: {} }).map((r) => r.url)
+    const a = [...searchRecords([older, bare, full], { base: '/', sites: {} })].map((r) => r.url)
+    const b = [...searchRecords([full, older, bare], { base: '/', sites: {} })].map((r) => r.url)
     expect(a).toEqual(['/dns-outage/', '/older/', '/untitled-thing/'])
     expect(b).toEqual(a)
   })

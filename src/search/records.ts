@@ -64,7 +64,7 @@ export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'ba
   }
 }
 
-/** Every document's search record, in archive order (newest first, then slug) so the index is deterministic. */
-export function searchRecords(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchRecord[] {
-  return [...documents].sort((a, b) => compareRecords(a.record, b.record)).map((d) => searchRecord(d, config))
+/** Every document's search record in archive order (newest first, then slug, so the index is deterministic), one at a time: 10,000 records' text is never held at once. */
+export function* searchRecords(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Generator<SearchRecord> {
+  for (const doc of [...documents].sort((a, b) => compareRecords(a.record, b.record))) yield searchRecord(doc, config)
 }

@@ -7,7 +7,7 @@ import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
-import { archiveStats } from './stats.js'
+import { archiveStats, statsKey } from './stats.js'
 import { groupRecords, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
@@ -169,7 +169,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     feeds.push(...planned.feeds)
   }
   const everything = keysOf(records)
-  files.push({ path: 'stats/index.html', template: 'stats', key: everything, data: () => ({ title: 'Statistics', stats: archiveStats(records, siteLabel) }) })
+  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, siteLabel) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${keysOf(feed.records.slice(0, FEED_SIZE))}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))

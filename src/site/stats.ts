@@ -62,6 +62,14 @@ function perMonth(records: PostmortemRecord[]): BarChart {
 
 const counts = (groups: Group[], label: (g: Group) => string) => groups.map((g) => ({ slug: g.slug, label: label(g), count: g.records.length - g.suggested.length, suggested: g.suggested.length })).sort((a, b) => b.count + b.suggested - (a.count + a.suggested) || (a.slug < b.slug ? -1 : 1))
 
+/**
+ * Everything `archiveStats` reads of the records, as one string: the stats page is rendered again only when it
+ * changes, not on every edit of a postmortem's prose (the test holds the two in step, field by field).
+ */
+export function statsKey(records: PostmortemRecord[]): string {
+  return records.map((r) => [r.slug, r.title, r.date, r.durationMinutes, r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')).join('\u0000')
+}
+
 /** Computes the archive's patterns (`records` in archive order); pure and deterministic. */
 export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {
   return {
