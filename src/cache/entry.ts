@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
-import { primeTerms, rootCauseTerms } from '../site/related.js'
+import { joinedTerms, primeTerms } from '../site/related.js'
 import type { SiteDocument } from '../site/pages.js'
 import type { PostmortemRecord } from '../types.js'
 
@@ -20,18 +20,19 @@ interface EntryHead {
   diagnostics: LoadedDocument['diagnostics']
   /** The record with its bulky fields set to `undefined`, so the keys keep their order. */
   record: PostmortemRecord | null
-  terms: string[]
+  /** Root-cause terms, joined (`joinedTerms`). */
+  terms: string
 }
 
 /** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
 export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: [] }
+  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '' }
   if (record) {
     head.record = { ...record }
     for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
     head.record.diagnostics = head.diagnostics
-    head.terms = rootCauseTerms(record)
+    head.terms = joinedTerms(record)
   }
   const headBytes = serialize(head)
   const line = Buffer.from(record ? JSON.stringify(record) : '')
