@@ -30,8 +30,8 @@ interface Facts {
 }
 
 const factsOf = new WeakMap<PostmortemRecord, Facts>()
-/** Terms handed over by the cache, joined by U+0001 (one string per record reads back faster than 30). */
-const primedTerms = new WeakMap<PostmortemRecord, string>()
+/** Each record's root-cause terms joined by U+0001: handed over by the cache (one string reads back faster than 30), or worked out once. */
+const termsTexts = new WeakMap<PostmortemRecord, string>()
 const TERM_SEPARATOR = '\u0001'
 
 /** Distinctive words of a record's root cause and trigger sections, in order of first use. */
@@ -45,19 +45,20 @@ export const joinedTerms = (record: PostmortemRecord): string => rootCauseTerms(
 
 /** Hands over a record's terms worked out earlier (`joinedTerms`), so its sections need not be read to relate it. */
 export function primeTerms(record: PostmortemRecord, joined: string): void {
-  primedTerms.set(record, joined)
+  termsTexts.set(record, joined)
 }
 
-function termsOf(record: PostmortemRecord): string[] {
-  const joined = primedTerms.get(record)
-  if (joined === undefined) return factsOf.get(record)?.terms ?? rootCauseTerms(record)
-  return joined === '' ? [] : joined.split(TERM_SEPARATOR)
+function termsText(record: PostmortemRecord): string {
+  let joined = termsTexts.get(record)
+  if (joined === undefined) termsTexts.set(record, (joined = joinedTerms(record)))
+  return joined
 }
 
 function facts(record: PostmortemRecord): Facts {
   let known = factsOf.get(record)
   if (!known) {
-    const terms = termsOf(record)
+    const joined = termsText(record)
+    const terms = joined === '' ? [] : joined.split(TERM_SEPARATOR)
     const tags = new Set([...record.tags, ...record.derivedTags])
     // Weighted: a shared tag counts 3, a shared site 2, a shared root-cause term 1.
     const features = [
@@ -94,8 +95,7 @@ const signatures = new WeakMap<PostmortemRecord, string>()
 function signature(record: PostmortemRecord): string {
   let known = signatures.get(record)
   if (known === undefined) {
-    const terms = primedTerms.get(record) ?? termsOf(record).join(TERM_SEPARATOR)
-    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), terms].join('\u0000')
+    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record)].join('\u0000')
     signatures.set(record, known)
   }
   return known
