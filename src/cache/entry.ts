@@ -52,10 +52,14 @@ export function entryLengths(bytes: Uint8Array): [head: number, line: number] {
   return [view.getUint32(0, true), view.getUint32(4, true)]
 }
 
+/** Where an entry's parts lie in it, given the lengths of its head and line: head and line as [start, end), the whole from its start to the end. */
+export function entryParts(head: number, line: number): { head: [number, number]; line: [number, number]; whole: number } {
+  return { head: [ENTRY_HEADER, ENTRY_HEADER + head], line: [ENTRY_HEADER + head, ENTRY_HEADER + head + line], whole: ENTRY_HEADER + head + line }
+}
+
 /** The whole document of an entry. */
 export function decodeEntry(bytes: Uint8Array): LoadedDocument {
-  const [head, line] = entryLengths(bytes)
-  return deserialize(bytes.subarray(ENTRY_HEADER + head + line)) as LoadedDocument
+  return deserialize(bytes.subarray(entryParts(...entryLengths(bytes)).whole)) as LoadedDocument
 }
 
 /**

@@ -7,7 +7,7 @@ import type { FileReport } from '../build.js'
 import { CacheError } from '../errors.js'
 import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
-import { decodeEntry, encodeEntry, ENTRY_HEADER, entryLengths, lazyDocument } from './entry.js'
+import { decodeEntry, encodeEntry, entryLengths, entryParts, lazyDocument } from './entry.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -145,7 +145,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   }
   const whole = (key: string): LoadedDocument | null => {
     const place = placeOf(key)
-    const bytes = place ? read(place, ENTRY_HEADER + place[3] + place[4]) : null
+    const bytes = place ? read(place, entryParts(place[3], place[4]).whole) : null
     return bytes ? (deserialize(bytes) as LoadedDocument) : null
   }
   /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
@@ -204,7 +204,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       try {
         if (wanted) return whole(key)
         const place = placeOf(key)
-        const head = place ? read(place, ENTRY_HEADER, ENTRY_HEADER + place[3]) : null
+        const head = place ? read(place, ...entryParts(place[3], place[4]).head) : null
         return head ? lazyDocument(head, rest(key)) : null
       } catch {
         return null
@@ -218,11 +218,11 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       }
       append(key, value)
       if (wanted) return decodeEntry(value)
-      return lazyDocument(value.subarray(ENTRY_HEADER, ENTRY_HEADER + entryLengths(value)[0]), rest(key))
+      return lazyDocument(value.subarray(...entryParts(...entryLengths(value)).head), rest(key))
     },
     line(key) {
       const place = placeOf(key)
-      return place && place[4] > 0 ? read(place, ENTRY_HEADER + place[3], ENTRY_HEADER + place[3] + place[4]) : null
+      return place && place[4] > 0 ? read(place, ...entryParts(place[3], place[4]).line) : null
     },
     flush(live) {
       recent.clear()
