@@ -2,7 +2,7 @@ import { hashParts } from '../cache/hash.js'
 import type { FileContent } from './write.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
-import { oneLine } from './format.js'
+import { entryOf, outsideKey } from './outside.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
@@ -64,11 +64,6 @@ export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number
   return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
 }
 
-/** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
-export function entryOf(r: PostmortemRecord): Record<string, unknown> {
-  return { slug: r.slug, title: r.title ?? r.slug, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
-}
-
 /**
  * Plans a paginated list of records under `dir`; `suggested` names the records listed only by a suggested tag.
  * A page's key is its records' keys, so an edit re-renders only the list pages that show the edited postmortem.
@@ -119,24 +114,25 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: 
 function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>): PlannedFile[] {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
   const related = relatedIncidents(docs.map((d) => d.record), 5, only)
-  const link = (from: PostmortemRecord) => (slug: string): RecordLink => {
-    const to = bySlug.get(slug)!.record
-    return { slug, title: to.title ?? slug, date: to.date, shared: sharedFeatures(from, to) }
-  }
-  const files: PlannedFile[] = []
-  for (const doc of docs) {
-    const { record } = doc
-    if (only && !only.has(record.slug)) continue
-    const near = related.get(record.slug) ?? []
-    files.push({
+  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!)))
+}
+
+/**
+ * A postmortem's page and JSON, given its related postmortems: the page is keyed by the document and by what it
+ * shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
+ */
+export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[]): PlannedFile[] {
+  const { record } = doc
+  const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: to.title ?? to.slug, date: to.date, shared: sharedFeatures(record, to) })
+  return [
+    {
       path: `${record.slug}/index.html`,
       template: 'postmortem',
-      key: `${keyOf(doc)} ${near.map((slug) => `${slug}=${keyOf(bySlug.get(slug)!)}`).join(' ')}`,
-      data: () => ({ record, view: postmortemView(record, doc.html, near.map(link(record))) }),
-    })
-    files.push({ path: `${record.slug}/postmortem.json`, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' })
-  }
-  return files
+      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${outsideKey(d.record)}`).join(' ')}`,
+      data: () => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record))) }),
+    },
+    { path: `${record.slug}/postmortem.json`, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
+  ]
 }
 
 /** The documents newest first, as every list of the archive shows them. */
@@ -151,12 +147,9 @@ export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<st
 export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine): PlannedFile[] {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
-  const recordKey = new Map(docs.map((d) => [d.record, keyOf(d)]))
-  const keysOf = (list: PostmortemRecord[]): string => list.map((r) => recordKey.get(r)).join(' ')
   const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
   const files = postmortemFiles(docs, keyOf)
-  const keyOfRecord = (r: PostmortemRecord): string => recordKey.get(r)!
-  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, keyOfRecord))
+  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, outsideKey))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: siteLabel }, true],
@@ -164,17 +157,16 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   ]
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
-    const planned = planFacet(facet, config, withFeeds, keyOfRecord)
+    const planned = planFacet(facet, config, withFeeds, outsideKey)
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
-  const everything = keysOf(records)
   files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, siteLabel) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
-  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${keysOf(feed.records.slice(0, FEED_SIZE))}`, content: () => atomFeed(feed, config) })
+  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(outsideKey).join(' ')}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
-  files.push({ path: 'postmortems.json', key: everything, content: () => exportJson(records, known) })
+  files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, known) })
   return files
 }

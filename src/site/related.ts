@@ -92,7 +92,7 @@ export function restoreRelatedMemo(memo: RelatedMemo | null): void {
 const signatures = new WeakMap<PostmortemRecord, string>()
 
 /** A record's features (tags, sites, root-cause terms) as one string, cheaper to build and compare than the feature list. */
-function signature(record: PostmortemRecord): string {
+export function signature(record: PostmortemRecord): string {
   let known = signatures.get(record)
   if (known === undefined) {
     known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record)].join('\u0000')

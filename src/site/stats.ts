@@ -67,8 +67,12 @@ const counts = (groups: Group[], label: (g: Group) => string) => groups.map((g) 
  * changes, not on every edit of a postmortem's prose (the test holds the two in step, field by field).
  */
 export function statsKey(records: PostmortemRecord[]): string {
-  return records.map((r) => [r.slug, r.title, r.date, r.durationMinutes, r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')).join('\u0000')
+  return records.map(statsFields).join('\u0000')
 }
+
+/** What `archiveStats` reads of one record, as one string (see `statsKey`). */
+export const statsFields = (r: PostmortemRecord): string =>
+  [r.slug, r.title, r.date, r.durationMinutes, r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')
 
 /** Computes the archive's patterns (`records` in archive order); pure and deterministic. */
 export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {

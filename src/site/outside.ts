@@ -1,0 +1,29 @@
+import { hashParts } from '../cache/hash.js'
+import type { PostmortemRecord } from '../types.js'
+import { recordDay } from './feeds.js'
+import { oneLine } from './format.js'
+import { signature } from './related.js'
+import { statsFields } from './stats.js'
+import { sitesOf } from './taxonomy.js'
+
+/** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
+export function entryOf(r: PostmortemRecord): Record<string, unknown> {
+  return { slug: r.slug, title: r.title ?? r.slug, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
+}
+
+const keys = new WeakMap<PostmortemRecord, string>()
+
+/**
+ * Everything the rest of the archive shows of a postmortem, hashed: its line on index pages, its feed entries, its
+ * place in archive order, the stats page, the sitemap, and its links on related pages. Those outputs are keyed by
+ * it rather than by the whole document, so an edit to the prose re-renders the postmortem's own page alone; a warm
+ * build that finds it unchanged for every edited file plans nothing else (a test changes each field in turn).
+ */
+export function outsideKey(r: PostmortemRecord): string {
+  let key = keys.get(r)
+  if (key === undefined) {
+    const feed = [r.summary, r.authors, r.published, recordDay(r)]
+    keys.set(r, (key = hashParts(JSON.stringify([entryOf(r), feed, statsFields(r), signature(r)]))))
+  }
+  return key
+}
