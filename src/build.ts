@@ -17,6 +17,12 @@ export interface BuildResult {
   files: FileReport[]
   documents: SiteDocument[]
   pagesWritten: number
+  /**
+   * What the build planned: `unchanged` nothing (no input changed), `edited` only the edited postmortems' own files
+   * and the export (their edits changed nothing other pages show), `full` every output (each still written only if
+   * its bytes changed).
+   */
+  scope: 'unchanged' | 'edited' | 'full'
   errors: number
   warnings: number
   durationMs: number

@@ -1,12 +1,12 @@
-import { createHash } from 'node:crypto'
 import { lstatSync, readFileSync, statSync } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildResult, FileReport } from './build.js'
 import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
 import { createPlanHasher } from './cache/plan-key.js'
-import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
+import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
 import { CONFIG_FILE } from './config.js'
+import { CacheError } from './errors.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { boundHeap } from './heap.js'
 import { discoverContent } from './content/discover.js'
@@ -47,6 +47,16 @@ export interface BuilderOptions {
   workers?: number
 }
 
+/** What a pass over the outputs did, and what the next build needs of it. */
+interface Emitted {
+  written: string[]
+  removed: string[]
+  manifest: Record<string, ManifestEntry>
+  searchKey: string | null
+  archive: ArchiveEntry[]
+  relatedId: string | null
+}
+
 interface Input { source: string; absolutePath: string; stamp: InputStamp; bytes: Uint8Array | null }
 
 /** Name of the related-incidents memo in the cache folder. */
@@ -56,6 +66,9 @@ const RELATED_MEMO = 'related'
 const SEARCH_DIR = 'pagefind'
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Edited files a warm build still builds alone (see `editedOnly`); more than this is cheaper as one full pass. */
+const EDITED_ONLY_MAX = 64
 
 /** Longest stretch of rendering in `dev` before the event loop gets a turn. */
 const DEV_SLICE_MS = 20
@@ -82,8 +95,10 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   let cacheStore: DocumentCache | null = null
   /** Related incidents as last saved in the cache folder (`undefined` until read): a warm build reuses them when no record's features changed. */
   let savedRelated: RelatedMemo | null | undefined
+  /** Set when a build returned without reading every document (nothing or only edits changed): what `complete` still has to load. */
+  let partial: { inputs: Input[]; refused: FileReport[] } | null = null
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
-  const flushCache = (): void => cache().flush(new Set([...loaded.values()].map((l) => l.key)))
+  const flushCache = (live: Iterable<string> = [...loaded.values()].map((l) => l.key)): void => cache().flush(new Set(live))
   /** The documents and keys of the last plan, from which `dev` patches the saved postmortems in for `pagesFirst`. */
   let lastPlan: { docs: SiteDocument[]; keys: Map<SiteDocument, string> } | null = null
   let renderer: { key: string; render: (file: PlannedFile) => FileContent } | null = null
@@ -130,12 +145,19 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     return docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])
   }
 
+  /** The related-incidents memo the last process saved, adopted by `related.ts` unless it has computed its own. */
+  const memoOnDisk = async (): Promise<RelatedMemo | null> => {
+    if (savedRelated === undefined) (await import('./site/related.js')).restoreRelatedMemo((savedRelated = readCacheValue<RelatedMemo>(config.cacheDir, RELATED_MEMO)))
+    return savedRelated
+  }
+
   /** Plans the site, renders only files whose inputs changed, writes only files whose bytes changed. */
-  const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<{ written: string[]; removed: string[]; manifest: Record<string, ManifestEntry>; searchKey: string | null }> => {
+  const emit = async (keyed: Array<[SiteDocument, string]>, withSearch: boolean, trust = true): Promise<Emitted> => {
     const previous = trust && state && state.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site) ? state : null
     const { planSite, inArchiveOrder } = await import('./site/pages.js')
-    const { relatedMemo, restoreRelatedMemo } = await import('./site/related.js')
-    if (savedRelated === undefined) restoreRelatedMemo((savedRelated = readCacheValue<RelatedMemo>(config.cacheDir, RELATED_MEMO)))
+    const { relatedMemo } = await import('./site/related.js')
+    const { outsideKey } = await import('./site/outside.js')
+    await memoOnDisk()
     const docs = inArchiveOrder(keyed.map(([d]) => d))
     const keys = new Map(keyed)
     // Records as loaded (not renamed by slug deduplication) have their JSON in the cache already.
@@ -158,39 +180,104 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
     }
     const writer: SiteWriter = openSiteWriter(config.outDir, { incremental: previous !== null })
-    const written: string[] = []
     try {
-      const render = await rendererFor()
       for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
-      let ranSince = performance.now()
-      let done = 0
-      for (const file of planned) {
-        if (mode === 'build' && ++done % 256 === 0) boundHeap()
-        // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
-        if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
-          await new Promise((resolve) => setImmediate(resolve))
-          ranSince = performance.now()
-        }
-        const input = inputHash(file)
-        const before = previous?.manifest[file.path]
-        if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
-          manifest[file.path] = before
-          continue
-        }
-        const { entry, wrote } = produce(file, input, before, writer, render)
-        manifest[file.path] = entry
-        if (!wrote) continue
-        written.push(file.path)
-        if (written.length === 100) await pausePoint('staging')
-      }
+      const written = await writePlanned(planned, inputHash, previous, manifest, writer)
       const removed = previous ? Object.keys(previous.manifest).filter((p) => !(p in manifest) && !(mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`))) : []
       for (const p of removed) writer.remove(p)
       await writer.commit()
       if (relatedMemo() !== savedRelated) writeCacheValue(config.cacheDir, RELATED_MEMO, (savedRelated = relatedMemo()))
-      return { written, removed, manifest, searchKey }
+      const archive = docs.map((d): ArchiveEntry => [d.record.source, d.record.slug, outsideKey(d.record), loaded.get(d.record.source)?.doc.document?.record === d.record ? 0 : 1])
+      return { written, removed, manifest, searchKey, archive, relatedId: relatedMemo()?.id ?? null }
     } catch (error) {
       writer.abort()
       if (error instanceof MissingOutputError && previous) return emit(keyed, withSearch, false)
+      throw error
+    }
+  }
+
+  /** Renders the planned files whose inputs changed and hands the writer those whose bytes changed; fills `manifest`, returns the paths written. */
+  const writePlanned = async (planned: PlannedFile[], inputHash: (file: PlannedFile) => string, previous: BuildState | null, manifest: Record<string, ManifestEntry>, writer: SiteWriter): Promise<string[]> => {
+    const render = await rendererFor()
+    const written: string[] = []
+    let ranSince = performance.now()
+    let done = 0
+    for (const file of planned) {
+      if (mode === 'build' && ++done % 256 === 0) boundHeap()
+      // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
+      if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
+        await new Promise((resolve) => setImmediate(resolve))
+        ranSince = performance.now()
+      }
+      const input = inputHash(file)
+      const before = previous?.manifest[file.path]
+      if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
+        manifest[file.path] = before
+        continue
+      }
+      const { entry, wrote } = produce(file, input, before, writer, render)
+      manifest[file.path] = entry
+      if (!wrote) continue
+      written.push(file.path)
+      if (written.length === 100) await pausePoint('staging')
+    }
+    return written
+  }
+
+  /**
+   * A warm build in which every edited postmortem shows the rest of the archive what it showed before (same slug, same
+   * outside key, see `site/outside.ts`): only its own page and JSON and the export can change, so nothing else is
+   * planned and the other documents are not read. Null when that does not hold; the full pass follows.
+   */
+  const editedOnly = async (inputs: Input[], shape: string): Promise<Omit<Emitted, 'removed'> & { reports: FileReport[] } | null> => {
+    const last = state
+    if (mode !== 'build' || config.search || !last?.archive || last.shape !== shape) return null
+    const changed = inputs.filter((i) => last.inputs[i.source]?.key !== i.stamp.key)
+    if (changed.length === 0 || changed.length > EDITED_ONLY_MAX) return null
+    const archive = last.archive
+    const at = new Map(archive.map((entry, i) => [entry[0], i]))
+    const keys = new Map(inputs.map((i) => [i.source, i.stamp.key]))
+    await loadInputs(changed)
+    const { outsideKey } = await import('./site/outside.js')
+    const edited: SiteDocument[] = []
+    for (const input of changed) {
+      const entry = archive[at.get(input.source) ?? -1]
+      const doc = loaded.get(input.source)?.doc.document
+      if (!entry || entry[3] || !doc || doc.record.slug !== entry[1] || outsideKey(doc.record) !== entry[2]) return null
+      edited.push(doc)
+    }
+    const memo = await memoOnDisk()
+    if (!memo || memo.id !== last.relatedId || memo.slugs.length !== archive.length) return null
+    const reports = new Map(last.reports.map((r) => [r.source, r]))
+    /** A postmortem as the last build published it (renamed ones as slug deduplication renamed them). */
+    const published = ([source, slug, , renamed]: ArchiveEntry): SiteDocument => {
+      let doc = loaded.get(source)?.doc
+      if (!doc) loaded.set(source, { key: keys.get(source)!, doc: (doc = cache().get(keys.get(source)!) ?? undefined)! })
+      if (!doc?.document) throw new CacheError(`The cached document of ${source} is gone from ${config.cacheDir}; build again`)
+      return renamed ? { ...doc.document, record: { ...doc.document.record, slug, diagnostics: reports.get(source)!.diagnostics } } : doc.document
+    }
+    const { ownFiles, exportJson } = await import('./site/pages.js')
+    const bySlug = new Map(archive.map((entry) => [entry[1], entry]))
+    const keyOf = (d: SiteDocument): string => `${keys.get(d.record.source)}/${d.record.slug}`
+    const planned: PlannedFile[] = []
+    for (const doc of edited) {
+      const i = at.get(doc.record.source)!
+      if (memo.slugs[i] !== doc.record.slug) return null
+      planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!))))
+      reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
+    }
+    const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
+    planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })
+    const manifest = { ...last.manifest }
+    const writer = openSiteWriter(config.outDir, { incremental: true })
+    try {
+      const written = await writePlanned(planned, createPlanHasher([], hashParts(renderKey, tplKey)), last, manifest, writer)
+      await writer.commit()
+      return { written, manifest, searchKey: last.searchKey, archive, relatedId: last.relatedId ?? null, reports: [...reports.values()] }
+    } catch (error) {
+      writer.abort()
+      // A kept file gone from site/, or a cached document gone from the cache folder: the full pass deals with both.
+      if (error instanceof MissingOutputError || error instanceof CacheError) return null
       throw error
     }
   }
@@ -201,15 +288,17 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     if (persist) writeBuildState(config.cacheDir, mode === 'dev' ? { ...state, site: null } : state)
   }
 
-  const result = (started: number, pagesWritten: number): BuildResult => {
+  const result = (started: number, pagesWritten: number, scope: BuildResult['scope'] = 'full'): BuildResult => {
     const files = [...reports.values()]
     const all = files.flatMap((f) => f.diagnostics)
     return {
       files,
       get documents() {
+        complete()
         return [...documents.values()]
       },
       pagesWritten,
+      scope,
       errors: all.filter((d) => d.severity === 'error').length,
       warnings: all.filter((d) => d.severity === 'warning').length,
       durationMs: performance.now() - started,
@@ -229,13 +318,23 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const inputs = [...found.files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => readInput(f.source, f.absolutePath, state?.inputs[f.source], state?.startedAt ?? 0))
     const buildKey = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => `${i.source}\0${i.stamp.key}`), ...refused.map((r) => `refused\0${r.source}`))
     const siteValid = state?.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site)
+    const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`))
+    const stamps = (): Record<string, InputStamp> => Object.fromEntries(inputs.map((i) => [i.source, i.stamp]))
     if (mode === 'build' && state && siteValid && state.buildKey === buildKey) {
       reports = new Map(state.reports.map((f) => [f.source, f]))
-      const out = result(started, 0)
-      Object.defineProperty(out, 'documents', { get: () => lazyDocuments(inputs, refused), enumerable: true })
-      return out
+      partial = { inputs, refused }
+      return result(started, 0, 'unchanged')
     }
     await pausePoint('load')
+    const edited = siteValid ? await editedOnly(inputs, shape) : null
+    if (edited) {
+      flushCache(inputs.map((i) => i.stamp.key))
+      reports = new Map(edited.reports.map((f) => [f.source, f]))
+      save({ buildKey, searchKey: edited.searchKey, startedAt, inputs: stamps(), reports: edited.reports, manifest: edited.manifest, shape, archive: edited.archive, relatedId: edited.relatedId }, true)
+      partial = { inputs, refused }
+      return result(started, edited.written.length, 'edited')
+    }
+    partial = null
     const present = new Set(inputs.map((i) => i.source))
     for (const source of [...loaded.keys()]) if (!present.has(source)) loaded.delete(source)
     let mark = performance.now()
@@ -250,18 +349,21 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     phase('emit')
     flushCache()
     phase('cache')
-    save({ buildKey, searchKey: out.searchKey, startedAt, inputs: Object.fromEntries(inputs.map((i) => [i.source, i.stamp])), reports: [...reports.values()], manifest: out.manifest }, true)
+    save({ buildKey, searchKey: out.searchKey, startedAt, inputs: stamps(), reports: [...reports.values()], manifest: out.manifest, shape, archive: out.archive, relatedId: out.relatedId }, true)
     return result(started, out.written.length)
   }
 
-  function lazyDocuments(inputs: Input[], refused: FileReport[]): SiteDocument[] {
+  /** Loads the documents a build left unread (heads, from the cache) and assembles them, so `documents` and `update` see the whole archive. */
+  function complete(): void {
+    if (!partial) return
+    const { inputs, refused } = partial
+    partial = null
     const missing = inputs.filter((i) => loaded.get(i.source)?.key !== i.stamp.key)
     for (const i of missing) {
       const doc = cache().get(i.stamp.key)
       if (doc) loaded.set(i.source, { key: i.stamp.key, doc })
     }
     assemble(refused)
-    return [...documents.values()]
   }
 
   /**
@@ -289,16 +391,10 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     const { planPostmortems } = await import('./site/pages.js')
     const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted)
-    const inputHash = createPlanHasher([], hashParts(renderKey, tplKey))
-    const render = await rendererFor()
     const writer = openSiteWriter(config.outDir, { incremental: true })
-    const written: string[] = []
+    let written: string[]
     try {
-      for (const file of files) {
-        const { entry, wrote } = produce(file, inputHash(file), state.manifest[file.path], writer, render)
-        state.manifest[file.path] = entry
-        if (wrote) written.push(file.path)
-      }
+      written = await writePlanned(files, createPlanHasher([], hashParts(renderKey, tplKey)), state, state.manifest, writer)
       await writer.commit()
     } catch (error) {
       writer.abort()
@@ -317,6 +413,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const full = await build()
       return { written: [], removed: [], files: full.files, durationMs: performance.now() - started, full: true }
     }
+    complete()
     const touched: FileReport[] = []
     const startedAt = Date.now()
     const inputs = { ...state!.inputs }
@@ -366,6 +463,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     build,
     update,
     get documents() {
+      complete()
       return documents
     },
   }
@@ -373,15 +471,14 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
 
 /**
  * Renders one planned file and hands it to the writer unless its bytes equal those of `before` (then it is kept);
- * returns its manifest entry. Shared by the full pass and `dev`'s pages-first pass, so both decide alike.
+ * returns its manifest entry (see `writePlanned`, which every pass goes through).
  */
 function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
   const content = render(file)
   if (isStreamed(content)) {
-    // Too large to hold twice, so not compared first: written whenever its key changed, hashed as it goes out.
-    const hash = createHash('sha256')
-    writer.write(file.path, encoded(content, (bytes) => hash.update(bytes)))
-    return { entry: [input, `stream:${hash.digest('hex').slice(0, 32)}`], wrote: true }
+    // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).
+    writer.write(file.path, encoded(content))
+    return { entry: [input, `stream:${input}`], wrote: true }
   }
   // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
@@ -391,8 +488,8 @@ function produce(file: PlannedFile, input: string, before: ManifestEntry | undef
   return { entry: [input, output], wrote: true }
 }
 
-/** Text and byte pieces as UTF-8 chunks of about a megabyte (so writes are few and only one chunk is held), each shown to `see` on its way out. */
-function* encoded(pieces: Iterable<string | Uint8Array>, see: (bytes: Uint8Array) => void): Generator<Uint8Array> {
+/** Text and byte pieces as UTF-8 chunks of about a megabyte, so writes are few and only one chunk is held. */
+function* encoded(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
   let text: string[] = []
   let parts: Uint8Array[] = []
   let size = 0
@@ -405,7 +502,6 @@ function* encoded(pieces: Iterable<string | Uint8Array>, see: (bytes: Uint8Array
     const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
     parts = []
     size = 0
-    see(bytes)
     return bytes
   }
   for (const piece of pieces) {

@@ -35,7 +35,16 @@ export interface BuildState {
   inputs: Record<string, InputStamp>
   reports: FileReport[]
   manifest: Record<string, ManifestEntry>
+  /** Options, config, templates and the list of content files, hashed: while it holds, an edit may be built alone (see `builder.ts`). */
+  shape?: string
+  /** The postmortems in archive order: source, slug, outside key (`site/outside.ts`), and 1 when slug deduplication renamed it. */
+  archive?: ArchiveEntry[]
+  /** Id of the related-incidents memo the pages were planned with. */
+  relatedId?: string | null
 }
+
+/** One postmortem of the last build, as the build state lists them (see `BuildState.archive`). */
+export type ArchiveEntry = [source: string, slug: string, outside: string, renamed: 0 | 1]
 
 /**
  * One state file per output folder, so builds of the same content into two folders (tests, `--out`) do not evict

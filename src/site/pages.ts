@@ -45,13 +45,13 @@ export type RecordLine = (record: PostmortemRecord) => Uint8Array | null
 /**
  * `postmortems.json`: a JSON array with one compact record per line (valid JSON, greppable, diffable), in pieces:
  * at 10,000 postmortems it is over 100 MB, and holding it whole (then as bytes to hash and write) dominated peak
- * memory. A line `known` already is copied, not serialised again.
+ * memory. `line` gives each item's compact JSON, as text or as UTF-8 the cache already holds.
  */
-export function* exportJson(records: PostmortemRecord[], known: RecordLine = () => null): Generator<string | Uint8Array> {
+export function* exportJson<T>(items: T[], line: (item: T) => string | Uint8Array): Generator<string | Uint8Array> {
   yield '[\n'
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < items.length; i++) {
     if (i > 0) yield ',\n'
-    yield known(records[i]!) ?? JSON.stringify(records[i])
+    yield line(items[i]!)
   }
   yield '\n]\n'
 }
@@ -167,6 +167,6 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
-  files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, known) })
+  files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, (r) => known?.(r) ?? JSON.stringify(r)) })
   return files
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import type { PostmortemRecord } from '../types.js'
 
 /** Words too common in postmortems to say two root causes are alike. */
@@ -75,7 +76,14 @@ function facts(record: PostmortemRecord): Facts {
  * The last full result as plain data (strings and string arrays, quick to read back), which the builder keeps in
  * the cache folder so a warm build can reuse it: record `i` has slug `slugs[i]`, features `signatures[i]`.
  */
-export interface RelatedMemo { limit: number; slugs: string[]; signatures: string[]; related: string[][] }
+export interface RelatedMemo {
+  /** Random, new with each computation: the build state names the memo its outputs were planned with. */
+  id: string
+  limit: number
+  slugs: string[]
+  signatures: string[]
+  related: string[][]
+}
 
 /** The last full result and what it was computed from: most edits leave every record's features as they were. */
 let last: { memo: RelatedMemo; bySlug: Map<string, string[]> | null } | null = null
@@ -86,7 +94,7 @@ export const relatedMemo = (): RelatedMemo | null => last?.memo ?? null
 /** Adopts a memo saved by an earlier process (when it has the shape of one), unless this one has computed its own. */
 export function restoreRelatedMemo(memo: RelatedMemo | null): void {
   const lists = memo ? [memo.slugs, memo.signatures, memo.related] : []
-  if (!last && memo && lists.every((list) => Array.isArray(list) && list.length === memo.slugs.length)) last = { memo, bySlug: null }
+  if (!last && memo && typeof memo.id === 'string' && lists.every((list) => Array.isArray(list) && list.length === memo.slugs.length)) last = { memo, bySlug: null }
 }
 
 const signatures = new WeakMap<PostmortemRecord, string>()
@@ -118,7 +126,7 @@ export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: 
   const related = scoreAll(records, records.map((record) => facts(record).features), limit, only)
   if (!only) {
     const slugs = records.map((r) => r.slug)
-    last = { memo: { limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }, bySlug: related }
+    last = { memo: { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }, bySlug: related }
   }
   return related
 }
