@@ -278,7 +278,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     } catch (error) {
       writer.abort()
       // A kept file gone from site/, or a cached document gone from the cache folder: the full pass deals with both.
-      if (error instanceof MissingOutputError || error instanceof CacheError) return null
+      if (error instanceof MissingOutputError || cacheFailure(error)) return null
       throw error
     }
   }
@@ -345,8 +345,19 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     await loadInputs(inputs)
     phase('load')
-    const keyed = assemble(refused)
-    const out = await emit(keyed, true)
+    let out: Emitted
+    try {
+      out = await emit(assemble(refused), true)
+    } catch (error) {
+      const bad = cacheFailure(error)
+      if (!bad) throw error
+      // A cached entry went bad under the build (disk, a hand edit): build without the cache rather than fail.
+      process.emitWarning(`${bad.message.replace(/;.*$/, '')}; the cache is discarded and every file normalized again`, 'HindsightCacheWarning')
+      cache().discard()
+      loaded.clear()
+      await loadInputs(inputs)
+      out = await emit(assemble(refused), true)
+    }
     phase('emit')
     flushCache()
     phase('cache')
@@ -515,6 +526,12 @@ function* encoded(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
     if (size >= 1 << 20) yield chunk()
   }
   if (size > 0 || text.length) yield chunk()
+}
+
+/** The cache failure behind an error (rendering wraps it in a `TemplateError`), or null. */
+function cacheFailure(error: unknown): CacheError | null {
+  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof CacheError) return e
+  return null
 }
 
 function isLink(p: string): boolean {

@@ -11,7 +11,7 @@ import { createBuilder } from '../src/builder.js'
 import { decodeEntry, encodeEntry, entryLengths, ENTRY_HEADER, lazyDocument } from '../src/cache/entry.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
 import { relatedIncidents, rootCauseTerms, type RelatedMemo } from '../src/site/related.js'
-import { makeProject, seedFiles } from './build-helpers.js'
+import { makeProject, seedFiles, siteManifest } from './build-helpers.js'
 
 const options = { defaultTimezone: null, tagVocabulary: {} }
 const seeds = seedFiles().map(([source, text]) => loadDocument(source, Buffer.from(text), options))
@@ -115,9 +115,28 @@ describe('a warm build after one edit', () => {
     expect(readFileSync(path.join(config.outDir, slugOf.get(edited)!, 'index.html'), 'utf8')).toContain('A sentence added later.')
     expect(readFileSync(path.join(config.outDir, 'postmortems.json'), 'utf8')).toContain('A sentence added later.')
 
-    // The check is real: a build that must render every page again (the site deleted) trips on a spoiled entry.
+    // The check is real: a build that must render every page again (the site deleted) trips on a spoiled entry,
+    // says so, drops the cache and normalizes every file again.
     rmSync(config.outDir, { recursive: true })
-    await expect(createBuilder(config).build()).rejects.toThrow(/Cannot read the cached document/)
+    const warnings: string[] = []
+    const listen = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
+    process.on('warning', listen)
+    const rebuilt = await createBuilder(config).build().finally(() => process.off('warning', listen))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(warnings.join('\n')).toMatch(/HindsightCacheWarning: Cannot read the cached document .*; the cache is discarded/)
+    expect(rebuilt.errors).toBe(0)
+    const cold = makeProject(4)
+    appendFileSync(path.join(cold.config.contentDir, edited), '\nA sentence added later.\n')
+    await createBuilder(cold.config).build()
+    expect(siteManifest(config.outDir)).toEqual(siteManifest(cold.config.outDir))
+    // The cache written again is whole: a fresh build reads it without a warning.
+    rmSync(config.outDir, { recursive: true })
+    warnings.length = 0
+    process.on('warning', listen)
+    await createBuilder(config).build().finally(() => process.off('warning', listen))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(warnings).toEqual([])
+    expect(siteManifest(config.outDir)).toEqual(siteManifest(cold.config.outDir))
   })
 })
 

@@ -102,6 +102,8 @@ export interface DocumentCache {
   line(key: string): Uint8Array | null
   /** Seals the pack being filled and saves the index; compacts into packs of the `live` keys alone when dead entries dominate. */
   flush(live: ReadonlySet<string>): void
+  /** Forgets every entry and removes the packs, for a cache found unreadable mid-build. */
+  discard(): void
 }
 
 /**
@@ -232,6 +234,17 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     line(key) {
       const place = placeOf(key)
       return place && place[4] > 0 ? read(place, ...entryParts(place[3], place[4]).line) : null
+    },
+    discard() {
+      recent.clear()
+      wholes.clear()
+      closeAll()
+      if (filling) closeSync(filling.fd)
+      fds.clear()
+      filling = null
+      appended = 0
+      index = { version: packVersion(), packs: {}, keys: {} }
+      rmSync(dir, { recursive: true, force: true })
     },
     flush(live) {
       recent.clear()
