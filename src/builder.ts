@@ -218,7 +218,6 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const { entry, wrote } = produce(file, input, before, writer, render)
       manifest[file.path] = entry
       if (!wrote) continue
-      await writer.ready()
       written.push(file.path)
       if (written.length === 100) await pausePoint('staging')
     }

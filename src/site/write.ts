@@ -1,5 +1,4 @@
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
 
@@ -76,8 +75,6 @@ export interface SiteWriter {
   /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
   keep(rel: string): boolean
   remove(rel: string): void
-  /** Resolves once the writer takes more without holding too much in flight; null when it can take more now. */
-  ready(): Promise<void> | null
   commit(): Promise<void>
   abort(): void
 }
@@ -109,14 +106,9 @@ function ensureDir(made: Set<string>, file: string): void {
   made.add(dir)
 }
 
-/** Files a staged writer has in flight at most; each is one page, so this bounds memory as well as open files. */
-const IN_FLIGHT = 64
-
 /**
  * Atomic writer: a staging folder beside `outDir` gets hard links to unchanged files and fresh files for changed
  * ones (never written through a link, so the live site is never modified), then replaces `outDir` by rename.
- * Files are written on libuv's threads while the caller renders the next ones: creating 20,000 files costs about as
- * much as rendering them here, and the two overlap.
  */
 export function openStagedSite(outDir: string): SiteWriter {
   const parent = path.dirname(outDir)
@@ -126,45 +118,16 @@ export function openStagedSite(outDir: string): SiteWriter {
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging, { recursive: true })
   const made = new Set<string>([staging])
-  const folders = new Map<string, Promise<unknown>>([[staging, Promise.resolve()]])
-  const pending = new Set<Promise<void>>()
-  let failure: unknown = null
-  let wake: (() => void) | null = null
-  const settled = async (): Promise<void> => {
-    await Promise.all(pending)
-    if (failure) throw new OutputError(`Cannot write the site into ${staging}: ${(failure as Error).message}`, { cause: failure })
-  }
   return {
     write(rel, content) {
       const target = safeJoin(staging, rel)
-      if (isStreamed(content)) {
-        ensureDir(made, target)
-        return writeContent(target, content)
-      }
-      const dir = path.dirname(target)
-      let folder = folders.get(dir)
-      if (!folder) folders.set(dir, (folder = made.has(dir) ? Promise.resolve() : mkdir(dir, { recursive: true })))
-      const done: Promise<void> = folder
-        .then(() => writeFile(target, content))
-        .catch((error: unknown) => void (failure ??= error))
-        .finally(() => {
-          pending.delete(done)
-          if (wake && pending.size <= IN_FLIGHT / 2) {
-            const resume = wake
-            wake = null
-            resume()
-          }
-        })
-      pending.add(done)
-    },
-    ready() {
-      return pending.size < IN_FLIGHT ? null : new Promise<void>((resolve) => (wake = resolve))
+      ensureDir(made, target)
+      writeContent(target, content)
     },
     keep(rel) {
       const target = safeJoin(staging, rel)
       const current = safeJoin(outDir, rel)
       ensureDir(made, target)
-      folders.set(path.dirname(target), Promise.resolve())
       try {
         linkSync(current, target)
       } catch (error) {
@@ -177,7 +140,6 @@ export function openStagedSite(outDir: string): SiteWriter {
     },
     remove() {},
     async commit() {
-      await settled()
       await pausePoint('before-swap')
       try {
         if (existsSync(outDir)) renameSync(outDir, old)
@@ -192,8 +154,6 @@ export function openStagedSite(outDir: string): SiteWriter {
     },
     abort() {
       rmSync(staging, { recursive: true, force: true })
-      // Writes still in flight would recreate files in it: remove it again once they are done.
-      if (pending.size) void Promise.allSettled(pending).then(() => rmSync(staging, { recursive: true, force: true }))
     },
   }
 }
@@ -275,9 +235,6 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
       if (staged) return
       safeJoin(outDir, rel)
       ops.push(['rm', rel])
-    },
-    ready() {
-      return staged ? staged.ready() : null
     },
     async commit() {
       if (staged) return staged.commit()
