@@ -29,6 +29,8 @@ export interface BuildState {
   /** Identity of the `site/` folder the manifest describes; a different one means the manifest cannot be trusted. */
   site: { ino: number; mtimeMs: number } | null
   buildKey: string
+  /** `documentOptionsKey` of that build: while it holds, each input's document key is taken from its stamp. */
+  optionsKey?: string
   /** Wall-clock start of that build: inputs modified around it are re-read even when their stamp matches. */
   startedAt: number
   searchKey: string | null
