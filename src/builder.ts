@@ -6,6 +6,7 @@ import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesK
 import { createPlanHasher } from './cache/plan-key.js'
 import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
 import { CONFIG_FILE } from './config.js'
+import { isImageFile } from './site/images.js'
 import { CacheError } from './errors.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { boundHeap } from './heap.js'
@@ -95,6 +96,12 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   let cacheStore: DocumentCache | null = null
   /** Related incidents as last saved in the cache folder (`undefined` until read): a warm build reuses them when no record's features changed. */
   let savedRelated: RelatedMemo | null | undefined
+  /** Images under content/ by their path there (see `site/images.ts`), as the last build found them. */
+  let images = new Map<string, string>()
+  const image = (source: string): (() => Uint8Array) | null => {
+    const file = images.get(source)
+    return file ? () => readFileSync(file) : null
+  }
   /** Set when a build returned without reading every document (nothing or only edits changed): what `complete` still has to load. */
   let partial: { inputs: Input[]; refused: FileReport[] } | null = null
   const cache = (): DocumentCache => (cacheStore ??= openDocumentCache(config.cacheDir))
@@ -168,7 +175,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const key = cacheKeys.get(record)
       return key === undefined ? null : cache().line(key)
     }
-    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known), ...(await assetFiles(config))]
+    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config))]
     lastPlan = { docs, keys }
     const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
     const manifest: Record<string, ManifestEntry> = {}
@@ -265,7 +272,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     for (const doc of edited) {
       const i = at.get(doc.record.source)!
       if (memo.slugs[i] !== doc.record.slug) return null
-      planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!))))
+      planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!)), image))
       reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
     }
     const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
@@ -318,9 +325,15 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const refused = found.refused.map((r): FileReport => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] }))
     const startedAt = Date.now()
     const inputs = [...found.files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => readInput(f.source, f.absolutePath, state?.inputs[f.source], state?.startedAt ?? 0))
-    const buildKey = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => `${i.source}\0${i.stamp.key}`), ...refused.map((r) => `refused\0${r.source}`))
+    images = new Map(found.images.map((i) => [i.source, i.absolutePath]))
+    // Images are not documents: any change to one (or a new one) makes the next build a full pass, which compares bytes.
+    const imageStamps = found.images.map((i) => {
+      const info = statSync(i.absolutePath)
+      return `image\0${i.source}\0${info.size}\0${info.mtimeMs}\0${info.ino}`
+    })
+    const buildKey = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => `${i.source}\0${i.stamp.key}`), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps)
     const siteValid = state?.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site)
-    const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`))
+    const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps)
     const stamps = (): Record<string, InputStamp> => Object.fromEntries(inputs.map((i) => [i.source, i.stamp]))
     if (mode === 'build' && state && siteValid && state.buildKey === buildKey) {
       reports = new Map(state.reports.map((f) => [f.source, f]))
@@ -403,7 +416,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       slugs.add(doc.record.slug)
     }
     const { planPostmortems } = await import('./site/pages.js')
-    const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted)
+    const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted, image)
     const writer = openSiteWriter(config.outDir, { incremental: true })
     let written: string[]
     try {
@@ -421,7 +434,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   async function update(paths: string[], opts: UpdateOptions = {}): Promise<UpdateResult> {
     const started = performance.now()
     const inContent = (p: string): boolean => p.startsWith(config.contentDir + path.sep)
-    const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && isLink(p)))
+    const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && (isLink(p) || isImageFile(p))))
     if (!state || structural) {
       const full = await build()
       return { written: [], removed: [], files: full.files, durationMs: performance.now() - started, full: true }

@@ -1,5 +1,6 @@
 import { decodeContent } from './content/decode.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
+import { localImages } from './site/images.js'
 import type { Diagnostic } from './types.js'
 import type { SiteDocument } from './site/pages.js'
 
@@ -14,9 +15,9 @@ export interface LoadedDocument {
 export function loadDocument(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
   const decoded = decodeContent(bytes)
   if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
-  const document = normalizeDocument(source, decoded.text, options)
-  document.record.diagnostics.unshift(...decoded.diagnostics)
-  return { source, document, diagnostics: document.record.diagnostics }
+  const { record, html } = normalizeDocument(source, decoded.text, options)
+  record.diagnostics.unshift(...decoded.diagnostics)
+  return { source, document: { record, html, images: localImages(html) }, diagnostics: record.diagnostics }
 }
 
 /** Slug deduplication lives in a light module (the cached build path must not load the Markdown stack); re-exported here. */

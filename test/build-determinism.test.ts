@@ -19,7 +19,7 @@ const shuffled = (seed: number): typeof discoverContent => async (dir) => {
     const j = Math.floor(random() * (i + 1))
     ;[files[i], files[j]] = [files[j]!, files[i]!]
   }
-  return { files, refused: found.refused }
+  return { ...found, files }
 }
 
 describe('deterministic builds', () => {

@@ -22,12 +22,14 @@ interface EntryHead {
   record: PostmortemRecord | null
   /** Root-cause terms, joined (`joinedTerms`). */
   terms: string
+  /** The document's local images, which planning needs for every page. */
+  images: string[]
 }
 
 /** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
 export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '' }
+  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [] }
   if (record) {
     head.record = { ...record }
     for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
@@ -83,5 +85,6 @@ export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocum
   primeTerms(record, head.terms)
   const document = { record } as SiteDocument
   lazily(document, 'html', () => loadWhole().document!.html)
+  document.images = head.images
   return { source: head.source, document, diagnostics: head.diagnostics }
 }

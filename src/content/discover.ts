@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CONTENT_EXTENSIONS, RULE } from '../constants.js'
+import { isImageFile } from '../site/images.js'
 import type { Diagnostic } from '../types.js'
 
 /** A content file found under the content folder. */
@@ -20,11 +21,12 @@ const isContent = (name: string): boolean => CONTENT_EXTENSIONS.some((ext) => na
 
 /**
  * Lists content files in a stable (code-point) order, refusing (with a diagnostic) symlinks that resolve outside the
- * folder or nowhere. Hidden names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
+ * folder or nowhere, and the images beside them (`site/images.ts`; never through a link leading outside). Hidden names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
  */
-export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[] }> {
+export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[]; images: ContentFile[] }> {
   const root = await realpath(contentDir)
   const files: ContentFile[] = []
+  const images: ContentFile[] = []
   const refused: RefusedFile[] = []
   async function walk(dir: string): Promise<void> {
     const entries = await readdir(dir, { withFileTypes: true })
@@ -51,8 +53,9 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
       }
       if (isDir) await walk(absolutePath)
       else if (isFile && isContent(entry.name)) files.push({ source, absolutePath })
+      else if (isFile && isImageFile(entry.name)) images.push({ source, absolutePath })
     }
   }
   await walk(contentDir)
-  return { files, refused }
+  return { files, refused, images }
 }

@@ -2,6 +2,7 @@ import { hashParts } from '../cache/hash.js'
 import type { FileContent } from './write.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
+import { imageSource } from './images.js'
 import { entryOf, outsideKey } from './outside.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
@@ -16,6 +17,8 @@ export { sitesOf, UNSORTED }
 export interface SiteDocument {
   record: PostmortemRecord
   html: string
+  /** Images the HTML shows from beside the source file (`site/images.ts`), copied beside the page. */
+  images?: string[]
 }
 
 /**
@@ -110,21 +113,30 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: 
   return { files, feeds: feedSpecs }
 }
 
+/** An image under content/ (by its path there) as a thunk giving its bytes, or null when there is no such image. */
+export type ImageContent = (source: string) => (() => Uint8Array) | null
+
 /** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
-function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>): PlannedFile[] {
+function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>, image?: ImageContent): PlannedFile[] {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
   const related = relatedIncidents(docs.map((d) => d.record), 5, only)
-  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!)))
+  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image))
 }
 
 /**
  * A postmortem's page and JSON, given its related postmortems: the page is keyed by the document and by what it
  * shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
  */
-export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[]): PlannedFile[] {
+export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null): PlannedFile[] {
   const { record } = doc
   const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: to.title ?? to.slug, date: to.date, shared: sharedFeatures(record, to) })
+  const images = (doc.images ?? []).flatMap((rel) => {
+    const content = image(imageSource(record.source, rel))
+    // No key: an image is read and compared by its bytes each full build, as its file is not a document.
+    return content ? [{ path: `${record.slug}/${rel}`, content }] : []
+  })
   return [
+    ...images,
     {
       path: `${record.slug}/index.html`,
       template: 'postmortem',
@@ -139,16 +151,16 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
 export const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
 
 /** Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save. `sorted`: already in archive order. */
-export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false): PlannedFile[] {
-  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs)
+export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false, image?: ImageContent): PlannedFile[] {
+  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image)
 }
 
 /** Plans every output file of the archive from the documents; pure, so the same input gives the same site. `known`: records' JSON already at hand. */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine): PlannedFile[] {
+export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent): PlannedFile[] {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
   const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
-  const files = postmortemFiles(docs, keyOf)
+  const files = postmortemFiles(docs, keyOf, undefined, image)
   files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, outsideKey))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
