@@ -261,7 +261,10 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     /** A postmortem as the last build published it (renamed ones as slug deduplication renamed them). */
     const published = ([source, slug, , renamed]: ArchiveEntry): SiteDocument => {
       let doc = loaded.get(source)?.doc
-      if (!doc) loaded.set(source, { key: keys.get(source)!, doc: (doc = cache().get(keys.get(source)!) ?? undefined)! })
+      if (!doc) {
+        doc = cache().get(keys.get(source)!) ?? undefined
+        if (doc) loaded.set(source, { key: keys.get(source)!, doc })
+      }
       if (!doc?.document) throw new CacheError(`The cached document of ${source} is gone from ${config.cacheDir}; build again`)
       return renamed ? { ...doc.document, record: { ...doc.document.record, slug, diagnostics: reports.get(source)!.diagnostics } } : doc.document
     }
@@ -269,22 +272,23 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const bySlug = new Map(archive.map((entry) => [entry[1], entry]))
     const keyOf = (d: SiteDocument): string => `${keys.get(d.record.source)}/${d.record.slug}`
     const planned: PlannedFile[] = []
-    for (const doc of edited) {
-      const i = at.get(doc.record.source)!
-      if (memo.slugs[i] !== doc.record.slug) return null
-      planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!)), image))
-      reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
-    }
-    const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
-    planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })
-    const manifest = { ...last.manifest }
-    const writer = openSiteWriter(config.outDir, { incremental: true })
+    let writer: SiteWriter | null = null
     try {
+      for (const doc of edited) {
+        const i = at.get(doc.record.source)!
+        if (memo.slugs[i] !== doc.record.slug) return null
+        planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!)), image))
+        reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
+      }
+      const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
+      planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })
+      const manifest = { ...last.manifest }
+      writer = openSiteWriter(config.outDir, { incremental: true })
       const written = await writePlanned(planned, createPlanHasher([], hashParts(renderKey, tplKey)), last, manifest, writer)
       await writer.commit()
       return { written, manifest, searchKey: last.searchKey, archive, relatedId: last.relatedId ?? null, reports: [...reports.values()] }
     } catch (error) {
-      writer.abort()
+      writer?.abort()
       // A kept file gone from site/, or a cached document gone from the cache folder: the full pass deals with both.
       if (error instanceof MissingOutputError || cacheFailure(error)) return null
       throw error

@@ -3,11 +3,14 @@
  * the edited postmortems' own files and the export. These tests hold it to a cold build of the same content, and
  * check it gives way to the full pass whenever that does not hold.
  */
-import { appendFileSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { createBuilder } from '../src/builder.js'
+import type { BuildState } from '../src/cache/store.js'
+import type { RelatedMemo } from '../src/site/related.js'
 import { diffManifests, projectsForThisFile, siteManifest } from './build-helpers.js'
 
 const project = projectsForThisFile()
@@ -88,6 +91,26 @@ describe('a warm build of edits that change nothing other pages show', () => {
     await build(searched.config)
     rewrite(path.join(searched.config.contentDir, DATABASE), prose)
     expect((await build(searched.config)).scope).toBe('full')
+  })
+
+  it('gives way to the full pass when a related postmortem’s cached entry is gone, and still equals a cold build', async () => {
+    const p = project(2)
+    const first = await build(p.config)
+    const slugOf = new Map(first.files.map((f) => [f.source, f.slug]))
+    const memo = (deserialize(readFileSync(path.join(p.config.cacheDir, 'related.bin'))) as { value: RelatedMemo }).value
+    const neighbour = memo.related[memo.slugs.indexOf(slugOf.get(DATABASE)!)]![0]!
+    const state = JSON.parse(readFileSync(path.join(p.config.cacheDir, readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!), 'utf8')) as BuildState
+    const indexFile = path.join(p.config.cacheDir, 'documents', 'index.bin')
+    const index = deserialize(readFileSync(indexFile)) as { keys: Record<string, unknown> }
+    delete index.keys[state.inputs[first.files.find((f) => f.slug === neighbour)!.source]!.key]
+    writeFileSync(indexFile, serialize(index))
+    rewrite(path.join(p.config.contentDir, DATABASE), prose)
+    const result = await build(p.config)
+    expect(result.scope).toBe('full')
+    const cold = project(2)
+    rewrite(path.join(cold.config.contentDir, DATABASE), prose)
+    await build(cold.config)
+    expect(siteManifest(p.config.outDir)).toEqual(siteManifest(cold.config.outDir))
   })
 
   it('leaves a builder that planned only edits with the whole archive, for `documents` and for `update`', async () => {
