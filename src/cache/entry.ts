@@ -1,5 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
+import { outsideKey, primeOutsideKey } from '../site/outside.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
 import type { SiteDocument } from '../site/pages.js'
 import type { PostmortemRecord } from '../types.js'
@@ -24,17 +25,20 @@ interface EntryHead {
   terms: string
   /** The document's local images, which planning needs for every page. */
   images: string[]
+  /** `outsideKey` of the record. */
+  outside: string
 }
 
 /** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
 export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [] }
+  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [], outside: '' }
   if (record) {
     head.record = { ...record }
     for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
     head.record.diagnostics = head.diagnostics
     head.terms = joinedTerms(record)
+    head.outside = outsideKey(record)
   }
   const headBytes = serialize(head)
   const line = Buffer.from(record ? JSON.stringify(record) : '')
@@ -83,6 +87,7 @@ export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocum
   }
   for (const key of BULKY) lazily(record, key, () => loadWhole().document!.record[key])
   primeTerms(record, head.terms)
+  primeOutsideKey(record, head.outside)
   const document = { record } as SiteDocument
   lazily(document, 'html', () => loadWhole().document!.html)
   document.images = head.images

@@ -73,7 +73,7 @@ const PACK_SIZE = 500
 /** Whole documents lazy ones share (see `wholes`). */
 const WHOLES_KEPT = 8
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v5'
+const PACK_FORMAT = 'entries-v6'
 const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
 
 /** Where an entry lies: its pack, its byte range there, and the lengths of its head and line (see `cache/entry.ts`). */

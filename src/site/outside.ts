@@ -13,6 +13,11 @@ export function entryOf(r: PostmortemRecord): Record<string, unknown> {
 
 const keys = new WeakMap<PostmortemRecord, string>()
 
+/** Hands over a record's outside key worked out earlier (the cache keeps it in the entry's head), so a warm build need not hash 10,000 of them again. */
+export function primeOutsideKey(record: PostmortemRecord, key: string): void {
+  keys.set(record, key)
+}
+
 /**
  * Everything the rest of the archive shows of a postmortem, hashed: its line on index pages, its feed entries, its
  * place in archive order, the stats page, the sitemap, and its links on related pages. Those outputs are keyed by
