@@ -8,10 +8,19 @@ import { PACKAGE_VERSION } from '../version.js'
 /** Hex sha256 of the parts, each length-prefixed so `ab`+`c` and `a`+`bc` differ; 32 hex digits (128 bits) are plenty for cache keys. */
 export function hashParts(...parts: (string | Uint8Array)[]): string {
   const hash = createHash('sha256')
+  // Text parts are joined into one update (the same bytes as one update each): 21,000 plan keys a warm build.
+  let text = ''
   for (const part of parts) {
-    hash.update(`${typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength}:`)
+    if (typeof part === 'string') {
+      text += `${Buffer.byteLength(part)}:${part}`
+      continue
+    }
+    if (text) hash.update(text)
+    text = ''
+    hash.update(`${part.byteLength}:`)
     hash.update(part)
   }
+  if (text) hash.update(text)
   return hash.digest('hex').slice(0, 32)
 }
 
