@@ -21,7 +21,8 @@ const isContent = (name: string): boolean => CONTENT_EXTENSIONS.some((ext) => na
 
 /**
  * Lists content files in a stable (code-point) order, refusing (with a diagnostic) symlinks that resolve outside the
- * folder or nowhere, and the images beside them (`site/images.ts`; never through a link leading outside). Hidden names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
+ * folder or nowhere, and the images beside them (`site/images.ts`; never through a link leading outside). Hidden
+ * names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
  */
 export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[]; images: ContentFile[] }> {
   const root = await realpath(contentDir)

@@ -124,8 +124,8 @@ function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: Reado
 }
 
 /**
- * A postmortem's page and JSON, given its related postmortems: the page is keyed by the document and by what it
- * shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
+ * A postmortem's page, JSON and local images, given its related postmortems: the page is keyed by the document and
+ * by what it shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
  */
 export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null): PlannedFile[] {
   const { record } = doc
