@@ -11,11 +11,11 @@ import { discoverContent } from './content/discover.js'
 import { dedupeSlugs } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import { CacheError } from './errors.js'
-import { boundHeap } from './heap.js'
 import { isImageFile } from './site/images.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
 import type { RelatedMemo } from './site/related.js'
-import { isStreamed, MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
+import { writeFiles } from './site/produce.js'
+import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
 
 /** Outcome of `update`: what changed on disk, the reports of the touched files, and whether it was a full rebuild. */
@@ -70,9 +70,6 @@ const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 
 /** Edited files a warm build still builds alone (see `editedOnly`); more than this is cheaper as one full pass. */
 const EDITED_ONLY_MAX = 64
-
-/** Longest stretch of rendering in `dev` before the event loop gets a turn. */
-const DEV_SLICE_MS = 20
 
 /** Assets only `dev` serves (from `/__hindsight/`), never part of a published site. */
 const DEV_ONLY_ASSETS = new Set(['live-reload.js'])
@@ -205,33 +202,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
   }
 
-  /** Renders the planned files whose inputs changed and hands the writer those whose bytes changed; fills `manifest`, returns the paths written. */
-  const writePlanned = async (planned: PlannedFile[], inputHash: (file: PlannedFile) => string, previous: BuildState | null, manifest: Record<string, ManifestEntry>, writer: SiteWriter): Promise<string[]> => {
-    const render = await rendererFor()
-    const written: string[] = []
-    let ranSince = performance.now()
-    let done = 0
-    for (const file of planned) {
-      if (mode === 'build' && ++done % 256 === 0) boundHeap()
-      // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
-      if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
-        await new Promise((resolve) => setImmediate(resolve))
-        ranSince = performance.now()
-      }
-      const input = inputHash(file)
-      const before = previous?.manifest[file.path]
-      if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
-        manifest[file.path] = before
-        continue
-      }
-      const { entry, wrote } = produce(file, input, before, writer, render)
-      manifest[file.path] = entry
-      if (!wrote) continue
-      written.push(file.path)
-      if (written.length === 100) await pausePoint('staging')
-    }
-    return written
-  }
+  /** The output pass of this builder's mode (see `site/produce.ts`). */
+  const writePlanned = async (planned: PlannedFile[], inputHash: (file: PlannedFile) => string, previous: BuildState | null, manifest: Record<string, ManifestEntry>, writer: SiteWriter): Promise<string[]> =>
+    writeFiles(planned, { inputHash, previous: previous?.manifest ?? null, manifest, writer, render: await rendererFor(), mode })
 
   /**
    * A warm build in which every edited postmortem shows the rest of the archive what it showed before (same slug, same
@@ -497,53 +470,6 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       return documents
     },
   }
-}
-
-/**
- * Renders one planned file and hands it to the writer unless its bytes equal those of `before` (then it is kept);
- * returns its manifest entry (see `writePlanned`, which every pass goes through).
- */
-function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
-  const content = render(file)
-  if (isStreamed(content)) {
-    // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).
-    writer.write(file.path, encoded(content))
-    return { entry: [input, `stream:${input}`], wrote: true }
-  }
-  // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content
-  const output = hashParts(bytes)
-  if (before && before[1] === output && writer.keep(file.path)) return { entry: [input, output], wrote: false }
-  writer.write(file.path, bytes)
-  return { entry: [input, output], wrote: true }
-}
-
-/** Text and byte pieces as UTF-8 chunks of about a megabyte, so writes are few and only one chunk is held. */
-function* encoded(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
-  let text: string[] = []
-  let parts: Uint8Array[] = []
-  let size = 0
-  const settle = (): void => {
-    if (text.length) parts.push(Buffer.from(text.join('')))
-    text = []
-  }
-  const chunk = (): Uint8Array => {
-    settle()
-    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
-    parts = []
-    size = 0
-    return bytes
-  }
-  for (const piece of pieces) {
-    if (typeof piece === 'string') text.push(piece)
-    else {
-      settle()
-      parts.push(piece)
-    }
-    size += piece.length
-    if (size >= 1 << 20) yield chunk()
-  }
-  if (size > 0 || text.length) yield chunk()
 }
 
 /** The cache failure behind an error (rendering wraps it in a `TemplateError`), or null. */

@@ -1,0 +1,100 @@
+import { hashParts } from '../cache/hash.js'
+import type { ManifestEntry } from '../cache/store.js'
+import { boundHeap } from '../heap.js'
+import type { PlannedFile } from './pages.js'
+import { isStreamed, pausePoint, type FileContent, type SiteWriter } from './write.js'
+
+/** Longest stretch of rendering in `dev` before the event loop gets a turn. */
+const DEV_SLICE_MS = 20
+
+/** What an output pass works with; `manifest` is filled in as files are kept or produced. */
+export interface OutputPass {
+  /** Hash of what a file is made from (`cache/plan-key.ts`); `''` when unknown, so the file is compared by its bytes. */
+  inputHash: (file: PlannedFile) => string
+  /** The last build's manifest, or null when none can be trusted. */
+  previous: Record<string, ManifestEntry> | null
+  manifest: Record<string, ManifestEntry>
+  writer: SiteWriter
+  render: (file: PlannedFile) => FileContent
+  /** `dev` yields to its server between slices of work; `build` bounds its heap. */
+  mode: 'build' | 'dev'
+}
+
+/**
+ * Renders the planned files whose inputs changed and hands the writer those whose bytes changed; returns the paths
+ * written. Every pass goes through here (full, edited-only, `dev`'s pages first), so all decide alike.
+ */
+export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Promise<string[]> {
+  const { inputHash, previous, manifest, writer, render, mode } = pass
+  const written: string[] = []
+  let ranSince = performance.now()
+  let done = 0
+  for (const file of planned) {
+    if (mode === 'build' && ++done % 256 === 0) boundHeap()
+    // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
+    if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
+      await new Promise((resolve) => setImmediate(resolve))
+      ranSince = performance.now()
+    }
+    const input = inputHash(file)
+    const before = previous?.[file.path]
+    if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
+      manifest[file.path] = before
+      continue
+    }
+    const { entry, wrote } = produce(file, input, before, writer, render)
+    manifest[file.path] = entry
+    if (!wrote) continue
+    written.push(file.path)
+    if (written.length === 100) await pausePoint('staging')
+  }
+  return written
+}
+
+/**
+ * Renders one planned file and hands it to the writer unless its bytes equal those of `before` (then it is kept);
+ * returns its manifest entry.
+ */
+function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
+  const content = render(file)
+  if (isStreamed(content)) {
+    // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).
+    writer.write(file.path, encoded(content))
+    return { entry: [input, `stream:${input}`], wrote: true }
+  }
+  // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
+  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const output = hashParts(bytes)
+  if (before && before[1] === output && writer.keep(file.path)) return { entry: [input, output], wrote: false }
+  writer.write(file.path, bytes)
+  return { entry: [input, output], wrote: true }
+}
+
+/** Text and byte pieces as UTF-8 chunks of about a megabyte, so writes are few and only one chunk is held. */
+function* encoded(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> {
+  let text: string[] = []
+  let parts: Uint8Array[] = []
+  let size = 0
+  const settle = (): void => {
+    if (text.length) parts.push(Buffer.from(text.join('')))
+    text = []
+  }
+  const chunk = (): Uint8Array => {
+    settle()
+    const bytes = parts.length === 1 ? parts[0]! : Buffer.concat(parts)
+    parts = []
+    size = 0
+    return bytes
+  }
+  for (const piece of pieces) {
+    if (typeof piece === 'string') text.push(piece)
+    else {
+      settle()
+      parts.push(piece)
+    }
+    size += piece.length
+    if (size >= 1 << 20) yield chunk()
+  }
+  if (size > 0 || text.length) yield chunk()
+}
+
