@@ -14,6 +14,9 @@ export const SEARCH_DIR = 'pagefind'
 // Pagefind's own prebuilt UIs and the highlighter: Hindsight ships its own UI (templates/assets/search.js).
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/
 
+/** Records sent to the indexer before waiting for its answers. */
+const SEND_WINDOW = 64
+
 let open = 0
 
 async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>): Promise<T> {
@@ -36,12 +39,24 @@ async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>):
 /** Builds the Pagefind index of the documents in memory and returns its files as site files under `pagefind/`. */
 export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<StaticFile[]> {
   return withIndex(async (index) => {
+    // Records go to the indexer (a child process) a window at a time: sent one at a time, each waited for, adding
+    // 4,000 records took 2.2 s instead of 1.5 s, the round trips showing through.
+    let batch: pagefind.CustomRecord[] = []
+    const send = async (): Promise<void> => {
+      const sent = batch
+      batch = []
+      const results = await Promise.all(sent.map((record) => index.addCustomRecord(record)))
+      results.forEach(({ errors }, i) => {
+        if (errors.length) throw new OutputError(`Cannot index ${sent[i]!.url} for search: ${errors.join('; ')}`)
+      })
+    }
     let done = 0
     for (const record of searchRecords(documents, config)) {
       if (++done % 256 === 0) boundHeap()
-      const { errors } = await index.addCustomRecord(record)
-      if (errors.length) throw new OutputError(`Cannot index ${record.url} for search: ${errors.join('; ')}`)
+      batch.push(record)
+      if (batch.length === SEND_WINDOW) await send()
     }
+    await send()
     // Written to disk by the indexer and read back as bytes: `getFiles` sends every file through the indexer's JSON
     // channel in base64, which at 10,000 postmortems held over 100 MB more of this process's memory at once.
     const dir = await mkdtemp(path.join(os.tmpdir(), 'hindsight-pagefind-'))
