@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { build } from '../src/build.js'
 import { loadConfig } from '../src/config.js'
-import { searchIndexFiles } from '../src/search/index.js'
+import { scratchDir, searchIndexFiles } from '../src/search/index.js'
 import { searchRecord, searchRecords, UNDATED } from '../src/search/records.js'
 import type { SiteDocument } from '../src/site/pages.js'
 import type { PostmortemRecord } from '../src/types.js'
@@ -96,5 +96,18 @@ describe('search index', () => {
     const off = loadConfig(root, { contentDir, templatesDir, outDir: path.join(root, 'off'), cacheDir: path.join(root, 'cache-off'), search: false })
     await build(off)
     expect(existsSync(path.join(off.outDir, 'pagefind'))).toBe(false)
+  })
+
+  test('writes the indexer’s scratch files to memory (/dev/shm) unless TMPDIR names a folder', async () => {
+    const saved = process.env.TMPDIR
+    try {
+      delete process.env.TMPDIR
+      expect(await scratchDir()).toBe(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir())
+      process.env.TMPDIR = '/var/tmp'
+      expect(await scratchDir()).toBe('/var/tmp')
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
   })
 })
