@@ -178,10 +178,12 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const manifest: Record<string, ManifestEntry> = {}
     const kept: string[] = []
     let searchKey: string | null = previous?.searchKey ?? null
+    /** The search index's files, which the indexer writes while the pages render. */
+    let search: Promise<PlannedFile[]> | null = null
     if (withSearch && config.search) {
       searchKey = hashParts(renderKey, ...keyed.map(([, k]) => k).sort())
       if (previous?.searchKey === searchKey) kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
-      else planned.push(...(await (await import('./search/index.js')).searchIndexFiles(docs, config)))
+      else search = (await (await import('./search/index.js')).startSearchIndex(docs, config)).files
     } else if (previous) {
       kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
     }
@@ -189,6 +191,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     try {
       for (const p of kept) if (writer.keep(p)) manifest[p] = previous!.manifest[p]!
       const written = await writePlanned(planned, inputHash, previous, manifest, writer)
+      if (search) written.push(...(await writePlanned(await search, inputHash, previous, manifest, writer)))
       const removed = previous ? Object.keys(previous.manifest).filter((p) => !(p in manifest) && !(mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`))) : []
       for (const p of removed) writer.remove(p)
       await writer.commit()
@@ -197,6 +200,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       return { written, removed, manifest, searchKey, archive, relatedId: relatedMemo()?.id ?? null }
     } catch (error) {
       writer.abort()
+      // Let the indexer finish (and its scratch folder go) before anything else starts one.
+      await search?.catch(() => {})
       if (error instanceof MissingOutputError && previous) return emit(keyed, withSearch, false)
       throw error
     }

@@ -46,45 +46,72 @@ export async function scratchDir(): Promise<string> {
   return (await access('/dev/shm', constants.W_OK).then(() => true, () => false)) ? '/dev/shm' : os.tmpdir()
 }
 
-/** Builds the Pagefind index of the documents in memory and returns its files as site files under `pagefind/`. */
-export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<StaticFile[]> {
-  return withIndex(async (index) => {
-    // Records go to the indexer (a child process) a window at a time: sent one at a time, each waited for, adding
-    // 4,000 records took 2.2 s instead of 1.5 s, the round trips showing through.
-    let batch: pagefind.CustomRecord[] = []
-    const send = async (): Promise<void> => {
-      const sent = batch
-      batch = []
-      const results = await Promise.all(sent.map((record) => index.addCustomRecord(record)))
-      results.forEach(({ errors }, i) => {
-        if (errors.length) throw new OutputError(`Cannot index ${sent[i]!.url} for search: ${errors.join('; ')}`)
-      })
-    }
-    let done = 0
-    for (const record of searchRecords(documents, config)) {
-      if (++done % 256 === 0) boundHeap()
-      batch.push(record)
-      if (batch.length === SEND_WINDOW) await send()
-    }
-    await send()
-    // Written to disk by the indexer and read back as bytes: `getFiles` sends every file through the indexer's JSON
-    // channel in base64, which at 10,000 postmortems held over 100 MB more of this process's memory at once.
-    const dir = await mkdtemp(path.join(await scratchDir(), 'hindsight-pagefind-'))
-    try {
-      const { errors } = await index.writeFiles({ outputPath: dir })
-      if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
-      const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-        .filter((name) => !UNUSED.test(name))
-        .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-      const files: StaticFile[] = []
-      for (const name of names) files.push({ path: `${SEARCH_DIR}/${name}`, content: await readFile(path.join(dir, name)) })
-      return files
-    } finally {
-      await rm(dir, { recursive: true, force: true })
-    }
+/**
+ * Starts indexing the documents: resolves once every record is with the indexer, with the promise of the index's
+ * files (site files under `pagefind/`). The indexer, a process of its own, writes the index meanwhile, so a build
+ * renders its pages while it does instead of waiting first.
+ */
+export function startSearchIndex(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ files: Promise<StaticFile[]> }> {
+  return new Promise((started, failed) => {
+    const files: Promise<StaticFile[]> = withIndex(async (index) => {
+      await addRecords(index, documents, config)
+      started({ files })
+      return indexFiles(index)
+    })
+    // Before `started`, a failure fails the start; after it, the caller meets it when it awaits `files`.
+    files.catch(failed)
   })
+}
+
+/** Builds the Pagefind index of the documents and returns its files as site files under `pagefind/`. */
+export async function searchIndexFiles(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<StaticFile[]> {
+  return (await startSearchIndex(documents, config)).files
+}
+
+/**
+ * Sends the search records to the indexer a window at a time: sent one at a time, each waited for, adding 4,000
+ * records took 2.2 s instead of 1.5 s, the round trips showing through.
+ */
+async function addRecords(index: pagefind.PagefindIndex, documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<void> {
+  let batch: pagefind.CustomRecord[] = []
+  const send = async (): Promise<void> => {
+    const sent = batch
+    batch = []
+    const results = await Promise.all(sent.map((record) => index.addCustomRecord(record)))
+    results.forEach(({ errors }, i) => {
+      if (errors.length) throw new OutputError(`Cannot index ${sent[i]!.url} for search: ${errors.join('; ')}`)
+    })
+  }
+  let done = 0
+  for (const record of searchRecords(documents, config)) {
+    if (++done % 256 === 0) boundHeap()
+    batch.push(record)
+    if (batch.length === SEND_WINDOW) await send()
+  }
+  await send()
+}
+
+/**
+ * Has the indexer write the index and reads it back as bytes. Through a scratch folder: `getFiles` sends every file
+ * through the indexer's JSON channel in base64, which at 10,000 postmortems held over 100 MB more of this process's
+ * memory at once.
+ */
+async function indexFiles(index: pagefind.PagefindIndex): Promise<StaticFile[]> {
+  const dir = await mkdtemp(path.join(await scratchDir(), 'hindsight-pagefind-'))
+  try {
+    const { errors } = await index.writeFiles({ outputPath: dir })
+    if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
+    const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+      .filter((name) => !UNUSED.test(name))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    const files: StaticFile[] = []
+    for (const name of names) files.push({ path: `${SEARCH_DIR}/${name}`, content: await readFile(path.join(dir, name)) })
+    return files
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */
