@@ -98,13 +98,14 @@ describe('search index', () => {
     expect(existsSync(path.join(off.outDir, 'pagefind'))).toBe(false)
   })
 
-  test('writes the indexer’s scratch files to memory (/dev/shm) unless TMPDIR names a folder', async () => {
+  test('writes the indexer’s scratch files to memory (/dev/shm) when it has room, unless TMPDIR names a folder', async () => {
     const saved = process.env.TMPDIR
     try {
       delete process.env.TMPDIR
-      expect(await scratchDir()).toBe(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir())
+      expect(await scratchDir(0)).toBe(existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir())
+      expect(await scratchDir(Number.MAX_SAFE_INTEGER)).toBe(os.tmpdir())
       process.env.TMPDIR = '/var/tmp'
-      expect(await scratchDir()).toBe('/var/tmp')
+      expect(await scratchDir(0)).toBe('/var/tmp')
     } finally {
       if (saved === undefined) delete process.env.TMPDIR
       else process.env.TMPDIR = saved

@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { access, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
@@ -37,13 +37,23 @@ async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>):
   }
 }
 
+/** Free space `/dev/shm` must have to be used: containers often give it 64 MB, and an index of 10,000 is 20 MB. */
+const SCRATCH_MIN_FREE = 1 << 30
+
 /**
- * Where the indexer writes its files before they are read back: memory (`/dev/shm`) when the system has it and
- * `TMPDIR` does not say otherwise. Ten thousand small files on a slow disk cost 4 to 7 s of a warm build here.
+ * Where the indexer writes its files before they are read back: memory (`/dev/shm`) when the system has it with
+ * room to spare and `TMPDIR` does not say otherwise. Ten thousand small files on a slow disk cost 4 to 7 s of a warm
+ * build here.
  */
-export async function scratchDir(): Promise<string> {
+export async function scratchDir(minFree = SCRATCH_MIN_FREE): Promise<string> {
   if (process.env.TMPDIR) return os.tmpdir()
-  return (await access('/dev/shm', constants.W_OK).then(() => true, () => false)) ? '/dev/shm' : os.tmpdir()
+  try {
+    await access('/dev/shm', constants.W_OK)
+    const { bavail, bsize } = await statfs('/dev/shm')
+    return bavail * bsize >= minFree ? '/dev/shm' : os.tmpdir()
+  } catch {
+    return os.tmpdir()
+  }
 }
 
 /**
