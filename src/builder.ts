@@ -174,7 +174,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config))]
     lastPlan = { docs, keys }
-    const inputHash = createPlanHasher(keyed, hashParts(renderKey, tplKey))
+    const inputHash = planHasher(keyed)
     const manifest: Record<string, ManifestEntry> = {}
     const kept: string[] = []
     let searchKey: string | null = previous?.searchKey ?? null
@@ -206,6 +206,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       throw error
     }
   }
+
+  /** Hashes what each planned file is made from (see `cache/plan-key.ts`), standing `documents` in for their keys. */
+  const planHasher = (documents: Array<[SiteDocument, string]> = []): ((file: PlannedFile) => string) => createPlanHasher(documents, hashParts(renderKey, tplKey))
 
   /** The output pass of this builder's mode (see `site/produce.ts`). */
   const writePlanned = async (planned: PlannedFile[], inputHash: (file: PlannedFile) => string, previous: BuildState | null, manifest: Record<string, ManifestEntry>, writer: SiteWriter): Promise<string[]> =>
@@ -262,7 +265,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })
       const manifest = { ...last.manifest }
       writer = openSiteWriter(config.outDir, { incremental: true })
-      const written = await writePlanned(planned, createPlanHasher([], hashParts(renderKey, tplKey)), last, manifest, writer)
+      const written = await writePlanned(planned, planHasher(), last, manifest, writer)
       await writer.commit()
       return { written, manifest, searchKey: last.searchKey, archive, relatedId: last.relatedId ?? null, reports: [...reports.values()] }
     } catch (error) {
@@ -313,9 +316,10 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const info = statSync(i.absolutePath)
       return `image\0${i.source}\0${info.size}\0${info.mtimeMs}\0${info.ino}`
     })
-    const buildKey = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => `${i.source}\0${i.stamp.key}`), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps)
     const siteValid = state?.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site)
     const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps)
+    // The build key is the shape and what each file holds: equal keys mean nothing changed at all.
+    const buildKey = hashParts(shape, ...inputs.map((i) => i.stamp.key))
     const stamps = (): Record<string, InputStamp> => Object.fromEntries(inputs.map((i) => [i.source, i.stamp]))
     if (mode === 'build' && state && siteValid && state.buildKey === buildKey) {
       reports = new Map(state.reports.map((f) => [f.source, f]))
@@ -402,7 +406,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const writer = openSiteWriter(config.outDir, { incremental: true })
     let written: string[]
     try {
-      written = await writePlanned(files, createPlanHasher([], hashParts(renderKey, tplKey)), state, state.manifest, writer)
+      written = await writePlanned(files, planHasher(), state, state.manifest, writer)
       await writer.commit()
     } catch (error) {
       writer.abort()
