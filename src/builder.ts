@@ -8,7 +8,7 @@ import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, wri
 import { CONFIG_FILE } from './config.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'
-import { dedupeSlugs } from './dedupe-slugs.js'
+import { dedupeSlugs, renamedDocument } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import { CacheError } from './errors.js'
 import { isImageFile } from './site/images.js'
@@ -247,7 +247,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
         if (doc) loaded.set(source, { key: keys.get(source)!, doc })
       }
       if (!doc?.document) throw new CacheError(`The cached document of ${source} is gone from ${config.cacheDir}; build again`)
-      return renamed ? { ...doc.document, record: { ...doc.document.record, slug, diagnostics: reports.get(source)!.diagnostics } } : doc.document
+      return renamed ? renamedDocument(doc.document, slug, reports.get(source)!.diagnostics) : doc.document
     }
     const { ownFiles, exportJson } = await import('./site/pages.js')
     const bySlug = new Map(archive.map((entry) => [entry[1], entry]))

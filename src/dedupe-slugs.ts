@@ -25,7 +25,7 @@ export function dedupeSlugs(loaded: LoadedDocument[]): { documents: SiteDocument
       let n = 2
       while (slugs.has(`${wanted}-${n}`)) n++
       const warning: Diagnostic = { severity: 'warning', message: `Slug \`${wanted}\` is already used by ${taken}; this page is published as \`${wanted}-${n}\``, line: 1, column: 1, ruleId: RULE.slugDuplicate }
-      doc = { ...doc, record: { ...doc.record, slug: `${wanted}-${n}`, diagnostics: [...doc.record.diagnostics, warning] } }
+      doc = renamedDocument(doc, `${wanted}-${n}`, [...doc.record.diagnostics, warning])
     }
     slugs.set(doc.record.slug, item.source)
     documents.push(doc)
@@ -33,3 +33,6 @@ export function dedupeSlugs(loaded: LoadedDocument[]): { documents: SiteDocument
   }
   return { documents, reports }
 }
+
+/** A document published under another slug, with its diagnostics then: a new object, the loaded one untouched. */
+export const renamedDocument = (doc: SiteDocument, slug: string, diagnostics: Diagnostic[]): SiteDocument => ({ ...doc, record: { ...doc.record, slug, diagnostics } })
