@@ -88,6 +88,9 @@ interface PackIndex {
   keys: Record<string, Place>
 }
 
+/** An index of no entries, in this Hindsight's layout. */
+const emptyIndex = (): PackIndex => ({ version: packVersion(), packs: {}, keys: {} })
+
 /** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
   /**
@@ -123,7 +126,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     index = deserialize(readFileSync(indexFile)) as PackIndex
     if (index.version !== packVersion()) throw new Error('other Hindsight version')
   } catch {
-    index = { version: packVersion(), packs: {}, keys: {} }
+    index = emptyIndex()
   }
   /** Open packs by id, the one being filled under its temporary name; closed at flush, which may remove packs. */
   const fds = new Map<string, number | null>()
@@ -245,7 +248,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       fds.clear()
       filling = null
       appended = 0
-      index = { version: packVersion(), packs: {}, keys: {} }
+      index = emptyIndex()
       rmSync(dir, { recursive: true, force: true })
     },
     flush(live) {
@@ -256,7 +259,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       if (compact) {
         // Entry by entry from the old packs into new ones (removed below), never all of them in memory at once.
         const old = index.keys
-        index = { version: packVersion(), packs: {}, keys: {} }
+        index = emptyIndex()
         for (const key of live) {
           const bytes = read(old[key], 0)
           if (bytes) append(key, bytes)
