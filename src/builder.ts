@@ -166,11 +166,15 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     await memoOnDisk()
     const docs = inArchiveOrder(keyed.map(([d]) => d))
     const keys = new Map(keyed)
-    // Records as loaded (not renamed by slug deduplication) have their JSON in the cache already.
-    const cacheKeys = new Map([...loaded.values()].map((l) => [l.doc.document?.record, l.key]))
+    /** The loaded entry a record is, unless slug deduplication renamed it (then it is a copy the cache does not hold). */
+    const asLoaded = (record: SiteDocument['record']): { key: string } | undefined => {
+      const entry = loaded.get(record.source)
+      return entry?.doc.document?.record === record ? entry : undefined
+    }
+    // Records as loaded have their JSON in the cache already.
     const known = (record: SiteDocument['record']): Uint8Array | null => {
-      const key = cacheKeys.get(record)
-      return key === undefined ? null : cache().line(key)
+      const entry = asLoaded(record)
+      return entry ? cache().line(entry.key) : null
     }
     const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config))]
     lastPlan = { docs, keys }
@@ -196,7 +200,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       for (const p of removed) writer.remove(p)
       await writer.commit()
       if (relatedMemo() !== savedRelated) writeCacheValue(config.cacheDir, RELATED_MEMO, (savedRelated = relatedMemo()))
-      const archive = docs.map((d): ArchiveEntry => [d.record.source, d.record.slug, outsideKey(d.record), loaded.get(d.record.source)?.doc.document?.record === d.record ? 0 : 1])
+      const archive = docs.map((d): ArchiveEntry => [d.record.source, d.record.slug, outsideKey(d.record), asLoaded(d.record) ? 0 : 1])
       return { written, removed, manifest, searchKey, archive, relatedId: relatedMemo()?.id ?? null }
     } catch (error) {
       writer.abort()
