@@ -84,6 +84,20 @@ describe('cache entries', () => {
   })
 })
 
+/** Runs `run` and returns its result with the process warnings emitted meanwhile (as `name: message`). */
+async function warningsDuring<T>(run: () => Promise<T>): Promise<[T, string[]]> {
+  const warnings: string[] = []
+  const listen = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
+  process.on('warning', listen)
+  try {
+    const result = await run()
+    await new Promise((resolve) => setImmediate(resolve))
+    return [result, warnings]
+  } finally {
+    process.off('warning', listen)
+  }
+}
+
 describe('a warm build after one edit', () => {
   it('reads the whole cached entry only of the postmortems whose pages it renders again', async () => {
     const { config, files } = makeProject(4)
@@ -118,11 +132,7 @@ describe('a warm build after one edit', () => {
     // The check is real: a build that must render every page again (the site deleted) trips on a spoiled entry,
     // says so, drops the cache and normalizes every file again.
     rmSync(config.outDir, { recursive: true })
-    const warnings: string[] = []
-    const listen = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
-    process.on('warning', listen)
-    const rebuilt = await createBuilder(config).build().finally(() => process.off('warning', listen))
-    await new Promise((resolve) => setImmediate(resolve))
+    const [rebuilt, warnings] = await warningsDuring(() => createBuilder(config).build())
     expect(warnings.join('\n')).toMatch(/HindsightCacheWarning: Cannot read the cached document .*; the cache is discarded/)
     expect(rebuilt.errors).toBe(0)
     const cold = makeProject(4)
@@ -131,11 +141,7 @@ describe('a warm build after one edit', () => {
     expect(siteManifest(config.outDir)).toEqual(siteManifest(cold.config.outDir))
     // The cache written again is whole: a fresh build reads it without a warning.
     rmSync(config.outDir, { recursive: true })
-    warnings.length = 0
-    process.on('warning', listen)
-    await createBuilder(config).build().finally(() => process.off('warning', listen))
-    await new Promise((resolve) => setImmediate(resolve))
-    expect(warnings).toEqual([])
+    expect((await warningsDuring(() => createBuilder(config).build()))[1]).toEqual([])
     expect(siteManifest(config.outDir)).toEqual(siteManifest(cold.config.outDir))
   })
 })
