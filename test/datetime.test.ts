@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDates, findTimes, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/datetime.js'
+import { findDates, findTimes, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/time/datetime.js'
 
 describe('parseTime', () => {
   it.each([

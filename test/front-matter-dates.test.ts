@@ -2,10 +2,10 @@ import { VFile } from 'vfile'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { computeMetrics } from '../src/enrich/metrics.js'
-import { splitFrontMatter } from '../src/normalize/front-matter.js'
-import { isRealDateText } from '../src/normalize/front-matter-dates.js'
+import { splitFrontMatter } from '../src/normalize/front-matter/front-matter.js'
+import { isRealDateText } from '../src/normalize/front-matter/front-matter-dates.js'
 import { normalizeDocument } from '../src/normalize/index.js'
-import { frontMatterInstant } from '../src/normalize/meta.js'
+import { frontMatterInstant } from '../src/normalize/front-matter/meta.js'
 import { makeRecord, makeTimeline } from './helpers/record.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }

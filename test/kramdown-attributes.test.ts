@@ -4,7 +4,7 @@ import { toString } from 'mdast-util-to-string'
 import { describe, expect, it } from 'vitest'
 import { renderHtml } from '../src/markdown/html.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
-import { KRAMDOWN_IAL, removeKramdownAttributes } from '../src/normalize/kramdown-attributes.js'
+import { KRAMDOWN_IAL, removeKramdownAttributes } from '../src/normalize/structure/kramdown-attributes.js'
 
 const TABLE = 'Date     | Time  | State\n-----    | ----  | ---\nMarch 18 | 16:00 | Upgrade started\nMarch 19 | 11:40 | Back online\n{: .table.table-striped }\n\nAfter the table.\n'
 

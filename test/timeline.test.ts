@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
 import type { List, Paragraph, RootContent } from 'mdast'
 import { parseMarkdown } from '../src/markdown/parse.js'
-import { extractTimeline, type TimelineContext } from '../src/normalize/timeline.js'
+import { extractTimeline, type TimelineContext } from '../src/normalize/timeline/timeline.js'
 
 const base: TimelineContext = { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null }
 

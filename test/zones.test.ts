@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findZone, offsetOn, parseZone, toIso } from '../src/normalize/zones.js'
+import { findZone, offsetOn, parseZone, toIso } from '../src/normalize/time/zones.js'
 
 describe('parseZone', () => {
   it.each([

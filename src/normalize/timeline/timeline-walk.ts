@@ -4,11 +4,11 @@
  */
 import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { findDates, type DateHints, type ParsedDate } from './datetime.js'
+import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { indentedCodeLines, htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readTable } from './timeline-table.js'
-import { findZone, type ParsedZone } from './zones.js'
+import { findZone, type ParsedZone } from '../time/zones.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =

@@ -5,11 +5,11 @@
  * publication date are weighed later (see `pickDate`).
  */
 import type { VFile } from 'vfile'
-import { RULE } from '../constants.js'
+import { RULE } from '../../constants.js'
 import { findDates, formatDate, inferDayFirst, parseRange, type DateHints, type ParsedDate } from './datetime.js'
-import { report } from './diagnostics.js'
-import type { Fields } from './fields.js'
-import { frontMatterInstant, type Meta } from './meta.js'
+import { report } from '../diagnostics.js'
+import type { Fields } from '../structure/fields.js'
+import { frontMatterInstant, type Meta } from '../front-matter/meta.js'
 
 /** What the explicit evidence says about the incident's when. */
 export interface IncidentWhen {

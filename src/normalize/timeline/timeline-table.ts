@@ -4,9 +4,9 @@
  */
 import type { Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { DateHints } from './datetime.js'
+import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
-import { findZone, type ParsedZone } from './zones.js'
+import { findZone, type ParsedZone } from '../time/zones.js'
 
 /** One body row: its stamp (null when the stamp cells are empty or unreadable), event text and position. */
 export interface TableEntry {

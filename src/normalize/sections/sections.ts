@@ -4,9 +4,9 @@
  */
 import GithubSlugger from 'github-slugger'
 import type { RootContent } from 'mdast'
-import type { Lessons, Section } from '../types.js'
-import type { Block, FieldBlock, HeadingBlock } from './blocks.js'
-import { plainText } from './plain-text.js'
+import type { Lessons, Section } from '../../types.js'
+import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
+import { plainText } from '../structure/plain-text.js'
 import type { SectionMatch } from './section-synonyms.js'
 
 /** A section with its source blocks, for the stages that read more than its text. */

@@ -2,7 +2,7 @@
  * Section headings as authors write them ("Root Causes", "What caused it", "Corrective and Preventative Measures")
  * mapped onto the canonical keys, so every later stage asks for `rootCause` rather than for a wording.
  */
-import type { CanonicalSectionKey, Lessons } from '../types.js'
+import type { CanonicalSectionKey, Lessons } from '../../types.js'
 
 /** Synonyms per canonical key, lower-case, without trailing punctuation. */
 export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
 import { classifyLine, type LineKind } from './line-kinds.js'
 import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
-import { matchSection, type SectionMatch } from './section-synonyms.js'
+import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 
 /** A heading of any origin; `node` is a real or synthetic mdast heading for rendering and timelines. */
 export interface HeadingBlock {

@@ -6,9 +6,9 @@ import matter from 'gray-matter'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { closest, distance } from 'fastest-levenshtein'
 import type { VFile } from 'vfile'
-import { RULE } from '../constants.js'
-import type { Matter } from '../types.js'
-import { report } from './diagnostics.js'
+import { RULE } from '../../constants.js'
+import type { Matter } from '../../types.js'
+import { report } from '../diagnostics.js'
 import { checkFrontMatterDates } from './front-matter-dates.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */

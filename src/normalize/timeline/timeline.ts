@@ -9,12 +9,12 @@
  */
 import type { RootContent } from 'mdast'
 import type { VFile } from 'vfile'
-import { MESSAGE_SOURCE, RULE, type RuleId } from '../constants.js'
-import type { TimelineEntry } from '../types.js'
-import { findDates, formatDate, formatTime } from './datetime.js'
+import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
+import type { TimelineEntry } from '../../types.js'
+import { findDates, formatDate, formatTime } from '../time/datetime.js'
 import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
 import { collectPieces } from './timeline-walk.js'
-import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
+import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from '../time/zones.js'
 
 /** What the record already knows when the timeline is read. */
 export interface TimelineContext {

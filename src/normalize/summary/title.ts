@@ -3,9 +3,9 @@
  * blockquote), else a first heading or bold line, else a short first line of plain text.
  */
 import { toString } from 'mdast-util-to-string'
-import type { Block } from './blocks.js'
-import { oneLine } from './plain-text.js'
-import { isSectionName } from './section-synonyms.js'
+import type { Block } from '../structure/blocks.js'
+import { oneLine } from '../structure/plain-text.js'
+import { isSectionName } from '../sections/section-synonyms.js'
 
 /** The title and the block it came from (that block is then not a section). */
 export interface TitleResult {

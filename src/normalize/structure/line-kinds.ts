@@ -2,7 +2,7 @@
  * One source line read as a pseudo-heading (`**Timeline:**`, `Root Causes`, `Issue Summary:`), a labelled field
  * (`**Impact**: ...`, `Duration: ...`) or plain text: the way plain-text and pasted postmortems mark their structure.
  */
-import { matchSection, type SectionMatch } from './section-synonyms.js'
+import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
 export const FIELD_NAMES = new Set([

@@ -5,11 +5,11 @@
  */
 import type { List, ListItem, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { ActionItem } from '../types.js'
-import type { Block } from './blocks.js'
-import { stripDecoration } from './html-blocks.js'
-import { oneLine, plainText } from './plain-text.js'
-import type { SectionSpan } from './sections.js'
+import type { ActionItem } from '../../types.js'
+import type { Block } from '../structure/blocks.js'
+import { stripDecoration } from '../structure/html-blocks.js'
+import { oneLine, plainText } from '../structure/plain-text.js'
+import type { SectionSpan } from '../sections/sections.js'
 
 const KINDS: Record<string, string> = {
   improvement: 'improvement', fix: 'fix', todo: 'todo', 'to do': 'todo', task: 'task', action: 'action',

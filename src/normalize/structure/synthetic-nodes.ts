@@ -1,6 +1,6 @@
 /** Synthetic mdast nodes for structure found outside Markdown syntax, positioned in the source file. */
 import type { Heading, Paragraph, RootContent } from 'mdast'
-import { parseMarkdown } from '../markdown/parse.js'
+import { parseMarkdown } from '../../markdown/parse.js'
 
 /** A source point with the offset hast-util-raw insists on. */
 export type Point = { line: number; column: number; offset: number }

@@ -1,5 +1,5 @@
 /** Day arithmetic and clock reading shared by the timeline's resolution pass. */
-import type { ParsedTime } from './datetime.js'
+import type { ParsedTime } from '../time/datetime.js'
 
 /** Adds days to a `YYYY-MM-DD` date (`always` re-normalises even for 0 days); an unreadable date is returned as is. */
 export function addDays(date: string, days: number, always = false): string {

@@ -4,7 +4,7 @@
  */
 import type { Code, Html, Paragraph, PhrasingContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { parseMarkdown } from '../markdown/parse.js'
+import { parseMarkdown } from '../../markdown/parse.js'
 
 /** One line of plain text and where it starts in the source. */
 export interface TextLine {

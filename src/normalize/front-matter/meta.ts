@@ -4,9 +4,9 @@
  */
 import { DateTime } from 'luxon'
 import type { VFile } from 'vfile'
-import { RULE } from '../constants.js'
-import { slugify } from '../site/paths.js'
-import { report } from './diagnostics.js'
+import { RULE } from '../../constants.js'
+import { slugify } from '../../site/paths.js'
+import { report } from '../diagnostics.js'
 
 /** Metadata of one document. */
 export interface Meta {

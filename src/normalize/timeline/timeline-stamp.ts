@@ -2,8 +2,8 @@
  * The stamp that opens a timeline entry: an optional date, a time (or an explicit unknown such as `--:--`),
  * an optional zone, and the separator before the event text (`:`, ` - `, `:::::`, `|`).
  */
-import { findDates, matchTimeAt, type DateHints, type ParsedDate, type ParsedTime } from './datetime.js'
-import { parseZone, type ParsedZone } from './zones.js'
+import { findDates, matchTimeAt, type DateHints, type ParsedDate, type ParsedTime } from '../time/datetime.js'
+import { parseZone, type ParsedZone } from '../time/zones.js'
 
 /** What a line's opening stamp says; `rest` is the event text after it. */
 export interface Stamp {

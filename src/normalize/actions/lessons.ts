@@ -4,10 +4,10 @@
  */
 import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { Lessons } from '../types.js'
-import type { Block } from './blocks.js'
-import { oneLine, plainText } from './plain-text.js'
-import type { SectionSpan } from './sections.js'
+import type { Lessons } from '../../types.js'
+import type { Block } from '../structure/blocks.js'
+import { oneLine, plainText } from '../structure/plain-text.js'
+import type { SectionSpan } from '../sections/sections.js'
 
 const BULLET_LINE = /^\s*[•◦▪‣·●○■□–—*-]\s+/
 

@@ -4,10 +4,10 @@
  */
 import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { Block } from './blocks.js'
-import { plainText } from './plain-text.js'
-import { matchSection } from './section-synonyms.js'
-import type { SectionSpan } from './sections.js'
+import type { Block } from '../structure/blocks.js'
+import { plainText } from '../structure/plain-text.js'
+import { matchSection } from '../sections/section-synonyms.js'
+import type { SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
 export interface TimelineLocation {

@@ -3,9 +3,9 @@
  * Summary section, else of the first prose paragraph; labelled-field lines (`Duration: ...`) are data, never summary.
  */
 import type { RootContent } from 'mdast'
-import type { Block } from './blocks.js'
-import { oneLine, plainText, shorten } from './plain-text.js'
-import type { SectionSpan } from './sections.js'
+import type { Block } from '../structure/blocks.js'
+import { oneLine, plainText, shorten } from '../structure/plain-text.js'
+import type { SectionSpan } from '../sections/sections.js'
 
 const MAX = 240
 

@@ -6,8 +6,8 @@
  */
 import { DateTime } from 'luxon'
 import type { VFile } from 'vfile'
-import { RULE } from '../constants.js'
-import { report } from './diagnostics.js'
+import { RULE } from '../../constants.js'
+import { report } from '../diagnostics.js'
 import { frontMatterInstant } from './meta.js'
 
 /** Keys read as dates; `resolved: true` (a status-page flag) and other non-dates of a phase key are left alone. */
