@@ -37,6 +37,8 @@ const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
 const HEAD_LIMIT = 200
 
 const RANGE_END = /^\s{0,3}(?:[-–—]|to|until|and)\s{0,3}(?=\d)/i
+/** A UTC offset written straight after the time (`09:12:00-05:00`, `T09:12-0500`): a zone, never a range's end. */
+const ATTACHED_OFFSET = /^[+\-−](?:0\d|1[0-4]):?[0-5]\d(?![\d:])/
 
 function readZone(text: string): { zone: ParsedZone | null; unknown: string | null; length: number } | null {
   if (/^Z\b/.test(text)) return { zone: { written: 'Z', iana: null, fixedOffsetMinutes: 0 }, unknown: null, length: 1 }
@@ -104,6 +106,7 @@ export function readStamp(line: string, hints: DateHints): Stamp | null {
   const compact = time ? null : (COMPACT.exec(head()) ?? DOT_TIME.exec(head()))
   const unknown = time || compact ? null : TIME_UNKNOWN.exec(head())
   const invalid = time || compact || unknown ? null : INVALID_TIME.exec(head())
+  const iso = stamp.date !== null && /T$/.test(line.slice(0, line.length - s.length))
   if (time) {
     stamp.time = time.time
     s = s.slice(time.end)
@@ -119,10 +122,16 @@ export function readStamp(line: string, hints: DateHints): Stamp | null {
   }
   if (!stamp.date && !stamp.dateUnknown && !stamp.time && !stamp.timeUnknown && !stamp.invalidTime) return null
   s = s.replace(CLOSE, '')
-  const range = stamp.time ? RANGE_END.exec(s) : null
+  const attached = stamp.time && (iso || stamp.time.second !== null) ? ATTACHED_OFFSET.exec(s) : null
+  const offsetZone = attached ? parseZone(attached[0]) : null
+  if (attached && offsetZone) {
+    stamp.zone = offsetZone
+    s = s.slice(attached[0].length)
+  }
+  const range = stamp.time && !offsetZone ? RANGE_END.exec(s) : null
   const end = range ? matchTimeAt(s.slice(range[0].length, HEAD_LIMIT), 0) : null
   if (range && end) s = s.slice(range[0].length + end.end).replace(CLOSE, '')
-  const zone = stamp.time || stamp.timeUnknown || stamp.date ? readZone(head()) : null
+  const zone = !offsetZone && (stamp.time || stamp.timeUnknown || stamp.date) ? readZone(head()) : null
   if (zone) {
     stamp.zone = zone.zone
     stamp.unknownZone = zone.unknown
