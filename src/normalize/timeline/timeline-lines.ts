@@ -1,8 +1,8 @@
 /**
  * Plain source lines out of mdast nodes, each with its source position: paragraph lines (soft breaks, `<br>`),
- * the lines of an indented code block, and the lines of a raw HTML block with tags stripped and entities decoded.
+ * and the lines of a raw HTML block with tags stripped and entities decoded.
  */
-import type { Code, Html, Paragraph, PhrasingContent } from 'mdast'
+import type { Html, Paragraph, PhrasingContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { parseMarkdown } from '../../markdown/parse.js'
 
@@ -47,15 +47,6 @@ export function paragraphLines(node: Paragraph): TextLine[] {
   const lines: TextLine[] = [{ text: '', line: start?.line ?? 1, column: start?.column ?? 1 }]
   walkInline(node.children, lines, 0)
   return lines.map((l) => ({ ...l, text: l.text.trim() })).filter((l) => l.text !== '')
-}
-
-/** The lines of a code block; only indented blocks (a list indented too far), never fenced ones. */
-export function indentedCodeLines(node: Code): TextLine[] {
-  const pos = node.position
-  if (!pos || node.lang) return []
-  const lines = node.value.split('\n')
-  if (pos.end.line - pos.start.line + 1 !== lines.length) return []
-  return lines.slice(0, MAX_LINES).map((text, i) => ({ text, line: pos.start.line + i, column: pos.start.column }))
 }
 
 function decode(text: string): string {

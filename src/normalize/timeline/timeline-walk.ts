@@ -5,7 +5,8 @@
 import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
-import { indentedCodeLines, htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
+import { codeEntryLines } from './timeline-code.js'
+import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
@@ -21,7 +22,6 @@ const MAX_DEPTH = 12
 const MAX_PIECES = 10_000
 /** An IRC-style chat line (`10:01 <ann> hi`): a quote of the conversation, not an event. */
 const CHAT = /^<[^<>\s]{1,30}>/
-const BULLET = /^\s*(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+/
 
 /** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
 function isDayLine(stamp: Stamp): boolean {
@@ -105,27 +105,28 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     return timed
   }
 
-  for (const node of nodes.slice(0, MAX_PIECES)) {
-    if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
-    open = null
-    if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true)
-    else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
-    else if (node.type === 'list') list(node, 0)
-    else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
-    else if (node.type === 'code') {
-      const lines = indentedCodeLines(node).filter((l) => l.text.trim() !== '')
-      const listed = lines.filter((l) => BULLET.test(l.text) && readStamp(l.text.replace(BULLET, ''), hints))
-      if (listed.length >= 2 && listed.length * 2 >= lines.length) for (const l of listed) textLine({ ...l, text: l.text.replace(BULLET, '') })
-    } else if (node.type === 'table') {
-      const table = readTable(node, hints)
-      if (!table) continue
-      if (table.zone) push({ kind: 'zone', zone: table.zone })
-      for (const row of table.entries) {
-        if (row.stamp) entry(row.stamp, row.text, row.line, row.column)
-        else push({ kind: 'untimed', text: row.text, line: row.line, column: row.column })
+  const walk = (children: RootContent[], depth: number): void => {
+    for (const node of children.slice(0, MAX_PIECES)) {
+      if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
+      open = null
+      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true)
+      else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
+      else if (node.type === 'list') list(node, 0)
+      else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
+      else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
+      else if (node.type === 'code') for (const l of codeEntryLines(node, hints)) textLine(l)
+      else if (node.type === 'table') {
+        const table = readTable(node, hints)
+        if (!table) continue
+        if (table.zone) push({ kind: 'zone', zone: table.zone })
+        for (const row of table.entries) {
+          if (row.stamp) entry(row.stamp, row.text, row.line, row.column)
+          else push({ kind: 'untimed', text: row.text, line: row.line, column: row.column })
+        }
       }
     }
   }
+  walk(nodes, 0)
   return pieces
 }
 
