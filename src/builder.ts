@@ -15,6 +15,7 @@ import { isImageFile } from './site/images.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
 import type { RelatedMemo } from './site/related.js'
 import { writeFiles } from './site/produce.js'
+import { assertSafeOutDir, SITE_MARKER, SITE_MARKER_TEXT } from './site/out-guard.js'
 import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
 
@@ -176,7 +177,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const entry = asLoaded(record)
       return entry ? cache().line(entry.key) : null
     }
-    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config))]
+    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config)), { path: SITE_MARKER, content: SITE_MARKER_TEXT }]
     lastPlan = { docs, keys }
     const inputHash = planHasher(keyed)
     const manifest: Record<string, ManifestEntry> = {}
@@ -307,6 +308,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
 
   async function build(): Promise<BuildResult> {
     const started = performance.now()
+    // Before anything is touched: the output folder is replaced, so it must be Hindsight's to replace.
+    assertSafeOutDir(config)
     recoverOutDir(config.outDir)
     if (state === undefined) state = readBuildState(config.cacheDir, config.outDir)
     tplKey = await templatesKey(config.templatesDir)

@@ -20,3 +20,6 @@ export class OutputError extends HindsightError {}
 
 /** Command-line usage error (unknown flag, missing argument). */
 export class UsageError extends HindsightError {}
+
+/** The output folder is, holds or lies inside something Hindsight did not write, so replacing it would delete it. */
+export class UnsafeOutputError extends OutputError {}

@@ -5,6 +5,7 @@ import { CONFIG_FILE, loadConfig } from '../config.js'
 import { UsageError } from '../errors.js'
 import { formatDiagnostic, type FileDiagnostics } from '../report/format.js'
 import { buildSearchIndex } from '../search/index.js'
+import { assertSafeOutDir } from '../site/out-guard.js'
 import { url as pageUrl } from '../site/paths.js'
 import type { Config, ResolvedConfig } from '../types.js'
 import { createDevEngine, type DevEngine, type EngineResult } from './engine.js'
@@ -42,6 +43,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const show = (file: string): string => (path.relative(options.cwd, file) || file).split(path.sep).join('/')
   const searchDelay = options.searchDelayMs ?? 3000
   let config = loadConfig(options.cwd, options.overrides)
+  // Refused before serving: an unsafe output folder is a usage error, not a build failure to show in the overlay.
+  assertSafeOutDir(config)
   let engine: DevEngine = createDevEngine(config)
   const configPath = path.join(config.root, CONFIG_FILE)
   const sourcePath = (source: string): string => path.join(config.contentDir, ...source.split('/'))
@@ -75,7 +78,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     let result: EngineResult
     if (changed.includes(configPath)) {
       try {
-        config = loadConfig(options.cwd, options.overrides)
+        const next = loadConfig(options.cwd, options.overrides)
+        assertSafeOutDir(next)
+        config = next
       } catch (error) {
         board.fail(show(configPath), (error as Error).message, 'config-invalid')
         log(`${(error as Error).message}; still serving the last good site`)

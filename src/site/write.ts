@@ -1,6 +1,7 @@
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
+import { assertOwnedOutDir } from './out-guard.js'
 
 /** Resolves an output path under `root`, refusing any that would escape it. */
 export function safeJoin(root: string, rel: string): string {
@@ -141,6 +142,8 @@ export function openStagedSite(outDir: string): SiteWriter {
     remove() {},
     async commit() {
       await pausePoint('before-swap')
+      // The swap deletes the folder it replaces: once more, right before, it must be a site Hindsight wrote.
+      assertOwnedOutDir(outDir)
       try {
         if (existsSync(outDir)) renameSync(outDir, old)
         await pausePoint('between-renames')
