@@ -77,10 +77,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   removeKramdownAttributes(tree)
   const blocks = buildBlocks(tree, body)
   const meta = readMeta(source, data, file)
-  const { title, blockIndex } = findTitle(blocks, data['title'])
+  const fields = collectFields(blocks, tree)
+  const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
   if (!title) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
   const spans = findSections(blocks, blockIndex)
-  const fields = collectFields(blocks, tree)
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
   const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })

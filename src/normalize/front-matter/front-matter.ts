@@ -10,6 +10,7 @@ import { RULE } from '../../constants.js'
 import type { Matter } from '../../types.js'
 import { report } from '../diagnostics.js'
 import { checkFrontMatterDates } from './front-matter-dates.js'
+import { readUnfencedMatter } from './unfenced.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
@@ -77,12 +78,21 @@ function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: V
   }
 }
 
+/** Leading `key: value` lines without fences, read as front matter with an info (string values only). */
+function unfenced(text: string, lines: string[], file: VFile): SplitDocument | null {
+  const found = readUnfencedMatter(lines, KNOWN)
+  if (!found) return null
+  report(file, 'info', 'The metadata lines at the top are read as front matter; put them between `---` lines to make that explicit', { line: 1, column: 1 }, RULE.frontMatterUnfenced)
+  const end = lines.slice(0, found.lines).join('\n').length
+  return { matter: { data: found.data, language: 'yaml', lines: found.lines }, body: blank(text, end) }
+}
+
 /** Splits and parses the front matter, reporting problems on `file` and keeping the body's line numbers. */
 export function splitFrontMatter(text: string, file: VFile): SplitDocument {
   const none: SplitDocument = { matter: { data: {}, language: null, lines: 0 }, body: text }
   const lines = text.split('\n', 2000)
   const open = OPEN.exec((lines[0] ?? '').trimEnd())
-  if (!open) return none
+  if (!open) return unfenced(text, lines, file) ?? none
   const fence = open[1] ?? '---'
   const close = closingLine(lines, fence)
   if (close < 0) return none

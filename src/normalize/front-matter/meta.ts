@@ -7,6 +7,7 @@ import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
 import { slugify } from '../../site/paths.js'
 import { report } from '../diagnostics.js'
+import { findDates, formatDate } from '../time/datetime.js'
 
 /** Metadata of one document. */
 export interface Meta {
@@ -55,6 +56,13 @@ export function frontMatterInstant(value: unknown): { date: string; at: string |
   return { date: dt.toFormat('yyyy-MM-dd'), at: zoned ? dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null }
 }
 
+/** A written-out front-matter date (`Mon, 17 Feb 2020 at 04:57 AM`, as blog exports give it) read as its day. */
+function proseDate(value: unknown): string | null {
+  if (typeof value !== 'string' || value.length > 80) return null
+  const found = findDates(value)[0]
+  return found && found.year ? formatDate({ year: found.year, month: found.month, day: found.day }) : null
+}
+
 function safeSlug(value: unknown): string | null {
   if (typeof value !== 'string') return null
   const s = value.trim()
@@ -72,7 +80,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   const statusPage = ['resolvedWhen', 'affected'].some((k) => k in data) || ('severity' in data && 'resolved' in data)
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
   const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
-  const fmDate = statusPage ? null : frontMatterInstant(data['date'])?.date ?? null
+  const fmDate = statusPage ? null : frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null
   const validFileDate = fileDate && DateTime.fromISO(fileDate).isValid ? fileDate : null
   const severity = data['severity']
   return {

@@ -6,6 +6,7 @@ import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
 import { classifyLine, type LineKind } from './line-kinds.js'
+import { metadataHeading, stripInlineTags } from './meta-lines.js'
 import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 
@@ -130,7 +131,13 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const line = node.position?.start.line ?? 1
     const column = node.position?.start.column ?? 1
     if (node.type === 'heading') {
-      const text = toString(node).trim()
+      const text = stripInlineTags(toString(node))
+      const meta = metadataHeading(text)
+      if (meta) {
+        const start = point(line, column)
+        blocks.push({ kind: 'field', label: meta.label, value: meta.value, line, column, match: null, node: textParagraph(text, start, lineEnd(line)), valueNode: textParagraph(meta.value, start, lineEnd(line)) })
+        continue
+      }
       lastRealDepth = node.depth
       while (open.length && open[open.length - 1]!.depth >= node.depth) open.pop()
       open.push({ depth: node.depth, text, match: null })

@@ -1,8 +1,9 @@
 /**
  * Labelled fields that carry the incident's when: `Date:`, `Duration:`, `Start:`/`End:` lines, bold labels, or
- * `- **Duration:** ...` list items; read outside the timeline only.
+ * `- **Duration:** ...` list items, rows of a metadata table at the top, `## Date: ...` heading lines; read outside the
+ * timeline only.
  */
-import type { List, Root } from 'mdast'
+import type { List, Root, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Block } from './blocks.js'
 
@@ -22,6 +23,8 @@ export interface Fields {
   end: Field | null
   severity: Field | null
   authors: Field | null
+  /** A labelled title (`**Title:** ...`, a metadata table's `Incident` row). */
+  title: Field | null
 }
 
 const KINDS: Array<[keyof Fields, RegExp]> = [
@@ -31,6 +34,7 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
   ['end', /^end(?:ed)?(?: (?:time|date))?$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
+  ['title', /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)$|^(?:incident|event)$/],
 ]
 
 function kindOf(label: string): keyof Fields | null {
@@ -49,14 +53,35 @@ function listFields(list: List, out: Field[]): void {
   }
 }
 
+/** Rows of a two-column table at the top of the document (`| **Event** | ... |`) read as labelled values. */
+function tableFields(table: Table, out: Field[]): void {
+  for (const row of table.children) {
+    const [label, value] = row.children
+    if (!label || !value || row.children.length > 3) continue
+    const name = toString(label).replace(/[*_`:]/g, '').trim()
+    if (!/^[A-Za-z][A-Za-z ]{0,30}$/.test(name)) continue
+    out.push({ label: name, value: toString(value).replace(/\s+/g, ' ').trim(), line: row.position?.start.line ?? 1, column: 1 })
+  }
+}
+
+/** Whether a block sits before the first section heading (where a metadata table belongs). */
+function beforeSections(blocks: Block[], index: number): boolean {
+  for (let i = 0; i < index; i++) {
+    const block = blocks[i]!
+    if (block.kind === 'heading' && (block.match || block.depth > 1)) return false
+  }
+  return true
+}
+
 /** Collects the first field of each kind, in document order (field lines first, then list items). */
 export function collectFields(blocks: Block[], _tree: Root): Fields {
   const found: Field[] = []
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
     if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
-  }
-  const fields: Fields = { date: null, duration: null, start: null, end: null, severity: null, authors: null }
+    else if (block.kind === 'content' && block.node.type === 'table' && beforeSections(blocks, index)) tableFields(block.node, found)
+  })
+  const fields: Fields = { date: null, duration: null, start: null, end: null, severity: null, authors: null, title: null }
   for (const field of found) {
     const kind = kindOf(field.label)
     if (kind && !fields[kind]) fields[kind] = field

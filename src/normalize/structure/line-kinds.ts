@@ -9,6 +9,7 @@ export const FIELD_NAMES = new Set([
   'date', 'duration', 'start', 'end', 'start time', 'end time', 'started', 'ended', 'start date', 'end date',
   'incident date', 'date of incident', 'when', 'time', 'severity', 'status', 'detected', 'resolved', 'mitigated',
   'sev', 'priority', 'author', 'authors', 'owner', 'owners', 'written by', 'created by', 'time to detect', 'time to resolve', 'outage duration', 'downtime', 'period', 'time window', 'window',
+  'title', 'incident title', 'incident name',
 ])
 
 /** What a line turned out to be. */

@@ -1,11 +1,14 @@
 /**
- * The document's own title: front matter, else the first H1 that is not a section name (also inside a
- * blockquote), else a first heading or bold line, else a short first line of plain text.
+ * The document's own title, best source first: front matter (or an MDX `meta` object), the first H1 that is not a
+ * section name and comes before every section, a labelled `Title:` field, the first heading when only decoration
+ * precedes it, else a short first line of plain text. Placeholders lose to a labelled field; URLs are never titles.
  */
+import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import type { Block } from '../structure/blocks.js'
-import { oneLine } from '../structure/plain-text.js'
+import type { Block, HeadingBlock } from '../structure/blocks.js'
+import type { Field } from '../structure/fields.js'
 import { isSectionName } from '../sections/section-synonyms.js'
+import { cleanTitle, isBareUrl, isPlaceholder } from './title-text.js'
 
 /** The title and the block it came from (that block is then not a section). */
 export interface TitleResult {
@@ -13,32 +16,76 @@ export interface TitleResult {
   blockIndex: number | null
 }
 
-function clean(text: string): string {
-  return oneLine(text.replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')).replace(/^[*_#\s]+|[*_\s]+$/g, '')
+function isRealHeading(block: Block): block is HeadingBlock {
+  return block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')
 }
 
-function firstLineTitle(blocks: Block[]): string | null {
-  const first = blocks[0]
-  if (!first || first.kind !== 'content' || first.node.type !== 'paragraph') return null
-  const line = clean(toString(first.node).split('\n')[0] ?? '')
-  if (!line || line.length > 120 || line.split(' ').length > 14 || /[.,;!]$/.test(line) || isSectionName(line)) return null
-  return line
+/** Content that carries no words of its own: images, raw HTML, rules, bare links. */
+function isDecoration(node: RootContent): boolean {
+  if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') return true
+  if (node.type !== 'paragraph') return false
+  return node.children.every((c) => c.type === 'image' || c.type === 'imageReference' || c.type === 'html' || c.type === 'break' || (c.type === 'text' && !c.value.trim()) || (c.type === 'link' && isBareUrl(toString(c))) || (c.type === 'text' && c.value.trim().split(/\s+/).every((w) => isBareUrl(w) || /^!\[[^\]]*\](?:\[[^\]]*\])?$/.test(w))))
 }
 
-/** Picks the title by the rules above; `frontMatterTitle` wins when it is a non-empty string. */
-export function findTitle(blocks: Block[], frontMatterTitle: unknown): TitleResult {
-  if (typeof frontMatterTitle === 'string' && frontMatterTitle.trim()) return { title: clean(frontMatterTitle), blockIndex: null }
+/** Lines of the first paragraph worth reading as a title: bare URLs, HTML-only and image lines skipped. */
+function firstLineTitle(blocks: Block[]): { title: string; index: number } | null {
+  for (let i = 0; i < blocks.length && i < 4; i++) {
+    const block = blocks[i]!
+    if (block.kind !== 'content') return null
+    if (isDecoration(block.node)) continue
+    if (block.node.type !== 'paragraph') return null
+    const lines = toString(block.node).split('\n').map((l) => cleanTitle(l)).filter((l) => l && !isBareUrl(l))
+    const line = lines[0]
+    if (!line || line.length > 120 || line.split(' ').length > 14 || /[.,;!]$/.test(line) || isSectionName(line)) return null
+    return { title: line, index: -1 }
+  }
+  return null
+}
+
+function fieldTitle(field: Field | null): string | null {
+  if (!field) return null
+  const value = cleanTitle(field.value).replace(/^`|`$/g, '')
+  return value && !isPlaceholder(value) && !isBareUrl(value) && value.length <= 160 ? value : null
+}
+
+/** The first H1 that names the document: not a section name, and no section heading before it. */
+function headingOne(blocks: Block[]): number {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (block.kind === 'heading' && block.match) return -1
+    if (isRealHeading(block) && block.depth === 1 && cleanTitle(block.text) !== '' && !isSectionName(cleanTitle(block.text))) return i
+  }
+  return -1
+}
+
+/** The first heading when nothing but decoration (images, HTML, links) comes before it. */
+function leadingHeading(blocks: Block[]): number {
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (block.kind === 'heading') return cleanTitle(block.text) && !isSectionName(cleanTitle(block.text)) && !block.match ? i : -1
+    if (block.kind === 'field' || !isDecoration(block.node)) return -1
+  }
+  return -1
+}
+
+/**
+ * Picks the title by the rules above; `frontMatterTitle` wins when it is a non-empty string; `titleField` is the
+ * labelled title the fields stage found (a `Title:` line, a metadata table's `Incident` row).
+ */
+export function findTitle(blocks: Block[], frontMatterTitle: unknown, titleField: Field | null = null): TitleResult {
+  if (typeof frontMatterTitle === 'string' && frontMatterTitle.trim()) return { title: cleanTitle(frontMatterTitle), blockIndex: null }
   if (typeof frontMatterTitle === 'number') return { title: String(frontMatterTitle), blockIndex: null }
-  const h1 = blocks.findIndex((b) => b.kind === 'heading' && b.depth === 1 && (b.origin === 'markdown' || b.origin === 'html') && b.text.trim() !== '' && !isSectionName(b.text))
+  const field = fieldTitle(titleField)
+  const h1 = headingOne(blocks)
   if (h1 >= 0) {
-    const block = blocks[h1]!
-    return { title: block.kind === 'heading' ? clean(block.text) : null, blockIndex: h1 }
+    const title = cleanTitle((blocks[h1] as HeadingBlock).text)
+    return { title: isPlaceholder(title) && field ? field : title, blockIndex: h1 }
   }
-  const first = blocks[0]
-  if (first?.kind === 'heading') {
-    if (first.text.trim() && !isSectionName(first.text)) return { title: clean(first.text), blockIndex: 0 }
-    return { title: null, blockIndex: null }
-  }
-  const hasHeadings = blocks.some((b) => b.kind === 'heading' && (b.origin === 'markdown' || b.origin === 'html'))
-  return { title: hasHeadings ? null : firstLineTitle(blocks), blockIndex: null }
+  if (field) return { title: field, blockIndex: null }
+  const lead = leadingHeading(blocks)
+  if (lead >= 0) return { title: cleanTitle((blocks[lead] as HeadingBlock).text), blockIndex: lead }
+  const hasHeadings = blocks.some(isRealHeading)
+  if (hasHeadings) return { title: null, blockIndex: null }
+  const line = firstLineTitle(blocks)
+  return { title: line?.title ?? null, blockIndex: null }
 }

@@ -1,0 +1,50 @@
+/**
+ * Title text as a reader sees it: markup, inline HTML and emoji decoration at either end dropped, and the tests
+ * that tell a real title from a bare URL, a template placeholder or a label that names no incident.
+ */
+import { oneLine } from '../structure/plain-text.js'
+
+const EMOJI = '[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\uFE0E\\uFE0F\\u200D\\u20E3]'
+const EDGE_START = new RegExp(`^(?:${EMOJI}|:[a-z0-9_+-]{1,40}:|\\s)+`, 'iu')
+const EDGE_END = new RegExp(`(?:${EMOJI}|:[a-z0-9_+-]{1,40}:|\\s)+$`, 'iu')
+
+/** Drops emoji and `:shortcode:` decoration around a text; a text that is only decoration is kept as it is. */
+export function stripEmojiEdges(text: string): string {
+  const out = text.replace(EDGE_START, '').replace(EDGE_END, '')
+  return out || text.trim()
+}
+
+/** A heading or line cleaned for display: escapes, inline HTML, emphasis marks and edge decoration removed. */
+export function cleanTitle(text: string): string {
+  const plain = oneLine(text.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
+  return stripEmojiEdges(plain.replace(/^[*_#\s]+|[*_\s]+$/g, '')).replace(/^[*_#\s]+|[*_\s]+$/g, '')
+}
+
+/** A line that is only a URL (a link to where the text was first published), never a title. */
+export function isBareUrl(text: string): boolean {
+  return /^<?(?:https?:\/\/|www\.)\S+>?$/i.test(text.trim())
+}
+
+/** A template placeholder left in place of a title ("Incident title", "[Title]", "<title>"). */
+export function isPlaceholder(text: string): boolean {
+  const t = text.trim().toLowerCase()
+  return /^\[[^\]]*\]$|^<[^>]*>$|^\{\{.*\}\}$/.test(t) || /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)(?: here)?$/.test(t)
+}
+
+const GENERIC_WORD = /^(?:post-?mortems?|post|mortem|incidents?|reports?|analysis|rca|root|cause|review|retrospective|outage|issue|summary|of|the|a|an|and|for|our|my|project|task|write-?up|documentation|blameless|public)$/
+
+/**
+ * A title that names no incident: only a number, a file or course code ("0x19."), a date and generic words
+ * ("Postmortem", "Incident report 2024-03-01"), so a display title must be derived.
+ */
+export function isGenericTitle(title: string): boolean {
+  const rest = title
+    .toLowerCase()
+    .replace(/\b0x[0-9a-f]+\b\.?/g, ' ')
+    .replace(/\b\d{1,4}(?:[-./]\d{1,4}){0,2}\b\.?/g, ' ')
+    .replace(/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g, ' ')
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+    .trim()
+  if (!rest) return true
+  return rest.split(/\s+/).every((word) => GENERIC_WORD.test(word))
+}

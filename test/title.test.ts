@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { metadataHeading } from '../src/normalize/structure/meta-lines.js'
+import { cleanTitle, isBareUrl, isGenericTitle, isPlaceholder } from '../src/normalize/summary/title-text.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const titleOf = (text: string): string | null => normalizeDocument('t.md', text, options).record.title
+
+describe('title text', () => {
+  it.each([
+    ['🍂 Postmortem 🍂', 'Postmortem'],
+    ['🚨 Web outage report', 'Web outage report'],
+    ['Clients Unable to Load Pages [Postmortem] 👀', 'Clients Unable to Load Pages [Postmortem]'],
+    [':fire: Disk full :fire:', 'Disk full'],
+    ['<span style="color:red">Outage</span>', 'Outage'],
+    ['🔥', '🔥'],
+  ])('%s -> %s', (raw, clean) => {
+    expect(cleanTitle(raw)).toBe(clean)
+  })
+
+  it('tells URLs, placeholders and generic titles apart', () => {
+    expect(isBareUrl('https://medium.com/@someone/postmortem-1234')).toBe(true)
+    expect(isBareUrl('Outage at https://x.y')).toBe(false)
+    expect(isPlaceholder('[Title]')).toBe(true)
+    expect(isPlaceholder('Incident title')).toBe(true)
+    expect(isPlaceholder('Database outage')).toBe(false)
+    expect(isGenericTitle('0x19. Postmortem')).toBe(true)
+    expect(isGenericTitle('Incident report 2024-03-01')).toBe(true)
+    expect(isGenericTitle('Postmortem: database failover')).toBe(false)
+  })
+
+  it('reads metadata heading lines, not titles with a colon', () => {
+    expect(metadataHeading('Owner: @sam')).toEqual({ label: 'Owner', value: '@sam' })
+    expect(metadataHeading('Involved:')).toEqual({ label: 'Involved', value: '' })
+    expect(metadataHeading('Date: 2020-05-04')).toEqual({ label: 'Date', value: '2020-05-04' })
+    expect(metadataHeading('POSTMORTEM: UNAUTHORIZED ACCESS')).toBeNull()
+  })
+})
+
+describe('title picking', () => {
+  it('drops emoji around an H1', () => {
+    expect(titleOf('# 🚨 Cache outage report\n\n## Summary\n\nText.\n')).toBe('Cache outage report')
+  })
+
+  it('never takes an HTML-styled section label for a title', () => {
+    expect(titleOf('<p align="center"><img src="x.png"></p>\n\n## <span style="color:green">Summary:</span>\n\nThe site was down.\n')).toBeNull()
+  })
+
+  it('takes the first heading when only images precede it', () => {
+    expect(titleOf('![banner]\n![2]\n### POSTMORTEM: DISK FULL ON DB\n### Incident Description:\nThe disk filled.\n')).toBe('POSTMORTEM: DISK FULL ON DB')
+  })
+
+  it('does not take an H1 that follows section headings', () => {
+    expect(titleOf('# Overview\n\nThe site was down.\n\n# Notes to the owner\n\nCheck it.\n')).toBeNull()
+  })
+
+  it('lets a labelled field beat a placeholder H1', () => {
+    expect(titleOf('# Incident title\n\n**Title:** Payment queue stalled\n\n## Summary\n\nPayments waited.\n')).toBe('Payment queue stalled')
+  })
+
+  it('skips a bare URL line in plain text', () => {
+    expect(titleOf('https://example.com/post/abc\n\nDisk Full on the Build Server\n\nThe disk filled up overnight and builds failed.\n')).toBe('Disk Full on the Build Server')
+  })
+})
