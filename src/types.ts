@@ -46,6 +46,28 @@ export interface TimelineEntry {
   line: number
 }
 
+/** A point in time as the text gives it: any of its parts may be unknown. */
+export interface Moment {
+  /** ISO 8601 with offset when date, time and zone are known, else `null`. */
+  at: string | null
+  /** `YYYY-MM-DD` (local to the incident's zone) when the text gives the day, else `null`. */
+  date: string | null
+  /** `HH:MM` (24-hour, local) when the text gives the time, else `null`. */
+  time: string | null
+}
+
+/** How the impact window is known: stated in prose or a stats section, marked by timeline events, or only the timeline's span. */
+export type ImpactSource = 'stated' | 'marked' | 'timeline'
+
+/** When users were affected: start, end and duration, each as far as the text tells. */
+export interface ImpactWindow {
+  start: Moment | null
+  end: Moment | null
+  durationMinutes: number | null
+  /** Best evidence the window rests on; `null` when nothing is known. */
+  source: ImpactSource | null
+}
+
 /** A follow-up the authors committed to. */
 export interface ActionItem {
   text: string
@@ -67,11 +89,11 @@ export interface Lessons {
 export interface Phase {
   /** ISO 8601 with offset. */
   at: string
-  /** `true` when inferred from timeline wording rather than stated in front matter. */
+  /** `true` when inferred from timeline wording rather than stated (front matter or a stats section). */
   inferred: boolean
 }
 
-/** Response metrics, measured from the incident's start. */
+/** Response metrics, measured from the impact's start. */
 export interface Metrics {
   detected: Phase | null
   mitigated: Phase | null
@@ -103,13 +125,18 @@ export interface PostmortemRecord {
   /** The document's own title, `null` when it has none. */
   title: string | null
   summary: string
-  /** Day the incident happened (`YYYY-MM-DD`), `null` when the text does not say. */
+  /** Day the impact began (`YYYY-MM-DD`), `null` when the text does not say. */
   date: string | null
   /** Day the postmortem was published, from front matter or a `YYYY-MM-DD-` file name. */
   published: string | null
+  /** `impact.start.at`: the impact's start as ISO 8601 with offset, `null` without a zone. */
   start: string | null
+  /** `impact.end.at`. */
   end: string | null
+  /** `impact.durationMinutes`. */
   durationMinutes: number | null
+  /** The incident window: when users were affected, and how that is known. */
+  impact: ImpactWindow
   /** Zone as written (`CEST`, `Pacific Time`, `Europe/Berlin`). */
   timezone: string | null
   /** Offset of that zone at the incident (`+02:00`). */

@@ -13,7 +13,7 @@ import type { PostmortemRecord } from '../src/types.js'
 function record(over: Partial<PostmortemRecord>): PostmortemRecord {
   return {
     slug: 'x', source: 'x.md', title: null, summary: '', date: null, published: null, start: null, end: null,
-    durationMinutes: null, timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [],
+    durationMinutes: null, impact: { start: null, end: null, durationMinutes: null, source: null }, timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [],
     severity: null, sections: [], timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
     metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
     diagnostics: [],

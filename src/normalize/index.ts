@@ -23,6 +23,9 @@ import { extractTimeline } from './timeline/timeline.js'
 import { locateTimelines, summaryProse, type TimelineLocation } from './timeline/timeline-source.js'
 import type { TimelineContext, TimelineResult } from './timeline/timeline.js'
 import { findTitle } from './summary/title.js'
+import { findImpactWindow } from './impact/impact-window.js'
+import { impactPassages } from './impact/passages.js'
+import { parseZone } from './time/zones.js'
 
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
@@ -39,6 +42,7 @@ export interface NormalizedDocument {
 function emptyRecord(source: string, slug: string): PostmortemRecord {
   return {
     slug, source, title: null, summary: '', date: null, published: null, start: null, end: null, durationMinutes: null,
+    impact: { start: null, end: null, durationMinutes: null, source: null },
     timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [], severity: null, sections: [],
     timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
     metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
@@ -63,12 +67,6 @@ function readTimeline(locations: TimelineLocation[], context: TimelineContext, f
   return { entries: [], timezone: null, utcOffset: null }
 }
 
-function minutesBetween(start: string | null, end: string | null): number | null {
-  if (!start || !end) return null
-  const ms = Date.parse(end) - Date.parse(start)
-  return Number.isFinite(ms) && ms >= 0 ? Math.round(ms / 60000) : null
-}
-
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
   const { matter, body } = splitFrontMatter(text, file)
   file.data.matter = matter
@@ -86,19 +84,28 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
   const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst }
   const timeline = readTimeline(locations, context, file)
-  const timed = timeline.entries.filter((e) => e.at)
   const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null
   const record = emptyRecord(source, meta.slug)
   record.title = title
   record.summary = findSummary(data, spans, blocks, title)
-  record.date = pickDate(when, entryDate, meta.published)
+  const timezone = timeline.timezone ?? when.timezone
+  const utcOffset = timeline.utcOffset ?? when.utcOffset
+  const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
+  const fieldRange = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
+  const dayHint = pickDate(when, entryDate, meta.published)
+  const impact = findImpactWindow({
+    timeline: timeline.entries, passages: impactPassages(blocks, blockIndex), fieldRange, statedStart: when.start, statedEnd: when.end,
+    context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
+  })
+  record.impact = impact
+  record.date = when.date ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
   if (!record.date) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
   record.published = meta.published
-  record.start = when.start ?? timed[0]?.at ?? null
-  record.end = when.end ?? (timed.length > 1 ? timed[timed.length - 1]!.at : null)
-  record.durationMinutes = minutesBetween(record.start, record.end) ?? when.durationMinutes
-  record.timezone = timeline.timezone ?? when.timezone
-  record.utcOffset = timeline.utcOffset ?? when.utcOffset
+  record.start = impact.start?.at ?? null
+  record.end = impact.end?.at ?? null
+  record.durationMinutes = impact.durationMinutes
+  record.timezone = timezone
+  record.utcOffset = utcOffset
   record.tags = meta.tags
   record.site = meta.site
   record.authors = meta.authors.length || !fields.authors ? meta.authors : authorList(fields.authors.value)

@@ -12,6 +12,7 @@ export function makeRecord(fields: Partial<PostmortemRecord> = {}): PostmortemRe
     start: null,
     end: null,
     durationMinutes: null,
+    impact: { start: null, end: null, durationMinutes: null, source: null },
     timezone: null,
     utcOffset: null,
     tags: [],

@@ -1,0 +1,111 @@
+/**
+ * Durations as prose and stats sections state them ("for 20 minutes", "lasting 1h 20m", "about 12 hours",
+ * "45 minutes of downtime", "Time to recovery: 25 minutes"), read into minutes with what they measure, so the
+ * impact window and the response metrics can use what the authors wrote instead of guessing from the timeline.
+ */
+
+/** What a stated duration measures. */
+export type DurationKind = 'impact' | 'detect' | 'mitigate' | 'resolve'
+
+/** One stated duration with its place in the text and how sure the reading is (higher is surer). */
+export interface StatedDuration {
+  minutes: number
+  kind: DurationKind
+  weight: number
+  index: number
+}
+
+const WORD_NUMBERS = new Map([
+  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
+  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20], ['thirty', 30], ['forty', 40],
+  ['forty-five', 45], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['half an', 0.5], ['half a', 0.5],
+])
+const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
+const UNIT = String.raw`(?:days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
+/** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
+const AMOUNT = new RegExp(String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?![\w])(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`, 'giu')
+const PART = new RegExp(String.raw`(${NUMBER})\s*(?:-\s*)?(${UNIT})`, 'iu')
+const PARTS = new RegExp(PART.source, 'giu')
+
+const UNIT_MINUTES: Array<[RegExp, number]> = [
+  [/^(?:days?|tage?n?|jours?)$/i, 1440],
+  [/^(?:hours?|hrs?|h|stunden?|std|heures?|時間)$/i, 60],
+  [/^(?:minutes?|mins?|m|minuten?|分)$/i, 1],
+  [/^(?:seconds?|secs?|s)$/i, 1 / 60],
+]
+
+/** Minutes of a written amount ("1h 20m", "about 12 hours", "half an hour"), `null` when it is none. */
+export function readAmount(text: string): number | null {
+  let total = 0
+  let found = false
+  for (const m of text.matchAll(PARTS)) {
+    const amount = WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]!.replace(',', '.'))
+    const unit = UNIT_MINUTES.find(([re]) => re.test(m[2]!))?.[1]
+    if (unit === undefined || !Number.isFinite(amount)) continue
+    total += amount * unit
+    found = true
+  }
+  return found ? Math.round(total) : null
+}
+
+/** Words before an amount that say it is how long something lasted. */
+const LASTED_BEFORE = /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
+/** Words after an amount that say it measured the impact. */
+const IMPACT_AFTER = /^\s*(?:of|de|long|lang)?\s*(?:total\s+|partial\s+|complete\s+|full\s+|intermittent\s+|service\s+|site\s+)?(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
+/** Words before an amount that make it something else (an interval, a delay, a deadline). */
+const NOT_LASTED = /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
+const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
+/** Impact words that a sentence stating how long something lasted should carry. */
+const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|lasted|lasting)|ausfall|störung|nicht erreichbar|panne|indisponib|interruption|障害|停止/i
+
+/** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
+const STATS_LABELS: Array<[RegExp, DurationKind]> = [
+  [/\b(?:time\s+to\s+(?:detect(?:ion)?|discover)|ttd|mttd)\b/i, 'detect'],
+  [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response|acknowledge)|ttm|tta|mtta)\b/i, 'mitigate'],
+  [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
+  [/\b(?:(?:total\s+|outage\s+|incident\s+|impact\s+)?duration|(?:total\s+)?downtime|length\s+of\s+(?:the\s+)?outage|dauer|durée)\b/i, 'impact'],
+]
+const STATS_LINE = /^[\s*_>|-]*([^:\n|]{2,40}?)[\s*_]*[:|][\s*_]*([^\n|]{1,60})/gm
+
+/** Stated durations in stats lines: a label that names the measure, then an amount. */
+function statsDurations(text: string): StatedDuration[] {
+  const out: StatedDuration[] = []
+  for (const m of text.matchAll(STATS_LINE)) {
+    const kind = STATS_LABELS.find(([re]) => re.test(m[1]!))?.[1]
+    if (!kind) continue
+    AMOUNT.lastIndex = 0
+    const amount = AMOUNT.exec(m[2]!)
+    const minutes = amount ? readAmount(amount[0]) : null
+    if (minutes !== null && /^[\s~≈*_(]*(?:about|approx\.?|approximately|around|roughly|ca\.?|~)?\s*$/i.test(m[2]!.slice(0, amount!.index))) out.push({ minutes, kind, weight: 3, index: m.index })
+  }
+  return out
+}
+
+/** Every stated duration in prose and stats lines, best first (weight, then document order). */
+export function findDurations(text: string): StatedDuration[] {
+  const sample = text.slice(0, 50_000)
+  const out = statsDurations(sample)
+  for (const m of sample.matchAll(AMOUNT)) {
+    const minutes = readAmount(m[0])
+    if (minutes === null || minutes <= 0) continue
+    const before = sample.slice(Math.max(0, m.index - 60), m.index)
+    const after = sample.slice(m.index + m[0].length, m.index + m[0].length + 60)
+    if (NOT_LASTED.test(before) || LATER_AFTER.test(after)) continue
+    const sentence = sentenceAround(sample, m.index)
+    let weight = 0
+    if (IMPACT_AFTER.test(after)) weight = 2
+    else if (LASTED_BEFORE.test(before) && IMPACT_WORDS.test(sentence)) weight = 1
+    if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })
+  }
+  return out.sort((a, b) => b.weight - a.weight || a.index - b.index)
+}
+
+/** The sentence (bounded to 400 characters each way) that holds `index`. */
+function sentenceAround(text: string, index: number): string {
+  const from = Math.max(0, index - 400)
+  const head = text.slice(from, index)
+  const start = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'))
+  const tail = text.slice(index, index + 400)
+  const stop = tail.search(/[.!?](?:\s|$)|\n/)
+  return head.slice(start + 1) + (stop < 0 ? tail : tail.slice(0, stop))
+}

@@ -1,0 +1,98 @@
+/**
+ * A start-end range stated in prose ("between 09:10 and 09:40 UTC", "from 14:05 to 16:30", "2–3pm",
+ * "from 23:27 on March 5 to 03:34 the next day"), read into two moments; the strongest wins, where strength is
+ * where the sentence sits (impact or summary prose beats the rest) and whether it speaks of impact.
+ */
+import type { Moment } from '../../types.js'
+import { findDates, findTimes, formatDate, formatTime, type ParsedTime } from '../time/datetime.js'
+import { findZone, toIso, type ParsedZone } from '../time/zones.js'
+import { shiftMoment } from './moment-math.js'
+
+/** A piece of prose and how much a range found in it counts (impact section 3, summary 2, elsewhere 1). */
+export interface Passage {
+  text: string
+  weight: number
+}
+
+/** What a range is read against: the incident's day, year, day order and zone. */
+export interface RangeContext {
+  date: string | null
+  year: number | null
+  dayFirst: boolean | null
+  zone: ParsedZone | null
+}
+
+/** A stated range and its strength. */
+export interface StatedRange {
+  start: Moment
+  end: Moment
+  weight: number
+}
+
+const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>[-–—~〜]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
+const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
+const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
+const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
+/** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
+const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
+/** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
+const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
+
+function sentences(text: string): string[] {
+  return text.slice(0, 50_000).split(/(?<![ap]\.m\.)(?<=[.!?])\s+|\n+/i).filter((s) => /\d/.test(s))
+}
+
+function side(text: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
+  const date = findDates(text, { year: context.year, dayFirst: context.dayFirst }).find((d) => d.year !== null || context.year !== null)
+  const zone = findZone(text.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' ').replace(/\d/g, ' '))
+  return { date: date ? formatDate({ year: date.year ?? context.year!, month: date.month, day: date.day }) : null, time: formatTime(time), zone }
+}
+
+function moment(date: string | null, time: string, zone: ParsedZone | null): Moment {
+  return { at: date ? (toIso(date, time, zone)?.at ?? null) : null, date, time }
+}
+
+/** Every range in one sentence, as start and end moments. */
+function sentenceRanges(sentence: string, context: RangeContext): Array<{ start: Moment; end: Moment; opener: boolean }> {
+  const text = sentence.replace(SHARED_MERIDIEM, '$1$2$4m$3')
+  const times = findTimes(text)
+  const out: Array<{ start: Moment; end: Moment; opener: boolean }> = []
+  for (let i = 0; i + 1 < times.length; i++) {
+    const a = times[i]!
+    const b = times[i + 1]!
+    const between = text.slice(a.index + a.text.length, b.index)
+    const gap = between.length <= 90 ? SEPARATOR.exec(between) : null
+    if (!gap?.groups) continue
+    const before = text.slice(Math.max(0, a.index - 60), a.index)
+    const opener = OPENER.test(before) || OPENER_WITH_DATE.test(before)
+    if (/^and$/i.test(gap.groups['sep']!) && !opener) continue
+    const prefixStart = i > 0 ? times[i - 1]!.index + times[i - 1]!.text.length : 0
+    const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.groups['lead'], a, context)
+    const after = times[i + 2]?.index ?? text.length
+    const right = side(gap.groups['trail'] + ' ' + text.slice(b.index, Math.min(after, b.index + b.text.length + 30)), b, context)
+    const zone = left.zone ?? right.zone ?? context.zone
+    const startDate = left.date ?? right.date ?? side(text, a, context).date ?? context.date
+    let end = moment(right.date ?? startDate, right.time, zone)
+    if (!right.date && right.time < left.time) end = shiftMoment(moment(startDate, right.time, zone), 1440, zone)
+    out.push({ start: moment(startDate, left.time, zone), end, opener })
+    i++
+  }
+  return out
+}
+
+/** The strongest stated range in the passages, `null` when none states one. */
+export function findStatedRange(passages: Passage[], context: RangeContext): StatedRange | null {
+  let best: StatedRange | null = null
+  for (const passage of passages) {
+    for (const sentence of sentences(passage.text)) {
+      if (OTHER_WINDOW.test(sentence)) continue
+      const impact = IMPACT_WORDS.test(sentence)
+      if (!impact && passage.weight < 2) continue
+      for (const range of sentenceRanges(sentence, context)) {
+        const weight = passage.weight + (impact ? 1 : 0) + (range.opener ? 1 : 0)
+        if (!best || weight > best.weight) best = { start: range.start, end: range.end, weight }
+      }
+    }
+  }
+  return best
+}

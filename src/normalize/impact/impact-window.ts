@@ -1,0 +1,122 @@
+/**
+ * The incident window (when users were affected) from the best evidence the text gives, per end: a stated
+ * field or prose range, then events that mark impact starting or ending, then the span of the timeline without
+ * its lead-up and follow-up; a stated duration fills a missing or weakly known end and is the duration itself.
+ */
+import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
+import { parseRange } from '../time/datetime.js'
+import type { ParsedZone } from '../time/zones.js'
+import { findDurations } from './find-duration.js'
+import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
+import { findMarkedEvents, isFollowUp, isLeadUp } from './marked-events.js'
+import { isBefore, minutesFrom, momentOf, shiftMoment } from './moment-math.js'
+
+/** What the window is read from. */
+export interface ImpactInput {
+  timeline: TimelineEntry[]
+  passages: Passage[]
+  /** A `Duration:`/`Start:`–`End:` field's text, `null` when the document has none. */
+  fieldRange: string | null
+  /** Start and end as ISO instants stated elsewhere (status-page front matter), `null` when not. */
+  statedStart: string | null
+  statedEnd: string | null
+  context: RangeContext
+}
+
+interface Known {
+  moment: Moment
+  source: ImpactSource
+}
+
+const RANK: Record<ImpactSource, number> = { stated: 3, marked: 2, timeline: 1 }
+const EMPTY: ImpactWindow = { start: null, end: null, durationMinutes: null, source: null }
+
+function fromIso(at: string | null): Moment | null {
+  const m = at ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null
+  return m ? { at, date: m[1]!, time: m[2]! } : null
+}
+
+/** Timeline moments in time order (document order when some lack a day), each with its entry. */
+function ordered(timeline: TimelineEntry[], zone: ParsedZone | null): Array<{ entry: TimelineEntry; moment: Moment }> {
+  const out = timeline.flatMap((entry) => {
+    const moment = momentOf(entry, zone)
+    return moment ? [{ entry, moment }] : []
+  })
+  if (out.every((e) => e.moment.date)) return out.map((e, i) => ({ ...e, i })).sort((a, b) => (isBefore(a.moment, b.moment) ? -1 : isBefore(b.moment, a.moment) ? 1 : a.i - b.i))
+  return out
+}
+
+/** The events without lead-up before the impact and follow-up after it. */
+function core<T extends { entry: TimelineEntry; moment: Moment }>(events: T[]): T[] {
+  let from = 0
+  let to = events.length
+  while (to - from > 1 && isLeadUp(events[from]!.entry.text) && apart(events[from]!.moment, events[from + 1]!.moment)) from++
+  while (to - from > 1 && isFollowUp(events[to - 1]!.entry.text)) to--
+  return events.slice(from, to)
+}
+
+/** `true` when two moments are on different days or hours apart. */
+function apart(a: Moment, b: Moment): boolean {
+  if (a.date && b.date && a.date !== b.date) return true
+  const gap = minutesFrom(a, b)
+  return gap !== null && gap >= 180
+}
+
+function weaker(a: Known | null, b: Known | null): ImpactSource | null {
+  const sources = [a?.source, b?.source].filter((s): s is ImpactSource => s !== undefined)
+  if (sources.length === 0) return null
+  return sources.reduce((x, y) => (RANK[y] < RANK[x] ? y : x))
+}
+
+/** Reads the impact window; every part is `null` where the text cannot tell. */
+export function findImpactWindow(input: ImpactInput): ImpactWindow {
+  const { context } = input
+  const zone = context.zone
+  let start: Known | null = null
+  let end: Known | null = null
+  let duration: number | null = null
+  const field = input.fieldRange ? parseRange(input.fieldRange, { year: context.year, dayFirst: context.dayFirst ?? true, zone: null, date: context.date }) : null
+  const statedStart = fromIso(input.statedStart) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
+  const statedEnd = fromIso(input.statedEnd) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
+  if (statedStart) start = { moment: statedStart, source: 'stated' }
+  if (statedEnd) end = { moment: statedEnd, source: 'stated' }
+  if (!start || !end) {
+    const range = findStatedRange(input.passages, context)
+    if (range && !start && !end) {
+      start = { moment: range.start, source: 'stated' }
+      end = { moment: range.end, source: 'stated' }
+    }
+  }
+  if (start && end) duration = minutesFrom(start.moment, end.moment)
+  const events = core(ordered(input.timeline, zone))
+  const marks = findMarkedEvents(events.map((e) => e.entry))
+  if (!start && marks.start !== null) start = { moment: events[marks.start]!.moment, source: 'marked' }
+  if (!end && marks.end !== null && (!start || !isBefore(events[marks.end]!.moment, start.moment))) end = { moment: events[marks.end]!.moment, source: 'marked' }
+  const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
+  if (statedDuration !== null) duration = statedDuration
+  if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }
+  if (!end && events.length > 1) {
+    const last = events[events.length - 1]!
+    if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
+  }
+  if (statedDuration !== null && start && (!end || RANK[end.source] < RANK[start.source])) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  else if (statedDuration !== null && end && (!start || RANK[start.source] < RANK[end.source])) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
+  if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
+  if (!start && !end && duration === null) return EMPTY
+  return { start: start?.moment ?? null, end: end?.moment ?? null, durationMinutes: duration, source: weaker(start, end) ?? (duration !== null ? 'stated' : null) }
+}
+
+/** The best stated impact duration: a field's amount, an impact duration in prose, else a time to recover. */
+function statedMinutes(passages: Passage[], fieldRange: string | null): number | null {
+  const field = fieldRange ? findDurations(`Duration: ${fieldRange}`)[0] : undefined
+  if (field) return field.minutes
+  let best: { minutes: number; score: number } | null = null
+  for (const passage of passages) {
+    for (const d of findDurations(passage.text)) {
+      if (d.kind !== 'impact' && d.kind !== 'resolve') continue
+      const score = d.weight * 2 + passage.weight - (d.kind === 'resolve' ? 1 : 0)
+      if (!best || score > best.score) best = { minutes: d.minutes, score }
+    }
+  }
+  return best?.minutes ?? null
+}

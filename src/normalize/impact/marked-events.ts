@@ -1,0 +1,90 @@
+/**
+ * Timeline events that mark when impact began and ended ("site goes down", "errors begin", "service restored",
+ * "back to normal", "resolved"), scored by weighted word stems (English, with a few German, French and Japanese
+ * words) rather than whole phrases; and events that are lead-up (a change merged the day before) or follow-up
+ * (a retro next week), which are not the window.
+ */
+import type { TimelineEntry } from '../../types.js'
+
+/** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
+type Stems = Array<[RegExp, number]>
+
+const START_STEMS: Stems = [
+  [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
+  [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
+  [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
+  [/\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i, 3],
+  [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running)\b/i, 3],
+  [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
+  [/\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i, 1],
+  [/\b(?:users?|customers?)\s+(?:start|began|begin|could\s*n[o']t|cannot|can't|were\s+unable|unable|report\w*|experienc\w*)/i, 1],
+  [/ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?erreichbar|fehler|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i, 2],
+]
+
+const END_STEMS: Stems = [
+  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b/i, 4],
+  [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|(?:outage|incident|impact)\s+(?:ended|ends|over|closed|is\s+over))/i, 3],
+  [/\b(?:errors?|failures?|alerts?)\s+(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
+  [/\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i, 2],
+  [/\b(?:closed|fixed|normal)\b/i, 1],
+  [/wiederhergestellt|behoben|läuft\s+wieder|wieder\s+(?:erreichbar|verfügbar|online)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i, 3],
+]
+
+/** Words that undo an end: it is still broken, or only the start of the repair. */
+const NOT_END = /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring)\b/i
+/** Lead-up: a change made before anything broke. */
+const LEAD_UP = /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
+/** Follow-up: work after the impact ended. */
+const FOLLOW_UP = /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term)\b/i
+
+function score(stems: Stems, text: string): number {
+  let best = 0
+  for (const [re, weight] of stems) if (weight > best && re.test(text)) best = weight
+  return best
+}
+
+/** How strongly an event's text says the impact began here (0 none, 3 plainly). */
+export function startScore(text: string): number {
+  return score(START_STEMS, text)
+}
+
+/** How strongly an event's text says the impact ended here (0 none, 4 plainly and fully). */
+export function endScore(text: string): number {
+  if (NOT_END.test(text) && !/\b(?:fully|completely)\b/i.test(text)) return Math.min(1, score(END_STEMS, text))
+  return score(END_STEMS, text)
+}
+
+/** `true` when an event reads as lead-up (a change) and not as impact. */
+export function isLeadUp(text: string): boolean {
+  return LEAD_UP.test(text) && startScore(text) < 2
+}
+
+/** `true` when an event reads as follow-up work after the impact. */
+export function isFollowUp(text: string): boolean {
+  return FOLLOW_UP.test(text) && endScore(text) < 3 && startScore(text) < 2
+}
+
+/** Indexes of the events that mark the impact's start and end, `null` where none does. */
+export interface MarkedEvents {
+  start: number | null
+  end: number | null
+}
+
+/**
+ * The first event that plainly marks impact starting (score 2 or more), and the last that plainly marks it ending
+ * after that start (score 3 or more, else 2); `entries` must be in time order.
+ */
+export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
+  const starts = entries.map((e) => startScore(e.text))
+  const ends = entries.map((e) => endScore(e.text))
+  const strongest = starts.findIndex((s) => s >= 2)
+  const first = starts.findIndex((s, i) => s >= 1 && !isLeadUp(entries[i]!.text))
+  const start = strongest < 0 ? null : first >= 0 && first < strongest ? first : strongest
+  const from = start ?? 0
+  let end: number | null = null
+  for (const threshold of [3, 2]) {
+    for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! >= threshold) end = i
+    if (end !== null) break
+  }
+  return { start, end }
+}

@@ -1,0 +1,38 @@
+/**
+ * The prose the impact window is read from, one passage per block with a weight by where it sits: the impact
+ * section counts most, then the summary and the lines before the first section, then any other prose; the
+ * timeline, action items and lessons are left out (their times and durations are not the window).
+ */
+import type { CanonicalSectionKey } from '../../types.js'
+import type { Block } from '../structure/blocks.js'
+import { plainText } from '../structure/plain-text.js'
+import type { Passage } from './find-stated-range.js'
+
+const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
+  ['impact', 3], ['summary', 2], ['preamble', 2], ['detection', 1], ['resolution', 1], ['rootCause', 1], ['trigger', 1], ['conclusion', 1], [null, 1],
+])
+
+/** Passages of the document's prose in order, each with the weight of the section it sits in. */
+export function impactPassages(blocks: Block[], titleIndex: number | null): Passage[] {
+  const out: Passage[] = []
+  const open: Array<{ depth: number; key: CanonicalSectionKey | null }> = []
+  let seenHeading = false
+  const push = (text: string, key: CanonicalSectionKey | 'preamble' | null): void => {
+    const weight = WEIGHTS.get(key)
+    if (weight !== undefined && text.trim()) out.push({ text, weight })
+  }
+  blocks.forEach((block, index) => {
+    if (index === titleIndex) return
+    if (block.kind === 'heading') {
+      seenHeading = true
+      while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop()
+      const parent = open[open.length - 1]?.key ?? null
+      open.push({ depth: block.depth, key: block.match?.key ?? parent })
+      return
+    }
+    const current = seenHeading ? (open[open.length - 1]?.key ?? null) : 'preamble'
+    if (block.kind === 'field') push(`${block.label}: ${block.value}`, block.match?.key ?? current)
+    else push(plainText([block.node]), current)
+  })
+  return out
+}

@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { findDurations, readAmount } from '../src/normalize/impact/find-duration.js'
+import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
+import { findImpactWindow, type ImpactInput } from '../src/normalize/impact/impact-window.js'
+import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
+import { minutesFrom, shiftMoment } from '../src/normalize/impact/moment-math.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { parseZone } from '../src/normalize/time/zones.js'
+import type { TimelineEntry } from '../src/types.js'
+
+const utc = parseZone('UTC')
+const context = { date: '2024-05-01', year: 2024, dayFirst: null, zone: utc }
+const entry = (date: string | null, time: string | null, text: string): TimelineEntry => ({ at: null, date, time, text, line: 1 })
+const input = (over: Partial<ImpactInput>): ImpactInput => ({ timeline: [], passages: [], fieldRange: null, statedStart: null, statedEnd: null, context, ...over })
+
+describe('stated durations', () => {
+  it.each([
+    ['Users could not log in for 20 minutes.', 20],
+    ['The outage, lasting 1h 20m, affected every region.', 80],
+    ['The site was down for about 12 hours.', 720],
+    ['We had 45 minutes of downtime.', 45],
+    ['Total downtime: 2 hours', 120],
+    ['Time to recovery: 25 minutes', 25],
+  ])('%s -> %i minutes', (text, minutes) => {
+    expect(findDurations(text)[0]?.minutes).toBe(minutes)
+  })
+
+  it.each([
+    'The cron job runs every 5 minutes and the site was down.',
+    'The alert fired 10 minutes later, errors everywhere.',
+    'Within 15 minutes the outage was identified.',
+    'We set the cache TTL to 30 minutes.',
+  ])('is not an impact duration: %s', (text) => {
+    expect(findDurations(text).filter((d) => d.kind === 'impact')).toEqual([])
+  })
+
+  it('says what a stats line measures', () => {
+    expect(findDurations('TTD: 5 minutes\nTime to resolve: 1h 10m').map((d) => [d.kind, d.minutes])).toEqual([['detect', 5], ['resolve', 70]])
+  })
+
+  it('reads compound and word amounts', () => {
+    expect(readAmount('1 hour and 20 minutes')).toBe(80)
+    expect(readAmount('half an hour')).toBe(30)
+    expect(readAmount('2 days')).toBe(2880)
+  })
+})
+
+describe('stated ranges in prose', () => {
+  it('reads "between … and … UTC" with the zone after the end', () => {
+    const range = findStatedRange([{ text: 'Between 09:10 and 09:40 UTC, users saw errors on checkout.', weight: 1 }], { ...context, zone: null })
+    expect(range?.start).toEqual({ at: '2024-05-01T09:10:00+00:00', date: '2024-05-01', time: '09:10' })
+    expect(range?.end.time).toBe('09:40')
+  })
+
+  it('reads "from … to …" and a shared meridiem ("2–3pm")', () => {
+    expect(findStatedRange([{ text: 'The API was unavailable from 14:05 to 16:30.', weight: 1 }], context)?.end.time).toBe('16:30')
+    const pm = findStatedRange([{ text: 'Between 2–3pm users could not upload files.', weight: 2 }], context)
+    expect([pm?.start.time, pm?.end.time]).toEqual(['14:00', '15:00'])
+  })
+
+  it('rolls an end before the start over to the next day', () => {
+    const range = findStatedRange([{ text: 'The service was down from 23:27 to 03:34.', weight: 2 }], context)
+    expect(range?.end).toMatchObject({ date: '2024-05-02', time: '03:34' })
+  })
+
+  it('ignores a maintenance slot and a range in prose that speaks of no impact', () => {
+    expect(findStatedRange([{ text: 'Maintenance is scheduled daily from 02:00 to 03:00 and the site is down then.', weight: 2 }], context)).toBeNull()
+    expect(findStatedRange([{ text: 'Our team meets from 10:00 to 11:00.', weight: 1 }], context)).toBeNull()
+  })
+
+  it('prefers the impact section to other prose', () => {
+    const range = findStatedRange([
+      { text: 'We investigated the errors from 10:00 to 12:00.', weight: 1 },
+      { text: 'Customers were affected from 10:20 to 11:05.', weight: 3 },
+    ], context)
+    expect(range?.start.time).toBe('10:20')
+  })
+})
+
+describe('events that mark impact', () => {
+  it.each(['Site goes down', 'Errors begin on the API', 'Checkout started failing', 'Dienst nicht erreichbar', 'サーバー障害発生'])('%s marks a start', (text) => {
+    expect(startScore(text)).toBeGreaterThanOrEqual(2)
+  })
+
+  it.each(['Service restored', 'Back to normal', 'Outage ends', 'Incident resolved', 'Dienst wiederhergestellt', 'Service rétabli', '復旧しました'])('%s marks an end', (text) => {
+    expect(endScore(text)).toBeGreaterThanOrEqual(3)
+  })
+
+  it('does not read "not yet restored" or "monitoring" as an end', () => {
+    expect(endScore('Service not yet restored')).toBeLessThan(2)
+    expect(endScore('Fix deployed, monitoring')).toBeLessThan(3)
+  })
+
+  it('tells lead-up and follow-up from impact', () => {
+    expect(isLeadUp('PR #42 merged to main')).toBe(true)
+    expect(isLeadUp('Site goes down')).toBe(false)
+    expect(isFollowUp('Retrospective meeting held')).toBe(true)
+    expect(isFollowUp('Service restored')).toBe(false)
+  })
+
+  it('finds the first start and the last end after it', () => {
+    const events = ['Deploy of v2', 'Errors begin', 'Engineers paged', 'Partially restored', 'Fully restored', 'Postmortem published'].map((t) => entry('2024-05-01', '10:00', t))
+    expect(findMarkedEvents(events)).toEqual({ start: 1, end: 4 })
+  })
+})
+
+describe('the impact window', () => {
+  const timeline = [
+    entry('2024-04-30', '16:00', 'PR merged that changes the cache key'),
+    entry('2024-05-01', '09:12', 'Errors begin on the login page'),
+    entry('2024-05-01', '09:20', 'On-call paged by an alert'),
+    entry('2024-05-01', '09:48', 'Service restored after a rollback'),
+    entry('2024-05-08', '15:00', 'Retrospective meeting'),
+  ]
+
+  it('is stated when prose states a range, whatever the timeline spans', () => {
+    const window = findImpactWindow(input({ timeline, passages: [{ text: 'Users could not log in between 09:10 and 09:40 UTC.', weight: 2 }] }))
+    expect(window).toMatchObject({ source: 'stated', durationMinutes: 30, start: { time: '09:10' }, end: { time: '09:40' } })
+  })
+
+  it('is marked by events without lead-up or follow-up when no prose states it', () => {
+    expect(findImpactWindow(input({ timeline }))).toMatchObject({ source: 'marked', durationMinutes: 36, start: { date: '2024-05-01', time: '09:12' }, end: { time: '09:48' } })
+  })
+
+  it('takes a stated duration and fills the end a marked start lacks', () => {
+    const window = findImpactWindow(input({ timeline: [entry(null, '10:00', 'Site goes down'), entry(null, '10:05', 'Engineers paged')], passages: [{ text: 'The outage lasted 45 minutes.', weight: 2 }] }))
+    expect(window).toMatchObject({ durationMinutes: 45, start: { time: '10:00' }, end: { time: '10:45' } })
+  })
+
+  it('takes a stats line when nothing else states the duration', () => {
+    const window = findImpactWindow(input({ timeline: [entry(null, '10:00', 'Checkout errors begin')], passages: [{ text: 'Time to recovery: 25 minutes', weight: 1 }] }))
+    expect(window).toMatchObject({ durationMinutes: 25, end: { time: '10:25' } })
+  })
+
+  it('falls back to the span of the timeline, and is empty without one', () => {
+    const plain = [entry(null, '10:00', 'Looked at dashboards'), entry(null, '11:30', 'Wrote a summary')]
+    expect(findImpactWindow(input({ timeline: plain }))).toMatchObject({ source: 'timeline', durationMinutes: 90 })
+    expect(findImpactWindow(input({}))).toEqual({ start: null, end: null, durationMinutes: null, source: null })
+  })
+
+  it('reads a Duration field as stated', () => {
+    expect(findImpactWindow(input({ fieldRange: '14:00 - 15:10 UTC' }))).toMatchObject({ source: 'stated', durationMinutes: 70, start: { at: '2024-05-01T14:00:00+00:00' } })
+  })
+})
+
+describe('moment arithmetic', () => {
+  it('measures by wall clock, and by clock alone over midnight', () => {
+    expect(minutesFrom({ at: null, date: '2024-05-01', time: '23:30' }, { at: null, date: '2024-05-02', time: '00:10' })).toBe(40)
+    expect(minutesFrom({ at: null, date: null, time: '23:30' }, { at: null, date: null, time: '00:10' })).toBe(40)
+    expect(shiftMoment({ at: null, date: '2024-05-01', time: '23:30' }, 45, utc)).toEqual({ at: '2024-05-02T00:15:00+00:00', date: '2024-05-02', time: '00:15' })
+  })
+})
+
+describe('normalized records', () => {
+  const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+
+  it('a stated range beats a timeline spanning two days (28 minutes, not "1 d 18 h")', () => {
+    const text = [
+      '# Registry outage',
+      '',
+      'The site was down from 01:38 to 02:06 UTC on 2024-03-05 after a bad release.',
+      '',
+      '## Timeline',
+      '',
+      '- 2024-03-04 08:10 UTC: the release is merged',
+      '- 2024-03-05 01:38 UTC: the site goes down',
+      '- 2024-03-05 02:06 UTC: service restored',
+      '- 2024-03-06 02:00 UTC: postmortem published',
+    ].join('\n')
+    const { record } = normalizeDocument('registry.md', text, options)
+    expect(record.impact).toMatchObject({ source: 'stated', durationMinutes: 28, start: { date: '2024-03-05', time: '01:38' }, end: { time: '02:06' } })
+    expect(record).toMatchObject({ date: '2024-03-05', start: record.impact.start?.at, end: record.impact.end?.at, durationMinutes: 28 })
+  })
+})
