@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { VFile } from 'vfile'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
+import { normalizeDocument } from '../src/normalize/index.js'
 import { extractTimeline, type TimelineContext } from '../src/normalize/timeline/timeline.js'
 
 const base: TimelineContext = { heading: 'Timeline', date: '2024-05-02', year: null, zone: null, defaultTimezone: null }
@@ -29,5 +31,34 @@ describe('timeline shapes: where the entries sit', () => {
     const md = '- 14:00 UTC: Requests fail\n\n```\n2019/03/07 21:07:55 [emerg] too many open files\n\n- 14:25 UTC: Load test run\n```\n'
     expect(times(md)).toEqual(['14:00 Requests fail', '14:25 Load test run'])
     expect(times('```\n- 10:00 ::::: quoted\n- 10:05 ::::: example\n```\n')).toEqual([])
+  })
+})
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+/** The whole normalizer on a small document; `date time text` per timeline entry, and the diagnostics' rule ids. */
+function doc(markdown: string): { entries: string[]; rules: string[] } {
+  const { record } = normalizeDocument('x.md', markdown, options)
+  return { entries: record.timeline.map((e) => `${e.date ?? '-'} ${e.time ?? '-'} ${e.text}`), rules: record.diagnostics.map((d) => d.ruleId ?? '') }
+}
+
+describe('timeline shapes: where the timeline is', () => {
+  it('reads a newest-first status log of update headings, without order warnings', () => {
+    const md = '# Outage\n\n## Updates\n\n### Update 27.08.2022 10:00:\n\nAll systems normal.\n\n### Update 26.08.2022 18:00:\n\nRestore running.\n\n### Update 26.08.2022 07:00:\n\nLogin fails.\n'
+    const r = doc(md)
+    expect(r.entries).toEqual(['2022-08-27 10:00 All systems normal.', '2022-08-26 18:00 Restore running.', '2022-08-26 07:00 Login fails.'])
+    expect(r.rules).not.toContain('timeline-out-of-order')
+  })
+
+  it('reads date-only update headings as events, but a date heading over timed bullets as a day', () => {
+    const log = doc('# Outage\n\n## 13.11.2025\n\n- Fully resolved\n\n## 21.10.2025\n\nLogins faster again.\n')
+    expect(log.entries).toEqual(['2025-11-13 - Fully resolved', '2025-10-21 - Logins faster again.'])
+    const days = doc('# Outage\n\n## Timeline\n\n### 2025-10-01\n\n- 10:00 Alert\n\n### 2025-10-02\n\n- 09:00 Fixed\n')
+    expect(days.entries).toEqual(['2025-10-01 10:00 Alert', '2025-10-02 09:00 Fixed'])
+  })
+
+  it('finds a timeline under a heading that names it in other words or languages', () => {
+    for (const heading of ['Events Timeline', 'Chronologie des faits', '発生から復旧までのタイムライン']) {
+      expect(doc(`# Outage\n\n## ${heading}\n\n- 2024-05-02 10:00 Alert\n- 2024-05-02 10:30 Fixed\n`).entries).toHaveLength(2)
+    }
   })
 })

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
+import { findHeadingRun, namesTimeline } from './timeline-headings.js'
 import type { SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
@@ -58,14 +59,15 @@ function timedShare(node: RootContent): number {
 }
 
 /**
- * Every place the timeline may be, best first: Timeline sections, then a `* Timeline` bullet with nested entries,
- * then the first list, table or run of lines that mostly starts with times. The caller keeps the first that yields
+ * Every place the timeline may be, best first: Timeline sections (or headings naming one), then a `* Timeline`
+ * bullet with nested entries, then a run of stamp headings (a status log), then the first list, table or run of lines that mostly starts with times. The caller keeps the first that yields
  * entries, so a Timeline section holding only a link does not hide a timed list elsewhere.
  */
 export function locateTimelines(spans: SectionSpan[], blocks: Block[]): TimelineLocation[] {
   const out: TimelineLocation[] = []
   for (const section of spans) {
-    if (section.match?.key !== 'timeline' || section.heading.kind !== 'heading' || section.nodes.length === 0) continue
+    if (section.heading.kind !== 'heading' || section.nodes.length === 0) continue
+    if (section.match?.key !== 'timeline' && !namesTimeline(section.heading.text)) continue
     if (out.some((o) => o.nodes.includes(section.heading.node))) continue
     const parent = enclosing(spans, section.index)
     const context = [section.heading.text, ...prefaceLines(section.nodes), parent?.heading.kind === 'heading' ? parent.heading.text : '']
@@ -80,6 +82,11 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     const context = [found.heading, parent?.heading.kind === 'heading' ? parent.heading.text : '']
     out.push({ nodes: [found.list], heading: found.heading, context: context.filter(Boolean).join('\n') })
     break
+  }
+  const run = findHeadingRun(blocks)
+  if (run) {
+    const nodes = blocks.slice(run.from, run.to).map((b) => b.node)
+    out.push({ nodes, heading: run.parent?.text ?? '', context: run.parent?.text ?? '' })
   }
   const timed = blocks.find((b) => b.kind === 'content' && timedShare(b.node) >= 0.6)
   if (timed) out.push({ nodes: [timed.node], heading: '', context: '' })

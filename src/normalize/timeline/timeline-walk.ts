@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
 import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
+import { STATUS_LEAD } from './timeline-headings.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
@@ -22,6 +23,24 @@ const MAX_DEPTH = 12
 const MAX_PIECES = 10_000
 /** An IRC-style chat line (`10:01 <ann> hi`): a quote of the conversation, not an event. */
 const CHAT = /^<[^<>\s]{1,30}>/
+/** What may follow a heading's stamp without being its text (`Uhr:`, `h`, `:`). */
+const SUFFIX_ONLY = /^[\p{L}.:]{0,5}$/u
+
+/** Whether the nodes after a heading, up to the next heading, hold a line or item that opens with a time. */
+function timedBelow(nodes: RootContent[], heading: RootContent, hints: DateHints): boolean {
+  const opensTimed = (text: string): boolean => {
+    const stamp = readStamp(text.replace(STATUS_LEAD, ''), hints)
+    return stamp !== null && (stamp.time !== null || stamp.timeUnknown)
+  }
+  for (let i = nodes.indexOf(heading) + 1, seen = 0; i < nodes.length && seen < 50; i++, seen++) {
+    const node = nodes[i]!
+    if (node.type === 'heading') return false
+    if (node.type === 'list' && node.children.some((item) => opensTimed(toString(item).split('\n')[0] ?? ''))) return true
+    if (node.type === 'paragraph' && toString(node).split('\n').some(opensTimed)) return true
+    if (node.type === 'table' || node.type === 'html') return true
+  }
+  return false
+}
 
 /** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
 function isDayLine(stamp: Stamp): boolean {
@@ -50,19 +69,21 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   // `open` is the entry a wrapped line may continue: the one on the line just above, in the same paragraph.
   let open: { text: string; line: number } | null = null
-  const textLine = (l: TextLine, heading = false): void => {
-    const read = readStamp(l.text, hints)
+  // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
+  const textLine = (l: TextLine, heading = false, dated = false): void => {
+    const read = readStamp(l.text.replace(STATUS_LEAD, ''), hints)
     const stamp = read && CHAT.test(read.rest) ? null : read
     const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
     open = null
-    if (stamp && isDayLine(stamp)) {
+    if (stamp && isDayLine(stamp) && !dated) {
       pending = null
       push({ kind: 'day', date: stamp.date!, line: l.line, column: l.column })
       markers(stamp.rest, l.line, l.column)
-    } else if (stamp && (!heading || stamp.time || stamp.timeUnknown)) {
-      const piece = entry(stamp, stamp.rest, l.line, l.column)
-      pending = stamp.rest ? null : piece
-      open = heading || !stamp.rest ? null : { ...piece, line: l.line }
+    } else if (stamp && (!heading || stamp.time || stamp.timeUnknown || dated)) {
+      const bare = !stamp.rest || (heading && SUFFIX_ONLY.test(stamp.rest))
+      const piece = entry(stamp, bare ? '' : stamp.rest, l.line, l.column)
+      pending = bare ? piece : null
+      open = heading || bare ? null : { ...piece, line: l.line }
     } else if (pending && !heading && /\p{L}/u.test(l.text)) {
       pending.text = l.text.replace(/\s+/g, ' ')
       pending = null
@@ -107,9 +128,10 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   const walk = (children: RootContent[], depth: number): void => {
     for (const node of children.slice(0, MAX_PIECES)) {
+      if (pending && node.type === 'list') pending.text = toString(node.children[0] ?? node).split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? ''
       if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
       open = null
-      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true)
+      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true, !timedBelow(children, node, hints))
       else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
       else if (node.type === 'list') list(node, 0)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)

@@ -13,7 +13,7 @@ import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
 import type { TimelineEntry } from '../../types.js'
 import { findDates, formatDate, formatTime } from '../time/datetime.js'
 import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
-import { collectPieces } from './timeline-walk.js'
+import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from '../time/zones.js'
 
 /** What the record already knows when the timeline is read. */
@@ -47,6 +47,18 @@ function note(file: VFile, reason: string, line: number, column: number, ruleId:
   if (info) message.fatal = undefined
 }
 
+/** A status log written newest first: its dated entries mostly go back in time (no order warnings then). */
+function isNewestFirst(pieces: Piece[]): boolean {
+  const keys = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.date?.year != null ? [`${formatDate({ ...p.stamp.date, year: p.stamp.date.year })}T${p.stamp.time ? formatTime(p.stamp.time) : ''}`] : []))
+  let down = 0
+  let up = 0
+  for (let i = 1; i < keys.length; i++) {
+    if (keys[i]! < keys[i - 1]!) down++
+    else if (keys[i]! > keys[i - 1]!) up++
+  }
+  return down >= 2 && down > up
+}
+
 /** Reads the timeline section's nodes (heading excluded) into entries; problems become messages on `file`. */
 export function extractTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile): TimelineResult {
   try {
@@ -73,6 +85,7 @@ function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): Tim
   let entryZone: ParsedZone | null = null
   let firstZone: ParsedZone | null = null
   let prevStamp: string | null = null
+  const newestFirst = isNewestFirst(pieces)
   let warnedAmbiguous = false
   let warnedZone = false
 
@@ -128,7 +141,7 @@ function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): Tim
       note(file, 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`', piece.line, piece.column, RULE.zoneMissing, true)
     }
     const key = stamp.date && date && time ? `${date}T${time}` : null
-    if (key && prevStamp && key < prevStamp) {
+    if (key && prevStamp && key < prevStamp && !newestFirst) {
       note(file, `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
     }
     if (date && time) prevStamp = `${date}T${time}`

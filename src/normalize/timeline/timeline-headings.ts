@@ -1,0 +1,60 @@
+/**
+ * Timelines that no canonical heading announces: a run of sibling headings that each open with a stamp (a status
+ * log, `### Update 27.08.2022 10:00`, `## 01.10.2025 - 08:00`), and headings that name a timeline in other words
+ * or languages (`Events Timeline`, `Chronologie`, `タイムライン`).
+ */
+import { toString } from 'mdast-util-to-string'
+import type { Block, HeadingBlock } from '../structure/blocks.js'
+import { readStamp } from './timeline-stamp.js'
+
+/** A status word before an update's stamp (`Update 27.08.2022 10:00`, `Posted: 10:05`), in the languages seen. */
+export const STATUS_LEAD = /^(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新)\s{0,3}[:\-–—]?\s{0,3}(?=\d)/iu
+
+/** Words that name a timeline inside a longer heading, in English and the other languages postmortems use. */
+const TIMELINE_WORD = /\b(?:timeline|time line|chronology|sequence of events|zeitleiste|zeitablauf|zeitlicher ablauf|chronologie|déroulement|cronolog[ií]a|línea de tiempo)\b|タイムライン|時系列|経緯/iu
+
+/** Whether a heading names a timeline anywhere in its words. */
+export function namesTimeline(heading: string): boolean {
+  return TIMELINE_WORD.test(heading.slice(0, 300))
+}
+
+/** Whether a heading opens with a date or time (after a status word). */
+export function isStampHeading(text: string): boolean {
+  const stamp = readStamp(text.replace(STATUS_LEAD, ''), {})
+  return stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime
+}
+
+/** A run of at least two sibling headings that open with stamps: the block range it covers and its parent heading. */
+export interface HeadingRun {
+  from: number
+  to: number
+  parent: HeadingBlock | null
+}
+
+/** The first run of stamp headings at one depth (other headings of that depth end it; deeper ones may sit inside). */
+export function findHeadingRun(blocks: Block[]): HeadingRun | null {
+  let budget = blocks.length * 4
+  for (let i = 0; i < blocks.length && budget > 0; i++) {
+    const first = blocks[i]!
+    if (first.kind !== 'heading' || !isStampHeading(toString(first.node))) continue
+    let count = 1
+    let end = i + 1
+    for (; end < blocks.length && budget > 0; end++, budget--) {
+      const b = blocks[end]!
+      if (b.kind !== 'heading' || b.depth > first.depth) continue
+      if (b.depth < first.depth || !isStampHeading(toString(b.node))) break
+      count++
+    }
+    if (count < 2) continue
+    let parent: HeadingBlock | null = null
+    for (let j = i - 1; j >= 0; j--) {
+      const b = blocks[j]!
+      if (b.kind === 'heading' && b.depth < first.depth) {
+        parent = b
+        break
+      }
+    }
+    return { from: i, to: end, parent }
+  }
+  return null
+}
