@@ -76,6 +76,8 @@ export interface ActionItem {
   /** `true`/`false` from a task-list checkbox or a status column, `null` when not stated. */
   done: boolean | null
   owner: string | null
+  /** Priority as stated: `P0`..`P4` upper-cased, words (`high`, `low`...) lower-cased, else the table cell; `null` when not stated. */
+  priority: string | null
 }
 
 /** Lessons learned, split the way the Google SRE template splits them. */

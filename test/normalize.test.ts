@@ -74,7 +74,7 @@ describe('action item kinds', () => {
     ['TODO', 'todo'],
     ['Fix', 'fix'],
     ['Tasks to Address the Issue', 'task'],
-    ['Short term', null],
+    ['Short term', 'short-term'],
   ])('%s -> %s', (label, kind) => {
     expect(kindOf(label)).toBe(kind)
   })

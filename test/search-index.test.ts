@@ -29,7 +29,7 @@ const full: SiteDocument = {
     tags: ['dns', 'network'], site: ['edge'], severity: 'sev1',
     sections: [section('Root cause', 'A zone transfer truncated the zonefile.')],
     timeline: [{ at: null, date: null, time: '10:00', text: 'Pager fired for resolver latency', line: 3 }],
-    actionItems: [{ text: 'Alert on zone serial drift', kind: 'fix', done: false, owner: null }],
+    actionItems: [{ text: 'Alert on zone serial drift', kind: 'fix', done: false, owner: null, priority: null }],
   }),
   html: '<h1>DNS outage</h1>',
 }

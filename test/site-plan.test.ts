@@ -66,7 +66,7 @@ describe('the postmortem page', () => {
       { at: '2023-08-04T01:00:00+02:00', date: '2023-08-04', time: '01:00', text: 'Service restored', line: 9 },
       { at: null, date: null, time: null, text: 'Follow-up meeting', line: 10 },
     ],
-    actionItems: [{ text: 'Alert on disk', kind: 'fix', done: true, owner: 'Ana' }, { text: 'Write runbook', kind: null, done: false, owner: null }],
+    actionItems: [{ text: 'Alert on disk', kind: 'fix', done: true, owner: 'Ana', priority: null }, { text: 'Write runbook', kind: null, done: false, owner: null, priority: null }],
     lessons: { wentWell: ['Fast rollback'], wentWrong: ['No disk alert'], gotLucky: ['Quiet night'] },
   }))
   const others = Array.from({ length: 7 }, (_, i) => makeRecord({ slug: `o${i}`, title: `Other ${i}`, date: `2022-01-0${i + 1}`, tags: i < 6 ? ['database'] : [], site: ['obs'] }))
@@ -196,7 +196,7 @@ describe('untrusted text', () => {
   const record = makeRecord({
     slug: 'evil', title: `Title ${evil}`, summary: `Summary ${evil}`, date: '2023-01-01', tags: [`tag ${evil}`], site: [`site ${evil}`], authors: [evil], severity: evil,
     timeline: makeTimeline([['09:00', `Event ${evil}`], ['10:00', 'Resolved']], '2023-01-01', '+00:00'),
-    actionItems: [{ text: evil, kind: evil, done: null, owner: evil }],
+    actionItems: [{ text: evil, kind: evil, done: null, owner: evil, priority: evil }],
     lessons: { wentWell: [evil], wentWrong: [], gotLucky: [] },
   })
   const out = renderRecords([record])

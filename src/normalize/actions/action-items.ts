@@ -1,51 +1,28 @@
 /**
- * Follow-ups from the action-items section: list items (task lists give `done`), table rows (owner and status
- * columns), typed prefixes (`**Fix:** ...`), labelled sub-lists (`**Improvements/Fixes:**`) and, in plain text,
- * the lines under a sub-heading (`Tasks:`) or an introducing line ending in a colon. Prose is never an item.
+ * Follow-ups of the document: everything under an action-items heading (lists, tables, bullet or one-per-line
+ * paragraphs, indented blocks, sub-headings that name a group or are the items themselves), plus action tables
+ * and runs of status-prefixed paragraphs ("DONE: ...", "TODO: ...") anywhere else. Prose is never an item.
  */
-import type { List, ListItem, Table } from 'mdast'
+import type { List, ListItem, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
-import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
+import { codeItems, isStatement, itemLike, lineItems, type LineItems } from './action-lines.js'
+import { kindOf, labelKind, makeItem, type ItemDefaults } from './action-markers.js'
+import { isActionTable, tableItems } from './action-table.js'
 
-const KINDS: Record<string, string> = {
-  improvement: 'improvement', fix: 'fix', todo: 'todo', 'to do': 'todo', task: 'task', action: 'action',
-  'action item': 'action', 'follow-up': 'follow-up', followup: 'follow-up', 'follow up': 'follow-up',
-  mitigation: 'mitigation', mitigate: 'mitigation', prevention: 'prevention', prevent: 'prevention', repair: 'repair', preventative: 'prevention', preventive: 'prevention',
-  remediation: 'remediation', investigation: 'investigation', process: 'process', monitoring: 'monitoring',
-  documentation: 'documentation', detection: 'detection', bug: 'bug', chore: 'chore',
-}
-const BULLET_LINE = /^\s*[•◦▪‣·●○■□–—]\s*/
+export { kindOf } from './action-markers.js'
 
-/** Kind named by a label ("Improvements/Fixes" -> `improvement`, "TODO" -> `todo`), else null. */
-export function kindOf(label: string): string | null {
-  const norm = label.toLowerCase().replace(/[*_`:]/g, '').trim()
-  for (const candidate of [norm, norm.split(/[\s/&,]+/)[0] ?? '']) {
-    const singular = candidate.replace(/(?:es|s)$/, '')
-    const hit = KINDS[candidate] ?? KINDS[singular] ?? KINDS[candidate.replace(/s$/, '')]
-    if (hit) return hit
-  }
-  return null
-}
+/** Words that introduce or name a list of things already done ("Completed", "We have already done the following:"). */
+const DONE_GROUP = /^(?:done|completed?|already done|implemented|finished|fixed)\b|\b(?:ha(?:ve|s) (?:already )?been (?:done|completed|implemented|made|taken|deployed|fixed)|already (?:done|completed|implemented|taken|made|in place)|we(?: have|'ve) (?:already )?(?:done|completed|implemented|made|taken|deployed|added|fixed|shipped))\b/i
+/** A sub-heading that names a group of items rather than being one ("Task list", "Next steps", "Open items"). */
+const GROUP_NAME = /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
+const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
 
-function owned(text: string): { text: string; owner: string | null } {
-  const m = /\s*[([]?\b(?:owner|owners|assignee|assigned to|owned by)\s*[:=]?\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)[)\]]?/i.exec(text)
-  if (m) return { text: oneLine(text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/[\s,;–-]+$/, ''), owner: m[1] ?? null }
-  return { text, owner: null }
-}
-
-function item(raw: string, kind: string | null, done: boolean | null): ActionItem | null {
-  let text = oneLine(stripDecoration(raw))
-  const typed = /^([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s+(\S.*)$/.exec(text)
-  if (typed && kindOf(typed[1] ?? '')) {
-    kind = kindOf(typed[1] ?? '')
-    text = typed[2] ?? text
-  }
-  const { text: clean, owner } = owned(text)
-  return clean ? { text: clean, kind, done, owner } : null
+function doneGroup(text: string): boolean | null {
+  return DONE_GROUP.test(text.trim()) ? true : null
 }
 
 /** A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`), not an item with details under it. */
@@ -54,87 +31,139 @@ function isLabel(first: ListItem['children'][number] | undefined, text: string):
   return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'strong'
 }
 
-function fromList(list: List, kind: string | null, out: ActionItem[]): void {
-  for (const li of list.children) fromListItem(li, kind, out)
+function struck(first: ListItem['children'][number] | undefined): boolean {
+  if (first?.type !== 'paragraph') return false
+  const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''))
+  return parts.length > 0 && parts.every((c) => c.type === 'delete')
 }
 
-function fromListItem(li: ListItem, kind: string | null, out: ActionItem[]): void {
-  const first = li.children[0]
-  const nested = li.children.find((c): c is List => c.type === 'list')
-  const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
-  if (nested && isLabel(first, head)) return fromList(nested, kindOf(head) ?? kind, out)
-  const made = item(head || plainText(li.children), kind, li.checked ?? null)
-  if (made) out.push(made)
-}
-
-function column(headers: string[], re: RegExp): number {
-  return headers.findIndex((h) => re.test(h))
-}
-
-function fromTable(table: Table, out: ActionItem[]): void {
-  const [head, ...rows] = table.children
-  if (!head) return
-  const headers = head.children.map((c) => toString(c).toLowerCase().trim())
-  const owner = column(headers, /owner|assignee|who|responsible|assigned/)
-  const status = column(headers, /status|state|done|progress/)
-  const kindCol = column(headers, /^(?:kind|type|category)$/)
-  let text = column(headers, /action|item|task|description|what|title|follow|summary/)
-  if (text < 0 || text === owner || text === status) text = headers.findIndex((_, i) => i !== owner && i !== status && i !== kindCol && !/^(?:#|id|no\.?|priority|bug|ticket|issue)$/.test(headers[i] ?? ''))
-  for (const row of rows) {
-    const cell = (i: number): string => (i >= 0 ? oneLine(toString(row.children[i] ?? { type: 'tableCell', children: [] })) : '')
-    const state = cell(status).toLowerCase()
-    const done = !state ? null : /^(?:done|complete|completed|closed|fixed|resolved|finished|yes|shipped|merged|[x✓✔☑])\b/.test(state) ? true : /^(?:open|todo|to do|pending|in progress|planned|not started|no|wip|blocked|new)\b/.test(state) ? false : null
-    const made = item(cell(text), kindOf(cell(kindCol)), done)
-    if (made && !/^[-–—|:\s]*$/.test(made.text)) out.push({ ...made, owner: cell(owner).replace(/^@/, '') || made.owner })
+function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]): void {
+  for (const li of list.children) {
+    const first = li.children[0]
+    const nested = li.children.find((c): c is List => c.type === 'list')
+    const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
+    if (nested && isLabel(first, head)) {
+      fromList(nested, { kind: kindOf(head) ?? defaults.kind, done: doneGroup(head.replace(/:\s*$/, '')) ?? defaults.done }, out)
+      continue
+    }
+    const made = makeItem(head || plainText(li.children), { kind: defaults.kind, done: li.checked ?? (struck(first) ? true : defaults.done) })
+    if (made) out.push(made)
   }
 }
 
-/** A line that reads as one complete item: capitalised, one sentence, ending in a full stop (not wrapped prose). */
-function isItemLine(line: string): boolean {
-  const text = stripDecoration(line)
-  return /^[A-Z0-9]/.test(text) && /[.!?)]$/.test(text) && oneSentence(text)
+/** Index one past the sub-section that starts at `index`. */
+function subEnd(blocks: Block[], index: number, to: number): number {
+  const head = blocks[index]
+  let end = index + 1
+  while (end < to) {
+    const next = blocks[end]!
+    if (head?.kind === 'heading' && next.kind === 'heading' && next.depth <= head.depth) break
+    end++
+  }
+  return end
 }
 
-function oneSentence(text: string): boolean {
-  return text.length <= 300 && !/[.!?]\s+[A-Z"“]/.test(text.trim())
+function isGroupHeading(blocks: Block[], index: number, end: number): boolean {
+  const head = blocks[index]
+  if (head?.kind !== 'heading') return false
+  const text = head.text.replace(/[*_`]/g, '').trim()
+  if (head.match?.key === 'actionItems' || labelKind(text) || GROUP_NAME.test(text) || doneGroup(text)) return true
+  return blocks.slice(index + 1, end).some((b) => b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table')))
 }
 
-/** Action items of the document's action-items sections (nested ones read once, through their parent). */
-export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
-  const out: ActionItem[] = []
-  let coveredUntil = -1
-  for (const span of spans) {
-    if (span.match?.key !== 'actionItems' || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
-    coveredUntil = span.end
-    let subKind: string | null = null
-    let underSub = false
-    const body = blocks.slice(span.index + 1, span.end)
-    const listed = body.some((b) => b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table'))
-    for (const block of body) {
-      if (block.kind === 'heading') {
-        underSub = true
-        subKind = kindOf(block.text)
-        continue
-      }
-      if (block.kind === 'field') {
-        const made = item(`${block.label}: ${block.value}`, subKind, null)
-        if (made) out.push(made)
-        continue
-      }
-      const node = block.node
-      if (node.type === 'list') fromList(node, subKind, out)
-      else if (node.type === 'table') fromTable(node, out)
-      else if (node.type === 'paragraph' && !listed) {
-        const lines = toString(node).split('\n').map((l) => l.trim()).filter(Boolean)
-        const bullets = lines.filter((l) => BULLET_LINE.test(l))
-        const intro = !underSub && lines.length > 1 && (lines[0] ?? '').endsWith(':')
-        const candidates = bullets.length ? bullets.map((l) => l.replace(BULLET_LINE, '')) : underSub ? lines : intro ? lines.slice(1) : lines.length > 1 && lines.every(isItemLine) ? lines : []
-        for (const line of candidates) {
-          const made = bullets.length || oneSentence(stripDecoration(line)) ? item(line, subKind, null) : null
-          if (made) out.push(made)
-        }
-      }
+function fromLines(found: LineItems, defaults: ItemDefaults, out: ActionItem[], lone: string[]): void {
+  const items = found.sure ? found.items : found.items.filter((l) => !isStatement(l))
+  if (!found.sure && found.items.length === 1 && itemLike(found.items[0] ?? '')) lone.push(found.items[0] ?? '')
+  else if (found.sure || (found.items.length > 1 && found.items.every(itemLike))) {
+    for (const line of items) {
+      const made = makeItem(line, defaults)
+      if (made) out.push(made)
     }
   }
+}
+
+/**
+ * Reads the blocks `from`..`to` as one group of items sharing `defaults` (sub-groups recurse); a lone one-sentence
+ * paragraph is an item only in a group a sub-heading names, not directly under the section heading (prose).
+ */
+function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefaults, out: ActionItem[], named: boolean): void {
+  const own: RootContent[] = []
+  for (let i = from; i < to && blocks[i]?.kind !== 'heading'; i++) own.push(blocks[i]!.node)
+  const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true))
+  const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
+  const lone: string[] = []
+  let next: ItemDefaults = defaults
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!
+    if (block.kind === 'heading') {
+      // A sub-heading names a group (kind from its words), is itself an item described by its body, or belongs
+      // to another section (lessons inside "Corrective measures"), which is skipped.
+      const end = subEnd(blocks, i, to)
+      if (block.match && block.match.key !== 'actionItems') {
+        i = end - 1
+        continue
+      }
+      const text = block.text.replace(/\s*:\s*$/, '')
+      if (isGroupHeading(blocks, i, end)) readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
+      else if (end > i + 1) {
+        const made = makeItem(text.replace(/^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/, ''), defaults)
+        if (made) out.push(made)
+      }
+      i = end - 1
+      continue
+    }
+    if (block.kind === 'field') {
+      if (tabled) continue
+      const made = makeItem(`${block.label}: ${block.value}`, defaults)
+      if (made) out.push(made)
+      continue
+    }
+    const node = block.node
+    if (node.type === 'list' && !tabled) fromList(node, next, out)
+    else if (node.type === 'table' && isActionTable(node, true)) out.push(...tableItems(node))
+    else if (node.type === 'paragraph' && !listed) fromLines(lineItems(toString(node)), defaults, out, lone)
+    else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
+    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? { ...defaults, done: doneGroup(toString(node)) ?? defaults.done } : defaults
+  }
+  for (const line of lone.length > 1 || named ? lone.filter((l) => !isStatement(l)) : []) {
+    const made = makeItem(line, defaults)
+    if (made) out.push(made)
+  }
+}
+
+/** Action tables and runs of status-prefixed paragraphs outside the action-items sections and timelines. */
+function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
+  const status: string[] = []
+  blocks.forEach((block, i) => {
+    if (skip[i]) return
+    if (block.kind === 'field' && STATUS_PARAGRAPH.test(block.label)) status.push(`${block.label}: ${block.value}`)
+    if (block.kind !== 'content') return
+    const node = block.node
+    if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
+    if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
+  })
+  if (status.length < 2) return
+  for (const line of status) {
+    const made = makeItem(line, { kind: null, done: null })
+    if (made) out.push(made)
+  }
+}
+
+/** Action items of the document (nested action sections read once, through their parent). */
+export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
+  const out: ActionItem[] = []
+  const skip = new Array<boolean>(blocks.length).fill(false)
+  const mark = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) skip[i] = true
+  }
+  let coveredUntil = -1
+  for (const span of spans) {
+    if (span.match?.key === 'timeline') mark(span.index, span.end)
+    if (span.match?.key !== 'actionItems' || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
+    coveredUntil = span.end
+    mark(span.index, span.end)
+    readGroup(blocks, span.index + 1, span.end, { kind: null, done: doneGroup(span.heading.text) }, out, false)
+  }
+  elsewhere(blocks, skip, out)
   return out
 }

@@ -1,0 +1,59 @@
+/**
+ * Follow-ups written as lines rather than Markdown lists: bullet or numbered lines ("•", "+", "1,", "(1)"),
+ * lines after an introducing line ending in a colon, bare one-per-line items, and indented blocks (which
+ * Markdown reads as code); a wrapped line that starts in lower case continues the item before it.
+ */
+import { stripDecoration } from '../structure/html-blocks.js'
+
+/** A bullet or a number in front of an item: "•", "-", "+", "1.", "1)", "1,", "(1)". */
+const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+/
+/** A line that states what is or was rather than what will be done ("The server was restarted."). */
+const STATEMENT = /^(?:the|a|an|this|that|these|those|it|there|we|our|they|i)\b[^.]{0,80}?\b(?:is|are|was|were|has been|have been|had)\b/i
+const FUTURE = /\b(?:will|shall|should|must|need|needs|plan|going to)\b/i
+
+/** Candidate items of a run of lines; `sure` when bullets or an introducing line say the lines are a list. */
+export interface LineItems {
+  items: string[]
+  sure: boolean
+}
+
+/** True when a line reads as one item: one sentence, or a short `Label: text` line. */
+export function itemLike(line: string): boolean {
+  const text = line.trim()
+  if (!/^[\p{Lu}\p{N}"“(\[*_~]/u.test(text) || text.length > 400) return false
+  return oneSentence(text) || /^[\p{Lu}][^:.!?]{1,40}:\s+\S/u.test(text)
+}
+
+/** At most one sentence (no full stop followed by a capitalised word) and not too long. */
+export function oneSentence(text: string): boolean {
+  return text.length <= 300 && !/[.!?]\s+["“]?\p{Lu}/u.test(text.trim())
+}
+
+/** A line that states a fact (past or present) rather than naming a follow-up. */
+export function isStatement(line: string): boolean {
+  return STATEMENT.test(line.trim()) && !FUTURE.test(line)
+}
+
+/** Splits lines into items: markers start items, a lower-case line continues the one before, an intro is dropped. */
+export function lineItems(text: string): LineItems {
+  const lines = text.split('\n').map((l) => stripDecoration(l)).filter((l) => l.trim() !== '')
+  let start = 0
+  for (let i = 0; i < Math.min(3, lines.length - 1); i++) if (/:\s*$/.test(lines[i] ?? '') && !MARKER.test((lines[i] ?? '').trim())) start = i + 1
+  const body = lines.slice(start)
+  const marked = body.some((l) => MARKER.test(l.trim()))
+  const items: string[] = []
+  for (const raw of body) {
+    const line = raw.trim()
+    const marker = MARKER.exec(line)
+    if (marker) items.push(line.slice(marker[0].length).trim())
+    else if (items.length && /^\p{Ll}/u.test(line)) items[items.length - 1] += ` ${line}`
+    else items.push(line)
+  }
+  return { items: items.filter((i) => i !== ''), sure: start > 0 || marked }
+}
+
+/** Items of an indented or unlabelled code block, or none when it reads as code, logs or commands. */
+export function codeItems(value: string, lang: string | null | undefined): LineItems {
+  if (lang || /[{};=<>|]|^\s*[$#>]|^\s*\/\//m.test(value)) return { items: [], sure: false }
+  return lineItems(value)
+}

@@ -1,0 +1,133 @@
+/**
+ * One follow-up's text read for what authors write around it: a kind prefix (`Fix:`), done or pending markers
+ * ("(done)", "[DONE]", "TODO", "✅", "completed", struck-through), a priority ("P1", "HIGH", "Priority: high")
+ * and an owner ("@kim", "Owner: Kim"); each is taken out of the text into its own field.
+ */
+import type { ActionItem } from '../../types.js'
+import { stripDecoration } from '../structure/html-blocks.js'
+import { oneLine } from '../structure/plain-text.js'
+
+const KINDS = new Map<string, string>([
+  ['improvement', 'improvement'], ['fix', 'fix'], ['todo', 'todo'], ['to do', 'todo'], ['task', 'task'], ['action', 'action'],
+  ['action item', 'action'], ['follow-up', 'follow-up'], ['followup', 'follow-up'], ['follow up', 'follow-up'],
+  ['mitigation', 'mitigation'], ['mitigate', 'mitigation'], ['prevention', 'prevention'], ['prevent', 'prevention'],
+  ['repair', 'repair'], ['preventative', 'prevention'], ['preventive', 'prevention'], ['remediation', 'remediation'],
+  ['investigation', 'investigation'], ['process', 'process'], ['monitoring', 'monitoring'], ['documentation', 'documentation'],
+  ['detection', 'detection'], ['detect', 'detection'], ['bug', 'bug'], ['chore', 'chore'], ['technical', 'technical'],
+  ['short term', 'short-term'], ['short-term', 'short-term'], ['shortterm', 'short-term'], ['long term', 'long-term'],
+  ['long-term', 'long-term'], ['longterm', 'long-term'], ['medium term', 'medium-term'], ['medium-term', 'medium-term'],
+  ['mid-term', 'medium-term'], ['mid term', 'medium-term'], ['immediate', 'immediate'], ['organizational', 'organizational'],
+  ['organisational', 'organizational'], ['people', 'people'], ['tooling', 'tooling'], ['infrastructure', 'infrastructure'],
+  ['communication', 'communication'], ['testing', 'testing'],
+])
+
+/** Kind named by a label ("Improvements/Fixes" -> `improvement`, "Long term" -> `long-term`), else null. */
+export function kindOf(label: string): string | null {
+  const norm = label.toLowerCase().replace(/[*_`:]/g, '').replace(/\s+/g, ' ').trim()
+  const twoWords = norm.split(/[\s/&,]+/).slice(0, 2).join(' ')
+  for (const candidate of [norm, twoWords, norm.split(/[\s/&,]+/)[0] ?? '']) {
+    const hit = KINDS.get(candidate) ?? KINDS.get(candidate.replace(/(?:es|s)$/, '')) ?? KINDS.get(candidate.replace(/s$/, ''))
+    if (hit) return hit
+  }
+  return null
+}
+
+/** Kind of a label made only of kind words ("Improvements/Fixes", "Short-term", "Process"), else null. */
+export function labelKind(label: string): string | null {
+  const parts = label.toLowerCase().replace(/[*_`:]/g, '').split(/\s*(?:[/&,+]|\band\b)\s*/).map((p) => p.trim()).filter(Boolean)
+  const kinds = parts.map((p) => KINDS.get(p) ?? KINDS.get(p.replace(/(?:es|s)$/, '')) ?? KINDS.get(p.replace(/s$/, '')) ?? null)
+  return kinds.length && kinds.every(Boolean) ? kinds[0]! : null
+}
+
+/** Done (`true`) or pending (`false`) stated by a status word or mark, else null. */
+export function statusOf(word: string): boolean | null {
+  const w = word.toLowerCase().replace(/[*_`[\]()]/g, '').trim()
+  if (/^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|[x✓✔☑✅])$/.test(w)) return true
+  if (/^(?:open|todo|to do|pending|in progress|doing|wip|planned|not started|not done|no|blocked|new|ongoing|[☐⬜])$/.test(w)) return false
+  return null
+}
+
+const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|fixed|open|pending|planned|closed'
+/** A bracketed status at the start, any case: "[DONE]", "(done)", "[x]". */
+const BRACKET_STATUS = new RegExp(`^[[(](${STATUS_WORDS}|[x ✓✔])[\\])]\\s*[:–—-]?\\s*`, 'i')
+/** A bare status word at the start, upper-case only so that "Open a ticket" stays text: "DONE:", "TODO", "✅". */
+const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED)\b|([✅✔☑✓]))\s*[:–—-]?\s*/
+const TRAILING_STATUS = new RegExp(`\\s*(?:[–—-]\\s*|[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
+const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
+const PRIORITY_TAG = new RegExp(`(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`)
+
+/** Normalized priority ("P1" stays `P1`, words are lower-cased, "med" is `medium`). */
+export function priorityOf(value: string): string | null {
+  const v = value.replace(/[*_`[\]()]/g, '').trim()
+  if (/^p[0-4]$/i.test(v)) return v.toUpperCase()
+  const word = v.toLowerCase()
+  if (new RegExp(`^(?:${PRIORITY_WORDS})$`).test(word)) return word === 'med' ? 'medium' : word
+  return null
+}
+
+function takeStatus(text: string): { text: string; done: boolean | null; todo: boolean } {
+  let done: boolean | null = null
+  let todo = false
+  const struck = /^~~(.+)~~\s*$/.exec(text)
+  if (struck) return { text: struck[1] ?? text, done: true, todo }
+  const lead = BRACKET_STATUS.exec(text) ?? BARE_STATUS.exec(text)
+  if (lead) {
+    const word = lead[1] ?? lead[2] ?? ''
+    done = word === ' ' ? false : statusOf(word)
+    todo = /^to ?do$/i.test(word)
+    text = text.slice(lead[0].length)
+  }
+  const trail = TRAILING_STATUS.exec(text)
+  if (trail && trail.index > 0) {
+    done = statusOf(trail[1] ?? trail[2] ?? '') ?? done
+    text = text.slice(0, trail.index)
+  }
+  return { text, done, todo }
+}
+
+function takePriority(text: string): { text: string; priority: string | null } {
+  const labelled = PRIORITY_LABEL.exec(text)
+  if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), priority: priorityOf(labelled[1] ?? '') }
+  const tag = PRIORITY_TAG.exec(text)
+  if (!tag) return { text, priority: null }
+  if (tag[4]) return { text, priority: priorityOf(tag[4]) }
+  return { text: `${text.slice(0, tag.index)} ${text.slice(tag.index + tag[0].length)}`, priority: priorityOf(tag[1] ?? tag[2] ?? tag[3] ?? '') }
+}
+
+function takeOwner(text: string): { text: string; owner: string | null } {
+  const labelled = /\s*[([]?\b(?:owners?|assignee|assigned to|owned by)\s*[:=]?\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)[)\]]?/i.exec(text)
+  if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), owner: labelled[1] ?? null }
+  const edge = /(?:^|\s+[–—-]?\s*)[([]?`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?[)\]]?\s*$|^`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?\s*[:–—-]\s*/.exec(text)
+  if (edge) return { text: text.slice(0, edge.index) + ' ' + text.slice(edge.index + edge[0].length), owner: edge[1] ?? edge[2] ?? null }
+  const mention = /(?:^|[\s(])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/.exec(text)
+  return { text, owner: mention?.[1] ?? null }
+}
+
+/** What a group or table already says about its items. */
+export interface ItemDefaults {
+  kind: string | null
+  done: boolean | null
+  priority?: string | null
+  owner?: string | null
+}
+
+/** One action item from a line of text, or null when nothing is left once the markers are taken out. */
+export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null {
+  const status = takeStatus(oneLine(stripDecoration(raw)).replace(/^(\*\*|__)([^*_]{1,20})\1/, '$2'))
+  let text = status.text
+  let kind = status.todo ? (defaults.kind ?? 'todo') : defaults.kind
+  let done = status.done ?? defaults.done
+  const typed = /^([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s+(\S.*)$/.exec(text)
+  if (typed && labelKind(typed[1] ?? '')) {
+    const label = typed[1] ?? ''
+    kind = labelKind(label)
+    if (statusOf(label) === false && done === null) done = false
+    text = typed[2] ?? text
+  }
+  const prioritised = takePriority(text)
+  const owned = takeOwner(prioritised.text)
+  const clean = oneLine(owned.text).replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
+  if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
+  return { text: clean, kind, done, owner: owned.owner ?? defaults.owner ?? null, priority: prioritised.priority ?? defaults.priority ?? null }
+}

@@ -1,0 +1,68 @@
+/**
+ * Follow-ups written as a table: one item per row, the text from the action column, owner, status, priority
+ * and kind from their columns, and a done marker anywhere in the row ("**DONE**" in a bug column) as status.
+ */
+import type { Table } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import type { ActionItem } from '../../types.js'
+import { oneLine } from '../structure/plain-text.js'
+import { kindOf, makeItem, priorityOf, statusOf } from './action-markers.js'
+
+/** Where each column of an action table is; -1 when absent. */
+interface Columns {
+  text: number
+  owner: number
+  status: number
+  priority: number
+  kind: number
+}
+
+const OWNER = /^(?:owners?|assignees?|who|responsible|assigned(?: to)?|dri|team)$/
+const STATUS = /^(?:status|state|done\??|progress|completed?\??)$/
+const PRIORITY = /^(?:priority|prio|pri|p|severity|importance)$/
+const KIND = /^(?:kind|type|category|class)$/
+const TEXT = /action|item|task|description|what|title|follow|summary|remediation|measure|improvement|fix|todo|to do/
+const NOT_TEXT = /^(?:#|id|no\.?|nr\.?|bug|bugs|ticket|tickets|issue|issues|link|links|pr|jira|date|due|due date|eta|deadline)$/
+
+function headerCells(table: Table): string[] {
+  return (table.children[0]?.children ?? []).map((c) => oneLine(toString(c)).toLowerCase().replace(/[*_`:]/g, '').trim())
+}
+
+function columns(headers: string[]): Columns {
+  const find = (re: RegExp): number => headers.findIndex((h) => re.test(h))
+  const owner = find(OWNER)
+  const status = find(STATUS)
+  const priority = find(PRIORITY)
+  const kind = find(KIND)
+  const taken = new Set([owner, status, priority, kind])
+  let text = headers.findIndex((h, i) => !taken.has(i) && TEXT.test(h))
+  if (text < 0) text = headers.findIndex((h, i) => !taken.has(i) && !NOT_TEXT.test(h))
+  return { text, owner, status, priority, kind }
+}
+
+/** True for a table of follow-ups: an action column beside an owner, status or priority column. */
+export function isActionTable(table: Table, inActionSection: boolean): boolean {
+  const headers = headerCells(table)
+  const cols = columns(headers)
+  if (cols.text < 0) return false
+  if (inActionSection) return true
+  const actionText = /action|task|follow|remediation|todo|to do|measure/.test(headers[cols.text] ?? '')
+  return cols.owner >= 0 || cols.priority >= 0 ? actionText || cols.status >= 0 || cols.owner >= 0 : cols.status >= 0 && actionText
+}
+
+/** One item per row of the table. */
+export function tableItems(table: Table): ActionItem[] {
+  const cols = columns(headerCells(table))
+  const out: ActionItem[] = []
+  for (const row of table.children.slice(1)) {
+    const cells = row.children.map((c) => oneLine(toString(c)))
+    const cell = (i: number): string => (i >= 0 ? cells[i] ?? '' : '')
+    const stated = statusOf(cell(cols.status).split(/[\s,;(]/)[0] ?? '') ?? statusOf(cell(cols.status))
+    const marked = cells.map((c, i) => (i === cols.text ? null : /\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null)).find(Boolean)
+    const owner = cell(cols.owner).replace(/^@/, '').trim() || null
+    const priority = priorityOf(cell(cols.priority)) ?? (cell(cols.priority) || null)
+    const made = makeItem(cell(cols.text), { kind: kindOf(cell(cols.kind)), done: stated ?? (marked ? statusOf(marked) : null) })
+    if (made && !/^[-–—|:\s]*$/.test(made.text)) out.push({ ...made, owner: owner ?? made.owner, priority: priority ?? made.priority })
+  }
+  return out
+}

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { codeItems, lineItems } from '../src/normalize/actions/action-lines.js'
+import { kindOf, labelKind, makeItem, priorityOf } from '../src/normalize/actions/action-markers.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import type { ActionItem } from '../src/types.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const items = (body: string): ActionItem[] => normalizeDocument('a.md', `# Disk full on 2024-05-01\n\n${body}`, options).record.actionItems
+const texts = (body: string): string[] => items(body).map((i) => i.text)
+
+describe('action items: layouts', () => {
+  it('reads one-sentence paragraphs under the heading as items, but not a lone prose sentence', () => {
+    expect(texts('## Action items\n\nAdd an alert on disk usage.\n\nRotate the archive nightly.\n')).toEqual(['Add an alert on disk usage.', 'Rotate the archive nightly.'])
+    expect(texts('## Action items\n\nTo prevent this we have to check the server every now and then.\n')).toEqual([])
+  })
+
+  it('reads bare one-per-line items and `Label: text` lines of plain text', () => {
+    const labelled = 'Corrective measures:\nEnhance monitoring: Add memory alerts. Page the on-call.\nLoad testing: Run load tests before each release.\n'
+    expect(texts(`## Corrective measures\n\n${labelled.split('\n').slice(1).join('\n')}`)).toEqual(['Enhance monitoring: Add memory alerts. Page the on-call.', 'Load testing: Run load tests before each release.'])
+  })
+
+  it('reads the lines after an introducing line, with "(1)" and "1," numbers, and skips statements of fact', () => {
+    const body = '## Preventive measures\n\nThe following will be done:\n(1)\tPatch the web server.\n\tAdd a memory alert.\n(2)\tReview the database settings.\n'
+    expect(texts(body)).toEqual(['Patch the web server.', 'Add a memory alert.', 'Review the database settings.'])
+  })
+
+  it('reads an indented block under a plain-text label, joining wrapped lines', () => {
+    const body = '**Corrective measures:**\n\n        Have the team report absences and state how long they\n        will be gone\n        TODO: add a backup on-call\n'
+    const found = items(body)
+    expect(found.map((i) => i.text)).toEqual(['Have the team report absences and state how long they will be gone', 'add a backup on-call'])
+    expect(found[1]).toMatchObject({ kind: 'todo', done: false })
+  })
+
+  it('counts the items a reader counts in inconsistently nested bullets (details are not items)', () => {
+    const body = '## Follow-up\n\n- Add alerts\n  - on disk\n  - on inodes\n - Rotate logs\n- Document the runbook\n'
+    expect(texts(body)).toEqual(['Add alerts', 'Rotate logs', 'Document the runbook'])
+  })
+
+  it('takes the kind from bold-labelled sub-lists and from sub-headings', () => {
+    const lists = items('## Next steps\n\n- **Short-term:**\n  - Add an alert\n- **Long term:**\n  - Move to managed storage\n')
+    expect(lists.map((i) => [i.text, i.kind])).toEqual([['Add an alert', 'short-term'], ['Move to managed storage', 'long-term']])
+    const subs = items('## Follow-ups\n\n### Process\n\n- Review changes in pairs\n\n### Technical\n\nAdd a disk alert.\n')
+    expect(subs.map((i) => [i.text, i.kind])).toEqual([['Review changes in pairs', 'process'], ['Add a disk alert.', 'technical']])
+  })
+
+  it('reads numbered sub-headings as the items, their bodies as details, and skips a lessons sub-section', () => {
+    const body = '## Action items\n\n### 1) Schedule the cleanup `@kim`\n\nA cron job removes old files.\n\n### 2) Configure alerts\n\nAlerts at 90 %.\n'
+    expect(items(body).map((i) => [i.text, i.owner])).toEqual([['Schedule the cleanup', 'kim'], ['Configure alerts', null]])
+    const mixed = '## Corrective measures\n\n### Lessons learned\n\n- Monitoring worked\n\n### Action items\n\n- Add a standby\n'
+    expect(texts(mixed)).toEqual(['Add a standby'])
+  })
+
+  it('reads a table with Owner/Status/Priority columns anywhere, and then skips definition lists beside it', () => {
+    const table = '| Action item | Type | Priority | Status |\n|---|---|---|---|\n| Add a checker | Prevent | P0 | DONE |\n| Document recovery | Mitigate | P2 | |\n'
+    const found = items(`## Action items\n\nPriorities:\n\n* P0 - critical\n* P1 - important\n\n${table}`)
+    expect(found).toEqual([
+      { text: 'Add a checker', kind: 'prevention', done: true, owner: null, priority: 'P0' },
+      { text: 'Document recovery', kind: 'mitigation', done: null, owner: null, priority: 'P2' },
+    ])
+    const anywhere = items('## Wrap-up\n\n| Task | Owner |\n|---|---|\n| Add a standby | @ana |\n')
+    expect(anywhere).toEqual([{ text: 'Add a standby', kind: null, done: null, owner: 'ana', priority: null }])
+    expect(items('## Timeline\n\n| Time | Status | Owner |\n|---|---|---|\n| 10:00 | Down | ops |\n')).toEqual([])
+  })
+
+  it('reads a done marker anywhere in a table row', () => {
+    const found = items('## Action Items\n\n| Action Item | Owner | Bug |\n|---|---|---|\n| Update playbook | Abdel | n/a **DONE** |\n| Add a backup | Jo | 123 **TODO** |\n')
+    expect(found.map((i) => i.done)).toEqual([true, false])
+  })
+
+  it('reads runs of status-prefixed paragraphs in other sections, but not prose', () => {
+    const body = '## Lessons learned\n\nDisk graphs are easier to read.\n\n**DONE**: added the wiki to monitoring.\n\n**TODO** monitor systemd units.\n'
+    expect(items(body).map((i) => [i.text, i.done])).toEqual([['added the wiki to monitoring.', true], ['monitor systemd units.', false]])
+  })
+
+  it('never takes prose sentences of other sections as items', () => {
+    expect(texts('## Summary\n\nWe will add alerts.\n\nWe will rotate logs.\n')).toEqual([])
+  })
+})
+
+describe('action items: done, priority, owner', () => {
+  it.each([
+    ['Add an alert (done)', true],
+    ['[DONE] Add an alert', true],
+    ['**DONE** Add an alert', true],
+    ['Add an alert - completed', true],
+    ['✅ Add an alert', true],
+    ['TODO: add an alert', false],
+    ['[ ] Add an alert', false],
+    ['Open a ticket with the vendor', null],
+  ])('%s -> done %s', (line, done) => {
+    expect(makeItem(line, { kind: null, done: null })?.done).toBe(done)
+  })
+
+  it('reads checked boxes, struck-through items and a list introduced as already done', () => {
+    expect(items('## Action items\n\n- [x] Add an alert\n- [ ] Rotate logs\n- ~~Drop the cache~~\n').map((i) => i.done)).toEqual([true, false, true])
+    expect(items('## Follow-ups\n\nWe have already done the following:\n\n- Added an alert\n- Rotated logs\n').map((i) => i.done)).toEqual([true, true])
+    expect(items('## Follow-ups\n\n### Completed\n\n- Added an alert\n\n### Planned\n\n- Rotate logs\n').map((i) => i.done)).toEqual([true, null])
+  })
+
+  it.each([
+    ['Add an alert (P1)', 'Add an alert', 'P1'],
+    ['HIGH: Add an alert', 'Add an alert', 'high'],
+    ['[low] Add an alert', 'Add an alert', 'low'],
+    ['Add an alert, priority: medium', 'Add an alert', 'medium'],
+    ['Add a high priority alert', 'Add a high priority alert', 'high'],
+    ['Add an alert on high load', 'Add an alert on high load', null],
+  ])('%s -> text %s, priority %s', (line, text, priority) => {
+    expect(makeItem(line, { kind: null, done: null })).toMatchObject({ text, priority })
+  })
+
+  it.each([
+    ['Add an alert @kim', 'Add an alert', 'kim'],
+    ['Add an alert (owner: Kim Lee)', 'Add an alert', 'Kim Lee'],
+    ['Ask @jo to review the alert', 'Ask @jo to review the alert', 'jo'],
+    ['Mail ops@example.com about it', 'Mail ops@example.com about it', null],
+  ])('%s -> text %s, owner %s', (line, text, owner) => {
+    expect(makeItem(line, { kind: null, done: null })).toMatchObject({ text, owner })
+  })
+
+  it('normalizes priorities and kinds', () => {
+    expect([priorityOf('p2'), priorityOf('HIGH'), priorityOf('Med'), priorityOf('soon')]).toEqual(['P2', 'high', 'medium', null])
+    expect([labelKind('Improvements/Fixes'), labelKind('Short-term'), labelKind('Fix Nginx configuration'), kindOf('Long term')]).toEqual(['improvement', 'short-term', null, 'long-term'])
+  })
+
+  it('splits lines: markers start items, lower-case lines continue them, code is not items', () => {
+    expect(lineItems('Intro:\n- one\n- two\n  continued')).toEqual({ items: ['one', 'two continued'], sure: true })
+    expect(codeItems('const x = 1;\nrun()', null).items).toEqual([])
+    expect(codeItems('Add an alert', 'bash').items).toEqual([])
+  })
+})
