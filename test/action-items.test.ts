@@ -129,3 +129,10 @@ describe('action items: done, priority, owner', () => {
     expect(codeItems('Add an alert', 'bash').items).toEqual([])
   })
 })
+
+describe('action items: owners are named, not guessed', () => {
+  it('takes no owner from the word "Owners" in running text', () => {
+    expect(makeItem('Teach the Product Owners about how to look up the CVEs', { kind: null, done: null })).toMatchObject({ text: 'Teach the Product Owners about how to look up the CVEs', owner: null })
+    expect(makeItem('Rotate keys, owned by Ana', { kind: null, done: null })).toMatchObject({ text: 'Rotate keys', owner: 'Ana' })
+  })
+})
