@@ -1,5 +1,4 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { BuildResult, FileReport } from './build.js'
 import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
@@ -15,6 +14,8 @@ import { isImageFile } from './site/images.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
 import type { RelatedMemo } from './site/related.js'
 import { writeFiles } from './site/produce.js'
+import { passthroughFiles, plannedPassthrough, type PassthroughFile } from './site/static-files.js'
+import { listLayered, templateLayers } from './site/templates-layers.js'
 import { assertSafeOutDir, SITE_MARKER, SITE_MARKER_TEXT } from './site/out-guard.js'
 import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
@@ -75,10 +76,17 @@ const EDITED_ONLY_MAX = 64
 /** Assets only `dev` serves (from `/__hindsight/`), never part of a published site. */
 const DEV_ONLY_ASSETS = new Set(['live-reload.js'])
 
-async function assetFiles(config: ResolvedConfig): Promise<PlannedFile[]> {
-  const dir = path.join(config.templatesDir, 'assets')
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((name) => !DEV_ONLY_ASSETS.has(name))
-  return Promise.all(names.sort().map(async (name) => ({ path: `assets/${name}`, content: await readFile(path.join(dir, name)) })))
+/** The assets (sub-folders too), each from the project's templates folder when it has it, else the bundled one. */
+function assetFiles(config: ResolvedConfig): PlannedFile[] {
+  return listLayered(templateLayers(config.templatesDir), 'assets')
+    .filter(({ rel }) => !DEV_ONLY_ASSETS.has(rel))
+    .map(({ rel, file }) => ({ path: `assets/${rel}`, content: () => readFileSync(file) }))
+}
+
+/** The planned files with the static folder, logo and favicon on top (a static `robots.txt` replaces the generated one), and the marker last. */
+function withPassthrough(planned: PlannedFile[], passthrough: PassthroughFile[]): PlannedFile[] {
+  const taken = new Set([...passthrough.map((f) => f.path), SITE_MARKER])
+  return [...planned.filter((f) => !taken.has(f.path)), ...plannedPassthrough(passthrough), { path: SITE_MARKER, content: SITE_MARKER_TEXT }]
 }
 
 /** Creates a builder for one resolved config; it keeps documents and the output manifest in memory between calls. */
@@ -177,7 +185,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const entry = asLoaded(record)
       return entry ? cache().line(entry.key) : null
     }
-    const planned = [...planSite(docs, config, (d) => keys.get(d)!, known, image), ...(await assetFiles(config)), { path: SITE_MARKER, content: SITE_MARKER_TEXT }]
+    const planned = withPassthrough([...planSite(docs, config, (d) => keys.get(d)!, known, image), ...assetFiles(config)], passthroughFiles(config))
     lastPlan = { docs, keys }
     const inputHash = planHasher(keyed)
     const manifest: Record<string, ManifestEntry> = {}
@@ -312,7 +320,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     assertSafeOutDir(config)
     recoverOutDir(config.outDir)
     if (state === undefined) state = readBuildState(config.cacheDir, config.outDir)
-    tplKey = await templatesKey(config.templatesDir)
+    tplKey = await templatesKey(templateLayers(config.templatesDir))
     const found = await discover(config.contentDir)
     const refused = found.refused.map((r): FileReport => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] }))
     const startedAt = Date.now()
@@ -323,8 +331,10 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const info = statSync(i.absolutePath)
       return `image\0${i.source}\0${info.size}\0${info.mtimeMs}\0${info.ino}`
     })
+    // Static files, logo and favicon are not documents either: a change to any makes a full pass, which carries the rest over.
+    const passthroughStamps = passthroughFiles(config).map((f) => `static\0${f.path}\0${f.stamp}`)
     const siteValid = state?.site && JSON.stringify(siteIdentity(config.outDir)) === JSON.stringify(state.site)
-    const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps)
+    const shape = hashParts(optionsKey, renderKey, tplKey, ...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`), ...imageStamps, ...passthroughStamps)
     // The build key is the shape and what each file holds: equal keys mean nothing changed at all.
     const buildKey = hashParts(shape, ...inputs.map((i) => i.stamp.key))
     const stamps = (): Record<string, InputStamp> => Object.fromEntries(inputs.map((i) => [i.source, i.stamp]))
@@ -427,7 +437,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   async function update(paths: string[], opts: UpdateOptions = {}): Promise<UpdateResult> {
     const started = performance.now()
     const inContent = (p: string): boolean => p.startsWith(config.contentDir + path.sep)
-    const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || path.basename(p) === CONFIG_FILE || (inContent(p) && (isLink(p) || isImageFile(p))))
+    const structural = paths.some((p) => p.startsWith(config.templatesDir + path.sep) || p === config.templatesDir || p.startsWith(config.staticDir + path.sep) || p === config.logo || p === config.favicon || path.basename(p) === CONFIG_FILE || (inContent(p) && (isLink(p) || isImageFile(p))))
     if (!state || structural) {
       const full = await build()
       return { written: [], removed: [], files: full.files, durationMs: performance.now() - started, full: true }

@@ -35,6 +35,9 @@ export function defaultConfig(): Required<Config> {
     outDir: 'site',
     templatesDir: 'templates',
     cacheDir: '.hindsight/cache',
+    staticDir: 'static',
+    logo: null,
+    favicon: null,
     pageSize: 50,
     sites: {},
     tagVocabulary: DEFAULT_TAG_VOCABULARY,
@@ -53,6 +56,9 @@ const FIELD_TYPES: Record<keyof Config, FieldType> = {
   outDir: 'string',
   templatesDir: 'string',
   cacheDir: 'string',
+  staticDir: 'string',
+  logo: 'string-or-null',
+  favicon: 'string-or-null',
   pageSize: 'number',
   sites: 'record-string',
   tagVocabulary: 'record-string-array',
@@ -154,12 +160,21 @@ export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig 
     outDir: path.resolve(root, merged.outDir),
     templatesDir: path.resolve(root, merged.templatesDir),
     cacheDir: path.resolve(root, merged.cacheDir),
+    staticDir: path.resolve(root, merged.staticDir),
+    logo: fileOrUrl(root, merged.logo),
+    favicon: fileOrUrl(root, merged.favicon),
     pageSize: merged.pageSize,
     sites: merged.sites,
     tagVocabulary: merged.tagVocabulary,
     defaultTimezone: merged.defaultTimezone,
     search: merged.search,
   }
+}
+
+/** A config value naming a file (resolved against the root) or an http(s) URL (kept as is); empty means none. */
+function fileOrUrl(root: string, value: string | null): string | null {
+  if (!value) return null
+  return /^https?:\/\//i.test(value) ? value : path.resolve(root, value)
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

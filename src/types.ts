@@ -177,6 +177,12 @@ export interface Config {
   templatesDir?: string
   /** Folder for the build cache (keep it between CI runs). Default: `".hindsight/cache"`. */
   cacheDir?: string
+  /** Folder copied verbatim to the site root on every build (CNAME, favicon.ico, verification files). Default: `"static"`. */
+  staticDir?: string
+  /** Image shown in the header beside the title: a file path relative to the project root, or an http(s) URL. Default: `null`. */
+  logo?: string | null
+  /** Icon of the site's pages: a file path relative to the project root (copied to the site root), or an http(s) URL. Default: `null`. */
+  favicon?: string | null
   /** Entries per index page. Default: `50`. */
   pageSize?: number
   /** Display names of sites, keyed by site id. Default: `{}`. */
@@ -203,6 +209,11 @@ export interface ResolvedConfig {
   outDir: string
   templatesDir: string
   cacheDir: string
+  staticDir: string
+  /** Absolute file path or http(s) URL, or null. */
+  logo: string | null
+  /** Absolute file path or http(s) URL, or null. */
+  favicon: string | null
   pageSize: number
   sites: Record<string, string>
   tagVocabulary: Record<string, string[]>

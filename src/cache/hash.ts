@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PIPELINE_VERSION } from '../constants.js'
+import { brandTarget } from '../site/static-files.js'
 import type { ResolvedConfig } from '../types.js'
 import { PACKAGE_VERSION } from '../version.js'
 
@@ -28,7 +29,7 @@ export function hashParts(...parts: (string | Uint8Array)[]): string {
 export const codeVersionKey = (): string => `hindsight-${PACKAGE_VERSION}/pipeline-${PIPELINE_VERSION}`
 
 /** Config keys that only shape output paths or rendering, never a document's record or HTML. */
-const OUTPUT_ONLY = new Set<keyof ResolvedConfig>(['root', 'configFile', 'contentDir', 'outDir', 'templatesDir', 'cacheDir', 'title', 'description', 'url', 'base', 'pageSize', 'search'])
+const OUTPUT_ONLY = new Set<keyof ResolvedConfig>(['root', 'configFile', 'contentDir', 'outDir', 'templatesDir', 'cacheDir', 'staticDir', 'logo', 'favicon', 'title', 'description', 'url', 'base', 'pageSize', 'search'])
 
 /** Key of everything that shapes a normalized document besides its bytes and path: Hindsight's version and the normalize-relevant config. */
 export function documentOptionsKey(config: ResolvedConfig): string {
@@ -41,22 +42,26 @@ export const documentKey = (source: string, bytesHash: string, optionsKey: strin
 
 /** Key of the whole config as rendering sees it (paths aside) and Hindsight's version, so a title, base or code change re-renders every page. */
 export function renderConfigKey(config: ResolvedConfig): string {
-  const { root: _r, configFile: _c, contentDir: _cd, outDir: _o, templatesDir: _t, cacheDir: _ca, ...rest } = config
-  return hashParts(codeVersionKey(), JSON.stringify(rest))
+  const { root: _r, configFile: _c, contentDir: _cd, outDir: _o, templatesDir: _t, cacheDir: _ca, staticDir: _s, logo, favicon, ...rest } = config
+  // The logo and favicon as pages link them (not their paths on this machine), so a moved checkout renders alike.
+  return hashParts(codeVersionKey(), JSON.stringify({ ...rest, logo: brandTarget('logo', logo), favicon: brandTarget('favicon', favicon) }))
 }
 
-/** Key of every file under the templates folder (names and bytes), so any template or asset change is seen. */
-export async function templatesKey(dir: string): Promise<string> {
+/** Key of every file under the template folders (the project's, then the bundled one: names and bytes), so any template or asset change is seen. */
+export async function templatesKey(dirs: string[]): Promise<string> {
   const parts: (string | Uint8Array)[] = []
-  async function walk(at: string): Promise<void> {
+  async function walk(dir: string, at: string): Promise<void> {
     const entries = await readdir(at, { withFileTypes: true }).catch(() => [])
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       const full = path.join(at, entry.name)
-      if (entry.isDirectory()) await walk(full)
+      if (entry.isDirectory()) await walk(dir, full)
       else if (entry.isFile()) parts.push(path.relative(dir, full), await readFile(full))
     }
   }
-  await walk(dir)
+  for (const [i, dir] of dirs.entries()) {
+    parts.push(`layer ${i}`)
+    await walk(dir, dir)
+  }
   return hashParts(...parts)
 }

@@ -153,7 +153,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
   const url = `http://${host}:${port}${config.base}`
 
-  const watcher = watchPaths([config.contentDir, config.templatesDir, configPath], (paths) => queue.push(paths), { ignored: [config.outDir, config.cacheDir] })
+  // The static folder and the logo and favicon files too (when they exist at start; chokidar misses events otherwise): a change to any of them is a full rebuild (see `builder.update`).
+  const extra = [config.staticDir, config.logo, config.favicon].filter((f): f is string => f !== null && path.isAbsolute(f) && existsSync(f))
+  const watcher = watchPaths([config.contentDir, config.templatesDir, ...extra, configPath], (paths) => queue.push(paths), { ignored: [config.outDir, config.cacheDir] })
   await watcher.ready
   log(`Serving ${url}  (Ctrl-C to stop)`)
   log(`Watching ${[config.contentDir, config.templatesDir, configPath].map(show).join(', ')}`)

@@ -2,6 +2,7 @@ import { closeSync, existsSync, openSync, readdirSync, readSync, realpathSync, s
 import path from 'node:path'
 import { UnsafeOutputError } from '../errors.js'
 import type { ResolvedConfig } from '../types.js'
+import { BUNDLED_TEMPLATES } from './templates-layers.js'
 
 /** File every build writes at the root of the site: it proves the folder is Hindsight's to replace. */
 export const SITE_MARKER = '.hindsight-site'
@@ -10,10 +11,7 @@ export const SITE_MARKER = '.hindsight-site'
 export const SITE_MARKER_TEXT = 'This folder is written by Hindsight: every build replaces all of it.\nKeep your own files (CNAME, verification files) in the static folder; they are copied here on each build.\n'
 
 /** Folders an output folder must stay clear of, by what they are called in an error. */
-type Guarded = Pick<ResolvedConfig, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'cacheDir'> & {
-  /** Further folders the build reads (the bundled templates, the static folder), when there are any. */
-  extraInputs?: Array<{ label: string; dir: string }>
-}
+type Guarded = Pick<ResolvedConfig, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'cacheDir' | 'staticDir'>
 
 /** File systems that ignore case (macOS, Windows by default): paths are compared case-folded there. */
 const FOLD_CASE = process.platform === 'darwin' || process.platform === 'win32'
@@ -94,8 +92,8 @@ export function assertOwnedOutDir(outDir: string): void {
 
 /**
  * Refuses, before anything is touched, an output folder whose replacement would delete what Hindsight did not write:
- * one that is or contains the project root, that is, contains or lies inside the content, templates or cache folder
- * or `node_modules`, or that holds files of someone else. Every path that writes a site (build, `dev`, the JS API)
+ * one that is or contains the project root, that is, contains or lies inside the content, templates, static or cache
+ * folder, the bundled templates or `node_modules`, or that holds files of someone else. Every path that writes a site (build, `dev`, the JS API)
  * passes through here.
  */
 export function assertSafeOutDir(config: Guarded): void {
@@ -110,7 +108,8 @@ export function assertSafeOutDir(config: Guarded): void {
     { label: 'templates folder', dir: config.templatesDir },
     { label: 'cache folder', dir: config.cacheDir },
     { label: 'node_modules folder', dir: path.join(config.root, 'node_modules') },
-    ...(config.extraInputs ?? []),
+    { label: 'static folder', dir: config.staticDir },
+    { label: 'bundled templates folder', dir: BUNDLED_TEMPLATES },
   ]
   for (const { label, dir } of guarded) {
     const how = relation(out, realPath(dir))

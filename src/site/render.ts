@@ -5,11 +5,27 @@ import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
 import type { FileContent } from './write.js'
 import { slugify, url } from './paths.js'
+import { brandTarget } from './static-files.js'
+import { createLayeredResolver, templateLayers } from './templates-layers.js'
 
 /** Renders planned files with the eta templates of the project; autoescaping is always on. */
 export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => FileContent {
   const eta = new Eta({ views: config.templatesDir, autoEscape: true, cache: true, autoTrim: false })
-  const site = { title: config.title, description: config.description, base: config.base, url: config.url, sites: config.sites }
+  // Each template, partial and layout from the project's folder when it has that file, else the bundled one.
+  const resolve = createLayeredResolver(templateLayers(config.templatesDir))
+  eta.resolvePath = (template, options) => resolve(template, options?.filepath)
+  const href = (target: string | null): string | null => (target === null ? null : /^https?:\/\//i.test(target) ? target : url(config.base, target))
+  const site = {
+    title: config.title,
+    description: config.description,
+    base: config.base,
+    url: config.url,
+    sites: config.sites,
+    /** URL of the header logo, or null. */
+    logo: href(brandTarget('logo', config.logo)),
+    /** URL of the page icon, or null. */
+    favicon: href(brandTarget('favicon', config.favicon)),
+  }
   const helpers = {
     url: (rel: string) => url(config.base, rel),
     /** Absolute URL when `config.url` is set, else root-relative: for canonical links and Open Graph. */
