@@ -6,6 +6,7 @@ import GithubSlugger from 'github-slugger'
 import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
+import { linearListItem } from './list-item.js'
 
 /** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
 const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
@@ -61,7 +62,7 @@ function hastText(node: Element): string {
 const headingIds = () => addHeadingIds
 
 const withRawHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: linearListItem } })
   .use(rehypeRaw)
   .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
@@ -70,7 +71,7 @@ const withRawHtml = unified()
 
 /** The same pipeline for trees with no raw HTML: parse5 (rehype-raw) is a fifth of normalization time and would do nothing. */
 const withoutRawHtml = unified()
-  .use(remarkRehype)
+  .use(remarkRehype, { handlers: { listItem: linearListItem } })
   .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
@@ -107,7 +108,7 @@ const WHOLE_RENDER_TYPES = new Set(['html', 'footnoteReference', 'footnoteDefini
 /** mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. */
 interface BlockMark { type: 'hindsightBlock'; children: RootContent[] }
 const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({ type: 'element', tagName: 'hindsight-block', properties: {}, children: state.all(node) })
-const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler } as never }) as unknown as (tree: Root, file: undefined) => HastRoot
+const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler, listItem: linearListItem } as never }) as unknown as (tree: Root, file: undefined) => HastRoot
 const sanitize = rehypeSanitize(sanitizeSchema)
 
 /**
