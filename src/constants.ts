@@ -7,10 +7,14 @@ export const RULE = {
   frontMatterUnfenced: 'front-matter-unfenced',
   reportFenceUnwrapped: 'report-fence-unwrapped',
   mdxMeta: 'mdx-meta',
+  frontMatterTooLarge: 'front-matter-too-large',
+  frontMatterListTooLong: 'front-matter-list-too-long',
   fileEmpty: 'file-empty',
   fileBinary: 'file-binary',
   fileEncoding: 'file-encoding',
   fileTooLarge: 'file-too-large',
+  fileTooComplex: 'file-too-complex',
+  tableTooLarge: 'table-too-large',
   fileSymlink: 'file-symlink-outside',
   slugDuplicate: 'slug-duplicate',
   slugInvalid: 'slug-invalid',
@@ -29,6 +33,12 @@ export const RULE = {
 } as const
 
 export type RuleId = (typeof RULE)[keyof typeof RULE]
+
+/** Rules whose error means the file is skipped (no page), as its content could not be bounded. */
+export const SKIPPING_RULES: ReadonlySet<string> = new Set([RULE.frontMatterTooLarge])
+
+/** Tags (and sites) one postmortem may carry; each one multiplies pages and feed entries. */
+export const MAX_TAGS = 50
 
 /** Source label for every vfile message Hindsight emits. */
 export const MESSAGE_SOURCE = 'hindsight'

@@ -1,3 +1,4 @@
+import { SKIPPING_RULES } from './constants.js'
 import { decodeContent } from './content/decode.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
 import { localImages } from './site/images.js'
@@ -17,6 +18,7 @@ export function loadDocument(source: string, bytes: Uint8Array, options: Normali
   if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
   const { record, html } = normalizeDocument(source, decoded.text, options)
   record.diagnostics.unshift(...decoded.diagnostics)
+  if (record.diagnostics.some((d) => d.severity === 'error' && SKIPPING_RULES.has(d.ruleId))) return { source, document: null, diagnostics: record.diagnostics }
   return { source, document: { record, html, images: localImages(html) }, diagnostics: record.diagnostics }
 }
 

@@ -26,6 +26,8 @@ import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
 import { impactPassages } from './impact/passages.js'
 import { parseZone } from './time/zones.js'
+import { parseWithinBudget } from './structure/markup-budget.js'
+import { capTables } from './structure/table-budget.js'
 
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
@@ -71,7 +73,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const { matter, body } = splitFrontMatter(text, file)
   file.data.matter = matter
   const data = matter.data
-  const tree = parseMarkdown(body)
+  const tree = parseWithinBudget(body, matter.lines + 1, file, parseMarkdown)
+  capTables(tree, body, file)
   removeKramdownAttributes(tree)
   const blocks = buildBlocks(tree, body)
   const meta = readMeta(source, data, file)
@@ -135,7 +138,9 @@ export function normalizeDocument(source: string, text: string, options: Normali
     record.diagnostics = collectDiagnostics(fallback)
     let html = ''
     try {
-      html = renderHtml(parseMarkdown(text))
+      const tree = parseWithinBudget(text, 1, fallback, parseMarkdown)
+      capTables(tree, text, fallback)
+      html = renderHtml(tree)
     } catch {
       html = ''
     }

@@ -11,6 +11,7 @@ import type { Matter } from '../../types.js'
 import { report } from '../diagnostics.js'
 import { checkFrontMatterDates } from './front-matter-dates.js'
 import { readUnfencedMatter } from './unfenced.js'
+import { frontMatterOverBudget } from './front-matter-budget.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
@@ -48,7 +49,16 @@ function yamlError(error: unknown): { reason: string; line: number; column: numb
   return { reason, line: mark.line + 1, column: Math.max(1, (mark.column ?? 0) + 1) }
 }
 
+/** The parsed block, or undefined (with an error on `file`) when it is invalid or too large once expanded. */
 function parseBlock(text: string, fence: string, language: 'yaml' | 'toml', file: VFile): unknown {
+  const parsed = parseBlockText(text, fence, language, file)
+  const over = parsed === undefined ? null : frontMatterOverBudget(parsed)
+  if (!over) return parsed
+  report(file, 'error', `Front matter is too large (${over}); the file is skipped: remove the repeated aliases or shorten the values`, { line: 1, column: 1 }, RULE.frontMatterTooLarge)
+  return undefined
+}
+
+function parseBlockText(text: string, fence: string, language: 'yaml' | 'toml', file: VFile): unknown {
   try {
     if (language === 'toml') {
       const raw = text.split('\n').slice(1).join('\n')

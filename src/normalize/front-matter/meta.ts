@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon'
 import type { VFile } from 'vfile'
-import { RULE } from '../../constants.js'
+import { MAX_TAGS, RULE } from '../../constants.js'
 import { slugify } from '../../site/paths.js'
 import { report } from '../diagnostics.js'
 import { findDates, formatDate } from '../time/datetime.js'
@@ -69,13 +69,20 @@ function safeSlug(value: unknown): string | null {
   return /^[A-Za-z0-9][A-Za-z0-9._-]{0,120}$/.test(s) && !s.includes('..') ? s.toLowerCase() : null
 }
 
+/** The first MAX_TAGS values, with a warning naming the key when there were more (each one multiplies pages and feeds). */
+function capped(values: string[], key: string, file: VFile): string[] {
+  if (values.length <= MAX_TAGS) return values
+  report(file, 'warning', `Front-matter \`${key}\` has ${values.length} values; only the first ${MAX_TAGS} are used`, { line: 1, column: 1 }, RULE.frontMatterListTooLong)
+  return values.slice(0, MAX_TAGS)
+}
+
 /** Reads the metadata; `source` is the path under content/ with `/` separators. */
 export function readMeta(source: string, data: Record<string, unknown>, file: VFile): Meta {
   typed(file, data, 'tags', 'a list of words')
-  const tags = [...new Set([...strings(data['tags']), ...strings(data['categories']), ...strings(data['category'])].map((t) => t.toLowerCase()))]
+  const tags = capped([...new Set([...strings(data['tags']), ...strings(data['categories']), ...strings(data['category'])].map((t) => t.toLowerCase()))], 'tags', file)
   const parts = source.split('/').filter(Boolean)
   const folder = parts.length > 1 && parts[0] !== '.' && parts[0] !== '..' ? [parts[0]!] : []
-  const site = strings(data['site'] ?? data['sites'])
+  const site = capped([...new Set(strings(data['site'] ?? data['sites']))], 'site', file)
   const stem = (parts[parts.length - 1] ?? 'untitled').replace(/\.[^.]+$/, '')
   const statusPage = ['resolvedWhen', 'affected'].some((k) => k in data) || ('severity' in data && 'resolved' in data)
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
@@ -86,7 +93,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   return {
     tags,
     site: site.length ? site : folder,
-    authors: [...new Set(strings(data['authors'] ?? data['author']))],
+    authors: capped([...new Set(strings(data['authors'] ?? data['author']))], 'authors', file),
     severity: typeof severity === 'string' || typeof severity === 'number' ? String(severity) : null,
     slug: safeSlug(data['slug']) ?? slugify(stem),
     published: fmDate ?? validFileDate ?? (pathDate ? `${pathDate[1]}-${pathDate[2]}-${pathDate[3]}` : null),
