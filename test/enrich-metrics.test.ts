@@ -117,3 +117,27 @@ describe('enrichRecord', () => {
     expect(enriched.metrics.timeToResolveMinutes).toBe(30)
   })
 })
+
+describe('metrics measured from the impact window', () => {
+  const timeline = makeTimeline([
+    ['09:00', 'Deploy of the new cache layer'],
+    ['09:10', 'Errors begin on checkout'],
+    ['09:25', 'We learned about it from a customer report'],
+    ['09:50', 'Service restored'],
+  ], '2024-05-01', '+00:00')
+  const impact = { start: { at: '2024-05-01T09:10:00+00:00', date: '2024-05-01', time: '09:10' }, end: null, durationMinutes: null, source: 'marked' as const }
+
+  it('measures from the impact start and detects at the event that says someone noticed, not the first event', () => {
+    const m = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline, impact }))
+    expect(m.detected).toEqual({ at: '2024-05-01T09:25+00:00', inferred: true })
+    expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([15, 40])
+  })
+
+  it('a stats section states times to detect and resolve, which win over the wording and are not inferred', () => {
+    const sections = [{ key: null, id: 'stats', heading: 'Stats', text: 'Time to detect: 5 minutes\nTime to recovery: 30 minutes', html: '', line: 1 }]
+    const m = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline, impact, sections }))
+    expect(m.detected).toEqual({ at: '2024-05-01T09:15+00:00', inferred: false })
+    expect(m.resolved).toEqual({ at: '2024-05-01T09:40+00:00', inferred: false })
+    expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([5, 30])
+  })
+})

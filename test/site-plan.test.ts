@@ -97,6 +97,13 @@ describe('the postmortem page', () => {
     expect(html).not.toMatch(/\sstyle=/)
   })
 
+  it('shows the impact window from its moments and says how it is known', () => {
+    const impact = { start: { at: null, date: '2023-08-03', time: '09:10' }, end: { at: null, date: '2023-08-03', time: '09:40' }, durationMinutes: 30, source: 'stated' as const }
+    const page = renderRecords([enrich(makeRecord({ slug: 'w', title: 'W', date: '2023-08-03', durationMinutes: 30, impact }))], {}).get('w/index.html')!
+    expect(page).toContain('<dt>Impact start – end</dt><dd>2023-08-03 09:10 – 2023-08-03 09:40</dd>')
+    expect(page).toContain('<dd>30 min <span class="known">(stated)</span></dd>')
+  })
+
   it('lists phases with inferred labels, the action-item checklist and the three lesson blocks', () => {
     expect(html).toMatch(/<th scope="row">Detected<\/th><td>2023-08-03 09:30 <span class="utc">\(2023-08-03 07:30 UTC\)<\/span><\/td><td>30 min<\/td><td><span class="inferred">inferred<\/span>/)
     expect(html).toMatch(/<th scope="row">Resolved<\/th><td>2023-08-04 01:00/)
@@ -135,8 +142,8 @@ describe('prepareOriginal', () => {
 
 describe('stats, feeds, sitemap', () => {
   const records = [
-    makeRecord({ slug: 'x', title: 'X & <Y>', date: '2023-01-15', durationMinutes: 30, tags: ['dns'], site: ['eu'], authors: ['Bo'], summary: 'Short.' }),
-    makeRecord({ slug: 'y', title: 'Y', date: '2023-03-02', published: '2023-03-10', durationMinutes: 600, tags: ['dns'], site: ['us'] }),
+    makeRecord({ slug: 'x', title: 'X & <Y>', date: '2023-01-15', durationMinutes: 30, impact: { start: null, end: null, durationMinutes: 30, source: 'stated' }, tags: ['dns'], site: ['eu'], authors: ['Bo'], summary: 'Short.' }),
+    makeRecord({ slug: 'y', title: 'Y', date: '2023-03-02', published: '2023-03-10', durationMinutes: 600, impact: { start: null, end: null, durationMinutes: 600, source: 'timeline' }, tags: ['dns'], site: ['us'] }),
     makeRecord({ slug: 'z', title: 'Z' }),
   ]
   const out = renderRecords(records, { url: 'https://example.com', base: '/archive/', title: 'Ops' })
@@ -158,6 +165,13 @@ describe('stats, feeds, sitemap', () => {
     expect(stats).toContain('<th scope="row">2023-02</th><td>0</td>')
     expect(stats).toMatch(/Median <strong>5 h 15 min<\/strong>/)
     expect(stats).toMatch(/href="\/archive\/z\/">Z<\/a>: no date and no duration/)
+    expect(stats).toContain("How they are known: 1 stated, 0 marked by timeline events, 1 from the timeline's span.")
+  })
+
+  it('says in each feed entry how long users were affected and how that is known', () => {
+    const archive = parser.parse(out.get('feed.xml')!).feed
+    const summaries = archive.entry.map((e: Record<string, { '#text': string }>) => e.summary?.['#text'] ?? null)
+    expect(summaries).toEqual(['Impact: 10 h (from the timeline).', 'Short. Impact: 30 min (stated).', null])
   })
 
   it('writes valid Atom feeds (archive, tag, site) with absolute links and dates taken from the records', () => {

@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon'
 import type { Metrics, Phase, PostmortemRecord } from '../types.js'
+import { findDurations, type DurationKind } from '../normalize/impact/find-duration.js'
 import { readIso } from './iso.js'
 import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
 
 /** Timeline wording that marks each phase; matched case-insensitively on whole words. */
 export const PHASE_WORDING = {
-  detected: /\b(detect(ed|s)?|alert(ed|s)?|notifi(ed|cation)|paged|reported|reporting|noticed)\b/i,
+  detected: /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
   mitigated: /\b(mitigat(ed|ion)|rolled back|rolling back|roll(ed)?-?back|reverted|workaround)\b/i,
   resolved: /\b(resolved|back online|restored|recovered|fully operational|operational again)\b/i,
 } as const
@@ -45,15 +46,36 @@ function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): P
   return { ms, iso }
 }
 
-/** First (or, for `resolved`, last) timed event whose wording names the phase. */
-function inferPoint(name: PhaseName, timed: TimedEntry[]): TimedEntry | null {
-  const matching = timed.filter((t) => PHASE_WORDING[name].test(t.entry.text))
+/** First (or, for `resolved`, last) timed event whose wording names the phase, not before the impact began. */
+function inferPoint(name: PhaseName, timed: TimedEntry[], start: number | null): TimedEntry | null {
+  const matching = timed.filter((t) => PHASE_WORDING[name].test(t.entry.text) && (start === null || t.ms >= start))
   return (name === 'resolved' ? matching.at(-1) : matching[0]) ?? null
+}
+
+const STATED_KIND: Record<PhaseName, DurationKind> = { detected: 'detect', mitigated: 'mitigate', resolved: 'resolve' }
+
+/** Times to detect, mitigate and resolve that a stats section states ("Time to detect: 5 minutes", "TTR: 1h"). */
+function statedMinutes(record: PostmortemRecord): Map<DurationKind, number> {
+  const out = new Map<DurationKind, number>()
+  for (const section of record.sections) {
+    if (section.key === 'timeline' || section.key === 'actionItems') continue
+    for (const d of findDurations(section.text)) if (d.weight >= 3 && !out.has(d.kind)) out.set(d.kind, d.minutes)
+  }
+  return out
+}
+
+/** The impact's start as a value `toPoint` reads: the instant, else the local day and time, else the time alone. */
+function impactStart(record: PostmortemRecord): string | null {
+  const start = record.impact?.start
+  if (!start) return record.start
+  return start.at ?? (start.date && start.time ? `${start.date}T${start.time}` : start.time) ?? record.start
 }
 
 /**
  * Response metrics of one incident: phases from front matter (`detected`, `mitigated`, `resolved`/`resolvedWhen`)
- * or, failing that, inferred from timeline wording; minutes are measured from `start` (else the earliest timed event).
+ * or a stats section ("Time to detect: 5 minutes"), else inferred from timeline wording (detection is an event that says
+ * someone or something noticed, at or after the impact began); minutes are measured from the impact's start (else the
+ * earliest timed event).
  * A phase whose day is unknown stays `null`, but its minutes are still measured on the timeline's own clock.
  */
 export function computeMetrics(record: PostmortemRecord, frontMatter: Record<string, unknown> = {}): Metrics {
@@ -61,9 +83,13 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
   const absolute = timed.length === 0 || timed[0]!.absolute
   const earliest = timed.length ? Math.min(...timed.map((t) => t.ms)) : null
   const latest = timed.length ? Math.max(...timed.map((t) => t.ms)) : null
-  const startParts = readIso(record.start)
-  const startMs = startParts ? (absolute ? startParts.ms : startParts.wallMs) : null
-  const start = startMs ?? (record.start ? toPoint(record.start, record, absolute)?.ms : null) ?? earliest
+  const startValue = impactStart(record)
+  const startParts = readIso(startValue)
+  const startMs = startParts ? (absolute && startParts.ms !== null ? startParts.ms : startParts.wallMs) : null
+  const knownStart = startMs ?? (startValue ? toPoint(startValue, record, absolute)?.ms : null) ?? null
+  const start = knownStart ?? earliest
+  const startPoint = startValue ? toPoint(startValue, record, absolute) : null
+  const statedDurations = statedMinutes(record)
   const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number }>> = {}
   for (const name of Object.keys(PHASE_WORDING) as PhaseName[]) {
     const key = PHASE_KEYS[name].find((k) => frontMatter[k] !== undefined && frontMatter[k] !== null)
@@ -72,7 +98,13 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
       phases[name] = { phase: { at: stated.iso, inferred: false }, ms: stated.ms }
       continue
     }
-    const found = inferPoint(name, timed)
+    const minutes = statedDurations.get(STATED_KIND[name])
+    if (minutes !== undefined && start !== null) {
+      const at = startPoint ? toPoint(DateTime.fromISO(startPoint.iso, { setZone: true }).plus({ minutes }).toISO(), record, absolute) : null
+      phases[name] = { phase: at ? { at: at.iso, inferred: false } : null, ms: start + minutes * 60_000 }
+      continue
+    }
+    const found = inferPoint(name, timed, knownStart)
     if (found) phases[name] = { phase: found.iso ? { at: found.iso, inferred: true } : null, ms: found.ms }
   }
   const since = (name: PhaseName): number | null => {

@@ -1,5 +1,6 @@
 import { Feed } from 'feed'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import { formatMinutes, windowSource } from './format.js'
 import { dayToDate, publicUrl } from './links.js'
 import { slugify } from './paths.js'
 
@@ -26,6 +27,14 @@ function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string 
 
 /** Escapes text for the `type="html"` title and summary the `feed` package writes, so readers show it as plain text. */
 const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+/** The entry's summary, then how long users were affected and how that is known ("Impact: 30 min (stated)."). */
+function describe(r: PostmortemRecord): string | undefined {
+  const known = windowSource(r.impact?.source)
+  const impact = r.durationMinutes !== null ? `Impact: ${formatMinutes(r.durationMinutes)}${known ? ` (${known})` : ''}.` : ''
+  const text = [r.summary, impact].filter(Boolean).join(' ')
+  return text ? escapeHtml(text) : undefined
+}
 
 /** Stand-in origin for archives without `config.url`: `feed` insists on absolute URLs, so it is stripped afterwards. */
 const PLACEHOLDER_ORIGIN = 'https://hindsight.invalid'
@@ -60,7 +69,7 @@ function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean
       link: publicUrl(config, `${r.slug}/`),
       date: dayToDate(recordDay(r)),
       ...(r.date ? { published: dayToDate(r.date) } : {}),
-      description: r.summary ? escapeHtml(r.summary) : undefined,
+      description: describe(r),
       author: r.authors.map((name) => ({ name })),
       // Terms are slugs: the `feed` package would write a `<` in a label attribute unescaped (not well-formed XML).
       category: [...new Set([...r.tags, ...r.site].map(slugify))].map((term) => ({ term })),

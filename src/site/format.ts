@@ -20,6 +20,20 @@ export function formatLocal(iso: string | null): string | null {
   return parts ? `${parts.day} ${parts.time}` : null
 }
 
+/** A moment of the impact window as far as it is known (`2023-06-20 12:32`, `12:32`, `2023-06-20`), `null` when unknown. */
+export function formatMoment(moment: { at: string | null; date: string | null; time: string | null } | null): string | null {
+  if (!moment) return null
+  return formatLocal(moment.at) ?? ([moment.date, moment.time].filter(Boolean).join(' ') || null)
+}
+
+/** How an impact window is known, as the card and the feeds say it. */
+export function windowSource(source: 'stated' | 'marked' | 'timeline' | null | undefined): string | null {
+  if (source === 'stated') return 'stated'
+  if (source === 'marked') return 'marked in the timeline'
+  if (source === 'timeline') return 'from the timeline'
+  return null
+}
+
 /** An ISO date-time with an offset shown in UTC (`2023-06-20 10:32 UTC`); `null` without an offset or when it is UTC already. */
 export function formatUtc(iso: string | null): string | null {
   const ms = readIso(iso)?.ms

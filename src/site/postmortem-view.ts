@@ -1,6 +1,6 @@
 import type { Phase, PostmortemRecord } from '../types.js'
 import { prepareOriginal } from './original.js'
-import { formatLocal, formatMinutes, formatUtc, oneLine } from './format.js'
+import { formatLocal, formatMinutes, formatMoment, formatUtc, oneLine, windowSource } from './format.js'
 import { slugify } from './paths.js'
 import { sitesOf } from './taxonomy.js'
 import { timelineVisual, type TimelineVisual } from './timeline-visual.js'
@@ -22,6 +22,8 @@ export interface PostmortemView {
     end: string | null
     zone: string | null
     duration: string | null
+    /** How the impact window is known (`stated`, `marked in the timeline`, `from the timeline`), `null` when it is not. */
+    known: string | null
     sites: Array<{ name: string; slug: string }>
     impact: string
     rootCause: string
@@ -45,13 +47,15 @@ function phase(name: string, p: Phase | null, minutes: number | null): Postmorte
 /** Builds the postmortem page's view: summary card, phases, timeline layout, related links, anchored original. */
 export function postmortemView(record: PostmortemRecord, html: string, related: RecordLink[]): PostmortemView {
   const m = record.metrics
+  const impact = record.impact?.source ? record.impact : null
   return {
     card: {
       date: record.date,
-      start: formatLocal(record.start),
-      end: formatLocal(record.end),
+      start: impact ? formatMoment(impact.start) : formatLocal(record.start),
+      end: impact ? formatMoment(impact.end) : formatLocal(record.end),
       zone: record.timezone ?? record.utcOffset,
-      duration: formatMinutes(record.durationMinutes),
+      duration: formatMinutes(impact ? impact.durationMinutes : record.durationMinutes),
+      known: windowSource(impact?.source),
       sites: sitesOf(record).map((name) => ({ name, slug: slugify(name) })),
       impact: oneLine(sectionText(record, 'impact')),
       rootCause: oneLine(sectionText(record, 'rootCause')),

@@ -16,6 +16,8 @@ export interface ArchiveStats {
   total: number
   perMonth: BarChart
   duration: Distribution
+  /** How the durations charted are known: stated, marked by timeline events, or only the timeline's span. */
+  durationSources: { stated: number; marked: number; timeline: number }
   timeToDetect: Distribution
   timeToResolve: Distribution
   bySite: Array<{ slug: string; label: string; count: number }>
@@ -72,7 +74,14 @@ export function statsKey(records: PostmortemRecord[]): string {
 
 /** What `archiveStats` reads of one record, as one string (see `statsKey`). */
 export const statsFields = (r: PostmortemRecord): string =>
-  [r.slug, r.title, r.date, r.durationMinutes, r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')
+  [r.slug, r.title, r.date, r.durationMinutes, r.impact?.source ?? '', r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')
+
+/** Counts the records with a duration by how their impact window is known. */
+function durationSources(records: PostmortemRecord[]): ArchiveStats['durationSources'] {
+  const out = { stated: 0, marked: 0, timeline: 0 }
+  for (const r of records) if (r.durationMinutes !== null && r.durationMinutes >= 0 && r.impact?.source) out[r.impact.source]++
+  return out
+}
 
 /** Computes the archive's patterns (`records` in archive order); pure and deterministic. */
 export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {
@@ -80,6 +89,7 @@ export function archiveStats(records: PostmortemRecord[], siteLabel: (name: stri
     total: records.length,
     perMonth: perMonth(records),
     duration: distribution('duration', 'Duration', records.map((r) => r.durationMinutes)),
+    durationSources: durationSources(records),
     timeToDetect: distribution('time-to-detect', 'Time to detect', records.map((r) => r.metrics.timeToDetectMinutes)),
     timeToResolve: distribution('time-to-resolve', 'Time to resolve', records.map((r) => r.metrics.timeToResolveMinutes)),
     bySite: counts(groupRecords(records, sitesOf), (g) => g.names.map(siteLabel).join(' / ')).map(({ slug, label, count }) => ({ slug, label, count })),
