@@ -62,3 +62,29 @@ describe('timeline shapes: where the timeline is', () => {
     }
   })
 })
+
+describe('timeline shapes: entries hidden in other entries', () => {
+  it('splits a lazy continuation line that opens with its own time, even with a list number glued to it', () => {
+    expect(times('- 9:47am Failure reported\n- 10:10 we removed the disk\n10:15 the database is back online\n')).toEqual(['09:47 Failure reported', '10:10 we removed the disk', '10:15 the database is back online'])
+    expect(times('9. 12:00 PM UTC: Monitoring.\n10.12:30 PM UTC: Service fully restored.\n')).toEqual(['12:00 Monitoring.', '12:30 Service fully restored.'])
+  })
+
+  it('keeps a wrapped line that only mentions a time inside the entry', () => {
+    expect(times('- 10:00 We restarted the db and waited until\n  10:15 before checking\n- 10:30 Done\n')).toEqual(['10:00 We restarted the db and waited until 10:15 before checking', '10:30 Done'])
+  })
+
+  it('reads a month/day bullet over nested timed bullets as their day', () => {
+    const file = new VFile({ value: '' })
+    const r = extractTimeline(parseMarkdown('* 11/25\n    * 23:00 Release\n* 11/26\n    * 10:00 Fixed\n').children, { ...base, date: null, year: 2021 }, file)
+    expect(r.entries.map((e) => `${e.date} ${e.time}`)).toEqual(['2021-11-25 23:00', '2021-11-26 10:00'])
+  })
+
+  it('splits a run-on paragraph at every repeat of the first entry\'s stamp shape', () => {
+    expect(times('2100hrs WAT: Detected. 2105hrs WAT: Curl shows one server 2108hrs WAT: Admin logs in.\n')).toEqual(['21:00 Detected.', '21:05 Curl shows one server', '21:08 Admin logs in.'])
+  })
+
+  it('reads text that no HTML paragraph wraps (after <hr>) in a raw-HTML document', () => {
+    const r = doc('<h1>Outage</h1>\n\n<h3>Timeline</h3>\n<hr>\n2024-05-02 10:00 UTC: Detected.\n<ul>\n<li>log line 2024-05-02 10:05 UTC: Fixed.</li>\n</ul>\n')
+    expect(r.entries).toEqual(['2024-05-02 10:00 Detected.', '2024-05-02 10:05 Fixed.'])
+  })
+})

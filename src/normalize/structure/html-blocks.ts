@@ -5,8 +5,7 @@
 import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Heading, Html, Paragraph, RootContent } from 'mdast'
 
-const BLOCK_OPEN = /<(h[1-6]|p|li|div|tr|dt|dd|blockquote|pre|td|th)\b[^>]*>/gi
-const BLOCK_BOUNDARY = /<\/?(?:h[1-6]|p|li|div|tr|dt|dd|blockquote|pre|td|th|ul|ol|table|tbody|thead|section|article|body|html)\b[^>]*>/i
+const BLOCK_TAG = /<\/?(h[1-6]|p|li|div|tr|dt|dd|blockquote|pre|td|th|ul|ol|table|tbody|thead|section|article|body|html|hr)\b[^>]{0,2000}>/gi
 
 /** Decodes HTML character references (`&emsp;`, `&#8212;`, `&amp;`). */
 export function decodeEntities(text: string): string {
@@ -47,18 +46,19 @@ export function hasBlockStructure(node: Html): boolean {
   return /<(?:h[1-6]|p|li)\b/i.test(node.value)
 }
 
-/** The headings and paragraphs inside one raw HTML node, with positions in the source file. */
+/**
+ * The headings and paragraphs inside one raw HTML node, with positions in the source file; text between block
+ * tags that no paragraph wraps (after `<hr>`, after a stray `<p>`) is a paragraph too.
+ */
 export function htmlToNodes(node: Html): RootContent[] {
   const out: RootContent[] = []
-  for (const open of node.value.matchAll(BLOCK_OPEN)) {
-    const tag = (open[1] ?? 'p').toLowerCase()
-    const from = open.index + open[0].length
-    const rest = node.value.slice(from)
-    const boundary = BLOCK_BOUNDARY.exec(rest)
-    const inner = boundary ? rest.slice(0, boundary.index) : rest
+  let from = 0
+  let tag = ''
+  const flush = (to: number): void => {
+    const inner = node.value.slice(from, to)
     const text = inlineText(inner)
-    if (!text) continue
-    const position = { start: pointAt(node, open.index), end: pointAt(node, from + inner.length) }
+    if (!text) return
+    const position = { start: pointAt(node, from), end: pointAt(node, to) }
     const children = [{ type: 'text' as const, value: text, position }]
     if (/^h[1-6]$/.test(tag)) {
       const heading: Heading = { type: 'heading', depth: Number(tag[1]) as Heading['depth'], children, position }
@@ -68,5 +68,11 @@ export function htmlToNodes(node: Html): RootContent[] {
       out.push(paragraph)
     }
   }
+  for (const match of node.value.matchAll(BLOCK_TAG)) {
+    flush(match.index)
+    tag = match[0][1] === '/' ? '' : (match[1] ?? '').toLowerCase()
+    from = match.index + match[0].length
+  }
+  flush(node.value.length)
   return out
 }

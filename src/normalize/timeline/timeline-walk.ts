@@ -8,6 +8,7 @@ import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
 import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { STATUS_LEAD } from './timeline-headings.js'
+import { splitRunOn, stampShape } from './timeline-runon.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
@@ -25,6 +26,31 @@ const MAX_PIECES = 10_000
 const CHAT = /^<[^<>\s]{1,30}>/
 /** What may follow a heading's stamp without being its text (`Uhr:`, `h`, `:`). */
 const SUFFIX_ONLY = /^[\p{L}.:]{0,5}$/u
+
+/** A list number glued to the time of a line that became a lazy continuation (`10.12:30 PM: ...`). */
+const GLUED_NUMBER = /^\d{1,3}[.)](?=\d{1,2}[:h.]?\d{2})/
+
+/** A line ending in a word that leads into a time (`... waited until`): the next line's time continues it. */
+const CONNECTOR_END = /\b(?:at|until|till|by|before|after|around|about|from|to|and|since|between|of|on|the)$/i
+
+/** The stamp of a wrapped line that is really its own entry: a clock time followed by at least two words. */
+function gluedStamp(text: string, hints: DateHints): Stamp | null {
+  const stamp = readStamp(text.replace(GLUED_NUMBER, ''), hints)
+  if (!stamp?.time || !/\d[:h]\d|[ap]\.?m/i.test(stamp.time.text)) return null
+  return /\p{L}+\W+\p{L}+/u.test(stamp.rest) ? stamp : null
+}
+
+/** A bullet that is only a month and day (`11/25`) over nested timed bullets: the day of those entries. */
+function bareDay(text: string, hints: DateHints): ParsedDate | null {
+  const m = /^(\d{1,2})[/.](\d{1,2})\.?$/.exec(text.trim())
+  if (!m || hints.year == null) return null
+  const a = Number(m[1])
+  const b = Number(m[2])
+  const dayFirst = a > 12 ? true : b > 12 ? false : (hints.dayFirst ?? false)
+  const [day, month] = dayFirst ? [a, b] : [b, a]
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null
+  return { year: hints.year, month, day, ambiguous: a <= 12 && b <= 12 && a !== b && hints.dayFirst == null, text: m[0] }
+}
 
 /** Whether the nodes after a heading, up to the next heading, hold a line or item that opens with a time. */
 function timedBelow(nodes: RootContent[], heading: RootContent, hints: DateHints): boolean {
@@ -70,7 +96,15 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   // `open` is the entry a wrapped line may continue: the one on the line just above, in the same paragraph.
   let open: { text: string; line: number } | null = null
   // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
+  let shape: RegExp | null = null
   const textLine = (l: TextLine, heading = false, dated = false): void => {
+    if (heading) return lineOf(l, true, dated)
+    const first = readStamp(l.text, hints)
+    shape = (first && stampShape(l.text, first)) ?? shape
+    if (shape) for (const text of splitRunOn(l.text, shape)) lineOf({ ...l, text })
+    else lineOf(l)
+  }
+  const lineOf = (l: TextLine, heading = false, dated = false): void => {
     const read = readStamp(l.text.replace(STATUS_LEAD, ''), hints)
     const stamp = read && CHAT.test(read.rest) ? null : read
     const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
@@ -103,7 +137,9 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     for (const item of node.children) {
       if (pieces.length >= MAX_PIECES) break
       const [first, second] = item.children
-      const lines = first?.type === 'paragraph' ? paragraphLines(first) : []
+      const all = first?.type === 'paragraph' ? paragraphLines(first) : []
+      const glued = all.findIndex((l, i) => i > 0 && !CONNECTOR_END.test(all[i - 1]!.text) && gluedStamp(l.text, hints) !== null)
+      const lines = glued > 0 ? all.slice(0, glued) : all
       const text = lines.map((l) => l.text).join(' ')
       const line = item.position?.start.line ?? lines[0]?.line ?? 1
       const column = item.position?.start.column ?? 1
@@ -113,9 +149,13 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
         const next = !stamp.rest && second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : stamp.rest
         entry(stamp, next, line, column)
         timed = true
+        open = null
+        // Lines the item swallowed that open with their own time (a lazy continuation, `10.12:30 PM`) are entries.
+        if (glued > 0) for (const l of all.slice(glued)) textLine({ ...l, text: l.text.replace(GLUED_NUMBER, '') })
         continue
       }
-      if (stamp?.date) push({ kind: 'day', date: stamp.date, line, column })
+      const day = stamp?.date ?? (nested.length ? bareDay(text, hints) : null)
+      if (day) push({ kind: 'day', date: day, line, column })
       if (text) markers(stamp ? stamp.rest : text, line, column)
       let childTimed = false
       if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1) || childTimed
