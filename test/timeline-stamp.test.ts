@@ -30,3 +30,69 @@ describe('ISO stamps with an offset', () => {
     expect(result.entries.map((e) => e.at)).toEqual(['2024-03-05T09:12:00+02:00', '2024-03-05T09:12:00-05:00'])
   })
 })
+
+describe('stamps read by tokens, parts in any order', () => {
+  it.each([
+    ['[2024-03-05 14:00 UTC] deploy', { date: [2024, 3, 5], time: [14, 0], zone: 'UTC', rest: 'deploy' }],
+    ['**14:00 UTC** - deploy', { time: [14, 0], zone: 'UTC', rest: 'deploy' }],
+    ['2024-03-05, 14:00: deploy', { date: [2024, 3, 5], time: [14, 0], rest: 'deploy' }],
+    ['2024/03/05 at 14:00 - deploy', { date: [2024, 3, 5], time: [14, 0], rest: 'deploy' }],
+    ['March 5 at 3pm PST: deploy', { date: [2024, 3, 5], time: [15, 0], zone: 'PST', rest: 'deploy' }],
+    ['10h47 CEST someone noticed', { time: [10, 47], zone: 'CEST', rest: 'someone noticed' }],
+    ['3pm: paged', { time: [15, 0], rest: 'paged' }],
+    ['10:45a: paged', { time: [10, 45], rest: 'paged' }],
+    ['10:45p - paged', { time: [22, 45], rest: 'paged' }],
+    ['08:52 PM', { time: [20, 52], rest: '' }],
+    ['2233 - restarted', { time: [22, 33], rest: 'restarted' }],
+    ['2022-08-27 2233 restarted', { date: [2022, 8, 27], time: [22, 33], rest: 'restarted' }],
+    ['~10:30ish: restarted', { time: [10, 30], rest: 'restarted' }],
+    ['around 11:00 UTC we restarted', { time: [11, 0], zone: 'UTC', rest: 'we restarted' }],
+    ['approx. 10:00 - restarted', { time: [10, 0], rest: 'restarted' }],
+    ['11:10 6th Nov 2023 - restarted', { date: [2023, 11, 6], time: [11, 10], rest: 'restarted' }],
+    ['27.08.2022 10:00 Uhr: Testbetrieb', { date: [2022, 8, 27], time: [10, 0], rest: 'Testbetrieb' }],
+    ['Update 27.08.2022 10:00 Uhr:', { date: [2022, 8, 27], time: [10, 0], rest: '' }],
+    ['14.30 Uhr Neustart', { time: [14, 30], rest: 'Neustart' }],
+    ['午後3時 障害発生', { time: [15, 0], rest: '障害発生' }],
+    ['午前12時半 復旧', { time: [0, 30], rest: '復旧' }],
+    ['15時30分 復旧', { time: [15, 30], rest: '復旧' }],
+    ['2021年11月25日午後3時 障害発生', { date: [2021, 11, 25], time: [15, 0], rest: '障害発生' }],
+    ['１５：３０ 復旧', { time: [15, 30], rest: '復旧' }],
+    ['Nov 6th: noticed', { date: [2024, 11, 6], time: null, rest: 'noticed' }],
+    ['Monday, 14:00 - restarted', { time: [14, 0], rest: 'restarted' }],
+    ['14:00 GMT+1 restarted', { time: [14, 0], zone: 'GMT+1', offset: 60 }],
+    ['14:00 UTC−05:00 restarted', { time: [14, 0], zone: 'UTC−05:00', offset: -300 }],
+    ['14:00:05 (UTC+2) restarted', { time: [14, 0], zone: 'UTC+2', offset: 120 }],
+    ['14:00 GTM+2 restarted', { zone: 'GTM+2', offset: 120 }],
+    ['01–12–2021, 1:20 PM PDT: found it', { date: [2021, 1, 12], time: [13, 20], zone: 'PDT', rest: 'found it' }],
+  ])('%s', (line, expected) => {
+    expect(read(line, { year: 2024, dayFirst: false })).toMatchObject(expected)
+  })
+
+  it('reads "yesterday" from the publication day, and nothing without one', () => {
+    expect(read('Yesterday at 22:10 - paged', { today: '2024-03-01' } as never)).toMatchObject({ date: [2024, 2, 29], time: [22, 10], rest: 'paged' })
+    expect(read('Yesterday we paged')).toBeNull()
+  })
+
+  it('keeps the end of a written range', () => {
+    expect(readStamp('10:05 to 10:40 - degraded', {})?.end).toMatchObject({ hour: 10, minute: 40 })
+    expect(readStamp('~13:30-13:45 degraded', {})).toMatchObject({ time: { hour: 13, minute: 30 }, end: { hour: 13, minute: 45 }, approximate: true, rest: 'degraded' })
+  })
+
+  it('skips a second time in another zone', () => {
+    expect(read('14:00 UTC (16:00 CEST) - restarted')).toMatchObject({ time: [14, 0], zone: 'UTC', rest: 'restarted' })
+    expect(read('9am PT / 12pm ET - restarted')).toMatchObject({ time: [9, 0], zone: 'PT', rest: 'restarted' })
+  })
+
+  it('leaves no stamp traces in the text', () => {
+    expect(read('10:00 :::::: restarted \\')?.rest).toBe('restarted')
+    expect(read('10:00 - Monday: restarted -')?.rest).toBe('restarted')
+    expect(read('10:00ish - restarted')?.rest).toBe('restarted')
+  })
+
+  it('does not read words or versions as stamps', () => {
+    expect(read('On call was paged')).toBeNull()
+    expect(read('Around the same time we paged')).toBeNull()
+    expect(read('v1.12.17 was released')).toBeNull()
+    expect(read('2 servers went down')).toBeNull()
+  })
+})

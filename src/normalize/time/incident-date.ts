@@ -7,6 +7,8 @@
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
 import { findDates, formatDate, inferDayFirst, parseRange, type DateHints, type ParsedDate } from './datetime.js'
+import { documentZone } from './document-zone.js'
+import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
 import { frontMatterInstant, type Meta } from '../front-matter/meta.js'
@@ -71,7 +73,9 @@ function firstDate(text: string, hints: DateHints, year: number | null, warn: (d
 /** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
 export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
-  const inferred = inferDayFirst(input.body)
+  const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
+  const stated = documentZone(input.body)
+  const inferred = inferDayFirst(input.body) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated)
   const hints: DateHints = { dayFirst: inferred }
   const yearFromText = findDates(input.body, hints).find((d) => d.year !== null)?.year ?? null
   const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
@@ -82,12 +86,15 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     warned = true
     report(file, 'warning', `Date \`${d.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, placeOf(input.body, d.text), RULE.dateAmbiguous)
   }
-  const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
   const rangeText = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
   const out: IncidentWhen = {
     date: null, proseDate: null, start: range?.start.at ?? null, end: range?.end.at ?? null, durationMinutes: range?.durationMinutes ?? null,
     timezone: range?.timezone ?? null, utcOffset: range?.utcOffset ?? null, zone: range?.timezone ?? fmZone ?? proseZone(input.prose), year, dayFirst: inferred,
+  }
+  if (stated && !range?.timezone) {
+    out.timezone = stated.written
+    out.zone ??= stated.written
   }
   if (meta.statusPage) {
     const started = frontMatterInstant(data['date'])
@@ -102,6 +109,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
   }
   out.proseDate = firstDate(input.prose, hints, null, warn)
+  if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
   const written = fields.date?.value
   if (fields.date && written && /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(written) && !isCalendarDay(written) && !firstDate(written, { ...hints, year }, year, () => {})) {
     report(file, 'warning', `\`${fields.date.label}: ${written}\` is not a real date, so it is ignored; write it as YYYY-MM-DD`, { line: fields.date.line, column: fields.date.column }, RULE.dateInvalid)

@@ -48,9 +48,14 @@ const REGIONS: Record<string, string | number> = {
   'australian eastern': 'Australia/Sydney', 'new zealand': 'Pacific/Auckland', moscow: 'Europe/Moscow',
 }
 
-const OFFSET_RE = /^(?:(?:UTC|GMT|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$/i
+/**
+ * An offset, bare or after UTC/GMT. Before an offset, the letters of UTC or GMT in another order (`GTM+2`, `UCT-5`)
+ * can only be a slip for them, so they are read as such.
+ */
+const UTC_LETTERS = 'UTC|UCT|CUT|CTU|TUC|TCU|GMT|GTM|MGT|MTG|TGM|TMG'
+const OFFSET_RE = new RegExp(String.raw`^(?:(?:${UTC_LETTERS}|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$`, 'i')
 const FIND_RE =
-  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*\)|\s*$)/g
+  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
 
 /** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
 const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
@@ -127,6 +132,53 @@ export function findZone(text: string): ParsedZone | null {
     }
   }
   return null
+}
+
+const ABBREVIATION = new RegExp(String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`)
+const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
+
+/**
+ * The zone written at the start of `text`, right after a time: `Z`, `(CEST)`, `UTC+2`, `-PST`, `Pacific time`,
+ * `Denver`; a weak one (a place or region word) only when a separator or the end follows. `unknown` is an
+ * abbreviation in the zone's place that names no zone (`XYZT`); `length` is how much was read.
+ */
+export function readZoneAt(text: string): { zone: ParsedZone | null; unknown: string | null; length: number } | null {
+  if (/^Z\b/.test(text)) return { zone: { written: 'Z', iana: null, fixedOffsetMinutes: 0 }, unknown: null, length: 1 }
+  const paren = /^\s*\(([^()]{1,40})\)/.exec(text)
+  if (paren) {
+    const zone = parseZone(paren[1]!)
+    return zone ? { zone, unknown: null, length: paren[0].length } : null
+  }
+  const dash = /^\s?-(?=[A-Z]{2,5}\b)/.exec(text)
+  const from = dash ? dash[0].length : 0
+  const words = /^\s*(\S+)(?:\s(\S+))?(?:\s(\S+))?(?:\s(\S+))?/.exec(text.slice(from, from + 120))
+  if (!words) return null
+  const tokens = words.slice(1).filter((w): w is string => w !== undefined)
+  for (let n = tokens.length; n >= 1; n--) {
+    const raw = tokens.slice(0, n).join(' ')
+    const candidate = raw.replace(/[:,;.\-–)\]*_`]+$/, '')
+    if (!candidate) continue
+    const consumed = from + text.slice(from).indexOf(raw) + candidate.length
+    const after = text.slice(consumed)
+    const strong = ABBREVIATION.test(candidate)
+    if (!strong && !/^[)\]*_`]*\s*(?:[-–—:|,]|$)/.test(after)) continue
+    const zone = parseZone(candidate)
+    if (zone) return { zone, unknown: null, length: consumed }
+    if (n === 1 && UNKNOWN_ZONE.test(candidate) && /^\s*[-–—:|]/.test(after)) return { zone: null, unknown: candidate, length: consumed }
+  }
+  return null
+}
+
+/** Zones of the United States, where numeric dates are written month first. */
+const MONTH_FIRST = new Set([LA, NY, CHI, DEN, 'America/Anchorage', 'Pacific/Honolulu', 'America/Phoenix', 'America/Detroit', 'America/Boise', 'America/Indiana/Indianapolis'])
+
+/**
+ * Day order a stated zone suggests for numeric dates when the text itself does not decide: month first in a zone
+ * of the United States, day first in any other named region, null for UTC and bare offsets (used everywhere).
+ */
+export function dayFirstIn(zone: ParsedZone | null): boolean | null {
+  if (!zone?.iana) return null
+  return !MONTH_FIRST.has(zone.iana)
 }
 
 /** Luxon zone for a parsed zone, or null when it cannot be resolved. */

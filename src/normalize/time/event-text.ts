@@ -1,0 +1,23 @@
+/**
+ * The event text left after a stamp, with no trace of the stamp: no leading weekday, date, "ish" or separator run
+ * (`:::::`), no trailing Markdown hard-break backslash or dangling dash.
+ */
+import { readDateToken } from './datetime-tokens.js'
+
+const LEAD_SEPARATOR = /^(?:[\s*_]|[-–—=:：|,;~>]+(?=\s|$)|[-–—=:：|>]{2,})+/
+const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
+const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
+const TRAILING = /(?:\s*\\+|\s+[-–—]+|\s*[:|]+)+$/
+
+/** Cleans the text after a stamp; collapses whitespace. */
+export function cleanEventText(text: string): string {
+  let out = text.slice(0, 100_000).replace(/\s+/g, ' ').trim()
+  for (let i = 0; i < 4; i++) {
+    const before = out
+    out = out.replace(LEAD_SEPARATOR, '').replace(LEAD_ISH, '').replace(LEAD_WEEKDAY, '')
+    const date = readDateToken(out.slice(0, 60), {})
+    if (date && /^\s*[-–—:|,]/.test(out.slice(date.length))) out = out.slice(date.length)
+    if (out === before) break
+  }
+  return out.replace(TRAILING, '').trim()
+}

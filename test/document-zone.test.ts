@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { documentZone } from '../src/normalize/time/document-zone.js'
+import { cleanEventText } from '../src/normalize/time/event-text.js'
+import { dayFirstIn, findZone, offsetOn, parseZone, readZoneAt } from '../src/normalize/time/zones.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+
+describe('zone forms', () => {
+  it.each([
+    ['All times in CEST', 'CEST'],
+    ['All events are documented in UTC time', 'UTC'],
+    ['Times are Pacific.', 'Pacific'],
+    ['| Time (UTC) | Event |', 'UTC'],
+    ['Between 14h34 and 14h47 GTM+2, on the 12th', 'GTM+2'],
+  ])('findZone(%j) is %j', (text, written) => {
+    expect(findZone(text)?.written).toBe(written)
+  })
+
+  it('gives fixed-offset zones an offset without a date, Unicode minus and letter slips included', () => {
+    expect(offsetOn(null, parseZone('GMT+1'))).toBe('+01:00')
+    expect(offsetOn(null, parseZone('UTC-5'))).toBe('-05:00')
+    expect(offsetOn(null, parseZone('UTC−05:00'))).toBe('-05:00')
+    expect(offsetOn(null, parseZone('GTM+2'))).toBe('+02:00')
+    expect(parseZone('GTM')).toBeNull()
+  })
+
+  it('reads a zone right after a time, with a dash before it', () => {
+    expect(readZoneAt(' -PST`')?.zone?.written).toBe('PST')
+    expect(readZoneAt(' UTC, then')?.zone?.written).toBe('UTC')
+    expect(readZoneAt(' servers')).toBeNull()
+  })
+
+  it('takes the numeric day order from a stated zone only where the region decides', () => {
+    expect(dayFirstIn(parseZone('PDT'))).toBe(false)
+    expect(dayFirstIn(parseZone('CEST'))).toBe(true)
+    expect(dayFirstIn(parseZone('UTC'))).toBeNull()
+  })
+})
+
+describe('documentZone', () => {
+  it('prefers a zone statement anywhere over a zone after a time', () => {
+    expect(documentZone('# Outage\n\nAt 10:00 PST we paged.\n\nAll times below are in UTC.\n')?.written).toBe('UTC')
+  })
+
+  it('reads the zone after a clock time in prose, bold or inline code around the time', () => {
+    expect(documentZone('# Outage\n\nAt roughly **22:20:00** UTC the CDN timed out.\n')?.written).toBe('UTC')
+    expect(documentZone('Duration: `20 seconds at 3:00:00pm -PST`\n')?.written).toBe('PST')
+  })
+
+  it('never reads zones from code, logs or HTTP headers', () => {
+    const body = '# Outage\n\n```\n10:00 UTC restart\n```\n\nLast-Modified: Tue, 15 Nov 1994 08:12:31 GMT\n\nMar 16 05:02:52 host sshd: 10:00 UTC\n\n2024-01-01 10:00:00.123 ERROR 10:00 CET\n'
+    expect(documentZone(body)).toBeNull()
+  })
+})
+
+describe('a stated zone in the document', () => {
+  it('becomes the record zone and is never reported missing', () => {
+    const text = '# Outage\n\nAll times in CEST.\n\n## Timeline\n\n- 10:00 paged\n- 10:20 restarted\n'
+    const { record } = normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} })
+    expect(record.timezone).toBe('CEST')
+    expect(record.diagnostics.map((d) => d.ruleId)).not.toContain('zone-missing')
+  })
+
+  it('is the record zone for a document with no timeline', () => {
+    const text = '---\ndate: 2024-03-17\n---\n# Outage\n\nOn 2024-03-17 10h47 CEST someone told us the site was down.\n'
+    expect(normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} }).record).toMatchObject({ timezone: 'CEST', utcOffset: '+01:00' })
+  })
+})
+
+describe('cleanEventText', () => {
+  it.each([
+    [':::::: restarted', 'restarted'],
+    ['ish - restarted', 'restarted'],
+    ['Monday: restarted', 'restarted'],
+    ['restarted \\', 'restarted'],
+    ['restarted --', 'restarted'],
+    ['2024-03-05 - restarted', 'restarted'],
+    ['~500 errors', '~500 errors'],
+    ['.NET upgraded', '.NET upgraded'],
+  ])('%j -> %j', (text, clean) => {
+    expect(cleanEventText(text)).toBe(clean)
+  })
+})
