@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { createBuilder } from './builder.js'
 import { discoverContent } from './content/discover.js'
-import { dedupeSlugs } from './dedupe-slugs.js'
+import { selectPublished } from './site/publish.js'
 import type { SiteDocument } from './site/pages.js'
 import type { Diagnostic, ResolvedConfig } from './types.js'
 
@@ -33,7 +33,7 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
   const { files: found, refused } = await discoverContent(config.contentDir)
   const { loadDocument } = await import('./document.js')
   const loaded = await Promise.all(found.map(async (file) => loadDocument(file.source, await readFile(file.absolutePath), config)))
-  const { documents, reports } = dedupeSlugs(loaded)
+  const { documents, reports } = selectPublished(loaded, config)
   const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...reports]
   return { documents, files: files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) }
 }

@@ -7,7 +7,7 @@ import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, wri
 import { CONFIG_FILE } from './config.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'
-import { dedupeSlugs, renamedDocument } from './dedupe-slugs.js'
+import { renamedDocument } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import { CacheError } from './errors.js'
 import { isImageFile } from './site/images.js'
@@ -16,6 +16,7 @@ import type { RelatedMemo } from './site/related.js'
 import { writeFiles } from './site/produce.js'
 import { passthroughFiles, plannedPassthrough, type PassthroughFile } from './site/static-files.js'
 import { listLayered, templateLayers } from './site/templates-layers.js'
+import { isHidden, selectPublished } from './site/publish.js'
 import { assertSafeOutDir, SITE_MARKER, SITE_MARKER_TEXT } from './site/out-guard.js'
 import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
@@ -154,7 +155,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Applies slug deduplication over all loaded documents (in source order) and refreshes documents and reports. */
   const assemble = (refused: FileReport[]): Array<[SiteDocument, string]> => {
     const sources = [...loaded.keys()].sort(byCodePoint)
-    const { documents: docs, reports: files } = dedupeSlugs(sources.map((s) => loaded.get(s)!.doc))
+    const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config)
     documents = new Map(docs.map((d) => [d.record.source, d]))
     reports = new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f]))
     return docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])
@@ -246,7 +247,8 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     for (const input of changed) {
       const entry = archive[at.get(input.source) ?? -1]
       const doc = loaded.get(input.source)?.doc.document
-      if (!entry || entry[3] || !doc || doc.record.slug !== entry[1] || outsideKey(doc.record) !== entry[2]) return null
+      // A hidden draft leaves pages, and an alias's redirect is checked against the whole archive: both need the full pass.
+      if (!entry || entry[3] || !doc || isHidden(doc.record, config) || doc.record.aliases || doc.record.slug !== entry[1] || outsideKey(doc.record) !== entry[2]) return null
       edited.push(doc)
     }
     const memo = await memoOnDisk()
@@ -410,7 +412,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       const before = documents.get(source)
       const now = loaded.get(source)
       const doc = now?.doc.document
-      if (!before || !doc || doc.record.slug !== before.record.slug || before.record.diagnostics.some((d) => d.ruleId === RULE.slugDuplicate)) return []
+      if (!before || !doc || isHidden(doc.record, config) || doc.record.slug !== before.record.slug || before.record.diagnostics.some((d) => d.ruleId === RULE.slugDuplicate)) return []
       const at = docs.indexOf(before)
       if (at < 0) return []
       docs[at] = doc

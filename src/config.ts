@@ -43,6 +43,7 @@ export function defaultConfig(): Required<Config> {
     tagVocabulary: DEFAULT_TAG_VOCABULARY,
     defaultTimezone: null,
     search: true,
+    drafts: false,
   }
 }
 
@@ -64,6 +65,7 @@ const FIELD_TYPES: Record<keyof Config, FieldType> = {
   tagVocabulary: 'record-string-array',
   defaultTimezone: 'string-or-null',
   search: 'boolean',
+  drafts: 'boolean',
 }
 
 function isRecordOf(value: unknown, item: (v: unknown) => boolean): boolean {
@@ -168,6 +170,7 @@ export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig 
     tagVocabulary: merged.tagVocabulary,
     defaultTimezone: merged.defaultTimezone,
     search: merged.search,
+    drafts: merged.drafts,
   }
 }
 

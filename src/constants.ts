@@ -18,6 +18,9 @@ export const RULE = {
   fileSymlink: 'file-symlink-outside',
   slugDuplicate: 'slug-duplicate',
   slugInvalid: 'slug-invalid',
+  aliasInvalid: 'alias-invalid',
+  aliasConflict: 'alias-conflict',
+  slugChanged: 'slug-changed',
   noTitle: 'no-title',
   noDate: 'no-date',
   dateAmbiguous: 'date-ambiguous',
@@ -50,4 +53,4 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
 
 /** Bumped whenever the record or rendering changes shape, so stale caches are ignored (the cache key also holds the package version). */
-export const PIPELINE_VERSION = 5
+export const PIPELINE_VERSION = 6

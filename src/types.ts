@@ -157,6 +157,10 @@ export interface PostmortemRecord {
   lessons: Lessons
   metrics: Metrics
   diagnostics: Diagnostic[]
+  /** Present (`true`) only for a draft (`draft: true` or `published: false`): left out of published builds. */
+  draft?: true
+  /** Present only when front matter gives old addresses (`aliases`, `redirect_from`): site-relative paths redirecting here. */
+  aliases?: string[]
 }
 
 /** Configuration as written in `hindsight.config.json`; every field is optional. */
@@ -193,6 +197,8 @@ export interface Config {
   defaultTimezone?: string | null
   /** Build the Pagefind search index. Default: `true`. */
   search?: boolean
+  /** Publish drafts (`draft: true`, `published: false`) with a "Draft" banner, for a preview deploy. Default: `false` (`dev`: `true`). */
+  drafts?: boolean
 }
 
 /** Configuration with every default applied and every path absolute. */
@@ -219,6 +225,7 @@ export interface ResolvedConfig {
   tagVocabulary: Record<string, string[]>
   defaultTimezone: string | null
   search: boolean
+  drafts: boolean
 }
 
 /** Front matter as split from the document, kept on the VFile. */

@@ -113,6 +113,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.site = meta.site
   record.authors = meta.authors.length || !fields.authors ? meta.authors : authorList(fields.authors.value)
   record.severity = meta.severity ?? (fields.severity ? fields.severity.value.replace(/[*_`]/g, '').trim().slice(0, 40) || null : null)
+  if (meta.draft) record.draft = true
+  if (meta.aliases.length) record.aliases = meta.aliases
   const [html, ...sectionHtml] = renderGroups([tree.children, ...spans.map((span) => span.nodes)])
   record.sections = toSections(spans, blocks, sectionHtml)
   record.timeline = timeline.entries

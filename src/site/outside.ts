@@ -8,7 +8,7 @@ import { sitesOf } from './taxonomy.js'
 
 /** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
 export function entryOf(r: PostmortemRecord): Record<string, unknown> {
-  return { slug: r.slug, title: r.title ?? r.slug, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
+  return { slug: r.slug, title: r.title ?? r.slug, draft: r.draft === true, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
 }
 
 const keys = new WeakMap<PostmortemRecord, string>()
@@ -28,7 +28,7 @@ export function outsideKey(r: PostmortemRecord): string {
   let key = keys.get(r)
   if (key === undefined) {
     const feed = [r.summary, r.authors, r.published, recordDay(r)]
-    keys.set(r, (key = hashParts(JSON.stringify([entryOf(r), feed, statsFields(r), signature(r)]))))
+    keys.set(r, (key = hashParts(JSON.stringify([entryOf(r), feed, statsFields(r), signature(r), r.aliases ?? null]))))
   }
   return key
 }

@@ -6,6 +6,7 @@ import { imageSource } from './images.js'
 import { entryOf, outsideKey } from './outside.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
+import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, statsKey } from './stats.js'
@@ -179,6 +180,9 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
+  // After the sitemap: neither the 404 page nor a redirect is a page to index.
+  files.push({ path: '404.html', template: '404', data: { title: 'Page not found' } })
+  for (const r of resolveRedirects(records).redirects) files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
   files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, (r) => known?.(r) ?? JSON.stringify(r)) })
   return files
 }

@@ -8,6 +8,7 @@ import { MAX_TAGS, RULE } from '../../constants.js'
 import { slugify } from '../../site/paths.js'
 import { report } from '../diagnostics.js'
 import { findDates, formatDate } from '../time/datetime.js'
+import { isDraft, readAliases } from './publishing.js'
 
 /** Metadata of one document. */
 export interface Meta {
@@ -19,6 +20,10 @@ export interface Meta {
   published: string | null
   /** Status-page incident (cState/Hugo): front-matter `date` is when the incident started. */
   statusPage: boolean
+  /** `draft: true` or `published: false`: kept out of every published output (`site/publish.ts`). */
+  draft: boolean
+  /** Old addresses (Hugo `aliases`, Jekyll `redirect_from`) as site-relative paths, each given a redirect page. */
+  aliases: string[]
 }
 
 function strings(value: unknown): string[] {
@@ -98,5 +103,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
     slug: safeSlug(data['slug']) ?? slugify(stem),
     published: fmDate ?? validFileDate ?? (pathDate ? `${pathDate[1]}-${pathDate[2]}-${pathDate[3]}` : null),
     statusPage,
+    draft: isDraft(data),
+    aliases: readAliases(data, file),
   }
 }

@@ -1,0 +1,29 @@
+/**
+ * What a build publishes of the loaded documents: drafts left out (unless the config publishes them), slugs made
+ * unique, and alias conflicts reported; shared by `build`, `dev` and `check` so all three agree.
+ */
+import type { FileReport } from '../build.js'
+import { dedupeSlugs } from '../dedupe-slugs.js'
+import type { LoadedDocument } from '../document.js'
+import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { SiteDocument } from './pages.js'
+import { resolveRedirects } from './redirects.js'
+
+/** Whether this build leaves the postmortem out: a draft, unless drafts are published (`build --drafts`, `dev`). */
+export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
+
+/**
+ * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its
+ * diagnostics with no slug, and takes no slug from a published postmortem; an alias conflict is a warning on its file.
+ */
+export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>): { documents: SiteDocument[]; reports: FileReport[] } {
+  const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
+  const shown = hidden.size ? loaded.filter((l) => !hidden.has(l)) : loaded
+  const { documents, reports } = dedupeSlugs(shown)
+  const { problems } = resolveRedirects(documents.map((d) => d.record))
+  const extra = new Map<string, FileReport['diagnostics']>()
+  for (const { source, diagnostic } of problems) extra.set(source, [...(extra.get(source) ?? []), diagnostic])
+  const all: FileReport[] = reports.map((r) => (extra.has(r.source) ? { ...r, diagnostics: [...r.diagnostics, ...extra.get(r.source)!] } : r))
+  for (const l of hidden) all.push({ source: l.source, slug: null, diagnostics: l.diagnostics })
+  return { documents, reports: all }
+}
