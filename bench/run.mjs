@@ -148,7 +148,7 @@ async function benchSize(root, count) {
 
   let search = null
   try {
-    const { measureSearchPayload } = await import(path.join(repo, 'dist', 'search', 'payload.js'))
+    const { measureSearchPayload } = await import('./payload.mjs')
     const site = path.join(withSearch, 'site')
     const payload = await measureSearchPayload(site, '/', 'database', { tag: ['database'] })
     search = { indexBytes: dirBytes(path.join(site, 'pagefind')), indexFiles: readdirSync(path.join(site, 'pagefind'), { recursive: true }).length, firstQueryBytes: payload.firstQueryBytes, filteredQueryBytes: payload.filteredQueryBytes, firstQueryResults: payload.firstQueryResults, filteredQueryResults: payload.filteredQueryResults }

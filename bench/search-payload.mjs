@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../dist/config.js'
 import { createRenderer } from '../dist/site/render.js'
 import { buildSearchIndex } from '../dist/search/index.js'
-import { measureSearchPayload } from '../dist/search/payload.js'
+import { measureSearchPayload } from './payload.mjs'
 import { writeFile, mkdir } from 'node:fs/promises'
 
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '10000' }, base: { type: 'string', default: '/' }, query: { type: 'string', default: 'database' }, tag: { type: 'string', default: 'dns' }, keep: { type: 'boolean', default: false } } })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { measureSearchPayload } from '../../src/search/payload.js'
+import { measureSearchPayload } from '../../bench/payload.mjs'
 import { buildSite, CHROMIUM_PATH, describeBrowser, type BuiltSite } from './harness.js'
 
 describeBrowser('search payload measurement (what npm run bench reports)', () => {

@@ -1,40 +1,15 @@
+// Search payload measurement in headless Chromium (playwright-core, a dev dependency): for the bench and the browser tests only.
 import { createServer } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-
-/** Bytes a reader downloads for search, measured in Chromium against the built site. */
-export interface SearchPayload {
-  /** Everything fetched from opening `/search/` to the first query's results (page, library, index chunks, fragments). */
-  firstQueryBytes: number
-  /** Everything fetched for the follow-up query that adds the filters. */
-  filteredQueryBytes: number
-  /** Of `firstQueryBytes`, the bytes under `pagefind/` (library, index, filters, fragments). */
-  firstQuerySearchBytes: number
-  /** The same two steps over a host that gzips text (HTML, CSS, JS, JSON); Pagefind's index files are gzipped already. */
-  firstQueryGzipBytes: number
-  filteredQueryGzipBytes: number
-  /** Results shown for the first and the filtered query. */
-  firstQueryResults: string
-  filteredQueryResults: string
-  /** Every response of both steps: site-relative path and body bytes. */
-  requests: Array<{ step: 'first' | 'filtered'; path: string; bytes: number; gzipBytes: number }>
-}
-
-/** Options for the measurement; the defaults match the browser tests. */
-export interface PayloadOptions {
-  chromiumPath?: string
-  timeoutMs?: number
-}
-
 /**
- * Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
- * checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
- * Needs the dev dependency playwright-core and Chromium; meant for `npm run bench`, not for readers.
- */
-export async function measureSearchPayload(siteDir: string, base: string, query: string, filters: Record<string, string[]>, options: PayloadOptions = {}): Promise<SearchPayload> {
+* Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
+* checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
+* Needs the dev dependency playwright-core and Chromium; meant for `npm run bench`, not for readers.
+*/
+export async function measureSearchPayload(siteDir, base, query, filters, options = {}) {
   const { chromium } = await import('playwright-core')
   const { default: sirv } = await import('sirv')
   const timeout = options.timeoutMs ?? 60_000
@@ -51,18 +26,18 @@ export async function measureSearchPayload(siteDir: string, base: string, query:
       res.end()
     })
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const origin = `http://127.0.0.1:${server.address().port}`
   const profile = await mkdtemp(path.join(os.tmpdir(), 'hindsight-payload-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   })
-  const requests: SearchPayload['requests'] = []
-  let step: 'first' | 'filtered' = 'first'
+  const requests = []
+  let step = 'first'
   let pending = 0
-  const bodies: Array<Promise<void>> = []
+  const bodies = []
   context.on('request', () => void pending++)
   context.on('requestfailed', () => void pending--)
   context.on('requestfinished', (request) => {
@@ -77,13 +52,10 @@ export async function measureSearchPayload(siteDir: string, base: string, query:
   try {
     const page = await context.newPage()
     const status = page.locator('#search-status')
-    const settle = async (pattern: RegExp): Promise<string> => {
-      await page.waitForFunction(
-        (source) => new RegExp(source).test(document.getElementById('search-status')?.textContent ?? ''),
-        pattern.source,
-        { timeout },
-      )
-      while (pending > 0) await page.waitForTimeout(50)
+    const settle = async (pattern) => {
+      await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('search-status')?.textContent ?? ''), pattern.source, { timeout })
+      while (pending > 0)
+        await page.waitForTimeout(50)
       await Promise.all(bodies)
       return (await status.textContent()) ?? ''
     }
@@ -98,16 +70,17 @@ export async function measureSearchPayload(siteDir: string, base: string, query:
       await page.locator(`.facet-${key} input`).first().waitFor({ timeout })
       for (const value of values) {
         const found = await page.locator(`.facet-${key} input`).evaluateAll((boxes, v) => {
-          const box = (boxes as HTMLInputElement[]).find((b) => b.value === v)
+          const box = boxes.find((b) => b.value === v)
           box?.click()
           return box !== undefined
         }, value)
-        if (!found) throw new Error(`No ${key} filter \`${value}\` among the first query's results`)
+        if (!found)
+          throw new Error(`No ${key} filter \`${value}\` among the first query's results`)
         await settle(new RegExp(`with .*${key} ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
       }
     }
     const filteredQueryResults = (await status.textContent()) ?? ''
-    const sum = (s: 'first' | 'filtered', only?: string, gzip = false): number => requests.filter((r) => r.step === s && (!only || r.path.startsWith(only))).reduce((n, r) => n + (gzip ? r.gzipBytes : r.bytes), 0)
+    const sum = (s, only, gzip = false) => requests.filter((r) => r.step === s && (!only || r.path.startsWith(only))).reduce((n, r) => n + (gzip ? r.gzipBytes : r.bytes), 0)
     return {
       firstQueryBytes: sum('first'),
       filteredQueryBytes: sum('filtered'),
@@ -118,7 +91,8 @@ export async function measureSearchPayload(siteDir: string, base: string, query:
       filteredQueryResults,
       requests: requests.sort((a, b) => (a.step === b.step ? (a.path < b.path ? -1 : 1) : a.step === 'first' ? -1 : 1)),
     }
-  } finally {
+  }
+  finally {
     await context.close()
     await rm(profile, { recursive: true, force: true })
     server.closeAllConnections()
