@@ -126,6 +126,30 @@ function renderFacets(counts) {
   if (focused) document.getElementById(focused)?.focus()
 }
 
+/**
+ * Values ticked within one filter are alternatives (any of them), filters are combined with AND; an open filter with
+ * nothing ticked is passed empty so Pagefind loads its index and counts its values without narrowing the results.
+ */
+function pagefindFilters(chosen, countOnly = null) {
+  const filters = {}
+  for (const key of openKeys) filters[key] = key !== countOnly && chosen[key]?.length ? { any: chosen[key] } : []
+  return filters
+}
+
+/**
+ * Each open filter's counts say how many results a value would give if ticked: for a filter with ticked values that
+ * is a search with every other filter applied and this one left out (so its values count as alternatives); for a
+ * filter with none, the main search's own counts (Pagefind counts a value as the results it would leave if added).
+ */
+async function facetCounts(main) {
+  const counts = { ...(main?.filters ?? {}) }
+  await Promise.all([...openKeys].filter((key) => state.filters[key]?.length).map(async (key) => {
+    const search = await pagefind.search(state.q || null, { filters: pagefindFilters(state.filters, key) })
+    counts[key] = search?.filters?.[key] ?? {}
+  }))
+  return counts
+}
+
 let pagefind
 let state = readState(location.href)
 const openKeys = new Set()
@@ -145,7 +169,7 @@ async function showMore() {
 
 function describe(count) {
   const words = state.q ? ` for “${state.q}”` : ''
-  const chosen = Object.entries(state.filters).flatMap(([k, vs]) => vs.map((v) => `${k} ${v}`))
+  const chosen = Object.entries(state.filters).map(([k, vs]) => `${k} ${vs.join(' or ')}`)
   const filtered = chosen.length ? ` with ${chosen.join(', ')}` : ''
   return `${count === 0 ? 'No' : count} postmortem${count === 1 ? '' : 's'}${words}${filtered}.`
 }
@@ -164,14 +188,14 @@ async function run() {
     status.textContent = hint
     return
   }
-  // An empty list still loads that filter's index, so its values can be counted, without narrowing the results.
-  const filters = Object.fromEntries([...openKeys].map((key) => [key, state.filters[key] ?? []]))
   const order = state.sort || (state.q ? '' : 'newest')
-  const options = { filters }
+  const options = { filters: pagefindFilters(state.filters) }
   if (order) options.sort = { date: order === 'oldest' ? 'asc' : 'desc' }
   const search = await pagefind.search(state.q || null, options)
   if (mine !== generation || !search) return
-  renderFacets(search.filters ?? {})
+  const counts = await facetCounts(search)
+  if (mine !== generation) return
+  renderFacets(counts)
   shownCount = 0
   list.replaceChildren()
   results = browsing ? search.results : []
