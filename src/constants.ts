@@ -28,6 +28,7 @@ export const RULE = {
   timeInvalid: 'time-invalid',
   timelineNoTime: 'timeline-no-time',
   timelineOrder: 'timeline-out-of-order',
+  timelineEmpty: 'timeline-empty',
   zoneUnknown: 'zone-unknown',
   zoneMissing: 'zone-missing',
   tagInvalid: 'tag-invalid',

@@ -44,6 +44,8 @@ export interface TimelineEntry {
   text: string
   /** 1-based line in the source file. */
   line: number
+  /** `prose` when the document has no timeline and the event is a clock time read from its paragraphs. */
+  from?: 'prose'
 }
 
 /** A point in time as the text gives it: any of its parts may be unknown. */

@@ -19,9 +19,8 @@ import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
 import { findSections, toSections } from './sections/sections.js'
 import { findSummary } from './summary/summary.js'
-import { extractTimeline } from './timeline/timeline.js'
-import { locateTimelines, summaryProse, type TimelineLocation } from './timeline/timeline-source.js'
-import type { TimelineContext, TimelineResult } from './timeline/timeline.js'
+import { readTimeline } from './timeline/timeline-read.js'
+import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
 import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
 import { impactPassages } from './impact/passages.js'
@@ -57,18 +56,6 @@ function authorList(value: string): string[] {
   return value.replace(/<[^>]*>|[*_`]/g, '').split(/,|;|\band\b/).map((s) => s.trim()).filter((s) => s && s.length <= 80)
 }
 
-/** Reads the first candidate timeline that has entries; only that reading's messages reach the file. */
-function readTimeline(locations: TimelineLocation[], context: TimelineContext, file: VFile): TimelineResult {
-  for (const location of locations) {
-    const scratch = new VFile({ path: file.path })
-    const result = extractTimeline(location.nodes, { ...context, heading: location.heading }, scratch)
-    if (result.entries.length === 0 && location !== locations[locations.length - 1]) continue
-    file.messages.push(...scratch.messages)
-    return result
-  }
-  return { entries: [], timezone: null, utcOffset: null }
-}
-
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
   const { matter, body } = splitFrontMatter(text, file)
   file.data.matter = matter
@@ -86,7 +73,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const location = locations[0]
   const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
   const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst }
-  const timeline = readTimeline(locations, context, file)
+  const timeline = readTimeline(locations, blocks, context, file)
   const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null
   const record = emptyRecord(source, meta.slug)
   record.title = title

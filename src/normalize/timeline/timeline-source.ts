@@ -12,6 +12,8 @@ import type { SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
 export interface TimelineLocation {
+  /** `section`: a heading or bullet names the timeline; `found`: entries recognised by their shape alone. */
+  kind: 'section' | 'found'
   nodes: RootContent[]
   heading: string
   /** Heading, enclosing heading and preface lines (no entry lines), for the incident date and zone. */
@@ -71,7 +73,7 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     if (out.some((o) => o.nodes.includes(section.heading.node))) continue
     const parent = enclosing(spans, section.index)
     const context = [section.heading.text, ...prefaceLines(section.nodes), parent?.heading.kind === 'heading' ? parent.heading.text : '']
-    out.push({ nodes: section.nodes, heading: section.heading.text, context: context.filter(Boolean).join('\n') })
+    out.push({ kind: 'section', nodes: section.nodes, heading: section.heading.text, context: context.filter(Boolean).join('\n') })
   }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
@@ -80,16 +82,16 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     if (!found) continue
     const parent = enclosing(spans, i)
     const context = [found.heading, parent?.heading.kind === 'heading' ? parent.heading.text : '']
-    out.push({ nodes: [found.list], heading: found.heading, context: context.filter(Boolean).join('\n') })
+    out.push({ kind: 'section', nodes: [found.list], heading: found.heading, context: context.filter(Boolean).join('\n') })
     break
   }
   const run = findHeadingRun(blocks)
   if (run) {
     const nodes = blocks.slice(run.from, run.to).map((b) => b.node)
-    out.push({ nodes, heading: run.parent?.text ?? '', context: run.parent?.text ?? '' })
+    out.push({ kind: 'found', nodes, heading: run.parent?.text ?? '', context: run.parent?.text ?? '' })
   }
   const timed = blocks.find((b) => b.kind === 'content' && timedShare(b.node) >= 0.6)
-  if (timed) out.push({ nodes: [timed.node], heading: '', context: '' })
+  if (timed) out.push({ kind: 'found', nodes: [timed.node], heading: '', context: '' })
   return out
 }
 

@@ -11,8 +11,9 @@ import type { RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
 import type { TimelineEntry } from '../../types.js'
-import { findDates, formatDate, formatTime } from '../time/datetime.js'
+import { findDates, formatDate, formatTime, type DateHints } from '../time/datetime.js'
 import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
+import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from '../time/zones.js'
 
@@ -62,16 +63,25 @@ function isNewestFirst(pieces: Piece[]): boolean {
 /** Reads the timeline section's nodes (heading excluded) into entries; problems become messages on `file`. */
 export function extractTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile): TimelineResult {
   try {
-    return resolve(nodes, ctx, file)
+    return resolve((hints) => collectPieces(nodes, hints, ctx.heading), ctx, file, false)
   } catch {
     return { entries: [], timezone: null, utcOffset: null }
   }
 }
 
-function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): TimelineResult {
+/** Reads the clock times of a document's paragraphs into entries marked `from: 'prose'` (no order warnings). */
+export function extractProseTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile, lists = false): TimelineResult {
+  try {
+    return resolve((hints) => prosePieces(nodes, hints, lists), ctx, file, true)
+  } catch {
+    return { entries: [], timezone: null, utcOffset: null }
+  }
+}
+
+function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext, file: VFile, prose: boolean): TimelineResult {
   const ctx = { ...given, date: realDate(given.date) }
   const year = ctx.year ?? (ctx.date ? Number(ctx.date.slice(0, 4)) : null)
-  const pieces = collectPieces(nodes, { year, dayFirst: ctx.dayFirst ?? null }, ctx.heading)
+  const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null })
   const headingZone = findZone(ctx.heading)
   const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
   const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
@@ -85,7 +95,7 @@ function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): Tim
   let entryZone: ParsedZone | null = null
   let firstZone: ParsedZone | null = null
   let prevStamp: string | null = null
-  const newestFirst = isNewestFirst(pieces)
+  const newestFirst = prose || isNewestFirst(pieces)
   let warnedAmbiguous = false
   let warnedZone = false
 
@@ -119,7 +129,7 @@ function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): Tim
     } else {
       const back = minutes !== null && prevMinutes !== null ? prevMinutes - minutes : 0
       if (back > SLIP_MINUTES) dayShift++
-      else if (back > 0) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
+      else if (back > 0 && !prose) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
       const base = dayDate ?? carryDate ?? ctx.date
       date = base ? addDays(base, dayShift) : null
       if (minutes !== null) prevMinutes = minutes
@@ -145,7 +155,7 @@ function resolve(nodes: RootContent[], given: TimelineContext, file: VFile): Tim
       note(file, `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
     }
     if (date && time) prevStamp = `${date}T${time}`
-    entries.push({ at, date, time, text: piece.text, line: piece.line })
+    entries.push(prose ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' } : { at, date, time, text: piece.text, line: piece.line })
   }
   const zone = firstZone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
   const firstAt = entries.find((e) => e.at)?.at

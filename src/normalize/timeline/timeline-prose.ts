@@ -1,0 +1,70 @@
+/**
+ * Events of a postmortem without a timeline: every clock time written in its paragraphs ("at 3:26pm we ...",
+ * "around 11:00 UTC", a bold `**22:20:00**`, "Update: at 21:30 UTC ..."), dated by the last date before it in the
+ * same paragraph, with the sentence around it as the event text.
+ */
+import type { RootContent } from 'mdast'
+import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
+import { paragraphLines } from './timeline-lines.js'
+import { readStamp } from './timeline-stamp.js'
+import type { Piece } from './timeline-walk.js'
+
+const MAX_DEPTH = 8
+const MAX_PIECES = 500
+const MAX_TEXT = 300
+/** Where a number starts: not inside a word, a version, a path or another number. */
+const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
+/** A written clock time, not a bare number or a decimal: a colon, am/pm, or an `h`/`hrs` suffix. */
+const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
+/** What makes a number after a time a quantity, not the time of an event (`2:30 hours`). */
+const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
+
+/** The sentence of `line` around `index`, whitespace collapsed. */
+function sentenceAt(line: string, index: number): string {
+  const before = line.slice(0, index)
+  const start = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0)
+  const after = line.slice(index).search(/[.!?](?:\s|$)/)
+  const end = after < 0 ? line.length : index + after + 1
+  return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
+}
+
+function paragraphPieces(node: RootContent, hints: DateHints, out: Piece[]): void {
+  if (node.type !== 'paragraph') return
+  let date: ParsedDate | null = null
+  for (const l of paragraphLines(node)) {
+    const dates = findDates(l.text, hints).filter((d) => d.year !== null)
+    let skipTo = 0
+    for (const m of l.text.matchAll(CANDIDATE)) {
+      if (out.length >= MAX_PIECES) return
+      if (m.index < skipTo) continue
+      const slice = l.text.slice(m.index, m.index + 200)
+      const stamp = readStamp(slice, hints)
+      for (const d of dates) if (d.index + d.text.length <= m.index) date = d
+      if (!stamp?.time || stamp.invalidTime || !CLOCK.test(stamp.time.text) || QUANTITY.test(slice.slice(stamp.time.text.length))) continue
+      const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
+      skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
+      const dated = stamp.date ?? date
+      out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text: sentenceAt(l.text, m.index), line: l.line, column: l.column })
+      if (stamp.date) date = stamp.date
+    }
+  }
+}
+
+/**
+ * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, inside list items too) as
+ * timeline pieces, in document order.
+ */
+export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false): Piece[] {
+  const out: Piece[] = []
+  const walk = (children: RootContent[], depth: number): void => {
+    for (const node of children) {
+      if (out.length >= MAX_PIECES) return
+      if (depth >= MAX_DEPTH) return
+      if (node.type === 'blockquote') walk(node.children, depth + 1)
+      else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
+      else paragraphPieces(node, hints, out)
+    }
+  }
+  walk(nodes, 0)
+  return out
+}
