@@ -88,3 +88,39 @@ describe('timeline shapes: entries hidden in other entries', () => {
     expect(r.entries).toEqual(['2024-05-02 10:00 Detected.', '2024-05-02 10:05 Fixed.'])
   })
 })
+
+describe('timeline shapes: clock times in prose', () => {
+  it('reads the clock times of a document without a timeline as prose events, dated by their paragraph', () => {
+    const md = '# Halt\n\nOn the 15 Mar 2020, around 9pm UTC the proposal was submitted.\n\nAt around 3am UTC of the following night the network halted.\n\n```\nMar 16 05:02:52 host daemon: failure\n```\n\nIt took 2:30 hours to recover. Version 1.10.2 fixed it.\n'
+    const { record } = normalizeDocument('x.md', md, options)
+    expect(record.timeline.map((e) => [e.date, e.time, e.from])).toEqual([
+      ['2020-03-15', '21:00', 'prose'],
+      ['2020-03-16', '03:00', 'prose'],
+    ])
+    expect(record.timeline[0]!.text).toBe('On the 15 Mar 2020, around 9pm UTC the proposal was submitted.')
+  })
+
+  it('keeps document order and reads bold times with seconds, without order warnings', () => {
+    const r = doc('# Spike\n\nOn 2023-01-07 at approximately 22:26 UTC timeouts rose.\n\nThe CDN served timeouts at roughly **22:20:00** UTC.\n')
+    expect(r.entries).toEqual(['2023-01-07 22:26 On 2023-01-07 at approximately 22:26 UTC timeouts rose.', '2023-01-07 22:20 The CDN served timeouts at roughly 22:20:00 UTC.'])
+    expect(r.rules).not.toContain('timeline-out-of-order')
+  })
+
+  it('leaves prose alone when the timeline has entries', () => {
+    expect(doc('# Outage\n\nAt roughly 18:52 UTC the site slowed.\n\n## Timeline\n\n- 18:53 Alert\n- 19:10 Fixed\n').entries).toEqual(['- 18:53 Alert', '- 19:10 Fixed'])
+  })
+
+  it('reads times written inside the bullets of a timeline whose bullets do not open with times', () => {
+    const r = doc('# Outage\n\nOn 2023-02-08 the server went down.\n\n## Timeline\n\n* The fault was detected at 03:30 EAT by monitoring.\n* The supervisor was alerted.\n* Service was restored by 04:00 EAT.\n')
+    expect(r.entries).toEqual(['2023-02-08 03:30 The fault was detected at 03:30 EAT by monitoring.', '2023-02-08 04:00 Service was restored by 04:00 EAT.'])
+    expect(r.rules).not.toContain('timeline-empty')
+  })
+
+  it('warns about a timeline section without any time, naming its first line', () => {
+    const { record } = normalizeDocument('x.md', '# Outage\n\nIt broke at 10:00 UTC.\n\n## Timeline\n\n- Deploy went out\n- Errors rose\n', options)
+    expect(record.timeline).toEqual([])
+    const warning = record.diagnostics.find((d) => d.ruleId === 'timeline-empty')
+    expect(warning).toMatchObject({ severity: 'warning', line: 7 })
+    expect(warning?.message).toContain('Deploy went out')
+  })
+})
