@@ -96,3 +96,10 @@ describe('stamps read by tokens, parts in any order', () => {
     expect(read('2 servers went down')).toBeNull()
   })
 })
+
+describe('year-month rows', () => {
+  it('never reads a year and month (2015-10) as a compact time', () => {
+    expect(read('2015-10: servers provisioned')).toBeNull()
+    expect(read('2233 - restarted')).toMatchObject({ time: [22, 33] })
+  })
+})

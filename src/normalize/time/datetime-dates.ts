@@ -1,6 +1,6 @@
 /**
  * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
- * and month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
+ * Japanese ("2021年11月25日"), and month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 
@@ -9,6 +9,7 @@ const ORD = String.raw`(?:st|nd|rd|th)?`
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
 const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
+  ['iso', String.raw`(?<!\d)(?<y>\d{4})\s?年\s?(?<m>\d{1,2})\s?月\s?(?<d>\d{1,2})\s?日`],
   ['num', String.raw`(?<![A-Za-z\d.:/-])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
@@ -17,6 +18,7 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
 ]
 const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'g')] as const)
+const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'y')] as const)
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
@@ -81,6 +83,18 @@ export function findDates(text: string, hints?: DateHints): Array<ParsedDate & {
     reached = end
   }
   return out
+}
+
+/** The longest date written at the very start of `text` (cheaper than `findDates` when only the start matters). */
+export function matchDateAt(text: string, hints?: DateHints): ParsedDate | null {
+  let best: ParsedDate | null = null
+  for (const [kind, re] of DATE_STICKY) {
+    re.lastIndex = 0
+    const m = re.exec(text)
+    const date = m?.groups ? build(kind, m.groups, m[0].trim(), hints) : null
+    if (date && (!best || m![0].length > best.text.length)) best = { ...date, text: m![0] }
+  }
+  return best
 }
 
 /** Reads a string that is wholly a date (a leading weekday and surrounding markup allowed). */

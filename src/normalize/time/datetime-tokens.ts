@@ -2,7 +2,7 @@
  * The tokens a written stamp is made of, each read at the start of a string: a date, a clock time, and the filler
  * around them (approximate markers, weekdays, "Update", joiners), so a stamp can put its parts in any order.
  */
-import { findDates, matchTimeAt, type DateHints, type ParsedDate, type ParsedTime } from './datetime.js'
+import { matchDateAt, matchTimeAt, type DateHints, type ParsedDate, type ParsedTime } from './datetime.js'
 
 /** A token read at the start of a string and how many characters it took. */
 export interface Token<T> {
@@ -15,7 +15,8 @@ export type StampHints = DateHints & { today?: string | null }
 
 const JA_TIME = /^(?:(午前|午後)\s?)?(\d{1,2})\s?時(?:\s?(\d{1,2})\s?分|(半))?/
 const JA_DATE = /^(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:\s?[(（][日月火水木金土][)）])?/
-const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?=\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
+/** `2233` before a separator or zone; never `2015-10` (a year and month). */
+const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?![-–—./]\d)(?=\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
 const COMPACT_AFTER_DATE = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?=\s|$|[,|])/
 const DOT_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])(?=\s{0,3}[-–—:|,]|\s\p{L}|\s?Uhr\b)/u
 const SHORT_DATE = /^(\d{1,2})\/(\d{1,2})(?=,?\s{1,3}(?:at\s)?\d{1,2}[:.h]\d{2})/
@@ -77,8 +78,8 @@ function shortDate(m: RegExpExecArray, hints: DateHints): ParsedDate | null {
 export function readDateToken(s: string, hints: StampHints): Token<ParsedDate | 'placeholder'> | null {
   const placeholder = PLACEHOLDER.exec(s)
   if (placeholder) return { value: 'placeholder', length: placeholder[0].length }
-  const [date] = findDates(s.slice(0, 60), hints)
-  if (date && date.index === 0) return { value: date, length: date.text.length }
+  const date = /^[\dA-Za-z]/.test(s) ? matchDateAt(s.slice(0, 60), hints) : null
+  if (date) return { value: date, length: date.text.length }
   const ja = JA_DATE.exec(s)
   if (ja) {
     const month = Number(ja[2])

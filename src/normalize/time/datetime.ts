@@ -3,7 +3,7 @@
  * "3. August") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
  */
 export { parseRange, type DateTimeRange, type RangeHints } from './datetime-range.js'
-export { findDates, parseDate, inferDayFirst } from './datetime-dates.js'
+export { findDates, matchDateAt, parseDate, inferDayFirst } from './datetime-dates.js'
 
 /** A clock time, 24-hour. `meridiem` says whether the author wrote am/pm (a bare `1:52` may still mean 13:52). */
 export interface ParsedTime {
