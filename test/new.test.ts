@@ -30,7 +30,7 @@ describe('hindsight new', () => {
     const text = readFileSync(path.join(dir, 'content/2024-02-03-database-locked-100-down.md'), 'utf8')
     const { data, content } = matter(text)
     expect(data).toMatchObject({ title: 'Database: locked, 100% down', site: 'obs', tags: ['database', 'deploy'], authors: [], timezone: 'UTC' })
-    expect(Object.keys(data)).toEqual(['title', 'date', 'site', 'tags', 'authors', 'severity', 'timezone'])
+    expect(Object.keys(data)).toEqual(['title', 'date', 'draft', 'status', 'severity', 'site', 'tags', 'authors', 'timezone', 'detected', 'mitigated', 'resolved', 'aliases'])
     const headings = content.split('\n').filter((line) => line.startsWith('#'))
     expect(headings).toEqual([
       '# Database: locked, 100% down',
@@ -46,6 +46,7 @@ describe('hindsight new', () => {
       '### What went well',
       '### What went wrong',
       '### Where we got lucky',
+      '## Supporting Information',
     ])
     expect(content).toMatch(/^- \d\d:\d\d \S/m)
   })
@@ -101,7 +102,7 @@ describe('hindsight new', () => {
     expect(check.status).toBe(0)
   })
 
-  it('demonstrates conventions the normalizer reads: timed entry, typed action item with owner, the three lessons', () => {
+  it('demonstrates conventions the normalizer reads: timed entry, an action-items table with kind and owner, the three lessons', () => {
     const dir = project()
     const made = cli(dir, 'new', 'Conventions', '--date', '2024-03-04', '--site', 'obs', '--tags', 'dns')
     const source = made.stdout.trim().replace(/^content\//, '')
@@ -109,7 +110,7 @@ describe('hindsight new', () => {
     const record = document!.record
     expect(record).toMatchObject({ title: 'Conventions', date: '2024-03-04', timezone: 'UTC', tags: ['dns'], site: ['obs'], diagnostics: [] })
     expect(record.timeline).toEqual([expect.objectContaining({ date: '2024-03-04', time: '09:00', at: '2024-03-04T09:00:00+00:00' })])
-    expect(record.actionItems).toEqual([expect.objectContaining({ kind: 'fix', done: false, owner: 'name' })])
+    expect(record.actionItems).toEqual([expect.objectContaining({ kind: 'prevention', owner: 'name' }), expect.objectContaining({ kind: 'detection', owner: 'name' })])
     expect(record.lessons.wentWell).toHaveLength(1)
     expect(record.lessons.wentWrong).toHaveLength(1)
     expect(record.lessons.gotLucky).toHaveLength(1)

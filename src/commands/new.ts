@@ -15,6 +15,9 @@ export const NEW_TEMPLATE = 'new.md.eta'
 
 const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
 
+/** The front-matter JSON Schema shipped with Hindsight, which editors (yaml-language-server) use to complete and check keys. */
+export const FRONT_MATTER_SCHEMA = fileURLToPath(new URL('../../schema/front-matter.schema.json', import.meta.url))
+
 /** What `new` was asked for; the title is required, the rest have defaults. */
 export interface NewOptions {
   title: string
@@ -42,6 +45,8 @@ export async function renderNewPostmortem(config: ResolvedConfig, options: NewOp
     tags,
     severity: options.severity?.trim() || null,
     timezone: config.defaultTimezone ?? 'UTC',
+    // Relative to the new file (in the content folder), so the line works wherever the repository is checked out.
+    schema: path.relative(config.contentDir, FRONT_MATTER_SCHEMA).split(path.sep).join('/'),
     yaml: (value: unknown) => JSON.stringify(value),
   })
   return { fileName: `${date}-${slugify(title)}.md`, text }
