@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -69,6 +69,35 @@ describe('templates and assets fall back file by file to the bundled ones', () =
     writeFileSync(path.join(root, 'templates/partials/footer.eta'), '<footer>second</footer>\n')
     await buildIn(root)
     expect(read(root, PAGE)).toContain('second')
+  })
+})
+
+describe('the theming guide', () => {
+  it('names every bundled template, partial and asset', () => {
+    const guide = readFileSync(path.join(import.meta.dirname, '../docs/theming.md'), 'utf8')
+    const bundled = path.join(import.meta.dirname, '../templates')
+    const names = [
+      ...readdirSync(bundled).filter((f) => f.endsWith('.eta')),
+      ...readdirSync(path.join(bundled, 'partials')).map((f) => `partials/${f}`),
+      ...readdirSync(path.join(bundled, 'assets')).map((f) => `assets/${f}`),
+    ]
+    expect(names.filter((name) => !guide.includes(name))).toEqual([])
+  })
+
+  it('its worked example (logo, favicon, theme.css, an extra footer link) builds as it says', async () => {
+    const root = repo({
+      'brand/acme.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+      'brand/favicon.png': 'png',
+      'templates/partials/footer.eta': readFileSync(path.join(import.meta.dirname, '../templates/partials/footer.eta'), 'utf8').replace('</p>', ' · <a href="https://status.acme.example">Status page</a></p>'),
+      'templates/assets/theme.css': ':root { --accent: #c8102e; }\n',
+    })
+    await buildIn(root, { title: 'Acme incident reviews', logo: 'brand/acme.svg', favicon: 'brand/favicon.png' })
+    const page = read(root, PAGE)
+    expect(page).toContain('<img class="logo" src="/assets/logo.svg"')
+    expect(page).toContain('href="https://status.acme.example"')
+    expect(page.indexOf('assets/style.css')).toBeLessThan(page.indexOf('assets/theme.css'))
+    expect(read(root, 'assets/theme.css')).toContain('#c8102e')
+    expect(read(root, 'assets/style.css')).toContain('--accent')
   })
 })
 
