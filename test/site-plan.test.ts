@@ -187,6 +187,9 @@ describe('stats, feeds, sitemap', () => {
     }
     const archive = parser.parse(out.get('feed.xml')!).feed
     expect(archive.updated).toBe('2023-03-10T00:00:00.000Z')
+    // The undated postmortem takes the feed's newest day, never 1970-01-01.
+    expect(archive.entry[2].updated).toBe('2023-03-10T00:00:00.000Z')
+    for (const path of [...out.keys()].filter((p) => p.endsWith('.xml'))) expect(out.get(path), path).not.toContain('1970-01-01')
     expect(archive.entry.map((e: Record<string, string>) => e.id)).toEqual(['https://example.com/archive/y/', 'https://example.com/archive/x/', 'https://example.com/archive/z/'])
     expect(out.get('feed.xml')).not.toContain('<Y>')
     expect(archive.entry[1].title['#text']).toBe('X &amp; &lt;Y&gt;')
@@ -275,6 +278,7 @@ describe('an empty archive', () => {
     expect(out.get('tags/index.html')).toContain('No tags yet.')
     expect(out.get('stats/index.html')).toContain('No incident has a date yet.')
     const { feed } = new XMLParser().parse(out.get('feed.xml')!)
-    expect(feed.updated).toBe('1970-01-01T00:00:00.000Z')
+    // Nothing is dated: the feed says the build's day rather than the epoch.
+    expect(feed.updated).toBe(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`)
   })
 })

@@ -51,12 +51,14 @@ export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
 function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean): string {
   const records = spec.records.slice(0, FEED_SIZE)
   const days = records.map(recordDay).filter((d): d is string => d !== null).sort()
+  // An undated entry takes the feed's newest day (or, when nothing is dated, the build's day), never the epoch.
+  const newestDay = days.at(-1) ?? new Date().toISOString().slice(0, 10)
   const feed = new Feed({
     title: spec.title === config.title ? config.title : `${spec.title} · ${config.title}`,
     description: config.description || undefined,
     id: atomId(config, spec.page, absoluteIds),
     link: publicUrl(config, spec.page),
-    updated: dayToDate(days.at(-1)),
+    updated: dayToDate(newestDay),
     feedLinks: { atom: publicUrl(config, spec.path) },
     generator: 'Hindsight',
     author: { name: config.title },
@@ -67,7 +69,7 @@ function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean
       title: escapeHtml(r.title ?? r.slug),
       id: atomId(config, `${r.slug}/`, absoluteIds),
       link: publicUrl(config, `${r.slug}/`),
-      date: dayToDate(recordDay(r)),
+      date: dayToDate(recordDay(r) ?? newestDay),
       ...(r.date ? { published: dayToDate(r.date) } : {}),
       description: describe(r),
       author: r.authors.map((name) => ({ name })),
