@@ -22,6 +22,8 @@ export interface Section {
   key: CanonicalSectionKey | null
   /** Anchor id on the postmortem page (unique within the document). */
   id: string
+  /** How sure the mapping onto `key` is (1 for a known wording, less for one read from its words); absent when `key` is null. */
+  confidence?: number
   /** Heading as the author wrote it, without trailing colon or markup. */
   heading: string
   /** Plain text of the section body. */

@@ -3,6 +3,7 @@
  * mapped onto the canonical keys, so every later stage asks for `rootCause` rather than for a wording.
  */
 import type { CanonicalSectionKey, Lessons } from '../../types.js'
+import { classifyHeading } from './section-classifier.js'
 
 /** Synonyms per canonical key, lower-case, without trailing punctuation. */
 export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
@@ -18,14 +19,14 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
   conclusion: ['conclusion', 'conclusions', 'closing', 'closing thoughts', 'final thoughts', 'wrap-up'],
 }
 
-/** Lesson sub-headings and the list of `Lessons` they fill. */
+/** Lesson sub-headings (Google SRE, PagerDuty and retro wording) and the list of `Lessons` they fill. */
 const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
-  [/^what (?:went|worked) (?:well|right)\b/, 'wentWell'],
-  [/^(?:what )?went well\b/, 'wentWell'],
-  [/^what (?:went|didn't go) wrong\b/, 'wentWrong'],
-  [/^(?:what )?went (?:wrong|badly)\b/, 'wentWrong'],
-  [/^(?:where|when) we got lucky\b/, 'gotLucky'],
-  [/^(?:what )?(?:we )?got lucky\b/, 'gotLucky'],
+  [/^(?:(?:things )?(?:that )?)?what (?:went|worked|has gone|we did) (?:well|right)\b/, 'wentWell'],
+  [/^(?:things (?:that )?)?(?:what )?(?:went|worked|going) (?:well|right)\b|^(?:what )?(?:we )?did well\b|^positives?\b/, 'wentWell'],
+  [/^what (?:went|didn't go|did not go|could have gone|could go) (?:so )?(?:wrong|well|better|badly|poorly)\b/, 'wentWrong'],
+  [/^(?:things (?:that )?)?(?:what )?(?:went|going) (?:wrong|badly|poorly)\b|^(?:what )?(?:we )?(?:could|can) (?:do )?(?:better|improve)\b|^negatives?\b/, 'wentWrong'],
+  [/^(?:where|when|how) we got lucky\b/, 'gotLucky'],
+  [/^(?:what |things )?(?:we )?got lucky\b|^lucky\b/, 'gotLucky'],
 ]
 
 /** A heading read against the synonym table. */
@@ -34,6 +35,8 @@ export interface SectionMatch {
   /** Second key of a combined heading ("Root Cause and Resolution" -> `resolution`). */
   also: CanonicalSectionKey | null
   lesson: keyof Lessons | null
+  /** How sure the reading is: 1 for a known wording, less for one read from its words. */
+  confidence: number
 }
 
 /** What may follow a synonym in a longer heading: a separator or a connecting word ("Root cause of the outage"). */
@@ -49,6 +52,8 @@ const LONGEST_FIRST = [...LOOKUP.keys()].sort((a, b) => b.length - a.length)
 export function normalizeHeading(text: string): string {
   return text
     .toLowerCase()
+    .replace(/<\/?[a-z][^<>]{0,400}>/g, ' ')
+    .replace(/:[a-z0-9_+-]{1,40}:/g, ' ')
     .replace(/[*_`#]/g, '')
     .replace(/^[^\p{L}\p{N}(]+/u, '')
     .replace(/[^\p{L}\p{N})?:.!]+$/u, '')
@@ -73,21 +78,42 @@ function prefixKey(norm: string): { key: CanonicalSectionKey; rest: string } | n
   return null
 }
 
+const JOIN = /\s+(?:and|&|und|et|plus)\s+|\s*[/&,+・]\s*/
+
+/** Two headings joined ("Impact and scope", "Cause / Fix"): the first part's key, the second's as `also`. */
+function joined(norm: string, exact: boolean): SectionMatch | null {
+  const parts = norm.split(JOIN).filter(Boolean)
+  if (parts.length < 2 || parts.length > 3) return null
+  const keys = parts.map((part) => prefixKey(part)?.key ?? classifyHeading(part, exact)?.key ?? null)
+  if (keys.some((k) => k === null)) return null
+  const [first, second] = keys as CanonicalSectionKey[]
+  return { key: first!, also: second && second !== first ? second : null, lesson: null, confidence: 0.9 }
+}
+
 /**
- * Maps a heading onto a canonical key. `exact` (for bare lines of plain text) accepts only a synonym, or two
- * joined by "and"/"&"/"/"; otherwise a synonym followed by more words ("Timeline - May 29, 2021") matches too.
+ * Maps a heading onto a canonical key: a lesson sub-heading, a known wording (optionally followed by more words,
+ * "Timeline - May 29, 2021"), two joined headings, else the classifier's reading of its words; a parenthetical is
+ * read last ("Working theory (root cause)"). `exact` (for bare lines of plain text and to reject titles) admits no
+ * word the classifier does not know.
  */
 export function matchSection(heading: string, exact = false): SectionMatch | null {
   const norm = normalizeHeading(heading)
   if (!norm) return null
   const lesson = lessonOf(norm)
-  if (lesson) return { key: 'lessonsLearned', also: null, lesson }
+  if (lesson) return { key: 'lessonsLearned', also: null, lesson, confidence: 1 }
   const first = prefixKey(norm)
-  if (!first) return null
-  const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
-  const second = rest && rest !== first.rest ? prefixKey(rest) : null
-  if (exact && first.rest && !(second && second.rest === '')) return null
-  return { key: first.key, also: second && second.key !== first.key ? second.key : null, lesson: null }
+  if (first) {
+    const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
+    const second = rest && rest !== first.rest ? prefixKey(rest) : null
+    if (!exact || !first.rest || (second && second.rest === '')) return { key: first.key, also: second && second.key !== first.key ? second.key : null, lesson: null, confidence: 1 }
+  }
+  const join = joined(norm, exact)
+  if (join) return join
+  const read = classifyHeading(norm, exact)
+  if (read) return { key: read.key, also: null, lesson: null, confidence: read.confidence }
+  const aside = /\(([^()]{2,60})\)/.exec(heading.toLowerCase())?.[1]
+  const inner = aside ? classifyHeading(normalizeHeading(aside), true) : null
+  return inner ? { key: inner.key, also: null, lesson: null, confidence: Math.min(inner.confidence, 0.7) } : null
 }
 
 /** Whether a heading names a section rather than the document (used to reject it as a title). */

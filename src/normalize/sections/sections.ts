@@ -47,6 +47,19 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
   return spans
 }
 
+/**
+ * The section that holds the summary: a heading read as `summary`, the surest reading first ("Issue Summary" before
+ * a "Background context" read from its words), the earliest on a tie.
+ */
+export function primarySummary(spans: SectionSpan[]): SectionSpan | undefined {
+  let found: SectionSpan | undefined
+  for (const span of spans) {
+    if (span.match?.key !== 'summary' || span.heading.kind !== 'heading') continue
+    if (!found || span.match.confidence > found.match!.confidence) found = span
+  }
+  return found
+}
+
 /** The record's sections, in document order, with unique ids matching the page's heading anchors; `html` per span. */
 export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]): Section[] {
   const slugger = new GithubSlugger()
@@ -59,8 +72,9 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
     return {
       key: span.match?.key ?? null,
+      ...(span.match ? { confidence: span.match.confidence } : {}),
       id,
-      heading: label.replace(/[*_`]/g, '').replace(/\s*[:]\s*$/, '').trim(),
+      heading: label.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '').replace(/[*_`]/g, '').replace(/\s*[:]\s*$/, '').trim(),
       text: plainText(span.nodes),
       html: html[i]!,
       line: span.heading.line,

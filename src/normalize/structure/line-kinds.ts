@@ -32,6 +32,8 @@ const BOLD_ONLY = /^\s*(\*\*|__)(?<label>[^*_\n]{1,90}?)\1\s*:?\s*$/
 const BOLD_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1\s*:\s*(?<value>\S.*)$|^\s*(\*\*|__)(?<label2>[^*_\n]{1,60}?):\s*\4\s*(?<value2>\S.*)$/
 const PLAIN_FIELD = /^\s*(?<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)\s*:\s+(?<value>\S.*)$/
 const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
+/** Inline styling tags (`<span style=...>`, `<font>`, `<b>`), which carry no structure of their own. */
+const INLINE_TAG = /<\/?(?:span|font|b|i|u|em|strong|mark|small|big|sup|sub)\b[^<>]{0,300}>/gi
 const WORDS = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length
 
 function cleanLabel(label: string): string {
@@ -51,7 +53,7 @@ function isTimeLike(text: string): boolean {
 
 /** Reads one line of a paragraph; `raw` is the Markdown source of the line (or the text of an HTML paragraph). */
 export function classifyLine(raw: string, ctx: LineContext): LineKind {
-  const line = raw.replace(/\s+$/, '').replace(/\\$/, '')
+  const line = raw.replace(INLINE_TAG, '').replace(/\s+$/, '').replace(/\\$/, '')
   if (!line.trim() || line.length > 2000) return { type: 'text' }
   const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
   if (bold?.groups?.['label']) {
@@ -74,7 +76,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
   if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
   const exact = matchSection(trimmed, true)
-  if (exact) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
+  if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && trimmed.endsWith('?'))))) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
   if (ctx.plain && ctx.standalone && /^[A-Z]/.test(trimmed) && WORDS(trimmed) <= 5 && !trimmed.includes(':')) {
     return { type: 'heading', text: trimmed, match: null, colon: false, bold: false }
   }

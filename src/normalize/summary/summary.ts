@@ -5,7 +5,7 @@
 import type { RootContent } from 'mdast'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
-import type { SectionSpan } from '../sections/sections.js'
+import { primarySummary, type SectionSpan } from '../sections/sections.js'
 
 const MAX = 240
 
@@ -70,7 +70,7 @@ export function findSummary(data: Record<string, unknown>, spans: SectionSpan[],
   if (preamble) return preamble
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
   if (field && field.heading.kind === 'field' && isProse(field.heading.value)) return firstSentences(field.heading.value)
-  const summary = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading')
+  const summary = primarySummary(spans)
   const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
   const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title) ?? labelledItem(summary.nodes) : null
   if (fromSummary) return fromSummary

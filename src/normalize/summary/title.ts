@@ -52,8 +52,8 @@ function fieldTitle(field: Field | null): string | null {
 function headingOne(blocks: Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    if (block.kind === 'heading' && block.match) return -1
     if (isRealHeading(block) && block.depth === 1 && cleanTitle(block.text) !== '' && !isSectionName(cleanTitle(block.text))) return i
+    if (block.kind === 'heading' && block.match) return -1
   }
   return -1
 }

@@ -8,7 +8,7 @@ import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
 import { findHeadingRun, namesTimeline } from './timeline-headings.js'
-import type { SectionSpan } from '../sections/sections.js'
+import { primarySummary, type SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
 export interface TimelineLocation {
@@ -97,7 +97,7 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
 
 /** Prose that may date the incident: the Summary section, else the paragraphs before the first section. */
 export function summaryProse(spans: SectionSpan[], blocks: Block[]): string {
-  const summary = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading')
+  const summary = primarySummary(spans)
   if (summary) return plainText(summary.nodes)
   const paragraphs = blocks.filter((b) => b.kind === 'content' && b.node.type === 'paragraph').slice(0, 4)
   return plainText(paragraphs.map((b) => b.node))

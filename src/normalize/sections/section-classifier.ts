@@ -1,0 +1,181 @@
+/**
+ * A heading's meaning from its words rather than from a list of headings: question forms reduced to their subject,
+ * words stemmed (singular/plural, -ed/-ing), weighted cues summed per canonical key, trailing nouns ("... analysis")
+ * and fillers neutral, CJK runs scanned for known terms. Gives a key and a confidence, or null when unsure.
+ */
+import type { CanonicalSectionKey } from '../../types.js'
+import { CJK_FILLERS, FILLER_WORDS, MEDIA_WORDS, SECTION_CUES, STATUS_LABELS, TRAILING_NOUNS } from './section-words.js'
+
+/** A classified heading: its key and how sure the words make it (0..1). */
+export interface Classified {
+  key: CanonicalSectionKey
+  confidence: number
+}
+
+/** Reduces a word to a stem shared by its inflections ("causes", "caused", "cause" -> "caus"). */
+export function stem(word: string): string {
+  let w = word.replace(/['’]s$/, '')
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`
+  else if (w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1)
+  if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3)
+  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2)
+  if (w.length > 3 && w.endsWith('e')) w = w.slice(0, -1)
+  return w
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u
+const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々（）()]+|[\p{L}\p{N}][\p{L}\p{N}'’;-]*/gu
+
+interface Cue {
+  key: CanonicalSectionKey
+  weight: number
+  stems: string[]
+}
+
+const WORD_CUES = new Map<string, Cue[]>()
+const PHRASE_CUES: Cue[] = []
+const PART_CUES: Array<{ key: CanonicalSectionKey; weight: number; part: string }> = []
+for (const cue of SECTION_CUES) {
+  for (const word of cue.words ?? []) {
+    const stems = word.split(/\s+/).map(stem)
+    const entry = { key: cue.key, weight: cue.weight, stems }
+    if (stems.length > 1) PHRASE_CUES.push(entry)
+    else WORD_CUES.set(stems[0]!, [...(WORD_CUES.get(stems[0]!) ?? []), entry])
+  }
+  for (const part of cue.parts ?? []) PART_CUES.push({ key: cue.key, weight: cue.weight, part })
+}
+PART_CUES.sort((a, b) => b.part.length - a.part.length)
+const FILLERS = new Set([...FILLER_WORDS].map(stem))
+const TRAILING = new Set([...TRAILING_NOUNS].map(stem))
+const MEDIA = new Set([...MEDIA_WORDS].map(stem))
+const CJK_FILL = [...CJK_FILLERS].sort((a, b) => b.length - a.length)
+
+/** Question forms, reduced to the subject they ask about ("Why did it happen?" asks for the root cause). */
+const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
+  [/^why\b/, 'rootCause'],
+  [/^what (?:triggered|set off)\b/, 'trigger'],
+  [/^what (?:caused|led to|went wrong technically)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
+  [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:detect|notic|discover|found|find|learn(?:ed)? about|alert)/, 'detection'],
+  [/^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)/, 'actionItems'],
+  [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],
+  [/^what (?:did |have )?we (?:learn|take away)|^what (?:i|we) learned/, 'lessonsLearned'],
+  [/^(?:who|what|which) (?:(?:was|were|is|are) )?(?:\w+ )?(?:affected|impacted)|^how (?:bad|many|much)/, 'impact'],
+  [/^what (?:happened|went down|occurred)|^what (?:is|was) the (?:issue|problem|incident)/, 'summary'],
+  [/^when did\b/, 'timeline'],
+]
+
+/** Lower-case text with Latin accents removed (Résumé -> resume), CJK untouched. */
+function fold(text: string): string {
+  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').replace(/[’]/g, "'")
+}
+
+interface Tally {
+  scores: Map<CanonicalSectionKey, number>
+  /** Order of each key's last cue: on a tie the later one wins (the head noun comes last: "Recovery timeline"). */
+  last: Map<CanonicalSectionKey, number>
+  known: number
+  unknown: number
+  media: boolean
+}
+
+function add(tally: Tally, key: CanonicalSectionKey, weight: number): void {
+  tally.scores.set(key, (tally.scores.get(key) ?? 0) + weight)
+  tally.last.set(key, tally.last.size + tally.known + tally.unknown + 1)
+}
+
+function scanCjk(run: string, tally: Tally): void {
+  let unknownRun = false
+  for (let i = 0; i < run.length; ) {
+    const part = PART_CUES.find((p) => run.startsWith(p.part, i))
+    const filler = part ? null : CJK_FILL.find((f) => run.startsWith(f, i))
+    if (part) {
+      add(tally, part.key, part.weight)
+      tally.known++
+      i += part.part.length
+      unknownRun = false
+    } else if (filler || /[（）()]/.test(run[i]!)) {
+      i += filler ? filler.length : 1
+      unknownRun = false
+    } else {
+      if (!unknownRun) tally.unknown++
+      unknownRun = true
+      i++
+    }
+  }
+}
+
+/** A compound's first or last member (German: Fehler-ursache, Ursachen-analyse, Sofort-maßnahmen). */
+function inCompound(token: string, part: string): boolean {
+  return token.startsWith(part) || ['', 'n', 'en', 's'].some((ending) => token.endsWith(part + ending))
+}
+
+function tallyOf(text: string, dropTrailing: boolean): Tally {
+  const tally: Tally = { scores: new Map(), last: new Map(), known: 0, unknown: 0, media: false }
+  const tokens = text.match(TOKEN) ?? []
+  const stems = tokens.map((t) => (CJK.test(t) ? t : stem(t)))
+  const covered = new Set<number>()
+  for (const phrase of PHRASE_CUES) {
+    for (let i = 0; i + phrase.stems.length <= stems.length; i++) {
+      if (!phrase.stems.every((s, j) => stems[i + j] === s && !covered.has(i + j))) continue
+      add(tally, phrase.key, phrase.weight)
+      tally.known += phrase.stems.length
+      phrase.stems.forEach((_, j) => covered.add(i + j))
+    }
+  }
+  const last = stems.length - 1
+  stems.forEach((s, i) => {
+    if (covered.has(i)) return
+    if (CJK.test(s)) return scanCjk(s, tally)
+    if (dropTrailing && i === last && i > 0 && TRAILING.has(s)) return
+    if (MEDIA.has(s)) tally.media = true
+    const cues = WORD_CUES.get(s)
+    if (cues) {
+      for (const cue of cues) add(tally, cue.key, cue.weight)
+      tally.known++
+      return
+    }
+    const token = tokens[i]!
+    const part = PART_CUES.find((p) => p.part.length >= 5 && inCompound(token, p.part))
+    if (part) {
+      add(tally, part.key, part.weight)
+      tally.known++
+    } else if (!FILLERS.has(s) && !/\d/.test(s) && s.length > 1) tally.unknown++
+  })
+  return tally
+}
+
+function best(tally: Tally): Classified | null {
+  let key: CanonicalSectionKey | null = null
+  let top = 0
+  let total = 0
+  for (const [k, score] of tally.scores) {
+    total += score
+    if (score > top || (score === top && key && (tally.last.get(k) ?? 0) > (tally.last.get(key) ?? 0))) {
+      top = score
+      key = k
+    }
+  }
+  if (!key || top < 3) return null
+  const confidence = 0.85 * (top / total) * (tally.known / (tally.known + tally.unknown))
+  return { key, confidence: Math.round(confidence * 100) / 100 }
+}
+
+/**
+ * Classifies a normalized heading; `exact` (bare lines, title rejection) admits no word that is neither a cue nor a
+ * filler, otherwise unknown words must be fewer than the known ones. Media captions are never sections.
+ */
+export function classifyHeading(normalized: string, exact: boolean): Classified | null {
+  const text = fold(normalized)
+  if (!text || text.length > 120 || STATUS_LABELS.has(text)) return null
+  const question = QUESTIONS.find(([re]) => re.test(text))
+  if (question) return { key: question[1], confidence: 0.9 }
+  let tally = tallyOf(text, true)
+  let found = best(tally)
+  if (!found) {
+    tally = tallyOf(text, false)
+    found = best(tally)
+  }
+  if (!found || tally.media) return null
+  if (exact ? tally.unknown > 0 : tally.unknown >= tally.known && tally.unknown > 0) return null
+  return found
+}

@@ -1,0 +1,67 @@
+/**
+ * The words that tell a section's meaning, with a weight per canonical key: English stems (from the public
+ * postmortem templates: Google SRE, PagerDuty, Atlassian), German and French words, and Japanese terms (matched
+ * inside a run of CJK text, which has no spaces). Words that carry no meaning of their own are fillers.
+ */
+import type { CanonicalSectionKey } from '../../types.js'
+
+/** One weighted cue; `words` are whole words (stemmed when read), `parts` match inside a word (compounds, CJK). */
+export interface SectionCue {
+  key: CanonicalSectionKey
+  weight: number
+  words?: string[]
+  parts?: string[]
+}
+
+/** Cues per key; weight 3 names the section, 2 strongly suggests it, 1 only leans. */
+export const SECTION_CUES: SectionCue[] = [
+  { key: 'summary', weight: 3, words: ['summary', 'overview', 'tldr', 'tl;dr', 'abstract', 'synopsis', 'recap', 'background', 'description', 'happened', 'happen', 'resume', 'sommaire', 'synthese', 'apercu', 'uberblick', 'ueberblick'], parts: ['zusammenfassung', '概要', 'サマリー', '要約', '内容'] },
+  { key: 'summary', weight: 2, words: ['context', 'introduction', 'intro', 'contexte', 'hintergrund', 'einleitung', 'occurred', 'went down'], parts: ['事象', 'はじめに'] },
+  { key: 'summary', weight: 1, words: ['issue', 'problem', 'incident', 'probleme', 'vorfall', 'störung', 'storung'] },
+  { key: 'impact', weight: 3, words: ['impact', 'impacted', 'affected', 'fallout', 'scope', 'blast radius', 'consequence', 'damage', 'auswirkung', 'betroffen', 'consequences', 'portee'], parts: ['auswirkung', '影響', '被害', '影響範囲'] },
+  { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity'] },
+  { key: 'rootCause', weight: 3, words: ['cause', 'root cause', 'caused', 'rca', 'why', 'whys', 'leadup', 'lead-up', 'fault', 'reason', 'contributing', 'factor', 'origin', 'ursache', 'grund', 'raison', 'origine'], parts: ['ursache', '原因', '要因', '根本'] },
+  { key: 'rootCause', weight: 2, words: ['analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
+  { key: 'trigger', weight: 3, words: ['trigger', 'triggered', 'ausloser', 'declencheur'], parts: ['auslöser', 'きっかけ', '発端'] },
+  { key: 'detection', weight: 3, words: ['detection', 'detect', 'detected', 'discovery', 'discovered', 'noticed', 'alerting', 'erkennung', 'entdeckung', 'detecte'], parts: ['検知', '発見', '検出'] },
+  { key: 'detection', weight: 2, words: ['found out', 'alert', 'learned about'] },
+  { key: 'resolution', weight: 3, words: ['resolution', 'resolve', 'resolved', 'mitigation', 'mitigate', 'mitigated', 'recovery', 'recover', 'recovered', 'fix', 'fixed', 'remediation', 'workaround', 'repair', 'restoration', 'restore', 'restored', 'response', 'solution', 'losung', 'behebung', 'wiederherstellung', 'correction', 'retablissement', 'resolu', 'reponse'], parts: ['lösung', 'behebung', 'wiederherstell', '復旧', '対応', '対処', '解決', '暫定'] },
+  { key: 'resolution', weight: 2, words: ['handled', 'handling', 'responded', 'escalation', 'containment', 'contain', 'rollback', 'revert'] },
+  { key: 'timeline', weight: 3, words: ['timeline', 'time line', 'chronology', 'chronologie', 'chronological', 'sequence', 'events', 'zeitverlauf', 'ablauf', 'verlauf', 'deroulement', 'historique', 'timestamps'], parts: ['zeitverlauf', 'ablauf', '経緯', 'タイムライン', '時系列', '経過'] },
+  { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善'] },
+  { key: 'actionItems', weight: 4, parts: ['今後'] },
+  { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
+  { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '振り返り', '反省', 'できたこと'] },
+  { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
+  { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
+]
+
+/** Words that carry no section meaning of their own (articles, question words, auxiliaries, the incident itself). */
+export const FILLER_WORDS = new Set([
+  'the', 'a', 'an', 'of', 'for', 'on', 'in', 'to', 'from', 'during', 'after', 'before', 'with', 'at', 'by', 'and',
+  'or', 'our', 'we', 'us', 'it', 'its', 'this', 'that', 'these', 'those', 'what', 'how', 'where', 'which', 'did',
+  'does', 'do', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'be', 'been', 'being', 'about', 'so', 'not', "didn't",
+  "don't", "we're", "we'll", "what's", 'go', 'went', 'get', 'got', 'they', 'them', 'their', 'you', 'your', 'my', 'i', 'me',
+  'outage', 'downtime', 'incident', 'incidents', 'postmortem', 'post-mortem', 'post', 'mortem', 'service', 'system',
+  'initial', 'detailed', 'full', 'key', 'main', 'brief', 'short', 'long', 'term', 'overall', 'general', 'high', 'level',
+  'high-level', 'quick', 'other', 'further', 'more', 'some', 'all', 'any', 'there', 'here', 'then', 'now', 'again',
+  'der', 'die', 'das', 'und', 'des', 'den', 'dem', 'zur', 'zum', 'le', 'la', 'les', 'de', 'du', 'et', 'un', 'une',
+  "l'", "d'", 'au', 'aux', 'en', 'sur', 'pour', 'par', 'things', 'thing', 'who', 'when', 'would', 'could',
+  'should', 'can', 'blameless', 'retrospective', 'resulting', 'proposed', 'planned', 'immediate', 'additional', 'remaining', 'recommended',
+  'suggested', 'open', 'completed', 'pending', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'zeitlicher',
+  'detaillierter', 'detaille', 'detaillee', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec',
+  'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+])
+
+/** Status-page update labels, which head an update rather than a section of the report. */
+export const STATUS_LABELS = new Set(['investigating', 'identified', 'monitoring', 'resolved', 'update', 'updated', 'postmortem', 'post-mortem', 'scheduled', 'in progress', 'completed'])
+
+/** Words that caption media, never a section ("Recovery GIF"). */
+export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screenshot', 'screenshots', 'diagram', 'photo', 'picture', 'meme', 'figure', 'chart', 'graph'])
+
+/** Nouns that end a heading without changing its meaning ("Root cause analysis", "Impact summary", "Timeline of events"). */
+export const TRAILING_NOUNS = new Set(['analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown'])
+
+/** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
+export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生']

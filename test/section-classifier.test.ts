@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { matchSection } from '../src/normalize/sections/section-synonyms.js'
+import { stem } from '../src/normalize/sections/section-classifier.js'
+
+describe('section classifier: headings to canonical keys', () => {
+  it.each([
+    // Google SRE book template
+    ['Summary', 'summary'], ['Impact', 'impact'], ['Root Causes', 'rootCause'], ['Trigger', 'trigger'], ['Resolution', 'resolution'],
+    ['Detection', 'detection'], ['Action Items', 'actionItems'], ['Lessons Learned', 'lessonsLearned'], ['Timeline', 'timeline'],
+    // PagerDuty template
+    ['What happened', 'summary'], ["What didn't go so well", 'lessonsLearned'], ['What went well?', 'lessonsLearned'],
+    // Atlassian template
+    ['Leadup', 'rootCause'], ['Fault', 'rootCause'], ['Response', 'resolution'], ['Recovery', 'resolution'], ['Five whys', 'rootCause'],
+    ['Corrective actions', 'actionItems'], ['Blameless root cause', 'rootCause'],
+    // question forms reduced to their subject
+    ['Why did it happen?', 'rootCause'], ['How did it happen?', 'rootCause'], ['What caused the outage?', 'rootCause'],
+    ['How did we find out?', 'detection'], ['How was the issue detected', 'detection'], ['How did we fix it?', 'resolution'],
+    ['What we will change', 'actionItems'], ["What we're doing about it", 'actionItems'], ['How we will prevent this', 'actionItems'],
+    ['Who was affected?', 'impact'], ['What did we learn?', 'lessonsLearned'], ['What triggered it', 'trigger'],
+    // singular/plural, trailing nouns, joins, verbs
+    ['Root cause analysis', 'rootCause'], ['Impact summary', 'impact'], ['Timeline of events', 'timeline'], ['Sequence of events', 'timeline'],
+    ['Contributing factors', 'rootCause'], ['Technical cause', 'rootCause'], ['The Causes', 'rootCause'], ['The Solutions', 'resolution'],
+    ['Resulting Action', 'actionItems'], ['Things that went well', 'lessonsLearned'], ['Things that went poorly', 'lessonsLearned'],
+    ['Mitigation steps', 'resolution'], ['Recovery Process', 'resolution'], ['Follow-up tasks', 'actionItems'], ['Preventive measures', 'actionItems'],
+    ['Technical improvements', 'actionItems'], ['Working theory (root cause)', 'rootCause'], ['Detection and alerting', 'detection'],
+    ['Final thoughts', 'conclusion'], ['Conclusion', 'conclusion'], ['Takeaways', 'lessonsLearned'], ['Customer impact', 'impact'],
+    ['Scope', 'impact'], ['Fallout', 'impact'], [':memo:  Issue summary', 'summary'], ['<span style="color:green">Timeline:</span> :vertical_traffic_light:', 'timeline'],
+    // German
+    ['Zusammenfassung', 'summary'], ['Ursache', 'rootCause'], ['Ursachen', 'rootCause'], ['Fehlerursache', 'rootCause'], ['Auswirkung', 'impact'],
+    ['Auswirkungen', 'impact'], ['Maßnahmen', 'actionItems'], ['Sofortmaßnahmen', 'actionItems'], ['Zeitverlauf', 'timeline'], ['Zeitlicher Ablauf', 'timeline'],
+    ['Lösung', 'resolution'], ['Erkenntnisse', 'lessonsLearned'], ['Fazit', 'conclusion'],
+    // French
+    ['Résumé', 'summary'], ['Cause', 'rootCause'], ['Causes', 'rootCause'], ['Impact', 'impact'], ['Actions', 'actionItems'], ['Chronologie', 'timeline'],
+    ['Actions correctives', 'actionItems'], ['Leçons apprises', 'lessonsLearned'], ['Déroulement', 'timeline'], ['Conséquences', 'impact'],
+    // Japanese
+    ['原因', 'rootCause'], ['影響', 'impact'], ['影響範囲', 'impact'], ['対応', 'resolution'], ['経緯', 'timeline'], ['概要', 'summary'],
+    ['タイムライン', 'timeline'], ['発生から復旧までのタイムライン', 'timeline'], ['今後の対応', 'actionItems'], ['再発防止策（案）', 'actionItems'],
+    ['復旧方法', 'resolution'], ['障害の内容', 'summary'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('keeps the second key of a joined heading', () => {
+    expect(matchSection('Root cause and resolution')).toMatchObject({ key: 'rootCause', also: 'resolution' })
+    expect(matchSection('Impact / Detection')).toMatchObject({ key: 'impact', also: 'detection' })
+    expect(matchSection('Ursache und Lösung')).toMatchObject({ key: 'rootCause', also: 'resolution' })
+  })
+
+  it('gives a confidence: 1 for a known wording, less for one read from its words', () => {
+    expect(matchSection('Root Causes')?.confidence).toBe(1)
+    const read = matchSection('Fehlerursache')
+    expect(read?.confidence).toBeGreaterThan(0)
+    expect(read?.confidence).toBeLessThan(1)
+  })
+
+  it.each([
+    'Recovery GIF', 'Notes to the owner', 'References', 'Thanks', 'Setup', 'Upstream bug reports for the hub', 'Postmortem: Database Outage and Recovery',
+    'Database migration', 'Attendees', 'Supporting information', 'Responders', 'Messaging', 'Recurrence', 'Resolved', '発生日時', 'プラットフォーム・OSバージョン', 'Step 3',
+  ])('leaves %s unmapped', (heading) => {
+    expect(matchSection(heading)).toBeNull()
+  })
+
+  it('is stricter for bare lines of plain text (exact)', () => {
+    expect(matchSection('Root cause of the crash', true)).toBeNull()
+    expect(matchSection('Root cause analysis', true)?.key).toBe('rootCause')
+    expect(matchSection('Why it happened', true)?.key).toBe('rootCause')
+  })
+
+  it('stems inflections together', () => {
+    expect(stem('causes')).toBe(stem('caused'))
+    expect(stem('lessons')).toBe(stem('lesson'))
+    expect(stem('analysis')).toBe('analysis')
+  })
+})
