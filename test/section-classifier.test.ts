@@ -11,7 +11,7 @@ describe('section classifier: headings to canonical keys', () => {
     ['What happened', 'summary'], ["What didn't go so well", 'lessonsLearned'], ['What went well?', 'lessonsLearned'],
     // Atlassian template
     ['Leadup', 'rootCause'], ['Fault', 'rootCause'], ['Response', 'resolution'], ['Recovery', 'resolution'], ['Five whys', 'rootCause'],
-    ['Corrective actions', 'actionItems'], ['Blameless root cause', 'rootCause'],
+    ['Corrective actions', 'actionItems'], ['Other mitigation actions', 'resolution'], ['Blameless root cause', 'rootCause'],
     // question forms reduced to their subject
     ['Why did it happen?', 'rootCause'], ['How did it happen?', 'rootCause'], ['What caused the outage?', 'rootCause'],
     ['How did we find out?', 'detection'], ['How was the issue detected', 'detection'], ['How did we fix it?', 'resolution'],
