@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { findDurations, readAmount } from '../src/normalize/impact/find-duration.js'
+import { findStatedMoments } from '../src/normalize/impact/find-stated-moments.js'
 import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
 import { findImpactWindow, type ImpactInput } from '../src/normalize/impact/impact-window.js'
 import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
@@ -78,6 +79,18 @@ describe('stated ranges in prose', () => {
   })
 })
 
+describe('lone stated moments in prose', () => {
+  it('reads a start and an end from the clause around each time', () => {
+    const found = findStatedMoments([{ text: 'At roughly 18:52 UTC the site experienced a cascading failure. Service was restored at 19:06 UTC.', weight: 2 }], context)
+    expect(found.start?.moment).toEqual({ at: '2024-05-01T18:52:00+00:00', date: '2024-05-01', time: '18:52' })
+    expect(found.end?.moment.time).toBe('19:06')
+  })
+
+  it('takes no start from a clause that speaks of neither impact nor its end', () => {
+    expect(findStatedMoments([{ text: 'At 10:00 we held a meeting about the report.', weight: 2 }], context)).toEqual({ start: null, end: null })
+  })
+})
+
 describe('events that mark impact', () => {
   it.each(['Site goes down', 'Errors begin on the API', 'Checkout started failing', 'Dienst nicht erreichbar', 'サーバー障害発生'])('%s marks a start', (text) => {
     expect(startScore(text)).toBeGreaterThanOrEqual(2)
@@ -101,7 +114,7 @@ describe('events that mark impact', () => {
 
   it('finds the first start and the last end after it', () => {
     const events = ['Deploy of v2', 'Errors begin', 'Engineers paged', 'Partially restored', 'Fully restored', 'Postmortem published'].map((t) => entry('2024-05-01', '10:00', t))
-    expect(findMarkedEvents(events)).toEqual({ start: 1, end: 4 })
+    expect(findMarkedEvents(events)).toMatchObject({ start: 1, end: 4 })
   })
 })
 
@@ -121,6 +134,15 @@ describe('the impact window', () => {
 
   it('is marked by events without lead-up or follow-up when no prose states it', () => {
     expect(findImpactWindow(input({ timeline }))).toMatchObject({ source: 'marked', durationMinutes: 36, start: { date: '2024-05-01', time: '09:12' }, end: { time: '09:48' } })
+  })
+
+  it('lets an event that plainly marks the start win over a lone stated moment, and an earlier marked start too', () => {
+    const marked = [entry('2024-05-01', '10:00', 'Traffic grows'), entry('2024-05-01', '10:03', 'OUTAGE BEGINS'), entry('2024-05-01', '11:00', 'OUTAGE ENDS'), entry('2024-05-01', '11:30', 'INCIDENT ENDS')]
+    const prose = [{ text: 'The event started at 10:00 UTC, and was resolved at 11:30 UTC.', weight: 2 }]
+    expect(findImpactWindow(input({ timeline: marked, passages: prose }))).toMatchObject({ source: 'marked', start: { time: '10:03' }, end: { time: '11:00' } })
+    const earlier = [entry('2024-04-30', '23:00', 'Builds started failing'), entry('2024-05-01', '02:00', 'Site back online')]
+    const site = [{ text: 'At 01:38 UTC the site went down.', weight: 2 }]
+    expect(findImpactWindow(input({ timeline: earlier, passages: site })).start).toMatchObject({ date: '2024-04-30', time: '23:00' })
   })
 
   it('takes a stated duration and fills the end a marked start lacks', () => {

@@ -32,23 +32,27 @@ export interface StatedRange {
 const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>[-–—~〜]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
-const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
+/** Words that say a sentence speaks of users being affected. */
+export const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
-const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
+export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
 const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
 
-function sentences(text: string): string[] {
+/** The sentences of a passage that hold a digit (bounded input). */
+export function sentences(text: string): string[] {
   return text.slice(0, 50_000).split(/(?<![ap]\.m\.)(?<=[.!?])\s+|\n+/i).filter((s) => /\d/.test(s))
 }
 
-function side(text: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
+/** Date, time and zone of one side of a range (or of a lone stated moment) read from the text around its time. */
+export function side(text: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
   const date = findDates(text, { year: context.year, dayFirst: context.dayFirst }).find((d) => d.year !== null || context.year !== null)
   const zone = findZone(text.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' ').replace(/\d/g, ' '))
   return { date: date ? formatDate({ year: date.year ?? context.year!, month: date.month, day: date.day }) : null, time: formatTime(time), zone }
 }
 
-function moment(date: string | null, time: string, zone: ParsedZone | null): Moment {
+/** A moment from a local date and time in a zone. */
+export function moment(date: string | null, time: string, zone: ParsedZone | null): Moment {
   return { at: date ? (toIso(date, time, zone)?.at ?? null) : null, date, time }
 }
 

@@ -7,6 +7,7 @@ import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../ty
 import { parseRange } from '../time/datetime.js'
 import type { ParsedZone } from '../time/zones.js'
 import { findDurations } from './find-duration.js'
+import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findMarkedEvents, isFollowUp, isLeadUp } from './marked-events.js'
 import { isBefore, minutesFrom, momentOf, shiftMoment } from './moment-math.js'
@@ -68,6 +69,19 @@ function weaker(a: Known | null, b: Known | null): ImpactSource | null {
   return sources.reduce((x, y) => (RANK[y] < RANK[x] ? y : x))
 }
 
+/**
+ * A lone stated start yields to an event that plainly marks the start ("outage begins") and to a marked start that
+ * comes earlier (impact began before the moment the prose names, as when builds failed a day before the site went down).
+ */
+function preferStatedStart(stated: Moment, marked: Moment | null, score: number): boolean {
+  return !marked || (score < 3 && !isBefore(marked, stated))
+}
+
+/** A lone stated end yields to an event that plainly marks the end earlier ("outage ends" before "incident closed"). */
+function preferStatedEnd(stated: Moment, marked: Moment | null, score: number): boolean {
+  return !marked || score < 3 || !isBefore(marked, stated)
+}
+
 /** Reads the impact window; every part is `null` where the text cannot tell. */
 export function findImpactWindow(input: ImpactInput): ImpactWindow {
   const { context } = input
@@ -90,8 +104,15 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   if (start && end) duration = minutesFrom(start.moment, end.moment)
   const events = core(ordered(input.timeline, zone))
   const marks = findMarkedEvents(events.map((e) => e.entry))
-  if (!start && marks.start !== null) start = { moment: events[marks.start]!.moment, source: 'marked' }
-  if (!end && marks.end !== null && (!start || !isBefore(events[marks.end]!.moment, start.moment))) end = { moment: events[marks.end]!.moment, source: 'marked' }
+  const markedStart = marks.start === null ? null : events[marks.start]!.moment
+  const markedEnd = marks.end === null ? null : events[marks.end]!.moment
+  if (!start || !end) {
+    const stated = findStatedMoments(input.passages, context)
+    if (!start && stated.start && preferStatedStart(stated.start.moment, markedStart, marks.startScore)) start = { moment: stated.start.moment, source: 'stated' }
+    if (!end && stated.end && (!start || !isBefore(stated.end.moment, start.moment)) && preferStatedEnd(stated.end.moment, markedEnd, marks.endScore)) end = { moment: stated.end.moment, source: 'stated' }
+  }
+  if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
+  if (!end && markedEnd && (!start || !isBefore(markedEnd, start.moment))) end = { moment: markedEnd, source: 'marked' }
   const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
   if (statedDuration !== null) duration = statedDuration
   if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }
@@ -99,8 +120,10 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     const last = events[events.length - 1]!
     if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
   }
-  if (statedDuration !== null && start && (!end || RANK[end.source] < RANK[start.source])) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
-  else if (statedDuration !== null && end && (!start || RANK[start.source] < RANK[end.source])) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
+  const weak = (k: Known | null): boolean => !k || k.source === 'timeline'
+  if (statedDuration !== null && start && !weak(start) && weak(end)) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  else if (statedDuration !== null && end && !weak(end) && weak(start)) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
+  else if (statedDuration !== null && start && !end) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
   if (!start && !end && duration === null) return EMPTY
   return { start: start?.moment ?? null, end: end?.moment ?? null, durationMinutes: duration, source: weaker(start, end) ?? (duration !== null ? 'stated' : null) }

@@ -22,8 +22,9 @@ const START_STEMS: Stems = [
 ]
 
 const END_STEMS: Stems = [
-  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b/i, 4],
-  [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|(?:outage|incident|impact)\s+(?:ended|ends|over|closed|is\s+over))/i, 3],
+  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved)\b/i, 4],
+  [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i, 3],
+  [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
   [/\b(?:errors?|failures?|alerts?)\s+(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
   [/\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i, 2],
   [/\b(?:closed|fixed|normal)\b/i, 1],
@@ -68,11 +69,14 @@ export function isFollowUp(text: string): boolean {
 export interface MarkedEvents {
   start: number | null
   end: number | null
+  /** How plainly the chosen events say it (0 when none was chosen). */
+  startScore: number
+  endScore: number
 }
 
 /**
- * The first event that plainly marks impact starting (score 2 or more), and the last that plainly marks it ending
- * after that start (score 3 or more, else 2); `entries` must be in time order.
+ * The first event that marks impact starting (the first with any impact word, when one that plainly marks it, score 2
+ * or more, follows), and the last of the events that most plainly mark it ending after that start; `entries` in time order.
  */
 export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
   const starts = entries.map((e) => startScore(e.text))
@@ -81,10 +85,8 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
   const first = starts.findIndex((s, i) => s >= 1 && !isLeadUp(entries[i]!.text))
   const start = strongest < 0 ? null : first >= 0 && first < strongest ? first : strongest
   const from = start ?? 0
+  const best = Math.max(0, ...ends.slice(from + 1))
   let end: number | null = null
-  for (const threshold of [3, 2]) {
-    for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! >= threshold) end = i
-    if (end !== null) break
-  }
-  return { start, end }
+  if (best >= 2) for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best) end = i
+  return { start, end, startScore: start === null ? 0 : starts[start]!, endScore: end === null ? 0 : ends[end]! }
 }
