@@ -12,7 +12,7 @@ const COMMANDS: Record<string, () => Promise<{ run: (args: string[]) => Promise<
 const USAGE = `Usage: hindsight <command> [options]
 
   build [--content DIR] [--out DIR] [--base /prefix/] [--drafts]  build the archive into site/
-  check [PATHS] [--strict] [--format text|json|github]       report what Hindsight understood
+  check [PATHS] [--strict] [--format text|json|github|gitlab] report what Hindsight understood
   dev [--port N] [--host H] [--content DIR] [--no-drafts]    serve on 127.0.0.1 with live reload
   new "Title" [--site S] [--tags a,b] [--date YYYY-MM-DD]     scaffold a postmortem in content/
   inspect --json FILE...                                     print normalized records

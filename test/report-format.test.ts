@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countDiagnostics, inSourceOrder, escapeData, escapeProperty, formatGithub, formatJson, formatSummary, formatText, type FileDiagnostics } from '../src/report/format.js'
+import { countDiagnostics, inSourceOrder, escapeData, escapeProperty, formatGithub, formatGitlab, formatJson, formatReport, formatSummary, formatText, type FileDiagnostics } from '../src/report/format.js'
 import type { Diagnostic } from '../src/types.js'
 
 const d = (severity: Diagnostic['severity'], message: string, line: number | null = 3, column: number | null = 5, ruleId = 'front-matter-unknown-key'): Diagnostic => ({ severity, message, line, column, ruleId })
@@ -68,5 +68,37 @@ describe('github annotations', () => {
 
   it('turns warnings into errors when strict', () => {
     expect(formatGithub([{ file: 'a.md', diagnostics: [d('warning', 'w')] }], true)).toMatch(/^::error file=a\.md,/)
+  })
+})
+
+describe('gitlab report (Code Climate JSON for GitLab Code Quality)', () => {
+  it('has one issue per diagnostic with the fields GitLab requires, severities mapped, whole-file problems on line 1', () => {
+    const issues = JSON.parse(formatGitlab(reports)) as Array<Record<string, unknown>>
+    expect(issues).toHaveLength(3)
+    for (const issue of issues) {
+      expect(Object.keys(issue)).toEqual(expect.arrayContaining(['description', 'check_name', 'fingerprint', 'severity', 'location']))
+      expect(issue.fingerprint).toMatch(/^[0-9a-f]{32}$/)
+    }
+    expect(issues.map((i) => [i.check_name, i.severity, i.location])).toEqual([
+      ['front-matter-unknown-key', 'minor', { path: 'content/a.md', lines: { begin: 3 } }],
+      ['front-matter-invalid', 'major', { path: 'content/a.md', lines: { begin: 1 } }],
+      ['file-encoding', 'minor', { path: 'content/c.md', lines: { begin: 1 } }],
+    ])
+    expect(issues[0]!.description).toBe('Unknown key `tagz`; did you mean `tags`?')
+    expect(JSON.parse(formatGitlab([]))).toEqual([])
+    expect(JSON.parse(formatReport('gitlab', reports))).toEqual(issues)
+  })
+
+  it('keeps a fingerprint when the problem moves to another line, and tells repeats and files apart', () => {
+    const at = (line: number, file = 'content/a.md'): FileDiagnostics[] => [{ file, diagnostics: [d('warning', 'Same', line)] }]
+    const fingerprint = (r: FileDiagnostics[]): unknown => (JSON.parse(formatGitlab(r)) as Array<{ fingerprint: string }>)[0]!.fingerprint
+    expect(fingerprint(at(3))).toBe(fingerprint(at(9)))
+    expect(fingerprint(at(3))).not.toBe(fingerprint(at(3, 'content/b.md')))
+    const twice = JSON.parse(formatGitlab([{ file: 'content/a.md', diagnostics: [d('warning', 'Same', 3), d('warning', 'Same', 7)] }])) as Array<{ fingerprint: string }>
+    expect(new Set(twice.map((i) => i.fingerprint)).size).toBe(2)
+  })
+
+  it('counts warnings as major with --strict', () => {
+    expect((JSON.parse(formatGitlab(reports, true)) as Array<{ severity: string }>).map((i) => i.severity)).toEqual(['major', 'major', 'major'])
   })
 })

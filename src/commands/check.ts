@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js'
 import { checkPaths } from '../report/check.js'
 import { countDiagnostics, formatReport, FORMATS, type ReportFormat } from '../report/format.js'
 
-/** `hindsight check [FILES|folders] [--strict] [--format text|json|github] [--content DIR]` */
+/** `hindsight check [FILES|folders] [--strict] [--format text|json|github|gitlab] [--content DIR]` */
 export async function run(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,

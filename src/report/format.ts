@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Diagnostic } from '../types.js'
 
 /** Diagnostics of one checked file, with its path as the reader should see it (relative to cwd). */
@@ -7,7 +8,7 @@ export interface FileDiagnostics {
 }
 
 /** Output formats of `hindsight check`. */
-export const FORMATS = ['text', 'json', 'github'] as const
+export const FORMATS = ['text', 'json', 'github', 'gitlab'] as const
 export type ReportFormat = (typeof FORMATS)[number]
 
 /** A file's diagnostics by line then column (whole-file ones first), so the report reads top to bottom. */
@@ -78,9 +79,42 @@ export function formatGithub(reports: FileDiagnostics[], strict = false): string
   return lines.join('\n') + '\n'
 }
 
+/** Code Climate severities GitLab shows; with `strict`, warnings are as severe as errors. */
+const SEVERITY: Record<Diagnostic['severity'], string> = { error: 'major', warning: 'minor', info: 'info' }
+
+/**
+ * GitLab Code Quality: the Code Climate JSON array (`description`, `check_name`, `fingerprint`, `severity`,
+ * `location.path`, `location.lines.begin`) that a job's `artifacts:reports:codequality` shows on the merge request.
+ * The fingerprint is the file, rule and message (not the line, so an edit above a problem does not make it new),
+ * with a count for repeats, so GitLab can tell which problems a merge request added or fixed.
+ */
+export function formatGitlab(reports: FileDiagnostics[], strict = false): string {
+  const issues: object[] = []
+  for (const { file, diagnostics } of reports) {
+    const seen = new Map<string, number>()
+    for (const d of diagnostics) {
+      const identity = `${file}\0${d.ruleId}\0${d.message}`
+      const nth = (seen.get(identity) ?? 0) + 1
+      seen.set(identity, nth)
+      const severity = strict && d.severity === 'warning' ? 'error' : d.severity
+      issues.push({
+        type: 'issue',
+        check_name: d.ruleId,
+        description: d.message,
+        categories: ['Style'],
+        severity: SEVERITY[severity],
+        fingerprint: createHash('md5').update(`${identity}\0${nth}`).digest('hex'),
+        location: { path: file, lines: { begin: d.line ?? 1 } },
+      })
+    }
+  }
+  return JSON.stringify(issues, null, 2) + '\n'
+}
+
 /** Renders a report in the chosen format. */
 export function formatReport(format: ReportFormat, reports: FileDiagnostics[], strict = false): string {
   if (format === 'json') return formatJson(reports)
   if (format === 'github') return formatGithub(reports, strict)
+  if (format === 'gitlab') return formatGitlab(reports, strict)
   return formatText(reports, strict)
 }
