@@ -57,6 +57,18 @@ describe('search records', () => {
     expect(r.sort.date).toBe(UNDATED)
   })
 
+  test('offer suggested tags in the tag filter, as the tag pages list them, marked as suggested in the metadata', () => {
+    const r = searchRecord({ record: record({ slug: 's', tags: ['dns'], derivedTags: ['database'] }), html: '' }, { base: '/', sites: {} })
+    expect(r.filters.tag).toEqual(['dns', 'database'])
+    expect(r.meta.suggestedTags).toBe('database')
+  })
+
+  test('index table rows as text, not as Markdown pipes', () => {
+    const r = searchRecord({ record: record({ slug: 't', sections: [section('Timeline', 'March 18 | 18:45 | Alerts fire\nMarch 18 | 19:10 | Rollback')] }), html: '' }, { base: '/', sites: {} })
+    expect(r.content).toContain('March 18, 18:45, Alerts fire')
+    expect(r.content).not.toContain('|')
+  })
+
   test('come out in archive order whatever order the documents arrive in', () => {
     const a = [...searchRecords([older, bare, full], { base: '/', sites: {} })].map((r) => r.url)
     const b = [...searchRecords([full, older, bare], { base: '/', sites: {} })].map((r) => r.url)

@@ -28,9 +28,14 @@ function clip(text: string, max: number): string {
   return flat.length <= max ? flat : flat.slice(0, max).replace(/\s+\S*$/, '') + '…'
 }
 
+/** Section text keeps table rows as `a | b | c`; the index gets `a, b, c`, so excerpts read as text, not Markdown. */
+function tableRowsAsText(text: string): string {
+  return text.replace(/[ \t]+\|[ \t]+/g, ', ')
+}
+
 /** The searchable text of a record: title, summary, every section, timeline and action items. */
 export function searchText(record: PostmortemRecord, html: string): string {
-  const parts: string[] = [record.title ?? '', record.summary, ...record.sections.map((s) => `${s.heading}\n${s.text}`)]
+  const parts: string[] = [record.title ?? '', record.summary, ...record.sections.map((s) => `${s.heading}\n${tableRowsAsText(s.text)}`)]
   const body = parts.join('\n')
   for (const extra of [...record.timeline.map((e) => e.text), ...record.actionItems.map((a) => a.text)]) {
     if (!body.includes(extra)) parts.push(extra)
@@ -50,7 +55,10 @@ export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'ba
   const summary = clip(r.summary, SUMMARY_CHARS)
   if (summary) meta.summary = summary
   const filters: Record<string, string[]> = { site: sites }
-  if (r.tags.length) filters.tag = [...r.tags]
+  // Suggested tags are tags for browsing, as on /tags/<tag>/: the filter offers them, and results mark them as suggested.
+  const tags = [...new Set([...r.tags, ...r.derivedTags])]
+  if (tags.length) filters.tag = tags
+  if (r.derivedTags.length) meta.suggestedTags = r.derivedTags.join(', ')
   // Same buckets as the /years/ pages, `Undated` included, so every filter value also exists as a plain page.
   filters.year = [yearOf(r)]
   if (r.severity) filters.severity = [r.severity]

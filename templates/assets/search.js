@@ -63,13 +63,17 @@ function resultItem(data) {
   else line.append(el('span', {}, 'Date unknown'))
   if (meta.site) line.append(` · ${meta.site}`)
   const tags = (data.filters?.tag ?? [])
+  const suggested = new Set((meta.suggestedTags ?? '').split(', ').filter(Boolean))
+  const tagItem = (t) => suggested.has(t)
+    ? el('li', { class: 'derived' }, el('span', {}, t, el('span', { class: 'suggested-mark' }, ' (suggested)')))
+    : el('li', {}, el('span', {}, t))
   const excerpt = el('p', { class: 'summary' }, ...(state.q || !meta.summary ? excerptNodes(data.excerpt ?? '') : [meta.summary]))
   return el('li', { class: 'entry' },
     // Result URLs are site paths written by the build; anything else is not linked.
     el('h2', {}, data.url?.startsWith('/') && !data.url.startsWith('//') ? el('a', { href: data.url }, meta.title ?? data.url) : meta.title ?? ''),
     line,
     excerpt,
-    tags.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...tags.map((t) => el('li', {}, el('span', {}, t)))) : null)
+    tags.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...tags.map(tagItem)) : null)
 }
 
 function facetInput(key, label, value, count, checked) {

@@ -7,6 +7,7 @@ const FILES: Record<string, string> = {
   'a.md': '---\ntitle: Alpha outage\ndate: 2021-03-01\ntags: [dns, network]\n---\n# Alpha outage\n\nDNS broke.\n',
   'b.md': '---\ntitle: Bravo outage\ndate: 2022-04-02\ntags: [dns]\n---\n# Bravo outage\n\nDNS broke again.\n',
   'c.md': '---\ntitle: Charlie outage\ndate: 2022-05-03\ntags: [database]\n---\n# Charlie outage\n\nThe database filled up.\n',
+  'e.md': '---\ntitle: Echo outage\ndate: 2020-07-05\n---\n# Echo outage\n\nThe TLS certificate expired; the expired certificate broke every client.\n',
   'd.md': '---\ntitle: Delta outage\ndate: 2021-06-04\ntags: [database, network]\n---\n# Delta outage\n\nA network partition split the database.\n',
 }
 
@@ -62,6 +63,21 @@ describeBrowser('search filters in Chromium: OR within a filter, AND across, wit
     await expect.poll(() => shownCount(page, 'tag', 'dns')).toBe('(1)')
     await expect.poll(() => shownCount(page, 'year', '2022')).toBe('(2)')
     expect(problems).toEqual([])
+    await page.close()
+  })
+
+  test('the tag filter agrees with the tag pages: a suggested tag finds the same postmortems, marked as suggested', async () => {
+    const echo = site.result.documents.find((d) => d.record.title === 'Echo outage')!.record
+    expect(echo.tags).toEqual([])
+    const suggested = echo.derivedTags[0]
+    if (!suggested) throw new Error('The vocabulary should suggest a tag for a postmortem about an expired certificate')
+    const page = await browser.newPage()
+    await page.goto(server.url(`tags/${suggested}/`))
+    const listed = (await page.locator('main .entry h2 a, main li h2 a, main h2 a').allTextContents()).sort()
+    await page.goto(`${server.url('search/')}?tag=${suggested}`)
+    await waitForStatus(page, new RegExp(`^${listed.length} postmortems? with tag ${suggested}\\.`))
+    expect(await titles(page)).toEqual(listed)
+    await expect(page.locator('#search-results .tags .derived').first().textContent()).resolves.toBe(`${suggested} (suggested)`)
     await page.close()
   })
 
