@@ -50,8 +50,8 @@ describe('timeline shapes: where the timeline is', () => {
   })
 
   it('reads date-only update headings as events, but a date heading over timed bullets as a day', () => {
-    const log = doc('# Outage\n\n## 13.11.2025\n\n- Fully resolved\n\n## 21.10.2025\n\nLogins faster again.\n')
-    expect(log.entries).toEqual(['2025-11-13 - Fully resolved', '2025-10-21 - Logins faster again.'])
+    const log = doc('# Outage\n\n## 13.11.2025\n\n- Fully resolved\n\n## 21.10.2025\n\n## 07.10.2025 - 16:00 Uhr\n\nTimeout found.\n')
+    expect(log.entries).toEqual(['2025-11-13 - Fully resolved', '2025-10-21 - ', '2025-10-07 16:00 Timeout found.'])
     const days = doc('# Outage\n\n## Timeline\n\n### 2025-10-01\n\n- 10:00 Alert\n\n### 2025-10-02\n\n- 09:00 Fixed\n')
     expect(days.entries).toEqual(['2025-10-01 10:00 Alert', '2025-10-02 09:00 Fixed'])
   })
@@ -114,6 +114,7 @@ describe('timeline shapes: clock times in prose', () => {
     const r = doc('# Outage\n\nOn 2023-02-08 the server went down.\n\n## Timeline\n\n* The fault was detected at 03:30 EAT by monitoring.\n* The supervisor was alerted.\n* Service was restored by 04:00 EAT.\n')
     expect(r.entries).toEqual(['2023-02-08 03:30 The fault was detected at 03:30 EAT by monitoring.', '2023-02-08 04:00 Service was restored by 04:00 EAT.'])
     expect(r.rules).not.toContain('timeline-empty')
+    expect(doc('# Outage\n\n## Timeline\n\n* Detected at 0330hrs (EAT), by an alert.\n* Someone was paged.\n').entries).toEqual(['- 03:30 Detected at 0330hrs (EAT), by an alert.'])
   })
 
   it('warns about a timeline section without any time, naming its first line', () => {

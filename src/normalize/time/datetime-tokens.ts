@@ -17,6 +17,8 @@ const JA_TIME = /^(?:(午前|午後)\s?)?(\d{1,2})\s?時(?:\s?(\d{1,2})\s?分|(�
 const JA_DATE = /^(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:\s?[(（][日月火水木金土][)）])?/
 /** `2233` before a separator or zone; never `2015-10` (a year and month). */
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?![-–—./]\d)(?=\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
+/** Military time with its `hrs` suffix (`0330hrs`): a time wherever it stands, even before `(EAT)` or a comma. */
+const MILITARY = /^([01]\d|2[0-3])([0-5]\d)\s?hrs?\b/i
 const COMPACT_AFTER_DATE = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?=\s|$|[,|])/
 const DOT_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])(?=\s{0,3}[-–—:|,]|\s\p{L}|\s?Uhr\b)/u
 const SHORT_DATE = /^(\d{1,2})\/(\d{1,2})(?=,?\s{1,3}(?:at\s)?\d{1,2}[:.h]\d{2})/
@@ -53,7 +55,7 @@ export function readTimeToken(s: string, afterDate: boolean): Token<ParsedTime> 
   }
   const m = matchTimeAt(s, 0)
   if (m) return { value: m.time, length: m.end }
-  const compact = COMPACT.exec(s) ?? (afterDate ? COMPACT_AFTER_DATE.exec(s) : null) ?? DOT_TIME.exec(s)
+  const compact = COMPACT.exec(s) ?? MILITARY.exec(s) ?? (afterDate ? COMPACT_AFTER_DATE.exec(s) : null) ?? DOT_TIME.exec(s)
   if (!compact) return null
   return { value: { hour: Number(compact[1]), minute: Number(compact[2]), second: null, text: compact[0], meridiem: null }, length: compact[0].length }
 }

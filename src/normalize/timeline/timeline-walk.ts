@@ -60,7 +60,7 @@ function timedBelow(nodes: RootContent[], heading: RootContent, hints: DateHints
   }
   for (let i = nodes.indexOf(heading) + 1, seen = 0; i < nodes.length && seen < 50; i++, seen++) {
     const node = nodes[i]!
-    if (node.type === 'heading') return opensTimed(toString(node))
+    if (node.type === 'heading') return opensTimed(toString(node)) && readStamp(toString(node), hints)?.date == null
     if (node.type === 'list' && node.children.some((item) => opensTimed(toString(item).split('\n')[0] ?? ''))) return true
     if (node.type === 'paragraph' && toString(node).split('\n').some(opensTimed)) return true
     if (node.type === 'table' || node.type === 'html') return true
