@@ -15,6 +15,11 @@ export function report(file: VFile, severity: DiagnosticSeverity, reason: string
   message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined
 }
 
+/** Withdraws the messages of one rule, for a claim the text turned out to answer (a zone named elsewhere). */
+export function dropMessages(file: VFile, ruleId: RuleId): void {
+  for (let i = file.messages.length - 1; i >= 0; i--) if (file.messages[i]?.ruleId === ruleId) file.messages.splice(i, 1)
+}
+
 /** The file's messages as record diagnostics, in the order they were raised. */
 export function collectDiagnostics(file: VFile): Diagnostic[] {
   return file.messages.map((m) => ({

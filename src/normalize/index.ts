@@ -10,7 +10,7 @@ import { renderGroups, renderHtml } from '../markdown/html.js'
 import type { PostmortemRecord } from '../types.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
-import { collectDiagnostics, report } from './diagnostics.js'
+import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields } from './structure/fields.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate } from './time/incident-date.js'
@@ -18,6 +18,7 @@ import { removeKramdownAttributes } from './structure/kramdown-attributes.js'
 import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
 import { findSections, toSections } from './sections/sections.js'
+import { statesDate, statesTitle, statesZone } from './stated.js'
 import { findSummary } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
@@ -67,13 +68,14 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const meta = readMeta(source, data, file)
   const fields = collectFields(blocks, tree)
   const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
-  if (!title) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
+  if (!title && !statesTitle(body)) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
   const spans = findSections(blocks, blockIndex)
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
   const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
   const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst }
   const timeline = readTimeline(locations, blocks, context, file)
+  if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
   const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null
   const record = emptyRecord(source, meta.slug)
   record.title = title
@@ -89,7 +91,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   })
   record.impact = impact
   record.date = when.date ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
-  if (!record.date) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
+  if (!record.date && !statesDate(body)) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
   record.published = meta.published
   record.start = impact.start?.at ?? null
   record.end = impact.end?.at ?? null

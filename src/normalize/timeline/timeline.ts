@@ -16,6 +16,7 @@ import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from '../time/zones.js'
+import { deliberatelyUntimed } from '../stated.js'
 
 /** What the record already knows when the timeline is read. */
 export interface TimelineContext {
@@ -111,7 +112,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       continue
     }
     if (piece.kind === 'untimed') {
-      note(file, `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece.line, piece.column, RULE.timelineNoTime, true)
+      if (!deliberatelyUntimed(piece.text)) note(file, `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece.line, piece.column, RULE.timelineNoTime, true)
       continue
     }
     const { stamp } = piece
