@@ -12,7 +12,7 @@ describe('diagnostics say only what is true', () => {
     const keys = ['layout', 'permalink', 'comments', 'disqus_identifier', 'disqusShortname', 'project', 'categories', 'excerpt', 'image', 'linkTitle', 'description', 'weight', 'toc', 'draft', 'aliases', 'redirect_from', 'slug', 'summary', 'resources', 'author', 'authors', 'enableComments', 'twitterFeed', 'max_severity', 'resolved_on', 'pinned']
     const front = `---\ntitle: T\ndate: 2021-01-02\n${keys.map((k) => `${k}: x`).join('\n')}\ntitel: oops\n---\nBody.\n`
     const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')
-    expect(found.map((d) => d.message)).toEqual(['Unknown front-matter key `titel`; did you mean `title`?'])
+    expect(found.map((d) => d.message)).toEqual(['Unknown front-matter key `titel`'])
     expect(isSiteKey('zzqqxx')).toBe(false)
   })
 
@@ -20,7 +20,7 @@ describe('diagnostics say only what is true', () => {
     expect(rules('# Outage\n\nOn 13/10/2023 the site was down.\n')).not.toContain('no-date')
     expect(rules('# Outage\n\nThe site went down, 01–11–2021, and came back.\n')).not.toContain('no-date')
     expect(rules('# Outage\n\nThe site was down for a while and now it is back.\n')).toContain('no-date')
-    expect([statesDate('Start Time: 03, 14, 2024, 10:00 AM'), statesDate('障害は2021年11月25日に発生'), statesDate('now, after a few minutes'), statesDate('On October 2 we saw errors')]).toEqual([true, true, false, false])
+    expect([statesDate('Start Time: 03, 14, 2024, 10:00 AM'), statesDate('障害は2021年11月25日に発生'), statesDate('now, after a few minutes, for 40 minutes'), statesDate('On October 2 we saw errors')]).toEqual([true, true, false, false])
   })
 
   it('no "no title" when the text labels one', () => {

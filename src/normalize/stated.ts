@@ -9,6 +9,8 @@ const DATE_SCAN_CHARS = 20_000
 const ISO_DAY = /\b(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b/
 /** Day and month as numbers in either order with a year, any separator ("13/10/2023", "01–11–2021", "03, 14, 2024"). */
 const NUMERIC_DAY = /\b(?:0?[1-9]|[12]\d|3[01]) ?[-–—/.,] ?(?:0?[1-9]|[12]\d|3[01]) ?[-–—/.,] ?(?:19|20)\d\d\b/
+/** A parse that names the calendar (a month or a numeric date), not a relative time such as "for 40 minutes". */
+const CALENDAR = /\d ?[-–—/.,] ?\d|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d|\d ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 const CJK_DAY = /\d{4}年\d{1,2}月\d{1,2}日/
 
 /** True when the text names a calendar day with its year (outside code), in any common notation or in Japanese. */
@@ -16,7 +18,7 @@ export function statesDate(text: string): boolean {
   const head = text.slice(0, DATE_SCAN_CHARS).replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ')
   if (ISO_DAY.test(head) || NUMERIC_DAY.test(head) || CJK_DAY.test(head)) return true
   return chrono.parse(head).some((r) => {
-    if (!/\d/.test(r.text) || !r.start.isCertain('day') || !r.start.isCertain('month')) return false
+    if (!CALENDAR.test(r.text) || !r.start.isCertain('day') || !r.start.isCertain('month')) return false
     return r.start.isCertain('year') || /\b(?:19|20)\d\d\b/.test(head.slice(r.index, r.index + r.text.length + 12))
   })
 }
