@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { findDates, findTimes, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/time/datetime.js'
+import { findDates, findTimes, matchDateAt, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/time/datetime.js'
 
 describe('parseTime', () => {
   it.each([
@@ -43,6 +43,23 @@ describe('findTimes', () => {
   })
   it('accepts a colon right after the time', () => {
     expect(findTimes('01:38: alerts fired')[0]).toMatchObject({ hour: 1, minute: 38, index: 0 })
+  })
+  it('reads 10h47, 0300hrs and a short am/pm (10:45a) in prose, not durations', () => {
+    expect(findTimes('On 2024-03-17 10h47 CEST, from 0300hrs (EAT) to 10:45a').map((t) => [t.hour, t.minute])).toEqual([[10, 47], [3, 0], [10, 45]])
+    expect(findTimes('it took 2h30m, then 5h30 min, 10:45 a server')).toEqual([expect.objectContaining({ hour: 10, minute: 45, meridiem: null })])
+  })
+})
+
+describe('dates written in more ways', () => {
+  it('reads Japanese dates and a lower-case "may" only before a year, never a version number', () => {
+    expect(findDates('発生日時 2021年11月25日午後3時')[0]).toMatchObject({ year: 2021, month: 11, day: 25 })
+    expect(findDates('on the 12th of may 2022')[0]).toMatchObject({ year: 2022, month: 5, day: 12 })
+    expect(findDates('it may 12 times')).toEqual([])
+    expect(findDates('from v1.12.17 to v2.0.0')).toEqual([])
+  })
+  it('matchDateAt reads only a date at the very start', () => {
+    expect(matchDateAt('Monday, May 4th, 2020 - deploy')).toMatchObject({ month: 5, day: 4, year: 2020 })
+    expect(matchDateAt('deploy on 2020-05-04')).toBeNull()
   })
 })
 
