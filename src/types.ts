@@ -48,6 +48,8 @@ export interface TimelineEntry {
   line: number
   /** `prose` when the document has no timeline and the event is a clock time read from its paragraphs. */
   from?: 'prose'
+  /** The end of an event written as a range (`10:05 to 10:40`); absent otherwise. */
+  end?: Moment
 }
 
 /** A point in time as the text gives it: any of its parts may be unknown. */

@@ -103,3 +103,13 @@ describe('year-month rows', () => {
     expect(read('2233 - restarted')).toMatchObject({ time: [22, 33] })
   })
 })
+
+describe('range stamps', () => {
+  it('give the entry an end, on the next day when it is before the start', () => {
+    const md = '- 2024-03-05 10:05 to 10:40 UTC - degraded\n- 2024-03-05 23:50-00:10 UTC - failover\n- 2024-03-06 08:00 UTC - fixed\n'
+    const result = extractTimeline(parseMarkdown(md).children, { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null }, new VFile())
+    expect(result.entries[0]).toMatchObject({ at: '2024-03-05T10:05:00+00:00', end: { at: '2024-03-05T10:40:00+00:00', date: '2024-03-05', time: '10:40' }, text: 'degraded' })
+    expect(result.entries[1]?.end).toEqual({ at: '2024-03-06T00:10:00+00:00', date: '2024-03-06', time: '00:10' })
+    expect(result.entries[2]).not.toHaveProperty('end')
+  })
+})

@@ -10,8 +10,8 @@
 import type { RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
-import type { TimelineEntry } from '../../types.js'
-import { findDates, formatDate, formatTime, type DateHints } from '../time/datetime.js'
+import type { Moment, TimelineEntry } from '../../types.js'
+import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } from '../time/datetime.js'
 import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
@@ -77,6 +77,13 @@ export function extractProseTimeline(nodes: RootContent[], ctx: TimelineContext,
   } catch {
     return { entries: [], timezone: null, utcOffset: null }
   }
+}
+
+/** The end of a range stamp (`10:05 to 10:40`) as a moment; an end before the start is on the next day. */
+function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone: ParsedZone | null): Moment {
+  const time = formatTime(end)
+  const endDate = date && end.hour * 60 + end.minute < start.hour * 60 + start.minute ? addDays(date, 1) : date
+  return { at: endDate ? (toIso(endDate, time, zone)?.at ?? null) : null, date: endDate, time }
 }
 
 function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext, file: VFile, prose: boolean): TimelineResult {
@@ -156,7 +163,10 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       note(file, `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
     }
     if (date && time) prevStamp = `${date}T${time}`
-    entries.push(prose ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' } : { at, date, time, text: piece.text, line: piece.line })
+    const entry: TimelineEntry = prose ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' } : { at, date, time, text: piece.text, line: piece.line }
+    const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone) : null
+    if (end) entry.end = end
+    entries.push(entry)
   }
   const zone = firstZone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
   const firstAt = entries.find((e) => e.at)?.at
