@@ -1,10 +1,14 @@
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { loadDocuments } from '../build.js'
+import { hashParts } from '../cache/hash.js'
+import { readBuildState } from '../cache/store.js'
 import { loadDocument } from '../document.js'
 import { UsageError } from '../errors.js'
-import type { ResolvedConfig } from '../types.js'
+import type { SiteDocument } from '../site/pages.js'
+import type { Diagnostic, ResolvedConfig } from '../types.js'
 import { inSourceOrder, type FileDiagnostics } from './format.js'
+import { slugChanges } from './slug-changes.js'
 
 const inside = (dir: string, target: string): boolean => target === dir || target.startsWith(dir + path.sep)
 
@@ -28,10 +32,11 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
   }
   const inContent = kinds.filter((k) => inside(config.contentDir, k.target))
   if (inContent.length > 0) {
-    const { files } = await loadDocuments(config)
+    const { files, documents } = await loadDocuments(config)
+    const hints = await oldSlugs(config, documents)
     for (const report of files) {
       const file = path.join(config.contentDir, ...report.source.split('/'))
-      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file))) add(file, report.diagnostics)
+      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file))) add(file, [...report.diagnostics, ...(hints.get(report.source) ?? [])])
     }
   }
   // Files named explicitly are checked even when the archive would skip them (hidden, other extension).
@@ -49,3 +54,21 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
   return [...reports.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
 }
 
+
+/** Postmortems whose address changed since the last build into the configured output folder, with the alias to add (none without a build state). */
+async function oldSlugs(config: ResolvedConfig, documents: SiteDocument[]): Promise<Map<string, Diagnostic[]>> {
+  const out = new Map<string, Diagnostic[]>()
+  const state = readBuildState(config.cacheDir, config.outDir)
+  if (!state?.archive) return out
+  const slugs = new Map(state.archive.map(([source, slug]) => [source, slug]))
+  const hashes = new Map(Object.entries(state.inputs).map(([source, stamp]) => [source, stamp.hash]))
+  const current = await Promise.all(documents.map(async ({ record }) => ({
+    source: record.source,
+    slug: record.slug,
+    aliases: record.aliases ?? [],
+    // Only a file the last build did not have can be another one renamed: its bytes are read again to compare.
+    hash: slugs.has(record.source) ? null : hashParts(await readFile(path.join(config.contentDir, ...record.source.split('/')))),
+  })))
+  for (const { source, diagnostic } of slugChanges({ slugs, hashes }, current)) out.set(source, [...(out.get(source) ?? []), diagnostic])
+  return out
+}
