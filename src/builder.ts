@@ -4,7 +4,7 @@ import type { BuildResult, FileReport } from './build.js'
 import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
 import { createPlanHasher } from './cache/plan-key.js'
 import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
-import { CONFIG_FILE } from './config.js'
+import { assertContentDir, CONFIG_FILE } from './config.js'
 import { CONTENT_EXTENSIONS, PIPELINE_VERSION, RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'
 import { renamedDocument } from './dedupe-slugs.js'
@@ -320,6 +320,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const started = performance.now()
     // Before anything is touched: the output folder is replaced, so it must be Hindsight's to replace.
     assertSafeOutDir(config)
+    assertContentDir(config)
     recoverOutDir(config.outDir)
     if (state === undefined) state = readBuildState(config.cacheDir, config.outDir)
     tplKey = await templatesKey(templateLayers(config.templatesDir))

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { closest, distance } from 'fastest-levenshtein'
 import { IANAZone } from 'luxon'
@@ -178,6 +178,20 @@ export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig 
 function fileOrUrl(root: string, value: string | null): string | null {
   if (!value) return null
   return /^https?:\/\//i.test(value) ? value : path.resolve(root, value)
+}
+
+/** Refuses a content folder that does not exist (a typo in `--content` or `contentDir`), naming it, before a build starts. */
+export function assertContentDir(config: Pick<ResolvedConfig, 'contentDir'>): void {
+  let isDir = false
+  try {
+    isDir = statSync(config.contentDir).isDirectory()
+  } catch {
+    // missing: reported below
+  }
+  if (isDir) return
+  const rel = path.relative(process.cwd(), config.contentDir)
+  const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : config.contentDir
+  throw new ConfigError(`The content folder ${shown} ${existsSync(config.contentDir) ? 'is not a folder' : 'does not exist'}; point --content or contentDir at your postmortems`)
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import { loadConfig } from '../config.js'
 import { loadDocument } from '../document.js'
 import { UsageError } from '../errors.js'
 import type { PostmortemRecord } from '../types.js'
+import { parseCommand } from './spec.js'
 
 /** Path under the content folder when the file is inside it, else the file name (so no outside folder becomes a site). */
 function sourceOf(contentDir: string, absolute: string): string {
@@ -23,10 +23,10 @@ function summaryLine(file: string, record: PostmortemRecord): string {
  * the diagnostics say; 1 when a file cannot be read (the others are still printed).
  */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, content: { type: 'string' } } })
+  const { values, positionals } = parseCommand('inspect', args)
   if (positionals.length === 0) throw new UsageError('hindsight inspect: give at least one file, e.g. `hindsight inspect --json content/x.md`')
   const cwd = process.cwd()
-  const config = loadConfig(cwd, { contentDir: values.content })
+  const config = loadConfig(cwd, { contentDir: values.content as string | undefined })
   const records: PostmortemRecord[] = []
   let status = 0
   for (const target of positionals) {

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
 import path from 'node:path'
 import { Eta } from 'eta'
 import { DateTime } from 'luxon'
@@ -9,6 +8,7 @@ import { loadConfig } from '../config.js'
 import { UsageError } from '../errors.js'
 import { slugify } from '../site/paths.js'
 import type { ResolvedConfig } from '../types.js'
+import { parseCommand } from './spec.js'
 
 /** Template of a new postmortem, looked up in the project's templates and then in Hindsight's own. */
 export const NEW_TEMPLATE = 'new.md.eta'
@@ -54,12 +54,9 @@ export async function renderNewPostmortem(config: ResolvedConfig, options: NewOp
 
 /** `hindsight new "Title" [--site S] [--tags a,b] [--date YYYY-MM-DD] [--severity S] [--content DIR]` */
 export async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { site: { type: 'string' }, tags: { type: 'string' }, date: { type: 'string' }, severity: { type: 'string' }, content: { type: 'string' } },
-  })
-  if (positionals.length !== 1) throw new UsageError('Usage: hindsight new "Title" [--site S] [--tags a,b] [--date YYYY-MM-DD]')
+  const { values: raw, positionals } = parseCommand('new', args)
+  const values = raw as { site?: string; tags?: string; date?: string; severity?: string; content?: string }
+  if (positionals.length !== 1) throw new UsageError('hindsight new: give the title as one argument, e.g. hindsight new "Database failover took the API down" (see hindsight new --help)')
   const cwd = process.cwd()
   const config = loadConfig(cwd, { contentDir: values.content })
   const { fileName, text } = await renderNewPostmortem(config, { ...values, title: positionals[0] ?? '' })

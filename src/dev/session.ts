@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
-import { CONFIG_FILE, loadConfig } from '../config.js'
+import { assertContentDir, CONFIG_FILE, loadConfig } from '../config.js'
 import { UsageError } from '../errors.js'
-import { formatDiagnostic, type FileDiagnostics } from '../report/format.js'
+import { formatDiagnostic, plural, type FileDiagnostics } from '../report/format.js'
 import { buildSearchIndex } from '../search/index.js'
 import { assertSafeOutDir } from '../site/out-guard.js'
 import { url as pageUrl } from '../site/paths.js'
@@ -45,6 +45,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   let config = loadConfig(options.cwd, options.overrides)
   // Refused before serving: an unsafe output folder is a usage error, not a build failure to show in the overlay.
   assertSafeOutDir(config)
+  assertContentDir(config)
   let engine: DevEngine = createDevEngine(config)
   const configPath = path.join(config.root, CONFIG_FILE)
   const sourcePath = (source: string): string => path.join(config.contentDir, ...source.split('/'))
@@ -128,7 +129,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const first = await engine.build()
     board.record(shown(first), { full: true, gone: [], cleared: [] })
     const all = first.files.flatMap((f) => f.diagnostics)
-    log(`Built ${first.files.length} files in ${Math.round(first.durationMs)} ms: ${all.filter((d) => d.severity === 'error').length} errors, ${all.filter((d) => d.severity === 'warning').length} warnings (details: hindsight check)`)
+    log(`Built ${plural(first.files.length, 'file')} in ${Math.round(first.durationMs)} ms: ${plural(all.filter((d) => d.severity === 'error').length, 'error')}, ${plural(all.filter((d) => d.severity === 'warning').length, 'warning')} (details: hindsight check)`)
     for (const { file, diagnostics } of board.payload().problems) for (const d of diagnostics.filter((d) => d.severity === 'error')) log(`  ${formatDiagnostic(file, d)}`)
   } catch (error) {
     // Serve anyway: the overlay shows the failure and the next save builds again.
@@ -153,9 +154,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const host = options.host.includes(':') ? `[${options.host}]` : options.host
   const url = `http://${host}:${port}${config.base}`
 
-  // The static folder and the logo and favicon files too (when they exist at start; chokidar misses events otherwise): a change to any of them is a full rebuild (see `builder.update`).
-  const extra = [config.staticDir, config.logo, config.favicon].filter((f): f is string => f !== null && path.isAbsolute(f) && existsSync(f))
-  const watcher = watchPaths([config.contentDir, config.templatesDir, ...extra, configPath], (paths) => queue.push(paths), { ignored: [config.outDir, config.cacheDir] })
+  // The templates and static folders and the logo and favicon files too, when they exist at start (chokidar misses events otherwise): a change to any of them is a full rebuild (see `builder.update`).
+  const extra = [config.templatesDir, config.staticDir, config.logo, config.favicon].filter((f): f is string => f !== null && path.isAbsolute(f) && existsSync(f))
+  const watcher = watchPaths([config.contentDir, ...extra, configPath], (paths) => queue.push(paths), { ignored: [config.outDir, config.cacheDir] })
   await watcher.ready
   log(`Serving ${url}  (Ctrl-C to stop)`)
   log(`Watching ${[config.contentDir, config.templatesDir, configPath].map(show).join(', ')}`)

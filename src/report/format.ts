@@ -24,7 +24,8 @@ export function countDiagnostics(reports: FileDiagnostics[], strict = false): { 
   return strict ? { errors: errors + warnings, warnings: 0 } : { errors, warnings }
 }
 
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+/** `1 warning`, `3 warnings`: a count with its noun. */
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
 
 /** `5 files, 0 errors, 3 warnings` */
 export function formatSummary(reports: FileDiagnostics[], strict = false): string {
