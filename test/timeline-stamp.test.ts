@@ -113,3 +113,11 @@ describe('range stamps', () => {
     expect(result.entries[2]).not.toHaveProperty('end')
   })
 })
+
+describe('relative days in a timeline', () => {
+  it('reads "yesterday" from the publication day', () => {
+    const md = '- Yesterday at 22:10 UTC - paged\n- 23:00 UTC - fixed\n'
+    const result = extractTimeline(parseMarkdown(md).children, { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null, published: '2024-03-01' }, new VFile())
+    expect(result.entries.map((e) => e.at)).toEqual(['2024-02-29T22:10:00+00:00', '2024-02-29T23:00:00+00:00'])
+  })
+})

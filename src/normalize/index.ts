@@ -73,7 +73,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
   const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
-  const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst }
+  const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst, published: meta.published }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
   const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null

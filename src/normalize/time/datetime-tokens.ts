@@ -10,8 +10,8 @@ export interface Token<T> {
   length: number
 }
 
-/** Hints for stamp tokens: the date hints, plus the publication day that "yesterday" counts from. */
-export type StampHints = DateHints & { today?: string | null }
+/** Hints for stamp tokens: the date hints, whose publication day is what "yesterday" counts from. */
+export type StampHints = DateHints
 
 const JA_TIME = /^(?:(午前|午後)\s?)?(\d{1,2})\s?時(?:\s?(\d{1,2})\s?分|(半))?/
 const JA_DATE = /^(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:\s?[(（][日月火水木金土][)）])?/

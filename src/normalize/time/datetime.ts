@@ -24,10 +24,12 @@ export interface ParsedDate {
   text: string
 }
 
-/** Context for reading dates: the year to assume and whether numeric dates are day-first (null = unknown). */
+/** Context for reading dates: the year to assume, whether numeric dates are day-first (null = unknown), the publication day. */
 export interface DateHints {
   year?: number | null
   dayFirst?: boolean | null
+  /** The publication day (`YYYY-MM-DD`) that "yesterday" and "today" count from. */
+  today?: string | null
 }
 
 /** am/pm long (`3pm`, `8:00 a.m.`) or, straight after a colon time, short (`10:45a`). */

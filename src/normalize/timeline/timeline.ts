@@ -32,6 +32,8 @@ export interface TimelineContext {
   defaultTimezone: string | null
   /** Whether numeric dates are day-first; null = unknown. */
   dayFirst?: boolean | null
+  /** Publication day (`YYYY-MM-DD`), what "yesterday" in a stamp counts from. */
+  published?: string | null
 }
 
 /** The entries, and the zone they are written in (as written) with its offset at the incident. */
@@ -89,7 +91,7 @@ function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone:
 function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext, file: VFile, prose: boolean): TimelineResult {
   const ctx = { ...given, date: realDate(given.date) }
   const year = ctx.year ?? (ctx.date ? Number(ctx.date.slice(0, 4)) : null)
-  const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null })
+  const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null, today: ctx.published ?? null })
   const headingZone = findZone(ctx.heading)
   const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
   const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
