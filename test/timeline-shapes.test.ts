@@ -125,3 +125,15 @@ describe('timeline shapes: clock times in prose', () => {
     expect(warning?.message).toContain('Deploy went out')
   })
 })
+
+describe('timeline shapes: sections that end too early or hide their times', () => {
+  it('keeps time headings raised a level too high inside the timeline', () => {
+    const r = doc('# Outage\n\n## Timeline\n\n### 2019-02-25 13:10\n\nVolumes moved.\n\n## 13:20\n\nServer up.\n\n### 13:46\n\nAll clear.\n\n## Conclusion\n\nAt 15:00 we wrote this.\n')
+    expect(r.entries).toEqual(['2019-02-25 13:10 Volumes moved.', '2019-02-25 13:20 Server up.', '2019-02-25 13:46 All clear.'])
+  })
+
+  it('reads a time written mid-sentence in an indented timeline', () => {
+    const r = doc('# postmortem\n\n## Timeline\n\n    On Sunday 2:19am PDT 15/05/2021,\n    the power is cut\n\n## Monitoring\n\n    we restarted the server\n')
+    expect(r.entries).toEqual(['2021-05-15 02:19 On Sunday 2:19am PDT 15/05/2021,'])
+  })
+})

@@ -3,9 +3,9 @@
  * "around 11:00 UTC", a bold `**22:20:00**`, "Update: at 21:30 UTC ..."), dated by the last date before it in the
  * same paragraph, with the sentence around it as the event text.
  */
-import type { RootContent } from 'mdast'
+import type { Code, RootContent } from 'mdast'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
-import { paragraphLines } from './timeline-lines.js'
+import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp } from './timeline-stamp.js'
 import type { Piece } from './timeline-walk.js'
 
@@ -28,10 +28,17 @@ function sentenceAt(line: string, index: number): string {
   return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
 }
 
-function paragraphPieces(node: RootContent, hints: DateHints, out: Piece[]): void {
-  if (node.type !== 'paragraph') return
+/** Lines of an indented code block (text indented by tabs or spaces), never of a fenced one. */
+function indentedLines(node: Code): TextLine[] {
+  const pos = node.position
+  const lines = node.value.split('\n')
+  if (!pos || node.lang || pos.end.line - pos.start.line + 1 !== lines.length) return []
+  return lines.map((text, i) => ({ text: text.trim(), line: pos.start.line + i, column: pos.start.column })).filter((l) => l.text !== '')
+}
+
+function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[]): void {
   let date: ParsedDate | null = null
-  for (const l of paragraphLines(node)) {
+  for (const l of lines) {
     const dates = findDates(l.text, hints).filter((d) => d.year !== null)
     let skipTo = 0
     for (const m of l.text.matchAll(CANDIDATE)) {
@@ -51,8 +58,8 @@ function paragraphPieces(node: RootContent, hints: DateHints, out: Piece[]): voi
 }
 
 /**
- * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, inside list items too) as
- * timeline pieces, in document order.
+ * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, for a timeline section,
+ * inside list items and indented blocks too) as timeline pieces, in document order.
  */
 export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false): Piece[] {
   const out: Piece[] = []
@@ -62,7 +69,8 @@ export function prosePieces(nodes: RootContent[], hints: DateHints, lists = fals
       if (depth >= MAX_DEPTH) return
       if (node.type === 'blockquote') walk(node.children, depth + 1)
       else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
-      else paragraphPieces(node, hints, out)
+      else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out)
+      else if (node.type === 'paragraph') paragraphPieces(paragraphLines(node), hints, out)
     }
   }
   walk(nodes, 0)

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
-import { findHeadingRun, namesTimeline } from './timeline-headings.js'
+import { findHeadingRun, isStampHeading, namesTimeline } from './timeline-headings.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
@@ -61,9 +61,25 @@ function timedShare(node: RootContent): number {
 }
 
 /**
+ * A timeline of time headings continues past its own end when the author raised some of them a level too high
+ * (`## 13:20` after `## Timeline` with `### 13:10` entries): those headings and their text are entries too.
+ */
+function withStrayTimeHeadings(section: SectionSpan, blocks: Block[]): RootContent[] {
+  const own = blocks.slice(section.index + 1, section.end)
+  if (!own.some((b) => b.kind === 'heading' && isStampHeading(b.text))) return section.nodes
+  let end = section.end
+  while (end < blocks.length) {
+    const b = blocks[end]!
+    if (b.kind === 'heading' && b.depth <= section.depth && !isStampHeading(b.text)) break
+    end++
+  }
+  return end === section.end ? section.nodes : blocks.slice(section.index + 1, end).map((b) => b.node)
+}
+
+/**
  * Every place the timeline may be, best first: Timeline sections (or headings naming one), then a `* Timeline`
- * bullet with nested entries, then a run of stamp headings (a status log), then the first list, table or run of lines that mostly starts with times. The caller keeps the first that yields
- * entries, so a Timeline section holding only a link does not hide a timed list elsewhere.
+ * bullet with nested entries, then a run of stamp headings (a status log), then the first list, table or run of
+ * lines that mostly starts with times. The caller keeps the first that yields entries, so a Timeline section holding only a link does not hide a timed list elsewhere.
  */
 export function locateTimelines(spans: SectionSpan[], blocks: Block[]): TimelineLocation[] {
   const out: TimelineLocation[] = []
@@ -73,7 +89,7 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     if (out.some((o) => o.nodes.includes(section.heading.node))) continue
     const parent = enclosing(spans, section.index)
     const context = [section.heading.text, ...prefaceLines(section.nodes), parent?.heading.kind === 'heading' ? parent.heading.text : '']
-    out.push({ kind: 'section', nodes: section.nodes, heading: section.heading.text, context: context.filter(Boolean).join('\n') })
+    out.push({ kind: 'section', nodes: withStrayTimeHeadings(section, blocks), heading: section.heading.text, context: context.filter(Boolean).join('\n') })
   }
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
