@@ -136,3 +136,18 @@ describe('action items: owners are named, not guessed', () => {
     expect(makeItem('Rotate keys, owned by Ana', { kind: null, done: null })).toMatchObject({ text: 'Rotate keys', owner: 'Ana' })
   })
 })
+
+describe('action items: prose and notes are not items', () => {
+  it('skips a paragraph of running prose broken into lines, and question-and-answer lines', () => {
+    expect(texts('## Corrective\n\nThe first thing was to clean up.\nSecondly, we note to test more before a push.\nFor now, we just redeploy.\nHope the team is back soon.\n')).toEqual([])
+    expect(texts('## Action items\n\nWhat can be improved?Code review\nWhat tasks remain?See above\n')).toEqual([])
+    expect(texts('## Action items\n\nDeploy a standby database.\nEnhance replication checks.\n')).toEqual(['Deploy a standby database.', 'Enhance replication checks.'])
+  })
+
+  it('reads a lone unnumbered sub-heading as a note, several in a row as the items', () => {
+    const note = '## Next steps\n\n- Add an alert\n- Rotate logs\n\n### Measures we decided against\n\nMore manual review; humans err.\n'
+    expect(texts(note)).toEqual(['Add an alert', 'Rotate logs'])
+    const several = '## Next steps\n\n### Fix the configuration\n\nReview the settings.\n\n### Improve monitoring\n\nAlert on error logs.\n'
+    expect(texts(several)).toEqual(['Fix the configuration', 'Improve monitoring'])
+  })
+})

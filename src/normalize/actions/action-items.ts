@@ -9,7 +9,7 @@ import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
-import { codeItems, isStatement, itemLike, lineItems, type LineItems } from './action-lines.js'
+import { codeItems, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 
@@ -71,7 +71,26 @@ function isGroupHeading(blocks: Block[], index: number, end: number): boolean {
   return blocks.slice(index + 1, end).some((b) => b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table')))
 }
 
+/** A number in front of a sub-heading ("1)", "2.", "(3)", "4 -"). */
+const NUMBERED = /^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/
+
+/**
+ * How many sub-headings per depth could each be an item (not a group name, not another section, with a body):
+ * a lone unnumbered one is a note ("Measures we did not adopt"), several in a row are the items.
+ */
+function itemHeadingsByDepth(blocks: Block[], from: number, to: number): Map<number, number> {
+  const counts = new Map<number, number>()
+  for (let i = from; i < to; i++) {
+    const block = blocks[i]!
+    if (block.kind !== 'heading' || (block.match && block.match.key !== 'actionItems')) continue
+    const end = subEnd(blocks, i, to)
+    if (end > i + 1 && !isGroupHeading(blocks, i, end)) counts.set(block.depth, (counts.get(block.depth) ?? 0) + 1)
+  }
+  return counts
+}
+
 function fromLines(found: LineItems, defaults: ItemDefaults, out: ActionItem[], lone: string[]): void {
+  if (!found.sure && readsAsProse(found.items)) return
   const items = found.sure ? found.items : found.items.filter((l) => !isStatement(l))
   if (!found.sure && found.items.length === 1 && itemLike(found.items[0] ?? '')) lone.push(found.items[0] ?? '')
   else if (found.sure || (found.items.length > 1 && found.items.every(itemLike))) {
@@ -92,6 +111,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
   const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true))
   const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
   const lone: string[] = []
+  const candidates = itemHeadingsByDepth(blocks, from, to)
   let next: ItemDefaults = defaults
   for (let i = from; i < to; i++) {
     const block = blocks[i]!
@@ -105,8 +125,8 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       }
       const text = block.text.replace(/\s*:\s*$/, '')
       if (isGroupHeading(blocks, i, end)) readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
-      else if (end > i + 1) {
-        const made = makeItem(text.replace(/^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/, ''), defaults)
+      else if (end > i + 1 && (NUMBERED.test(text) || (candidates.get(block.depth) ?? 0) >= 2)) {
+        const made = makeItem(text.replace(NUMBERED, ''), defaults)
         if (made) out.push(made)
       }
       i = end - 1

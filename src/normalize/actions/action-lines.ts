@@ -9,6 +9,8 @@ import { stripDecoration } from '../structure/html-blocks.js'
 const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+/
 /** A line that states what is or was rather than what will be done ("The server was restarted."). */
 const STATEMENT = /^(?:the|a|an|this|that|these|those|it|there|we|our|they|i)\b[^.]{0,80}?\b(?:is|are|was|were|has been|have been|had)\b/i
+/** Openings of running prose: connectives, hedges and first-person talk ("Secondly, ...", "For now, ...", "I'm sure ..."). */
+const PROSE_START = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|also|however|so|and|but|then|for now|hope|hopefully|i|i'm|i've|i'd|we're|we've|it's|this is|that is|as|because|since|although|overall|in (?:short|summary|conclusion)|thanks|thank you)\b/i
 const FUTURE = /\b(?:will|shall|should|must|need|needs|plan|going to)\b/i
 
 /** Candidate items of a run of lines; `sure` when bullets or an introducing line say the lines are a list. */
@@ -32,6 +34,13 @@ export function oneSentence(text: string): boolean {
 /** A line that states a fact (past or present) rather than naming a follow-up. */
 export function isStatement(line: string): boolean {
   return STATEMENT.test(line.trim()) && !FUTURE.test(line)
+}
+
+/** True when at least half the lines read as running prose (statements, connectives, first-person talk) or any is a question. */
+export function readsAsProse(lines: string[]): boolean {
+  if (lines.some((l) => /\?/.test(l))) return true
+  const prosey = lines.filter((l) => isStatement(l) || PROSE_START.test(l.trim())).length
+  return prosey * 2 >= lines.length && lines.length > 0
 }
 
 /** Splits lines into items: markers start items, a lower-case line continues the one before, an intro is dropped. */
