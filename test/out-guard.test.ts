@@ -107,6 +107,19 @@ describe('an output folder whose replacement would delete what Hindsight did not
     }
   })
 
+  it('a cache folder that is or holds the project root or the content is refused too, before anything is touched', () => {
+    for (const cacheDir of ['.', 'postmortems', 'postmortems/.cache', 'templates']) {
+      const root = project({ contentDir: 'postmortems', cacheDir })
+      mkdirSync(path.join(root, 'documents'))
+      writeFileSync(path.join(root, 'documents', 'contract.txt'), 'signed\n')
+      const before = tree(path.dirname(root))
+      const run = cli(root, 'build')
+      expect(run.status, cacheDir).toBe(2)
+      expect(run.stderr).toMatch(/^Refusing to (use .* as the cache folder: it (is|contains|lies inside) the (project root|content folder|templates folder) |build into site: it lies inside the cache folder)/)
+      expect(tree(path.dirname(root))).toEqual(before)
+    }
+  })
+
   it('the JS API refuses with an UnsafeOutputError and changes nothing', async () => {
     const root = project()
     const before = tree(path.dirname(root))

@@ -118,4 +118,27 @@ export function assertSafeOutDir(config: Guarded): void {
     }
   }
   assertOwnedOutDir(config.outDir)
+  assertSafeCacheDir(config)
+}
+
+/**
+ * Refuses a cache folder that is or contains the project root or a folder of the user's (content, templates, static):
+ * a cache that went bad is removed (its `documents/` folder) and rebuilt, which must never reach the user's files.
+ */
+export function assertSafeCacheDir(config: Pick<ResolvedConfig, 'root' | 'contentDir' | 'templatesDir' | 'staticDir' | 'cacheDir'>): void {
+  const cache = realPath(config.cacheDir)
+  const guarded = [
+    { label: 'project root', dir: config.root },
+    { label: 'content folder', dir: config.contentDir },
+    { label: 'templates folder', dir: config.templatesDir },
+    { label: 'static folder', dir: config.staticDir },
+  ]
+  for (const { label, dir } of guarded) {
+    const other = realPath(dir)
+    const how = relation(cache, other)
+    if (how === 'is' || how === 'contains' || (how === 'lies inside' && label !== 'project root')) {
+      const shown = shownPath(dir) === '.' ? dir : shownPath(dir)
+      throw new UnsafeOutputError(`Refusing to use ${shownPath(config.cacheDir)} as the cache folder: it ${how} the ${label} ${shown}, and Hindsight removes cache files it finds stale; nothing was changed. Point cacheDir at a folder of its own, such as .hindsight/cache.`)
+    }
+  }
 }
