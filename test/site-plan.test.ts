@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { enrichRecord } from '../src/enrich/index.js'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { percentile } from '../src/site/stats.js'
-import { prepareOriginal } from '../src/site/original.js'
+import { omitShown, prepareOriginal } from '../src/site/original.js'
 import { relatedIncidents } from '../src/site/related.js'
 import { sitemapFiles } from '../src/site/sitemap.js'
 import type { PostmortemRecord } from '../src/types.js'
@@ -123,6 +123,33 @@ describe('the postmortem page', () => {
     expect([...related.matchAll(/href="\/([^/]+)\/"/g)].map((m) => m[1])).toEqual(['o5', 'o4', 'o3', 'o2', 'o1'])
     expect(relatedIncidents([record, ...others]).get('db')).toEqual(relatedIncidents([record, ...others]).get('db'))
     expect(related).toContain('· shares tag database, site obs</span>')
+  })
+})
+
+describe('the postmortem page shows each part once', () => {
+  it('drops the opening title heading and the sections shown above, up to the next heading of the same level', () => {
+    const html = '<h1 id="t">Disk full</h1><p>Intro.</p><h2 id="timeline">Timeline</h2><h3 id="day-1">Day 1</h3><p>10:00 alert</p><h2 id="impact">Impact</h2><p>Down.</p><h1 id="disk-full">Disk full</h1>'
+    const out = omitShown(html, { title: 'Disk full', sectionIds: ['timeline'] })
+    expect(out).toBe('<p>Intro.</p><h2 id="impact">Impact</h2><p>Down.</p><h1 id="disk-full">Disk full</h1>')
+    // A first heading that is not the title stays.
+    expect(omitShown('<h2 id="s">Summary</h2><p>x</p>', { title: 'Disk full', sectionIds: [] })).toBe('<h2 id="s">Summary</h2><p>x</p>')
+  })
+
+  it('shows no empty lesson card, keeps the original one click away, and lists the contents of a long page', () => {
+    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', 'Resolution'].map((heading, i) => ({ key: heading === 'Timeline' ? 'timeline' as const : null, id: heading.toLowerCase().replace(' ', '-'), heading, text: 'x', html: '<p>x</p>', line: i * 3 + 3 }))
+    const record = makeRecord({
+      slug: 'long', title: 'Long one', sections, lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [] },
+      timeline: [{ at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 }, { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 }],
+    })
+    const html = ['<h1 id="long-one">Long one</h1>', ...sections.map((s) => `<h2 id="${s.id}">${s.heading}</h2><p>${s.heading} text</p>`)].join('')
+    const page = renderRecords([record], {}, html).get('long/index.html')!
+    expect(page).toContain('<h3>Went well</h3>')
+    expect(page).not.toContain('Went wrong')
+    expect(page).not.toContain('Nothing stated')
+    expect(page).toMatch(/<details class="original-text">\s*<summary>Show the original text \(without Timeline, shown above\)<\/summary>/)
+    expect(page).not.toContain('Timeline text')
+    expect(page.match(/Long one<\/h[1-6]>/g)).toHaveLength(1)
+    expect(page).toMatch(/<nav class="pm-contents"[^>]*>[\s\S]*href="#pm-timeline"[\s\S]*href="#root-cause">Root cause<\/a>/)
   })
 })
 

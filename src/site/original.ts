@@ -25,3 +25,40 @@ export function prepareOriginal(html: string): string {
       return `<img${attributes} alt="Image${name ? `: ${name}` : ''}">`
     })
 }
+
+/** What the page already shows in structured form, so the original text need not repeat it. */
+export interface ShownElsewhere {
+  /** The page title: a first heading with exactly this text is dropped. */
+  title: string | null
+  /** Ids of headings whose sections (up to the next heading of the same or a higher level) are dropped. */
+  sectionIds: string[]
+}
+
+const textOf = (inner: string): string => inner.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ').trim()
+
+/**
+ * Drops from the original's HTML (rehype-stringify output) the title heading when it opens the document, and the
+ * sections the page shows in structured form (the timeline), so nothing appears twice on the page.
+ */
+export function omitShown(html: string, shown: ShownElsewhere): string {
+  const headings = [...html.matchAll(/<h([1-6])((?:\s[^>]*)?)>([\s\S]*?)<\/h\1>/g)].map((m) => ({
+    start: m.index, end: m.index + m[0].length, level: Number(m[1]), id: /\sid="([^"]*)"/.exec(m[2] ?? '')?.[1] ?? null, text: textOf(m[3] ?? ''),
+  }))
+  const cuts: Array<{ start: number; end: number }> = []
+  const first = headings[0]
+  if (first && shown.title !== null && first.text === shown.title.replace(/\s+/g, ' ').trim()) cuts.push({ start: first.start, end: first.end })
+  const ids = new Set(shown.sectionIds)
+  headings.forEach((heading, i) => {
+    if (heading.id === null || !ids.has(heading.id)) return
+    const next = headings.slice(i + 1).find((h) => h.level <= heading.level)
+    cuts.push({ start: heading.start, end: next?.start ?? html.length })
+  })
+  let out = ''
+  let at = 0
+  for (const cut of cuts.sort((a, b) => a.start - b.start)) {
+    if (cut.start < at) continue
+    out += html.slice(at, cut.start)
+    at = cut.end
+  }
+  return out + html.slice(at)
+}

@@ -1,5 +1,5 @@
 import type { Phase, PostmortemRecord } from '../types.js'
-import { prepareOriginal } from './original.js'
+import { omitShown, prepareOriginal } from './original.js'
 import { formatLocal, formatMinutes, formatMoment, formatUtc, oneLine, windowSource } from './format.js'
 import { slugify } from './paths.js'
 import { sitesOf } from './taxonomy.js'
@@ -33,8 +33,16 @@ export interface PostmortemView {
   span: string | null
   timeline: TimelineVisual | null
   related: RecordLink[]
+  /** The original's HTML without the title and the sections shown above in structured form. */
   html: string
+  /** Headings of the original's sections left out because the page shows them above. */
+  omitted: string[]
+  /** The page's table of contents on long pages (anchor and label), empty on short ones. */
+  contents: Array<{ id: string; label: string }>
 }
+
+/** Sections in the original from which a page gets a table of contents. */
+const CONTENTS_FROM = 4
 
 /** Plain text of the sections with a given key, in document order. */
 const sectionText = (r: PostmortemRecord, key: string): string => r.sections.filter((s) => s.key === key).map((s) => s.text).join(' ')
@@ -48,6 +56,9 @@ function phase(name: string, p: Phase | null, minutes: number | null): Postmorte
 export function postmortemView(record: PostmortemRecord, html: string, related: RecordLink[]): PostmortemView {
   const m = record.metrics
   const impact = record.impact?.source ? record.impact : null
+  const timeline = timelineVisual(record)
+  // The structured timeline replaces the original's timeline section; with no events read, the original keeps it.
+  const shownSections = timeline && record.timeline.length ? record.sections.filter((s) => s.key === 'timeline') : []
   return {
     card: {
       date: record.date,
@@ -63,8 +74,26 @@ export function postmortemView(record: PostmortemRecord, html: string, related: 
     },
     phases: [phase('Detected', m.detected, m.timeToDetectMinutes), phase('Mitigated', m.mitigated, m.timeToMitigateMinutes), phase('Resolved', m.resolved, m.timeToResolveMinutes)].filter((p) => p !== null),
     span: formatMinutes(m.timelineSpanMinutes),
-    timeline: timelineVisual(record),
+    timeline,
     related,
-    html: prepareOriginal(html),
+    html: prepareOriginal(omitShown(html, { title: record.title, sectionIds: shownSections.map((s) => s.id) })),
+    omitted: shownSections.map((s) => s.heading),
+    contents: contents(record, Boolean(timeline), shownSections.map((s) => s.id), html),
   }
+}
+
+/** Links to the page's structured blocks and the original's sections, for pages long enough to need them. */
+function contents(record: PostmortemRecord, hasTimeline: boolean, omittedIds: string[], html: string): PostmortemView['contents'] {
+  // Bare-line and bold headings of plain text are sections without an anchor in the HTML: only real headings are listed.
+  const anchors = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]))
+  const original = record.sections.filter((s) => !omittedIds.includes(s.id) && anchors.has(s.id))
+  if (original.length < CONTENTS_FROM) return []
+  const lessons = record.lessons.wentWell.length + record.lessons.wentWrong.length + record.lessons.gotLucky.length > 0
+  return [
+    ...(hasTimeline ? [{ id: 'pm-timeline', label: 'Timeline' }] : []),
+    ...(record.actionItems.length ? [{ id: 'pm-actions', label: 'Action items' }] : []),
+    ...(lessons ? [{ id: 'pm-lessons', label: 'Lessons learned' }] : []),
+    { id: 'pm-original', label: 'The postmortem as written' },
+    ...original.map((s) => ({ id: s.id, label: s.heading })),
+  ]
 }
