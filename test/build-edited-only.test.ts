@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { createBuilder } from '../src/builder.js'
 import type { BuildState } from '../src/cache/store.js'
+import { openIndex, sealIndex } from '../src/cache/integrity.js'
 import type { RelatedMemo } from '../src/site/related.js'
 import { diffManifests, projectsForThisFile, siteManifest } from './build-helpers.js'
 
@@ -101,9 +102,9 @@ describe('a warm build of edits that change nothing other pages show', () => {
     const neighbour = memo.related[memo.slugs.indexOf(slugOf.get(DATABASE)!)]![0]!
     const state = JSON.parse(readFileSync(path.join(p.config.cacheDir, readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!), 'utf8')) as BuildState
     const indexFile = path.join(p.config.cacheDir, 'documents', 'index.bin')
-    const index = deserialize(readFileSync(indexFile)) as { keys: Record<string, unknown> }
+    const index = deserialize(openIndex(readFileSync(indexFile))) as { keys: Record<string, unknown> }
     delete index.keys[state.inputs[first.files.find((f) => f.slug === neighbour)!.source]!.key]
-    writeFileSync(indexFile, serialize(index))
+    writeFileSync(indexFile, sealIndex(serialize(index)))
     rewrite(path.join(p.config.contentDir, DATABASE), prose)
     const result = await build(p.config)
     expect(result.scope).toBe('full')

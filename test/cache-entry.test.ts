@@ -9,6 +9,7 @@ import { deserialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { createBuilder } from '../src/builder.js'
 import { decodeEntry, encodeEntry, entryLengths, ENTRY_HEADER, lazyDocument } from '../src/cache/entry.js'
+import { openIndex } from '../src/cache/integrity.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
 import { relatedIncidents, rootCauseTerms, type RelatedMemo } from '../src/site/related.js'
 import { makeProject, seedFiles, siteManifest } from './build-helpers.js'
@@ -111,7 +112,7 @@ describe('a warm build after one edit', () => {
 
     // Spoil the whole-document part of every other cached entry: a build that read one would fail.
     const dir = path.join(config.cacheDir, 'documents')
-    const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { keys: Record<string, [string, number, number, number, number]> }
+    const index = deserialize(openIndex(readFileSync(path.join(dir, 'index.bin')))) as { keys: Record<string, [string, number, number, number, number]> }
     const packs = new Map(readdirSync(dir).filter((n) => n.endsWith('.pack')).map((n) => [n.slice(0, -5), readFileSync(path.join(dir, n))]))
     let spoiled = 0
     for (const [pack, offset, length, head, line] of Object.values(index.keys)) {
@@ -153,7 +154,7 @@ describe('compaction', () => {
     await builder.build()
     const dir = path.join(config.cacheDir, 'documents')
     const stored = (): { entries: number; keys: number; packs: number } => {
-      const index = deserialize(readFileSync(path.join(dir, 'index.bin'))) as { packs: Record<string, number>; keys: Record<string, unknown> }
+      const index = deserialize(openIndex(readFileSync(path.join(dir, 'index.bin')))) as { packs: Record<string, number>; keys: Record<string, unknown> }
       return { entries: Object.values(index.packs).reduce((a, b) => a + b, 0), keys: Object.keys(index.keys).length, packs: readdirSync(dir).filter((n) => n.endsWith('.pack')).length }
     }
     const target = path.join(config.contentDir, files[0]!)

@@ -1,83 +1,29 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { PIPELINE_VERSION } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
-import type { FileReport } from '../build.js'
 import { CacheError } from '../errors.js'
 import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
 import { decodeEntry, encodeEntry, entryLengths, entryParts, lazyDocument } from './entry.js'
+import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
+import { cacheWarning, writeWhole } from './state.js'
 
-/** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
-export interface InputStamp {
-  /** Hash of the file's bytes alone; the document key adds the path and the options. */
-  hash: string
-  key: string
-  size: number
-  mtimeMs: number
-  ino: number
-}
+export { readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type InputStamp, type ManifestEntry } from './state.js'
 
-/** One output file of the last build: the hash of what it was rendered from (`''` for verbatim files) and of its bytes. */
-export type ManifestEntry = [input: string, output: string]
-
-/** Everything the next build needs to know about the last one; kept beside the document cache. */
-export interface BuildState {
-  pipeline: number
-  outDir: string
-  /** Identity of the `site/` folder the manifest describes; a different one means the manifest cannot be trusted. */
-  site: { ino: number; mtimeMs: number } | null
-  buildKey: string
-  /** `documentOptionsKey` of that build: while it holds, each input's document key is taken from its stamp. */
-  optionsKey?: string
-  /** Wall-clock start of that build: inputs modified around it are re-read even when their stamp matches. */
-  startedAt: number
-  searchKey: string | null
-  inputs: Record<string, InputStamp>
-  reports: FileReport[]
-  manifest: Record<string, ManifestEntry>
-  /** Options, config, templates and the list of content files, hashed: while it holds, an edit may be built alone (see `builder.ts`). */
-  shape?: string
-  /** The postmortems in archive order: source, slug, outside key (`site/outside.ts`), and 1 when slug deduplication renamed it. */
-  archive?: ArchiveEntry[]
-  /** Id of the related-incidents memo the pages were planned with. */
-  relatedId?: string | null
-}
-
-/** One postmortem of the last build, as the build state lists them (see `BuildState.archive`). */
-export type ArchiveEntry = [source: string, slug: string, outside: string, renamed: 0 | 1]
-
-/**
- * One state file per output folder, so builds of the same content into two folders (tests, `--out`) do not evict
- * each other. JSON, not V8's format: a manifest of 20,000 paths is an object with 20,000 keys, which V8's
- * deserialiser rebuilt four times slower than JSON.parse (200 ms of a 3 s warm build).
- */
-const statePath = (cacheDir: string, outDir: string): string => path.join(cacheDir, `state-${hashParts(outDir).slice(0, 12)}.json`)
-
-/** Writes a file whole or not at all (temporary name, then rename), so a killed build never leaves a truncated cache file. */
-function writeWhole(file: string, data: Uint8Array | string): void {
-  const tmp = `${file}.tmp-${process.pid}`
-  try {
-    writeFileSync(tmp, data)
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(tmp, data)
-  }
-  renameSync(tmp, file)
-}
+/** Bytes read from a pack that are not what was written there (a disk fault, a hand edit). */
+class DamagedEntry extends Error {}
 
 /** Documents per pack file. */
 const PACK_SIZE = 500
 /** Whole documents lazy ones share (see `wholes`). */
 const WHOLES_KEPT = 8
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v6'
+const PACK_FORMAT = 'entries-v7'
 const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
 
-/** Where an entry lies: its pack, its byte range there, and the lengths of its head and line (see `cache/entry.ts`). */
-type Place = [pack: string, offset: number, length: number, head: number, line: number]
+/** Where an entry lies: its pack, its byte range there, the lengths of its head and line (see `cache/entry.ts`), and its parts' digests (`cache/integrity.ts`). */
+type Place = [pack: string, offset: number, length: number, head: number, line: number, sums: string]
 
 interface PackIndex {
   /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
@@ -123,7 +69,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   const indexFile = path.join(dir, 'index.bin')
   let index: PackIndex
   try {
-    index = deserialize(readFileSync(indexFile)) as PackIndex
+    index = deserialize(openIndex(readFileSync(indexFile))) as PackIndex
     if (index.version !== packVersion()) throw new Error('other Hindsight version')
   } catch {
     index = emptyIndex()
@@ -159,9 +105,23 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     const bytes = Buffer.allocUnsafe(length)
     return readSync(fd, bytes, 0, length, place[1] + from) === length ? bytes : null
   }
+  /** One part of the entry at `place`, checked against its digest: damaged bytes are never returned, but a `DamagedEntry` thrown. */
+  const readPart = (place: Place | undefined, part: EntryPart): Uint8Array | null => {
+    if (!place) return null
+    const parts = entryParts(place[3], place[4])
+    const bytes = part === 'whole' ? read(place, parts.whole) : read(place, ...parts[part])
+    if (!bytes || partIntact(bytes, part, place[5])) return bytes
+    throw new DamagedEntry(`the ${part} of an entry in pack ${place[0]} does not match its checksum`)
+  }
+  let warnedDamage = false
+  /** A damaged entry read for planning is a miss (it is normalized again), said once per build. */
+  const missed = (error: unknown): null => {
+    if (error instanceof DamagedEntry && !warnedDamage) cacheWarning(`A cached document in ${cacheDir} is damaged (${error.message}); it is normalized again`)
+    if (error instanceof DamagedEntry) warnedDamage = true
+    return null
+  }
   const whole = (key: string): LoadedDocument | null => {
-    const place = placeOf(key)
-    const bytes = place ? read(place, entryParts(place[3], place[4]).whole) : null
+    const bytes = readPart(placeOf(key), 'whole')
     return bytes ? (deserialize(bytes) as LoadedDocument) : null
   }
   /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
@@ -185,33 +145,94 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   const seal = (): void => {
     if (!filling) return
     const { id: tmpId, fd, tmp, places } = filling
+    // Flushed before it is published; until closed it stays the pack being filled, so a failure here leaves it to `dropFailed`.
+    syncFd(fd)
     filling = null
     closeSync(fd)
     fds.delete(tmpId)
     const id = hashParts(...[...places.keys()].sort()).slice(0, 16)
-    renameSync(tmp, path.join(dir, `${id}.pack`))
-    index.packs[id] = places.size
-    for (const [key, place] of places) index.keys[key] = [id, place[1], place[2], place[3], place[4]]
-  }
-  const append = (key: string, bytes: Uint8Array): void => {
-    if (!filling) {
-      mkdirSync(dir, { recursive: true })
-      const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`
-      const tmp = path.join(dir, `${name}.pack.tmp`)
-      const fd = openSync(tmp, 'w+')
-      filling = { id: `filling:${name}`, fd, tmp, offset: 0, places: new Map() }
-      fds.set(filling.id, fd)
+    try {
+      renameSync(tmp, path.join(dir, `${id}.pack`))
+    } catch (error) {
+      rmSync(tmp, { force: true })
+      throw error
     }
-    writeSync(filling.fd, bytes)
-    appended++
-    filling.places.set(key, [filling.id, filling.offset, bytes.byteLength, ...entryLengths(bytes)])
-    filling.offset += bytes.byteLength
-    if (filling.places.size >= PACK_SIZE) seal()
+    index.packs[id] = places.size
+    for (const [key, place] of places) index.keys[key] = [id, place[1], place[2], place[3], place[4], place[5]]
+  }
+  /**
+   * Set when writing the cache failed (a full disk, a read-only folder): from then on this build keeps documents in
+   * memory, publishes no pack and no index, and the half-written pack is removed; the last good cache stays as it was.
+   */
+  let failed: { pack: string | null } | null = null
+  const fail = (error: unknown): void => {
+    if (failed) return
+    const pack = filling?.tmp ?? null
+    failed = { pack }
+    cacheWarning(`Cannot write the cache in ${cacheDir} (${(error as Error).message}); this build goes on without it`)
+  }
+  const append = (key: string, bytes: Uint8Array): boolean => {
+    if (failed) return false
+    try {
+      if (!filling) {
+        mkdirSync(dir, { recursive: true })
+        const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`
+        const tmp = path.join(dir, `${name}.pack.tmp`)
+        const fd = openSync(tmp, 'w+')
+        filling = { id: `filling:${name}`, fd, tmp, offset: 0, places: new Map() }
+        fds.set(filling.id, fd)
+      }
+      for (let at = 0; at < bytes.byteLength; ) at += writeSync(filling.fd, bytes, at, bytes.byteLength - at, filling.offset + at)
+      appended++
+      filling.places.set(key, [filling.id, filling.offset, bytes.byteLength, ...entryLengths(bytes), entrySums(bytes)])
+      filling.offset += bytes.byteLength
+      if (filling.places.size >= PACK_SIZE) seal()
+      return true
+    } catch (error) {
+      fail(error)
+      return false
+    }
+  }
+  /** After a failed write: closes the pack being filled and removes it, once nothing will read it any more (flush, discard). */
+  const dropFailed = (): void => {
+    if (!failed) return
+    if (filling) {
+      closeSync(filling.fd)
+      fds.delete(filling.id)
+      filling = null
+    }
+    if (failed.pack) rmSync(failed.pack, { force: true })
+    failed.pack = null
   }
   const closeAll = (): void => {
     for (const [id, fd] of fds) if (fd !== null && id !== filling?.id) closeSync(fd)
     fds.clear()
     if (filling) fds.set(filling.id, filling.fd)
+  }
+  /** Seals the pack being filled, compacts when dead entries dominate, and publishes the index (see `flush`). */
+  const flushPacks = (live: ReadonlySet<string>): void => {
+    seal()
+    const stored = Object.values(index.packs).reduce((a, b) => a + b, 0)
+    const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
+    if (compact) {
+      // Entry by entry from the old packs into new ones (removed below), never all of them in memory at once.
+      const old = index.keys
+      index = emptyIndex()
+      for (const key of live) {
+        const place = Object.hasOwn(old, key) ? old[key] : undefined
+        const bytes = read(place, 0)
+        if (bytes && entryIntact(bytes, place?.[5]) && !append(key, bytes)) throw new Error('cache write failed')
+      }
+      if (failed) throw new Error('cache write failed')
+      seal()
+    } else if (appended === 0) return
+    closeAll()
+    appended = 0
+    writeWhole(indexFile, sealIndex(serialize(index)))
+    for (const name of readdirSync(dir)) {
+      if (name.endsWith('.pack') && !Object.hasOwn(index.packs, name.slice(0, -5))) rmSync(path.join(dir, name), { force: true })
+      else if (name.endsWith('.pack.tmp') && !isAlive(Number(name.split('-')[0]))) rmSync(path.join(dir, name), { force: true })
+    }
   }
   return {
     get(key, wanted = false) {
@@ -219,11 +240,10 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       if (hit) return hit
       try {
         if (wanted) return whole(key)
-        const place = placeOf(key)
-        const head = place ? read(place, ...entryParts(place[3], place[4]).head) : null
+        const head = readPart(placeOf(key), 'head')
         return head ? lazyDocument(head, rest(key)) : null
-      } catch {
-        return null
+      } catch (error) {
+        return missed(error)
       }
     },
     put(key, value, wanted = false) {
@@ -232,13 +252,17 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
         recent.set(key, value)
         return value
       }
-      append(key, value)
-      if (wanted) return decodeEntry(value)
+      // Without a place in a pack, the document is kept whole in memory: there is nothing to read its body from.
+      if (!append(key, value) || wanted) return decodeEntry(value)
       return lazyDocument(value.subarray(...entryParts(...entryLengths(value)).head), rest(key))
     },
     line(key) {
       const place = placeOf(key)
-      return place && place[4] > 0 ? read(place, ...entryParts(place[3], place[4]).line) : null
+      try {
+        return place && place[4] > 0 ? readPart(place, 'line') : null
+      } catch (error) {
+        return missed(error)
+      }
     },
     discard() {
       recent.clear()
@@ -248,64 +272,24 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       fds.clear()
       filling = null
       appended = 0
+      failed = null
       index = emptyIndex()
       rmSync(dir, { recursive: true, force: true })
     },
     flush(live) {
       recent.clear()
-      seal()
-      const stored = Object.values(index.packs).reduce((a, b) => a + b, 0)
-      const compact = stored > 2 * live.size + 64 || Object.keys(index.packs).length > 32 + live.size / PACK_SIZE
-      if (compact) {
-        // Entry by entry from the old packs into new ones (removed below), never all of them in memory at once.
-        const old = index.keys
-        index = emptyIndex()
-        for (const key of live) {
-          const bytes = read(old[key], 0)
-          if (bytes) append(key, bytes)
-        }
-        seal()
-      } else if (appended === 0) return
-      closeAll()
-      appended = 0
-      writeWhole(indexFile, serialize(index))
-      for (const name of readdirSync(dir)) {
-        if (name.endsWith('.pack') && !(name.slice(0, -5) in index.packs)) rmSync(path.join(dir, name), { force: true })
-        else if (name.endsWith('.pack.tmp') && !isAlive(Number(name.split('-')[0]))) rmSync(path.join(dir, name), { force: true })
+      if (failed) {
+        dropFailed()
+        closeAll()
+        return
+      }
+      try {
+        flushPacks(live)
+      } catch (error) {
+        fail(error)
+        dropFailed()
+        closeAll()
       }
     },
   }
-}
-
-
-/** Reads the last build's state, or `null` when there is none usable (other pipeline version, other output folder, unreadable). */
-export function readBuildState(cacheDir: string, outDir: string): BuildState | null {
-  try {
-    const state = JSON.parse(readFileSync(statePath(cacheDir, outDir), 'utf8')) as BuildState
-    return state.pipeline === PIPELINE_VERSION && state.outDir === outDir ? state : null
-  } catch {
-    return null
-  }
-}
-
-/** Saves the build state atomically (and drops the state file of Hindsight 0.1's V8 format beside it). */
-export function writeBuildState(cacheDir: string, state: BuildState): void {
-  const file = statePath(cacheDir, state.outDir)
-  writeWhole(file, JSON.stringify(state))
-  rmSync(file.replace(/\.json$/, '.bin'), { force: true })
-}
-
-/** Reads a value kept in the cache folder under `name`, or null when absent, unreadable or written by another Hindsight. */
-export function readCacheValue<T>(cacheDir: string, name: string): T | null {
-  try {
-    const stored = deserialize(readFileSync(path.join(cacheDir, `${name}.bin`))) as { version: string; value: T }
-    return stored.version === codeVersionKey() ? stored.value : null
-  } catch {
-    return null
-  }
-}
-
-/** Keeps a value in the cache folder under `name`, written whole or not at all. */
-export function writeCacheValue(cacheDir: string, name: string, value: unknown): void {
-  writeWhole(path.join(cacheDir, `${name}.bin`), serialize({ version: codeVersionKey(), value }))
 }
