@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { createBuilder } from './builder.js'
 import { discoverContent } from './content/discover.js'
 import { selectPublished } from './site/publish.js'
+import { unreadableDiagnostic } from './content/unreadable.js'
 import type { SiteDocument } from './site/pages.js'
 import type { Diagnostic, ResolvedConfig } from './types.js'
 
@@ -32,9 +33,14 @@ export interface BuildResult {
 export async function loadDocuments(config: ResolvedConfig): Promise<{ documents: SiteDocument[]; files: FileReport[] }> {
   const { files: found, refused } = await discoverContent(config.contentDir)
   const { loadDocument } = await import('./document.js')
-  const loaded = await Promise.all(found.map(async (file) => loadDocument(file.source, await readFile(file.absolutePath), config)))
+  const unreadable: FileReport[] = []
+  const read = await Promise.all(found.map(async (file) => readFile(file.absolutePath).then((bytes) => ({ file, bytes }), (error: unknown) => {
+    unreadable.push({ source: file.source, slug: null, diagnostics: [unreadableDiagnostic(error)] })
+    return null
+  })))
+  const loaded = read.flatMap((r) => (r ? [loadDocument(r.file.source, r.bytes, config)] : []))
   const { documents, reports } = selectPublished(loaded, config)
-  const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...reports]
+  const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...unreadable, ...reports]
   return { documents, files: files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) }
 }
 

@@ -11,6 +11,7 @@ import { renamedDocument } from './dedupe-slugs.js'
 import type { LoadedDocument } from './document.js'
 import { CacheError } from './errors.js'
 import { isImageFile } from './site/images.js'
+import { unreadableDiagnostic } from './content/unreadable.js'
 import type { PlannedFile, SiteDocument } from './site/pages.js'
 import type { RelatedMemo } from './site/related.js'
 import { writeFiles } from './site/produce.js'
@@ -155,7 +156,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Applies slug deduplication over all loaded documents (in source order) and refreshes documents and reports. */
   const assemble = (refused: FileReport[]): Array<[SiteDocument, string]> => {
     const sources = [...loaded.keys()].sort(byCodePoint)
-    const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config)
+    const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config, passthroughFiles(config).map((f) => f.path.split('/')[0]!))
     documents = new Map(docs.map((d) => [d.record.source, d]))
     reports = new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f]))
     return docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])
@@ -327,7 +328,14 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const found = await discover(config.contentDir)
     const refused = found.refused.map((r): FileReport => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] }))
     const startedAt = Date.now()
-    const inputs = [...found.files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => readInput(f.source, f.absolutePath, state?.inputs[f.source], state?.startedAt ?? 0))
+    const inputs: Input[] = []
+    for (const f of [...found.files].sort((a, b) => byCodePoint(a.source, b.source))) {
+      try {
+        inputs.push(readInput(f.source, f.absolutePath, state?.inputs[f.source], state?.startedAt ?? 0))
+      } catch (error) {
+        refused.push({ source: f.source, slug: null, diagnostics: [unreadableDiagnostic(error)] })
+      }
+    }
     images = new Map(found.images.map((i) => [i.source, i.absolutePath]))
     // Images are not documents: any change to one (or a new one) makes the next build a full pass, which compares bytes.
     const imageStamps = found.images.map((i) => {

@@ -14,6 +14,7 @@ export const RULE = {
   fileEncoding: 'file-encoding',
   fileTooLarge: 'file-too-large',
   fileTooComplex: 'file-too-complex',
+  fileUnreadable: 'file-unreadable',
   tableTooLarge: 'table-too-large',
   fileSymlink: 'file-symlink-outside',
   slugDuplicate: 'slug-duplicate',

@@ -7,10 +7,10 @@ import type { Diagnostic } from './types.js'
 /**
  * Gives every document a unique slug, in the given (source) order: a later document that wants a taken slug
  * gets `-2`, `-3`... and a warning. Returns new objects for renamed documents, never mutating the loaded ones,
- * so cached documents stay valid.
+ * so cached documents stay valid. `reserved` adds top-level names the site writes beyond RESERVED_SLUGS (static files).
  */
-export function dedupeSlugs(loaded: LoadedDocument[]): { documents: SiteDocument[]; reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> } {
-  const slugs = new Map<string, string>(RESERVED_SLUGS.map((name) => [name, 'a page of the archive itself']))
+export function dedupeSlugs(loaded: LoadedDocument[], reserved: readonly string[] = []): { documents: SiteDocument[]; reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> } {
+  const slugs = new Map<string, string>([...RESERVED_SLUGS, ...reserved].map((name) => [name.toLowerCase(), 'a page of the archive itself']))
   const documents: SiteDocument[] = []
   const reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> = []
   for (const item of loaded) {

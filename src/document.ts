@@ -1,4 +1,4 @@
-import { SKIPPING_RULES } from './constants.js'
+import { RULE, SKIPPING_RULES } from './constants.js'
 import { decodeContent } from './content/decode.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
 import { localImages } from './site/images.js'
@@ -14,6 +14,16 @@ export interface LoadedDocument {
 
 /** Decodes and normalizes one content file's bytes; the single entry point shared by build, check, inspect and tests. */
 export function loadDocument(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
+  try {
+    return load(source, bytes, options)
+  } catch (error) {
+    // The normalizer reports its own failures; this catches the stages around it, so one file never stops a build.
+    const reason = error instanceof Error ? error.message : String(error)
+    return { source, document: null, diagnostics: [{ severity: 'error', message: `Hindsight could not read ${source} (${reason.slice(0, 200)}); please report it with the file`, line: 1, column: 1, ruleId: RULE.normalizeFailed }] }
+  }
+}
+
+function load(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
   const decoded = decodeContent(bytes)
   if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
   const { record, html } = normalizeDocument(source, decoded.text, options)

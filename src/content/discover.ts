@@ -3,6 +3,8 @@ import path from 'node:path'
 import { CONTENT_EXTENSIONS, RULE } from '../constants.js'
 import { isImageFile } from '../site/images.js'
 import type { Diagnostic } from '../types.js'
+import { OutputError } from '../errors.js'
+import { fsCause, unreadableDiagnostic } from './unreadable.js'
 
 /** A content file found under the content folder. */
 export interface ContentFile {
@@ -25,12 +27,21 @@ const isContent = (name: string): boolean => CONTENT_EXTENSIONS.some((ext) => na
  * names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
  */
 export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[]; images: ContentFile[] }> {
-  const root = await realpath(contentDir)
+  const root = await realpath(contentDir).catch((error: unknown) => {
+    throw new OutputError(`Cannot read the content folder ${contentDir} (${fsCause(error)})`, { cause: error })
+  })
   const files: ContentFile[] = []
   const images: ContentFile[] = []
   const refused: RefusedFile[] = []
   async function walk(dir: string): Promise<void> {
-    const entries = await readdir(dir, { withFileTypes: true })
+    let entries
+    try {
+      entries = await readdir(dir, { withFileTypes: true })
+    } catch (error) {
+      if (dir === contentDir) throw new OutputError(`Cannot read the content folder ${contentDir} (${fsCause(error)})`, { cause: error })
+      refused.push({ source: path.relative(contentDir, dir).split(path.sep).join('/').normalize('NFC'), diagnostic: unreadableDiagnostic(error, 'folder') })
+      return
+    }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue

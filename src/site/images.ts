@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { PAGE_FILES } from './paths.js'
 
 /**
  * Image formats copied from content/ beside the page that shows them. SVG is left out: opened on its own, an SVG
@@ -15,7 +16,8 @@ const unescape = (value: string): string => value.replace(ENTITY, (_, hex: strin
 /**
  * The images a rendered postmortem shows from beside its source file: each `<img src>` that is a relative path (no
  * scheme, host or leading slash) to an image format, decoded and normalised, in first-use order. A path that would
- * leave the postmortem's folder (`../`) is not one: the page lives at `<slug>/`, so it could only be copied above it.
+ * leave the postmortem's folder (`../`) is not one: the page lives at `<slug>/`, so it could only be copied above it; nor
+ * is one under a name the page's own files take (`index.html/a.png`).
  */
 export function localImages(html: string): string[] {
   const found = new Set<string>()
@@ -29,7 +31,7 @@ export function localImages(html: string): string[] {
       continue
     }
     const rel = path.posix.normalize(decoded)
-    if (rel === '..' || rel.startsWith('../') || rel.startsWith('/') || rel.includes('\0') || !isImageFile(rel)) continue
+    if (rel === '..' || rel.startsWith('../') || rel.startsWith('/') || rel.includes('\0') || !isImageFile(rel) || PAGE_FILES.includes(rel.split('/')[0]!)) continue
     found.add(rel)
   }
   return [...found]

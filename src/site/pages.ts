@@ -11,6 +11,7 @@ import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, statsKey } from './stats.js'
 import { groupRecords, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
+import { ownValue } from '../own.js'
 
 export { sitesOf, UNSORTED }
 
@@ -26,9 +27,13 @@ export interface SiteDocument {
  * One output file: rendered from a template, or written as is. Costly data and content are thunks with a `key`
  * naming everything they are made from, so a warm build skips computing them when the key has not changed.
  */
-export type PlannedFile =
+export type PlannedFile = (
   | { path: string; template: string; data: Record<string, unknown> | (() => Record<string, unknown>); key?: string }
   | { path: string; content: string | Uint8Array | (() => FileContent); key?: string }
+) & {
+  /** The content file a postmortem's own files come from, named when producing one fails. */
+  source?: string
+}
 
 /** A file written as it is (assets, the search index). */
 export interface StaticFile { path: string; content: Uint8Array }
@@ -134,17 +139,18 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
   const images = (doc.images ?? []).flatMap((rel) => {
     const content = image(imageSource(record.source, rel))
     // No key: an image is read and compared by its bytes each full build, as its file is not a document.
-    return content ? [{ path: `${record.slug}/${rel}`, content }] : []
+    return content ? [{ path: `${record.slug}/${rel}`, content, source: record.source }] : []
   })
   return [
     ...images,
     {
       path: `${record.slug}/index.html`,
+      source: record.source,
       template: 'postmortem',
       key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${outsideKey(d.record)}`).join(' ')}`,
       data: () => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record))) }),
     },
-    { path: `${record.slug}/postmortem.json`, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
+    { path: `${record.slug}/postmortem.json`, source: record.source, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
   ]
 }
 
@@ -160,7 +166,7 @@ export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<st
 export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent): PlannedFile[] {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
-  const siteLabel = (name: string): string => config.sites[name] ?? (name === UNSORTED ? 'Unsorted' : name)
+  const siteLabel = (name: string): string => ownValue(config.sites, name) ?? (name === UNSORTED ? 'Unsorted' : name)
   const files = postmortemFiles(docs, keyOf, undefined, image)
   files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, outsideKey))
   const facets: Array<[Facet, boolean]> = [

@@ -55,5 +55,8 @@ export function paginationLinks(dir: string, n: number, pages: number): { page: 
   return { page: n, pages, current: pagePath(dir, n), prev: n > 1 ? pagePath(dir, n - 1) : null, next: n < pages ? pagePath(dir, n + 1) : null, links }
 }
 
-/** Top-level names the site itself uses: a postmortem with one of these slugs would overwrite an archive page. */
-export const RESERVED_SLUGS: readonly string[] = ['assets', 'feed.xml', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']
+/** Top-level names the site itself writes (files and folders): a postmortem with one of these slugs would collide with an archive page. */
+export const RESERVED_SLUGS: readonly string[] = ['404.html', 'assets', 'feed.xml', 'index.html', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']
+
+/** Files every postmortem's folder holds: an image path under one of these names would need it to be a folder. */
+export const PAGE_FILES: readonly string[] = ['index.html', 'postmortem.json']

@@ -1,5 +1,6 @@
 import { hashParts } from '../cache/hash.js'
 import type { ManifestEntry } from '../cache/store.js'
+import { HindsightError, OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
 import type { PlannedFile } from './pages.js'
 import { isStreamed, pausePoint, type FileContent, type SiteWriter } from './write.js'
@@ -56,6 +57,17 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
  * returns its manifest entry.
  */
 function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
+  try {
+    return produceOnce(file, input, before, writer, render)
+  } catch (error) {
+    // Hindsight's own errors say what failed; anything else (a crash) is named by the file it was producing.
+    if (error instanceof HindsightError) throw error
+    const from = file.source ? ` from ${file.source}` : ''
+    throw new OutputError(`Cannot write ${file.path}${from}: ${error instanceof Error ? error.message : String(error)}`, { cause: error })
+  }
+}
+
+function produceOnce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
   const content = render(file)
   if (isStreamed(content)) {
     // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).

@@ -15,11 +15,12 @@ export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 
 /**
  * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its
  * diagnostics with no slug, and takes no slug from a published postmortem; an alias conflict is a warning on its file.
+ * `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
  */
-export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>): { documents: SiteDocument[]; reports: FileReport[] } {
+export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>, reserved: readonly string[] = []): { documents: SiteDocument[]; reports: FileReport[] } {
   const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
   const shown = hidden.size ? loaded.filter((l) => !hidden.has(l)) : loaded
-  const { documents, reports } = dedupeSlugs(shown)
+  const { documents, reports } = dedupeSlugs(shown, reserved)
   const { problems } = resolveRedirects(documents.map((d) => d.record))
   const extra = new Map<string, FileReport['diagnostics']>()
   for (const { source, diagnostic } of problems) extra.set(source, [...(extra.get(source) ?? []), diagnostic])
