@@ -40,6 +40,11 @@ describe('stated durations', () => {
     expect(findDurations('TTD: 5 minutes\nTime to resolve: 1h 10m').map((d) => [d.kind, d.minutes])).toEqual([['detect', 5], ['resolve', 70]])
   })
 
+  it('reads an amount used as an adjective ("a 7 minute cascading failure", "a two-hour outage")', () => {
+    expect(findDurations('Hachyderm experienced a 7 minute cascading failure.')[0]?.minutes).toBe(7)
+    expect(findDurations('We had a two-hour outage.')[0]?.minutes).toBe(120)
+  })
+
   it('reads compound and word amounts', () => {
     expect(readAmount('1 hour and 20 minutes')).toBe(80)
     expect(readAmount('half an hour')).toBe(30)
@@ -84,6 +89,13 @@ describe('lone stated moments in prose', () => {
     const found = findStatedMoments([{ text: 'At roughly 18:52 UTC the site experienced a cascading failure. Service was restored at 19:06 UTC.', weight: 2 }], context)
     expect(found.start?.moment).toEqual({ at: '2024-05-01T18:52:00+00:00', date: '2024-05-01', time: '18:52' })
     expect(found.end?.moment.time).toBe('19:06')
+  })
+
+  it('reads labelled lines and table rows, nested or not ("Start Time: …", "| Resolved | … |")', () => {
+    const text = '- **Duration:**\n  - Start Time: March 11, 2024, 09:30 AM (UTC)\n  - End Time: March 11, 2024, 03:45 PM (UTC)\n| **Resolved** | 2024-03-12 |'
+    const found = findStatedMoments([{ text, weight: 2 }], { ...context, zone: null })
+    expect(found.start?.moment).toEqual({ at: '2024-03-11T09:30:00+00:00', date: '2024-03-11', time: '09:30' })
+    expect(found.end?.moment.time).toBe('15:45')
   })
 
   it('takes no start from a clause that speaks of neither impact nor its end', () => {

@@ -51,7 +51,7 @@ export function readAmount(text: string): number | null {
 /** Words before an amount that say it is how long something lasted. */
 const LASTED_BEFORE = /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
 /** Words after an amount that say it measured the impact. */
-const IMPACT_AFTER = /^\s*(?:of|de|long|lang)?\s*(?:total\s+|partial\s+|complete\s+|full\s+|intermittent\s+|service\s+|site\s+)?(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
+const IMPACT_AFTER = /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED = /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
@@ -65,7 +65,7 @@ const STATS_LABELS: Array<[RegExp, DurationKind]> = [
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
   [/\b(?:(?:total\s+|outage\s+|incident\s+|impact\s+)?duration|(?:total\s+)?downtime|length\s+of\s+(?:the\s+)?outage|dauer|durée)\b/i, 'impact'],
 ]
-const STATS_LINE = /^[\s*_>|-]*([^:\n|]{2,40}?)[\s*_]*[:|][\s*_]*([^\n|]{1,60})/gm
+const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60})/gm
 
 /** Stated durations in stats lines: a label that names the measure, then an amount. */
 function statsDurations(text: string): StatedDuration[] {

@@ -12,15 +12,47 @@ export interface StatedMoment {
   weight: number
 }
 
-const END_CUES = /\b(?:restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
+const END_CUES = /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
 const START_CUES = /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** Clause boundaries: a time belongs to the words between them. */
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
 
-/** The first stated start and the last stated end in the passages, best passage first; `null` where none is stated. */
-export function findStatedMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
+/** Labels of a line or table row that states when impact began or ended ("Start Time: …", "| Resolved | … |"). */
+const START_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$/i
+const END_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$/i
+const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ ]{1,30}?)[ \t*_]*[:|][ \t*_]*([^|\n]{4,80})/gm
+
+/** A moment from a labelled value: its date and time, or its date alone. */
+function labelled(value: string, context: RangeContext): Moment | null {
+  const [time] = findTimes(value)
+  if (time) {
+    const at = side(value, time, context)
+    return moment(at.date ?? context.date, at.time, at.zone ?? context.zone)
+  }
+  const date = side(`${value} 00:00`, { hour: 0, minute: 0, second: null, text: '00:00', meridiem: null }, context).date
+  return date ? { at: null, date, time: null } : null
+}
+
+/** Start and end stated as labelled lines or table rows, which say it more plainly than any sentence. */
+function labelledMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
   let start: StatedMoment | null = null
   let end: StatedMoment | null = null
+  for (const passage of passages) {
+    for (const m of passage.text.slice(0, 20_000).replace(/:[a-z0-9_+-]{2,40}:/g, ' ').matchAll(LABEL_LINE)) {
+      const label = m[1]!.trim()
+      const kind = START_LABEL.test(label) ? 'start' : END_LABEL.test(label) ? 'end' : null
+      const found = kind ? labelled(m[2]!, context) : null
+      if (!found) continue
+      if (kind === 'start' && !start) start = { moment: found, weight: 4 }
+      if (kind === 'end' && !end) end = { moment: found, weight: 4 }
+    }
+  }
+  return { start, end }
+}
+
+/** The first stated start and the last stated end in the passages, best passage first; `null` where none is stated. */
+export function findStatedMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
+  let { start, end } = labelledMoments(passages, context)
   for (const passage of passages) {
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue

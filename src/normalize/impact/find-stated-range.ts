@@ -29,7 +29,7 @@ export interface StatedRange {
   weight: number
 }
 
-const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>[-–—~〜]+|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
+const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that say a sentence speaks of users being affected. */
@@ -45,9 +45,11 @@ export function sentences(text: string): string[] {
 }
 
 /** Date, time and zone of one side of a range (or of a lone stated moment) read from the text around its time. */
-export function side(text: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
+export function side(raw: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
+  const text = raw.replace(/(\d)[–—](?=\d)/g, '$1-')
   const date = findDates(text, { year: context.year, dayFirst: context.dayFirst }).find((d) => d.year !== null || context.year !== null)
-  const zone = findZone(text.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' ').replace(/\d/g, ' '))
+  const rest = (date ? text.replace(date.text, ' ') : text).replace(time.text, ' ')
+  const zone = findZone(rest.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' '))
   return { date: date ? formatDate({ year: date.year ?? context.year!, month: date.month, day: date.day }) : null, time: formatTime(time), zone }
 }
 
