@@ -21,6 +21,7 @@ describe('zone forms', () => {
     expect(offsetOn(null, parseZone('UTC−05:00'))).toBe('-05:00')
     expect(offsetOn(null, parseZone('GTM+2'))).toBe('+02:00')
     expect(parseZone('GTM')).toBeNull()
+    expect(parseZone('- 12:49')).toBeNull()
   })
 
   it('reads a zone right after a time, with a dash before it', () => {

@@ -75,6 +75,8 @@ describe('stamps read by tokens, parts in any order', () => {
 
   it('keeps the end of a written range', () => {
     expect(readStamp('10:05 to 10:40 - degraded', {})?.end).toMatchObject({ hour: 10, minute: 40 })
+    expect(readStamp('12:43 - 12:49 degraded', {})).toMatchObject({ end: { hour: 12, minute: 49 }, zone: null, rest: 'degraded' })
+    expect(readStamp('10:00 - 2 servers down', {})).toMatchObject({ end: null, rest: '2 servers down' })
     expect(readStamp('~13:30-13:45 degraded', {})).toMatchObject({ time: { hour: 13, minute: 30 }, end: { hour: 13, minute: 45 }, approximate: true, rest: 'degraded' })
   })
 

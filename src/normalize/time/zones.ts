@@ -99,7 +99,7 @@ export function parseZone(text: string): ParsedZone | null {
   const abbreviation = ABBREVIATIONS[upper]
   if (abbreviation !== undefined && (written === upper || upper === 'UTC' || upper === 'GMT')) return resolved(written, abbreviation)
   const offset = OFFSET_RE.exec(written)
-  if (offset && (/[a-z]/i.test(written) || /\d{2}:?\d{2}$/.test(written))) {
+  if (offset && (/[a-z]/i.test(written) || /^[+\-−]\d{2}:?\d{2}$/.test(written))) {
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0)
     if (minutes > 14 * 60) return null
     return resolved(written, offset[1] === '+' ? minutes : -minutes)

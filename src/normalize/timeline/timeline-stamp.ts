@@ -137,6 +137,11 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       pos = found
       continue
     }
+    const touching = step === 0 ? -1 : part(pos, '')
+    if (touching >= 0) {
+      pos = touching
+      continue
+    }
     const joinLength = step === 0 ? 0 : joinerLength(at(pos))
     const joined = norm.slice(pos, pos + joinLength).trim()
     let p = pos + joinLength
