@@ -76,7 +76,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst, published: meta.published }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
-  const entryDate = timeline.entries.find((e) => e.date && e.time)?.date ?? timeline.entries.find((e) => e.date)?.date ?? null
+  const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
+  const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
   const record = emptyRecord(source, meta.slug)
   record.title = title
   record.summary = findSummary(data, spans, blocks, title)

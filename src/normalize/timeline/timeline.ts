@@ -39,6 +39,8 @@ export interface TimelineContext {
 /** The entries, and the zone they are written in (as written) with its offset at the incident. */
 export interface TimelineResult {
   entries: TimelineEntry[]
+  /** A status log written newest first: its earliest event is its last entry. */
+  newestFirst?: boolean
   timezone: string | null
   utcOffset: string | null
 }
@@ -175,6 +177,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   const firstDate = entries.find((e) => e.date)?.date ?? ctx.date
   return {
     entries,
+    newestFirst: newestFirst && !prose,
     timezone: zone?.written ?? null,
     utcOffset: firstAt ? firstAt.slice(-6) : offsetOn(firstDate, zone),
   }
