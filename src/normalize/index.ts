@@ -10,6 +10,7 @@ import { renderGroups, renderHtml } from '../markdown/html.js'
 import type { PostmortemRecord } from '../types.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
+import { unwrapReport } from './structure/wrapped-report.js'
 import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields } from './structure/fields.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
@@ -58,9 +59,9 @@ function authorList(value: string): string[] {
 }
 
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
-  const { matter, body } = splitFrontMatter(text, file)
+  const { matter, body: written } = splitFrontMatter(text, file)
   file.data.matter = matter
-  const data = matter.data
+  const { body, data } = unwrapReport(written, matter.data, file)
   const tree = parseWithinBudget(body, matter.lines + 1, file, parseMarkdown)
   capTables(tree, body, file)
   removeKramdownAttributes(tree)
