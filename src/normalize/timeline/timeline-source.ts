@@ -8,6 +8,7 @@ import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
 import { findHeadingRun, isStampHeading, namesTimeline } from './timeline-headings.js'
+import { readStamp } from './timeline-stamp.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
@@ -57,7 +58,10 @@ function timedShare(node: RootContent): number {
     : node.type === 'table' ? node.children.slice(1).map((r) => toString(r))
     : node.type === 'paragraph' ? toString(node).split('\n') : []
   if (lines.length < 3) return 0
-  return lines.filter((l) => STARTS_WITH_TIME.test(l.trim())).length / lines.length
+  return lines.filter((l) => {
+    const stamp = STARTS_WITH_TIME.test(l.trim()) ? true : readStamp(l.slice(0, 200), {})
+    return stamp === true || (stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime)
+  }).length / lines.length
 }
 
 /**

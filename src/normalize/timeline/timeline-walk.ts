@@ -53,12 +53,12 @@ function bareDay(text: string, hints: DateHints): ParsedDate | null {
 }
 
 /** Whether the nodes after a heading, up to the next heading, hold a line or item that opens with a time. */
-function timedBelow(nodes: RootContent[], heading: RootContent, hints: DateHints): boolean {
+function timedBelow(nodes: RootContent[], index: number, hints: DateHints): boolean {
   const opensTimed = (text: string): boolean => {
     const stamp = readStamp(text.replace(STATUS_LEAD, ''), hints)
     return stamp !== null && (stamp.time !== null || stamp.timeUnknown)
   }
-  for (let i = nodes.indexOf(heading) + 1, seen = 0; i < nodes.length && seen < 50; i++, seen++) {
+  for (let i = index + 1, seen = 0; i < nodes.length && seen < 50; i++, seen++) {
     const node = nodes[i]!
     if (node.type === 'heading') return opensTimed(toString(node)) && readStamp(toString(node), hints)?.date == null
     if (node.type === 'list' && node.children.some((item) => opensTimed(toString(item).split('\n')[0] ?? ''))) return true
@@ -167,11 +167,11 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   }
 
   const walk = (children: RootContent[], depth: number): void => {
-    for (const node of children.slice(0, MAX_PIECES)) {
+    for (const [index, node] of children.slice(0, MAX_PIECES).entries()) {
       if (pending && node.type === 'list') pending.text = toString(node.children[0] ?? node).split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? ''
       if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
       open = null
-      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true, !timedBelow(children, node, hints))
+      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true, !timedBelow(children, index, hints))
       else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
       else if (node.type === 'list') list(node, 0)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)

@@ -1,0 +1,48 @@
+import type { Code } from 'mdast'
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { parseMarkdown } from '../src/markdown/parse.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { codeEntryLines } from '../src/normalize/timeline/timeline-code.js'
+import { isStampHeading, namesTimeline } from '../src/normalize/timeline/timeline-headings.js'
+import { prosePieces } from '../src/normalize/timeline/timeline-prose.js'
+import { splitRunOn, stampShape } from '../src/normalize/timeline/timeline-runon.js'
+import { readStamp } from '../src/normalize/timeline/timeline-stamp.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+
+describe('timeline stages', () => {
+  it('stampShape: only stamps with a zone, date or suffix make a shape; splitRunOn cuts at its repeats', () => {
+    const line = '2100hrs WAT: Detected. 2105hrs WAT: Curl run'
+    const shape = stampShape(line, readStamp(line, {})!)
+    expect(shape).not.toBeNull()
+    expect(splitRunOn(line, shape!)).toEqual(['2100hrs WAT: Detected.', '2105hrs WAT: Curl run'])
+    const plain = '10:00 - We waited until 10:30 - then checked'
+    expect(stampShape(plain, readStamp(plain, {})!)).toBeNull()
+  })
+
+  it('namesTimeline and isStampHeading', () => {
+    expect(['Events Timeline', 'Sequence of events', 'Chronologie', '発生から復旧までのタイムライン'].every(namesTimeline)).toBe(true)
+    expect(namesTimeline('Root cause')).toBe(false)
+    expect(isStampHeading('Update 27.08.2022 10:00 Uhr:')).toBe(true)
+    expect(isStampHeading('1) Set up monitoring')).toBe(false)
+  })
+
+  it('codeEntryLines: indented timeline lines yes, indented logs no, fenced entries only when a log swallowed them', () => {
+    const [indented] = parseMarkdown('    10:00 - Alert\n    10:05 - Fix\n').children as Code[]
+    expect(codeEntryLines(indented!, {}).map((l) => l.text)).toEqual(['10:00 - Alert', '10:05 - Fix'])
+    const [log] = parseMarkdown('    10:00:01 [error] a\n    10:00:02 [error] b\n').children as Code[]
+    expect(codeEntryLines(log!, {})).toEqual([])
+  })
+
+  it('prosePieces: clock times only, not quantities, decimals, versions or bare numbers', () => {
+    const nodes = parseMarkdown('At 9:05 am the job failed; it ran 2:30 hours, 99.95 % of 1250 requests on v10:20 failed.\n').children
+    const pieces = prosePieces(nodes, {})
+    expect(pieces.map((p) => (p.kind === 'entry' ? p.stamp.time?.text : ''))).toEqual(['9:05 am'])
+  })
+
+  it('finds a timed table without any timeline heading, dates written with month names', () => {
+    const md = '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'
+    expect(normalizeDocument('x.md', md, options).record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2021-02-04 21:45', '2021-02-04 21:48', '2021-02-05 09:00'])
+  })
+})
