@@ -53,7 +53,7 @@ describe('search records', () => {
     const r = searchRecord(bare, { base: '/', sites: {} })
     expect(r.content).toContain('Only the original & its words .')
     expect(r.meta.title).toBe('untitled-thing')
-    expect(r.filters).toEqual({ site: ['unsorted'], year: ['Undated'] })
+    expect(r.filters).toEqual({ site: ['Unsorted'], year: ['Undated'] })
     expect(r.sort.date).toBe(UNDATED)
   })
 

@@ -33,8 +33,11 @@ describe('tag, site and year buckets', () => {
   it('lists a suggested tag on its page, marked as suggested', () => {
     const page = out.get('tags/dns/index.html')!
     expect(listedSlugs(page)).toEqual(['c'])
-    expect(page).toContain('listed here by a suggested tag')
-    expect(out.get('tags/index.html')).toMatch(/>dns<\/a> <span class="count">0<\/span> <span class="suggested">\+1 suggested/)
+    // Said once for the page, with a short badge on the entry rather than a sentence on each.
+    expect(page.match(/are listed here by such a tag/g)).toHaveLength(1)
+    expect(page.match(/<span class="badge-suggested">suggested<\/span>/g)).toHaveLength(2)
+    // A tag only suggested says how many, not "0 +1 suggested".
+    expect(out.get('tags/index.html')).toMatch(/>dns<\/a> <span class="suggested">1 suggested<\/span>/)
   })
 
   it('explains dashed (suggested) tags once per list page, and only on pages that show one', () => {
@@ -150,6 +153,18 @@ describe('the postmortem page shows each part once', () => {
     expect(page).not.toContain('Timeline text')
     expect(page.match(/Long one<\/h[1-6]>/g)).toHaveLength(1)
     expect(page).toMatch(/<nav class="pm-contents"[^>]*>[\s\S]*href="#pm-timeline"[\s\S]*href="#root-cause">Root cause<\/a>/)
+  })
+})
+
+describe('polish', () => {
+  it('draws an action item of unknown status without a checkbox, and the search page with one search box', () => {
+    const record = makeRecord({ slug: 'p', title: 'P', actionItems: [{ text: 'Unknown', kind: null, done: null, owner: null, priority: null }, { text: 'Open', kind: null, done: false, owner: null, priority: null }] })
+    const out = renderRecords([record])
+    const page = out.get('p/index.html')!
+    expect(page).toMatch(/<span class="check" aria-hidden="true">•<\/span>\s*<span class="visually-hidden">Status not stated: <\/span>/)
+    expect(page).toMatch(/<span class="check" aria-hidden="true">☐<\/span>\s*<span class="visually-hidden">Open: <\/span>/)
+    expect(page).toContain('placeholder="Search postmortems…"')
+    expect(out.get('search/index.html')!.match(/type="search"/g)).toHaveLength(1)
   })
 })
 

@@ -1,8 +1,7 @@
 import { compareRecords, sitesOf, type SiteDocument } from '../site/pages.js'
 import { url } from '../site/paths.js'
-import { yearOf } from '../site/taxonomy.js'
+import { siteLabel, yearOf } from '../site/taxonomy.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
-import { ownValue } from '../own.js'
 
 /** One search record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -49,7 +48,7 @@ export function searchText(record: PostmortemRecord, html: string): string {
 /** Maps one document onto its search record; URLs carry `config.base`. */
 export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchRecord {
   const r = doc.record
-  const sites = sitesOf(r).map((s) => ownValue(config.sites, s) ?? s)
+  const sites = sitesOf(r).map((s) => siteLabel(config.sites, s))
   const meta: Record<string, string> = { title: r.title ?? r.slug, site: sites.join(', ') }
   if (r.date) meta.date = r.date
   if (r.tags.length) meta.tags = r.tags.join(', ')

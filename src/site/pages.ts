@@ -10,8 +10,7 @@ import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, statsKey } from './stats.js'
-import { groupRecords, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
-import { ownValue } from '../own.js'
+import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
 
@@ -166,12 +165,12 @@ export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<st
 export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent): PlannedFile[] {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
-  const siteLabel = (name: string): string => ownValue(config.sites, name) ?? (name === UNSORTED ? 'Unsorted' : name)
+  const labelOf = (name: string): string => siteLabel(config.sites, name)
   const files = postmortemFiles(docs, keyOf, undefined, image)
   files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, outsideKey))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
-    [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: siteLabel }, true],
+    [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
     [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
   ]
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
@@ -180,7 +179,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
-  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, siteLabel) }) })
+  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(outsideKey).join(' ')}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))

@@ -1,4 +1,5 @@
 import type { PostmortemRecord } from '../types.js'
+import { ownValue } from '../own.js'
 import { slugify } from './paths.js'
 
 /** The site-wide bucket for postmortems that name no site. */
@@ -6,6 +7,9 @@ export const UNSORTED = 'unsorted'
 
 /** Sites of a record, with the unsorted bucket where it names none. */
 export const sitesOf = (r: PostmortemRecord): string[] => (r.site.length ? r.site : [UNSORTED])
+
+/** A site's display name: the configured one, `Unsorted` for the bucket of postmortems naming none, else as written. */
+export const siteLabel = (sites: Record<string, string>, name: string): string => ownValue(sites, name) ?? (name === UNSORTED ? 'Unsorted' : name)
 
 /** A browsable bucket (tag, site, year): every label that slugs the same way shares one page. */
 export interface Group {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
+import { siteLabel, sitesOf } from '../../src/site/taxonomy.js'
 import { buildSite, describeBrowser, launchBrowser, outputPath, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
 
 // A word that appears only in the root cause of the Open Build Service staging-workflow seed.
@@ -84,7 +85,7 @@ for (const base of ['/', '/archive/']) {
       const firstSite = page.locator('.facet-site input[type=checkbox]').first()
       await firstSite.check()
       const siteName = await firstSite.getAttribute('value')
-      const siteCount = site.result.documents.filter((d) => (d.record.site.length ? d.record.site : ['unsorted']).some((s) => (site.config.sites[s] ?? s) === siteName)).length
+      const siteCount = site.result.documents.filter((d) => sitesOf(d.record).some((s) => siteLabel(site.config.sites, s) === siteName)).length
       await waitForStatus(page, new RegExp(`^${siteCount} postmortems? with site`))
       expect((await resultLinks(page)).length).toBe(siteCount)
       await firstSite.uncheck()
