@@ -27,6 +27,20 @@ export interface BuildResult {
   errors: number
   warnings: number
   durationMs: number
+  /** Time of each phase of a full pass (`load`, `emit`, `cache`); empty when nothing or only edits were built. */
+  phases: Array<{ name: string; ms: number }>
+}
+
+/** How far a build is: content files normalized (those not in the cache), or output files written or kept. */
+export interface BuildProgress {
+  phase: 'normalize' | 'write'
+  done: number
+  total: number
+}
+
+/** Options of `build` for tools: a progress callback. */
+export interface BuildOptions {
+  onProgress?: (progress: BuildProgress) => void
 }
 
 /** Reads, decodes and normalizes every content file (no cache, no output); bad files become reports, never exceptions. */
@@ -45,7 +59,7 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
 }
 
 /** Builds the whole archive from `config.contentDir` into `config.outDir`, incrementally through the cache, swapping the site in atomically. */
-export async function build(config: ResolvedConfig): Promise<BuildResult> {
+export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   if (process.env.HINDSIGHT_REPORT_RSS) process.once('exit', () => process.stderr.write(`hindsight-max-rss-kb ${process.resourceUsage().maxRSS}\n`))
-  return createBuilder(config).build()
+  return createBuilder(config, { onProgress: options.onProgress }).build()
 }

@@ -1,6 +1,6 @@
 import { lstatSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import type { BuildResult, FileReport } from './build.js'
+import type { BuildProgress, BuildResult, FileReport } from './build.js'
 import { documentKey, documentOptionsKey, hashParts, renderConfigKey, templatesKey } from './cache/hash.js'
 import { createPlanHasher } from './cache/plan-key.js'
 import { openDocumentCache, readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type DocumentCache, type InputStamp, type ManifestEntry } from './cache/store.js'
@@ -50,6 +50,8 @@ export interface BuilderOptions {
   discover?: typeof discoverContent
   /** Worker threads for normalizing; default: one per core beyond the first, when there is enough to do. */
   workers?: number
+  /** Told how far a build is (files normalized, files written), for the CLI's progress line. */
+  onProgress?: (progress: BuildProgress) => void
 }
 
 /** What a pass over the outputs did, and what the next build needs of it. */
@@ -147,9 +149,11 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     if (todo.length === 0) return
     const { normalizeMany } = await import('./workers/pool.js')
+    let normalized = 0
     await normalizeMany(todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) })), config, options.workers, (i, result) => {
       const key = todo[i]!.stamp.key
       loaded.set(todo[i]!.source, { key, doc: cache().put(key, result, mode === 'dev') })
+      options.onProgress?.({ phase: 'normalize', done: ++normalized, total: todo.length })
     })
   }
 
@@ -227,7 +231,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
 
   /** The output pass of this builder's mode (see `site/produce.ts`). */
   const writePlanned = async (planned: PlannedFile[], inputHash: (file: PlannedFile) => string, previous: BuildState | null, manifest: Record<string, ManifestEntry>, writer: SiteWriter): Promise<string[]> =>
-    writeFiles(planned, { inputHash, previous: previous?.manifest ?? null, manifest, writer, render: await rendererFor(), mode })
+    writeFiles(planned, { inputHash, previous: previous?.manifest ?? null, manifest, writer, render: await rendererFor(), mode, progress: onWrite })
 
   /**
    * A warm build in which every edited postmortem shows the rest of the archive what it showed before (same slug, same
@@ -312,13 +316,18 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       errors: all.filter((d) => d.severity === 'error').length,
       warnings: all.filter((d) => d.severity === 'warning').length,
       durationMs: performance.now() - started,
+      phases,
     }
   }
 
   const discover = options.discover ?? discoverContent
+  const onWrite = options.onProgress ? (done: number, total: number): void => options.onProgress!({ phase: 'write', done, total }) : undefined
+  /** Time of each phase of the last full pass, for `--verbose`. */
+  let phases: BuildResult['phases'] = []
 
   async function build(): Promise<BuildResult> {
     const started = performance.now()
+    phases = []
     // Before anything is touched: the output folder is replaced, so it must be Hindsight's to replace.
     assertSafeOutDir(config)
     assertContentDir(config)
@@ -368,6 +377,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     for (const source of [...loaded.keys()]) if (!present.has(source)) loaded.delete(source)
     let mark = performance.now()
     const phase = (name: string): void => {
+      phases.push({ name, ms: Math.round(performance.now() - mark) })
       if (process.env.HINDSIGHT_TIMINGS) process.stderr.write(`hindsight-timing ${name} ${Math.round(performance.now() - mark)} ms, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`)
       mark = performance.now()
     }

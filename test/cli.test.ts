@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { COMMANDS, synopsis } from '../src/commands/spec.js'
 import { plural } from '../src/report/format.js'
+import { createProgressLine, progressText } from '../src/report/progress.js'
 
 const REPO = path.resolve(import.meta.dirname, '..')
 const CLI = path.join(REPO, 'dist/cli.js')
@@ -112,5 +113,52 @@ describe('counts read as English', () => {
     const run = hindsight(project({ 'content/a.md': POSTMORTEM }), 'build')
     expect(run.status).toBe(0)
     expect(run.stdout).toMatch(/^Built 1 postmortem from 1 file: \d+ files? written, 0 errors, \d+ warnings? in \d+ ms$/m)
+  })
+})
+
+describe('a build reports as it goes and names what went wrong', () => {
+  const files = { 'content/a.md': POSTMORTEM, 'content/team/binary.md': 'abc\u0000\u0001def', 'content/b.md': POSTMORTEM.replace('2024-03-04', 'not a date').replace('Disk filled', 'Disk full') }
+
+  it('each error is printed with its file and line, as check prints it, before the summary', () => {
+    const run = hindsight(project(files), 'build')
+    expect(run.status).toBe(1)
+    const lines = run.stdout.trimEnd().split('\n')
+    expect(lines[0]).toMatch(/^content\/team\/binary\.md:1:1: error .* {2}file-binary$/)
+    expect(lines.some((l) => l.includes(': warning '))).toBe(false)
+    expect(lines.at(-1)).toMatch(/^Built 2 postmortems from 3 files: .*1 error, [1-9]\d* warnings? in \d+ ms \(warnings: hindsight check, or --verbose\)$/)
+  })
+
+  it('--verbose adds the warnings and the time of each phase; --quiet prints the errors only', () => {
+    const root = project(files)
+    const verbose = hindsight(root, 'build', '--verbose')
+    expect(verbose.stdout).toMatch(/^content\/b\.md:\d+:\d+: warning /m)
+    expect(verbose.stdout).toMatch(/^Phases: load \d+ ms, emit \d+ ms, cache \d+ ms$/m)
+    writeFileSync(path.join(root, 'content/c.md'), POSTMORTEM.replace('Disk filled', 'Disk emptied'))
+    const quiet = hindsight(root, 'build', '--quiet')
+    expect(quiet.status).toBe(1)
+    expect(quiet.stdout.trimEnd().split('\n')).toEqual([expect.stringMatching(/^content\/team\/binary\.md:1:1: error /)])
+    expect(quiet.stderr).toBe('')
+  })
+
+  it('the progress line rewrites itself on a terminal and prints a line every few seconds elsewhere', () => {
+    let clock = 0
+    const tty: string[] = []
+    const line = createProgressLine((t) => tty.push(t), { tty: true, now: () => clock })
+    for (let done = 1; done <= 10; done++) {
+      clock += 50
+      line.update({ phase: 'normalize', done, total: 10 })
+    }
+    line.clear()
+    expect(tty).toEqual(['\r\x1b[K2 of 10 files normalized', '\r\x1b[K4 of 10 files normalized', '\r\x1b[K6 of 10 files normalized', '\r\x1b[K8 of 10 files normalized', '\r\x1b[K10 of 10 files normalized', '\r\x1b[K'])
+    clock = 0
+    const ci: string[] = []
+    const log = createProgressLine((t) => ci.push(t), { tty: false, intervalMs: 5000, now: () => clock })
+    for (let done = 1; done <= 12_000; done++) {
+      clock += 1
+      log.update({ phase: 'write', done, total: 12_000 })
+    }
+    log.clear()
+    expect(ci).toEqual(['hindsight: 5,000 of 12,000 files written or kept\n', 'hindsight: 10,000 of 12,000 files written or kept\n'])
+    expect(progressText({ phase: 'write', done: 1, total: 1 })).toBe('1 of 1 files written or kept')
   })
 })

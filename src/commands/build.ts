@@ -1,14 +1,37 @@
-import { loadConfig } from '../config.js'
+import path from 'node:path'
 import { build } from '../build.js'
-import { plural } from '../report/format.js'
+import { loadConfig } from '../config.js'
+import { formatDiagnostic, plural } from '../report/format.js'
+import { createProgressLine } from '../report/progress.js'
 import { parseCommand } from './spec.js'
 
-/** `hindsight build [--content DIR] [--out DIR] [--base /prefix/] [--drafts]`: `--drafts` publishes drafts too (a preview deploy). */
+/**
+ * `hindsight build [--content DIR] [--out DIR] [--base /prefix/] [--drafts] [--quiet] [--verbose]`: a progress line
+ * while it runs (stderr), then every error (every diagnostic with `--verbose`, and the time of each phase), then the
+ * summary; `--quiet` prints the errors only.
+ */
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand('build', args)
+  const quiet = values.quiet === true
+  const verbose = values.verbose === true && !quiet
   const config = loadConfig(process.cwd(), { contentDir: values.content as string | undefined, outDir: values.out as string | undefined, base: values.base as string | undefined, drafts: values.drafts as boolean | undefined })
-  const result = await build(config)
+  const progress = quiet ? null : createProgressLine((text) => process.stderr.write(text), { tty: process.stderr.isTTY === true })
+  let result
+  try {
+    result = await build(config, { onProgress: progress ? (p) => progress.update(p) : undefined })
+  } finally {
+    progress?.clear()
+  }
+  const shown = (source: string): string => {
+    const file = path.join(config.contentDir, ...source.split('/'))
+    const rel = path.relative(process.cwd(), file)
+    return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/')
+  }
+  for (const file of result.files) {
+    for (const d of file.diagnostics) if (d.severity === 'error' || verbose) console.log(formatDiagnostic(shown(file.source), d))
+  }
+  if (verbose && result.phases.length) console.log(`Phases: ${result.phases.map((p) => `${p.name} ${p.ms} ms`).join(', ')}`)
   const pages = result.files.filter((f) => f.slug).length
-  console.log(`Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms`)
+  if (!quiet) console.log(`Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms${result.warnings && !verbose ? ' (warnings: hindsight check, or --verbose)' : ''}`)
   return result.errors > 0 ? 1 : 0
 }

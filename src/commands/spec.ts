@@ -33,6 +33,8 @@ export const COMMANDS: CommandSpec[] = [
       out: { type: 'string', value: 'DIR', description: 'output folder (default: outDir of the config, else site/); refused if it holds anything Hindsight did not write' },
       base: { type: 'string', value: '/prefix/', description: 'path prefix the site is served under' },
       drafts: { type: 'boolean', description: 'publish drafts too (for a preview deploy)' },
+      quiet: { type: 'boolean', description: 'print errors only: no progress line, no summary' },
+      verbose: { type: 'boolean', description: 'print every diagnostic, warnings too, and the time of each phase' },
     },
   },
   {

@@ -19,6 +19,8 @@ export interface OutputPass {
   render: (file: PlannedFile) => FileContent
   /** `dev` yields to its server between slices of work; `build` bounds its heap. */
   mode: 'build' | 'dev'
+  /** Told after each planned file, kept or produced, for a progress line. */
+  progress?: (done: number, total: number) => void
 }
 
 /**
@@ -26,11 +28,12 @@ export interface OutputPass {
  * written. Every pass goes through here (full, edited-only, `dev`'s pages first), so all decide alike.
  */
 export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Promise<string[]> {
-  const { inputHash, previous, manifest, writer, render, mode } = pass
+  const { inputHash, previous, manifest, writer, render, mode, progress } = pass
   const written: string[] = []
   let ranSince = performance.now()
   let done = 0
   for (const file of planned) {
+    progress?.(done, planned.length)
     if (mode === 'build' && ++done % 256 === 0) boundHeap()
     // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
     if (mode === 'dev' && performance.now() - ranSince > DEV_SLICE_MS) {
