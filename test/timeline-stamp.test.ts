@@ -123,3 +123,20 @@ describe('relative days in a timeline', () => {
     expect(result.entries.map((e) => e.at)).toEqual(['2024-02-29T22:10:00+00:00', '2024-02-29T23:00:00+00:00'])
   })
 })
+
+describe('zones per event', () => {
+  const ctx = { heading: 'Timeline (UTC)', date: '2024-03-05', year: 2024, zone: null, defaultTimezone: null }
+  it('lets an event zone that differs override the heading zone for that event only', () => {
+    const md = '- 10:00 paged\n- 12:30 CEST deploy reverted\n- 11:00 fixed\n'
+    const result = extractTimeline(parseMarkdown(md).children, ctx, new VFile())
+    expect(result.entries.map((e) => e.at)).toEqual(['2024-03-05T10:00:00+00:00', '2024-03-05T12:30:00+01:00', '2024-03-05T11:00:00+00:00'])
+    expect(result.timezone).toBe('UTC')
+  })
+
+  it('reads a zone written before the time, or as an offset in parentheses', () => {
+    expect(read('UTC 14:00 - restarted')).toMatchObject({ time: [14, 0], zone: 'UTC', rest: 'restarted' })
+    expect(read('[PDT] 09:15 paged')).toMatchObject({ time: [9, 15], zone: 'PDT', rest: 'paged' })
+    expect(read('14:00 (+02:00) restarted')).toMatchObject({ time: [14, 0], offset: 120, rest: 'restarted' })
+    expect(read('14:00:30 CEST - restarted')).toMatchObject({ time: [14, 0], zone: 'CEST', rest: 'restarted' })
+  })
+})

@@ -45,7 +45,7 @@ export function documentZone(body: string): ParsedZone | null {
       const stated = findZone(line)
       if (stated) return stated
     }
-    afterTime ??= zoneAfterTime(line)
+    if (!afterTime && /\d/.test(line)) afterTime = zoneAfterTime(line)
   }
   return afterTime
 }

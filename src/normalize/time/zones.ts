@@ -215,6 +215,19 @@ export function toIso(date: string, time: string, zone: ParsedZone | null): { at
   return { at: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${offset}`, offset }
 }
 
+/** Minutes a clock in zone `a` is ahead of one in zone `b` on a day (0 when either offset is unknown). */
+export function zoneShift(date: string | null, a: ParsedZone, b: ParsedZone): number {
+  const minutes = (zone: ParsedZone): number | null => {
+    if (zone.fixedOffsetMinutes !== null) return zone.fixedOffsetMinutes
+    const offset = date ? toIso(date, '12:00', zone)?.offset : null
+    const m = offset ? /^([+-])(\d{2}):(\d{2})$/.exec(offset) : null
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null
+  }
+  const x = minutes(a)
+  const y = minutes(b)
+  return x === null || y === null ? 0 : x - y
+}
+
 /** Offset (`+02:00`) a zone has on a given day at noon, for a record whose times are unknown. */
 export function offsetOn(date: string | null, zone: ParsedZone | null): string | null {
   if (!zone) return null

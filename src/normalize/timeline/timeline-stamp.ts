@@ -32,7 +32,7 @@ export interface Stamp {
 }
 
 const LEAD = /^(?:[\s\u00a0\u2000-\u200b\u3000*_`>•·▪►◦‣⁃[(→⇒»➤➔✓✔✗✘]|[-+](?=\s)|:[a-z0-9_+-]{1,40}:|\p{Extended_Pictographic}|\uFE0F)+/u
-const WRAP = /^(?:[\])*_`[(]|\[\^[^\]\s]{1,30}\])+/
+const WRAP = /^(?:[\])*_`[(]|\[\^[^\]\s]{1,30}\])+\s{0,3}/
 const TIME_UNKNOWN = /^(?:-{1,2}:-{1,2}|\?{1,2}:\?{1,2}|\?{2,4}|[xX]{2}:[xX]{2}|hh:mm|TB[DC])(?![\w?])/i
 const INVALID_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?!\d)/
 const SEPARATOR = /^\s*(?:[-–—=]+>?|:+|：|\||,)\s*/

@@ -15,7 +15,7 @@ import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } fr
 import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
-import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from '../time/zones.js'
+import { findZone, offsetOn, parseZone, toIso, zoneShift, type ParsedZone } from '../time/zones.js'
 import { deliberatelyUntimed } from '../stated.js'
 
 /** What the record already knows when the timeline is read. */
@@ -130,21 +130,25 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     let minutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : null
     if (twelveHour && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes) minutes += 720
     const written = stamp.date?.year != null ? formatDate({ ...stamp.date, year: stamp.date.year }) : null
+    // An entry in its own zone is compared with the others on the timeline's clock (12:30 CEST then 11:00 UTC is no new day).
+    const reference = sectionZone ?? headingZone ?? fallbackZone
+    const shift = stamp.zone && reference ? zoneShift(written ?? dayDate ?? carryDate ?? ctx.date, stamp.zone, reference) : 0
+    const clock = minutes !== null ? minutes - shift : null
     let date: string | null = null
     if (stamp.date || stamp.dateUnknown) {
       date = written
       if (written && !dayDate) carryDate = written
       if (!dayDate || written === dayDate) {
         dayShift = 0
-        prevMinutes = minutes
+        prevMinutes = clock
       }
     } else {
-      const back = minutes !== null && prevMinutes !== null ? prevMinutes - minutes : 0
+      const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
       if (back > SLIP_MINUTES) dayShift++
       else if (back > 0 && !prose) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
       const base = dayDate ?? carryDate ?? ctx.date
       date = base ? addDays(base, dayShift) : null
-      if (minutes !== null) prevMinutes = minutes
+      if (clock !== null) prevMinutes = clock
     }
     if (stamp.date?.ambiguous && !warnedAmbiguous) {
       warnedAmbiguous = true
