@@ -98,6 +98,13 @@ describe('lone stated moments in prose', () => {
     expect(found.end?.moment.time).toBe('15:45')
   })
 
+  it('reads a lone time as the start when its sentence speaks of impact beginning, and a day alone when no time is given', () => {
+    const found = findStatedMoments([{ text: 'On May 1, 2024, at 00:00 hours, an alert fired, which led to a global outage.', weight: 2 }], context)
+    expect(found.start?.moment.time).toBe('00:00')
+    const day = findStatedMoments([{ text: 'Yesterday (2024-04-30) all uploads were failing.', weight: 2 }], context)
+    expect(day.start?.moment).toEqual({ at: null, date: '2024-04-30', time: null })
+  })
+
   it('takes no start from a clause that speaks of neither impact nor its end', () => {
     expect(findStatedMoments([{ text: 'At 10:00 we held a meeting about the report.', weight: 2 }], context)).toEqual({ start: null, end: null })
   })
@@ -155,6 +162,12 @@ describe('the impact window', () => {
     const earlier = [entry('2024-04-30', '23:00', 'Builds started failing'), entry('2024-05-01', '02:00', 'Site back online')]
     const site = [{ text: 'At 01:38 UTC the site went down.', weight: 2 }]
     expect(findImpactWindow(input({ timeline: earlier, passages: site })).start).toMatchObject({ date: '2024-04-30', time: '23:00' })
+  })
+
+  it('gives a day-only stated end the time of the last timeline event that day', () => {
+    const days = [entry('2024-05-01', '15:26', 'Uploads failing'), entry('2024-05-02', '10:08', 'Uploads work again')]
+    const window = findImpactWindow(input({ timeline: days, passages: [{ text: '| Resolved | 2024-05-02 |', weight: 2 }] }))
+    expect(window.end).toMatchObject({ date: '2024-05-02', time: '10:08' })
   })
 
   it('takes a stated duration and fills the end a marked start lacks', () => {

@@ -57,6 +57,10 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue
       const times = findTimes(sentence)
+      if (times.length === 0 && !start && START_CUES.test(sentence) && !END_CUES.test(sentence)) {
+        const day = labelled(sentence, context)
+        if (day?.date && !day.time) start = { moment: day, weight: passage.weight }
+      }
       if (times.length === 0 || times.length > 3) continue
       for (const time of times) {
         const clause = clauseAround(sentence, time.index, time.index + time.text.length)
@@ -64,7 +68,7 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
         const found = { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
         if (END_CUES.test(clause)) {
           if (!end || found.weight > end.weight) end = found
-        } else if (START_CUES.test(clause)) {
+        } else if (START_CUES.test(clause) || (times.length === 1 && START_CUES.test(sentence) && !END_CUES.test(sentence))) {
           if (!start || found.weight > start.weight) start = found
         }
       }

@@ -63,6 +63,11 @@ function apart(a: Moment, b: Moment): boolean {
   return gap !== null && gap >= 180
 }
 
+/** A day-only moment given the time of a timeline event on that same day. */
+function refine(known: Known, event: Moment | undefined): Known {
+  return event ? { moment: event, source: known.source } : known
+}
+
 function weaker(a: Known | null, b: Known | null): ImpactSource | null {
   const sources = [a?.source, b?.source].filter((s): s is ImpactSource => s !== undefined)
   if (sources.length === 0) return null
@@ -108,11 +113,14 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   const markedEnd = marks.end === null ? null : events[marks.end]!.moment
   if (!start || !end) {
     const stated = findStatedMoments(input.passages, context)
-    if (!start && stated.start && preferStatedStart(stated.start.moment, markedStart, marks.startScore)) start = { moment: stated.start.moment, source: 'stated' }
+    const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)
+    if (!start && stated.start && !dayOnly && preferStatedStart(stated.start.moment, markedStart, marks.startScore)) start = { moment: stated.start.moment, source: 'stated' }
     if (!end && stated.end && (!start || !isBefore(stated.end.moment, start.moment)) && preferStatedEnd(stated.end.moment, markedEnd, marks.endScore)) end = { moment: stated.end.moment, source: 'stated' }
   }
   if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
   if (!end && markedEnd && (!start || !isBefore(markedEnd, start.moment))) end = { moment: markedEnd, source: 'marked' }
+  if (start && !start.moment.time) start = refine(start, markedStart?.date === start.moment.date ? markedStart : events.find((e) => e.moment.date === start!.moment.date && e.moment.time)?.moment)
+  if (end && !end.moment.time) end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
   const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
   if (statedDuration !== null) duration = statedDuration
   if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }
