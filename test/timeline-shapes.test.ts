@@ -137,3 +137,13 @@ describe('timeline shapes: sections that end too early or hide their times', () 
     expect(r.entries).toEqual(['2021-05-15 02:19 On Sunday 2:19am PDT 15/05/2021,'])
   })
 })
+
+describe('timeline shapes: bold day lines', () => {
+  it('reads a bold Date: line or bold day line inside a timeline as a day marker, not a section', () => {
+    for (const [a, b] of [['**Date: 2024-05-01**', '**Date: 2024-05-02**'], ['**Tuesday, May 1 2024**', '**Wednesday, May 2 2024**']]) {
+      const { record } = normalizeDocument('x.md', `# Outage\n\n## Timeline\n\n${a}\n\n- 23:00 Deploy\n\n${b}\n\n- 01:00 Fixed\n\n## Root cause\n\nBad config.\n`, options)
+      expect(record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2024-05-01 23:00', '2024-05-02 01:00'])
+      expect(record.sections.map((s) => s.key)).toEqual(['timeline', 'rootCause'])
+    }
+  })
+})

@@ -2,6 +2,7 @@
  * One source line read as a pseudo-heading (`**Timeline:**`, `Root Causes`, `Issue Summary:`), a labelled field
  * (`**Impact**: ...`, `Duration: ...`) or plain text: the way plain-text and pasted postmortems mark their structure.
  */
+import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
@@ -51,6 +52,12 @@ function isTimeLike(text: string): boolean {
   return /^\s*(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|midnight|noon)/i.test(text)
 }
 
+/** A bold day line inside a timeline (`**Date: 2024-05-01**`, `**Tuesday, May 1 2024**`): a day marker, not a section. */
+function isDayLabel(text: string): boolean {
+  const rest = text.replace(/^(?:date|day|datum|jour|fecha)\s*:\s*/i, '').replace(/^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i, '')
+  return findDates(rest.slice(0, 80))[0]?.index === 0
+}
+
 /** Reads one line of a paragraph; `raw` is the Markdown source of the line (or the text of an HTML paragraph). */
 export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const line = raw.replace(INLINE_TAG, '').replace(/\s+$/, '').replace(/\\$/, '')
@@ -58,7 +65,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
   if (bold?.groups?.['label']) {
     const text = cleanLabel(bold.groups['label'])
-    if (text && !isTimeLike(text)) return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
+    if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text))) return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
   }
   const boldField = BOLD_FIELD.exec(line)
   if (boldField?.groups) {
