@@ -132,6 +132,12 @@ export interface PostmortemRecord {
   source: string
   /** The document's own title, `null` when it has none. */
   title: string | null
+  /** Title to show when the author's names no incident (only a number, date or "Postmortem"): derived from the summary. */
+  displayTitle?: string
+  /** `true` when `displayTitle` was derived rather than written by the author. */
+  titleDerived?: boolean
+  /** BCP 47 tag of the text's language when it is not English (`de`, `fr`, `ja`); absent for English or when unsure. */
+  language?: string
   summary: string
   /** Day the impact began (`YYYY-MM-DD`), `null` when the text does not say. */
   date: string | null

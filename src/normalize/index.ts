@@ -23,6 +23,8 @@ import { statesDate, statesTitle, statesZone } from './stated.js'
 import { findSummary } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
+import { detectLanguage, proseOf } from './summary/language.js'
+import { displayTitleOf } from './summary/display-title.js'
 import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
 import { impactPassages } from './impact/passages.js'
@@ -81,7 +83,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
   const record = emptyRecord(source, meta.slug)
   record.title = title
-  record.summary = findSummary(data, spans, blocks, title)
+  const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : []))))
+  if (language) record.language = language
+  record.summary = findSummary(data, spans, blocks, title, language)
+  Object.assign(record, displayTitleOf(title, record.summary))
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)

@@ -1,47 +1,105 @@
 /**
  * A one-line summary for lists and feeds: front-matter `description`/`summary`, else the first sentences of the
- * Summary section, else of the first prose paragraph; labelled-field lines (`Duration: ...`) are data, never summary.
+ * Summary section, else of the prose before the first section, else of the Impact section, else the first prose
+ * anywhere outside the timeline and action items. Meta lines (fields, time-zone notes, "this is an example", status
+ * labels, badges) are never summary; a summary written as bullets, as a `Summary:` field or as prose indented into a
+ * code block counts.
  */
 import type { RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
+import { splitSentences } from './sentences.js'
+import { stripEmojiEdges } from './title-text.js'
 
 const MAX = 240
 
-function firstSentences(text: string): string {
-  const sentences = oneLine(text).split(/(?<=[.!?])\s+(?=[A-Z0-9"'“(])/)
+/** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`). */
+const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what happened|tl;?dr)$/i
+
+/** Lines about the document rather than the incident. */
+const BOILERPLATE = [
+  /^(?:all |the )?(?:times?|timestamps?|dates?(?: and times?)?|hours)\b[^.]{0,40}\b(?:are|is|in|given|listed|shown|expressed)\b[^.]{0,40}\b(?:utc|gmt|time|zone|[A-Z]{2,5}T?)\b/i,
+  /\bthis (?:is|was) (?:an? |just an? )?(?:example|template|sample|draft|fictional|imaginary|hypothetical)\b/i,
+  /\b(?:imaginary|fictional|fictitious|hypothetical|made[- ]up) (?:situation|scenario|incident|outage|company|story)\b/i,
+  /^(?:status|state|draft|work in progress|wip|resolved|investigating|identified|monitoring|published|final|updated?)\s*[:.!]?\s*\S{0,30}$/i,
+  /^(?:our|the) mission\b|^(?:disclaimer|note|nb|edit|update|updated|last updated|tl;dr)\s*:\s*$/i,
+  /^[([].*[)\]]\.?$/,
+]
+
+/** Headings that announce the summary itself (not background or a description that may come late). */
+const EXPLICIT = /summary|overview|tl;?dr|abstract|synopsis|zusammenfassung|r[ée]sum[ée]|概要|要約/i
+
+function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.some((re) => re.test(text.trim()))
+}
+
+/** Text of a line with inline HTML, markup leftovers and decoration at the start dropped. */
+function clean(text: string): string {
+  return stripEmojiEdges(oneLine(text.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, ' ')).replace(/^(?:[-–—•*>|]\s*)+/, '')).trim()
+}
+
+/** A field line (`Duration: ...`, `Service: ...`) whose label does not name a summary, so it is data. */
+function isDataField(line: string): boolean {
+  const m = /^\s*[*_]{0,2}([\p{L}][\p{L} /&'()-]{0,40}?)[*_]{0,2}\s*:[*_]{0,2}\s+\S/u.exec(line)
+  return !!m && !SUMMARY_LABEL.test((m[1] ?? '').trim()) && (m[1] ?? '').trim().split(/\s+/).length <= 5
+}
+
+/** The value of a summary field line, or the line itself. */
+function fieldValue(line: string): string {
+  const m = /^\s*[*_]{0,2}([\p{L}][\p{L} ;]{0,30}?)[*_]{0,2}\s*:[*_]{0,2}\s+(\S.*)$/u.exec(line)
+  return m && SUMMARY_LABEL.test((m[1] ?? '').trim()) ? m[2] ?? line : line
+}
+
+function isProse(text: string): boolean {
+  if (!text || isBoilerplate(text)) return false
+  const cjk = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0
+  if (cjk >= 15) return /[。．！？]/.test(text) || cjk >= 30
+  const words = text.split(/\s+/).length
+  return /\p{Ll}/u.test(text) && (words >= 12 || (words >= 5 && /[.!?。]["”')]?$/.test(text.trim())))
+}
+
+function firstSentences(text: string, language: string | null): string {
   let out = ''
-  for (const sentence of sentences) {
+  for (const sentence of splitSentences(oneLine(text), language)) {
     if (out && (out.length >= 100 || out.length + sentence.length + 1 > MAX)) break
-    out = out ? `${out} ${sentence}` : sentence
+    out = out ? `${out}${/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(out) ? '' : ' '}${sentence}` : sentence
   }
   return shorten(out, MAX)
 }
 
-function isProse(text: string): boolean {
-  const words = text.split(/\s+/).length
-  return /[a-z]/.test(text) && (words >= 12 || (words >= 5 && /[.!?]["”')]?$/.test(text.trim())))
-}
-
-function labelledItem(nodes: RootContent[]): string | null {
-  for (const node of nodes) {
-    if (node.type !== 'list') continue
-    for (const item of node.children) {
-      const m = /^\s*(?:summary|impact|description|overview|what happened)\s*:\s*(\S[\s\S]*)$/i.exec(plainText(item.children))
-      if (m?.[1]) return firstSentences(m[1])
-    }
+/** Prose a block may hold: paragraph lines without data fields, indented prose, a long sentence set as a heading. */
+function textsOf(block: Block): string[] {
+  if (block.kind === 'field') return SUMMARY_LABEL.test(block.label.trim()) ? [clean(block.value)] : []
+  if (block.kind === 'heading') return block.origin === 'markdown' && block.text.split(/\s+/).length >= 12 ? [block.text] : []
+  const node = block.node
+  if (node.type === 'paragraph') {
+    const lines = plainText([node]).split('\n').map((l) => fieldValue(l)).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
+    return lines.length ? [clean(lines.join(' '))] : []
   }
-  return null
+  if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value)) return [clean(node.value.split('\n').map((l) => l.trim()).join(' '))]
+  if (node.type === 'list') return bulletText(node)
+  return []
 }
 
-function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) => boolean, title: string | null): string | null {
+/** A summary written as bullets: the first items that read as prose, or a `Summary:` item's value. */
+function bulletText(list: Extract<RootContent, { type: 'list' }>): string[] {
+  const items = list.children.map((item) => clean(fieldValue(oneLine(toString(item.children[0] ?? item)))))
+  const labelled = list.children.map((item) => toString(item.children[0] ?? item)).find((t) => /^\s*[\p{L} ]{3,30}:\s+\S/u.test(t) && SUMMARY_LABEL.test(t.split(':')[0]!.trim()))
+  if (labelled) return [clean(fieldValue(labelled))]
+  const prose = items.filter((t) => !isDataField(t) && t.split(/\s+/).length >= 4)
+  return prose.length ? [prose.slice(0, 3).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')] : []
+}
+
+function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) => boolean, title: string | null, lists: boolean): string | null {
   for (let i = from; i < to; i++) {
     const block = blocks[i]!
-    if (skip(i) || block.kind !== 'content' || block.node.type !== 'paragraph') continue
-    let text = plainText([block.node])
-    if (title && text.startsWith(title)) text = text.slice(title.length).trim()
-    if (isProse(text)) return firstSentences(text)
+    if (skip(i) || (!lists && block.kind === 'content' && block.node.type === 'list')) continue
+    for (let text of textsOf(block)) {
+      if (title && text.startsWith(title)) text = text.slice(title.length).trim()
+      if (isProse(text)) return text
+    }
   }
   return null
 }
@@ -52,30 +110,32 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
  */
 function impactText(span: SectionSpan, blocks: Block[]): string {
   if (span.heading.kind === 'field') return plainText(span.nodes)
-  return plainText(blocks.slice(span.index + 1, span.end).flatMap((b) => (b.kind === 'content' ? [b.node] : [])))
+  return proseOf(blocks, span.index + 1, span.end, () => false, null, true) ?? ''
 }
 
 /**
- * Picks the summary: front matter, else the Summary section's prose, else prose before the first section,
- * else the Impact section or field, else the first prose outside the timeline and action items.
+ * Picks the summary by the rules above; `language` (BCP 47, null for English) decides where sentences end.
  */
-export function findSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks: Block[], title: string | null): string {
+export function findSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks: Block[], title: string | null, language: string | null = null): string {
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
     if (typeof value === 'string' && value.trim()) return shorten(oneLine(value), MAX)
   }
   const none = (): boolean => false
-  const firstSection = spans[0]?.index ?? blocks.length
-  const preamble = proseOf(blocks, 0, firstSection, none, title)
-  if (preamble) return preamble
-  const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
-  if (field && field.heading.kind === 'field' && isProse(field.heading.value)) return firstSentences(field.heading.value)
   const summary = primarySummary(spans)
   const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
-  const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title) ?? labelledItem(summary.nodes) : null
-  if (fromSummary) return fromSummary
+  const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true) : null
+  const firstSection = spans[0]?.index ?? blocks.length
+  const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false)
+  if (fromSummary && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : ''))) return firstSentences(fromSummary, language)
+  const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
+  if (field && field.heading.kind === 'field' && isProse(clean(field.heading.value))) return firstSentences(clean(field.heading.value), language)
+  const before = preamble()
+  if (before) return firstSentences(before, language)
+  if (fromSummary) return firstSentences(fromSummary, language)
   const impact = spans.find((s) => s.match?.key === 'impact' && impactText(s, blocks))
-  if (impact) return firstSentences(impactText(impact, blocks))
+  if (impact) return firstSentences(clean(impactText(impact, blocks)), language)
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
-  return proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title) ?? ''
+  const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false)
+  return any ? firstSentences(any, language) : ''
 }

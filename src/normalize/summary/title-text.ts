@@ -48,3 +48,19 @@ export function isGenericTitle(title: string): boolean {
   if (!rest) return true
   return rest.split(/\s+/).every((word) => GENERIC_WORD.test(word))
 }
+
+/**
+ * A display title for a title that names no incident, from the summary's first sentence: its subject, at most a
+ * few words, without a leading date phrase ("On 3 March, ...") or trailing punctuation; null when there is none.
+ */
+export function deriveDisplayTitle(summary: string): string | null {
+  const sentence = (summary.split(/(?<=[.!?。])\s/)[0] ?? '').replace(/…$/, '')
+  const body = sentence
+    .replace(/^(?:on|at|from|between|during|around|yesterday|today|last \w+)\b[^,]{0,60},\s*/i, '')
+    .replace(/[\s.!?。:;,]+$/, '')
+    .trim()
+  if (body.split(/\s+/).length < 3) return null
+  const words = body.split(/\s+/)
+  const short = words.length <= 12 ? body : `${words.slice(0, 10).join(' ').replace(/[,;:]$/, '')}…`
+  return short.charAt(0).toUpperCase() + short.slice(1)
+}

@@ -1,0 +1,38 @@
+/**
+ * The language a postmortem is written in, as a BCP 47 tag, when it is not English: franc-min over the prose only
+ * (no code, links or markup), `null` for English and whenever the text is too short or the guess too close to call.
+ */
+import { francAll } from 'franc-min'
+import type { RootContent } from 'mdast'
+import { plainText } from '../structure/plain-text.js'
+
+/** ISO 639-3 codes franc gives, mapped onto the BCP 47 tags a page's `lang` attribute takes. */
+const BCP47 = new Map([
+  ['deu', 'de'], ['fra', 'fr'], ['jpn', 'ja'], ['spa', 'es'], ['por', 'pt'], ['ita', 'it'], ['nld', 'nl'], ['rus', 'ru'],
+  ['cmn', 'zh'], ['kor', 'ko'], ['pol', 'pl'], ['tur', 'tr'], ['ukr', 'uk'], ['swe', 'sv'], ['ces', 'cs'], ['ron', 'ro'],
+  ['hun', 'hu'], ['ind', 'id'], ['vie', 'vi'], ['arb', 'ar'], ['hin', 'hi'], ['ell', 'el'], ['heb', 'he'], ['dan', 'da'],
+  ['nob', 'nb'], ['fin', 'fi'], ['tha', 'th'], ['bul', 'bg'], ['srp', 'sr'], ['hrv', 'hr'], ['slk', 'sk'], ['cat', 'ca'],
+])
+
+/** Fewer letters than this and the guess is left out. */
+const MIN_LETTERS = 60
+/** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
+const MARGIN = 0.03
+
+/** Prose of the document's content nodes: code, HTML, URLs and inline code removed, at most a few thousand characters. */
+export function proseOf(nodes: RootContent[]): string {
+  const prose = nodes.filter((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'blockquote' || n.type === 'heading' || n.type === 'table')
+  return plainText(prose).replace(/`[^`\n]*`/g, ' ').replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ').replace(/\s+/g, ' ').slice(0, 4000)
+}
+
+/** The language of `prose` as a BCP 47 tag, or null for English, unknown or unsure. */
+export function detectLanguage(prose: string): string | null {
+  const letters = prose.match(/\p{L}/gu)?.length ?? 0
+  if (letters < MIN_LETTERS) return null
+  const guesses = francAll(prose, { minLength: MIN_LETTERS })
+  const [code, score] = guesses[0] ?? ['und', 0]
+  if (code === 'eng' || code === 'und' || score < 1) return null
+  const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0
+  if (english > 1 - MARGIN && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/u.test(prose)) return null
+  return BCP47.get(code) ?? null
+}

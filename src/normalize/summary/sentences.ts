@@ -1,0 +1,57 @@
+/**
+ * Sentences of a paragraph, by `Intl.Segmenter` in the document's language, with the cuts a segmenter makes at
+ * ordinals ("On 3. August"), abbreviations ("e.g.", "approx.", "Mr.", "z. B.") and initials ("J. Smith") merged back.
+ */
+
+/** Abbreviations that end with a dot inside a sentence (lower-case, without the final dot). */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'sr', 'jr', 'vs', 'etc', 'e.g', 'i.e', 'eg', 'ie', 'cf', 'approx', 'ca', 'incl', 'excl',
+  'no', 'nr', 'nos', 'fig', 'vol', 'pp', 'p', 'est', 'min', 'mins', 'sec', 'secs', 'hr', 'hrs', 'max', 'avg', 'inc', 'ltd', 'co',
+  'corp', 'dept', 'ver', 'v', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'mon',
+  'tue', 'wed', 'thu', 'fri', 'sat', 'sun', 'a.m', 'p.m', 'u.s', 'z.b', 'z. b', 'u.a', 'bzw', 'ggf', 'usw', 'vgl', 'd.h',
+  'evtl', 'inkl', 'mme', 'mlle', 'env', 'resp', 'al', 'et al',
+])
+
+/** Month names (English, German, French) that follow a day ordinal written "3." */
+const MONTH = /^(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|fevr|mars|avr|juin|juil|août|aout|déc)/i
+
+const segmenters = new Map<string, Intl.Segmenter>()
+
+function segmenter(language: string | null): Intl.Segmenter {
+  const tag = language ?? 'en'
+  let found = segmenters.get(tag)
+  if (!found) {
+    try {
+      found = new Intl.Segmenter(tag, { granularity: 'sentence' })
+    } catch {
+      found = new Intl.Segmenter('en', { granularity: 'sentence' })
+    }
+    segmenters.set(tag, found)
+  }
+  return found
+}
+
+/** Whether the cut after `before` is no sentence end, given the text that follows. */
+function isFalseCut(before: string, after: string): boolean {
+  const tail = before.trimEnd()
+  const next = after.trimStart()
+  if (!tail.endsWith('.') || !next) return false
+  if (/^[\p{Ll}]/u.test(next)) return true
+  const word = /(?:^|[\s(])([\p{L}.]{1,8}|[\p{L}]\.\s[\p{L}])\.$/u.exec(tail)?.[1]?.toLowerCase()
+  if (word && ABBREVIATIONS.has(word)) return true
+  if (/(?:^|\s)\p{L}\.$/u.test(tail)) return true
+  if (/(?:^|\s)\d{1,2}\.$/.test(tail) && (MONTH.test(next) || /^\d/.test(next))) return true
+  if (/\b[vV]?\d+\.$/.test(tail) && /^\d/.test(next)) return true
+  return false
+}
+
+/** Splits a paragraph into sentences; `language` is a BCP 47 tag or null for English. */
+export function splitSentences(text: string, language: string | null = null): string[] {
+  const out: string[] = []
+  for (const { segment } of segmenter(language).segment(text)) {
+    const last = out.length - 1
+    if (last >= 0 && isFalseCut(out[last]!, segment)) out[last] = out[last]! + segment
+    else out.push(segment)
+  }
+  return out.map((s) => s.trim()).filter(Boolean)
+}

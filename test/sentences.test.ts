@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { splitSentences } from '../src/normalize/summary/sentences.js'
+
+describe('sentence splitting', () => {
+  it.each([
+    ['On 3. August, the database failed. We restored it.', ['On 3. August, the database failed.', 'We restored it.']],
+    ['Mr. Smith was paged. He answered.', ['Mr. Smith was paged.', 'He answered.']],
+    ['Some caches, e.g. the session cache, were cold. Logins failed.', ['Some caches, e.g. the session cache, were cold.', 'Logins failed.']],
+    ['It took approx. 20 minutes. Then it recovered.', ['It took approx. 20 minutes.', 'Then it recovered.']],
+    ['We upgraded to v1.2 today. It broke.', ['We upgraded to v1.2 today.', 'It broke.']],
+    ['J. R. Doe fixed it. Thanks!', ['J. R. Doe fixed it.', 'Thanks!']],
+    ['The site was down. Users saw errors? Yes.', ['The site was down.', 'Users saw errors?', 'Yes.']],
+  ])('%s', (text, sentences) => {
+    expect(splitSentences(text)).toEqual(sentences)
+  })
+
+  it('splits German with its own abbreviations', () => {
+    expect(splitSentences('Am 3. August fiel der Dienst aus, z. B. das Login. Danach lief alles.', 'de')).toEqual(['Am 3. August fiel der Dienst aus, z. B. das Login.', 'Danach lief alles.'])
+  })
+
+  it('splits Japanese at the full stop', () => {
+    expect(splitSentences('アプリが起動できなくなった。原因は設定の誤りである。', 'ja')).toEqual(['アプリが起動できなくなった。', '原因は設定の誤りである。'])
+  })
+})
