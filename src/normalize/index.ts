@@ -86,7 +86,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : []))))
   if (language) record.language = language
   record.summary = findSummary(data, spans, blocks, title, language)
-  Object.assign(record, displayTitleOf(title, record.summary))
+  Object.assign(record, displayTitleOf(title, record.summary, language))
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)

@@ -5,8 +5,8 @@
 import { deriveDisplayTitle, isGenericTitle } from './title-text.js'
 
 /** The record fields for the display title: empty when the author's title stands. */
-export function displayTitleOf(title: string | null, summary: string): { displayTitle?: string; titleDerived?: true } {
+export function displayTitleOf(title: string | null, summary: string, language: string | null = null): { displayTitle?: string; titleDerived?: true } {
   if (title && !isGenericTitle(title)) return {}
-  const derived = deriveDisplayTitle(summary)
+  const derived = deriveDisplayTitle(summary, language)
   return derived ? { displayTitle: derived, titleDerived: true } : {}
 }

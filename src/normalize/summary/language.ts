@@ -14,7 +14,7 @@ const BCP47 = new Map([
   ['nob', 'nb'], ['fin', 'fi'], ['tha', 'th'], ['bul', 'bg'], ['srp', 'sr'], ['hrv', 'hr'], ['slk', 'sk'], ['cat', 'ca'],
 ])
 
-/** Fewer letters than this and the guess is left out. */
+/** Fewer letters than this (a third of it in Chinese, Japanese or Korean script) and the guess is left out. */
 const MIN_LETTERS = 60
 /** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
 const MARGIN = 0.03
@@ -28,8 +28,10 @@ export function proseOf(nodes: RootContent[]): string {
 /** The language of `prose` as a BCP 47 tag, or null for English, unknown or unsure. */
 export function detectLanguage(prose: string): string | null {
   const letters = prose.match(/\p{L}/gu)?.length ?? 0
-  if (letters < MIN_LETTERS) return null
-  const guesses = francAll(prose, { minLength: MIN_LETTERS })
+  const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
+  const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
+  if (letters < min) return null
+  const guesses = francAll(prose, { minLength: min })
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null
   const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0

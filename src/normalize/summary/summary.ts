@@ -92,16 +92,24 @@ function bulletText(list: Extract<RootContent, { type: 'list' }>): string[] {
   return prose.length ? [prose.slice(0, 3).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')] : []
 }
 
+/** Short text that still says something (a sentence of three words or more), for inside a Summary or Impact section. */
+function isStatement(text: string): boolean {
+  return !isBoilerplate(text) && /\p{Ll}/u.test(text) && text.split(/\s+/).length >= 3
+}
+
+/** The first prose in blocks `from`..`to`; inside a section (`lists`) bullets count and a short statement will do. */
 function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) => boolean, title: string | null, lists: boolean): string | null {
+  let fallback: string | null = null
   for (let i = from; i < to; i++) {
     const block = blocks[i]!
     if (skip(i) || (!lists && block.kind === 'content' && block.node.type === 'list')) continue
     for (let text of textsOf(block)) {
       if (title && text.startsWith(title)) text = text.slice(title.length).trim()
       if (isProse(text)) return text
+      if (lists && !fallback && isStatement(text)) fallback = text
     }
   }
-  return null
+  return fallback
 }
 
 /**

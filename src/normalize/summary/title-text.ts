@@ -3,6 +3,7 @@
  * that tell a real title from a bare URL, a template placeholder or a label that names no incident.
  */
 import { oneLine } from '../structure/plain-text.js'
+import { splitSentences } from './sentences.js'
 
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\uFE0E\\uFE0F\\u200D\\u20E3]'
 const EDGE_START = new RegExp(`^(?:${EMOJI}|:[a-z0-9_+-]{1,40}:|\\s)+`, 'iu')
@@ -49,18 +50,33 @@ export function isGenericTitle(title: string): boolean {
   return rest.split(/\s+/).every((word) => GENERIC_WORD.test(word))
 }
 
+/** Leading phrases that place the incident in time rather than name it ("On 3 March,", "Between 10:00 and 11:00"). */
+const LEAD = [
+  /^(?:on|at|from|during|around|yesterday|today|tonight|this morning|last \w+|in the (?:morning|afternoon|evening|night) of)\b[^,]{0,60},\s*/i,
+  /^\d{1,4}(?:st|nd|rd|th)?,\s*/,
+  /^[Bb]etween\s+(?:the hours of\s+)?\S+(?:\s[aApP]\.?[mM]\.?)?\s+(?:and|to)\s+\S+(?:\s(?:[aApP]\.?[mM]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?,?\s+/,
+  /^\S*\d\S*\s+(?:until|to|through|-|–)\s+\S*\d\S*,?\s+/i,
+]
+
+/** Where the subject of a sentence ends: a clause break, or a phrase of time, place in time or duration. */
+const CLAUSE_END = /,\s|;\s|\s(?:and|so|because|which|due to|after|when|while|but|from|between|for|during|since|until)\s|\s(?:on|at)\s(?=[\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/i
+
 /**
  * A display title for a title that names no incident, from the summary's first sentence: its subject, at most a
  * few words, without a leading date phrase ("On 3 March, ...") or trailing punctuation; null when there is none.
  */
-export function deriveDisplayTitle(summary: string): string | null {
-  const sentence = (summary.split(/(?<=[.!?。])\s/)[0] ?? '').replace(/…$/, '')
-  const body = sentence
-    .replace(/^(?:on|at|from|between|during|around|yesterday|today|last \w+)\b[^,]{0,60},\s*/i, '')
-    .replace(/[\s.!?。:;,]+$/, '')
-    .trim()
+export function deriveDisplayTitle(summary: string, language: string | null = null): string | null {
+  let body = (splitSentences(summary.replace(/…$/, ''), language)[0] ?? '').trim()
+  for (let i = 0; i < 3; i++) {
+    const lead = LEAD.find((re) => re.test(body))
+    if (!lead) break
+    body = body.replace(lead, '')
+  }
+  body = body.replace(/[\s.!?。:;,]+$/, '').trim()
   if (body.split(/\s+/).length < 3) return null
-  const words = body.split(/\s+/)
-  const short = words.length <= 12 ? body : `${words.slice(0, 10).join(' ').replace(/[,;:]$/, '')}…`
+  const clause = body.split(CLAUSE_END)[0] ?? body
+  const subject = clause.split(/\s+/).length >= 3 ? clause : body
+  const words = subject.split(/\s+/)
+  const short = words.length <= 12 ? subject : `${words.slice(0, 10).join(' ').replace(/[,;:]$/, '')}…`
   return short.charAt(0).toUpperCase() + short.slice(1)
 }

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { detectLanguage } from '../src/normalize/summary/language.js'
+import { deriveDisplayTitle } from '../src/normalize/summary/title-text.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
+
+describe('summary', () => {
+  it('takes the explicit summary section over a preamble', () => {
+    const r = recordOf('# Cache outage\n\nThis page collects what we know so far about the cache problem and how we will follow up.\n\n## Summary\n\nThe session cache evicted every key for twenty minutes.\n')
+    expect(r.summary).toBe('The session cache evicted every key for twenty minutes.')
+  })
+
+  it('keeps a preamble over a late Background section', () => {
+    const r = recordOf('# DNS outage\n\nThe resolver stopped answering for thirty-five minutes on Monday.\n\n## Timeline\n\n- 10:00 resolver down\n\n## Background\n\nWe run two resolvers behind one address, which is an old setup.\n')
+    expect(r.summary).toBe('The resolver stopped answering for thirty-five minutes on Monday.')
+  })
+
+  it('skips time-zone notes, example statements and data fields', () => {
+    const r = recordOf('# Queue stall\n\nAll times are in UTC.\n\nThis is an example postmortem written for a course.\n\nDuration: 2024-01-02 10:00 - 11:00\n\nThe job queue stopped accepting work for an hour after a bad deploy.\n')
+    expect(r.summary).toBe('The job queue stopped accepting work for an hour after a bad deploy.')
+  })
+
+  it('reads a summary written as a field line or as bullets', () => {
+    expect(recordOf('# Outage\n\nIssue Summary\nImpact: 🚫 Our shop was down and nobody could pay.\n').summary).toBe('Our shop was down and nobody could pay.')
+    expect(recordOf('# Outage\n\n## Summary\n\n- Checkout failed for all users\n- Payments were retried later\n').summary).toBe('Checkout failed for all users. Payments were retried later.')
+  })
+
+  it('reads prose indented into a code block under the summary heading', () => {
+    const r = recordOf('# Summary:\n\tFrom 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.\n\n# Timeline:\n\t3:00 pm - first complaint\n')
+    expect(r.summary).toBe('From 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.')
+  })
+
+  it('never cuts at an ordinal or an abbreviation', () => {
+    const r = recordOf('# Database errors\n\n## Summary\n\nOn 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.\n')
+    expect(r.summary).toBe('On 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.')
+  })
+})
+
+describe('language', () => {
+  it('names German, French and Japanese prose, and nothing for English or short text', () => {
+    expect(detectLanguage('Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben und beobachten die Lage weiter.')).toBe('de')
+    expect(detectLanguage("Le site internet et le portail de support ne sont pas accessibles actuellement. Nous sommes en train de rechercher la cause et nous vous tiendrons informés.")).toBe('fr')
+    expect(detectLanguage('アプリをアップデートすると起動できなくなる障害が発生しました。原因は設定の誤りであり、修正版を公開しました。')).toBe('ja')
+    expect(detectLanguage('The database ran out of disk space in the morning, so every write failed until we added a volume and restarted it.')).toBeNull()
+    expect(detectLanguage('Störung behoben.')).toBeNull()
+  })
+
+  it('puts the language on the record only when it is not English', () => {
+    const de = recordOf('# Störung\n\n## Zusammenfassung\n\nDer Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben.\n')
+    expect(de.language).toBe('de')
+    expect(de.sections[0]?.key).toBe('summary')
+    expect(recordOf('# Outage\n\n## Summary\n\nThe database ran out of disk space in the morning, so every write failed until we added a volume.\n').language).toBeUndefined()
+  })
+})
+
+describe('display title', () => {
+  it('derives one from the summary when the title names no incident, keeping the author title', () => {
+    const r = recordOf('# 0x19. Postmortem\n\n## Issue Summary\n\nOn 3 March 2024, the web service experienced a major outage from 08:00 to 14:00 UTC.\n')
+    expect(r.title).toBe('0x19. Postmortem')
+    expect(r.displayTitle).toBe('The web service experienced a major outage')
+    expect(r.titleDerived).toBe(true)
+  })
+
+  it('leaves a real title alone', () => {
+    expect(recordOf('# Postmortem: cache cluster outage\n\n## Summary\n\nThe cache cluster dropped every connection.\n').displayTitle).toBeUndefined()
+  })
+
+  it('drops leading time phrases', () => {
+    expect(deriveDisplayTitle('Between 14h34 and 14h47 GMT+2, our map tiles failed to load for most users.')).toBe('Our map tiles failed to load')
+  })
+})
