@@ -54,6 +54,7 @@ export function isGenericTitle(title: string): boolean {
 const LEAD = [
   /^(?:on|at|from|during|around|yesterday|today|tonight|this morning|last \w+|in the (?:morning|afternoon|evening|night) of)\b[^,]{0,60},\s*/i,
   /^\d{1,4}(?:st|nd|rd|th)?,\s*/,
+  /^(?:on|at)\s+\S*\d\S*,?\s+(?=\p{L})/iu,
   /^[Bb]etween\s+(?:the hours of\s+)?\S+(?:\s[aApP]\.?[mM]\.?)?\s+(?:and|to)\s+\S+(?:\s(?:[aApP]\.?[mM]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?,?\s+/,
   /^\S*\d\S*\s+(?:until|to|through|-|–)\s+\S*\d\S*,?\s+/i,
 ]
