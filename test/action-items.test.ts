@@ -95,7 +95,7 @@ describe('action items: done, priority, owner', () => {
   it('reads checked boxes, struck-through items and a list introduced as already done', () => {
     expect(items('## Action items\n\n- [x] Add an alert\n- [ ] Rotate logs\n- ~~Drop the cache~~\n').map((i) => i.done)).toEqual([true, false, true])
     expect(items('## Follow-ups\n\nWe have already done the following:\n\n- Added an alert\n- Rotated logs\n').map((i) => i.done)).toEqual([true, true])
-    expect(items('## Follow-ups\n\n### Completed\n\n- Added an alert\n\n### Planned\n\n- Rotate logs\n').map((i) => i.done)).toEqual([true, null])
+    expect(items('## Follow-ups\n\n### Completed\n\n- Added an alert\n\n### Planned\n\n- Rotate logs\n').map((i) => i.done)).toEqual([true, false])
   })
 
   it.each([
@@ -149,5 +149,26 @@ describe('action items: prose and notes are not items', () => {
     expect(texts(note)).toEqual(['Add an alert', 'Rotate logs'])
     const several = '## Next steps\n\n### Fix the configuration\n\nReview the settings.\n\n### Improve monitoring\n\nAlert on error logs.\n'
     expect(texts(several)).toEqual(['Fix the configuration', 'Improve monitoring'])
+  })
+})
+
+describe('action items: details around the item', () => {
+  it('reads owner, status and priority from the body of an item sub-heading', () => {
+    const body = '## Action items\n\n### 1) Add a disk alert\n\nOwner: Ana\nStatus: done\nPriority: P1\n\n### 2) Rotate logs\n\nStatus: open\n'
+    expect(items(body)).toEqual([
+      { text: 'Add a disk alert', kind: null, done: true, owner: 'Ana', priority: 'P1' },
+      { text: 'Rotate logs', kind: null, done: false, owner: null, priority: null },
+    ])
+  })
+
+  it('reads a leading priority level and groups named as still open', () => {
+    expect(makeItem('P1 Add a disk alert', { kind: null, done: null })).toMatchObject({ text: 'Add a disk alert', priority: 'P1' })
+    expect(items('## Follow-ups\n\n### Open\n\n- Rotate logs\n\n### Done\n\n- Add an alert\n').map((i) => i.done)).toEqual([false, true])
+  })
+})
+
+describe('action items: inline HTML', () => {
+  it('keeps the words of an item written with inline HTML, not the tags', () => {
+    expect(texts('## Action items\n\n- [ ] <span style="color: gray;">Review the firmware.</span>\n')).toEqual(['Review the firmware.'])
   })
 })

@@ -10,7 +10,7 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
 import { codeItems, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
-import { kindOf, labelKind, makeItem, type ItemDefaults } from './action-markers.js'
+import { kindOf, labelKind, makeItem, priorityOf, statusOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 
 export { kindOf } from './action-markers.js'
@@ -21,8 +21,25 @@ const DONE_GROUP = /^(?:done|completed?|already done|implemented|finished|fixed)
 const GROUP_NAME = /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
 const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
 
+/** Words that name a group of things still to do ("Open", "Planned", "To do", "Remaining"). */
+const OPEN_GROUP = /^(?:open|pending|planned|to ?do|in progress|not started|remaining|outstanding|upcoming)\b/i
+
 function doneGroup(text: string): boolean | null {
-  return DONE_GROUP.test(text.trim()) ? true : null
+  const t = text.replace(/[*_`]/g, '').trim()
+  return DONE_GROUP.test(t) ? true : OPEN_GROUP.test(t) ? false : null
+}
+
+/** Owner, status and priority written in the body of an item sub-heading ("Owner: Ana", "Status: done", "Priority: P1"). */
+function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionItem> {
+  const text = plainText(blocks.slice(from, to).map((b) => b.node)).slice(0, 600)
+  const owner = /\b(?:owners?|assignees?)\s*[:=]\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)/i.exec(text)?.[1]
+  const status = /\bstatus\s*[:=]\s*([A-Za-z][\w ]{0,20})/i.exec(text)?.[1]
+  const priority = /\bpriority\s*[:=]\s*(\w+)/i.exec(text)?.[1]
+  const details: Partial<ActionItem> = {}
+  if (owner) details.owner = owner
+  if (status && statusOf(status.split(/\s+(?=\S+:)/)[0] ?? status) !== null) details.done = statusOf(status.split(/\s+(?=\S+:)/)[0] ?? status)
+  if (priority && priorityOf(priority)) details.priority = priorityOf(priority)
+  return details
 }
 
 /** A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`), not an item with details under it. */
@@ -127,7 +144,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       if (isGroupHeading(blocks, i, end)) readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
       else if (end > i + 1 && (NUMBERED.test(text) || (candidates.get(block.depth) ?? 0) >= 2)) {
         const made = makeItem(text.replace(NUMBERED, ''), defaults)
-        if (made) out.push(made)
+        if (made) out.push({ ...made, ...bodyDetails(blocks, i + 1, end) })
       }
       i = end - 1
       continue

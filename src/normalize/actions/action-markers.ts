@@ -55,7 +55,7 @@ const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED
 const TRAILING_STATUS = new RegExp(`\\s*(?:[–—-]\\s*|[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
 const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
 const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
-const PRIORITY_TAG = new RegExp(`(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`)
+const PRIORITY_TAG = new RegExp(`(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`)
 
 /** Normalized priority ("P1" stays `P1`, words are lower-cased, "med" is `medium`). */
 export function priorityOf(value: string): string | null {
@@ -91,8 +91,8 @@ function takePriority(text: string): { text: string; priority: string | null } {
   if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), priority: priorityOf(labelled[1] ?? '') }
   const tag = PRIORITY_TAG.exec(text)
   if (!tag) return { text, priority: null }
-  if (tag[4]) return { text, priority: priorityOf(tag[4]) }
-  return { text: `${text.slice(0, tag.index)} ${text.slice(tag.index + tag[0].length)}`, priority: priorityOf(tag[1] ?? tag[2] ?? tag[3] ?? '') }
+  if (tag[5]) return { text, priority: priorityOf(tag[5]) }
+  return { text: `${text.slice(0, tag.index)} ${text.slice(tag.index + tag[0].length)}`, priority: priorityOf(tag[1] ?? tag[2] ?? tag[3] ?? tag[4] ?? '') }
 }
 
 function takeOwner(text: string): { text: string; owner: string | null } {
@@ -114,7 +114,7 @@ export interface ItemDefaults {
 
 /** One action item from a line of text, or null when nothing is left once the markers are taken out. */
 export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null {
-  const status = takeStatus(oneLine(stripDecoration(raw)).replace(/^(\*\*|__)([^*_]{1,20})\1/, '$2'))
+  const status = takeStatus(oneLine(stripDecoration(raw.replace(/<\/?[A-Za-z][^<>]{0,300}>/g, ''))).replace(/^(\*\*|__)([^*_]{1,20})\1/, '$2'))
   let text = status.text
   let kind = status.todo ? (defaults.kind ?? 'todo') : defaults.kind
   let done = status.done ?? defaults.done
