@@ -56,6 +56,10 @@ describe('dates written in more ways', () => {
     expect(findDates('on the 12th of may 2022')[0]).toMatchObject({ year: 2022, month: 5, day: 12 })
     expect(findDates('it may 12 times')).toEqual([])
     expect(findDates('from v1.12.17 to v2.0.0')).toEqual([])
+    expect(findDates('le 27 août 2022 à 14h30')[0]).toMatchObject({ year: 2022, month: 8, day: 27 })
+    expect(findDates('Montag, 12. März 2024')[0]).toMatchObject({ year: 2024, month: 3, day: 12 })
+    expect(findDates('1er mars 2021')[0]).toMatchObject({ year: 2021, month: 3, day: 1 })
+    expect(findDates('5 mais', { year: 2020 })).toEqual([])
   })
   it('matchDateAt reads only a date at the very start', () => {
     expect(matchDateAt('Monday, May 4th, 2020 - deploy')).toMatchObject({ month: 5, day: 4, year: 2020 })

@@ -51,6 +51,8 @@ describe('stamps read by tokens, parts in any order', () => {
     ['11:10 6th Nov 2023 - restarted', { date: [2023, 11, 6], time: [11, 10], rest: 'restarted' }],
     ['27.08.2022 10:00 Uhr: Testbetrieb', { date: [2022, 8, 27], time: [10, 0], rest: 'Testbetrieb' }],
     ['Update 27.08.2022 10:00 Uhr:', { date: [2022, 8, 27], time: [10, 0], rest: '' }],
+    ['Update: at 21:30 UTC the fix was deployed', { time: [21, 30], zone: 'UTC', rest: 'the fix was deployed' }],
+    ['27 août 2022 à 14h30 : redémarrage', { date: [2022, 8, 27], time: [14, 30], rest: 'redémarrage' }],
     ['14.30 Uhr Neustart', { time: [14, 30], rest: 'Neustart' }],
     ['午後3時 障害発生', { time: [15, 0], rest: '障害発生' }],
     ['午前12時半 復旧', { time: [0, 30], rest: '復旧' }],

@@ -1,12 +1,23 @@
 /**
  * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
- * Japanese ("2021年11月25日"), and month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
+ * Japanese ("2021年11月25日"), French and German month names ("27 août 2022", "12. März 2024"), and English month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
+/** French and German month names that differ from the English ones ("27 août 2022", "12. März 2024"). */
+const FOREIGN_MONTHS = new Map<string, number>([
+  ['janvier', 1], ['janv', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['mars', 3], ['avril', 4], ['avr', 4], ['mai', 5],
+  ['juin', 6], ['juillet', 7], ['juil', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
+  ['décembre', 12], ['decembre', 12], ['déc', 12], ['januar', 1], ['jänner', 1], ['februar', 2], ['märz', 3], ['maerz', 3],
+  ['juni', 6], ['juli', 7], ['oktober', 10], ['okt', 10], ['dezember', 12], ['dez', 12],
+])
+const FOREIGN = [...FOREIGN_MONTHS.keys()]
+  .sort((a, b) => b.length - a.length)
+  .map((name) => `[${name[0]}${name[0]!.toUpperCase()}]${name.slice(1)}`)
+  .join('|')
 const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
   ['iso', String.raw`(?<!\d)(?<y>\d{4})\s?年\s?(?<m>\d{1,2})\s?月\s?(?<d>\d{1,2})\s?日`],
@@ -16,9 +27,10 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}(?<y>\d{4})(?!\d)`],
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
+  ['dmx', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?:er)?\.?\s{1,3}(?<mon>${FOREIGN})\.?(?![\p{L}])(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
 ]
-const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'g')] as const)
-const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'y')] as const)
+const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'gu')] as const)
+const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'yu')] as const)
 const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
@@ -56,6 +68,9 @@ function build(kind: string, g: Record<string, string | undefined>, text: string
       dayFirst = ambiguous ? g['sep'] !== '/' : hint === true
     }
     ;[day, month] = dayFirst === false ? [b, a] : [a, b]
+  } else if (kind === 'dmx') {
+    month = FOREIGN_MONTHS.get((g['mon'] ?? '').toLowerCase()) ?? 0
+    day = Number(g['d'])
   } else {
     month = monthNumber(g['mon'] ?? '')
     day = Number(g['d'])

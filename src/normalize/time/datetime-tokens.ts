@@ -26,7 +26,7 @@ const PLACEHOLDER = /^\d{4}-(?:MM|XX|\?\?|\d{2})-(?:DD|XX|\?\?)(?![\w?])|^\d{4}-
 const RELATIVE = /^(?:(yesterday|gestern|hier)|(today|tonight|heute|aujourd'hui)|(the day before yesterday|vorgestern|avant-hier))\b/i
 /** Words that may open a stamp or sit between its parts, kept only when a date or time follows them. */
 const FILLER =
-  /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)\s{1,3}|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
+  /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
 /** Marks after a time: approximate ("ish"), German "Uhr", an hours suffix ("14:30h"), Japanese "頃". */
 const TIME_SUFFIX = /^(?:-?ish\b|\s?Uhr\b|\s?hrs?\b|\s?頃|\s?ごろ)/i
 const APPROXIMATE = /^(?:[~≈]|around|approx|approximately|about|circa|ca\.|c\.|roughly|gegen|vers|-?ish|頃|ごろ)/i
