@@ -22,6 +22,7 @@ export const RULE = {
   aliasInvalid: 'alias-invalid',
   aliasConflict: 'alias-conflict',
   slugChanged: 'slug-changed',
+  draftUnpublished: 'draft-unpublished',
   noTitle: 'no-title',
   noDate: 'no-date',
   dateAmbiguous: 'date-ambiguous',

@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import { gunzipSync } from 'node:zlib'
@@ -119,7 +120,9 @@ describe('drafts', () => {
     expect(texts.get('postmortems.json')).toContain('"slug":"replica"')
     expect(leaks(texts, HIDDEN)).toEqual([])
     // The drafts are still read and reported, with no page.
-    expect(result.files.filter((f) => f.slug === null).map((f) => f.source).sort()).toEqual(['quokka.md', 'wombat.md'])
+    const drafts = result.files.filter((f) => f.slug === null)
+    expect(drafts.map((f) => f.source).sort()).toEqual(['quokka.md', 'wombat.md'])
+    expect(drafts.every((f) => f.diagnostics.some((d) => d.ruleId === 'draft-unpublished' && d.severity === 'info'))).toBe(true)
   }, 60_000)
 
   test('`--drafts` publishes them with a Draft banner and label; the next build without it takes them out again', async () => {
@@ -141,6 +144,19 @@ describe('drafts', () => {
     writeFileSync(path.join(root, 'content', 'quokka.md'), DRAFT.replace('draft: true', 'published: false'))
     await build(config)
     expect(leaks(siteTexts(config.outDir), HIDDEN)).toEqual([])
+  }, 60_000)
+
+  test('`hindsight build` says how many drafts it left out, and `--drafts` includes them', () => {
+    const { root } = project({ 'replica.md': PUBLISHED, 'quokka.md': DRAFT, 'wombat.md': UNPUBLISHED })
+    writeFileSync(path.join(root, 'hindsight.config.json'), JSON.stringify({ templatesDir: path.join(REPO, 'templates'), search: false }))
+    const cli = (...args: string[]) => spawnSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'build', ...args], { cwd: root, encoding: 'utf8' })
+    const plain = cli()
+    expect(plain.status, plain.stderr).toBe(0)
+    expect(plain.stdout).toMatch(/^Built 1 postmortems? from 3 files\b.*; 2 drafts left out \(--drafts to include\)$/m)
+    const all = cli('--drafts')
+    expect(all.stdout).toMatch(/^Built 3 postmortems from 3 files\b/m)
+    expect(all.stdout).not.toContain('left out')
+    expect(existsSync(path.join(root, 'site', 'quokka', 'index.html'))).toBe(true)
   }, 60_000)
 
   test('a draft does not take a published postmortem\'s slug', async () => {

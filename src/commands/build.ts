@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { build } from '../build.js'
+import { RULE } from '../constants.js'
 import { loadConfig } from '../config.js'
 import { formatDiagnostic, plural } from '../report/format.js'
 import { createProgressLine } from '../report/progress.js'
@@ -32,6 +33,8 @@ export async function run(args: string[]): Promise<number> {
   }
   if (verbose && result.phases.length) console.log(`Phases: ${result.phases.map((p) => `${p.name} ${p.ms} ms`).join(', ')}`)
   const pages = result.files.filter((f) => f.slug).length
-  if (!quiet) console.log(`Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms${result.warnings && !verbose ? ' (warnings: hindsight check, or --verbose)' : ''}`)
+  const drafts = result.files.filter((f) => f.diagnostics.some((d) => d.ruleId === RULE.draftUnpublished)).length
+  const left = drafts ? `; ${plural(drafts, 'draft')} left out (--drafts to include)` : ''
+  if (!quiet) console.log(`Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms${result.warnings && !verbose ? ' (warnings: hindsight check, or --verbose)' : ''}${left}`)
   return result.errors > 0 ? 1 : 0
 }

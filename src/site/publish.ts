@@ -4,18 +4,22 @@
  */
 import type { FileReport } from '../build.js'
 import { dedupeSlugs } from '../dedupe-slugs.js'
+import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import type { SiteDocument } from './pages.js'
 import { resolveRedirects } from './redirects.js'
 
 /** Whether this build leaves the postmortem out: a draft, unless drafts are published (`build --drafts`, `dev`). */
 export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
 
+/** Said of each draft a build leaves out, so `check` and the build summary tell a draft from a file that failed. */
+const DRAFT_NOTE: Diagnostic = { severity: 'info', message: 'A draft (`draft: true` or `published: false`): left out of the published site; `hindsight dev` and `hindsight build --drafts` show it', line: 1, column: 1, ruleId: RULE.draftUnpublished }
+
 /**
  * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its
- * diagnostics with no slug, and takes no slug from a published postmortem; an alias conflict is a warning on its file.
- * `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
+ * diagnostics, and a note saying it is a draft, with no slug, and takes no slug from a published postmortem; an alias
+ * conflict is a warning on its file. `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
  */
 export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>, reserved: readonly string[] = []): { documents: SiteDocument[]; reports: FileReport[] } {
   const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
@@ -25,6 +29,6 @@ export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedC
   const extra = new Map<string, FileReport['diagnostics']>()
   for (const { source, diagnostic } of problems) extra.set(source, [...(extra.get(source) ?? []), diagnostic])
   const all: FileReport[] = reports.map((r) => (extra.has(r.source) ? { ...r, diagnostics: [...r.diagnostics, ...extra.get(r.source)!] } : r))
-  for (const l of hidden) all.push({ source: l.source, slug: null, diagnostics: l.diagnostics })
+  for (const l of hidden) all.push({ source: l.source, slug: null, diagnostics: [...l.diagnostics, DRAFT_NOTE] })
   return { documents, reports: all }
 }
