@@ -46,3 +46,14 @@ describe('timeline stages', () => {
     expect(normalizeDocument('x.md', md, options).record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2021-02-04 21:45', '2021-02-04 21:48', '2021-02-05 09:00'])
   })
 })
+
+describe('timeline stages: bounded cost', () => {
+  it('prose reading looks at a bounded number of numbers and keeps at most 500 events', () => {
+    const md = `${Array.from({ length: 3000 }, (_, i) => `Row ${i}: ${i % 24}:${String(i % 60).padStart(2, '0')} 1.${i} 2024-01-01`).join('\n')}\n`
+    const nodes = parseMarkdown(md).children
+    const started = performance.now()
+    const pieces = prosePieces(nodes, {})
+    expect(performance.now() - started).toBeLessThan(1500)
+    expect(pieces.length).toBeLessThanOrEqual(500)
+  })
+})

@@ -11,6 +11,8 @@ import type { Piece } from './timeline-walk.js'
 
 const MAX_DEPTH = 8
 const MAX_PIECES = 500
+/** Numbers looked at per document, so a table of figures pasted as text stays cheap. */
+const MAX_CANDIDATES = 5_000
 const MAX_TEXT = 300
 /** Where a number starts: not inside a word, a version, a path or another number. */
 const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
@@ -36,13 +38,14 @@ function indentedLines(node: Code): TextLine[] {
   return lines.map((text, i) => ({ text: text.trim(), line: pos.start.line + i, column: pos.start.column })).filter((l) => l.text !== '')
 }
 
-function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[]): void {
+function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budget: { left: number }): void {
   let date: ParsedDate | null = null
   for (const l of lines) {
+    if (budget.left <= 0) return
     const dates = findDates(l.text, hints).filter((d) => d.year !== null)
     let skipTo = 0
     for (const m of l.text.matchAll(CANDIDATE)) {
-      if (out.length >= MAX_PIECES) return
+      if (out.length >= MAX_PIECES || --budget.left <= 0) return
       if (m.index < skipTo) continue
       const slice = l.text.slice(m.index, m.index + 200)
       const stamp = readStamp(slice, hints)
@@ -63,14 +66,15 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[]): voi
  */
 export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false): Piece[] {
   const out: Piece[] = []
+  const budget = { left: MAX_CANDIDATES }
   const walk = (children: RootContent[], depth: number): void => {
     for (const node of children) {
       if (out.length >= MAX_PIECES) return
       if (depth >= MAX_DEPTH) return
       if (node.type === 'blockquote') walk(node.children, depth + 1)
       else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
-      else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out)
-      else if (node.type === 'paragraph') paragraphPieces(paragraphLines(node), hints, out)
+      else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out, budget)
+      else if (node.type === 'paragraph') paragraphPieces(paragraphLines(node), hints, out, budget)
     }
   }
   walk(nodes, 0)
