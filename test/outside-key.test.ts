@@ -62,11 +62,14 @@ describe('outsideKey', () => {
     expect(stale).toBe(0)
   })
 
-  it('holds when only the prose, timeline, action items or lessons change', () => {
+  it('holds when only the prose, timeline or lessons change, and not when an action item does (the /actions/ page lists them)', () => {
     const record = records[0]!
     const other = records[1]!
-    const prose = { ...record, sections: record.sections.map((s) => (s.key === 'rootCause' ? s : { ...s, text: `${s.text} More.` })), timeline: other.timeline, actionItems: other.actionItems, lessons: other.lessons }
+    const prose = { ...record, sections: record.sections.map((s) => (s.key === 'rootCause' ? s : { ...s, text: `${s.text} More.` })), timeline: other.timeline, lessons: other.lessons }
     expect(outsideKey(prose)).toBe(outsideKey(record))
+    const withItem = { ...record, actionItems: [...record.actionItems, { text: 'Add an alert', kind: null, done: false, owner: null, priority: null }] }
+    expect(outsideKey(withItem)).not.toBe(outsideKey(record))
+    expect(outsideKey({ ...withItem, actionItems: withItem.actionItems.map((a, i) => (i === withItem.actionItems.length - 1 ? { ...a, text: 'Add two alerts' } : a)) })).not.toBe(outsideKey(withItem))
     expect(outsideKey({ ...record, summary: `${record.summary} More.` })).not.toBe(outsideKey(record))
   })
 })

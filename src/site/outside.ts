@@ -1,5 +1,6 @@
 import { hashParts } from '../cache/hash.js'
 import type { PostmortemRecord } from '../types.js'
+import { actionsFields } from './actions.js'
 import { recordDay } from './feeds.js'
 import { oneLine } from './format.js'
 import { signature } from './related.js'
@@ -20,7 +21,7 @@ export function primeOutsideKey(record: PostmortemRecord, key: string): void {
 
 /**
  * Everything the rest of the archive shows of a postmortem, hashed: its line on index pages, its feed entries, its
- * place in archive order, the stats page, the sitemap, and its links on related pages. Those outputs are keyed by
+ * place in archive order, the stats page, its action items on `/actions/`, the sitemap, and its links on related pages. Those outputs are keyed by
  * it rather than by the whole document, so an edit to the prose re-renders the postmortem's own page alone; a warm
  * build that finds it unchanged for every edited file plans nothing else (a test changes each field in turn).
  */
@@ -28,7 +29,7 @@ export function outsideKey(r: PostmortemRecord): string {
   let key = keys.get(r)
   if (key === undefined) {
     const feed = [r.summary, r.authors, r.published, recordDay(r)]
-    keys.set(r, (key = hashParts(JSON.stringify([entryOf(r), feed, statsFields(r), signature(r), r.aliases ?? null]))))
+    keys.set(r, (key = hashParts(JSON.stringify([entryOf(r), feed, statsFields(r), actionsFields(r), signature(r), r.aliases ?? null]))))
   }
   return key
 }

@@ -1,3 +1,4 @@
+import { actionsFields, archiveActions } from './actions.js'
 import { hashParts } from '../cache/hash.js'
 import type { FileContent } from './write.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
@@ -180,6 +181,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     feeds.push(...planned.feeds)
   }
   files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf) }) })
+  files.push({ path: 'actions/index.html', template: 'actions', key: records.map(actionsFields).join('\u0000'), data: () => ({ title: 'Action items', actions: archiveActions(records) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(outsideKey).join(' ')}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))

@@ -1,4 +1,5 @@
 import type { PostmortemRecord } from '../types.js'
+import { statusOf } from './actions.js'
 import { barChart, type BarChart, type Point } from './charts.js'
 import { formatMinutes } from './format.js'
 import { groupRecords, sitesOf, type Group } from './taxonomy.js'
@@ -23,6 +24,8 @@ export interface ArchiveStats {
   bySite: Array<{ slug: string; label: string; count: number }>
   byTag: Array<{ slug: string; label: string; count: number; suggested: number }>
   missing: Array<{ slug: string; title: string; lacks: string[] }>
+  /** Action items across the archive by status (the `/actions/` page lists them). */
+  actionItems: { total: number; open: number; done: number; unknown: number }
 }
 
 const BUCKETS: Array<[number, string]> = [[15, '< 15 min'], [30, '15–30 min'], [60, '30 min–1 h'], [120, '1–2 h'], [240, '2–4 h'], [480, '4–8 h'], [1440, '8–24 h'], [4320, '1–3 d'], [Infinity, '≥ 3 d']]
@@ -74,12 +77,22 @@ export function statsKey(records: PostmortemRecord[]): string {
 
 /** What `archiveStats` reads of one record, as one string (see `statsKey`). */
 export const statsFields = (r: PostmortemRecord): string =>
-  [r.slug, r.title, r.date, r.durationMinutes, r.impact?.source ?? '', r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002')].join('\u0001')
+  [r.slug, r.title, r.date, r.durationMinutes, r.impact?.source ?? '', r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002'), r.actionItems.map(statusOf).join('\u0002')].join('\u0001')
 
 /** Counts the records with a duration by how their impact window is known. */
 function durationSources(records: PostmortemRecord[]): ArchiveStats['durationSources'] {
   const out = { stated: 0, marked: 0, timeline: 0 }
   for (const r of records) if (r.durationMinutes !== null && r.durationMinutes >= 0 && r.impact?.source) out[r.impact.source]++
+  return out
+}
+
+/** Action items by status across the records. */
+function actionCounts(records: PostmortemRecord[]): ArchiveStats['actionItems'] {
+  const out = { total: 0, open: 0, done: 0, unknown: 0 }
+  for (const r of records) for (const item of r.actionItems) {
+    out.total++
+    out[statusOf(item)]++
+  }
   return out
 }
 
@@ -94,6 +107,7 @@ export function archiveStats(records: PostmortemRecord[], siteLabel: (name: stri
     timeToResolve: distribution('time-to-resolve', 'Time to resolve', records.map((r) => r.metrics.timeToResolveMinutes)),
     bySite: counts(groupRecords(records, sitesOf), (g) => g.names.map(siteLabel).join(' / ')).map(({ slug, label, count }) => ({ slug, label, count })),
     byTag: counts(groupRecords(records, (r) => r.tags, (r) => r.derivedTags), (g) => g.names.join(' / ')),
+    actionItems: actionCounts(records),
     missing: records.filter((r) => r.date === null || r.durationMinutes === null).map((r) => ({ slug: r.slug, title: r.title ?? r.slug, lacks: [r.date === null ? 'date' : '', r.durationMinutes === null ? 'duration' : ''].filter(Boolean) })),
   }
 }

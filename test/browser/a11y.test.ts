@@ -19,6 +19,7 @@ describeBrowser('accessibility and small screens in Chromium', () => {
     if (postmortem) pages.push(['postmortem', `${postmortem.slug}/`])
     pages.push(['tag', (await firstTagPage()) ?? 'tags/no-tag-page-linked-from-tags/'])
     pages.push(['stats', 'stats/'])
+    pages.push(['actions', 'actions/'])
     pages.push(['search', 'search/?q=database'])
   })
 
@@ -49,8 +50,8 @@ describeBrowser('accessibility and small screens in Chromium', () => {
   }
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no violations on home, a postmortem, a tag, stats and search (${scheme} scheme)`, async () => {
-      expect(pages.map(([name]) => name)).toEqual(['home', 'postmortem', 'tag', 'stats', 'search'])
+    test(`axe-core finds no violations on home, a postmortem, a tag, stats, actions and search (${scheme} scheme)`, async () => {
+      expect(pages.map(([name]) => name)).toEqual(['home', 'postmortem', 'tag', 'stats', 'actions', 'search'])
       const page = await browser.newPage()
       await page.emulateMedia({ colorScheme: scheme })
       const found: Record<string, unknown> = {}
