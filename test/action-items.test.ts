@@ -172,3 +172,10 @@ describe('action items: inline HTML', () => {
     expect(texts('## Action items\n\n- [ ] <span style="color: gray;">Review the firmware.</span>\n')).toEqual(['Review the firmware.'])
   })
 })
+
+describe('action items: a section that is both resolution and follow-up', () => {
+  it('counts the follow-ups, not the steps already taken or general statements', () => {
+    const body = '## Resolution and follow-up\n\n- Patched vulnerability: The team patched the injection flaw.\n- Customers were informed by email.\n- Security audits: Implement regular audits.\n- Consider encrypting stored data.\n- Secure coding practices are essential.\n'
+    expect(texts(body)).toEqual(['Security audits: Implement regular audits.', 'Consider encrypting stored data.'])
+  })
+})

@@ -186,6 +186,17 @@ function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
   }
 }
 
+/**
+ * True for a sentence that reports work already done or a general truth rather than a follow-up ("The team patched
+ * the server", "Customers were informed", "Audits are essential"); used where one section holds both (Resolution
+ * and follow-up), so the resolution steps are not counted as items.
+ */
+function reportsDoneWork(text: string): boolean {
+  const body = text.replace(/^[^:]{1,40}:\s+/, '')
+  if (/\b(?:will|should|must|need|needs|plan|going to)\b/i.test(body)) return false
+  return /^\p{L}+ed\b/u.test(body) || /\b(?:was|were|is|are|has been|have been|had been)\b/i.test(body) || /^(?:the|our|we|they|all)\b[^.]{0,60}?\b\p{L}+ed\b/iu.test(body)
+}
+
 /** Action items of the document (nested action sections read once, through their parent). */
 export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
   const out: ActionItem[] = []
@@ -196,10 +207,13 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
   let coveredUntil = -1
   for (const span of spans) {
     if (span.match?.key === 'timeline') mark(span.index, span.end)
-    if (span.match?.key !== 'actionItems' || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
+    const mixed = span.match?.key !== 'actionItems' && span.match?.also === 'actionItems'
+    if ((span.match?.key !== 'actionItems' && !mixed) || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
     coveredUntil = span.end
     mark(span.index, span.end)
+    const before = out.length
     readGroup(blocks, span.index + 1, span.end, { kind: null, done: doneGroup(span.heading.text) }, out, false)
+    if (mixed) out.splice(before, out.length - before, ...out.slice(before).filter((item) => !reportsDoneWork(item.text)))
   }
   elsewhere(blocks, skip, out)
   return out
