@@ -15,6 +15,7 @@ export const RULE = {
   fileTooLarge: 'file-too-large',
   fileTooComplex: 'file-too-complex',
   fileUnreadable: 'file-unreadable',
+  fileNameDuplicate: 'file-name-duplicate',
   tableTooLarge: 'table-too-large',
   fileSymlink: 'file-symlink-outside',
   slugDuplicate: 'slug-duplicate',
@@ -35,6 +36,8 @@ export const RULE = {
   zoneMissing: 'zone-missing',
   tagInvalid: 'tag-invalid',
   nestingTooDeep: 'nesting-too-deep',
+  htmlUnclosed: 'html-unclosed',
+  textControlCharacter: 'text-control-character',
   normalizeFailed: 'normalize-failed',
 } as const
 

@@ -12,7 +12,7 @@ import { createBuilder } from '../src/builder.js'
 import { RULE } from '../src/constants.js'
 import { discoverContent } from '../src/content/discover.js'
 import { dedupeSlugs } from '../src/dedupe-slugs.js'
-import { OutputError } from '../src/errors.js'
+import { HindsightError } from '../src/errors.js'
 import { searchRecord } from '../src/search/records.js'
 import { projectsForThisFile } from './build-helpers.js'
 import { makeRecord } from './helpers/record.js'
@@ -120,7 +120,7 @@ describe('files that cannot be read', () => {
     const p = project(1)
     const config = { ...p.config, contentDir: path.join(p.root, 'no-such-folder') }
     const error = await build(config).then(() => null, (e: unknown) => e)
-    expect(error).toBeInstanceOf(OutputError)
+    expect(error).toBeInstanceOf(HindsightError)
     expect((error as Error).message).toContain(config.contentDir)
     expect((error as Error).message).not.toContain('\n')
   })

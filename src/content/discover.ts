@@ -33,6 +33,23 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
   const files: ContentFile[] = []
   const images: ContentFile[] = []
   const refused: RefusedFile[] = []
+  /** Content files by their NFC path: a second file whose name differs only in Unicode normalization has no key of its own. */
+  const seen = new Map<string, ContentFile>()
+  const rawPath = (file: ContentFile): string => path.relative(contentDir, file.absolutePath).split(path.sep).join('/')
+  /** Keeps a content file; of names equal once normalized, the one written in NFC (else the first), the other refused under its own spelling. */
+  const keep = (file: ContentFile): void => {
+    const kept = seen.get(file.source)
+    if (!kept) {
+      seen.set(file.source, file)
+      files.push(file)
+      return
+    }
+    const [winner, loser] = rawPath(file) === file.source ? [file, kept] : [kept, file]
+    if (winner !== kept) files[files.indexOf(kept)] = winner
+    seen.set(file.source, winner)
+    const message = `This file name differs from ${rawPath(winner)} only in how its accents are encoded (Unicode NFC/NFD), so only that one is published; rename one of them`
+    refused.push({ source: rawPath(loser), diagnostic: { severity: 'error', message, line: 1, column: 1, ruleId: RULE.fileNameDuplicate } })
+  }
   async function walk(dir: string): Promise<void> {
     let entries
     try {
@@ -64,7 +81,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
         if (isDir) continue // never follow directory links: they can loop
       }
       if (isDir) await walk(absolutePath)
-      else if (isFile && isContent(entry.name)) files.push({ source, absolutePath })
+      else if (isFile && isContent(entry.name)) keep({ source, absolutePath })
       else if (isFile && isImageFile(entry.name)) images.push({ source, absolutePath })
     }
   }

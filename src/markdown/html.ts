@@ -7,6 +7,7 @@ import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
 import { linearListItem } from './list-item.js'
+import { rawHtmlGuard } from './raw-html-guard.js'
 
 /** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
 const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
@@ -63,6 +64,7 @@ const headingIds = () => addHeadingIds
 
 const withRawHtml = unified()
   .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: linearListItem } })
+  .use(rawHtmlGuard)
   .use(rehypeRaw)
   .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)

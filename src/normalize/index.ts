@@ -31,6 +31,8 @@ import { impactPassages } from './impact/passages.js'
 import { parseZone } from './time/zones.js'
 import { parseWithinBudget } from './structure/markup-budget.js'
 import { capTables } from './structure/table-budget.js'
+import { reportUnclosedHtml } from './structure/raw-html-check.js'
+import { reportXmlForbidden } from './summary/control-characters.js'
 
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
@@ -66,6 +68,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const { body, data } = unwrapReport(written, matter.data, file)
   const tree = parseWithinBudget(body, matter.lines + 1, file, parseMarkdown)
   capTables(tree, body, file)
+  reportUnclosedHtml(tree, file)
   removeKramdownAttributes(tree)
   const blocks = buildBlocks(tree, body)
   const meta = readMeta(source, data, file)
@@ -117,6 +120,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.actionItems = findActionItems(spans, blocks)
   record.lessons = findLessons(spans, blocks)
   const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
+  reportXmlForbidden(enriched, text, file)
   enriched.diagnostics = collectDiagnostics(file)
   file.data.postmortem = enriched
   return { record: enriched, html: html! }

@@ -3,6 +3,7 @@ import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { dayToDate, publicUrl } from './links.js'
 import { slugify } from './paths.js'
+import { xmlSafe } from './xml-safe.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
 export const FEED_SIZE = 50
@@ -42,9 +43,10 @@ const PLACEHOLDER_ORIGIN = 'https://hindsight.invalid'
 /**
  * Renders an Atom 1.0 feed; `updated` comes from the newest record, so the same input gives the same bytes.
  * Links are absolute when `config.url` is set, else root-relative (Atom resolves them against the feed's own URL).
+ * Characters XML 1.0 forbids are removed, so a control character in a title never makes the feed ill-formed.
  */
 export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
-  const xml = renderFeed(spec, { ...config, url: config.url || PLACEHOLDER_ORIGIN }, config.url !== '')
+  const xml = xmlSafe(renderFeed(spec, { ...config, url: config.url || PLACEHOLDER_ORIGIN }, config.url !== ''))
   return config.url ? xml : xml.split(PLACEHOLDER_ORIGIN).join('')
 }
 

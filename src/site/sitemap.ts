@@ -1,8 +1,9 @@
 import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
+import { xmlSafe } from './xml-safe.js'
 
-const escapeXml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeXml = (text: string): string => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 
 /** One HTML page of the archive for the sitemap: its path under the site and the day it last changed, if known. */
 export interface SitemapPage {
