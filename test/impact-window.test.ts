@@ -115,8 +115,14 @@ describe('events that mark impact', () => {
     expect(startScore(text)).toBeGreaterThanOrEqual(2)
   })
 
-  it.each(['Service restored', 'Back to normal', 'Outage ends', 'Incident resolved', 'Dienst wiederhergestellt', 'Service rétabli', '復旧しました'])('%s marks an end', (text) => {
+  it.each(['Service restored', 'Back to normal', 'Outage ends', 'Issue resolved', 'Dienst wiederhergestellt', 'Service rétabli', '復旧しました'])('%s marks an end', (text) => {
     expect(endScore(text)).toBeGreaterThanOrEqual(3)
+  })
+
+  it('reads errors stopping and the outage mitigated as ends, and declaring the incident resolved as a weaker one', () => {
+    expect(endScore('Verified that the exceptions stopped')).toBe(3)
+    expect(endScore('OUTAGE MITIGATED, mounts are still missing')).toBe(4)
+    expect(endScore('Our on call people declared the incident resolved')).toBe(2)
   })
 
   it('does not read "not yet restored" or "monitoring" as an end', () => {
@@ -173,6 +179,12 @@ describe('the impact window', () => {
   it('takes a stated duration and fills the end a marked start lacks', () => {
     const window = findImpactWindow(input({ timeline: [entry(null, '10:00', 'Site goes down'), entry(null, '10:05', 'Engineers paged')], passages: [{ text: 'The outage lasted 45 minutes.', weight: 2 }] }))
     expect(window).toMatchObject({ durationMinutes: 45, start: { time: '10:00' }, end: { time: '10:45' } })
+  })
+
+  it('keeps both ends the timeline gives when a stated duration disagrees, and the stated duration', () => {
+    const both = [entry(null, '12:32', 'Deleted the table by mistake'), entry(null, '13:16', 'Verified that the exceptions stopped')]
+    const window = findImpactWindow(input({ timeline: both, passages: [{ text: 'Pages were not accessible for 34 minutes.', weight: 3 }] }))
+    expect(window).toMatchObject({ durationMinutes: 34, start: { time: '12:32' }, end: { time: '13:16' } })
   })
 
   it('takes a stats line when nothing else states the duration', () => {

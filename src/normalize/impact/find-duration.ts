@@ -56,7 +56,7 @@ const IMPACT_AFTER = /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:to
 const NOT_LASTED = /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
 /** Impact words that a sentence stating how long something lasted should carry. */
-const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|lasted|lasting)|ausfall|störung|nicht erreichbar|panne|indisponib|interruption|障害|停止/i
+const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|not\s+(?:accessible|available|reachable|working|responding|loading|usable)|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|lasted|lasting)|ausfall|störung|nicht erreichbar|panne|indisponib|interruption|障害|停止/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
 const STATS_LABELS: Array<[RegExp, DurationKind]> = [

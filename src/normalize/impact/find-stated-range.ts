@@ -33,7 +33,7 @@ const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-�
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that say a sentence speaks of users being affected. */
-export const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
+export const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|not\s+(?:accessible|available|reachable|working|responding|loading|usable)|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
 export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */

@@ -128,10 +128,9 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     const last = events[events.length - 1]!
     if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
   }
-  const weak = (k: Known | null): boolean => !k || k.source === 'timeline'
-  if (statedDuration !== null && start && !weak(start) && weak(end)) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
-  else if (statedDuration !== null && end && !weak(end) && weak(start)) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
-  else if (statedDuration !== null && start && !end) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  // A timeline's last event is often follow-up work, its first rarely far from the impact: only the end yields to a duration.
+  if (statedDuration !== null && start && (!end || (end.source === 'timeline' && start.source !== 'timeline'))) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  else if (statedDuration !== null && end && !start) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
   if (!start && !end && duration === null) return EMPTY
   return { start: start?.moment ?? null, end: end?.moment ?? null, durationMinutes: duration, source: weaker(start, end) ?? (duration !== null ? 'stated' : null) }

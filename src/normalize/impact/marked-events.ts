@@ -22,10 +22,10 @@ const START_STEMS: Stems = [
 ]
 
 const END_STEMS: Stems = [
-  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved)\b/i, 4],
+  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i, 4],
   [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i, 3],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
-  [/\b(?:errors?|failures?|alerts?)\s+(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
+  [/\b(?:errors?|failures?|alerts?|exceptions?|timeouts?|5xxs?)\s+(?:have\s+|had\s+)?(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
   [/\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i, 2],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [/wiederhergestellt|behoben|läuft\s+wieder|wieder\s+(?:erreichbar|verfügbar|online)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i, 3],
@@ -51,9 +51,16 @@ export function startScore(text: string): number {
 
 /** How strongly an event's text says the impact ended here (0 none, 4 plainly and fully). */
 export function endScore(text: string): number {
-  if (NOT_END.test(text) && !/\b(?:fully|completely)\b/i.test(text)) return Math.min(1, score(END_STEMS, text))
-  return score(END_STEMS, text)
+  const found = score(END_STEMS, text)
+  if (found >= 4) return found
+  if (NOT_END.test(text)) return Math.min(1, found)
+  if (INCIDENT_CLOSED.test(text) && !RESTORED.test(text)) return Math.min(2, found)
+  return found
 }
+
+/** Declaring or closing the incident: the end of the response, which may come after users stopped being affected. */
+const INCIDENT_CLOSED = /\b(?:declared|marked|closed)\b.{0,40}\bincident\b|\bincident\b.{0,40}\b(?:resolved|closed|ended|over)\b/i
+const RESTORED = /\b(?:restor\w*|recover\w*|back\s+(?:online|up|to\s+normal)|operational|normal)/i
 
 /** `true` when an event reads as lead-up (a change) and not as impact. */
 export function isLeadUp(text: string): boolean {
