@@ -147,3 +147,13 @@ describe('timeline shapes: bold day lines', () => {
     }
   })
 })
+
+describe('timeline shapes: a timeline fenced to keep its line breaks', () => {
+  it('reads a plain-text fence that is all the timeline section holds, but not a code or log fence', () => {
+    const fenced = (lang: string): string[] => doc(`# Outage\n\nOn 2024-05-03 the API failed.\n\n## Timeline\n\n\`\`\`${lang}\n10:00 - Alert fired\n10:20 - Config rolled back\n\`\`\`\n\n## Root cause\n\nA typo.\n`).entries
+    expect(fenced('')).toEqual(['2024-05-03 10:00 Alert fired', '2024-05-03 10:20 Config rolled back'])
+    expect(fenced('text')).toHaveLength(2)
+    expect(fenced('bash')).toEqual([])
+    expect(doc('# Outage\n\n## Timeline\n\n```\n10:00:01 [error] worker died\n10:00:02 [error] worker died\n```\n').entries).toEqual([])
+  })
+})

@@ -10,6 +10,8 @@ import { readStamp, type Stamp } from './timeline-stamp.js'
 
 const MAX_LINES = 20_000
 const BULLET = /^(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+/
+/** Fence languages that hold plain text (a timeline fenced to keep its line breaks), not code or logs. */
+const PLAIN_LANG = /^(?:|text|txt|plain|plaintext|md|markdown)$/i
 /** What follows the stamp of a log line: a bracketed level, `proc[pid]:`, `key=value` pairs. */
 const LOG_REST = /^(?:[[<{(]|\S+\[\d+\]:)|\b\w+=\S/
 
@@ -40,15 +42,18 @@ function swallowed(raw: string[], first: number, column: number, hints: DateHint
   return out
 }
 
-/** The block's lines that carry timeline entries (and their wrapped continuations), list markers removed. */
-export function codeEntryLines(node: Code, hints: DateHints): TextLine[] {
+/**
+ * The block's lines that carry timeline entries (and their wrapped continuations), list markers removed; with
+ * `fences` (a timeline section that holds nothing else), a plain-text fence is read like an indented block.
+ */
+export function codeEntryLines(node: Code, hints: DateHints, fences = false): TextLine[] {
   const pos = node.position
   if (!pos) return []
   const raw = node.value.split('\n').slice(0, MAX_LINES)
   const fenced = pos.end.line - pos.start.line + 1 !== raw.length
   const first = fenced ? pos.start.line + 1 : pos.start.line
   const lines = raw.map((text, i) => ({ text: text.trim(), line: first + i, column: pos.start.column })).filter((l) => l.text !== '')
-  if (fenced) return swallowed(raw, first, pos.start.column, hints)
+  if (fenced && !(fences && PLAIN_LANG.test(node.lang ?? ''))) return swallowed(raw, first, pos.start.column, hints)
   const unmarked = lines.map((l) => ({ ...l, text: l.text.replace(BULLET, '') }))
   const stamps = unmarked.map((l) => timed(l.text, hints)).filter((s): s is Stamp => s !== null)
   const events = stamps.filter((s) => !isLogLine(s))

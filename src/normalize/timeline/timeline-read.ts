@@ -1,6 +1,6 @@
 /**
- * Which reading of the timeline the record keeps: the first location that yields entries; else the clock times
- * written inside an empty timeline section; else, when the document has no timeline section, the clock times
+ * Which reading of the timeline the record keeps: the first location that yields entries; else a plain-text fence
+ * that is all the timeline section holds; else the clock times written inside an empty timeline section; else, when the document has no timeline section, the clock times
  * of its paragraphs (`from: 'prose'`). A timeline section that yields nothing is a warning naming its first line.
  */
 import type { RootContent } from 'mdast'
@@ -46,6 +46,12 @@ export function readTimeline(locations: TimelineLocation[], blocks: Block[], con
   if (last) file.messages.push(...last.messages)
   const section = locations.find((l) => l.kind === 'section' && l.nodes.length > 0)
   if (section) {
+    const fenced = new VFile({ path: file.path })
+    const inFence = extractTimeline(section.nodes, { ...context, heading: section.heading }, fenced, true)
+    if (inFence.entries.length > 0) {
+      file.messages.push(...fenced.messages)
+      return inFence
+    }
     const scratch = new VFile({ path: file.path })
     const inside = extractProseTimeline(section.nodes, { ...context, heading: section.heading }, scratch, true)
     if (inside.entries.length > 0) {

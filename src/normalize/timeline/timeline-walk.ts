@@ -74,8 +74,8 @@ function isDayLine(stamp: Stamp): boolean {
   return stamp.rest === '' || /^\(.*\)$/.test(stamp.rest) || (stamp.rest.length < 40 && findZone(stamp.rest) !== null)
 }
 
-/** Walks the section's nodes; `heading` is the section heading, used to find it inside a raw HTML block. */
-export function collectPieces(nodes: RootContent[], hints: DateHints, heading: string): Piece[] {
+/** Walks the section's nodes; `heading` finds the section inside a raw HTML block; `fences` reads plain-text fences. */
+export function collectPieces(nodes: RootContent[], hints: DateHints, heading: string, fences = false): Piece[] {
   const pieces: Piece[] = []
   let pending: { text: string } | null = null
   const push = (piece: Piece): void => {
@@ -176,7 +176,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       else if (node.type === 'list') list(node, 0)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
       else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
-      else if (node.type === 'code') for (const l of codeEntryLines(node, hints)) textLine(l)
+      else if (node.type === 'code') for (const l of codeEntryLines(node, hints, fences)) textLine(l)
       else if (node.type === 'table') {
         const table = readTable(node, hints)
         if (!table) continue

@@ -65,10 +65,10 @@ function isNewestFirst(pieces: Piece[]): boolean {
   return down >= 2 && down > up
 }
 
-/** Reads the timeline section's nodes (heading excluded) into entries; problems become messages on `file`. */
-export function extractTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile): TimelineResult {
+/** Reads the timeline section's nodes (heading excluded) into entries; `fences`: plain-text fences hold entries too. */
+export function extractTimeline(nodes: RootContent[], ctx: TimelineContext, file: VFile, fences = false): TimelineResult {
   try {
-    return resolve((hints) => collectPieces(nodes, hints, ctx.heading), ctx, file, false)
+    return resolve((hints) => collectPieces(nodes, hints, ctx.heading, fences), ctx, file, false)
   } catch {
     return { entries: [], timezone: null, utcOffset: null }
   }
