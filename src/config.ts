@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { closest, distance } from 'fastest-levenshtein'
 import { IANAZone } from 'luxon'
-import { ConfigError } from './errors.js'
+import { ConfigError, OutputError } from './errors.js'
 import type { Config, ResolvedConfig } from './types.js'
 
 /** Name of the config file looked for at the project root. */
@@ -191,7 +191,7 @@ export function assertContentDir(config: Pick<ResolvedConfig, 'contentDir'>): vo
   if (isDir) return
   const rel = path.relative(process.cwd(), config.contentDir)
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : config.contentDir
-  throw new ConfigError(`The content folder ${shown} ${existsSync(config.contentDir) ? 'is not a folder' : 'does not exist'}; point --content or contentDir at your postmortems`)
+  throw new OutputError(`The content folder ${shown} ${existsSync(config.contentDir) ? 'is not a folder' : 'does not exist'}; point --content or contentDir at your postmortems`)
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

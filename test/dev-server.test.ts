@@ -105,6 +105,16 @@ describe('dev server', () => {
     expect((await raw('/archive/assets/nope.css')).status).toBe(404)
   })
 
+  it('serves a file without an extension (a static CNAME) as a file, and a missing one as a missing page', async () => {
+    writeFileSync(path.join(dir, 'site', 'CNAME'), 'postmortems.example.com\n')
+    const cname = await raw('/archive/CNAME')
+    expect(cname.status).toBe(200)
+    expect(cname.body).toBe('postmortems.example.com\n')
+    const none = await raw('/archive/LICENSE')
+    expect(none.status).toBe(404)
+    expect(none.body).toContain('Back to the archive')
+  })
+
   it('redirects the root to the base path and answers 404 outside it', async () => {
     const root = await raw('/')
     expect(root.status).toBe(302)

@@ -72,6 +72,12 @@ async function htmlFile(root: string, rel: string): Promise<string | null> {
   return null
 }
 
+/** Whether `rel` names a file inside the site folder. */
+async function isSiteFile(root: string, rel: string): Promise<boolean> {
+  const file = path.resolve(root, rel)
+  return file.startsWith(root + path.sep) && (await stat(file).catch(() => null))?.isFile() === true
+}
+
 /** Creates the dev HTTP server: the built site (through sirv) with the live-reload client injected into HTML. */
 export function createDevServer(options: DevServerOptions): Server {
   const root = path.resolve(options.root)
@@ -109,7 +115,8 @@ export function createDevServer(options: DevServerOptions): Server {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
       return void res.end(req.method === 'HEAD' ? undefined : body)
     }
-    if (rel === '' || rel.endsWith('/') || !path.extname(rel)) return missingPage(res, options.base, `${DEV_PREFIX}live-reload.js`)
+    // A name without an extension is a page, unless the site holds such a file (a static CNAME, LICENSE).
+    if (rel === '' || rel.endsWith('/') || (!path.extname(rel) && !(await isSiteFile(root, rel)))) return missingPage(res, options.base, `${DEV_PREFIX}live-reload.js`)
     req.url = `/${rel.split('/').map(encodeURIComponent).join('/')}`
     assets(req, res)
   }
