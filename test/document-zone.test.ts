@@ -81,3 +81,13 @@ describe('cleanEventText', () => {
     expect(cleanEventText(text)).toBe(clean)
   })
 })
+
+describe('bounded cost', () => {
+  it('cleans and scans pathological runs in linear time', () => {
+    const started = Date.now()
+    cleanEventText(`a${' :'.repeat(40_000)}b`)
+    cleanEventText(`a${' -'.repeat(40_000)}b`)
+    documentZone(`${'10:00 '.repeat(20_000)}\n${'times are in '.repeat(10_000)}`)
+    expect(Date.now() - started).toBeLessThan(2000)
+  })
+})

@@ -16,7 +16,7 @@ const MAX_TIMES = 20
 
 /** The zone written right after a time in a prose line, or null. */
 function zoneAfterTime(line: string): ParsedZone | null {
-  for (const time of findTimes(line).slice(0, MAX_TIMES)) {
+  for (const time of findTimes(line.slice(0, 5000)).slice(0, MAX_TIMES)) {
     const after = line.slice(time.index + time.text.length).replace(/^[*_`\])]{0,4}/, '')
     const zone = readZoneAt(after.slice(0, 80))
     if (zone?.zone && zone.zone.written !== 'Z') return zone.zone

@@ -8,6 +8,7 @@ const LEAD_SEPARATOR = /^(?:[\s*_]|[-–—=:：|,;~>]+(?=\s|$)|[-–—=:：|>]
 const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
 const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
 const TRAILING = /(?:\s*\\+|\s+[-–—]+|\s*[:|]+)+$/
+const TAIL = 200
 
 /** Cleans the text after a stamp; collapses whitespace. */
 export function cleanEventText(text: string): string {
@@ -19,5 +20,7 @@ export function cleanEventText(text: string): string {
     if (date && /^\s*[-–—:|,]/.test(out.slice(date.length))) out = out.slice(date.length)
     if (out === before) break
   }
-  return out.replace(TRAILING, '').trim()
+  // Only the tail is searched for trailing marks: a `$`-anchored run tried from every position is quadratic.
+  const cut = Math.max(0, out.length - TAIL)
+  return (out.slice(0, cut) + out.slice(cut).replace(TRAILING, '')).trim()
 }
