@@ -1,5 +1,5 @@
 import { constants } from 'node:fs'
-import { access, mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from 'node:fs/promises'
+import { access, mkdir, readdir, readFile, statfs, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as pagefind from 'pagefind'
@@ -8,6 +8,7 @@ import { boundHeap } from '../heap.js'
 import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecords } from './records.js'
+import { withScratch } from './scratch.js'
 
 /** Folder of the search index inside the site. */
 export const SEARCH_DIR = 'pagefind'
@@ -107,8 +108,7 @@ async function addRecords(index: pagefind.PagefindIndex, documents: SiteDocument
  * memory at once.
  */
 async function indexFiles(index: pagefind.PagefindIndex): Promise<StaticFile[]> {
-  const dir = await mkdtemp(path.join(await scratchDir(), 'hindsight-pagefind-'))
-  try {
+  return withScratch(await scratchDir(), async (dir) => {
     const { errors } = await index.writeFiles({ outputPath: dir })
     if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
     const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
@@ -119,9 +119,7 @@ async function indexFiles(index: pagefind.PagefindIndex): Promise<StaticFile[]> 
     const files: StaticFile[] = []
     for (const name of names) files.push({ path: `${SEARCH_DIR}/${name}`, content: await readFile(path.join(dir, name)) })
     return files
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  })
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */
