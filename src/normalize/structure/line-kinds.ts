@@ -77,7 +77,9 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const trimmed = line.trim()
   if (trimmed.endsWith(':') && !trimmed.slice(0, -1).includes(':') && WORDS(trimmed) <= 6 && trimmed.length <= 60 && /^[A-Za-z]/.test(trimmed)) {
     const text = trimmed.slice(0, -1).trim()
-    return { type: 'heading', text, match: matchSection(text), colon: true, bold: false }
+    const match = matchSection(text)
+    if (!ctx.plain && !(match && match.confidence === 1 && ctx.standalone)) return { type: 'text' }
+    return { type: 'heading', text, match, colon: true, bold: false }
   }
   const field = PLAIN_FIELD.exec(line)
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
