@@ -80,6 +80,8 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     }
     const top = open[open.length - 1]
     if (!key && kind.colon && top?.match && top.depth >= lastRealDepth && top.depth < 6) return top.depth + 1
+    // A second unmatched label under the same section ("**Short-term:**", then "**Long-term:**") is a sibling, not a new section.
+    if (!key && kind.colon && top && !top.match && top.depth > lastRealDepth && open.some((o) => o.match && o.depth < top.depth)) return top.depth
     return Math.min(6, lastRealDepth + 1)
   }
 
