@@ -125,6 +125,12 @@ describe('events that mark impact', () => {
     expect(endScore('Our on call people declared the incident resolved')).toBe(2)
   })
 
+  it('reads users able to connect again and a verified fix as ends, and a detected issue as a weak start', () => {
+    expect(endScore('The certificate is renewed, enabling students to connect.')).toBe(3)
+    expect(endScore('Sheriffs verify retriggers are fixed')).toBe(3)
+    expect(startScore('Issue was detected.')).toBe(1)
+  })
+
   it('does not read "not yet restored" or "monitoring" as an end', () => {
     expect(endScore('Service not yet restored')).toBeLessThan(2)
     expect(endScore('Fix deployed, monitoring')).toBeLessThan(3)

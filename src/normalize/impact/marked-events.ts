@@ -18,6 +18,7 @@ const START_STEMS: Stems = [
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
   [/\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i, 1],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|could\s*n[o']t|cannot|can't|were\s+unable|unable|report\w*|experienc\w*)/i, 1],
+  [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
   [/ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?erreichbar|fehler|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i, 2],
 ]
 
@@ -25,6 +26,7 @@ const END_STEMS: Stems = [
   [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i, 4],
   [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i, 3],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
+  [/\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\benabling\s+\w+\s+to\s+(?:connect|access|log\s*in|sign\s*in|use)|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i, 3],
   [/\b(?:errors?|failures?|alerts?|exceptions?|timeouts?|5xxs?)\s+(?:have\s+|had\s+)?(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
   [/\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i, 2],
   [/\b(?:closed|fixed|normal)\b/i, 1],
