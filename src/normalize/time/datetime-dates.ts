@@ -22,6 +22,8 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
   ['iso', String.raw`(?<!\d)(?<y>\d{4})\s?年\s?(?<m>\d{1,2})\s?月\s?(?<d>\d{1,2})\s?日`],
   ['num', String.raw`(?<![A-Za-z\d.:/-])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
+  // Numbers joined by commas need a four-digit year ("03, 14, 2024"), so a list of numbers is never a date.
+  ['num', String.raw`(?<![\d,.])(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>\d{4})(?![\d]|[.,:/-]\d)`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
