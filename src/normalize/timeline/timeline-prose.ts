@@ -6,7 +6,7 @@
 import type { Code, RootContent } from 'mdast'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
-import { readStamp } from './timeline-stamp.js'
+import { readStamp, type Stamp } from './timeline-stamp.js'
 import type { Piece } from './timeline-walk.js'
 
 const MAX_DEPTH = 8
@@ -20,6 +20,18 @@ const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
 const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 /** What makes a number after a time a quantity, not the time of an event (`2:30 hours`). */
 const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
+
+/** The first clock time written inside a line of text (not at its start), or null. */
+export function innerClock(text: string, hints: DateHints): Stamp | null {
+  let looked = 0
+  for (const m of text.slice(0, 2000).matchAll(CANDIDATE)) {
+    if (++looked > 20) return null
+    const slice = text.slice(m.index, m.index + 200)
+    const stamp = readStamp(slice, hints)
+    if (stamp?.time && !stamp.invalidTime && CLOCK.test(stamp.time.text) && !QUANTITY.test(slice.slice(stamp.time.text.length))) return stamp
+  }
+  return null
+}
 
 /** The sentence of `line` around `index`, whitespace collapsed. */
 function sentenceAt(line: string, index: number): string {

@@ -6,6 +6,7 @@ import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
+import { innerClock } from './timeline-prose.js'
 import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { STATUS_LEAD } from './timeline-headings.js'
 import { splitRunOn, stampShape } from './timeline-runon.js'
@@ -160,7 +161,12 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       let childTimed = false
       if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1) || childTimed
       if (childTimed) timed = true
-      else if (text && !stamp) untimed.push({ kind: 'untimed', text, line, column })
+      else if (text && !stamp) {
+        // An item that names its time inside the sentence (`Escalated at 11:30 AM`) is an event too.
+        const inner = innerClock(text, hints)
+        if (inner) entry({ ...inner, rest: text }, text, line, column)
+        else untimed.push({ kind: 'untimed', text, line, column })
+      }
     }
     if (timed) untimed.forEach(push)
     return timed
