@@ -37,6 +37,7 @@ export const RULE = {
   tagInvalid: 'tag-invalid',
   nestingTooDeep: 'nesting-too-deep',
   htmlUnclosed: 'html-unclosed',
+  imageRefused: 'image-refused',
   textControlCharacter: 'text-control-character',
   normalizeFailed: 'normalize-failed',
 } as const

@@ -1,7 +1,7 @@
 import { RULE, SKIPPING_RULES } from './constants.js'
 import { decodeContent } from './content/decode.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
-import { localImages } from './site/images.js'
+import { imagesOf } from './site/images.js'
 import type { Diagnostic } from './types.js'
 import type { SiteDocument } from './site/pages.js'
 
@@ -29,7 +29,17 @@ function load(source: string, bytes: Uint8Array, options: NormalizeOptions): Loa
   const { record, html } = normalizeDocument(source, decoded.text, options)
   record.diagnostics.unshift(...decoded.diagnostics)
   if (record.diagnostics.some((d) => d.severity === 'error' && SKIPPING_RULES.has(d.ruleId))) return { source, document: null, diagnostics: record.diagnostics }
-  return { source, document: { record, html, images: localImages(html) }, diagnostics: record.diagnostics }
+  const { images, refused } = imagesOf(html)
+  for (const src of refused) record.diagnostics.push(refusedImage(src, decoded.text))
+  return { source, document: { record, html, images }, diagnostics: record.diagnostics }
+}
+
+/** The warning for an image path that leaves the postmortem's folder (or takes a page file's name), placed where the text names it. */
+function refusedImage(src: string, text: string): Diagnostic {
+  const at = text.indexOf(src)
+  const before = at >= 0 ? text.slice(0, at) : ''
+  const place = at >= 0 ? { line: before.split('\n').length, column: at - before.lastIndexOf('\n') } : { line: 1, column: 1 }
+  return { severity: 'warning', message: `Image \`${src}\` is not copied into the site: it must lie in the postmortem's folder or below it (not under \`index.html/\` or \`postmortem.json/\`); move it there`, ...place, ruleId: RULE.imageRefused }
 }
 
 /** Slug deduplication lives in a light module (the cached build path must not load the Markdown stack); re-exported here. */

@@ -128,3 +128,12 @@ describe("check's text report", () => {
     expect(text).toContain('a\\n::error::pwned')
   })
 })
+
+describe('images that cannot be copied', () => {
+  it('an image outside the postmortem folder, or under a page file name, gets a warning where it is named', () => {
+    const loaded = load('# Outage\n\nDate: 2024-01-02\n\n![up](../shared/up.png)\n\n![in](index.html/a.png)\n\n![ok](pics/ok.png)\n')
+    const warnings = loaded.diagnostics.filter((d) => d.ruleId === RULE.imageRefused)
+    expect(warnings.map((w) => [w.line, w.message.split('`')[1]])).toEqual([[5, '../shared/up.png'], [7, 'index.html/a.png']])
+    expect(loaded.document!.images).toEqual(['pics/ok.png'])
+  })
+})

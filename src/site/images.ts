@@ -20,7 +20,13 @@ const unescape = (value: string): string => value.replace(ENTITY, (_, hex: strin
  * is one under a name the page's own files take (`index.html/a.png`).
  */
 export function localImages(html: string): string[] {
+  return imagesOf(html).images
+}
+
+/** The local images of `localImages`, and the relative image paths left out (`refused`, as written), which a page would show broken. */
+export function imagesOf(html: string): { images: string[]; refused: string[] } {
   const found = new Set<string>()
+  const refused = new Set<string>()
   for (const match of html.matchAll(/<img\b[^>]*?\ssrc="([^"]*)"/g)) {
     const src = unescape(match[1]!).replace(/[?#].*$/s, '')
     if (src === '' || /^[a-z][a-z\d+.-]*:/i.test(src) || /^[/\\]/.test(src) || src.includes('\\')) continue
@@ -31,10 +37,11 @@ export function localImages(html: string): string[] {
       continue
     }
     const rel = path.posix.normalize(decoded)
-    if (rel === '..' || rel.startsWith('../') || rel.startsWith('/') || rel.includes('\0') || !isImageFile(rel) || PAGE_FILES.includes(rel.split('/')[0]!)) continue
-    found.add(rel)
+    if (rel.includes('\0') || !isImageFile(rel)) continue
+    if (rel === '..' || rel.startsWith('../') || rel.startsWith('/') || PAGE_FILES.includes(rel.split('/')[0]!)) refused.add(decoded)
+    else found.add(rel)
   }
-  return [...found]
+  return { images: [...found], refused: [...refused] }
 }
 
 /** Where a postmortem's image lies under content/: beside its source file (`team/x.md` and `a/b.png` give `team/a/b.png`). */
