@@ -76,6 +76,9 @@ describe('cleanEventText', () => {
     ['restarted --', 'restarted'],
     ['2024-03-05 - restarted', 'restarted'],
     ['~500 errors', '~500 errors'],
+    ['(16:00 CEST) restarted', 'restarted'],
+    ['- (4:00 pm GMT+2): restarted', 'restarted'],
+    ['(2 servers) restarted', '(2 servers) restarted'],
     ['.NET upgraded', '.NET upgraded'],
   ])('%j -> %j', (text, clean) => {
     expect(cleanEventText(text)).toBe(clean)
