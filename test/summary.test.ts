@@ -48,6 +48,13 @@ describe('language', () => {
     expect(detectLanguage('Störung behoben.')).toBeNull()
   })
 
+  it('reads only the opening of a long text, so a long German report costs what a short one does and stays German', () => {
+    const german = 'Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. '
+    expect(detectLanguage(german.repeat(200))).toBe('de')
+    // German prose quoting English terms is still German: the English function words stay rare.
+    expect(detectLanguage(`${german}Das Deployment der App und das Rollback im Cluster dauerten lange. Der Dienst war danach wieder erreichbar.`)).toBe('de')
+  })
+
   it('puts the language on the record only when it is not English', () => {
     const de = recordOf('# Störung\n\n## Zusammenfassung\n\nDer Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben.\n')
     expect(de.language).toBe('de')
