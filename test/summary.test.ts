@@ -50,7 +50,10 @@ describe('language', () => {
 
   it('reads only the opening of a long text, so a long German report costs what a short one does and stays German', () => {
     const german = 'Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. '
-    expect(detectLanguage(german.repeat(200))).toBe('de')
+    const report = [german, 'Gegen zehn Uhr bemerkte das Team erste Fehlermeldungen in der Überwachung und begann mit der Suche nach der Ursache. ',
+      'Nachdem der Speicher erweitert worden war, liefen alle Anfragen wieder ohne Verzögerung durch. ',
+      'Wir werden künftig früher warnen, wenn der freie Platz knapp wird, und die Protokolle regelmäßig aufräumen. '].join('')
+    expect(detectLanguage(report.repeat(30))).toBe('de')
     // German prose quoting English terms is still German: the English function words stay rare.
     expect(detectLanguage(`${german}Das Deployment der App und das Rollback im Cluster dauerten lange. Der Dienst war danach wieder erreichbar.`)).toBe('de')
   })
