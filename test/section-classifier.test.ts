@@ -72,3 +72,11 @@ describe('section classifier: headings to canonical keys', () => {
     expect(stem('analysis')).toBe('analysis')
   })
 })
+
+describe('section classifier cost', () => {
+  it('reads a heading once and answers repeats from memory, with a frozen result', () => {
+    const first = matchSection('Ursachenanalyse')
+    expect(matchSection('Ursachenanalyse')).toBe(first)
+    expect(Object.isFrozen(first)).toBe(true)
+  })
+})

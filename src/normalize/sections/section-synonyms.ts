@@ -97,6 +97,20 @@ function joined(norm: string, exact: boolean): SectionMatch | null {
  * word the classifier does not know.
  */
 export function matchSection(heading: string, exact = false): SectionMatch | null {
+  const key = `${exact ? 1 : 0}${heading}`
+  const cached = MEMO.get(key)
+  if (cached !== undefined) return cached
+  const found = heading.length > 300 ? null : readHeading(heading, exact)
+  if (MEMO.size >= MEMO_MAX) MEMO.clear()
+  MEMO.set(key, found && Object.freeze(found))
+  return found
+}
+
+/** Readings of recent headings: the same short lines are asked about many times per document and across documents. */
+const MEMO = new Map<string, SectionMatch | null>()
+const MEMO_MAX = 4096
+
+function readHeading(heading: string, exact: boolean): SectionMatch | null {
   const norm = normalizeHeading(heading)
   if (!norm) return null
   const lesson = lessonOf(norm)

@@ -14,6 +14,18 @@ const BCP47 = new Map([
   ['nob', 'nb'], ['fin', 'fi'], ['tha', 'th'], ['bul', 'bg'], ['srp', 'sr'], ['hrv', 'hr'], ['slk', 'sk'], ['cat', 'ca'],
 ])
 
+/** Languages franc compares (those mapped above, and English); fewer comparisons keep it cheap. */
+const CANDIDATES = ['eng', ...BCP47.keys()]
+
+/** English function words: a text where they are common is English, and franc need not run (it is the costly part). */
+const ENGLISH = new Set(['the', 'and', 'of', 'to', 'was', 'were', 'we', 'is', 'in', 'that', 'it', 'for', 'on', 'with', 'this', 'our', 'by', 'from', 'at', 'had', 'has', 'be', 'not', 'which'])
+
+function looksEnglish(prose: string): boolean {
+  const words = prose.slice(0, 1500).toLowerCase().match(/\p{L}+/gu) ?? []
+  const common = words.filter((w) => ENGLISH.has(w)).length
+  return words.length >= 20 && common / words.length >= 0.12
+}
+
 /** Fewer letters than this (a third of it in Chinese, Japanese or Korean script) and the guess is left out. */
 const MIN_LETTERS = 60
 /** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
@@ -48,7 +60,8 @@ export function detectLanguage(text: string): string | null {
   const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
   if (letters < min) return null
-  const guesses = francAll(prose, { minLength: min })
+  if (!dense && looksEnglish(prose)) return null
+  const guesses = francAll(prose.slice(0, 1500), { minLength: min, only: CANDIDATES })
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null
   const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0
