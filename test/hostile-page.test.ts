@@ -14,6 +14,7 @@ import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { RULE } from '../src/constants.js'
 import { discoverContent } from '../src/content/discover.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
+import { MAX_HTML_NESTING } from '../src/markdown/raw-html-guard.js'
 import { formatGithub, formatText } from '../src/report/format.js'
 import { atomFeed } from '../src/site/feeds.js'
 import { sitemapXml } from '../src/site/sitemap.js'
@@ -136,4 +137,39 @@ describe('images that cannot be copied', () => {
     expect(warnings.map((w) => [w.line, w.message.split('`')[1]])).toEqual([[5, '../shared/up.png'], [7, 'index.html/a.png']])
     expect(loaded.document!.images).toEqual(['pics/ok.png'])
   })
+})
+
+describe('deep inline HTML', () => {
+  const spans = (n: number): string => `# Deep\n\nx ${'<span>'.repeat(n)}deepest${'</span>'.repeat(n)}\n`
+  /** The page HTML of `text` rendered on a worker thread with the given stack size. */
+  async function onThread(text: string, stackSizeMb: number): Promise<string> {
+    const code = `const { parentPort, workerData } = require('node:worker_threads')
+import(workerData.url).then((m) => parentPort.postMessage(m.loadDocument('a.md', new TextEncoder().encode(workerData.text), { defaultTimezone: null, tagVocabulary: {} }).document.html))`
+    const { Worker } = await import('node:worker_threads')
+    const worker = new Worker(code, { eval: true, workerData: { url: path.join(import.meta.dirname, '..', 'dist', 'document.js'), text }, resourceLimits: { stackSizeMb } })
+    try {
+      return await new Promise<string>((resolve, reject) => {
+        worker.once('message', resolve)
+        worker.once('error', reject)
+      })
+    } finally {
+      await worker.terminate()
+    }
+  }
+
+  it('past an explicit depth the document is shown as text, with a warning; below it, rendered', () => {
+    const deep = load(spans(MAX_HTML_NESTING + 1))
+    expect(deep.document!.html.startsWith('<pre class="unrendered">')).toBe(true)
+    expect(deep.diagnostics).toContainEqual(expect.objectContaining({ severity: 'warning', ruleId: RULE.nestingTooDeep }))
+    const shallow = load(spans(MAX_HTML_NESTING - 100))
+    expect(shallow.document!.html).toContain('<span><span>')
+    expect(rules(shallow)).not.toContain(RULE.nestingTooDeep)
+  })
+
+  it('renders the same on a thread with a small stack as on the main thread (check and build agree)', async () => {
+    for (const n of [MAX_HTML_NESTING - 100, MAX_HTML_NESTING + 1, 5000]) {
+      const text = spans(n)
+      expect(await onThread(text, 0.5), `${n} levels`).toBe(load(text).document!.html)
+    }
+  }, 60_000)
 })

@@ -7,7 +7,7 @@ import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
 import { linearListItem } from './list-item.js'
-import { rawHtmlGuard } from './raw-html-guard.js'
+import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
 
 /** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
 const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
@@ -143,7 +143,10 @@ const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace
 export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes
   try {
-    const toHtml = containsType([root], RAW_HTML) ? withRawHtml : withoutRawHtml
+    const raw = containsType([root], RAW_HTML)
+    // An explicit limit, the same on every thread: past it the renderer's recursion depends on the stack size.
+    if (raw && rawHtmlDepth(rawHtmlValues([root])) > MAX_HTML_NESTING) throw new RangeError('raw HTML nested too deeply')
+    const toHtml = raw ? withRawHtml : withoutRawHtml
     const hast = toHtml.runSync(root)
     return toHtml.stringify(hast)
   } catch {

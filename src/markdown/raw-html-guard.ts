@@ -40,3 +40,34 @@ export function defuseRawHtml(tree: HastRoot): void {
 
 /** The guard as a unified plugin, to run before rehype-raw. */
 export const rawHtmlGuard = () => defuseRawHtml
+
+/** Deepest raw-HTML nesting rendered at all: deeper, the renderer's recursion would depend on the thread's stack size. */
+export const MAX_HTML_NESTING = 500
+
+/** Elements that never hold content or close themselves when a sibling opens: they add no depth. */
+const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp'])
+const TAGS = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(\/?)>/g
+
+/** The deepest nesting the raw HTML strings reach, read in order as one stream (as the HTML parser reads them). */
+export function rawHtmlDepth(values: Iterable<string>): number {
+  let depth = 0
+  let max = 0
+  for (const value of values) {
+    for (const [, closing, name, selfClosing] of value.matchAll(TAGS)) {
+      if (selfClosing || NO_DEPTH.has(name!.toLowerCase())) continue
+      depth = closing ? Math.max(0, depth - 1) : depth + 1
+      if (depth > max) max = depth
+    }
+  }
+  return max
+}
+
+/** The `html` node values of an mdast tree (or nodes) in document order, walked without recursion. */
+export function* rawHtmlValues(nodes: unknown[]): Generator<string> {
+  const stack = [...nodes].reverse()
+  while (stack.length) {
+    const node = stack.pop() as { type: string; value?: unknown; children?: unknown[] }
+    if (node.type === 'html' && typeof node.value === 'string') yield node.value
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+}

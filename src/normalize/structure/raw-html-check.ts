@@ -6,11 +6,13 @@
 import type { Parent, Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
-import { unclosedTags } from '../../markdown/raw-html-guard.js'
+import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlValues, unclosedTags } from '../../markdown/raw-html-guard.js'
 import { report } from '../diagnostics.js'
 
 /** Reports each unclosed swallowing tag of the tree's raw HTML, walking without recursion. */
 export function reportUnclosedHtml(tree: Root, file: VFile): void {
+  const depth = rawHtmlDepth(rawHtmlValues([tree]))
+  if (depth > MAX_HTML_NESTING) report(file, 'warning', `Raw HTML nests ${depth} elements deep (more than ${MAX_HTML_NESTING}); the document is shown as plain text`, { line: 1, column: 1 }, RULE.nestingTooDeep)
   const stack: Parent[] = [tree]
   while (stack.length) {
     const parent = stack.pop()!
