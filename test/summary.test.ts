@@ -82,3 +82,10 @@ describe('display title', () => {
     expect(deriveDisplayTitle('Between 14h34 and 14h47 GMT+2, our map tiles failed to load for most users.')).toBe('Our map tiles failed to load')
   })
 })
+
+describe('summary under a labelled bullet', () => {
+  it('reads the sentences nested under an Impact: bullet, skipping data fields', () => {
+    const r = recordOf('# Outage\n\n**Issue Summary:**\n- **Duration:**\n  - Start Time: March 11, 2024, 09:30 AM (UTC)\n- **Impact:**\n  - Service: Streaming Platform\n  - User Experience: most users saw a complete outage while the rest saw buffering.\n')
+    expect(r.summary).toBe('most users saw a complete outage while the rest saw buffering.')
+  })
+})

@@ -88,6 +88,13 @@ function bulletText(list: Extract<RootContent, { type: 'list' }>): string[] {
   const items = list.children.map((item) => clean(fieldValue(oneLine(toString(item.children[0] ?? item)))))
   const labelled = list.children.map((item) => toString(item.children[0] ?? item)).find((t) => /^\s*[\p{L} ]{3,30}:\s+\S/u.test(t) && SUMMARY_LABEL.test(t.split(':')[0]!.trim()))
   if (labelled) return [clean(fieldValue(labelled))]
+  const heading = list.children.find((item) => /^\s*([\p{L} ]{3,30}):\s*$/u.test(toString(item.children[0] ?? item)) && SUMMARY_LABEL.test(toString(item.children[0] ?? item).replace(/:\s*$/, '').trim()))
+  const nested = heading?.children.find((c): c is Extract<RootContent, { type: 'list' }> => c.type === 'list')
+  if (nested) {
+    const values = nested.children.map((item) => clean(oneLine(toString(item.children[0] ?? item))).replace(/^[\p{L} ]{1,30}:\s+(?=(?:\S+\s+){4})/u, ''))
+    const sentences = values.filter((t) => t.split(/\s+/).length >= 5 && /\p{Ll}/u.test(t) && !isDataField(t))
+    if (sentences.length) return [sentences.slice(0, 2).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')]
+  }
   const prose = items.filter((t) => !isDataField(t) && t.split(/\s+/).length >= 4)
   return prose.length ? [prose.slice(0, 3).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')] : []
 }
