@@ -14,7 +14,7 @@ import { unwrapReport } from './structure/wrapped-report.js'
 import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields } from './structure/fields.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
-import { findIncidentWhen, pickDate } from './time/incident-date.js'
+import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
 import { removeKramdownAttributes } from './structure/kramdown-attributes.js'
 import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
@@ -78,12 +78,14 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const spans = findSections(blocks, blockIndex)
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
-  const when = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
-  const context = { heading: location?.heading ?? '', date: when.date ?? when.proseDate ?? meta.published, year: when.year, zone: when.zone, defaultTimezone: options.defaultTimezone, dayFirst: when.dayFirst, published: meta.published }
+  const found = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
+  const context = { heading: location?.heading ?? '', date: found.date ?? found.proseDate ?? meta.published, year: found.year, zone: found.zone, defaultTimezone: options.defaultTimezone, dayFirst: found.dayFirst, published: meta.published }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
+  const reportDay = titleDateIsReportDay(found, timeline.entries.flatMap((e) => (e.date ? [e.date] : [])))
+  const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)
   record.title = title
   const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : []))))

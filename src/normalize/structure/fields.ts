@@ -73,11 +73,28 @@ function beforeSections(blocks: Block[], index: number): boolean {
   return true
 }
 
+/** A heading that is only a numeric date (`## 3.4.2020`, `## 2020-05-04`): a dateline, not a section. */
+const DATELINE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$/
+
+/** A dateline heading before any section with nothing under it (the next block is a heading) states the document's date. */
+function datelineField(blocks: Block[], index: number): Field | null {
+  const block = blocks[index]!
+  if (block.kind !== 'heading' || block.depth === 1 || !DATELINE.test(block.text)) return null
+  if (blocks[index + 1]?.kind !== 'heading') return null
+  for (let i = 0; i < index; i++) {
+    const before = blocks[i]!
+    if (before.kind === 'heading' && (before.match || before.depth > 1)) return null
+  }
+  return { label: 'Date', value: block.text.trim(), line: block.line, column: block.column }
+}
+
 /** Collects the first field of each kind, in document order (field lines first, then list items). */
 export function collectFields(blocks: Block[], _tree: Root): Fields {
   const found: Field[] = []
   blocks.forEach((block, index) => {
-    if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
+    const dateline = datelineField(blocks, index)
+    if (dateline) found.push(dateline)
+    else if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
     else if (block.kind === 'content' && block.node.type === 'table' && beforeSections(blocks, index)) tableFields(block.node, found)
   })

@@ -16,6 +16,10 @@ import { frontMatterInstant, type Meta } from '../front-matter/meta.js'
 /** What the explicit evidence says about the incident's when. */
 export interface IncidentWhen {
   date: string | null
+  /** Where `date` was read: a title date may be the report's day rather than the incident's (see `titleDateIsReportDay`). */
+  dateSource: 'status' | 'field' | 'title' | 'timeline' | null
+  /** First unambiguous full date anywhere in the body: the last resort when nothing else dates the incident. */
+  bodyDate: string | null
   /** First full date in the summary prose: weaker than the timeline's own dates. */
   proseDate: string | null
   start: string | null
@@ -77,7 +81,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const stated = documentZone(input.body)
   const inferred = inferDayFirst(input.body) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated)
   const hints: DateHints = { dayFirst: inferred }
-  const yearFromText = findDates(input.body, hints).find((d) => d.year !== null)?.year ?? null
+  const bodyDates = findDates(input.body, hints)
+  const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? null
   const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
   const year = fmYear ? Number(fmYear) : meta.published ? Number(meta.published.slice(0, 4)) : yearFromText
   let warned = false
@@ -89,7 +94,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const rangeText = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
   const out: IncidentWhen = {
-    date: null, proseDate: null, start: range?.start.at ?? null, end: range?.end.at ?? null, durationMinutes: range?.durationMinutes ?? null,
+    date: null, dateSource: null, bodyDate: firstUnambiguous(bodyDates), proseDate: null, start: range?.start.at ?? null, end: range?.end.at ?? null, durationMinutes: range?.durationMinutes ?? null,
     timezone: range?.timezone ?? null, utcOffset: range?.utcOffset ?? null, zone: range?.timezone ?? fmZone ?? proseZone(input.prose), year, dayFirst: inferred,
   }
   if (stated && !range?.timezone) {
@@ -99,14 +104,21 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   if (meta.statusPage) {
     const started = frontMatterInstant(data['date'])
     const resolved = frontMatterInstant(data['resolvedWhen'])
-    if (started) out.date = started.date
+    if (started) {
+      out.date = started.date
+      out.dateSource = 'status'
+    }
     out.start = started?.at ?? out.start
     out.end = resolved?.at ?? out.end
   }
-  const candidates = [fields.date?.value, range?.start.date ?? undefined, fields.start?.value, fields.duration?.value, input.title ?? undefined, input.timelineContext]
-  for (const text of candidates) {
+  const candidates: Array<[string | undefined, IncidentWhen['dateSource']]> = [
+    [fields.date?.value, 'field'], [range?.start.date ?? undefined, 'field'], [fields.start?.value, 'field'], [fields.duration?.value, 'field'],
+    [input.title ?? undefined, 'title'], [input.timelineContext, 'timeline'],
+  ]
+  for (const [text, source] of candidates) {
     if (out.date || !text) continue
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
+    if (out.date) out.dateSource = source
   }
   out.proseDate = firstDate(input.prose, hints, null, warn)
   if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
@@ -117,13 +129,35 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   return out
 }
 
+/** The first date in the list that names its year and reads only one way (`4/20/2019`, `2019-04-20`, `April 20, 2019`). */
+function firstUnambiguous(dates: ParsedDate[]): string | null {
+  const d = dates.find((x) => x.year !== null && !x.ambiguous)
+  return d ? full(d, null) : null
+}
+
 /** `true` for a `YYYY-MM-DD` string naming a day that exists (not `1990-00-00`, not `2024-02-30`). */
 function isCalendarDay(text: string): boolean {
   const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
 }
 
-/** The final incident date: explicit evidence, else the timeline's dated entries, else prose, else publication. */
+/** The final incident date: explicit evidence, else the timeline's dated entries, else prose, else publication, else any unambiguous date in the body. */
 export function pickDate(when: IncidentWhen, entryDate: string | null, published: string | null): string | null {
-  return when.date ?? entryDate ?? when.proseDate ?? published
+  return when.date ?? entryDate ?? when.proseDate ?? published ?? when.bodyDate
 }
+
+/**
+ * Whether a date read from the title is the day the report was written or published rather than the day the
+ * incident began: the timeline has no entry after it and began two or more days before it ("Vulnerability
+ * disclosure 2022-11-01" over a timeline running 27 October to 1 November). A single day before is lead-up
+ * (a change merged the evening before the outage the title names), so the title keeps it.
+ */
+export function titleDateIsReportDay(when: IncidentWhen, entryDates: string[]): boolean {
+  if (when.dateSource !== 'title' || !when.date || entryDates.length === 0) return false
+  const title = Date.parse(`${when.date}T00:00:00Z`)
+  const days = entryDates.map((d) => Date.parse(`${d}T00:00:00Z`)).filter((ms) => !Number.isNaN(ms))
+  if (Number.isNaN(title) || days.length === 0 || days.some((ms) => ms > title)) return false
+  return Math.min(...days) <= title - 2 * DAY_MS
+}
+
+const DAY_MS = 86_400_000

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { titleDateIsReportDay, type IncidentWhen } from '../src/normalize/time/incident-date.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
+const when = (date: string, dateSource: IncidentWhen['dateSource']): IncidentWhen => ({
+  date, dateSource, bodyDate: null, proseDate: null, start: null, end: null, durationMinutes: null,
+  timezone: null, utcOffset: null, zone: null, year: null, dayFirst: null,
+})
+
+describe('a date in the title', () => {
+  it('is the report day when the timeline began two or more days before it and never passes it', () => {
+    expect(titleDateIsReportDay(when('2023-03-10', 'title'), ['2023-03-06', '2023-03-07', '2023-03-10'])).toBe(true)
+  })
+
+  it('stays the incident day over a lead-up the day before, a later entry, or when it came from a field', () => {
+    expect(titleDateIsReportDay(when('2023-03-10', 'title'), ['2023-03-09', '2023-03-10'])).toBe(false)
+    expect(titleDateIsReportDay(when('2023-03-10', 'title'), ['2023-03-06', '2023-03-12'])).toBe(false)
+    expect(titleDateIsReportDay(when('2023-03-10', 'field'), ['2023-03-06', '2023-03-10'])).toBe(false)
+    expect(titleDateIsReportDay(when('2023-03-10', 'title'), [])).toBe(false)
+  })
+
+  it('gives way to the timeline in a whole document', () => {
+    const r = recordOf('# Disclosure 2023-03-10\n\n## Timeline\n\n**March 6, 2023**\n\n- **09:15:** A researcher reports the bug\n\n**March 8, 2023**\n\n- **14:00:** Fix deployed\n\n**March 10, 2023**\n\n- **10:00:** Report published\n')
+    expect(r.date).toBe('2023-03-06')
+  })
+})
+
+describe('a dateline heading', () => {
+  it('with nothing under it, before any section, dates the document (dotted numbers read day-first)', () => {
+    const r = recordOf('# Phishing mails\n\n## 3.4.2020\n\n## Summary\n\nSeveral staff received a phishing mail.\n')
+    expect(r.date).toBe('2020-04-03')
+  })
+
+  it('inside a timeline stays a day marker', () => {
+    const r = recordOf('# Outage\n\n## Timeline\n\n### 2020-05-04\n\n- 10:00 Alerts fire\n- 10:30 Fixed\n')
+    expect(r.timeline.map((e) => e.date)).toEqual(['2020-05-04', '2020-05-04'])
+  })
+})
+
+describe('a date anywhere in the body', () => {
+  it('dates the incident when nothing else does and it reads only one way', () => {
+    const r = recordOf('# Slow site\n\n## Root cause\n\nOn 4/20/2019 the primary server failed and nobody noticed.\n')
+    expect(r.date).toBe('2019-04-20')
+  })
+})
