@@ -52,7 +52,7 @@ const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|fixed|ope
 const BRACKET_STATUS = new RegExp(`^[[(](${STATUS_WORDS}|[x ✓✔])[\\])]\\s*[:–—-]?\\s*`, 'i')
 /** A bare status word at the start, upper-case only so that "Open a ticket" stays text: "DONE:", "TODO", "✅". */
 const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED)\b|([✅✔☑✓]))\s*[:–—-]?\s*/
-const TRAILING_STATUS = new RegExp(`\\s*(?:[–—-]\\s*|[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
 const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
 const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
 const PRIORITY_TAG = new RegExp(`(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`)

@@ -23,7 +23,7 @@ const WORD_NUMBERS = new Map([
 const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
 const UNIT = String.raw`(?:days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
 /** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
-const AMOUNT = new RegExp(String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?![\w])(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`, 'giu')
+const AMOUNT = new RegExp(String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`, 'giu')
 const PART = new RegExp(String.raw`(${NUMBER})\s*(?:-\s*)?(${UNIT})`, 'iu')
 const PARTS = new RegExp(PART.source, 'giu')
 
@@ -48,6 +48,9 @@ export function readAmount(text: string): number | null {
   return found ? Math.round(total) : null
 }
 
+/** A lone amount with a one-letter unit ("3m", "5 s"): read only after a lasted cue, as "3m errors" is a count, not minutes. */
+const BARE_LETTER_UNIT = /^\S+?\s*(?:-\s*)?[mhs]$/i
+
 /** Words before an amount that say it is how long something lasted. */
 const LASTED_BEFORE = /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
 /** Words after an amount that say it measured the impact. */
@@ -60,10 +63,10 @@ const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|no
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
 const STATS_LABELS: Array<[RegExp, DurationKind]> = [
-  [/\b(?:time\s+to\s+(?:detect(?:ion)?|discover)|ttd|mttd)\b/i, 'detect'],
-  [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response|acknowledge)|ttm|tta|mtta)\b/i, 'mitigate'],
+  [/\b(?:time\s+to\s+(?:detect(?:ion)?|discover|acknowledge)|ttd|mttd|tta|mtta)\b/i, 'detect'],
+  [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response)|ttm)\b/i, 'mitigate'],
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
-  [/\b(?:(?:total\s+|outage\s+|incident\s+|impact\s+)?duration|(?:total\s+)?downtime|length\s+of\s+(?:the\s+)?outage|dauer|durée)\b/i, 'impact'],
+  [/^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée)(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i, 'impact'],
 ]
 const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60})/gm
 
@@ -91,6 +94,7 @@ export function findDurations(text: string): StatedDuration[] {
     const before = sample.slice(Math.max(0, m.index - 60), m.index)
     const after = sample.slice(m.index + m[0].length, m.index + m[0].length + 60)
     if (NOT_LASTED.test(before) || LATER_AFTER.test(after)) continue
+    if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before)) continue
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
     if (IMPACT_AFTER.test(after)) weight = 2

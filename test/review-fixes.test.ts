@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { makeItem } from '../src/normalize/actions/action-markers.js'
+import { findDurations } from '../src/normalize/impact/find-duration.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const texts = (body: string): string[] => normalizeDocument('a.md', `# Disk full on 2024-05-01\n\n${body}`, options).record.actionItems.map((i) => i.text)
+
+describe('review fixes: mixed resolution and next-steps sections', () => {
+  it('keeps imperative follow-ups whose verb ends in "ed" or that contain is/are, and drops done work', () => {
+    const body = '## Resolution and next steps\n\n- The team restarted the database.\n- Replicas were resized.\n- Speed up failover by pre-warming replicas.\n- Ensure alerting is routed to on-call.\n- Embed the runbook link in every alert.\n'
+    expect(texts(body)).toEqual(['Speed up failover by pre-warming replicas.', 'Ensure alerting is routed to on-call.', 'Embed the runbook link in every alert.'])
+  })
+})
+
+describe('review fixes: trailing status', () => {
+  it('does not read a hyphen inside a word as a status separator', () => {
+    const item = makeItem('Make sure runbooks are pre-planned', { kind: null, done: null })
+    expect(item?.text).toBe('Make sure runbooks are pre-planned')
+    expect(item?.done).toBeNull()
+    expect(makeItem('Add a disk alert - done', { kind: null, done: null })?.done).toBe(true)
+  })
+})
+
+describe('review fixes: stated durations', () => {
+  it('does not read a bare "m" after a number as minutes, but keeps glued units and lasted cues', () => {
+    expect(findDurations('We served 3m errors to customers.')).toEqual([])
+    expect(findDurations('The site was down for 1h20m.')[0]?.minutes).toBe(80)
+    expect(findDurations('The outage lasted 45m in total.')[0]?.minutes).toBe(45)
+  })
+
+  it('reads only an anchored duration label as impact, and time to acknowledge as detection', () => {
+    expect(findDurations('Cache TTL duration: 5 minutes')).toEqual([])
+    expect(findDurations('Duration: 40 minutes')[0]).toMatchObject({ minutes: 40, kind: 'impact' })
+    expect(findDurations('Total duration: 2 hours')[0]).toMatchObject({ minutes: 120, kind: 'impact' })
+    expect(findDurations('Time to acknowledge: 5 minutes')[0]?.kind).toBe('detect')
+    expect(findDurations('TTA: 5 minutes')[0]?.kind).toBe('detect')
+  })
+})
