@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { makeItem } from '../src/normalize/actions/action-markers.js'
 import { findDurations } from '../src/normalize/impact/find-duration.js'
+import { isLeadUp } from '../src/normalize/impact/marked-events.js'
 import { normalizeDocument } from '../src/normalize/index.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
@@ -36,5 +37,13 @@ describe('review fixes: stated durations', () => {
     expect(findDurations('Total duration: 2 hours')[0]).toMatchObject({ minutes: 120, kind: 'impact' })
     expect(findDurations('Time to acknowledge: 5 minutes')[0]?.kind).toBe('detect')
     expect(findDurations('TTA: 5 minutes')[0]?.kind).toBe('detect')
+  })
+})
+
+describe('review fixes: lead-up events', () => {
+  it('does not read a change as lead-up when the same event carries impact words', () => {
+    expect(isLeadUp('Configuration updated on the load balancer')).toBe(true)
+    expect(isLeadUp('Configuration changed; requests failing')).toBe(false)
+    expect(isLeadUp('Config updated, checkout errors for all users')).toBe(false)
   })
 })

@@ -3,6 +3,7 @@
  * "45 minutes of downtime", "Time to recovery: 25 minutes"), read into minutes with what they measure, so the
  * impact window and the response metrics can use what the authors wrote instead of guessing from the timeline.
  */
+import { IMPACT_WORDS } from './impact-words.js'
 
 /** What a stated duration measures. */
 export type DurationKind = 'impact' | 'detect' | 'mitigate' | 'resolve'
@@ -58,8 +59,6 @@ const IMPACT_AFTER = /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:to
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED = /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
-/** Impact words that a sentence stating how long something lasted should carry. */
-const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|not\s+(?:accessible|available|reachable|working|responding|loading|usable)|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|lasted|lasting)|ausfall|störung|nicht erreichbar|panne|indisponib|interruption|障害|停止/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
 const STATS_LABELS: Array<[RegExp, DurationKind]> = [
@@ -98,7 +97,7 @@ export function findDurations(text: string): StatedDuration[] {
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
     if (IMPACT_AFTER.test(after)) weight = 2
-    else if (LASTED_BEFORE.test(before) && IMPACT_WORDS.test(sentence)) weight = 1
+    else if (LASTED_BEFORE.test(before) && (IMPACT_WORDS.test(sentence) || /\blast(?:ed|ing)\b/i.test(sentence))) weight = 1
     if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })
   }
   return out.sort((a, b) => b.weight - a.weight || a.index - b.index)

@@ -7,6 +7,7 @@ import type { Moment } from '../../types.js'
 import { findDates, findTimes, formatDate, formatTime, type ParsedTime } from '../time/datetime.js'
 import { findZone, toIso, type ParsedZone } from '../time/zones.js'
 import { shiftMoment } from './moment-math.js'
+import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
 
 /** A piece of prose and how much a range found in it counts (impact section 3, summary 2, elsewhere 1). */
 export interface Passage {
@@ -32,8 +33,6 @@ export interface StatedRange {
 const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
-/** Words that say a sentence speaks of users being affected. */
-export const IMPACT_WORDS = /\b(?:down|outage|offline|unavailab|unreachab|inaccessib|not\s+(?:accessible|available|reachable|working|responding|loading|usable)|disrupt|degrad|impact|affect|error|fail|incident|interrupt|broken|could\s*n[o']t|unable|slow|latenc|timeouts?|5\d\d|experienc|users?|customers?|service|site|issue|problem)|ausfall|störung|nicht erreichbar|panne|indisponib|障害|停止/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
 export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
@@ -92,7 +91,7 @@ export function findStatedRange(passages: Passage[], context: RangeContext): Sta
   for (const passage of passages) {
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue
-      const impact = IMPACT_WORDS.test(sentence)
+      const impact = IMPACT_WORDS.test(sentence) || AFFECTED_WORDS.test(sentence)
       if (!impact && passage.weight < 2) continue
       for (const range of sentenceRanges(sentence, context)) {
         const weight = passage.weight + (impact ? 1 : 0) + (range.opener ? 1 : 0)

@@ -5,6 +5,7 @@
  * (a retro next week), which are not the window.
  */
 import type { TimelineEntry } from '../../types.js'
+import { IMPACT_WORDS } from './impact-words.js'
 
 /** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
 type Stems = Array<[RegExp, number]>
@@ -64,9 +65,9 @@ export function endScore(text: string): number {
 const INCIDENT_CLOSED = /\b(?:declared|marked|closed)\b.{0,40}\bincident\b|\bincident\b.{0,40}\b(?:resolved|closed|ended|over)\b/i
 const RESTORED = /\b(?:restor\w*|recover\w*|back\s+(?:online|up|to\s+normal)|operational|normal)/i
 
-/** `true` when an event reads as lead-up (a change) and not as impact. */
+/** `true` when an event reads as lead-up (a change) and not as impact: one that also says something broke is the start. */
 export function isLeadUp(text: string): boolean {
-  return LEAD_UP.test(text) && startScore(text) < 2
+  return LEAD_UP.test(text) && startScore(text) < 2 && !IMPACT_WORDS.test(text)
 }
 
 /** `true` when an event reads as follow-up work after the impact. */
