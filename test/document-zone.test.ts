@@ -80,6 +80,9 @@ describe('cleanEventText', () => {
     ['- (4:00 pm GMT+2): restarted', 'restarted'],
     ['(2 servers) restarted', '(2 servers) restarted'],
     ['.NET upgraded', '.NET upgraded'],
+    ['restarted ::: |', 'restarted'],
+    ['restarted the re-sync -', 'restarted the re-sync'],
+    ['half-', 'half-'],
   ])('%j -> %j', (text, clean) => {
     expect(cleanEventText(text)).toBe(clean)
   })
@@ -90,6 +93,9 @@ describe('bounded cost', () => {
     const started = Date.now()
     cleanEventText(`a${' :'.repeat(40_000)}b`)
     cleanEventText(`a${' -'.repeat(40_000)}b`)
+    // A run of colons before a last word: nested repeats anchored at the end took seconds here.
+    cleanEventText(`Restarted the db ${':'.repeat(40)} x`)
+    cleanEventText(`Restarted the db ${': \\ | '.repeat(5_000)} x`)
     documentZone(`${'10:00 '.repeat(20_000)}\n${'times are in '.repeat(10_000)}`)
     expect(Date.now() - started).toBeLessThan(2000)
   })

@@ -9,8 +9,35 @@ const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
 /** A second time in another zone left after the separator (`(16:00 CEST) restarted`). */
 const LEAD_ALT_TIME = /^[([]\s{0,2}\d{1,2}[:.h]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}[A-Za-z]{0,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\s{0,2}[)\]]\s*(?:[-–—:|]\s*)?/i
 const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
-const TRAILING = /(?:\s*\\+|\s+[-–—]+|\s*[:|]+)+$/
-const TAIL = 200
+const DASHES = '-–—'
+
+/**
+ * Strips trailing marks from the end, one run at a time: backslashes, colons or pipes, and dashes after a space
+ * (a dash glued to a word is part of it). A loop rather than a `$`-anchored regex with nested repeats, which took
+ * seconds on a line ending in a run of colons.
+ */
+function stripTrailingMarks(text: string): string {
+  let end = text.length
+  for (;;) {
+    let i = end
+    while (i > 0 && /\s/.test(text[i - 1]!)) i--
+    const last = text[i - 1]
+    if (last === '\\' || last === ':' || last === '|') {
+      while (i > 0 && (text[i - 1] === last)) i--
+      end = i
+      continue
+    }
+    if (last !== undefined && DASHES.includes(last)) {
+      let j = i
+      while (j > 0 && DASHES.includes(text[j - 1]!)) j--
+      if (j > 0 && /\s/.test(text[j - 1]!)) {
+        end = j
+        continue
+      }
+    }
+    return text.slice(0, end)
+  }
+}
 
 /** Cleans the text after a stamp; collapses whitespace. */
 export function cleanEventText(text: string): string {
@@ -22,7 +49,5 @@ export function cleanEventText(text: string): string {
     if (date && /^\s*[-–—:|,]/.test(out.slice(date.length))) out = out.slice(date.length)
     if (out === before) break
   }
-  // Only the tail is searched for trailing marks: a `$`-anchored run tried from every position is quadratic.
-  const cut = Math.max(0, out.length - TAIL)
-  return (out.slice(0, cut) + out.slice(cut).replace(TRAILING, '')).trim()
+  return stripTrailingMarks(out).trim()
 }
