@@ -179,3 +179,18 @@ describe('action items: a section that is both resolution and follow-up', () => 
     expect(texts(body)).toEqual(['Security audits: Implement regular audits.', 'Consider encrypting stored data.'])
   })
 })
+
+describe('a list announced as changes to come', () => {
+  it('holds action items even under a heading that is not called action items', async () => {
+    const { announcesFollowUps } = await import('../src/normalize/actions/announced-list.js')
+    expect(announcesFollowUps('It took too long. Here are the two things we will change to prevent this in the future:')).toBe(true)
+    expect(announcesFollowUps('To prevent further damage, we did the following:')).toBe(false)
+    expect(announcesFollowUps('These were the causes:')).toBe(false)
+    expect(announcesFollowUps('Going forward we plan to do this.')).toBe(false)
+  })
+
+  it('counts the announced list and not a list of causes in a resolution section', () => {
+    const r = normalizeDocument('s.md', '# Disk full\n\n## The causes\n\n1. Vacuum was off\n2. Feeds grew\n\n## The fix\n\nWe resized the disk.\n\nThat said, here are the changes I\'ll be making to prevent this in the future:\n\n1. Turn the nightly vacuum back on\n2. Keep only recent feed posts\n', { defaultTimezone: null, tagVocabulary: [] }).record
+    expect(r.actionItems.map((a) => a.text)).toEqual(['Turn the nightly vacuum back on', 'Keep only recent feed posts'])
+  })
+})

@@ -12,6 +12,7 @@ import type { SectionSpan } from '../sections/sections.js'
 import { codeItems, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, statusOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
+import { announcesFollowUps } from './announced-list.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -168,7 +169,10 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
   }
 }
 
-/** Action tables and runs of status-prefixed paragraphs outside the action-items sections and timelines. */
+/**
+ * Action tables, lists a paragraph announces as changes to come, and runs of status-prefixed paragraphs outside the
+ * action-items sections and timelines.
+ */
 function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
   const status: string[] = []
   blocks.forEach((block, i) => {
@@ -176,6 +180,8 @@ function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
     if (block.kind === 'field' && STATUS_PARAGRAPH.test(block.label)) status.push(`${block.label}: ${block.value}`)
     if (block.kind !== 'content') return
     const node = block.node
+    const previous = blocks[i - 1]
+    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node))) fromList(node, { kind: null, done: null }, out)
     if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
     if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
   })
