@@ -190,7 +190,7 @@ describe('a list announced as changes to come', () => {
   })
 
   it('counts the announced list and not a list of causes in a resolution section', () => {
-    const r = normalizeDocument('s.md', '# Disk full\n\n## The causes\n\n1. Vacuum was off\n2. Feeds grew\n\n## The fix\n\nWe resized the disk.\n\nThat said, here are the changes I\'ll be making to prevent this in the future:\n\n1. Turn the nightly vacuum back on\n2. Keep only recent feed posts\n', { defaultTimezone: null, tagVocabulary: [] }).record
+    const r = normalizeDocument('s.md', '# Disk full\n\n## The causes\n\n1. Vacuum was off\n2. Feeds grew\n\n## The fix\n\nWe resized the disk.\n\nThat said, here are the changes I\'ll be making to prevent this in the future:\n\n1. Turn the nightly vacuum back on\n2. Keep only recent feed posts\n', options).record
     expect(r.actionItems.map((a) => a.text)).toEqual(['Turn the nightly vacuum back on', 'Keep only recent feed posts'])
   })
 })
