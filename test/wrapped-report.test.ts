@@ -37,4 +37,14 @@ describe('MDX', () => {
     expect(readMdx('# T\n\n```js\nimport x from "y"\n```\n')).toBeNull()
     expect(readMdx('# T\n\nWe export data nightly.\n')).toBeNull()
   })
+
+  it('never takes prose that wraps onto a line starting with "export" or "import" for a module line', () => {
+    const text = '# Nightly jobs\n\n## Timeline\n\n- 10:00 The nightly\nexport jobs failed and at 11:30 UTC they recovered.\n- 11:45 import of the backlog (\n  all queues\n) finished\n'
+    expect(readMdx(text)).toBeNull()
+    const { record } = normalizeDocument('n.md', text, options)
+    expect(record.sections.map((s) => s.text).join(' ')).toContain('export jobs failed')
+    expect(record.diagnostics.map((d) => d.ruleId)).not.toContain('mdx-meta')
+    // Real module lines are still blanked, multi-line imports included.
+    expect(readMdx("import {\n  Chart,\n} from './chart'\nexport default function Layout() {}\n\n# T\n")?.body.trim()).toBe('# T')
+  })
 })

@@ -65,6 +65,11 @@ function value(raw: string): string | string[] | null {
   return /^[\w.:+-]+$/.test(text) ? text : null
 }
 
+/** An ES module line as MDX writes them (`import X from '…'`, `import {` opening a list, `export const …`), not prose that starts with the word. */
+const IMPORT_LINE = /^import\s+(?:(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s+)?['"][^'"\n]+['"]\s*;?\s*$|^import\s+(?:[\w$]+\s*,\s*)?\{\s*$/
+const EXPORT_LINE = /^export\s+(?:const|let|var|function|async\s+function|class|default)\s+\S|^export\s+\{/
+const isModuleLine = (line: string): boolean => IMPORT_LINE.test(line) || EXPORT_LINE.test(line)
+
 /** Blanks top-level `import`/`export` lines (outside fences) and reads an `export const meta` object, else null. */
 export function readMdx(body: string): MdxMeta | null {
   const lines = body.split('\n')
@@ -76,7 +81,7 @@ export function readMdx(body: string): MdxMeta | null {
     const line = lines[i] ?? ''
     const fence = /^\s*(`{3,}|~{3,})/.exec(line)?.[1]
     if (fence) inFence = inFence === null ? fence : line.trim().startsWith(inFence) ? null : inFence
-    if (inFence !== null || fence || !/^(?:import|export)\s/.test(line)) continue
+    if (inFence !== null || fence || !isModuleLine(line)) continue
     found = true
     const isMeta = /^export\s+const\s+(?:meta|metadata|frontMatter)\s*=\s*\{/.test(line)
     let end = i
