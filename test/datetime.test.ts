@@ -181,3 +181,11 @@ describe('parseRange', () => {
     expect(parseRange('about two hours')).toBeNull()
   })
 })
+
+describe('a range of days in one month', () => {
+  it('reads as its first day, the whole range taken from the text', () => {
+    expect(findDates('7-13th Nov - rebuilt the clusters')[0]).toMatchObject({ year: null, month: 11, day: 7, text: '7-13th Nov' })
+    expect(findDates('Nov 15–16, 2023 cleanup')[0]).toMatchObject({ year: 2023, month: 11, day: 15 })
+    expect(matchDateAt('7-13th Nov - rebuilt')).toMatchObject({ month: 11, day: 7 })
+  })
+})

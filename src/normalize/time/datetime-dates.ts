@@ -1,6 +1,6 @@
 /**
  * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
- * Japanese ("2021年11月25日"), French and German month names ("27 août 2022", "12. März 2024"), and English month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August").
+ * Japanese ("2021年11月25日"), French and German month names ("27 août 2022", "12. März 2024"), and English month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 
@@ -26,6 +26,9 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['num', String.raw`(?<![\d,.])(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>\d{4})(?![\d]|[.,:/-]\d)`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
+  ['dm', String.raw`\b(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  ['md', String.raw`\b${MONTH}\s{1,3}(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}(?<y>\d{4})(?!\d)`],
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
