@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { makeItem } from '../src/normalize/actions/action-markers.js'
 import { findDurations } from '../src/normalize/impact/find-duration.js'
-import { isLeadUp } from '../src/normalize/impact/marked-events.js'
+import { endScore, isLeadUp } from '../src/normalize/impact/marked-events.js'
 import { normalizeDocument } from '../src/normalize/index.js'
+import { SECTION_CUES } from '../src/normalize/sections/section-words.js'
+import { matchSection } from '../src/normalize/sections/section-synonyms.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const texts = (body: string): string[] => normalizeDocument('a.md', `# Disk full on 2024-05-01\n\n${body}`, options).record.actionItems.map((i) => i.text)
@@ -45,5 +47,18 @@ describe('review fixes: lead-up events', () => {
     expect(isLeadUp('Configuration updated on the load balancer')).toBe(true)
     expect(isLeadUp('Configuration changed; requests failing')).toBe(false)
     expect(isLeadUp('Config updated, checkout errors for all users')).toBe(false)
+  })
+})
+
+describe('review fixes: general cue words', () => {
+  it('reads a capability given back (enabling, allowing, letting someone connect) as an end', () => {
+    expect(endScore('Failover finished, allowing customers to connect')).toBeGreaterThanOrEqual(3)
+    expect(endScore('Cache flushed, enabling all clients to log in again')).toBeGreaterThanOrEqual(3)
+  })
+
+  it('weighs every section cue at the normal weights (no one-off weight-4 cue) and reads general Japanese headings', () => {
+    expect(SECTION_CUES.filter((cue) => cue.weight > 3)).toEqual([])
+    expect(matchSection('今後の対応')?.key).toBe('actionItems')
+    expect(matchSection('良かった点')?.key).toBe('lessonsLearned')
   })
 })
