@@ -60,6 +60,8 @@ describe('dates written in more ways', () => {
     expect(findDates('Montag, 12. März 2024')[0]).toMatchObject({ year: 2024, month: 3, day: 12 })
     expect(findDates('1er mars 2021')[0]).toMatchObject({ year: 2021, month: 3, day: 1 })
     expect(findDates('Start Time: 03, 14, 2024, 10:00 AM UTC')[0]).toMatchObject({ year: 2024, month: 3, day: 14 })
+    // Numbers listed in prose are not a date.
+    expect(findDates('We drained nodes 3, 11, 2048 and shards 1, 5, 1999 first.')).toEqual([])
     expect(findDates('steps 1, 2, 3 and 4')).toEqual([])
     expect(findDates('5 mais', { year: 2020 })).toEqual([])
   })

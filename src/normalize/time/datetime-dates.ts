@@ -22,8 +22,9 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
   ['iso', String.raw`(?<!\d)(?<y>\d{4})\s?年\s?(?<m>\d{1,2})\s?月\s?(?<d>\d{1,2})\s?日`],
   ['num', String.raw`(?<![A-Za-z\d.:/-])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
-  // Numbers joined by commas need a four-digit year ("03, 14, 2024"), so a list of numbers is never a date.
-  ['num', String.raw`(?<![\d,.])(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>\d{4})(?![\d]|[.,:/-]\d)`],
+  // Numbers joined by commas are a date only as a field's value or a line's start, with a year of this era
+  // ("Start: 03, 14, 2024"), so a list of numbers in prose ("nodes 3, 11, 2048") is never one.
+  ['num', String.raw`(?<=^\s{0,3}|[:(\[|]\s{0,2})(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>(?:19|20)\d{2})(?![\d]|[.,:/-]\d)`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
