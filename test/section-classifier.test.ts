@@ -80,3 +80,11 @@ describe('section classifier cost', () => {
     expect(Object.isFrozen(first)).toBe(true)
   })
 })
+
+describe('a joined heading whose second part no wording names', () => {
+  it('reads that part from its words ("… and preventive methods" also holds action items)', () => {
+    expect(matchSection('Resolution and preventive methods')).toMatchObject({ key: 'resolution', also: 'actionItems' })
+    expect(matchSection('Preventive methods')?.key).toBe('actionItems')
+    expect(matchSection('Root cause and resolution')).toMatchObject({ key: 'rootCause', also: 'resolution' })
+  })
+})

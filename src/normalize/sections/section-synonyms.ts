@@ -119,7 +119,9 @@ function readHeading(heading: string, exact: boolean): SectionMatch | null {
   if (first) {
     const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
     const second = rest && rest !== first.rest ? prefixKey(rest) : null
-    if (!exact || !first.rest || (second && second.rest === '')) return { key: first.key, also: second && second.key !== first.key ? second.key : null, lesson: null, confidence: 1 }
+    // The joined part read from its words when no wording names it ("Resolution and preventive methods").
+    const also = second?.key ?? (rest && rest !== first.rest ? classifyHeading(rest, exact)?.key ?? null : null)
+    if (!exact || !first.rest || (second && second.rest === '')) return { key: first.key, also: also && also !== first.key ? also : null, lesson: null, confidence: 1 }
   }
   const join = joined(norm, exact)
   if (join) return join

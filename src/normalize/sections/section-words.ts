@@ -60,7 +60,7 @@ export const STATUS_LABELS = new Set(['investigating', 'identified', 'monitoring
 export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screenshot', 'screenshots', 'diagram', 'photo', 'picture', 'meme', 'figure', 'chart', 'graph'])
 
 /** Nouns that end a heading without changing its meaning ("Root cause analysis", "Impact summary", "Timeline of events"). */
-export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown'])
+export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method'])
 
 /** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
 export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生']
