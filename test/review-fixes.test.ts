@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { makeItem } from '../src/normalize/actions/action-markers.js'
+import { addDays, monthDay } from '../src/normalize/time/date-parts.js'
 import { findDurations } from '../src/normalize/impact/find-duration.js'
 import { endScore, isLeadUp } from '../src/normalize/impact/marked-events.js'
 import { normalizeDocument } from '../src/normalize/index.js'
@@ -60,5 +61,21 @@ describe('review fixes: general cue words', () => {
     expect(SECTION_CUES.filter((cue) => cue.weight > 3)).toEqual([])
     expect(matchSection('今後の対応')?.key).toBe('actionItems')
     expect(matchSection('良かった点')?.key).toBe('lessonsLearned')
+  })
+})
+
+describe('review fixes: shared date parts', () => {
+  it('adds days across month and year ends, and null for an unreadable date', () => {
+    expect(addDays('2024-12-31', 1)).toBe('2025-01-01')
+    expect(addDays('2024-03-01', -1)).toBe('2024-02-29')
+    expect(addDays('2024-02-30', 0)).toBe('2024-03-01')
+    expect(addDays('no date', 1)).toBeNull()
+  })
+
+  it('reads a numeric month and day the same way for every reader', () => {
+    expect(monthDay(21, 10, 2024, null, '21/10')).toMatchObject({ month: 10, day: 21, ambiguous: false })
+    expect(monthDay(3, 4, 2024, null, '3/4')).toMatchObject({ month: 3, day: 4, ambiguous: true })
+    expect(monthDay(3, 4, 2024, true, '3.4')).toMatchObject({ month: 4, day: 3, ambiguous: false })
+    expect(monthDay(13, 13, 2024, null, '13/13')).toBeNull()
   })
 })

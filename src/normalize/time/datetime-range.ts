@@ -3,6 +3,7 @@
  * read into dates, times, ISO instants and a duration; an end before the start with no end date rolls over a day.
  */
 import { DateTime } from 'luxon'
+import { addDays } from './date-parts.js'
 import { findDates, findTimes, formatDate, formatTime, type DateHints, type ParsedTime } from './datetime.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
 
@@ -45,10 +46,6 @@ function readSide(text: string, hints: RangeHints): Side {
   }
 }
 
-function addDays(date: string, days: number): string {
-  return DateTime.fromISO(date, { zone: 'utc' }).plus({ days }).toFormat('yyyy-MM-dd')
-}
-
 function minutesOf(t: ParsedTime): number {
   return t.hour * 60 + t.minute
 }
@@ -79,7 +76,7 @@ export function parseRange(text: string, hints: RangeHints = {}): DateTimeRange 
   const startDate = left.date ?? hints.date ?? null
   let endDate = right?.date ?? startDate
   if (!right?.date && endDate && left.time && right?.time && minutesOf(right.time) < minutesOf(left.time)) {
-    endDate = addDays(endDate, 1)
+    endDate = addDays(endDate, 1) ?? endDate
   }
   const point = (date: string | null, time: ParsedTime | null | undefined): RangePoint => {
     const hhmm = time ? formatTime(time) : null

@@ -2,6 +2,7 @@
  * The tokens a written stamp is made of, each read at the start of a string: a date, a clock time, and the filler
  * around them (approximate markers, weekdays, "Update", joiners), so a stamp can put its parts in any order.
  */
+import { addDays, monthDay } from './date-parts.js'
 import { matchDateAt, matchTimeAt, type DateHints, type ParsedDate, type ParsedTime } from './datetime.js'
 
 /** A token read at the start of a string and how many characters it took. */
@@ -60,20 +61,9 @@ export function readTimeToken(s: string, afterDate: boolean): Token<ParsedTime> 
   return { value: { hour: Number(compact[1]), minute: Number(compact[2]), second: null, text: compact[0], meridiem: null }, length: compact[0].length }
 }
 
-function addDays(date: string, days: number): string | null {
-  const ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days)
-  return Number.isNaN(ms) ? null : new Date(ms).toISOString().slice(0, 10)
-}
-
 /** `10/21` before a time: month first unless the document is day-first; the year comes from the hints. */
 function shortDate(m: RegExpExecArray, hints: DateHints): ParsedDate | null {
-  const a = Number(m[1])
-  const b = Number(m[2])
-  const dayFirst = a > 12 ? true : b > 12 ? false : (hints.dayFirst ?? false)
-  const [day, month] = dayFirst ? [a, b] : [b, a]
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null
-  const ambiguous = a <= 12 && b <= 12 && a !== b && (hints.dayFirst === null || hints.dayFirst === undefined)
-  return { year: hints.year ?? null, month, day, ambiguous, text: m[0] }
+  return monthDay(Number(m[1]), Number(m[2]), hints.year ?? null, hints.dayFirst, m[0])
 }
 
 /** A date at the start of `s` (ISO, numeric, month names, Japanese, `10/21` before a time, "yesterday"); `placeholder` for `2023-MM-DD`. */

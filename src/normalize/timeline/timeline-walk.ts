@@ -4,6 +4,7 @@
  */
 import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { monthDay } from '../time/date-parts.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
 import { innerClock } from './timeline-prose.js'
@@ -45,12 +46,7 @@ function gluedStamp(text: string, hints: DateHints): Stamp | null {
 function bareDay(text: string, hints: DateHints): ParsedDate | null {
   const m = /^(\d{1,2})[/.](\d{1,2})\.?$/.exec(text.trim())
   if (!m || hints.year == null) return null
-  const a = Number(m[1])
-  const b = Number(m[2])
-  const dayFirst = a > 12 ? true : b > 12 ? false : (hints.dayFirst ?? false)
-  const [day, month] = dayFirst ? [a, b] : [b, a]
-  if (month < 1 || month > 12 || day < 1 || day > 31) return null
-  return { year: hints.year, month, day, ambiguous: a <= 12 && b <= 12 && a !== b && hints.dayFirst == null, text: m[0] }
+  return monthDay(Number(m[1]), Number(m[2]), hints.year, hints.dayFirst, m[0])
 }
 
 /** Whether the nodes after a heading, up to the next heading, hold a line or item that opens with a time. */

@@ -11,8 +11,9 @@ import type { RootContent } from 'mdast'
 import type { VFile } from 'vfile'
 import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
 import type { Moment, TimelineEntry } from '../../types.js'
+import { addDays } from '../time/date-parts.js'
 import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } from '../time/datetime.js'
-import { addDays, isBareTwelveHour, realDate } from './timeline-days.js'
+import { isBareTwelveHour, realDate } from './timeline-days.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, zoneShift, type ParsedZone } from '../time/zones.js'
@@ -86,7 +87,7 @@ export function extractProseTimeline(nodes: RootContent[], ctx: TimelineContext,
 /** The end of a range stamp (`10:05 to 10:40`) as a moment; an end before the start is on the next day. */
 function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone: ParsedZone | null): Moment {
   const time = formatTime(end)
-  const endDate = date && end.hour * 60 + end.minute < start.hour * 60 + start.minute ? addDays(date, 1) : date
+  const endDate = date && end.hour * 60 + end.minute < start.hour * 60 + start.minute ? (addDays(date, 1) ?? date) : date
   return { at: endDate ? (toIso(endDate, time, zone)?.at ?? null) : null, date: endDate, time }
 }
 
@@ -147,7 +148,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       if (back > SLIP_MINUTES) dayShift++
       else if (back > 0 && !prose) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
       const base = dayDate ?? carryDate ?? ctx.date
-      date = base ? addDays(base, dayShift) : null
+      date = base ? (dayShift === 0 ? base : (addDays(base, dayShift) ?? base)) : null
       if (clock !== null) prevMinutes = clock
     }
     if (stamp.date?.ambiguous && !warnedAmbiguous) {
