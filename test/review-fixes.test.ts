@@ -79,3 +79,17 @@ describe('review fixes: shared date parts', () => {
     expect(monthDay(13, 13, 2024, null, '13/13')).toBeNull()
   })
 })
+
+describe('review fixes: durations and routines in prose are not events', () => {
+  const times = (body: string): Array<string | null> => normalizeDocument('a.md', `# API outage\n\n${body}`, options).record.timeline.map((e) => e.time)
+
+  it('skips a clock-like amount after a duration cue (lasted, took, every)', () => {
+    const body = 'On 2024-05-01 at 14:00 UTC the API went down. The outage lasted 2h30 in total. The rebuild took 1:45 to complete. At 16:30 UTC the API was back.\n'
+    expect(times(body)).toEqual(['14:00', '16:30'])
+  })
+
+  it('skips a time in a sentence about a routine or scheduled window', () => {
+    const body = 'On 2024-05-01 at 14:00 UTC the API went down. Deploys run every day at 9am. At 16:30 UTC the API was back.\n'
+    expect(times(body)).toEqual(['14:00', '16:30'])
+  })
+})

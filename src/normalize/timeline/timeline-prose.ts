@@ -4,6 +4,7 @@
  * same paragraph, with the sentence around it as the event text.
  */
 import type { Code, RootContent } from 'mdast'
+import { OTHER_WINDOW } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
@@ -20,6 +21,9 @@ const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
 const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 /** What makes a number after a time a quantity, not the time of an event (`2:30 hours`). */
 const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
+
+/** Words just before a number that make it an amount of time, not the time of an event ("lasted 2h30", "took 1:45"). */
+const DURATION_CUE = /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
 
 /** The first clock time written inside a line of text (not at its start), or null. */
 export function innerClock(text: string, hints: DateHints): Stamp | null {
@@ -66,7 +70,9 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
-      out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text: sentenceAt(l.text, m.index), line: l.line, column: l.column })
+      const text = sentenceAt(l.text, m.index)
+      if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
+      out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
       if (stamp.date) date = stamp.date
     }
   }
