@@ -168,6 +168,16 @@ describe('polish', () => {
   })
 })
 
+describe('a postmortem in another language', () => {
+  it('marks its summary and original text with the record\'s language, and leaves English unmarked', () => {
+    const page = renderRecords([makeRecord({ slug: 'de', title: 'Störung', summary: 'Der Dienst war nicht erreichbar.', language: 'de' })]).get('de/index.html')!
+    expect(page).toContain('<p class="lede" lang="de">Der Dienst war nicht erreichbar.</p>')
+    expect(page).toContain('<div class="original" lang="de">')
+    const english = renderRecords([makeRecord({ slug: 'en', title: 'Outage', summary: 'The service was down.' })]).get('en/index.html')!
+    expect(english).toContain('<p class="lede">The service was down.</p>')
+  })
+})
+
 describe('prepareOriginal', () => {
   it('fixes what authors leave inaccessible: skipped heading levels, scrolling code, unnamed checkboxes and images', () => {
     const html = prepareOriginal('<h2 id="a">A</h2><h4 id="b">B</h4><pre><code>x</code></pre><table><tr><td>1</td></tr></table><ul><li><input type="checkbox" disabled> todo</li><li><input type="checkbox" checked disabled> done</li></ul><a href="https://x.test/"><img src="https://x.test/img/graph.png?v=1"></a><img src="a.png" alt="Chart">')
