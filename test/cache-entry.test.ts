@@ -13,6 +13,7 @@ import { openIndex } from '../src/cache/integrity.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
 import { relatedIncidents, rootCauseTerms, type RelatedMemo } from '../src/site/related.js'
 import { makeProject, seedFiles, siteManifest } from './build-helpers.js'
+import { warningsDuring } from './helpers/process.js'
 
 const options = { defaultTimezone: null, tagVocabulary: {} }
 const seeds = seedFiles().map(([source, text]) => loadDocument(source, Buffer.from(text), options))
@@ -84,20 +85,6 @@ describe('cache entries', () => {
     expect(reads()).toBe(0)
   })
 })
-
-/** Runs `run` and returns its result with the process warnings emitted meanwhile (as `name: message`). */
-async function warningsDuring<T>(run: () => Promise<T>): Promise<[T, string[]]> {
-  const warnings: string[] = []
-  const listen = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
-  process.on('warning', listen)
-  try {
-    const result = await run()
-    await new Promise((resolve) => setImmediate(resolve))
-    return [result, warnings]
-  } finally {
-    process.off('warning', listen)
-  }
-}
 
 describe('a warm build after one edit', () => {
   it('reads the whole cached entry only of the postmortems whose pages it renders again', async () => {

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process'
-import http from 'node:http'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
+import { get } from './helpers/process.js'
 
 const children: ChildProcess[] = []
 const dirs: string[] = []
@@ -11,17 +11,6 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL')
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true })
 })
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => { body += chunk })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    }).on('error', reject)
-  })
-}
 
 /** Starts `hindsight dev` (the CLI, so its defaults are what is tested) on a project with one published postmortem and one draft; resolves with its URL. */
 async function dev(...flags: string[]): Promise<string> {

@@ -4,6 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { get } from './helpers/process.js'
 
 const SOURCE = '2023-03-01-login-service-database-lock.md'
 const MARKER = 'Edited-by-the-dev-test-7d1c'
@@ -24,17 +25,6 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
     await new Promise((r) => setTimeout(r, everyMs))
   }
   throw new Error(`Timed out waiting for ${what}. Dev output:\n${output}`)
-}
-
-function get(url: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => { body += chunk })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    }).on('error', reject)
-  })
 }
 
 function listen(url: string): void {

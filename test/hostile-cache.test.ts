@@ -9,22 +9,9 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBuilder } from '../src/builder.js'
 import { projectsForThisFile, siteManifest } from './build-helpers.js'
+import { warningsDuring } from './helpers/process.js'
 
 const project = projectsForThisFile()
-
-/** Runs `run` and returns its result with the process warnings emitted meanwhile. */
-async function warningsDuring<T>(run: () => Promise<T>): Promise<[T, string[]]> {
-  const warnings: string[] = []
-  const listen = (warning: Error): void => void warnings.push(`${warning.name}: ${warning.message}`)
-  process.on('warning', listen)
-  try {
-    const result = await run()
-    await new Promise((resolve) => setImmediate(resolve))
-    return [result, warnings]
-  } finally {
-    process.off('warning', listen)
-  }
-}
 
 /** A cold build of the same project, for comparison. */
 async function coldSite(copies: number): Promise<Map<string, string>> {
