@@ -86,9 +86,11 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
   const startValue = impactStart(record)
   const startParts = readIso(startValue)
   const startMs = startParts ? (absolute && startParts.ms !== null ? startParts.ms : startParts.wallMs) : null
-  const knownStart = startMs ?? (startValue ? toPoint(startValue, record, absolute)?.ms : null) ?? null
+  // The start read through luxon is costly and needed only when the ISO reading fails or a stated duration is added to it: read once, on demand.
+  let startRead: Point | null | undefined
+  const startPoint = (): Point | null => (startRead === undefined ? (startRead = startValue ? toPoint(startValue, record, absolute) : null) : startRead)
+  const knownStart = startMs ?? startPoint()?.ms ?? null
   const start = knownStart ?? earliest
-  const startPoint = startValue ? toPoint(startValue, record, absolute) : null
   const statedDurations = statedMinutes(record)
   const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number }>> = {}
   for (const name of Object.keys(PHASE_WORDING) as PhaseName[]) {
@@ -100,7 +102,8 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
     }
     const minutes = statedDurations.get(STATED_KIND[name])
     if (minutes !== undefined && start !== null) {
-      const at = startPoint ? toPoint(DateTime.fromISO(startPoint.iso, { setZone: true }).plus({ minutes }).toISO(), record, absolute) : null
+      const point = startPoint()
+      const at = point ? toPoint(DateTime.fromISO(point.iso, { setZone: true }).plus({ minutes }).toISO(), record, absolute) : null
       phases[name] = { phase: at ? { at: at.iso, inferred: false } : null, ms: start + minutes * 60_000 }
       continue
     }
