@@ -3,6 +3,7 @@ import { createBuilder } from './builder.js'
 import { discoverContent } from './content/discover.js'
 import { selectPublished } from './site/publish.js'
 import { unreadableDiagnostic } from './content/unreadable.js'
+import { lockOutput } from './site/out-lock.js'
 import type { SiteDocument } from './site/pages.js'
 import type { Diagnostic, ResolvedConfig } from './types.js'
 
@@ -61,5 +62,10 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
 /** Builds the whole archive from `config.contentDir` into `config.outDir`, incrementally through the cache, swapping the site in atomically. */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   if (process.env.HINDSIGHT_REPORT_RSS) process.once('exit', () => process.stderr.write(`hindsight-max-rss-kb ${process.resourceUsage().maxRSS}\n`))
-  return createBuilder(config, { onProgress: options.onProgress }).build()
+  const release = lockOutput(config.outDir)
+  try {
+    return await createBuilder(config, { onProgress: options.onProgress }).build()
+  } finally {
+    release()
+  }
 }

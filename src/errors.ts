@@ -23,3 +23,6 @@ export class UsageError extends HindsightError {}
 
 /** The output folder is, holds or lies inside something Hindsight did not write, so replacing it would delete it. */
 export class UnsafeOutputError extends OutputError {}
+
+/** Another live build holds the output folder's lock. */
+export class OutputLockedError extends OutputError {}

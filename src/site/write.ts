@@ -1,5 +1,6 @@
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
+import { makeDir } from './make-dir.js'
 import { OutputError } from '../errors.js'
 import { assertOwnedOutDir } from './out-guard.js'
 
@@ -117,7 +118,7 @@ export function openStagedSite(outDir: string): SiteWriter {
   const staging = path.join(parent, `.${name}-staging-${process.pid}`)
   const old = path.join(parent, `.${name}-old-${process.pid}`)
   rmSync(staging, { recursive: true, force: true })
-  mkdirSync(staging, { recursive: true })
+  makeDir(staging)
   const made = new Set<string>([staging])
   return {
     write(rel, content) {
