@@ -17,15 +17,6 @@ const BCP47 = new Map([
 /** Languages franc compares (those mapped above, and English); fewer comparisons keep it cheap. */
 const CANDIDATES = ['eng', ...BCP47.keys()]
 
-/** English function words: a text where they are common is English, and franc need not run (it is the costly part). */
-const ENGLISH = new Set(['the', 'and', 'of', 'to', 'was', 'were', 'we', 'is', 'in', 'that', 'it', 'for', 'on', 'with', 'this', 'our', 'by', 'from', 'at', 'had', 'has', 'be', 'not', 'which'])
-
-function looksEnglish(prose: string): boolean {
-  const words = prose.slice(0, 1500).toLowerCase().match(/\p{L}+/gu) ?? []
-  const common = words.filter((w) => ENGLISH.has(w)).length
-  return words.length >= 20 && common / words.length >= 0.12
-}
-
 /** Fewer letters than this (a third of it in Chinese, Japanese or Korean script) and the guess is left out. */
 const MIN_LETTERS = 60
 /** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
@@ -41,8 +32,8 @@ export function proseOf(nodes: RootContent[]): string {
 const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'we', 'with', 'that', 'this', 'were', 'our', 'from', 'which', 'would', 'have', 'been', 'after', 'because'])
 /** Share of words from `ENGLISH_WORDS` above which a text is English (English prose runs at 15 to 25 %, other languages under 2 %). */
 const ENGLISH_SHARE = 0.08
-/** Characters franc reads: its guess is settled well before this, and its cost grows with the text. */
-const SAMPLE = 1200
+/** Characters franc reads: its guess is settled by a few sentences, and its cost grows with the text. */
+const SAMPLE = 600
 
 /** Whether the prose is plainly English by its function words (most postmortems are, and franc costs milliseconds). */
 function plainlyEnglish(prose: string): boolean {
@@ -60,8 +51,7 @@ export function detectLanguage(text: string): string | null {
   const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
   if (letters < min) return null
-  if (!dense && looksEnglish(prose)) return null
-  const guesses = francAll(prose.slice(0, 1500), { minLength: min, only: CANDIDATES })
+  const guesses = francAll(prose, { minLength: min, only: CANDIDATES })
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null
   const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0
