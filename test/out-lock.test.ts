@@ -53,4 +53,12 @@ describe('output lock', () => {
     expect((error as Error).message).toContain('/proc/hindsight-no-such')
     expect(performance.now() - started).toBeLessThan(10_000)
   }, 60_000)
+
+  it.runIf(process.platform === 'linux')('settles at once when the cache folder cannot be created (/proc), never spinning in mkdir', async () => {
+    const { root } = makeProject(1)
+    const config = loadConfig(root, { search: false, cacheDir: '/proc/hindsight-no-such/cache' })
+    const started = performance.now()
+    await build(config).catch((error: unknown) => expect((error as Error).message).toContain('/proc/hindsight-no-such'))
+    expect(performance.now() - started).toBeLessThan(10_000)
+  }, 60_000)
 })

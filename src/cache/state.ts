@@ -2,13 +2,14 @@
  * What the next build needs to know about the last one (the build state: input stamps, reports, output manifest)
  * and small values kept beside the document cache; every file written whole, flushed, then renamed.
  */
-import { mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { FileReport } from '../build.js'
 import { codeVersionKey, hashParts } from './hash.js'
 import { writeDurably } from './integrity.js'
+import { makeDir } from '../make-dir.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -62,7 +63,7 @@ export function writeWhole(file: string, data: Uint8Array | string): void {
     writeDurably(file, data)
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
-    mkdirSync(path.dirname(file), { recursive: true })
+    makeDir(path.dirname(file))
     writeDurably(file, data)
   }
 }

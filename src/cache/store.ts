@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
+import { closeSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
@@ -8,6 +8,7 @@ import { codeVersionKey, hashParts } from './hash.js'
 import { decodeEntry, encodeEntry, entryLengths, entryParts, lazyDocument } from './entry.js'
 import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
 import { cacheWarning, writeWhole } from './state.js'
+import { makeDir } from '../make-dir.js'
 
 export { readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type InputStamp, type ManifestEntry } from './state.js'
 
@@ -175,7 +176,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     if (failed) return false
     try {
       if (!filling) {
-        mkdirSync(dir, { recursive: true })
+        makeDir(dir)
         const name = `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`
         const tmp = path.join(dir, `${name}.pack.tmp`)
         const fd = openSync(tmp, 'w+')

@@ -7,7 +7,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fsCause } from '../content/unreadable.js'
 import { OutputError, OutputLockedError } from '../errors.js'
-import { makeDir } from './make-dir.js'
+import { makeDir } from '../make-dir.js'
 import { isAlive } from './write.js'
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const

@@ -1,6 +1,6 @@
 import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
 import path from 'node:path'
-import { makeDir } from './make-dir.js'
+import { makeDir } from '../make-dir.js'
 import { OutputError } from '../errors.js'
 import { assertOwnedOutDir } from './out-guard.js'
 
