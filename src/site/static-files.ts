@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { ConfigError } from '../errors.js'
 import type { ResolvedConfig } from '../types.js'
+import { filesUnder } from './files-under.js'
 import { SITE_MARKER } from './out-guard.js'
 import type { PlannedFile } from './pages.js'
 
@@ -26,26 +27,10 @@ const stampOf = (size: number, mtimeMs: number, ino: number): string => `${size}
 
 /** Every regular file under the static folder (sub-folders too; symbolic links are not followed), by its path in the site. */
 function walkStatic(dir: string): PassthroughFile[] {
-  const out: PassthroughFile[] = []
-  const walk = (at: string, prefix: string): void => {
-    let entries
-    try {
-      entries = readdirSync(at, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name
-      const full = path.join(at, entry.name)
-      if (entry.isDirectory()) walk(full, rel)
-      else if (entry.isFile() && rel !== SITE_MARKER) {
-        const info = statSync(full)
-        out.push({ path: rel, file: full, stamp: stampOf(info.size, info.mtimeMs, info.ino) })
-      }
-    }
-  }
-  walk(dir, '')
-  return out
+  return filesUnder(dir).filter(({ rel }) => rel !== SITE_MARKER).map(({ rel, file }) => {
+    const info = statSync(file)
+    return { path: rel, file, stamp: stampOf(info.size, info.mtimeMs, info.ino) }
+  })
 }
 
 /** The `logo` or `favicon` file named in the config, or a `ConfigError` naming the path when it is not a file. */

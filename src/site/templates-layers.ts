@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, realpathSync } from 'node:fs'
+import { existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TemplateError } from '../errors.js'
+import { filesUnder } from './files-under.js'
 
 /** The templates and assets that ship with Hindsight (beside `dist/` in the package, beside `src/` in the repository). */
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url))
@@ -62,19 +63,6 @@ export function createLayeredResolver(layers: string[]): (template: string, from
 /** Every file under `sub` of the layers, as slash-separated paths under `sub`, the first layer's file winning. */
 export function listLayered(layers: string[], sub: string): Array<{ rel: string; file: string }> {
   const found = new Map<string, string>()
-  const walk = (dir: string, prefix: string): void => {
-    let entries
-    try {
-      entries = readdirSync(dir, { withFileTypes: true })
-    } catch {
-      return
-    }
-    for (const entry of entries) {
-      const rel = prefix ? `${prefix}/${entry.name}` : entry.name
-      if (entry.isDirectory()) walk(path.join(dir, entry.name), rel)
-      else if (entry.isFile() && !found.has(rel)) found.set(rel, path.join(dir, entry.name))
-    }
-  }
-  for (const layer of layers) walk(path.join(layer, sub), '')
+  for (const layer of layers) for (const { rel, file } of filesUnder(path.join(layer, sub))) if (!found.has(rel)) found.set(rel, file)
   return [...found].map(([rel, file]) => ({ rel, file })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
 }
