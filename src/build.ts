@@ -46,7 +46,7 @@ export interface BuildOptions {
 
 /** Reads, decodes and normalizes every content file (no cache, no output); bad files become reports, never exceptions. */
 export async function loadDocuments(config: ResolvedConfig): Promise<{ documents: SiteDocument[]; files: FileReport[] }> {
-  const { files: found, refused } = await discoverContent(config.contentDir)
+  const { files: found, refused, images } = await discoverContent(config.contentDir)
   const { loadDocument } = await import('./document.js')
   const unreadable: FileReport[] = []
   const read = await Promise.all(found.map(async (file) => readFile(file.absolutePath).then((bytes) => ({ file, bytes }), (error: unknown) => {
@@ -54,7 +54,8 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
     return null
   })))
   const loaded = read.flatMap((r) => (r ? [loadDocument(r.file.source, r.bytes, config)] : []))
-  const { documents, reports } = selectPublished(loaded, config)
+  const imageSources = new Set(images.map((i) => i.source))
+  const { documents, reports } = selectPublished(loaded, config, [], (source) => imageSources.has(source))
   const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...unreadable, ...reports]
   return { documents, files: files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) }
 }

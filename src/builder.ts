@@ -18,6 +18,7 @@ import { writeFiles } from './site/produce.js'
 import { passthroughFiles, plannedPassthrough, type PassthroughFile } from './site/static-files.js'
 import { listLayered, templateLayers } from './site/templates-layers.js'
 import { isHidden, selectPublished } from './site/publish.js'
+import { referenceDiagnostics, slugsBySource } from './site/references.js'
 import { assertSafeOutDir, SITE_MARKER, SITE_MARKER_TEXT } from './site/out-guard.js'
 import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
 import type { ResolvedConfig } from './types.js'
@@ -160,7 +161,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   /** Applies slug deduplication over all loaded documents (in source order) and refreshes documents and reports. */
   const assemble = (refused: FileReport[]): Array<[SiteDocument, string]> => {
     const sources = [...loaded.keys()].sort(byCodePoint)
-    const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config, passthroughFiles(config).map((f) => f.path.split('/')[0]!))
+    const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config, passthroughFiles(config).map((f) => f.path.split('/')[0]!), (s) => images.has(s))
     documents = new Map(docs.map((d) => [d.record.source, d]))
     reports = new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f]))
     return docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])
@@ -271,6 +272,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
     const { ownFiles, exportJson } = await import('./site/pages.js')
     const bySlug = new Map(archive.map((entry) => [entry[1], entry]))
+    const slugOf = slugsBySource(archive.map(([source, slug]) => ({ record: { source, slug } })))
     const keyOf = (d: SiteDocument): string => `${keys.get(d.record.source)}/${d.record.slug}`
     const planned: PlannedFile[] = []
     let writer: SiteWriter | null = null
@@ -278,8 +280,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       for (const doc of edited) {
         const i = at.get(doc.record.source)!
         if (memo.slugs[i] !== doc.record.slug) return null
-        planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!)), image))
-        reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: doc.record.diagnostics })
+        planned.push(...ownFiles(doc, keyOf, memo.related[i]!.map((slug) => published(bySlug.get(slug)!)), image, slugOf))
+        const checked = referenceDiagnostics(doc.record.source, doc.refs ?? [], { slugOf, imageExists: (s) => images.has(s) })
+        reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: [...doc.record.diagnostics, ...checked] })
       }
       const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
       planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })

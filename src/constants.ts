@@ -38,6 +38,8 @@ export const RULE = {
   nestingTooDeep: 'nesting-too-deep',
   htmlUnclosed: 'html-unclosed',
   imageRefused: 'image-refused',
+  imageMissing: 'image-missing',
+  linkUnresolved: 'link-unresolved',
   textControlCharacter: 'text-control-character',
   normalizeFailed: 'normalize-failed',
 } as const
@@ -60,4 +62,4 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
 
 /** Bumped whenever the record or rendering changes shape, so stale caches are ignored (the cache key also holds the package version). */
-export const PIPELINE_VERSION = 6
+export const PIPELINE_VERSION = 7

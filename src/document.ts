@@ -26,12 +26,12 @@ export function loadDocument(source: string, bytes: Uint8Array, options: Normali
 function load(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
   const decoded = decodeContent(bytes)
   if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
-  const { record, html } = normalizeDocument(source, decoded.text, options)
+  const { record, html, refs } = normalizeDocument(source, decoded.text, options)
   record.diagnostics.unshift(...decoded.diagnostics)
   if (record.diagnostics.some((d) => d.severity === 'error' && SKIPPING_RULES.has(d.ruleId))) return { source, document: null, diagnostics: record.diagnostics }
   const { images, refused } = imagesOf(html)
   for (const src of refused) record.diagnostics.push(refusedImage(src, decoded.text))
-  return { source, document: { record, html, images }, diagnostics: record.diagnostics }
+  return { source, document: { record, html, images, refs }, diagnostics: record.diagnostics }
 }
 
 /** The warning for an image path that leaves the postmortem's folder (or takes a page file's name), placed where the text names it. */

@@ -3,6 +3,7 @@ import type { LoadedDocument } from '../document.js'
 import { outsideKey, primeOutsideKey } from '../site/outside.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
 import type { SiteDocument } from '../site/pages.js'
+import type { LocalRef } from '../normalize/structure/local-refs.js'
 import type { PostmortemRecord } from '../types.js'
 
 /**
@@ -25,6 +26,8 @@ interface EntryHead {
   terms: string
   /** The document's local images, which planning needs for every page. */
   images: string[]
+  /** The document's relative link and image targets with their places, which the archive-wide checks need. */
+  refs: LocalRef[]
   /** `outsideKey` of the record. */
   outside: string
 }
@@ -32,7 +35,7 @@ interface EntryHead {
 /** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
 export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [], outside: '' }
+  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [], refs: doc.document?.refs ?? [], outside: '' }
   if (record) {
     head.record = { ...record }
     for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
@@ -91,5 +94,6 @@ export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocum
   const document = { record } as SiteDocument
   lazily(document, 'html', () => loadWhole().document!.html)
   document.images = head.images
+  document.refs = head.refs ?? []
   return { source: head.source, document, diagnostics: head.diagnostics }
 }

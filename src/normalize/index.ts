@@ -33,6 +33,7 @@ import { parseWithinBudget } from './structure/markup-budget.js'
 import { capTables } from './structure/table-budget.js'
 import { reportUnclosedHtml } from './structure/raw-html-check.js'
 import { reportXmlForbidden } from './summary/control-characters.js'
+import { findLocalRefs, type LocalRef } from './structure/local-refs.js'
 
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
@@ -40,10 +41,11 @@ export interface NormalizeOptions {
   tagVocabulary: Record<string, string[]>
 }
 
-/** What one postmortem becomes: its record and the HTML of the whole original document. */
+/** What one postmortem becomes: its record, the HTML of the whole original document and its relative link and image targets. */
 export interface NormalizedDocument {
   record: PostmortemRecord
   html: string
+  refs: LocalRef[]
 }
 
 function emptyRecord(source: string, slug: string): PostmortemRecord {
@@ -70,6 +72,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   capTables(tree, body, file)
   reportUnclosedHtml(tree, file)
   removeKramdownAttributes(tree)
+  const refs = findLocalRefs(tree)
   const blocks = buildBlocks(tree, body)
   const meta = readMeta(source, data, file)
   const fields = collectFields(blocks, tree)
@@ -125,7 +128,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   reportXmlForbidden(enriched, text, file)
   enriched.diagnostics = collectDiagnostics(file)
   file.data.postmortem = enriched
-  return { record: enriched, html: html! }
+  return { record: enriched, html: html!, refs }
 }
 
 /** Normalizes one postmortem (path under content/, its text) into a record; never throws on content. */
@@ -148,6 +151,6 @@ export function normalizeDocument(source: string, text: string, options: Normali
     } catch {
       html = ''
     }
-    return { record, html }
+    return { record, html, refs: [] }
   }
 }

@@ -1,9 +1,11 @@
 import { actionsFields, archiveActions } from './actions.js'
 import { hashParts } from '../cache/hash.js'
 import type { FileContent } from './write.js'
+import type { LocalRef } from '../normalize/structure/local-refs.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { imageSource } from './images.js'
+import { markdownTarget, slugsBySource } from './references.js'
 import { entryOf, outsideKey } from './outside.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
@@ -21,6 +23,8 @@ export interface SiteDocument {
   html: string
   /** Images the HTML shows from beside the source file (`site/images.ts`), copied beside the page. */
   images?: string[]
+  /** Relative link and image targets the Markdown names, with their places (`normalize/structure/local-refs.ts`). */
+  refs?: LocalRef[]
 }
 
 /**
@@ -28,11 +32,16 @@ export interface SiteDocument {
  * naming everything they are made from, so a warm build skips computing them when the key has not changed.
  */
 export type PlannedFile = (
-  | { path: string; template: string; data: Record<string, unknown> | (() => Record<string, unknown>); key?: string }
+  | { path: string; template: string; data: Record<string, unknown> | ((site: RenderSite) => Record<string, unknown>); key?: string }
   | { path: string; content: string | Uint8Array | (() => FileContent); key?: string }
 ) & {
   /** The content file a postmortem's own files come from, named when producing one fails. */
   source?: string
+}
+
+/** What a page's data may depend on of the configuration beyond its key: the base path (part of every page's render key). */
+export interface RenderSite {
+  base: string
 }
 
 /** A file written as it is (assets, the search index). */
@@ -126,14 +135,23 @@ export type ImageContent = (source: string) => (() => Uint8Array) | null
 function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>, image?: ImageContent): PlannedFile[] {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
   const related = relatedIncidents(docs.map((d) => d.record), 5, only)
-  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image))
+  const slugs = slugsBySource(docs)
+  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image, slugs))
+}
+
+/** The slugs a postmortem's Markdown links resolve to, for its page key: a renamed or removed target renders it again. */
+function linkedSlugs(doc: SiteDocument, slugOf: (source: string) => string | undefined): string {
+  return (doc.refs ?? []).flatMap((ref) => {
+    const target = ref.kind === 'link' ? markdownTarget(doc.record.source, ref.url) : null
+    return target ? [`${target.source}=${slugOf(target.source) ?? ''}`] : []
+  }).join(' ')
 }
 
 /**
  * A postmortem's page, JSON and local images, given its related postmortems: the page is keyed by the document and
  * by what it shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
  */
-export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null): PlannedFile[] {
+export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null, slugOf: (source: string) => string | undefined = () => undefined): PlannedFile[] {
   const { record } = doc
   const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: to.title ?? to.slug, date: to.date, shared: sharedFeatures(record, to) })
   const images = (doc.images ?? []).flatMap((rel) => {
@@ -147,8 +165,8 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
       path: `${record.slug}/index.html`,
       source: record.source,
       template: 'postmortem',
-      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${outsideKey(d.record)}`).join(' ')}`,
-      data: () => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record))) }),
+      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${outsideKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
+      data: (site) => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record)), { base: site.base, source: record.source, slugOf }) }),
     },
     { path: `${record.slug}/postmortem.json`, source: record.source, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
   ]

@@ -2,6 +2,7 @@ import type { Phase, PostmortemRecord } from '../types.js'
 import { omitShown, prepareOriginal } from './original.js'
 import { formatLocal, formatMinutes, formatMoment, formatUtc, oneLine, windowSource } from './format.js'
 import { slugify } from './paths.js'
+import { rewriteReferences, type RewriteContext } from './rewrite-refs.js'
 import { sitesOf } from './taxonomy.js'
 import { timelineVisual, type TimelineVisual } from './timeline-visual.js'
 
@@ -52,8 +53,9 @@ function phase(name: string, p: Phase | null, minutes: number | null): Postmorte
   return { name, at: p ? formatLocal(p.at) ?? p.at : null, utc: p ? formatUtc(p.at) : null, inferred: p?.inferred ?? true, after: formatMinutes(minutes) }
 }
 
-/** Builds the postmortem page's view: summary card, phases, timeline layout, related links, anchored original. */
-export function postmortemView(record: PostmortemRecord, html: string, related: RecordLink[]): PostmortemView {
+/** Builds the postmortem page's view: summary card, phases, timeline layout, related links, anchored original (its links and images made to work on the site). */
+export function postmortemView(record: PostmortemRecord, written: string, related: RecordLink[], refs?: RewriteContext): PostmortemView {
+  const html = refs ? rewriteReferences(written, refs) : written
   const m = record.metrics
   const impact = record.impact?.source ? record.impact : null
   const timeline = timelineVisual(record)

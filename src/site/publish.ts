@@ -8,6 +8,7 @@ import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import type { SiteDocument } from './pages.js'
+import { referenceDiagnostics, slugsBySource } from './references.js'
 import { resolveRedirects } from './redirects.js'
 
 /** Whether this build leaves the postmortem out: a draft, unless drafts are published (`build --drafts`, `dev`). */
@@ -19,15 +20,21 @@ const DRAFT_NOTE: Diagnostic = { severity: 'info', message: 'A draft (`draft: tr
 /**
  * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its
  * diagnostics, and a note saying it is a draft, with no slug, and takes no slug from a published postmortem; an alias
- * conflict is a warning on its file. `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
+ * conflict is a warning on its file, and so are a link to a Markdown file that is no published postmortem and (given
+ * `imageExists`) an image that is not there. `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
  */
-export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>, reserved: readonly string[] = []): { documents: SiteDocument[]; reports: FileReport[] } {
+export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>, reserved: readonly string[] = [], imageExists?: (source: string) => boolean): { documents: SiteDocument[]; reports: FileReport[] } {
   const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
   const shown = hidden.size ? loaded.filter((l) => !hidden.has(l)) : loaded
   const { documents, reports } = dedupeSlugs(shown, reserved)
   const { problems } = resolveRedirects(documents.map((d) => d.record))
   const extra = new Map<string, FileReport['diagnostics']>()
   for (const { source, diagnostic } of problems) extra.set(source, [...(extra.get(source) ?? []), diagnostic])
+  const archive = { slugOf: slugsBySource(documents), imageExists }
+  for (const doc of documents) {
+    const found = referenceDiagnostics(doc.record.source, doc.refs ?? [], archive)
+    if (found.length) extra.set(doc.record.source, [...(extra.get(doc.record.source) ?? []), ...found])
+  }
   const all: FileReport[] = reports.map((r) => (extra.has(r.source) ? { ...r, diagnostics: [...r.diagnostics, ...extra.get(r.source)!] } : r))
   for (const l of hidden) all.push({ source: l.source, slug: null, diagnostics: [...l.diagnostics, DRAFT_NOTE] })
   return { documents, reports: all }

@@ -37,7 +37,7 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
   return (file) => {
     if ('content' in file) return typeof file.content === 'function' ? file.content() : file.content
     try {
-      const data = typeof file.data === 'function' ? file.data() : file.data
+      const data = typeof file.data === 'function' ? file.data({ base: config.base }) : file.data
       return eta.render(file.template, { ...data, site, h: helpers, path: file.path })
     } catch (cause) {
       throw new TemplateError(`Cannot render ${file.path} with template \`${file.template}\`: ${(cause as Error).message}`, { cause })
