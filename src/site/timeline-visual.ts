@@ -2,6 +2,8 @@ import { utcDay, utcTime } from '../enrich/iso.js'
 import { timedEntries } from '../enrich/moments.js'
 import type { PostmortemRecord } from '../types.js'
 import { formatMinutes, formatUtc } from './format.js'
+import { keyMoments, type KeyMoment, type WallWindow } from './timeline-keys.js'
+import { compressedScale, layoutLabels, type TimeScale } from './timeline-scale.js'
 
 /** One row of the timeline list, timed or not. */
 export interface TimelineRow {
@@ -20,26 +22,50 @@ export interface TimelineRow {
   outOfOrder: boolean
 }
 
-/** Geometry of the SVG overview: marks on a wall-clock axis with ticks and day separators. */
+/** A label drawn in the overview: position in percent of its width, baseline in px, and text anchor. */
+export interface TimelineLabel {
+  x: number
+  y: number
+  anchor: 'start' | 'middle' | 'end'
+  text: string
+}
+
+/**
+ * Geometry of the SVG overview, in percent of its width (so text keeps its size on a phone) and px of its height:
+ * a compressed axis with quiet gaps cut as breaks, the impact window shaded, key moments labelled above the axis.
+ */
 export interface TimelineVisual {
-  width: number
   height: number
   axisY: number
   marks: Array<{ id: string; x: number; at: string; label: string; outOfOrder: boolean }>
-  ticks: Array<{ x: number; label: string }>
-  days: Array<{ x: number; label: string }>
+  segments: Array<{ x1: number; x2: number }>
+  breaks: Array<{ x1: number; x2: number; mid: number }>
+  window: { x: number; width: number } | null
+  /** Key moments (impact start, detected, mitigated, resolved): a leader from the axis up to the label. */
+  keys: Array<TimelineLabel & { inferred: boolean }>
+  /** First and last time, and the length of each break, below the axis. */
+  scaleLabels: TimelineLabel[]
+  /** The overview in words, shown under it: impact window, key moments, shortened gaps. */
+  caption: string
   rows: TimelineRow[]
   zone: string | null
   spanLabel: string | null
   outOfOrder: number
 }
 
-const WIDTH = 800
-const PAD = 24
-const STEPS = [15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080]
 const GAP_LIMITS = [5, 15, 60, 180, 480]
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** Axis ends in percent of the overview's width: room for a mark's radius at either end. */
+const AXIS_FROM = 2
+const AXIS_TO = 98
+const LANE = 18
+/** A position on the axis (0..1) in percent of the overview's width, rounded for stable output. */
+const percent = (f: number): number => Math.round((AXIS_FROM + f * (AXIS_TO - AXIS_FROM)) * 100) / 100
+
+/** A quiet gap's length as a reader rounds it: whole hours once it is a few hours long. */
+const gapText = (minutes: number): string => formatMinutes(minutes >= 180 ? Math.round(minutes / 60) * 60 : minutes)!
 
 /** `Mar 18` for wall-clock minutes. */
 const dayLabel = (minutes: number): string => {
@@ -53,10 +79,10 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
   const timed = timedEntries(record)
   const byIndex = new Map(timed.map((t) => [t.index, { ...t, wall: t.wallMs / 60_000 }]))
   const walls = [...byIndex.values()].map((t) => t.wall)
-  const min = walls.length ? Math.min(...walls) : 0
-  const max = walls.length ? Math.max(...walls) : 0
-  const span = max - min
-  const x = (wall: number): number => Math.round((span ? PAD + ((wall - min) / span) * (WIDTH - 2 * PAD) : WIDTH / 2) * 10) / 10
+  const span = walls.length ? Math.max(...walls) - Math.min(...walls) : 0
+  const key = keyMoments(record, timed)
+  const scale = compressedScale([...walls, ...key.moments.map((k) => k.minute), ...(key.window ? [key.window.from, key.window.to] : [])])
+  const x = (wall: number): number => percent(scale.at(wall))
   const rows: TimelineRow[] = []
   const marks: TimelineVisual['marks'] = []
   let previous: { wall: number } | null = null
@@ -89,15 +115,37 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
     const first = timed.find((t) => `pm-event-${t.index + 1}` === rows[firstEvent]!.id)!
     rows.splice(firstEvent, 0, { id: 'pm-day-start', kind: 'day', time: null, utc: null, at: first.day, text: first.day ?? 'Day 1', gap: 0, gapLabel: null, outOfOrder: false })
   }
-  const step = STEPS.find((s) => span / s <= 8) ?? 10080
-  const ticks: TimelineVisual['ticks'] = []
-  for (let m = Math.ceil(min / step) * step; m <= max && span > 0; m += step) {
-    ticks.push({ x: x(m), label: step >= 1440 ? dayLabel(m) : utcTime(m * 60_000) })
-  }
-  const days: TimelineVisual['days'] = []
   const known = timed.some((t) => t.day !== null)
-  for (let m = (Math.floor(min / 1440) + 1) * 1440; m < max; m += 1440) {
-    days.push({ x: x(m), label: known ? dayLabel(m) : `Day ${days.length + 2}` })
+  return { ...overview(scale, key, walls, known), marks, rows, zone: record.timezone ?? record.utcOffset, spanLabel: formatMinutes(walls.length > 1 ? Math.round(span) : null), outOfOrder }
+}
+
+/** Axis, breaks, impact band and labels of the overview, with its caption; lanes keep labels apart at 375 px. */
+function overview(scale: TimeScale, key: { moments: KeyMoment[]; window: WallWindow | null }, walls: number[], known: boolean): Omit<TimelineVisual, 'marks' | 'rows' | 'zone' | 'spanLabel' | 'outOfOrder'> {
+  const top = layoutLabels(key.moments.map((k) => ({ x: scale.at(k.minute), text: `${k.name} ${k.time}` })))
+  const lanesAbove = top.reduce((n, l) => Math.max(n, l.lane + 1), 0)
+  const axisY = 12 + lanesAbove * LANE + (lanesAbove ? 10 : 0)
+  const domain = [...walls, ...key.moments.map((k) => k.minute)]
+  const [lo, hi] = [Math.min(...domain), Math.max(...domain)]
+  const multiDay = Math.floor(lo / 1440) !== Math.floor(hi / 1440)
+  const stamp = (m: number): string => `${multiDay ? `${known ? dayLabel(m) : `Day ${Math.floor(m / 1440) - Math.floor(lo / 1440) + 1}`} ` : ''}${utcTime(m * 60_000)}`
+  const ends = lo === hi ? [{ x: scale.at(lo), text: stamp(lo), anchor: 'middle' as const }] : [{ x: 0, text: stamp(lo), anchor: 'start' as const }, { x: 1, text: stamp(hi), anchor: 'end' as const }]
+  const below = layoutLabels([...ends, ...scale.breaks.map((b) => ({ x: (b.from + b.to) / 2, text: `${gapText(b.minutes)} gap`, anchor: 'middle' as const }))])
+  const lanesBelow = below.reduce((n, l) => Math.max(n, l.lane + 1), 0)
+  const height = axisY + 10 + lanesBelow * LANE + 4
+  const window = key.window ? { x: percent(scale.at(key.window.from)), width: Math.round((percent(scale.at(key.window.to)) - percent(scale.at(key.window.from))) * 100) / 100 } : null
+  const parts = [
+    key.window ? `Impact (shaded) ${utcTime(key.window.from * 60_000)} to ${utcTime(key.window.to * 60_000)}, ${formatMinutes(key.window.to - key.window.from)}.` : null,
+    key.moments.length ? `${key.moments.map((k) => `${k.name} ${k.time}${k.inferred ? ' (inferred)' : ''}`).join('; ')}.` : null,
+    scale.breaks.length ? `Quiet gaps drawn shorter (marked ≈): ${scale.breaks.map((b) => gapText(b.minutes)).join(', ')}.` : null,
+  ]
+  return {
+    height,
+    axisY,
+    segments: scale.segments.map((s) => ({ x1: percent(s.from), x2: percent(s.to) })),
+    breaks: scale.breaks.map((b) => ({ x1: percent(b.from), x2: percent(b.to), mid: percent((b.from + b.to) / 2) })),
+    window,
+    keys: top.map((l, i) => ({ x: percent(l.x), y: axisY - 14 - l.lane * LANE, anchor: l.anchor, text: l.text, inferred: key.moments[i]!.inferred })),
+    scaleLabels: below.map((l) => ({ x: percent(l.x), y: axisY + 24 + l.lane * LANE, anchor: l.anchor, text: l.text })),
+    caption: parts.filter(Boolean).join(' ') || 'Each mark is a timed event, in time order.',
   }
-  return { width: WIDTH, height: 96, axisY: 56, marks, ticks, days, rows, zone: record.timezone ?? record.utcOffset, spanLabel: formatMinutes(walls.length > 1 ? Math.round(span) : null), outOfOrder }
 }
