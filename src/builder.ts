@@ -491,7 +491,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       }
       inputs[source] = input.stamp
     }
-    const refused = [...reports.values()].filter((r) => r.slug === null && !loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === 'file-symlink-outside'))
+    const refused = [...reports.values()].filter((r) => r.slug === null && !loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === RULE.fileSymlink))
     const saved = Object.keys(inputs).filter((s) => inputs[s] !== state!.inputs[s] && state!.inputs[s])
     const onlySaves = saved.length === paths.length && paths.every(inContent)
     const early = opts.onPages && mode === 'dev' && onlySaves ? await pagesFirst(saved, opts.onPages) : []

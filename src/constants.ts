@@ -42,6 +42,8 @@ export const RULE = {
   linkUnresolved: 'link-unresolved',
   textControlCharacter: 'text-control-character',
   normalizeFailed: 'normalize-failed',
+  configInvalid: 'config-invalid',
+  buildFailed: 'build-failed',
 } as const
 
 export type RuleId = (typeof RULE)[keyof typeof RULE]

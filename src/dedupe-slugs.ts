@@ -1,5 +1,6 @@
 import { RULE } from './constants.js'
 import type { LoadedDocument } from './document.js'
+import { problem } from './normalize/diagnostics.js'
 import type { SiteDocument } from './site/pages.js'
 import { RESERVED_SLUGS } from './site/paths.js'
 import type { Diagnostic } from './types.js'
@@ -24,7 +25,7 @@ export function dedupeSlugs(loaded: LoadedDocument[], reserved: readonly string[
     if (taken !== undefined) {
       let n = 2
       while (slugs.has(`${wanted}-${n}`)) n++
-      const warning: Diagnostic = { severity: 'warning', message: `Slug \`${wanted}\` is already used by ${taken}; this page is published as \`${wanted}-${n}\``, line: 1, column: 1, ruleId: RULE.slugDuplicate }
+      const warning = problem('warning', `Slug \`${wanted}\` is already used by ${taken}; this page is published as \`${wanted}-${n}\``, RULE.slugDuplicate)
       doc = renamedDocument(doc, `${wanted}-${n}`, [...doc.record.diagnostics, warning])
     }
     slugs.set(doc.record.slug, item.source)

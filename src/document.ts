@@ -1,5 +1,6 @@
 import { RULE, SKIPPING_RULES } from './constants.js'
 import { decodeContent } from './content/decode.js'
+import { problem } from './normalize/diagnostics.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
 import { imagesOf } from './site/images.js'
 import type { Diagnostic } from './types.js'
@@ -19,7 +20,7 @@ export function loadDocument(source: string, bytes: Uint8Array, options: Normali
   } catch (error) {
     // The normalizer reports its own failures; this catches the stages around it, so one file never stops a build.
     const reason = error instanceof Error ? error.message : String(error)
-    return { source, document: null, diagnostics: [{ severity: 'error', message: `Hindsight could not read ${source} (${reason.slice(0, 200)}); please report it with the file`, line: 1, column: 1, ruleId: RULE.normalizeFailed }] }
+    return { source, document: null, diagnostics: [problem('error', `Hindsight could not read ${source} (${reason.slice(0, 200)}); please report it with the file`, RULE.normalizeFailed)] }
   }
 }
 
@@ -39,7 +40,8 @@ function refusedImage(src: string, text: string): Diagnostic {
   const at = text.indexOf(src)
   const before = at >= 0 ? text.slice(0, at) : ''
   const place = at >= 0 ? { line: before.split('\n').length, column: at - before.lastIndexOf('\n') } : { line: 1, column: 1 }
-  return { severity: 'warning', message: `Image \`${src}\` is not copied into the site: it must lie in the postmortem's folder or below it (not under \`index.html/\` or \`postmortem.json/\`); move it there`, ...place, ruleId: RULE.imageRefused }
+  const reason = `Image \`${src}\` is not copied into the site: it must lie in the postmortem's folder or below it (not under \`index.html/\` or \`postmortem.json/\`); move it there`
+  return problem('warning', reason, RULE.imageRefused, place)
 }
 
 /** Slug deduplication lives in a light module (the cached build path must not load the Markdown stack); re-exported here. */

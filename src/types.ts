@@ -240,18 +240,11 @@ export interface ResolvedConfig {
   drafts: boolean
 }
 
-/** Front matter as split from the document, kept on the VFile. */
+/** Front matter as split from the document. */
 export interface Matter {
   data: Record<string, unknown>
   /** `yaml`, `toml`, or `null` when the document has none. */
   language: 'yaml' | 'toml' | null
   /** Number of lines the front matter block occupies (body line offset). */
   lines: number
-}
-
-declare module 'vfile' {
-  interface DataMap {
-    matter: Matter
-    postmortem: PostmortemRecord
-  }
 }

@@ -57,17 +57,18 @@ describe('hindsight check', () => {
     expect(code).toBe(0)
   })
 
-  it('exits 1 on errors and prints path:line:column: severity message  rule-id relative to cwd', () => {
+  it('exits 1 on errors and prints each file relative to cwd, then line:column severity message rule-id', () => {
     const { code, stdout } = cli(path.join(root, 'broken'), 'check')
     expect(code).toBe(1)
-    expect(stdout).toContain('content/binary.md:1:1: error File looks binary (it contains NUL bytes); save it as UTF-8 text  file-binary')
-    expect(stdout).toMatch(/content\/b\/same\.md:1:1: warning Slug `same` is already used by a\/same\.md.*  slug-duplicate/)
+    expect(stdout).toMatch(/^content\/binary\.md\n1:1 +error +File looks binary \(it contains NUL bytes\); save it as UTF-8 text +file-binary +hindsight$/m)
+    expect(stdout).toMatch(/^content\/b\/same\.md\n(?:.*\n)*?1:1 +warning +Slug `same` is already used by a\/same\.md.* +slug-duplicate +hindsight$/m)
+    expect(stdout).not.toContain('\u001b[')
     expect(stdout).toMatch(/^4 files, 1 error, \d+ warnings?$/m)
   })
 
   it('reports malformed YAML front matter as an error with its position', () => {
     const { code, stdout } = cli(path.join(root, 'bad-yaml'), 'check')
-    expect(stdout).toMatch(/^content\/unclosed\.md:\d+:\d+: error .+  front-matter-invalid$/m)
+    expect(stdout).toMatch(/^\d+:\d+ +error .+ front-matter-invalid +hindsight$/m)
     expect(code).toBe(1)
   })
 

@@ -11,16 +11,29 @@ const reports: FileDiagnostics[] = [
 ]
 
 describe('text report', () => {
-  it('prints path:line:column: severity message  rule-id grouped per file, then the summary', () => {
+  it('prints each file with problems under its path (vfile-reporter), in source order, then the summary', () => {
     expect(formatText(reports)).toBe([
-      'content/a.md:3:5: warning Unknown key `tagz`; did you mean `tags`?  front-matter-unknown-key',
-      'content/a.md:1:1: error Cannot parse front matter  front-matter-invalid',
+      'content/a.md',
+      '1:1 error   Cannot parse front matter                front-matter-invalid     hindsight',
+      '3:5 warning Unknown key `tagz`; did you mean `tags`? front-matter-unknown-key hindsight',
       '',
-      'content/c.md: warning Whole-file problem  file-encoding',
+      'content/c.md',
+      '    warning Whole-file problem                       file-encoding            hindsight',
       '',
       '3 files, 1 error, 2 warnings',
       '',
     ].join('\n'))
+  })
+
+  it('prints only the summary when no file has a problem, and marks warnings as errors when strict', () => {
+    expect(formatText([{ file: 'content/b.md', diagnostics: [] }])).toBe('1 file, 0 errors, 0 warnings\n')
+    expect(formatText(reports, true)).toMatch(/^3:5 error +Unknown key/m)
+    expect(formatText(reports, true)).toMatch(/\n3 files, 3 errors, 0 warnings\n$/)
+  })
+
+  it('colours only when asked (a terminal)', () => {
+    expect(formatText(reports)).not.toContain('\u001b[')
+    expect(formatText(reports, false, { color: true })).toContain('\u001b[')
   })
 
   it('counts warnings as errors when strict', () => {

@@ -12,6 +12,6 @@ export async function run(args: string[]): Promise<number> {
   const cwd = process.cwd()
   const config = loadConfig(cwd, { contentDir: values.content as string | undefined })
   const reports = await checkPaths(config, positionals, cwd)
-  process.stdout.write(formatReport(format, reports, values.strict === true))
+  process.stdout.write(formatReport(format, reports, values.strict === true, process.stdout.isTTY === true && process.stdout.hasColors()))
   return countDiagnostics(reports, values.strict === true).errors > 0 ? 1 : 0
 }

@@ -1,5 +1,6 @@
 import { MAX_FILE_BYTES, RULE } from '../constants.js'
 import { limitNesting } from '../security/nesting.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic } from '../types.js'
 
 /** Decoded text of a content file, or the reason it cannot be read as text. */
@@ -7,8 +8,6 @@ export interface Decoded {
   text: string | null
   diagnostics: Diagnostic[]
 }
-
-const diagnostic = (severity: Diagnostic['severity'], message: string, ruleId: string, line = 1, column = 1): Diagnostic => ({ severity, message, line, column, ruleId })
 
 /** Line and column (1-based, in characters) of a string offset. */
 function positionOf(text: string, offset: number): { line: number; column: number } {
@@ -34,13 +33,13 @@ function utf16(bytes: Uint8Array): string | null {
  */
 export function decodeContent(bytes: Uint8Array): Decoded {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { text: null, diagnostics: [diagnostic('error', `File is ${(bytes.byteLength / 1048576).toFixed(1)} MB; split it or shorten it to under ${MAX_FILE_BYTES / 1048576} MB`, RULE.fileTooLarge)] }
+    return { text: null, diagnostics: [problem('error', `File is ${(bytes.byteLength / 1048576).toFixed(1)} MB; split it or shorten it to under ${MAX_FILE_BYTES / 1048576} MB`, RULE.fileTooLarge)] }
   }
   const diagnostics: Diagnostic[] = []
   let text = utf16(bytes)
   if (text === null) {
     if (bytes.includes(0)) {
-      return { text: null, diagnostics: [diagnostic('error', 'File looks binary (it contains NUL bytes); save it as UTF-8 text', RULE.fileBinary)] }
+      return { text: null, diagnostics: [problem('error', 'File looks binary (it contains NUL bytes); save it as UTF-8 text', RULE.fileBinary)] }
     }
     try {
       text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
@@ -48,14 +47,14 @@ export function decodeContent(bytes: Uint8Array): Decoded {
       const lenient = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes)
       const at = positionOf(normalizeLineEndings(lenient), Math.max(0, normalizeLineEndings(lenient).indexOf('\uFFFD')))
       text = new TextDecoder('latin1').decode(bytes)
-      diagnostics.push(diagnostic('warning', 'File is not valid UTF-8, so it was read as Latin-1; save it as UTF-8', RULE.fileEncoding, at.line, at.column))
+      diagnostics.push(problem('warning', 'File is not valid UTF-8, so it was read as Latin-1; save it as UTF-8', RULE.fileEncoding, at))
     }
   } else if (text.includes('\0')) {
-    return { text: null, diagnostics: [diagnostic('error', 'File looks binary (it contains NUL characters); save it as UTF-8 text', RULE.fileBinary)] }
+    return { text: null, diagnostics: [problem('error', 'File looks binary (it contains NUL characters); save it as UTF-8 text', RULE.fileBinary)] }
   }
   text = normalizeLineEndings(text)
   if (text.trim() === '') {
-    return { text: null, diagnostics: [diagnostic('warning', 'File is empty, so it has no page; write a title and a summary, or delete it', RULE.fileEmpty)] }
+    return { text: null, diagnostics: [problem('warning', 'File is empty, so it has no page; write a title and a summary, or delete it', RULE.fileEmpty)] }
   }
   const limited = limitNesting(text)
   return { text: limited.text, diagnostics: [...diagnostics, ...limited.diagnostics] }

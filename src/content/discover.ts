@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { CONTENT_EXTENSIONS, RULE } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import { isImageFile } from '../site/images.js'
 import type { Diagnostic } from '../types.js'
 import { OutputError } from '../errors.js'
@@ -48,7 +49,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
     if (winner !== kept) files[files.indexOf(kept)] = winner
     seen.set(file.source, winner)
     const message = `This file name differs from ${rawPath(winner)} only in how its accents are encoded (Unicode NFC/NFD), so only that one is published; rename one of them`
-    refused.push({ source: rawPath(loser), diagnostic: { severity: 'error', message, line: 1, column: 1, ruleId: RULE.fileNameDuplicate } })
+    refused.push({ source: rawPath(loser), diagnostic: problem('error', message, RULE.fileNameDuplicate) })
   }
   async function walk(dir: string): Promise<void> {
     let entries
@@ -72,7 +73,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
           const isDirLink = target !== null && (await stat(target).then((info) => info.isDirectory(), () => false))
           if (!isDirLink && !isContent(entry.name)) continue // an outside image or data file is not a postmortem: ignore it
           const reason = target === null ? 'Symbolic link leads nowhere (or loops); remove it or point it at a file inside the content folder' : 'Symbolic link points outside the content folder, so it was refused; copy the file into the content folder instead'
-          refused.push({ source, diagnostic: { severity: 'error', message: reason, line: 1, column: 1, ruleId: RULE.fileSymlink } })
+          refused.push({ source, diagnostic: problem('error', reason, RULE.fileSymlink) })
           continue
         }
         const info = await stat(absolutePath)

@@ -1,5 +1,6 @@
 /** A content file or folder that exists but cannot be read becomes a report for that path, so the rest still builds. */
 import { RULE } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic } from '../types.js'
 
 /** The cause of a file-system failure in words: its code (`EACCES`, `EIO`) and message. */
@@ -11,5 +12,5 @@ export const fsCause = (error: unknown): string => {
 
 /** The error diagnostic for a path that could not be read. */
 export function unreadableDiagnostic(error: unknown, what: 'file' | 'folder' = 'file'): Diagnostic {
-  return { severity: 'error', message: `This ${what} could not be read (${fsCause(error)}); check its permissions`, line: 1, column: 1, ruleId: RULE.fileUnreadable }
+  return problem('error', `This ${what} could not be read (${fsCause(error)}); check its permissions`, RULE.fileUnreadable)
 }

@@ -1,3 +1,5 @@
+import type { RuleId } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { FileDiagnostics } from '../report/format.js'
 import type { Diagnostic } from '../types.js'
 import type { DiagnosticsPayload } from './overlay.js'
@@ -11,7 +13,7 @@ const hasErrors = (diagnostics: Diagnostic[]): boolean => diagnostics.some((d) =
 export interface ProblemBoard {
   payload(): DiagnosticsPayload
   /** Records a failure that is not a content diagnostic (config, template, I/O) under `key`. */
-  fail(key: string, message: string, ruleId: string): void
+  fail(key: string, message: string, ruleId: RuleId): void
   /** Takes in the reports of a rebuild: `full` starts afresh, `gone` are files deleted since, `cleared` keys now fine. */
   record(files: FileDiagnostics[], options: { full: boolean; gone: string[]; cleared: string[] }): void
 }
@@ -22,7 +24,7 @@ export function createProblemBoard(): ProblemBoard {
   return {
     payload: () => ({ problems: [...problems].map(([file, diagnostics]) => ({ file, diagnostics })) }),
     fail(key, message, ruleId) {
-      problems.set(key, [{ severity: 'error', message, line: null, column: null, ruleId }])
+      problems.set(key, [problem('error', message, ruleId, null)])
     },
     record(files, { full, gone, cleared }) {
       if (full) problems.clear()

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { assertContentDir, CONFIG_FILE, loadConfig } from '../config.js'
+import { RULE } from '../constants.js'
 import { UsageError } from '../errors.js'
 import { formatDiagnostic, plural, type FileDiagnostics } from '../report/format.js'
 import { buildSearchIndex } from '../search/index.js'
@@ -83,7 +84,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         assertSafeOutDir(next)
         config = next
       } catch (error) {
-        board.fail(show(configPath), (error as Error).message, 'config-invalid')
+        board.fail(show(configPath), (error as Error).message, RULE.configInvalid)
         log(`${(error as Error).message}; still serving the last good site`)
         return hub.send('diagnostics', board.payload())
       }
@@ -119,7 +120,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
 
   const failed = (error: unknown): void => {
     needsFull = true
-    board.fail(BUILD_PROBLEM, (error as Error).message, 'build-failed')
+    board.fail(BUILD_PROBLEM, (error as Error).message, RULE.buildFailed)
     log(`Build failed: ${(error as Error).message}; still serving the last good site`)
     hub.send('diagnostics', board.payload())
   }

@@ -66,7 +66,6 @@ function authorList(value: string): string[] {
 
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
   const { matter, body: written } = splitFrontMatter(text, file)
-  file.data.matter = matter
   const { body, data } = unwrapReport(written, matter.data, file)
   const tree = parseWithinBudget(body, matter.lines + 1, file, parseMarkdown)
   capTables(tree, body, file)
@@ -127,7 +126,6 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
   reportXmlForbidden(enriched, text, file)
   enriched.diagnostics = collectDiagnostics(file)
-  file.data.postmortem = enriched
   return { record: enriched, html: html!, refs }
 }
 

@@ -1,4 +1,8 @@
 import { createHash } from 'node:crypto'
+import { VFile } from 'vfile'
+import { reporter } from 'vfile-reporter'
+import { statistics } from 'vfile-statistics'
+import { MESSAGE_SOURCE } from '../constants.js'
 import type { Diagnostic } from '../types.js'
 
 /** Diagnostics of one checked file, with its path as the reader should see it (relative to cwd). */
@@ -16,12 +20,26 @@ export function inSourceOrder(diagnostics: Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0))
 }
 
-/** Error and warning totals; with `strict`, warnings count as errors. */
+/**
+ * The reports as vfiles with their messages, as the unified tools see them; with `strict`, warnings are fatal.
+ * Paths, messages and rule ids have their control characters escaped, so a crafted name cannot drive the terminal.
+ */
+export function toVFiles(reports: FileDiagnostics[], strict = false): VFile[] {
+  return reports.map(({ file, diagnostics }) => {
+    const vfile = new VFile({ path: escapeControls(file) })
+    for (const d of diagnostics) {
+      const place = d.line === null ? undefined : { line: d.line, column: d.column ?? 1 }
+      const message = vfile.message(escapeControls(d.message), { place, ruleId: escapeControls(d.ruleId), source: MESSAGE_SOURCE })
+      message.fatal = d.severity === 'error' || (strict && d.severity === 'warning') ? true : d.severity === 'warning' ? false : undefined
+    }
+    return vfile
+  })
+}
+
+/** Error and warning totals (counted by vfile-statistics); with `strict`, warnings count as errors. */
 export function countDiagnostics(reports: FileDiagnostics[], strict = false): { errors: number; warnings: number } {
-  const all = reports.flatMap((r) => r.diagnostics)
-  const warnings = all.filter((d) => d.severity === 'warning').length
-  const errors = all.filter((d) => d.severity === 'error').length
-  return strict ? { errors: errors + warnings, warnings: 0 } : { errors, warnings }
+  const { fatal, warn } = statistics(toVFiles(reports, strict))
+  return { errors: fatal, warnings: warn }
 }
 
 /** `1 warning`, `3 warnings`: a count with its noun. */
@@ -51,12 +69,16 @@ export function formatDiagnostic(file: string, d: Diagnostic): string {
   return `${where}: ${d.severity} ${escapeControls(d.message)}  ${escapeControls(d.ruleId)}`
 }
 
-/** Human report: each file's diagnostics together (a blank line between files), then the summary. */
-export function formatText(reports: FileDiagnostics[], strict = false): string {
-  const groups = reports
-    .filter((r) => r.diagnostics.length > 0)
-    .map((r) => r.diagnostics.map((d) => formatDiagnostic(r.file, d)).join('\n'))
-  return [...groups, formatSummary(reports, strict)].join('\n\n') + '\n'
+/**
+ * Human report, printed by vfile-reporter as remark-lint and the other unified tools print theirs: each file with
+ * problems under its path (`line:column severity message rule-id hindsight`, in source order), then one summary
+ * line with the number of files checked in place of the reporter's own.
+ */
+export function formatText(reports: FileDiagnostics[], strict = false, options: { color?: boolean } = {}): string {
+  const printed = reporter(toVFiles(reports, strict), { color: options.color ?? false, quiet: true })
+  // The reporter ends a non-empty report with its own totals after a blank line (messages are escaped: no line breaks).
+  const body = printed === '' ? '' : printed.slice(0, printed.lastIndexOf('\n\n'))
+  return (body === '' ? '' : body + '\n\n') + formatSummary(reports, strict) + '\n'
 }
 
 /** Machine report: the array of `{ file, diagnostics }`, every checked file included. */
@@ -124,10 +146,10 @@ export function formatGitlab(reports: FileDiagnostics[], strict = false): string
   return JSON.stringify(issues, null, 2) + '\n'
 }
 
-/** Renders a report in the chosen format. */
-export function formatReport(format: ReportFormat, reports: FileDiagnostics[], strict = false): string {
+/** Renders a report in the chosen format; `color` only affects the text format (on a terminal). */
+export function formatReport(format: ReportFormat, reports: FileDiagnostics[], strict = false, color = false): string {
   if (format === 'json') return formatJson(reports)
   if (format === 'github') return formatGithub(reports, strict)
   if (format === 'gitlab') return formatGitlab(reports, strict)
-  return formatText(reports, strict)
+  return formatText(reports, strict, { color })
 }

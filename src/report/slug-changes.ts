@@ -4,6 +4,7 @@
  * alias. The last build's state (`.hindsight/cache`) says which file had which slug; nothing else is kept for this.
  */
 import { RULE } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic } from '../types.js'
 
 /** What the last build published: slug and content hash by source. */
@@ -60,7 +61,7 @@ export function slugChanges(previous: PreviousBuild, current: CurrentPostmortem[
     }
     if (before === undefined || before === c.slug || taken.has(before) || c.aliases.includes(`${before}/`)) continue
     const message = `The address changed since the last build, from /${before}/ to /${c.slug}/; add \`aliases: [/${before}/]\` to the front matter so links to the old address keep working`
-    out.push({ source: c.source, diagnostic: { severity: 'info', message, line: 1, column: 1, ruleId: RULE.slugChanged } })
+    out.push({ source: c.source, diagnostic: problem('info', message, RULE.slugChanged) })
   }
   return out
 }

@@ -1,4 +1,5 @@
 import { RULE } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic } from '../types.js'
 
 /** Most list and quote markers one line may open; deeper nesting makes the Markdown parser slow and recursive code overflow. */
@@ -71,12 +72,6 @@ export function limitNesting(text: string): { text: string; diagnostics: Diagnos
   const more = count > 1 ? ` (and ${count - 1} more lines)` : ''
   return {
     text: lines.join('\n'),
-    diagnostics: [{
-      severity: 'warning',
-      message: `Line nests lists or quotes deeper than ${MAX_NESTING} levels or is indented more than ${MAX_INDENT_COLUMNS} columns${more}; the excess is read as plain text, so flatten it`,
-      line: first.line,
-      column: first.column,
-      ruleId: RULE.nestingTooDeep,
-    }],
+    diagnostics: [problem('warning', `Line nests lists or quotes deeper than ${MAX_NESTING} levels or is indented more than ${MAX_INDENT_COLUMNS} columns${more}; the excess is read as plain text, so flatten it`, RULE.nestingTooDeep, first)],
   }
 }

@@ -6,6 +6,7 @@ import type { FileReport } from '../build.js'
 import { dedupeSlugs } from '../dedupe-slugs.js'
 import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import type { SiteDocument } from './pages.js'
 import { referenceDiagnostics, slugsBySource } from './references.js'
@@ -15,7 +16,7 @@ import { resolveRedirects } from './redirects.js'
 export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
 
 /** Said of each draft a build leaves out, so `check` and the build summary tell a draft from a file that failed. */
-const DRAFT_NOTE: Diagnostic = { severity: 'info', message: 'A draft (`draft: true` or `published: false`): left out of the published site; `hindsight dev` and `hindsight build --drafts` show it', line: 1, column: 1, ruleId: RULE.draftUnpublished }
+const DRAFT_NOTE: Diagnostic = problem('info', 'A draft (`draft: true` or `published: false`): left out of the published site; `hindsight dev` and `hindsight build --drafts` show it', RULE.draftUnpublished)
 
 /**
  * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its

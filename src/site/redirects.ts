@@ -4,6 +4,7 @@
  * or another alias is refused with a diagnostic rather than written.
  */
 import { RULE } from '../constants.js'
+import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import { RESERVED_SLUGS, url } from './paths.js'
@@ -42,7 +43,7 @@ export function resolveRedirects(records: PostmortemRecord[]): { redirects: Redi
       const clash = owners.get(parts[0]!) ?? files.get(file) ?? dirs.get(file) ?? prefixes.map((p) => files.get(p)).find((o) => o !== undefined)
       if (clash !== undefined) {
         const message = `Alias \`/${alias}\` would overwrite ${clash}; no redirect is written for it`
-        problems.push({ source: record.source, diagnostic: { severity: 'warning', message, line: 1, column: 1, ruleId: RULE.aliasConflict } })
+        problems.push({ source: record.source, diagnostic: problem('warning', message, RULE.aliasConflict) })
         continue
       }
       const owner = `the alias \`/${alias}\` of \`${record.slug}\``

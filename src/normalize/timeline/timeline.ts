@@ -9,7 +9,8 @@
  */
 import type { RootContent } from 'mdast'
 import type { VFile } from 'vfile'
-import { MESSAGE_SOURCE, RULE, type RuleId } from '../../constants.js'
+import { RULE } from '../../constants.js'
+import { report } from '../diagnostics.js'
 import type { Moment, TimelineEntry } from '../../types.js'
 import { addDays } from '../time/date-parts.js'
 import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } from '../time/datetime.js'
@@ -49,10 +50,6 @@ export interface TimelineResult {
 /** A time up to this many minutes before the previous one is an ordering slip; further back is the next day. */
 const SLIP_MINUTES = 60
 
-function note(file: VFile, reason: string, line: number, column: number, ruleId: RuleId, info = false): void {
-  const message = file.message(reason, { place: { line, column }, ruleId, source: MESSAGE_SOURCE })
-  if (info) message.fatal = undefined
-}
 
 /** A status log written newest first: its dated entries mostly go back in time (no order warnings then). */
 function isNewestFirst(pieces: Piece[]): boolean {
@@ -124,7 +121,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       continue
     }
     if (piece.kind === 'untimed') {
-      if (!deliberatelyUntimed(piece.text)) note(file, `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece.line, piece.column, RULE.timelineNoTime, true)
+      if (!deliberatelyUntimed(piece.text)) report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
       continue
     }
     const { stamp } = piece
@@ -146,17 +143,17 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     } else {
       const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
       if (back > SLIP_MINUTES) dayShift++
-      else if (back > 0 && !prose) note(file, `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
+      else if (back > 0 && !prose) report(file, 'warning', `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece, RULE.timelineOrder)
       const base = dayDate ?? carryDate ?? ctx.date
       date = base ? (dayShift === 0 ? base : (addDays(base, dayShift) ?? base)) : null
       if (clock !== null) prevMinutes = clock
     }
     if (stamp.date?.ambiguous && !warnedAmbiguous) {
       warnedAmbiguous = true
-      note(file, `Date \`${stamp.date.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, piece.line, piece.column, RULE.dateAmbiguous)
+      report(file, 'warning', `Date \`${stamp.date.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, piece, RULE.dateAmbiguous)
     }
-    if (stamp.invalidTime) note(file, `Cannot parse time \`${stamp.invalidTime}\` in timeline entry; expected HH:MM`, piece.line, piece.column, RULE.timeInvalid)
-    if (stamp.unknownZone) note(file, `Unknown time zone \`${stamp.unknownZone}\`; write UTC, an offset such as GMT+1, or an IANA name such as Europe/Berlin`, piece.line, piece.column, RULE.zoneUnknown)
+    if (stamp.invalidTime) report(file, 'warning', `Cannot parse time \`${stamp.invalidTime}\` in timeline entry; expected HH:MM`, piece, RULE.timeInvalid)
+    if (stamp.unknownZone) report(file, 'warning', `Unknown time zone \`${stamp.unknownZone}\`; write UTC, an offset such as GMT+1, or an IANA name such as Europe/Berlin`, piece, RULE.zoneUnknown)
     if (stamp.zone) entryZone = stamp.zone
     const zone = stamp.zone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
     const time = minutes !== null ? formatTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 }) : null
@@ -165,11 +162,11 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     if (time && zone && !firstZone) firstZone = zone
     if (time && !zone && !warnedZone) {
       warnedZone = true
-      note(file, 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`', piece.line, piece.column, RULE.zoneMissing, true)
+      report(file, 'info', 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`', piece, RULE.zoneMissing)
     }
     const key = stamp.date && date && time ? `${date}T${time}` : null
     if (key && prevStamp && key < prevStamp && !newestFirst) {
-      note(file, `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece.line, piece.column, RULE.timelineOrder)
+      report(file, 'warning', `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece, RULE.timelineOrder)
     }
     if (date && time) prevStamp = `${date}T${time}`
     const entry: TimelineEntry = prose ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' } : { at, date, time, text: piece.text, line: piece.line }
