@@ -37,6 +37,13 @@ describe('parseTime', () => {
 })
 
 describe('findTimes', () => {
+  it('reads Japanese clock times in prose (午後3時, 15時30分, 午前10時半) but not durations (3時間)', () => {
+    expect(findTimes('2021年11月25日午後3時').map((t) => [t.hour, t.minute])).toEqual([[15, 0]])
+    expect(findTimes('15時30分に復旧').map((t) => [t.hour, t.minute])).toEqual([[15, 30]])
+    expect(findTimes('午前10時半').map((t) => [t.hour, t.minute])).toEqual([[10, 30]])
+    expect(findTimes('約3時間停止しました')).toEqual([])
+  })
+
   it('finds times in prose in order, not versions or dates', () => {
     const found = findTimes('At 2019-10-21 01:38 UTC it broke; fixed at 2:35 AM; version 19.01 and 3.2.1 do not count')
     expect(found.map((t) => [t.hour, t.minute])).toEqual([[1, 38], [2, 35]])

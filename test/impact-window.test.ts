@@ -237,4 +237,25 @@ describe('normalized records', () => {
     expect(record.impact).toMatchObject({ source: 'stated', durationMinutes: 28, start: { date: '2024-03-05', time: '01:38' }, end: { time: '02:06' } })
     expect(record).toMatchObject({ date: '2024-03-05', start: record.impact.start?.at, end: record.impact.end?.at, durationMinutes: 28 })
   })
+
+  it('a short heading that names the start or end over a one-line value is a stated field; several ends mean the last', () => {
+    const text = [
+      '# Queue outage', '', '## Summary', '', 'Jobs stopped.', '',
+      '### Start time', '2023-01-05 10:00 UTC', '',
+      '### End time', '', 'EU: 2023-01-05 11:10 UTC', '', 'US: 2023-01-05 11:40 UTC', '',
+      '## Timeline', '', '- 2023-01-05 09:00 UTC deploy', '- 2023-01-05 10:05 UTC alert fires', '- 2023-01-05 12:30 UTC retro scheduled',
+    ].join('\n')
+    const { record } = normalizeDocument('queue.md', text, options)
+    expect(record.impact).toMatchObject({ source: 'stated', durationMinutes: 100, start: { time: '10:00' }, end: { time: '11:40' } })
+  })
+
+  it('reads Japanese field headings and 午前/午後 times (発生日時, 復旧日時)', () => {
+    const text = [
+      '# 障害報告', '', '## 概要', '', 'アプリが起動しない障害が発生しました。', '',
+      '### 発生日時', '2021年11月25日午後3時', '', '### 復旧日時', 'iOS: 2021年11月26日午前10時47分', '', 'Android: 2021年11月27日午前11時40分', '',
+      '## タイムライン', '', '* 11/25', '    * 15:30 - 起動しない報告', '* 11/26', '    * 09:00 - 修正版を提出',
+    ].join('\n')
+    const { record } = normalizeDocument('ja.md', text, options)
+    expect(record.impact).toMatchObject({ source: 'stated', start: { date: '2021-11-25', time: '15:00' }, end: { date: '2021-11-27', time: '11:40' } })
+  })
 })

@@ -4,6 +4,7 @@
  */
 import type { Moment } from '../../types.js'
 import { findTimes } from '../time/datetime.js'
+import { isBefore } from './moment-math.js'
 import { moment, OTHER_WINDOW, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
 /** A stated moment and its strength (the passage's weight). */
@@ -18,9 +19,12 @@ const START_CUES = /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|e
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
 
 /** Labels of a line or table row that states when impact began or ended ("Start Time: …", "| Resolved | … |"). */
-const START_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$/i
-const END_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$/i
-const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ ]{1,30}?)[ \t*_]*[:|][ \t*_]*([^|\n]{4,80})/gm
+const START_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
+const END_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
+const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff ]{1,30}?)[ \t*_]*[:|：][ \t*_]*([^|\n]{4,80})/gm
+
+/** `true` when a label (a field's or a short heading's) says impact started or ended there ("Start time", "復旧日時"). */
+export const isMomentLabel = (label: string): boolean => START_LABEL.test(label.trim()) || END_LABEL.test(label.trim())
 
 /** A moment from a labelled value: its date and time, or its date alone. */
 function labelled(value: string, context: RangeContext): Moment | null {
@@ -44,7 +48,8 @@ function labelledMoments(passages: Passage[], context: RangeContext): { start: S
       const found = kind ? labelled(m[2]!, context) : null
       if (!found) continue
       if (kind === 'start' && !start) start = { moment: found, weight: 4 }
-      if (kind === 'end' && !end) end = { moment: found, weight: 4 }
+      // Several timed ends (one per platform or region) mean impact lasted until the last of them.
+      if (kind === 'end' && (!end || (found.time !== null && isBefore(end.moment, found)))) end = { moment: found, weight: 4 }
     }
   }
   return { start, end }

@@ -6,6 +6,7 @@
 import type { CanonicalSectionKey } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
+import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
 
 const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
@@ -17,6 +18,7 @@ export function impactPassages(blocks: Block[], titleIndex: number | null): Pass
   const out: Passage[] = []
   const open: Array<{ depth: number; key: CanonicalSectionKey | null }> = []
   let seenHeading = false
+  let labelHeading: string | null = null
   const push = (text: string, key: CanonicalSectionKey | 'preamble' | null): void => {
     const weight = WEIGHTS.get(key)
     if (weight !== undefined && text.trim()) out.push({ text, weight })
@@ -25,14 +27,18 @@ export function impactPassages(blocks: Block[], titleIndex: number | null): Pass
     if (index === titleIndex) return
     if (block.kind === 'heading') {
       seenHeading = true
+      labelHeading = block.text.length <= 40 && isMomentLabel(block.text) ? block.text : null
       while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop()
       const parent = open[open.length - 1]?.key ?? null
       open.push({ depth: block.depth, key: block.match?.key ?? parent })
       return
     }
     const current = seenHeading ? (open[open.length - 1]?.key ?? null) : 'preamble'
-    if (block.kind === 'field') push(`${block.label}: ${block.value}`, block.match?.key ?? current)
-    else push(plainText([block.node]), current)
+    const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([block.node])
+    // A short heading over a one-line value ("### Start time" then "2021-11-25 15:00") is a labelled field.
+    if (labelHeading !== null && block.kind === 'content' && !text.includes('\n') && text.length <= 80) push(`${labelHeading}: ${text}`, current)
+    else push(text, block.kind === 'field' ? (block.match?.key ?? current) : current)
+    if (block.kind !== 'content' || text.includes('\n') || text.length > 80) labelHeading = null
   })
   return out
 }

@@ -1,6 +1,6 @@
 /**
  * Times and dates as authors write them ("9:00 AM", "10:45a", "10h47", "0300hrs", "*09:03*", "1250", "Midnight", "03.08.2023", "March 1st, 2023",
- * "3. August") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
+ * "3. August", "午後3時", "15時30分") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
  */
 export { parseRange, type DateTimeRange, type RangeHints } from './datetime-range.js'
 export { findDates, matchDateAt, parseDate, inferDayFirst } from './datetime-dates.js'
@@ -35,7 +35,7 @@ export interface DateHints {
 /** am/pm long (`3pm`, `8:00 a.m.`) or, straight after a colon time, short (`10:45a`). */
 const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?\s?m\b\.?|(?<=\d:\d\d)(?<ap2>[ap])(?![a-z\d]))`
 const TIME_SOURCE =
-  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|\b(?<word>midnight|noon|midday)\b)` +
+  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
   `${AMPM}?`
 const TIME_STICKY = new RegExp(TIME_SOURCE, 'iy')
 const TIME_GLOBAL = new RegExp(TIME_SOURCE, 'gi')
@@ -51,10 +51,10 @@ function strip(text: string): string {
 function buildTime(groups: Record<string, string | undefined>, text: string): ParsedTime | null {
   const word = groups['word']?.toLowerCase()
   if (word) return { hour: word === 'midnight' ? 0 : 12, minute: 0, second: null, text, meridiem: null }
-  const ap = groups['ap'] ?? groups['ap2']
+  const ap = groups['ap'] ?? groups['ap2'] ?? (groups['jp'] ? (groups['jp'] === '午前' ? 'a' : 'p') : undefined)
   const meridiem = ap ? (ap.toLowerCase() === 'a' ? 'am' : 'pm') : null
-  let hour = Number(groups['h1'] ?? groups['h2'] ?? groups['h3'] ?? groups['h4'] ?? groups['h5'])
-  const minute = Number(groups['m1'] ?? groups['m2'] ?? groups['m4'] ?? groups['m5'] ?? 0)
+  let hour = Number(groups['h1'] ?? groups['h2'] ?? groups['h3'] ?? groups['h4'] ?? groups['h5'] ?? groups['h6'])
+  const minute = groups['half'] ? 30 : Number(groups['m1'] ?? groups['m2'] ?? groups['m4'] ?? groups['m5'] ?? groups['m6'] ?? 0)
   const second = groups['s1'] !== undefined ? Number(groups['s1']) : null
   if (minute > 59 || (second !== null && second > 59) || hour > 23) return null
   if (meridiem) {
