@@ -201,9 +201,11 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     /** The search index's files, which the indexer writes while the pages render. */
     let search: Promise<PlannedFile[]> | null = null
     if (withSearch && config.search) {
-      searchKey = hashParts(renderKey, ...keyed.map(([, k]) => k).sort())
-      if (previous?.searchKey === searchKey) kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
-      else search = (await (await import('./search/index.js')).startSearchIndex(docs, config)).files
+      // A base index and a delta of what changed since (see `search/delta.ts`), or a new base.
+      const pass = await (await import('./search/incremental.js')).startSearch(previous?.searchKey ?? null, keyed.map(([doc, key]) => ({ key, doc: () => doc })), config, searchIdentity())
+      searchKey = pass.key
+      if (previous) kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`) && pass.keeps(p)))
+      search = pass.files
     } else if (previous) {
       kept.push(...Object.keys(previous.manifest).filter((p) => p.startsWith(`${SEARCH_DIR}/`)))
     }
@@ -227,6 +229,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     }
   }
 
+  /** What search records and the search page depend on beyond the documents: a change rebuilds the base index. */
+  const searchIdentity = (): string => hashParts(renderKey, tplKey)
+
   /** Hashes what each planned file is made from (see `cache/plan-key.ts`), standing `documents` in for their keys. */
   const planHasher = (documents: Array<[SiteDocument, string]> = []): ((file: PlannedFile) => string) => createPlanHasher(documents, hashParts(renderKey, tplKey))
 
@@ -241,7 +246,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
    */
   const editedOnly = async (inputs: Input[], shape: string): Promise<Omit<Emitted, 'removed'> & { reports: FileReport[] } | null> => {
     const last = state
-    if (mode !== 'build' || config.search || !last?.archive || last.shape !== shape) return null
+    if (mode !== 'build' || !last?.archive || last.shape !== shape) return null
     const changed = inputs.filter((i) => last.inputs[i.source]?.key !== i.stamp.key)
     if (changed.length === 0 || changed.length > EDITED_ONLY_MAX) return null
     const archive = last.archive
@@ -286,11 +291,25 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       }
       const line = (entry: ArchiveEntry): string | Uint8Array => (entry[3] ? null : cache().line(keys.get(entry[0])!)) ?? JSON.stringify(published(entry).record)
       planned.push({ path: 'postmortems.json', key: archive.map(([source, slug]) => `${keys.get(source)}/${slug}`).join(' '), content: () => exportJson(archive, line) })
+      // Search: a delta beside the base index, or the full pass when the base must be rebuilt.
+      const search = config.search ? await (await import('./search/incremental.js')).startDeltaSearch(last.searchKey, archive.map((entry) => ({ key: `${keys.get(entry[0])}/${entry[1]}`, doc: () => published(entry) })), config, searchIdentity()) : null
+      if (config.search && !search) return null
       const manifest = { ...last.manifest }
       writer = openSiteWriter(config.outDir, { incremental: true })
       const written = await writePlanned(planned, planHasher(), last, manifest, writer)
+      if (search?.files) {
+        const files = await search.files
+        written.push(...(await writePlanned(files, planHasher(), last, manifest, writer)))
+        const now = new Set(files.map((f) => f.path))
+        for (const p of Object.keys(manifest)) {
+          if (p.startsWith(`${SEARCH_DIR}/`) && !search.keeps(p) && !now.has(p)) {
+            writer.remove(p)
+            delete manifest[p]
+          }
+        }
+      }
       await writer.commit()
-      return { written, manifest, searchKey: last.searchKey, archive, relatedId: last.relatedId ?? null, reports: [...reports.values()] }
+      return { written, manifest, searchKey: search?.key ?? last.searchKey, archive, relatedId: last.relatedId ?? null, reports: [...reports.values()] }
     } catch (error) {
       writer?.abort()
       // A kept file gone from site/, or a cached document gone from the cache folder: the full pass deals with both.

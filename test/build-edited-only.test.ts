@@ -3,7 +3,7 @@
  * the edited postmortems' own files and the export. These tests hold it to a cold build of the same content, and
  * check it gives way to the full pass whenever that does not hold.
  */
-import { appendFileSync, copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
@@ -76,7 +76,7 @@ describe('a warm build of edits that change nothing other pages show', () => {
     expect(cause.after).toEqual(cause.cold)
   })
 
-  it('gives way to the full pass without the related-incidents memo, when files come or go, and with search on', async () => {
+  it('gives way to the full pass without the related-incidents memo and when files come or go', async () => {
     const p = project(1)
     await build(p.config)
     rmSync(path.join(p.config.cacheDir, 'related.bin'))
@@ -87,11 +87,24 @@ describe('a warm build of edits that change nothing other pages show', () => {
     rewrite(path.join(p.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'call the storage team'))
     expect((await build(p.config)).scope).toBe('edited')
     expect((await build(p.config)).scope).toBe('unchanged')
+  })
 
+  it('with search on, indexes the edit in a delta beside the base index, and gives way to the full pass without the base', async () => {
     const searched = project(1, { search: true })
     await build(searched.config)
+    const base = readFileSync(path.join(searched.config.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')
     rewrite(path.join(searched.config.contentDir, DATABASE), prose)
+    expect((await build(searched.config)).scope).toBe('edited')
+    const delta = JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))
+    expect(delta).toMatchObject({ delta: 'delta/', pages: [expect.anything()], superseded: [expect.anything()] })
+    expect(readFileSync(path.join(searched.config.outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe(base)
+    expect(existsSync(path.join(searched.config.outDir, 'pagefind', 'delta', 'pagefind-entry.json'))).toBe(true)
+    // Without the base's description in the cache folder, the base is rebuilt by the full pass, and the delta goes.
+    rmSync(path.join(searched.config.cacheDir, 'search-base.bin'))
+    rewrite(path.join(searched.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'call the storage team'))
     expect((await build(searched.config)).scope).toBe('full')
+    expect(JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))).toEqual({ version: 1, delta: null, pages: [], superseded: [] })
+    expect(existsSync(path.join(searched.config.outDir, 'pagefind', 'delta'))).toBe(false)
   })
 
   it('gives way to the full pass when a related postmortem’s cached entry is gone, and still equals a cold build', async () => {

@@ -2,12 +2,14 @@ import { constants } from 'node:fs'
 import { access, mkdir, readdir, readFile, statfs, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
 import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
-import { searchRecords } from './records.js'
+import { noDeltaFile } from './delta.js'
+import { searchRecords, type SearchRecord } from './records.js'
 import { withScratch } from './scratch.js'
 
 /** Folder of the search index inside the site. */
@@ -57,21 +59,30 @@ export async function scratchDir(minFree = SCRATCH_MIN_FREE): Promise<string> {
   }
 }
 
+/** An index's files as site files, and Pagefind's id of each page by its URL. */
+export interface IndexBundle { files: StaticFile[]; ids: Map<string, string> }
+
 /**
- * Starts indexing the documents: resolves once every record is with the indexer, with the promise of the index's
- * files (site files under `pagefind/`). The indexer, a process of its own, writes the index meanwhile, so a build
- * renders its pages while it does instead of waiting first.
+ * Starts indexing the records: resolves once every record is with the indexer, with the promise of the index's files
+ * under `folder` (only those `wanted` takes, by their name in the bundle). The indexer, a process of its own, writes the
+ * index meanwhile, so a build renders its pages while it does instead of waiting first.
  */
-export function startSearchIndex(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ files: Promise<StaticFile[]> }> {
+export function startRecordsIndex(records: Iterable<SearchRecord>, folder: string, wanted: (name: string) => boolean = () => true): Promise<{ bundle: Promise<IndexBundle> }> {
   return new Promise((started, failed) => {
-    const files: Promise<StaticFile[]> = withIndex(async (index) => {
-      await addRecords(index, documents, config)
-      started({ files })
-      return indexFiles(index)
+    const bundle: Promise<IndexBundle> = withIndex(async (index) => {
+      await addRecords(index, records)
+      started({ bundle })
+      return indexFiles(index, folder, wanted)
     })
-    // Before `started`, a failure fails the start; after it, the caller meets it when it awaits `files`.
-    files.catch(failed)
+    // Before `started`, a failure fails the start; after it, the caller meets it when it awaits `bundle`.
+    bundle.catch(failed)
   })
+}
+
+/** Starts indexing the documents (see `startRecordsIndex`): the whole bundle under `pagefind/`. */
+export async function startSearchIndex(documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ files: Promise<StaticFile[]> }> {
+  const { bundle } = await startRecordsIndex(searchRecords(documents, config), SEARCH_DIR)
+  return { files: bundle.then((b) => b.files) }
 }
 
 /** Builds the Pagefind index of the documents and returns its files as site files under `pagefind/`. */
@@ -83,7 +94,7 @@ export async function searchIndexFiles(documents: SiteDocument[], config: Pick<R
  * Sends the search records to the indexer a window at a time: sent one at a time, each waited for, adding 4,000
  * records took 2.2 s instead of 1.5 s, the round trips showing through.
  */
-async function addRecords(index: pagefind.PagefindIndex, documents: SiteDocument[], config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<void> {
+async function addRecords(index: pagefind.PagefindIndex, records: Iterable<SearchRecord>): Promise<void> {
   let batch: pagefind.CustomRecord[] = []
   const send = async (): Promise<void> => {
     const sent = batch
@@ -94,7 +105,7 @@ async function addRecords(index: pagefind.PagefindIndex, documents: SiteDocument
     })
   }
   let done = 0
-  for (const record of searchRecords(documents, config)) {
+  for (const record of records) {
     if (++done % 256 === 0) boundHeap()
     batch.push(record)
     if (batch.length === SEND_WINDOW) await send()
@@ -102,29 +113,47 @@ async function addRecords(index: pagefind.PagefindIndex, documents: SiteDocument
   await send()
 }
 
+/** Pagefind's page fragments: `fragment/<id>.pf_fragment`, gzipped JSON behind a signature. */
+const FRAGMENT = /^fragment\/(.+)\.pf_fragment$/
+const SIGNATURE = 'pagefind_dcd'
+
+/** The URL a page fragment is of. */
+function fragmentUrl(bytes: Uint8Array): string {
+  const text = gunzipSync(bytes).toString('utf8')
+  if (!text.startsWith(SIGNATURE)) throw new OutputError('Cannot read the search index: a page fragment lacks its signature')
+  return (JSON.parse(text.slice(SIGNATURE.length)) as { url: string }).url
+}
+
 /**
  * Has the indexer write the index and reads it back as bytes. Through a scratch folder: `getFiles` sends every file
  * through the indexer's JSON channel in base64, which at 10,000 postmortems held over 100 MB more of this process's
  * memory at once.
  */
-async function indexFiles(index: pagefind.PagefindIndex): Promise<StaticFile[]> {
+async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted: (name: string) => boolean): Promise<IndexBundle> {
   return withScratch(await scratchDir(), async (dir) => {
     const { errors } = await index.writeFiles({ outputPath: dir })
     if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
     const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .filter((name) => !UNUSED.test(name))
+      .filter((name) => !UNUSED.test(name) && wanted(name))
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     const files: StaticFile[] = []
-    for (const name of names) files.push({ path: `${SEARCH_DIR}/${name}`, content: await readFile(path.join(dir, name)) })
-    return files
+    const ids = new Map<string, string>()
+    for (const name of names) {
+      const content = await readFile(path.join(dir, name))
+      const id = FRAGMENT.exec(name)?.[1]
+      if (id) ids.set(fragmentUrl(content), id)
+      files.push({ path: `${folder}/${name}`, content })
+    }
+    return { files, ids }
   })
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */
 export async function buildSearchIndex(documents: SiteDocument[], outDir: string, config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ bytes: number; files: number }> {
-  const files = await searchIndexFiles(documents, config)
+  // A whole index, without delta beside it.
+  const files = [...(await searchIndexFiles(documents, config)), noDeltaFile()]
   let bytes = 0
   for (const file of files) {
     const target = path.join(outDir, file.path)

@@ -141,6 +141,33 @@ function pagefindFilters(chosen, countOnly = null) {
 }
 
 /**
+ * Searches the base index and the delta merged with it: drops the base pages the delta supersedes (edited or deleted
+ * since the base was built) and takes them out of the counts, and, sorted by date, gives each delta page the place it
+ * would have among the base's pages (Pagefind scores a sorted result by its place in its own index).
+ */
+async function searchIndex(term, options) {
+  const search = await pagefind.search(term, options)
+  if (!search || (delta.pages.size === 0 && delta.superseded.size === 0)) return search
+  const counts = search.filters ?? {}
+  const results = []
+  for (const result of search.results) {
+    const gone = delta.superseded.get(result.id)
+    if (!gone) {
+      const at = delta.pages.get(result.id)
+      if (at !== undefined && options.sort) result.score = options.sort.date === 'asc' ? -at : at
+      results.push(result)
+      continue
+    }
+    for (const [key, values] of Object.entries(gone)) {
+      const count = Object.hasOwn(counts, key) ? counts[key] : null
+      for (const value of values) if (count && Object.hasOwn(count, value) && count[value] > 0) count[value]--
+    }
+  }
+  if (options.sort) results.sort((a, b) => b.score - a.score)
+  return { ...search, results, filters: counts }
+}
+
+/**
  * Each open filter's counts say how many results a value would give if ticked: for a filter with ticked values that
  * is a search with every other filter applied and this one left out (so its values count as alternatives); for a
  * filter with none, the main search's own counts (Pagefind counts a value as the results it would leave if added).
@@ -148,13 +175,15 @@ function pagefindFilters(chosen, countOnly = null) {
 async function facetCounts(main) {
   const counts = { ...(main?.filters ?? {}) }
   await Promise.all([...openKeys].filter((key) => state.filters[key]?.length).map(async (key) => {
-    const search = await pagefind.search(state.q || null, { filters: pagefindFilters(state.filters, key) })
+    const search = await searchIndex(state.q || null, { filters: pagefindFilters(state.filters, key) })
     counts[key] = search?.filters?.[key] ?? {}
   }))
   return counts
 }
 
 let pagefind
+/** The delta index's pages (their place in the base's order by date) and the base pages it supersedes (with their filter values). */
+let delta = { pages: new Map(), superseded: new Map() }
 let state = readState(location.href)
 const openKeys = new Set()
 let results = []
@@ -195,7 +224,7 @@ async function run() {
   const order = state.sort || (state.q ? '' : 'newest')
   const options = { filters: pagefindFilters(state.filters) }
   if (order) options.sort = { date: order === 'oldest' ? 'asc' : 'desc' }
-  const search = await pagefind.search(state.q || null, options)
+  const search = await searchIndex(state.q || null, options)
   if (mine !== generation || !search) return
   const counts = await facetCounts(search)
   if (mine !== generation) return
@@ -265,10 +294,23 @@ function syncControls() {
   if (header) header.value = state.q
 }
 
+/** The delta manifest the build writes beside the index (none from an older build: the base alone). */
+async function readDelta(href) {
+  const response = await fetch(href, { cache: 'no-cache' })
+  return response.ok ? response.json() : {}
+}
+
 async function start() {
-  const loaded = await import(form.dataset.pagefind)
+  const bundle = new URL(form.dataset.pagefind, location.href)
+  const [loaded, manifest] = await Promise.all([import(form.dataset.pagefind), readDelta(new URL('delta.json', bundle))])
   // On the page rather than in Pagefind's worker: the worker script alone is 43 kB of a reader's first query.
-  await loaded.options({ baseUrl: '/', excerptLength: 30, noWorker: true })
+  const options = { baseUrl: '/', excerptLength: 30 }
+  await loaded.options({ ...options, noWorker: true })
+  if (manifest.delta) await loaded.mergeIndex(new URL(manifest.delta, bundle).pathname, options)
+  delta = {
+    pages: new Map((manifest.pages ?? []).map((p) => [p.id, p.at])),
+    superseded: new Map((manifest.superseded ?? []).map((p) => [p.id, p.filters])),
+  }
   pagefind = loaded
   $('search-nojs').hidden = true
   form.querySelector('.search-sort').hidden = false

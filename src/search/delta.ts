@@ -1,0 +1,130 @@
+/**
+ * Plans the search index of a warm build as a log-structured merge: a large base index, rebuilt rarely, plus a small
+ * delta index of the postmortems added or changed since, with the base pages the delta supersedes (edited or deleted
+ * postmortems) listed for the search page to drop. Pure: the indexer itself runs in `incremental.ts`.
+ */
+import { hashParts } from '../cache/hash.js'
+import type { SiteDocument, StaticFile } from '../site/pages.js'
+import type { ResolvedConfig } from '../types.js'
+import { searchRecord, type SearchRecord } from './records.js'
+
+/** One page of the base index: the document key it was made from, its record's hash, and what the search page needs to drop it. */
+export interface BaseEntry {
+  /** The builder's key of the document (`<cache key>/<slug>`). */
+  key: string
+  url: string
+  /** Hash of the search record, so an edit that leaves the record as it was needs no delta. */
+  hash: string
+  /** Pagefind's id of the page (its fragment's name), the `id` of a search result in the browser. */
+  id: string
+  filters: Record<string, string[]>
+  sort: string
+}
+
+/** The base index as the cache folder keeps it. */
+export interface SearchBase {
+  /** Identity of the base: what it was built with (config, templates, Pagefind) and its pages. */
+  id: string
+  /** What the base was built with; a warm build with another identity rebuilds it. */
+  identity: string
+  entries: BaseEntry[]
+}
+
+/** A postmortem of the current archive: the builder's key and, only when needed, its document. */
+export interface SearchSource { key: string; doc: () => SiteDocument }
+
+/** The delta of a warm build: records to index beside the base, and the base pages they (or deletions) supersede. */
+export interface SearchDelta { records: SearchRecord[]; superseded: BaseEntry[]; key: string }
+
+/** Delta pages plus superseded pages a build still keeps beside the base: a share of the archive, within bounds. */
+export const DELTA_SHARE = 0.02
+export const DELTA_MIN = 32
+export const DELTA_MAX = 500
+
+/** Most pages the delta may hold (added or changed, plus superseded) before the base is rebuilt. */
+export function deltaLimit(archiveSize: number): number {
+  return Math.min(DELTA_MAX, Math.max(DELTA_MIN, Math.ceil(archiveSize * DELTA_SHARE)))
+}
+
+/** Hash of a search record as indexed. */
+export const recordHash = (record: SearchRecord): string => hashParts(JSON.stringify(record))
+
+/** Identity of a base built from these pages. */
+export const baseId = (identity: string, entries: Array<Pick<BaseEntry, 'key' | 'hash'>>): string => hashParts(identity, ...entries.map((e) => `${e.key}\0${e.hash}`))
+
+/**
+ * The delta against `base`, or null when the base must be rebuilt: no base, another identity, or a delta past the
+ * threshold. A source whose key the base holds is in the base; one whose record equals the base's page at its URL is
+ * too (an edit search does not see); any other is a delta record; base pages no source claims are superseded.
+ */
+export function planDelta(base: SearchBase | null, identity: string, sources: SearchSource[], config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchDelta | null {
+  if (!base || base.identity !== identity) return null
+  const byKey = new Map(base.entries.map((e) => [e.key, e]))
+  const byUrl = new Map(base.entries.map((e) => [e.url, e]))
+  const claimed = new Set<BaseEntry>()
+  const records: SearchRecord[] = []
+  const limit = deltaLimit(sources.length)
+  for (const source of sources) {
+    const entry = byKey.get(source.key)
+    if (entry) {
+      claimed.add(entry)
+      continue
+    }
+    const record = searchRecord(source.doc(), config)
+    const same = byUrl.get(record.url)
+    if (same && !claimed.has(same) && same.hash === recordHash(record)) {
+      claimed.add(same)
+      continue
+    }
+    records.push(record)
+    if (records.length > limit) return null
+  }
+  const superseded = base.entries.filter((e) => !claimed.has(e))
+  if (records.length + superseded.length > limit) return null
+  records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  const key = hashParts(base.id, ...records.map(recordHash), ...superseded.map((e) => e.id))
+  return { records, superseded, key }
+}
+
+/**
+ * Where each delta page sits in the base's order by date: Pagefind scores a sorted result by its position in its own
+ * index's ascending sort, so the search page gives a delta page the position it would have among the base's pages
+ * (after those of the same date) and the merged list keeps the order a single index would give.
+ */
+export function basePositions(base: SearchBase, records: SearchRecord[]): Map<string, number> {
+  const sorted = base.entries.map((e) => e.sort).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const positions = new Map<string, number>()
+  for (const record of records) {
+    const value = record.sort.date ?? ''
+    let lo = 0
+    let hi = sorted.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (sorted[mid]! <= value) lo = mid + 1
+      else hi = mid
+    }
+    positions.set(record.url, lo - 0.5)
+  }
+  return positions
+}
+
+/**
+ * What the search page reads beside the index (`pagefind/delta.json`): the delta's folder (none when the delta holds
+ * no page), its pages by Pagefind id with their positions in the base's order by date, and the base pages to drop with
+ * their filter values (to take them out of the counts).
+ */
+export interface DeltaManifest {
+  version: 1
+  delta: string | null
+  pages: Array<{ id: string; at: number }>
+  superseded: Array<{ id: string; filters: Record<string, string[]> }>
+}
+
+/** The file the search page reads before its first query. */
+export const DELTA_MANIFEST = 'pagefind/delta.json'
+
+/** The delta manifest of an index without delta: the search page loads the base alone. */
+export const NO_DELTA: DeltaManifest = { version: 1, delta: null, pages: [], superseded: [] }
+
+export const manifestFile = (manifest: DeltaManifest): StaticFile => ({ path: DELTA_MANIFEST, content: Buffer.from(JSON.stringify(manifest)) })
+export const noDeltaFile = (): StaticFile => manifestFile(NO_DELTA)
