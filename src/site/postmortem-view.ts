@@ -2,6 +2,7 @@ import type { Phase, PostmortemRecord } from '../types.js'
 import { omitShown, prepareOriginal } from './original.js'
 import { formatLocal, formatMinutes, formatMoment, formatUtc, oneLine, windowSource } from './format.js'
 import { slugify } from './paths.js'
+import type { SharedTerm } from './related.js'
 import { rewriteReferences, type RewriteContext } from './rewrite-refs.js'
 import { sitesOf } from './taxonomy.js'
 import { timelineVisual, type TimelineVisual } from './timeline-visual.js'
@@ -11,8 +12,8 @@ export interface RecordLink {
   slug: string
   title: string
   date: string | null
-  /** What the two share (`tag dns`, `site obs`, `“replica”`), to say why it is listed. */
-  shared: string[]
+  /** What the two share (tags, sites, technologies, named systems), each with its kind, to say why it is listed. */
+  shared: SharedTerm[]
 }
 
 /** Everything the postmortem page shows beyond the record itself; plain data. */

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { PostmortemRecord } from '../types.js'
-
-/** Words too common in postmortems to say two root causes are alike. */
-const STOP_WORDS = new Set('about above after again against because before being below between cause caused causing could during further having incident issue other should their there these those through under until which while would service services users error errors problem'.split(' '))
+import { causeTerms, readTerm, type TermKind } from './related-terms.js'
 
 /** Records compared per shared feature: a feature shared more widely is compared only with its nearest records in archive order (closest in time), which bounds the cost at 10,000 postmortems. */
 const WINDOW = 100
@@ -24,7 +22,7 @@ function neighbours(members: number[], i: number): number[] {
 /** What relatedness reads of a record, worked out once per record: every page and every plan asks again. */
 interface Facts {
   tags: Set<string>
-  /** Distinctive words of the root cause (and trigger) sections. */
+  /** Technologies and named systems of the root cause (and trigger) sections, as `kind:label` (`related-terms.ts`). */
   terms: string[]
   termSet: Set<string>
   features: Array<[string, number]>
@@ -35,11 +33,8 @@ const factsOf = new WeakMap<PostmortemRecord, Facts>()
 const termsTexts = new WeakMap<PostmortemRecord, string>()
 const TERM_SEPARATOR = '\u0001'
 
-/** Distinctive words of a record's root cause and trigger sections, in order of first use. */
-export function rootCauseTerms(record: PostmortemRecord): string[] {
-  const text = record.sections.filter((s) => s.key === 'rootCause' || s.key === 'trigger').map((s) => s.text).join(' ').toLowerCase()
-  return [...new Set(text.match(/\p{L}[\p{L}\p{N}_-]{4,}/gu) ?? [])].filter((w) => !STOP_WORDS.has(w))
-}
+/** The technologies and named systems of a record's root cause and trigger sections (never ordinary words), in order of first use. */
+export const rootCauseTerms = (record: PostmortemRecord): string[] => causeTerms(record)
 
 /** A record's root-cause terms as one string, as the cache keeps them and `primeTerms` takes them. */
 export const joinedTerms = (record: PostmortemRecord): string => rootCauseTerms(record).join(TERM_SEPARATOR)
@@ -61,11 +56,11 @@ function facts(record: PostmortemRecord): Facts {
     const joined = termsText(record)
     const terms = joined === '' ? [] : joined.split(TERM_SEPARATOR)
     const tags = new Set([...record.tags, ...record.derivedTags])
-    // Weighted: a shared tag counts 3, a shared site 2, a shared root-cause term 1.
+    // Weighted: a shared tag counts 3, a shared site, technology or named system 2.
     const features = [
       ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
       ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
-      ...terms.map((w): [string, number] => [`w:${w}`, 1]),
+      ...terms.map((w): [string, number] => [`w:${w}`, 2]),
     ]
     factsOf.set(record, (known = { tags, terms, termSet: new Set(terms), features }))
   }
@@ -172,12 +167,25 @@ function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string
   return related
 }
 
-/** Why two postmortems are related, for the reader: the tags, sites and (up to three) root-cause terms they share. */
-export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): string[] {
+/** One thing two postmortems share, and what kind of thing it is, as the related list says it. */
+export interface SharedTerm {
+  kind: 'tag' | 'suggested tag' | 'site' | TermKind
+  label: string
+}
+
+/** How many shared things the related list names per postmortem. */
+const SHOWN = 5
+
+/**
+ * Why two postmortems are related, for the reader: the tags (suggested ones said so), sites, technologies and named
+ * systems they share, each with its kind; the same features relatedness is scored on, so no noise word ever explains it.
+ */
+export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): SharedTerm[] {
   const [ofA, ofB] = [facts(a), facts(b)]
+  const suggested = (t: string): boolean => !a.tags.includes(t) || !b.tags.includes(t)
   return [
-    ...[...ofA.tags].filter((t) => ofB.tags.has(t)).map((t) => `tag ${t}`),
-    ...a.site.filter((s) => b.site.includes(s)).map((s) => `site ${s}`),
-    ...ofA.terms.filter((w) => ofB.termSet.has(w)).slice(0, 3).map((w) => `“${w}”`),
-  ]
+    ...[...ofA.tags].filter((t) => ofB.tags.has(t)).map((t): SharedTerm => ({ kind: suggested(t) ? 'suggested tag' : 'tag', label: t })),
+    ...a.site.filter((s) => b.site.includes(s)).map((s): SharedTerm => ({ kind: 'site', label: s })),
+    ...ofA.terms.filter((w) => ofB.termSet.has(w)).map(readTerm).sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'technology' ? -1 : 1)),
+  ].slice(0, SHOWN)
 }
