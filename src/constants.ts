@@ -26,6 +26,7 @@ export const RULE = {
   draftUnpublished: 'draft-unpublished',
   noTitle: 'no-title',
   noDate: 'no-date',
+  noDuration: 'no-duration',
   dateAmbiguous: 'date-ambiguous',
   dateInvalid: 'date-invalid',
   timeInvalid: 'time-invalid',

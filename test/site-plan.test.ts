@@ -207,16 +207,24 @@ describe('stats, feeds, sitemap', () => {
     expect(percentile([], 0.5)).toBeNull()
   })
 
-  it('draws each chart as an SVG image with a text alternative and a data table, and lists incidents lacking date or duration', () => {
+  it('draws each chart as an SVG with a text alternative and a data table; bars link to the incidents; no author-facing list', () => {
     const stats = out.get('stats/index.html')!
-    const charts = [...stats.matchAll(/<svg class="bar-chart"[^>]*role="img" aria-labelledby="([^ ]+) ([^"]+)"/g)]
-    expect(charts.length).toBe(4)
+    const charts = [...stats.matchAll(/<svg class="bar-chart"[^>]*role="(?:img|group)" aria-labelledby="([^ ]+) ([^"]+)"/g)]
+    expect(charts.length).toBe(5)
     for (const [, title, desc] of charts) expect(stats).toMatch(new RegExp(`<title id="${title}">[^<]+</title>\\s*<desc id="${desc}">[^<]+</desc>`))
-    expect(stats.match(/<table>/g)!.length).toBeGreaterThanOrEqual(4)
+    expect(stats.match(/<table>/g)!.length).toBeGreaterThanOrEqual(5)
     expect(stats).toContain('Incidents per month from 2023-01 to 2023-03')
     expect(stats).toContain('<th scope="row">2023-02</th><td>0</td>')
     expect(stats).toMatch(/Median <strong>5 h 15 min<\/strong>/)
-    expect(stats).toMatch(/href="\/archive\/z\/">Z<\/a>: no date and no duration/)
+    // Per year shown, per month one click away; bars and table rows link to year and month pages.
+    expect(stats).toMatch(/<details class="chart-more" id="st-month">\s*<summary>Incidents per month \(3 months\)<\/summary>/)
+    expect(stats).toContain('<a class="bar-link" href="/archive/years/2023/" aria-label="2023: 2 incidents">')
+    expect(stats).toContain('<a class="bar-link" href="/archive/years/2023/03/" aria-label="2023-03: 1 incident">')
+    expect(stats).toContain('<th scope="row"><a href="/archive/years/2023/01/">2023-01</a></th><td>1</td>')
+    expect(listedSlugs(out.get('years/2023/03/index.html')!)).toEqual(['archive/y'])
+    expect(stats).not.toMatch(/no date and no duration|Missing a date/)
+    // Text in the charts keeps its size: no viewBox scaling it down on a phone.
+    expect(stats).not.toMatch(/class="bar-chart" viewBox/)
     expect(stats).toContain("How they are known: 1 stated, 0 marked by timeline events, 1 from the timeline's span.")
   })
 

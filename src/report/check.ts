@@ -8,6 +8,7 @@ import { UsageError } from '../errors.js'
 import type { SiteDocument } from '../site/pages.js'
 import type { Diagnostic, ResolvedConfig } from '../types.js'
 import { inSourceOrder, type FileDiagnostics } from './format.js'
+import { chartGaps } from './chart-gaps.js'
 import { slugChanges } from './slug-changes.js'
 
 const inside = (dir: string, target: string): boolean => target === dir || target.startsWith(dir + path.sep)
@@ -34,21 +35,23 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
   if (inContent.length > 0) {
     const { files, documents } = await loadDocuments(config)
     const hints = await oldSlugs(config, documents)
+    const gaps = new Map(documents.map((d) => [d.record.source, chartGaps(d.record)]))
     for (const report of files) {
       const file = path.join(config.contentDir, ...report.source.split('/'))
-      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file))) add(file, [...report.diagnostics, ...(hints.get(report.source) ?? [])])
+      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file))) add(file, [...report.diagnostics, ...(hints.get(report.source) ?? []), ...(gaps.get(report.source) ?? [])])
     }
   }
   // Files named explicitly are checked even when the archive would skip them (hidden, other extension).
   const direct = kinds.filter((k) => !inside(config.contentDir, k.target) || (!k.isDir && !reports.has(k.target)))
   for (const { target, isDir } of direct) {
     if (isDir) {
-      const { files } = await loadDocuments({ ...config, contentDir: target })
-      for (const report of files) add(path.join(target, ...report.source.split('/')), report.diagnostics)
+      const { files, documents } = await loadDocuments({ ...config, contentDir: target })
+      const gaps = new Map(documents.map((d) => [d.record.source, chartGaps(d.record)]))
+      for (const report of files) add(path.join(target, ...report.source.split('/')), [...report.diagnostics, ...(gaps.get(report.source) ?? [])])
     } else {
       const source = inside(config.contentDir, target) ? path.relative(config.contentDir, target).split(path.sep).join('/') : path.basename(target)
       const loaded = loadDocument(source, await readFile(target), config)
-      add(target, loaded.diagnostics)
+      add(target, [...loaded.diagnostics, ...(loaded.document ? chartGaps(loaded.document.record) : [])])
     }
   }
   return [...reports.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))

@@ -12,7 +12,7 @@ import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
-import { archiveStats, statsKey } from './stats.js'
+import { archiveStats, monthOf, statsKey } from './stats.js'
 import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
@@ -128,6 +128,14 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: 
   return { files, feeds: feedSpecs }
 }
 
+/** A page per month with incidents (`years/2024/03/`): the stats page's monthly bars link to them. */
+function monthPages(records: PostmortemRecord[], config: ResolvedConfig): PlannedFile[] {
+  return groupRecords(records, (r) => [monthOf(r) ?? ''].filter(Boolean)).flatMap((g) => {
+    const month = g.names[0]!
+    return paginate(`years/${month.slice(0, 4)}/${month.slice(5)}`, g.records, config.pageSize, 'list', { title: `Month: ${month}`, kind: 'years', name: month, feed: null }, outsideKey)
+  })
+}
+
 /** An image under content/ (by its path there) as a thunk giving its bytes, or null when there is no such image. */
 export type ImageContent = (source: string) => (() => Uint8Array) | null
 
@@ -198,6 +206,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
+  files.push(...monthPages(records, config))
   files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf) }) })
   files.push({ path: 'actions/index.html', template: 'actions', key: records.map(actionsFields).join('\u0000'), data: () => ({ title: 'Action items', actions: archiveActions(records) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })

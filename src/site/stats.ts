@@ -15,6 +15,7 @@ export interface Distribution {
 /** Everything the `/stats/` page shows; plain data. */
 export interface ArchiveStats {
   total: number
+  perYear: BarChart
   perMonth: BarChart
   duration: Distribution
   /** How the durations charted are known: stated, marked by timeline events, or only the timeline's span. */
@@ -23,7 +24,6 @@ export interface ArchiveStats {
   timeToResolve: Distribution
   bySite: Array<{ slug: string; label: string; count: number }>
   byTag: Array<{ slug: string; label: string; count: number; suggested: number }>
-  missing: Array<{ slug: string; title: string; lacks: string[] }>
   /** Action items across the archive by status (the `/actions/` page lists them). */
   actionItems: { total: number; open: number; done: number; unknown: number }
 }
@@ -49,20 +49,46 @@ function distribution(id: string, title: string, values: Array<number | null>): 
   return { chart: barChart(id, title, description, points), count: known.length, median: formatMinutes(median), p90: formatMinutes(p90) }
 }
 
-/** Incidents per calendar month, from the first to the last dated one, empty months included. */
+/** The `YYYY-MM` of a record's incident date, when it has one. */
+export const monthOf = (r: PostmortemRecord): string | null => /^\d{4}-\d{2}/.exec(r.date ?? '')?.[0] ?? null
+
+/** Incidents per calendar month, from the first to the last dated one, empty months included; bars link to month pages. */
 function perMonth(records: PostmortemRecord[]): BarChart {
-  const months = records.map((r) => /^\d{4}-\d{2}/.exec(r.date ?? '')?.[0]).filter((m): m is string => Boolean(m)).sort()
+  const months = records.map(monthOf).filter((m): m is string => m !== null).sort()
+  const counted = new Map<string, number>()
+  for (const m of months) counted.set(m, (counted.get(m) ?? 0) + 1)
   const points: Point[] = []
   if (months.length) {
     let [y, m] = months[0]!.split('-').map(Number) as [number, number]
     const last = months.at(-1)!
     for (let key = months[0]!; key <= last; key = `${y}-${String(m).padStart(2, '0')}`) {
-      points.push({ label: key, value: months.filter((k) => k === key).length })
+      const value = counted.get(key) ?? 0
+      points.push({ label: key, value, ...(value ? { href: `years/${key.slice(0, 4)}/${key.slice(5)}/` } : {}) })
       if (++m > 12) [y, m] = [y + 1, 1]
     }
   }
   const description = points.length ? `Incidents per month from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest month had ${Math.max(...points.map((p) => p.value))}.` : 'No incident has a date yet.'
   return barChart('per-month', 'Incidents per month', description, points)
+}
+
+/** Incidents per year of their date, empty years included; bars link to the year pages. */
+function perYear(records: PostmortemRecord[]): BarChart {
+  const counted = new Map<number, number>()
+  for (const r of records) {
+    const year = Number(monthOf(r)?.slice(0, 4))
+    if (year) counted.set(year, (counted.get(year) ?? 0) + 1)
+  }
+  const years = [...counted.keys()].sort((a, b) => a - b)
+  const points: Point[] = []
+  if (years.length) {
+    for (let y = years[0]!; y <= years.at(-1)!; y++) {
+      const value = counted.get(y) ?? 0
+      points.push({ label: String(y), value, ...(value ? { href: `years/${y}/` } : {}) })
+    }
+  }
+  const busiest = points.reduce<Point | null>((best, p) => (best && best.value >= p.value ? best : p), null)
+  const description = busiest ? `Incidents per year from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest year, ${busiest.label}, had ${busiest.value}.` : 'No incident has a date yet.'
+  return barChart('per-year', 'Incidents per year', description, points)
 }
 
 const counts = (groups: Group[], label: (g: Group) => string) => groups.map((g) => ({ slug: g.slug, label: label(g), count: g.records.length - g.suggested.length, suggested: g.suggested.length })).sort((a, b) => b.count + b.suggested - (a.count + a.suggested) || (a.slug < b.slug ? -1 : 1))
@@ -100,6 +126,7 @@ function actionCounts(records: PostmortemRecord[]): ArchiveStats['actionItems'] 
 export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {
   return {
     total: records.length,
+    perYear: perYear(records),
     perMonth: perMonth(records),
     duration: distribution('duration', 'Duration', records.map((r) => r.durationMinutes)),
     durationSources: durationSources(records),
@@ -108,6 +135,5 @@ export function archiveStats(records: PostmortemRecord[], siteLabel: (name: stri
     bySite: counts(groupRecords(records, sitesOf), (g) => g.names.map(siteLabel).join(' / ')).map(({ slug, label, count }) => ({ slug, label, count })),
     byTag: counts(groupRecords(records, (r) => r.tags, (r) => r.derivedTags), (g) => g.names.join(' / ')),
     actionItems: actionCounts(records),
-    missing: records.filter((r) => r.date === null || r.durationMinutes === null).map((r) => ({ slug: r.slug, title: r.title ?? r.slug, lacks: [r.date === null ? 'date' : '', r.durationMinutes === null ? 'duration' : ''].filter(Boolean) })),
   }
 }
