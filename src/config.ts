@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { closest, distance } from 'fastest-levenshtein'
 import { IANAZone } from 'luxon'
+import { validateConfig } from './config-schema.js'
 import { ConfigError, OutputError } from './errors.js'
 import type { Config, ResolvedConfig } from './types.js'
 
@@ -47,78 +47,9 @@ export function defaultConfig(): Required<Config> {
   }
 }
 
-type FieldType = 'string' | 'number' | 'boolean' | 'record-string' | 'record-string-array' | 'string-or-null'
-const FIELD_TYPES: Record<keyof Config, FieldType> = {
-  title: 'string',
-  description: 'string',
-  url: 'string',
-  base: 'string',
-  contentDir: 'string',
-  outDir: 'string',
-  templatesDir: 'string',
-  cacheDir: 'string',
-  staticDir: 'string',
-  logo: 'string-or-null',
-  favicon: 'string-or-null',
-  pageSize: 'number',
-  sites: 'record-string',
-  tagVocabulary: 'record-string-array',
-  defaultTimezone: 'string-or-null',
-  search: 'boolean',
-  drafts: 'boolean',
-}
-
-function isRecordOf(value: unknown, item: (v: unknown) => boolean): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(item)
-}
-
-function checkType(type: FieldType, value: unknown): boolean {
-  switch (type) {
-    case 'string': return typeof value === 'string'
-    case 'number': return typeof value === 'number' && Number.isInteger(value) && value > 0
-    case 'boolean': return typeof value === 'boolean'
-    case 'string-or-null': return value === null || typeof value === 'string'
-    case 'record-string': return isRecordOf(value, (v) => typeof v === 'string')
-    case 'record-string-array': return isRecordOf(value, (v) => Array.isArray(v) && v.every((w) => typeof w === 'string'))
-  }
-}
-
-const brief = (value: unknown): string => {
-  const text = JSON.stringify(value) ?? String(value)
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text
-}
-
-const TYPE_NAMES: Record<FieldType, string> = {
-  string: 'a string',
-  number: 'a positive integer',
-  boolean: 'true or false',
-  'string-or-null': 'a string or null',
-  'record-string': 'an object of strings',
-  'record-string-array': 'an object of string lists',
-}
-
-/** Checks a config object key by key, naming the key and the file in the error. */
-export function validateConfig(raw: unknown, where: string): Config {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw new ConfigError(`${where}: the config must be a JSON object`)
-  }
-  const known = Object.keys(FIELD_TYPES)
-  for (const [key, value] of Object.entries(raw)) {
-    if (key === '$schema' && typeof value === 'string') continue // editor hint, see schema/config.schema.json
-    const type = Object.hasOwn(FIELD_TYPES, key) ? FIELD_TYPES[key as keyof Config] : undefined
-    if (!type) {
-      const near = closest(key, known)
-      const hint = distance(key.toLowerCase(), near.toLowerCase()) <= Math.max(2, near.length / 3) ? `did you mean \`${near}\`?` : `known keys: ${known.join(', ')}`
-      throw new ConfigError(`${where}: unknown key \`${key}\`; ${hint}`)
-    }
-    if (!checkType(type, value)) {
-      throw new ConfigError(`${where}: \`${key}\` must be ${TYPE_NAMES[type]}, not ${brief(value)}`)
-    }
-  }
-  const config = raw as Config
-  if (config.url && !/^https?:\/\/[^/]/.test(config.url)) {
-    throw new ConfigError(`${where}: \`url\` must be an absolute http(s) URL such as https://example.com, not ${JSON.stringify(config.url)}`)
-  }
+/** Checks a config object against the schema, then what a schema cannot say (a real IANA zone). */
+function validate(raw: unknown, where: string): Config {
+  const config = validateConfig(raw, where)
   if (typeof config.defaultTimezone === 'string' && !IANAZone.isValidZone(config.defaultTimezone)) {
     throw new ConfigError(`${where}: \`defaultTimezone\` must be an IANA zone such as Europe/Berlin or UTC, not ${JSON.stringify(config.defaultTimezone)}`)
   }
@@ -147,9 +78,9 @@ export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig 
     } catch (cause) {
       throw new ConfigError(`${where}: cannot parse JSON (${(cause as Error).message})`, { cause })
     }
-    fromFile = validateConfig(parsed, where)
+    fromFile = validate(parsed, where)
   }
-  const given = validateConfig(stripUndefined(overrides), 'command-line options')
+  const given = validate(stripUndefined(overrides), 'command-line options')
   const merged = { ...defaultConfig(), ...fromFile, ...given }
   return {
     root,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CONFIG_FILE, defaultConfig, loadConfig, normalizeBase } from '../src/config.js'
+import { describeSchema } from '../src/config-schema.js'
 import { ConfigError } from '../src/errors.js'
 
 const dirs: string[] = []
@@ -113,6 +114,27 @@ describe('schema/config.schema.json', () => {
     const good = { $schema: './node_modules/hindsight/schema/config.schema.json', title: 'T', url: 'https://x.example', defaultTimezone: null }
     expect(validate(good)).toBe(true)
     expect(loadConfig(project(good)).title).toBe('T')
+  })
+})
+
+describe('validation against the schema', () => {
+  const schema = JSON.parse(readFileSync('schema/config.schema.json', 'utf8')) as { properties: Record<string, Parameters<typeof describeSchema>[0]> }
+
+  it('says in words what each key of the schema must be', () => {
+    const words = Object.fromEntries(Object.entries(schema.properties).map(([key, property]) => [key, describeSchema(property)]))
+    expect(words).toMatchObject({
+      title: 'a string', pageSize: 'a positive integer', search: 'true or false', logo: 'a string or null',
+      sites: 'an object of strings', tagVocabulary: 'an object of string lists',
+    })
+  })
+
+  it('rejects a wrong value of every key in one line naming the key, the file and the value', () => {
+    for (const key of Object.keys(schema.properties).filter((k) => k !== '$schema')) {
+      const dir = project({ [key]: key === 'search' || key === 'drafts' ? 'no' : false })
+      const message = failure(dir).message
+      expect(message, key).toMatch(new RegExp(`: \`${key}\` must be .+, not (false|"no")$`))
+      expect(message).not.toContain('\n')
+    }
   })
 })
 
