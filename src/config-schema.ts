@@ -1,10 +1,12 @@
 /**
- * Checks a config object against `schema/config.schema.json` with ajv, the one description of the config that editors
- * also read, and turns the first problem into a one-line error naming the key.
+ * Checks a config object against `schema/config.schema.json`, the one description of the config that editors also
+ * read, and turns the first problem into a one-line error naming the key. The checking code is ajv's own, compiled
+ * ahead of time (`config-validator.generated.ts`), so a command does not pay for loading ajv and compiling the schema.
  */
 import { readFileSync } from 'node:fs'
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import type { ErrorObject } from 'ajv'
 import { closest, distance } from 'fastest-levenshtein'
+import { validate as validateAgainstSchema } from './config-validator.generated.js'
 import { ConfigError } from './errors.js'
 import type { Config } from './types.js'
 
@@ -26,13 +28,8 @@ const SCHEMA = JSON.parse(readFileSync(new URL('../schema/config.schema.json', i
 /** Keys whose rule is a pattern: what the pattern means, in words. */
 const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([['url', 'an absolute http(s) URL such as https://example.com']])
 
-let compiled: ValidateFunction | null = null
-
-/** The validator, compiled on first use (a run without a config file and without options never needs it). */
-function validator(): ValidateFunction {
-  compiled ??= new Ajv({ allowUnionTypes: true }).compile(SCHEMA)
-  return compiled
-}
+/** ajv's validator as the generated module gives it: true, or false with the errors on the function. */
+const validator = validateAgainstSchema as { (data: unknown): boolean; errors?: ErrorObject[] | null }
 
 /** What a value of this schema is, in words: `a positive integer`, `an object of string lists`. */
 export function describeSchema(schema: PropertySchema): string {
@@ -79,7 +76,6 @@ export function validateConfig(raw: unknown, where: string): Config {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new ConfigError(`${where}: the config must be a JSON object`)
   const record = raw as Record<string, unknown>
   if (Object.keys(record).length === 0) return {}
-  const validate = validator()
-  if (!validate(record)) throw new ConfigError(`${where}: ${explain(validate.errors![0]!, record)}`)
+  if (!validator(record)) throw new ConfigError(`${where}: ${explain(validator.errors![0]!, record)}`)
   return record as Config
 }
