@@ -159,8 +159,8 @@ describe('timeline shapes: a timeline fenced to keep its line breaks', () => {
 })
 
 describe('timeline shapes: a time inside an item of a timed list', () => {
-  it('reads an item that names its time mid-sentence as an event, and leaves untimed items out', () => {
+  it('reads an item that names its time mid-sentence as an event, gives a stamp-only item its label, leaves untimed items out', () => {
     const md = '- **Detection:**\n  - March 11, 2024, 10:15 AM (UTC)\n- **Escalation:**\n  - Teams paged.\n  - Leadership informed at 11:30 AM (UTC) - a tense moment.\n'
-    expect(times(md)).toEqual(['10:15 ', '11:30 Leadership informed at 11:30 AM (UTC) - a tense moment.'])
+    expect(times(md)).toEqual(['10:15 Detection', '11:30 Leadership informed at 11:30 AM (UTC) - a tense moment.'])
   })
 })

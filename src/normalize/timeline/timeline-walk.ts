@@ -128,7 +128,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     }
   }
 
-  const list = (node: List, depth: number): boolean => {
+  // `label` is the parent item's text: a nested item that is only a stamp (`**Detected:**` over `- 10:15 AM`) takes it.
+  const list = (node: List, depth: number, label = ''): boolean => {
     let timed = false
     const untimed: Piece[] = []
     for (const item of node.children) {
@@ -143,7 +144,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const stamp = text ? readStamp(text, hints) : null
       const nested = item.children.filter((c): c is List => c.type === 'list')
       if (stamp && !isDayLine(stamp)) {
-        const next = !stamp.rest && second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : stamp.rest
+        const next = stamp.rest || (second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : '') || label
         entry(stamp, next, line, column)
         timed = true
         open = null
@@ -155,7 +156,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       if (day) push({ kind: 'day', date: day, line, column })
       if (text) markers(stamp ? stamp.rest : text, line, column)
       let childTimed = false
-      if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1) || childTimed
+      const childLabel = stamp ? '' : text.replace(/[\s:：]+$/, '').slice(0, 200)
+      if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1, childLabel) || childTimed
       if (childTimed) timed = true
       else if (text && !stamp) {
         // An item that names its time inside the sentence (`Escalated at 11:30 AM`) is an event too.
