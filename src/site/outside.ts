@@ -2,14 +2,19 @@ import { hashParts } from '../cache/hash.js'
 import type { PostmortemRecord } from '../types.js'
 import { actionsFields } from './actions.js'
 import { recordDay } from './feeds.js'
-import { oneLine } from './format.js'
+import { formatMinutes, oneLine, windowSource } from './format.js'
 import { signature } from './related.js'
 import { statsFields } from './stats.js'
+import { severityBadge } from './severity.js'
 import { sitesOf } from './taxonomy.js'
 
 /** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
 export function entryOf(r: PostmortemRecord): Record<string, unknown> {
-  return { slug: r.slug, title: r.title ?? r.slug, draft: r.draft === true, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240) }
+  const minutes = r.impact?.durationMinutes ?? r.durationMinutes
+  return {
+    slug: r.slug, title: r.title ?? r.slug, draft: r.draft === true, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240),
+    severity: severityBadge(r), duration: minutes !== null && minutes >= 0 ? formatMinutes(minutes) : null, known: windowSource(r.impact?.source),
+  }
 }
 
 const keys = new WeakMap<PostmortemRecord, string>()

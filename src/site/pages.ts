@@ -13,6 +13,7 @@ import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, monthOf, statsKey } from './stats.js'
+import { severityLabel } from './severity.js'
 import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
@@ -100,7 +101,7 @@ export function paginate(dir: string, records: PostmortemRecord[], pageSize: num
 
 /** A bucket kind (tags, sites, years): its folder, its page titles and how its labels read. */
 interface Facet {
-  dir: 'tags' | 'sites' | 'years'
+  dir: 'tags' | 'sites' | 'years' | 'severity'
   title: string
   noun: string
   groups: Group[]
@@ -126,6 +127,31 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: 
     if (feed) feedSpecs.push({ path: feed, title: `${facet.noun}: ${label}`, page: `${dir}/`, records: g.records })
   }
   return { files, feeds: feedSpecs }
+}
+
+/** Filter links the home page offers: every year and severity, and the sites with the most postmortems. */
+const BROWSE_SITES = 12
+function browseLinks(facets: Facet[]): Array<{ dir: string; title: string; links: Array<{ slug: string; label: string; count: number }>; more: boolean }> {
+  return facets.filter((f) => f.dir !== 'tags').map((f) => {
+    const links = f.groups.map((g) => ({ slug: g.slug, label: g.names.map(f.label).join(' / '), count: g.records.length }))
+    const shown = f.dir === 'sites' ? [...links].sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1)).slice(0, BROWSE_SITES) : links
+    return { dir: f.dir, title: f.title, links: shown, more: shown.length < links.length }
+  })
+}
+
+/** Longest impact first, postmortems without a known duration after them in archive order. */
+function byDuration(records: PostmortemRecord[]): PostmortemRecord[] {
+  const minutes = (r: PostmortemRecord): number => r.impact?.durationMinutes ?? r.durationMinutes ?? -1
+  return records.map((r, i) => ({ r, i, m: minutes(r) })).sort((a, b) => b.m - a.m || a.i - b.i).map(({ r }) => r)
+}
+
+/** The home page, newest first, and the same list longest impact first (`by-duration/`), both with the filter links. */
+function homePages(records: PostmortemRecord[], config: ResolvedConfig, facets: Facet[]): PlannedFile[] {
+  const data = { title: config.title, description: config.description, feed: 'feed.xml', browse: browseLinks(facets) }
+  return [
+    ...paginate('', records, config.pageSize, 'home', { ...data, sort: 'date' }, outsideKey),
+    ...paginate('by-duration', byDuration(records), config.pageSize, 'home', { ...data, sort: 'duration' }, outsideKey),
+  ]
 }
 
 /** A page per month with incidents (`years/2024/03/`): the stats page's monthly bars link to them. */
@@ -194,12 +220,13 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const records = docs.map((d) => d.record)
   const labelOf = (name: string): string => siteLabel(config.sites, name)
   const files = postmortemFiles(docs, keyOf, undefined, image)
-  files.push(...paginate('', records, config.pageSize, 'home', { title: config.title, description: config.description, feed: 'feed.xml' }, outsideKey))
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
     [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
+    [{ dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n }, false],
   ]
+  files.push(...homePages(records, config, facets.map(([f]) => f)))
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
     const planned = planFacet(facet, config, withFeeds, outsideKey)

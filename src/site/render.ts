@@ -7,6 +7,7 @@ import type { FileContent } from './write.js'
 import { slugify, url } from './paths.js'
 import { brandTarget } from './static-files.js'
 import { createLayeredResolver, templateLayers } from './templates-layers.js'
+import { severityLevel } from './severity.js'
 import { siteLabel } from './taxonomy.js'
 
 /** Renders planned files with the eta templates of the project; autoescaping is always on. */
@@ -32,6 +33,7 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
     /** Absolute URL when `config.url` is set, else root-relative: for canonical links and Open Graph. */
     abs: (rel: string) => publicUrl(config, rel),
     slugify,
+    severityLevel,
     siteLabel: (name: string) => siteLabel(config.sites, name),
   }
   return (file) => {
