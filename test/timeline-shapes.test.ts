@@ -90,14 +90,16 @@ describe('timeline shapes: entries hidden in other entries', () => {
 })
 
 describe('timeline shapes: clock times in prose', () => {
-  it('reads the clock times of a document without a timeline as prose events, dated by their paragraph', () => {
+  it('reads the clock times of a document without a timeline as prose events, dated by their paragraph, without a leading stamp', () => {
     const md = '# Halt\n\nOn the 15 Mar 2020, around 9pm UTC the proposal was submitted.\n\nAt around 3am UTC of the following night the network halted.\n\n```\nMar 16 05:02:52 host daemon: failure\n```\n\nIt took 2:30 hours to recover. Version 1.10.2 fixed it.\n'
     const { record } = normalizeDocument('x.md', md, options)
     expect(record.timeline.map((e) => [e.date, e.time, e.from])).toEqual([
       ['2020-03-15', '21:00', 'prose'],
       ['2020-03-16', '03:00', 'prose'],
     ])
-    expect(record.timeline[0]!.text).toBe('On the 15 Mar 2020, around 9pm UTC the proposal was submitted.')
+    // A stamp that opens the sentence is taken out of the text; one followed by words that need it stays in.
+    expect(record.timeline[0]!.text).toBe('The proposal was submitted.')
+    expect(record.timeline[1]!.text).toBe('At around 3am UTC of the following night the network halted.')
   })
 
   it('keeps document order and reads bold times with seconds, without order warnings', () => {

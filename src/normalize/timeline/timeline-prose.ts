@@ -46,6 +46,27 @@ function sentenceAt(line: string, index: number): string {
   return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
 }
 
+/** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …"). */
+const LEAD_IN = /^(?:\s|,|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the)*$/i
+
+/**
+ * The sentence of a prose event without the stamp it opens with ("On May 3, 2024, at 22:26 UTC the site went down"
+ * reads "The site went down"); a sentence whose stamp sits mid-way, or whose rest is not a clause, stays whole.
+ */
+function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): string {
+  const at = sentence.indexOf(fromTime.slice(0, 8).replace(/\s+/g, ' '))
+  if (at < 0 || !rest) return sentence
+  const lead = sentence.slice(0, at)
+  const dates = findDates(lead, {})
+  const undated = dates.reduceRight((text, d) => text.slice(0, d.index) + text.slice(d.index + d.text.length), lead)
+  if (!LEAD_IN.test(undated)) return sentence
+  const tail = rest.replace(/\s+/g, ' ').replace(/^[\s,:;–—-]+/, '')
+  const end = tail.search(/[.!?](?:\s|$)/)
+  const clause = (end < 0 ? tail : tail.slice(0, end + 1)).trim()
+  if (!/^\p{L}/u.test(clause) || /^(?:of|in|on|and|or|the\s+(?:following|next|same)\s+(?:day|night|morning|afternoon|evening|week))\b/i.test(clause) || clause.split(' ').length < 3) return sentence
+  return clause[0]!.toUpperCase() + clause.slice(1)
+}
+
 /** Lines of an indented code block (text indented by tabs or spaces), never of a fenced one. */
 function indentedLines(node: Code): TextLine[] {
   const pos = node.position
@@ -70,7 +91,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
-      const text = sentenceAt(l.text, m.index)
+      const text = withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
       if (stamp.date) date = stamp.date
