@@ -159,6 +159,11 @@ export interface PostmortemRecord {
   tags: string[]
   /** Tags derived from the text when the author gave none; never mixed into `tags`. */
   derivedTags: string[]
+  /**
+   * Cause categories derived from the root-cause and trigger sections (ids of `docs/cause-categories.md`: `dns`,
+   * `deploy`...), in the documented order; never written by the author. Present only when the text suggests any.
+   */
+  derivedCauses?: string[]
   /** Sites (teams, services or locations) the postmortem belongs to. */
   site: string[]
   authors: string[]

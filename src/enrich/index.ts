@@ -1,4 +1,5 @@
 import type { PostmortemRecord } from '../types.js'
+import { deriveCauses } from './derive-causes.js'
 import { deriveTags } from './derive-tags.js'
 import { computeMetrics } from './metrics.js'
 
@@ -8,13 +9,15 @@ export interface EnrichOptions {
 }
 
 /**
- * Adds what is derived rather than written (response metrics, suggested tags) to a normalized record; pass the
+ * Adds what is derived rather than written (response metrics, suggested tags, cause categories) to a normalized record; pass the
  * document's front matter so stated phases (`detected`, `mitigated`, `resolved`) win over inferred ones.
  */
 export function enrichRecord(record: PostmortemRecord, options: EnrichOptions, frontMatter: Record<string, unknown> = {}): PostmortemRecord {
+  const causes = deriveCauses(record)
   return {
     ...record,
     derivedTags: deriveTags(record, options.tagVocabulary),
+    ...(causes.length ? { derivedCauses: causes } : {}),
     metrics: computeMetrics(record, frontMatter),
   }
 }

@@ -1,5 +1,6 @@
 import { compareRecords, sitesOf, type SiteDocument } from '../site/pages.js'
 import { url } from '../site/paths.js'
+import { causeLabel } from '../enrich/derive-causes.js'
 import { siteLabel, yearOf } from '../site/taxonomy.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 
@@ -62,6 +63,8 @@ export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'ba
   // Same buckets as the /years/ pages, `Undated` included, so every filter value also exists as a plain page.
   filters.year = [yearOf(r)]
   if (r.severity) filters.severity = [r.severity]
+  // Cause categories are derived, as on /categories/: the filter offers their labels.
+  if (r.derivedCauses?.length) filters.cause = r.derivedCauses.map(causeLabel)
   return {
     url: url(config.base, `${r.slug}/`),
     content: searchText(r, doc.html),

@@ -4,6 +4,7 @@ import type { FileContent } from './write.js'
 import type { LocalRef } from '../normalize/structure/local-refs.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
+import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { imageSource } from './images.js'
 import { markdownTarget, slugsBySource } from './references.js'
 import { entryOf, outsideKey } from './outside.js'
@@ -99,13 +100,18 @@ export function paginate(dir: string, records: PostmortemRecord[], pageSize: num
   return files
 }
 
-/** A bucket kind (tags, sites, years): its folder, its page titles and how its labels read. */
+/** What the cause-category pages say of how categories are made. */
+const CAUSES_INTRO = 'Cause categories are derived from each postmortem’s root-cause and trigger sections (words such as “expired certificate” or “rollout”), not written by its authors; a postmortem may have up to three.'
+
+/** A bucket kind (tags, sites, years, cause categories): its folder, its page titles and how its labels read. */
 interface Facet {
-  dir: 'tags' | 'sites' | 'years' | 'severity'
+  dir: 'tags' | 'sites' | 'years' | 'severity' | 'categories'
   title: string
   noun: string
   groups: Group[]
   label: (name: string) => string
+  /** A sentence the bucket pages say of the buckets (how they are made), or nothing. */
+  intro?: string
 }
 
 function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: (r: PostmortemRecord) => string): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
@@ -117,13 +123,13 @@ function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: 
   const pages = Math.max(1, Math.ceil(groups.length / perPage))
   for (let n = 1; n <= pages; n++) {
     const slice = groups.slice((n - 1) * perPage, n * perPage)
-    files.push({ path: pagePath(facet.dir, n), template: 'groups', data: { title: facet.title, dir: facet.dir, noun: facet.noun, groups: slice, total: groups.length, feeds, pagination: paginationLinks(facet.dir, n, pages) } })
+    files.push({ path: pagePath(facet.dir, n), template: 'groups', data: { title: facet.title, dir: facet.dir, noun: facet.noun, intro: facet.intro ?? null, groups: slice, total: groups.length, feeds, pagination: paginationLinks(facet.dir, n, pages) } })
   }
   for (const g of facet.groups) {
     const dir = `${facet.dir}/${g.slug}`
     const label = g.names.map(facet.label).join(' / ')
     const feed = feeds ? `${dir}/feed.xml` : null
-    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, feed }, keyOf, g.suggested))
+    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, feed, ...(facet.intro ? { intro: facet.intro } : {}) }, keyOf, g.suggested))
     if (feed) feedSpecs.push({ path: feed, title: `${facet.noun}: ${label}`, page: `${dir}/`, records: g.records })
   }
   return { files, feeds: feedSpecs }
@@ -225,6 +231,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
     [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
     [{ dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n }, false],
+    [{ dir: 'categories', title: 'Cause categories', noun: 'Cause', groups: sortCauses(groupRecords(records, (r) => r.derivedCauses ?? [])), label: causeLabel, intro: CAUSES_INTRO }, false],
   ]
   files.push(...homePages(records, config, facets.map(([f]) => f)))
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]

@@ -56,7 +56,7 @@ export function paginationLinks(dir: string, n: number, pages: number): { page: 
 }
 
 /** Top-level names the site itself writes (files and folders): a postmortem with one of these slugs would collide with an archive page. */
-export const RESERVED_SLUGS: readonly string[] = ['404.html', 'actions', 'assets', 'by-duration', 'feed.xml', 'index.html', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'severity', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']
+export const RESERVED_SLUGS: readonly string[] = ['404.html', 'actions', 'assets', 'by-duration', 'categories', 'feed.xml', 'index.html', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'severity', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']
 
 /** Files every postmortem's folder holds: an image path under one of these names would need it to be a folder. */
 export const PAGE_FILES: readonly string[] = ['index.html', 'postmortem.json']

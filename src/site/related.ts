@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { PostmortemRecord } from '../types.js'
+import { causeLabel } from '../enrich/derive-causes.js'
 import { causeTerms, readTerm, type TermKind } from './related-terms.js'
 
 /** Records compared per shared feature: a feature shared more widely is compared only with its nearest records in archive order (closest in time), which bounds the cost at 10,000 postmortems. */
@@ -56,11 +57,12 @@ function facts(record: PostmortemRecord): Facts {
     const joined = termsText(record)
     const terms = joined === '' ? [] : joined.split(TERM_SEPARATOR)
     const tags = new Set([...record.tags, ...record.derivedTags])
-    // Weighted: a shared tag counts 3, a shared site, technology or named system 2.
+    // Weighted: a shared tag counts 3, a shared site, technology or named system 2, a shared cause category 1 (they are broad).
     const features = [
       ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
       ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
       ...terms.map((w): [string, number] => [`w:${w}`, 2]),
+      ...(record.derivedCauses ?? []).map((c): [string, number] => [`c:${c}`, 1]),
     ]
     factsOf.set(record, (known = { tags, terms, termSet: new Set(terms), features }))
   }
@@ -98,7 +100,8 @@ const signatures = new WeakMap<PostmortemRecord, string>()
 export function signature(record: PostmortemRecord): string {
   let known = signatures.get(record)
   if (known === undefined) {
-    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record)].join('\u0000')
+    const causes = (record.derivedCauses ?? []).join(TERM_SEPARATOR)
+    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record), causes].join('\u0000')
     signatures.set(record, known)
   }
   return known
@@ -169,7 +172,7 @@ function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string
 
 /** One thing two postmortems share, and what kind of thing it is, as the related list says it. */
 export interface SharedTerm {
-  kind: 'tag' | 'suggested tag' | 'site' | TermKind
+  kind: 'tag' | 'suggested tag' | 'site' | TermKind | 'cause'
   label: string
 }
 
@@ -187,5 +190,6 @@ export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): Shared
     ...[...ofA.tags].filter((t) => ofB.tags.has(t)).map((t): SharedTerm => ({ kind: suggested(t) ? 'suggested tag' : 'tag', label: t })),
     ...a.site.filter((s) => b.site.includes(s)).map((s): SharedTerm => ({ kind: 'site', label: s })),
     ...ofA.terms.filter((w) => ofB.termSet.has(w)).map(readTerm).sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'technology' ? -1 : 1)),
+    ...(a.derivedCauses ?? []).filter((c) => b.derivedCauses?.includes(c)).map((c): SharedTerm => ({ kind: 'cause', label: causeLabel(c) })),
   ].slice(0, SHOWN)
 }

@@ -9,6 +9,7 @@ import { brandTarget } from './static-files.js'
 import { createLayeredResolver, templateLayers } from './templates-layers.js'
 import { severityLevel } from './severity.js'
 import { siteLabel } from './taxonomy.js'
+import { causeLabel } from '../enrich/derive-causes.js'
 
 /** Renders planned files with the eta templates of the project; autoescaping is always on. */
 export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => FileContent {
@@ -35,6 +36,8 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
     slugify,
     severityLevel,
     siteLabel: (name: string) => siteLabel(config.sites, name),
+    /** The label of a cause category id (`dns` → `DNS`). */
+    causeLabel,
   }
   return (file) => {
     if ('content' in file) return typeof file.content === 'function' ? file.content() : file.content

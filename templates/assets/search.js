@@ -1,6 +1,6 @@
 // Search page: Pagefind's JS API behind a small UI; query, filters and order live in the URL.
 const form = document.getElementById('search')
-const FACETS = [['tag', 'Tag'], ['site', 'Site'], ['year', 'Year'], ['severity', 'Severity']]
+const FACETS = [['tag', 'Tag'], ['site', 'Site'], ['year', 'Year'], ['severity', 'Severity'], ['cause', 'Cause']]
 const PAGE = 10
 const SHOWN_VALUES = 12
 
