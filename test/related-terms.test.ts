@@ -25,6 +25,7 @@ describe('sharedFeatures', () => {
       { kind: 'tag', label: 'database' },
       { kind: 'technology', label: 'postgres' },
       { kind: 'system', label: 'ledger-sync' },
+      { kind: 'cause', label: 'Database' },
     ])
     const said = [A, B, C].flatMap((x) => [A, B, C].filter((y) => y !== x).flatMap((y) => sharedFeatures(x, y).map((s) => s.label)))
     for (const noise of ['instead', 'update', 'normal']) expect(said).not.toContain(noise)

@@ -125,7 +125,7 @@ describe('the postmortem page', () => {
     const related = /<h2 id="pm-related">[\s\S]*?<\/ul>/.exec(html)![0]
     expect([...related.matchAll(/href="\/([^/]+)\/"/g)].map((m) => m[1])).toEqual(['o5', 'o4', 'o3', 'o2', 'o1'])
     expect(relatedIncidents([record, ...others]).get('db')).toEqual(relatedIncidents([record, ...others]).get('db'))
-    expect(related).toContain('· shares tag database, site obs</span>')
+    expect(related).toContain('· shares tag <span class="shared-term">database</span>, site <span class="shared-term">obs</span></span>')
   })
 })
 

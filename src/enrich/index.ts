@@ -14,10 +14,8 @@ export interface EnrichOptions {
  */
 export function enrichRecord(record: PostmortemRecord, options: EnrichOptions, frontMatter: Record<string, unknown> = {}): PostmortemRecord {
   const causes = deriveCauses(record)
-  return {
-    ...record,
-    derivedTags: deriveTags(record, options.tagVocabulary),
-    ...(causes.length ? { derivedCauses: causes } : {}),
-    metrics: computeMetrics(record, frontMatter),
-  }
+  const enriched: PostmortemRecord = { ...record, derivedTags: deriveTags(record, options.tagVocabulary), metrics: computeMetrics(record, frontMatter) }
+  if (!causes.length) return enriched
+  // Cause categories sit beside the suggested tags in the record, as both are derived.
+  return Object.fromEntries(Object.entries(enriched).flatMap(([key, value]) => (key === 'derivedTags' ? [[key, value], ['derivedCauses', causes]] : [[key, value]]))) as unknown as PostmortemRecord
 }

@@ -5,6 +5,7 @@ import type { LocalRef } from '../normalize/structure/local-refs.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
+import { causeChart, causeKey } from './cause-chart.js'
 import { imageSource } from './images.js'
 import { markdownTarget, slugsBySource } from './references.js'
 import { entryOf, outsideKey } from './outside.js'
@@ -241,7 +242,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     feeds.push(...planned.feeds)
   }
   files.push(...monthPages(records, config))
-  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf) }) })
+  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }) })
   files.push({ path: 'actions/index.html', template: 'actions', key: records.map(actionsFields).join('\u0000'), data: () => ({ title: 'Action items', actions: archiveActions(records) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(outsideKey).join(' ')}`, content: () => atomFeed(feed, config) })
