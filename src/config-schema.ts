@@ -3,10 +3,9 @@
  * read, and turns the first problem into a one-line error naming the key. The checking code is ajv's own, compiled
  * ahead of time (`config-validator.generated.ts`), so a command does not pay for loading ajv and compiling the schema.
  */
-import { readFileSync } from 'node:fs'
 import type { ErrorObject } from 'ajv'
 import { closest, distance } from 'fastest-levenshtein'
-import { validate as validateAgainstSchema } from './config-validator.generated.js'
+import { PROPERTIES, validate as validateAgainstSchema } from './config-validator.generated.js'
 import { ConfigError } from './errors.js'
 import type { Config } from './types.js'
 
@@ -19,11 +18,8 @@ interface PropertySchema {
   items?: PropertySchema
 }
 
-interface ConfigSchema {
-  properties: Record<string, PropertySchema>
-}
-
-const SCHEMA = JSON.parse(readFileSync(new URL('../schema/config.schema.json', import.meta.url), 'utf8')) as ConfigSchema
+/** Each key's rules as the schema states them (generated beside the validator, so nothing is read at run time). */
+const SCHEMA = { properties: PROPERTIES as Record<string, PropertySchema> }
 
 /** Keys whose rule is a pattern: what the pattern means, in words. */
 const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([['url', 'an absolute http(s) URL such as https://example.com']])
