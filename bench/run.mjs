@@ -14,6 +14,7 @@ import { setupEleventy } from './eleventy.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(repo, 'dist', 'cli.js')
+const reportRss = path.join(repo, 'bench', 'report-rss.mjs')
 const eleventyCli = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const runsFor = (count) => Number(process.env.BENCH_RUNS ?? (count >= 10000 ? 1 : 3))
@@ -48,13 +49,13 @@ async function indexerPeak(run) {
   }
 }
 
-/** Runs a command as a child; returns wall ms, the peak RSS of the process tree (GNU time) and Node's own (HINDSIGHT_REPORT_RSS). */
+/** Runs a command as a child; returns wall ms, the peak RSS of the process tree (GNU time) and Node's own (printed by bench/report-rss.mjs when preloaded). */
 function timed(cmd, args, cwd) {
   const rssFile = path.join(os.tmpdir(), `hindsight-bench-rss-${process.pid}`)
   const [bin, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(bin, argv, { cwd, env: { ...process.env, HINDSIGHT_REPORT_RSS: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(bin, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
@@ -100,7 +101,7 @@ async function benchSize(root, count) {
   mkdirSync(eleventyDir, { recursive: true })
   const eleventyConfig = setupEleventy(eleventyDir, content)
   const clean = (p) => { for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true }) }
-  const ours = (p) => timed(process.execPath, [cli, 'build'], p)
+  const ours = (p) => timed(process.execPath, ['--import', reportRss, cli, 'build'], p)
   const r = { postmortems: count, eleventyCold: [], coldNoSearch: [], coldSearch: [], warmNoChange: [], warmOneNoSearch: [], warmOneSearch: [] }
   for (let i = 0; i < runs; i++) {
     // Interleaved, so load from other processes on the machine hits both tools alike.

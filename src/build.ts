@@ -62,7 +62,6 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
 
 /** Builds the whole archive from `config.contentDir` into `config.outDir`, incrementally through the cache, swapping the site in atomically. */
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
-  if (process.env.HINDSIGHT_REPORT_RSS) process.once('exit', () => process.stderr.write(`hindsight-max-rss-kb ${process.resourceUsage().maxRSS}\n`))
   const release = lockOutput(config.outDir)
   try {
     return await createBuilder(config, { onProgress: options.onProgress }).build()

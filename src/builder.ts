@@ -20,7 +20,9 @@ import { listLayered, templateLayers } from './site/templates-layers.js'
 import { isHidden, selectPublished } from './site/publish.js'
 import { referenceDiagnostics, slugsBySource } from './site/references.js'
 import { assertSafeOutDir, SITE_MARKER, SITE_MARKER_TEXT } from './site/out-guard.js'
-import { MissingOutputError, openSiteWriter, pausePoint, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
+import { MissingOutputError, openSiteWriter, recoverOutDir, siteIdentity, type FileContent, type SiteWriter } from './site/write.js'
+import { pausePoint } from './test-seam.js'
+import { debugPhase } from './debug.js'
 import type { ResolvedConfig } from './types.js'
 
 /** Outcome of `update`: what changed on disk, the reports of the touched files, and whether it was a full rebuild. */
@@ -400,7 +402,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     let mark = performance.now()
     const phase = (name: string): void => {
       phases.push({ name, ms: Math.round(performance.now() - mark) })
-      if (process.env.HINDSIGHT_TIMINGS) process.stderr.write(`hindsight-timing ${name} ${Math.round(performance.now() - mark)} ms, rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB, heap ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`)
+      debugPhase(name, performance.now() - mark)
       mark = performance.now()
     }
     await loadInputs(inputs)

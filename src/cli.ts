@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { debugging } from './debug.js'
 import { HindsightError } from './errors.js'
 import { commandHelp, commandSpec, COMMANDS, nearest, overviewHelp, wantsHelp } from './commands/spec.js'
 import { PACKAGE_VERSION } from './version.js'
@@ -49,7 +50,7 @@ function userFacing(error: unknown): string | null {
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code },
   (error: unknown) => {
-    const line = process.env.HINDSIGHT_DEBUG ? null : userFacing(error)
+    const line = debugging() ? null : userFacing(error)
     process.stderr.write(line !== null ? `${line}\n` : `${(error as Error).stack ?? String(error)}\n`)
     process.exitCode = 2
   },

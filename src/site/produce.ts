@@ -3,7 +3,8 @@ import type { ManifestEntry } from '../cache/store.js'
 import { HindsightError, OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
 import type { PlannedFile } from './pages.js'
-import { isStreamed, pausePoint, type FileContent, type SiteWriter } from './write.js'
+import { pausePoint } from '../test-seam.js'
+import { isStreamed, type FileContent, type SiteWriter } from './write.js'
 
 /** Longest stretch of rendering in `dev` before the event loop gets a turn. */
 const DEV_SLICE_MS = 20

@@ -2,6 +2,7 @@ import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, rea
 import path from 'node:path'
 import { makeDir } from '../make-dir.js'
 import { OutputError } from '../errors.js'
+import { pausePoint, pausePointSync } from '../test-seam.js'
 import { assertOwnedOutDir } from './out-guard.js'
 
 /** Resolves an output path under `root`, refusing any that would escape it. */
@@ -11,16 +12,6 @@ export function safeJoin(root: string, rel: string): string {
     throw new OutputError(`Refusing to write outside the output folder: ${rel}`)
   }
   return target
-}
-
-/**
- * Test hook: when `HINDSIGHT_TEST_PAUSE_AT` names this point, announce it on stderr and stop here forever,
- * so a test can SIGKILL the build at an exact stage instead of guessing with timers.
- */
-export async function pausePoint(point: string): Promise<void> {
-  if (process.env.HINDSIGHT_TEST_PAUSE_AT !== point) return
-  process.stderr.write(`hindsight: paused at ${point}\n`)
-  await new Promise(() => setInterval(() => {}, 1 << 30))
 }
 
 /** Identity of the output folder (inode and mtime), to tell whether it is still the one a manifest describes. */
@@ -189,12 +180,6 @@ function applyJournal(outDir: string, txn: string): void {
     }
     pausePointSync('mid-apply')
   }
-}
-
-function pausePointSync(point: string): void {
-  if (process.env.HINDSIGHT_TEST_PAUSE_AT !== point) return
-  process.stderr.write(`hindsight: paused at ${point}\n`)
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)
 }
 
 /**

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { encodeEntry } from '../cache/entry.js'
 import { loadDocument } from '../document.js'
+import { crashWorkerOn } from '../test-seam.js'
 import type { ResolvedConfig } from '../types.js'
 import type { WorkItem } from './pool.js'
 
@@ -8,9 +9,7 @@ import type { WorkItem } from './pool.js'
 // encoded here as a cache entry and transferred, so the main thread decodes it once and stores the same bytes in the cache.
 const { config } = workerData as { config: ResolvedConfig }
 parentPort!.on('message', (batch: WorkItem[]) => {
-  // Test hook: a thread that dies on a given file, to prove the pool hands its batch to the main thread.
-  const crashOn = process.env.HINDSIGHT_TEST_WORKER_CRASH_ON
-  if (crashOn && batch.some((item) => item.source === crashOn)) throw new Error(`test crash on ${crashOn}`)
+  crashWorkerOn(batch.map((item) => item.source))
   const docs = batch.map((item) => encodeEntry(loadDocument(item.source, item.bytes, config)))
   parentPort!.postMessage(docs, docs.map((bytes) => bytes.buffer))
 })
