@@ -90,6 +90,12 @@ describe('timeline shapes: entries hidden in other entries', () => {
 })
 
 describe('timeline shapes: clock times in prose', () => {
+  it('takes the text of a status paragraph closed by its stamp, in a template tag or not, from what precedes the stamp', () => {
+    const md = '# Sites down\n\nThe host replaced a switch and we watch the servers. {{< track "2019-03-30 20:31:19" >}}\n\nThe cause was found, a fix is rolling out (posted 21:05 UTC)\n'
+    const { record } = normalizeDocument('x.md', md, options)
+    expect(record.timeline.map((e) => `${e.time} ${e.text}`)).toEqual(['20:31 The host replaced a switch and we watch the servers.', '21:05 The cause was found, a fix is rolling out'])
+  })
+
   it('reads the clock times of a document without a timeline as prose events, dated by their paragraph, without a leading stamp', () => {
     const md = '# Halt\n\nOn the 15 Mar 2020, around 9pm UTC the proposal was submitted.\n\nAt around 3am UTC of the following night the network halted.\n\n```\nMar 16 05:02:52 host daemon: failure\n```\n\nIt took 2:30 hours to recover. Version 1.10.2 fixed it.\n'
     const { record } = normalizeDocument('x.md', md, options)

@@ -46,6 +46,23 @@ function sentenceAt(line: string, index: number): string {
   return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
 }
 
+/** A site generator's template tag (`{{< track "…" >}}`, `{% … %}`) that carries a stamp but is not prose. */
+const TEMPLATE_TAG = /\{\{[<%]?[^{}]{0,200}?[>%]?\}\}|\{%[^{}]{0,200}?%\}/g
+
+/**
+ * The text of a paragraph closed by its stamp ("Service restored. {{< track "2019-03-30 20:31" >}}", "… (posted
+ * 20:31 UTC)"): what comes before it, when nothing but the stamp and marks follows; `null` otherwise.
+ */
+function closingStamp(line: string, index: number, time: string): string | null {
+  const after = line.slice(index + time.length).replace(TEMPLATE_TAG, ' ')
+  if (/\p{L}{3,}/u.test(after.replace(/\b(?:UTC|GMT|[A-Z]{2,4}T)\b/g, ''))) return null
+  const start = line.lastIndexOf('{{', index)
+  const before = line.slice(0, start >= 0 && start > index - 60 ? start : index).replace(TEMPLATE_TAG, ' ').replace(/[\s(\[—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
+  const words = before.replace(/\s+/g, ' ').trim()
+  const wrapped = (start >= 0 && start > index - 60) || /\(\s*(?:posted|updated)?[\s\d/.:-]*$/i.test(line.slice(Math.max(0, index - 40), index))
+  return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null
+}
+
 /** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …"). */
 const LEAD_IN = /^(?:\s|,|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the)*$/i
 
@@ -91,7 +108,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
-      const text = withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
+      const text = closingStamp(l.text, m.index, stamp.time.text) ?? withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
       if (stamp.date) date = stamp.date
