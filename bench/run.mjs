@@ -3,7 +3,7 @@
 // Eleventy in the same run; medians of several runs; prints a table and writes bench/results.json.
 // Env: BENCH_SIZES=1000,10000  BENCH_RUNS=3 (default: 3 below 10,000 postmortems, 1 at 10,000, where one cold
 // build takes minutes on this 2-core machine; warm builds without search run at least 3 times)  BENCH_DEV_SAVES=7 (3 at 10,000)  BENCH_KEEP=1 (keep the temp folder)  BENCH_OUT=path
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import os from 'node:os'
@@ -216,6 +216,16 @@ function table(results) {
   return rows.map((r, j) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')
 }
 
+/**
+ * The normalizer's cost per file, stage by stage (issue 18), from bench/normalize-cost.mjs --stages in its own
+ * process: the per-stage table it prints, or a note when it fails. BENCH_STAGE_COUNT (300) synthetic files, 3 passes.
+ */
+function normalizeStages() {
+  const env = { ...process.env, NORMALIZE_COUNT: process.env.BENCH_STAGE_COUNT ?? '300', NORMALIZE_PASSES: '3' }
+  const run = spawnSync(process.execPath, [path.join(repo, 'bench', 'normalize-cost.mjs'), '--stages'], { env, encoding: 'utf8' })
+  return run.status === 0 ? run.stdout.trim() : `normalize stages: failed (${(run.stderr || '').trim().split('\n').at(-1)})`
+}
+
 const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-bench-'))
 const started = Date.now()
 try {
@@ -225,6 +235,7 @@ try {
   writeFileSync(process.env.BENCH_OUT ?? path.join(repo, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n')
   console.log(table(results))
   console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)
+  console.log(`\nNormalizer cost per file, by stage (bench/normalize-cost.mjs --stages):\n${normalizeStages()}`)
 } finally {
   if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true })
   else log(`kept ${root}`)

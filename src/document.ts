@@ -25,13 +25,16 @@ export function loadDocument(source: string, bytes: Uint8Array, options: Normali
 }
 
 function load(source: string, bytes: Uint8Array, options: NormalizeOptions): LoadedDocument {
+  options.clock?.begin()
   const decoded = decodeContent(bytes)
+  options.clock?.lap('decode')
   if (decoded.text === null) return { source, document: null, diagnostics: decoded.diagnostics }
   const { record, html, refs } = normalizeDocument(source, decoded.text, options)
   record.diagnostics.unshift(...decoded.diagnostics)
   if (record.diagnostics.some((d) => d.severity === 'error' && SKIPPING_RULES.has(d.ruleId))) return { source, document: null, diagnostics: record.diagnostics }
   const { images, refused } = imagesOf(html)
   for (const src of refused) record.diagnostics.push(refusedImage(src, decoded.text))
+  options.clock?.lap('images')
   return { source, document: { record, html, images, refs }, diagnostics: record.diagnostics }
 }
 

@@ -34,11 +34,14 @@ import { capTables } from './structure/table-budget.js'
 import { reportUnclosedHtml } from './structure/raw-html-check.js'
 import { reportXmlForbidden } from './summary/control-characters.js'
 import { findLocalRefs, type LocalRef } from './structure/local-refs.js'
+import type { StageClock } from './stage-clock.js'
 
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
   defaultTimezone: string | null
   tagVocabulary: Record<string, string[]>
+  /** Per-stage timer for the benchmark (`bench/normalize-cost.mjs --stages`); builds pass none. */
+  clock?: StageClock | undefined
 }
 
 /** What one postmortem becomes: its record, the HTML of the whole original document and its relative link and image targets. */
@@ -65,25 +68,34 @@ function authorList(value: string): string[] {
 }
 
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
+  const clock = options.clock
   const { matter, body: written } = splitFrontMatter(text, file)
   const { body, data } = unwrapReport(written, matter.data, file)
+  clock?.lap('front matter')
   const tree = parseWithinBudget(body, matter.lines + 1, file, parseMarkdown)
+  clock?.lap('markdown parse')
   capTables(tree, body, file)
   reportUnclosedHtml(tree, file)
   removeKramdownAttributes(tree)
   const refs = findLocalRefs(tree)
+  clock?.lap('tree checks')
   const blocks = buildBlocks(tree, body)
+  clock?.lap('blocks')
   const meta = readMeta(source, data, file)
   const fields = collectFields(blocks, tree)
   const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
   if (!title && !statesTitle(body)) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
+  clock?.lap('meta, fields, title')
   const spans = findSections(blocks, blockIndex)
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
+  clock?.lap('sections')
   const found = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
+  clock?.lap('incident date')
   const context = { heading: location?.heading ?? '', date: found.date ?? found.proseDate ?? meta.published, year: found.year, zone: found.zone, defaultTimezone: options.defaultTimezone, dayFirst: found.dayFirst, published: meta.published }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
+  clock?.lap('timeline')
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
   const reportDay = titleDateIsReportDay(found, timeline.entries.flatMap((e) => (e.date ? [e.date] : [])))
@@ -92,8 +104,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.title = title
   const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : []))))
   if (language) record.language = language
+  clock?.lap('language')
   record.summary = findSummary(data, spans, blocks, title, language)
   Object.assign(record, displayTitleOf(title, record.summary, language))
+  clock?.lap('summary')
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
@@ -104,8 +118,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
   })
   record.impact = impact
+  clock?.lap('impact window')
   record.date = when.date ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
   if (!record.date && !statesDate(body)) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
+  clock?.lap('stated date check')
   record.published = meta.published
   record.start = impact.start?.at ?? null
   record.end = impact.end?.at ?? null
@@ -120,12 +136,16 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   if (meta.aliases.length) record.aliases = meta.aliases
   const [html, ...sectionHtml] = renderGroups([tree.children, ...spans.map((span) => span.nodes)])
   record.sections = toSections(spans, blocks, sectionHtml)
+  clock?.lap('html')
   record.timeline = timeline.entries
   record.actionItems = findActionItems(spans, blocks)
   record.lessons = findLessons(spans, blocks)
+  clock?.lap('action items, lessons')
   const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
+  clock?.lap('enrich')
   reportXmlForbidden(enriched, text, file)
   enriched.diagnostics = collectDiagnostics(file)
+  clock?.lap('diagnostics')
   return { record: enriched, html: html!, refs }
 }
 
@@ -149,6 +169,7 @@ export function normalizeDocument(source: string, text: string, options: Normali
     } catch {
       html = ''
     }
+    options.clock?.lap('failed document')
     return { record, html, refs: [] }
   }
 }
