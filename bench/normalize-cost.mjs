@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // npm run bench:normalize: the normalizer's cost per postmortem, in one process, on a seeded synthetic archive
-// (bench/generate.mjs) and on ../shared/ when present. Prints the median over passes of ms per file, per set.
-// `--stages` also prints each normalize stage's cost per file (the median over passes of each stage), timed by the
+// (bench/generate.mjs) and on ../shared/ when present. Prints the median over passes of ms per file, per set: wall
+// time and the process's CPU time (on a shared machine other processes inflate wall time, not CPU time).
+// `--stages` also prints each normalize stage's CPU time per file (the median over passes of each stage), timed by the
 // optional clock the normalizer takes (src/normalize/stage-clock.ts); `--json` prints the figures as JSON instead.
 // Env: NORMALIZE_COUNT=1000  NORMALIZE_PASSES=5  NORMALIZE_DIST=path/to/dist (compare another build's normalizer)
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs'
@@ -18,7 +19,11 @@ const clockModule = path.join(dist, 'normalize', 'stage-clock.js')
 const stages = process.argv.includes('--stages')
 const json = process.argv.includes('--json')
 if (stages && !existsSync(clockModule)) throw new Error(`${dist} has no stage clock (normalize/stage-clock.js): --stages needs a build from 2026-11-30 or later`)
-const { stageClock } = stages ? await import(pathToFileURL(clockModule).href) : { stageClock: null }
+const { stageClock, cpuMilliseconds } = stages ? await import(pathToFileURL(clockModule).href) : { stageClock: null }
+const cpuNow = () => {
+  const used = process.cpuUsage()
+  return (used.user + used.system) / 1000
+}
 const count = Number(process.env.NORMALIZE_COUNT ?? 1000)
 const passes = Number(process.env.NORMALIZE_PASSES ?? 5)
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
@@ -36,26 +41,29 @@ function readAll(dir) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-/** Median over passes (after one warm-up pass) of ms per file, and with `--stages` of each stage's ms per file. */
+/** Median over passes (after one warm-up pass) of wall and CPU ms per file, and with `--stages` of each stage's CPU ms per file. */
 function costPerFile(files) {
   const times = []
+  const cpuTimes = []
   const perStage = new Map()
   for (let pass = 0; pass <= passes; pass++) {
-    const timer = stageClock?.()
+    const timer = stageClock?.(cpuMilliseconds)
     const run = timer ? { ...options, clock: timer.clock } : options
     const started = performance.now()
+    const cpuStarted = cpuNow()
     for (const file of files) loadDocument(file.source, file.bytes, run)
     if (pass === 0) continue
     times.push((performance.now() - started) / files.length)
+    cpuTimes.push((cpuNow() - cpuStarted) / files.length)
     for (const [stage, ms] of timer?.totals ?? []) perStage.set(stage, [...(perStage.get(stage) ?? []), ms / files.length])
   }
-  return { ms: median(times), stages: new Map([...perStage].map(([stage, list]) => [stage, median(list)])) }
+  return { ms: median(times), cpuMs: median(cpuTimes), stages: new Map([...perStage].map(([stage, list]) => [stage, median(list)])) }
 }
 
 /** The per-stage table: a row per stage in normalize order, a column per set, the sum of the stage medians last. */
 function stageTable(results) {
   const names = [...new Set(results.flatMap((r) => [...r.stages.keys()]))]
-  const rows = [['stage (ms per file)', ...results.map((r) => `${r.name} (${r.files})`)]]
+  const rows = [['stage (CPU ms per file)', ...results.map((r) => `${r.name} (${r.files})`)]]
   for (const name of names) rows.push([name, ...results.map((r) => (r.stages.get(name) ?? 0).toFixed(3))])
   rows.push(['sum of stages', ...results.map((r) => [...r.stages.values()].reduce((a, b) => a + b, 0).toFixed(3))])
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
@@ -70,9 +78,9 @@ try {
   for (const name of ['seeds', 'corpus', 'corpus-2']) if (existsSync(path.join(shared, name))) sets.push([name, readAll(path.join(shared, name))])
   const results = []
   for (const [name, files] of sets) {
-    const { ms, stages: perStage } = costPerFile(files)
-    results.push({ name, files: files.length, ms, stages: perStage })
-    if (!json) console.log(`${name.padEnd(16)} ${String(files.length).padStart(5)} files  ${ms.toFixed(3)} ms per file (median of ${passes} passes)`)
+    const { ms, cpuMs, stages: perStage } = costPerFile(files)
+    results.push({ name, files: files.length, ms, cpuMs, stages: perStage })
+    if (!json) console.log(`${name.padEnd(16)} ${String(files.length).padStart(5)} files  ${ms.toFixed(3)} ms per file, CPU ${cpuMs.toFixed(3)} ms (median of ${passes} passes)`)
   }
   if (json) console.log(JSON.stringify({ dist, passes, sets: results.map((r) => ({ ...r, stages: Object.fromEntries(r.stages) })) }))
   else if (stages) console.log(`\n${stageTable(results)}`)

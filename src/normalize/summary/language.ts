@@ -2,9 +2,9 @@
  * The language a postmortem is written in, as a BCP 47 tag, when it is not English: franc-min over the prose only
  * (no code, links or markup), `null` for English and whenever the text is too short or the guess too close to call.
  */
-import { francAll } from 'franc-min'
 import type { RootContent } from 'mdast'
 import { plainText } from '../structure/plain-text.js'
+import { languageScorer } from './trigram-language.js'
 
 /** ISO 639-3 codes franc gives, mapped onto the BCP 47 tags a page's `lang` attribute takes. */
 const BCP47 = new Map([
@@ -16,6 +16,8 @@ const BCP47 = new Map([
 
 /** Languages franc compares (those mapped above, and English); fewer comparisons keep it cheap. */
 const CANDIDATES = ['eng', ...BCP47.keys()]
+/** franc's `francAll` over the candidates, computed with one look-up per trigram (see trigram-language.ts). */
+const scoreLanguages = languageScorer(CANDIDATES)
 
 /** Fewer letters than this (a third of it in Chinese, Japanese or Korean script) and the guess is left out. */
 const MIN_LETTERS = 60
@@ -51,7 +53,7 @@ export function detectLanguage(text: string): string | null {
   const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
   if (letters < min) return null
-  const guesses = francAll(prose, { minLength: min, only: CANDIDATES })
+  const guesses = scoreLanguages(prose, min)
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null
   const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0

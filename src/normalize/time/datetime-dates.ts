@@ -24,7 +24,7 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['num', String.raw`(?<![A-Za-z\d.:/-])(?<a>\d{1,2})(?<sep>[./-])(?<b>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   // Numbers joined by commas are a date only as a field's value or a line's start, with a year of this era
   // ("Start: 03, 14, 2024"), so a list of numbers in prose ("nodes 3, 11, 2048") is never one.
-  ['num', String.raw`(?<=^\s{0,3}|[:(\[|]\s{0,2})(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>(?:19|20)\d{2})(?![\d]|[.,:/-]\d)`],
+  ['num', String.raw`(?=\d{1,2},)(?<=^\s{0,3}|[:(\[|]\s{0,2})(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>(?:19|20)\d{2})(?![\d]|[.,:/-]\d)`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
@@ -85,15 +85,36 @@ function build(kind: string, g: Record<string, string | undefined>, text: string
   return { year, month, day, ambiguous, text }
 }
 
+/** One match of a date shape before its day/month order is read: hints decide that, so one scan of a text serves every reading. */
+export interface DateMatch {
+  kind: string
+  groups: Record<string, string | undefined>
+  text: string
+  index: number
+  end: number
+}
+
+/** Every match of every date shape in the text (its first 100,000 characters), shape by shape. */
+export function scanDates(text: string): DateMatch[] {
+  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
+  const matches: DateMatch[] = []
+  for (const [kind, re] of DATE_RES) {
+    for (const m of sample.matchAll(re)) if (m.groups) matches.push({ kind, groups: m.groups, text: m[0].trim(), index: m.index, end: m.index + m[0].length })
+  }
+  return matches
+}
+
 /** Every date written inside prose, in order of position, overlapping matches dropped. */
 export function findDates(text: string, hints?: DateHints): Array<ParsedDate & { index: number }> {
-  const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
+  return datesOf(scanDates(text), hints)
+}
+
+/** The dates `findDates` reads from a text's scan (see `scanDates`) under the hints. */
+export function datesOf(matches: DateMatch[], hints?: DateHints): Array<ParsedDate & { index: number }> {
   const found: Array<ParsedDate & { index: number; end: number }> = []
-  for (const [kind, re] of DATE_RES) {
-    for (const m of sample.matchAll(re)) {
-      const date = m.groups ? build(kind, m.groups, m[0].trim(), hints) : null
-      if (date) found.push({ ...date, index: m.index, end: m.index + m[0].length })
-    }
+  for (const m of matches) {
+    const date = build(m.kind, m.groups, m.text, hints)
+    if (date) found.push({ ...date, index: m.index, end: m.end })
   }
   found.sort((x, y) => x.index - y.index || y.end - x.end)
   const out: Array<ParsedDate & { index: number }> = []
@@ -135,8 +156,8 @@ function strip(d: ParsedDate & { index?: number }): ParsedDate {
  * Whether the document's numeric dates are day-first: decided by any unambiguous numeric date (`20/06/2023`),
  * else by a month-name date naming the same day (`03.08.2023` next to `3rd of August`); null when nothing decides.
  */
-export function inferDayFirst(text: string): boolean | null {
-  const dates = findDates(text, { dayFirst: null })
+export function inferDayFirst(text: string | DateMatch[]): boolean | null {
+  const dates = datesOf(typeof text === 'string' ? scanDates(text) : text, { dayFirst: null })
   const named = dates.filter((d) => /[a-z]/i.test(d.text))
   for (const d of dates) {
     const m = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(d.text)

@@ -7,6 +7,7 @@
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
 import { findDates, formatDate, inferDayFirst, parseRange, type DateHints, type ParsedDate } from './datetime.js'
+import { datesOf, scanDates } from './datetime-dates.js'
 import { documentZone } from './document-zone.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
@@ -79,9 +80,10 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
   const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
   const stated = documentZone(input.body)
-  const inferred = inferDayFirst(input.body) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated)
+  const scan = scanDates(input.body)
+  const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated)
   const hints: DateHints = { dayFirst: inferred }
-  const bodyDates = findDates(input.body, hints)
+  const bodyDates = datesOf(scan, hints)
   const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? null
   const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
   const year = fmYear ? Number(fmYear) : meta.published ? Number(meta.published.slice(0, 4)) : yearFromText

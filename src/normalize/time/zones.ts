@@ -201,9 +201,10 @@ export function formatOffset(minutes: number): string {
  * repeated autumn hour takes the standard-time offset (luxon's choice, kept for determinism).
  */
 export function toIso(date: string, time: string, zone: ParsedZone | null): { at: string; offset: string } | null {
-  const z = luxonZone(zone)
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
   const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time)
+  if (zone?.fixedOffsetMinutes != null && d && t) return fixedIso(d, t, zone.fixedOffsetMinutes)
+  const z = luxonZone(zone)
   if (!z || !d || !t) return null
   const dt = DateTime.fromObject(
     { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) },
@@ -213,6 +214,19 @@ export function toIso(date: string, time: string, zone: ParsedZone | null): { at
   const offset = formatOffset(dt.offset)
   const pad = (n: number): string => String(n).padStart(2, '0')
   return { at: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${offset}`, offset }
+}
+
+/** `true` for a Gregorian year (luxon's rule, year 0 included) with a 29 February. */
+const leapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** `toIso` in a fixed-offset zone by plain arithmetic (the local fields are the instant's own): what luxon returns, without building a DateTime. */
+function fixedIso(d: RegExpExecArray, t: RegExpExecArray, offsetMinutes: number): { at: string; offset: string } | null {
+  const [year, month, day, hour, minute, second] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0)]
+  const days = month === 2 && leapYear(year) ? 29 : MONTH_DAYS[month - 1]
+  if (days === undefined || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) return null
+  const offset = formatOffset(offsetMinutes)
+  return { at: `${d[1]}-${d[2]}-${d[3]}T${t[1]}:${t[2]}:${t[3] ?? '00'}${offset}`, offset }
 }
 
 /** Minutes a clock in zone `a` is ahead of one in zone `b` on a day (0 when either offset is unknown). */
