@@ -78,7 +78,7 @@ describe('the postmortem page', () => {
   it('shows the summary card with zone-local times, duration, severity, authors, one-line impact and root cause', () => {
     expect(html).toContain('2023-08-03 09:00 – 2023-08-04 01:00 <span class="zone">CEST</span>')
     expect(html).toContain('<dd>16 h</dd>')
-    expect(html).toContain('<dd>SEV1</dd>')
+    expect(html).toContain('<dd><a class="sev sev-critical" href="/severity/sev1/">SEV1</a></dd>')
     expect(html).toContain('<dd>Ana</dd>')
     expect(html).toContain('<dd>All writes failed.</dd>')
     expect(html).toContain('<dd>The disk filled up.</dd>')

@@ -7,7 +7,7 @@ import type { FileContent } from './write.js'
 import { slugify, url } from './paths.js'
 import { brandTarget } from './static-files.js'
 import { createLayeredResolver, templateLayers } from './templates-layers.js'
-import { severityLevel } from './severity.js'
+import { severityBadge, severityLevel } from './severity.js'
 import { siteLabel } from './taxonomy.js'
 import { causeLabel } from '../enrich/derive-causes.js'
 
@@ -35,6 +35,7 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
     abs: (rel: string) => publicUrl(config, rel),
     slugify,
     severityLevel,
+    severityBadge,
     siteLabel: (name: string) => siteLabel(config.sites, name),
     /** The label of a cause category id (`dns` → `DNS`). */
     causeLabel,
