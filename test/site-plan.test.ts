@@ -87,16 +87,16 @@ describe('the postmortem page', () => {
   })
 
   it('draws one mark per timed event with its time, UTC in its accessible name, flags out-of-order events and separates days', () => {
-    const marks = [...html.matchAll(/<a class="timeline-event[^"]*" href="#(pm-event-\d+)" data-at="([^"]+)" aria-label="([^"]+)"/g)]
+    const marks = [...html.matchAll(/<a class="timeline-event[^"]*" href="#(ev-[a-z0-9-]+)" data-at="([^"]+)" aria-label="([^"]+)"/g)]
     expect(marks.map((m) => m[2])).toEqual(['2023-08-03T09:00+02:00', '2023-08-03T09:30+02:00', '2023-08-03T13:45+02:00', '2023-08-03T12:00+02:00', '2023-08-04T01:00:00+02:00'])
     expect(marks[1]![3]).toBe('09:30 CEST (07:30 UTC): Alert fired')
     expect(marks[3]![3]).toContain('out of order')
     for (const [, id] of marks) expect(html).toContain(`id="${id}"`)
-    expect(html).toMatch(/class="timeline-entry gap-\d out-of-order" id="pm-event-4"/)
+    expect(html).toMatch(/class="timeline-entry gap-\d out-of-order" id="ev-2023-08-03-1200-late-note"/)
     expect(html).toContain('<li class="timeline-day" id="pm-day-start"><time datetime="2023-08-03">2023-08-03</time></li>')
     expect(html).toContain('<time datetime="2023-08-04">2023-08-04</time>')
-    expect(html).toMatch(/class="timeline-entry gap-4" id="pm-event-3">\s*<span class="gap-label">4 h 15 min later<\/span>/)
-    expect(html).toContain('class="timeline-entry gap-0 untimed" id="pm-event-6"')
+    expect(html).toMatch(/class="timeline-entry gap-4" id="ev-2023-08-03-1345-rolled-back">\s*<span class="gap-label">4 h 15 min later<\/span>/)
+    expect(html).toContain('class="timeline-entry gap-0 untimed" id="ev-untimed-follow-up-meeting"')
     expect(html).not.toMatch(/\sstyle=/)
   })
 
@@ -314,8 +314,8 @@ describe('timeline without dates', () => {
 
   it('reads a time earlier than the one before as the next day, with a day separator and a long gap', () => {
     expect(html).toMatch(/<li class="timeline-day" id="pm-day-start">Day 1<\/li>[\s\S]*<li class="timeline-day" id="pm-day-3">Day 2<\/li>/)
-    expect(html).toMatch(/class="timeline-entry gap-5" id="pm-event-3">\s*<span class="gap-label">8 h 30 min later<\/span>/)
-    expect([...html.matchAll(/class="timeline-event[^"]*" href="#pm-event-\d" data-at="(\d\d:\d\d)"/g)].map((m) => m[1])).toEqual(['22:00', '23:30', '08:00'])
+    expect(html).toMatch(/class="timeline-entry gap-5" id="ev-0800-back-online">\s*<span class="gap-label">8 h 30 min later<\/span>/)
+    expect([...html.matchAll(/class="timeline-event[^"]*" href="#ev-\d{4}-[a-z-]+" data-at="(\d\d:\d\d)"/g)].map((m) => m[1])).toEqual(['22:00', '23:30', '08:00'])
     expect(html).toContain('3 timed events over 10 h')
   })
 })

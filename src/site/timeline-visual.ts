@@ -1,12 +1,14 @@
 import { utcDay, utcTime } from '../enrich/iso.js'
 import { timedEntries } from '../enrich/moments.js'
 import type { PostmortemRecord } from '../types.js'
+import { eventIds } from './event-ids.js'
 import { formatMinutes, formatUtc } from './format.js'
 import { keyMoments, type KeyMoment, type WallWindow } from './timeline-keys.js'
 import { compressedScale, layoutLabels, type TimeScale } from './timeline-scale.js'
 
 /** One row of the timeline list, timed or not. */
 export interface TimelineRow {
+  /** Anchor id: for an event, from its time and text (`event-ids.ts`), so links to it survive edits elsewhere. */
   id: string
   kind: 'event' | 'day'
   /** `HH:MM` in the incident's zone, `null` for untimed events. */
@@ -88,8 +90,9 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
   let previous: { wall: number } | null = null
   let outOfOrder = 0
   let dayCount = 1
+  const ids = eventIds(record.timeline)
   record.timeline.forEach((entry, index) => {
-    const id = `pm-event-${index + 1}`
+    const id = ids[index]!
     const t = byIndex.get(index)
     if (!t) {
       rows.push({ id, kind: 'event', time: null, utc: null, at: null, text: entry.text, gap: 0, gapLabel: null, outOfOrder: false })
@@ -112,7 +115,7 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
   })
   const firstEvent = rows.findIndex((r) => r.kind === 'event' && r.time !== null)
   if (rows.some((r) => r.kind === 'day') && firstEvent >= 0) {
-    const first = timed.find((t) => `pm-event-${t.index + 1}` === rows[firstEvent]!.id)!
+    const first = timed.find((t) => ids[t.index] === rows[firstEvent]!.id)!
     rows.splice(firstEvent, 0, { id: 'pm-day-start', kind: 'day', time: null, utc: null, at: first.day, text: first.day ?? 'Day 1', gap: 0, gapLabel: null, outOfOrder: false })
   }
   const known = timed.some((t) => t.day !== null)

@@ -20,6 +20,9 @@ describeBrowser('accessibility and small screens in Chromium', () => {
     pages.push(['tag', (await firstTagPage()) ?? 'tags/no-tag-page-linked-from-tags/'])
     pages.push(['stats', 'stats/'])
     pages.push(['actions', 'actions/'])
+    pages.push(['categories', 'categories/'])
+    const cause = records.find((r) => r.derivedCauses?.length)?.derivedCauses?.[0]
+    if (cause) pages.push(['category', `categories/${cause}/`])
     pages.push(['search', 'search/?q=database'])
   })
 
@@ -50,8 +53,8 @@ describeBrowser('accessibility and small screens in Chromium', () => {
   }
 
   for (const scheme of ['light', 'dark'] as const) {
-    test(`axe-core finds no violations on home, a postmortem, a tag, stats, actions and search (${scheme} scheme)`, async () => {
-      expect(pages.map(([name]) => name)).toEqual(['home', 'postmortem', 'tag', 'stats', 'actions', 'search'])
+    test(`axe-core finds no violations on home, a postmortem, a tag, stats, actions, cause categories and search (${scheme} scheme)`, async () => {
+      expect(pages.map(([name]) => name)).toEqual(['home', 'postmortem', 'tag', 'stats', 'actions', 'categories', 'category', 'search'])
       const page = await browser.newPage()
       await page.emulateMedia({ colorScheme: scheme })
       const found: Record<string, unknown> = {}
