@@ -39,9 +39,10 @@ export interface BuildProgress {
   total: number
 }
 
-/** Options of `build` for tools: a progress callback. */
+/** Options of `build` for tools: a progress callback, and how many threads normalize (see `threadCount` in src/workers/pool.ts). */
 export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void
+  workers?: number
 }
 
 /** Reads, decodes and normalizes every content file (no cache, no output); bad files become reports, never exceptions. */
@@ -64,7 +65,7 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
 export async function build(config: ResolvedConfig, options: BuildOptions = {}): Promise<BuildResult> {
   const release = lockOutput(config.outDir)
   try {
-    return await createBuilder(config, { onProgress: options.onProgress }).build()
+    return await createBuilder(config, { onProgress: options.onProgress, workers: options.workers }).build()
   } finally {
     release()
   }

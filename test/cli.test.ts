@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -82,6 +82,13 @@ describe('a user mistake is one line and exit 2', () => {
     expectOneLine(hindsight(project(), 'check', '--stict'), /^hindsight check: unknown option --stict; did you mean --strict\?/)
     expectOneLine(hindsight(project(), 'dev', '--prot=5'), /^hindsight dev: unknown option --prot; did you mean --port\?/)
     expectOneLine(hindsight(project(), 'build', '--out'), /^hindsight build: .*--out.* \(see hindsight build --help\)$/)
+  })
+
+  it('a thread count that is not a whole number from 1 to 64 is refused before anything is built', () => {
+    const root = project({ 'content/a.md': POSTMORTEM })
+    expectOneLine(hindsight(root, 'build', '--workers', '0'), /^hindsight build: --workers must be a whole number from 1 to 64, not `0`$/)
+    expect(existsSync(path.join(root, 'site'))).toBe(false)
+    expect(hindsight(root, 'build', '--workers', '1', '--quiet').status).toBe(0)
   })
 
   it('a missing content folder names it, for build, dev and check', () => {

@@ -33,6 +33,11 @@ export const COMMANDS: CommandSpec[] = [
       out: { type: 'string', value: 'DIR', description: 'output folder (default: outDir of the config, else site/); refused if it holds anything Hindsight did not write' },
       base: { type: 'string', value: '/prefix/', description: 'path prefix the site is served under' },
       drafts: { type: 'boolean', description: 'publish drafts too (for a preview deploy)' },
+      workers: {
+        type: 'string',
+        value: 'N',
+        description: 'threads that normalize postmortems: 1 the main thread alone, N >= 2 that many worker threads (default: HINDSIGHT_WORKERS, else one per core, at most 8)',
+      },
       quiet: { type: 'boolean', description: 'print errors only: no progress line, no summary' },
       verbose: { type: 'boolean', description: 'print every diagnostic, warnings too, and the time of each phase' },
     },
