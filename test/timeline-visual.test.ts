@@ -52,8 +52,13 @@ describe('compressed timeline scale', () => {
 describe('label lanes', () => {
   it('moves a label that would overlap its neighbour on a phone-wide axis into another lane', () => {
     const placed = layoutLabels([{ x: 0.1, text: 'Impact start 09:00' }, { x: 0.15, text: 'Detected 09:04' }, { x: 1, text: 'Resolved' }])
-    expect(placed.map((l) => l.lane)).toEqual([0, 1, 0])
+    expect(placed.map((l) => l.lane)).toEqual([1, 0, 0])
     expect(placed.map((l) => l.anchor)).toEqual(['start', 'start', 'end'])
+  })
+
+  it('stacks the earlier of two left-aligned labels higher, so its leader line does not cross the later one', () => {
+    const placed = layoutLabels([{ x: 0.05, text: 'Impact start 09:00' }, { x: 0.1, text: 'Detected 09:04' }, { x: 0.15, text: 'Mitigated 09:08' }])
+    expect(placed.map((l) => l.lane)).toEqual([2, 1, 0])
   })
 })
 

@@ -111,9 +111,10 @@ function extent(label: PlacedLabel, width: number): { left: number; right: numbe
 /**
  * Puts labels into lanes so no two in a lane overlap on the narrowest axis. Extents grow apart as the axis widens
  * (positions scale, text widths do not), so labels that do not overlap at the narrowest width never overlap wider.
+ * With `leaders` (a line from each label down to the axis at its position), a label also takes the lowest lane and
+ * alignment where its line crosses no label below it and no line from above crosses it, when there is one.
  */
-export function layoutLabels(labels: LabelInput[], width = NARROWEST_AXIS_PX): PlacedLabel[] {
-  const lanes: number[] = []
+export function layoutLabels(labels: LabelInput[], width = NARROWEST_AXIS_PX, leaders = false): PlacedLabel[] {
   const withAnchor = labels.map((l) => {
     const label = { ...l, anchor: l.anchor ?? (l.x <= 0.5 ? 'start' : 'end'), lane: 0 } as PlacedLabel
     // A centred label that would stick out of the axis at either end is aligned to that end instead.
@@ -122,13 +123,41 @@ export function layoutLabels(labels: LabelInput[], width = NARROWEST_AXIS_PX): P
     else if (label.anchor === 'middle' && right > width) label.anchor = 'end'
     return label
   })
-  const ordered = [...withAnchor].sort((a, b) => extent(a, width).left - extent(b, width).left)
-  for (const label of ordered) {
-    const { left, right } = extent(label, width)
-    let lane = lanes.findIndex((end) => left >= end + LABEL_GAP_PX)
-    if (lane === -1) lane = lanes.length
-    lanes[lane] = right
-    label.lane = lane
+  // Left-aligned labels go right to left and the rest left to right, so a label stacked higher tends to sit further
+  // out, where its leader line (from its own position down to the axis) runs through no label below it.
+  const rank = (l: PlacedLabel): number => (l.anchor === 'start' ? -l.x : 1 + extent(l, width).left / width)
+  const placed: PlacedLabel[] = []
+  const covers = (l: PlacedLabel, x: number): boolean => {
+    const e = extent(l, width)
+    return e.left - LABEL_GAP_PX / 2 <= x * width && x * width <= e.right + LABEL_GAP_PX / 2
+  }
+  const clashes = (l: PlacedLabel): boolean => placed.some((p) => {
+    if (p.lane !== l.lane) return false
+    const [a, b] = [extent(p, width), extent(l, width)]
+    return a.left < b.right + LABEL_GAP_PX && b.left < a.right + LABEL_GAP_PX
+  })
+  const crosses = (l: PlacedLabel): boolean => placed.some((p) => (p.lane < l.lane && covers(p, l.x)) || (p.lane > l.lane && covers(l, p.x)))
+  const fits = (l: PlacedLabel): boolean => {
+    const e = extent(l, width)
+    return e.left >= 0 && e.right <= width
+  }
+  for (const label of [...withAnchor].sort((a, b) => rank(a) - rank(b))) {
+    const anchors = leaders && label.anchor !== 'middle' ? [label.anchor, label.anchor === 'start' ? 'end' : 'start'] as const : [label.anchor]
+    const lanes = placed.length + 1
+    let chosen: { lane: number; anchor: PlacedLabel['anchor'] } | null = null
+    for (let lane = 0; lane < lanes && !chosen && leaders; lane++) {
+      for (const anchor of anchors) {
+        const trial = { ...label, lane, anchor }
+        if ((anchor === label.anchor || fits(trial)) && !clashes(trial) && !crosses(trial)) {
+          chosen = { lane, anchor }
+          break
+        }
+      }
+    }
+    for (let lane = 0; lane < lanes && !chosen; lane++) if (!clashes({ ...label, lane })) chosen = { lane, anchor: label.anchor }
+    label.lane = chosen!.lane
+    label.anchor = chosen!.anchor
+    placed.push(label)
   }
   return withAnchor
 }

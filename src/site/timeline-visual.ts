@@ -124,7 +124,7 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
 
 /** Axis, breaks, impact band and labels of the overview, with its caption; lanes keep labels apart at 375 px. */
 function overview(scale: TimeScale, key: { moments: KeyMoment[]; window: WallWindow | null }, walls: number[], known: boolean): Omit<TimelineVisual, 'marks' | 'rows' | 'zone' | 'spanLabel' | 'outOfOrder'> {
-  const top = layoutLabels(key.moments.map((k) => ({ x: scale.at(k.minute), text: `${k.name} ${k.time}` })))
+  const top = layoutLabels(key.moments.map((k) => ({ x: scale.at(k.minute), text: `${k.name} ${k.time}` })), undefined, true)
   const lanesAbove = top.reduce((n, l) => Math.max(n, l.lane + 1), 0)
   const axisY = 12 + lanesAbove * LANE + (lanesAbove ? 10 : 0)
   const domain = [...walls, ...key.moments.map((k) => k.minute)]
