@@ -121,8 +121,8 @@ async function benchSize(root, count) {
   for (let i = 0; i < warmRuns; i++) {
     edit(path.join(content, files[(i * 7919) % files.length]), i)
     r.warmOneNoSearch.push(await ours(noSearch))
-    // With search, each edit re-indexes the archive (half a minute at 10,000), so only `runs` of them are measured.
-    if (i < runs) r.warmOneSearch.push(await ours(withSearch))
+    // With search, each edit goes into the delta beside the base index (see src/search/delta.ts), so it grows by one a run.
+    r.warmOneSearch.push(await ours(withSearch))
   }
   log(`  warm one changed ${r.warmOneNoSearch.map((x) => Math.round(x.ms)).join(', ')} ms (search: ${r.warmOneSearch.map((x) => Math.round(x.ms)).join(', ')})`)
 
@@ -199,7 +199,7 @@ function table(results) {
     ['cold build, no search (ms)', ...results.map((r) => `${f(r.coldNoSearchMs)} (${f(r.ratios.coldNoSearch, 2)}x)`), '<= 1.0x'],
     ['cold build, with search (ms)', ...results.map((r) => `${f(r.coldSearchMs)} (${f(r.ratios.coldSearch, 2)}x)`), '<= 1.5x'],
     ['warm, one changed, no search (ms)', ...results.map((r) => `${f(r.warmOneChangedNoSearchMs)} (${f(r.ratios.warmOneChangedNoSearch, 3)}x)`), '<= 0.15x'],
-    ['warm, one changed, with search (ms)', ...results.map((r) => `${f(r.warmOneChangedSearchMs)} (${f(r.ratios.warmOneChangedSearch, 3)}x)`), 'reported'],
+    ['warm with search (one edit) (ms)', ...results.map((r) => `${f(r.warmOneChangedSearchMs)} (${f(r.ratios.warmOneChangedSearch, 3)}x)`), '<= 0.15x'],
     ['warm, no change, with search (ms)', ...results.map((r) => `${f(r.warmNoChangeMs)} (${f(r.ratios.warmNoChange, 3)}x)`), '<= 0.1x'],
     ['dev: save to page updated, median (ms)', ...results.map((r) => f(r.devRebuildMedianMs)), '<= 100 ms'],
     ['dev: save to indexes updated, median (ms)', ...results.map((r) => f(r.devSettledMedianMs)), 'reported'],
