@@ -103,7 +103,7 @@ describe('a warm build of edits that change nothing other pages show', () => {
     rmSync(path.join(searched.config.cacheDir, 'search-base.bin'))
     rewrite(path.join(searched.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'call the storage team'))
     expect((await build(searched.config)).scope).toBe('full')
-    expect(JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))).toEqual({ version: 1, delta: null, pages: [], superseded: [] })
+    expect(JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))).toEqual({ version: 1, delta: null, total: 0, pages: [], superseded: [] })
     expect(existsSync(path.join(searched.config.outDir, 'pagefind', 'delta'))).toBe(false)
   })
 

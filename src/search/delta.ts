@@ -110,13 +110,15 @@ export function basePositions(base: SearchBase, records: SearchRecord[]): Map<st
 
 /**
  * What the search page reads beside the index (`pagefind/delta.json`): the delta's folder (none when the delta holds
- * no page), its pages by Pagefind id with their positions in the base's order by date, and the base pages to drop with
- * their filter values (to take them out of the counts).
+ * no page), its pages by Pagefind id with their positions in the base's order by date and their filter values, and the
+ * base pages to drop with their filter values (to take them out of the counts).
  */
 export interface DeltaManifest {
   version: 1
   delta: string | null
-  pages: Array<{ id: string; at: number }>
+  /** Pages in the base index, superseded ones included (Pagefind's statistics count them). */
+  total: number
+  pages: Array<{ id: string; at: number; filters: Record<string, string[]> }>
   superseded: Array<{ id: string; filters: Record<string, string[]> }>
 }
 
@@ -124,7 +126,7 @@ export interface DeltaManifest {
 export const DELTA_MANIFEST = 'pagefind/delta.json'
 
 /** The delta manifest of an index without delta: the search page loads the base alone. */
-export const NO_DELTA: DeltaManifest = { version: 1, delta: null, pages: [], superseded: [] }
+export const NO_DELTA: DeltaManifest = { version: 1, delta: null, total: 0, pages: [], superseded: [] }
 
 export const manifestFile = (manifest: DeltaManifest): StaticFile => ({ path: DELTA_MANIFEST, content: Buffer.from(JSON.stringify(manifest)) })
 export const noDeltaFile = (): StaticFile => manifestFile(NO_DELTA)

@@ -61,14 +61,14 @@ export async function startDeltaSearch(previousKey: string | null, sources: Sear
  * the id of a base page: results carry Pagefind's page id, not their index, so the two could not be told apart.
  */
 async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticFile[] | null> {
-  const manifest: DeltaManifest = { ...NO_DELTA, superseded: delta.superseded.map((e) => ({ id: e.id, filters: e.filters })) }
+  const manifest: DeltaManifest = { ...NO_DELTA, total: base.entries.length, superseded: delta.superseded.map((e) => ({ id: e.id, filters: e.filters })) }
   if (delta.records.length === 0) return [manifestFile(manifest)]
   const { files, ids } = await (await startRecordsIndex(delta.records, `${SEARCH_DIR}/${DELTA_FOLDER}`, DELTA_WANTED)).bundle
   const baseIds = new Set(base.entries.map((e) => e.id))
   if ([...ids.values()].some((id) => baseIds.has(id))) return null
   const at = basePositions(base, delta.records)
   manifest.delta = `${DELTA_FOLDER}/`
-  manifest.pages = delta.records.map((r) => ({ id: ids.get(r.url)!, at: at.get(r.url)! }))
+  manifest.pages = delta.records.map((r) => ({ id: ids.get(r.url)!, at: at.get(r.url)!, filters: r.filters }))
   return [...files, manifestFile(manifest)]
 }
 

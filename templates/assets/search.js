@@ -140,30 +140,80 @@ function pagefindFilters(chosen, countOnly = null) {
   return filters
 }
 
+/** Pagefind's inverse document frequency (BM25) of a word found on `n` of `total` pages. */
+const idf = (total, n) => Math.log(1 + (total - n + 0.5) / (n + 0.5))
+
 /**
- * Searches the base index and the delta merged with it: drops the base pages the delta supersedes (edited or deleted
- * since the base was built) and takes them out of the counts, and, sorted by date, gives each delta page the place it
- * would have among the base's pages (Pagefind scores a sorted result by its place in its own index).
+ * One word of a query searched alone, once per page load: on how many base pages (all, and those not superseded) and
+ * delta pages it is, and each delta page's score for it rescaled from the delta's statistics to the base's, so a
+ * changed postmortem ranks about where a full index would rank it (a word's weight depends on how many pages of its
+ * own index have it, and the delta is small).
+ */
+const words = new Map()
+function wordInIndexes(word) {
+  if (!words.has(word)) {
+    words.set(word, pagefind.search(word).then((search) => {
+      const mine = []
+      let base = 0
+      let live = 0
+      for (const result of search?.results ?? []) {
+        if (delta.pages.has(result.id)) mine.push(result)
+        else {
+          base++
+          if (!delta.superseded.has(result.id)) live++
+        }
+      }
+      const scale = idf(delta.total, base) / idf(delta.pages.size, mine.length)
+      return { base, live, delta: mine.length, scores: new Map(mine.map((r) => [r.id, r.score * scale])) }
+    }))
+  }
+  return words.get(word)
+}
+
+/** Adds (`by` 1) or takes away (-1) a page's filter values from Pagefind's counts. */
+function count(counts, filters, by) {
+  for (const [key, values] of Object.entries(filters ?? {})) {
+    const byValue = Object.hasOwn(counts, key) ? counts[key] : null
+    for (const value of values) if (byValue && Object.hasOwn(byValue, value)) byValue[value] = Math.max(0, byValue[value] + by)
+  }
+}
+
+/**
+ * Searches the base index and the delta merged with it (see src/search/delta.ts) and answers as one full index would:
+ * - base pages the delta supersedes (edited or deleted since the base was built) are dropped and taken out of the
+ *   counts (Pagefind sums the counts of merged indexes);
+ * - Pagefind leaves out a word its index does not have, so a word only the delta has would let the base list pages
+ *   without it (and the other way round): then that side's results are dropped and the counts made again;
+ * - by best match, a delta page's score is rescaled to the base's statistics; sorted by date, it gets the place it
+ *   would have among the base's pages (Pagefind scores a sorted result by its place in its own index).
  */
 async function searchIndex(term, options) {
   const search = await pagefind.search(term, options)
   if (!search || (delta.pages.size === 0 && delta.superseded.size === 0)) return search
+  const query = delta.pages.size && term && !term.includes('"') ? term.trim().split(/\s+/).filter(Boolean) : []
+  const stats = await Promise.all(query.map(wordInIndexes))
+  const keepBase = !stats.some((s) => s.delta > 0 && s.base === 0)
+  const keepDelta = !stats.some((s) => s.live > 0 && s.delta === 0)
   const counts = search.filters ?? {}
+  if (!keepBase) for (const byValue of Object.values(counts)) for (const value of Object.keys(byValue)) byValue[value] = 0
   const results = []
   for (const result of search.results) {
-    const gone = delta.superseded.get(result.id)
-    if (!gone) {
-      const at = delta.pages.get(result.id)
-      if (at !== undefined && options.sort) result.score = options.sort.date === 'asc' ? -at : at
-      results.push(result)
-      continue
-    }
-    for (const [key, values] of Object.entries(gone)) {
-      const count = Object.hasOwn(counts, key) ? counts[key] : null
-      for (const value of values) if (count && Object.hasOwn(count, value) && count[value] > 0) count[value]--
+    const page = delta.pages.get(result.id)
+    if (page) {
+      if (!keepDelta) count(counts, page.filters, -1)
+      else {
+        if (!keepBase) count(counts, page.filters, 1)
+        if (options.sort) result.score = options.sort.date === 'asc' ? -page.at : page.at
+        else if (stats.length) result.score = stats.reduce((sum, s) => sum + (s.scores.get(result.id) ?? 0), 0)
+        results.push(result)
+      }
+    } else if (keepBase) {
+      const gone = delta.superseded.get(result.id)
+      if (gone) count(counts, gone, -1)
+      else results.push(result)
     }
   }
-  if (options.sort) results.sort((a, b) => b.score - a.score)
+  if (options.sort || stats.length) results.sort((a, b) => b.score - a.score)
   return { ...search, results, filters: counts }
 }
 
@@ -182,8 +232,8 @@ async function facetCounts(main) {
 }
 
 let pagefind
-/** The delta index's pages (their place in the base's order by date) and the base pages it supersedes (with their filter values). */
-let delta = { pages: new Map(), superseded: new Map() }
+/** The base's page count, the delta index's pages (place in the base's order by date, filter values) and the base pages it supersedes (filter values). */
+let delta = { total: 0, pages: new Map(), superseded: new Map() }
 let state = readState(location.href)
 const openKeys = new Set()
 let results = []
@@ -308,7 +358,8 @@ async function start() {
   await loaded.options({ ...options, noWorker: true })
   if (manifest.delta) await loaded.mergeIndex(new URL(manifest.delta, bundle).pathname, options)
   delta = {
-    pages: new Map((manifest.pages ?? []).map((p) => [p.id, p.at])),
+    total: manifest.total ?? 0,
+    pages: new Map((manifest.pages ?? []).map((p) => [p.id, p])),
     superseded: new Map((manifest.superseded ?? []).map((p) => [p.id, p.filters])),
   }
   pagefind = loaded
