@@ -8,6 +8,18 @@ const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
 
 describe('summary', () => {
+  it("takes a template question's answer, not the question, and keeps hard-broken lines apart", () => {
+    const text = '# Down\n\n## Issue Summary\n\nDuration of the outage with start and end times?  \n`20 seconds at 3:00pm PST, every request failed`\n'
+    expect(recordOf(text).summary).toBe('20 seconds at 3:00pm PST, every request failed')
+    expect(recordOf('# Down\n\n## Summary\n\nThe queue stopped  \nand every job waited for an hour.\n').summary).toBe('The queue stopped and every job waited for an hour.')
+  })
+
+  it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
+    expect(recordOf('# Down\n\nMore details to follow.\n\nWeitere Infos folgen sobald diese vorliegen.\n\nThe login service rejected every password for two hours.\n').summary).toBe(
+      'The login service rejected every password for two hours.',
+    )
+  })
+
   it('takes the explicit summary section over a preamble', () => {
     const r = recordOf('# Cache outage\n\nThis page collects what we know so far about the cache problem and how we will follow up.\n\n## Summary\n\nThe session cache evicted every key for twenty minutes.\n')
     expect(r.summary).toBe('The session cache evicted every key for twenty minutes.')

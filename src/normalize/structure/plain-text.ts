@@ -22,8 +22,19 @@ function nodeText(node: Nodes): string {
     case 'root':
       return node.children.map((child) => nodeText(child)).filter(Boolean).join('\n\n')
     default:
-      return toString(node, { includeImageAlt: false })
+      return 'children' in node ? phrasingText(node.children) : toString(node, { includeImageAlt: false })
   }
+}
+
+/** Text of inline nodes, a hard line break (two trailing spaces or a backslash) kept as a line break, not dropped. */
+function phrasingText(children: RootContent[]): string {
+  let out = ''
+  for (const child of children) {
+    if (child.type === 'break') out += '\n'
+    else if ('children' in child && child.type !== 'list' && child.type !== 'table') out += phrasingText(child.children as RootContent[])
+    else out += nodeText(child)
+  }
+  return out
 }
 
 /** Plain text of block nodes, paragraphs separated by a blank line, decoration stripped from each line. */

@@ -26,6 +26,9 @@ const BOILERPLATE = [
   /^(?:status|state|draft|work in progress|wip|resolved|investigating|identified|monitoring|published|final|updated?)\s*[:.!]?\s*\S{0,30}$/i,
   /^(?:our|the) mission\b|^(?:disclaimer|note|nb|edit|update|updated|last updated|tl;dr)\s*:\s*$/i,
   /^[([].*[)\]]\.?$/,
+  // Notes about the updates themselves ("More details to follow; the newest updates are at the top").
+  /^(?:(?:more|further) (?:info(?:rmation)?|details|updates?)\b[^.]{0,30}\b(?:follow|to come)|weitere (?:infos?|informationen) folgen|plus d'informations? (?:suivront|à venir))/i,
+  /\b(?:newest|latest|most recent|neuesten?|aktuellsten?)\b[^.]{0,40}\b(?:at the top|on top|first|oben|zuerst)\b/i,
 ]
 
 /** Headings that announce the summary itself (not background or a description that may come late). */
@@ -75,7 +78,10 @@ function textsOf(block: Block): string[] {
   if (block.kind === 'heading') return block.origin === 'markdown' && block.text.split(/\s+/).length >= 12 ? [block.text] : []
   const node = block.node
   if (node.type === 'paragraph') {
-    const lines = plainText([node]).split('\n').map((l) => fieldValue(l)).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
+    const all = plainText([node]).split('\n')
+    // A template's question over its answer ("What was the root cause?" then the answer): the answer is the text.
+    const answered = all.filter((l, i) => !(i < all.length - 1 && /\?\s*$/.test(l) && all[i + 1]!.trim() !== ''))
+    const lines = answered.map((l) => fieldValue(l)).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
     return lines.length ? [clean(lines.join(' '))] : []
   }
   if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value)) return [clean(node.value.split('\n').map((l) => l.trim()).join(' '))]
