@@ -22,7 +22,10 @@ interface PropertySchema {
 const SCHEMA = { properties: PROPERTIES as Record<string, PropertySchema> }
 
 /** Keys whose rule is a pattern: what the pattern means, in words. */
-const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([['url', 'an absolute http(s) URL such as https://example.com']])
+const PATTERN_WORDS: ReadonlyMap<string, string> = new Map([
+  ['url', 'an absolute http(s) URL such as https://example.com'],
+  ['repository', 'a link template with {path}, such as https://github.com/acme/postmortems/edit/main/{path}, or { url, branch, view, edit }'],
+])
 
 /** ajv's validator as the generated module gives it: true, or false with the errors on the function. */
 const validator = validateAgainstSchema as { (data: unknown): boolean; errors?: ErrorObject[] | null }

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { IANAZone } from 'luxon'
 import { validateConfig } from './config-schema.js'
 import { ConfigError, OutputError } from './errors.js'
-import type { Config, ResolvedConfig } from './types.js'
+import type { Config, RepositoryConfig, ResolvedConfig } from './types.js'
 
 /** Name of the config file looked for at the project root. */
 export const CONFIG_FILE = 'hindsight.config.json'
@@ -44,6 +44,7 @@ export function defaultConfig(): Required<Config> {
     defaultTimezone: null,
     search: true,
     drafts: false,
+    repository: null,
   }
 }
 
@@ -102,7 +103,25 @@ export function loadConfig(cwd: string, overrides: Config = {}): ResolvedConfig 
     defaultTimezone: merged.defaultTimezone,
     search: merged.search,
     drafts: merged.drafts,
+    repository: resolveRepository(merged.repository, root, path.resolve(root, merged.contentDir)),
   }
+}
+
+/**
+ * The `repository` key as the two link templates pages fill with a postmortem's path: a template string is the edit
+ * link (its view link is the same address with `/edit/` read as `/blob/`, when it has one); an object gives the
+ * repository's address and branch, with GitHub's (or, on a GitLab host, GitLab's) paths unless `view`/`edit` say otherwise.
+ */
+export function resolveRepository(value: RepositoryConfig | null, root: string, contentDir: string): ResolvedConfig['repository'] {
+  if (!value) return null
+  const rel = path.relative(root, contentDir).split(path.sep).join('/')
+  const prefix = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? `${rel}/` : ''
+  if (typeof value === 'string') return { edit: value, view: value.includes('/edit/') ? value.replace('/edit/', '/blob/') : null, prefix }
+  const url = value.url.replace(/\/+$/, '')
+  const branch = value.branch ?? 'main'
+  const dash = /gitlab/i.test(new URL(url).hostname) ? '/-' : ''
+  const fill = (template: string): string => template.replaceAll('{url}', url).replaceAll('{branch}', branch)
+  return { view: fill(value.view ?? `{url}${dash}/blob/{branch}/{path}`), edit: fill(value.edit ?? `{url}${dash}/edit/{branch}/{path}`), prefix }
 }
 
 /** A config value naming a file (resolved against the root) or an http(s) URL (kept as is); empty means none. */

@@ -216,7 +216,15 @@ export interface Config {
   search?: boolean
   /** Publish drafts (`draft: true`, `published: false`) with a "Draft" banner, for a preview deploy. Default: `false` (`dev`: `true`). */
   drafts?: boolean
+  /**
+   * Where the postmortems' sources live, for "View source" and "Edit this page" links: an edit-URL template with
+   * `{path}` (`https://github.com/acme/pm/edit/main/{path}`), or `{ url, branch, view, edit }`. Default: `null` (no links).
+   */
+  repository?: RepositoryConfig | null
 }
+
+/** The `repository` config key: an edit-URL template with `{path}`, or the repository's address with optional templates. */
+export type RepositoryConfig = string | { url: string; branch?: string; view?: string; edit?: string }
 
 /** Configuration with every default applied and every path absolute. */
 export interface ResolvedConfig {
@@ -243,6 +251,8 @@ export interface ResolvedConfig {
   defaultTimezone: string | null
   search: boolean
   drafts: boolean
+  /** Link templates with `{path}` (the source's path in the repository: `prefix` + its path under content/), or null. */
+  repository: { view: string | null; edit: string | null; prefix: string } | null
 }
 
 /** Front matter as split from the document. */

@@ -9,6 +9,7 @@ import { brandTarget } from './static-files.js'
 import { createLayeredResolver, templateLayers } from './templates-layers.js'
 import { severityBadge, severityLevel } from './severity.js'
 import { siteLabel } from './taxonomy.js'
+import { sourceLinks } from './source-links.js'
 import { causeLabel } from '../enrich/derive-causes.js'
 
 /** Renders planned files with the eta templates of the project; autoescaping is always on. */
@@ -39,6 +40,8 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
     siteLabel: (name: string) => siteLabel(config.sites, name),
     /** The label of a cause category id (`dns` → `DNS`). */
     causeLabel,
+    /** "View source" and "Edit this page" addresses of a postmortem by its source path (the `repository` key), each null when not configured. */
+    sourceLinks: (source: string) => sourceLinks(config.repository, source),
   }
   return (file) => {
     if ('content' in file) return typeof file.content === 'function' ? file.content() : file.content
