@@ -5,39 +5,10 @@ import { selectPublished } from './site/publish.js'
 import { unreadableDiagnostic } from './content/unreadable.js'
 import { lockOutput } from './site/out-lock.js'
 import type { SiteDocument } from './site/pages.js'
-import type { Diagnostic, ResolvedConfig } from './types.js'
+import type { ResolvedConfig } from './types.js'
+import type { BuildProgress, BuildResult, FileReport } from './build/types.js'
 
-/** Outcome of one content file: a page, or the diagnostics that say why not. */
-export interface FileReport {
-  source: string
-  slug: string | null
-  diagnostics: Diagnostic[]
-}
-
-/** Summary of a build, for the CLI and for tests. */
-export interface BuildResult {
-  files: FileReport[]
-  documents: SiteDocument[]
-  pagesWritten: number
-  /**
-   * What the build planned: `unchanged` nothing (no input changed), `edited` only the edited postmortems' own files
-   * and the export (their edits changed nothing other pages show), `full` every output (each still written only if
-   * its bytes changed).
-   */
-  scope: 'unchanged' | 'edited' | 'full'
-  errors: number
-  warnings: number
-  durationMs: number
-  /** Time of each phase of a full pass (`load`, `emit`, `cache`); empty when nothing or only edits were built. */
-  phases: Array<{ name: string; ms: number }>
-}
-
-/** How far a build is: content files normalized (those not in the cache), or output files written or kept. */
-export interface BuildProgress {
-  phase: 'normalize' | 'write'
-  done: number
-  total: number
-}
+export type { BuildProgress, BuildResult, FileReport } from './build/types.js'
 
 /** Options of `build` for tools: a progress callback, and how many threads normalize (see `threadCount` in src/workers/pool.ts). */
 export interface BuildOptions {

@@ -1,5 +1,5 @@
 /**
- * A warm build whose edits change nothing the rest of the archive shows (same slug, same outside key) plans only
+ * A warm build whose edits change nothing the rest of the archive shows (same slug, same listing key) plans only
  * the edited postmortems' own files and the export. These tests hold it to a cold build of the same content, and
  * check it gives way to the full pass whenever that does not hold.
  */
@@ -9,9 +9,9 @@ import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { createBuilder } from '../src/builder.js'
-import type { BuildState } from '../src/cache/store.js'
+import type { StoredBuildState } from '../src/build/state.js'
 import { openIndex, sealIndex } from '../src/cache/integrity.js'
-import type { RelatedMemo } from '../src/site/related.js'
+import type { RelatedSnapshot } from '../src/site/related.js'
 import { diffManifests, projectsForThisFile, siteManifest } from './build-helpers.js'
 
 const project = projectsForThisFile()
@@ -111,9 +111,9 @@ describe('a warm build of edits that change nothing other pages show', () => {
     const p = project(2)
     const first = await build(p.config)
     const slugOf = new Map(first.files.map((f) => [f.source, f.slug]))
-    const memo = (deserialize(readFileSync(path.join(p.config.cacheDir, 'related.bin'))) as { value: RelatedMemo }).value
+    const memo = (deserialize(readFileSync(path.join(p.config.cacheDir, 'related.bin'))) as { value: RelatedSnapshot }).value
     const neighbour = memo.related[memo.slugs.indexOf(slugOf.get(DATABASE)!)]![0]!
-    const state = JSON.parse(readFileSync(path.join(p.config.cacheDir, readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!), 'utf8')) as BuildState
+    const state = JSON.parse(readFileSync(path.join(p.config.cacheDir, readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!), 'utf8')) as StoredBuildState
     const indexFile = path.join(p.config.cacheDir, 'documents', 'index.bin')
     const index = deserialize(openIndex(readFileSync(indexFile))) as { keys: Record<string, unknown> }
     delete index.keys[state.inputs[first.files.find((f) => f.slug === neighbour)!.source]!.key]

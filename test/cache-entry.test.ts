@@ -11,7 +11,7 @@ import { createBuilder } from '../src/builder.js'
 import { decodeEntry, encodeEntry, entryLengths, ENTRY_HEADER, lazyDocument } from '../src/cache/entry.js'
 import { openIndex } from '../src/cache/integrity.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
-import { relatedIncidents, rootCauseTerms, type RelatedMemo } from '../src/site/related.js'
+import { relatedIncidents, rootCauseTerms, type RelatedSnapshot } from '../src/site/related.js'
 import { makeProject, seedFiles, siteManifest } from './build-helpers.js'
 import { warningsDuring } from './helpers/process.js'
 
@@ -72,7 +72,7 @@ describe('cache entries', () => {
     const reads = entries.reduce((n, e) => n + e.reads(), 0)
     // rootCauseTerms above read the sections; fresh entries show relatedness itself reads none.
     const fresh = seeds.map(fromEntry)
-    expect(relatedIncidents(fresh.map((e) => e.lazy.document!.record), 2)).toEqual(relatedIncidents(seeds.map((d) => d.document!.record), 2))
+    expect(relatedIncidents(fresh.map((e) => e.lazy.document!.record), 2).bySlug).toEqual(relatedIncidents(seeds.map((d) => d.document!.record), 2).bySlug)
     expect(fresh.reduce((n, e) => n + e.reads(), 0)).toBe(0)
     expect(reads).toBe(seeds.length)
   })
@@ -93,7 +93,7 @@ describe('a warm build after one edit', () => {
     const edited = files.find((f) => f.includes('copy-2'))!
     const slugOf = new Map(built.documents.map((d) => [d.record.source, d.record.slug]))
     // The pages rendered again: the edited postmortem's, and those listing it among their related incidents.
-    const memo = (deserialize(readFileSync(path.join(config.cacheDir, 'related.bin'))) as { value: RelatedMemo }).value
+    const memo = (deserialize(readFileSync(path.join(config.cacheDir, 'related.bin'))) as { value: RelatedSnapshot }).value
     const rendered = new Set([slugOf.get(edited)!, ...memo.slugs.filter((_, i) => memo.related[i]!.includes(slugOf.get(edited)!))])
     expect(rendered.size).toBeLessThan(built.documents.length / 2)
 

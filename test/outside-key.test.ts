@@ -1,11 +1,11 @@
 /**
- * Index pages, feeds, the stats page, the sitemap and other postmortems' pages are keyed by `outsideKey`, and a warm
- * build plans nothing but the edited postmortem's own files when its outside key holds. So the key must change
+ * Index pages, feeds, the stats page, the sitemap and other postmortems' pages are keyed by `listingKey`, and a warm
+ * build plans nothing but the edited postmortem's own files when its listing key holds. So the key must change
  * whenever any of those outputs does: each field of a record takes, in turn, the values other records have.
  */
 import { describe, expect, it } from 'vitest'
 import { loadDocument } from '../src/document.js'
-import { outsideKey } from '../src/site/outside.js'
+import { listingKey } from '../src/site/listing-key.js'
 import type { PostmortemRecord } from '../src/types.js'
 import { seedFiles } from './build-helpers.js'
 import { renderRecords } from './helpers/plan.js'
@@ -27,7 +27,7 @@ function elsewhere(list: PostmortemRecord[], own: string): string {
 
 const distinct = (values: unknown[]): unknown[] => [...new Map(values.map((v) => [JSON.stringify(v), v])).values()]
 
-describe('outsideKey', () => {
+describe('listingKey', () => {
   it('changes whenever an output other than the postmortem’s own files does, field by field', () => {
     let checked = 0
     let stale = 0
@@ -55,7 +55,7 @@ describe('outsideKey', () => {
         }
         if (after === before) continue
         checked++
-        if (outsideKey(variant) === outsideKey(record)) stale++
+        if (listingKey(variant) === listingKey(record)) stale++
       }
     }
     expect(checked).toBeGreaterThan(30)
@@ -66,10 +66,10 @@ describe('outsideKey', () => {
     const record = records[0]!
     const other = records[1]!
     const prose = { ...record, sections: record.sections.map((s) => (s.key === 'rootCause' ? s : { ...s, text: `${s.text} More.` })), timeline: other.timeline, lessons: other.lessons }
-    expect(outsideKey(prose)).toBe(outsideKey(record))
+    expect(listingKey(prose)).toBe(listingKey(record))
     const withItem = { ...record, actionItems: [...record.actionItems, { text: 'Add an alert', kind: null, done: false, owner: null, priority: null }] }
-    expect(outsideKey(withItem)).not.toBe(outsideKey(record))
-    expect(outsideKey({ ...withItem, actionItems: withItem.actionItems.map((a, i) => (i === withItem.actionItems.length - 1 ? { ...a, text: 'Add two alerts' } : a)) })).not.toBe(outsideKey(withItem))
-    expect(outsideKey({ ...record, summary: `${record.summary} More.` })).not.toBe(outsideKey(record))
+    expect(listingKey(withItem)).not.toBe(listingKey(record))
+    expect(listingKey({ ...withItem, actionItems: withItem.actionItems.map((a, i) => (i === withItem.actionItems.length - 1 ? { ...a, text: 'Add two alerts' } : a)) })).not.toBe(listingKey(withItem))
+    expect(listingKey({ ...record, summary: `${record.summary} More.` })).not.toBe(listingKey(record))
   })
 })

@@ -5,14 +5,13 @@
 import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { describe, expect, it, vi } from 'vitest'
-import type { RelatedMemo } from '../src/site/related.js'
+import { describe, expect, it } from 'vitest'
+import { createBuilder } from '../src/builder.js'
+import type { RelatedSnapshot } from '../src/site/related.js'
 import { makeProject } from './build-helpers.js'
 
-/** A builder from freshly loaded modules, as a new `hindsight build` process would have. */
+/** A new builder, as a new `hindsight build` process would have: nothing is kept in module state between builders. */
 async function freshBuilder(config: ReturnType<typeof makeProject>['config']) {
-  vi.resetModules()
-  const { createBuilder } = await import('../src/builder.js')
   return createBuilder(config)
 }
 
@@ -21,7 +20,7 @@ describe('related-incidents memo', () => {
     const { config, files } = makeProject(3)
     await (await freshBuilder(config)).build()
     const memoFile = path.join(config.cacheDir, 'related.bin')
-    const stored = deserialize(readFileSync(memoFile)) as { version: string; value: RelatedMemo }
+    const stored = deserialize(readFileSync(memoFile)) as { version: string; value: RelatedSnapshot }
     const at = stored.value.related.findIndex((list) => list.length > 0)
     const [slug, near] = [stored.value.slugs[at]!, stored.value.related[at]!]
     const outsider = stored.value.slugs.find((s) => s !== slug && !near.includes(s))!

@@ -39,6 +39,6 @@ describe('sharedFeatures', () => {
 
   it('relates nothing by noise words alone', () => {
     const D = record('d2.md', '# Lost jobs\n\n## Root cause\n\nInstead of the normal update, the nightly run was skipped as normal update.\n')
-    expect(relatedIncidents([C, D], 5).get(C.slug)).toEqual([])
+    expect(relatedIncidents([C, D], 5).bySlug.get(C.slug)).toEqual([])
   })
 })

@@ -124,7 +124,7 @@ describe('the postmortem page', () => {
   it('links up to five related incidents: shared tag and site first, then newest, in a stable order', () => {
     const related = /<h2 id="pm-related">[\s\S]*?<\/ul>/.exec(html)![0]
     expect([...related.matchAll(/href="\/([^/]+)\/"/g)].map((m) => m[1])).toEqual(['o5', 'o4', 'o3', 'o2', 'o1'])
-    expect(relatedIncidents([record, ...others]).get('db')).toEqual(relatedIncidents([record, ...others]).get('db'))
+    expect(relatedIncidents([record, ...others]).bySlug.get('db')).toEqual(relatedIncidents([record, ...others]).bySlug.get('db'))
     expect(related).toContain('· shares tag <span class="shared-term">database</span>, site <span class="shared-term">obs</span></span>')
   })
 })

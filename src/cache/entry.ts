@@ -1,6 +1,6 @@
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
-import { outsideKey, primeOutsideKey } from '../site/outside.js'
+import { listingKey, primeListingKey } from '../site/listing-key.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
 import type { SiteDocument } from '../site/pages.js'
 import type { LocalRef } from '../normalize/structure/local-refs.js'
@@ -28,7 +28,7 @@ interface EntryHead {
   images: string[]
   /** The document's relative link and image targets with their places, which the archive-wide checks need. */
   refs: LocalRef[]
-  /** `outsideKey` of the record. */
+  /** `listingKey` of the record. */
   outside: string
 }
 
@@ -41,7 +41,7 @@ export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
     for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
     head.record.diagnostics = head.diagnostics
     head.terms = joinedTerms(record)
-    head.outside = outsideKey(record)
+    head.outside = listingKey(record)
   }
   const headBytes = serialize(head)
   const line = Buffer.from(record ? JSON.stringify(record) : '')
@@ -90,7 +90,7 @@ export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocum
   }
   for (const key of BULKY) lazily(record, key, () => loadWhole().document!.record[key])
   primeTerms(record, head.terms)
-  primeOutsideKey(record, head.outside)
+  primeListingKey(record, head.outside)
   const document = { record } as SiteDocument
   lazily(document, 'html', () => loadWhole().document!.html)
   document.images = head.images

@@ -7,10 +7,8 @@ import { isAlive } from '../site/write.js'
 import { codeVersionKey, hashParts } from './hash.js'
 import { decodeEntry, encodeEntry, entryLengths, entryParts, lazyDocument } from './entry.js'
 import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
-import { cacheWarning, writeWhole } from './state.js'
+import { cacheWarning, writeWhole } from './files.js'
 import { makeDir } from '../make-dir.js'
-
-export { readBuildState, readCacheValue, writeBuildState, writeCacheValue, type ArchiveEntry, type BuildState, type InputStamp, type ManifestEntry } from './state.js'
 
 /** Bytes read from a pack that are not what was written there (a disk fault, a hand edit). */
 class DamagedEntry extends Error {}

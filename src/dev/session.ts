@@ -9,7 +9,7 @@ import { buildSearchIndex } from '../search/index.js'
 import { assertSafeOutDir } from '../site/out-guard.js'
 import { url as pageUrl } from '../site/paths.js'
 import type { Config, ResolvedConfig } from '../types.js'
-import { createDevEngine, type DevEngine, type EngineResult } from './engine.js'
+import { createBuilder, type Builder, type UpdateResult } from '../builder.js'
 import { createEventHub, readClientScript } from './live-reload.js'
 import { BUILD_PROBLEM, createProblemBoard } from './problems.js'
 import { createBuildQueue } from './queue.js'
@@ -47,12 +47,17 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   // Refused before serving: an unsafe output folder is a usage error, not a build failure to show in the overlay.
   assertSafeOutDir(config)
   assertContentDir(config)
-  let engine: DevEngine = createDevEngine(config)
+  /** The incremental builder in dev mode: writes in place, keeps the last good page of a broken save, leaves search to this session. */
+  let builder: Builder = createBuilder(config, { mode: 'dev' })
+  const fullBuild = async (): Promise<UpdateResult> => {
+    const { files, durationMs } = await builder.build()
+    return { written: [], removed: [], files, durationMs, full: true }
+  }
   const configPath = path.join(config.root, CONFIG_FILE)
   const sourcePath = (source: string): string => path.join(config.contentDir, ...source.split('/'))
   const board = createProblemBoard()
   const hub = createEventHub()
-  const shown = (result: EngineResult): FileDiagnostics[] => result.files.map((f) => ({ file: show(sourcePath(f.source)), diagnostics: f.diagnostics }))
+  const shown = (result: UpdateResult): FileDiagnostics[] => result.files.map((f) => ({ file: show(sourcePath(f.source)), diagnostics: f.diagnostics }))
   let searchTimer: NodeJS.Timeout | null = null
   let needsFull = false
   const scheduleSearch = (): void => {
@@ -60,7 +65,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     searchTimer = setTimeout(() => queue.push([SEARCH]), searchDelay)
   }
 
-  const reportChanged = (result: EngineResult, changed: string[]): void => {
+  const reportChanged = (result: UpdateResult, changed: string[]): void => {
     const touched = new Set(changed.map(show))
     for (const { file, diagnostics } of shown(result).filter((f) => touched.has(f.file) && f.diagnostics.length)) {
       if (diagnostics.some((d) => d.severity === 'error')) log(`${file} has errors; still serving its last good page:`)
@@ -72,12 +77,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const changed = paths.filter((p) => p !== SEARCH)
     if (changed.length === 0) {
       if (!config.search) return
-      const { files } = await buildSearchIndex(engine.documents(), config.outDir, config)
+      const { files } = await buildSearchIndex([...builder.documents.values()], config.outDir, config)
       return log(`Search index updated (${files} files)`)
     }
     if (paths.includes(SEARCH)) scheduleSearch()
     const sent: string[] = []
-    let result: EngineResult
+    let result: UpdateResult
     if (changed.includes(configPath)) {
       try {
         const next = loadConfig(options.cwd, options.overrides)
@@ -88,8 +93,8 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         log(`${(error as Error).message}; still serving the last good site`)
         return hub.send('diagnostics', board.payload())
       }
-      engine = createDevEngine(config)
-      result = await engine.build()
+      builder = createBuilder(config, { mode: 'dev' })
+      result = await fullBuild()
     } else {
       const started = performance.now()
       const early = (pages: string[]): void => {
@@ -104,7 +109,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
         for (let waited = 0; waited < INDEX_DELAY_MS && !waiting(); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10))
         return waiting()
       }
-      result = needsFull ? await engine.build() : await engine.update(changed, early, moreSaves)
+      result = needsFull ? await fullBuild() : await builder.update(changed, { keepLastGood: true, onPages: early, deferIndexes: moreSaves })
     }
     needsFull = false
     board.record(shown(result), { full: result.full, gone: changed.filter((p) => !existsSync(p)).map(show), cleared: changed.includes(configPath) ? [show(configPath)] : [] })
@@ -127,7 +132,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const queue = createBuildQueue(rebuild, failed)
 
   try {
-    const first = await engine.build()
+    const first = await fullBuild()
     board.record(shown(first), { full: true, gone: [], cleared: [] })
     const all = first.files.flatMap((f) => f.diagnostics)
     log(`Built ${plural(first.files.length, 'file')} in ${Math.round(first.durationMs)} ms: ${plural(all.filter((d) => d.severity === 'error').length, 'error')}, ${plural(all.filter((d) => d.severity === 'warning').length, 'warning')} (details: hindsight check)`)

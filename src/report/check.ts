@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { loadDocuments } from '../build.js'
 import { hashParts } from '../cache/hash.js'
-import { readBuildState } from '../cache/store.js'
+import { readBuildState } from '../build/state.js'
 import { loadDocument } from '../document.js'
 import { UsageError } from '../errors.js'
 import type { SiteDocument } from '../site/pages.js'
@@ -63,8 +63,8 @@ async function oldSlugs(config: ResolvedConfig, documents: SiteDocument[]): Prom
   const out = new Map<string, Diagnostic[]>()
   const state = readBuildState(config.cacheDir, config.outDir)
   if (!state?.archive) return out
-  const slugs = new Map(state.archive.map(([source, slug]) => [source, slug]))
-  const hashes = new Map(Object.entries(state.inputs).map(([source, stamp]) => [source, stamp.hash]))
+  const slugs = new Map(state.archive.map(({ source, slug }) => [source, slug]))
+  const hashes = new Map([...state.inputs].map(([source, stamp]) => [source, stamp.hash]))
   const current = await Promise.all(documents.map(async ({ record }) => ({
     source: record.source,
     slug: record.slug,

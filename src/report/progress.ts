@@ -1,4 +1,4 @@
-import type { BuildProgress } from '../build.js'
+import type { BuildProgress } from '../build/types.js'
 
 /** A progress reporter for long builds: `update` as work is done, `clear` before the summary is printed. */
 export interface ProgressLine {

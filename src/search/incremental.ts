@@ -2,7 +2,7 @@
  * The search index of a build: the base index with a delta beside it when a warm build can (see `delta.ts`), else a
  * base rebuilt from every postmortem. A warm build then indexes only the delta's few pages instead of the archive.
  */
-import { readCacheValue, writeCacheValue } from '../cache/store.js'
+import { readCacheValue, writeCacheValue } from '../cache/files.js'
 import type { StaticFile } from '../site/pages.js'
 import { compareRecords } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'

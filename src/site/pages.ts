@@ -8,11 +8,11 @@ import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { causeChart, causeKey } from './cause-chart.js'
 import { imageSource } from './images.js'
 import { markdownTarget, slugsBySource } from './references.js'
-import { entryOf, outsideKey } from './outside.js'
+import { entryOf, listingKey } from './listing-key.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
-import { relatedIncidents, sharedFeatures } from './related.js'
+import { relatedIncidents, sharedFeatures, type RelatedSnapshot } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, monthOf, statsKey } from './stats.js'
 import { severityLabel } from './severity.js'
@@ -156,8 +156,8 @@ function byDuration(records: PostmortemRecord[]): PostmortemRecord[] {
 function homePages(records: PostmortemRecord[], config: ResolvedConfig, facets: Facet[]): PlannedFile[] {
   const data = { title: config.title, description: config.description, feed: 'feed.xml', browse: browseLinks(facets) }
   return [
-    ...paginate('', records, config.pageSize, 'home', { ...data, sort: 'date' }, outsideKey),
-    ...paginate('by-duration', byDuration(records), config.pageSize, 'home', { ...data, sort: 'duration' }, outsideKey),
+    ...paginate('', records, config.pageSize, 'home', { ...data, sort: 'date' }, listingKey),
+    ...paginate('by-duration', byDuration(records), config.pageSize, 'home', { ...data, sort: 'duration' }, listingKey),
   ]
 }
 
@@ -165,19 +165,26 @@ function homePages(records: PostmortemRecord[], config: ResolvedConfig, facets: 
 function monthPages(records: PostmortemRecord[], config: ResolvedConfig): PlannedFile[] {
   return groupRecords(records, (r) => [monthOf(r) ?? ''].filter(Boolean)).flatMap((g) => {
     const month = g.names[0]!
-    return paginate(`years/${month.slice(0, 4)}/${month.slice(5)}`, g.records, config.pageSize, 'list', { title: `Month: ${month}`, kind: 'years', name: month, feed: null }, outsideKey)
+    return paginate(`years/${month.slice(0, 4)}/${month.slice(5)}`, g.records, config.pageSize, 'list', { title: `Month: ${month}`, kind: 'years', name: month, feed: null }, listingKey)
   })
 }
 
 /** An image under content/ (by its path there) as a thunk giving its bytes, or null when there is no such image. */
 export type ImageContent = (source: string) => (() => Uint8Array) | null
 
+/** Output files and the related-incidents snapshot they were planned with (to hand to the next plan). */
+export interface SitePlan {
+  files: PlannedFile[]
+  related: RelatedSnapshot | null
+}
+
 /** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
-function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>, image?: ImageContent): PlannedFile[] {
+function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>, image?: ImageContent, related: RelatedSnapshot | null = null): SitePlan {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
-  const related = relatedIncidents(docs.map((d) => d.record), 5, only)
+  const near = relatedIncidents(docs.map((d) => d.record), 5, only, related)
   const slugs = slugsBySource(docs)
-  return docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (related.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image, slugs))
+  const files = docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (near.bySlug.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image, slugs))
+  return { files, related: near.snapshot }
 }
 
 /** The slugs a postmortem's Markdown links resolve to, for its page key: a renamed or removed target renders it again. */
@@ -190,7 +197,7 @@ function linkedSlugs(doc: SiteDocument, slugOf: (source: string) => string | und
 
 /**
  * A postmortem's page, JSON and local images, given its related postmortems: the page is keyed by the document and
- * by what it shows of the others (their outside keys), so an edit elsewhere that changes none of that leaves it alone.
+ * by what it shows of the others (their listing keys), so an edit elsewhere that changes none of that leaves it alone.
  */
 export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null, slugOf: (source: string) => string | undefined = () => undefined): PlannedFile[] {
   const { record } = doc
@@ -206,7 +213,7 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
       path: `${record.slug}/index.html`,
       source: record.source,
       template: 'postmortem',
-      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${outsideKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
+      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
       data: (site) => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record)), { base: site.base, source: record.source, slugOf }) }),
     },
     { path: `${record.slug}/postmortem.json`, source: record.source, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
@@ -216,17 +223,24 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
 /** The documents newest first, as every list of the archive shows them. */
 export const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
 
-/** Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save. `sorted`: already in archive order. */
-export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false, image?: ImageContent): PlannedFile[] {
-  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image)
+/**
+ * Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save.
+ * `sorted`: already in archive order; `related`: the snapshot of the last plan.
+ */
+export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false, image?: ImageContent, related: RelatedSnapshot | null = null): PlannedFile[] {
+  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image, related).files
 }
 
-/** Plans every output file of the archive from the documents; pure, so the same input gives the same site. `known`: records' JSON already at hand. */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent): PlannedFile[] {
+/**
+ * Plans every output file of the archive from the documents; pure, so the same input gives the same site. `known`:
+ * records' JSON already at hand; `related`: the related-incidents snapshot of an earlier plan, reused while it holds.
+ */
+export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent, related: RelatedSnapshot | null = null): SitePlan {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
   const labelOf = (name: string): string => siteLabel(config.sites, name)
-  const files = postmortemFiles(docs, keyOf, undefined, image)
+  const postmortems = postmortemFiles(docs, keyOf, undefined, image, related)
+  const files = postmortems.files
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
@@ -237,7 +251,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   files.push(...homePages(records, config, facets.map(([f]) => f)))
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
-    const planned = planFacet(facet, config, withFeeds, outsideKey)
+    const planned = planFacet(facet, config, withFeeds, listingKey)
     files.push(...planned.files)
     feeds.push(...planned.feeds)
   }
@@ -245,7 +259,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }) })
   files.push({ path: 'actions/index.html', template: 'actions', key: records.map(actionsFields).join('\u0000'), data: () => ({ title: 'Action items', actions: archiveActions(records) }) })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
-  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(outsideKey).join(' ')}`, content: () => atomFeed(feed, config) })
+  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`, content: () => atomFeed(feed, config) })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
@@ -253,5 +267,5 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   files.push({ path: '404.html', template: '404', data: { title: 'Page not found' } })
   for (const r of resolveRedirects(records).redirects) files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
   files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, (r) => known?.(r) ?? JSON.stringify(r)) })
-  return files
+  return { files, related: postmortems.related }
 }

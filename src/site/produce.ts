@@ -1,5 +1,5 @@
 import { hashParts } from '../cache/hash.js'
-import type { ManifestEntry } from '../cache/store.js'
+import type { ManifestEntry } from '../build/state.js'
 import { HindsightError, OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
 import type { PlannedFile } from './pages.js'
@@ -14,8 +14,8 @@ export interface OutputPass {
   /** Hash of what a file is made from (`cache/plan-key.ts`); `''` when unknown, so the file is compared by its bytes. */
   inputHash: (file: PlannedFile) => string
   /** The last build's manifest, or null when none can be trusted. */
-  previous: Record<string, ManifestEntry> | null
-  manifest: Record<string, ManifestEntry>
+  previous: ReadonlyMap<string, ManifestEntry> | null
+  manifest: Map<string, ManifestEntry>
   writer: SiteWriter
   render: (file: PlannedFile) => FileContent
   /** `dev` yields to its server between slices of work; `build` bounds its heap. */
@@ -42,13 +42,13 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
       ranSince = performance.now()
     }
     const input = inputHash(file)
-    const before = previous?.[file.path]
-    if (before && input !== '' && before[0] === input && writer.keep(file.path)) {
-      manifest[file.path] = before
+    const before = previous?.get(file.path)
+    if (before && input !== '' && before.inputHash === input && writer.keep(file.path)) {
+      manifest.set(file.path, before)
       continue
     }
     const { entry, wrote } = produce(file, input, before, writer, render)
-    manifest[file.path] = entry
+    manifest.set(file.path, entry)
     if (!wrote) continue
     written.push(file.path)
     if (written.length === 100) await pausePoint('staging')
@@ -76,14 +76,14 @@ function produceOnce(file: PlannedFile, input: string, before: ManifestEntry | u
   if (isStreamed(content)) {
     // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).
     writer.write(file.path, encoded(content))
-    return { entry: [input, `stream:${input}`], wrote: true }
+    return { entry: { inputHash: input, outputHash: `stream:${input}` }, wrote: true }
   }
   // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
   const output = hashParts(bytes)
-  if (before && before[1] === output && writer.keep(file.path)) return { entry: [input, output], wrote: false }
+  if (before && before.outputHash === output && writer.keep(file.path)) return { entry: { inputHash: input, outputHash: output }, wrote: false }
   writer.write(file.path, bytes)
-  return { entry: [input, output], wrote: true }
+  return { entry: { inputHash: input, outputHash: output }, wrote: true }
 }
 
 /** Text and byte pieces as UTF-8 chunks of about a megabyte, so writes are few and only one chunk is held. */

@@ -2,7 +2,7 @@
  * What a build publishes of the loaded documents: drafts left out (unless the config publishes them), slugs made
  * unique, and alias conflicts reported; shared by `build`, `dev` and `check` so all three agree.
  */
-import type { FileReport } from '../build.js'
+import type { FileReport } from '../build/types.js'
 import { dedupeSlugs } from '../dedupe-slugs.js'
 import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'

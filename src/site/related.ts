@@ -70,11 +70,12 @@ function facts(record: PostmortemRecord): Facts {
 }
 
 /**
- * The last full result as plain data (strings and string arrays, quick to read back), which the builder keeps in
- * the cache folder so a warm build can reuse it: record `i` has slug `slugs[i]`, features `signatures[i]`.
+ * A full computation of related incidents as plain data (strings and string arrays, quick to read back), which the
+ * builder keeps in the cache folder so a warm build can reuse it: record `i` has slug `slugs[i]`, features
+ * `signatures[i]` and related postmortems `related[i]`.
  */
-export interface RelatedMemo {
-  /** Random, new with each computation: the build state names the memo its outputs were planned with. */
+export interface RelatedSnapshot {
+  /** Random, new with each computation: the build state names the snapshot its outputs were planned with. */
   id: string
   limit: number
   slugs: string[]
@@ -82,17 +83,21 @@ export interface RelatedMemo {
   related: string[][]
 }
 
-/** The last full result and what it was computed from: most edits leave every record's features as they were. */
-let last: { memo: RelatedMemo; bySlug: Map<string, string[]> | null } | null = null
-
-/** The memo of the last full computation, or null. */
-export const relatedMemo = (): RelatedMemo | null => last?.memo ?? null
-
-/** Adopts a memo saved by an earlier process (when it has the shape of one), unless this one has computed its own. */
-export function restoreRelatedMemo(memo: RelatedMemo | null): void {
-  const lists = memo ? [memo.slugs, memo.signatures, memo.related] : []
-  if (!last && memo && typeof memo.id === 'string' && lists.every((list) => Array.isArray(list) && list.length === memo.slugs.length)) last = { memo, bySlug: null }
+/** Whether a value read back from the cache folder has the shape of a snapshot. */
+export function isRelatedSnapshot(value: unknown): value is RelatedSnapshot {
+  const snapshot = value as RelatedSnapshot | null
+  if (!snapshot || typeof snapshot !== 'object' || typeof snapshot.id !== 'string' || !Array.isArray(snapshot.slugs)) return false
+  return [snapshot.signatures, snapshot.related].every((list) => Array.isArray(list) && list.length === snapshot.slugs.length)
 }
+
+/** Related postmortems by slug, and the snapshot that holds them (the one given when it still holds, else a new one). */
+export interface RelatedResult {
+  bySlug: Map<string, string[]>
+  snapshot: RelatedSnapshot | null
+}
+
+/** Each snapshot's lists by slug, built once per snapshot (a cache of a pure function of it). */
+const bySlugOf = new WeakMap<RelatedSnapshot, Map<string, string[]>>()
 
 const signatures = new WeakMap<PostmortemRecord, string>()
 
@@ -107,26 +112,31 @@ export function signature(record: PostmortemRecord): string {
   return known
 }
 
-/** Whether the memo holds for these records: same slugs in the same order with the same features. */
-function holds(memo: RelatedMemo, records: PostmortemRecord[], limit: number): boolean {
-  if (memo.limit !== limit || memo.slugs.length !== records.length) return false
-  for (let i = 0; i < records.length; i++) if (records[i]!.slug !== memo.slugs[i] || signature(records[i]!) !== memo.signatures[i]) return false
+/** Whether the snapshot holds for these records: same slugs in the same order with the same features. */
+function holds(snapshot: RelatedSnapshot, records: PostmortemRecord[], limit: number): boolean {
+  if (snapshot.limit !== limit || snapshot.slugs.length !== records.length) return false
+  for (let i = 0; i < records.length; i++) if (records[i]!.slug !== snapshot.slugs[i] || signature(records[i]!) !== snapshot.signatures[i]) return false
   return true
 }
 
 /**
  * Up to `limit` related postmortems for every record (or only for `only`, as `dev` asks for the page just saved), by
  * shared tags, sites and root-cause terms; ties go to the record earlier in archive order, so the result depends only
- * on the input. `records` must be in archive order.
+ * on the input. `records` must be in archive order. `previous` is reused while it holds; a computation for every
+ * record returns a new snapshot, one for `only` the one given.
  */
-export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>): Map<string, string[]> {
-  if (last && holds(last.memo, records, limit)) return (last.bySlug ??= new Map(last.memo.slugs.map((slug, i) => [slug, last!.memo.related[i]!])))
-  const related = scoreAll(records, records.map((record) => facts(record).features), limit, only)
-  if (!only) {
-    const slugs = records.map((r) => r.slug)
-    last = { memo: { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }, bySlug: related }
+export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>, previous: RelatedSnapshot | null = null): RelatedResult {
+  if (previous && holds(previous, records, limit)) {
+    let bySlug = bySlugOf.get(previous)
+    if (!bySlug) bySlugOf.set(previous, (bySlug = new Map(previous.slugs.map((slug, i) => [slug, previous.related[i]!]))))
+    return { bySlug, snapshot: previous }
   }
-  return related
+  const related = scoreAll(records, records.map((record) => facts(record).features), limit, only)
+  if (only) return { bySlug: related, snapshot: previous }
+  const slugs = records.map((r) => r.slug)
+  const snapshot = { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }
+  bySlugOf.set(snapshot, related)
+  return { bySlug: related, snapshot }
 }
 
 function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string, number]>>, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {

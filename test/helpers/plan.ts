@@ -10,5 +10,5 @@ export function renderRecords(records: PostmortemRecord[], overrides: Config = {
   const config = loadConfig(ROOT, { search: false, outDir: path.join(ROOT, 'test-output/unused'), ...overrides })
   const render = createRenderer(config)
   const docs: SiteDocument[] = records.map((record) => ({ record, html }))
-  return new Map(planSite(docs, config).map((f) => { const out = render(f); return [f.path, typeof out === 'string' ? out : out instanceof Uint8Array ? Buffer.from(out).toString('utf8') : [...out].join('')] }))
+  return new Map(planSite(docs, config).files.map((f) => { const out = render(f); return [f.path, typeof out === 'string' ? out : out instanceof Uint8Array ? Buffer.from(out).toString('utf8') : [...out].join('')] }))
 }

@@ -19,8 +19,8 @@ export function entryOf(r: PostmortemRecord): Record<string, unknown> {
 
 const keys = new WeakMap<PostmortemRecord, string>()
 
-/** Hands over a record's outside key worked out earlier (the cache keeps it in the entry's head), so a warm build need not hash 10,000 of them again. */
-export function primeOutsideKey(record: PostmortemRecord, key: string): void {
+/** Hands over a record's listing key worked out earlier (the cache keeps it in the entry's head), so a warm build need not hash 10,000 of them again. */
+export function primeListingKey(record: PostmortemRecord, key: string): void {
   keys.set(record, key)
 }
 
@@ -30,7 +30,7 @@ export function primeOutsideKey(record: PostmortemRecord, key: string): void {
  * it rather than by the whole document, so an edit to the prose re-renders the postmortem's own page alone; a warm
  * build that finds it unchanged for every edited file plans nothing else (a test changes each field in turn).
  */
-export function outsideKey(r: PostmortemRecord): string {
+export function listingKey(r: PostmortemRecord): string {
   let key = keys.get(r)
   if (key === undefined) {
     const feed = [r.summary, r.authors, r.published, recordDay(r)]

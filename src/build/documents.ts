@@ -1,0 +1,101 @@
+/** The documents of a build: found in memory, in the cache folder or by normalizing, then assembled into the published archive. */
+import { readFileSync } from 'node:fs'
+import { openDocumentCache, type DocumentCache } from '../cache/store.js'
+import type { LoadedDocument } from '../document.js'
+import type { SiteDocument } from '../site/pages.js'
+import { selectPublished } from '../site/publish.js'
+import { passthroughFiles } from '../site/static-files.js'
+import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import { byCodePoint, type Input } from './inputs.js'
+import type { BuildMode, BuildProgress, FileReport } from './types.js'
+
+/** A loaded document and the cache key of what it was loaded from. */
+export interface KeyedDocument {
+  key: string
+  doc: LoadedDocument
+}
+
+/** The published archive: documents by source, every file's report, and each document's output key (cache key and slug). */
+export interface Assembled {
+  documents: Map<string, SiteDocument>
+  reports: Map<string, FileReport>
+  /** Each published document's output key, in source order. */
+  outputKeys: Map<SiteDocument, string>
+}
+
+/** The documents one builder holds between builds, and the cache they come from. */
+export interface DocumentSet {
+  /** Loaded documents by source. */
+  readonly loaded: Map<string, KeyedDocument>
+  /** Finds each input's document: in memory, in the cache folder, or by normalizing it (worker threads when many). */
+  load(inputs: Input[]): Promise<void>
+  /** The document cached under `key` (its head, as `load` keeps them in a build), or null. */
+  cached(key: string): LoadedDocument | null
+  /** Applies slug deduplication over all loaded documents (in source order), with the files refused before loading; `imageExists` for the link checks. */
+  assemble(refused: FileReport[], imageExists: (source: string) => boolean): Assembled
+  /** The loaded entry a record is, unless slug deduplication renamed it (then it is a copy the cache does not hold). */
+  asLoaded(record: PostmortemRecord): KeyedDocument | undefined
+  /** The record's compact JSON as the cache holds it (its line of `postmortems.json`), or null. */
+  line(key: string): Uint8Array | null
+  /** Forgets documents whose source is no longer an input. */
+  keepOnly(sources: ReadonlySet<string>): void
+  /** Saves new cache entries; `live` (default: the loaded documents' keys) are those worth keeping. */
+  flush(live?: Iterable<string>): void
+  /** Forgets every document and the cache folder's entries, for a cache found unreadable mid-build. */
+  discard(): void
+}
+
+/** The documents of one builder: `dev` keeps whole documents for its session; a build holds heads and reads bodies when used. */
+export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, workers?: number, onProgress?: (progress: BuildProgress) => void): DocumentSet {
+  const loaded = new Map<string, KeyedDocument>()
+  let store: DocumentCache | null = null
+  const cache = (): DocumentCache => (store ??= openDocumentCache(config.cacheDir))
+  const whole = mode === 'dev'
+  return {
+    loaded,
+    async load(inputs) {
+      const todo: Input[] = []
+      for (const input of inputs) {
+        if (loaded.get(input.source)?.key === input.stamp.key) continue
+        const cached = cache().get(input.stamp.key, whole)
+        if (cached && cached.source === input.source) loaded.set(input.source, { key: input.stamp.key, doc: cached })
+        else todo.push(input)
+      }
+      if (todo.length === 0) return
+      const { normalizeMany } = await import('../workers/pool.js')
+      let normalized = 0
+      const items = todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) }))
+      await normalizeMany(items, config, workers, (i, result) => {
+        const key = todo[i]!.stamp.key
+        loaded.set(todo[i]!.source, { key, doc: cache().put(key, result, whole) })
+        onProgress?.({ phase: 'normalize', done: ++normalized, total: todo.length })
+      })
+    },
+    cached: (key) => cache().get(key),
+    assemble(refused, imageExists) {
+      const sources = [...loaded.keys()].sort(byCodePoint)
+      const staticRoots = passthroughFiles(config).map((f) => f.path.split('/')[0]!)
+      const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config, staticRoots, imageExists)
+      return {
+        documents: new Map(docs.map((d) => [d.record.source, d])),
+        reports: new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f])),
+        outputKeys: new Map(docs.map((d) => [d, `${loaded.get(d.record.source)!.key}/${d.record.slug}`])),
+      }
+    },
+    asLoaded(record) {
+      const entry = loaded.get(record.source)
+      return entry?.doc.document?.record === record ? entry : undefined
+    },
+    line: (key) => cache().line(key),
+    keepOnly(sources) {
+      for (const source of [...loaded.keys()]) if (!sources.has(source)) loaded.delete(source)
+    },
+    flush(live = [...loaded.values()].map((l) => l.key)) {
+      cache().flush(new Set(live))
+    },
+    discard() {
+      cache().discard()
+      loaded.clear()
+    },
+  }
+}
