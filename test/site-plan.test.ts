@@ -154,6 +154,19 @@ describe('the postmortem page shows each part once', () => {
     expect(page.match(/Long one<\/h[1-6]>/g)).toHaveLength(1)
     expect(page).toMatch(/<nav class="pm-contents"[^>]*>[\s\S]*href="#pm-timeline"[\s\S]*href="#root-cause">Root cause<\/a>/)
   })
+
+  it('lists in the contents no heading of a section the page omitted (a time sub-heading of the timeline)', () => {
+    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', '10:00', 'Resolution'].map((heading, i) => ({ key: heading === 'Timeline' ? 'timeline' as const : null, id: heading.toLowerCase().replace(/[ :]/g, '-'), heading, text: 'x', html: '<p>x</p>', line: i * 3 + 3 }))
+    const record = makeRecord({
+      slug: 'nested', title: 'Nested', sections,
+      timeline: [{ at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 }, { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 }],
+    })
+    const html = sections.map((s) => (s.heading === '10:00' ? `<h3 id="${s.id}">10:00</h3><p>Alert</p>` : `<h2 id="${s.id}">${s.heading}</h2><p>${s.heading} text</p>`)).join('')
+    const page = renderRecords([record], {}, html).get('nested/index.html')!
+    expect(page).toMatch(/<nav class="pm-contents"/)
+    expect(page).not.toContain('href="#10-00"')
+    expect(page).toContain('href="#resolution"')
+  })
 })
 
 describe('polish', () => {

@@ -62,6 +62,7 @@ export function postmortemView(record: PostmortemRecord, written: string, relate
   const timeline = timelineVisual(record)
   // The structured timeline replaces the original's timeline section; with no events read, the original keeps it.
   const shownSections = timeline && record.timeline.length ? record.sections.filter((s) => s.key === 'timeline') : []
+  const shownHtml = prepareOriginal(omitShown(html, { title: record.title, sectionIds: shownSections.map((s) => s.id) }))
   return {
     card: {
       date: record.date,
@@ -79,15 +80,16 @@ export function postmortemView(record: PostmortemRecord, written: string, relate
     span: formatMinutes(m.timelineSpanMinutes),
     timeline,
     related,
-    html: prepareOriginal(omitShown(html, { title: record.title, sectionIds: shownSections.map((s) => s.id) })),
+    html: shownHtml,
     omitted: shownSections.map((s) => s.heading),
-    contents: contents(record, Boolean(timeline), shownSections.map((s) => s.id), html),
+    contents: contents(record, Boolean(timeline), shownSections.map((s) => s.id), shownHtml),
   }
 }
 
 /** Links to the page's structured blocks and the original's sections, for pages long enough to need them. */
 function contents(record: PostmortemRecord, hasTimeline: boolean, omittedIds: string[], html: string): PostmortemView['contents'] {
-  // Bare-line and bold headings of plain text are sections without an anchor in the HTML: only real headings are listed.
+  // Only headings the shown original holds are listed: bare-line and bold headings have no anchor, omitted sections
+  // (and the sub-headings inside them) are gone.
   const anchors = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]))
   const original = record.sections.filter((s) => !omittedIds.includes(s.id) && anchors.has(s.id))
   if (original.length < CONTENTS_FROM) return []

@@ -67,9 +67,15 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
   for (const block of blocks) {
     if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
   }
-  return spans.map((span, i) => {
+  const open: SectionSpan[] = []
+  return spans.flatMap((span, i) => {
+    while (open.length && open[open.length - 1]!.end <= span.index) open.pop()
+    // An unnamed sub-heading inside a known section (a time heading in the timeline) is part of it, not a section.
+    const inKnown = span.heading.kind === 'heading' && !span.match && open.some((o) => o.match)
+    if (span.heading.kind === 'heading') open.push(span)
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
+    if (inKnown) return []
     return {
       key: span.match?.key ?? null,
       ...(span.match ? { confidence: span.match.confidence } : {}),
