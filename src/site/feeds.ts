@@ -2,7 +2,9 @@ import { Feed } from 'feed'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { dayToDate, publicUrl } from './links.js'
+import { feedContent } from './feed-content.js'
 import { slugify } from './paths.js'
+import { siteLabel } from './taxonomy.js'
 import { xmlSafe } from './xml-safe.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
@@ -74,6 +76,8 @@ function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean
       date: dayToDate(recordDay(r) ?? newestDay),
       ...(r.date ? { published: dayToDate(r.date) } : {}),
       description: describe(r),
+      // The full entry: summary and card as HTML (every value escaped), which the `feed` package writes as CDATA.
+      content: feedContent(r, publicUrl(config, `${r.slug}/`), (name) => siteLabel(config.sites ?? {}, name)),
       author: r.authors.map((name) => ({ name })),
       // Terms are slugs: the `feed` package would write a `<` in a label attribute unescaped (not well-formed XML).
       category: [...new Set([...r.tags, ...r.site].map(slugify))].map((term) => ({ term })),

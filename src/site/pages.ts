@@ -244,7 +244,7 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
   const facets: Array<[Facet, boolean]> = [
     [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
-    [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, false],
+    [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, true],
     [{ dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n }, false],
     [{ dir: 'categories', title: 'Cause categories', noun: 'Cause', groups: sortCauses(groupRecords(records, (r) => r.derivedCauses ?? [])), label: causeLabel, intro: CAUSES_INTRO }, false],
   ]
