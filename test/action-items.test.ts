@@ -135,6 +135,11 @@ describe('action items: owners are named, not guessed', () => {
     expect(makeItem('Teach the Product Owners about how to look up the CVEs', { kind: null, done: null })).toMatchObject({ text: 'Teach the Product Owners about how to look up the CVEs', owner: null })
     expect(makeItem('Rotate keys, owned by Ana', { kind: null, done: null })).toMatchObject({ text: 'Rotate keys', owner: 'Ana' })
   })
+
+  it('reads a placeholder in an owner column ("???", "TBD", "-") as no owner', () => {
+    const table = '## Action items\n\n| Action | Owner |\n|---|---|\n| Add an alert | ??? |\n| Rotate logs | TBD |\n| Fix backups | @ana |\n'
+    expect(items(table).map((i) => i.owner)).toEqual([null, null, 'ana'])
+  })
 })
 
 describe('action items: prose and notes are not items', () => {

@@ -59,10 +59,17 @@ export function tableItems(table: Table): ActionItem[] {
     const cell = (i: number): string => (i >= 0 ? cells[i] ?? '' : '')
     const stated = statusOf(cell(cols.status).split(/[\s,;(]/)[0] ?? '') ?? statusOf(cell(cols.status))
     const marked = cells.map((c, i) => (i === cols.text ? null : /\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null)).find(Boolean)
-    const owner = cell(cols.owner).replace(/^@/, '').trim() || null
+    // A cell with no letter or digit ("???", "-", "n/a" aside) is an owner left blank, not a name.
+    const owner = ownerOf(cell(cols.owner))
     const priority = priorityOf(cell(cols.priority)) ?? (cell(cols.priority) || null)
     const made = makeItem(cell(cols.text), { kind: kindOf(cell(cols.kind)), done: stated ?? (marked ? statusOf(marked) : null) })
     if (made && !/^[-–—|:\s]*$/.test(made.text)) out.push({ ...made, owner: owner ?? made.owner, priority: priority ?? made.priority })
   }
   return out
+}
+
+/** An owner cell's name without a leading `@`; `null` for a placeholder ("???", "—", "TBD", "n/a"). */
+export function ownerOf(cell: string): string | null {
+  const name = cell.replace(/^@/, '').trim()
+  return /[\p{L}\p{N}]/u.test(name) && !/^(?:tbd|tba|n\/?a|none|nobody|unassigned|unknown|\?+)$/i.test(name) ? name : null
 }
