@@ -3,6 +3,8 @@
 // Eleventy in the same run; medians of several runs; prints a table and writes bench/results.json.
 // Env: BENCH_SIZES=1000,10000  BENCH_RUNS=3 (default: 3 below 10,000 postmortems, 1 at 10,000, where one cold
 // build takes minutes on this 2-core machine; warm builds without search run at least 3 times)  BENCH_DEV_SAVES=7 (3 at 10,000)  BENCH_KEEP=1 (keep the temp folder)  BENCH_OUT=path
+// BENCH_WORKERS=1,2,4 (thread counts of the cold rows; empty: none). `npm run bench -- --count N`: the large run
+// instead (bench/cold-rows.mjs): one archive of N with search, cold and warm, memory, output size, first query.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
@@ -11,11 +13,16 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateArchive } from './generate.mjs'
 import { setupEleventy } from './eleventy.mjs'
+import { benchLarge, coldByWorkers, coldRows, largeTable, pagefindOnEleventy, workersFigures } from './cold-rows.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(repo, 'dist', 'cli.js')
 const reportRss = path.join(repo, 'bench', 'report-rss.mjs')
 const eleventyCli = path.join(repo, 'node_modules', '@11ty', 'eleventy', 'cmd.cjs')
+const countArg = process.argv.indexOf('--count')
+/** `--count N`: the large run at N postmortems (not part of the default run). */
+const largeCount = countArg >= 0 ? Number(process.argv[countArg + 1]) : null
+if (largeCount !== null && !(Number.isInteger(largeCount) && largeCount > 0)) throw new Error(`--count needs a whole number, not ${process.argv[countArg + 1]}`)
 const sizes = (process.env.BENCH_SIZES ?? '1000,10000').split(',').map(Number)
 const runsFor = (count) => Number(process.env.BENCH_RUNS ?? (count >= 10000 ? 1 : 3))
 /** Warm builds without search take seconds even at 10,000, so they get at least three runs (and a median) at every size. */
@@ -101,13 +108,15 @@ async function benchSize(root, count) {
   mkdirSync(eleventyDir, { recursive: true })
   const eleventyConfig = setupEleventy(eleventyDir, content)
   const clean = (p) => { for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true }) }
-  const ours = (p) => timed(process.execPath, ['--import', reportRss, cli, 'build'], p)
-  const r = { postmortems: count, eleventyCold: [], coldNoSearch: [], coldSearch: [], warmNoChange: [], warmOneNoSearch: [], warmOneSearch: [] }
+  const ours = (p, extra = []) => timed(process.execPath, ['--import', reportRss, cli, 'build', ...extra], p)
+  const r = { postmortems: count, pagefindCli: [], eleventyCold: [], coldNoSearch: [], coldSearch: [], warmNoChange: [], warmOneNoSearch: [], warmOneSearch: [] }
   for (let i = 0; i < runs; i++) {
     // Interleaved, so load from other processes on the machine hits both tools alike.
     clean(eleventyDir)
     r.eleventyCold.push(await timed(process.execPath, [eleventyCli, `--config=${eleventyConfig}`, '--quiet'], eleventyDir))
     log(`  run ${i + 1}: eleventy cold ${Math.round(r.eleventyCold.at(-1).ms)} ms`)
+    r.pagefindCli.push(await indexerPeak(() => pagefindOnEleventy(timed, eleventyDir)))
+    log(`  run ${i + 1}: pagefind CLI on eleventy's output ${Math.round(r.pagefindCli.at(-1).ms)} ms`)
     clean(noSearch)
     r.coldNoSearch.push(await ours(noSearch))
     log(`  run ${i + 1}: hindsight cold (no search) ${Math.round(r.coldNoSearch.at(-1).ms)} ms`)
@@ -115,6 +124,7 @@ async function benchSize(root, count) {
     r.coldSearch.push(await indexerPeak(() => ours(withSearch)))
     log(`  run ${i + 1}: hindsight cold (search) ${Math.round(r.coldSearch.at(-1).ms)} ms`)
   }
+  const byWorkers = await coldByWorkers({ runs, project: noSearch, clean, build: ours, log })
   const warmRuns = warmRunsFor(count)
   for (let i = 0; i < warmRuns; i++) r.warmNoChange.push(await ours(withSearch))
   log(`  warm no change ${r.warmNoChange.map((x) => Math.round(x.ms)).join(', ')} ms`)
@@ -177,15 +187,20 @@ async function benchSize(root, count) {
     coldPeakRssIndexerMb: median(r.coldSearch.map((x) => x.indexerMb).filter((x) => x !== null)),
     coldNoSearchPeakRssNodeMb: median(r.coldNoSearch.map((x) => x.nodeMb)),
     search,
+    pagefindCliMs: ms(r.pagefindCli),
+    eleventyPagefindMs: median(r.eleventyCold.map((x, i) => x.ms + r.pagefindCli[i].ms)),
+    workers: workersFigures(byWorkers, eleventy, median),
   }
   figures.ratios = {
     coldNoSearch: figures.coldNoSearchMs / eleventy,
     coldSearch: figures.coldSearchMs / eleventy,
+    coldSearchVsEleventyPagefind: figures.coldSearchMs / figures.eleventyPagefindMs,
     warmOneChangedNoSearch: figures.warmOneChangedNoSearchMs / eleventy,
     warmOneChangedSearch: figures.warmOneChangedSearchMs / eleventy,
     warmNoChange: figures.warmNoChangeMs / eleventy,
   }
   figures.raw = Object.fromEntries(Object.entries(r).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.map((x) => Math.round(x.ms))]))
+  for (const [n, list] of byWorkers) figures.raw[`coldWorkers${n}`] = list.map((x) => Math.round(x.ms))
   figures.raw.dev = dev.map(Math.round)
   figures.raw.devSettled = devSettled.map(Math.round)
   return figures
@@ -207,6 +222,7 @@ function table(results) {
     ['Eleventy peak RSS (MB)', ...results.map((r) => f(r.eleventyPeakRssMb)), ''],
     ['search index (kB, files)', ...results.map((r) => (r.search ? `${f(r.search.indexBytes / 1000)} kB, ${r.search.indexFiles}` : 'n/a')), ''],
     ['search download: first / filtered query (kB)', ...results.map((r) => (r.search?.firstQueryBytes ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a')), '<= 300 / 100 kB'],
+    ...coldRows(results, f),
   ]
   if (results.length >= 2) {
     const [a, b] = [results[0], results.at(-1)]
@@ -229,6 +245,20 @@ function normalizeStages() {
 const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-bench-'))
 const started = Date.now()
 try {
+  if (largeCount !== null) {
+    const large = await benchLarge(root, largeCount, { log, build: (p) => timed(process.execPath, ['--import', reportRss, cli, 'build'], p), indexerPeak, dirBytes, edit, median })
+    const out = { command: `npm run bench -- --count ${largeCount}`, date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), seconds: Math.round((Date.now() - started) / 1000), results: [large] }
+    writeFileSync(process.env.BENCH_OUT ?? path.join(repo, 'bench', `results-${largeCount}.json`), JSON.stringify(out, null, 2) + '\n')
+    console.log(largeTable(large, (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(d))))
+    console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)
+  } else await defaultRun()
+} finally {
+  if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true })
+  else log(`kept ${root}`)
+}
+
+/** The default run: every size of BENCH_SIZES against Eleventy, the table, results.json and the per-stage costs. */
+async function defaultRun() {
   const results = []
   for (const count of sizes) results.push(await benchSize(root, count))
   const out = { command: `${process.env.BENCH_SIZES ? `BENCH_SIZES=${process.env.BENCH_SIZES} ` : ''}${process.env.BENCH_RUNS ? `BENCH_RUNS=${process.env.BENCH_RUNS} ` : ''}npm run bench`, runs: Object.fromEntries(sizes.map((n) => [n, runsFor(n)])), date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), seconds: Math.round((Date.now() - started) / 1000), results }
@@ -236,7 +266,4 @@ try {
   console.log(table(results))
   console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)
   console.log(`\nNormalizer cost per file, by stage (bench/normalize-cost.mjs --stages):\n${normalizeStages()}`)
-} finally {
-  if (!process.env.BENCH_KEEP) rmSync(root, { recursive: true, force: true })
-  else log(`kept ${root}`)
 }
