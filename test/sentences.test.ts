@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { splitSentences } from '../src/normalize/summary/sentences.js'
+import { sentencesOf, splitSentences } from '../src/normalize/summary/sentences.js'
 
 describe('sentence splitting', () => {
   it.each([
@@ -20,5 +20,13 @@ describe('sentence splitting', () => {
 
   it('splits Japanese at the full stop', () => {
     expect(splitSentences('アプリが起動できなくなった。原因は設定の誤りである。', 'ja')).toEqual(['アプリが起動できなくなった。', '原因は設定の誤りである。'])
+  })
+
+  it('gives the same sentences one at a time, reading no further than the sentence after the last one taken', () => {
+    const text = 'On 3. August, the database failed. Mr. Smith was paged. It took approx. 20 minutes. Then it recovered. '.repeat(50)
+    const sentences = sentencesOf(text)
+    expect([sentences.next().value, sentences.next().value]).toEqual(splitSentences(text).slice(0, 2))
+    expect([...sentencesOf(text)]).toEqual(splitSentences(text))
+    expect([...sentencesOf('')]).toEqual([])
   })
 })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { normalizeDocument } from '../src/normalize/index.js'
-import { detectLanguage } from '../src/normalize/summary/language.js'
+import { detectLanguage, proseOf } from '../src/normalize/summary/language.js'
+import { parseMarkdown } from '../src/markdown/parse.js'
 import { deriveDisplayTitle } from '../src/normalize/summary/title-text.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
@@ -68,6 +69,15 @@ describe('language', () => {
     expect(detectLanguage(report.repeat(30))).toBe('de')
     // German prose quoting English terms is still German: the English function words stay rare.
     expect(detectLanguage(`${german}Das Deployment der App und das Rollback im Cluster dauerten lange. Der Dienst war danach wieder erreichbar.`)).toBe('de')
+  })
+
+  it('reads the prose of only as many nodes as the length asked for needs: the start of the prose of all of them', () => {
+    const paragraph = (i: number): string => `Paragraph ${i} with \`inline code\`, https://example.com/${i} and a@b.example, then   words.`
+    const markdown = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? `- item ${i}\n- second \`x\`` : i % 11 === 0 ? '```\ncode\n```' : paragraph(i))).join('\n\n')
+    const nodes = parseMarkdown(markdown).children
+    const whole = proseOf(nodes, 1_000_000)
+    expect(whole.length).toBeGreaterThan(4000)
+    for (const max of [1, 37, 600, 4000, 6001]) expect(proseOf(nodes, max)).toBe(whole.slice(0, max))
   })
 
   it('puts the language on the record only when it is not English', () => {

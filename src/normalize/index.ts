@@ -23,7 +23,7 @@ import { statesDate, statesTitle, statesZone } from './stated.js'
 import { findSummary } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
-import { detectLanguage, proseOf } from './summary/language.js'
+import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
 import { displayTitleOf } from './summary/display-title.js'
 import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
@@ -102,7 +102,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)
   record.title = title
-  const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : []))))
+  const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : [])), LANGUAGE_SAMPLE))
   if (language) record.language = language
   clock?.lap('language')
   record.summary = findSummary(data, spans, blocks, title, language)

@@ -24,10 +24,22 @@ const MIN_LETTERS = 60
 /** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
 const MARGIN = 0.03
 
-/** Prose of the document's content nodes: code, HTML, URLs and inline code removed, at most a few thousand characters. */
-export function proseOf(nodes: RootContent[]): string {
+/** Prose text with inline code, URLs and e-mail addresses removed and white space collapsed. */
+function cleanProse(text: string): string {
+  return text.replace(/`[^`\n]*`/g, ' ').replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ').replace(/\s+/g, ' ')
+}
+
+/**
+ * Prose of the document's content nodes: code, HTML, URLs and inline code removed, at most `max` characters. Read
+ * from the first nodes only, as many as give `max` characters: nodes are joined by white space that no removal
+ * crosses, so the prose of the first nodes is the start of the prose of all of them.
+ */
+export function proseOf(nodes: RootContent[], max = 4000): string {
   const prose = nodes.filter((n) => n.type === 'paragraph' || n.type === 'list' || n.type === 'blockquote' || n.type === 'heading' || n.type === 'table')
-  return plainText(prose).replace(/`[^`\n]*`/g, ' ').replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ').replace(/\s+/g, ' ').slice(0, 4000)
+  for (let count = Math.min(prose.length, 8); ; count = Math.min(prose.length, count * 2)) {
+    const text = cleanProse(plainText(prose.slice(0, count)))
+    if (text.length >= max || count >= prose.length) return text.slice(0, max)
+  }
 }
 
 /** Words common in English prose and rare as words of other languages, to tell English without running franc. */
@@ -35,7 +47,7 @@ const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'we', 'with', 'that', '
 /** Share of words from `ENGLISH_WORDS` above which a text is English (English prose runs at 15 to 25 %, other languages under 2 %). */
 const ENGLISH_SHARE = 0.08
 /** Characters franc reads: its guess is settled by a few sentences, and its cost grows with the text. */
-const SAMPLE = 600
+export const LANGUAGE_SAMPLE = 600
 
 /** Whether the prose is plainly English by its function words (most postmortems are, and franc costs milliseconds). */
 function plainlyEnglish(prose: string): boolean {
@@ -47,7 +59,7 @@ function plainlyEnglish(prose: string): boolean {
 
 /** The language of `prose` as a BCP 47 tag, or null for English, unknown or unsure. */
 export function detectLanguage(text: string): string | null {
-  const prose = text.slice(0, SAMPLE)
+  const prose = text.slice(0, LANGUAGE_SAMPLE)
   if (plainlyEnglish(prose)) return null
   const letters = prose.match(/\p{L}/gu)?.length ?? 0
   const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2

@@ -47,11 +47,24 @@ function isFalseCut(before: string, after: string): boolean {
 
 /** Splits a paragraph into sentences; `language` is a BCP 47 tag or null for English. */
 export function splitSentences(text: string, language: string | null = null): string[] {
-  const out: string[] = []
+  return [...sentencesOf(text, language)]
+}
+
+/**
+ * The sentences of `splitSentences`, one at a time: the segmenter reads no further than the sentence after the
+ * last one taken (whether it continues that one), so a caller that needs the first few does not pay for the rest.
+ */
+export function* sentencesOf(text: string, language: string | null = null): Generator<string> {
+  let current: string | null = null
   for (const { segment } of segmenter(language).segment(text)) {
-    const last = out.length - 1
-    if (last >= 0 && isFalseCut(out[last]!, segment)) out[last] = out[last]! + segment
-    else out.push(segment)
+    if (current !== null && isFalseCut(current, segment)) {
+      current += segment
+      continue
+    }
+    const done = current?.trim()
+    if (done) yield done
+    current = segment
   }
-  return out.map((s) => s.trim()).filter(Boolean)
+  const last = current?.trim()
+  if (last) yield last
 }

@@ -10,7 +10,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
-import { splitSentences } from './sentences.js'
+import { sentencesOf } from './sentences.js'
 import { stripEmojiEdges } from './title-text.js'
 
 const MAX = 240
@@ -65,7 +65,7 @@ function isProse(text: string): boolean {
 
 function firstSentences(text: string, language: string | null): string {
   let out = ''
-  for (const sentence of splitSentences(oneLine(text), language)) {
+  for (const sentence of sentencesOf(oneLine(text), language)) {
     if (out && (out.length >= 100 || out.length + sentence.length + 1 > MAX)) break
     out = out ? `${out}${/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(out) ? '' : ' '}${sentence}` : sentence
   }
