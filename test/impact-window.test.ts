@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
-import { findDurations, readAmount } from '../src/normalize/impact/find-duration.js'
+import { findDurations, findStatsDurations, readAmount } from '../src/normalize/impact/find-duration.js'
 import { findStatedMoments } from '../src/normalize/impact/find-stated-moments.js'
 import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
 import { findImpactWindow, type ImpactInput } from '../src/normalize/impact/impact-window.js'
@@ -38,6 +38,13 @@ describe('stated durations', () => {
 
   it('says what a stats line measures', () => {
     expect(findDurations('TTD: 5 minutes\nTime to resolve: 1h 10m').map((d) => [d.kind, d.minutes])).toEqual([['detect', 5], ['resolve', 70]])
+  })
+
+  it('gives the stats lines alone, in document order, as findDurations ranks them first', () => {
+    const text = 'The site was down for 40 minutes.\nTime to resolve: 1h 10m\nA 20 minute outage of the API.\n- **TTD**: about 5 minutes\nTotal downtime: 2h'
+    const stats = findStatsDurations(text)
+    expect(stats.map((d) => [d.kind, d.minutes])).toEqual([['resolve', 70], ['detect', 5], ['impact', 120]])
+    expect(stats).toEqual(findDurations(text).filter((d) => d.weight >= 3))
   })
 
   it('reads an amount used as an adjective ("a 7 minute cascading failure", "a two-hour outage")', () => {

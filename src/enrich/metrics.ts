@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon'
 import type { Metrics, Phase, PostmortemRecord } from '../types.js'
-import { findDurations, type DurationKind } from '../normalize/impact/find-duration.js'
+import { findStatsDurations, type DurationKind } from '../normalize/impact/find-duration.js'
 import { readIso } from './iso.js'
 import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
 
@@ -59,7 +59,7 @@ function statedMinutes(record: PostmortemRecord): Map<DurationKind, number> {
   const out = new Map<DurationKind, number>()
   for (const section of record.sections) {
     if (section.key === 'timeline' || section.key === 'actionItems') continue
-    for (const d of findDurations(section.text)) if (d.weight >= 3 && !out.has(d.kind)) out.set(d.kind, d.minutes)
+    for (const d of findStatsDurations(section.text)) if (!out.has(d.kind)) out.set(d.kind, d.minutes)
   }
   return out
 }

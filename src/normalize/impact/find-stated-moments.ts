@@ -69,12 +69,15 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
       if (times.length === 0 || times.length > 3) continue
       for (const time of times) {
         const clause = clauseAround(sentence, time.index, time.index + time.text.length)
-        const at = side(clause, time, context)
-        const found = { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
+        // The moment is read (dates, zone, an ISO instant) only where it would replace the one found so far.
+        const found = (): StatedMoment => {
+          const at = side(clause, time, context)
+          return { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
+        }
         if (END_CUES.test(clause)) {
-          if (!end || found.weight > end.weight) end = found
+          if (!end || passage.weight > end.weight) end = found()
         } else if (START_CUES.test(clause) || (times.length === 1 && START_CUES.test(sentence) && !END_CUES.test(sentence))) {
-          if (!start || found.weight > start.weight) start = found
+          if (!start || passage.weight > start.weight) start = found()
         }
       }
     }
