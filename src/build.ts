@@ -6,6 +6,7 @@ import { unreadableDiagnostic } from './content/unreadable.js'
 import { lockOutput } from './site/out-lock.js'
 import type { SiteDocument } from './site/pages.js'
 import type { ResolvedConfig } from './types.js'
+import { byCodePoint } from './compare.js'
 import type { BuildProgress, BuildResult, FileReport } from './build/types.js'
 
 export type { BuildProgress, BuildResult, FileReport } from './build/types.js'
@@ -29,7 +30,7 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
   const imageSources = new Set(images.map((i) => i.source))
   const { documents, reports } = selectPublished(loaded, config, [], (source) => imageSources.has(source))
   const files: FileReport[] = [...refused.map((r) => ({ source: r.source, slug: null, diagnostics: [r.diagnostic] })), ...unreadable, ...reports]
-  return { documents, files: files.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0)) }
+  return { documents, files: files.sort((a, b) => byCodePoint(a.source, b.source)) }
 }
 
 /** Builds the whole archive from `config.contentDir` into `config.outDir`, incrementally through the cache, swapping the site in atomically. */

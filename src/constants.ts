@@ -55,6 +55,9 @@ export const SKIPPING_RULES: ReadonlySet<string> = new Set([RULE.frontMatterTooL
 /** Tags (and sites) one postmortem may carry; each one multiplies pages and feed entries. */
 export const MAX_TAGS = 50
 
+/** The search index's folder in the site (Pagefind's bundle). */
+export const SEARCH_DIR = 'pagefind'
+
 /** Source label for every vfile message Hindsight emits. */
 export const MESSAGE_SOURCE = 'hindsight'
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDev, type DevSession } from '../src/dev/session.js'
+import { until as waitUntil } from './helpers/until.js'
 
 const SOURCE = '2023-06-10-database-outage-and-recovery.md'
 
@@ -10,14 +11,9 @@ let dir: string
 let session: DevSession
 const lines: string[] = []
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`Timed out waiting for ${what}. Dev output:\n${lines.join('\n')}`)
-}
+/** Polls `probe` (the shared helper), with the dev output in the timeout error. */
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> =>
+  waitUntil(what, probe, { context: () => `Dev output:\n${lines.join('\n')}` })
 
 const fetchText = async (rel: string): Promise<{ status: number; body: string }> => {
   const res = await fetch(new URL(rel, session.url))

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { startDev, type DevSession } from '../src/dev/session.js'
+import { until as waitUntil } from './helpers/until.js'
 
 let dir: string
 let session: DevSession | undefined
@@ -13,14 +14,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, tries = 200): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    const value = await probe()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  throw new Error(`Timed out waiting for ${what}. Dev output:\n${lines.join('\n')}`)
-}
+/** Polls `probe` (the shared helper), with the dev output in the timeout error. */
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined): Promise<T> =>
+  waitUntil(what, probe, { context: () => `Dev output:\n${lines.join('\n')}` })
 
 it('starts serving even when the first build fails, shows why, and builds once the template is fixed', async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hindsight-devstartup-'))

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { get } from './helpers/process.js'
+import { until as waitUntil } from './helpers/until.js'
 
 const SOURCE = '2023-03-01-login-service-database-lock.md'
 const MARKER = 'Edited-by-the-dev-test-7d1c'
@@ -16,16 +17,13 @@ let base = ''
 const events: Array<{ event: string; data: unknown }> = []
 let stream: http.ClientRequest | null = null
 
-/** Polls `probe` until it returns a value (not undefined), with a bounded number of tries. */
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 200, everyMs = 100): Promise<T> {
-  for (let i = 0; i < tries; i++) {
-    if (child.exitCode !== null && what !== 'exit') throw new Error(`dev exited with ${child.exitCode} while waiting for ${what}:\n${output}`)
-    const value = await probe()
-    if (value !== undefined) return value
-    await new Promise((r) => setTimeout(r, everyMs))
-  }
-  throw new Error(`Timed out waiting for ${what}. Dev output:\n${output}`)
-}
+/** Polls `probe` (the shared helper), giving up at once when the dev server exits unless its exit is awaited. */
+const until = <T>(what: string, probe: () => Promise<T | undefined> | T | undefined, tries = 200): Promise<T> =>
+  waitUntil(what, probe, {
+    tries,
+    context: () => `Dev output:\n${output}`,
+    abort: () => (child.exitCode !== null && what !== 'exit' ? `dev exited with ${child.exitCode}` : null),
+  })
 
 function listen(url: string): void {
   let buffer = ''

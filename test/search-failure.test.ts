@@ -9,6 +9,29 @@ import { build } from '../src/build.js'
 import { projectsForThisFile, siteManifest } from './build-helpers.js'
 
 let failWrite = false
+/** One promise per indexer call, settled when that call's promise settles (so the test knows the indexer is done). */
+const calls: Array<Promise<void>> = []
+
+/**
+ * The index with each method's promise handed on as a fresh promise: the build sees the same outcome, while the test
+ * can wait for every call to settle without attaching a handler to what the build holds (which would hide a rejection
+ * the build left unhandled).
+ */
+function tracked<T extends object>(index: T): T {
+  return new Proxy(index, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown
+      if (typeof value !== 'function') return value
+      return (...args: unknown[]) => {
+        const result = (value as (...a: unknown[]) => unknown).apply(target, args)
+        if (!(result instanceof Promise)) return result
+        calls.push(result.then(() => undefined, () => undefined))
+        return new Promise((resolve, reject) => void result.then(resolve, reject))
+      }
+    },
+  })
+}
+
 vi.mock('pagefind', async (importOriginal) => {
   const real = await importOriginal<typeof import('pagefind')>()
   return {
@@ -17,10 +40,19 @@ vi.mock('pagefind', async (importOriginal) => {
       const created = await real.createIndex(...args)
       if (!created.index || !failWrite) return created
       const index = created.index
-      return { ...created, index: { ...index, writeFiles: async () => ({ errors: ['disk full (simulated)'], outputPath: '' }) } }
+      return { ...created, index: tracked({ ...index, writeFiles: async () => ({ errors: ['disk full (simulated)'], outputPath: '' }) }) }
     },
   }
 })
+
+/** Waits until every indexer call has settled, then one turn of the event loop, after which Node has reported any rejection left unhandled. */
+async function indexerSettled(): Promise<void> {
+  for (let seen = -1; seen !== calls.length; ) {
+    seen = calls.length
+    await Promise.all(calls)
+  }
+  await new Promise((resolve) => setImmediate(resolve))
+}
 
 const project = projectsForThisFile()
 
@@ -36,7 +68,8 @@ describe('a failing search indexer', () => {
       failWrite = true
       appendFileSync(path.join(p.config.contentDir, p.files[0]!), '\nA later note.\n')
       await expect(build(p.config)).rejects.toThrow(/Cannot build the search index: disk full \(simulated\)/)
-      await new Promise((resolve) => setTimeout(resolve, 50))
+      await indexerSettled()
+      expect(calls.length).toBeGreaterThan(0)
     } finally {
       failWrite = false
       process.off('unhandledRejection', listen)

@@ -6,7 +6,8 @@ import type { SiteDocument } from '../site/pages.js'
 import { selectPublished } from '../site/publish.js'
 import { passthroughFiles } from '../site/static-files.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
-import { byCodePoint, type Input } from './inputs.js'
+import { byCodePoint } from '../compare.js'
+import type { Input } from './inputs.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
 
 /** A loaded document and the cache key of what it was loaded from. */

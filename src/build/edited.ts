@@ -18,6 +18,7 @@ import { runPass, type PassContext } from './pass.js'
 import type { RelatedStore } from './related-store.js'
 import type { ArchiveEntry, BuildState, ManifestEntry } from './state.js'
 import type { FileReport } from './types.js'
+import { SEARCH_DIR } from '../constants.js'
 
 /** What the edited-only pass did: the files written, and the state the next build needs. */
 export interface EditedOutcome {
@@ -26,9 +27,6 @@ export interface EditedOutcome {
   reports: FileReport[]
   searchKey: string | null
 }
-
-/** Folder of the search index inside the site. */
-const SEARCH_DIR = 'pagefind'
 
 /**
  * Whether an edited document still shows the rest of the archive what its archive entry says it showed: a hidden

@@ -10,9 +10,7 @@ import type { DocumentSet } from './documents.js'
 import { runPass, type PassContext, type PassOutcome } from './pass.js'
 import type { RelatedStore } from './related-store.js'
 import type { ArchiveEntry, BuildState } from './state.js'
-
-/** Folder of the search index inside the site (as in search/index.ts, which is loaded only when the index is rebuilt). */
-const SEARCH_DIR = 'pagefind'
+import { SEARCH_DIR } from '../constants.js'
 
 /** Assets only `dev` serves (from `/__hindsight/`), never part of a published site. */
 const DEV_ONLY_ASSETS = new Set(['live-reload.js'])

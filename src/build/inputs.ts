@@ -11,6 +11,7 @@ import { passthroughFiles } from '../site/static-files.js'
 import type { ResolvedConfig } from '../types.js'
 import type { BuildState, InputStamp } from './state.js'
 import type { FileReport } from './types.js'
+import { byCodePoint } from '../compare.js'
 
 /** One content file: its stamp (with its document key), and its bytes when they had to be read. */
 export interface Input {
@@ -41,7 +42,6 @@ export interface BuildKeys {
   templatesKey: string
 }
 
-export const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * Stamps one content file: unchanged since the last build (same size, mtime and inode, and not modified around its

@@ -5,6 +5,7 @@ import { PIPELINE_VERSION } from '../constants.js'
 import { brandTarget } from '../site/static-files.js'
 import type { ResolvedConfig } from '../types.js'
 import { PACKAGE_VERSION } from '../version.js'
+import { byCodePoint } from '../compare.js'
 
 /** Hex sha256 of the parts, each length-prefixed so `ab`+`c` and `a`+`bc` differ; 32 hex digits (128 bits) are plenty for cache keys. */
 export function hashParts(...parts: (string | Uint8Array)[]): string {
@@ -52,7 +53,7 @@ export async function templatesKey(dirs: string[]): Promise<string> {
   const parts: (string | Uint8Array)[] = []
   async function walk(dir: string, at: string): Promise<void> {
     const entries = await readdir(at, { withFileTypes: true }).catch(() => [])
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    entries.sort((a, b) => byCodePoint(a.name, b.name))
     for (const entry of entries) {
       const full = path.join(at, entry.name)
       if (entry.isDirectory()) await walk(dir, full)

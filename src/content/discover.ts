@@ -6,6 +6,7 @@ import { isImageFile } from '../site/images.js'
 import type { Diagnostic } from '../types.js'
 import { OutputError } from '../errors.js'
 import { fsCause, unreadableDiagnostic } from './unreadable.js'
+import { byCodePoint } from '../compare.js'
 
 /** A content file found under the content folder. */
 export interface ContentFile {
@@ -60,7 +61,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
       refused.push({ source: path.relative(contentDir, dir).split(path.sep).join('/').normalize('NFC'), diagnostic: unreadableDiagnostic(error, 'folder') })
       return
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    entries.sort((a, b) => byCodePoint(a.name, b.name))
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
       const absolutePath = path.join(dir, entry.name)

@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Root, RootContent } from 'mdast'
 import { linearListItem } from './list-item.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
+import { escapeHtml } from '../escape-html.js'
 
 /** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
 const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
@@ -133,8 +134,6 @@ export function renderGroups(groups: RootContent[][]): string[] {
     return groups.map((group) => renderHtml(group))
   }
 }
-
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /**
  * Renders mdast (a whole tree or some of its nodes) to sanitised HTML. Never throws: a tree too deep to render

@@ -10,6 +10,7 @@ import type { Diagnostic, ResolvedConfig } from '../types.js'
 import { inSourceOrder, type FileDiagnostics } from './format.js'
 import { chartGaps } from './chart-gaps.js'
 import { slugChanges } from './slug-changes.js'
+import { byCodePoint } from '../compare.js'
 
 const inside = (dir: string, target: string): boolean => target === dir || target.startsWith(dir + path.sep)
 
@@ -54,7 +55,7 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
       add(target, [...loaded.diagnostics, ...(loaded.document ? chartGaps(loaded.document.record) : [])])
     }
   }
-  return [...reports.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+  return [...reports.values()].sort((a, b) => byCodePoint(a.file, b.file))
 }
 
 

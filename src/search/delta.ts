@@ -7,6 +7,7 @@ import { hashParts } from '../cache/hash.js'
 import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecord, type SearchRecord } from './records.js'
+import { byCodePoint } from '../compare.js'
 
 /** One page of the base index: the document key it was made from, its record's hash, and what the search page needs to drop it. */
 export interface BaseEntry {
@@ -81,7 +82,7 @@ export function planDelta(base: SearchBase | null, identity: string, sources: Se
   }
   const superseded = base.entries.filter((e) => !claimed.has(e))
   if (records.length + superseded.length > limit) return null
-  records.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))
+  records.sort((a, b) => byCodePoint(a.url, b.url))
   const key = hashParts(base.id, ...records.map(recordHash), ...superseded.map((e) => e.id))
   return { records, superseded, key }
 }
@@ -92,7 +93,7 @@ export function planDelta(base: SearchBase | null, identity: string, sources: Se
  * (after those of the same date) and the merged list keeps the order a single index would give.
  */
 export function basePositions(base: SearchBase, records: SearchRecord[]): Map<string, number> {
-  const sorted = base.entries.map((e) => e.sort).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  const sorted = base.entries.map((e) => e.sort).sort(byCodePoint)
   const positions = new Map<string, number>()
   for (const record of records) {
     const value = record.sort.date ?? ''

@@ -7,7 +7,8 @@ import type { StaticFile } from '../site/pages.js'
 import { compareRecords } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { basePositions, baseId, planDelta, recordHash, type BaseEntry, type DeltaManifest, type SearchBase, type SearchDelta, type SearchSource, DELTA_MANIFEST, manifestFile, NO_DELTA, noDeltaFile } from './delta.js'
-import { SEARCH_DIR, startRecordsIndex } from './index.js'
+import { SEARCH_DIR } from '../constants.js'
+import { startRecordsIndex } from './index.js'
 import { searchRecord, type SearchRecord } from './records.js'
 
 /** Name of the base index's description in the cache folder. */

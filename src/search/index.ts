@@ -11,9 +11,8 @@ import type { ResolvedConfig } from '../types.js'
 import { noDeltaFile } from './delta.js'
 import { searchRecords, type SearchRecord } from './records.js'
 import { withScratch } from './scratch.js'
-
-/** Folder of the search index inside the site. */
-export const SEARCH_DIR = 'pagefind'
+import { byCodePoint } from '../compare.js'
+import { SEARCH_DIR } from '../constants.js'
 
 // Pagefind's own prebuilt UIs and the highlighter: Hindsight ships its own UI (templates/assets/search.js).
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|playground\/)/
@@ -137,7 +136,7 @@ async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted:
       .filter((entry) => entry.isFile())
       .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
       .filter((name) => !UNUSED.test(name) && wanted(name))
-      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(byCodePoint)
     const files: StaticFile[] = []
     const ids = new Map<string, string>()
     for (const name of names) {

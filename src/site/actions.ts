@@ -3,6 +3,7 @@
  * a team can see what it committed to and what is still open, each linking back to the postmortem it came from.
  */
 import type { ActionItem, PostmortemRecord } from '../types.js'
+import { byCodePoint } from '../compare.js'
 
 /** A follow-up's state as the postmortem says it: a checked box or "done", an unchecked one, or not said. */
 export type ActionStatus = 'open' | 'done' | 'unknown'
@@ -41,7 +42,7 @@ export const statusOf = (item: ActionItem): ActionStatus => (item.done === true 
 
 /** Most first, then by name, as a list of named counts. */
 function ranked(counts: Map<string, number>): Array<{ name: string; count: number }> {
-  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || byCodePoint(a.name, b.name))
 }
 
 const byText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)

@@ -3,9 +3,10 @@ import type { PostmortemRecord } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { severityLabel } from './severity.js'
 import { sitesOf } from './taxonomy.js'
+import { escapeAttribute } from '../escape-html.js'
 
-/** Escapes text for HTML: every value a feed entry's content shows goes through it, so no markup or script of a postmortem reaches a reader. */
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+/** Every value a feed entry's content shows is escaped (quotes too, as one escape serves text and attributes), so no markup of a postmortem reaches a reader. */
+const escapeHtml = escapeAttribute
 
 /**
  * A feed entry's full content: the summary and the postmortem's card (date, impact duration and how it is known,

@@ -6,6 +6,7 @@ import { feedContent } from './feed-content.js'
 import { slugify } from './paths.js'
 import { siteLabel } from './taxonomy.js'
 import { xmlSafe } from './xml-safe.js'
+import { escapeHtml } from '../escape-html.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
 export const FEED_SIZE = 50
@@ -27,9 +28,6 @@ export const recordDay = (r: PostmortemRecord): string | null => r.published ?? 
 function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string {
   return absolute ? publicUrl(config, rel) : `urn:hindsight:${rel.replace(/(^|\/)index\.html$/, '$1') || 'home'}`
 }
-
-/** Escapes text for the `type="html"` title and summary the `feed` package writes, so readers show it as plain text. */
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
 /** The entry's summary, then how long users were affected and how that is known ("Impact: 30 min (stated)."). */
 function describe(r: PostmortemRecord): string | undefined {

@@ -17,6 +17,7 @@ import { sitemapFiles } from './sitemap.js'
 import { archiveStats, monthOf, statsKey } from './stats.js'
 import { severityLabel } from './severity.js'
 import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
+import { byCodePoint } from '../compare.js'
 
 export { sitesOf, UNSORTED }
 
@@ -82,7 +83,7 @@ export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number
   const da = a.date ?? a.published ?? ''
   const db = b.date ?? b.published ?? ''
   if (da !== db) return da < db ? 1 : -1
-  return a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0
+  return byCodePoint(a.slug, b.slug)
 }
 
 /**

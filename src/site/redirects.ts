@@ -4,10 +4,12 @@
  * or another alias is refused with a diagnostic rather than written.
  */
 import { RULE } from '../constants.js'
+import { escapeAttribute } from '../escape-html.js'
 import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import { RESERVED_SLUGS, url } from './paths.js'
+import { byCodePoint } from '../compare.js'
 
 /** One redirect page: its file under the site, and the postmortem it sends readers to. */
 export interface Redirect {
@@ -34,7 +36,7 @@ export function resolveRedirects(records: PostmortemRecord[]): { redirects: Redi
   const dirs = new Map<string, string>()
   const redirects: Redirect[] = []
   const problems: Array<{ source: string; diagnostic: Diagnostic }> = []
-  const withAliases = records.filter((r) => r.aliases?.length).sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0))
+  const withAliases = records.filter((r) => r.aliases?.length).sort((a, b) => byCodePoint(a.source, b.source))
   for (const record of withAliases) {
     for (const alias of record.aliases!) {
       const file = redirectFile(alias)
@@ -55,13 +57,11 @@ export function resolveRedirects(records: PostmortemRecord[]): { redirects: Redi
   return { redirects, problems }
 }
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-
 /** The redirect page: meta refresh to the page under `base`, canonical link (absolute with `url`), `noindex`, and a plain link for readers. */
 export function redirectHtml(redirect: Redirect, config: Pick<ResolvedConfig, 'url' | 'base'>): string {
-  const target = escapeHtml(url(config.base, `${redirect.slug}/`))
-  const canonical = escapeHtml(publicUrl(config, `${redirect.slug}/`))
-  const title = escapeHtml(redirect.title)
+  const target = escapeAttribute(url(config.base, `${redirect.slug}/`))
+  const canonical = escapeAttribute(publicUrl(config, `${redirect.slug}/`))
+  const title = escapeAttribute(redirect.title)
   return `<!doctype html>
 <html lang="en">
 <head>

@@ -2,8 +2,10 @@ import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
 import { xmlSafe } from './xml-safe.js'
+import { byCodePoint } from '../compare.js'
+import { escapeAttribute } from '../escape-html.js'
 
-const escapeXml = (text: string): string => xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+const escapeXml = (text: string): string => escapeAttribute(xmlSafe(text))
 
 /** One HTML page of the archive for the sitemap: its path under the site and the day it last changed, if known. */
 export interface SitemapPage {
@@ -17,7 +19,7 @@ export interface SitemapPage {
  */
 export function sitemapXml(pages: SitemapPage[], config: ResolvedConfig): string {
   const rows = [...pages]
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+    .sort((a, b) => byCodePoint(a.path, b.path))
     .map((p) => `  <url><loc>${escapeXml(publicUrl(config, p.path))}</loc>${p.lastmod ? `<lastmod>${escapeXml(p.lastmod)}</lastmod>` : ''}</url>`)
   return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${rows.join('\n')}\n</urlset>\n`
 }

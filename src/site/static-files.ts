@@ -5,6 +5,7 @@ import type { ResolvedConfig } from '../types.js'
 import { filesUnder } from './files-under.js'
 import { SITE_MARKER } from './out-guard.js'
 import type { PlannedFile } from './pages.js'
+import { byCodePoint } from '../compare.js'
 
 /** A file copied verbatim into the site: where it goes, where it comes from, and a stamp that changes when it does. */
 export interface PassthroughFile {
@@ -55,7 +56,7 @@ export function passthroughFiles(config: Pick<ResolvedConfig, 'staticDir' | 'log
   const byPath = new Map<string, PassthroughFile>()
   for (const file of walkStatic(config.staticDir)) byPath.set(file.path, file)
   for (const file of [brandFile('logo', config.logo), brandFile('favicon', config.favicon)]) if (file) byPath.set(file.path, file)
-  return [...byPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  return [...byPath.values()].sort((a, b) => byCodePoint(a.path, b.path))
 }
 
 /** Passthrough files as planned output: keyed by their stamp, so an unchanged file is carried over without being read. */

@@ -1,6 +1,7 @@
 import type { PostmortemRecord } from '../types.js'
 import { ownValue } from '../own.js'
 import { slugify } from './paths.js'
+import { byCodePoint } from '../compare.js'
 
 /** The site-wide bucket for postmortems that name no site. */
 export const UNSORTED = 'unsorted'
@@ -44,7 +45,7 @@ export function groupRecords(records: PostmortemRecord[], own: (r: PostmortemRec
     for (const name of suggested(record)) if (!mine.has(slugify(name))) add(slugify(name), name, record, true)
   }
   return [...groups]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodePoint(a, b))
     .map(([slug, g]) => ({ slug, names: [...g.names].sort(), records: g.records, suggested: g.suggested }))
 }
 

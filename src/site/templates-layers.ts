@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { TemplateError } from '../errors.js'
 import { filesUnder } from './files-under.js'
+import { byCodePoint } from '../compare.js'
 
 /** The templates and assets that ship with Hindsight (beside `dist/` in the package, beside `src/` in the repository). */
 export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url))
@@ -64,5 +65,5 @@ export function createLayeredResolver(layers: string[]): (template: string, from
 export function listLayered(layers: string[], sub: string): Array<{ rel: string; file: string }> {
   const found = new Map<string, string>()
   for (const layer of layers) for (const { rel, file } of filesUnder(path.join(layer, sub))) if (!found.has(rel)) found.set(rel, file)
-  return [...found].map(([rel, file]) => ({ rel, file })).sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0))
+  return [...found].map(([rel, file]) => ({ rel, file })).sort((a, b) => byCodePoint(a.rel, b.rel))
 }
