@@ -60,7 +60,8 @@ describe('listingKey', () => {
     }
     expect(checked).toBeGreaterThan(30)
     expect(stale).toBe(0)
-  })
+    // It renders the whole site for every variant (about 150 renders): slow on a loaded two-core machine.
+  }, 120_000)
 
   it('holds when only the prose, timeline or lessons change, and not when an action item does (the /actions/ page lists them)', () => {
     const record = records[0]!
