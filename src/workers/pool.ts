@@ -13,12 +13,12 @@ const WORKER_URL = new URL('./normalize-worker.js', import.meta.url)
 /** Default thread count at most: each thread holds its own heap (about 100 MB at its peak) and its own compiled code. */
 export const MAX_DEFAULT_THREADS = 8
 /**
- * Heap sizes of a worker, as the main thread's: V8 lets the old generation grow by a factor that shrinks with the heap
+ * Heap room of a worker, as the main thread's: V8 lets the old generation grow by a factor that shrinks with the heap
  * limit (4x from a 2 GB limit, 1.3x at 256 MB), so the 256 MB cap once set here made a worker run twice as many full
- * collections as the main thread; a 32 MB semi-space (the young generation is three of them) halves the scavenges of
- * the default 16 MB, each copying the same live set (the file in hand), for 32 MB more memory a thread.
+ * collections as the main thread. (A 32 MB semi-space halved the scavenges too, but cost 120 MB of peak RSS for two
+ * workers for a few per cent of CPU, so the young generation keeps V8's default.)
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 96 }
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
 
 /** Threads wanted when the caller names none: `HINDSIGHT_WORKERS`, else one per core up to `MAX_DEFAULT_THREADS`. */
 export function defaultThreads(env: string | undefined = process.env.HINDSIGHT_WORKERS, cores = availableParallelism()): number {
