@@ -181,11 +181,38 @@ export function dayFirstIn(zone: ParsedZone | null): boolean | null {
   return !MONTH_FIRST.has(zone.iana)
 }
 
+/**
+ * An IANA zone that remembers its offset at each instant asked (a bounded map): luxon asks a zone's offset two or three
+ * times for each DateTime it builds, one of them at the current time, and each answer costs an `Intl` `formatToParts`.
+ * The offset at an instant never changes, so remembering it changes no result.
+ */
+class RememberingZone extends IANAZone {
+  private readonly offsets = new Map<number, number>()
+
+  override offset(ts: number): number {
+    let offset = this.offsets.get(ts)
+    if (offset === undefined) {
+      offset = super.offset(ts)
+      if (this.offsets.size >= 4096) this.offsets.clear()
+      this.offsets.set(ts, offset)
+    }
+    return offset
+  }
+}
+
+const rememberingZones = new Map<string, RememberingZone>()
+
 /** Luxon zone for a parsed zone, or null when it cannot be resolved. */
 export function luxonZone(zone: ParsedZone | null): Zone | null {
   if (!zone) return null
   if (zone.fixedOffsetMinutes !== null) return FixedOffsetZone.instance(zone.fixedOffsetMinutes)
-  return zone.iana ? IANAZone.create(zone.iana) : null
+  if (!zone.iana) return null
+  let found = rememberingZones.get(zone.iana)
+  if (!found) {
+    found = new RememberingZone(zone.iana)
+    if (rememberingZones.size < 1000) rememberingZones.set(zone.iana, found)
+  }
+  return found
 }
 
 /** Formats an offset in minutes as `+02:00`. */
