@@ -53,7 +53,7 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
     const page = await context.newPage()
     const status = page.locator('#search-status')
     const settle = async (pattern) => {
-      await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('search-status')?.textContent ?? ''), pattern.source, { timeout })
+      await page.waitForFunction((source) => new RegExp(source).test(globalThis.document.getElementById('search-status')?.textContent ?? ''), pattern.source, { timeout })
       while (pending > 0)
         await page.waitForTimeout(50)
       await Promise.all(bodies)

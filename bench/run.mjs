@@ -45,7 +45,9 @@ async function indexerPeak(run) {
         if (!/^Name:\s*pagefind/m.test(status)) continue
         const kb = Number(/^VmHWM:\s*(\d+)/m.exec(status)?.[1] ?? NaN)
         if (kb) peak = Math.max(peak ?? 0, kb / 1024)
-      } catch {}
+      } catch {
+        // the process ended between listing and reading: nothing to sample
+      }
     }
   }
   const timer = setInterval(sample, 100)

@@ -3,7 +3,7 @@
  * written in a temporary repository that has Hindsight installed, so a recipe cannot drift from the CLI.
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import matter from 'gray-matter'
@@ -14,9 +14,13 @@ const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'
 const roots: string[] = []
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })))
 
+/** A parsed YAML document read loosely in assertions: any key may hold text, a list or another document. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- YAML of any shape; each assertion states the shape it expects
+type Yaml = Record<string, any>
+
 /** gray-matter's YAML engine (js-yaml's safe loader), which the normalizer uses for front matter too. */
 const parseYaml = (text: string): unknown => (matter as unknown as { engines: { yaml: { parse: (t: string) => unknown } } }).engines.yaml.parse(text)
-const recipe = (name: string): Record<string, any> => parseYaml(readFileSync(path.join(REPO, 'examples', name), 'utf8')) as Record<string, any>
+const recipe = (name: string): Yaml => parseYaml(readFileSync(path.join(REPO, 'examples', name), 'utf8')) as Yaml
 
 /** A repository as a user has it: postmortems (one with a warning), a package.json, and Hindsight installed in node_modules. */
 function repository(): string {
@@ -47,8 +51,8 @@ const everyFile = (dir: string): string[] => readdirSync(dir, { recursive: true,
 
 describe('examples/github-pages.yml', () => {
   const workflow = recipe('github-pages.yml')
-  const steps = workflow.jobs.build.steps as Array<Record<string, any>>
-  const uses = (action: string): Record<string, any> => steps.find((s) => String(s.uses ?? '').startsWith(`${action}@`))!
+  const steps = workflow.jobs.build.steps as Array<Yaml>
+  const uses = (action: string): Yaml => steps.find((s) => String(s.uses ?? '').startsWith(`${action}@`))!
 
   test('checks with annotations, keeps .hindsight/cache keyed on the Hindsight version, uploads site/ and deploys it', () => {
     expect(steps.some((s) => /hindsight check --format github/.test(s.run ?? ''))).toBe(true)
@@ -106,7 +110,7 @@ describe('examples/gitlab-pages.yml', () => {
       const result = run(root, script, env)
       expect(result.status, `${script}\n${result.stderr}`).toBe(0)
     }
-    const report = JSON.parse(readFileSync(path.join(root, pipeline.postmortems.artifacts.reports.codequality), 'utf8')) as Array<Record<string, any>>
+    const report = JSON.parse(readFileSync(path.join(root, pipeline.postmortems.artifacts.reports.codequality), 'utf8')) as Array<Yaml>
     const undated = report.find((i) => i.location.path === 'content/undated.md')!
     expect(undated).toMatchObject({ check_name: 'no-date', severity: 'minor', location: { lines: { begin: expect.any(Number) } } })
     expect(undated.fingerprint).toMatch(/^[0-9a-f]{32}$/)

@@ -161,7 +161,7 @@ export function normalizeDocument(source: string, text: string, options: Normali
     const stem = source.replace(/^.*\//, '').replace(/\.[^.]+$/, '')
     const record = emptyRecord(source, stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+/, '') || 'untitled')
     record.diagnostics = collectDiagnostics(fallback)
-    let html = ''
+    let html: string
     try {
       const tree = parseWithinBudget(text, 1, fallback, parseMarkdown)
       capTables(tree, text, fallback)

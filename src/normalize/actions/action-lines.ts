@@ -22,7 +22,7 @@ export interface LineItems {
 /** True when a line reads as one item: one sentence, or a short `Label: text` line. */
 export function itemLike(line: string): boolean {
   const text = line.trim()
-  if (!/^[\p{Lu}\p{N}"“(\[*_~]/u.test(text) || text.length > 400) return false
+  if (!/^[\p{Lu}\p{N}"“([*_~]/u.test(text) || text.length > 400) return false
   return oneSentence(text) || /^[\p{Lu}][^:.!?]{1,40}:\s+\S/u.test(text)
 }
 

@@ -6,7 +6,10 @@ import { oneLine } from '../structure/plain-text.js'
 import { splitSentences } from './sentences.js'
 
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\uFE0E\\uFE0F\\u200D\\u20E3]'
+// Emoji parts (joiners, variation selectors, skin tones) are listed one by one on purpose: a run of any of them is trimmed.
+// eslint-disable-next-line no-misleading-character-class
 const EDGE_START = new RegExp(`^(?:${EMOJI}|:[a-z0-9_+-]{1,40}:|\\s)+`, 'iu')
+// eslint-disable-next-line no-misleading-character-class
 const EDGE_END = new RegExp(`(?:${EMOJI}|:[a-z0-9_+-]{1,40}:|\\s)+$`, 'iu')
 
 /** Drops emoji and `:shortcode:` decoration around a text; a text that is only decoration is kept as it is. */

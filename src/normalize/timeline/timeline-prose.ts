@@ -57,7 +57,7 @@ function closingStamp(line: string, index: number, time: string): string | null 
   const after = line.slice(index + time.length).replace(TEMPLATE_TAG, ' ')
   if (/\p{L}{3,}/u.test(after.replace(/\b(?:UTC|GMT|[A-Z]{2,4}T)\b/g, ''))) return null
   const start = line.lastIndexOf('{{', index)
-  const before = line.slice(0, start >= 0 && start > index - 60 ? start : index).replace(TEMPLATE_TAG, ' ').replace(/[\s(\[—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
+  const before = line.slice(0, start >= 0 && start > index - 60 ? start : index).replace(TEMPLATE_TAG, ' ').replace(/[\s([—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
   const words = before.replace(/\s+/g, ' ').trim()
   const wrapped = (start >= 0 && start > index - 60) || /\(\s*(?:posted|updated)?[\s\d/.:-]*$/i.test(line.slice(Math.max(0, index - 40), index))
   return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null

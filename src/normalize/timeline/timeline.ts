@@ -132,7 +132,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     const reference = sectionZone ?? headingZone ?? fallbackZone
     const shift = stamp.zone && reference ? zoneShift(written ?? dayDate ?? carryDate ?? ctx.date, stamp.zone, reference) : 0
     const clock = minutes !== null ? minutes - shift : null
-    let date: string | null = null
+    let date: string | null
     if (stamp.date || stamp.dateUnknown) {
       date = written
       if (written && !dayDate) carryDate = written
