@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findDates, findTimes, matchDateAt, formatDate, inferDayFirst, parseDate, parseRange, parseTime } from '../src/normalize/time/datetime.js'
+import { findDates, findTimes, matchDateAt, formatDate, inferDayFirst, parseDate, parseTime } from '../src/normalize/time/datetime.js'
+import { parseRange } from '../src/normalize/time/datetime-range.js'
 
 describe('parseTime', () => {
   it.each([

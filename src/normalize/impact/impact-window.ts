@@ -4,7 +4,7 @@
  * its lead-up and follow-up; a stated duration fills a missing or weakly known end and is the duration itself.
  */
 import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
-import { parseRange } from '../time/datetime.js'
+import { parseRange } from '../time/datetime-range.js'
 import type { ParsedZone } from '../time/zones.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'

@@ -2,7 +2,6 @@
  * Times and dates as authors write them ("9:00 AM", "10:45a", "10h47", "0300hrs", "*09:03*", "1250", "Midnight", "03.08.2023", "March 1st, 2023",
  * "3. August", "午後3時", "15時30分") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
  */
-export { parseRange, type DateTimeRange, type RangeHints } from './datetime-range.js'
 export { findDates, matchDateAt, parseDate, inferDayFirst } from './datetime-dates.js'
 
 /** A clock time, 24-hour. `meridiem` says whether the author wrote am/pm (a bare `1:52` may still mean 13:52). */

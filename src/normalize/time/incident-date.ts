@@ -6,7 +6,8 @@
  */
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
-import { findDates, formatDate, inferDayFirst, parseRange, type DateHints, type ParsedDate } from './datetime.js'
+import { findDates, formatDate, inferDayFirst, type DateHints, type ParsedDate } from './datetime.js'
+import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { documentZone } from './document-zone.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
