@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
-import { documentOptionsKey, renderConfigKey, templatesKey } from './cache/hash.js'
+import { documentOptionsKey } from './cache/hash.js'
+import { renderConfigKey, templatesKey } from './build/render-keys.js'
 import { assertContentDir } from './config.js'
 import { RULE } from './constants.js'
 import { discoverContent } from './content/discover.js'

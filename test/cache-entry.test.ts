@@ -8,7 +8,8 @@ import path from 'node:path'
 import { deserialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { createBuilder } from '../src/builder.js'
-import { decodeEntry, encodeEntry, entryLengths, ENTRY_HEADER, lazyDocument } from '../src/cache/entry.js'
+import { decodeEntry, decodeSummary, encodeEntry, entryLengths, ENTRY_HEADER } from '../src/cache/entry.js'
+import { documentFromSummary, summaryFacts } from '../src/build/summaries.js'
 import { openIndex } from '../src/cache/integrity.js'
 import { loadDocument, type LoadedDocument } from '../src/document.js'
 import { relatedIncidents, rootCauseTerms, type RelatedSnapshot } from '../src/site/related.js'
@@ -20,10 +21,10 @@ const seeds = seedFiles().map(([source, text]) => loadDocument(source, Buffer.fr
 
 /** The lazy document of an entry, and how many times it read the rest of the entry. */
 function fromEntry(doc: LoadedDocument): { lazy: LoadedDocument; reads: () => number; bytes: Uint8Array } {
-  const bytes = encodeEntry(doc)
+  const bytes = encodeEntry(doc, summaryFacts(doc))
   const [head] = entryLengths(bytes)
   let reads = 0
-  const lazy = lazyDocument(bytes.subarray(ENTRY_HEADER, ENTRY_HEADER + head), () => {
+  const lazy = documentFromSummary(decodeSummary(bytes.subarray(ENTRY_HEADER, ENTRY_HEADER + head)), () => {
     reads++
     return decodeEntry(bytes)
   })

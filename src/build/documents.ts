@@ -1,5 +1,6 @@
 /** The documents of a build: found in memory, in the cache folder or by normalizing, then assembled into the published archive. */
 import { readFileSync } from 'node:fs'
+import { decodeEntry, encodeEntry, entrySummary } from '../cache/entry.js'
 import { openDocumentCache, type DocumentCache } from '../cache/store.js'
 import type { LoadedDocument } from '../document.js'
 import type { SiteDocument } from '../site/pages.js'
@@ -8,6 +9,7 @@ import { passthroughFiles } from '../site/static-files.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { byCodePoint } from '../compare.js'
 import type { Input } from './inputs.js'
+import { documentFromSummary, summaryFacts } from './summaries.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
 
 /** A loaded document and the cache key of what it was loaded from. */
@@ -37,7 +39,7 @@ export interface DocumentSet {
   /** The loaded entry a record is, unless slug deduplication renamed it (then it is a copy the cache does not hold). */
   asLoaded(record: PostmortemRecord): KeyedDocument | undefined
   /** The record's compact JSON as the cache holds it (its line of `postmortems.json`), or null. */
-  line(key: string): Uint8Array | null
+  recordJson(key: string): Uint8Array | null
   /** Forgets documents whose source is no longer an input. */
   keepOnly(sources: ReadonlySet<string>): void
   /** Saves new cache entries; `live` (default: the loaded documents' keys) are those worth keeping. */
@@ -51,14 +53,33 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
   const loaded = new Map<string, KeyedDocument>()
   let store: DocumentCache | null = null
   const cache = (): DocumentCache => (store ??= openDocumentCache(config.cacheDir))
+  // `dev` keeps its documents for the whole session, so it reads them whole once; a build reads summaries only.
   const whole = mode === 'dev'
+  /** The document cached under `key`: whole, or its summary with the body read when used; null on a miss. */
+  const cachedDocument = (key: string, wanted: boolean): LoadedDocument | null => {
+    const given = cache().given(key)
+    if (given) return given
+    if (wanted) return cache().document(key)
+    const summary = cache().summary(key)
+    return summary ? documentFromSummary(summary, () => cache().body(key)) : null
+  }
+  /** Stores a normalized document (as a worker encoded it, or as loaded here) and returns the one to keep. */
+  const keep = (key: string, result: LoadedDocument | Uint8Array): LoadedDocument => {
+    if (!(result instanceof Uint8Array)) {
+      cache().put(key, encodeEntry(result, summaryFacts(result)), result)
+      return result
+    }
+    // Without a place in a pack, the document is kept whole in memory: there is nothing to read its body from.
+    if (!cache().put(key, result) || whole) return decodeEntry(result)
+    return documentFromSummary(entrySummary(result), () => cache().body(key))
+  }
   return {
     loaded,
     async load(inputs) {
       const todo: Input[] = []
       for (const input of inputs) {
         if (loaded.get(input.source)?.key === input.stamp.key) continue
-        const cached = cache().get(input.stamp.key, whole)
+        const cached = cachedDocument(input.stamp.key, whole)
         if (cached && cached.source === input.source) loaded.set(input.source, { key: input.stamp.key, doc: cached })
         else todo.push(input)
       }
@@ -68,11 +89,11 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       const items = todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) }))
       await normalizeMany(items, config, workers, (i, result) => {
         const key = todo[i]!.stamp.key
-        loaded.set(todo[i]!.source, { key, doc: cache().put(key, result, whole) })
+        loaded.set(todo[i]!.source, { key, doc: keep(key, result) })
         onProgress?.({ phase: 'normalize', done: ++normalized, total: todo.length })
       })
     },
-    cached: (key) => cache().get(key),
+    cached: (key) => cachedDocument(key, false),
     assemble(refused, imageExists) {
       const sources = [...loaded.keys()].sort(byCodePoint)
       const staticRoots = passthroughFiles(config).map((f) => f.path.split('/')[0]!)
@@ -87,7 +108,7 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       const entry = loaded.get(record.source)
       return entry?.doc.document?.record === record ? entry : undefined
     },
-    line: (key) => cache().line(key),
+    recordJson: (key) => cache().recordJson(key),
     keepOnly(sources) {
       for (const source of [...loaded.keys()]) if (!sources.has(source)) loaded.delete(source)
     },

@@ -89,7 +89,7 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
       const checked = referenceDiagnostics(doc.record.source, doc.refs ?? [], { slugOf, imageExists: edited.imageExists })
       reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: [...doc.record.diagnostics, ...checked] })
     }
-    const line = (entry: ArchiveEntry): string | Uint8Array => (entry.renamed ? null : documents.line(keys.get(entry.source)!)) ?? JSON.stringify(published(entry).record)
+    const line = (entry: ArchiveEntry): string | Uint8Array => (entry.renamed ? null : documents.recordJson(keys.get(entry.source)!)) ?? JSON.stringify(published(entry).record)
     const exportKey = archive.map(({ source, slug }) => `${keys.get(source)}/${slug}`).join(' ')
     planned.push({ path: 'postmortems.json', key: exportKey, content: () => exportJson(archive, line) })
     // Search: a delta beside the base index, or the full pass when the base must be rebuilt.

@@ -56,7 +56,7 @@ export async function fullPass(full: FullPass, outputKeys: Map<SiteDocument, str
   // Records as loaded have their JSON in the cache already.
   const knownLine = (record: SiteDocument['record']): Uint8Array | null => {
     const entry = documents.asLoaded(record)
-    return entry ? documents.line(entry.key) : null
+    return entry ? documents.recordJson(entry.key) : null
   }
   let searchKey: string | null = null
   let related = full.related.current()

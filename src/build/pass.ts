@@ -1,6 +1,6 @@
 /** One output pass: opens the site writer, writes what changed, removes what is gone, commits, or aborts on failure. */
 import { hashParts } from '../cache/hash.js'
-import { createPlanHasher } from '../cache/plan-key.js'
+import { createPlanHasher } from './plan-key.js'
 import type { PlannedFile, SiteDocument } from '../site/pages.js'
 import { writeFiles } from '../site/produce.js'
 import { MissingOutputError, openSiteWriter, type FileContent } from '../site/write.js'

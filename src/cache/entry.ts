@@ -1,8 +1,5 @@
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
-import { listingKey, primeListingKey } from '../site/listing-key.js'
-import { joinedTerms, primeTerms } from '../site/related.js'
-import type { SiteDocument } from '../site/pages.js'
 import type { LocalRef } from '../normalize/structure/local-refs.js'
 import type { PostmortemRecord } from '../types.js'
 
@@ -17,33 +14,43 @@ export const ENTRY_HEADER = 8
 /** Record fields only a postmortem's own page, its JSON and the search index read; the head leaves them out. */
 const BULKY = ['sections', 'timeline', 'actionItems', 'lessons'] as const
 
-interface EntryHead {
+/**
+ * What planning reads of a cached document without its body: source, diagnostics, the record without its bulky fields
+ * (set to `undefined`, so the keys keep their order), and what the builder derived from the whole record before it
+ * was cached (`SummaryFacts`). Stored as the entry's first part.
+ */
+export interface DocumentSummary {
   source: string
   diagnostics: LoadedDocument['diagnostics']
-  /** The record with its bulky fields set to `undefined`, so the keys keep their order. */
   record: PostmortemRecord | null
-  /** Root-cause terms, joined (`joinedTerms`). */
-  terms: string
   /** The document's local images, which planning needs for every page. */
   images: string[]
   /** The document's relative link and image targets with their places, which the archive-wide checks need. */
   refs: LocalRef[]
-  /** `listingKey` of the record. */
-  outside: string
+  /** Root-cause terms, joined (see `site/related.ts`). */
+  terms: string
+  /** What the rest of the archive shows of the record (see `site/listing-key.ts`). */
+  listingKey: string
 }
 
-/** Serialises a loaded document as a cache entry (done on the worker thread that normalized it); never in Node's shared pool, so it can be transferred. */
-export function encodeEntry(doc: LoadedDocument): Uint8Array<ArrayBuffer> {
+/** What the builder derives from a whole record for its summary (the cache does not know how: it is given them). */
+export type SummaryFacts = Pick<DocumentSummary, 'terms' | 'listingKey'>
+
+/**
+ * Serialises a loaded document as a cache entry (done on the worker thread that normalized it), with the facts derived
+ * from its record (none without one); never in Node's shared pool, so it can be transferred.
+ */
+export function encodeEntry(doc: LoadedDocument, facts: SummaryFacts | null): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const head: EntryHead = { source: doc.source, diagnostics: doc.diagnostics, record: null, terms: '', images: doc.document?.images ?? [], refs: doc.document?.refs ?? [], outside: '' }
+  const summary: DocumentSummary = { source: doc.source, diagnostics: doc.diagnostics, record: null, images: doc.document?.images ?? [], refs: doc.document?.refs ?? [], terms: '', listingKey: '' }
   if (record) {
-    head.record = { ...record }
-    for (const key of BULKY) (head.record as unknown as Record<string, undefined>)[key] = undefined
-    head.record.diagnostics = head.diagnostics
-    head.terms = joinedTerms(record)
-    head.outside = listingKey(record)
+    summary.record = { ...record }
+    for (const key of BULKY) (summary.record as unknown as Record<string, undefined>)[key] = undefined
+    summary.record.diagnostics = summary.diagnostics
+    summary.terms = facts?.terms ?? ''
+    summary.listingKey = facts?.listingKey ?? ''
   }
-  const headBytes = serialize(head)
+  const headBytes = serialize(summary)
   const line = Buffer.from(record ? JSON.stringify(record) : '')
   const whole = serialize(doc)
   const bytes = Buffer.allocUnsafeSlow(ENTRY_HEADER + headBytes.byteLength + line.byteLength + whole.byteLength)
@@ -71,29 +78,8 @@ export function decodeEntry(bytes: Uint8Array): LoadedDocument {
   return deserialize(bytes.subarray(entryParts(...entryLengths(bytes)).whole)) as LoadedDocument
 }
 
-/**
- * A document from an entry's head whose bulky record fields and HTML come from the whole entry (`loadWhole`, which
- * should remember the last few it read) whenever used, and are not kept here, so 10,000 of them stay small; to
- * everything else (JSON, spreads, templates) it is the document itself.
- */
-export function lazyDocument(headBytes: Uint8Array, loadWhole: () => LoadedDocument): LoadedDocument {
-  const head = deserialize(headBytes) as EntryHead
-  const { record } = head
-  if (!record) return { source: head.source, document: null, diagnostics: head.diagnostics }
-  const lazily = <T extends object>(target: T, key: string, read: () => unknown): void => {
-    Object.defineProperty(target, key, {
-      enumerable: true,
-      configurable: true,
-      get: read,
-      set: (value: unknown) => Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true }),
-    })
-  }
-  for (const key of BULKY) lazily(record, key, () => loadWhole().document!.record[key])
-  primeTerms(record, head.terms)
-  primeListingKey(record, head.outside)
-  const document = { record } as SiteDocument
-  lazily(document, 'html', () => loadWhole().document!.html)
-  document.images = head.images
-  document.refs = head.refs ?? []
-  return { source: head.source, document, diagnostics: head.diagnostics }
-}
+/** The summary part of an entry (as `cache/store.ts` reads it, or from an entry's bytes). */
+export const decodeSummary = (headBytes: Uint8Array): DocumentSummary => deserialize(headBytes) as DocumentSummary
+
+/** The summary of a whole entry's bytes. */
+export const entrySummary = (bytes: Uint8Array): DocumentSummary => decodeSummary(bytes.subarray(...entryParts(...entryLengths(bytes)).head))

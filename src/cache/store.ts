@@ -3,9 +3,9 @@ import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
 import { CacheError } from '../errors.js'
-import { isAlive } from '../site/write.js'
+import { isAlive } from '../alive.js'
 import { codeVersionKey, hashParts } from './hash.js'
-import { decodeEntry, encodeEntry, entryLengths, entryParts, lazyDocument } from './entry.js'
+import { decodeSummary, entryLengths, entryParts, type DocumentSummary } from './entry.js'
 import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
 import { cacheWarning, writeWhole } from './files.js'
 import { makeDir } from '../make-dir.js'
@@ -15,14 +15,27 @@ class DamagedEntry extends Error {}
 
 /** Documents per pack file. */
 const PACK_SIZE = 500
-/** Whole documents lazy ones share (see `wholes`). */
-const WHOLES_KEPT = 8
+/** Bodies remembered for the summaries' readers (see `recentBodies`). */
+const BODIES_KEPT = 8
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v7'
+const PACK_FORMAT = 'entries-v8'
 const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
 
-/** Where an entry lies: its pack, its byte range there, the lengths of its head and line (see `cache/entry.ts`), and its parts' digests (`cache/integrity.ts`). */
-type Place = [pack: string, offset: number, length: number, head: number, line: number, sums: string]
+/** Where an entry lies: its pack, its byte range there, the lengths of its summary and record JSON (see `cache/entry.ts`), and its parts' digests (`cache/integrity.ts`). */
+interface Place {
+  pack: string
+  offset: number
+  length: number
+  summaryLength: number
+  jsonLength: number
+  sums: string
+}
+
+/** A place as the index stores it: a short array (10,000 of them are read back at every build). */
+type StoredPlace = [pack: string, offset: number, length: number, summaryLength: number, jsonLength: number, sums: string]
+
+const decodePlace = ([pack, offset, length, summaryLength, jsonLength, sums]: StoredPlace): Place => ({ pack, offset, length, summaryLength, jsonLength, sums })
+const encodePlace = (p: Place): StoredPlace => [p.pack, p.offset, p.length, p.summaryLength, p.jsonLength, p.sums]
 
 interface PackIndex {
   /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
@@ -30,7 +43,7 @@ interface PackIndex {
   /** Pack id to the number of entries written into it. */
   packs: Record<string, number>
   /** Document key to where its entry lies. */
-  keys: Record<string, Place>
+  keys: Record<string, StoredPlace>
 }
 
 /** An index of no entries, in this Hindsight's layout. */
@@ -38,18 +51,24 @@ const emptyIndex = (): PackIndex => ({ version: packVersion(), packs: {}, keys: 
 
 /** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
+  /** The document put under `key` as a document since the last flush, as given. */
+  given(key: string): LoadedDocument | undefined
+  /** The summary cached under `key` (its entry's first part alone), or null; a damaged one is a miss, said once. */
+  summary(key: string): DocumentSummary | null
+  /** The whole document cached under `key`, or null; a damaged one is a miss, said once. */
+  document(key: string): LoadedDocument | null
   /**
-   * The document cached under `key`, or null. Unless `whole`, only its head is read: its bulky record fields and
-   * HTML are read from the pack when first used (a warm build renders few pages, but plans all of them).
+   * The whole document of an entry whose summary was read, for a page that needs its body: it must be there, else a
+   * `CacheError` (the cache folder changed under the build). The last few are remembered, not all.
    */
-  get(key: string, whole?: boolean): LoadedDocument | null
+  body(key: string): LoadedDocument
   /**
-   * Adds an entry, at once, to the pack being filled: a document (encoded here), or an entry a worker encoded.
-   * Returns the document to keep: the one given, or the entry's head alone unless `whole` (as `get`).
+   * Adds an entry (encoded, `cache/entry.ts`), at once, to the pack being filled; `document`, when given, is what
+   * `given` returns until the next flush. False when the entry could not be stored (a full disk: no body to read back).
    */
-  put(key: string, value: LoadedDocument | Uint8Array, whole?: boolean): LoadedDocument
+  put(key: string, bytes: Uint8Array, document?: LoadedDocument): boolean
   /** The record's compact JSON as stored in its entry (its line of `postmortems.json`), or null. */
-  line(key: string): Uint8Array | null
+  recordJson(key: string): Uint8Array | null
   /** Seals the pack being filled and saves the index; compacts into packs of the `live` keys alone when dead entries dominate. */
   flush(live: ReadonlySet<string>): void
   /** Forgets every entry and removes the packs, for a cache found unreadable mid-build. */
@@ -86,31 +105,35 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     return fds.get(id)!
   }
   /** Documents put since the last flush, as given (the builder may ask again for what it put). */
-  const recent = new Map<string, LoadedDocument>()
+  const given = new Map<string, LoadedDocument>()
   /**
-   * The last whole documents read, which lazy documents consult instead of keeping what they read: a page renders
-   * from one document and its few neighbours, so a cold build holds heads and a handful of bodies, not 10,000 bodies.
+   * The last bodies read, which summaries' readers consult instead of keeping what they read: a page renders from one
+   * document and its few neighbours, so a cold build holds summaries and a handful of bodies, not 10,000 bodies.
    */
-  const wholes = new Map<string, LoadedDocument>()
+  const recentBodies = new Map<string, LoadedDocument>()
   /** The pack being filled: entries are appended as they come, and it is named by its keys once full. */
   let appended = 0
   let filling: { id: string; fd: number; tmp: string; offset: number; places: Map<string, Place> } | null = null
-  const placeOf = (key: string): Place | undefined => filling?.places.get(key) ?? index.keys[key]
+  const placeOf = (key: string): Place | undefined => {
+    const filled = filling?.places.get(key)
+    if (filled) return filled
+    return Object.hasOwn(index.keys, key) ? decodePlace(index.keys[key]!) : undefined
+  }
   /** Bytes `from` to `to` (default: the end) of the entry at `place`. */
   const read = (place: Place | undefined, from: number, to?: number): Uint8Array | null => {
-    const fd = place ? fdOf(place[0]) : null
+    const fd = place ? fdOf(place.pack) : null
     if (!place || fd === null) return null
-    const length = (to ?? place[2]) - from
+    const length = (to ?? place.length) - from
     const bytes = Buffer.allocUnsafe(length)
-    return readSync(fd, bytes, 0, length, place[1] + from) === length ? bytes : null
+    return readSync(fd, bytes, 0, length, place.offset + from) === length ? bytes : null
   }
   /** One part of the entry at `place`, checked against its digest: damaged bytes are never returned, but a `DamagedEntry` thrown. */
   const readPart = (place: Place | undefined, part: EntryPart): Uint8Array | null => {
     if (!place) return null
-    const parts = entryParts(place[3], place[4])
+    const parts = entryParts(place.summaryLength, place.jsonLength)
     const bytes = part === 'whole' ? read(place, parts.whole) : read(place, ...parts[part])
-    if (!bytes || partIntact(bytes, part, place[5])) return bytes
-    throw new DamagedEntry(`the ${part} of an entry in pack ${place[0]} does not match its checksum`)
+    if (!bytes || partIntact(bytes, part, place.sums)) return bytes
+    throw new DamagedEntry(`the ${part} of an entry in pack ${place.pack} does not match its checksum`)
   }
   let warnedDamage = false
   /** A damaged entry read for planning is a miss (it is normalized again), said once per build. */
@@ -119,26 +142,26 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     if (error instanceof DamagedEntry) warnedDamage = true
     return null
   }
-  const whole = (key: string): LoadedDocument | null => {
+  const readDocument = (key: string): LoadedDocument | null => {
     const bytes = readPart(placeOf(key), 'whole')
     return bytes ? (deserialize(bytes) as LoadedDocument) : null
   }
-  /** The rest of an entry whose head was read: it must be there, unless the cache folder changed under the build. */
-  const rest = (key: string) => (): LoadedDocument => {
-    let doc = wholes.get(key)
+  /** The body of an entry whose summary was read: it must be there, unless the cache folder changed under the build. */
+  const body = (key: string): LoadedDocument => {
+    let doc = recentBodies.get(key)
     if (doc) {
-      wholes.delete(key)
-      wholes.set(key, doc)
+      recentBodies.delete(key)
+      recentBodies.set(key, doc)
       return doc
     }
     try {
-      doc = whole(key) ?? undefined
+      doc = readDocument(key) ?? undefined
     } catch (error) {
       throw new CacheError(`Cannot read the cached document ${key}; delete ${cacheDir} and build again`, { cause: error })
     }
     if (!doc) throw new CacheError(`The cached document ${key} is gone from ${cacheDir}; build again`)
-    wholes.set(key, doc)
-    if (wholes.size > WHOLES_KEPT) wholes.delete(wholes.keys().next().value!)
+    recentBodies.set(key, doc)
+    if (recentBodies.size > BODIES_KEPT) recentBodies.delete(recentBodies.keys().next().value!)
     return doc
   }
   const seal = (): void => {
@@ -157,7 +180,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       throw error
     }
     index.packs[id] = places.size
-    for (const [key, place] of places) index.keys[key] = [id, place[1], place[2], place[3], place[4], place[5]]
+    for (const [key, place] of places) index.keys[key] = encodePlace({ ...place, pack: id })
   }
   /**
    * Set when writing the cache failed (a full disk, a read-only folder): from then on this build keeps documents in
@@ -183,7 +206,8 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       }
       for (let at = 0; at < bytes.byteLength; ) at += writeSync(filling.fd, bytes, at, bytes.byteLength - at, filling.offset + at)
       appended++
-      filling.places.set(key, [filling.id, filling.offset, bytes.byteLength, ...entryLengths(bytes), entrySums(bytes)])
+      const [summaryLength, jsonLength] = entryLengths(bytes)
+      filling.places.set(key, { pack: filling.id, offset: filling.offset, length: bytes.byteLength, summaryLength, jsonLength, sums: entrySums(bytes) })
       filling.offset += bytes.byteLength
       if (filling.places.size >= PACK_SIZE) seal()
       return true
@@ -218,9 +242,9 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       const old = index.keys
       index = emptyIndex()
       for (const key of live) {
-        const place = Object.hasOwn(old, key) ? old[key] : undefined
+        const place = Object.hasOwn(old, key) ? decodePlace(old[key]!) : undefined
         const bytes = read(place, 0)
-        if (bytes && entryIntact(bytes, place?.[5]) && !append(key, bytes)) throw new Error('cache write failed')
+        if (bytes && entryIntact(bytes, place?.sums) && !append(key, bytes)) throw new Error('cache write failed')
       }
       if (failed) throw new Error('cache write failed')
       seal()
@@ -234,38 +258,38 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
     }
   }
   return {
-    get(key, wanted = false) {
-      const hit = recent.get(key)
-      if (hit) return hit
+    given: (key) => given.get(key),
+    summary(key) {
       try {
-        if (wanted) return whole(key)
-        const head = readPart(placeOf(key), 'head')
-        return head ? lazyDocument(head, rest(key)) : null
+        const bytes = readPart(placeOf(key), 'head')
+        return bytes ? decodeSummary(bytes) : null
       } catch (error) {
         return missed(error)
       }
     },
-    put(key, value, wanted = false) {
-      if (!(value instanceof Uint8Array)) {
-        append(key, encodeEntry(value))
-        recent.set(key, value)
-        return value
+    document(key) {
+      try {
+        return readDocument(key)
+      } catch (error) {
+        return missed(error)
       }
-      // Without a place in a pack, the document is kept whole in memory: there is nothing to read its body from.
-      if (!append(key, value) || wanted) return decodeEntry(value)
-      return lazyDocument(value.subarray(...entryParts(...entryLengths(value)).head), rest(key))
     },
-    line(key) {
+    body,
+    put(key, bytes, document) {
+      if (document) given.set(key, document)
+      return append(key, bytes)
+    },
+    recordJson(key) {
       const place = placeOf(key)
       try {
-        return place && place[4] > 0 ? readPart(place, 'line') : null
+        return place && place.jsonLength > 0 ? readPart(place, 'line') : null
       } catch (error) {
         return missed(error)
       }
     },
     discard() {
-      recent.clear()
-      wholes.clear()
+      given.clear()
+      recentBodies.clear()
       closeAll()
       if (filling) closeSync(filling.fd)
       fds.clear()
@@ -276,7 +300,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       rmSync(dir, { recursive: true, force: true })
     },
     flush(live) {
-      recent.clear()
+      given.clear()
       if (failed) {
         dropFailed()
         closeAll()

@@ -6,7 +6,7 @@
 import { readdirSync, rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import path from 'node:path'
-import { isAlive } from '../site/write.js'
+import { isAlive } from '../alive.js'
 
 const PREFIX = 'hindsight-pagefind-'
 const NAME = /^hindsight-pagefind-(\d+)-/

@@ -8,7 +8,7 @@ import path from 'node:path'
 import { fsCause } from '../content/unreadable.js'
 import { OutputError, OutputLockedError } from '../errors.js'
 import { makeDir } from '../make-dir.js'
-import { isAlive } from './write.js'
+import { isAlive } from '../alive.js'
 
 const SIGNALS = ['SIGINT', 'SIGTERM'] as const
 

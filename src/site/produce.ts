@@ -11,7 +11,7 @@ const DEV_SLICE_MS = 20
 
 /** What an output pass works with; `manifest` is filled in as files are kept or produced. */
 export interface OutputPass {
-  /** Hash of what a file is made from (`cache/plan-key.ts`); `''` when unknown, so the file is compared by its bytes. */
+  /** Hash of what a file is made from (`build/plan-key.ts`); `''` when unknown, so the file is compared by its bytes. */
   inputHash: (file: PlannedFile) => string
   /** The last build's manifest, or null when none can be trusted. */
   previous: ReadonlyMap<string, ManifestEntry> | null

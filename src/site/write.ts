@@ -4,6 +4,7 @@ import { makeDir } from '../make-dir.js'
 import { OutputError } from '../errors.js'
 import { pausePoint, pausePointSync } from '../test-seam.js'
 import { assertOwnedOutDir } from './out-guard.js'
+import { isAlive } from '../alive.js'
 
 /** Resolves an output path under `root`, refusing any that would escape it. */
 export function safeJoin(root: string, rel: string): string {
@@ -21,17 +22,6 @@ export function siteIdentity(outDir: string): { ino: number; mtimeMs: number } |
     return info.isDirectory() ? { ino: info.ino, mtimeMs: info.mtimeMs } : null
   } catch {
     return null
-  }
-}
-
-/** Whether a process is running, so a build never removes the leftovers of one that still is. */
-export const isAlive = (pid: number): boolean => {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

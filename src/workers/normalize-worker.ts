@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { encodeEntry } from '../cache/entry.js'
+import { summaryFacts } from '../build/summaries.js'
 import { loadDocument } from '../document.js'
 import { crashWorkerOn } from '../test-seam.js'
 import type { ResolvedConfig } from '../types.js'
@@ -10,6 +11,9 @@ import type { WorkItem } from './pool.js'
 const { config } = workerData as { config: ResolvedConfig }
 parentPort!.on('message', (batch: WorkItem[]) => {
   crashWorkerOn(batch.map((item) => item.source))
-  const docs = batch.map((item) => encodeEntry(loadDocument(item.source, item.bytes, config)))
+  const docs = batch.map((item) => {
+    const doc = loadDocument(item.source, item.bytes, config)
+    return encodeEntry(doc, summaryFacts(doc))
+  })
   parentPort!.postMessage(docs, docs.map((bytes) => bytes.buffer))
 })

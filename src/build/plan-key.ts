@@ -1,5 +1,5 @@
 import type { PlannedFile, SiteDocument } from '../site/pages.js'
-import { hashParts } from './hash.js'
+import { hashParts } from '../cache/hash.js'
 
 /**
  * Hashes what an output file is made from (template, path, and its key or data, plus the render and template keys),
