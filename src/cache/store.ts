@@ -4,7 +4,8 @@ import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
 import { CacheError } from '../errors.js'
 import { isAlive } from '../alive.js'
-import { codeVersionKey, hashParts } from './hash.js'
+import { hashParts } from './hash.js'
+import { decodePlace, emptyIndex, encodePlace, packVersion, type PackIndex, type Place } from './pack-index.js'
 import { decodeSummary, entryLengths, entryParts, type DocumentSummary } from './entry.js'
 import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
 import { cacheWarning, writeWhole } from './files.js'
@@ -17,38 +18,6 @@ class DamagedEntry extends Error {}
 const PACK_SIZE = 500
 /** Bodies remembered for the summaries' readers (see `recentBodies`). */
 const BODIES_KEPT = 8
-/** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v8'
-const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
-
-/** Where an entry lies: its pack, its byte range there, the lengths of its summary and record JSON (see `cache/entry.ts`), and its parts' digests (`cache/integrity.ts`). */
-interface Place {
-  pack: string
-  offset: number
-  length: number
-  summaryLength: number
-  jsonLength: number
-  sums: string
-}
-
-/** A place as the index stores it: a short array (10,000 of them are read back at every build). */
-type StoredPlace = [pack: string, offset: number, length: number, summaryLength: number, jsonLength: number, sums: string]
-
-const decodePlace = ([pack, offset, length, summaryLength, jsonLength, sums]: StoredPlace): Place => ({ pack, offset, length, summaryLength, jsonLength, sums })
-const encodePlace = (p: Place): StoredPlace => [p.pack, p.offset, p.length, p.summaryLength, p.jsonLength, p.sums]
-
-interface PackIndex {
-  /** `codeVersionKey()` of the Hindsight that wrote the packs; any other version starts an empty cache (old packs are removed at flush). */
-  version: string
-  /** Pack id to the number of entries written into it. */
-  packs: Record<string, number>
-  /** Document key to where its entry lies. */
-  keys: Record<string, StoredPlace>
-}
-
-/** An index of no entries, in this Hindsight's layout. */
-const emptyIndex = (): PackIndex => ({ version: packVersion(), packs: {}, keys: {} })
-
 /** Cached loaded documents by key, for one build: reads packs lazily, collects new entries, writes them as packs. */
 export interface DocumentCache {
   /** The document put under `key` as a document since the last flush, as given. */
