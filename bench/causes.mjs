@@ -15,10 +15,12 @@ const lines = []
 for (const set of ['seeds', 'corpus', 'corpus-2']) {
   const dir = path.join(shared, set)
   if (!existsSync(dir)) continue
-  for (const name of readdirSync(dir).filter((f) => /\.(md|markdown|txt)$/.test(f) && !/^readme/i.test(f)).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => /\.(md|markdown|txt)$/.test(f) && !/^readme/i.test(f))
+    .sort()) {
     const { record } = normalizeDocument(name, readFileSync(path.join(dir, name), 'utf8'), { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY })
     documents++
-    if (record.sections.some((s) => s.key === "rootCause" || s.key === "trigger")) withSections++
+    if (record.sections.some((s) => s.key === 'rootCause' || s.key === 'trigger')) withSections++
     const causes = record.derivedCauses ?? []
     if (!causes.length) none++
     for (const c of causes) counts.set(c, counts.get(c) + 1)

@@ -11,7 +11,12 @@ const PAGEFIND_CLI = path.join(repo, 'node_modules', 'pagefind', 'lib', 'runner'
 
 /** Thread counts of the workers rows: `BENCH_WORKERS` (comma-separated; empty skips the rows), else 1, 2 and 4. */
 export function workerCounts(env = process.env.BENCH_WORKERS) {
-  return (env ?? '1,2,4').split(',').map((s) => s.trim()).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n >= 1)
+  return (env ?? '1,2,4')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n >= 1)
 }
 
 /** The Pagefind CLI over Eleventy's `_site`, timed as its own process (its index goes to `_site/pagefind`). */
@@ -39,15 +44,29 @@ export async function coldByWorkers({ runs, project, clean, build, log }) {
 export function workersFigures(byCount, eleventyMs, median) {
   const ms = new Map([...byCount].map(([n, list]) => [n, median(list.map((x) => x.ms))]))
   const one = ms.get(1)
-  return [...ms].map(([workers, coldMs]) => ({ workers, coldMs, vsEleventy: coldMs / eleventyMs, speedup: one ? one / coldMs : null, peakRssNodeMb: median(byCount.get(workers).map((x) => x.nodeMb)) }))
+  return [...ms].map(([workers, coldMs]) => ({
+    workers,
+    coldMs,
+    vsEleventy: coldMs / eleventyMs,
+    speedup: one ? one / coldMs : null,
+    peakRssNodeMb: median(byCount.get(workers).map((x) => x.nodeMb)),
+  }))
 }
 
 /** Table rows for the workers and Eleventy-plus-Pagefind figures (`f` formats a number), one column per size. */
 export function coldRows(results, f) {
   const counts = [...new Set(results.flatMap((r) => (r.workers ?? []).map((w) => w.workers)))]
   return [
-    ['Eleventy + Pagefind CLI cold (ms)', ...results.map((r) => (r.eleventyPagefindMs ? `${f(r.eleventyPagefindMs)} (pagefind ${f(r.pagefindCliMs)})` : 'n/a')), ''],
-    ['cold with search / Eleventy + Pagefind', ...results.map((r) => (r.eleventyPagefindMs ? `${f(r.coldSearchMs / r.eleventyPagefindMs, 2)}x` : 'n/a')), '<= 2.0x'],
+    [
+      'Eleventy + Pagefind CLI cold (ms)',
+      ...results.map((r) => (r.eleventyPagefindMs ? `${f(r.eleventyPagefindMs)} (pagefind ${f(r.pagefindCliMs)})` : 'n/a')),
+      '',
+    ],
+    [
+      'cold with search / Eleventy + Pagefind',
+      ...results.map((r) => (r.eleventyPagefindMs ? `${f(r.coldSearchMs / r.eleventyPagefindMs, 2)}x` : 'n/a')),
+      '<= 2.0x',
+    ],
     ...counts.map((n) => [
       `cold, no search, --workers ${n} (ms)`,
       ...results.map((r) => {
@@ -73,7 +92,10 @@ export async function benchLarge(root, count, h) {
   const generateSeconds = (Date.now() - generated) / 1000
   const project = path.join(dir, 'with-search')
   mkdirSync(project, { recursive: true })
-  writeFileSync(path.join(project, 'hindsight.config.json'), JSON.stringify({ contentDir: content, templatesDir: path.join(repo, 'templates'), search: true, title: 'Benchmark archive' }))
+  writeFileSync(
+    path.join(project, 'hindsight.config.json'),
+    JSON.stringify({ contentDir: content, templatesDir: path.join(repo, 'templates'), search: true, title: 'Benchmark archive' }),
+  )
   const cold = await h.indexerPeak(() => h.build(project))
   h.log(`  cold (search) ${Math.round(cold.ms)} ms, Node ${Math.round(cold.nodeMb)} MB, indexer ${Math.round(cold.indexerMb ?? 0)} MB`)
   const warmNoChange = await h.indexerPeak(() => h.build(project))
@@ -125,9 +147,17 @@ export function largeTable(r, f) {
     ['peak RSS, cold: Node / indexer (MB)', `${f(r.coldPeakRssNodeMb)} / ${f(r.coldPeakRssIndexerMb)}`, '< 1024 MB (Node)'],
     ['peak RSS, warm one edit: Node / indexer (MB)', `${f(r.warmOnePeakRssNodeMb)} / ${f(r.warmOnePeakRssIndexerMb)}`, '< 1024 MB (Node)'],
     ['output: site (MB, files) / search index (MB)', `${f(r.siteBytes / 1e6, 1)}, ${r.siteFiles} / ${f((r.searchIndexBytes ?? NaN) / 1e6, 1)}`, ''],
-    ['search download: first / filtered query (kB)', r.search ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a', '< 400 kB (first)'],
+    [
+      'search download: first / filtered query (kB)',
+      r.search ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a',
+      '< 400 kB (first)',
+    ],
     ['generating the archive (s)', f(r.generateSeconds, 1), ''],
   ]
   const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => String(row[i]).length)))
-  return rows.map((row, j) => `| ${row.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')
+  return rows
+    .map(
+      (row, j) => `| ${row.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`,
+    )
+    .join('\n')
 }

@@ -51,7 +51,10 @@ function differences(a, b) {
   const [left, right] = [tree(a), tree(b)]
   const inRight = new Set(right)
   const inLeft = new Set(left)
-  const lines = [...left.filter((f) => !inRight.has(f)).map((f) => `only in base: ${f}`), ...right.filter((f) => !inLeft.has(f)).map((f) => `only in head: ${f}`)]
+  const lines = [
+    ...left.filter((f) => !inRight.has(f)).map((f) => `only in base: ${f}`),
+    ...right.filter((f) => !inLeft.has(f)).map((f) => `only in head: ${f}`),
+  ]
   for (const f of left) if (inRight.has(f) && !readFileSync(path.join(a, f)).equals(readFileSync(path.join(b, f)))) lines.push(`differs: ${f}`)
   return lines
 }
@@ -86,16 +89,22 @@ const markdown = (dir) => tree(path.join(dir, 'content')).filter((f) => /\.(md|m
 const steps = [
   ['cold build', (side, dir) => build(side, dir)],
   ['warm build, no change', (side, dir) => build(side, dir)],
-  ['prose edit', (side, dir) => {
-    const [first] = markdown(dir)
-    appendFileSync(path.join(dir, 'content', first), '\n\nA paragraph added at the end of the document.\n')
-    return build(side, dir)
-  }],
-  ['file removed', (side, dir) => {
-    const files = markdown(dir)
-    rmSync(path.join(dir, 'content', files[files.length - 1]))
-    return build(side, dir)
-  }],
+  [
+    'prose edit',
+    (side, dir) => {
+      const [first] = markdown(dir)
+      appendFileSync(path.join(dir, 'content', first), '\n\nA paragraph added at the end of the document.\n')
+      return build(side, dir)
+    },
+  ],
+  [
+    'file removed',
+    (side, dir) => {
+      const files = markdown(dir)
+      rmSync(path.join(dir, 'content', files[files.length - 1]))
+      return build(side, dir)
+    },
+  ],
   ['dev first build', (side, dir) => devBuild(side, dir), 'dev-site'],
 ]
 
@@ -107,7 +116,9 @@ for (const content of contentDirs) {
       dirs.forEach((dir, i) => step(sides[i], dir))
       const diff = differences(path.join(dirs[0], out), path.join(dirs[1], out))
       const files = tree(path.join(dirs[0], out)).length
-      console.log(`${diff.length ? 'DIFFERENT' : 'identical'}  ${path.relative(path.dirname(repo), content) || content}  search ${search ? 'on ' : 'off'}  ${name} (${files} files)`)
+      console.log(
+        `${diff.length ? 'DIFFERENT' : 'identical'}  ${path.relative(path.dirname(repo), content) || content}  search ${search ? 'on ' : 'off'}  ${name} (${files} files)`,
+      )
       for (const line of diff.slice(0, 20)) console.log(`  ${line}`)
       if (diff.length) failures++
     }

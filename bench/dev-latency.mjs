@@ -14,14 +14,19 @@ import { startDev } from '../dist/dev/session.js'
 const { values: args } = parseArgs({ options: { count: { type: 'string', default: '1000,10000' }, runs: { type: 'string', default: '15' } } })
 const agent = new http.Agent({ keepAlive: false })
 
-const get = (url) => new Promise((resolve, reject) => {
-  http.get(url, { agent }, (res) => {
-    let body = ''
-    res.setEncoding('utf8')
-    res.on('data', (c) => { body += c })
-    res.on('end', () => resolve({ status: res.statusCode, body }))
-  }).on('error', reject)
-})
+const get = (url) =>
+  new Promise((resolve, reject) => {
+    http
+      .get(url, { agent }, (res) => {
+        let body = ''
+        res.setEncoding('utf8')
+        res.on('data', (c) => {
+          body += c
+        })
+        res.on('end', () => resolve({ status: res.statusCode, body }))
+      })
+      .on('error', reject)
+  })
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b)
@@ -67,6 +72,8 @@ async function measure(count, runs) {
 for (const count of args.count.split(',').map(Number)) {
   const { startup, samples } = await measure(count, Number(args.runs))
   const fmt = (ms) => `${Math.round(ms)} ms`
-  console.log(`dev latency, ${count} postmortems: save -> page updated median ${fmt(median(samples))}, min ${fmt(Math.min(...samples))}, max ${fmt(Math.max(...samples))} over ${samples.length} saves (first build + serve ${fmt(startup)})`)
+  console.log(
+    `dev latency, ${count} postmortems: save -> page updated median ${fmt(median(samples))}, min ${fmt(Math.min(...samples))}, max ${fmt(Math.max(...samples))} over ${samples.length} saves (first build + serve ${fmt(startup)})`,
+  )
 }
 agent.destroy()

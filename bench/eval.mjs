@@ -26,7 +26,9 @@ for (const set of SETS) {
   const summary = summarize(scores)
   windowRight += summary.window.right
   windowScored += summary.window.scored
-  console.log(`${set}: core ${summary.coreRight}/${summary.documents} (${percent(summary.coreRight, summary.documents)}) documents right on title, date, count, first/last event, action items; window ${summary.window.right}/${summary.window.scored} cells`)
+  console.log(
+    `${set}: core ${summary.coreRight}/${summary.documents} (${percent(summary.coreRight, summary.documents)}) documents right on title, date, count, first/last event, action items; window ${summary.window.right}/${summary.window.scored} cells`,
+  )
   console.log(`  ${FIELDS.map((field) => `${field} ${summary.fields[field].right}/${summary.fields[field].scored}`).join(' · ')}`)
   if (!quiet) for (const miss of summary.misses) console.log(`    ${miss}`)
 }

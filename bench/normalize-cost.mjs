@@ -18,7 +18,8 @@ const { DEFAULT_TAG_VOCABULARY } = await import(pathToFileURL(path.join(dist, 'c
 const clockModule = path.join(dist, 'normalize', 'stage-clock.js')
 const stages = process.argv.includes('--stages')
 const json = process.argv.includes('--json')
-if (stages && !existsSync(clockModule)) throw new Error(`${dist} has no stage clock (normalize/stage-clock.js): --stages needs a build from 2026-11-30 or later`)
+if (stages && !existsSync(clockModule))
+  throw new Error(`${dist} has no stage clock (normalize/stage-clock.js): --stages needs a build from 2026-11-30 or later`)
 const { stageClock, cpuMilliseconds } = stages ? await import(pathToFileURL(clockModule).href) : { stageClock: null }
 const cpuNow = () => {
   const used = process.cpuUsage()
@@ -67,7 +68,12 @@ function stageTable(results) {
   for (const name of names) rows.push([name, ...results.map((r) => (r.stages.get(name) ?? 0).toFixed(3))])
   rows.push(['sum of stages', ...results.map((r) => [...r.stages.values()].reduce((a, b) => a + b, 0).toFixed(3))])
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
-  return rows.map((r, j) => `| ${r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |${j === 0 ? `\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|` : ''}`).join('\n')
+  return rows
+    .map(
+      (r, j) =>
+        `| ${r.map((c, i) => (i ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join(' | ')} |${j === 0 ? `\n|${widths.map((w, i) => (i ? '-'.repeat(w + 1) + ':' : '-'.repeat(w + 2))).join('|')}|` : ''}`,
+    )
+    .join('\n')
 }
 
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-normalize-'))
@@ -80,7 +86,10 @@ try {
   for (const [name, files] of sets) {
     const { ms, cpuMs, stages: perStage } = costPerFile(files)
     results.push({ name, files: files.length, ms, cpuMs, stages: perStage })
-    if (!json) console.log(`${name.padEnd(16)} ${String(files.length).padStart(5)} files  ${ms.toFixed(3)} ms per file, CPU ${cpuMs.toFixed(3)} ms (median of ${passes} passes)`)
+    if (!json)
+      console.log(
+        `${name.padEnd(16)} ${String(files.length).padStart(5)} files  ${ms.toFixed(3)} ms per file, CPU ${cpuMs.toFixed(3)} ms (median of ${passes} passes)`,
+      )
   }
   if (json) console.log(JSON.stringify({ dist, passes, sets: results.map((r) => ({ ...r, stages: Object.fromEntries(r.stages) })) }))
   else if (stages) console.log(`\n${stageTable(results)}`)

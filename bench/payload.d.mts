@@ -25,4 +25,10 @@ export interface PayloadOptions {
 }
 
 /** Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, ticks the `filters`, and sums what each step fetched. */
-export function measureSearchPayload(siteDir: string, base: string, query: string, filters: Record<string, string[]>, options?: PayloadOptions): Promise<SearchPayload>
+export function measureSearchPayload(
+  siteDir: string,
+  base: string,
+  query: string,
+  filters: Record<string, string[]>,
+  options?: PayloadOptions,
+): Promise<SearchPayload>

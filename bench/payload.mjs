@@ -5,10 +5,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 /**
-* Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
-* checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
-* Needs the dev dependency playwright-core and Chromium; meant for `npm run bench`, not for readers.
-*/
+ * Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
+ * checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
+ * Needs the dev dependency playwright-core and Chromium; meant for `npm run bench`, not for readers.
+ */
 export async function measureSearchPayload(siteDir, base, query, filters, options = {}) {
   const { chromium } = await import('playwright-core')
   const { default: sirv } = await import('sirv')
@@ -32,7 +32,16 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
   })
   const requests = []
   let step = 'first'
@@ -42,20 +51,26 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
   context.on('requestfailed', () => void pending--)
   context.on('requestfinished', (request) => {
     const at = step
-    bodies.push(request.response().then(async (response) => {
-      const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0)
-      const text = /text\/|javascript|json/.test(response?.headers()['content-type'] ?? '')
-      const gzipBytes = text ? gzipSync(body).byteLength : body.byteLength
-      requests.push({ step: at, path: new URL(request.url()).pathname.slice(base.length - 1), bytes: body.byteLength, gzipBytes })
-    }).finally(() => void pending--))
+    bodies.push(
+      request
+        .response()
+        .then(async (response) => {
+          const body = response ? await response.body().catch(() => Buffer.alloc(0)) : Buffer.alloc(0)
+          const text = /text\/|javascript|json/.test(response?.headers()['content-type'] ?? '')
+          const gzipBytes = text ? gzipSync(body).byteLength : body.byteLength
+          requests.push({ step: at, path: new URL(request.url()).pathname.slice(base.length - 1), bytes: body.byteLength, gzipBytes })
+        })
+        .finally(() => void pending--),
+    )
   })
   try {
     const page = await context.newPage()
     const status = page.locator('#search-status')
     const settle = async (pattern) => {
-      await page.waitForFunction((source) => new RegExp(source).test(globalThis.document.getElementById('search-status')?.textContent ?? ''), pattern.source, { timeout })
-      while (pending > 0)
-        await page.waitForTimeout(50)
+      await page.waitForFunction((source) => new RegExp(source).test(globalThis.document.getElementById('search-status')?.textContent ?? ''), pattern.source, {
+        timeout,
+      })
+      while (pending > 0) await page.waitForTimeout(50)
       await Promise.all(bodies)
       return (await status.textContent()) ?? ''
     }
@@ -74,13 +89,13 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
           box?.click()
           return box !== undefined
         }, value)
-        if (!found)
-          throw new Error(`No ${key} filter \`${value}\` among the first query's results`)
+        if (!found) throw new Error(`No ${key} filter \`${value}\` among the first query's results`)
         await settle(new RegExp(`with .*${key} ${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
       }
     }
     const filteredQueryResults = (await status.textContent()) ?? ''
-    const sum = (s, only, gzip = false) => requests.filter((r) => r.step === s && (!only || r.path.startsWith(only))).reduce((n, r) => n + (gzip ? r.gzipBytes : r.bytes), 0)
+    const sum = (s, only, gzip = false) =>
+      requests.filter((r) => r.step === s && (!only || r.path.startsWith(only))).reduce((n, r) => n + (gzip ? r.gzipBytes : r.bytes), 0)
     return {
       firstQueryBytes: sum('first'),
       filteredQueryBytes: sum('filtered'),
@@ -91,8 +106,7 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
       filteredQueryResults,
       requests: requests.sort((a, b) => (a.step === b.step ? (a.path < b.path ? -1 : 1) : a.step === 'first' ? -1 : 1)),
     }
-  }
-  finally {
+  } finally {
     await context.close()
     await rm(profile, { recursive: true, force: true })
     server.closeAllConnections()

@@ -29,7 +29,10 @@ const runsFor = (count) => Number(process.env.BENCH_RUNS ?? (count >= 10000 ? 1 
 const warmRunsFor = (count) => Math.max(3, runsFor(count))
 const devSavesFor = (count) => Number(process.env.BENCH_DEV_SAVES ?? (count >= 10000 ? 3 : 7))
 const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null }
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : null
+}
 const log = (line) => process.stderr.write(`${line}\n`)
 
 /**
@@ -101,7 +104,10 @@ async function benchSize(root, count) {
   const project = (name, search) => {
     const p = path.join(dir, name)
     mkdirSync(p, { recursive: true })
-    writeFileSync(path.join(p, 'hindsight.config.json'), JSON.stringify({ contentDir: content, templatesDir: path.join(repo, 'templates'), search, title: 'Benchmark archive' }))
+    writeFileSync(
+      path.join(p, 'hindsight.config.json'),
+      JSON.stringify({ contentDir: content, templatesDir: path.join(repo, 'templates'), search, title: 'Benchmark archive' }),
+    )
     return p
   }
   const withSearch = project('with-search', true)
@@ -109,9 +115,20 @@ async function benchSize(root, count) {
   const eleventyDir = path.join(dir, 'eleventy')
   mkdirSync(eleventyDir, { recursive: true })
   const eleventyConfig = setupEleventy(eleventyDir, content)
-  const clean = (p) => { for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true }) }
+  const clean = (p) => {
+    for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true })
+  }
   const ours = (p, extra = []) => timed(process.execPath, ['--import', reportRss, cli, 'build', ...extra], p)
-  const r = { postmortems: count, pagefindCli: [], eleventyCold: [], coldNoSearch: [], coldSearch: [], warmNoChange: [], warmOneNoSearch: [], warmOneSearch: [] }
+  const r = {
+    postmortems: count,
+    pagefindCli: [],
+    eleventyCold: [],
+    coldNoSearch: [],
+    coldSearch: [],
+    warmNoChange: [],
+    warmOneNoSearch: [],
+    warmOneSearch: [],
+  }
   for (let i = 0; i < runs; i++) {
     // Interleaved, so load from other processes on the machine hits both tools alike.
     clean(eleventyDir)
@@ -164,7 +181,14 @@ async function benchSize(root, count) {
     const { measureSearchPayload } = await import('./payload.mjs')
     const site = path.join(withSearch, 'site')
     const payload = await measureSearchPayload(site, '/', 'database', { tag: ['database'] })
-    search = { indexBytes: dirBytes(path.join(site, 'pagefind')), indexFiles: readdirSync(path.join(site, 'pagefind'), { recursive: true }).length, firstQueryBytes: payload.firstQueryBytes, filteredQueryBytes: payload.filteredQueryBytes, firstQueryResults: payload.firstQueryResults, filteredQueryResults: payload.filteredQueryResults }
+    search = {
+      indexBytes: dirBytes(path.join(site, 'pagefind')),
+      indexFiles: readdirSync(path.join(site, 'pagefind'), { recursive: true }).length,
+      firstQueryBytes: payload.firstQueryBytes,
+      filteredQueryBytes: payload.filteredQueryBytes,
+      firstQueryResults: payload.firstQueryResults,
+      filteredQueryResults: payload.filteredQueryResults,
+    }
   } catch (error) {
     log(`  search payload not measured: ${error.message.split('\n')[0]}`)
     const site = path.join(withSearch, 'site', 'pagefind')
@@ -201,7 +225,11 @@ async function benchSize(root, count) {
     warmOneChangedSearch: figures.warmOneChangedSearchMs / eleventy,
     warmNoChange: figures.warmNoChangeMs / eleventy,
   }
-  figures.raw = Object.fromEntries(Object.entries(r).filter(([, v]) => Array.isArray(v)).map(([k, v]) => [k, v.map((x) => Math.round(x.ms))]))
+  figures.raw = Object.fromEntries(
+    Object.entries(r)
+      .filter(([, v]) => Array.isArray(v))
+      .map(([k, v]) => [k, v.map((x) => Math.round(x.ms))]),
+  )
   for (const [n, list] of byWorkers) figures.raw[`coldWorkers${n}`] = list.map((x) => Math.round(x.ms))
   figures.raw.dev = dev.map(Math.round)
   figures.raw.devSettled = devSettled.map(Math.round)
@@ -223,7 +251,11 @@ function table(results) {
     ['peak RSS, cold: Node / search indexer (MB)', ...results.map((r) => `${f(r.coldPeakRssNodeMb)} / ${f(r.coldPeakRssIndexerMb)}`), '<= 600 MB (Node)'],
     ['Eleventy peak RSS (MB)', ...results.map((r) => f(r.eleventyPeakRssMb)), ''],
     ['search index (kB, files)', ...results.map((r) => (r.search ? `${f(r.search.indexBytes / 1000)} kB, ${r.search.indexFiles}` : 'n/a')), ''],
-    ['search download: first / filtered query (kB)', ...results.map((r) => (r.search?.firstQueryBytes ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a')), '<= 300 / 100 kB'],
+    [
+      'search download: first / filtered query (kB)',
+      ...results.map((r) => (r.search?.firstQueryBytes ? `${f(r.search.firstQueryBytes / 1000, 1)} / ${f(r.search.filteredQueryBytes / 1000, 1)}` : 'n/a')),
+      '<= 300 / 100 kB',
+    ],
     ...coldRows(results, f),
   ]
   if (results.length >= 2) {
@@ -231,7 +263,12 @@ function table(results) {
     rows.push([`cold ${b.postmortems} / cold ${a.postmortems}`, '', `${f(b.coldSearchMs / a.coldSearchMs, 1)}x`, `<= ${b.postmortems / a.postmortems + 1}x`])
   }
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)))
-  return rows.map((r, j) => `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`).join('\n')
+  return rows
+    .map(
+      (r, j) =>
+        `| ${r.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |${j === 0 ? `\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|` : ''}`,
+    )
+    .join('\n')
 }
 
 /**
@@ -248,8 +285,23 @@ const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-bench-'))
 const started = Date.now()
 try {
   if (largeCount !== null) {
-    const large = await benchLarge(root, largeCount, { log, build: (p) => timed(process.execPath, ['--import', reportRss, cli, 'build'], p), indexerPeak, dirBytes, edit, median })
-    const out = { command: `npm run bench -- --count ${largeCount}`, date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), seconds: Math.round((Date.now() - started) / 1000), results: [large] }
+    const large = await benchLarge(root, largeCount, {
+      log,
+      build: (p) => timed(process.execPath, ['--import', reportRss, cli, 'build'], p),
+      indexerPeak,
+      dirBytes,
+      edit,
+      median,
+    })
+    const out = {
+      command: `npm run bench -- --count ${largeCount}`,
+      date: new Date().toISOString(),
+      node: process.version,
+      cpus: os.availableParallelism(),
+      loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+      seconds: Math.round((Date.now() - started) / 1000),
+      results: [large],
+    }
     writeFileSync(process.env.BENCH_OUT ?? path.join(repo, 'bench', `results-${largeCount}.json`), JSON.stringify(out, null, 2) + '\n')
     console.log(largeTable(large, (n, d = 0) => (n === null || n === undefined || Number.isNaN(n) ? 'n/a' : n.toFixed(d))))
     console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)
@@ -263,7 +315,16 @@ try {
 async function defaultRun() {
   const results = []
   for (const count of sizes) results.push(await benchSize(root, count))
-  const out = { command: `${process.env.BENCH_SIZES ? `BENCH_SIZES=${process.env.BENCH_SIZES} ` : ''}${process.env.BENCH_RUNS ? `BENCH_RUNS=${process.env.BENCH_RUNS} ` : ''}npm run bench`, runs: Object.fromEntries(sizes.map((n) => [n, runsFor(n)])), date: new Date().toISOString(), node: process.version, cpus: os.availableParallelism(), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10), seconds: Math.round((Date.now() - started) / 1000), results }
+  const out = {
+    command: `${process.env.BENCH_SIZES ? `BENCH_SIZES=${process.env.BENCH_SIZES} ` : ''}${process.env.BENCH_RUNS ? `BENCH_RUNS=${process.env.BENCH_RUNS} ` : ''}npm run bench`,
+    runs: Object.fromEntries(sizes.map((n) => [n, runsFor(n)])),
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.availableParallelism(),
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
+    seconds: Math.round((Date.now() - started) / 1000),
+    results,
+  }
   writeFileSync(process.env.BENCH_OUT ?? path.join(repo, 'bench', 'results.json'), JSON.stringify(out, null, 2) + '\n')
   console.log(table(results))
   console.log(`\n${out.command} — ${out.seconds} s, Node ${out.node}, ${out.cpus} cores, load ${out.loadAverage.join(' ')}`)

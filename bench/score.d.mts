@@ -2,12 +2,34 @@
 import type { PostmortemRecord } from '../src/types.js'
 
 export type LabelSet = 'seeds' | 'corpus' | 'corpus-2'
-export type Field = 'title' | 'incidentDate' | 'timelineEvents' | 'firstEvent' | 'lastEvent' | 'actionItems' | 'timezone' | 'impactStart' | 'impactEnd' | 'durationMinutes'
-export interface LabelRow { id: string; path: string; labels: Record<Field, string> }
-export interface Cell { label: string; got: string; ok: boolean }
-export interface RecordScore { id: string; cells: Partial<Record<Field, Cell>>; coreRight: boolean }
-export interface Tally { right: number; scored: number }
-export interface Summary { documents: number; coreRight: number; fields: Record<Field, Tally>; window: Tally; misses: string[] }
+export type Field =
+  'title' | 'incidentDate' | 'timelineEvents' | 'firstEvent' | 'lastEvent' | 'actionItems' | 'timezone' | 'impactStart' | 'impactEnd' | 'durationMinutes'
+export interface LabelRow {
+  id: string
+  path: string
+  labels: Record<Field, string>
+}
+export interface Cell {
+  label: string
+  got: string
+  ok: boolean
+}
+export interface RecordScore {
+  id: string
+  cells: Partial<Record<Field, Cell>>
+  coreRight: boolean
+}
+export interface Tally {
+  right: number
+  scored: number
+}
+export interface Summary {
+  documents: number
+  coreRight: number
+  fields: Record<Field, Tally>
+  window: Tally
+  misses: string[]
+}
 
 export const SHARED: string
 export const SETS: LabelSet[]

@@ -19,8 +19,16 @@ export const WINDOW_FIELDS = ['impactStart', 'impactEnd', 'durationMinutes']
 export const FIELDS = [...CORE_FIELDS, 'timezone', ...WINDOW_FIELDS]
 
 const COLUMNS = {
-  title: 'title', incidentDate: 'incident_date', timelineEvents: 'timeline_events', timezone: 'timezone', actionItems: 'action_items',
-  firstEvent: 'first_event', lastEvent: 'last_event', impactStart: 'impact_start', impactEnd: 'impact_end', durationMinutes: 'duration_minutes',
+  title: 'title',
+  incidentDate: 'incident_date',
+  timelineEvents: 'timeline_events',
+  timezone: 'timezone',
+  actionItems: 'action_items',
+  firstEvent: 'first_event',
+  lastEvent: 'last_event',
+  impactStart: 'impact_start',
+  impactEnd: 'impact_end',
+  durationMinutes: 'duration_minutes',
 }
 
 /** Reads one set's `index.tsv` as rows of named cells; empty when the folder is missing. */
@@ -78,17 +86,28 @@ function impactOf(record) {
 function gotText(field, record) {
   const impact = impactOf(record)
   switch (field) {
-    case 'title': return record.title ?? '[no title]'
-    case 'incidentDate': return record.date ?? ''
-    case 'timelineEvents': return String(record.timeline.length)
-    case 'timezone': return record.timezone ?? ''
-    case 'actionItems': return String(record.actionItems.length)
-    case 'firstEvent': return showMoment(momentParts(record.timeline[0]))
-    case 'lastEvent': return showMoment(momentParts(record.timeline[record.timeline.length - 1]))
-    case 'impactStart': return showMoment(momentParts(impact.start))
-    case 'impactEnd': return showMoment(momentParts(impact.end))
-    case 'durationMinutes': return impact.durationMinutes === null || impact.durationMinutes === undefined ? '(none)' : String(impact.durationMinutes)
-    default: return ''
+    case 'title':
+      return record.title ?? '[no title]'
+    case 'incidentDate':
+      return record.date ?? ''
+    case 'timelineEvents':
+      return String(record.timeline.length)
+    case 'timezone':
+      return record.timezone ?? ''
+    case 'actionItems':
+      return String(record.actionItems.length)
+    case 'firstEvent':
+      return showMoment(momentParts(record.timeline[0]))
+    case 'lastEvent':
+      return showMoment(momentParts(record.timeline[record.timeline.length - 1]))
+    case 'impactStart':
+      return showMoment(momentParts(impact.start))
+    case 'impactEnd':
+      return showMoment(momentParts(impact.end))
+    case 'durationMinutes':
+      return impact.durationMinutes === null || impact.durationMinutes === undefined ? '(none)' : String(impact.durationMinutes)
+    default:
+      return ''
   }
 }
 
@@ -100,21 +119,34 @@ export function scoreCell(field, label, record) {
   const impact = impactOf(record)
   if (label === '' && !['title', 'timelineEvents', 'actionItems'].includes(field)) return null
   switch (field) {
-    case 'title': return label.split(' || ').map((t) => t.trim()).includes(record.title ?? '[no title]')
-    case 'timelineEvents': return record.timeline.length === Number(label)
-    case 'actionItems': return record.actionItems.length === Number(label)
-    case 'incidentDate': return record.date === label
-    case 'timezone': return record.timezone === label
-    case 'firstEvent': return momentMatches(label, momentParts(record.timeline[0]))
-    case 'lastEvent': return momentMatches(label, momentParts(record.timeline[record.timeline.length - 1]))
-    case 'impactStart': return momentMatches(label, momentParts(impact.start))
-    case 'impactEnd': return momentMatches(label, momentParts(impact.end))
+    case 'title':
+      return label
+        .split(' || ')
+        .map((t) => t.trim())
+        .includes(record.title ?? '[no title]')
+    case 'timelineEvents':
+      return record.timeline.length === Number(label)
+    case 'actionItems':
+      return record.actionItems.length === Number(label)
+    case 'incidentDate':
+      return record.date === label
+    case 'timezone':
+      return record.timezone === label
+    case 'firstEvent':
+      return momentMatches(label, momentParts(record.timeline[0]))
+    case 'lastEvent':
+      return momentMatches(label, momentParts(record.timeline[record.timeline.length - 1]))
+    case 'impactStart':
+      return momentMatches(label, momentParts(impact.start))
+    case 'impactEnd':
+      return momentMatches(label, momentParts(impact.end))
     case 'durationMinutes': {
       const want = Number(label)
       const got = impact.durationMinutes
       return typeof got === 'number' && Math.abs(got - want) <= Math.max(5, want * 0.1)
     }
-    default: return null
+    default:
+      return null
   }
 }
 
@@ -142,6 +174,9 @@ export function summarize(scores) {
       else misses.push(`${score.id} ${field}: got ${JSON.stringify(cell.got)}, label ${JSON.stringify(cell.label)}`)
     }
   }
-  const window = WINDOW_FIELDS.reduce((sum, field) => ({ right: sum.right + fields[field].right, scored: sum.scored + fields[field].scored }), { right: 0, scored: 0 })
+  const window = WINDOW_FIELDS.reduce((sum, field) => ({ right: sum.right + fields[field].right, scored: sum.scored + fields[field].scored }), {
+    right: 0,
+    scored: 0,
+  })
   return { documents: scores.length, coreRight: scores.filter((s) => s.coreRight).length, fields, window, misses }
 }

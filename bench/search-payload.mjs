@@ -13,7 +13,15 @@ import { buildSearchIndex } from '../dist/search/index.js'
 import { measureSearchPayload } from './payload.mjs'
 import { writeFile, mkdir } from 'node:fs/promises'
 
-const { values: args } = parseArgs({ options: { count: { type: 'string', default: '10000' }, base: { type: 'string', default: '/' }, query: { type: 'string', default: 'database' }, tag: { type: 'string', default: 'dns' }, keep: { type: 'boolean', default: false } } })
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '10000' },
+    base: { type: 'string', default: '/' },
+    query: { type: 'string', default: 'database' },
+    tag: { type: 'string', default: 'dns' },
+    keep: { type: 'boolean', default: false },
+  },
+})
 const count = Number(args.count)
 
 function prng(seed) {
@@ -29,13 +37,24 @@ const pick = (list) => list[Math.floor(random() * list.length)]
 const syllables = ['ka', 'ro', 'ti', 'men', 'sal', 'ver', 'no', 'qua', 'lis', 'dor', 'pe', 'trum', 'ex', 'ban', 'cy', 'lo', 'fen', 'gar', 'hu', 'zo']
 // 6,000 filler words drawn Zipf-like, so the index has realistic breadth and skew; technical words come only from the
 // postmortem's own tags, so a query like "database" matches the share of the archive it would in real life.
-const filler = Array.from({ length: 6000 }, (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + (i >= 400 ? syllables[Math.floor(i / 400) % 20] : ''))
+const filler = Array.from(
+  { length: 6000 },
+  (_, i) => syllables[i % 20] + syllables[Math.floor(i / 20) % 20] + (i >= 400 ? syllables[Math.floor(i / 400) % 20] : ''),
+)
 const zipf = () => filler[Math.min(filler.length - 1, Math.floor(Math.exp(random() * Math.log(filler.length))) - 1)]
 const topics = {
-  database: ['database', 'replica', 'query', 'postgres'], migration: ['migration', 'schema', 'upgrade'], deploy: ['deploy', 'rollout', 'rollback', 'release'],
-  dns: ['dns', 'resolver', 'zone', 'nameserver'], network: ['network', 'latency', 'packet', 'router'], configuration: ['config', 'flag', 'setting'],
-  capacity: ['capacity', 'overload', 'traffic', 'autoscaling'], storage: ['disk', 'volume', 'backup', 'filesystem'], certificate: ['certificate', 'tls', 'expiry'],
-  authentication: ['login', 'token', 'password', 'oauth'], 'third-party': ['vendor', 'provider', 'upstream'], security: ['security', 'leak', 'vulnerability'],
+  database: ['database', 'replica', 'query', 'postgres'],
+  migration: ['migration', 'schema', 'upgrade'],
+  deploy: ['deploy', 'rollout', 'rollback', 'release'],
+  dns: ['dns', 'resolver', 'zone', 'nameserver'],
+  network: ['network', 'latency', 'packet', 'router'],
+  configuration: ['config', 'flag', 'setting'],
+  capacity: ['capacity', 'overload', 'traffic', 'autoscaling'],
+  storage: ['disk', 'volume', 'backup', 'filesystem'],
+  certificate: ['certificate', 'tls', 'expiry'],
+  authentication: ['login', 'token', 'password', 'oauth'],
+  'third-party': ['vendor', 'provider', 'upstream'],
+  security: ['security', 'leak', 'vulnerability'],
 }
 const tags = Object.keys(topics)
 let docTopics = []
@@ -48,18 +67,51 @@ function record(i) {
   const year = 2012 + Math.floor(random() * 14)
   const date = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-${String(1 + Math.floor(random() * 28)).padStart(2, '0')}`
   const section = (key, heading, text) => ({ key, id: heading.toLowerCase().replace(/ /g, '-'), heading, text, html: '', line: 1 })
-  const timeline = Array.from({ length: 8 + Math.floor(random() * 8) }, (_, k) => ({ at: null, date, time: `${String(8 + k).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`, text: sentence(12), line: k + 10 }))
+  const timeline = Array.from({ length: 8 + Math.floor(random() * 8) }, (_, k) => ({
+    at: null,
+    date,
+    time: `${String(8 + k).padStart(2, '0')}:${String(Math.floor(random() * 60)).padStart(2, '0')}`,
+    text: sentence(12),
+    line: k + 10,
+  }))
   const actionItems = Array.from({ length: 2 + Math.floor(random() * 5) }, () => ({ text: sentence(8), kind: 'fix', done: random() < 0.5, owner: null }))
   return {
-    slug: `${date}-incident-${i}`, source: `${i}.md`, title: `Incident ${i}: ${sentence(5)}`, summary: sentence(30), date, published: null,
-    start: null, end: null, durationMinutes: null, timezone: null, utcOffset: null,
-    tags: docTags, derivedTags: [], site: [pick(sites)], authors: [],
+    slug: `${date}-incident-${i}`,
+    source: `${i}.md`,
+    title: `Incident ${i}: ${sentence(5)}`,
+    summary: sentence(30),
+    date,
+    published: null,
+    start: null,
+    end: null,
+    durationMinutes: null,
+    timezone: null,
+    utcOffset: null,
+    tags: docTags,
+    derivedTags: [],
+    site: [pick(sites)],
+    authors: [],
     severity: pick(['sev1', 'sev2', 'sev3', 'sev4']),
-    sections: [section('summary', 'Summary', sentence(30)), section('impact', 'Impact', sentence(40)), section('rootCause', 'Root cause', sentence(60)),
-      section('resolution', 'Resolution', sentence(40)), section('timeline', 'Timeline', timeline.map((e) => `${e.time} ${e.text}`).join('\n')),
-      section('actionItems', 'Action items', actionItems.map((a) => a.text).join('\n'))],
-    timeline, actionItems, lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    sections: [
+      section('summary', 'Summary', sentence(30)),
+      section('impact', 'Impact', sentence(40)),
+      section('rootCause', 'Root cause', sentence(60)),
+      section('resolution', 'Resolution', sentence(40)),
+      section('timeline', 'Timeline', timeline.map((e) => `${e.time} ${e.text}`).join('\n')),
+      section('actionItems', 'Action items', actionItems.map((a) => a.text).join('\n')),
+    ],
+    timeline,
+    actionItems,
+    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    metrics: {
+      detected: null,
+      mitigated: null,
+      resolved: null,
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      timelineSpanMinutes: null,
+    },
     diagnostics: [],
   }
 }
@@ -78,23 +130,29 @@ try {
   await cp(path.join(project, 'templates', 'assets'), path.join(config.outDir, 'assets'), { recursive: true })
   const payload = await measureSearchPayload(config.outDir, config.base, args.query, { tag: [args.tag] })
   const kB = (n) => Math.round(n / 100) / 10
-  console.log(JSON.stringify({
-    postmortems: count,
-    indexFiles: index.files,
-    indexBytes: index.bytes,
-    indexSeconds: Math.round(indexMs / 100) / 10,
-    query: args.query,
-    filter: { tag: args.tag },
-    firstQueryKB: kB(payload.firstQueryBytes),
-    firstQuerySearchKB: kB(payload.firstQuerySearchBytes),
-    filteredQueryKB: kB(payload.filteredQueryBytes),
-    firstQueryGzipKB: kB(payload.firstQueryGzipBytes),
-    filteredQueryGzipKB: kB(payload.filteredQueryGzipBytes),
-    firstQueryResults: payload.firstQueryResults,
-    filteredQueryResults: payload.filteredQueryResults,
-    targetsMet: payload.firstQueryBytes <= 300_000 && payload.filteredQueryBytes <= 100_000,
-    requests: payload.requests.map((r) => `${r.step} ${r.path} ${r.bytes} (gzip ${r.gzipBytes})`),
-  }, null, 2))
+  console.log(
+    JSON.stringify(
+      {
+        postmortems: count,
+        indexFiles: index.files,
+        indexBytes: index.bytes,
+        indexSeconds: Math.round(indexMs / 100) / 10,
+        query: args.query,
+        filter: { tag: args.tag },
+        firstQueryKB: kB(payload.firstQueryBytes),
+        firstQuerySearchKB: kB(payload.firstQuerySearchBytes),
+        filteredQueryKB: kB(payload.filteredQueryBytes),
+        firstQueryGzipKB: kB(payload.firstQueryGzipBytes),
+        filteredQueryGzipKB: kB(payload.filteredQueryGzipBytes),
+        firstQueryResults: payload.firstQueryResults,
+        filteredQueryResults: payload.filteredQueryResults,
+        targetsMet: payload.firstQueryBytes <= 300_000 && payload.filteredQueryBytes <= 100_000,
+        requests: payload.requests.map((r) => `${r.step} ${r.path} ${r.bytes} (gzip ${r.gzipBytes})`),
+      },
+      null,
+      2,
+    ),
+  )
 } finally {
   if (!args.keep) await rm(root, { recursive: true, force: true })
   else console.error(`kept ${root}`)

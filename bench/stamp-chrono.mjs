@@ -51,12 +51,18 @@ for (const set of SETS) {
     const year = record.date ? Number(record.date.slice(0, 4)) : null
     const ref = record.date ? new Date(`${record.date}T12:00:00Z`) : new Date('2020-01-01T12:00:00Z')
     record.timeline.forEach((entry, i) => {
-      const raw = (sourceLines[entry.line - 1] ?? '').replace(STRIP, '').replace(/^\|?\s*/, '').trim()
+      const raw = (sourceLines[entry.line - 1] ?? '')
+        .replace(STRIP, '')
+        .replace(/^\|?\s*/, '')
+        .trim()
       if (!raw) return
       const item = { raw, hints: { year, dayFirst: null }, ref }
       lines.push(item)
       const last = i === record.timeline.length - 1
-      for (const [field, want] of [['first', i === 0 ? row.labels.firstEvent : ''], ['last', last ? row.labels.lastEvent : '']]) {
+      for (const [field, want] of [
+        ['first', i === 0 ? row.labels.firstEvent : ''],
+        ['last', last ? row.labels.lastEvent : ''],
+      ]) {
         const time = /\b(\d{2}:\d{2})$/.exec(want)?.[1]
         if (time) labelled.push({ ...item, field, time })
       }
@@ -64,7 +70,15 @@ for (const set of SETS) {
   }
 }
 
-let both = 0, agreeTime = 0, onlyHand = 0, onlyChrono = 0, neither = 0, datesBoth = 0, agreeDate = 0, zonesChrono = 0, zonesHand = 0
+let both = 0,
+  agreeTime = 0,
+  onlyHand = 0,
+  onlyChrono = 0,
+  neither = 0,
+  datesBoth = 0,
+  agreeDate = 0,
+  zonesChrono = 0,
+  zonesHand = 0
 for (const item of lines) {
   const h = handStamp(item.raw, item.hints)?.time ?? null
   const c = chronoStamp(item.raw, item.ref)
@@ -82,7 +96,8 @@ for (const item of lines) {
     if (hs.date.slice(5) === c.date.slice(5)) agreeDate++
   }
 }
-let handRight = 0, chronoRight = 0
+let handRight = 0,
+  chronoRight = 0
 for (const item of labelled) {
   if (handStamp(item.raw, item.hints)?.time === item.time) handRight++
   if (chronoStamp(item.raw, item.ref)?.time === item.time) chronoRight++
@@ -101,7 +116,9 @@ const handUs = cost((item) => handStamp(item.raw, item.hints))
 const chronoEnUs = cost((item) => chrono.en.casual.parse(item.raw, item.ref))
 const chronoAllUs = cost((item) => chronoStamp(item.raw, item.ref))
 console.log(`timeline lines: ${lines.length}`)
-console.log(`time read by both: ${both}, same time: ${agreeTime} (${Math.round((100 * agreeTime) / Math.max(both, 1))} %); only hand-written: ${onlyHand}; only chrono: ${onlyChrono}; neither: ${neither}`)
+console.log(
+  `time read by both: ${both}, same time: ${agreeTime} (${Math.round((100 * agreeTime) / Math.max(both, 1))} %); only hand-written: ${onlyHand}; only chrono: ${onlyChrono}; neither: ${neither}`,
+)
 console.log(`date read by both: ${datesBoth}, same month-day: ${agreeDate}`)
 console.log(`zone read: hand-written ${zonesHand}, chrono ${zonesChrono}`)
 console.log(`labelled first/last event times: ${labelled.length}; hand-written right ${handRight}, chrono right ${chronoRight}`)

@@ -22,10 +22,17 @@ export async function loadDocuments(config: ResolvedConfig): Promise<{ documents
   const { files: found, refused, images } = await discoverContent(config.contentDir)
   const { loadDocument } = await import('./document.js')
   const unreadable: FileReport[] = []
-  const read = await Promise.all(found.map(async (file) => readFile(file.absolutePath).then((bytes) => ({ file, bytes }), (error: unknown) => {
-    unreadable.push({ source: file.source, slug: null, diagnostics: [unreadableDiagnostic(error)] })
-    return null
-  })))
+  const read = await Promise.all(
+    found.map(async (file) =>
+      readFile(file.absolutePath).then(
+        (bytes) => ({ file, bytes }),
+        (error: unknown) => {
+          unreadable.push({ source: file.source, slug: null, diagnostics: [unreadableDiagnostic(error)] })
+          return null
+        },
+      ),
+    ),
+  )
   const loaded = read.flatMap((r) => (r ? [loadDocument(r.file.source, r.bytes, config)] : []))
   const imageSources = new Set(images.map((i) => i.source))
   const { documents, reports } = selectPublished(loaded, config, [], (source) => imageSources.has(source))

@@ -74,7 +74,19 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const files = [...published.reports.values()]
     const all = files.flatMap((f) => f.diagnostics)
     const count = (severity: string): number => all.filter((d) => d.severity === severity).length
-    return { files, get documents() { complete(); return [...published.documents.values()] }, pagesWritten, scope, errors: count('error'), warnings: count('warning'), durationMs: performance.now() - started, phases }
+    return {
+      files,
+      get documents() {
+        complete()
+        return [...published.documents.values()]
+      },
+      pagesWritten,
+      scope,
+      errors: count('error'),
+      warnings: count('warning'),
+      durationMs: performance.now() - started,
+      phases,
+    }
   }
   /** Loads the documents a build left unread (heads, from the cache) and assembles them, so `documents` and `update` see the whole archive. */
   const complete = (): void => {
@@ -108,12 +120,26 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       return result(started, 0, 'unchanged')
     }
     await pausePoint('load')
-    const edited = scope.kind === 'edited' ? await editedPass({ pass: await passContext(), documents, related, image, imageExists }, state!, inputs, scope.changed) : null
+    const edited =
+      scope.kind === 'edited' ? await editedPass({ pass: await passContext(), documents, related, image, imageExists }, state!, inputs, scope.changed) : null
     if (edited) {
       documents.flush(inputs.map((i) => i.stamp.key))
       published = { ...published, reports: new Map(edited.reports.map((f) => [f.source, f])) }
       const { archive, relatedId } = state!
-      save({ buildKey, searchKey: edited.searchKey, startedAt, inputs: stamps, reports: edited.reports, manifest: edited.manifest, structureKey, archive, relatedId }, true)
+      save(
+        {
+          buildKey,
+          searchKey: edited.searchKey,
+          startedAt,
+          inputs: stamps,
+          reports: edited.reports,
+          manifest: edited.manifest,
+          structureKey,
+          archive,
+          relatedId,
+        },
+        true,
+      )
       unread = { inputs, refused }
       return result(started, edited.written.length, 'edited')
     }
@@ -181,7 +207,9 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
       }
       inputs.set(source, input.stamp)
     }
-    const refused = [...published.reports.values()].filter((r) => r.slug === null && !documents.loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === RULE.fileSymlink))
+    const refused = [...published.reports.values()].filter(
+      (r) => r.slug === null && !documents.loaded.has(r.source) && r.diagnostics.some((d) => d.ruleId === RULE.fileSymlink),
+    )
     const saved = [...inputs.keys()].filter((s) => inputs.get(s) !== last.inputs.get(s) && last.inputs.get(s))
     const onlySaves = saved.length === paths.length && paths.every((p) => inContent(config, p))
     const early = opts.onPages && mode === 'dev' && onlySaves ? await savedPagesFirst(last, saved, opts.onPages) : []
@@ -190,7 +218,11 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     if (early.length && (await opts.deferIndexes?.())) {
       // Another save is waiting: its update plans the indexes for both, so a burst of saves is not a queue of full passes.
       last.inputs = inputs
-      const reportOf = (source: string): FileReport => ({ source, slug: documents.loaded.get(source)!.doc.document?.record.slug ?? null, diagnostics: documents.loaded.get(source)!.doc.diagnostics })
+      const reportOf = (source: string): FileReport => ({
+        source,
+        slug: documents.loaded.get(source)!.doc.document?.record.slug ?? null,
+        diagnostics: documents.loaded.get(source)!.doc.diagnostics,
+      })
       return { written: early, removed: [], files: [...touched, ...saved.map(reportOf)], durationMs: performance.now() - started, full: false }
     }
     published = documents.assemble(refused, imageExists)

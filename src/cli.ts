@@ -25,8 +25,13 @@ async function main([name, ...args]: string[]): Promise<number> {
   const spec = commandSpec(name)
   const load = Object.hasOwn(LOADERS, name) ? LOADERS[name] : undefined
   if (!spec || !load) {
-    const near = nearest(name, COMMANDS.map((c) => c.name))
-    process.stderr.write(`hindsight: unknown ${name.startsWith('-') ? 'option' : 'command'} ${name}${near ? `; did you mean ${near}?` : ''} (hindsight --help lists the commands)\n`)
+    const near = nearest(
+      name,
+      COMMANDS.map((c) => c.name),
+    )
+    process.stderr.write(
+      `hindsight: unknown ${name.startsWith('-') ? 'option' : 'command'} ${name}${near ? `; did you mean ${near}?` : ''} (hindsight --help lists the commands)\n`,
+    )
     return 2
   }
   if (wantsHelp(args)) {
@@ -48,7 +53,9 @@ function userFacing(error: unknown): string | null {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code },
+  (code) => {
+    process.exitCode = code
+  },
   (error: unknown) => {
     const line = debugging() ? null : userFacing(error)
     process.stderr.write(line !== null ? `${line}\n` : `${(error as Error).stack ?? String(error)}\n`)

@@ -63,7 +63,9 @@ function unknownKey(key: string): string {
 /** One line for ajv's first error: the top-level key it concerns, what that key must be and the value given. */
 function explain(error: ErrorObject, raw: Record<string, unknown>): string {
   if (error.keyword === 'additionalProperties' && error.instancePath === '') return unknownKey(String(error.params['additionalProperty']))
-  const key = decodeURIComponent(error.instancePath.split('/')[1] ?? '').replace(/~1/g, '/').replace(/~0/g, '~')
+  const key = decodeURIComponent(error.instancePath.split('/')[1] ?? '')
+    .replace(/~1/g, '/')
+    .replace(/~0/g, '~')
   const property = Object.hasOwn(SCHEMA.properties, key) ? SCHEMA.properties[key] : undefined
   if (!property) return `the config ${error.message ?? 'is invalid'}`
   const expected = error.keyword === 'pattern' ? (PATTERN_WORDS.get(key) ?? `text matching ${property.pattern}`) : describeSchema(property)

@@ -141,7 +141,9 @@ export function assertContentDir(config: Pick<ResolvedConfig, 'contentDir'>): vo
   if (isDir) return
   const rel = path.relative(process.cwd(), config.contentDir)
   const shown = rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : config.contentDir
-  throw new OutputError(`The content folder ${shown} ${existsSync(config.contentDir) ? 'is not a folder' : 'does not exist'}; point --content or contentDir at your postmortems`)
+  throw new OutputError(
+    `The content folder ${shown} ${existsSync(config.contentDir) ? 'is not a folder' : 'does not exist'}; point --content or contentDir at your postmortems`,
+  )
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

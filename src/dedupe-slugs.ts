@@ -10,7 +10,10 @@ import type { Diagnostic } from './types.js'
  * gets `-2`, `-3`... and a warning. Returns new objects for renamed documents, never mutating the loaded ones,
  * so cached documents stay valid. `reserved` adds top-level names the site writes beyond RESERVED_SLUGS (static files).
  */
-export function dedupeSlugs(loaded: LoadedDocument[], reserved: readonly string[] = []): { documents: SiteDocument[]; reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> } {
+export function dedupeSlugs(
+  loaded: LoadedDocument[],
+  reserved: readonly string[] = [],
+): { documents: SiteDocument[]; reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> } {
   const slugs = new Map<string, string>([...RESERVED_SLUGS, ...reserved].map((name) => [name.toLowerCase(), 'a page of the archive itself']))
   const documents: SiteDocument[] = []
   const reports: Array<{ source: string; slug: string | null; diagnostics: Diagnostic[] }> = []
@@ -36,4 +39,7 @@ export function dedupeSlugs(loaded: LoadedDocument[], reserved: readonly string[
 }
 
 /** A document published under another slug, with its diagnostics then: a new object, the loaded one untouched. */
-export const renamedDocument = (doc: SiteDocument, slug: string, diagnostics: Diagnostic[]): SiteDocument => ({ ...doc, record: { ...doc.record, slug, diagnostics } })
+export const renamedDocument = (doc: SiteDocument, slug: string, diagnostics: Diagnostic[]): SiteDocument => ({
+  ...doc,
+  record: { ...doc.record, slug, diagnostics },
+})

@@ -20,7 +20,11 @@ export function loadDocument(source: string, bytes: Uint8Array, options: Normali
   } catch (error) {
     // The normalizer reports its own failures; this catches the stages around it, so one file never stops a build.
     const reason = error instanceof Error ? error.message : String(error)
-    return { source, document: null, diagnostics: [problem('error', `Hindsight could not read ${source} (${reason.slice(0, 200)}); please report it with the file`, RULE.normalizeFailed)] }
+    return {
+      source,
+      document: null,
+      diagnostics: [problem('error', `Hindsight could not read ${source} (${reason.slice(0, 200)}); please report it with the file`, RULE.normalizeFailed)],
+    }
   }
 }
 

@@ -5,16 +5,7 @@
 
 /** Canonical section keys that every postmortem is mapped onto, whatever its headings say. */
 export type CanonicalSectionKey =
-  | 'summary'
-  | 'impact'
-  | 'rootCause'
-  | 'trigger'
-  | 'detection'
-  | 'resolution'
-  | 'timeline'
-  | 'actionItems'
-  | 'lessonsLearned'
-  | 'conclusion'
+  'summary' | 'impact' | 'rootCause' | 'trigger' | 'detection' | 'resolution' | 'timeline' | 'actionItems' | 'lessonsLearned' | 'conclusion'
 
 /** One section of the document, in document order. */
 export interface Section {

@@ -11,22 +11,30 @@ const texts = (body: string): string[] => items(body).map((i) => i.text)
 
 describe('action items: layouts', () => {
   it('reads one-sentence paragraphs under the heading as items, but not a lone prose sentence', () => {
-    expect(texts('## Action items\n\nAdd an alert on disk usage.\n\nRotate the archive nightly.\n')).toEqual(['Add an alert on disk usage.', 'Rotate the archive nightly.'])
+    expect(texts('## Action items\n\nAdd an alert on disk usage.\n\nRotate the archive nightly.\n')).toEqual([
+      'Add an alert on disk usage.',
+      'Rotate the archive nightly.',
+    ])
     expect(texts('## Action items\n\nTo prevent this we have to check the server every now and then.\n')).toEqual([])
   })
 
   it('reads bare one-per-line items and `Label: text` lines of plain text', () => {
     const labelled = 'Corrective measures:\nEnhance monitoring: Add memory alerts. Page the on-call.\nLoad testing: Run load tests before each release.\n'
-    expect(texts(`## Corrective measures\n\n${labelled.split('\n').slice(1).join('\n')}`)).toEqual(['Enhance monitoring: Add memory alerts. Page the on-call.', 'Load testing: Run load tests before each release.'])
+    expect(texts(`## Corrective measures\n\n${labelled.split('\n').slice(1).join('\n')}`)).toEqual([
+      'Enhance monitoring: Add memory alerts. Page the on-call.',
+      'Load testing: Run load tests before each release.',
+    ])
   })
 
   it('reads the lines after an introducing line, with "(1)" and "1," numbers, and skips statements of fact', () => {
-    const body = '## Preventive measures\n\nThe following will be done:\n(1)\tPatch the web server.\n\tAdd a memory alert.\n(2)\tReview the database settings.\n'
+    const body =
+      '## Preventive measures\n\nThe following will be done:\n(1)\tPatch the web server.\n\tAdd a memory alert.\n(2)\tReview the database settings.\n'
     expect(texts(body)).toEqual(['Patch the web server.', 'Add a memory alert.', 'Review the database settings.'])
   })
 
   it('reads an indented block under a plain-text label, joining wrapped lines', () => {
-    const body = '**Corrective measures:**\n\n        Have the team report absences and state how long they\n        will be gone\n        TODO: add a backup on-call\n'
+    const body =
+      '**Corrective measures:**\n\n        Have the team report absences and state how long they\n        will be gone\n        TODO: add a backup on-call\n'
     const found = items(body)
     expect(found.map((i) => i.text)).toEqual(['Have the team report absences and state how long they will be gone', 'add a backup on-call'])
     expect(found[1]).toMatchObject({ kind: 'todo', done: false })
@@ -39,20 +47,30 @@ describe('action items: layouts', () => {
 
   it('takes the kind from bold-labelled sub-lists and from sub-headings', () => {
     const lists = items('## Next steps\n\n- **Short-term:**\n  - Add an alert\n- **Long term:**\n  - Move to managed storage\n')
-    expect(lists.map((i) => [i.text, i.kind])).toEqual([['Add an alert', 'short-term'], ['Move to managed storage', 'long-term']])
+    expect(lists.map((i) => [i.text, i.kind])).toEqual([
+      ['Add an alert', 'short-term'],
+      ['Move to managed storage', 'long-term'],
+    ])
     const subs = items('## Follow-ups\n\n### Process\n\n- Review changes in pairs\n\n### Technical\n\nAdd a disk alert.\n')
-    expect(subs.map((i) => [i.text, i.kind])).toEqual([['Review changes in pairs', 'process'], ['Add a disk alert.', 'technical']])
+    expect(subs.map((i) => [i.text, i.kind])).toEqual([
+      ['Review changes in pairs', 'process'],
+      ['Add a disk alert.', 'technical'],
+    ])
   })
 
   it('reads numbered sub-headings as the items, their bodies as details, and skips a lessons sub-section', () => {
     const body = '## Action items\n\n### 1) Schedule the cleanup `@kim`\n\nA cron job removes old files.\n\n### 2) Configure alerts\n\nAlerts at 90 %.\n'
-    expect(items(body).map((i) => [i.text, i.owner])).toEqual([['Schedule the cleanup', 'kim'], ['Configure alerts', null]])
+    expect(items(body).map((i) => [i.text, i.owner])).toEqual([
+      ['Schedule the cleanup', 'kim'],
+      ['Configure alerts', null],
+    ])
     const mixed = '## Corrective measures\n\n### Lessons learned\n\n- Monitoring worked\n\n### Action items\n\n- Add a standby\n'
     expect(texts(mixed)).toEqual(['Add a standby'])
   })
 
   it('reads a table with Owner/Status/Priority columns anywhere, and then skips definition lists beside it', () => {
-    const table = '| Action item | Type | Priority | Status |\n|---|---|---|---|\n| Add a checker | Prevent | P0 | DONE |\n| Document recovery | Mitigate | P2 | |\n'
+    const table =
+      '| Action item | Type | Priority | Status |\n|---|---|---|---|\n| Add a checker | Prevent | P0 | DONE |\n| Document recovery | Mitigate | P2 | |\n'
     const found = items(`## Action items\n\nPriorities:\n\n* P0 - critical\n* P1 - important\n\n${table}`)
     expect(found).toEqual([
       { text: 'Add a checker', kind: 'prevention', done: true, owner: null, priority: 'P0' },
@@ -64,13 +82,18 @@ describe('action items: layouts', () => {
   })
 
   it('reads a done marker anywhere in a table row', () => {
-    const found = items('## Action Items\n\n| Action Item | Owner | Bug |\n|---|---|---|\n| Update playbook | Abdel | n/a **DONE** |\n| Add a backup | Jo | 123 **TODO** |\n')
+    const found = items(
+      '## Action Items\n\n| Action Item | Owner | Bug |\n|---|---|---|\n| Update playbook | Abdel | n/a **DONE** |\n| Add a backup | Jo | 123 **TODO** |\n',
+    )
     expect(found.map((i) => i.done)).toEqual([true, false])
   })
 
   it('reads runs of status-prefixed paragraphs in other sections, but not prose', () => {
     const body = '## Lessons learned\n\nDisk graphs are easier to read.\n\n**DONE**: added the wiki to monitoring.\n\n**TODO** monitor systemd units.\n'
-    expect(items(body).map((i) => [i.text, i.done])).toEqual([['added the wiki to monitoring.', true], ['monitor systemd units.', false]])
+    expect(items(body).map((i) => [i.text, i.done])).toEqual([
+      ['added the wiki to monitoring.', true],
+      ['monitor systemd units.', false],
+    ])
   })
 
   it('never takes prose sentences of other sections as items', () => {
@@ -120,7 +143,12 @@ describe('action items: done, priority, owner', () => {
 
   it('normalizes priorities and kinds', () => {
     expect([priorityOf('p2'), priorityOf('HIGH'), priorityOf('Med'), priorityOf('soon')]).toEqual(['P2', 'high', 'medium', null])
-    expect([labelKind('Improvements/Fixes'), labelKind('Short-term'), labelKind('Fix Nginx configuration'), kindOf('Long term')]).toEqual(['improvement', 'short-term', null, 'long-term'])
+    expect([labelKind('Improvements/Fixes'), labelKind('Short-term'), labelKind('Fix Nginx configuration'), kindOf('Long term')]).toEqual([
+      'improvement',
+      'short-term',
+      null,
+      'long-term',
+    ])
   })
 
   it('splits lines: markers start items, lower-case lines continue them, code is not items', () => {
@@ -132,7 +160,10 @@ describe('action items: done, priority, owner', () => {
 
 describe('action items: owners are named, not guessed', () => {
   it('takes no owner from the word "Owners" in running text', () => {
-    expect(makeItem('Teach the Product Owners about how to look up the CVEs', { kind: null, done: null })).toMatchObject({ text: 'Teach the Product Owners about how to look up the CVEs', owner: null })
+    expect(makeItem('Teach the Product Owners about how to look up the CVEs', { kind: null, done: null })).toMatchObject({
+      text: 'Teach the Product Owners about how to look up the CVEs',
+      owner: null,
+    })
     expect(makeItem('Rotate keys, owned by Ana', { kind: null, done: null })).toMatchObject({ text: 'Rotate keys', owner: 'Ana' })
   })
 
@@ -144,9 +175,16 @@ describe('action items: owners are named, not guessed', () => {
 
 describe('action items: prose and notes are not items', () => {
   it('skips a paragraph of running prose broken into lines, and question-and-answer lines', () => {
-    expect(texts('## Corrective\n\nThe first thing was to clean up.\nSecondly, we note to test more before a push.\nFor now, we just redeploy.\nHope the team is back soon.\n')).toEqual([])
+    expect(
+      texts(
+        '## Corrective\n\nThe first thing was to clean up.\nSecondly, we note to test more before a push.\nFor now, we just redeploy.\nHope the team is back soon.\n',
+      ),
+    ).toEqual([])
     expect(texts('## Action items\n\nWhat can be improved?Code review\nWhat tasks remain?See above\n')).toEqual([])
-    expect(texts('## Action items\n\nDeploy a standby database.\nEnhance replication checks.\n')).toEqual(['Deploy a standby database.', 'Enhance replication checks.'])
+    expect(texts('## Action items\n\nDeploy a standby database.\nEnhance replication checks.\n')).toEqual([
+      'Deploy a standby database.',
+      'Enhance replication checks.',
+    ])
   })
 
   it('reads a lone unnumbered sub-heading as a note, several in a row as the items', () => {
@@ -180,7 +218,8 @@ describe('action items: inline HTML', () => {
 
 describe('action items: a section that is both resolution and follow-up', () => {
   it('counts the follow-ups, not the steps already taken or general statements', () => {
-    const body = '## Resolution and follow-up\n\n- Patched vulnerability: The team patched the injection flaw.\n- Customers were informed by email.\n- Security audits: Implement regular audits.\n- Consider encrypting stored data.\n- Secure coding practices are essential.\n'
+    const body =
+      '## Resolution and follow-up\n\n- Patched vulnerability: The team patched the injection flaw.\n- Customers were informed by email.\n- Security audits: Implement regular audits.\n- Consider encrypting stored data.\n- Secure coding practices are essential.\n'
     expect(texts(body)).toEqual(['Security audits: Implement regular audits.', 'Consider encrypting stored data.'])
   })
 })
@@ -195,7 +234,11 @@ describe('a list announced as changes to come', () => {
   })
 
   it('counts the announced list and not a list of causes in a resolution section', () => {
-    const r = normalizeDocument('s.md', '# Disk full\n\n## The causes\n\n1. Vacuum was off\n2. Feeds grew\n\n## The fix\n\nWe resized the disk.\n\nThat said, here are the changes I\'ll be making to prevent this in the future:\n\n1. Turn the nightly vacuum back on\n2. Keep only recent feed posts\n', options).record
+    const r = normalizeDocument(
+      's.md',
+      "# Disk full\n\n## The causes\n\n1. Vacuum was off\n2. Feeds grew\n\n## The fix\n\nWe resized the disk.\n\nThat said, here are the changes I'll be making to prevent this in the future:\n\n1. Turn the nightly vacuum back on\n2. Keep only recent feed posts\n",
+      options,
+    ).record
     expect(r.actionItems.map((a) => a.text)).toEqual(['Turn the nightly vacuum back on', 'Keep only recent feed posts'])
   })
 })

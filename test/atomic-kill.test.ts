@@ -119,6 +119,10 @@ describe.each(scenarios)('a build killed while applying: $name', (scenario) => {
     expect(siteManifest(site)).toEqual(newSite)
   }
 
-  it.each(scenario.points)('at the `%s` hook: site/ is the complete old or new site (between-renames: absent, mid-apply: mixed, both repaired by recovery), and the next build completes it', (point) => check({ point }), 300_000)
+  it.each(scenario.points)(
+    'at the `%s` hook: site/ is the complete old or new site (between-renames: absent, mid-apply: mixed, both repaired by recovery), and the next build completes it',
+    (point) => check({ point }),
+    300_000,
+  )
   it.each(scenario.timers)('after %i ms: site/ is the complete old or new site, and the next build completes it', (ms) => check({ ms }), 300_000)
 })

@@ -131,7 +131,10 @@ describe('bad-input fixtures', () => {
 
 describe('decodeContent', () => {
   it('reads UTF-16 big-endian with a BOM, and refuses UTF-16 that carries NULs as binary', () => {
-    expect(decodeContent(new Uint8Array([0xfe, 0xff, ...Buffer.from('\u00c9t\u00e9\r\nx', 'utf16le').swap16()]))).toEqual({ text: '\u00c9t\u00e9\nx', diagnostics: [] })
+    expect(decodeContent(new Uint8Array([0xfe, 0xff, ...Buffer.from('\u00c9t\u00e9\r\nx', 'utf16le').swap16()]))).toEqual({
+      text: '\u00c9t\u00e9\nx',
+      diagnostics: [],
+    })
     expect(decodeContent(new Uint8Array([0xff, 0xfe, ...Buffer.from('a\u0000b', 'utf16le')])).diagnostics[0]?.ruleId).toBe(RULE.fileBinary)
   })
 
@@ -160,7 +163,11 @@ describe('generated bad inputs', () => {
     expect(loaded.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: RULE.fileTooLarge, line: 1, column: 1 })])
   })
 
-  for (const [form, depth] of [['listOneLine', 10_000], ['quoteOneLine', 10_000], ['listIndented', 1_000]] as const) {
+  for (const [form, depth] of [
+    ['listOneLine', 10_000],
+    ['quoteOneLine', 10_000],
+    ['listIndented', 1_000],
+  ] as const) {
     it(`${depth} nested levels (${form}) become a page with a nesting warning, keeping the text`, { timeout: 120_000 }, () => {
       const loaded = load('deep.md', deepNesting[form](depth))
       expect(loaded.document).not.toBeNull()
@@ -184,7 +191,8 @@ const CLI = path.join(PROJECT, 'dist', 'cli.js')
 /** Every file under `dir`, `/`-separated and relative to it. */
 function walk(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])
+    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  )
 }
 
 /** Writes `files` ({ 'a/b.md': text }) under `dir`. */
@@ -215,7 +223,10 @@ describe('a build of an archive full of bad files', () => {
 
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-bad-'))
-    writeFileSync(path.join(root, 'hindsight.config.json'), JSON.stringify({ templatesDir: path.join(PROJECT, 'templates'), search: false, cacheDir: '.cache' }))
+    writeFileSync(
+      path.join(root, 'hindsight.config.json'),
+      JSON.stringify({ templatesDir: path.join(PROJECT, 'templates'), search: false, cacheDir: '.cache' }),
+    )
     cpSync(path.join(PROJECT, 'content'), path.join(root, 'content', 'good'), { recursive: true })
     cpSync(path.join(PROJECT, 'content'), path.join(root, 'clean', 'good'), { recursive: true })
     writeTree(path.join(root, 'content'), {
@@ -226,7 +237,12 @@ describe('a build of an archive full of bad files', () => {
       'generated/deep-spans.md': deepNesting.spans(10_000),
       ...odd,
     })
-    writeTree(path.join(root, 'clean'), { 'warned/latin1.md': badFixtures().find((f) => f.name === 'bad-latin1')!.bytes, 'warned/empty.md': '', 'warned/deep.md': deepNesting.listOneLine(100), ...odd })
+    writeTree(path.join(root, 'clean'), {
+      'warned/latin1.md': badFixtures().find((f) => f.name === 'bad-latin1')!.bytes,
+      'warned/empty.md': '',
+      'warned/deep.md': deepNesting.listOneLine(100),
+      ...odd,
+    })
     const config = loadConfig(root, { contentDir: 'content', outDir: 'site-a' })
     result = await build(config)
     out = config.outDir
@@ -235,11 +251,18 @@ describe('a build of an archive full of bad files', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }))
 
   it('accounts for every input file: a page, or a diagnostic saying why not', () => {
-    const inputs = walk(path.join(root, 'content')).filter((f) => /\.(md|markdown|txt)$/i.test(f)).map((f) => f.normalize('NFC')).sort()
+    const inputs = walk(path.join(root, 'content'))
+      .filter((f) => /\.(md|markdown|txt)$/i.test(f))
+      .map((f) => f.normalize('NFC'))
+      .sort()
     expect(result.files.map((f) => f.source).sort()).toEqual(inputs)
     for (const file of result.files) {
       expectLocated(file.diagnostics)
-      if (file.slug === null) expect(file.diagnostics.some((d) => d.severity !== 'info'), file.source).toBe(true)
+      if (file.slug === null)
+        expect(
+          file.diagnostics.some((d) => d.severity !== 'info'),
+          file.source,
+        ).toBe(true)
       else expect(existsSync(path.join(out, file.slug, 'index.html')), `${file.source} -> ${file.slug}`).toBe(true)
     }
   })
@@ -265,7 +288,10 @@ describe('a build of an archive full of bad files', () => {
     const record = result.documents.find((d) => d.record.source.startsWith('bad/bad-tags'))!.record
     const long = result.documents.find((d) => d.record.source.startsWith('names/щ'))!.record
     const realOut = realpathSync(out)
-    for (const [dir, labels] of [['tags', [...record.tags, ...long.tags]], ['sites', record.site]] as const) {
+    for (const [dir, labels] of [
+      ['tags', [...record.tags, ...long.tags]],
+      ['sites', record.site],
+    ] as const) {
       for (const label of labels) {
         const page = path.join(out, dir, slugify(label), 'index.html')
         expect(existsSync(page), `${label} -> ${page}`).toBe(true)

@@ -62,16 +62,25 @@ describe('a warm build of edits that change nothing other pages show', () => {
     expect(result.files.find((f) => f.source.startsWith('again/'))!.slug).toMatch(/-2$/)
     expect(after).toEqual(cold)
     // The renamed one is itself edited: its slug and its warning come from deduplication, so the full pass runs.
-    appendFileSync(path.join(warm.config.contentDir, 'again', '2023-03-01-login-service-database-lock.md'), '\nWe also learned to page the storage team sooner.\n')
+    appendFileSync(
+      path.join(warm.config.contentDir, 'again', '2023-03-01-login-service-database-lock.md'),
+      '\nWe also learned to page the storage team sooner.\n',
+    )
     expect((await build(warm.config)).scope).toBe('full')
   })
 
   it('gives way to the full pass when an edit changes what other pages show, and still equals a cold build', async () => {
-    const title = await warmAndCold(2, (dir) => rewrite(path.join(dir, DATABASE), (t) => t.replace('# Postmortem: Database Outage and Recovery', '# Postmortem: Database Outage, Recovery and Follow-up')))
+    const title = await warmAndCold(2, (dir) =>
+      rewrite(path.join(dir, DATABASE), (t) =>
+        t.replace('# Postmortem: Database Outage and Recovery', '# Postmortem: Database Outage, Recovery and Follow-up'),
+      ),
+    )
     expect(title.result.scope).toBe('full')
     expect(title.after).toEqual(title.cold)
     // Root-cause words relate postmortems to one another.
-    const cause = await warmAndCold(2, (dir) => rewrite(path.join(dir, DATABASE), (t) => t.replace('### Root Cause\n', '### Root Cause\n\nExhausted connection pools in the storage proxies.\n')))
+    const cause = await warmAndCold(2, (dir) =>
+      rewrite(path.join(dir, DATABASE), (t) => t.replace('### Root Cause\n', '### Root Cause\n\nExhausted connection pools in the storage proxies.\n')),
+    )
     expect(cause.result.scope).toBe('full')
     expect(cause.after).toEqual(cause.cold)
   })
@@ -103,7 +112,13 @@ describe('a warm build of edits that change nothing other pages show', () => {
     rmSync(path.join(searched.config.cacheDir, 'search-base.bin'))
     rewrite(path.join(searched.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'call the storage team'))
     expect((await build(searched.config)).scope).toBe('full')
-    expect(JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))).toEqual({ version: 1, delta: null, total: 0, pages: [], superseded: [] })
+    expect(JSON.parse(readFileSync(path.join(searched.config.outDir, 'pagefind', 'delta.json'), 'utf8'))).toEqual({
+      version: 1,
+      delta: null,
+      total: 0,
+      pages: [],
+      superseded: [],
+    })
     expect(existsSync(path.join(searched.config.outDir, 'pagefind', 'delta'))).toBe(false)
   })
 
@@ -113,7 +128,15 @@ describe('a warm build of edits that change nothing other pages show', () => {
     const slugOf = new Map(first.files.map((f) => [f.source, f.slug]))
     const memo = (deserialize(readFileSync(path.join(p.config.cacheDir, 'related.bin'))) as { value: RelatedSnapshot }).value
     const neighbour = memo.related[memo.slugs.indexOf(slugOf.get(DATABASE)!)]![0]!
-    const state = JSON.parse(readFileSync(path.join(p.config.cacheDir, readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!), 'utf8')) as StoredBuildState
+    const state = JSON.parse(
+      readFileSync(
+        path.join(
+          p.config.cacheDir,
+          readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!,
+        ),
+        'utf8',
+      ),
+    ) as StoredBuildState
     const indexFile = path.join(p.config.cacheDir, 'documents', 'index.bin')
     const index = deserialize(openIndex(readFileSync(indexFile))) as { keys: Record<string, unknown> }
     delete index.keys[state.inputs[first.files.find((f) => f.slug === neighbour)!.source]!.key]
@@ -133,7 +156,10 @@ describe('a warm build of edits that change nothing other pages show', () => {
     const builder = createBuilder(p.config)
     rewrite(path.join(p.config.contentDir, DATABASE), prose)
     expect((await builder.build()).scope).toBe('edited')
-    const other = path.join(p.config.contentDir, p.files.find((f) => f !== DATABASE)!)
+    const other = path.join(
+      p.config.contentDir,
+      p.files.find((f) => f !== DATABASE)!,
+    )
     appendFileSync(other, '\nA later note.\n')
     await builder.update([other])
     expect(builder.documents.size).toBe(10)

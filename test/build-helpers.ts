@@ -44,7 +44,11 @@ export function writeArchive(contentDir: string, copies: number, order: 'forward
 }
 
 /** A temporary project (content, own copy of the templates, config) and its resolved config. */
-export function makeProject(copies: number, overrides: Config = {}, order: 'forward' | 'reverse' = 'forward'): { root: string; config: ResolvedConfig; files: string[] } {
+export function makeProject(
+  copies: number,
+  overrides: Config = {},
+  order: 'forward' | 'reverse' = 'forward',
+): { root: string; config: ResolvedConfig; files: string[] } {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-build-test-'))
   const files = writeArchive(path.join(root, 'content'), copies, order)
   cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true })

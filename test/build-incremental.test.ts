@@ -32,7 +32,10 @@ describe('incremental builds', () => {
     expect(otherPages.every((p) => readFileSync(path.join(warm.config.outDir, p), 'utf8').includes(slug))).toBe(true)
     expect(result.pagesWritten).toBe(changed.length)
     const stampsAfter = fileStamps(warm.config.outDir)
-    const rewritten = [...stampsAfter].filter(([p, s]) => stampsBefore.get(p) !== s).map(([p]) => p).sort()
+    const rewritten = [...stampsAfter]
+      .filter(([p, s]) => stampsBefore.get(p) !== s)
+      .map(([p]) => p)
+      .sort()
     expect(rewritten).toEqual(changed.filter((p) => after.has(p)))
   })
 

@@ -4,18 +4,34 @@ import { chooseScope, EDITED_ONLY_MAX, type ScopeInputs } from '../src/build/sco
 import type { BuildState, InputStamp } from '../src/build/state.js'
 
 const stamp = (key: string): InputStamp => ({ hash: key, key, size: 1, mtimeMs: 1, ino: 1 })
-const inputs = (n: number, edited: ReadonlySet<number> = new Set()) => Array.from({ length: n }, (_, i) => ({ source: `${i}.md`, stamp: stamp(edited.has(i) ? `new-${i}` : `key-${i}`) }))
+const inputs = (n: number, edited: ReadonlySet<number> = new Set()) =>
+  Array.from({ length: n }, (_, i) => ({ source: `${i}.md`, stamp: stamp(edited.has(i) ? `new-${i}` : `key-${i}`) }))
 
 function lastBuild(n: number, overrides: Partial<BuildState> = {}): BuildState {
   return {
-    pipeline: 1, outDir: '/site', site: { ino: 1, mtimeMs: 1 }, buildKey: 'build', startedAt: 0, searchKey: null,
-    inputs: new Map(inputs(n).map((i) => [i.source, i.stamp])), reports: [], manifest: new Map(), structureKey: 'structure',
-    archive: inputs(n).map((i) => ({ source: i.source, slug: i.source, listingKey: 'k', renamed: false })), relatedId: 'r', ...overrides,
+    pipeline: 1,
+    outDir: '/site',
+    site: { ino: 1, mtimeMs: 1 },
+    buildKey: 'build',
+    startedAt: 0,
+    searchKey: null,
+    inputs: new Map(inputs(n).map((i) => [i.source, i.stamp])),
+    reports: [],
+    manifest: new Map(),
+    structureKey: 'structure',
+    archive: inputs(n).map((i) => ({ source: i.source, slug: i.source, listingKey: 'k', renamed: false })),
+    relatedId: 'r',
+    ...overrides,
   }
 }
 
 const now = (n: number, overrides: Partial<ScopeInputs> = {}, edited: ReadonlySet<number> = new Set()): ScopeInputs => ({
-  mode: 'build', siteTrusted: true, buildKey: edited.size ? 'other' : 'build', structureKey: 'structure', inputs: inputs(n, edited), ...overrides,
+  mode: 'build',
+  siteTrusted: true,
+  buildKey: edited.size ? 'other' : 'build',
+  structureKey: 'structure',
+  inputs: inputs(n, edited),
+  ...overrides,
 })
 
 describe('chooseScope', () => {

@@ -73,7 +73,17 @@ describe('cache entries', () => {
     const reads = entries.reduce((n, e) => n + e.reads(), 0)
     // rootCauseTerms above read the sections; fresh entries show relatedness itself reads none.
     const fresh = seeds.map(fromEntry)
-    expect(relatedIncidents(fresh.map((e) => e.lazy.document!.record), 2).bySlug).toEqual(relatedIncidents(seeds.map((d) => d.document!.record), 2).bySlug)
+    expect(
+      relatedIncidents(
+        fresh.map((e) => e.lazy.document!.record),
+        2,
+      ).bySlug,
+    ).toEqual(
+      relatedIncidents(
+        seeds.map((d) => d.document!.record),
+        2,
+      ).bySlug,
+    )
     expect(fresh.reduce((n, e) => n + e.reads(), 0)).toBe(0)
     expect(reads).toBe(seeds.length)
   })
@@ -101,7 +111,11 @@ describe('a warm build after one edit', () => {
     // Spoil the whole-document part of every other cached entry: a build that read one would fail.
     const dir = path.join(config.cacheDir, 'documents')
     const index = deserialize(openIndex(readFileSync(path.join(dir, 'index.bin')))) as { keys: Record<string, [string, number, number, number, number]> }
-    const packs = new Map(readdirSync(dir).filter((n) => n.endsWith('.pack')).map((n) => [n.slice(0, -5), readFileSync(path.join(dir, n))]))
+    const packs = new Map(
+      readdirSync(dir)
+        .filter((n) => n.endsWith('.pack'))
+        .map((n) => [n.slice(0, -5), readFileSync(path.join(dir, n))]),
+    )
     let spoiled = 0
     for (const [pack, offset, length, head, line] of Object.values(index.keys)) {
       const source = (deserialize(packs.get(pack)!.subarray(offset + ENTRY_HEADER, offset + ENTRY_HEADER + head)) as { source: string }).source
@@ -143,7 +157,11 @@ describe('compaction', () => {
     const dir = path.join(config.cacheDir, 'documents')
     const stored = (): { entries: number; keys: number; packs: number } => {
       const index = deserialize(openIndex(readFileSync(path.join(dir, 'index.bin')))) as { packs: Record<string, number>; keys: Record<string, unknown> }
-      return { entries: Object.values(index.packs).reduce((a, b) => a + b, 0), keys: Object.keys(index.keys).length, packs: readdirSync(dir).filter((n) => n.endsWith('.pack')).length }
+      return {
+        entries: Object.values(index.packs).reduce((a, b) => a + b, 0),
+        keys: Object.keys(index.keys).length,
+        packs: readdirSync(dir).filter((n) => n.endsWith('.pack')).length,
+      }
     }
     const target = path.join(config.contentDir, files[0]!)
     let most = 0
@@ -161,7 +179,9 @@ describe('compaction', () => {
     const again = { ...config, outDir: `${config.outDir}-again` }
     const rebuilt = await createBuilder(again).build()
     expect(rebuilt.errors).toBe(0)
-    expect(readFileSync(path.join(again.outDir, rebuilt.documents.find((d) => d.record.source === files[0])!.record.slug, 'index.html'), 'utf8')).toContain('Edit number 39.')
+    expect(readFileSync(path.join(again.outDir, rebuilt.documents.find((d) => d.record.source === files[0])!.record.slug, 'index.html'), 'utf8')).toContain(
+      'Edit number 39.',
+    )
     expect(stored().entries).toBe(after.entries)
   })
 })

@@ -17,13 +17,25 @@ vi.mock('../src/workers/pool.js', async (original) => {
 const upgraded = vi.hoisted(() => ({ packageVersion: null as string | null, pipeline: null as number | null }))
 vi.mock('../src/version.js', async (original) => {
   const actual = await original<{ PACKAGE_VERSION: string }>()
-  return { get PACKAGE_VERSION() { return upgraded.packageVersion ?? actual.PACKAGE_VERSION } }
+  return {
+    get PACKAGE_VERSION() {
+      return upgraded.packageVersion ?? actual.PACKAGE_VERSION
+    },
+  }
 })
 vi.mock('../src/constants.js', async (original) => {
   const actual = await original<typeof constants>()
-  return { ...actual, get PIPELINE_VERSION() { return upgraded.pipeline ?? actual.PIPELINE_VERSION } }
+  return {
+    ...actual,
+    get PIPELINE_VERSION() {
+      return upgraded.pipeline ?? actual.PIPELINE_VERSION
+    },
+  }
 })
-const packs = (): string[] => readdirSync(path.join(p.config.cacheDir, 'documents')).filter((n) => n.endsWith('.pack')).sort()
+const packs = (): string[] =>
+  readdirSync(path.join(p.config.cacheDir, 'documents'))
+    .filter((n) => n.endsWith('.pack'))
+    .sort()
 
 const normalized = (): number => vi.mocked(pool.normalizeMany).mock.calls.reduce((n, [items]) => n + items.length, 0)
 

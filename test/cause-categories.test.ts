@@ -16,17 +16,27 @@ const record = (text: string, source = 'x.md') => normalizeDocument(source, text
 describe('deriveCauses', () => {
   it('reads the root-cause and trigger sections by word stems, in the documented order', () => {
     expect(record('# Outage\n\n## Root cause\n\nThe TLS certificate of the API had expired; nobody renewed it.\n').derivedCauses).toEqual(['certificate'])
-    expect(record('# Outage\n\n## Trigger\n\nA rollout of the new version misconfigured the nameserver settings.\n').derivedCauses).toEqual(['configuration', 'deploy', 'dns'])
-    expect(record('# Outage\n\n## Root cause\n\nThe primary ran out of memory when a traffic spike exhausted the connection pool.\n').derivedCauses).toEqual(['capacity'])
+    expect(record('# Outage\n\n## Trigger\n\nA rollout of the new version misconfigured the nameserver settings.\n').derivedCauses).toEqual([
+      'configuration',
+      'deploy',
+      'dns',
+    ])
+    expect(record('# Outage\n\n## Root cause\n\nThe primary ran out of memory when a traffic spike exhausted the connection pool.\n').derivedCauses).toEqual([
+      'capacity',
+    ])
   })
 
   it('ignores the other sections: a deploy in the resolution is not a cause', () => {
-    const r = record('# Outage\n\n## Root cause\n\nAn operator mistakenly deleted a volume by hand.\n\n## Resolution\n\nWe deployed a fix and rolled out a release.\n')
+    const r = record(
+      '# Outage\n\n## Root cause\n\nAn operator mistakenly deleted a volume by hand.\n\n## Resolution\n\nWe deployed a fix and rolled out a release.\n',
+    )
     expect(r.derivedCauses).toEqual(['human-error'])
   })
 
   it('keeps the strongest categories only, at most three, and none for a text that names none', () => {
-    const many = record('# Outage\n\n## Root cause\n\nConfig config config config config: the database deploy hit DNS, the firewall, a vendor, a DDoS attack and an expired certificate.\n')
+    const many = record(
+      '# Outage\n\n## Root cause\n\nConfig config config config config: the database deploy hit DNS, the firewall, a vendor, a DDoS attack and an expired certificate.\n',
+    )
     expect(many.derivedCauses).toEqual(['configuration'])
     expect(MAX_CAUSES).toBe(3)
     expect(record('# Outage\n\n## Root cause\n\nSomething went wrong and we are not sure what.\n').derivedCauses).toBeUndefined()

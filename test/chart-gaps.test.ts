@@ -11,7 +11,10 @@ import { makeRecord } from './helpers/record.js'
 describe('chart gaps in check', () => {
   it('names a postmortem without a date or a duration, at its impact section', () => {
     const record = makeRecord({ sections: [{ key: 'impact', id: 'impact', heading: 'Impact', text: 'Slow.', html: '', line: 7 }] })
-    expect(chartGaps(record).map((d) => [d.ruleId, d.severity, d.line, d.column])).toEqual([[RULE.noDate, 'info', 1, 1], [RULE.noDuration, 'info', 7, 1]])
+    expect(chartGaps(record).map((d) => [d.ruleId, d.severity, d.line, d.column])).toEqual([
+      [RULE.noDate, 'info', 1, 1],
+      [RULE.noDuration, 'info', 7, 1],
+    ])
   })
 
   it('does not repeat a date warning the normalizer already gave, and says nothing for a chartable record', () => {
@@ -25,7 +28,10 @@ describe('chart gaps in check', () => {
 
   it('reports them from `check` with file, line and column', async () => {
     mkdirSync(path.join(root, 'content'))
-    writeFileSync(path.join(root, 'content', 'slow.md'), '---\ntitle: Slow pages\ndate: 2024-02-01\n---\n# Slow pages\n\n## Impact\n\nPages were slow for a while.\n')
+    writeFileSync(
+      path.join(root, 'content', 'slow.md'),
+      '---\ntitle: Slow pages\ndate: 2024-02-01\n---\n# Slow pages\n\n## Impact\n\nPages were slow for a while.\n',
+    )
     const config = loadConfig(root, { contentDir: path.join(root, 'content'), outDir: path.join(root, 'site') })
     const [report] = await checkPaths(config, [], root)
     expect(report!.file).toBe('content/slow.md')

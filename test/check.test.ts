@@ -86,7 +86,7 @@ describe('hindsight check', () => {
     expect(outside.stdout).toMatch(/^1 file, 0 errors/m)
   })
 
-  it('lists each file\'s diagnostics in source order', () => {
+  it("lists each file's diagnostics in source order", () => {
     const { stdout } = cli(path.resolve('.'), 'check', '--format', 'json', 'content')
     for (const { diagnostics } of JSON.parse(stdout) as Array<{ diagnostics: Array<{ line: number | null; column: number | null }> }>) {
       const keys = diagnostics.map((d) => (d.line ?? 0) * 1e6 + (d.column ?? 0))
@@ -111,7 +111,9 @@ describe('hindsight check', () => {
   it('--format github prints workflow commands', () => {
     const { code, stdout } = cli(path.join(root, 'broken'), 'check', '--format', 'github')
     expect(code).toBe(1)
-    expect(stdout).toContain('::error file=content/binary.md,line=1,col=1,title=file-binary::File looks binary (it contains NUL bytes); save it as UTF-8 text\n')
+    expect(stdout).toContain(
+      '::error file=content/binary.md,line=1,col=1,title=file-binary::File looks binary (it contains NUL bytes); save it as UTF-8 text\n',
+    )
     expect(stdout).toMatch(/^::warning file=content\/b\/same\.md,line=1,col=1,title=slug-duplicate::Slug `same`/m)
   })
 

@@ -98,9 +98,18 @@ describe('a user mistake is one line and exit 2', () => {
   })
 
   it('a bad config names the file', () => {
-    expectOneLine(hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"title": 3' }), 'build'), /^hindsight\.config\.json: cannot parse JSON/)
-    expectOneLine(hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"ttle": "x"}' }), 'build'), /^hindsight\.config\.json: unknown key `ttle`; did you mean `title`\?/)
-    expectOneLine(hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"logo": "brand/none.svg"}' }), 'build'), /`logo` names .*none\.svg, which does not exist/)
+    expectOneLine(
+      hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"title": 3' }), 'build'),
+      /^hindsight\.config\.json: cannot parse JSON/,
+    )
+    expectOneLine(
+      hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"ttle": "x"}' }), 'build'),
+      /^hindsight\.config\.json: unknown key `ttle`; did you mean `title`\?/,
+    )
+    expectOneLine(
+      hindsight(project({ 'content/a.md': POSTMORTEM, 'hindsight.config.json': '{"logo": "brand/none.svg"}' }), 'build'),
+      /`logo` names .*none\.svg, which does not exist/,
+    )
   })
 
   it('a file-system failure names the path instead of a stack trace', () => {
@@ -124,7 +133,11 @@ describe('counts read as English', () => {
 })
 
 describe('a build reports as it goes and names what went wrong', () => {
-  const files = { 'content/a.md': POSTMORTEM, 'content/team/binary.md': 'abc\u0000\u0001def', 'content/b.md': POSTMORTEM.replace('2024-03-04', 'not a date').replace('Disk filled', 'Disk full') }
+  const files = {
+    'content/a.md': POSTMORTEM,
+    'content/team/binary.md': 'abc\u0000\u0001def',
+    'content/b.md': POSTMORTEM.replace('2024-03-04', 'not a date').replace('Disk filled', 'Disk full'),
+  }
 
   it('each error is printed with its file and line, as check prints it, before the summary', () => {
     const run = hindsight(project(files), 'build')
@@ -156,7 +169,14 @@ describe('a build reports as it goes and names what went wrong', () => {
       line.update({ phase: 'normalize', done, total: 10 })
     }
     line.clear()
-    expect(tty).toEqual(['\r\x1b[K2 of 10 files normalized', '\r\x1b[K4 of 10 files normalized', '\r\x1b[K6 of 10 files normalized', '\r\x1b[K8 of 10 files normalized', '\r\x1b[K10 of 10 files normalized', '\r\x1b[K'])
+    expect(tty).toEqual([
+      '\r\x1b[K2 of 10 files normalized',
+      '\r\x1b[K4 of 10 files normalized',
+      '\r\x1b[K6 of 10 files normalized',
+      '\r\x1b[K8 of 10 files normalized',
+      '\r\x1b[K10 of 10 files normalized',
+      '\r\x1b[K',
+    ])
     clock = 0
     const ci: string[] = []
     const log = createProgressLine((t) => ci.push(t), { tty: false, intervalMs: 5000, now: () => clock })

@@ -9,10 +9,12 @@ const GENERATED = 'src/config-validator.generated.ts'
 /** What the error messages read of a property's schema (its type and limits), without descriptions and defaults. */
 const RULE_KEYS = ['type', 'minimum', 'pattern', 'additionalProperties', 'items']
 const rulesOf = (schema: Record<string, unknown>): Record<string, unknown> =>
-  Object.fromEntries(RULE_KEYS.filter((k) => k in schema).map((k) => {
-    const value = schema[k]
-    return [k, typeof value === 'object' && value !== null && !Array.isArray(value) ? rulesOf(value as Record<string, unknown>) : value]
-  }))
+  Object.fromEntries(
+    RULE_KEYS.filter((k) => k in schema).map((k) => {
+      const value = schema[k]
+      return [k, typeof value === 'object' && value !== null && !Array.isArray(value) ? rulesOf(value as Record<string, unknown>) : value]
+    }),
+  )
 
 function generate(): string {
   const schema = JSON.parse(readFileSync('schema/config.schema.json', 'utf8')) as { properties: Record<string, Record<string, unknown>> }
@@ -30,7 +32,7 @@ function generate(): string {
 }
 
 describe('the precompiled config validator', () => {
-  it('is ajv\'s code for the current schema (UPDATE=1 rewrites it)', () => {
+  it("is ajv's code for the current schema (UPDATE=1 rewrites it)", () => {
     const expected = generate()
     if (process.env['UPDATE']) writeFileSync(GENERATED, expected)
     expect(readFileSync(GENERATED, 'utf8')).toBe(expected)

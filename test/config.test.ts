@@ -42,9 +42,23 @@ describe('loadConfig', () => {
   })
 
   it('layers the file over the defaults and command-line overrides over the file', () => {
-    const dir = project({ title: 'Ops archive', base: 'archive', url: 'https://example.com/', contentDir: 'posts', sites: { obs: 'Open Build Service' }, defaultTimezone: 'Europe/Berlin' })
+    const dir = project({
+      title: 'Ops archive',
+      base: 'archive',
+      url: 'https://example.com/',
+      contentDir: 'posts',
+      sites: { obs: 'Open Build Service' },
+      defaultTimezone: 'Europe/Berlin',
+    })
     const config = loadConfig(dir, { contentDir: 'other', outDir: undefined })
-    expect(config).toMatchObject({ configFile: path.join(dir, CONFIG_FILE), title: 'Ops archive', base: '/archive/', url: 'https://example.com', sites: { obs: 'Open Build Service' }, defaultTimezone: 'Europe/Berlin' })
+    expect(config).toMatchObject({
+      configFile: path.join(dir, CONFIG_FILE),
+      title: 'Ops archive',
+      base: '/archive/',
+      url: 'https://example.com',
+      sites: { obs: 'Open Build Service' },
+      defaultTimezone: 'Europe/Berlin',
+    })
     expect(config.contentDir).toBe(path.join(dir, 'other'))
     expect(config.outDir).toBe(path.join(dir, 'site'))
   })
@@ -123,8 +137,12 @@ describe('validation against the schema', () => {
   it('says in words what each key of the schema must be', () => {
     const words = Object.fromEntries(Object.entries(schema.properties).map(([key, property]) => [key, describeSchema(property)]))
     expect(words).toMatchObject({
-      title: 'a string', pageSize: 'a positive integer', search: 'true or false', logo: 'a string or null',
-      sites: 'an object of strings', tagVocabulary: 'an object of string lists',
+      title: 'a string',
+      pageSize: 'a positive integer',
+      search: 'true or false',
+      logo: 'a string or null',
+      sites: 'an object of strings',
+      tagVocabulary: 'an object of string lists',
     })
   })
 
@@ -139,7 +157,12 @@ describe('validation against the schema', () => {
 })
 
 describe('normalizeBase', () => {
-  it.each([['', '/'], ['/', '/'], ['archive', '/archive/'], ['/a/b//', '/a/b/']])('%j -> %j', (input, output) => {
+  it.each([
+    ['', '/'],
+    ['/', '/'],
+    ['archive', '/archive/'],
+    ['/a/b//', '/a/b/'],
+  ])('%j -> %j', (input, output) => {
     expect(normalizeBase(input)).toBe(output)
   })
 })

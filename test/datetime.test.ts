@@ -47,13 +47,20 @@ describe('findTimes', () => {
 
   it('finds times in prose in order, not versions or dates', () => {
     const found = findTimes('At 2019-10-21 01:38 UTC it broke; fixed at 2:35 AM; version 19.01 and 3.2.1 do not count')
-    expect(found.map((t) => [t.hour, t.minute])).toEqual([[1, 38], [2, 35]])
+    expect(found.map((t) => [t.hour, t.minute])).toEqual([
+      [1, 38],
+      [2, 35],
+    ])
   })
   it('accepts a colon right after the time', () => {
     expect(findTimes('01:38: alerts fired')[0]).toMatchObject({ hour: 1, minute: 38, index: 0 })
   })
   it('reads 10h47, 0300hrs and a short am/pm (10:45a) in prose, not durations', () => {
-    expect(findTimes('On 2024-03-17 10h47 CEST, from 0300hrs (EAT) to 10:45a').map((t) => [t.hour, t.minute])).toEqual([[10, 47], [3, 0], [10, 45]])
+    expect(findTimes('On 2024-03-17 10h47 CEST, from 0300hrs (EAT) to 10:45a').map((t) => [t.hour, t.minute])).toEqual([
+      [10, 47],
+      [3, 0],
+      [10, 45],
+    ])
     expect(findTimes('it took 2h30m, then 5h30 min, 10:45 a server')).toEqual([expect.objectContaining({ hour: 10, minute: 45, meridiem: null })])
   })
 })
@@ -122,7 +129,11 @@ describe('parseDate', () => {
 describe('findDates', () => {
   it('finds dates in prose in order without overlaps', () => {
     const found = findDates('On Friday 29 November 2019 we scaled; on 2019-12-05 we fixed it, see 3. August.')
-    expect(found.map((d) => [d.year, d.month, d.day])).toEqual([[2019, 11, 29], [2019, 12, 5], [null, 8, 3]])
+    expect(found.map((d) => [d.year, d.month, d.day])).toEqual([
+      [2019, 11, 29],
+      [2019, 12, 5],
+      [null, 8, 3],
+    ])
     expect(found[1]?.index).toBe(41)
   })
   it('ignores version numbers and log stamps are read as month-day only', () => {

@@ -41,7 +41,7 @@ describe('debug output (NODE_DEBUG=hindsight, node:util debuglog)', () => {
   })
 })
 
-describe('the benchmark\'s peak-RSS hook and the test seam', () => {
+describe("the benchmark's peak-RSS hook and the test seam", () => {
   it('bench/report-rss.mjs, preloaded, prints the peak RSS on stderr at exit', () => {
     const child = spawnSync(process.execPath, ['--import', path.join(REPO, 'bench/report-rss.mjs'), '-e', ''], { encoding: 'utf8' })
     expect(child.stderr).toMatch(/^hindsight-max-rss-kb [1-9]\d*\n$/)

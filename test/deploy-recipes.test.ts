@@ -27,13 +27,18 @@ function repository(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-ci-'))
   roots.push(root)
   mkdirSync(path.join(root, 'content'))
-  writeFileSync(path.join(root, 'content', '2024-05-01-db-failover.md'), '---\ntitle: Database failover\ndate: 2024-05-01\n---\n# Database failover\n\nWrites failed for 40 minutes.\n\n## Timeline (UTC)\n\n- 10:00 Writes failed\n- 10:40 Writes recovered\n')
+  writeFileSync(
+    path.join(root, 'content', '2024-05-01-db-failover.md'),
+    '---\ntitle: Database failover\ndate: 2024-05-01\n---\n# Database failover\n\nWrites failed for 40 minutes.\n\n## Timeline (UTC)\n\n- 10:00 Writes failed\n- 10:40 Writes recovered\n',
+  )
   writeFileSync(path.join(root, 'content', 'undated.md'), '# Undated outage\n\nSomething broke once.\n')
   writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'our-postmortems', private: true, devDependencies: { hindsight: VERSION } }))
   mkdirSync(path.join(root, 'node_modules', '.bin'), { recursive: true })
   symlinkSync(REPO, path.join(root, 'node_modules', 'hindsight'), 'dir')
   // What npm links as the `hindsight` bin (npm also makes its target executable; a wrapper leaves dist/ as it is).
-  writeFileSync(path.join(root, 'node_modules', '.bin', 'hindsight'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'dist', 'cli.js')}" "$@"\n`, { mode: 0o755 })
+  writeFileSync(path.join(root, 'node_modules', '.bin', 'hindsight'), `#!/bin/sh\nexec "${process.execPath}" "${path.join(REPO, 'dist', 'cli.js')}" "$@"\n`, {
+    mode: 0o755,
+  })
   return root
 }
 
@@ -42,12 +47,21 @@ function run(root: string, script: string, env: Record<string, string> = {}): { 
   const result = spawnSync('bash', ['-e', '-c', script], {
     cwd: root,
     encoding: 'utf8',
-    env: { ...process.env, ...env, PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`, npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+    env: {
+      ...process.env,
+      ...env,
+      PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH}`,
+      npm_config_offline: 'true',
+      npm_config_update_notifier: 'false',
+    },
   })
   return { status: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
-const everyFile = (dir: string): string[] => readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name)
+const everyFile = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
 
 describe('examples/github-pages.yml', () => {
   const workflow = recipe('github-pages.yml')

@@ -36,7 +36,9 @@ describeBrowser('dev live reload and overlay in Chromium', () => {
     const other = await browser.newPage()
     await other.goto(new URL('tags/', session.url).href)
     await other.waitForSelector('html[data-hindsight-live]')
-    await other.evaluate(() => { (window as unknown as { untouched: boolean }).untouched = true })
+    await other.evaluate(() => {
+      ;(window as unknown as { untouched: boolean }).untouched = true
+    })
 
     const file = path.join(dir, 'content', SOURCE)
     const original = readFileSync(file, 'utf8')

@@ -18,13 +18,20 @@ async function dev(...flags: string[]): Promise<string> {
   dirs.push(dir)
   mkdirSync(path.join(dir, 'content'))
   writeFileSync(path.join(dir, 'content', 'shown.md'), '---\ntitle: Shown outage\ndate: 2024-01-02\n---\n# Shown outage\n\nPublished.\n')
-  writeFileSync(path.join(dir, 'content', 'pending.md'), '---\ntitle: Pending review outage\ndate: 2024-01-03\ndraft: true\n---\n# Pending review outage\n\nUnder review.\n')
+  writeFileSync(
+    path.join(dir, 'content', 'pending.md'),
+    '---\ntitle: Pending review outage\ndate: 2024-01-03\ndraft: true\n---\n# Pending review outage\n\nUnder review.\n',
+  )
   writeFileSync(path.join(dir, 'hindsight.config.json'), JSON.stringify({ templatesDir: path.resolve('templates'), search: false }))
   const child = spawn(process.execPath, [path.resolve('dist/cli.js'), 'dev', '--port', '0', ...flags], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
   children.push(child)
   let output = ''
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   for (let i = 0; i < 600; i++) {
     const url = /Serving (http:\/\/\S+)/.exec(output)?.[1]
     if (url) return url

@@ -8,7 +8,14 @@ const warning: Diagnostic = { severity: 'warning', message: 'Meh', line: 2, colu
 describe('problem board', () => {
   it('lists files whose last save has errors, and forgets them once fixed or deleted', () => {
     const board = createProblemBoard()
-    board.record([{ file: 'a.md', diagnostics: [error] }, { file: 'b.md', diagnostics: [warning] }, { file: 'c.md', diagnostics: [error] }], { full: true, gone: [], cleared: [] })
+    board.record(
+      [
+        { file: 'a.md', diagnostics: [error] },
+        { file: 'b.md', diagnostics: [warning] },
+        { file: 'c.md', diagnostics: [error] },
+      ],
+      { full: true, gone: [], cleared: [] },
+    )
     expect(board.payload().problems.map((p) => p.file)).toEqual(['a.md', 'c.md'])
     board.record([{ file: 'a.md', diagnostics: [warning] }], { full: false, gone: ['c.md'], cleared: [] })
     expect(board.payload()).toEqual({ problems: [] })

@@ -11,7 +11,12 @@ function controlledBuild() {
     calls.push(paths)
     running++
     maxRunning = Math.max(maxRunning, running)
-    return new Promise<void>((resolve) => releases.push(() => { running--; resolve() }))
+    return new Promise<void>((resolve) =>
+      releases.push(() => {
+        running--
+        resolve()
+      }),
+    )
   }
   const releaseNext = async (): Promise<void> => {
     for (let i = 0; i < 100 && releases.length === 0; i++) await new Promise((r) => setImmediate(r))
@@ -48,10 +53,13 @@ describe('build queue', () => {
   it('keeps going after a failed build and reports the error', async () => {
     const errors: unknown[] = []
     const seen: string[][] = []
-    const queue = createBuildQueue(async (paths) => {
-      seen.push(paths)
-      if (paths.includes('/bad')) throw new Error('boom')
-    }, (error) => errors.push(error))
+    const queue = createBuildQueue(
+      async (paths) => {
+        seen.push(paths)
+        if (paths.includes('/bad')) throw new Error('boom')
+      },
+      (error) => errors.push(error),
+    )
     queue.push(['/bad'])
     await queue.idle()
     queue.push(['/good'])

@@ -18,7 +18,9 @@ function raw(pathname: string, headers: Record<string, string> = {}): Promise<{ 
     const req = http.request({ host: '127.0.0.1', port, path: pathname, headers }, (res) => {
       let body = ''
       res.setEncoding('utf8')
-      res.on('data', (chunk: string) => { body += chunk })
+      res.on('data', (chunk: string) => {
+        body += chunk
+      })
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
     })
     req.on('error', reject)
@@ -39,7 +41,9 @@ beforeAll(async () => {
     root,
     base: '/archive/',
     hub,
-    diagnostics: () => ({ problems: [{ file: 'content/a.md', diagnostics: [{ severity: 'error', message: 'Bad', line: 1, column: 1, ruleId: 'front-matter-invalid' }] }] }),
+    diagnostics: () => ({
+      problems: [{ file: 'content/a.md', diagnostics: [{ severity: 'error', message: 'Bad', line: 1, column: 1, ruleId: 'front-matter-invalid' }] }],
+    }),
     clientScript: async () => '/* client */',
     allowedHosts: LOOPBACK_HOSTS,
   })
@@ -89,7 +93,9 @@ describe('dev server', () => {
     const home = await raw('/archive/')
     expect(home.status).toBe(200)
     expect(home.headers['content-type']).toBe('text/html; charset=utf-8')
-    expect(home.body).toBe('<!doctype html><html><head><title>Home</title><script src="/__hindsight/live-reload.js" defer></script></head><body>home</body></html>')
+    expect(home.body).toBe(
+      '<!doctype html><html><head><title>Home</title><script src="/__hindsight/live-reload.js" defer></script></head><body>home</body></html>',
+    )
     expect((await raw('/archive/post')).body).toContain('post')
     expect((await raw('/archive/post/index.html')).body).toContain('/__hindsight/live-reload.js')
   })

@@ -39,7 +39,13 @@ afterAll(async () => {
 describe('dev session', () => {
   it('rebuilds the search index a moment after the last change', async () => {
     const pagefind = path.join(dir, 'site', 'pagefind')
-    const newest = (): number => Math.max(0, ...readdirSync(pagefind, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs))
+    const newest = (): number =>
+      Math.max(
+        0,
+        ...readdirSync(pagefind, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => statSync(path.join(e.parentPath, e.name)).mtimeMs),
+      )
     const before = newest()
     const file = path.join(dir, 'content', SOURCE)
     writeFileSync(file, `${readFileSync(file, 'utf8')}\n\nZebrafish-search-marker\n`)
@@ -104,8 +110,9 @@ describe('dev session', () => {
     writeFileSync(path.join(dir, 'notes.md'), 'x')
     const real = path.join(dir, 'content', '2023-03-01-login-service-database-lock.md')
     writeFileSync(real, `${readFileSync(real, 'utf8')}\n\nAfter the ignored files.\n`)
-    await until('the real edit', () => (lines.slice(count).some((l) => l.startsWith('Rebuilt content/2023-03-01-login-service-database-lock.md')) ? true : undefined))
+    await until('the real edit', () =>
+      lines.slice(count).some((l) => l.startsWith('Rebuilt content/2023-03-01-login-service-database-lock.md')) ? true : undefined,
+    )
     expect(lines.slice(count).filter((l) => /\.swp|notes\.md/.test(l))).toEqual([])
   })
-
 })

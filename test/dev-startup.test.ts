@@ -27,7 +27,9 @@ it('starts serving even when the first build fails, shows why, and builds once t
   writeFileSync(home, `${good}\n<%= it.nothing.here %>\n`)
   session = await startDev({ cwd: dir, port: 0, host: '127.0.0.1', searchDelayMs: 60_000, log: (line) => lines.push(line) })
   expect(lines.some((l) => l.startsWith('Build failed'))).toBe(true)
-  const problems = (await (await fetch(new URL('/__hindsight/diagnostics', session.url))).json()) as { problems: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }> }
+  const problems = (await (await fetch(new URL('/__hindsight/diagnostics', session.url))).json()) as {
+    problems: Array<{ file: string; diagnostics: Array<{ ruleId: string }> }>
+  }
   expect(problems.problems).toEqual([expect.objectContaining({ file: '(build)', diagnostics: [expect.objectContaining({ ruleId: 'build-failed' })] })])
   const missing = await fetch(session.url)
   expect(missing.status).toBe(404)

@@ -44,15 +44,21 @@ function listen(url: string): void {
   stream.on('error', () => {})
 }
 
-interface Problems { problems: Array<{ file: string; diagnostics: Array<{ severity: string; ruleId: string; line: number | null }> }> }
+interface Problems {
+  problems: Array<{ file: string; diagnostics: Array<{ severity: string; ruleId: string; line: number | null }> }>
+}
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'hindsight-dev-'))
   cpSync('content', path.join(dir, 'content'), { recursive: true })
   cpSync('templates', path.join(dir, 'templates'), { recursive: true })
   child = spawn(process.execPath, [path.resolve('dist/cli.js'), 'dev', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] })
-  child.stdout!.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  child.stderr!.on('data', (chunk: Buffer) => { output += chunk.toString() })
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString()
+  })
   base = await until('the URL', () => /Serving (http:\/\/\S+)/.exec(output)?.[1], 600)
   listen(new URL('/__hindsight/events', base).href)
   await until('the event stream', async () => ((await get(`${new URL(base).origin}/__hindsight/diagnostics`)).status === 200 ? true : undefined))

@@ -26,7 +26,13 @@ describe('one way to report a content problem', () => {
   })
 
   it('problem gives the diagnostic report would, on the first line unless placed', () => {
-    expect(problem('warning', 'Slug taken', RULE.slugDuplicate)).toEqual({ severity: 'warning', message: 'Slug taken', line: 1, column: 1, ruleId: 'slug-duplicate' })
+    expect(problem('warning', 'Slug taken', RULE.slugDuplicate)).toEqual({
+      severity: 'warning',
+      message: 'Slug taken',
+      line: 1,
+      column: 1,
+      ruleId: 'slug-duplicate',
+    })
     expect(problem('info', 'Draft', RULE.draftUnpublished, { line: 7, column: 2 })).toMatchObject({ line: 7, column: 2, severity: 'info' })
     expect(problem('error', 'Build failed', RULE.buildFailed, null)).toMatchObject({ line: null, column: null })
   })

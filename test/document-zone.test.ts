@@ -48,7 +48,8 @@ describe('documentZone', () => {
   })
 
   it('never reads zones from code, logs or HTTP headers', () => {
-    const body = '# Outage\n\n```\n10:00 UTC restart\n```\n\nLast-Modified: Tue, 15 Nov 1994 08:12:31 GMT\n\nMar 16 05:02:52 host sshd: 10:00 UTC\n\n2024-01-01 10:00:00.123 ERROR 10:00 CET\n'
+    const body =
+      '# Outage\n\n```\n10:00 UTC restart\n```\n\nLast-Modified: Tue, 15 Nov 1994 08:12:31 GMT\n\nMar 16 05:02:52 host sshd: 10:00 UTC\n\n2024-01-01 10:00:00.123 ERROR 10:00 CET\n'
     expect(documentZone(body)).toBeNull()
   })
 })

@@ -115,7 +115,18 @@ describe('drafts', () => {
     const result = await build(config)
     const texts = siteTexts(config.outDir)
     // The outputs that list postmortems are there, so their silence about the drafts means something.
-    for (const file of ['index.html', 'feed.xml', 'postmortems.json', 'sitemap.xml', 'stats/index.html', 'tags/database/index.html', 'years/index.html', 'replica/index.html', '404.html']) expect(texts.has(file), file).toBe(true)
+    for (const file of [
+      'index.html',
+      'feed.xml',
+      'postmortems.json',
+      'sitemap.xml',
+      'stats/index.html',
+      'tags/database/index.html',
+      'years/index.html',
+      'replica/index.html',
+      '404.html',
+    ])
+      expect(texts.has(file), file).toBe(true)
     expect([...texts.keys()].some((f) => f.startsWith('pagefind/'))).toBe(true)
     expect(texts.get('postmortems.json')).toContain('"slug":"replica"')
     expect(leaks(texts, HIDDEN)).toEqual([])
@@ -131,7 +142,13 @@ describe('drafts', () => {
     const page = readFileSync(path.join(config.outDir, 'quokka/index.html'), 'utf8')
     expect(page).toMatch(/class="draft-banner"[^>]*><strong>Draft<\/strong>/)
     expect(readFileSync(path.join(config.outDir, 'index.html'), 'utf8')).toMatch(/Quokka secret outage<\/a> <span class="draft-label">Draft<\/span>/)
-    expect(JSON.parse(readFileSync(path.join(config.outDir, 'postmortems.json'), 'utf8')).map((r: { slug: string; draft?: boolean }) => [r.slug, r.draft ?? false])).toEqual([['quokka', true], ['wombat', true], ['replica', false]])
+    expect(
+      JSON.parse(readFileSync(path.join(config.outDir, 'postmortems.json'), 'utf8')).map((r: { slug: string; draft?: boolean }) => [r.slug, r.draft ?? false]),
+    ).toEqual([
+      ['quokka', true],
+      ['wombat', true],
+      ['replica', false],
+    ])
     expect(readFileSync(path.join(config.outDir, 'replica/index.html'), 'utf8')).not.toContain('draft-banner')
     await build(config)
     expect(leaks(siteTexts(config.outDir), HIDDEN)).toEqual([])
@@ -159,7 +176,7 @@ describe('drafts', () => {
     expect(existsSync(path.join(root, 'site', 'quokka', 'index.html'))).toBe(true)
   }, 60_000)
 
-  test('a draft does not take a published postmortem\'s slug', async () => {
+  test("a draft does not take a published postmortem's slug", async () => {
     const { config } = project({ 'a/replica.md': DRAFT, 'b/replica.md': PUBLISHED }, { search: false })
     const result = await build(config)
     expect(result.files.find((f) => f.source === 'b/replica.md')?.slug).toBe('replica')

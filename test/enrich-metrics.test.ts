@@ -35,14 +35,18 @@ describe('phase wording', () => {
 })
 
 describe('computeMetrics', () => {
-  const timeline = makeTimeline([
-    ['12:32', 'We accidentally deleted the architecture'],
-    ['12:43', 'Our on call people detected exceptions piling up'],
-    ['12:52', 'Our on call people started to alert the team'],
-    ['13:10', 'Rolled back the change'],
-    ['13:16', 'Service restored'],
-    ['13:17', 'Our on call people declared the incident resolved'],
-  ], '2023-06-20', '+00:00')
+  const timeline = makeTimeline(
+    [
+      ['12:32', 'We accidentally deleted the architecture'],
+      ['12:43', 'Our on call people detected exceptions piling up'],
+      ['12:52', 'Our on call people started to alert the team'],
+      ['13:10', 'Rolled back the change'],
+      ['13:16', 'Service restored'],
+      ['13:17', 'Our on call people declared the incident resolved'],
+    ],
+    '2023-06-20',
+    '+00:00',
+  )
 
   it('infers phases from wording, first detection and last resolution, all marked inferred', () => {
     const m = computeMetrics(makeRecord({ date: '2023-06-20', utcOffset: '+00:00', timeline }))
@@ -60,7 +64,19 @@ describe('computeMetrics', () => {
   })
 
   it('prefers front-matter phases (HH:MM on the incident day, ISO, or YAML dates) and marks them stated', () => {
-    const record = makeRecord({ date: '2023-06-20', utcOffset: '+02:00', timeline: makeTimeline([['10:00', 'Deploy'], ['10:30', 'Alert fired'], ['12:00', 'Restored']], '2023-06-20', '+02:00') })
+    const record = makeRecord({
+      date: '2023-06-20',
+      utcOffset: '+02:00',
+      timeline: makeTimeline(
+        [
+          ['10:00', 'Deploy'],
+          ['10:30', 'Alert fired'],
+          ['12:00', 'Restored'],
+        ],
+        '2023-06-20',
+        '+02:00',
+      ),
+    })
     const m = computeMetrics(record, { detected: '10:05', mitigated: '2023-06-20T09:00:00Z', resolvedWhen: new Date('2023-06-20T09:30:00Z') })
     expect(m.detected).toEqual({ at: '2023-06-20T10:05+02:00', inferred: false })
     expect(m.mitigated).toEqual({ at: '2023-06-20T11:00+02:00', inferred: false })
@@ -70,11 +86,26 @@ describe('computeMetrics', () => {
 
   it('leaves phases null when nothing says so, and the span null without two timed events', () => {
     const m = computeMetrics(makeRecord({ timeline: makeTimeline([['09:00', 'Started the deployment']]) }))
-    expect(m).toEqual({ detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null })
+    expect(m).toEqual({
+      detected: null,
+      mitigated: null,
+      resolved: null,
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      timelineSpanMinutes: null,
+    })
   })
 
   it('reads an undated timeline that passes midnight as running into the next day', () => {
-    const record = makeRecord({ timeline: makeTimeline([['16:00', 'Began the upgrade'], ['22:00', 'Stopped for the evening'], ['08:00', 'Recovered the table'], ['11:40', 'Back online']]) })
+    const record = makeRecord({
+      timeline: makeTimeline([
+        ['16:00', 'Began the upgrade'],
+        ['22:00', 'Stopped for the evening'],
+        ['08:00', 'Recovered the table'],
+        ['11:40', 'Back online'],
+      ]),
+    })
     const m = computeMetrics(record)
     expect(m.timelineSpanMinutes).toBe(19 * 60 + 40)
     expect(m.timeToResolveMinutes).toBe(19 * 60 + 40)
@@ -82,7 +113,10 @@ describe('computeMetrics', () => {
   })
 
   it('does not roll dated entries over: an earlier time on a stated day stays on that day', () => {
-    const entries = makeTimeline([['10:00', 'a'], ['09:00', 'b']]).map((e) => ({ ...e, date: '2023-01-02' }))
+    const entries = makeTimeline([
+      ['10:00', 'a'],
+      ['09:00', 'b'],
+    ]).map((e) => ({ ...e, date: '2023-01-02' }))
     const timed = timedEntries(makeRecord({ timeline: entries }))
     expect(timed[1]!.ms).toBeLessThan(timed[0]!.ms)
   })
@@ -110,7 +144,13 @@ describe('deriveTags', () => {
 
 describe('enrichRecord', () => {
   it('fills derivedTags and metrics without touching tags', () => {
-    const record = makeRecord({ title: 'DNS resolver failure', timeline: makeTimeline([['09:00', 'Alert fired'], ['09:30', 'Resolved']]) })
+    const record = makeRecord({
+      title: 'DNS resolver failure',
+      timeline: makeTimeline([
+        ['09:00', 'Alert fired'],
+        ['09:30', 'Resolved'],
+      ]),
+    })
     const enriched = enrichRecord(record, { tagVocabulary: DEFAULT_TAG_VOCABULARY })
     expect(enriched.tags).toEqual([])
     expect(enriched.derivedTags).toEqual(['dns'])
@@ -119,12 +159,16 @@ describe('enrichRecord', () => {
 })
 
 describe('metrics measured from the impact window', () => {
-  const timeline = makeTimeline([
-    ['09:00', 'Deploy of the new cache layer'],
-    ['09:10', 'Errors begin on checkout'],
-    ['09:25', 'We learned about it from a customer report'],
-    ['09:50', 'Service restored'],
-  ], '2024-05-01', '+00:00')
+  const timeline = makeTimeline(
+    [
+      ['09:00', 'Deploy of the new cache layer'],
+      ['09:10', 'Errors begin on checkout'],
+      ['09:25', 'We learned about it from a customer report'],
+      ['09:50', 'Service restored'],
+    ],
+    '2024-05-01',
+    '+00:00',
+  )
   const impact = { start: { at: '2024-05-01T09:10:00+00:00', date: '2024-05-01', time: '09:10' }, end: null, durationMinutes: null, source: 'marked' as const }
 
   it('measures from the impact start and detects at the event that says someone noticed, not the first event', () => {

@@ -50,7 +50,25 @@ describe('metrics of the bundled seeds', () => {
 
 describe('front-matter phases through the normalizer', () => {
   it('uses detected/mitigated/resolved from front matter, marked as stated, and keeps author tags apart from suggestions', () => {
-    const text = ['---', 'title: Cache stampede', 'date: 2024-05-02', 'timezone: UTC', 'detected: "10:05"', 'mitigated: 2024-05-02T10:20:00Z', 'resolved: 2024-05-02T11:00:00Z', '---', '', '# Cache stampede', '', '## Timeline', '', '- 10:00 Deploy of the new cache layer', '- 10:30 Alerted by monitoring', '- 10:50 Restored', ''].join('\n')
+    const text = [
+      '---',
+      'title: Cache stampede',
+      'date: 2024-05-02',
+      'timezone: UTC',
+      'detected: "10:05"',
+      'mitigated: 2024-05-02T10:20:00Z',
+      'resolved: 2024-05-02T11:00:00Z',
+      '---',
+      '',
+      '# Cache stampede',
+      '',
+      '## Timeline',
+      '',
+      '- 10:00 Deploy of the new cache layer',
+      '- 10:30 Alerted by monitoring',
+      '- 10:50 Restored',
+      '',
+    ].join('\n')
     const loaded = loadDocument('cache.md', new TextEncoder().encode(text), config)
     const record = loaded.document!.record
     expect(record.metrics.detected).toEqual({ at: '2024-05-02T10:05+00:00', inferred: false })

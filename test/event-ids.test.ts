@@ -7,11 +7,13 @@ const entry = (time: string | null, text: string, date: string | null = null): T
 
 describe('eventIds', () => {
   it('reads the time (with the day when known) and the first words of the text', () => {
-    expect(eventIds([entry('10:45', 'Database failover started on the primary cluster today', '2024-03-02'), entry('11:00', 'Alert fired'), entry(null, 'Customers told')])).toEqual([
-      'ev-2024-03-02-1045-database-failover-started-on-the-primary',
-      'ev-1100-alert-fired',
-      'ev-untimed-customers-told',
-    ])
+    expect(
+      eventIds([
+        entry('10:45', 'Database failover started on the primary cluster today', '2024-03-02'),
+        entry('11:00', 'Alert fired'),
+        entry(null, 'Customers told'),
+      ]),
+    ).toEqual(['ev-2024-03-02-1045-database-failover-started-on-the-primary', 'ev-1100-alert-fired', 'ev-untimed-customers-told'])
   })
 
   it('keeps an event’s id when events before it are added, removed or edited', () => {
@@ -21,7 +23,11 @@ describe('eventIds', () => {
   })
 
   it('tells equal events apart deterministically, in timeline order', () => {
-    expect(eventIds([entry('10:00', 'Paged'), entry('10:00', 'Paged'), entry('10:00', 'Paged')])).toEqual(['ev-1000-paged', 'ev-1000-paged-2', 'ev-1000-paged-3'])
+    expect(eventIds([entry('10:00', 'Paged'), entry('10:00', 'Paged'), entry('10:00', 'Paged')])).toEqual([
+      'ev-1000-paged',
+      'ev-1000-paged-2',
+      'ev-1000-paged-3',
+    ])
   })
 
   it('makes a safe id of any text: no markup, quotes or spaces, never empty words', () => {

@@ -11,10 +11,27 @@ import { projectsForThisFile } from './build-helpers.js'
 import { makeRecord } from './helpers/record.js'
 
 const hostile = makeRecord({
-  slug: 'evil', title: 'Evil <script>alert(1)</script> ]]> title', summary: 'Summary with <img src=x onerror=alert(1)> & "quotes" ]]> end.', date: '2024-05-06',
-  durationMinutes: 90, impact: { start: null, end: null, durationMinutes: 90, source: 'stated' }, severity: 'SEV1', site: ['pay<ments>'],
-  tags: ['dns'], derivedTags: ['network'], derivedCauses: ['dns'], authors: ['Ana <ana@x>'],
-  metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: 5, timeToMitigateMinutes: null, timeToResolveMinutes: 90, timelineSpanMinutes: null },
+  slug: 'evil',
+  title: 'Evil <script>alert(1)</script> ]]> title',
+  summary: 'Summary with <img src=x onerror=alert(1)> & "quotes" ]]> end.',
+  date: '2024-05-06',
+  durationMinutes: 90,
+  impact: { start: null, end: null, durationMinutes: 90, source: 'stated' },
+  severity: 'SEV1',
+  site: ['pay<ments>'],
+  tags: ['dns'],
+  derivedTags: ['network'],
+  derivedCauses: ['dns'],
+  authors: ['Ana <ana@x>'],
+  metrics: {
+    detected: null,
+    mitigated: null,
+    resolved: null,
+    timeToDetectMinutes: 5,
+    timeToMitigateMinutes: null,
+    timeToResolveMinutes: 90,
+    timelineSpanMinutes: null,
+  },
 })
 
 describe('feedContent', () => {

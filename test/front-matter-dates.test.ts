@@ -19,11 +19,33 @@ function brokenValues(value: unknown, at = 'record'): string[] {
 }
 
 describe('isRealDateText', () => {
-  it.each(['2024-05-01', '2024-02-29', '2020-08-12 10:00:00 +0200', '2021-05-29T22:41:00Z', '2021-05-29T22:41:00-00:00', '2023-06-10T10:00:00+05:45', '2023-06-10T10:00:00.5Z'])('accepts %s', (text) => {
+  it.each([
+    '2024-05-01',
+    '2024-02-29',
+    '2020-08-12 10:00:00 +0200',
+    '2021-05-29T22:41:00Z',
+    '2021-05-29T22:41:00-00:00',
+    '2023-06-10T10:00:00+05:45',
+    '2023-06-10T10:00:00.5Z',
+  ])('accepts %s', (text) => {
     expect(isRealDateText(text, false)).toBe(true)
   })
 
-  it.each(['1990-00-00', '0000-00-00', '2023-02-30', '2023-02-29', '2023-13-45', '2023-06-10T25:00:00Z', '2023-06-10T10:99:00Z', '2023-06-10T10:00:00+25:00', '99999-01-01', '30/30/30', 'last Tuesday', '10:30', ''])('refuses %j as a date', (text) => {
+  it.each([
+    '1990-00-00',
+    '0000-00-00',
+    '2023-02-30',
+    '2023-02-29',
+    '2023-13-45',
+    '2023-06-10T25:00:00Z',
+    '2023-06-10T10:99:00Z',
+    '2023-06-10T10:00:00+25:00',
+    '99999-01-01',
+    '30/30/30',
+    'last Tuesday',
+    '10:30',
+    '',
+  ])('refuses %j as a date', (text) => {
     expect(isRealDateText(text, false)).toBe(false)
   })
 
@@ -65,11 +87,18 @@ describe('front-matter dates', () => {
     const file = new VFile()
     expect(splitFrontMatter('---\nresolved: 10:30\nmitigated: 25:00\n---\n', file).matter.data).toMatchObject({ resolved: '10:30', mitigated: null })
     expect(splitFrontMatter('+++\ndetected = 09:05:00\ndate = 10:00:00\n+++\n', file).matter.data).toMatchObject({ detected: '09:05', date: null })
-    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([['date-invalid', 3], ['date-invalid', 3]])
+    expect(file.messages.map((m) => [m.ruleId, m.line])).toEqual([
+      ['date-invalid', 3],
+      ['date-invalid', 3],
+    ])
   })
 
   it('a stated phase time of day is measured on the incident day', () => {
-    const { record } = normalizeDocument('x.md', '---\ntitle: T\ndate: 2024-03-04\nresolved: 11:30\n---\n\n## Timeline (UTC)\n\n- 10:00 Alert fired\n- 11:00 Service restored\n', options)
+    const { record } = normalizeDocument(
+      'x.md',
+      '---\ntitle: T\ndate: 2024-03-04\nresolved: 11:30\n---\n\n## Timeline (UTC)\n\n- 10:00 Alert fired\n- 11:00 Service restored\n',
+      options,
+    )
     expect(record.metrics.resolved).toEqual({ at: '2024-03-04T11:30+00:00', inferred: false })
     expect(record.metrics.timeToResolveMinutes).toBe(90)
   })
@@ -101,7 +130,13 @@ describe('year-0 and out-of-range dates', () => {
   })
 
   it('computeMetrics ignores a stated phase in year 0 and infers it from the timeline instead', () => {
-    const record = makeRecord({ date: '2024-03-04', timeline: makeTimeline([['10:00', 'Alert fired'], ['11:00', 'Service restored']]) })
+    const record = makeRecord({
+      date: '2024-03-04',
+      timeline: makeTimeline([
+        ['10:00', 'Alert fired'],
+        ['11:00', 'Service restored'],
+      ]),
+    })
     const metrics = computeMetrics(record, { resolved: yearZero })
     expect(metrics.resolved?.inferred).toBe(true)
     expect(metrics.timeToResolveMinutes).toBe(60)

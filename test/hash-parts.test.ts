@@ -12,7 +12,14 @@ const reference = (...parts: Array<string | Uint8Array>): string => {
 
 describe('hashParts', () => {
   it('is sha256 over length-prefixed parts, for text, bytes and a mix', () => {
-    const cases: Array<Array<string | Uint8Array>> = [[], [''], ['a', 'bc'], ['é', Buffer.from('x'), 'zz', ''], [Buffer.from([0, 1, 2])], ['x'.repeat(5000), 'ü', new Uint8Array([255])]]
+    const cases: Array<Array<string | Uint8Array>> = [
+      [],
+      [''],
+      ['a', 'bc'],
+      ['é', Buffer.from('x'), 'zz', ''],
+      [Buffer.from([0, 1, 2])],
+      ['x'.repeat(5000), 'ü', new Uint8Array([255])],
+    ]
     for (const parts of cases) expect(hashParts(...parts)).toBe(reference(...parts))
   })
 

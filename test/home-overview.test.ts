@@ -12,8 +12,18 @@ describe('severity labels', () => {
     expect(severityLabel(makeRecord({ severity: 'p2' }))).toBe('P2')
     expect(severityLabel(makeRecord({ severity: 'major' }))).toBe('Major')
     expect(severityLabel(makeRecord({ severity: '  ' }))).toBeNull()
-    expect(['SEV0', 'SEV1', 'SEV2', 'SEV3', 'P4', 'Critical', 'Major', 'Moderate', 'Minor', 'Purple'].map(severityLevel))
-      .toEqual(['critical', 'critical', 'high', 'medium', 'low', 'critical', 'high', 'medium', 'low', 'other'])
+    expect(['SEV0', 'SEV1', 'SEV2', 'SEV3', 'P4', 'Critical', 'Major', 'Moderate', 'Minor', 'Purple'].map(severityLevel)).toEqual([
+      'critical',
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'critical',
+      'high',
+      'medium',
+      'low',
+      'other',
+    ])
     expect(severityBadge(makeRecord())).toBeNull()
   })
 })
@@ -29,7 +39,9 @@ describe('home page as an overview', () => {
 
   it('shows severity as a badge with text, the impact duration and how it is known, the site and the date of each entry', () => {
     expect(home).toContain('<a class="sev sev-critical" href="/severity/sev1/"><span class="visually-hidden">Severity </span>SEV1</a>')
-    expect(home).toMatch(/<time datetime="2024-05-01">2024-05-01<\/time>\s*<span class="duration">· impact <strong>45 min<\/strong> <span class="known">\(stated\)<\/span><\/span>/)
+    expect(home).toMatch(
+      /<time datetime="2024-05-01">2024-05-01<\/time>\s*<span class="duration">· impact <strong>45 min<\/strong> <span class="known">\(stated\)<\/span><\/span>/,
+    )
     expect(home).toContain('<span class="site">· <a href="/sites/payments/">payments</a></span>')
     expect(home).toContain('impact <strong>5 h</strong> <span class="known">(from the timeline)</span>')
   })
@@ -44,7 +56,8 @@ describe('home page as an overview', () => {
   })
 
   it('links static filter pages by year, severity and site, which list the right postmortems', () => {
-    for (const link of ['/years/2024/', '/years/2023/', '/severity/sev1/', '/severity/sev2/', '/sites/payments/', '/sites/search/', '/sites/unsorted/']) expect(home).toContain(`href="${link}"`)
+    for (const link of ['/years/2024/', '/years/2023/', '/severity/sev1/', '/severity/sev2/', '/sites/payments/', '/sites/search/', '/sites/unsorted/'])
+      expect(home).toContain(`href="${link}"`)
     expect(listedSlugs(out.get('severity/sev1/index.html')!)).toEqual(['a'])
     expect(listedSlugs(out.get('severity/sev2/index.html')!)).toEqual(['b'])
     expect(out.get('severity/index.html')).toContain('>SEV1</a>')

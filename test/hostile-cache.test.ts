@@ -20,7 +20,10 @@ async function coldSite(copies: number): Promise<Map<string, string>> {
   return siteManifest(cold.config.outDir)
 }
 
-const packsOf = (cacheDir: string): string[] => readdirSync(path.join(cacheDir, 'documents')).filter((n) => n.endsWith('.pack')).map((n) => path.join(cacheDir, 'documents', n))
+const packsOf = (cacheDir: string): string[] =>
+  readdirSync(path.join(cacheDir, 'documents'))
+    .filter((n) => n.endsWith('.pack'))
+    .map((n) => path.join(cacheDir, 'documents', n))
 
 const fdPath = (fd: number): string => readlinkSync(`/proc/self/fd/${fd}`)
 
@@ -88,10 +91,15 @@ describe('a cache that cannot be written', () => {
     const p = project(3)
     const cacheRoot = path.resolve(p.config.cacheDir)
     let cacheWrites = 0
-    patchFs('writeSync', (original) => ((fd: number, ...rest: unknown[]) => {
-      if (fdPath(fd).startsWith(cacheRoot) && ++cacheWrites > 3) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
-      return (original as (...args: unknown[]) => number)(fd, ...rest)
-    }) as typeof fs.writeSync)
+    patchFs(
+      'writeSync',
+      (original) =>
+        ((fd: number, ...rest: unknown[]) => {
+          if (fdPath(fd).startsWith(cacheRoot) && ++cacheWrites > 3)
+            throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+          return (original as (...args: unknown[]) => number)(fd, ...rest)
+        }) as typeof fs.writeSync,
+    )
     const [built, warnings] = await warningsDuring(() => createBuilder(p.config, { workers: 0 }).build())
     patched.pop()!()
     expect(cacheWrites).toBeGreaterThan(3)
@@ -115,15 +123,23 @@ describe('durability', () => {
     const p = project(2)
     const synced = new Set<string>()
     const published: Array<{ from: string; synced: boolean }> = []
-    patchFs('fsyncSync', (original) => ((fd: number) => {
-      synced.add(fdPath(fd))
-      return original(fd)
-    }) as typeof fs.fsyncSync)
-    patchFs('renameSync', (original) => ((from: fs.PathLike, to: fs.PathLike) => {
-      const absolute = path.resolve(String(from))
-      if (absolute.startsWith(path.resolve(p.config.cacheDir))) published.push({ from: absolute, synced: synced.has(absolute) })
-      return original(from, to)
-    }) as typeof fs.renameSync)
+    patchFs(
+      'fsyncSync',
+      (original) =>
+        ((fd: number) => {
+          synced.add(fdPath(fd))
+          return original(fd)
+        }) as typeof fs.fsyncSync,
+    )
+    patchFs(
+      'renameSync',
+      (original) =>
+        ((from: fs.PathLike, to: fs.PathLike) => {
+          const absolute = path.resolve(String(from))
+          if (absolute.startsWith(path.resolve(p.config.cacheDir))) published.push({ from: absolute, synced: synced.has(absolute) })
+          return original(from, to)
+        }) as typeof fs.renameSync,
+    )
     await createBuilder(p.config, { workers: 0 }).build()
     expect(published.some((r) => r.from.endsWith('.pack.tmp'))).toBe(true)
     expect(published.some((r) => r.from.includes('index.bin.tmp'))).toBe(true)

@@ -17,8 +17,14 @@ import { billionLaughs, HOSTILE_SHAPES, longList, manyBrackets, manyFootnotes, m
 /** An mdast list of `n` tight one-line items, built directly so that only rendering is measured. */
 function bigList(n: number): Root {
   const list: List = {
-    type: 'list', ordered: false, spread: false,
-    children: Array.from({ length: n }, (_, i) => ({ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [{ type: 'text', value: `item ${i}` }] }] })),
+    type: 'list',
+    ordered: false,
+    spread: false,
+    children: Array.from({ length: n }, (_, i) => ({
+      type: 'listItem',
+      spread: false,
+      children: [{ type: 'paragraph', children: [{ type: 'text', value: `item ${i}` }] }],
+    })),
   }
   return { type: 'root', children: [list] }
 }
@@ -33,7 +39,11 @@ describe('list rendering', () => {
   it('renders a 60,000-item list in linear time (the default listItem handler rescans the list per item)', { timeout: 120_000 }, () => {
     const tree = bigList(60_000)
     let html = ''
-    expect(seconds(() => { html = renderHtml(tree) })).toBeLessThan(6)
+    expect(
+      seconds(() => {
+        html = renderHtml(tree)
+      }),
+    ).toBeLessThan(6)
     expect(html.startsWith('<ul>\n<li>item 0</li>')).toBe(true)
     expect(html).toContain('<li>item 59999</li>')
     expect(seconds(() => renderGroups([tree.children]))).toBeLessThan(6)
@@ -124,9 +134,16 @@ describe('per-file budget', () => {
     it(`${name}: loads within the budget, with a diagnostic`, { timeout: 120_000 }, () => {
       const text = make()
       let loaded: LoadedDocument | null = null
-      expect(seconds(() => { loaded = load(text) })).toBeLessThan(LIMIT_SECONDS)
-      expect(loaded!.diagnostics.some((d) => d.severity !== 'info' && d.ruleId !== RULE.noDate && d.ruleId !== RULE.noTitle), name).toBe(true)
-      expect((loaded!.document?.html.length ?? 0)).toBeLessThan(text.length * 4 + 1_000_000)
+      expect(
+        seconds(() => {
+          loaded = load(text)
+        }),
+      ).toBeLessThan(LIMIT_SECONDS)
+      expect(
+        loaded!.diagnostics.some((d) => d.severity !== 'info' && d.ruleId !== RULE.noDate && d.ruleId !== RULE.noTitle),
+        name,
+      ).toBe(true)
+      expect(loaded!.document?.html.length ?? 0).toBeLessThan(text.length * 4 + 1_000_000)
     })
   }
 
@@ -141,13 +158,16 @@ describe('per-file budget', () => {
       fc.integer({ min: 1, max: 20_000 }).map(manyLinks),
       fc.integer({ min: 1, max: 20_000 }).map(manyBrackets),
     )
-    fc.assert(fc.property(fc.array(shape, { minLength: 1, maxLength: 3 }), (parts) => {
-      const text = parts.map((p, i) => (i === 0 ? p : p.replace(/^---[\s\S]*?\n---\n/, ''))).join('\n\n')
-      const started = performance.now()
-      const loaded = load(text)
-      const elapsed = (performance.now() - started) / 1000
-      if (elapsed > LIMIT_SECONDS) throw new Error(`${Math.round(elapsed)} s for one file of ${text.length} bytes`)
-      if ((loaded.document?.html.length ?? 0) > text.length * 4 + 1_000_000) throw new Error('output out of proportion to input')
-    }), { seed: 20261130, numRuns: 25 })
+    fc.assert(
+      fc.property(fc.array(shape, { minLength: 1, maxLength: 3 }), (parts) => {
+        const text = parts.map((p, i) => (i === 0 ? p : p.replace(/^---[\s\S]*?\n---\n/, ''))).join('\n\n')
+        const started = performance.now()
+        const loaded = load(text)
+        const elapsed = (performance.now() - started) / 1000
+        if (elapsed > LIMIT_SECONDS) throw new Error(`${Math.round(elapsed)} s for one file of ${text.length} bytes`)
+        if ((loaded.document?.html.length ?? 0) > text.length * 4 + 1_000_000) throw new Error('output out of proportion to input')
+      }),
+      { seed: 20261130, numRuns: 25 },
+    )
   })
 })

@@ -19,7 +19,8 @@ const SECRET = 'SECRET-CANARY-7f3a9c'
 
 function walk(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`])
+    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  )
 }
 
 describe('hostile content, built', () => {
@@ -41,10 +42,18 @@ describe('hostile content, built', () => {
     symlinkSync(path.join(root, 'outside', 'dir'), path.join(content, 'outside-dir'))
     symlinkSync(path.join(root, 'nowhere.md'), path.join(content, 'dangling.md'))
     symlinkSync('raw-html.md', path.join(content, 'inside-link.md'))
-    const config = loadConfig(path.join(root, 'work'), { templatesDir: path.join(PROJECT, 'templates'), contentDir: 'content', outDir: 'site', cacheDir: path.join(root, 'work', '.cache'), search: false })
+    const config = loadConfig(path.join(root, 'work'), {
+      templatesDir: path.join(PROJECT, 'templates'),
+      contentDir: 'content',
+      outDir: 'site',
+      cacheDir: path.join(root, 'work', '.cache'),
+      search: false,
+    })
     result = await build(config)
     out = config.outDir
-    pages = walk(out).filter((rel) => rel.endsWith('.html')).map((rel) => ({ rel, html: readFileSync(path.join(out, rel), 'utf8') }))
+    pages = walk(out)
+      .filter((rel) => rel.endsWith('.html'))
+      .map((rel) => ({ rel, html: readFileSync(path.join(out, rel), 'utf8') }))
   }, 300_000)
 
   afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -61,12 +70,31 @@ describe('hostile content, built', () => {
   })
 
   it('has an inspector that catches every construct it looks for (so a clean result means something)', () => {
-    const bad = ['<script>x</script>', '<script src="https://evil.example/x.js"></script>', '<img src=x onerror=y>', '<a href=" JaVa&#x09;script:x">a</a>', '<a href="vbscript:x">a</a>',
-      '<img src="data:image/png,x">', '<img srcset="x 1x, javascript:y 2x">', '<iframe></iframe>', '<object></object>', '<embed>', '<form action="javascript:x"></form>',
-      '<form action="/search/" method="post"></form>', '<style></style>', '<meta http-equiv="refresh" content="0">', '<base href="/">', '<svg><a xlink:href="javascript:x"></a></svg>',
-      '<div class="original"><svg></svg></div>', '<div style="background:url(javascript:x)"></div>', '<template><img src=x onerror=y></template>']
+    const bad = [
+      '<script>x</script>',
+      '<script src="https://evil.example/x.js"></script>',
+      '<img src=x onerror=y>',
+      '<a href=" JaVa&#x09;script:x">a</a>',
+      '<a href="vbscript:x">a</a>',
+      '<img src="data:image/png,x">',
+      '<img srcset="x 1x, javascript:y 2x">',
+      '<iframe></iframe>',
+      '<object></object>',
+      '<embed>',
+      '<form action="javascript:x"></form>',
+      '<form action="/search/" method="post"></form>',
+      '<style></style>',
+      '<meta http-equiv="refresh" content="0">',
+      '<base href="/">',
+      '<svg><a xlink:href="javascript:x"></a></svg>',
+      '<div class="original"><svg></svg></div>',
+      '<div style="background:url(javascript:x)"></div>',
+      '<template><img src=x onerror=y></template>',
+    ]
     for (const html of bad) expect(activeConstructs(html), html).not.toEqual([])
-    expect(activeConstructs('<form action="/search/" method="get"></form><script type="module" src="/assets/search.js"></script><link rel="icon" href="data:,">')).toEqual([])
+    expect(
+      activeConstructs('<form action="/search/" method="get"></form><script type="module" src="/assets/search.js"></script><link rel="icon" href="data:,">'),
+    ).toEqual([])
     expect(forbidsInlineScript("default-src 'self'; script-src 'self' 'unsafe-inline'")).toBe(false)
   })
 
@@ -112,7 +140,10 @@ describe('hostile content, built', () => {
     expect(readdirSync(path.join(root, 'outside')).sort()).toEqual(['dir', 'secret.md'])
     for (const rel of walk(out)) {
       expect(path.resolve(out, rel).startsWith(out + path.sep), rel).toBe(true)
-      expect(rel.split('/').some((s) => s === '..' || s === '.' || s === ''), rel).toBe(false)
+      expect(
+        rel.split('/').some((s) => s === '..' || s === '.' || s === ''),
+        rel,
+      ).toBe(false)
     }
     for (const file of result.files.filter((f) => f.slug !== null)) expect(file.slug, file.source).toMatch(/^[^/\\.][^/\\]*$/)
   })

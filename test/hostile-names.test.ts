@@ -18,7 +18,10 @@ import { projectsForThisFile } from './build-helpers.js'
 import { makeRecord } from './helpers/record.js'
 
 const project = projectsForThisFile()
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d3d5a5a80000000049454e44ae426082', 'hex')
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201d3d5a5a80000000049454e44ae426082',
+  'hex',
+)
 const post = (front: string, body = ''): string => `---\n${front}\n---\n# Title\n\nDate: 2024-01-02\n\nSomething broke.\n${body}`
 
 describe('paths the site writes itself', () => {
@@ -108,7 +111,9 @@ describe('files that cannot be read', () => {
       const { files } = await loadDocuments(p.config)
       const report = files.find((f) => f.source === locked.source)!
       expect(report.slug).toBeNull()
-      expect(report.diagnostics).toEqual([expect.objectContaining({ severity: 'error', ruleId: RULE.fileUnreadable, message: expect.stringMatching(/EACCES/) })])
+      expect(report.diagnostics).toEqual([
+        expect.objectContaining({ severity: 'error', ruleId: RULE.fileUnreadable, message: expect.stringMatching(/EACCES/) }),
+      ])
       expect(files.filter((f) => f.slug !== null)).toHaveLength(found.files.length - 1)
     } finally {
       fsp.readFile = original
@@ -119,7 +124,10 @@ describe('files that cannot be read', () => {
   it('a missing content folder is one line naming the path', async () => {
     const p = project(1)
     const config = { ...p.config, contentDir: path.join(p.root, 'no-such-folder') }
-    const error = await build(config).then(() => null, (e: unknown) => e)
+    const error = await build(config).then(
+      () => null,
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(HindsightError)
     expect((error as Error).message).toContain(config.contentDir)
     expect((error as Error).message).not.toContain('\n')

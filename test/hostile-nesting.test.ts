@@ -22,7 +22,10 @@ function depth(markdown: string): number {
 
 function docs(dir: string): Array<[string, string]> {
   if (!existsSync(dir)) return []
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).sort().map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')])
 }
 
 describe('limitNesting', () => {
@@ -32,12 +35,21 @@ describe('limitNesting', () => {
   })
 
   it('escapes the first marker past the limit, so the rest reads as text', () => {
-    for (const [marker, escaped] of [['- ', '\\- '], ['* ', '\\* '], ['+ ', '\\+ '], ['> ', '\\> '], ['1. ', '1\\. '], ['2) ', '2\\) ']] as const) {
+    for (const [marker, escaped] of [
+      ['- ', '\\- '],
+      ['* ', '\\* '],
+      ['+ ', '\\+ '],
+      ['> ', '\\> '],
+      ['1. ', '1\\. '],
+      ['2) ', '2\\) '],
+    ] as const) {
       const line = `${marker.repeat(MAX_NESTING + 5)}deep`
       const { text, diagnostics } = limitNesting(`# T\n\n${line}`)
       expect(text).toBe(`# T\n\n${marker.repeat(MAX_NESTING)}${escaped}${marker.repeat(4)}deep`)
       expect(depth(text)).toBeLessThanOrEqual(MAX_NESTING)
-      expect(diagnostics).toEqual([expect.objectContaining({ severity: 'warning', ruleId: RULE.nestingTooDeep, line: 3, column: MAX_NESTING * marker.length + 1 })])
+      expect(diagnostics).toEqual([
+        expect.objectContaining({ severity: 'warning', ruleId: RULE.nestingTooDeep, line: 3, column: MAX_NESTING * marker.length + 1 }),
+      ])
     }
   })
 

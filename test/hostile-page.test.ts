@@ -29,7 +29,9 @@ const rules = (loaded: LoadedDocument): string[] => loaded.diagnostics.map((d) =
 describe('raw HTML that would swallow the page', () => {
   for (const tag of ['select', 'template', 'textarea', 'script', 'style', 'title', 'iframe', 'noscript', 'xmp', 'plaintext']) {
     it(`an unclosed inline <${tag}> in prose keeps every word after it, shown as text, with a warning`, () => {
-      const loaded = load(`# Outage\n\nThe form had a <${tag}> in it and then\nthe rest of the sentence.\n\n## Impact\n\nUsers could not log in.\n\n## Timeline\n\n- 10:00 Alert fired\n`)
+      const loaded = load(
+        `# Outage\n\nThe form had a <${tag}> in it and then\nthe rest of the sentence.\n\n## Impact\n\nUsers could not log in.\n\n## Timeline\n\n- 10:00 Alert fired\n`,
+      )
       const html = loaded.document!.html
       expect(html).toContain('the rest of the sentence.')
       expect(html).toContain('Users could not log in.')
@@ -56,7 +58,14 @@ describe('characters XML forbids', () => {
   const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/
   const config = { title: 'Archive', description: '', url: 'https://example.com', base: '/' } as Parameters<typeof atomFeed>[1]
   it('feeds stay well-formed XML with control characters in titles, summaries, authors and tags', () => {
-    const record = makeRecord({ slug: 'x', title: 'Bad \u001b[31mred\u001b[0m title\u0001', summary: 'Summary with \u0007 bell and \u0000 NUL', authors: ['Ann\u0008'], tags: ['t\u0002'], date: '2024-01-02' })
+    const record = makeRecord({
+      slug: 'x',
+      title: 'Bad \u001b[31mred\u001b[0m title\u0001',
+      summary: 'Summary with \u0007 bell and \u0000 NUL',
+      authors: ['Ann\u0008'],
+      tags: ['t\u0002'],
+      date: '2024-01-02',
+    })
     const xml = atomFeed({ title: 'Archive', path: 'feed.xml', page: '', records: [record] }, config)
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(FORBIDDEN.test(xml)).toBe(false)
@@ -91,7 +100,9 @@ describe('file names that differ only in Unicode normalization', () => {
     writeFileSync(path.join(p.config.contentDir, nfc), '# Cafe outage NFC\n\nDate: 2024-01-01\n\nIt broke.\n')
     const found = await discoverContent(p.config.contentDir)
     expect(found.files.filter((f) => f.source === nfc).map((f) => path.basename(f.absolutePath))).toEqual([nfc])
-    expect(found.refused).toEqual([expect.objectContaining({ source: nfd, diagnostic: expect.objectContaining({ severity: 'error', ruleId: RULE.fileNameDuplicate }) })])
+    expect(found.refused).toEqual([
+      expect.objectContaining({ source: nfd, diagnostic: expect.objectContaining({ severity: 'error', ruleId: RULE.fileNameDuplicate }) }),
+    ])
     const built = await createBuilder(p.config, { workers: 0 }).build()
     const checked = await loadDocuments(p.config)
     const summary = (files: Array<{ source: string; slug: string | null }>) => files.map((f) => `${f.source} -> ${f.slug}`).sort()
@@ -112,7 +123,13 @@ describe('file names that differ only in Unicode normalization', () => {
 })
 
 describe("check's text report", () => {
-  const crafted = { severity: 'warning' as const, message: 'Unknown front-matter key `a\n::error file=x.md::injected\r\n::add-mask::secret\u001b[2J`', line: 2, column: 1, ruleId: RULE.frontMatterUnknownKey }
+  const crafted = {
+    severity: 'warning' as const,
+    message: 'Unknown front-matter key `a\n::error file=x.md::injected\r\n::add-mask::secret\u001b[2J`',
+    line: 2,
+    column: 1,
+    ruleId: RULE.frontMatterUnknownKey,
+  }
   it('escapes control characters, so no line of the report comes from content', () => {
     const text = formatText([{ file: 'content/evil\n::warning::name.md', diagnostics: [crafted] }])
     for (const line of text.split('\n')) expect(line.startsWith('::'), line).toBe(false)
@@ -134,7 +151,10 @@ describe('images that cannot be copied', () => {
   it('an image outside the postmortem folder, or under a page file name, gets a warning where it is named', () => {
     const loaded = load('# Outage\n\nDate: 2024-01-02\n\n![up](../shared/up.png)\n\n![in](index.html/a.png)\n\n![ok](pics/ok.png)\n')
     const warnings = loaded.diagnostics.filter((d) => d.ruleId === RULE.imageRefused)
-    expect(warnings.map((w) => [w.line, w.message.split('`')[1]])).toEqual([[5, '../shared/up.png'], [7, 'index.html/a.png']])
+    expect(warnings.map((w) => [w.line, w.message.split('`')[1]])).toEqual([
+      [5, '../shared/up.png'],
+      [7, 'index.html/a.png'],
+    ])
     expect(loaded.document!.images).toEqual(['pics/ok.png'])
   })
 })
@@ -146,7 +166,11 @@ describe('deep inline HTML', () => {
     const code = `const { parentPort, workerData } = require('node:worker_threads')
 import(workerData.url).then((m) => parentPort.postMessage(m.loadDocument('a.md', new TextEncoder().encode(workerData.text), { defaultTimezone: null, tagVocabulary: {} }).document.html))`
     const { Worker } = await import('node:worker_threads')
-    const worker = new Worker(code, { eval: true, workerData: { url: path.join(import.meta.dirname, '..', 'dist', 'document.js'), text }, resourceLimits: { stackSizeMb } })
+    const worker = new Worker(code, {
+      eval: true,
+      workerData: { url: path.join(import.meta.dirname, '..', 'dist', 'document.js'), text },
+      resourceLimits: { stackSizeMb },
+    })
     try {
       return await new Promise<string>((resolve, reject) => {
         worker.once('message', resolve)

@@ -16,18 +16,21 @@ afterAll(() => rmSync(parent, { recursive: true, force: true }))
 describe('indexer scratch folders', () => {
   it('removes the folders of builds that no longer run, and only those', () => {
     const dead = spawnSync(process.execPath, ['-e', '']).pid!
-    for (const name of [`hindsight-pagefind-${dead}-abc`, `hindsight-pagefind-${process.ppid}-def`, 'hindsight-pagefind-xyz', 'other-folder']) mkdirSync(path.join(parent, name))
+    for (const name of [`hindsight-pagefind-${dead}-abc`, `hindsight-pagefind-${process.ppid}-def`, 'hindsight-pagefind-xyz', 'other-folder'])
+      mkdirSync(path.join(parent, name))
     removeStaleScratch(parent)
     expect(readdirSync(parent).sort()).toEqual([`hindsight-pagefind-${process.ppid}-def`, 'hindsight-pagefind-xyz', 'other-folder'].sort())
   })
 
   it('removes its folder when the work is done or fails', async () => {
     let seen = ''
-    await expect(withScratch(parent, async (dir) => {
-      seen = dir
-      expect(existsSync(dir)).toBe(true)
-      throw new Error('indexer failed')
-    })).rejects.toThrow('indexer failed')
+    await expect(
+      withScratch(parent, async (dir) => {
+        seen = dir
+        expect(existsSync(dir)).toBe(true)
+        throw new Error('indexer failed')
+      }),
+    ).rejects.toThrow('indexer failed')
     expect(existsSync(seen)).toBe(false)
     expect(process.listenerCount('SIGTERM')).toBe(0)
   })

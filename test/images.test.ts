@@ -26,7 +26,8 @@ describe('localImages', () => {
 })
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex')
-const TEXT = '# Cache stampede\n\nDate: 2024-03-02\n\n## Impact\n\nSlow pages.\n\n![Latency](shots/latency.png)\n![Outside](../outside.png)\n![Vector](diagram.svg)\n![Missing](shots/missing.png)\n'
+const TEXT =
+  '# Cache stampede\n\nDate: 2024-03-02\n\n## Impact\n\nSlow pages.\n\n![Latency](shots/latency.png)\n![Outside](../outside.png)\n![Vector](diagram.svg)\n![Missing](shots/missing.png)\n'
 
 function withImages(p: ReturnType<typeof project>): string {
   const dir = path.join(p.config.contentDir, 'team')

@@ -13,7 +13,15 @@ import type { TimelineEntry } from '../src/types.js'
 const utc = parseZone('UTC')
 const context = { date: '2024-05-01', year: 2024, dayFirst: null, zone: utc }
 const entry = (date: string | null, time: string | null, text: string): TimelineEntry => ({ at: null, date, time, text, line: 1 })
-const input = (over: Partial<ImpactInput>): ImpactInput => ({ timeline: [], passages: [], fieldRange: null, statedStart: null, statedEnd: null, context, ...over })
+const input = (over: Partial<ImpactInput>): ImpactInput => ({
+  timeline: [],
+  passages: [],
+  fieldRange: null,
+  statedStart: null,
+  statedEnd: null,
+  context,
+  ...over,
+})
 
 describe('stated durations', () => {
   it.each([
@@ -37,13 +45,20 @@ describe('stated durations', () => {
   })
 
   it('says what a stats line measures', () => {
-    expect(findDurations('TTD: 5 minutes\nTime to resolve: 1h 10m').map((d) => [d.kind, d.minutes])).toEqual([['detect', 5], ['resolve', 70]])
+    expect(findDurations('TTD: 5 minutes\nTime to resolve: 1h 10m').map((d) => [d.kind, d.minutes])).toEqual([
+      ['detect', 5],
+      ['resolve', 70],
+    ])
   })
 
   it('gives the stats lines alone, in document order, as findDurations ranks them first', () => {
     const text = 'The site was down for 40 minutes.\nTime to resolve: 1h 10m\nA 20 minute outage of the API.\n- **TTD**: about 5 minutes\nTotal downtime: 2h'
     const stats = findStatsDurations(text)
-    expect(stats.map((d) => [d.kind, d.minutes])).toEqual([['resolve', 70], ['detect', 5], ['impact', 120]])
+    expect(stats.map((d) => [d.kind, d.minutes])).toEqual([
+      ['resolve', 70],
+      ['detect', 5],
+      ['impact', 120],
+    ])
     expect(stats).toEqual(findDurations(text).filter((d) => d.weight >= 3))
   })
 
@@ -83,17 +98,23 @@ describe('stated ranges in prose', () => {
   })
 
   it('prefers the impact section to other prose', () => {
-    const range = findStatedRange([
-      { text: 'We investigated the errors from 10:00 to 12:00.', weight: 1 },
-      { text: 'Customers were affected from 10:20 to 11:05.', weight: 3 },
-    ], context)
+    const range = findStatedRange(
+      [
+        { text: 'We investigated the errors from 10:00 to 12:00.', weight: 1 },
+        { text: 'Customers were affected from 10:20 to 11:05.', weight: 3 },
+      ],
+      context,
+    )
     expect(range?.start.time).toBe('10:20')
   })
 })
 
 describe('lone stated moments in prose', () => {
   it('reads a start and an end from the clause around each time', () => {
-    const found = findStatedMoments([{ text: 'At roughly 18:52 UTC the site experienced a cascading failure. Service was restored at 19:06 UTC.', weight: 2 }], context)
+    const found = findStatedMoments(
+      [{ text: 'At roughly 18:52 UTC the site experienced a cascading failure. Service was restored at 19:06 UTC.', weight: 2 }],
+      context,
+    )
     expect(found.start?.moment).toEqual({ at: '2024-05-01T18:52:00+00:00', date: '2024-05-01', time: '18:52' })
     expect(found.end?.moment.time).toBe('19:06')
   })
@@ -118,13 +139,19 @@ describe('lone stated moments in prose', () => {
 })
 
 describe('events that mark impact', () => {
-  it.each(['Site goes down', 'Errors begin on the API', 'Checkout started failing', 'Dienst nicht erreichbar', 'サーバー障害発生'])('%s marks a start', (text) => {
-    expect(startScore(text)).toBeGreaterThanOrEqual(2)
-  })
+  it.each(['Site goes down', 'Errors begin on the API', 'Checkout started failing', 'Dienst nicht erreichbar', 'サーバー障害発生'])(
+    '%s marks a start',
+    (text) => {
+      expect(startScore(text)).toBeGreaterThanOrEqual(2)
+    },
+  )
 
-  it.each(['Service restored', 'Back to normal', 'Outage ends', 'Issue resolved', 'Dienst wiederhergestellt', 'Service rétabli', '復旧しました'])('%s marks an end', (text) => {
-    expect(endScore(text)).toBeGreaterThanOrEqual(3)
-  })
+  it.each(['Service restored', 'Back to normal', 'Outage ends', 'Issue resolved', 'Dienst wiederhergestellt', 'Service rétabli', '復旧しました'])(
+    '%s marks an end',
+    (text) => {
+      expect(endScore(text)).toBeGreaterThanOrEqual(3)
+    },
+  )
 
   it('reads errors stopping and the outage mitigated as ends, and declaring the incident resolved as a weaker one', () => {
     expect(endScore('Verified that the exceptions stopped')).toBe(3)
@@ -151,7 +178,9 @@ describe('events that mark impact', () => {
   })
 
   it('finds the first start and the last end after it', () => {
-    const events = ['Deploy of v2', 'Errors begin', 'Engineers paged', 'Partially restored', 'Fully restored', 'Postmortem published'].map((t) => entry('2024-05-01', '10:00', t))
+    const events = ['Deploy of v2', 'Errors begin', 'Engineers paged', 'Partially restored', 'Fully restored', 'Postmortem published'].map((t) =>
+      entry('2024-05-01', '10:00', t),
+    )
     expect(findMarkedEvents(events)).toMatchObject({ start: 1, end: 4 })
   })
 })
@@ -171,11 +200,21 @@ describe('the impact window', () => {
   })
 
   it('is marked by events without lead-up or follow-up when no prose states it', () => {
-    expect(findImpactWindow(input({ timeline }))).toMatchObject({ source: 'marked', durationMinutes: 36, start: { date: '2024-05-01', time: '09:12' }, end: { time: '09:48' } })
+    expect(findImpactWindow(input({ timeline }))).toMatchObject({
+      source: 'marked',
+      durationMinutes: 36,
+      start: { date: '2024-05-01', time: '09:12' },
+      end: { time: '09:48' },
+    })
   })
 
   it('lets an event that plainly marks the start win over a lone stated moment, and an earlier marked start too', () => {
-    const marked = [entry('2024-05-01', '10:00', 'Traffic grows'), entry('2024-05-01', '10:03', 'OUTAGE BEGINS'), entry('2024-05-01', '11:00', 'OUTAGE ENDS'), entry('2024-05-01', '11:30', 'INCIDENT ENDS')]
+    const marked = [
+      entry('2024-05-01', '10:00', 'Traffic grows'),
+      entry('2024-05-01', '10:03', 'OUTAGE BEGINS'),
+      entry('2024-05-01', '11:00', 'OUTAGE ENDS'),
+      entry('2024-05-01', '11:30', 'INCIDENT ENDS'),
+    ]
     const prose = [{ text: 'The event started at 10:00 UTC, and was resolved at 11:30 UTC.', weight: 2 }]
     expect(findImpactWindow(input({ timeline: marked, passages: prose }))).toMatchObject({ source: 'marked', start: { time: '10:03' }, end: { time: '11:00' } })
     const earlier = [entry('2024-04-30', '23:00', 'Builds started failing'), entry('2024-05-01', '02:00', 'Site back online')]
@@ -190,7 +229,12 @@ describe('the impact window', () => {
   })
 
   it('takes a stated duration and fills the end a marked start lacks', () => {
-    const window = findImpactWindow(input({ timeline: [entry(null, '10:00', 'Site goes down'), entry(null, '10:05', 'Engineers paged')], passages: [{ text: 'The outage lasted 45 minutes.', weight: 2 }] }))
+    const window = findImpactWindow(
+      input({
+        timeline: [entry(null, '10:00', 'Site goes down'), entry(null, '10:05', 'Engineers paged')],
+        passages: [{ text: 'The outage lasted 45 minutes.', weight: 2 }],
+      }),
+    )
     expect(window).toMatchObject({ durationMinutes: 45, start: { time: '10:00' }, end: { time: '10:45' } })
   })
 
@@ -201,7 +245,9 @@ describe('the impact window', () => {
   })
 
   it('takes a stats line when nothing else states the duration', () => {
-    const window = findImpactWindow(input({ timeline: [entry(null, '10:00', 'Checkout errors begin')], passages: [{ text: 'Time to recovery: 25 minutes', weight: 1 }] }))
+    const window = findImpactWindow(
+      input({ timeline: [entry(null, '10:00', 'Checkout errors begin')], passages: [{ text: 'Time to recovery: 25 minutes', weight: 1 }] }),
+    )
     expect(window).toMatchObject({ durationMinutes: 25, end: { time: '10:25' } })
   })
 
@@ -212,7 +258,11 @@ describe('the impact window', () => {
   })
 
   it('reads a Duration field as stated', () => {
-    expect(findImpactWindow(input({ fieldRange: '14:00 - 15:10 UTC' }))).toMatchObject({ source: 'stated', durationMinutes: 70, start: { at: '2024-05-01T14:00:00+00:00' } })
+    expect(findImpactWindow(input({ fieldRange: '14:00 - 15:10 UTC' }))).toMatchObject({
+      source: 'stated',
+      durationMinutes: 70,
+      start: { at: '2024-05-01T14:00:00+00:00' },
+    })
   })
 })
 
@@ -220,7 +270,11 @@ describe('moment arithmetic', () => {
   it('measures by wall clock, and by clock alone over midnight', () => {
     expect(minutesFrom({ at: null, date: '2024-05-01', time: '23:30' }, { at: null, date: '2024-05-02', time: '00:10' })).toBe(40)
     expect(minutesFrom({ at: null, date: null, time: '23:30' }, { at: null, date: null, time: '00:10' })).toBe(40)
-    expect(shiftMoment({ at: null, date: '2024-05-01', time: '23:30' }, 45, utc)).toEqual({ at: '2024-05-02T00:15:00+00:00', date: '2024-05-02', time: '00:15' })
+    expect(shiftMoment({ at: null, date: '2024-05-01', time: '23:30' }, 45, utc)).toEqual({
+      at: '2024-05-02T00:15:00+00:00',
+      date: '2024-05-02',
+      time: '00:15',
+    })
   })
 })
 
@@ -247,10 +301,26 @@ describe('normalized records', () => {
 
   it('a short heading that names the start or end over a one-line value is a stated field; several ends mean the last', () => {
     const text = [
-      '# Queue outage', '', '## Summary', '', 'Jobs stopped.', '',
-      '### Start time', '2023-01-05 10:00 UTC', '',
-      '### End time', '', 'EU: 2023-01-05 11:10 UTC', '', 'US: 2023-01-05 11:40 UTC', '',
-      '## Timeline', '', '- 2023-01-05 09:00 UTC deploy', '- 2023-01-05 10:05 UTC alert fires', '- 2023-01-05 12:30 UTC retro scheduled',
+      '# Queue outage',
+      '',
+      '## Summary',
+      '',
+      'Jobs stopped.',
+      '',
+      '### Start time',
+      '2023-01-05 10:00 UTC',
+      '',
+      '### End time',
+      '',
+      'EU: 2023-01-05 11:10 UTC',
+      '',
+      'US: 2023-01-05 11:40 UTC',
+      '',
+      '## Timeline',
+      '',
+      '- 2023-01-05 09:00 UTC deploy',
+      '- 2023-01-05 10:05 UTC alert fires',
+      '- 2023-01-05 12:30 UTC retro scheduled',
     ].join('\n')
     const { record } = normalizeDocument('queue.md', text, options)
     expect(record.impact).toMatchObject({ source: 'stated', durationMinutes: 100, start: { time: '10:00' }, end: { time: '11:40' } })
@@ -258,9 +328,26 @@ describe('normalized records', () => {
 
   it('reads Japanese field headings and 午前/午後 times (発生日時, 復旧日時)', () => {
     const text = [
-      '# 障害報告', '', '## 概要', '', 'アプリが起動しない障害が発生しました。', '',
-      '### 発生日時', '2021年11月25日午後3時', '', '### 復旧日時', 'iOS: 2021年11月26日午前10時47分', '', 'Android: 2021年11月27日午前11時40分', '',
-      '## タイムライン', '', '* 11/25', '    * 15:30 - 起動しない報告', '* 11/26', '    * 09:00 - 修正版を提出',
+      '# 障害報告',
+      '',
+      '## 概要',
+      '',
+      'アプリが起動しない障害が発生しました。',
+      '',
+      '### 発生日時',
+      '2021年11月25日午後3時',
+      '',
+      '### 復旧日時',
+      'iOS: 2021年11月26日午前10時47分',
+      '',
+      'Android: 2021年11月27日午前11時40分',
+      '',
+      '## タイムライン',
+      '',
+      '* 11/25',
+      '    * 15:30 - 起動しない報告',
+      '* 11/26',
+      '    * 09:00 - 修正版を提出',
     ].join('\n')
     const { record } = normalizeDocument('ja.md', text, options)
     expect(record.impact).toMatchObject({ source: 'stated', start: { date: '2021-11-25', time: '15:00' }, end: { date: '2021-11-27', time: '11:40' } })

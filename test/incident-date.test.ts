@@ -6,8 +6,18 @@ import { titleDateIsReportDay, type IncidentWhen } from '../src/normalize/time/i
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
 const when = (date: string, dateSource: IncidentWhen['dateSource']): IncidentWhen => ({
-  date, dateSource, bodyDate: null, proseDate: null, start: null, end: null, durationMinutes: null,
-  timezone: null, utcOffset: null, zone: null, year: null, dayFirst: null,
+  date,
+  dateSource,
+  bodyDate: null,
+  proseDate: null,
+  start: null,
+  end: null,
+  durationMinutes: null,
+  timezone: null,
+  utcOffset: null,
+  zone: null,
+  year: null,
+  dayFirst: null,
 })
 
 describe('a date in the title', () => {
@@ -23,7 +33,9 @@ describe('a date in the title', () => {
   })
 
   it('gives way to the timeline in a whole document', () => {
-    const r = recordOf('# Disclosure 2023-03-10\n\n## Timeline\n\n**March 6, 2023**\n\n- **09:15:** A researcher reports the bug\n\n**March 8, 2023**\n\n- **14:00:** Fix deployed\n\n**March 10, 2023**\n\n- **10:00:** Report published\n')
+    const r = recordOf(
+      '# Disclosure 2023-03-10\n\n## Timeline\n\n**March 6, 2023**\n\n- **09:15:** A researcher reports the bug\n\n**March 8, 2023**\n\n- **14:00:** Fix deployed\n\n**March 10, 2023**\n\n- **10:00:** Report published\n',
+    )
     expect(r.date).toBe('2023-03-06')
   })
 })

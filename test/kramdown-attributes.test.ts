@@ -6,7 +6,8 @@ import { renderHtml } from '../src/markdown/html.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { KRAMDOWN_IAL, removeKramdownAttributes } from '../src/normalize/structure/kramdown-attributes.js'
 
-const TABLE = 'Date     | Time  | State\n-----    | ----  | ---\nMarch 18 | 16:00 | Upgrade started\nMarch 19 | 11:40 | Back online\n{: .table.table-striped }\n\nAfter the table.\n'
+const TABLE =
+  'Date     | Time  | State\n-----    | ----  | ---\nMarch 18 | 16:00 | Upgrade started\nMarch 19 | 11:40 | Back online\n{: .table.table-striped }\n\nAfter the table.\n'
 
 const tableOf = (markdown: string): Table => removeKramdownAttributes(parseMarkdown(markdown)).children.find((n): n is Table => n.type === 'table')!
 
@@ -28,7 +29,9 @@ describe('removeKramdownAttributes', () => {
   })
 
   it('drops attribute-list paragraphs at any depth, and keeps the blocks around them', () => {
-    const tree = removeKramdownAttributes(parseMarkdown('Intro.\n\n{:#summary .lead}\n\n> Quoted.\n>\n> {: .note }\n\n- item\n\n  {: style="color: red" }\n\n{:refdef: .wide}\n'))
+    const tree = removeKramdownAttributes(
+      parseMarkdown('Intro.\n\n{:#summary .lead}\n\n> Quoted.\n>\n> {: .note }\n\n- item\n\n  {: style="color: red" }\n\n{:refdef: .wide}\n'),
+    )
     expect(toString(tree)).not.toContain('{:')
     expect(tree.children.map((n) => n.type)).toEqual(['paragraph', 'blockquote', 'list'])
     expect(toString(tree.children[1]!)).toBe('Quoted.')
@@ -41,7 +44,14 @@ describe('removeKramdownAttributes', () => {
     expect((tree.children[2] as Table).children).toHaveLength(2)
   })
 
-  it.each([['{: .table }', true], ['{:.a.b #id key="v"}', true], ['  {: .x }  ', false], ['{: .x } y', false], ['{ .x }', false], ['{:\n}', false]])('KRAMDOWN_IAL %j: %s', (text, matches) => {
+  it.each([
+    ['{: .table }', true],
+    ['{:.a.b #id key="v"}', true],
+    ['  {: .x }  ', false],
+    ['{: .x } y', false],
+    ['{ .x }', false],
+    ['{:\n}', false],
+  ])('KRAMDOWN_IAL %j: %s', (text, matches) => {
     expect(KRAMDOWN_IAL.test(text)).toBe(matches)
   })
 })

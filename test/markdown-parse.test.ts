@@ -64,7 +64,9 @@ describe('parseMarkdown', () => {
   it('builds the reference tree for 3,000 generated texts (fast-check, fixed seed)', () => {
     const alphabet = fc.constantFrom(...'aZ9 .:-\n\t*_[]()<>!&~|@#`\\=+1)wh/é🚀\u00a0'.split(''), 'www.', 'http://', '1. ', '  \n', 'Impact: ', '**Date**: ')
     const text = fc.array(alphabet, { maxLength: 30 }).map((parts) => parts.join(''))
-    const plainish = fc.array(fc.constantFrom('word', 'Word', ' ', '\n', '42', '.', ':', ',', '-', 'é', '(x)'), { maxLength: 20 }).map((parts) => parts.join(''))
+    const plainish = fc
+      .array(fc.constantFrom('word', 'Word', ' ', '\n', '42', '.', ':', ',', '-', 'é', '(x)'), { maxLength: 20 })
+      .map((parts) => parts.join(''))
     fc.assert(
       fc.property(fc.oneof(text, plainish), (t) => {
         expect(parseMarkdown(t)).toEqual(reference.parse(t))
@@ -76,7 +78,9 @@ describe('parseMarkdown', () => {
 
 describe('renderGroups', () => {
   const fixtures = path.resolve(import.meta.dirname, 'fixtures')
-  const inputs = readdirSync(fixtures).map((name) => path.join(fixtures, name, 'input.md')).filter((file) => existsSync(file))
+  const inputs = readdirSync(fixtures)
+    .map((name) => path.join(fixtures, name, 'input.md'))
+    .filter((file) => existsSync(file))
 
   it.each(inputs.map((file) => [path.basename(path.dirname(file)), file]))('renders %s group by group as renderHtml does', (_, file) => {
     const nodes = parseMarkdown(readFileSync(file, 'utf8')).children
@@ -87,9 +91,15 @@ describe('renderGroups', () => {
   })
 
   it('gives headings ids unique across the document, and sanitises each group', () => {
-    const [plainA, plainB] = renderGroups(parseMarkdown('## Details\n\nOne\n\n## Details\n\n[link](javascript:alert(1))').children.map((n) => [n]).filter((_, i) => i === 0 || i === 2))
+    const [plainA, plainB] = renderGroups(
+      parseMarkdown('## Details\n\nOne\n\n## Details\n\n[link](javascript:alert(1))')
+        .children.map((n) => [n])
+        .filter((_, i) => i === 0 || i === 2),
+    )
     expect(plainA).toBe('<h2 id="details">Details</h2>')
     expect(plainB).toBe('<h2 id="details-1">Details</h2>')
-    expect(renderGroups([parseMarkdown('[link](javascript:alert(1)) and ![x](data:image/png;base64,AA)').children])).toEqual(['<p><a>link</a> and <img alt="x"></p>'])
+    expect(renderGroups([parseMarkdown('[link](javascript:alert(1)) and ![x](data:image/png;base64,AA)').children])).toEqual([
+      '<p><a>link</a> and <img alt="x"></p>',
+    ])
   })
 })

@@ -30,7 +30,21 @@ describe('hindsight new', () => {
     const text = readFileSync(path.join(dir, 'content/2024-02-03-database-locked-100-down.md'), 'utf8')
     const { data, content } = matter(text)
     expect(data).toMatchObject({ title: 'Database: locked, 100% down', site: 'obs', tags: ['database', 'deploy'], authors: [], timezone: 'UTC' })
-    expect(Object.keys(data)).toEqual(['title', 'date', 'draft', 'status', 'severity', 'site', 'tags', 'authors', 'timezone', 'detected', 'mitigated', 'resolved', 'aliases'])
+    expect(Object.keys(data)).toEqual([
+      'title',
+      'date',
+      'draft',
+      'status',
+      'severity',
+      'site',
+      'tags',
+      'authors',
+      'timezone',
+      'detected',
+      'mitigated',
+      'resolved',
+      'aliases',
+    ])
     const headings = content.split('\n').filter((line) => line.startsWith('#'))
     expect(headings).toEqual([
       '# Database: locked, 100% down',
@@ -102,7 +116,8 @@ describe('hindsight new', () => {
     const lines = check.stdout.trim().split('\n')
     expect(lines.at(-1)).toBe('2 files, 0 errors, 0 warnings')
     // The text report lists each file under its path, then `line:column severity message rule-id hindsight`.
-    const other = (line: string): boolean => line.trim() !== '' && !/^content\/\S+\.md$/.test(line) && !/^\d+:\d+ +info .* draft-unpublished +hindsight$/.test(line.trim())
+    const other = (line: string): boolean =>
+      line.trim() !== '' && !/^content\/\S+\.md$/.test(line) && !/^\d+:\d+ +info .* draft-unpublished +hindsight$/.test(line.trim())
     expect(lines.slice(0, -1).filter(other)).toEqual([])
     expect(lines.some((line) => /draft-unpublished/.test(line))).toBe(true)
     expect(check.status).toBe(0)
@@ -116,10 +131,15 @@ describe('hindsight new', () => {
     const record = document!.record
     expect(record).toMatchObject({ title: 'Conventions', date: '2024-03-04', timezone: 'UTC', tags: ['dns'], site: ['obs'], diagnostics: [] })
     expect(record.timeline).toEqual([expect.objectContaining({ date: '2024-03-04', time: '09:00', at: '2024-03-04T09:00:00+00:00' })])
-    expect(record.actionItems).toEqual([expect.objectContaining({ kind: 'prevention', owner: 'name' }), expect.objectContaining({ kind: 'detection', owner: 'name' })])
+    expect(record.actionItems).toEqual([
+      expect.objectContaining({ kind: 'prevention', owner: 'name' }),
+      expect.objectContaining({ kind: 'detection', owner: 'name' }),
+    ])
     expect(record.lessons.wentWell).toHaveLength(1)
     expect(record.lessons.wentWrong).toHaveLength(1)
     expect(record.lessons.gotLucky).toHaveLength(1)
-    expect(record.sections.map((s) => s.key).filter(Boolean)).toEqual(expect.arrayContaining(['summary', 'impact', 'timeline', 'rootCause', 'trigger', 'detection', 'resolution', 'actionItems', 'lessonsLearned']))
+    expect(record.sections.map((s) => s.key).filter(Boolean)).toEqual(
+      expect.arrayContaining(['summary', 'impact', 'timeline', 'rootCause', 'trigger', 'detection', 'resolution', 'actionItems', 'lessonsLearned']),
+    )
   })
 })

@@ -97,7 +97,11 @@ describe('front matter', () => {
   })
 
   it('reads status-page front matter date as the incident start and blog date as publication', () => {
-    const status = normalizeDocument('s.md', '---\ntitle: T\ndate: 2021-05-29T22:41:00Z\nresolvedWhen: 2021-05-30T02:11:00Z\nseverity: down\n---\nx\n', options).record
+    const status = normalizeDocument(
+      's.md',
+      '---\ntitle: T\ndate: 2021-05-29T22:41:00Z\nresolvedWhen: 2021-05-30T02:11:00Z\nseverity: down\n---\nx\n',
+      options,
+    ).record
     expect(status).toMatchObject({ date: '2021-05-29', published: null, start: '2021-05-29T22:41:00+00:00', durationMinutes: 210 })
     const blog = normalizeDocument('b.md', '---\ntitle: T\ndate: 2021-06-02\n---\nWe broke things on May 30, 2021 for an hour or so.\n', options).record
     expect(blog).toMatchObject({ date: '2021-05-30', published: '2021-06-02' })
@@ -114,7 +118,11 @@ describe('publication date', () => {
   })
 
   it('falls back to a YYYY-MM-DD- file name, and to a dated `path`', () => {
-    expect(normalizeDocument('site/2018-04-26-outage.md', '# T\n', options).record).toMatchObject({ published: '2018-04-26', date: '2018-04-26', site: ['site'] })
+    expect(normalizeDocument('site/2018-04-26-outage.md', '# T\n', options).record).toMatchObject({
+      published: '2018-04-26',
+      date: '2018-04-26',
+      site: ['site'],
+    })
     expect(normalizeDocument('x.md', '+++\ntitle = "T"\npath = "blog/2019/10/24/x"\n+++\nText.\n', options).record.published).toBe('2019-10-24')
   })
 })
@@ -127,7 +135,29 @@ describe('slugs', () => {
 })
 
 describe('robustness', () => {
-  const pieces = ['# T\n', '## Timeline\n', '- 10:00 x\n', '**Impact**: y\n', 'Issue Summary:\n', '<h1>A</h1>\n', '<p>b</p>', '---\n', '+++\n', 'title: "x\n', '| a | b |\n|---|---|\n| 1 | 2 |\n', '> # q\n', '\n', '    code\n', '* [ ] t\n', 'Date: 03.04.2020\n', '  • z\n', '<h2>Tasks:</h2>\n', ':emoji:', '&emsp;', '**x**\n']
+  const pieces = [
+    '# T\n',
+    '## Timeline\n',
+    '- 10:00 x\n',
+    '**Impact**: y\n',
+    'Issue Summary:\n',
+    '<h1>A</h1>\n',
+    '<p>b</p>',
+    '---\n',
+    '+++\n',
+    'title: "x\n',
+    '| a | b |\n|---|---|\n| 1 | 2 |\n',
+    '> # q\n',
+    '\n',
+    '    code\n',
+    '* [ ] t\n',
+    'Date: 03.04.2020\n',
+    '  • z\n',
+    '<h2>Tasks:</h2>\n',
+    ':emoji:',
+    '&emsp;',
+    '**x**\n',
+  ]
   it('gives a record for any arrangement of the syntax it knows, without an internal failure', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 25 }), (parts) => {

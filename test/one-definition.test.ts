@@ -6,11 +6,15 @@ import { escapeAttribute, escapeHtml } from '../src/escape-html.js'
 
 const SRC = path.resolve('src')
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []))
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : [],
+  )
 
 /** Files of src/ (relative) whose text matches `pattern`. */
 const filesMatching = (pattern: RegExp): string[] =>
-  sources(SRC).filter((f) => pattern.test(readFileSync(f, 'utf8'))).map((f) => path.relative(SRC, f).split(path.sep).join('/'))
+  sources(SRC)
+    .filter((f) => pattern.test(readFileSync(f, 'utf8')))
+    .map((f) => path.relative(SRC, f).split(path.sep).join('/'))
 
 describe('small helpers defined once', () => {
   it('byCodePoint orders by code unit, not by locale', () => {

@@ -17,7 +17,8 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true })
 })
 
-const POSTMORTEM = '---\ntitle: Database failover left writes queued\ndate: 2024-02-03\n---\n# Database failover left writes queued\n\n## Summary\n\nWrites queued for ten minutes.\n'
+const POSTMORTEM =
+  '---\ntitle: Database failover left writes queued\ndate: 2024-02-03\n---\n# Database failover left writes queued\n\n## Summary\n\nWrites queued for ten minutes.\n'
 
 /** A repository as a user has it: content in `postmortems/`, a package.json, a config, templates and node_modules. */
 function project(config: Record<string, unknown> = { contentDir: 'postmortems' }): string {
@@ -115,7 +116,9 @@ describe('an output folder whose replacement would delete what Hindsight did not
       const before = tree(path.dirname(root))
       const run = cli(root, 'build')
       expect(run.status, cacheDir).toBe(2)
-      expect(run.stderr).toMatch(/^Refusing to (use .* as the cache folder: it (is|contains|lies inside) the (project root|content folder|templates folder) |build into site: it lies inside the cache folder)/)
+      expect(run.stderr).toMatch(
+        /^Refusing to (use .* as the cache folder: it (is|contains|lies inside) the (project root|content folder|templates folder) |build into site: it lies inside the cache folder)/,
+      )
       expect(tree(path.dirname(root))).toEqual(before)
     }
   })

@@ -25,7 +25,10 @@ describe('output lock', () => {
     const lock = lockPath(config.outDir)
     writeFileSync(lock, `${process.pid}\n`)
     writeFileSync(path.join(config.contentDir, 'added.md'), '# Added\n\nA new postmortem.\n')
-    const refused = await build(config).then(() => null, (error: unknown) => error)
+    const refused = await build(config).then(
+      () => null,
+      (error: unknown) => error,
+    )
     expect(refused).toBeInstanceOf(OutputLockedError)
     expect((refused as Error).message).toContain(lock)
     expect((refused as Error).message).toContain(`pid ${process.pid}`)
@@ -44,21 +47,32 @@ describe('output lock', () => {
     expect(existsSync(lock)).toBe(false)
   }, 120_000)
 
-  it.runIf(process.platform === 'linux')('fails fast with the path when the output parent cannot be created (/proc)', async () => {
-    const { root } = makeProject(1)
-    const config = loadConfig(root, { search: false, outDir: '/proc/hindsight-no-such/site' })
-    const started = performance.now()
-    const error = await build(config).then(() => null, (e: unknown) => e)
-    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT')
-    expect((error as Error).message).toContain('/proc/hindsight-no-such')
-    expect(performance.now() - started).toBeLessThan(10_000)
-  }, 60_000)
+  it.runIf(process.platform === 'linux')(
+    'fails fast with the path when the output parent cannot be created (/proc)',
+    async () => {
+      const { root } = makeProject(1)
+      const config = loadConfig(root, { search: false, outDir: '/proc/hindsight-no-such/site' })
+      const started = performance.now()
+      const error = await build(config).then(
+        () => null,
+        (e: unknown) => e,
+      )
+      expect((error as NodeJS.ErrnoException).code).toBe('ENOENT')
+      expect((error as Error).message).toContain('/proc/hindsight-no-such')
+      expect(performance.now() - started).toBeLessThan(10_000)
+    },
+    60_000,
+  )
 
-  it.runIf(process.platform === 'linux')('settles at once when the cache folder cannot be created (/proc), never spinning in mkdir', async () => {
-    const { root } = makeProject(1)
-    const config = loadConfig(root, { search: false, cacheDir: '/proc/hindsight-no-such/cache' })
-    const started = performance.now()
-    await build(config).catch((error: unknown) => expect((error as Error).message).toContain('/proc/hindsight-no-such'))
-    expect(performance.now() - started).toBeLessThan(10_000)
-  }, 60_000)
+  it.runIf(process.platform === 'linux')(
+    'settles at once when the cache folder cannot be created (/proc), never spinning in mkdir',
+    async () => {
+      const { root } = makeProject(1)
+      const config = loadConfig(root, { search: false, cacheDir: '/proc/hindsight-no-such/cache' })
+      const started = performance.now()
+      await build(config).catch((error: unknown) => expect((error as Error).message).toContain('/proc/hindsight-no-such'))
+      expect(performance.now() - started).toBeLessThan(10_000)
+    },
+    60_000,
+  )
 })

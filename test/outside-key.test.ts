@@ -49,7 +49,10 @@ describe('listingKey', () => {
       for (const variant of variants) {
         let after: string
         try {
-          after = elsewhere(records.map((r, j) => (j === i ? variant : r)), record.slug)
+          after = elsewhere(
+            records.map((r, j) => (j === i ? variant : r)),
+            record.slug,
+          )
         } catch {
           continue // a value this field cannot take (the templates refuse it)
         }
@@ -66,11 +69,21 @@ describe('listingKey', () => {
   it('holds when only the prose, timeline or lessons change, and not when an action item does (the /actions/ page lists them)', () => {
     const record = records[0]!
     const other = records[1]!
-    const prose = { ...record, sections: record.sections.map((s) => (s.key === 'rootCause' ? s : { ...s, text: `${s.text} More.` })), timeline: other.timeline, lessons: other.lessons }
+    const prose = {
+      ...record,
+      sections: record.sections.map((s) => (s.key === 'rootCause' ? s : { ...s, text: `${s.text} More.` })),
+      timeline: other.timeline,
+      lessons: other.lessons,
+    }
     expect(listingKey(prose)).toBe(listingKey(record))
     const withItem = { ...record, actionItems: [...record.actionItems, { text: 'Add an alert', kind: null, done: false, owner: null, priority: null }] }
     expect(listingKey(withItem)).not.toBe(listingKey(record))
-    expect(listingKey({ ...withItem, actionItems: withItem.actionItems.map((a, i) => (i === withItem.actionItems.length - 1 ? { ...a, text: 'Add two alerts' } : a)) })).not.toBe(listingKey(withItem))
+    expect(
+      listingKey({
+        ...withItem,
+        actionItems: withItem.actionItems.map((a, i) => (i === withItem.actionItems.length - 1 ? { ...a, text: 'Add two alerts' } : a)),
+      }),
+    ).not.toBe(listingKey(withItem))
     expect(listingKey({ ...record, summary: `${record.summary} More.` })).not.toBe(listingKey(record))
   })
 })

@@ -22,7 +22,8 @@ let files: string[] = []
 
 afterAll(() => rmSync(work, { recursive: true, force: true }))
 
-const POSTMORTEM = '---\ntitle: Queue backlog after broker upgrade\ndate: 2024-09-12\n---\n# Queue backlog after broker upgrade\n\n## Summary\n\nMessages waited for twenty minutes.\n'
+const POSTMORTEM =
+  '---\ntitle: Queue backlog after broker upgrade\ndate: 2024-09-12\n---\n# Queue backlog after broker upgrade\n\n## Summary\n\nMessages waited for twenty minutes.\n'
 
 function run(cwd: string, command: string, args: string[]): SpawnSyncReturns<string> {
   return spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 240_000, env: { ...process.env, npm_config_update_notifier: 'false' } })
@@ -39,25 +40,47 @@ describe.skipIf(process.env.HINDSIGHT_SKIP_PACK === '1')('the packed package in 
     symlinkSync(realpathSync(path.join(REPO, 'node_modules')), path.join(pkg, 'node_modules'))
     const name = execFileSync(NPM, ['pack', '--silent', '--pack-destination', work], { cwd: pkg, encoding: 'utf8', timeout: 240_000 }).trim().split('\n').pop()!
     tarball = path.join(work, name)
-    files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).trim().split('\n').map((f) => f.replace(/^package\//, ''))
+    files = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''))
 
     mkdirSync(path.join(repo, 'content'), { recursive: true })
     writeFileSync(path.join(repo, 'content', 'queue-backlog.md'), POSTMORTEM)
     mkdirSync(path.join(repo, 'static'))
     writeFileSync(path.join(repo, 'static', 'CNAME'), 'postmortems.example.com\n')
     mkdirSync(path.join(repo, 'templates', 'partials'), { recursive: true })
-    writeFileSync(path.join(repo, 'templates', 'partials', 'footer.eta'), '<footer class="site-footer"><a href="https://status.example.com">Status page</a></footer>\n')
+    writeFileSync(
+      path.join(repo, 'templates', 'partials', 'footer.eta'),
+      '<footer class="site-footer"><a href="https://status.example.com">Status page</a></footer>\n',
+    )
     writeFileSync(path.join(repo, 'package.json'), '{"name":"ops-archive","private":true,"type":"module"}\n')
     const install = run(repo, NPM, ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball])
     if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${install.stderr}`)
   }, 480_000)
 
   it('ships compiled code, templates, schemas, LICENSE and types, and no source maps or bench code', () => {
-    for (const file of ['LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/index.js', 'dist/index.d.ts', 'templates/layout.eta', 'templates/partials/footer.eta', 'templates/assets/style.css', 'schema/config.schema.json']) {
+    for (const file of [
+      'LICENSE',
+      'README.md',
+      'package.json',
+      'dist/cli.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'templates/layout.eta',
+      'templates/partials/footer.eta',
+      'templates/assets/style.css',
+      'schema/config.schema.json',
+    ]) {
       expect(files, file).toContain(file)
     }
-    expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f.startsWith('bench/') || f.includes('payload'))).toEqual([])
-    const manifest = JSON.parse(readFileSync(path.join(repo, 'node_modules/hindsight/package.json'), 'utf8')) as { exports: Record<string, unknown>; types: string }
+    expect(files.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f.startsWith('bench/') || f.includes('payload'))).toEqual(
+      [],
+    )
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'node_modules/hindsight/package.json'), 'utf8')) as {
+      exports: Record<string, unknown>
+      types: string
+    }
     expect(manifest.types).toBe('./dist/index.d.ts')
     expect(manifest.exports['.']).toEqual({ types: './dist/index.d.ts', default: './dist/index.js' })
   })
@@ -110,25 +133,37 @@ describe.skipIf(process.env.HINDSIGHT_SKIP_PACK === '1')('the packed package in 
   })
 
   it('the JS API builds into a custom folder, and its types check in a strict TypeScript project', () => {
-    writeFileSync(path.join(repo, 'build-site.mjs'), [
-      "import { build, check, loadConfig } from 'hindsight'",
-      "const config = loadConfig(process.cwd(), { outDir: 'public', search: false })",
-      'const result = await build(config)',
-      'const report = await check(config)',
-      'console.log(`${result.documents.length} postmortems, ${report.errors} errors`)',
-    ].join('\n'))
+    writeFileSync(
+      path.join(repo, 'build-site.mjs'),
+      [
+        "import { build, check, loadConfig } from 'hindsight'",
+        "const config = loadConfig(process.cwd(), { outDir: 'public', search: false })",
+        'const result = await build(config)',
+        'const report = await check(config)',
+        'console.log(`${result.documents.length} postmortems, ${report.errors} errors`)',
+      ].join('\n'),
+    )
     const api = run(repo, process.execPath, ['build-site.mjs'])
     expect(api.stderr).toBe('')
     expect(api.stdout.trim()).toBe('1 postmortems, 0 errors')
     expect(existsSync(path.join(repo, 'public', 'queue-backlog', 'index.html'))).toBe(true)
-    writeFileSync(path.join(repo, 'consumer.mts'), [
-      "import { build, check, loadConfig, UnsafeOutputError, type BuildResult, type CheckResult } from 'hindsight'",
-      "const config = loadConfig('.', { outDir: 'public' })",
-      'const result: BuildResult = await build(config)',
-      'const report: CheckResult = await check(config, { strict: true })',
-      "console.log(result.pagesWritten, report.format('json'), new UnsafeOutputError('x').name)",
-    ].join('\n'))
-    writeFileSync(path.join(repo, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: [], noEmit: true }, files: ['consumer.mts'] }))
+    writeFileSync(
+      path.join(repo, 'consumer.mts'),
+      [
+        "import { build, check, loadConfig, UnsafeOutputError, type BuildResult, type CheckResult } from 'hindsight'",
+        "const config = loadConfig('.', { outDir: 'public' })",
+        'const result: BuildResult = await build(config)',
+        'const report: CheckResult = await check(config, { strict: true })',
+        "console.log(result.pagesWritten, report.format('json'), new UnsafeOutputError('x').name)",
+      ].join('\n'),
+    )
+    writeFileSync(
+      path.join(repo, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { strict: true, target: 'es2022', module: 'nodenext', moduleResolution: 'nodenext', types: [], noEmit: true },
+        files: ['consumer.mts'],
+      }),
+    )
     const tsc = run(repo, process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'])
     expect(tsc.stdout + tsc.stderr).toBe('')
     expect(tsc.status).toBe(0)

@@ -13,7 +13,8 @@ const REPO = path.resolve(import.meta.dirname, '..')
 const roots: string[] = []
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })))
 
-const rec = (slug: string, source: string, aliases: string[]): PostmortemRecord => ({ slug, source, title: `Title of ${slug}`, aliases } as unknown as PostmortemRecord)
+const rec = (slug: string, source: string, aliases: string[]): PostmortemRecord =>
+  ({ slug, source, title: `Title of ${slug}`, aliases }) as unknown as PostmortemRecord
 
 describe('front matter: draft and aliases', () => {
   test('draft: true, draft: "yes" and published: false are drafts; a published date is not', () => {
@@ -25,7 +26,8 @@ describe('front matter: draft and aliases', () => {
     expect(aliasPath('/posts/old-name/')).toEqual({ path: 'posts/old-name/' })
     expect(aliasPath('old-name')).toEqual({ path: 'old-name/' })
     expect(aliasPath('/2019/05/outage.html')).toEqual({ path: '2019/05/outage.html' })
-    for (const bad of ['', '/', '../etc/passwd', '/a/../../b/', 'https://example.com/x/', '//evil.example/', '/a?b', '/.git/', '/a b/', 'C:\\x']) expect(aliasPath(bad), bad).toHaveProperty('reason')
+    for (const bad of ['', '/', '../etc/passwd', '/a/../../b/', 'https://example.com/x/', '//evil.example/', '/a?b', '/.git/', '/a b/', 'C:\\x'])
+      expect(aliasPath(bad), bad).toHaveProperty('reason')
   })
 
   test('aliases and redirect_from (string or list) are read together, deduplicated; bad ones are warnings', () => {
@@ -43,7 +45,12 @@ describe('redirect pages', () => {
       rec('other', 'a.md', ['shared/', 'page.html']),
       rec('third', 'c.md', ['page.html/inside/']),
     ])
-    expect(redirects.map((r) => `${r.path}>${r.slug}`)).toEqual(['shared/index.html>other', 'page.html>other', 'old-name/index.html>new-name', 'old-name/deeper/index.html>new-name'])
+    expect(redirects.map((r) => `${r.path}>${r.slug}`)).toEqual([
+      'shared/index.html>other',
+      'page.html>other',
+      'old-name/index.html>new-name',
+      'old-name/deeper/index.html>new-name',
+    ])
     expect(problems.map((p) => `${p.source}: ${p.diagnostic.message}`)).toEqual([
       'b.md: Alias `/tags/` would overwrite a page of the archive itself; no redirect is written for it',
       'b.md: Alias `/other/` would overwrite the postmortem `other`; no redirect is written for it',
@@ -56,7 +63,10 @@ describe('redirect pages', () => {
   })
 
   test('the page refreshes to the postmortem under the base, with a canonical link and noindex; the title is escaped', () => {
-    const html = redirectHtml({ path: 'old/index.html', slug: 'new', title: '<b>"DNS" & co</b>', source: 'x.md' }, { base: '/archive/', url: 'https://example.com' })
+    const html = redirectHtml(
+      { path: 'old/index.html', slug: 'new', title: '<b>"DNS" & co</b>', source: 'x.md' },
+      { base: '/archive/', url: 'https://example.com' },
+    )
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/archive/new/">')
     expect(html).toContain('<link rel="canonical" href="https://example.com/archive/new/">')
     expect(html).toContain('<meta name="robots" content="noindex">')
@@ -67,7 +77,10 @@ describe('redirect pages', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-redirects-'))
     roots.push(root)
     mkdirSync(path.join(root, 'content'))
-    writeFileSync(path.join(root, 'content', 'dns.md'), '---\ntitle: DNS outage\ndate: 2024-01-02\naliases: [/incidents/dns-2024/, /stats/]\nredirect_from: /old/dns.html\n---\n# DNS outage\n\nResolvers failed.\n')
+    writeFileSync(
+      path.join(root, 'content', 'dns.md'),
+      '---\ntitle: DNS outage\ndate: 2024-01-02\naliases: [/incidents/dns-2024/, /stats/]\nredirect_from: /old/dns.html\n---\n# DNS outage\n\nResolvers failed.\n',
+    )
     const config = loadConfig(root, { templatesDir: path.join(REPO, 'templates'), base: '/archive/', url: 'https://example.com', search: false })
     const result = await build(config)
     const site = (rel: string): string => readFileSync(path.join(config.outDir, rel), 'utf8')

@@ -17,7 +17,9 @@ const project = projectsForThisFile()
 
 describe('findLocalRefs', () => {
   it('lists relative link and image destinations (inline and definitions) with their places, nothing absolute', () => {
-    const tree = parseMarkdown('# T\n\nSee [the other](other.md#fix) and ![g](shots/a.png).\n\n[web](https://x.test/a.md) [top](#t) [abs](/a.md)\n\n[ref]: ../b.md\n')
+    const tree = parseMarkdown(
+      '# T\n\nSee [the other](other.md#fix) and ![g](shots/a.png).\n\n[web](https://x.test/a.md) [top](#t) [abs](/a.md)\n\n[ref]: ../b.md\n',
+    )
     expect(findLocalRefs(tree)).toEqual([
       { kind: 'link', url: 'other.md#fix', line: 3, column: 5 },
       { kind: 'image', url: 'shots/a.png', line: 3, column: 35 },
@@ -63,8 +65,11 @@ describe('referenceDiagnostics', () => {
 describe('rewriteReferences', () => {
   const context = { base: '/archive/', source: 'team/a.md', slugOf: (s: string) => (s === 'team/b.md' ? 'b-slug' : undefined) }
   it('points a link to a published postmortem at its page and gives root-relative images the base', () => {
-    const html = '<p><a href="b.md#fix">b</a> <a href="c.md">c</a> <a href="https://x.test/b.md">w</a> <img src="/img/x.png" alt=""> <img src="//cdn.test/y.png" alt=""> <img src="shots/z.png" alt=""></p>'
-    expect(rewriteReferences(html, context)).toBe('<p><a href="/archive/b-slug/#fix">b</a> <a href="c.md">c</a> <a href="https://x.test/b.md">w</a> <img src="/archive/img/x.png" alt=""> <img src="//cdn.test/y.png" alt=""> <img src="shots/z.png" alt=""></p>')
+    const html =
+      '<p><a href="b.md#fix">b</a> <a href="c.md">c</a> <a href="https://x.test/b.md">w</a> <img src="/img/x.png" alt=""> <img src="//cdn.test/y.png" alt=""> <img src="shots/z.png" alt=""></p>'
+    expect(rewriteReferences(html, context)).toBe(
+      '<p><a href="/archive/b-slug/#fix">b</a> <a href="c.md">c</a> <a href="https://x.test/b.md">w</a> <img src="/archive/img/x.png" alt=""> <img src="//cdn.test/y.png" alt=""> <img src="shots/z.png" alt=""></p>',
+    )
   })
 
   it('leaves root-relative images alone under the root base', () => {
@@ -73,7 +78,8 @@ describe('rewriteReferences', () => {
 })
 
 describe('a build with links between postmortems', () => {
-  const A = '# Cache stampede\n\nDate: 2024-03-02\n\n## Impact\n\nSlow pages; see [the failover](b.md#root-cause), [notes](notes.md) and ![logo](/img/logo.png).\n\n![Missing](shots/missing.png)\n'
+  const A =
+    '# Cache stampede\n\nDate: 2024-03-02\n\n## Impact\n\nSlow pages; see [the failover](b.md#root-cause), [notes](notes.md) and ![logo](/img/logo.png).\n\n![Missing](shots/missing.png)\n'
   const B = '# Failover\n\nDate: 2024-02-01\n\n## Root cause\n\nA replica lagged.\n'
 
   it('links the sibling page under the base, prefixes root-relative images, and warns (build and check) of the dead link and the missing image', async () => {
@@ -87,10 +93,19 @@ describe('a build with links between postmortems', () => {
     expect(page).toContain(`href="/archive/${slugOf('team/b.md')}/#root-cause"`)
     expect(page).toContain('href="notes.md"')
     expect(page).toContain('src="/archive/img/logo.png"')
-    const warnings = (source: string) => result.files.find((f) => f.source === source)!.diagnostics.filter((d) => d.ruleId === 'link-unresolved' || d.ruleId === 'image-missing').map((d) => `${d.ruleId} ${d.line}:${d.column}`)
+    const warnings = (source: string) =>
+      result.files
+        .find((f) => f.source === source)!
+        .diagnostics.filter((d) => d.ruleId === 'link-unresolved' || d.ruleId === 'image-missing')
+        .map((d) => `${d.ruleId} ${d.line}:${d.column}`)
     expect(warnings('team/a.md')).toEqual(['link-unresolved 7:50', 'image-missing 9:1'])
     expect(warnings('team/b.md')).toEqual([])
     const checked = await checkPaths(p.config, [], p.root)
-    expect(checked.find((r) => r.file.endsWith('team/a.md'))!.diagnostics.filter((d) => d.ruleId === 'link-unresolved' || d.ruleId === 'image-missing').map((d) => `${d.line}:${d.column}`)).toEqual(['7:50', '9:1'])
+    expect(
+      checked
+        .find((r) => r.file.endsWith('team/a.md'))!
+        .diagnostics.filter((d) => d.ruleId === 'link-unresolved' || d.ruleId === 'image-missing')
+        .map((d) => `${d.line}:${d.column}`),
+    ).toEqual(['7:50', '9:1'])
   })
 })

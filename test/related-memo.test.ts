@@ -40,7 +40,10 @@ describe('related-incidents memo', () => {
     expect(page()).toContain(`href="/${outsider}/"`)
 
     // New tags change a record's features: computed afresh, the mark is gone.
-    const tagged = path.join(config.contentDir, files.find((f) => f.startsWith('2023-06-10-database-outage'))!)
+    const tagged = path.join(
+      config.contentDir,
+      files.find((f) => f.startsWith('2023-06-10-database-outage'))!,
+    )
     writeFileSync(tagged, `---\ntags: [brand-new-tag]\n---\n${readFileSync(tagged, 'utf8')}`)
     await (await freshBuilder(config)).build()
     expect(page()).not.toContain(`href="/${outsider}/"`)

@@ -8,8 +8,14 @@ import { relatedIncidents, sharedFeatures } from '../src/site/related.js'
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const record = (source: string, text: string) => normalizeDocument(source, text, options).record
 
-const A = record('a.md', '---\ntags: [database]\n---\n# Replica lag\n\n## Root cause\n\nInstead of the normal update path, the `ledger-sync` worker wrote to PostgreSQL directly and the billing-api service timed out.\n')
-const B = record('b.md', '---\ntags: [database]\n---\n# Slow writes\n\n## Root cause\n\nAn update to the ledger-sync worker made Postgres lock a table; instead of failing fast, requests waited as normal.\n')
+const A = record(
+  'a.md',
+  '---\ntags: [database]\n---\n# Replica lag\n\n## Root cause\n\nInstead of the normal update path, the `ledger-sync` worker wrote to PostgreSQL directly and the billing-api service timed out.\n',
+)
+const B = record(
+  'b.md',
+  '---\ntags: [database]\n---\n# Slow writes\n\n## Root cause\n\nAn update to the ledger-sync worker made Postgres lock a table; instead of failing fast, requests waited as normal.\n',
+)
 const C = record('c.md', '# Lost mail\n\n## Root cause\n\nInstead of the normal update, the mail queue stopped; an update was rolled out as normal.\n')
 
 describe('causeTerms', () => {

@@ -1,28 +1,51 @@
 import { describe, expect, it } from 'vitest'
-import { countDiagnostics, inSourceOrder, escapeData, escapeProperty, formatGithub, formatGitlab, formatJson, formatReport, formatSummary, formatText, type FileDiagnostics } from '../src/report/format.js'
+import {
+  countDiagnostics,
+  inSourceOrder,
+  escapeData,
+  escapeProperty,
+  formatGithub,
+  formatGitlab,
+  formatJson,
+  formatReport,
+  formatSummary,
+  formatText,
+  type FileDiagnostics,
+} from '../src/report/format.js'
 import type { Diagnostic } from '../src/types.js'
 
-const d = (severity: Diagnostic['severity'], message: string, line: number | null = 3, column: number | null = 5, ruleId = 'front-matter-unknown-key'): Diagnostic => ({ severity, message, line, column, ruleId })
+const d = (
+  severity: Diagnostic['severity'],
+  message: string,
+  line: number | null = 3,
+  column: number | null = 5,
+  ruleId = 'front-matter-unknown-key',
+): Diagnostic => ({ severity, message, line, column, ruleId })
 
 const reports: FileDiagnostics[] = [
-  { file: 'content/a.md', diagnostics: [d('warning', 'Unknown key `tagz`; did you mean `tags`?'), d('error', 'Cannot parse front matter', 1, 1, 'front-matter-invalid')] },
+  {
+    file: 'content/a.md',
+    diagnostics: [d('warning', 'Unknown key `tagz`; did you mean `tags`?'), d('error', 'Cannot parse front matter', 1, 1, 'front-matter-invalid')],
+  },
   { file: 'content/b.md', diagnostics: [] },
   { file: 'content/c.md', diagnostics: [d('warning', 'Whole-file problem', null, null, 'file-encoding')] },
 ]
 
 describe('text report', () => {
   it('prints each file with problems under its path (vfile-reporter), in source order, then the summary', () => {
-    expect(formatText(reports)).toBe([
-      'content/a.md',
-      '1:1 error   Cannot parse front matter                front-matter-invalid     hindsight',
-      '3:5 warning Unknown key `tagz`; did you mean `tags`? front-matter-unknown-key hindsight',
-      '',
-      'content/c.md',
-      '    warning Whole-file problem                       file-encoding            hindsight',
-      '',
-      '3 files, 1 error, 2 warnings',
-      '',
-    ].join('\n'))
+    expect(formatText(reports)).toBe(
+      [
+        'content/a.md',
+        '1:1 error   Cannot parse front matter                front-matter-invalid     hindsight',
+        '3:5 warning Unknown key `tagz`; did you mean `tags`? front-matter-unknown-key hindsight',
+        '',
+        'content/c.md',
+        '    warning Whole-file problem                       file-encoding            hindsight',
+        '',
+        '3 files, 1 error, 2 warnings',
+        '',
+      ].join('\n'),
+    )
   })
 
   it('prints only the summary when no file has a problem, and marks warnings as errors when strict', () => {
@@ -107,7 +130,9 @@ describe('gitlab report (Code Climate JSON for GitLab Code Quality)', () => {
     const fingerprint = (r: FileDiagnostics[]): unknown => (JSON.parse(formatGitlab(r)) as Array<{ fingerprint: string }>)[0]!.fingerprint
     expect(fingerprint(at(3))).toBe(fingerprint(at(9)))
     expect(fingerprint(at(3))).not.toBe(fingerprint(at(3, 'content/b.md')))
-    const twice = JSON.parse(formatGitlab([{ file: 'content/a.md', diagnostics: [d('warning', 'Same', 3), d('warning', 'Same', 7)] }])) as Array<{ fingerprint: string }>
+    const twice = JSON.parse(formatGitlab([{ file: 'content/a.md', diagnostics: [d('warning', 'Same', 3), d('warning', 'Same', 7)] }])) as Array<{
+      fingerprint: string
+    }>
     expect(new Set(twice.map((i) => i.fingerprint)).size).toBe(2)
   })
 

@@ -13,8 +13,13 @@ const texts = (body: string): string[] => normalizeDocument('a.md', `# Disk full
 
 describe('review fixes: mixed resolution and next-steps sections', () => {
   it('keeps imperative follow-ups whose verb ends in "ed" or that contain is/are, and drops done work', () => {
-    const body = '## Resolution and next steps\n\n- The team restarted the database.\n- Replicas were resized.\n- Speed up failover by pre-warming replicas.\n- Ensure alerting is routed to on-call.\n- Embed the runbook link in every alert.\n'
-    expect(texts(body)).toEqual(['Speed up failover by pre-warming replicas.', 'Ensure alerting is routed to on-call.', 'Embed the runbook link in every alert.'])
+    const body =
+      '## Resolution and next steps\n\n- The team restarted the database.\n- Replicas were resized.\n- Speed up failover by pre-warming replicas.\n- Ensure alerting is routed to on-call.\n- Embed the runbook link in every alert.\n'
+    expect(texts(body)).toEqual([
+      'Speed up failover by pre-warming replicas.',
+      'Ensure alerting is routed to on-call.',
+      'Embed the runbook link in every alert.',
+    ])
   })
 })
 
@@ -84,7 +89,8 @@ describe('review fixes: durations and routines in prose are not events', () => {
   const times = (body: string): Array<string | null> => normalizeDocument('a.md', `# API outage\n\n${body}`, options).record.timeline.map((e) => e.time)
 
   it('skips a clock-like amount after a duration cue (lasted, took, every)', () => {
-    const body = 'On 2024-05-01 at 14:00 UTC the API went down. The outage lasted 2h30 in total. The rebuild took 1:45 to complete. At 16:30 UTC the API was back.\n'
+    const body =
+      'On 2024-05-01 at 14:00 UTC the API went down. The outage lasted 2h30 in total. The rebuild took 1:45 to complete. At 16:30 UTC the API was back.\n'
     expect(times(body)).toEqual(['14:00', '16:30'])
   })
 

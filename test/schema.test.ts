@@ -28,7 +28,10 @@ describe('schema/postmortem.schema.json', () => {
       const dir = path.join(FIXTURES, name)
       const input = readdirSync(dir).find((f) => f.startsWith('input.'))
       if (!input) continue
-      const loaded = loadDocument(`${name}${path.extname(input)}`, readFileSync(path.join(dir, input)), { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY })
+      const loaded = loadDocument(`${name}${path.extname(input)}`, readFileSync(path.join(dir, input)), {
+        defaultTimezone: null,
+        tagVocabulary: DEFAULT_TAG_VOCABULARY,
+      })
       if (loaded.document) check(name, loaded.document.record)
     }
   })

@@ -36,7 +36,15 @@ describe('the delta beside a base search index', () => {
 
   test('keeps an edit search does not see in the base (same record under another key)', () => {
     const { base, docs } = baseOf(40)
-    const delta = planDelta(base, 'same', sources(docs, docs.map((_, i) => (i === 7 ? 'k7-touched' : `k${i}`))), config)!
+    const delta = planDelta(
+      base,
+      'same',
+      sources(
+        docs,
+        docs.map((_, i) => (i === 7 ? 'k7-touched' : `k${i}`)),
+      ),
+      config,
+    )!
     expect(delta.records).toEqual([])
     expect(delta.superseded).toEqual([])
   })
@@ -48,7 +56,17 @@ describe('the delta beside a base search index', () => {
     expect(planDelta(base, 'other', sources(docs, keys), config)).toBeNull()
     const limit = deltaLimit(40)
     const edited = docs.map((d, i) => (i <= limit / 2 ? doc(d.record.slug, '2022-02-02', 'Edited.') : d))
-    expect(planDelta(base, 'same', sources(edited, keys.map((k, i) => (i <= limit / 2 ? `${k}-e` : k))), config)).toBeNull()
+    expect(
+      planDelta(
+        base,
+        'same',
+        sources(
+          edited,
+          keys.map((k, i) => (i <= limit / 2 ? `${k}-e` : k)),
+        ),
+        config,
+      ),
+    ).toBeNull()
   })
 
   test('grows with the archive within bounds', () => {
@@ -57,9 +75,13 @@ describe('the delta beside a base search index', () => {
     expect(deltaLimit(100_000)).toBe(500)
   })
 
-  test('places a delta page after the base pages of its date in the base\'s order by date', () => {
+  test("places a delta page after the base pages of its date in the base's order by date", () => {
     const { base } = baseOf(3) // 2020-01-01, 2020-01-02, 2020-01-03
-    const at = basePositions(base, [searchRecord(doc('a', '2020-01-02'), config), searchRecord(doc('b', '2019-12-31'), config), searchRecord(doc('c', '2030-01-01'), config)])
+    const at = basePositions(base, [
+      searchRecord(doc('a', '2020-01-02'), config),
+      searchRecord(doc('b', '2019-12-31'), config),
+      searchRecord(doc('c', '2030-01-01'), config),
+    ])
     expect([...at.values()]).toEqual([1.5, -0.5, 2.5])
   })
 })

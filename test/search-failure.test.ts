@@ -25,7 +25,12 @@ function tracked<T extends object>(index: T): T {
       return (...args: unknown[]) => {
         const result = (value as (...a: unknown[]) => unknown).apply(target, args)
         if (!(result instanceof Promise)) return result
-        calls.push(result.then(() => undefined, () => undefined))
+        calls.push(
+          result.then(
+            () => undefined,
+            () => undefined,
+          ),
+        )
         return new Promise((resolve, reject) => void result.then(resolve, reject))
       }
     },
@@ -47,7 +52,7 @@ vi.mock('pagefind', async (importOriginal) => {
 
 /** Waits until every indexer call has settled, then one turn of the event loop, after which Node has reported any rejection left unhandled. */
 async function indexerSettled(): Promise<void> {
-  for (let seen = -1; seen !== calls.length; ) {
+  for (let seen = -1; seen !== calls.length;) {
     seen = calls.length
     await Promise.all(calls)
   }

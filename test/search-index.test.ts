@@ -12,10 +12,36 @@ import type { PostmortemRecord } from '../src/types.js'
 
 function record(over: Partial<PostmortemRecord>): PostmortemRecord {
   return {
-    slug: 'x', source: 'x.md', title: null, summary: '', date: null, published: null, start: null, end: null,
-    durationMinutes: null, impact: { start: null, end: null, durationMinutes: null, source: null }, timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [],
-    severity: null, sections: [], timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    slug: 'x',
+    source: 'x.md',
+    title: null,
+    summary: '',
+    date: null,
+    published: null,
+    start: null,
+    end: null,
+    durationMinutes: null,
+    impact: { start: null, end: null, durationMinutes: null, source: null },
+    timezone: null,
+    utcOffset: null,
+    tags: [],
+    derivedTags: [],
+    site: [],
+    authors: [],
+    severity: null,
+    sections: [],
+    timeline: [],
+    actionItems: [],
+    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    metrics: {
+      detected: null,
+      mitigated: null,
+      resolved: null,
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      timelineSpanMinutes: null,
+    },
     diagnostics: [],
     ...over,
   }
@@ -25,8 +51,13 @@ const section = (heading: string, text: string) => ({ key: null, id: heading.toL
 
 const full: SiteDocument = {
   record: record({
-    slug: 'dns-outage', title: 'DNS outage', summary: 'Resolvers stopped answering.', date: '2024-02-03',
-    tags: ['dns', 'network'], site: ['edge'], severity: 'sev1',
+    slug: 'dns-outage',
+    title: 'DNS outage',
+    summary: 'Resolvers stopped answering.',
+    date: '2024-02-03',
+    tags: ['dns', 'network'],
+    site: ['edge'],
+    severity: 'sev1',
     sections: [section('Root cause', 'A zone transfer truncated the zonefile.')],
     timeline: [{ at: null, date: null, time: '10:00', text: 'Pager fired for resolver latency', line: 3 }],
     actionItems: [{ text: 'Alert on zone serial drift', kind: 'fix', done: false, owner: null, priority: null }],
@@ -40,7 +71,14 @@ describe('search records', () => {
   test('carry title, summary, every section, timeline text and action items, with filters, meta and a date sort key', () => {
     const r = searchRecord(full, { base: '/archive/', sites: { edge: 'Edge network' } })
     expect(r.url).toBe('/archive/dns-outage/')
-    for (const words of ['DNS outage', 'Resolvers stopped answering.', 'Root cause', 'zonefile', 'Pager fired for resolver latency', 'Alert on zone serial drift']) {
+    for (const words of [
+      'DNS outage',
+      'Resolvers stopped answering.',
+      'Root cause',
+      'zonefile',
+      'Pager fired for resolver latency',
+      'Alert on zone serial drift',
+    ]) {
       expect(r.content).toContain(words)
     }
     expect(r.filters).toEqual({ site: ['Edge network'], tag: ['dns', 'network'], year: ['2024'], severity: ['sev1'] })
@@ -64,7 +102,10 @@ describe('search records', () => {
   })
 
   test('index table rows as text, not as Markdown pipes', () => {
-    const r = searchRecord({ record: record({ slug: 't', sections: [section('Timeline', 'March 18 | 18:45 | Alerts fire\nMarch 18 | 19:10 | Rollback')] }), html: '' }, { base: '/', sites: {} })
+    const r = searchRecord(
+      { record: record({ slug: 't', sections: [section('Timeline', 'March 18 | 18:45 | Alerts fire\nMarch 18 | 19:10 | Rollback')] }), html: '' },
+      { base: '/', sites: {} },
+    )
     expect(r.content).toContain('March 18, 18:45, Alerts fire')
     expect(r.content).not.toContain('|')
   })
@@ -83,7 +124,7 @@ describe('search index', () => {
     for (const dir of temps) await rm(dir, { recursive: true, force: true })
   })
 
-  test('is Pagefind\'s bundle under pagefind/, without its prebuilt UIs, byte-identical across runs and input orders', async () => {
+  test("is Pagefind's bundle under pagefind/, without its prebuilt UIs, byte-identical across runs and input orders", async () => {
     const first = await searchIndexFiles([full, bare, older], { base: '/', sites: {} })
     const second = await searchIndexFiles([older, full, bare], { base: '/', sites: {} })
     const paths = first.map((f) => f.path)
@@ -92,8 +133,9 @@ describe('search index', () => {
     expect(paths.some((p) => p.startsWith('pagefind/fragment/'))).toBe(true)
     expect(paths.some((p) => p.startsWith('pagefind/filter/'))).toBe(true)
     expect(paths.filter((p) => /pagefind-(ui|modular-ui|component-ui|highlight)/.test(p))).toEqual([])
-    expect(second.map((f) => [f.path, Buffer.from(f.content).toString('base64')]))
-      .toEqual(first.map((f) => [f.path, Buffer.from(f.content).toString('base64')]))
+    expect(second.map((f) => [f.path, Buffer.from(f.content).toString('base64')])).toEqual(
+      first.map((f) => [f.path, Buffer.from(f.content).toString('base64')]),
+    )
   })
 
   test('is written by build() into the site, and skipped when the config says search: false', async () => {

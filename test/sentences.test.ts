@@ -15,7 +15,10 @@ describe('sentence splitting', () => {
   })
 
   it('splits German with its own abbreviations', () => {
-    expect(splitSentences('Am 3. August fiel der Dienst aus, z. B. das Login. Danach lief alles.', 'de')).toEqual(['Am 3. August fiel der Dienst aus, z. B. das Login.', 'Danach lief alles.'])
+    expect(splitSentences('Am 3. August fiel der Dienst aus, z. B. das Login. Danach lief alles.', 'de')).toEqual([
+      'Am 3. August fiel der Dienst aus, z. B. das Login.',
+      'Danach lief alles.',
+    ])
   })
 
   it('splits Japanese at the full stop', () => {

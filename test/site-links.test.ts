@@ -8,7 +8,10 @@ import { brokenLinks, buildSite, listedSlugs, type TestSite } from './helpers/si
 /** Every page of a paginated index, concatenated. */
 function allPages(site: TestSite, dir: string): string {
   const prefix = dir ? `${dir}/` : ''
-  return site.files.filter((f) => f === `${prefix}index.html` || new RegExp(`^${prefix}page/\\d+/index\\.html$`).test(f)).map((f) => site.read(f)).join('\n')
+  return site.files
+    .filter((f) => f === `${prefix}index.html` || new RegExp(`^${prefix}page/\\d+/index\\.html$`).test(f))
+    .map((f) => site.read(f))
+    .join('\n')
 }
 
 function expectBuckets(site: TestSite, records: PostmortemRecord[], dir: string, keys: (r: PostmortemRecord) => string[], base = '/'): void {

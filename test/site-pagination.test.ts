@@ -36,7 +36,10 @@ describe.each(['/', '/archive/'])('an archive of 120 postmortems built with base
     expect(pages.map((p) => p.length)).toEqual([50, 50, 20])
     const all = pages.flat()
     expect(new Set(all).size).toBe(COUNT)
-    const dates = site.result.documents.map((d) => d.record).sort((a, b) => all.indexOf(a.slug) - all.indexOf(b.slug)).map((r) => r.date ?? '')
+    const dates = site.result.documents
+      .map((d) => d.record)
+      .sort((a, b) => all.indexOf(a.slug) - all.indexOf(b.slug))
+      .map((r) => r.date ?? '')
     expect(dates).toEqual([...dates].sort().reverse())
   })
 

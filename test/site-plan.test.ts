@@ -27,7 +27,11 @@ describe('tag, site and year buckets', () => {
     expect(listedSlugs(out.get('tags/foo-bar/index.html')!)).toEqual(['a', 'b'])
     expect(out.get('tags/index.html')).toContain('>foo bar / foo-bar</a>')
     expect(listedSlugs(out.get('sites/berlin/index.html')!)).toEqual(['a', 'b'])
-    expect([...out.keys()].filter((p) => p.startsWith('tags/') && p.endsWith('index.html'))).toEqual(['tags/index.html', 'tags/dns/index.html', 'tags/foo-bar/index.html'])
+    expect([...out.keys()].filter((p) => p.startsWith('tags/') && p.endsWith('index.html'))).toEqual([
+      'tags/index.html',
+      'tags/dns/index.html',
+      'tags/foo-bar/index.html',
+    ])
   })
 
   it('lists a suggested tag on its page, marked as suggested', () => {
@@ -43,7 +47,8 @@ describe('tag, site and year buckets', () => {
   it('explains dashed (suggested) tags once per list page, and only on pages that show one', () => {
     const legend = /Tags with a dashed outline are suggested/g
     const many = renderRecords([...records, makeRecord({ slug: 'd', title: 'D', derivedTags: ['dns', 'deploy'] })])
-    for (const page of ['index.html', 'tags/dns/index.html', 'years/undated/index.html', 'sites/unsorted/index.html']) expect(many.get(page)!.match(legend), page).toHaveLength(1)
+    for (const page of ['index.html', 'tags/dns/index.html', 'years/undated/index.html', 'sites/unsorted/index.html'])
+      expect(many.get(page)!.match(legend), page).toHaveLength(1)
     expect(many.get('tags/foo-bar/index.html')).not.toMatch(legend)
     expect(many.get('d/index.html')).not.toMatch(legend)
   })
@@ -59,20 +64,49 @@ describe('tag, site and year buckets', () => {
 })
 
 describe('the postmortem page', () => {
-  const record = enrich(makeRecord({
-    slug: 'db', title: 'Database <b>down</b>', summary: 'The primary database ran out of disk.', date: '2023-08-03',
-    start: '2023-08-03T09:00:00+02:00', end: '2023-08-04T01:00:00+02:00', durationMinutes: 960, timezone: 'CEST', utcOffset: '+02:00',
-    tags: ['database'], site: ['obs'], authors: ['Ana'], severity: 'SEV1',
-    sections: [{ key: 'impact', id: 'impact', heading: 'Impact', text: 'All writes failed. Reads worked.', html: '', line: 3 }, { key: 'rootCause', id: 'root-cause', heading: 'Root cause', text: 'The disk filled up. Nobody watched it.', html: '', line: 5 }],
-    timeline: [
-      ...makeTimeline([['09:00', 'Deploy started'], ['09:30', 'Alert fired'], ['13:45', 'Rolled back'], ['12:00', 'Late note']], '2023-08-03', '+02:00'),
-      { at: '2023-08-04T01:00:00+02:00', date: '2023-08-04', time: '01:00', text: 'Service restored', line: 9 },
-      { at: null, date: null, time: null, text: 'Follow-up meeting', line: 10 },
-    ],
-    actionItems: [{ text: 'Alert on disk', kind: 'fix', done: true, owner: 'Ana', priority: null }, { text: 'Write runbook', kind: null, done: false, owner: null, priority: null }],
-    lessons: { wentWell: ['Fast rollback'], wentWrong: ['No disk alert'], gotLucky: ['Quiet night'] },
-  }))
-  const others = Array.from({ length: 7 }, (_, i) => makeRecord({ slug: `o${i}`, title: `Other ${i}`, date: `2022-01-0${i + 1}`, tags: i < 6 ? ['database'] : [], site: ['obs'] }))
+  const record = enrich(
+    makeRecord({
+      slug: 'db',
+      title: 'Database <b>down</b>',
+      summary: 'The primary database ran out of disk.',
+      date: '2023-08-03',
+      start: '2023-08-03T09:00:00+02:00',
+      end: '2023-08-04T01:00:00+02:00',
+      durationMinutes: 960,
+      timezone: 'CEST',
+      utcOffset: '+02:00',
+      tags: ['database'],
+      site: ['obs'],
+      authors: ['Ana'],
+      severity: 'SEV1',
+      sections: [
+        { key: 'impact', id: 'impact', heading: 'Impact', text: 'All writes failed. Reads worked.', html: '', line: 3 },
+        { key: 'rootCause', id: 'root-cause', heading: 'Root cause', text: 'The disk filled up. Nobody watched it.', html: '', line: 5 },
+      ],
+      timeline: [
+        ...makeTimeline(
+          [
+            ['09:00', 'Deploy started'],
+            ['09:30', 'Alert fired'],
+            ['13:45', 'Rolled back'],
+            ['12:00', 'Late note'],
+          ],
+          '2023-08-03',
+          '+02:00',
+        ),
+        { at: '2023-08-04T01:00:00+02:00', date: '2023-08-04', time: '01:00', text: 'Service restored', line: 9 },
+        { at: null, date: null, time: null, text: 'Follow-up meeting', line: 10 },
+      ],
+      actionItems: [
+        { text: 'Alert on disk', kind: 'fix', done: true, owner: 'Ana', priority: null },
+        { text: 'Write runbook', kind: null, done: false, owner: null, priority: null },
+      ],
+      lessons: { wentWell: ['Fast rollback'], wentWrong: ['No disk alert'], gotLucky: ['Quiet night'] },
+    }),
+  )
+  const others = Array.from({ length: 7 }, (_, i) =>
+    makeRecord({ slug: `o${i}`, title: `Other ${i}`, date: `2022-01-0${i + 1}`, tags: i < 6 ? ['database'] : [], site: ['obs'] }),
+  )
   const html = renderRecords([record, ...others], {}, '<h1 id="database-down">Database down</h1><h2 id="impact">Impact</h2><p>x</p>').get('db/index.html')!
 
   it('shows the summary card with zone-local times, duration, severity, authors, one-line impact and root cause', () => {
@@ -88,7 +122,13 @@ describe('the postmortem page', () => {
 
   it('draws one mark per timed event with its time, UTC in its accessible name, flags out-of-order events and separates days', () => {
     const marks = [...html.matchAll(/<a class="timeline-event[^"]*" href="#(ev-[a-z0-9-]+)" data-at="([^"]+)" aria-label="([^"]+)"/g)]
-    expect(marks.map((m) => m[2])).toEqual(['2023-08-03T09:00+02:00', '2023-08-03T09:30+02:00', '2023-08-03T13:45+02:00', '2023-08-03T12:00+02:00', '2023-08-04T01:00:00+02:00'])
+    expect(marks.map((m) => m[2])).toEqual([
+      '2023-08-03T09:00+02:00',
+      '2023-08-03T09:30+02:00',
+      '2023-08-03T13:45+02:00',
+      '2023-08-03T12:00+02:00',
+      '2023-08-04T01:00:00+02:00',
+    ])
     expect(marks[1]![3]).toBe('09:30 CEST (07:30 UTC): Alert fired')
     expect(marks[3]![3]).toContain('out of order')
     for (const [, id] of marks) expect(html).toContain(`id="${id}"`)
@@ -101,14 +141,21 @@ describe('the postmortem page', () => {
   })
 
   it('shows the impact window from its moments and says how it is known', () => {
-    const impact = { start: { at: null, date: '2023-08-03', time: '09:10' }, end: { at: null, date: '2023-08-03', time: '09:40' }, durationMinutes: 30, source: 'stated' as const }
+    const impact = {
+      start: { at: null, date: '2023-08-03', time: '09:10' },
+      end: { at: null, date: '2023-08-03', time: '09:40' },
+      durationMinutes: 30,
+      source: 'stated' as const,
+    }
     const page = renderRecords([enrich(makeRecord({ slug: 'w', title: 'W', date: '2023-08-03', durationMinutes: 30, impact }))], {}).get('w/index.html')!
     expect(page).toContain('<dt>Impact start – end</dt><dd>2023-08-03 09:10 – 2023-08-03 09:40</dd>')
     expect(page).toContain('<dd>30 min <span class="known">(stated)</span></dd>')
   })
 
   it('lists phases with inferred labels, the action-item checklist and the three lesson blocks', () => {
-    expect(html).toMatch(/<th scope="row">Detected<\/th><td>2023-08-03 09:30 <span class="utc">\(2023-08-03 07:30 UTC\)<\/span><\/td><td>30 min<\/td><td><span class="inferred">inferred<\/span>/)
+    expect(html).toMatch(
+      /<th scope="row">Detected<\/th><td>2023-08-03 09:30 <span class="utc">\(2023-08-03 07:30 UTC\)<\/span><\/td><td>30 min<\/td><td><span class="inferred">inferred<\/span>/,
+    )
     expect(html).toMatch(/<th scope="row">Resolved<\/th><td>2023-08-04 01:00/)
     expect(html).toMatch(/<li class="done">[\s\S]*?Done: [\s\S]*?<span class="kind">fix<\/span>[\s\S]*?Alert on disk[\s\S]*?Owner: Ana/)
     expect(html).toMatch(/<li class="open">[\s\S]*?Open: [\s\S]*?Write runbook/)
@@ -131,7 +178,8 @@ describe('the postmortem page', () => {
 
 describe('the postmortem page shows each part once', () => {
   it('drops the opening title heading and the sections shown above, up to the next heading of the same level', () => {
-    const html = '<h1 id="t">Disk full</h1><p>Intro.</p><h2 id="timeline">Timeline</h2><h3 id="day-1">Day 1</h3><p>10:00 alert</p><h2 id="impact">Impact</h2><p>Down.</p><h1 id="disk-full">Disk full</h1>'
+    const html =
+      '<h1 id="t">Disk full</h1><p>Intro.</p><h2 id="timeline">Timeline</h2><h3 id="day-1">Day 1</h3><p>10:00 alert</p><h2 id="impact">Impact</h2><p>Down.</p><h1 id="disk-full">Disk full</h1>'
     const out = omitShown(html, { title: 'Disk full', sectionIds: ['timeline'] })
     expect(out).toBe('<p>Intro.</p><h2 id="impact">Impact</h2><p>Down.</p><h1 id="disk-full">Disk full</h1>')
     // A first heading that is not the title stays.
@@ -139,10 +187,23 @@ describe('the postmortem page shows each part once', () => {
   })
 
   it('shows no empty lesson card, keeps the original one click away, and lists the contents of a long page', () => {
-    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', 'Resolution'].map((heading, i) => ({ key: heading === 'Timeline' ? 'timeline' as const : null, id: heading.toLowerCase().replace(' ', '-'), heading, text: 'x', html: '<p>x</p>', line: i * 3 + 3 }))
+    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', 'Resolution'].map((heading, i) => ({
+      key: heading === 'Timeline' ? ('timeline' as const) : null,
+      id: heading.toLowerCase().replace(' ', '-'),
+      heading,
+      text: 'x',
+      html: '<p>x</p>',
+      line: i * 3 + 3,
+    }))
     const record = makeRecord({
-      slug: 'long', title: 'Long one', sections, lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [] },
-      timeline: [{ at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 }, { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 }],
+      slug: 'long',
+      title: 'Long one',
+      sections,
+      lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [] },
+      timeline: [
+        { at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 },
+        { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 },
+      ],
     })
     const html = ['<h1 id="long-one">Long one</h1>', ...sections.map((s) => `<h2 id="${s.id}">${s.heading}</h2><p>${s.heading} text</p>`)].join('')
     const page = renderRecords([record], {}, html).get('long/index.html')!
@@ -156,12 +217,26 @@ describe('the postmortem page shows each part once', () => {
   })
 
   it('lists in the contents no heading of a section the page omitted (a time sub-heading of the timeline)', () => {
-    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', '10:00', 'Resolution'].map((heading, i) => ({ key: heading === 'Timeline' ? 'timeline' as const : null, id: heading.toLowerCase().replace(/[ :]/g, '-'), heading, text: 'x', html: '<p>x</p>', line: i * 3 + 3 }))
+    const sections = ['Summary', 'Impact', 'Root cause', 'Timeline', '10:00', 'Resolution'].map((heading, i) => ({
+      key: heading === 'Timeline' ? ('timeline' as const) : null,
+      id: heading.toLowerCase().replace(/[ :]/g, '-'),
+      heading,
+      text: 'x',
+      html: '<p>x</p>',
+      line: i * 3 + 3,
+    }))
     const record = makeRecord({
-      slug: 'nested', title: 'Nested', sections,
-      timeline: [{ at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 }, { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 }],
+      slug: 'nested',
+      title: 'Nested',
+      sections,
+      timeline: [
+        { at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 },
+        { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 },
+      ],
     })
-    const html = sections.map((s) => (s.heading === '10:00' ? `<h3 id="${s.id}">10:00</h3><p>Alert</p>` : `<h2 id="${s.id}">${s.heading}</h2><p>${s.heading} text</p>`)).join('')
+    const html = sections
+      .map((s) => (s.heading === '10:00' ? `<h3 id="${s.id}">10:00</h3><p>Alert</p>` : `<h2 id="${s.id}">${s.heading}</h2><p>${s.heading} text</p>`))
+      .join('')
     const page = renderRecords([record], {}, html).get('nested/index.html')!
     expect(page).toMatch(/<nav class="pm-contents"/)
     expect(page).not.toContain('href="#10-00"')
@@ -171,7 +246,14 @@ describe('the postmortem page shows each part once', () => {
 
 describe('polish', () => {
   it('draws an action item of unknown status without a checkbox, and the search page with one search box', () => {
-    const record = makeRecord({ slug: 'p', title: 'P', actionItems: [{ text: 'Unknown', kind: null, done: null, owner: null, priority: null }, { text: 'Open', kind: null, done: false, owner: null, priority: null }] })
+    const record = makeRecord({
+      slug: 'p',
+      title: 'P',
+      actionItems: [
+        { text: 'Unknown', kind: null, done: null, owner: null, priority: null },
+        { text: 'Open', kind: null, done: false, owner: null, priority: null },
+      ],
+    })
     const out = renderRecords([record])
     const page = out.get('p/index.html')!
     expect(page).toMatch(/<span class="check" aria-hidden="true">•<\/span>\s*<span class="visually-hidden">Status not stated: <\/span>/)
@@ -182,8 +264,10 @@ describe('polish', () => {
 })
 
 describe('a postmortem in another language', () => {
-  it('marks its summary and original text with the record\'s language, and leaves English unmarked', () => {
-    const page = renderRecords([makeRecord({ slug: 'de', title: 'Störung', summary: 'Der Dienst war nicht erreichbar.', language: 'de' })]).get('de/index.html')!
+  it("marks its summary and original text with the record's language, and leaves English unmarked", () => {
+    const page = renderRecords([makeRecord({ slug: 'de', title: 'Störung', summary: 'Der Dienst war nicht erreichbar.', language: 'de' })]).get(
+      'de/index.html',
+    )!
     expect(page).toContain('<p class="lede" lang="de">Der Dienst war nicht erreichbar.</p>')
     expect(page).toContain('<div class="original" lang="de">')
     const english = renderRecords([makeRecord({ slug: 'en', title: 'Outage', summary: 'The service was down.' })]).get('en/index.html')!
@@ -193,7 +277,9 @@ describe('a postmortem in another language', () => {
 
 describe('prepareOriginal', () => {
   it('fixes what authors leave inaccessible: skipped heading levels, scrolling code, unnamed checkboxes and images', () => {
-    const html = prepareOriginal('<h2 id="a">A</h2><h4 id="b">B</h4><pre><code>x</code></pre><table><tr><td>1</td></tr></table><ul><li><input type="checkbox" disabled> todo</li><li><input type="checkbox" checked disabled> done</li></ul><a href="https://x.test/"><img src="https://x.test/img/graph.png?v=1"></a><img src="a.png" alt="Chart">')
+    const html = prepareOriginal(
+      '<h2 id="a">A</h2><h4 id="b">B</h4><pre><code>x</code></pre><table><tr><td>1</td></tr></table><ul><li><input type="checkbox" disabled> todo</li><li><input type="checkbox" checked disabled> done</li></ul><a href="https://x.test/"><img src="https://x.test/img/graph.png?v=1"></a><img src="a.png" alt="Chart">',
+    )
     expect(html).toContain('<h3 id="a">A <a class="anchor" href="#a"')
     expect(html).toContain('<h4 id="b">B <a class="anchor" href="#b"')
     expect(html).toContain('<pre tabindex="0">')
@@ -207,8 +293,27 @@ describe('prepareOriginal', () => {
 
 describe('stats, feeds, sitemap', () => {
   const records = [
-    makeRecord({ slug: 'x', title: 'X & <Y>', date: '2023-01-15', durationMinutes: 30, impact: { start: null, end: null, durationMinutes: 30, source: 'stated' }, tags: ['dns'], site: ['eu'], authors: ['Bo'], summary: 'Short.' }),
-    makeRecord({ slug: 'y', title: 'Y', date: '2023-03-02', published: '2023-03-10', durationMinutes: 600, impact: { start: null, end: null, durationMinutes: 600, source: 'timeline' }, tags: ['dns'], site: ['us'] }),
+    makeRecord({
+      slug: 'x',
+      title: 'X & <Y>',
+      date: '2023-01-15',
+      durationMinutes: 30,
+      impact: { start: null, end: null, durationMinutes: 30, source: 'stated' },
+      tags: ['dns'],
+      site: ['eu'],
+      authors: ['Bo'],
+      summary: 'Short.',
+    }),
+    makeRecord({
+      slug: 'y',
+      title: 'Y',
+      date: '2023-03-02',
+      published: '2023-03-10',
+      durationMinutes: 600,
+      impact: { start: null, end: null, durationMinutes: 600, source: 'timeline' },
+      tags: ['dns'],
+      site: ['us'],
+    }),
     makeRecord({ slug: 'z', title: 'Z' }),
   ]
   const out = renderRecords(records, { url: 'https://example.com', base: '/archive/', title: 'Ops' })
@@ -263,7 +368,11 @@ describe('stats, feeds, sitemap', () => {
     // The undated postmortem takes the feed's newest day, never 1970-01-01.
     expect(archive.entry[2].updated).toBe('2023-03-10T00:00:00.000Z')
     for (const path of [...out.keys()].filter((p) => p.endsWith('.xml'))) expect(out.get(path), path).not.toContain('1970-01-01')
-    expect(archive.entry.map((e: Record<string, string>) => e.id)).toEqual(['https://example.com/archive/y/', 'https://example.com/archive/x/', 'https://example.com/archive/z/'])
+    expect(archive.entry.map((e: Record<string, string>) => e.id)).toEqual([
+      'https://example.com/archive/y/',
+      'https://example.com/archive/x/',
+      'https://example.com/archive/z/',
+    ])
     expect(out.get('feed.xml')).not.toContain('<Y>')
     expect(archive.entry[1].title['#text']).toBe('X &amp; &lt;Y&gt;')
   })
@@ -284,8 +393,22 @@ describe('stats, feeds, sitemap', () => {
 describe('untrusted text', () => {
   const evil = '<script>alert(1)</script>'
   const record = makeRecord({
-    slug: 'evil', title: `Title ${evil}`, summary: `Summary ${evil}`, date: '2023-01-01', tags: [`tag ${evil}`], site: [`site ${evil}`], authors: [evil], severity: evil,
-    timeline: makeTimeline([['09:00', `Event ${evil}`], ['10:00', 'Resolved']], '2023-01-01', '+00:00'),
+    slug: 'evil',
+    title: `Title ${evil}`,
+    summary: `Summary ${evil}`,
+    date: '2023-01-01',
+    tags: [`tag ${evil}`],
+    site: [`site ${evil}`],
+    authors: [evil],
+    severity: evil,
+    timeline: makeTimeline(
+      [
+        ['09:00', `Event ${evil}`],
+        ['10:00', 'Resolved'],
+      ],
+      '2023-01-01',
+      '+00:00',
+    ),
     actionItems: [{ text: evil, kind: evil, done: null, owner: evil, priority: evil }],
     lessons: { wentWell: [evil], wentWrong: [], gotLucky: [] },
   })
@@ -303,7 +426,10 @@ describe('untrusted text', () => {
   })
 
   it('plans a sitemap only with config.url, every <loc> absolute; without it none, and robots.txt names none', () => {
-    const pages = [{ path: 'index.html', lastmod: null }, { path: 'x/index.html', lastmod: '2023-01-15' }]
+    const pages = [
+      { path: 'index.html', lastmod: null },
+      { path: 'x/index.html', lastmod: '2023-01-15' },
+    ]
     const withUrl = sitemapFiles(pages, loadConfig(ROOT, { url: 'https://example.com', base: '/archive/' }))
     expect(withUrl.map((f) => f.path)).toEqual(['sitemap.xml', 'robots.txt'])
     const xml = String((withUrl[0] as { content: () => string }).content())
@@ -322,13 +448,25 @@ describe('untrusted text', () => {
 })
 
 describe('timeline without dates', () => {
-  const record = makeRecord({ slug: 'night', title: 'Night', timeline: makeTimeline([['22:00', 'Upgrade began'], ['23:30', 'Migration failed'], ['08:00', 'Back online']]) })
+  const record = makeRecord({
+    slug: 'night',
+    title: 'Night',
+    timeline: makeTimeline([
+      ['22:00', 'Upgrade began'],
+      ['23:30', 'Migration failed'],
+      ['08:00', 'Back online'],
+    ]),
+  })
   const html = renderRecords([record]).get('night/index.html')!
 
   it('reads a time earlier than the one before as the next day, with a day separator and a long gap', () => {
     expect(html).toMatch(/<li class="timeline-day" id="pm-day-start">Day 1<\/li>[\s\S]*<li class="timeline-day" id="pm-day-3">Day 2<\/li>/)
     expect(html).toMatch(/class="timeline-entry gap-5" id="ev-0800-back-online">\s*<span class="gap-label">8 h 30 min later<\/span>/)
-    expect([...html.matchAll(/class="timeline-event[^"]*" href="#ev-\d{4}-[a-z-]+" data-at="(\d\d:\d\d)"/g)].map((m) => m[1])).toEqual(['22:00', '23:30', '08:00'])
+    expect([...html.matchAll(/class="timeline-event[^"]*" href="#ev-\d{4}-[a-z-]+" data-at="(\d\d:\d\d)"/g)].map((m) => m[1])).toEqual([
+      '22:00',
+      '23:30',
+      '08:00',
+    ])
     expect(html).toContain('3 timed events over 10 h')
   })
 })

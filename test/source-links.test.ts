@@ -23,19 +23,30 @@ describe('resolveRepository and sourceLinks', () => {
 
   it('reads an object: GitHub paths by default, GitLab paths on a GitLab host, own templates when given', () => {
     expect(sourceLinks(resolveRepository({ url: 'https://github.com/acme/pm/', branch: 'trunk' }, root, content), 'a.md')).toEqual({
-      view: 'https://github.com/acme/pm/blob/trunk/content/a.md', edit: 'https://github.com/acme/pm/edit/trunk/content/a.md',
+      view: 'https://github.com/acme/pm/blob/trunk/content/a.md',
+      edit: 'https://github.com/acme/pm/edit/trunk/content/a.md',
     })
     expect(sourceLinks(resolveRepository({ url: 'https://gitlab.example.com/acme/pm' }, root, '/p'), 'a.md')).toEqual({
-      view: 'https://gitlab.example.com/acme/pm/-/blob/main/a.md', edit: 'https://gitlab.example.com/acme/pm/-/edit/main/a.md',
+      view: 'https://gitlab.example.com/acme/pm/-/blob/main/a.md',
+      edit: 'https://gitlab.example.com/acme/pm/-/edit/main/a.md',
     })
-    expect(sourceLinks(resolveRepository({ url: 'https://git.example/pm', view: '{url}/src/branch/{branch}/{path}', edit: 'https://ed.example/?f={path}' }, root, content), 'a.md')).toEqual({
-      view: 'https://git.example/pm/src/branch/main/content/a.md', edit: 'https://ed.example/?f=content/a.md',
+    expect(
+      sourceLinks(
+        resolveRepository({ url: 'https://git.example/pm', view: '{url}/src/branch/{branch}/{path}', edit: 'https://ed.example/?f={path}' }, root, content),
+        'a.md',
+      ),
+    ).toEqual({
+      view: 'https://git.example/pm/src/branch/main/content/a.md',
+      edit: 'https://ed.example/?f=content/a.md',
     })
   })
 
   it('gives no links without the key, and no view link for an edit template it cannot read one from', () => {
     expect(sourceLinks(null, 'a.md')).toEqual({ view: null, edit: null })
-    expect(sourceLinks(resolveRepository('https://ed.example/?file={path}', root, content), 'a.md')).toEqual({ view: null, edit: 'https://ed.example/?file=content/a.md' })
+    expect(sourceLinks(resolveRepository('https://ed.example/?file={path}', root, content), 'a.md')).toEqual({
+      view: null,
+      edit: 'https://ed.example/?file=content/a.md',
+    })
   })
 })
 
@@ -59,7 +70,12 @@ describe('the repository key in a build', () => {
 
   it('refuses a template without {path} or with another scheme, naming the key', () => {
     const p = project(0)
-    for (const repository of ['https://github.com/acme/pm/edit/main/', 'javascript:alert(1)//{path}', { branch: 'main' }, { url: 'https://x.example', edit: 'javascript:{path}' }]) {
+    for (const repository of [
+      'https://github.com/acme/pm/edit/main/',
+      'javascript:alert(1)//{path}',
+      { branch: 'main' },
+      { url: 'https://x.example', edit: 'javascript:{path}' },
+    ]) {
       writeFileSync(path.join(p.root, 'hindsight.config.json'), JSON.stringify({ repository }))
       expect(() => loadConfig(p.root), JSON.stringify(repository)).toThrow(ConfigError)
       expect(() => loadConfig(p.root)).toThrow(/`repository` must be/)

@@ -32,8 +32,24 @@ describe('stage clock', () => {
     loadDocument('queue.md', Buffer.from(text), { ...options, clock })
     const whole = performance.now() - started
     expect([...totals.keys()]).toEqual([
-      'decode', 'front matter', 'markdown parse', 'tree checks', 'blocks', 'meta, fields, title', 'sections', 'incident date', 'timeline',
-      'language', 'summary', 'impact window', 'stated date check', 'html', 'action items, lessons', 'enrich', 'diagnostics', 'images',
+      'decode',
+      'front matter',
+      'markdown parse',
+      'tree checks',
+      'blocks',
+      'meta, fields, title',
+      'sections',
+      'incident date',
+      'timeline',
+      'language',
+      'summary',
+      'impact window',
+      'stated date check',
+      'html',
+      'action items, lessons',
+      'enrich',
+      'diagnostics',
+      'images',
     ])
     const sum = [...totals.values()].reduce((a, b) => a + b, 0)
     expect(sum).toBeGreaterThan(0)

@@ -9,7 +9,34 @@ const rules = (text: string): string[] => normalizeDocument('d.md', text, option
 
 describe('diagnostics say only what is true', () => {
   it('no unknown-key warning for blog and site-generator keys, still one for a typo', () => {
-    const keys = ['layout', 'permalink', 'comments', 'disqus_identifier', 'disqusShortname', 'project', 'categories', 'excerpt', 'image', 'linkTitle', 'description', 'weight', 'toc', 'draft', 'aliases', 'redirect_from', 'slug', 'summary', 'resources', 'author', 'authors', 'enableComments', 'twitterFeed', 'max_severity', 'resolved_on', 'pinned']
+    const keys = [
+      'layout',
+      'permalink',
+      'comments',
+      'disqus_identifier',
+      'disqusShortname',
+      'project',
+      'categories',
+      'excerpt',
+      'image',
+      'linkTitle',
+      'description',
+      'weight',
+      'toc',
+      'draft',
+      'aliases',
+      'redirect_from',
+      'slug',
+      'summary',
+      'resources',
+      'author',
+      'authors',
+      'enableComments',
+      'twitterFeed',
+      'max_severity',
+      'resolved_on',
+      'pinned',
+    ]
     const front = `---\ntitle: T\ndate: 2021-01-02\n${keys.map((k) => `${k}: x`).join('\n')}\ntitel: oops\n---\nBody.\n`
     const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')
     expect(found.map((d) => d.message)).toEqual(['Unknown front-matter key `titel`'])
@@ -20,7 +47,12 @@ describe('diagnostics say only what is true', () => {
     expect(rules('# Outage\n\nOn 13/10/2023 the site was down.\n')).not.toContain('no-date')
     expect(rules('# Outage\n\nThe site went down, 01–11–2021, and came back.\n')).not.toContain('no-date')
     expect(rules('# Outage\n\nThe site was down for a while and now it is back.\n')).toContain('no-date')
-    expect([statesDate('Start Time: 03, 14, 2024, 10:00 AM'), statesDate('障害は2021年11月25日に発生'), statesDate('now, after a few minutes, for 40 minutes'), statesDate('On October 2 we saw errors')]).toEqual([true, true, false, false])
+    expect([
+      statesDate('Start Time: 03, 14, 2024, 10:00 AM'),
+      statesDate('障害は2021年11月25日に発生'),
+      statesDate('now, after a few minutes, for 40 minutes'),
+      statesDate('On October 2 we saw errors'),
+    ]).toEqual([true, true, false, false])
   })
 
   it('no "no title" when the text labels one', () => {
@@ -34,12 +66,18 @@ describe('diagnostics say only what is true', () => {
     const timeline = '## Timeline\n\n- 10:00 Alert fired\n- 10:30 Fixed\n'
     expect(rules(`# Outage on 2021-01-02\n\n${timeline}`)).toContain('zone-missing')
     expect(rules(`# Outage on 2021-01-02\n\nAll times below are Pacific Time.\n\n${timeline}`)).not.toContain('zone-missing')
-    expect([statesZone('at 10:00 PDT'), statesZone('ran at 09:12:00+02:00'), statesZone('Improvements/Fixes'), statesZone('Das ist gut')]).toEqual([true, true, false, false])
+    expect([statesZone('at 10:00 PDT'), statesZone('ran at 09:12:00+02:00'), statesZone('Improvements/Fixes'), statesZone('Das ist gut')]).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ])
   })
 
   it('no "entry has no time" info for bullets left untimed on purpose, still one for a forgotten time', () => {
     const doc = (extra: string): string[] => rules(`# Outage on 2021-01-02\n\n## Timeline (UTC)\n\n- 10:00 Alert fired\n${extra}- 10:30 Fixed\n`)
-    for (const bullet of ['Actions taken:', 'Post-incident – credentials rotated', 'Later that week we reviewed it', '7-13th Nov - we forward fixed it', '']) expect(doc(`- ${bullet}\n`)).not.toContain('timeline-no-time')
+    for (const bullet of ['Actions taken:', 'Post-incident – credentials rotated', 'Later that week we reviewed it', '7-13th Nov - we forward fixed it', ''])
+      expect(doc(`- ${bullet}\n`)).not.toContain('timeline-no-time')
     expect(doc('- Rolled back the deploy\n')).toContain('timeline-no-time')
     expect(deliberatelyUntimed('Rolled back the deploy')).toBe(false)
   })

@@ -21,7 +21,9 @@ describe('colon lines', () => {
 
 describe('bold pseudo-headings', () => {
   it('keep sibling labels under one section instead of nesting or escaping it', () => {
-    const r = recordOf('# Cache outage\n\n**Action items:**\n\n**Short-term:**\n\n- Add an alarm\n\n**Long-term:**\n\n- Replace the cache\n\n**Lessons learned:**\n\nWe need alarms.\n')
+    const r = recordOf(
+      '# Cache outage\n\n**Action items:**\n\n**Short-term:**\n\n- Add an alarm\n\n**Long-term:**\n\n- Replace the cache\n\n**Lessons learned:**\n\nWe need alarms.\n',
+    )
     expect(r.actionItems.map((a) => a.text)).toEqual(['Add an alarm', 'Replace the cache'])
     expect(r.sections.find((s) => s.key === 'lessonsLearned')?.text).toBe('We need alarms.')
   })

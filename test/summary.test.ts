@@ -12,50 +12,74 @@ describe('summary', () => {
   it("takes a template question's answer, not the question, and keeps hard-broken lines apart", () => {
     const text = '# Down\n\n## Issue Summary\n\nDuration of the outage with start and end times?  \n`20 seconds at 3:00pm PST, every request failed`\n'
     expect(recordOf(text).summary).toBe('20 seconds at 3:00pm PST, every request failed')
-    expect(recordOf('# Down\n\n## Summary\n\nThe queue stopped  \nand every job waited for an hour.\n').summary).toBe('The queue stopped and every job waited for an hour.')
-  })
-
-  it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
-    expect(recordOf('# Down\n\nMore details to follow.\n\nWeitere Infos folgen sobald diese vorliegen.\n\nThe login service rejected every password for two hours.\n').summary).toBe(
-      'The login service rejected every password for two hours.',
+    expect(recordOf('# Down\n\n## Summary\n\nThe queue stopped  \nand every job waited for an hour.\n').summary).toBe(
+      'The queue stopped and every job waited for an hour.',
     )
   })
 
+  it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
+    expect(
+      recordOf(
+        '# Down\n\nMore details to follow.\n\nWeitere Infos folgen sobald diese vorliegen.\n\nThe login service rejected every password for two hours.\n',
+      ).summary,
+    ).toBe('The login service rejected every password for two hours.')
+  })
+
   it('takes the explicit summary section over a preamble', () => {
-    const r = recordOf('# Cache outage\n\nThis page collects what we know so far about the cache problem and how we will follow up.\n\n## Summary\n\nThe session cache evicted every key for twenty minutes.\n')
+    const r = recordOf(
+      '# Cache outage\n\nThis page collects what we know so far about the cache problem and how we will follow up.\n\n## Summary\n\nThe session cache evicted every key for twenty minutes.\n',
+    )
     expect(r.summary).toBe('The session cache evicted every key for twenty minutes.')
   })
 
   it('keeps a preamble over a late Background section', () => {
-    const r = recordOf('# DNS outage\n\nThe resolver stopped answering for thirty-five minutes on Monday.\n\n## Timeline\n\n- 10:00 resolver down\n\n## Background\n\nWe run two resolvers behind one address, which is an old setup.\n')
+    const r = recordOf(
+      '# DNS outage\n\nThe resolver stopped answering for thirty-five minutes on Monday.\n\n## Timeline\n\n- 10:00 resolver down\n\n## Background\n\nWe run two resolvers behind one address, which is an old setup.\n',
+    )
     expect(r.summary).toBe('The resolver stopped answering for thirty-five minutes on Monday.')
   })
 
   it('skips time-zone notes, example statements and data fields', () => {
-    const r = recordOf('# Queue stall\n\nAll times are in UTC.\n\nThis is an example postmortem written for a course.\n\nDuration: 2024-01-02 10:00 - 11:00\n\nThe job queue stopped accepting work for an hour after a bad deploy.\n')
+    const r = recordOf(
+      '# Queue stall\n\nAll times are in UTC.\n\nThis is an example postmortem written for a course.\n\nDuration: 2024-01-02 10:00 - 11:00\n\nThe job queue stopped accepting work for an hour after a bad deploy.\n',
+    )
     expect(r.summary).toBe('The job queue stopped accepting work for an hour after a bad deploy.')
   })
 
   it('reads a summary written as a field line or as bullets', () => {
     expect(recordOf('# Outage\n\nIssue Summary\nImpact: 🚫 Our shop was down and nobody could pay.\n').summary).toBe('Our shop was down and nobody could pay.')
-    expect(recordOf('# Outage\n\n## Summary\n\n- Checkout failed for all users\n- Payments were retried later\n').summary).toBe('Checkout failed for all users. Payments were retried later.')
+    expect(recordOf('# Outage\n\n## Summary\n\n- Checkout failed for all users\n- Payments were retried later\n').summary).toBe(
+      'Checkout failed for all users. Payments were retried later.',
+    )
   })
 
   it('reads prose indented into a code block under the summary heading', () => {
-    const r = recordOf('# Summary:\n\tFrom 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.\n\n# Timeline:\n\t3:00 pm - first complaint\n')
+    const r = recordOf(
+      '# Summary:\n\tFrom 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.\n\n# Timeline:\n\t3:00 pm - first complaint\n',
+    )
     expect(r.summary).toBe('From 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.')
   })
 
   it('never cuts at an ordinal or an abbreviation', () => {
-    const r = recordOf('# Database errors\n\n## Summary\n\nOn 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.\n')
+    const r = recordOf(
+      '# Database errors\n\n## Summary\n\nOn 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.\n',
+    )
     expect(r.summary).toBe('On 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.')
   })
 })
 
 describe('language', () => {
   it('names German, French and Japanese prose, and nothing for English or short text', () => {
-    expect(detectLanguage('Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben und beobachten die Lage weiter.')).toBe('de')
-    expect(detectLanguage("Le site internet et le portail de support ne sont pas accessibles actuellement. Nous sommes en train de rechercher la cause et nous vous tiendrons informés.")).toBe('fr')
+    expect(
+      detectLanguage(
+        'Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben und beobachten die Lage weiter.',
+      ),
+    ).toBe('de')
+    expect(
+      detectLanguage(
+        'Le site internet et le portail de support ne sont pas accessibles actuellement. Nous sommes en train de rechercher la cause et nous vous tiendrons informés.',
+      ),
+    ).toBe('fr')
     expect(detectLanguage('アプリをアップデートすると起動できなくなる障害が発生しました。原因は設定の誤りであり、修正版を公開しました。')).toBe('ja')
     expect(detectLanguage('The database ran out of disk space in the morning, so every write failed until we added a volume and restarted it.')).toBeNull()
     expect(detectLanguage('Störung behoben.')).toBeNull()
@@ -63,9 +87,12 @@ describe('language', () => {
 
   it('reads only the opening of a long text, so a long German report costs what a short one does and stays German', () => {
     const german = 'Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. '
-    const report = [german, 'Gegen zehn Uhr bemerkte das Team erste Fehlermeldungen in der Überwachung und begann mit der Suche nach der Ursache. ',
+    const report = [
+      german,
+      'Gegen zehn Uhr bemerkte das Team erste Fehlermeldungen in der Überwachung und begann mit der Suche nach der Ursache. ',
       'Nachdem der Speicher erweitert worden war, liefen alle Anfragen wieder ohne Verzögerung durch. ',
-      'Wir werden künftig früher warnen, wenn der freie Platz knapp wird, und die Protokolle regelmäßig aufräumen. '].join('')
+      'Wir werden künftig früher warnen, wenn der freie Platz knapp wird, und die Protokolle regelmäßig aufräumen. ',
+    ].join('')
     expect(detectLanguage(report.repeat(30))).toBe('de')
     // German prose quoting English terms is still German: the English function words stay rare.
     expect(detectLanguage(`${german}Das Deployment der App und das Rollback im Cluster dauerten lange. Der Dienst war danach wieder erreichbar.`)).toBe('de')
@@ -73,7 +100,9 @@ describe('language', () => {
 
   it('reads the prose of only as many nodes as the length asked for needs: the start of the prose of all of them', () => {
     const paragraph = (i: number): string => `Paragraph ${i} with \`inline code\`, https://example.com/${i} and a@b.example, then   words.`
-    const markdown = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? `- item ${i}\n- second \`x\`` : i % 11 === 0 ? '```\ncode\n```' : paragraph(i))).join('\n\n')
+    const markdown = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? `- item ${i}\n- second \`x\`` : i % 11 === 0 ? '```\ncode\n```' : paragraph(i))).join(
+      '\n\n',
+    )
     const nodes = parseMarkdown(markdown).children
     const whole = proseOf(nodes, 1_000_000)
     expect(whole.length).toBeGreaterThan(4000)
@@ -81,10 +110,14 @@ describe('language', () => {
   })
 
   it('puts the language on the record only when it is not English', () => {
-    const de = recordOf('# Störung\n\n## Zusammenfassung\n\nDer Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben.\n')
+    const de = recordOf(
+      '# Störung\n\n## Zusammenfassung\n\nDer Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. Wir haben die Ursache behoben.\n',
+    )
     expect(de.language).toBe('de')
     expect(de.sections[0]?.key).toBe('summary')
-    expect(recordOf('# Outage\n\n## Summary\n\nThe database ran out of disk space in the morning, so every write failed until we added a volume.\n').language).toBeUndefined()
+    expect(
+      recordOf('# Outage\n\n## Summary\n\nThe database ran out of disk space in the morning, so every write failed until we added a volume.\n').language,
+    ).toBeUndefined()
   })
 })
 
@@ -107,7 +140,9 @@ describe('display title', () => {
 
 describe('summary under a labelled bullet', () => {
   it('reads the sentences nested under an Impact: bullet, skipping data fields', () => {
-    const r = recordOf('# Outage\n\n**Issue Summary:**\n- **Duration:**\n  - Start Time: March 11, 2024, 09:30 AM (UTC)\n- **Impact:**\n  - Service: Streaming Platform\n  - User Experience: most users saw a complete outage while the rest saw buffering.\n')
+    const r = recordOf(
+      '# Outage\n\n**Issue Summary:**\n- **Duration:**\n  - Start Time: March 11, 2024, 09:30 AM (UTC)\n- **Impact:**\n  - Service: Streaming Platform\n  - User Experience: most users saw a complete outage while the rest saw buffering.\n',
+    )
     expect(r.summary).toBe('most users saw a complete outage while the rest saw buffering.')
   })
 })

@@ -12,7 +12,8 @@ afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true })
 })
 
-const POSTMORTEM = '---\ntitle: Cache stampede after deploy\ndate: 2024-05-06\n---\n# Cache stampede after deploy\n\n## Summary\n\nThe cache emptied on deploy.\n'
+const POSTMORTEM =
+  '---\ntitle: Cache stampede after deploy\ndate: 2024-05-06\n---\n# Cache stampede after deploy\n\n## Summary\n\nThe cache emptied on deploy.\n'
 
 /** A repository with only content (and whatever `files` adds), as one that installs Hindsight as a dependency has. */
 function repo(files: Record<string, string> = {}): string {
@@ -88,7 +89,10 @@ describe('the theming guide', () => {
     const root = repo({
       'brand/acme.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
       'brand/favicon.png': 'png',
-      'templates/partials/footer.eta': readFileSync(path.join(import.meta.dirname, '../templates/partials/footer.eta'), 'utf8').replace('</p>', ' · <a href="https://status.acme.example">Status page</a></p>'),
+      'templates/partials/footer.eta': readFileSync(path.join(import.meta.dirname, '../templates/partials/footer.eta'), 'utf8').replace(
+        '</p>',
+        ' · <a href="https://status.acme.example">Status page</a></p>',
+      ),
       'templates/assets/theme.css': ':root { --accent: #c8102e; }\n',
     })
     await buildIn(root, { title: 'Acme incident reviews', logo: 'brand/acme.svg', favicon: 'brand/favicon.png' })

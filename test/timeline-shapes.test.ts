@@ -15,8 +15,13 @@ function times(markdown: string, ctx: Partial<TimelineContext> = {}): string[] {
 
 describe('timeline shapes: where the entries sit', () => {
   it('reads plain lines indented into a code block, wrapped lines joined and prompt lines left out', () => {
-    const md = '        3:00 pm - First complaint about a slow site\n        3:15 pm - More complaints, the secondary\n        server had crashed\n        What happened next?\n        3:40 pm - Restarted the server.\n'
-    expect(times(md)).toEqual(['15:00 First complaint about a slow site', '15:15 More complaints, the secondary server had crashed', '15:40 Restarted the server.'])
+    const md =
+      '        3:00 pm - First complaint about a slow site\n        3:15 pm - More complaints, the secondary\n        server had crashed\n        What happened next?\n        3:40 pm - Restarted the server.\n'
+    expect(times(md)).toEqual([
+      '15:00 First complaint about a slow site',
+      '15:15 More complaints, the secondary server had crashed',
+      '15:40 Restarted the server.',
+    ])
   })
 
   it('keeps a log pasted as an indented block out of the timeline', () => {
@@ -43,7 +48,8 @@ function doc(markdown: string): { entries: string[]; rules: string[] } {
 
 describe('timeline shapes: where the timeline is', () => {
   it('reads a newest-first status log of update headings, without order warnings', () => {
-    const md = '# Outage\n\n## Updates\n\n### Update 27.08.2022 10:00:\n\nAll systems normal.\n\n### Update 26.08.2022 18:00:\n\nRestore running.\n\n### Update 26.08.2022 07:00:\n\nLogin fails.\n'
+    const md =
+      '# Outage\n\n## Updates\n\n### Update 27.08.2022 10:00:\n\nAll systems normal.\n\n### Update 26.08.2022 18:00:\n\nRestore running.\n\n### Update 26.08.2022 07:00:\n\nLogin fails.\n'
     const r = doc(md)
     expect(r.entries).toEqual(['2022-08-27 10:00 All systems normal.', '2022-08-26 18:00 Restore running.', '2022-08-26 07:00 Login fails.'])
     expect(r.rules).not.toContain('timeline-out-of-order')
@@ -65,12 +71,19 @@ describe('timeline shapes: where the timeline is', () => {
 
 describe('timeline shapes: entries hidden in other entries', () => {
   it('splits a lazy continuation line that opens with its own time, even with a list number glued to it', () => {
-    expect(times('- 9:47am Failure reported\n- 10:10 we removed the disk\n10:15 the database is back online\n')).toEqual(['09:47 Failure reported', '10:10 we removed the disk', '10:15 the database is back online'])
+    expect(times('- 9:47am Failure reported\n- 10:10 we removed the disk\n10:15 the database is back online\n')).toEqual([
+      '09:47 Failure reported',
+      '10:10 we removed the disk',
+      '10:15 the database is back online',
+    ])
     expect(times('9. 12:00 PM UTC: Monitoring.\n10.12:30 PM UTC: Service fully restored.\n')).toEqual(['12:00 Monitoring.', '12:30 Service fully restored.'])
   })
 
   it('keeps a wrapped line that only mentions a time inside the entry', () => {
-    expect(times('- 10:00 We restarted the db and waited until\n  10:15 before checking\n- 10:30 Done\n')).toEqual(['10:00 We restarted the db and waited until 10:15 before checking', '10:30 Done'])
+    expect(times('- 10:00 We restarted the db and waited until\n  10:15 before checking\n- 10:30 Done\n')).toEqual([
+      '10:00 We restarted the db and waited until 10:15 before checking',
+      '10:30 Done',
+    ])
   })
 
   it('reads a month/day bullet over nested timed bullets as their day', () => {
@@ -79,8 +92,12 @@ describe('timeline shapes: entries hidden in other entries', () => {
     expect(r.entries.map((e) => `${e.date} ${e.time}`)).toEqual(['2021-11-25 23:00', '2021-11-26 10:00'])
   })
 
-  it('splits a run-on paragraph at every repeat of the first entry\'s stamp shape', () => {
-    expect(times('2100hrs WAT: Detected. 2105hrs WAT: Curl shows one server 2108hrs WAT: Admin logs in.\n')).toEqual(['21:00 Detected.', '21:05 Curl shows one server', '21:08 Admin logs in.'])
+  it("splits a run-on paragraph at every repeat of the first entry's stamp shape", () => {
+    expect(times('2100hrs WAT: Detected. 2105hrs WAT: Curl shows one server 2108hrs WAT: Admin logs in.\n')).toEqual([
+      '21:00 Detected.',
+      '21:05 Curl shows one server',
+      '21:08 Admin logs in.',
+    ])
   })
 
   it('reads text that no HTML paragraph wraps (after <hr>) in a raw-HTML document', () => {
@@ -91,13 +108,18 @@ describe('timeline shapes: entries hidden in other entries', () => {
 
 describe('timeline shapes: clock times in prose', () => {
   it('takes the text of a status paragraph closed by its stamp, in a template tag or not, from what precedes the stamp', () => {
-    const md = '# Sites down\n\nThe host replaced a switch and we watch the servers. {{< track "2019-03-30 20:31:19" >}}\n\nThe cause was found, a fix is rolling out (posted 21:05 UTC)\n'
+    const md =
+      '# Sites down\n\nThe host replaced a switch and we watch the servers. {{< track "2019-03-30 20:31:19" >}}\n\nThe cause was found, a fix is rolling out (posted 21:05 UTC)\n'
     const { record } = normalizeDocument('x.md', md, options)
-    expect(record.timeline.map((e) => `${e.time} ${e.text}`)).toEqual(['20:31 The host replaced a switch and we watch the servers.', '21:05 The cause was found, a fix is rolling out'])
+    expect(record.timeline.map((e) => `${e.time} ${e.text}`)).toEqual([
+      '20:31 The host replaced a switch and we watch the servers.',
+      '21:05 The cause was found, a fix is rolling out',
+    ])
   })
 
   it('reads the clock times of a document without a timeline as prose events, dated by their paragraph, without a leading stamp', () => {
-    const md = '# Halt\n\nOn the 15 Mar 2020, around 9pm UTC the proposal was submitted.\n\nAt around 3am UTC of the following night the network halted.\n\n```\nMar 16 05:02:52 host daemon: failure\n```\n\nIt took 2:30 hours to recover. Version 1.10.2 fixed it.\n'
+    const md =
+      '# Halt\n\nOn the 15 Mar 2020, around 9pm UTC the proposal was submitted.\n\nAt around 3am UTC of the following night the network halted.\n\n```\nMar 16 05:02:52 host daemon: failure\n```\n\nIt took 2:30 hours to recover. Version 1.10.2 fixed it.\n'
     const { record } = normalizeDocument('x.md', md, options)
     expect(record.timeline.map((e) => [e.date, e.time, e.from])).toEqual([
       ['2020-03-15', '21:00', 'prose'],
@@ -110,19 +132,29 @@ describe('timeline shapes: clock times in prose', () => {
 
   it('keeps document order and reads bold times with seconds, without order warnings', () => {
     const r = doc('# Spike\n\nOn 2023-01-07 at approximately 22:26 UTC timeouts rose.\n\nThe CDN served timeouts at roughly **22:20:00** UTC.\n')
-    expect(r.entries).toEqual(['2023-01-07 22:26 On 2023-01-07 at approximately 22:26 UTC timeouts rose.', '2023-01-07 22:20 The CDN served timeouts at roughly 22:20:00 UTC.'])
+    expect(r.entries).toEqual([
+      '2023-01-07 22:26 On 2023-01-07 at approximately 22:26 UTC timeouts rose.',
+      '2023-01-07 22:20 The CDN served timeouts at roughly 22:20:00 UTC.',
+    ])
     expect(r.rules).not.toContain('timeline-out-of-order')
   })
 
   it('leaves prose alone when the timeline has entries', () => {
-    expect(doc('# Outage\n\nAt roughly 18:52 UTC the site slowed.\n\n## Timeline\n\n- 18:53 Alert\n- 19:10 Fixed\n').entries).toEqual(['- 18:53 Alert', '- 19:10 Fixed'])
+    expect(doc('# Outage\n\nAt roughly 18:52 UTC the site slowed.\n\n## Timeline\n\n- 18:53 Alert\n- 19:10 Fixed\n').entries).toEqual([
+      '- 18:53 Alert',
+      '- 19:10 Fixed',
+    ])
   })
 
   it('reads times written inside the bullets of a timeline whose bullets do not open with times', () => {
-    const r = doc('# Outage\n\nOn 2023-02-08 the server went down.\n\n## Timeline\n\n* The fault was detected at 03:30 EAT by monitoring.\n* The supervisor was alerted.\n* Service was restored by 04:00 EAT.\n')
+    const r = doc(
+      '# Outage\n\nOn 2023-02-08 the server went down.\n\n## Timeline\n\n* The fault was detected at 03:30 EAT by monitoring.\n* The supervisor was alerted.\n* Service was restored by 04:00 EAT.\n',
+    )
     expect(r.entries).toEqual(['2023-02-08 03:30 The fault was detected at 03:30 EAT by monitoring.', '2023-02-08 04:00 Service was restored by 04:00 EAT.'])
     expect(r.rules).not.toContain('timeline-empty')
-    expect(doc('# Outage\n\n## Timeline\n\n* Detected at 0330hrs (EAT), by an alert.\n* Someone was paged.\n').entries).toEqual(['- 03:30 Detected at 0330hrs (EAT), by an alert.'])
+    expect(doc('# Outage\n\n## Timeline\n\n* Detected at 0330hrs (EAT), by an alert.\n* Someone was paged.\n').entries).toEqual([
+      '- 03:30 Detected at 0330hrs (EAT), by an alert.',
+    ])
   })
 
   it('warns about a timeline section without any time, naming its first line', () => {
@@ -136,7 +168,9 @@ describe('timeline shapes: clock times in prose', () => {
 
 describe('timeline shapes: sections that end too early or hide their times', () => {
   it('keeps time headings raised a level too high inside the timeline', () => {
-    const r = doc('# Outage\n\n## Timeline\n\n### 2019-02-25 13:10\n\nVolumes moved.\n\n## 13:20\n\nServer up.\n\n### 13:46\n\nAll clear.\n\n## Conclusion\n\nAt 15:00 we wrote this.\n')
+    const r = doc(
+      '# Outage\n\n## Timeline\n\n### 2019-02-25 13:10\n\nVolumes moved.\n\n## 13:20\n\nServer up.\n\n### 13:46\n\nAll clear.\n\n## Conclusion\n\nAt 15:00 we wrote this.\n',
+    )
     expect(r.entries).toEqual(['2019-02-25 13:10 Volumes moved.', '2019-02-25 13:20 Server up.', '2019-02-25 13:46 All clear.'])
   })
 
@@ -148,8 +182,15 @@ describe('timeline shapes: sections that end too early or hide their times', () 
 
 describe('timeline shapes: bold day lines', () => {
   it('reads a bold Date: line or bold day line inside a timeline as a day marker, not a section', () => {
-    for (const [a, b] of [['**Date: 2024-05-01**', '**Date: 2024-05-02**'], ['**Tuesday, May 1 2024**', '**Wednesday, May 2 2024**']]) {
-      const { record } = normalizeDocument('x.md', `# Outage\n\n## Timeline\n\n${a}\n\n- 23:00 Deploy\n\n${b}\n\n- 01:00 Fixed\n\n## Root cause\n\nBad config.\n`, options)
+    for (const [a, b] of [
+      ['**Date: 2024-05-01**', '**Date: 2024-05-02**'],
+      ['**Tuesday, May 1 2024**', '**Wednesday, May 2 2024**'],
+    ]) {
+      const { record } = normalizeDocument(
+        'x.md',
+        `# Outage\n\n## Timeline\n\n${a}\n\n- 23:00 Deploy\n\n${b}\n\n- 01:00 Fixed\n\n## Root cause\n\nBad config.\n`,
+        options,
+      )
       expect(record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2024-05-01 23:00', '2024-05-02 01:00'])
       expect(record.sections.map((s) => s.key)).toEqual(['timeline', 'rootCause'])
     }
@@ -158,7 +199,10 @@ describe('timeline shapes: bold day lines', () => {
 
 describe('timeline shapes: a timeline fenced to keep its line breaks', () => {
   it('reads a plain-text fence that is all the timeline section holds, but not a code or log fence', () => {
-    const fenced = (lang: string): string[] => doc(`# Outage\n\nOn 2024-05-03 the API failed.\n\n## Timeline\n\n\`\`\`${lang}\n10:00 - Alert fired\n10:20 - Config rolled back\n\`\`\`\n\n## Root cause\n\nA typo.\n`).entries
+    const fenced = (lang: string): string[] =>
+      doc(
+        `# Outage\n\nOn 2024-05-03 the API failed.\n\n## Timeline\n\n\`\`\`${lang}\n10:00 - Alert fired\n10:20 - Config rolled back\n\`\`\`\n\n## Root cause\n\nA typo.\n`,
+      ).entries
     expect(fenced('')).toEqual(['2024-05-03 10:00 Alert fired', '2024-05-03 10:20 Config rolled back'])
     expect(fenced('text')).toHaveLength(2)
     expect(fenced('bash')).toEqual([])
@@ -168,7 +212,8 @@ describe('timeline shapes: a timeline fenced to keep its line breaks', () => {
 
 describe('timeline shapes: a time inside an item of a timed list', () => {
   it('reads an item that names its time mid-sentence as an event, gives a stamp-only item its label, leaves untimed items out', () => {
-    const md = '- **Detection:**\n  - March 11, 2024, 10:15 AM (UTC)\n- **Escalation:**\n  - Teams paged.\n  - Leadership informed at 11:30 AM (UTC) - a tense moment.\n'
+    const md =
+      '- **Detection:**\n  - March 11, 2024, 10:15 AM (UTC)\n- **Escalation:**\n  - Teams paged.\n  - Leadership informed at 11:30 AM (UTC) - a tense moment.\n'
     expect(times(md)).toEqual(['10:15 Detection', '11:30 Leadership informed at 11:30 AM (UTC) - a tense moment.'])
   })
 })

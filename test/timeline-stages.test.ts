@@ -42,8 +42,13 @@ describe('timeline stages', () => {
   })
 
   it('finds a timed table without any timeline heading, dates written with month names', () => {
-    const md = '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'
-    expect(normalizeDocument('x.md', md, options).record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2021-02-04 21:45', '2021-02-04 21:48', '2021-02-05 09:00'])
+    const md =
+      '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'
+    expect(normalizeDocument('x.md', md, options).record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual([
+      '2021-02-04 21:45',
+      '2021-02-04 21:48',
+      '2021-02-05 09:00',
+    ])
   })
 })
 

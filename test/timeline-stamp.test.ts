@@ -19,7 +19,13 @@ function read(line: string, hints: { year?: number | null; dayFirst?: boolean | 
 
 describe('ISO stamps with an offset', () => {
   it('reads a negative offset as the zone, not as the end of a range', () => {
-    expect(read('2024-03-05T09:12:00-05:00 deploy started')).toMatchObject({ date: [2024, 3, 5], time: [9, 12], zone: '-05:00', offset: -300, rest: 'deploy started' })
+    expect(read('2024-03-05T09:12:00-05:00 deploy started')).toMatchObject({
+      date: [2024, 3, 5],
+      time: [9, 12],
+      zone: '-05:00',
+      offset: -300,
+      rest: 'deploy started',
+    })
     expect(read('2024-03-05T09:12-0500 deploy started')).toMatchObject({ time: [9, 12], offset: -300, rest: 'deploy started' })
     expect(read('2024-03-05 09:12:00+02:00 deploy')).toMatchObject({ time: [9, 12], offset: 120 })
   })
@@ -79,7 +85,12 @@ describe('stamps read by tokens, parts in any order', () => {
     expect(readStamp('10:05 to 10:40 - degraded', {})?.end).toMatchObject({ hour: 10, minute: 40 })
     expect(readStamp('12:43 - 12:49 degraded', {})).toMatchObject({ end: { hour: 12, minute: 49 }, zone: null, rest: 'degraded' })
     expect(readStamp('10:00 - 2 servers down', {})).toMatchObject({ end: null, rest: '2 servers down' })
-    expect(readStamp('~13:30-13:45 degraded', {})).toMatchObject({ time: { hour: 13, minute: 30 }, end: { hour: 13, minute: 45 }, approximate: true, rest: 'degraded' })
+    expect(readStamp('~13:30-13:45 degraded', {})).toMatchObject({
+      time: { hour: 13, minute: 30 },
+      end: { hour: 13, minute: 45 },
+      approximate: true,
+      rest: 'degraded',
+    })
   })
 
   it('skips a second time in another zone', () => {
@@ -112,7 +123,11 @@ describe('range stamps', () => {
   it('give the entry an end, on the next day when it is before the start', () => {
     const md = '- 2024-03-05 10:05 to 10:40 UTC - degraded\n- 2024-03-05 23:50-00:10 UTC - failover\n- 2024-03-06 08:00 UTC - fixed\n'
     const result = extractTimeline(parseMarkdown(md).children, { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null }, new VFile())
-    expect(result.entries[0]).toMatchObject({ at: '2024-03-05T10:05:00+00:00', end: { at: '2024-03-05T10:40:00+00:00', date: '2024-03-05', time: '10:40' }, text: 'degraded' })
+    expect(result.entries[0]).toMatchObject({
+      at: '2024-03-05T10:05:00+00:00',
+      end: { at: '2024-03-05T10:40:00+00:00', date: '2024-03-05', time: '10:40' },
+      text: 'degraded',
+    })
     expect(result.entries[1]?.end).toEqual({ at: '2024-03-06T00:10:00+00:00', date: '2024-03-06', time: '00:10' })
     expect(result.entries[2]).not.toHaveProperty('end')
   })
@@ -121,7 +136,11 @@ describe('range stamps', () => {
 describe('relative days in a timeline', () => {
   it('reads "yesterday" from the publication day', () => {
     const md = '- Yesterday at 22:10 UTC - paged\n- 23:00 UTC - fixed\n'
-    const result = extractTimeline(parseMarkdown(md).children, { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null, published: '2024-03-01' }, new VFile())
+    const result = extractTimeline(
+      parseMarkdown(md).children,
+      { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null, published: '2024-03-01' },
+      new VFile(),
+    )
     expect(result.entries.map((e) => e.at)).toEqual(['2024-02-29T22:10:00+00:00', '2024-02-29T23:00:00+00:00'])
   })
 })

@@ -15,12 +15,20 @@ const dayBefore = makeRecord({
     { at: '2024-03-19T09:12+00:00', date: '2024-03-19', time: '09:12', text: 'Errors drop', line: 5 },
     { at: '2024-03-19T09:20+00:00', date: '2024-03-19', time: '09:20', text: 'All clear', line: 6 },
   ],
-  impact: { start: { at: '2024-03-19T09:00+00:00', date: '2024-03-19', time: '09:00' }, end: { at: '2024-03-19T09:12+00:00', date: '2024-03-19', time: '09:12' }, durationMinutes: 12, source: 'marked' },
+  impact: {
+    start: { at: '2024-03-19T09:00+00:00', date: '2024-03-19', time: '09:00' },
+    end: { at: '2024-03-19T09:12+00:00', date: '2024-03-19', time: '09:12' },
+    durationMinutes: 12,
+    source: 'marked',
+  },
   metrics: {
     detected: { at: '2024-03-19T09:04+00:00', inferred: true },
     mitigated: { at: '2024-03-19T09:12+00:00', inferred: true },
     resolved: { at: '2024-03-19T09:20+00:00', inferred: false },
-    timeToDetectMinutes: 4, timeToMitigateMinutes: 12, timeToResolveMinutes: 20, timelineSpanMinutes: 1100,
+    timeToDetectMinutes: 4,
+    timeToMitigateMinutes: 12,
+    timeToResolveMinutes: 20,
+    timelineSpanMinutes: 1100,
   },
 })
 
@@ -51,13 +59,21 @@ describe('compressed timeline scale', () => {
 
 describe('label lanes', () => {
   it('moves a label that would overlap its neighbour on a phone-wide axis into another lane', () => {
-    const placed = layoutLabels([{ x: 0.1, text: 'Impact start 09:00' }, { x: 0.15, text: 'Detected 09:04' }, { x: 1, text: 'Resolved' }])
+    const placed = layoutLabels([
+      { x: 0.1, text: 'Impact start 09:00' },
+      { x: 0.15, text: 'Detected 09:04' },
+      { x: 1, text: 'Resolved' },
+    ])
     expect(placed.map((l) => l.lane)).toEqual([1, 0, 0])
     expect(placed.map((l) => l.anchor)).toEqual(['start', 'start', 'end'])
   })
 
   it('stacks the earlier of two left-aligned labels higher, so its leader line does not cross the later one', () => {
-    const placed = layoutLabels([{ x: 0.05, text: 'Impact start 09:00' }, { x: 0.1, text: 'Detected 09:04' }, { x: 0.15, text: 'Mitigated 09:08' }])
+    const placed = layoutLabels([
+      { x: 0.05, text: 'Impact start 09:00' },
+      { x: 0.1, text: 'Detected 09:04' },
+      { x: 0.15, text: 'Mitigated 09:08' },
+    ])
     expect(placed.map((l) => l.lane)).toEqual([2, 1, 0])
   })
 })
@@ -76,7 +92,9 @@ describe('timeline overview', () => {
     expect(visual.window!.x + visual.window!.width).toBeCloseTo(visual.keys[2]!.x, 1)
     expect(visual.breaks).toHaveLength(1)
     expect(visual.scaleLabels.map((l) => l.text)).toEqual(['Mar 18 15:00', 'Mar 19 09:20', '18 h gap'])
-    expect(visual.caption).toBe('Impact (shaded) 09:00 to 09:12, 12 min. Impact start 09:00; Detected 09:04 (inferred); Mitigated 09:12 (inferred); Resolved 09:20. Quiet gaps drawn shorter (marked ≈): 18 h.')
+    expect(visual.caption).toBe(
+      'Impact (shaded) 09:00 to 09:12, 12 min. Impact start 09:00; Detected 09:04 (inferred); Mitigated 09:12 (inferred); Resolved 09:20. Quiet gaps drawn shorter (marked ≈): 18 h.',
+    )
   })
 
   it('keeps every mark inside the axis, in time order', () => {
@@ -89,7 +107,10 @@ describe('timeline overview', () => {
 
 describe('label lanes at the axis ends', () => {
   it('aligns a centred label that would stick out of the axis to the near end', () => {
-    const placed = layoutLabels([{ x: 0.02, text: '1 h 30 min gap', anchor: 'middle' }, { x: 0.99, text: '2 h gap', anchor: 'middle' }])
+    const placed = layoutLabels([
+      { x: 0.02, text: '1 h 30 min gap', anchor: 'middle' },
+      { x: 0.99, text: '2 h gap', anchor: 'middle' },
+    ])
     expect(placed.map((l) => l.anchor)).toEqual(['start', 'end'])
   })
 })

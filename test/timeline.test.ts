@@ -92,7 +92,10 @@ describe('timeline styles', () => {
   })
 
   it('reads a table with separate date and time columns and ignores a kramdown attribute row', () => {
-    const r = run('Date | Time | State\n--- | --- | ---\nMay 2 | 23:00 | Upgrade begins\nMay 3 | 01:15 | Upgrade done\n{: .table.table-striped }\n', { year: 2021, zone: 'UTC' })
+    const r = run('Date | Time | State\n--- | --- | ---\nMay 2 | 23:00 | Upgrade begins\nMay 3 | 01:15 | Upgrade done\n{: .table.table-striped }\n', {
+      year: 2021,
+      zone: 'UTC',
+    })
     expect(r.entries).toEqual([
       { at: '2021-05-02T23:00:00+00:00', date: '2021-05-02', time: '23:00', text: 'Upgrade begins', line: 3 },
       { at: '2021-05-03T01:15:00+00:00', date: '2021-05-03', time: '01:15', text: 'Upgrade done', line: 4 },
@@ -111,7 +114,10 @@ describe('timeline styles', () => {
 
   it('finds the time column by content when the header says nothing', () => {
     const r = run('At | What\n--- | ---\n07:05 | Alert\n07:09 | Ack\n')
-    expect(r.entries.map((e) => [e.time, e.text])).toEqual([['07:05', 'Alert'], ['07:09', 'Ack']])
+    expect(r.entries.map((e) => [e.time, e.text])).toEqual([
+      ['07:05', 'Alert'],
+      ['07:09', 'Ack'],
+    ])
   })
 
   it('ignores a table without dates or times', () => {
@@ -145,7 +151,11 @@ describe('timeline styles', () => {
 
   it('reads lines joined by <br /> with backslash separator lines', () => {
     const r = run('*05:10*: Down<br />\n\\\\\\\\\n*05:40*: Up again<br />\n\\\\\\\\\n*06:00*: Closed\n')
-    expect(r.entries.map((e) => [e.time, e.text, e.line])).toEqual([['05:10', 'Down', 1], ['05:40', 'Up again', 3], ['06:00', 'Closed', 5]])
+    expect(r.entries.map((e) => [e.time, e.text, e.line])).toEqual([
+      ['05:10', 'Down', 1],
+      ['05:40', 'Up again', 3],
+      ['06:00', 'Closed', 5],
+    ])
   })
 
   it('reads a list indented into a code block, 12-hour clock without am/pm', () => {
@@ -158,13 +168,18 @@ describe('timeline styles', () => {
   })
 
   it('ignores fenced code and log lines', () => {
-    const r = run('```\n- 10:00 ::::: not an entry\n- 10:05 ::::: nor this\n```\n\n    -rw-r--r-- 1 a b 10 May 29 22:37 x.jpi\n    -rw-r--r-- 1 a b 10 May 29 22:38 y.jpi\n')
+    const r = run(
+      '```\n- 10:00 ::::: not an entry\n- 10:05 ::::: nor this\n```\n\n    -rw-r--r-- 1 a b 10 May 29 22:37 x.jpi\n    -rw-r--r-- 1 a b 10 May 29 22:38 y.jpi\n',
+    )
     expect(r.entries).toEqual([])
   })
 
   it('reads a time alone on a line with the text after a blank line', () => {
     const r = run('9:00 AM:\n\nAlert fired.\n9:30 AM:\n\nFixed.\n', { zone: 'UTC', date: '2023-09-09' })
-    expect(r.entries.map((e) => [e.time, e.text, e.line])).toEqual([['09:00', 'Alert fired.', 1], ['09:30', 'Fixed.', 4]])
+    expect(r.entries.map((e) => [e.time, e.text, e.line])).toEqual([
+      ['09:00', 'Alert fired.', 1],
+      ['09:30', 'Fixed.', 4],
+    ])
   })
 
   it('reads raw HTML paragraphs with entities and emoji shortcodes', () => {
@@ -181,7 +196,9 @@ describe('timeline styles', () => {
   })
 
   it('uses a preface for the date and zone, with a per-entry date override', () => {
-    const r = run('Unless noted, everything happened on 2021-04-05; all times in UTC.\n\n- 2021-04-04 23:50: Disk fills\n- 00:10: Site down\n- 00:30: Site up\n')
+    const r = run(
+      'Unless noted, everything happened on 2021-04-05; all times in UTC.\n\n- 2021-04-04 23:50: Disk fills\n- 00:10: Site down\n- 00:30: Site up\n',
+    )
     expect(r.entries.map((e) => e.at)).toEqual(['2021-04-04T23:50:00+00:00', '2021-04-05T00:10:00+00:00', '2021-04-05T00:30:00+00:00'])
   })
 
@@ -205,7 +222,10 @@ describe('timeline styles', () => {
 
   it('reports an invalid time, an unknown zone and a missing zone', () => {
     const r = run('- 25:10 Broken\n- 10:00 XYZT - Odd zone\n')
-    expect(r.entries.map((e) => [e.time, e.text])).toEqual([[null, 'Broken'], ['10:00', 'Odd zone']])
+    expect(r.entries.map((e) => [e.time, e.text])).toEqual([
+      [null, 'Broken'],
+      ['10:00', 'Odd zone'],
+    ])
     expect(r.messages.map((m) => m.rule)).toEqual(['time-invalid', 'zone-unknown', 'zone-missing'])
   })
 
@@ -216,7 +236,9 @@ describe('timeline styles', () => {
   })
 
   it('reads nothing from prose, chat logs in quotes or HTTP headers in code', () => {
-    const r = run('We looked at the logs.\n\n> [10:01] <ann> hi\n> [10:02] <bob> hello\n\n[10:03] <ann> anyone?\n\n```http\nDate: Mon, 21 Oct 2019 01:38:00 GMT\n```\n')
+    const r = run(
+      'We looked at the logs.\n\n> [10:01] <ann> hi\n> [10:02] <bob> hello\n\n[10:03] <ann> anyone?\n\n```http\nDate: Mon, 21 Oct 2019 01:38:00 GMT\n```\n',
+    )
     expect(r.entries).toEqual([])
   })
 
@@ -252,7 +274,10 @@ describe('timeline styles', () => {
 
   it('keeps the text of an entry whose bullet holds only the time', () => {
     const r = run('- **14:00**\n\n  Database failover.\n\n- **14:10**\n\n  Back.\n', { zone: 'UTC' })
-    expect(r.entries.map((e) => [e.time, e.text])).toEqual([['14:00', 'Database failover.'], ['14:10', 'Back.']])
+    expect(r.entries.map((e) => [e.time, e.text])).toEqual([
+      ['14:00', 'Database failover.'],
+      ['14:10', 'Back.'],
+    ])
   })
 
   it('treats a small step back as an ordering slip, not the next day', () => {
@@ -272,7 +297,39 @@ describe('timeline styles', () => {
   })
 
   it('gives well-formed entries for any mix of timeline fragments', () => {
-    const parts = ['- ', '* ', '  ', '\n', '10:05', '2019-01-02', ' PST', ' (UTC)', ':', ' - ', '**', '|', '---', '<p>', '&emsp;', ':x:', 'May 4th', '12 PM', 'Midnight', '--:--', '[???]', '    ', '`', 'text ', '{: .t }', '<br />', 'Denver', 'GMT+1', '20/06/2023', '2023-MM-DD', '> ']
+    const parts = [
+      '- ',
+      '* ',
+      '  ',
+      '\n',
+      '10:05',
+      '2019-01-02',
+      ' PST',
+      ' (UTC)',
+      ':',
+      ' - ',
+      '**',
+      '|',
+      '---',
+      '<p>',
+      '&emsp;',
+      ':x:',
+      'May 4th',
+      '12 PM',
+      'Midnight',
+      '--:--',
+      '[???]',
+      '    ',
+      '`',
+      'text ',
+      '{: .t }',
+      '<br />',
+      'Denver',
+      'GMT+1',
+      '20/06/2023',
+      '2023-MM-DD',
+      '> ',
+    ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 40 }), (chunks) => {
         const { entries } = run(chunks.join(''), { date: '2020-01-01' })

@@ -60,6 +60,8 @@ describe('title picking', () => {
   })
 
   it('skips a bare URL line in plain text', () => {
-    expect(titleOf('https://example.com/post/abc\n\nDisk Full on the Build Server\n\nThe disk filled up overnight and builds failed.\n')).toBe('Disk Full on the Build Server')
+    expect(titleOf('https://example.com/post/abc\n\nDisk Full on the Build Server\n\nThe disk filled up overnight and builds failed.\n')).toBe(
+      'Disk Full on the Build Server',
+    )
   })
 })

@@ -5,7 +5,41 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { languageScorer } from '../src/normalize/summary/trigram-language.js'
 
-const CANDIDATES = ['eng', 'deu', 'fra', 'jpn', 'spa', 'por', 'ita', 'nld', 'rus', 'cmn', 'kor', 'pol', 'tur', 'ukr', 'swe', 'ces', 'ron', 'hun', 'ind', 'vie', 'arb', 'hin', 'ell', 'heb', 'dan', 'nob', 'fin', 'tha', 'bul', 'srp', 'hrv', 'slk', 'cat']
+const CANDIDATES = [
+  'eng',
+  'deu',
+  'fra',
+  'jpn',
+  'spa',
+  'por',
+  'ita',
+  'nld',
+  'rus',
+  'cmn',
+  'kor',
+  'pol',
+  'tur',
+  'ukr',
+  'swe',
+  'ces',
+  'ron',
+  'hun',
+  'ind',
+  'vie',
+  'arb',
+  'hin',
+  'ell',
+  'heb',
+  'dan',
+  'nob',
+  'fin',
+  'tha',
+  'bul',
+  'srp',
+  'hrv',
+  'slk',
+  'cat',
+]
 const score = languageScorer(CANDIDATES)
 const franc = (text: string, minLength: number): unknown => francAll(text, { minLength, only: CANDIDATES })
 
@@ -47,9 +81,12 @@ describe('trigram language scorer', () => {
 
   it('gives franc-min’s scores on any text', () => {
     const words = fc.constantFrom('the', 'und', 'le', 'de', 'der', 'outage', 'Ausfall', 'panne', '障害', 'база', 'ñ', 'ß', '42', '!', ' ', '\n', 'é', 'ç', 'ø')
-    fc.assert(fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 80 }), (parts) => {
-      const text = parts.join(' ')
-      expect(score(text, 20)).toEqual(franc(text, 20))
-    }), { numRuns: 200 })
+    fc.assert(
+      fc.property(fc.array(fc.oneof(words, fc.string({ maxLength: 8 }), fc.string({ unit: 'binary', maxLength: 4 })), { maxLength: 80 }), (parts) => {
+        const text = parts.join(' ')
+        expect(score(text, 20)).toEqual(franc(text, 20))
+      }),
+      { numRuns: 200 },
+    )
   })
 })

@@ -6,14 +6,20 @@ import { readMdx, unwrapFence } from '../src/normalize/structure/wrapped-report.
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 
 describe('a report inside a fence', () => {
-  const report = '# Disk full on 2024-05-01\n\n## Summary\n\nThe disk filled up on the database host and writes failed for twenty minutes.\n\n## Action items\n\n- Add an alert\n'
+  const report =
+    '# Disk full on 2024-05-01\n\n## Summary\n\nThe disk filled up on the database host and writes failed for twenty minutes.\n\n## Action items\n\n- Add an alert\n'
   it('is unwrapped, closed or not, with an info and the chat text dropped', () => {
-    for (const text of [`Sure! Here is the postmortem:\n\n\`\`\`markdown\n${report}\`\`\`\n\nLet me know if you need changes.\n`, `Here it is:\n\`\`\`md\n${report}`]) {
+    for (const text of [
+      `Sure! Here is the postmortem:\n\n\`\`\`markdown\n${report}\`\`\`\n\nLet me know if you need changes.\n`,
+      `Here it is:\n\`\`\`md\n${report}`,
+    ]) {
       const { record } = normalizeDocument('f.md', text, options)
       expect(record.title).toBe('Disk full on 2024-05-01')
       expect(record.summary).toBe('The disk filled up on the database host and writes failed for twenty minutes.')
       expect(record.actionItems.map((i) => i.text)).toEqual(['Add an alert'])
-      expect(record.diagnostics.filter((d) => d.ruleId === 'report-fence-unwrapped').map((d) => [d.severity, d.line])).toEqual([['info', text.split('\n').findIndex((l) => l.startsWith('```')) + 1]])
+      expect(record.diagnostics.filter((d) => d.ruleId === 'report-fence-unwrapped').map((d) => [d.severity, d.line])).toEqual([
+        ['info', text.split('\n').findIndex((l) => l.startsWith('```')) + 1],
+      ])
     }
   })
 
@@ -26,9 +32,15 @@ describe('a report inside a fence', () => {
 
 describe('MDX', () => {
   it('reads title, date and authors from `export const meta` with an info, and never shows import/export lines', () => {
-    const text = "import Chart from './chart'\nexport const meta = {\n  title: 'Queue backlog',\n  date: \"2023-09-14\",\n  authors: ['Ana', 'Jo'],\n}\n\n## Summary\n\nThe queue backed up for an hour because the consumers stalled on a poisoned message.\n"
+    const text =
+      "import Chart from './chart'\nexport const meta = {\n  title: 'Queue backlog',\n  date: \"2023-09-14\",\n  authors: ['Ana', 'Jo'],\n}\n\n## Summary\n\nThe queue backed up for an hour because the consumers stalled on a poisoned message.\n"
     const { record } = normalizeDocument('m.md', text, options)
-    expect([record.title, record.date, record.authors, record.summary]).toEqual(['Queue backlog', '2023-09-14', ['Ana', 'Jo'], 'The queue backed up for an hour because the consumers stalled on a poisoned message.'])
+    expect([record.title, record.date, record.authors, record.summary]).toEqual([
+      'Queue backlog',
+      '2023-09-14',
+      ['Ana', 'Jo'],
+      'The queue backed up for an hour because the consumers stalled on a poisoned message.',
+    ])
     expect(record.diagnostics.map((d) => [d.ruleId, d.severity, d.line])).toContainEqual(['mdx-meta', 'info', 2])
     expect(record.sections.map((s) => s.text).join(' ')).not.toContain('import')
   })
@@ -39,7 +51,8 @@ describe('MDX', () => {
   })
 
   it('never takes prose that wraps onto a line starting with "export" or "import" for a module line', () => {
-    const text = '# Nightly jobs\n\n## Timeline\n\n- 10:00 The nightly\nexport jobs failed and at 11:30 UTC they recovered.\n- 11:45 import of the backlog (\n  all queues\n) finished\n'
+    const text =
+      '# Nightly jobs\n\n## Timeline\n\n- 10:00 The nightly\nexport jobs failed and at 11:30 UTC they recovered.\n- 11:45 import of the backlog (\n  all queues\n) finished\n'
     expect(readMdx(text)).toBeNull()
     const { record } = normalizeDocument('n.md', text, options)
     expect(record.sections.map((s) => s.text).join(' ')).toContain('export jobs failed')

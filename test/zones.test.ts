@@ -93,10 +93,22 @@ describe('toIso', () => {
 
   it('gives the same instants when asked again (remembered IANA offsets) and a fixed offset by arithmetic', () => {
     const berlin = parseZone('Europe/Berlin')
-    const times = [['2023-03-26', '01:30'], ['2023-03-26', '02:30'], ['2023-03-26', '03:30'], ['2023-10-29', '03:30'], ['2024-02-29', '23:59']]
+    const times = [
+      ['2023-03-26', '01:30'],
+      ['2023-03-26', '02:30'],
+      ['2023-03-26', '03:30'],
+      ['2023-10-29', '03:30'],
+      ['2024-02-29', '23:59'],
+    ]
     const first = times.map(([date, time]) => toIso(date!, time!, berlin))
     expect(times.map(([date, time]) => toIso(date!, time!, berlin))).toEqual(first)
-    expect(first.map((r) => r?.at)).toEqual(['2023-03-26T01:30:00+01:00', '2023-03-26T03:30:00+02:00', '2023-03-26T03:30:00+02:00', '2023-10-29T03:30:00+01:00', '2024-02-29T23:59:00+01:00'])
+    expect(first.map((r) => r?.at)).toEqual([
+      '2023-03-26T01:30:00+01:00',
+      '2023-03-26T03:30:00+02:00',
+      '2023-03-26T03:30:00+02:00',
+      '2023-10-29T03:30:00+01:00',
+      '2024-02-29T23:59:00+01:00',
+    ])
     expect(toIso('2024-02-29', '23:59:07', parseZone('GMT+5:30'))).toEqual({ at: '2024-02-29T23:59:07+05:30', offset: '+05:30' })
     expect(toIso('2023-02-29', '10:00', parseZone('UTC'))).toBeNull()
     expect(toIso('2023-01-01', '24:00', parseZone('UTC'))).toBeNull()

@@ -97,7 +97,12 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     assemble(refused, imageExists) {
       const sources = [...loaded.keys()].sort(byCodePoint)
       const staticRoots = passthroughFiles(config).map((f) => f.path.split('/')[0]!)
-      const { documents: docs, reports: files } = selectPublished(sources.map((s) => loaded.get(s)!.doc), config, staticRoots, imageExists)
+      const { documents: docs, reports: files } = selectPublished(
+        sources.map((s) => loaded.get(s)!.doc),
+        config,
+        staticRoots,
+        imageExists,
+      )
       return {
         documents: new Map(docs.map((d) => [d.record.source, d])),
         reports: new Map([...refused, ...files].sort((a, b) => byCodePoint(a.source, b.source)).map((f) => [f.source, f])),

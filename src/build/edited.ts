@@ -85,16 +85,27 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
     for (const doc of changedDocs) {
       const i = at.get(doc.record.source)!
       if (snapshot.slugs[i] !== doc.record.slug) return null
-      planned.push(...ownFiles(doc, keyOf, snapshot.related[i]!.map((slug) => published(bySlug.get(slug)!)), edited.image, slugOf))
+      planned.push(
+        ...ownFiles(
+          doc,
+          keyOf,
+          snapshot.related[i]!.map((slug) => published(bySlug.get(slug)!)),
+          edited.image,
+          slugOf,
+        ),
+      )
       const checked = referenceDiagnostics(doc.record.source, doc.refs ?? [], { slugOf, imageExists: edited.imageExists })
       reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: [...doc.record.diagnostics, ...checked] })
     }
-    const line = (entry: ArchiveEntry): string | Uint8Array => (entry.renamed ? null : documents.recordJson(keys.get(entry.source)!)) ?? JSON.stringify(published(entry).record)
+    const line = (entry: ArchiveEntry): string | Uint8Array =>
+      (entry.renamed ? null : documents.recordJson(keys.get(entry.source)!)) ?? JSON.stringify(published(entry).record)
     const exportKey = archive.map(({ source, slug }) => `${keys.get(source)}/${slug}`).join(' ')
     planned.push({ path: 'postmortems.json', key: exportKey, content: () => exportJson(archive, line) })
     // Search: a delta beside the base index, or the full pass when the base must be rebuilt.
     const sources = archive.map((entry) => ({ key: `${keys.get(entry.source)}/${entry.slug}`, doc: () => published(entry) }))
-    const search = pass.config.search ? await (await import('../search/incremental.js')).startDeltaSearch(last.searchKey, sources, pass.config, pass.renderKey) : null
+    const search = pass.config.search
+      ? await (await import('../search/incremental.js')).startDeltaSearch(last.searchKey, sources, pass.config, pass.renderKey)
+      : null
     if (pass.config.search && !search) return null
     // The search files neither kept by the delta nor written again are removed; the rest of the last output stands.
     const gone = (p: string): boolean => p.startsWith(`${SEARCH_DIR}/`) && !!search && !search.keeps(p)

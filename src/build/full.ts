@@ -72,13 +72,20 @@ export async function fullPass(full: FullPass, outputKeys: Map<SiteDocument, str
       if (!withSearch || !config.search) return { files, outputKeys, carried: searchFiles }
       // A base index and a delta of what changed since (see `search/delta.ts`), or a new base.
       const sources = [...outputKeys].map(([doc, key]) => ({ key, doc: () => doc }))
-      const search = await (await import('../search/incremental.js')).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey)
+      const search = await (
+        await import('../search/incremental.js')
+      ).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey)
       searchKey = search.key
       return { files, outputKeys, carried: searchFiles.filter((p) => search.keeps(p)), later: search.files }
     },
     { retryUntrusted: true, keep: (p) => mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`) },
   )
   full.related.save(related)
-  const archive = docs.map((d): ArchiveEntry => ({ source: d.record.source, slug: d.record.slug, listingKey: listingKey(d.record), renamed: !documents.asLoaded(d.record) }))
+  const archive = docs.map((d): ArchiveEntry => ({
+    source: d.record.source,
+    slug: d.record.slug,
+    listingKey: listingKey(d.record),
+    renamed: !documents.asLoaded(d.record),
+  }))
   return { ...outcome, searchKey, archive, relatedId: related?.id ?? null, plan: { docs, keys: outputKeys } }
 }

@@ -42,12 +42,18 @@ export interface BuildKeys {
   templatesKey: string
 }
 
-
 /**
  * Stamps one content file: unchanged since the last build (same size, mtime and inode, and not modified around its
  * start) it is not read, and its document key is taken from the stamp while the options hold.
  */
-export function readInput(source: string, absolutePath: string, previous: InputStamp | undefined, lastStart: number, optionsKey: string, sameOptions: boolean): Input {
+export function readInput(
+  source: string,
+  absolutePath: string,
+  previous: InputStamp | undefined,
+  lastStart: number,
+  optionsKey: string,
+  sameOptions: boolean,
+): Input {
   const info = statSync(absolutePath)
   if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs && previous.ino === info.ino && info.mtimeMs < lastStart - 2000) {
     // The key is worked out again only when the options changed since (hashing 10,000 keys is 45 ms of a warm build).

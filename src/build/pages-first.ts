@@ -25,7 +25,11 @@ export interface PagesFirst {
  * cost does not grow with the archive. The full pass then finds these pages current and skips them. Returns the
  * paths written and the manifest after them, or null when the saves need the full pass first.
  */
-export async function pagesFirst(first: PagesFirst, manifest: ReadonlyMap<string, ManifestEntry>, sources: string[]): Promise<{ written: string[]; manifest: Map<string, ManifestEntry> } | null> {
+export async function pagesFirst(
+  first: PagesFirst,
+  manifest: ReadonlyMap<string, ManifestEntry>,
+  sources: string[],
+): Promise<{ written: string[]; manifest: Map<string, ManifestEntry> } | null> {
   const docs = [...first.lastPlan.docs]
   const keys = new Map(first.lastPlan.keys)
   const slugs = new Set<string>()

@@ -56,7 +56,12 @@ export interface PassOptions {
  * Runs one output pass: the planned files whose inputs changed are rendered, those whose bytes changed written. The
  * last manifest (`previous`, null when it cannot be trusted) says what is on disk; with none, site/ is written anew.
  */
-export async function runPass(context: PassContext, previous: ReadonlyMap<string, ManifestEntry> | null, plan: (previous: ReadonlyMap<string, ManifestEntry> | null) => Promise<PassPlan>, options: PassOptions = {}): Promise<PassOutcome> {
+export async function runPass(
+  context: PassContext,
+  previous: ReadonlyMap<string, ManifestEntry> | null,
+  plan: (previous: ReadonlyMap<string, ManifestEntry> | null) => Promise<PassPlan>,
+  options: PassOptions = {},
+): Promise<PassOutcome> {
   try {
     return await passOnce(context, previous, await plan(previous), options)
   } catch (error) {

@@ -42,7 +42,15 @@ export type SummaryFacts = Pick<DocumentSummary, 'terms' | 'listingKey'>
  */
 export function encodeEntry(doc: LoadedDocument, facts: SummaryFacts | null): Uint8Array<ArrayBuffer> {
   const record = doc.document?.record ?? null
-  const summary: DocumentSummary = { source: doc.source, diagnostics: doc.diagnostics, record: null, images: doc.document?.images ?? [], refs: doc.document?.refs ?? [], terms: '', listingKey: '' }
+  const summary: DocumentSummary = {
+    source: doc.source,
+    diagnostics: doc.diagnostics,
+    record: null,
+    images: doc.document?.images ?? [],
+    refs: doc.document?.refs ?? [],
+    terms: '',
+    listingKey: '',
+  }
   if (record) {
     summary.record = { ...record }
     for (const key of BULKY) (summary.record as unknown as Record<string, undefined>)[key] = undefined

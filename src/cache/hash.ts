@@ -26,11 +26,32 @@ export function hashParts(...parts: (string | Uint8Array)[]): string {
 export const codeVersionKey = (): string => `hindsight-${PACKAGE_VERSION}/pipeline-${PIPELINE_VERSION}`
 
 /** Config keys that only shape output paths or rendering, never a document's record or HTML. */
-const OUTPUT_ONLY = new Set<keyof ResolvedConfig>(['root', 'configFile', 'contentDir', 'outDir', 'templatesDir', 'cacheDir', 'staticDir', 'logo', 'favicon', 'title', 'description', 'url', 'base', 'pageSize', 'search', 'drafts'])
+const OUTPUT_ONLY = new Set<keyof ResolvedConfig>([
+  'root',
+  'configFile',
+  'contentDir',
+  'outDir',
+  'templatesDir',
+  'cacheDir',
+  'staticDir',
+  'logo',
+  'favicon',
+  'title',
+  'description',
+  'url',
+  'base',
+  'pageSize',
+  'search',
+  'drafts',
+])
 
 /** Key of everything that shapes a normalized document besides its bytes and path: Hindsight's version and the normalize-relevant config. */
 export function documentOptionsKey(config: ResolvedConfig): string {
-  const relevant = Object.fromEntries(Object.entries(config).filter(([k]) => !OUTPUT_ONLY.has(k as keyof ResolvedConfig)).sort(([a], [b]) => (a < b ? -1 : 1)))
+  const relevant = Object.fromEntries(
+    Object.entries(config)
+      .filter(([k]) => !OUTPUT_ONLY.has(k as keyof ResolvedConfig))
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  )
   return hashParts(codeVersionKey(), JSON.stringify(relevant))
 }
 

@@ -61,7 +61,7 @@ export function writeDurably(file: string, data: Uint8Array | string): void {
     const fd = openSync(tmp, 'w')
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data) : data
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(fd, bytes, at, bytes.byteLength - at)
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at)
       syncFd(fd)
     } finally {
       closeSync(fd)

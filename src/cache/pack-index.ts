@@ -18,7 +18,14 @@ export interface Place {
 /** A place as the index stores it: a short array (10,000 of them are read back at every build). */
 export type StoredPlace = [pack: string, offset: number, length: number, summaryLength: number, jsonLength: number, sums: string]
 
-export const decodePlace = ([pack, offset, length, summaryLength, jsonLength, sums]: StoredPlace): Place => ({ pack, offset, length, summaryLength, jsonLength, sums })
+export const decodePlace = ([pack, offset, length, summaryLength, jsonLength, sums]: StoredPlace): Place => ({
+  pack,
+  offset,
+  length,
+  summaryLength,
+  jsonLength,
+  sums,
+})
 export const encodePlace = (p: Place): StoredPlace => [p.pack, p.offset, p.length, p.summaryLength, p.jsonLength, p.sums]
 
 /** The index of the packs: which pack and byte range holds each document key. */

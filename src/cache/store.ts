@@ -173,7 +173,7 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
         filling = { id: `filling:${name}`, fd, tmp, offset: 0, places: new Map() }
         fds.set(filling.id, fd)
       }
-      for (let at = 0; at < bytes.byteLength; ) at += writeSync(filling.fd, bytes, at, bytes.byteLength - at, filling.offset + at)
+      for (let at = 0; at < bytes.byteLength;) at += writeSync(filling.fd, bytes, at, bytes.byteLength - at, filling.offset + at)
       appended++
       const [summaryLength, jsonLength] = entryLengths(bytes)
       filling.places.set(key, { pack: filling.id, offset: filling.offset, length: bytes.byteLength, summaryLength, jsonLength, sums: entrySums(bytes) })

@@ -28,7 +28,12 @@ export async function run(args: string[]): Promise<number> {
   const quiet = values.quiet === true
   const verbose = values.verbose === true && !quiet
   const workers = parseWorkers(values.workers as string | undefined)
-  const config = loadConfig(process.cwd(), { contentDir: values.content as string | undefined, outDir: values.out as string | undefined, base: values.base as string | undefined, drafts: values.drafts as boolean | undefined })
+  const config = loadConfig(process.cwd(), {
+    contentDir: values.content as string | undefined,
+    outDir: values.out as string | undefined,
+    base: values.base as string | undefined,
+    drafts: values.drafts as boolean | undefined,
+  })
   const progress = quiet ? null : createProgressLine((text) => process.stderr.write(text), { tty: process.stderr.isTTY === true })
   let result
   try {
@@ -48,6 +53,9 @@ export async function run(args: string[]): Promise<number> {
   const pages = result.files.filter((f) => f.slug).length
   const drafts = result.files.filter((f) => f.diagnostics.some((d) => d.ruleId === RULE.draftUnpublished)).length
   const left = drafts ? `; ${plural(drafts, 'draft')} left out (--drafts to include)` : ''
-  if (!quiet) console.log(`Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms${result.warnings && !verbose ? ' (warnings: hindsight check, or --verbose)' : ''}${left}`)
+  if (!quiet)
+    console.log(
+      `Built ${plural(pages, 'postmortem')} from ${plural(result.files.length, 'file')}: ${plural(result.pagesWritten, 'file')} written, ${plural(result.errors, 'error')}, ${plural(result.warnings, 'warning')} in ${Math.round(result.durationMs)} ms${result.warnings && !verbose ? ' (warnings: hindsight check, or --verbose)' : ''}${left}`,
+    )
   return result.errors > 0 ? 1 : 0
 }

@@ -6,8 +6,14 @@ import { parseCommand } from './spec.js'
 export async function run(args: string[]): Promise<number> {
   const { values } = parseCommand('dev', args)
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`hindsight dev: --port must be a number from 0 to 65535, not \`${values.port}\``)
-  const session = await startDev({ cwd: process.cwd(), overrides: { contentDir: values.content as string | undefined, drafts: values['no-drafts'] !== true }, port, host: values.host as string })
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`hindsight dev: --port must be a number from 0 to 65535, not \`${values.port}\``)
+  const session = await startDev({
+    cwd: process.cwd(),
+    overrides: { contentDir: values.content as string | undefined, drafts: values['no-drafts'] !== true },
+    port,
+    host: values.host as string,
+  })
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)

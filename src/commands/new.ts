@@ -32,8 +32,12 @@ export async function renderNewPostmortem(config: ResolvedConfig, options: NewOp
   const title = options.title.replace(/\s+/g, ' ').trim()
   if (!title) throw new UsageError('hindsight new: the title must not be empty')
   const date = options.date ?? DateTime.now().toISODate()
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid) throw new UsageError(`hindsight new: --date must be a calendar date as YYYY-MM-DD, not \`${date}\``)
-  const tags = (options.tags ?? '').split(',').map((t) => t.trim()).filter(Boolean)
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !DateTime.fromISO(date).isValid)
+    throw new UsageError(`hindsight new: --date must be a calendar date as YYYY-MM-DD, not \`${date}\``)
+  const tags = (options.tags ?? '')
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean)
   const own = path.join(config.templatesDir, NEW_TEMPLATE)
   const template = await readFile(existsSync(own) ? own : path.join(BUNDLED_TEMPLATES, NEW_TEMPLATE), 'utf8')
   // Markdown, not HTML: values are made safe for YAML by `yaml` (JSON is valid YAML), not HTML-escaped.
@@ -56,7 +60,8 @@ export async function renderNewPostmortem(config: ResolvedConfig, options: NewOp
 export async function run(args: string[]): Promise<number> {
   const { values: raw, positionals } = parseCommand('new', args)
   const values = raw as { site?: string; tags?: string; date?: string; severity?: string; content?: string }
-  if (positionals.length !== 1) throw new UsageError('hindsight new: give the title as one argument, e.g. hindsight new "Database failover took the API down" (see hindsight new --help)')
+  if (positionals.length !== 1)
+    throw new UsageError('hindsight new: give the title as one argument, e.g. hindsight new "Database failover took the API down" (see hindsight new --help)')
   const cwd = process.cwd()
   const config = loadConfig(cwd, { contentDir: values.content })
   const { fileName, text } = await renderNewPostmortem(config, { ...values, title: positionals[0] ?? '' })

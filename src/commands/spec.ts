@@ -30,13 +30,18 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'build the archive into site/ (atomically: a failed build leaves the previous site as it was)',
     options: {
       content,
-      out: { type: 'string', value: 'DIR', description: 'output folder (default: outDir of the config, else site/); refused if it holds anything Hindsight did not write' },
+      out: {
+        type: 'string',
+        value: 'DIR',
+        description: 'output folder (default: outDir of the config, else site/); refused if it holds anything Hindsight did not write',
+      },
       base: { type: 'string', value: '/prefix/', description: 'path prefix the site is served under' },
       drafts: { type: 'boolean', description: 'publish drafts too (for a preview deploy)' },
       workers: {
         type: 'string',
         value: 'N',
-        description: 'threads that normalize postmortems: 1 the main thread alone, N >= 2 that many worker threads (default: HINDSIGHT_WORKERS, else one per core, at most 8)',
+        description:
+          'threads that normalize postmortems: 1 the main thread alone, N >= 2 that many worker threads (default: HINDSIGHT_WORKERS, else one per core, at most 8)',
       },
       quiet: { type: 'boolean', description: 'print errors only: no progress line, no summary' },
       verbose: { type: 'boolean', description: 'print every diagnostic, warnings too, and the time of each phase' },
@@ -48,7 +53,12 @@ export const COMMANDS: CommandSpec[] = [
     positionals: '[PATHS...]',
     options: {
       strict: { type: 'boolean', default: false, description: 'count warnings as errors' },
-      format: { type: 'string', value: FORMATS.join('|'), default: 'text', description: 'output format; github prints workflow annotations, gitlab a Code Quality report' },
+      format: {
+        type: 'string',
+        value: FORMATS.join('|'),
+        default: 'text',
+        description: 'output format; github prints workflow annotations, gitlab a Code Quality report',
+      },
       content,
     },
   },
@@ -104,7 +114,9 @@ export function synopsis(spec: CommandSpec): string {
 
 /** `hindsight <command> --help`. */
 export function commandHelp(spec: CommandSpec): string {
-  const rows = Object.entries(spec.options).map(([name, o]) => [flag(name, o), o.description + (typeof o.default === 'string' ? ` (default: ${o.default})` : '')] as const)
+  const rows = Object.entries(spec.options).map(
+    ([name, o]) => [flag(name, o), o.description + (typeof o.default === 'string' ? ` (default: ${o.default})` : '')] as const,
+  )
   rows.push(['-h, --help', 'show this help'])
   const width = Math.max(...rows.map(([left]) => left.length))
   return `Usage: hindsight ${synopsis(spec)}\n\n${spec.summary[0]!.toUpperCase()}${spec.summary.slice(1)}.\n\nOptions:\n${rows.map(([left, right]) => `  ${left.padEnd(width)}  ${right}`).join('\n')}\n`
@@ -146,7 +158,8 @@ export function parseCommand(name: string, args: string[]): { values: Record<str
     throw new UsageError(`hindsight ${name}: unknown option ${arg.split('=')[0]}${near ? `; did you mean --${near}?` : ''} (see hindsight ${name} --help)`)
   }
   const options: NonNullable<ParseArgsConfig['options']> = {}
-  for (const [key, o] of Object.entries(spec.options)) options[key] = o.default === undefined ? { type: o.type } : ({ type: o.type, default: o.default } as never)
+  for (const [key, o] of Object.entries(spec.options))
+    options[key] = o.default === undefined ? { type: o.type } : ({ type: o.type, default: o.default } as never)
   try {
     const { values, positionals } = parseArgs({ args, options, allowPositionals: spec.positionals !== undefined, strict: true })
     return { values: values as Record<string, string | boolean | undefined>, positionals }

@@ -33,7 +33,16 @@ function utf16(bytes: Uint8Array): string | null {
  */
 export function decodeContent(bytes: Uint8Array): Decoded {
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    return { text: null, diagnostics: [problem('error', `File is ${(bytes.byteLength / 1048576).toFixed(1)} MB; split it or shorten it to under ${MAX_FILE_BYTES / 1048576} MB`, RULE.fileTooLarge)] }
+    return {
+      text: null,
+      diagnostics: [
+        problem(
+          'error',
+          `File is ${(bytes.byteLength / 1048576).toFixed(1)} MB; split it or shorten it to under ${MAX_FILE_BYTES / 1048576} MB`,
+          RULE.fileTooLarge,
+        ),
+      ],
+    }
   }
   const diagnostics: Diagnostic[] = []
   let text = utf16(bytes)

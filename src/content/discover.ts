@@ -71,9 +71,17 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
       if (entry.isSymbolicLink()) {
         const target = await realpath(absolutePath).catch(() => null)
         if (target === null || !(target === root || target.startsWith(root + path.sep))) {
-          const isDirLink = target !== null && (await stat(target).then((info) => info.isDirectory(), () => false))
+          const isDirLink =
+            target !== null &&
+            (await stat(target).then(
+              (info) => info.isDirectory(),
+              () => false,
+            ))
           if (!isDirLink && !isContent(entry.name)) continue // an outside image or data file is not a postmortem: ignore it
-          const reason = target === null ? 'Symbolic link leads nowhere (or loops); remove it or point it at a file inside the content folder' : 'Symbolic link points outside the content folder, so it was refused; copy the file into the content folder instead'
+          const reason =
+            target === null
+              ? 'Symbolic link leads nowhere (or loops); remove it or point it at a file inside the content folder'
+              : 'Symbolic link points outside the content folder, so it was refused; copy the file into the content folder instead'
           refused.push({ source, diagnostic: problem('error', reason, RULE.fileSymlink) })
           continue
         }

@@ -58,7 +58,12 @@ const notFound = (res: ServerResponse): void => {
 /** A 404 page for a missing postmortem (deleted or renamed): it keeps listening, so it reloads once the page is back. */
 function missingPage(res: ServerResponse, base: string, client: string): void {
   res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(injectClient(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>No page here (yet). <a href="${base.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">Back to the archive</a></p></body></html>`, client))
+  res.end(
+    injectClient(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Not found</title></head><body><h1>Not found</h1><p>No page here (yet). <a href="${base.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}">Back to the archive</a></p></body></html>`,
+      client,
+    ),
+  )
 }
 
 async function htmlFile(root: string, rel: string): Promise<string | null> {
@@ -116,7 +121,8 @@ export function createDevServer(options: DevServerOptions): Server {
       return void res.end(req.method === 'HEAD' ? undefined : body)
     }
     // A name without an extension is a page, unless the site holds such a file (a static CNAME, LICENSE).
-    if (rel === '' || rel.endsWith('/') || (!path.extname(rel) && !(await isSiteFile(root, rel)))) return missingPage(res, options.base, `${DEV_PREFIX}live-reload.js`)
+    if (rel === '' || rel.endsWith('/') || (!path.extname(rel) && !(await isSiteFile(root, rel))))
+      return missingPage(res, options.base, `${DEV_PREFIX}live-reload.js`)
     req.url = `/${rel.split('/').map(encodeURIComponent).join('/')}`
     assets(req, res)
   }

@@ -99,7 +99,12 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       const started = performance.now()
       const early = (pages: string[]): void => {
         sent.push(...pages)
-        log(`Updated ${pages.filter((p) => p.endsWith('.html')).map((p) => pageUrl(config.base, p)).join(', ')} in ${Math.round(performance.now() - started)} ms; indexes follow`)
+        log(
+          `Updated ${pages
+            .filter((p) => p.endsWith('.html'))
+            .map((p) => pageUrl(config.base, p))
+            .join(', ')} in ${Math.round(performance.now() - started)} ms; indexes follow`,
+        )
         hub.send('reload', { full: false, pages: pages.map((p) => pageUrl(config.base, p)) })
       }
       // A save is often followed by another (autosave, a quick fix): wait a moment before planning the indexes, and
@@ -112,7 +117,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
       result = needsFull ? await fullBuild() : await builder.update(changed, { keepLastGood: true, onPages: early, deferIndexes: moreSaves })
     }
     needsFull = false
-    board.record(shown(result), { full: result.full, gone: changed.filter((p) => !existsSync(p)).map(show), cleared: changed.includes(configPath) ? [show(configPath)] : [] })
+    board.record(shown(result), {
+      full: result.full,
+      gone: changed.filter((p) => !existsSync(p)).map(show),
+      cleared: changed.includes(configPath) ? [show(configPath)] : [],
+    })
     reportChanged(result, changed)
     hub.send('diagnostics', board.payload())
     if (result.full || result.written.length > 0 || result.removed.length > 0) {
@@ -135,8 +144,11 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const first = await fullBuild()
     board.record(shown(first), { full: true, gone: [], cleared: [] })
     const all = first.files.flatMap((f) => f.diagnostics)
-    log(`Built ${plural(first.files.length, 'file')} in ${Math.round(first.durationMs)} ms: ${plural(all.filter((d) => d.severity === 'error').length, 'error')}, ${plural(all.filter((d) => d.severity === 'warning').length, 'warning')} (details: hindsight check)`)
-    for (const { file, diagnostics } of board.payload().problems) for (const d of diagnostics.filter((d) => d.severity === 'error')) log(`  ${formatDiagnostic(file, d)}`)
+    log(
+      `Built ${plural(first.files.length, 'file')} in ${Math.round(first.durationMs)} ms: ${plural(all.filter((d) => d.severity === 'error').length, 'error')}, ${plural(all.filter((d) => d.severity === 'warning').length, 'warning')} (details: hindsight check)`,
+    )
+    for (const { file, diagnostics } of board.payload().problems)
+      for (const d of diagnostics.filter((d) => d.severity === 'error')) log(`  ${formatDiagnostic(file, d)}`)
   } catch (error) {
     // Serve anyway: the overlay shows the failure and the next save builds again.
     failed(error)
@@ -161,7 +173,9 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
   const url = `http://${host}:${port}${config.base}`
 
   // The templates and static folders and the logo and favicon files too, when they exist at start (chokidar misses events otherwise): a change to any of them is a full rebuild (see `builder.update`).
-  const extra = [config.templatesDir, config.staticDir, config.logo, config.favicon].filter((f): f is string => f !== null && path.isAbsolute(f) && existsSync(f))
+  const extra = [config.templatesDir, config.staticDir, config.logo, config.favicon].filter(
+    (f): f is string => f !== null && path.isAbsolute(f) && existsSync(f),
+  )
   const watcher = watchPaths([config.contentDir, ...extra, configPath], (paths) => queue.push(paths), { ignored: [config.outDir, config.cacheDir] })
   await watcher.ready
   log(`Serving ${url}  (Ctrl-C to stop)`)

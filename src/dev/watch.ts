@@ -49,18 +49,21 @@ export function watchPaths(targets: string[], onChange: (paths: string[]) => voi
   const gone = new Map<string, NodeJS.Timeout>()
   const awaitReturn = (root: string): void => {
     if (gone.has(root)) return
-    gone.set(root, setInterval(() => {
-      if (!existsSync(root)) return
-      clearInterval(gone.get(root))
-      gone.delete(root)
-      watcher.unwatch(root)
-      watcher.add(root)
-      report(root)
-      for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
-        const at = path.join(root, rel)
-        if (!isIgnored(at) && !rel.split(path.sep).some((part) => part.startsWith('.'))) report(at)
-      }
-    }, options.pollMs ?? 250))
+    gone.set(
+      root,
+      setInterval(() => {
+        if (!existsSync(root)) return
+        clearInterval(gone.get(root))
+        gone.delete(root)
+        watcher.unwatch(root)
+        watcher.add(root)
+        report(root)
+        for (const rel of readdirSync(root, { recursive: true, encoding: 'utf8' })) {
+          const at = path.join(root, rel)
+          if (!isIgnored(at) && !rel.split(path.sep).some((part) => part.startsWith('.'))) report(at)
+        }
+      }, options.pollMs ?? 250),
+    )
   }
   watcher.on('all', (event, changed) => {
     const at = path.resolve(changed)

@@ -31,5 +31,11 @@ export function deriveTags(record: PostmortemRecord, vocabulary: Record<string, 
   if (record.tags.length > 0) return []
   const text = tagSourceText(record)
   if (!text.trim()) return []
-  return [...new Set(compileVocabulary(vocabulary).filter(([, pattern]) => pattern.test(text)).map(([tag]) => tag))].sort()
+  return [
+    ...new Set(
+      compileVocabulary(vocabulary)
+        .filter(([, pattern]) => pattern.test(text))
+        .map(([tag]) => tag),
+    ),
+  ].sort()
 }

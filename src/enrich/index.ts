@@ -17,5 +17,14 @@ export function enrichRecord(record: PostmortemRecord, options: EnrichOptions, f
   const enriched: PostmortemRecord = { ...record, derivedTags: deriveTags(record, options.tagVocabulary), metrics: computeMetrics(record, frontMatter) }
   if (!causes.length) return enriched
   // Cause categories sit beside the suggested tags in the record, as both are derived.
-  return Object.fromEntries(Object.entries(enriched).flatMap(([key, value]) => (key === 'derivedTags' ? [[key, value], ['derivedCauses', causes]] : [[key, value]]))) as unknown as PostmortemRecord
+  return Object.fromEntries(
+    Object.entries(enriched).flatMap(([key, value]) =>
+      key === 'derivedTags'
+        ? [
+            [key, value],
+            ['derivedCauses', causes],
+          ]
+        : [[key, value]],
+    ),
+  ) as unknown as PostmortemRecord
 }

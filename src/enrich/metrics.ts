@@ -6,7 +6,8 @@ import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
 
 /** Timeline wording that marks each phase; matched case-insensitively on whole words. */
 export const PHASE_WORDING = {
-  detected: /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
+  detected:
+    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
   mitigated: /\b(mitigat(ed|ion)|rolled back|rolling back|roll(ed)?-?back|reverted|workaround)\b/i,
   resolved: /\b(resolved|back online|restored|recovered|fully operational|operational again)\b/i,
 } as const

@@ -41,7 +41,16 @@ export function timedEntries(record: PostmortemRecord): TimedEntry[] {
     .filter(({ entry, parts }) => parts !== null || (entry.time !== null && TIME.test(entry.time)))
   if (timed.length === 0) return []
   if (timed.every(({ parts }) => parts?.ms != null)) {
-    return timed.map(({ entry, index, parts }) => ({ index, entry, ms: parts!.ms!, wallMs: parts!.wallMs, day: parts!.day, time: parts!.time, iso: entry.at, absolute: true }))
+    return timed.map(({ entry, index, parts }) => ({
+      index,
+      entry,
+      ms: parts!.ms!,
+      wallMs: parts!.wallMs,
+      day: parts!.day,
+      time: parts!.time,
+      iso: entry.at,
+      absolute: true,
+    }))
   }
   const out: TimedEntry[] = []
   let day = dayOf(record.date) ?? dayOf(record.start)

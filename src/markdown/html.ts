@@ -109,9 +109,20 @@ function flatText(root: Root): string {
 const WHOLE_RENDER_TYPES = new Set(['html', 'footnoteReference', 'footnoteDefinition'])
 
 /** mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. */
-interface BlockMark { type: 'hindsightBlock'; children: RootContent[] }
-const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({ type: 'element', tagName: 'hindsight-block', properties: {}, children: state.all(node) })
-const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler, listItem: linearListItem } as never }) as unknown as (tree: Root, file: undefined) => HastRoot
+interface BlockMark {
+  type: 'hindsightBlock'
+  children: RootContent[]
+}
+const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({
+  type: 'element',
+  tagName: 'hindsight-block',
+  properties: {},
+  children: state.all(node),
+})
+const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler, listItem: linearListItem } as never }) as unknown as (
+  tree: Root,
+  file: undefined,
+) => HastRoot
 const sanitize = rehypeSanitize(sanitizeSchema)
 
 /**
@@ -128,7 +139,12 @@ export function renderGroups(groups: RootContent[][]): string[] {
     const hast = toHast({ type: 'root', children: marks as unknown as RootContent[] }, undefined)
     addHeadingIds(hast)
     const blocks = hast.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'hindsight-block')
-    const html = new Map(distinct.map((node, i) => [node, withoutRawHtml.stringify(sanitize({ type: 'root', children: blocks[i]!.children as HastRoot['children'] }) as HastRoot)]))
+    const html = new Map(
+      distinct.map((node, i) => [
+        node,
+        withoutRawHtml.stringify(sanitize({ type: 'root', children: blocks[i]!.children as HastRoot['children'] }) as HastRoot),
+      ]),
+    )
     return groups.map((group) => group.map((node) => html.get(node)!).join('\n'))
   } catch {
     return groups.map((group) => renderHtml(group))

@@ -34,14 +34,17 @@ function parserFor(mask: number): Processor<Root> {
   let parser = parsers.get(mask)
   if (!parser) {
     const parts = PARTS.filter((_, i) => mask & (1 << i))
-    parser = parts.length === PARTS.length ? (unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>) : unified()
-      .use(remarkParse)
-      .use(function gfmParts(this: Processor) {
-        const data = this.data()
-        ;(data.micromarkExtensions ??= []).push(...parts.map((p) => p.syntax))
-        ;(data.fromMarkdownExtensions ??= []).push(...parts.map((p) => p.tree))
-      })
-      .freeze() as unknown as Processor<Root>
+    parser =
+      parts.length === PARTS.length
+        ? (unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>)
+        : (unified()
+            .use(remarkParse)
+            .use(function gfmParts(this: Processor) {
+              const data = this.data()
+              ;(data.micromarkExtensions ??= []).push(...parts.map((p) => p.syntax))
+              ;(data.fromMarkdownExtensions ??= []).push(...parts.map((p) => p.tree))
+            })
+            .freeze() as unknown as Processor<Root>)
     parsers.set(mask, parser)
   }
   return parser
@@ -63,7 +66,11 @@ function plainParagraph(text: string): Root | null {
   for (const line of lines) if (!PLAIN_LINE.test(line) || LIST_START.test(line)) return null
   const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
   const position = () => ({ start: { line: 1, column: 1, offset: 0 }, end: { ...end } })
-  return { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() }], position: position() }
+  return {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [{ type: 'text', value: text, position: position() }], position: position() }],
+    position: position(),
+  }
 }
 
 /** Parses Markdown (GFM) into an mdast tree with positions; never throws on content. */

@@ -32,7 +32,14 @@ export function defuseRawHtml(tree: HastRoot): void {
     const parent = stack.pop()!
     const raws = parent.children.flatMap((child, i) => (child.type === 'raw' ? [{ i, value: child.value }] : []))
     raws.forEach(({ i, value }, k) => {
-      if (OPENS.test(value) && unclosedTags(value, raws.slice(k + 1).map((r) => r.value)).length) parent.children[i] = { type: 'text', value }
+      if (
+        OPENS.test(value) &&
+        unclosedTags(
+          value,
+          raws.slice(k + 1).map((r) => r.value),
+        ).length
+      )
+        parent.children[i] = { type: 'text', value }
     })
     for (const child of parent.children) if ('children' in child) stack.push(child as Parent)
   }
@@ -45,7 +52,37 @@ export const rawHtmlGuard = () => defuseRawHtml
 export const MAX_HTML_NESTING = 500
 
 /** Elements that never hold content or close themselves when a sibling opens: they add no depth. */
-const NO_DEPTH = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp'])
+const NO_DEPTH = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dt',
+  'dd',
+  'tr',
+  'td',
+  'th',
+  'option',
+  'optgroup',
+  'thead',
+  'tbody',
+  'tfoot',
+  'colgroup',
+  'rb',
+  'rt',
+  'rp',
+])
 const TAGS = /<(\/?)([A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(\/?)>/g
 
 /** The deepest nesting the raw HTML strings reach, read in order as one stream (as the HTML parser reads them). */

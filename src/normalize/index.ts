@@ -53,18 +53,47 @@ export interface NormalizedDocument {
 
 function emptyRecord(source: string, slug: string): PostmortemRecord {
   return {
-    slug, source, title: null, summary: '', date: null, published: null, start: null, end: null, durationMinutes: null,
+    slug,
+    source,
+    title: null,
+    summary: '',
+    date: null,
+    published: null,
+    start: null,
+    end: null,
+    durationMinutes: null,
     impact: { start: null, end: null, durationMinutes: null, source: null },
-    timezone: null, utcOffset: null, tags: [], derivedTags: [], site: [], authors: [], severity: null, sections: [],
-    timeline: [], actionItems: [], lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    timezone: null,
+    utcOffset: null,
+    tags: [],
+    derivedTags: [],
+    site: [],
+    authors: [],
+    severity: null,
+    sections: [],
+    timeline: [],
+    actionItems: [],
+    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    metrics: {
+      detected: null,
+      mitigated: null,
+      resolved: null,
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      timelineSpanMinutes: null,
+    },
     diagnostics: [],
   }
 }
 
 /** Names from an `Authors:` line, e-mail addresses and markup dropped. */
 function authorList(value: string): string[] {
-  return value.replace(/<[^>]*>|[*_`]/g, '').split(/,|;|\band\b/).map((s) => s.trim()).filter((s) => s && s.length <= 80)
+  return value
+    .replace(/<[^>]*>|[*_`]/g, '')
+    .split(/,|;|\band\b/)
+    .map((s) => s.trim())
+    .filter((s) => s && s.length <= 80)
 }
 
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
@@ -84,25 +113,58 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const meta = readMeta(source, data, file)
   const fields = collectFields(blocks, tree)
   const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
-  if (!title && !statesTitle(body)) report(file, 'warning', 'Document has no title; start it with a `# Title` line or set `title:` in front matter', { line: matter.lines + 1, column: 1 }, RULE.noTitle)
+  if (!title && !statesTitle(body))
+    report(
+      file,
+      'warning',
+      'Document has no title; start it with a `# Title` line or set `title:` in front matter',
+      { line: matter.lines + 1, column: 1 },
+      RULE.noTitle,
+    )
   clock?.lap('meta, fields, title')
   const spans = findSections(blocks, blockIndex)
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
   clock?.lap('sections')
-  const found = findIncidentWhen({ data, meta, title, timelineContext: location?.context ?? '', prose: summaryProse(spans, blocks), body, fields, defaultTimezone: options.defaultTimezone, file })
+  const found = findIncidentWhen({
+    data,
+    meta,
+    title,
+    timelineContext: location?.context ?? '',
+    prose: summaryProse(spans, blocks),
+    body,
+    fields,
+    defaultTimezone: options.defaultTimezone,
+    file,
+  })
   clock?.lap('incident date')
-  const context = { heading: location?.heading ?? '', date: found.date ?? found.proseDate ?? meta.published, year: found.year, zone: found.zone, defaultTimezone: options.defaultTimezone, dayFirst: found.dayFirst, published: meta.published }
+  const context = {
+    heading: location?.heading ?? '',
+    date: found.date ?? found.proseDate ?? meta.published,
+    year: found.year,
+    zone: found.zone,
+    defaultTimezone: options.defaultTimezone,
+    dayFirst: found.dayFirst,
+    published: meta.published,
+  }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
   clock?.lap('timeline')
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
-  const reportDay = titleDateIsReportDay(found, timeline.entries.flatMap((e) => (e.date ? [e.date] : [])))
+  const reportDay = titleDateIsReportDay(
+    found,
+    timeline.entries.flatMap((e) => (e.date ? [e.date] : [])),
+  )
   const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)
   record.title = title
-  const language = detectLanguage(proseOf(blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : [])), LANGUAGE_SAMPLE))
+  const language = detectLanguage(
+    proseOf(
+      blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : [])),
+      LANGUAGE_SAMPLE,
+    ),
+  )
   if (language) record.language = language
   clock?.lap('language')
   record.summary = findSummary(data, spans, blocks, title, language)
@@ -114,13 +176,24 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const fieldRange = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const dayHint = pickDate(when, entryDate, meta.published)
   const impact = findImpactWindow({
-    timeline: timeline.entries, passages: impactPassages(blocks, blockIndex), fieldRange, statedStart: when.start, statedEnd: when.end,
+    timeline: timeline.entries,
+    passages: impactPassages(blocks, blockIndex),
+    fieldRange,
+    statedStart: when.start,
+    statedEnd: when.end,
     context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
   })
   record.impact = impact
   clock?.lap('impact window')
   record.date = when.date ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
-  if (!record.date && !statesDate(body)) report(file, 'warning', 'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`', { line: matter.lines + 1, column: 1 }, RULE.noDate)
+  if (!record.date && !statesDate(body))
+    report(
+      file,
+      'warning',
+      'Cannot tell the day the incident happened; add a line such as `Date: 2024-05-01`',
+      { line: matter.lines + 1, column: 1 },
+      RULE.noDate,
+    )
   clock?.lap('stated date check')
   record.published = meta.published
   record.start = impact.start?.at ?? null

@@ -10,7 +10,8 @@ const ISO_DAY = /\b(?:19|20)\d\d-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])\b/
 /** Day and month as numbers in either order with a year, any separator ("13/10/2023", "01–11–2021", "03, 14, 2024"). */
 const NUMERIC_DAY = /\b(?:0?[1-9]|[12]\d|3[01]) ?[-–—/.,] ?(?:0?[1-9]|[12]\d|3[01]) ?[-–—/.,] ?(?:19|20)\d\d\b/
 /** A parse that names the calendar (a month or a numeric date), not a relative time such as "for 40 minutes". */
-const CALENDAR = /\d ?[-–—/.,] ?\d|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d|\d ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
+const CALENDAR =
+  /\d ?[-–—/.,] ?\d|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d|\d ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 const CJK_DAY = /\d{4}年\d{1,2}月\d{1,2}日/
 
 /** True when the text names a calendar day with its year (outside code), in any common notation or in Japanese. */
@@ -25,11 +26,15 @@ export function statesDate(text: string): boolean {
 
 /** True when the text labels a title (`Title: ...`, `**Title:** ...`, an MDX `meta = { title: ... }`). */
 export function statesTitle(text: string): boolean {
-  return /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?(?:title|titel|titre|タイトル|件名)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*\S/im.test(text) || /\bmeta\s*=\s*\{[^}]{0,400}\btitle\s*:/.test(text)
+  return (
+    /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)?(?:title|titel|titre|タイトル|件名)(?:\*\*|__)?[ \t]*[:：](?:\*\*|__)?[ \t]*\S/im.test(text) ||
+    /\bmeta\s*=\s*\{[^}]{0,400}\btitle\s*:/.test(text)
+  )
 }
 
 /** Zone names and offsets as authors write them next to times ("UTC", "GMT+2", "PDT", "+05:30", "Europe/Berlin"). */
-const ZONE = /\b(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|AES?T|AED?T|NZ[SD]T|WES?T|EES?T|MSK|SGT|HKT|(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+)(?:[+\-\u2212]\d{1,2}(?::?\d\d)?)?\b|\d\d:\d\d(?::\d\d)?[+\-\u2212]\d\d:?\d\d\b|\d\d:\d\d(?::\d\d)?Z\b/
+const ZONE =
+  /\b(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|AES?T|AED?T|NZ[SD]T|WES?T|EES?T|MSK|SGT|HKT|(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+)(?:[+\-\u2212]\d{1,2}(?::?\d\d)?)?\b|\d\d:\d\d(?::\d\d)?[+\-\u2212]\d\d:?\d\d\b|\d\d:\d\d(?::\d\d)?Z\b/
 const ZONE_WORDS = /\b(?:pacific|eastern|central|mountain) (?:standard |daylight )?time\b|\butc\b|日本時間|協定世界時/i
 
 /** True when the text names a time zone anywhere outside code. */
@@ -39,8 +44,10 @@ export function statesZone(text: string): boolean {
 }
 
 /** Words that place an untimed event on purpose: a phase or a relative time rather than a clock time. */
-const PHASE = /^(?:post[- ]incident|pre[- ]incident|follow[- ]?up|after(?:wards?)?|later|next|the next|the following|following|then|meanwhile|subsequently|eventually|shortly|soon|within|over the|in the (?:following|next|days|weeks)|overnight|ongoing|during|before|prior|earlier|previously|since|until|by the|around the same time|some time|at some point|day \d|week \d|approx|~|\(|\[)/i
-const DATE_WORD = /\b(?:\d{1,2}(?:st|nd|rd|th)?[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow)\b/i
+const PHASE =
+  /^(?:post[- ]incident|pre[- ]incident|follow[- ]?up|after(?:wards?)?|later|next|the next|the following|following|then|meanwhile|subsequently|eventually|shortly|soon|within|over the|in the (?:following|next|days|weeks)|overnight|ongoing|during|before|prior|earlier|previously|since|until|by the|around the same time|some time|at some point|day \d|week \d|approx|~|\(|\[)/i
+const DATE_WORD =
+  /\b(?:\d{1,2}(?:st|nd|rd|th)?[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow)\b/i
 
 /**
  * True for a timeline bullet left untimed on purpose: empty, a label ending in a colon ("Actions taken:"),

@@ -23,11 +23,13 @@ const display = (cwd: string, absolute: string): string => (path.relative(cwd, a
  */
 export async function checkPaths(config: ResolvedConfig, targets: string[], cwd: string): Promise<FileDiagnostics[]> {
   const absolute = (targets.length ? targets : [config.contentDir]).map((t) => path.resolve(cwd, t))
-  const kinds = await Promise.all(absolute.map(async (t) => {
-    const info = await stat(t).catch(() => null)
-    if (info === null) throw new UsageError(`hindsight check: no such file or folder: ${display(cwd, t)}`)
-    return { target: t, isDir: info.isDirectory() }
-  }))
+  const kinds = await Promise.all(
+    absolute.map(async (t) => {
+      const info = await stat(t).catch(() => null)
+      if (info === null) throw new UsageError(`hindsight check: no such file or folder: ${display(cwd, t)}`)
+      return { target: t, isDir: info.isDirectory() }
+    }),
+  )
   const reports = new Map<string, FileDiagnostics>()
   const add = (absolutePath: string, diagnostics: FileDiagnostics['diagnostics']): void => {
     reports.set(absolutePath, { file: display(cwd, absolutePath), diagnostics: inSourceOrder(diagnostics) })
@@ -39,7 +41,8 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
     const gaps = new Map(documents.map((d) => [d.record.source, chartGaps(d.record)]))
     for (const report of files) {
       const file = path.join(config.contentDir, ...report.source.split('/'))
-      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file))) add(file, [...report.diagnostics, ...(hints.get(report.source) ?? []), ...(gaps.get(report.source) ?? [])])
+      if (inContent.some((k) => (k.isDir ? inside(k.target, file) : k.target === file)))
+        add(file, [...report.diagnostics, ...(hints.get(report.source) ?? []), ...(gaps.get(report.source) ?? [])])
     }
   }
   // Files named explicitly are checked even when the archive would skip them (hidden, other extension).
@@ -58,7 +61,6 @@ export async function checkPaths(config: ResolvedConfig, targets: string[], cwd:
   return [...reports.values()].sort((a, b) => byCodePoint(a.file, b.file))
 }
 
-
 /** Postmortems whose address changed since the last build into the configured output folder, with the alias to add (none without a build state). */
 async function oldSlugs(config: ResolvedConfig, documents: SiteDocument[]): Promise<Map<string, Diagnostic[]>> {
   const out = new Map<string, Diagnostic[]>()
@@ -66,13 +68,15 @@ async function oldSlugs(config: ResolvedConfig, documents: SiteDocument[]): Prom
   if (!state?.archive) return out
   const slugs = new Map(state.archive.map(({ source, slug }) => [source, slug]))
   const hashes = new Map([...state.inputs].map(([source, stamp]) => [source, stamp.hash]))
-  const current = await Promise.all(documents.map(async ({ record }) => ({
-    source: record.source,
-    slug: record.slug,
-    aliases: record.aliases ?? [],
-    // Only a file the last build did not have can be another one renamed: its bytes are read again to compare.
-    hash: slugs.has(record.source) ? null : hashParts(await readFile(path.join(config.contentDir, ...record.source.split('/')))),
-  })))
+  const current = await Promise.all(
+    documents.map(async ({ record }) => ({
+      source: record.source,
+      slug: record.slug,
+      aliases: record.aliases ?? [],
+      // Only a file the last build did not have can be another one renamed: its bytes are read again to compare.
+      hash: slugs.has(record.source) ? null : hashParts(await readFile(path.join(config.contentDir, ...record.source.split('/')))),
+    })),
+  )
   for (const { source, diagnostic } of slugChanges({ slugs, hashes }, current)) out.set(source, [...(out.get(source) ?? []), diagnostic])
   return out
 }

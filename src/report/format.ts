@@ -60,7 +60,10 @@ const NAMED_CONTROLS: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t':
  * file name can print neither a line of its own (a CI runner obeys `::error` or `::add-mask::` lines) nor terminal codes.
  */
 export function escapeControls(text: string): string {
-  return text.replace(CONTROL, (c) => NAMED_CONTROLS[c] ?? (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`))
+  return text.replace(
+    CONTROL,
+    (c) => NAMED_CONTROLS[c] ?? (c.charCodeAt(0) > 0xff ? `\\u${c.charCodeAt(0).toString(16)}` : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`),
+  )
 }
 
 /** One diagnostic as `path:line:column: severity message  rule-id`, the form editors and terminals link; control characters escaped. */
@@ -83,7 +86,13 @@ export function formatText(reports: FileDiagnostics[], strict = false, options: 
 
 /** Machine report: the array of `{ file, diagnostics }`, every checked file included. */
 export function formatJson(reports: FileDiagnostics[]): string {
-  return JSON.stringify(reports.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2) + '\n'
+  return (
+    JSON.stringify(
+      reports.map(({ file, diagnostics }) => ({ file, diagnostics })),
+      null,
+      2,
+    ) + '\n'
+  )
 }
 
 /** Escapes a workflow-command message (`%`, CR, LF) as GitHub's toolkit does. */

@@ -32,10 +32,17 @@ export interface SearchBase {
 }
 
 /** A postmortem of the current archive: the builder's key and, only when needed, its document. */
-export interface SearchSource { key: string; doc: () => SiteDocument }
+export interface SearchSource {
+  key: string
+  doc: () => SiteDocument
+}
 
 /** The delta of a warm build: records to index beside the base, and the base pages they (or deletions) supersede. */
-export interface SearchDelta { records: SearchRecord[]; superseded: BaseEntry[]; key: string }
+export interface SearchDelta {
+  records: SearchRecord[]
+  superseded: BaseEntry[]
+  key: string
+}
 
 /** Delta pages plus superseded pages a build still keeps beside the base: a share of the archive, within bounds. */
 export const DELTA_SHARE = 0.02
@@ -51,14 +58,20 @@ export function deltaLimit(archiveSize: number): number {
 export const recordHash = (record: SearchRecord): string => hashParts(JSON.stringify(record))
 
 /** Identity of a base built from these pages. */
-export const baseId = (identity: string, entries: Array<Pick<BaseEntry, 'key' | 'hash'>>): string => hashParts(identity, ...entries.map((e) => `${e.key}\0${e.hash}`))
+export const baseId = (identity: string, entries: Array<Pick<BaseEntry, 'key' | 'hash'>>): string =>
+  hashParts(identity, ...entries.map((e) => `${e.key}\0${e.hash}`))
 
 /**
  * The delta against `base`, or null when the base must be rebuilt: no base, another identity, or a delta past the
  * threshold. A source whose key the base holds is in the base; one whose record equals the base's page at its URL is
  * too (an edit search does not see); any other is a delta record; base pages no source claims are superseded.
  */
-export function planDelta(base: SearchBase | null, identity: string, sources: SearchSource[], config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchDelta | null {
+export function planDelta(
+  base: SearchBase | null,
+  identity: string,
+  sources: SearchSource[],
+  config: Pick<ResolvedConfig, 'base' | 'sites'>,
+): SearchDelta | null {
   if (!base || base.identity !== identity) return null
   const byKey = new Map(base.entries.map((e) => [e.key, e]))
   const byUrl = new Map(base.entries.map((e) => [e.url, e]))

@@ -6,7 +6,21 @@ import { readCacheValue, writeCacheValue } from '../cache/files.js'
 import type { StaticFile } from '../site/pages.js'
 import { compareRecords } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
-import { basePositions, baseId, planDelta, recordHash, type BaseEntry, type DeltaManifest, type SearchBase, type SearchDelta, type SearchSource, DELTA_MANIFEST, manifestFile, NO_DELTA, noDeltaFile } from './delta.js'
+import {
+  basePositions,
+  baseId,
+  planDelta,
+  recordHash,
+  type BaseEntry,
+  type DeltaManifest,
+  type SearchBase,
+  type SearchDelta,
+  type SearchSource,
+  DELTA_MANIFEST,
+  manifestFile,
+  NO_DELTA,
+  noDeltaFile,
+} from './delta.js'
 import { SEARCH_DIR } from '../constants.js'
 import { startRecordsIndex } from './index.js'
 import { searchRecord, type SearchRecord } from './records.js'
@@ -46,7 +60,12 @@ export async function startSearch(previousKey: string | null, sources: SearchSou
 }
 
 /** The search pass of a warm build that keeps the base (see `startSearch`), or null when the base must be rebuilt. */
-export async function startDeltaSearch(previousKey: string | null, sources: SearchSource[], config: SearchConfig, identity: string): Promise<SearchPass | null> {
+export async function startDeltaSearch(
+  previousKey: string | null,
+  sources: SearchSource[],
+  config: SearchConfig,
+  identity: string,
+): Promise<SearchPass | null> {
   const base = previousKey ? readCacheValue<SearchBase>(config.cacheDir, BASE_VALUE) : null
   if (!base || !previousKey!.startsWith(`${base.id}:`)) return null
   const delta = planDelta(base, identity, sources, config)

@@ -27,7 +27,8 @@ async function withIndex<T>(use: (index: pagefind.PagefindIndex) => Promise<T>):
   try {
     const created = await pagefind.createIndex({ forceLanguage: 'en' }).catch((cause: Error) => ({ index: undefined, errors: [cause.message] }))
     const { index, errors } = created
-    if (!index) throw new OutputError(`Cannot start the Pagefind indexer (${errors.join('; ')}); set "search": false in hindsight.config.json to build without search`)
+    if (!index)
+      throw new OutputError(`Cannot start the Pagefind indexer (${errors.join('; ')}); set "search": false in hindsight.config.json to build without search`)
     try {
       return await use(index)
     } finally {
@@ -59,14 +60,21 @@ export async function scratchDir(minFree = SCRATCH_MIN_FREE): Promise<string> {
 }
 
 /** An index's files as site files, and Pagefind's id of each page by its URL. */
-export interface IndexBundle { files: StaticFile[]; ids: Map<string, string> }
+export interface IndexBundle {
+  files: StaticFile[]
+  ids: Map<string, string>
+}
 
 /**
  * Starts indexing the records: resolves once every record is with the indexer, with the promise of the index's files
  * under `folder` (only those `wanted` takes, by their name in the bundle). The indexer, a process of its own, writes the
  * index meanwhile, so a build renders its pages while it does instead of waiting first.
  */
-export function startRecordsIndex(records: Iterable<SearchRecord>, folder: string, wanted: (name: string) => boolean = () => true): Promise<{ bundle: Promise<IndexBundle> }> {
+export function startRecordsIndex(
+  records: Iterable<SearchRecord>,
+  folder: string,
+  wanted: (name: string) => boolean = () => true,
+): Promise<{ bundle: Promise<IndexBundle> }> {
   return new Promise((started, failed) => {
     const bundle: Promise<IndexBundle> = withIndex(async (index) => {
       await addRecords(index, records)
@@ -150,7 +158,11 @@ async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted:
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */
-export async function buildSearchIndex(documents: SiteDocument[], outDir: string, config: Pick<ResolvedConfig, 'base' | 'sites'>): Promise<{ bytes: number; files: number }> {
+export async function buildSearchIndex(
+  documents: SiteDocument[],
+  outDir: string,
+  config: Pick<ResolvedConfig, 'base' | 'sites'>,
+): Promise<{ bytes: number; files: number }> {
   // A whole index, without delta beside it.
   const files = [...(await searchIndexFiles(documents, config)), noDeltaFile()]
   let bytes = 0

@@ -21,7 +21,13 @@ const SUMMARY_CHARS = 240
 export const UNDATED = '0000-00-00'
 
 function plainText(html: string): string {
-  return html.replace(/<[^>]*>/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&')
+  return html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&amp;/g, '&')
 }
 
 function clip(text: string, max: number): string {
@@ -43,7 +49,11 @@ export function searchText(record: PostmortemRecord, html: string): string {
   }
   // A record whose sections the normalizer could not find is still searchable by its original text.
   if (record.sections.length === 0) parts.push(plainText(html))
-  return parts.filter(Boolean).join('\n').replace(/[ \t]+/g, ' ').trim()
+  return parts
+    .filter(Boolean)
+    .join('\n')
+    .replace(/[ \t]+/g, ' ')
+    .trim()
 }
 
 /** Maps one document onto its search record; URLs carry `config.base`. */

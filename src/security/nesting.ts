@@ -72,6 +72,13 @@ export function limitNesting(text: string): { text: string; diagnostics: Diagnos
   const more = count > 1 ? ` (and ${count - 1} more lines)` : ''
   return {
     text: lines.join('\n'),
-    diagnostics: [problem('warning', `Line nests lists or quotes deeper than ${MAX_NESTING} levels or is indented more than ${MAX_INDENT_COLUMNS} columns${more}; the excess is read as plain text, so flatten it`, RULE.nestingTooDeep, first)],
+    diagnostics: [
+      problem(
+        'warning',
+        `Line nests lists or quotes deeper than ${MAX_NESTING} levels or is indented more than ${MAX_INDENT_COLUMNS} columns${more}; the excess is read as plain text, so flatten it`,
+        RULE.nestingTooDeep,
+        first,
+      ),
+    ],
   }
 }

@@ -49,14 +49,20 @@ const byText = (a: string | null, b: string | null): number => (a === b ? 0 : a 
 
 /** Gathers every action item of the records (in archive order) into status groups; pure and deterministic. */
 export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
-  const groups = new Map<ActionStatus, ArchiveAction[]>([['open', []], ['unknown', []], ['done', []]])
+  const groups = new Map<ActionStatus, ArchiveAction[]>([
+    ['open', []],
+    ['unknown', []],
+    ['done', []],
+  ])
   const owners = new Map<string, number>()
   const kinds = new Map<string, number>()
   let total = 0
   for (const r of records) {
     for (const item of r.actionItems) {
       const status = statusOf(item)
-      groups.get(status)!.push({ text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: r.title ?? r.slug, date: r.date })
+      groups
+        .get(status)!
+        .push({ text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: r.title ?? r.slug, date: r.date })
       if (status === 'open' && item.owner) owners.set(item.owner, (owners.get(item.owner) ?? 0) + 1)
       const kind = item.kind ?? 'unspecified'
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
@@ -66,7 +72,9 @@ export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
   return {
     total,
     // A stable sort keeps archive order within the same kind and owner.
-    groups: [...groups].filter(([, items]) => items.length).map(([status, items]) => ({ status, label: LABELS[status], items: items.sort((a, b) => byText(a.kind, b.kind) || byText(a.owner, b.owner)) })),
+    groups: [...groups]
+      .filter(([, items]) => items.length)
+      .map(([status, items]) => ({ status, label: LABELS[status], items: items.sort((a, b) => byText(a.kind, b.kind) || byText(a.owner, b.owner)) })),
     openByOwner: ranked(owners).map(({ name, count }) => ({ owner: name, count })),
     byKind: ranked(kinds).map(({ name, count }) => ({ kind: name, count })),
   }
@@ -74,4 +82,6 @@ export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
 
 /** What `/actions/` reads of one record, as one string: the page is rendered again only when it changes. */
 export const actionsFields = (r: PostmortemRecord): string =>
-  r.actionItems.length ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done]))].join('\u0001') : ''
+  r.actionItems.length
+    ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done]))].join('\u0001')
+    : ''

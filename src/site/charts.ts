@@ -79,7 +79,18 @@ export function barChart(id: string, title: string, description: string, points:
     const anchor = center - half < 0 ? 'start' : center + half > 100 ? 'end' : 'middle'
     const labelX = anchor === 'start' ? i * slot : anchor === 'end' ? (i + 1) * slot : center
     const show = i % narrow === 0 ? 'always' : i % wide === 0 ? 'wide' : 'never'
-    return { x: r(i * slot + slot * 0.1), y: r(TOP + plot - h), width: r(slot * 0.8), height: r(h), label: p.label, value: p.value, href: p.href ?? null, labelX: r(labelX), show, anchor }
+    return {
+      x: r(i * slot + slot * 0.1),
+      y: r(TOP + plot - h),
+      width: r(slot * 0.8),
+      height: r(h),
+      label: p.label,
+      value: p.value,
+      href: p.href ?? null,
+      labelX: r(labelX),
+      show,
+      anchor,
+    }
   })
   const step = gridStep(max)
   const grid = []

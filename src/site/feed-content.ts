@@ -22,7 +22,12 @@ export function feedContent(r: PostmortemRecord, pageUrl: string, siteLabel: (na
   if (minutes !== null && minutes >= 0) rows.push(['Impact', `${escapeHtml(formatMinutes(minutes)!)}${known ? ` (${escapeHtml(known)})` : ''}`])
   const severity = severityLabel(r)
   if (severity) rows.push(['Severity', escapeHtml(severity)])
-  rows.push(['Site', sitesOf(r).map((s) => escapeHtml(siteLabel(s))).join(', ')])
+  rows.push([
+    'Site',
+    sitesOf(r)
+      .map((s) => escapeHtml(siteLabel(s)))
+      .join(', '),
+  ])
   const tags = [...r.tags.map(escapeHtml), ...r.derivedTags.filter((t) => !r.tags.includes(t)).map((t) => `${escapeHtml(t)} (suggested)`)]
   if (tags.length) rows.push(['Tags', tags.join(', ')])
   if (r.derivedCauses?.length) rows.push(['Cause category', `${r.derivedCauses.map((c) => escapeHtml(causeLabel(c))).join(', ')} (derived)`])

@@ -52,7 +52,10 @@ export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
 
 function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean): string {
   const records = spec.records.slice(0, FEED_SIZE)
-  const days = records.map(recordDay).filter((d): d is string => d !== null).sort()
+  const days = records
+    .map(recordDay)
+    .filter((d): d is string => d !== null)
+    .sort()
   // An undated entry takes the feed's newest day (or, when nothing is dated, the build's day), never the epoch.
   const newestDay = days.at(-1) ?? new Date().toISOString().slice(0, 10)
   const feed = new Feed({

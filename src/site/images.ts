@@ -11,7 +11,10 @@ export const isImageFile = (name: string): boolean => IMAGE_EXTENSIONS.includes(
 
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|lt|gt));/gi
 const NAMED: Record<string, string> = { amp: '&', quot: '"', lt: '<', gt: '>' }
-const unescape = (value: string): string => value.replace(ENTITY, (_, hex: string, dec: string, name: string) => (name ? NAMED[name.toLowerCase()]! : String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10))))
+const unescape = (value: string): string =>
+  value.replace(ENTITY, (_, hex: string, dec: string, name: string) =>
+    name ? NAMED[name.toLowerCase()]! : String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10)),
+  )
 
 /**
  * The images a rendered postmortem shows from beside its source file: each `<img src>` that is a relative path (no

@@ -12,8 +12,17 @@ import { sitesOf } from './taxonomy.js'
 export function entryOf(r: PostmortemRecord): Record<string, unknown> {
   const minutes = r.impact?.durationMinutes ?? r.durationMinutes
   return {
-    slug: r.slug, title: r.title ?? r.slug, draft: r.draft === true, date: r.date, site: sitesOf(r), tags: r.tags, derivedTags: r.derivedTags, summary: oneLine(r.summary, 240),
-    severity: severityBadge(r), duration: minutes !== null && minutes >= 0 ? formatMinutes(minutes) : null, known: windowSource(r.impact?.source),
+    slug: r.slug,
+    title: r.title ?? r.slug,
+    draft: r.draft === true,
+    date: r.date,
+    site: sitesOf(r),
+    tags: r.tags,
+    derivedTags: r.derivedTags,
+    summary: oneLine(r.summary, 240),
+    severity: severityBadge(r),
+    duration: minutes !== null && minutes >= 0 ? formatMinutes(minutes) : null,
+    known: windowSource(r.impact?.source),
   }
 }
 

@@ -18,7 +18,10 @@ export function prepareOriginal(html: string): string {
       return `<h${to}${attributes}>${inner}${anchor}</h${to}>`
     })
     .replace(/<(pre|table)>/g, '<$1 tabindex="0">')
-    .replace(/<input type="checkbox"([^>]*)>/g, (_, rest: string) => `<input type="checkbox"${rest} aria-label="${/\schecked/.test(rest) ? 'Done' : 'Not done'}">`)
+    .replace(
+      /<input type="checkbox"([^>]*)>/g,
+      (_, rest: string) => `<input type="checkbox"${rest} aria-label="${/\schecked/.test(rest) ? 'Done' : 'Not done'}">`,
+    )
     .replace(/<img((?:\s[^>]*)?)>/g, (tag: string, attributes: string) => {
       if (/\salt="/.test(attributes)) return tag
       const name = /\ssrc="[^"]*?([^/"?#]+)(?:[?#][^"]*)?"/.exec(attributes)?.[1] ?? ''
@@ -34,7 +37,16 @@ export interface ShownElsewhere {
   sectionIds: string[]
 }
 
-const textOf = (inner: string): string => inner.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/\s+/g, ' ').trim()
+const textOf = (inner: string): string =>
+  inner
+    .replace(/<[^>]*>/g, '')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/\s+/g, ' ')
+    .trim()
 
 /**
  * Drops from the original's HTML (rehype-stringify output) the title heading when it opens the document, and the
@@ -42,7 +54,11 @@ const textOf = (inner: string): string => inner.replace(/<[^>]*>/g, '').replace(
  */
 export function omitShown(html: string, shown: ShownElsewhere): string {
   const headings = [...html.matchAll(/<h([1-6])((?:\s[^>]*)?)>([\s\S]*?)<\/h\1>/g)].map((m) => ({
-    start: m.index, end: m.index + m[0].length, level: Number(m[1]), id: /\sid="([^"]*)"/.exec(m[2] ?? '')?.[1] ?? null, text: textOf(m[3] ?? ''),
+    start: m.index,
+    end: m.index + m[0].length,
+    level: Number(m[1]),
+    id: /\sid="([^"]*)"/.exec(m[2] ?? '')?.[1] ?? null,
+    text: textOf(m[3] ?? ''),
   }))
   const cuts: Array<{ start: number; end: number }> = []
   const first = headings[0]

@@ -8,7 +8,8 @@ import { BUNDLED_TEMPLATES } from './templates-layers.js'
 export const SITE_MARKER = '.hindsight-site'
 
 /** Text of the marker file (constant, so a warm build finds it unchanged and does not rewrite it). */
-export const SITE_MARKER_TEXT = 'This folder is written by Hindsight: every build replaces all of it.\nKeep your own files (CNAME, verification files) in the static folder; they are copied here on each build.\n'
+export const SITE_MARKER_TEXT =
+  'This folder is written by Hindsight: every build replaces all of it.\nKeep your own files (CNAME, verification files) in the static folder; they are copied here on each build.\n'
 
 /** Folders an output folder must stay clear of, by what they are called in an error. */
 type Guarded = Pick<ResolvedConfig, 'root' | 'outDir' | 'contentDir' | 'templatesDir' | 'cacheDir' | 'staticDir'>
@@ -83,7 +84,10 @@ export function assertOwnedOutDir(outDir: string): void {
     return // nothing there yet: the build creates it
   }
   const shown = shownPath(outDir)
-  if (!info.isDirectory()) throw new UnsafeOutputError(`Refusing to build into ${shown}: it is a file, not a folder; nothing was changed. Choose a new folder for the site (--out or outDir).`)
+  if (!info.isDirectory())
+    throw new UnsafeOutputError(
+      `Refusing to build into ${shown}: it is a file, not a folder; nothing was changed. Choose a new folder for the site (--out or outDir).`,
+    )
   if (readdirSync(outDir).length === 0 || isHindsightSite(outDir)) return
   throw new UnsafeOutputError(
     `Refusing to build into ${shown}: the folder is not empty and was not written by Hindsight (no ${SITE_MARKER} file), and a build replaces everything in it; nothing was changed. Choose a new or empty folder (--out or outDir).`,
@@ -101,7 +105,9 @@ export function assertSafeOutDir(config: Guarded): void {
   const shown = shownPath(config.outDir)
   const root = realPath(config.root)
   if (out === root || inside(root, out)) {
-    throw new UnsafeOutputError(`Refusing to build into ${shown}: it ${out === root ? 'is' : 'contains'} the project root ${shownPath(config.root) === '.' ? config.root : shownPath(config.root)}, and a build replaces everything in its output folder; nothing was changed. Choose a new folder for the site (--out or outDir).`)
+    throw new UnsafeOutputError(
+      `Refusing to build into ${shown}: it ${out === root ? 'is' : 'contains'} the project root ${shownPath(config.root) === '.' ? config.root : shownPath(config.root)}, and a build replaces everything in its output folder; nothing was changed. Choose a new folder for the site (--out or outDir).`,
+    )
   }
   const guarded = [
     { label: 'content folder', dir: config.contentDir },
@@ -114,7 +120,9 @@ export function assertSafeOutDir(config: Guarded): void {
   for (const { label, dir } of guarded) {
     const how = relation(out, realPath(dir))
     if (how) {
-      throw new UnsafeOutputError(`Refusing to build into ${shown}: it ${how} the ${label} ${shownPath(dir)}, and a build replaces everything in its output folder; nothing was changed. Choose a new folder for the site (--out or outDir).`)
+      throw new UnsafeOutputError(
+        `Refusing to build into ${shown}: it ${how} the ${label} ${shownPath(dir)}, and a build replaces everything in its output folder; nothing was changed. Choose a new folder for the site (--out or outDir).`,
+      )
     }
   }
   assertOwnedOutDir(config.outDir)
@@ -138,7 +146,9 @@ export function assertSafeCacheDir(config: Pick<ResolvedConfig, 'root' | 'conten
     const how = relation(cache, other)
     if (how === 'is' || how === 'contains' || (how === 'lies inside' && label !== 'project root')) {
       const shown = shownPath(dir) === '.' ? dir : shownPath(dir)
-      throw new UnsafeOutputError(`Refusing to use ${shownPath(config.cacheDir)} as the cache folder: it ${how} the ${label} ${shown}, and Hindsight removes cache files it finds stale; nothing was changed. Point cacheDir at a folder of its own, such as .hindsight/cache.`)
+      throw new UnsafeOutputError(
+        `Refusing to use ${shownPath(config.cacheDir)} as the cache folder: it ${how} the ${label} ${shown}, and Hindsight removes cache files it finds stale; nothing was changed. Point cacheDir at a folder of its own, such as .hindsight/cache.`,
+      )
     }
   }
 }

@@ -38,7 +38,9 @@ export function lockOutput(outDir: string): () => void {
     }
     const pid = holder(file)
     if (pid !== null && Number.isSafeInteger(pid) && pid > 0 && isAlive(pid)) {
-      throw new OutputLockedError(`Another build (pid ${pid}) is writing ${outDir}: it holds the lock ${file}; wait for it, or delete the lock if no build runs`)
+      throw new OutputLockedError(
+        `Another build (pid ${pid}) is writing ${outDir}: it holds the lock ${file}; wait for it, or delete the lock if no build runs`,
+      )
     }
     rmSync(file, { force: true }) // stale: its build died
   }

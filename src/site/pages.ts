@@ -8,18 +8,18 @@ import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { causeChart, causeKey } from './cause-chart.js'
 import { imageSource } from './images.js'
 import { markdownTarget, slugsBySource } from './references.js'
-import { entryOf, listingKey } from './listing-key.js'
-import { paginationLinks, pagePath } from './paths.js'
+import { listingKey } from './listing-key.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures, type RelatedSnapshot } from './related.js'
 import { sitemapFiles } from './sitemap.js'
-import { archiveStats, monthOf, statsKey } from './stats.js'
+import { archiveStats, statsKey } from './stats.js'
 import { severityLabel } from './severity.js'
-import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf, type Group } from './taxonomy.js'
-import { byCodePoint } from '../compare.js'
+import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
+export { compareRecords } from './list-pages.js'
+import { CAUSES_INTRO, compareRecords, homePages, monthPages, planFacet, type Facet } from './list-pages.js'
 
 /** One postmortem as the site sees it: its record plus the rendered original. */
 export interface SiteDocument {
@@ -49,7 +49,10 @@ export interface RenderSite {
 }
 
 /** A file written as it is (assets, the search index). */
-export interface StaticFile { path: string; content: Uint8Array }
+export interface StaticFile {
+  path: string
+  content: Uint8Array
+}
 
 /** Identity of a document's content for output keys: the builder passes its cache keys; others get a hash of the document. */
 export type DocumentKeys = (doc: SiteDocument) => string
@@ -78,98 +81,6 @@ export function* exportJson<T>(items: T[], line: (item: T) => string | Uint8Arra
   yield '\n]\n'
 }
 
-/** Newest first by incident date, then publication date, then slug; undated last. */
-export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number {
-  const da = a.date ?? a.published ?? ''
-  const db = b.date ?? b.published ?? ''
-  if (da !== db) return da < db ? 1 : -1
-  return byCodePoint(a.slug, b.slug)
-}
-
-/**
- * Plans a paginated list of records under `dir`; `suggested` names the records listed only by a suggested tag.
- * A page's key is its records' keys, so an edit re-renders only the list pages that show the edited postmortem.
- */
-export function paginate(dir: string, records: PostmortemRecord[], pageSize: number, template: string, data: Record<string, unknown>, keyOf: (r: PostmortemRecord) => string, suggested: string[] = []): PlannedFile[] {
-  const pages = Math.max(1, Math.ceil(records.length / pageSize))
-  const marked = new Set(suggested)
-  const files: PlannedFile[] = []
-  for (let n = 1; n <= pages; n++) {
-    const slice = records.slice((n - 1) * pageSize, n * pageSize)
-    const fixed = { ...data, suggested: slice.filter((r) => marked.has(r.slug)).map((r) => r.slug), pagination: paginationLinks(dir, n, pages), total: records.length }
-    files.push({ path: pagePath(dir, n), template, key: `${JSON.stringify(fixed)}\0${slice.map(keyOf).join(' ')}`, data: () => ({ ...fixed, entries: slice.map(entryOf) }) })
-  }
-  return files
-}
-
-/** What the cause-category pages say of how categories are made. */
-const CAUSES_INTRO = 'Cause categories are derived from each postmortem’s root-cause and trigger sections (words such as “expired certificate” or “rollout”), not written by its authors; a postmortem may have up to three.'
-
-/** A bucket kind (tags, sites, years, cause categories): its folder, its page titles and how its labels read. */
-interface Facet {
-  dir: 'tags' | 'sites' | 'years' | 'severity' | 'categories'
-  title: string
-  noun: string
-  groups: Group[]
-  label: (name: string) => string
-  /** A sentence the bucket pages say of the buckets (how they are made), or nothing. */
-  intro?: string
-}
-
-function planFacet(facet: Facet, config: ResolvedConfig, feeds: boolean, keyOf: (r: PostmortemRecord) => string): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
-  const files: PlannedFile[] = []
-  const feedSpecs = []
-  const groups = facet.groups.map((g) => ({ slug: g.slug, label: g.names.map(facet.label).join(' / '), count: g.records.length - g.suggested.length, suggested: g.suggested.length }))
-  // Bucket lists are short lines, so a page holds four times as many as a list of postmortems.
-  const perPage = config.pageSize * 4
-  const pages = Math.max(1, Math.ceil(groups.length / perPage))
-  for (let n = 1; n <= pages; n++) {
-    const slice = groups.slice((n - 1) * perPage, n * perPage)
-    files.push({ path: pagePath(facet.dir, n), template: 'groups', data: { title: facet.title, dir: facet.dir, noun: facet.noun, intro: facet.intro ?? null, groups: slice, total: groups.length, feeds, pagination: paginationLinks(facet.dir, n, pages) } })
-  }
-  for (const g of facet.groups) {
-    const dir = `${facet.dir}/${g.slug}`
-    const label = g.names.map(facet.label).join(' / ')
-    const feed = feeds ? `${dir}/feed.xml` : null
-    files.push(...paginate(dir, g.records, config.pageSize, 'list', { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, feed, ...(facet.intro ? { intro: facet.intro } : {}) }, keyOf, g.suggested))
-    if (feed) feedSpecs.push({ path: feed, title: `${facet.noun}: ${label}`, page: `${dir}/`, records: g.records })
-  }
-  return { files, feeds: feedSpecs }
-}
-
-/** Filter links the home page offers: every year and severity, and the sites with the most postmortems. */
-const BROWSE_SITES = 12
-function browseLinks(facets: Facet[]): Array<{ dir: string; title: string; links: Array<{ slug: string; label: string; count: number }>; more: boolean }> {
-  return facets.filter((f) => f.dir !== 'tags').map((f) => {
-    const links = f.groups.map((g) => ({ slug: g.slug, label: g.names.map(f.label).join(' / '), count: g.records.length }))
-    const shown = f.dir === 'sites' ? [...links].sort((a, b) => b.count - a.count || (a.slug < b.slug ? -1 : 1)).slice(0, BROWSE_SITES) : links
-    return { dir: f.dir, title: f.title, links: shown, more: shown.length < links.length }
-  })
-}
-
-/** Longest impact first, postmortems without a known duration after them in archive order. */
-function byDuration(records: PostmortemRecord[]): PostmortemRecord[] {
-  const minutes = (r: PostmortemRecord): number => r.impact?.durationMinutes ?? r.durationMinutes ?? -1
-  return records.map((r, i) => ({ r, i, m: minutes(r) })).sort((a, b) => b.m - a.m || a.i - b.i).map(({ r }) => r)
-}
-
-/** The home page, newest first, and the same list longest impact first (`by-duration/`), both with the filter links. */
-function homePages(records: PostmortemRecord[], config: ResolvedConfig, facets: Facet[]): PlannedFile[] {
-  const data = { title: config.title, description: config.description, feed: 'feed.xml', browse: browseLinks(facets) }
-  return [
-    ...paginate('', records, config.pageSize, 'home', { ...data, sort: 'date' }, listingKey),
-    ...paginate('by-duration', byDuration(records), config.pageSize, 'home', { ...data, sort: 'duration' }, listingKey),
-  ]
-}
-
-/** A page per month with incidents (`years/2024/03/`): the stats page's monthly bars link to them. */
-function monthPages(records: PostmortemRecord[], config: ResolvedConfig): PlannedFile[] {
-  return groupRecords(records, (r) => [monthOf(r) ?? ''].filter(Boolean)).flatMap((g) => {
-    const month = g.names[0]!
-    return paginate(`years/${month.slice(0, 4)}/${month.slice(5)}`, g.records, config.pageSize, 'list', { title: `Month: ${month}`, kind: 'years', name: month, feed: null }, listingKey)
-  })
-}
-
 /** An image under content/ (by its path there) as a thunk giving its bytes, or null when there is no such image. */
 export type ImageContent = (source: string) => (() => Uint8Array) | null
 
@@ -180,27 +91,56 @@ export interface SitePlan {
 }
 
 /** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
-function postmortemFiles(docs: SiteDocument[], keyOf: DocumentKeys, only?: ReadonlySet<string>, image?: ImageContent, related: RelatedSnapshot | null = null): SitePlan {
+function postmortemFiles(
+  docs: SiteDocument[],
+  keyOf: DocumentKeys,
+  only?: ReadonlySet<string>,
+  image?: ImageContent,
+  related: RelatedSnapshot | null = null,
+): SitePlan {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
-  const near = relatedIncidents(docs.map((d) => d.record), 5, only, related)
+  const near = relatedIncidents(
+    docs.map((d) => d.record),
+    5,
+    only,
+    related,
+  )
   const slugs = slugsBySource(docs)
-  const files = docs.filter((d) => !only || only.has(d.record.slug)).flatMap((doc) => ownFiles(doc, keyOf, (near.bySlug.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!), image, slugs))
+  const files = docs
+    .filter((d) => !only || only.has(d.record.slug))
+    .flatMap((doc) =>
+      ownFiles(
+        doc,
+        keyOf,
+        (near.bySlug.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!),
+        image,
+        slugs,
+      ),
+    )
   return { files, related: near.snapshot }
 }
 
 /** The slugs a postmortem's Markdown links resolve to, for its page key: a renamed or removed target renders it again. */
 function linkedSlugs(doc: SiteDocument, slugOf: (source: string) => string | undefined): string {
-  return (doc.refs ?? []).flatMap((ref) => {
-    const target = ref.kind === 'link' ? markdownTarget(doc.record.source, ref.url) : null
-    return target ? [`${target.source}=${slugOf(target.source) ?? ''}`] : []
-  }).join(' ')
+  return (doc.refs ?? [])
+    .flatMap((ref) => {
+      const target = ref.kind === 'link' ? markdownTarget(doc.record.source, ref.url) : null
+      return target ? [`${target.source}=${slugOf(target.source) ?? ''}`] : []
+    })
+    .join(' ')
 }
 
 /**
  * A postmortem's page, JSON and local images, given its related postmortems: the page is keyed by the document and
  * by what it shows of the others (their listing keys), so an edit elsewhere that changes none of that leaves it alone.
  */
-export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocument[], image: ImageContent = () => null, slugOf: (source: string) => string | undefined = () => undefined): PlannedFile[] {
+export function ownFiles(
+  doc: SiteDocument,
+  keyOf: DocumentKeys,
+  near: SiteDocument[],
+  image: ImageContent = () => null,
+  slugOf: (source: string) => string | undefined = () => undefined,
+): PlannedFile[] {
   const { record } = doc
   const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: to.title ?? to.slug, date: to.date, shared: sharedFeatures(record, to) })
   const images = (doc.images ?? []).flatMap((rel) => {
@@ -215,7 +155,15 @@ export function ownFiles(doc: SiteDocument, keyOf: DocumentKeys, near: SiteDocum
       source: record.source,
       template: 'postmortem',
       key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
-      data: (site) => ({ record, view: postmortemView(record, doc.html, near.map((d) => link(d.record)), { base: site.base, source: record.source, slugOf }) }),
+      data: (site) => ({
+        record,
+        view: postmortemView(
+          record,
+          doc.html,
+          near.map((d) => link(d.record)),
+          { base: site.base, source: record.source, slugOf },
+        ),
+      }),
     },
     { path: `${record.slug}/postmortem.json`, source: record.source, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
   ]
@@ -228,7 +176,14 @@ export const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [..
  * Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save.
  * `sorted`: already in archive order; `related`: the snapshot of the last plan.
  */
-export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<string>, keyOf: DocumentKeys = hashDocument, sorted = false, image?: ImageContent, related: RelatedSnapshot | null = null): PlannedFile[] {
+export function planPostmortems(
+  documents: SiteDocument[],
+  slugs: ReadonlySet<string>,
+  keyOf: DocumentKeys = hashDocument,
+  sorted = false,
+  image?: ImageContent,
+  related: RelatedSnapshot | null = null,
+): PlannedFile[] {
   return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image, related).files
 }
 
@@ -236,20 +191,59 @@ export function planPostmortems(documents: SiteDocument[], slugs: ReadonlySet<st
  * Plans every output file of the archive from the documents; pure, so the same input gives the same site. `known`:
  * records' JSON already at hand; `related`: the related-incidents snapshot of an earlier plan, reused while it holds.
  */
-export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyOf: DocumentKeys = hashDocument, known?: RecordLine, image?: ImageContent, related: RelatedSnapshot | null = null): SitePlan {
+export function planSite(
+  documents: SiteDocument[],
+  config: ResolvedConfig,
+  keyOf: DocumentKeys = hashDocument,
+  known?: RecordLine,
+  image?: ImageContent,
+  related: RelatedSnapshot | null = null,
+): SitePlan {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
   const labelOf = (name: string): string => siteLabel(config.sites, name)
   const postmortems = postmortemFiles(docs, keyOf, undefined, image, related)
   const files = postmortems.files
   const facets: Array<[Facet, boolean]> = [
-    [{ dir: 'tags', title: 'Tags', noun: 'Tag', groups: groupRecords(records, (r) => r.tags, (r) => r.derivedTags), label: (n) => n }, true],
+    [
+      {
+        dir: 'tags',
+        title: 'Tags',
+        noun: 'Tag',
+        groups: groupRecords(
+          records,
+          (r) => r.tags,
+          (r) => r.derivedTags,
+        ),
+        label: (n) => n,
+      },
+      true,
+    ],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
     [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, true],
-    [{ dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n }, false],
-    [{ dir: 'categories', title: 'Cause categories', noun: 'Cause', groups: sortCauses(groupRecords(records, (r) => r.derivedCauses ?? [])), label: causeLabel, intro: CAUSES_INTRO }, false],
+    [
+      { dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n },
+      false,
+    ],
+    [
+      {
+        dir: 'categories',
+        title: 'Cause categories',
+        noun: 'Cause',
+        groups: sortCauses(groupRecords(records, (r) => r.derivedCauses ?? [])),
+        label: causeLabel,
+        intro: CAUSES_INTRO,
+      },
+      false,
+    ],
   ]
-  files.push(...homePages(records, config, facets.map(([f]) => f)))
+  files.push(
+    ...homePages(
+      records,
+      config,
+      facets.map(([f]) => f),
+    ),
+  )
   const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
   for (const [facet, withFeeds] of facets) {
     const planned = planFacet(facet, config, withFeeds, listingKey)
@@ -257,16 +251,32 @@ export function planSite(documents: SiteDocument[], config: ResolvedConfig, keyO
     feeds.push(...planned.feeds)
   }
   files.push(...monthPages(records, config))
-  files.push({ path: 'stats/index.html', template: 'stats', key: `${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`, data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }) })
-  files.push({ path: 'actions/index.html', template: 'actions', key: records.map(actionsFields).join('\u0000'), data: () => ({ title: 'Action items', actions: archiveActions(records) }) })
+  files.push({
+    path: 'stats/index.html',
+    template: 'stats',
+    key: `${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`,
+    data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }),
+  })
+  files.push({
+    path: 'actions/index.html',
+    template: 'actions',
+    key: records.map(actionsFields).join('\u0000'),
+    data: () => ({ title: 'Action items', actions: archiveActions(records) }),
+  })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
-  for (const feed of feeds) files.push({ path: feed.path, key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`, content: () => atomFeed(feed, config) })
+  for (const feed of feeds)
+    files.push({
+      path: feed.path,
+      key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`,
+      content: () => atomFeed(feed, config),
+    })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
   const pages = files.filter((f) => f.path.endsWith('index.html')).map((f) => ({ path: f.path, lastmod: lastmod.get(f.path) ?? null }))
   files.push(...sitemapFiles(pages, config))
   // After the sitemap: neither the 404 page nor a redirect is a page to index.
   files.push({ path: '404.html', template: '404', data: { title: 'Page not found' } })
-  for (const r of resolveRedirects(records).redirects) files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
+  for (const r of resolveRedirects(records).redirects)
+    files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
   files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, (r) => known?.(r) ?? JSON.stringify(r)) })
   return { files, related: postmortems.related }
 }

@@ -16,7 +16,11 @@ function slugifyOnce(label: string): string {
   const slug = slugifyLib(label, { decamelize: false, preserveCharacters: [] })
   if (slug) return capBytes(slug)
   // Non-Latin labels that transliterate to nothing keep a readable, safe percent-free form.
-  const kept = label.normalize('NFC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')
+  const kept = label
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
   return capBytes(kept) || 'untitled'
 }
 
@@ -45,7 +49,11 @@ export function pagePath(dir: string, n: number): string {
 export type PageLink = { n: number; path: string } | { gap: true }
 
 /** Pagination of page `n` of `pages` under `dir`: previous/next and a window of page links, so 200 pages stay small. */
-export function paginationLinks(dir: string, n: number, pages: number): { page: number; pages: number; current: string; prev: string | null; next: string | null; links: PageLink[] } {
+export function paginationLinks(
+  dir: string,
+  n: number,
+  pages: number,
+): { page: number; pages: number; current: string; prev: string | null; next: string | null; links: PageLink[] } {
   const shown = [...new Set([1, n - 2, n - 1, n, n + 1, n + 2, pages])].filter((i) => i >= 1 && i <= pages).sort((a, b) => a - b)
   const links: PageLink[] = []
   shown.forEach((i, k) => {
@@ -56,7 +64,26 @@ export function paginationLinks(dir: string, n: number, pages: number): { page: 
 }
 
 /** Top-level names the site itself writes (files and folders): a postmortem with one of these slugs would collide with an archive page. */
-export const RESERVED_SLUGS: readonly string[] = ['404.html', 'actions', 'assets', 'by-duration', 'categories', 'feed.xml', 'index.html', 'page', 'pagefind', 'postmortems.json', 'robots.txt', 'search', 'severity', 'sitemap.xml', 'sites', 'stats', 'tags', 'years']
+export const RESERVED_SLUGS: readonly string[] = [
+  '404.html',
+  'actions',
+  'assets',
+  'by-duration',
+  'categories',
+  'feed.xml',
+  'index.html',
+  'page',
+  'pagefind',
+  'postmortems.json',
+  'robots.txt',
+  'search',
+  'severity',
+  'sitemap.xml',
+  'sites',
+  'stats',
+  'tags',
+  'years',
+]
 
 /** Files every postmortem's folder holds: an image path under one of these names would need it to be a folder. */
 export const PAGE_FILES: readonly string[] = ['index.html', 'postmortem.json']

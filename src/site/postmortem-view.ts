@@ -47,11 +47,15 @@ export interface PostmortemView {
 const CONTENTS_FROM = 4
 
 /** Plain text of the sections with a given key, in document order. */
-const sectionText = (r: PostmortemRecord, key: string): string => r.sections.filter((s) => s.key === key).map((s) => s.text).join(' ')
+const sectionText = (r: PostmortemRecord, key: string): string =>
+  r.sections
+    .filter((s) => s.key === key)
+    .map((s) => s.text)
+    .join(' ')
 
 function phase(name: string, p: Phase | null, minutes: number | null): PostmortemView['phases'][number] | null {
   if (!p && minutes === null) return null
-  return { name, at: p ? formatLocal(p.at) ?? p.at : null, utc: p ? formatUtc(p.at) : null, inferred: p?.inferred ?? true, after: formatMinutes(minutes) }
+  return { name, at: p ? (formatLocal(p.at) ?? p.at) : null, utc: p ? formatUtc(p.at) : null, inferred: p?.inferred ?? true, after: formatMinutes(minutes) }
 }
 
 /** Builds the postmortem page's view: summary card, phases, timeline layout, related links, anchored original (its links and images made to work on the site). */
@@ -76,13 +80,22 @@ export function postmortemView(record: PostmortemRecord, written: string, relate
       rootCause: oneLine(sectionText(record, 'rootCause')),
       actionItems: record.actionItems.length,
     },
-    phases: [phase('Detected', m.detected, m.timeToDetectMinutes), phase('Mitigated', m.mitigated, m.timeToMitigateMinutes), phase('Resolved', m.resolved, m.timeToResolveMinutes)].filter((p) => p !== null),
+    phases: [
+      phase('Detected', m.detected, m.timeToDetectMinutes),
+      phase('Mitigated', m.mitigated, m.timeToMitigateMinutes),
+      phase('Resolved', m.resolved, m.timeToResolveMinutes),
+    ].filter((p) => p !== null),
     span: formatMinutes(m.timelineSpanMinutes),
     timeline,
     related,
     html: shownHtml,
     omitted: shownSections.map((s) => s.heading),
-    contents: contents(record, Boolean(timeline), shownSections.map((s) => s.id), shownHtml),
+    contents: contents(
+      record,
+      Boolean(timeline),
+      shownSections.map((s) => s.id),
+      shownHtml,
+    ),
   }
 }
 

@@ -60,7 +60,13 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
  * Renders one planned file and hands it to the writer unless its bytes equal those of `before` (then it is kept);
  * returns its manifest entry.
  */
-function produce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
+function produce(
+  file: PlannedFile,
+  input: string,
+  before: ManifestEntry | undefined,
+  writer: SiteWriter,
+  render: (file: PlannedFile) => FileContent,
+): { entry: ManifestEntry; wrote: boolean } {
   try {
     return produceOnce(file, input, before, writer, render)
   } catch (error) {
@@ -71,7 +77,13 @@ function produce(file: PlannedFile, input: string, before: ManifestEntry | undef
   }
 }
 
-function produceOnce(file: PlannedFile, input: string, before: ManifestEntry | undefined, writer: SiteWriter, render: (file: PlannedFile) => FileContent): { entry: ManifestEntry; wrote: boolean } {
+function produceOnce(
+  file: PlannedFile,
+  input: string,
+  before: ManifestEntry | undefined,
+  writer: SiteWriter,
+  render: (file: PlannedFile) => FileContent,
+): { entry: ManifestEntry; wrote: boolean } {
   const content = render(file)
   if (isStreamed(content)) {
     // Too large to hold twice, so not compared: written whenever its key changed (its key names all it is made of).
@@ -113,4 +125,3 @@ function* encoded(pieces: Iterable<string | Uint8Array>): Generator<Uint8Array> 
   }
   if (size > 0 || text.length) yield chunk()
 }
-

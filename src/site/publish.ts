@@ -16,7 +16,11 @@ import { resolveRedirects } from './redirects.js'
 export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
 
 /** Said of each draft a build leaves out, so `check` and the build summary tell a draft from a file that failed. */
-const DRAFT_NOTE: Diagnostic = problem('info', 'A draft (`draft: true` or `published: false`): left out of the published site; `hindsight dev` and `hindsight build --drafts` show it', RULE.draftUnpublished)
+const DRAFT_NOTE: Diagnostic = problem(
+  'info',
+  'A draft (`draft: true` or `published: false`): left out of the published site; `hindsight dev` and `hindsight build --drafts` show it',
+  RULE.draftUnpublished,
+)
 
 /**
  * The published documents (in the given order, slugs deduplicated) and every file's report: a hidden draft keeps its
@@ -24,7 +28,12 @@ const DRAFT_NOTE: Diagnostic = problem('info', 'A draft (`draft: true` or `publi
  * conflict is a warning on its file, and so are a link to a Markdown file that is no published postmortem and (given
  * `imageExists`) an image that is not there. `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
  */
-export function selectPublished(loaded: LoadedDocument[], config: Pick<ResolvedConfig, 'drafts'>, reserved: readonly string[] = [], imageExists?: (source: string) => boolean): { documents: SiteDocument[]; reports: FileReport[] } {
+export function selectPublished(
+  loaded: LoadedDocument[],
+  config: Pick<ResolvedConfig, 'drafts'>,
+  reserved: readonly string[] = [],
+  imageExists?: (source: string) => boolean,
+): { documents: SiteDocument[]; reports: FileReport[] } {
   const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
   const shown = hidden.size ? loaded.filter((l) => !hidden.has(l)) : loaded
   const { documents, reports } = dedupeSlugs(shown, reserved)

@@ -69,7 +69,13 @@ export function referenceDiagnostics(source: string, refs: readonly LocalRef[], 
     const rel = path.posix.normalize(split.file)
     if (!archive.imageExists || !isImageFile(rel) || rel === '..' || rel.startsWith('../') || rel.includes('\0')) continue
     if (!archive.imageExists(imageSource(source, rel))) {
-      report(file, 'warning', `Image \`${ref.url}\` is not there (no \`${imageSource(source, rel)}\` in the content folder); it would show broken on the site`, place, RULE.imageMissing)
+      report(
+        file,
+        'warning',
+        `Image \`${ref.url}\` is not there (no \`${imageSource(source, rel)}\` in the content folder); it would show broken on the site`,
+        place,
+        RULE.imageMissing,
+      )
     }
   }
   return collectDiagnostics(file)

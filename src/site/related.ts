@@ -106,7 +106,9 @@ export function signature(record: PostmortemRecord): string {
   let known = signatures.get(record)
   if (known === undefined) {
     const causes = (record.derivedCauses ?? []).join(TERM_SEPARATOR)
-    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record), causes].join('\u0000')
+    known = [[...new Set([...record.tags, ...record.derivedTags])].join(TERM_SEPARATOR), record.site.join(TERM_SEPARATOR), termsText(record), causes].join(
+      '\u0000',
+    )
     signatures.set(record, known)
   }
   return known
@@ -131,7 +133,12 @@ export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: 
     if (!bySlug) bySlugOf.set(previous, (bySlug = new Map(previous.slugs.map((slug, i) => [slug, previous.related[i]!]))))
     return { bySlug, snapshot: previous }
   }
-  const related = scoreAll(records, records.map((record) => facts(record).features), limit, only)
+  const related = scoreAll(
+    records,
+    records.map((record) => facts(record).features),
+    limit,
+    only,
+  )
   if (only) return { bySlug: related, snapshot: previous }
   const slugs = records.map((r) => r.slug)
   const snapshot = { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }
@@ -175,7 +182,10 @@ function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string
     }
     for (const j of touched) scores[j] = 0
     touched.length = 0
-    related.set(records[i]!.slug, best.map((j) => records[j]!.slug))
+    related.set(
+      records[i]!.slug,
+      best.map((j) => records[j]!.slug),
+    )
   })
   return related
 }
@@ -199,7 +209,10 @@ export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): Shared
   return [
     ...[...ofA.tags].filter((t) => ofB.tags.has(t)).map((t): SharedTerm => ({ kind: suggested(t) ? 'suggested tag' : 'tag', label: t })),
     ...a.site.filter((s) => b.site.includes(s)).map((s): SharedTerm => ({ kind: 'site', label: s })),
-    ...ofA.terms.filter((w) => ofB.termSet.has(w)).map(readTerm).sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'technology' ? -1 : 1)),
+    ...ofA.terms
+      .filter((w) => ofB.termSet.has(w))
+      .map(readTerm)
+      .sort((x, y) => (x.kind === y.kind ? 0 : x.kind === 'technology' ? -1 : 1)),
     ...(a.derivedCauses ?? []).filter((c) => b.derivedCauses?.includes(c)).map((c): SharedTerm => ({ kind: 'cause', label: causeLabel(c) })),
   ].slice(0, SHOWN)
 }

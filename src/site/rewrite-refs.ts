@@ -11,8 +11,17 @@ export interface RewriteContext {
 }
 
 const ENTITY = /&(?:#x([0-9a-f]+)|#(\d+)|(amp|quot|lt|gt|apos));/gi
-const NAMED = new Map([['amp', '&'], ['quot', '"'], ['lt', '<'], ['gt', '>'], ['apos', "'"]])
-const unescape = (value: string): string => value.replace(ENTITY, (_, hex: string, dec: string, name: string) => (name ? NAMED.get(name.toLowerCase())! : String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10))))
+const NAMED = new Map([
+  ['amp', '&'],
+  ['quot', '"'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['apos', "'"],
+])
+const unescape = (value: string): string =>
+  value.replace(ENTITY, (_, hex: string, dec: string, name: string) =>
+    name ? NAMED.get(name.toLowerCase())! : String.fromCodePoint(parseInt(hex ?? dec, hex ? 16 : 10)),
+  )
 
 /**
  * Makes a rendered postmortem's references work on the site: a relative link to a published postmortem's Markdown

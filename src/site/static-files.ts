@@ -20,7 +20,10 @@ const isUrl = (value: string): boolean => /^https?:\/\//i.test(value)
 export function brandTarget(kind: 'logo' | 'favicon', value: string | null): string | null {
   if (!value) return null
   if (isUrl(value)) return value
-  const ext = path.extname(value).toLowerCase().replace(/[^.a-z0-9]/g, '')
+  const ext = path
+    .extname(value)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
   return kind === 'logo' ? `assets/logo${ext}` : `favicon${ext}`
 }
 
@@ -28,10 +31,12 @@ const stampOf = (size: number, mtimeMs: number, ino: number): string => `${size}
 
 /** Every regular file under the static folder (sub-folders too; symbolic links are not followed), by its path in the site. */
 function walkStatic(dir: string): PassthroughFile[] {
-  return filesUnder(dir).filter(({ rel }) => rel !== SITE_MARKER).map(({ rel, file }) => {
-    const info = statSync(file)
-    return { path: rel, file, stamp: stampOf(info.size, info.mtimeMs, info.ino) }
-  })
+  return filesUnder(dir)
+    .filter(({ rel }) => rel !== SITE_MARKER)
+    .map(({ rel, file }) => {
+      const info = statSync(file)
+      return { path: rel, file, stamp: stampOf(info.size, info.mtimeMs, info.ino) }
+    })
 }
 
 /** The `logo` or `favicon` file named in the config, or a `ConfigError` naming the path when it is not a file. */

@@ -28,7 +28,17 @@ export interface ArchiveStats {
   actionItems: { total: number; open: number; done: number; unknown: number }
 }
 
-const BUCKETS: Array<[number, string]> = [[15, '< 15 min'], [30, '15–30 min'], [60, '30 min–1 h'], [120, '1–2 h'], [240, '2–4 h'], [480, '4–8 h'], [1440, '8–24 h'], [4320, '1–3 d'], [Infinity, '≥ 3 d']]
+const BUCKETS: Array<[number, string]> = [
+  [15, '< 15 min'],
+  [30, '15–30 min'],
+  [60, '30 min–1 h'],
+  [120, '1–2 h'],
+  [240, '2–4 h'],
+  [480, '4–8 h'],
+  [1440, '8–24 h'],
+  [4320, '1–3 d'],
+  [Infinity, '≥ 3 d'],
+]
 
 /** Linearly interpolated percentile (`q` in 0..1) of sorted values. */
 export function percentile(sorted: number[], q: number): number | null {
@@ -45,7 +55,9 @@ function distribution(id: string, title: string, values: Array<number | null>): 
   for (const v of known) points[BUCKETS.findIndex(([limit]) => v < limit)]!.value++
   const median = percentile(known, 0.5)
   const p90 = percentile(known, 0.9)
-  const description = known.length ? `${title} of ${known.length} incidents: median ${formatMinutes(median)}, 90th percentile ${formatMinutes(p90)}.` : `${title}: no incident states it yet.`
+  const description = known.length
+    ? `${title} of ${known.length} incidents: median ${formatMinutes(median)}, 90th percentile ${formatMinutes(p90)}.`
+    : `${title}: no incident states it yet.`
   return { chart: barChart(id, title, description, points), count: known.length, median: formatMinutes(median), p90: formatMinutes(p90) }
 }
 
@@ -54,7 +66,10 @@ export const monthOf = (r: PostmortemRecord): string | null => /^\d{4}-\d{2}/.ex
 
 /** Incidents per calendar month, from the first to the last dated one, empty months included; bars link to month pages. */
 function perMonth(records: PostmortemRecord[]): BarChart {
-  const months = records.map(monthOf).filter((m): m is string => m !== null).sort()
+  const months = records
+    .map(monthOf)
+    .filter((m): m is string => m !== null)
+    .sort()
   const counted = new Map<string, number>()
   for (const m of months) counted.set(m, (counted.get(m) ?? 0) + 1)
   const points: Point[] = []
@@ -67,7 +82,9 @@ function perMonth(records: PostmortemRecord[]): BarChart {
       if (++m > 12) [y, m] = [y + 1, 1]
     }
   }
-  const description = points.length ? `Incidents per month from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest month had ${Math.max(...points.map((p) => p.value))}.` : 'No incident has a date yet.'
+  const description = points.length
+    ? `Incidents per month from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest month had ${Math.max(...points.map((p) => p.value))}.`
+    : 'No incident has a date yet.'
   return barChart('per-month', 'Incidents per month', description, points)
 }
 
@@ -87,11 +104,16 @@ function perYear(records: PostmortemRecord[]): BarChart {
     }
   }
   const busiest = points.reduce<Point | null>((best, p) => (best && best.value >= p.value ? best : p), null)
-  const description = busiest ? `Incidents per year from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest year, ${busiest.label}, had ${busiest.value}.` : 'No incident has a date yet.'
+  const description = busiest
+    ? `Incidents per year from ${points[0]!.label} to ${points.at(-1)!.label}; the busiest year, ${busiest.label}, had ${busiest.value}.`
+    : 'No incident has a date yet.'
   return barChart('per-year', 'Incidents per year', description, points)
 }
 
-const counts = (groups: Group[], label: (g: Group) => string) => groups.map((g) => ({ slug: g.slug, label: label(g), count: g.records.length - g.suggested.length, suggested: g.suggested.length })).sort((a, b) => b.count + b.suggested - (a.count + a.suggested) || (a.slug < b.slug ? -1 : 1))
+const counts = (groups: Group[], label: (g: Group) => string) =>
+  groups
+    .map((g) => ({ slug: g.slug, label: label(g), count: g.records.length - g.suggested.length, suggested: g.suggested.length }))
+    .sort((a, b) => b.count + b.suggested - (a.count + a.suggested) || (a.slug < b.slug ? -1 : 1))
 
 /**
  * Everything `archiveStats` reads of the records, as one string: the stats page is rendered again only when it
@@ -103,7 +125,19 @@ export function statsKey(records: PostmortemRecord[]): string {
 
 /** What `archiveStats` reads of one record, as one string (see `statsKey`). */
 export const statsFields = (r: PostmortemRecord): string =>
-  [r.slug, r.title, r.date, r.durationMinutes, r.impact?.source ?? '', r.metrics.timeToDetectMinutes, r.metrics.timeToResolveMinutes, r.site.join('\u0002'), r.tags.join('\u0002'), r.derivedTags.join('\u0002'), r.actionItems.map(statusOf).join('\u0002')].join('\u0001')
+  [
+    r.slug,
+    r.title,
+    r.date,
+    r.durationMinutes,
+    r.impact?.source ?? '',
+    r.metrics.timeToDetectMinutes,
+    r.metrics.timeToResolveMinutes,
+    r.site.join('\u0002'),
+    r.tags.join('\u0002'),
+    r.derivedTags.join('\u0002'),
+    r.actionItems.map(statusOf).join('\u0002'),
+  ].join('\u0001')
 
 /** Counts the records with a duration by how their impact window is known. */
 function durationSources(records: PostmortemRecord[]): ArchiveStats['durationSources'] {
@@ -115,10 +149,11 @@ function durationSources(records: PostmortemRecord[]): ArchiveStats['durationSou
 /** Action items by status across the records. */
 function actionCounts(records: PostmortemRecord[]): ArchiveStats['actionItems'] {
   const out = { total: 0, open: 0, done: 0, unknown: 0 }
-  for (const r of records) for (const item of r.actionItems) {
-    out.total++
-    out[statusOf(item)]++
-  }
+  for (const r of records)
+    for (const item of r.actionItems) {
+      out.total++
+      out[statusOf(item)]++
+    }
   return out
 }
 
@@ -128,12 +163,31 @@ export function archiveStats(records: PostmortemRecord[], siteLabel: (name: stri
     total: records.length,
     perYear: perYear(records),
     perMonth: perMonth(records),
-    duration: distribution('duration', 'Duration', records.map((r) => r.durationMinutes)),
+    duration: distribution(
+      'duration',
+      'Duration',
+      records.map((r) => r.durationMinutes),
+    ),
     durationSources: durationSources(records),
-    timeToDetect: distribution('time-to-detect', 'Time to detect', records.map((r) => r.metrics.timeToDetectMinutes)),
-    timeToResolve: distribution('time-to-resolve', 'Time to resolve', records.map((r) => r.metrics.timeToResolveMinutes)),
+    timeToDetect: distribution(
+      'time-to-detect',
+      'Time to detect',
+      records.map((r) => r.metrics.timeToDetectMinutes),
+    ),
+    timeToResolve: distribution(
+      'time-to-resolve',
+      'Time to resolve',
+      records.map((r) => r.metrics.timeToResolveMinutes),
+    ),
     bySite: counts(groupRecords(records, sitesOf), (g) => g.names.map(siteLabel).join(' / ')).map(({ slug, label, count }) => ({ slug, label, count })),
-    byTag: counts(groupRecords(records, (r) => r.tags, (r) => r.derivedTags), (g) => g.names.join(' / ')),
+    byTag: counts(
+      groupRecords(
+        records,
+        (r) => r.tags,
+        (r) => r.derivedTags,
+      ),
+      (g) => g.names.join(' / '),
+    ),
     actionItems: actionCounts(records),
   }
 }

@@ -26,7 +26,11 @@ export interface Group {
  * Groups records by the labels `own` yields (and, marked as suggested, those `suggested` yields), merging labels whose
  * slugs collide (`Foo Bar` and `foo-bar`) so no page overwrites another; records keep archive order, groups sort by slug.
  */
-export function groupRecords(records: PostmortemRecord[], own: (r: PostmortemRecord) => string[], suggested: (r: PostmortemRecord) => string[] = () => []): Group[] {
+export function groupRecords(
+  records: PostmortemRecord[],
+  own: (r: PostmortemRecord) => string[],
+  suggested: (r: PostmortemRecord) => string[] = () => [],
+): Group[] {
   const groups = new Map<string, { names: Set<string>; records: PostmortemRecord[]; suggested: string[] }>()
   const add = (slug: string, name: string, record: PostmortemRecord, isSuggested: boolean): void => {
     let group = groups.get(slug)

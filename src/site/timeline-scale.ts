@@ -131,18 +131,19 @@ export function layoutLabels(labels: LabelInput[], width = NARROWEST_AXIS_PX, le
     const e = extent(l, width)
     return e.left - LABEL_GAP_PX / 2 <= x * width && x * width <= e.right + LABEL_GAP_PX / 2
   }
-  const clashes = (l: PlacedLabel): boolean => placed.some((p) => {
-    if (p.lane !== l.lane) return false
-    const [a, b] = [extent(p, width), extent(l, width)]
-    return a.left < b.right + LABEL_GAP_PX && b.left < a.right + LABEL_GAP_PX
-  })
+  const clashes = (l: PlacedLabel): boolean =>
+    placed.some((p) => {
+      if (p.lane !== l.lane) return false
+      const [a, b] = [extent(p, width), extent(l, width)]
+      return a.left < b.right + LABEL_GAP_PX && b.left < a.right + LABEL_GAP_PX
+    })
   const crosses = (l: PlacedLabel): boolean => placed.some((p) => (p.lane < l.lane && covers(p, l.x)) || (p.lane > l.lane && covers(l, p.x)))
   const fits = (l: PlacedLabel): boolean => {
     const e = extent(l, width)
     return e.left >= 0 && e.right <= width
   }
   for (const label of [...withAnchor].sort((a, b) => rank(a) - rank(b))) {
-    const anchors = leaders && label.anchor !== 'middle' ? [label.anchor, label.anchor === 'start' ? 'end' : 'start'] as const : [label.anchor]
+    const anchors = leaders && label.anchor !== 'middle' ? ([label.anchor, label.anchor === 'start' ? 'end' : 'start'] as const) : [label.anchor]
     const lanes = placed.length + 1
     let chosen: { lane: number; anchor: PlacedLabel['anchor'] } | null = null
     for (let lane = 0; lane < lanes && !chosen && leaders; lane++) {

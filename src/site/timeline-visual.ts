@@ -100,7 +100,17 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
     }
     if (previous && t.wall >= previous.wall && Math.floor(t.wall / 1440) !== Math.floor(previous.wall / 1440)) {
       dayCount++
-      rows.push({ id: `pm-day-${index + 1}`, kind: 'day', time: null, utc: null, at: t.day, text: t.day ?? `Day ${dayCount}`, gap: 0, gapLabel: null, outOfOrder: false })
+      rows.push({
+        id: `pm-day-${index + 1}`,
+        kind: 'day',
+        time: null,
+        utc: null,
+        at: t.day,
+        text: t.day ?? `Day ${dayCount}`,
+        gap: 0,
+        gapLabel: null,
+        outOfOrder: false,
+      })
     }
     const late = previous !== null && t.wall < previous.wall
     const gapMinutes = previous && !late ? t.wall - previous.wall : 0
@@ -109,35 +119,88 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
     const at = t.iso ?? t.time
     const utcFull = formatUtc(t.iso)
     const utc = utcFull && utcFull.slice(0, 10) === t.day ? utcFull.slice(11) : utcFull
-    rows.push({ id, kind: 'event', time: t.time, utc, at, text: entry.text, gap: gap === -1 ? 5 : gap, gapLabel: gapMinutes >= 60 ? `${formatMinutes(gapMinutes)} later` : null, outOfOrder: late })
-    marks.push({ id, x: x(t.wall), at, label: `${t.time}${record.timezone ? ` ${record.timezone}` : ''}${utc ? ` (${utc})` : ''}${late ? ', out of order' : ''}: ${entry.text}`, outOfOrder: late })
+    rows.push({
+      id,
+      kind: 'event',
+      time: t.time,
+      utc,
+      at,
+      text: entry.text,
+      gap: gap === -1 ? 5 : gap,
+      gapLabel: gapMinutes >= 60 ? `${formatMinutes(gapMinutes)} later` : null,
+      outOfOrder: late,
+    })
+    marks.push({
+      id,
+      x: x(t.wall),
+      at,
+      label: `${t.time}${record.timezone ? ` ${record.timezone}` : ''}${utc ? ` (${utc})` : ''}${late ? ', out of order' : ''}: ${entry.text}`,
+      outOfOrder: late,
+    })
     previous = { wall: t.wall }
   })
   const firstEvent = rows.findIndex((r) => r.kind === 'event' && r.time !== null)
   if (rows.some((r) => r.kind === 'day') && firstEvent >= 0) {
     const first = timed.find((t) => ids[t.index] === rows[firstEvent]!.id)!
-    rows.splice(firstEvent, 0, { id: 'pm-day-start', kind: 'day', time: null, utc: null, at: first.day, text: first.day ?? 'Day 1', gap: 0, gapLabel: null, outOfOrder: false })
+    rows.splice(firstEvent, 0, {
+      id: 'pm-day-start',
+      kind: 'day',
+      time: null,
+      utc: null,
+      at: first.day,
+      text: first.day ?? 'Day 1',
+      gap: 0,
+      gapLabel: null,
+      outOfOrder: false,
+    })
   }
   const known = timed.some((t) => t.day !== null)
-  return { ...overview(scale, key, walls, known), marks, rows, zone: record.timezone ?? record.utcOffset, spanLabel: formatMinutes(walls.length > 1 ? Math.round(span) : null), outOfOrder }
+  return {
+    ...overview(scale, key, walls, known),
+    marks,
+    rows,
+    zone: record.timezone ?? record.utcOffset,
+    spanLabel: formatMinutes(walls.length > 1 ? Math.round(span) : null),
+    outOfOrder,
+  }
 }
 
 /** Axis, breaks, impact band and labels of the overview, with its caption; lanes keep labels apart at 375 px. */
-function overview(scale: TimeScale, key: { moments: KeyMoment[]; window: WallWindow | null }, walls: number[], known: boolean): Omit<TimelineVisual, 'marks' | 'rows' | 'zone' | 'spanLabel' | 'outOfOrder'> {
-  const top = layoutLabels(key.moments.map((k) => ({ x: scale.at(k.minute), text: `${k.name} ${k.time}` })), undefined, true)
+function overview(
+  scale: TimeScale,
+  key: { moments: KeyMoment[]; window: WallWindow | null },
+  walls: number[],
+  known: boolean,
+): Omit<TimelineVisual, 'marks' | 'rows' | 'zone' | 'spanLabel' | 'outOfOrder'> {
+  const top = layoutLabels(
+    key.moments.map((k) => ({ x: scale.at(k.minute), text: `${k.name} ${k.time}` })),
+    undefined,
+    true,
+  )
   const lanesAbove = top.reduce((n, l) => Math.max(n, l.lane + 1), 0)
   const axisY = 12 + lanesAbove * LANE + (lanesAbove ? 10 : 0)
   const domain = [...walls, ...key.moments.map((k) => k.minute)]
   const [lo, hi] = [Math.min(...domain), Math.max(...domain)]
   const multiDay = Math.floor(lo / 1440) !== Math.floor(hi / 1440)
-  const stamp = (m: number): string => `${multiDay ? `${known ? dayLabel(m) : `Day ${Math.floor(m / 1440) - Math.floor(lo / 1440) + 1}`} ` : ''}${utcTime(m * 60_000)}`
-  const ends = lo === hi ? [{ x: scale.at(lo), text: stamp(lo), anchor: 'middle' as const }] : [{ x: 0, text: stamp(lo), anchor: 'start' as const }, { x: 1, text: stamp(hi), anchor: 'end' as const }]
+  const stamp = (m: number): string =>
+    `${multiDay ? `${known ? dayLabel(m) : `Day ${Math.floor(m / 1440) - Math.floor(lo / 1440) + 1}`} ` : ''}${utcTime(m * 60_000)}`
+  const ends =
+    lo === hi
+      ? [{ x: scale.at(lo), text: stamp(lo), anchor: 'middle' as const }]
+      : [
+          { x: 0, text: stamp(lo), anchor: 'start' as const },
+          { x: 1, text: stamp(hi), anchor: 'end' as const },
+        ]
   const below = layoutLabels([...ends, ...scale.breaks.map((b) => ({ x: (b.from + b.to) / 2, text: `${gapText(b.minutes)} gap`, anchor: 'middle' as const }))])
   const lanesBelow = below.reduce((n, l) => Math.max(n, l.lane + 1), 0)
   const height = axisY + 10 + lanesBelow * LANE + 4
-  const window = key.window ? { x: percent(scale.at(key.window.from)), width: Math.round((percent(scale.at(key.window.to)) - percent(scale.at(key.window.from))) * 100) / 100 } : null
+  const window = key.window
+    ? { x: percent(scale.at(key.window.from)), width: Math.round((percent(scale.at(key.window.to)) - percent(scale.at(key.window.from))) * 100) / 100 }
+    : null
   const parts = [
-    key.window ? `Impact (shaded) ${utcTime(key.window.from * 60_000)} to ${utcTime(key.window.to * 60_000)}, ${formatMinutes(key.window.to - key.window.from)}.` : null,
+    key.window
+      ? `Impact (shaded) ${utcTime(key.window.from * 60_000)} to ${utcTime(key.window.to * 60_000)}, ${formatMinutes(key.window.to - key.window.from)}.`
+      : null,
     key.moments.length ? `${key.moments.map((k) => `${k.name} ${k.time}${k.inferred ? ' (inferred)' : ''}`).join('; ')}.` : null,
     scale.breaks.length ? `Quiet gaps drawn shorter (marked ≈): ${scale.breaks.map((b) => gapText(b.minutes)).join(', ')}.` : null,
   ]

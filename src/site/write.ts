@@ -1,4 +1,19 @@
-import { closeSync, copyFileSync, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import path from 'node:path'
 import { makeDir } from '../make-dir.js'
 import { OutputError } from '../errors.js'
@@ -69,7 +84,8 @@ export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>
 export type WrittenContent = string | Uint8Array | Iterable<Uint8Array>
 
 /** Whether content comes in pieces. */
-export const isStreamed = <T extends FileContent | WrittenContent>(content: T): content is Exclude<T, string | Uint8Array> => typeof content !== 'string' && !(content instanceof Uint8Array)
+export const isStreamed = <T extends FileContent | WrittenContent>(content: T): content is Exclude<T, string | Uint8Array> =>
+  typeof content !== 'string' && !(content instanceof Uint8Array)
 
 /** Writes content to a file, pieces one after another, so only one piece is held at a time. */
 function writeContent(target: string, content: WrittenContent): void {

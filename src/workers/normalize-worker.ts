@@ -15,5 +15,8 @@ parentPort!.on('message', (batch: WorkItem[]) => {
     const doc = loadDocument(item.source, item.bytes, config)
     return encodeEntry(doc, summaryFacts(doc))
   })
-  parentPort!.postMessage(docs, docs.map((bytes) => bytes.buffer))
+  parentPort!.postMessage(
+    docs,
+    docs.map((bytes) => bytes.buffer),
+  )
 })

@@ -4,7 +4,10 @@ import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 
 /** One content file to normalize. */
-export interface WorkItem { source: string; bytes: Uint8Array }
+export interface WorkItem {
+  source: string
+  bytes: Uint8Array
+}
 
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
@@ -42,7 +45,12 @@ export function threadCount(requested: number | undefined, items: number, fallba
  * index in `items`) as it is done: the document, or its cache entry as a worker encoded it, which the caller
  * stores while the rest are still being normalized.
  */
-export async function normalizeMany(items: WorkItem[], config: ResolvedConfig, workers: number | undefined, onDocument: (index: number, result: LoadedDocument | Uint8Array) => void): Promise<void> {
+export async function normalizeMany(
+  items: WorkItem[],
+  config: ResolvedConfig,
+  workers: number | undefined,
+  onDocument: (index: number, result: LoadedDocument | Uint8Array) => void,
+): Promise<void> {
   // Under vitest the sources are TypeScript, which a worker thread cannot load: everything runs inline there.
   const threads = WORKER_URL.pathname.endsWith('.js') ? threadCount(workers, items.length) : 0
   const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, items[i]!.bytes, config))

@@ -1,6 +1,6 @@
 // Hindsight dev client, injected by `hindsight dev` only: reloads the page after a rebuild and shows
 // the problems of a broken save in an overlay. Never referenced by built pages.
-(function () {
+;(function () {
   'use strict'
   var ROOT = '/__hindsight/'
   var SCROLL_KEY = 'hindsight-scroll:' + location.pathname
@@ -28,7 +28,9 @@
     close.type = 'button'
     close.setAttribute('aria-label', 'Hide')
     close.textContent = '\u00d7'
-    close.addEventListener('click', function () { render(null) })
+    close.addEventListener('click', function () {
+      render(null)
+    })
     var title = document.createElement('h2')
     title.textContent = 'Hindsight: the last save has errors; the last good version is shown'
     var list = document.createElement('ul')
@@ -47,7 +49,9 @@
 
   function refresh() {
     fetch(ROOT + 'diagnostics', { cache: 'no-store' })
-      .then(function (response) { return response.json() })
+      .then(function (response) {
+        return response.json()
+      })
       .then(render)
       .catch(function () {})
   }
@@ -75,7 +79,9 @@
     sessionStorage.setItem(SCROLL_KEY, String(window.scrollY))
     location.reload()
   })
-  events.addEventListener('diagnostics', function (event) { render(JSON.parse(event.data)) })
+  events.addEventListener('diagnostics', function (event) {
+    render(JSON.parse(event.data))
+  })
   events.addEventListener('open', function () {
     document.documentElement.setAttribute('data-hindsight-live', '')
     refresh()

@@ -1,6 +1,12 @@
 // Search page: Pagefind's JS API behind a small UI; query, filters and order live in the URL.
 const form = document.getElementById('search')
-const FACETS = [['tag', 'Tag'], ['site', 'Site'], ['year', 'Year'], ['severity', 'Severity'], ['cause', 'Cause']]
+const FACETS = [
+  ['tag', 'Tag'],
+  ['site', 'Site'],
+  ['year', 'Year'],
+  ['severity', 'Severity'],
+  ['cause', 'Cause'],
+]
 const PAGE = 10
 const SHOWN_VALUES = 12
 
@@ -62,18 +68,22 @@ function resultItem(data) {
   if (meta.date) line.append(el('time', { datetime: meta.date }, meta.date))
   else line.append(el('span', {}, 'Date unknown'))
   if (meta.site) line.append(` · ${meta.site}`)
-  const tags = (data.filters?.tag ?? [])
+  const tags = data.filters?.tag ?? []
   const suggested = new Set((meta.suggestedTags ?? '').split(', ').filter(Boolean))
-  const tagItem = (t) => suggested.has(t)
-    ? el('li', { class: 'derived' }, el('span', {}, t, el('span', { class: 'suggested-mark' }, ' (suggested)')))
-    : el('li', {}, el('span', {}, t))
+  const tagItem = (t) =>
+    suggested.has(t)
+      ? el('li', { class: 'derived' }, el('span', {}, t, el('span', { class: 'suggested-mark' }, ' (suggested)')))
+      : el('li', {}, el('span', {}, t))
   const excerpt = el('p', { class: 'summary' }, ...(state.q || !meta.summary ? excerptNodes(data.excerpt ?? '') : [meta.summary]))
-  return el('li', { class: 'entry' },
+  return el(
+    'li',
+    { class: 'entry' },
     // Result URLs are site paths written by the build; anything else is not linked.
-    el('h2', {}, data.url?.startsWith('/') && !data.url.startsWith('//') ? el('a', { href: data.url }, meta.title ?? data.url) : meta.title ?? ''),
+    el('h2', {}, data.url?.startsWith('/') && !data.url.startsWith('//') ? el('a', { href: data.url }, meta.title ?? data.url) : (meta.title ?? '')),
     line,
     excerpt,
-    tags.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...tags.map(tagItem)) : null)
+    tags.length ? el('ul', { class: 'tags', 'aria-label': 'Tags' }, ...tags.map(tagItem)) : null,
+  )
 }
 
 function facetInput(key, label, value, count, checked) {
@@ -102,7 +112,14 @@ function facetValues(key, label, counts) {
   const rest = items.slice(SHOWN_VALUES)
   return [
     el('ul', { 'aria-label': label }, ...items.slice(0, SHOWN_VALUES)),
-    rest.length ? el('details', { class: 'facet-more' }, el('summary', {}, `${rest.length} more`), el('ul', { 'aria-label': `More ${label.toLowerCase()} values` }, ...rest)) : null,
+    rest.length
+      ? el(
+          'details',
+          { class: 'facet-more' },
+          el('summary', {}, `${rest.length} more`),
+          el('ul', { 'aria-label': `More ${label.toLowerCase()} values` }, ...rest),
+        )
+      : null,
   ]
 }
 
@@ -152,20 +169,23 @@ const idf = (total, n) => Math.log(1 + (total - n + 0.5) / (n + 0.5))
 const words = new Map()
 function wordInIndexes(word) {
   if (!words.has(word)) {
-    words.set(word, pagefind.search(word).then((search) => {
-      const mine = []
-      let base = 0
-      let live = 0
-      for (const result of search?.results ?? []) {
-        if (delta.pages.has(result.id)) mine.push(result)
-        else {
-          base++
-          if (!delta.superseded.has(result.id)) live++
+    words.set(
+      word,
+      pagefind.search(word).then((search) => {
+        const mine = []
+        let base = 0
+        let live = 0
+        for (const result of search?.results ?? []) {
+          if (delta.pages.has(result.id)) mine.push(result)
+          else {
+            base++
+            if (!delta.superseded.has(result.id)) live++
+          }
         }
-      }
-      const scale = idf(delta.total, base) / idf(delta.pages.size, mine.length)
-      return { base, live, delta: mine.length, scores: new Map(mine.map((r) => [r.id, r.score * scale])) }
-    }))
+        const scale = idf(delta.total, base) / idf(delta.pages.size, mine.length)
+        return { base, live, delta: mine.length, scores: new Map(mine.map((r) => [r.id, r.score * scale])) }
+      }),
+    )
   }
   return words.get(word)
 }
@@ -224,10 +244,14 @@ async function searchIndex(term, options) {
  */
 async function facetCounts(main) {
   const counts = { ...(main?.filters ?? {}) }
-  await Promise.all([...openKeys].filter((key) => state.filters[key]?.length).map(async (key) => {
-    const search = await searchIndex(state.q || null, { filters: pagefindFilters(state.filters, key) })
-    counts[key] = search?.filters?.[key] ?? {}
-  }))
+  await Promise.all(
+    [...openKeys]
+      .filter((key) => state.filters[key]?.length)
+      .map(async (key) => {
+        const search = await searchIndex(state.q || null, { filters: pagefindFilters(state.filters, key) })
+        counts[key] = search?.filters?.[key] ?? {}
+      }),
+  )
   return counts
 }
 

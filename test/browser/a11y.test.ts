@@ -1,6 +1,17 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildSite, describeBrowser, launchBrowser, outputPath, runAxe, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import {
+  buildSite,
+  describeBrowser,
+  launchBrowser,
+  outputPath,
+  runAxe,
+  serveSite,
+  watchPage,
+  type BrowserSession,
+  type BuiltSite,
+  type ServedSite,
+} from './harness.js'
 
 describeBrowser('accessibility and small screens in Chromium', () => {
   let site: BuiltSite
@@ -59,10 +70,13 @@ describeBrowser('accessibility and small screens in Chromium', () => {
       await page.emulateMedia({ colorScheme: scheme })
       const found: Record<string, unknown> = {}
       for (const [name, rel] of pages) {
-        const ok = await open(rel, page).then(() => true, (error: Error) => {
-          found[name] = error.message
-          return false
-        })
+        const ok = await open(rel, page).then(
+          () => true,
+          (error: Error) => {
+            found[name] = error.message
+            return false
+          },
+        )
         if (!ok) continue
         const violations = await runAxe(page)
         if (violations.length) found[name] = violations
@@ -78,7 +92,10 @@ describeBrowser('accessibility and small screens in Chromium', () => {
     const { problems } = watchPage(page, { allowExternal: true })
     const widths: Record<string, number> = {}
     for (const [name, rel] of pages) {
-      const ok = await open(rel, page).then(() => true, () => false)
+      const ok = await open(rel, page).then(
+        () => true,
+        () => false,
+      )
       if (!ok) {
         widths[name] = -1
         continue
@@ -100,7 +117,10 @@ describeBrowser('accessibility and small screens in Chromium', () => {
       counts[record.slug] = [marks, record.timeline.filter((e) => e.at !== null || e.time !== null).length]
     }
     await page.close()
-    expect(Object.values(counts).some(([, timed]) => timed > 0), 'at least one seed should have a timed timeline').toBe(true)
+    expect(
+      Object.values(counts).some(([, timed]) => timed > 0),
+      'at least one seed should have a timed timeline',
+    ).toBe(true)
     for (const [slug, [marks, timed]] of Object.entries(counts)) expect(marks, slug).toBe(timed)
   })
 })

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest'
 import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
 
 const FILES: Record<string, string> = {
-  'a.md': '---\ntitle: Alpha outage\ndate: 2021-03-01\n---\n# Alpha outage\n\n## Root cause\n\nThe DNS resolver returned stale records after a nameserver change.\n',
+  'a.md':
+    '---\ntitle: Alpha outage\ndate: 2021-03-01\n---\n# Alpha outage\n\n## Root cause\n\nThe DNS resolver returned stale records after a nameserver change.\n',
   'b.md': '---\ntitle: Bravo outage\ndate: 2022-04-02\n---\n# Bravo outage\n\n## Root cause\n\nThe TLS certificate expired; nobody renewed it.\n',
   'c.md': '---\ntitle: Charlie outage\ndate: 2022-05-03\n---\n# Charlie outage\n\n## Root cause\n\nOur registrar changed the DNS records of the domain name.\n',
   'd.md': '---\ntitle: Delta outage\ndate: 2023-06-04\n---\n# Delta outage\n\n## Root cause\n\nNobody knows yet.\n',
@@ -32,8 +33,14 @@ describeBrowser('cause categories in Chromium', () => {
     await page.goto(server.url('categories/'))
     expect(await page.locator('main').textContent()).toContain('derived')
     const links = await page.locator('main ul.groups a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).pathname })))
-    expect(links).toEqual([{ text: 'Certificate or expiry', href: '/categories/certificate/' }, { text: 'DNS', href: '/categories/dns/' }])
-    const expected = new Map([['/categories/dns/', ['Alpha outage', 'Charlie outage']], ['/categories/certificate/', ['Bravo outage']]])
+    expect(links).toEqual([
+      { text: 'Certificate or expiry', href: '/categories/certificate/' },
+      { text: 'DNS', href: '/categories/dns/' },
+    ])
+    const expected = new Map([
+      ['/categories/dns/', ['Alpha outage', 'Charlie outage']],
+      ['/categories/certificate/', ['Bravo outage']],
+    ])
     for (const { href } of links) {
       const response = await page.goto(server.url(href.slice(1)))
       expect(response?.status()).toBe(200)

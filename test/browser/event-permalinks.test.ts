@@ -6,8 +6,19 @@ import { build } from '../../src/build.js'
 import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
 
 const TEXT = [
-  '---', 'title: Queue backlog', 'date: 2024-05-06', '---', '# Queue backlog', '', '## Timeline', '',
-  '- 10:00 Deploy of the consumer began', '- 10:07 Queue depth alert fired', '- 10:20 Consumers rolled back', '- 10:45 Backlog drained', '',
+  '---',
+  'title: Queue backlog',
+  'date: 2024-05-06',
+  '---',
+  '# Queue backlog',
+  '',
+  '## Timeline',
+  '',
+  '- 10:00 Deploy of the consumer began',
+  '- 10:07 Queue depth alert fired',
+  '- 10:20 Consumers rolled back',
+  '- 10:45 Backlog drained',
+  '',
 ].join('\n')
 
 describeBrowser('timeline event permalinks in Chromium', () => {
@@ -43,7 +54,12 @@ describeBrowser('timeline event permalinks in Chromium', () => {
 
     // An event added before it, and another one's text edited: the link still leads to the same event.
     const file = path.join(site.config.contentDir, 'queue.md')
-    writeFileSync(file, readFileSync(file, 'utf8').replace('- 10:00 Deploy of the consumer began', '- 09:50 Change approved\n- 10:00 Deploy of consumer v2 began').replace('Queue depth alert fired', 'Queue depth alert fired (PagerDuty)'))
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8')
+        .replace('- 10:00 Deploy of the consumer began', '- 09:50 Change approved\n- 10:00 Deploy of consumer v2 began')
+        .replace('Queue depth alert fired', 'Queue depth alert fired (PagerDuty)'),
+    )
     await build(site.config)
     // A fresh load of the rebuilt page (the same URL with the same hash would only scroll the old one).
     await page.goto('about:blank')

@@ -70,7 +70,9 @@ export interface BuiltSite {
 }
 
 /** Builds an archive into a fresh temp folder, from `contentDir` (default: the bundled seeds) or from `files`. */
-export async function buildSite(options: { contentDir?: string; base?: string; files?: Record<string, string | Uint8Array>; config?: Config } = {}): Promise<BuiltSite> {
+export async function buildSite(
+  options: { contentDir?: string; base?: string; files?: Record<string, string | Uint8Array>; config?: Config } = {},
+): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-browser-'))
   let contentDir = options.contentDir ?? path.join(PROJECT_ROOT, 'content')
   if (options.files) {
@@ -121,10 +123,11 @@ export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> 
   return {
     origin,
     url: (rel = '') => origin + base + rel.replace(/^\/+/, ''),
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections()
-      server.close(() => resolve())
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
   }
 }
 
@@ -141,12 +144,24 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
   })
   // Tests never touch the network: anything not served from 127.0.0.1 is refused (and reported by watchPage).
-  await context.route((url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:', (route) => route.abort('blockedbyclient'))
+  await context.route(
+    (url) => url.hostname !== '127.0.0.1' && url.protocol !== 'data:',
+    (route) => route.abort('blockedbyclient'),
+  )
   return {
     context,
     newPage: async (viewport) => {
@@ -204,7 +219,16 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource())
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }>
+        }
+      }
+    ).axe
     const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } })
     return violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.map(String).join(' ')) }))
   })

@@ -15,7 +15,8 @@ import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type B
 
 function htmlPages(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlPages(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.html') ? [`${prefix}${e.name}`] : [])
+    e.isDirectory() ? htmlPages(path.join(dir, e.name), `${prefix}${e.name}/`) : e.name.endsWith('.html') ? [`${prefix}${e.name}`] : [],
+  )
 }
 
 /** What a page's live DOM says about active content, evaluated in the page after it settled. */
@@ -65,7 +66,9 @@ describeBrowser('hostile content in Chromium', () => {
     const response = await page.goto(server.url(rel), { waitUntil: 'load' })
     if (response?.status() !== 200) failures.push(`${rel}: HTTP ${response?.status()}`)
     if (rel.startsWith('search/?')) {
-      await page.waitForFunction(() => /postmortem|result|no /i.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, { timeout: 20_000 }).catch(() => failures.push(`${rel}: search never reported results`))
+      await page
+        .waitForFunction(() => /postmortem|result|no /i.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, { timeout: 20_000 })
+        .catch(() => failures.push(`${rel}: search never reported results`))
     }
     await page.waitForTimeout(50)
     const state: PageState = await page.evaluate(() => {
@@ -75,7 +78,12 @@ describeBrowser('hostile content in Chromium', () => {
       for (const el of Array.from(document.querySelectorAll('*'))) {
         for (const attr of Array.from(el.attributes)) {
           if (attr.name.toLowerCase().startsWith('on')) handlers.push(`<${el.localName} ${attr.name}>`)
-          if (['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) && /^\s*(javascript|vbscript|data):/i.test(attr.value) && !(el.localName === 'link' && attr.value === 'data:,')) handlers.push(`<${el.localName} ${attr.name}=${attr.value.slice(0, 40)}>`)
+          if (
+            ['href', 'src', 'action', 'formaction', 'xlink:href'].includes(attr.name) &&
+            /^\s*(javascript|vbscript|data):/i.test(attr.value) &&
+            !(el.localName === 'link' && attr.value === 'data:,')
+          )
+            handlers.push(`<${el.localName} ${attr.name}=${attr.value.slice(0, 40)}>`)
         }
         if (el.localName === 'script') {
           const src = (el as HTMLScriptElement).src
@@ -118,7 +126,10 @@ describeBrowser('hostile content in Chromium', () => {
   test('the checks catch a page that does run script (control)', { timeout: 120_000 }, async () => {
     const dir = path.join(site.outDir, 'zz-control')
     mkdirSync(dir, { recursive: true })
-    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>c</title><p>x</p><img src="data:," onerror="window.__pwned=1"><script>window.__pwned=1</script>')
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><title>c</title><p>x</p><img src="data:," onerror="window.__pwned=1"><script>window.__pwned=1</script>',
+    )
     const { page, problems, images } = await watchedPage()
     const failures = await inspect(page, 'zz-control/', problems, images)
     await page.close()

@@ -27,7 +27,13 @@ describeBrowser('screenshots of every page type for review', () => {
   test('home, a postmortem, tags, stats and search at 1280 and 375 px, light and dark', async () => {
     const records = site.result.documents.map((d) => d.record)
     const postmortem = [...records].sort((a, b) => b.timeline.length - a.timeline.length || (a.slug < b.slug ? -1 : 1))[0]!
-    const pages: Array<[string, string]> = [['home', ''], ['postmortem', `${postmortem.slug}/`], ['tags', 'tags/'], ['stats', 'stats/'], ['search', 'search/?q=database']]
+    const pages: Array<[string, string]> = [
+      ['home', ''],
+      ['postmortem', `${postmortem.slug}/`],
+      ['tags', 'tags/'],
+      ['stats', 'stats/'],
+      ['search', 'search/?q=database'],
+    ]
     const written: string[] = []
     for (const width of [1280, 375]) {
       for (const scheme of ['light', 'dark'] as const) {

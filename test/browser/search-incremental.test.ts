@@ -24,12 +24,18 @@ function archive(): Map<string, string> {
     const tags = [TAGS[i % 4]!, ...(i % 3 === 0 ? [TAGS[(i + 1) % 4]!] : [])]
     const words = [WORDS[i % 6]!, WORDS[(i * 2 + 1) % 6]!]
     const date = `${2019 + (i % 4)}-0${1 + (i % 9)}-1${i % 10}`
-    files.set(`p${i}.md`, `---\ntitle: Outage ${i}\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n# Outage ${i}\n\n## Summary\n\nAn outage of service ${i}.\n\n## Impact\n\nThe ${words.join(' and the ')} failed.\n`)
+    files.set(
+      `p${i}.md`,
+      `---\ntitle: Outage ${i}\ndate: ${date}\ntags: [${tags.join(', ')}]\n---\n# Outage ${i}\n\n## Summary\n\nAn outage of service ${i}.\n\n## Impact\n\nThe ${words.join(' and the ')} failed.\n`,
+    )
   }
   return files
 }
 
-interface Built { root: string; config: ResolvedConfig }
+interface Built {
+  root: string
+  config: ResolvedConfig
+}
 
 async function project(files: Map<string, string>): Promise<Built> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-search-incremental-'))
@@ -37,17 +43,26 @@ async function project(files: Map<string, string>): Promise<Built> {
     await mkdir(path.dirname(path.join(root, 'content', rel)), { recursive: true })
     await writeFile(path.join(root, 'content', rel), text)
   }
-  const config = loadConfig(root, { templatesDir: path.join(PROJECT_ROOT, 'templates'), cacheDir: path.join(root, '.cache'), contentDir: path.join(root, 'content'), outDir: path.join(root, 'site'), base: '/' })
+  const config = loadConfig(root, {
+    templatesDir: path.join(PROJECT_ROOT, 'templates'),
+    cacheDir: path.join(root, '.cache'),
+    contentDir: path.join(root, 'content'),
+    outDir: path.join(root, 'site'),
+    base: '/',
+  })
   return { root, config }
 }
 
-const deltaManifest = (b: Built): { delta: string | null; pages: unknown[]; superseded: unknown[] } => JSON.parse(readFileSync(path.join(b.config.outDir, 'pagefind', 'delta.json'), 'utf8'))
+const deltaManifest = (b: Built): { delta: string | null; pages: unknown[]; superseded: unknown[] } =>
+  JSON.parse(readFileSync(path.join(b.config.outDir, 'pagefind', 'delta.json'), 'utf8'))
 
 /** What the search page shows for a URL state: the status line, the listed titles with their dates, and every open filter's counts. */
 async function answer(page: Page, server: ServedSite, query: string): Promise<{ status: string; listed: string[]; counts: Record<string, string[]> }> {
   await page.goto(`${server.url('search/')}?${query}`)
   await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/postmortems?\b.*\.$/)
-  const listed = await page.locator('#search-results .entry').evaluateAll((items) => items.map((li) => `${li.querySelector('h2')?.textContent} ${li.querySelector('time')?.textContent}`))
+  const listed = await page
+    .locator('#search-results .entry')
+    .evaluateAll((items) => items.map((li) => `${li.querySelector('h2')?.textContent} ${li.querySelector('time')?.textContent}`))
   const counts: Record<string, string[]> = {}
   for (const facet of await page.locator('.facet[open]').all()) {
     const key = (await facet.getAttribute('data-key'))!
@@ -58,10 +73,25 @@ async function answer(page: Page, server: ServedSite, query: string): Promise<{ 
 }
 
 const QUERIES = [
-  'q=replica', 'q=resolver', 'q=certificate', 'q=outage', 'q=quokka', 'q=wombat', 'q=outage&sort=newest', 'q=outage&sort=oldest', 'sort=newest',
+  'q=replica',
+  'q=resolver',
+  'q=certificate',
+  'q=outage',
+  'q=quokka',
+  'q=wombat',
+  'q=outage&sort=newest',
+  'q=outage&sort=oldest',
+  'sort=newest',
   // A word only the delta has, beside one every page has: Pagefind leaves out a word its index lacks, a full index does not.
-  'q=quokka+failed', 'q=wombat+failed&tag=dns', 'q=failed+resolver',
-  'tag=dns', 'tag=database&tag=network', 'q=outage&tag=storage', 'year=2021', 'q=replica&year=2020&tag=dns', 'q=failed&sort=oldest&tag=network',
+  'q=quokka+failed',
+  'q=wombat+failed&tag=dns',
+  'q=failed+resolver',
+  'tag=dns',
+  'tag=database&tag=network',
+  'q=outage&tag=storage',
+  'year=2021',
+  'q=replica&year=2020&tag=dns',
+  'q=failed&sort=oldest&tag=network',
 ]
 
 describeBrowser('an incremental search index answers as a full index does', () => {
@@ -76,12 +106,17 @@ describeBrowser('an incremental search index answers as a full index does', () =
     incremental = await project(files)
     results.push(await build(incremental.config))
     // Edit one (new words, tag and year), delete one, add one: a full pass with a delta beside the base.
-    const edited = files.get('p3.md')!.replace(/The .* failed/, 'The quokka failed').replace(/tags: \[.*\]/, 'tags: [storage]').replace(/date: \d{4}/, 'date: 2024')
+    const edited = files
+      .get('p3.md')!
+      .replace(/The .* failed/, 'The quokka failed')
+      .replace(/tags: \[.*\]/, 'tags: [storage]')
+      .replace(/date: \d{4}/, 'date: 2024')
     files.set('p3.md', edited)
     writeFileSync(path.join(incremental.config.contentDir, 'p3.md'), edited)
     files.delete('p5.md')
     rmSync(path.join(incremental.config.contentDir, 'p5.md'))
-    const added = '---\ntitle: Outage new\ndate: 2021-05-05\ntags: [dns]\n---\n# Outage new\n\n## Summary\n\nAn outage of service 10.\n\n## Impact\n\nThe wombat replica failed.\n'
+    const added =
+      '---\ntitle: Outage new\ndate: 2021-05-05\ntags: [dns]\n---\n# Outage new\n\n## Summary\n\nAn outage of service 10.\n\n## Impact\n\nThe wombat replica failed.\n'
     files.set('p10.md', added)
     writeFileSync(path.join(incremental.config.contentDir, 'p10.md'), added)
     results.push(await build(incremental.config))

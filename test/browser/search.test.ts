@@ -34,7 +34,10 @@ for (const base of ['/', '/archive/']) {
       // The tag on the fewest postmortems (ties by name), so filtering by it visibly narrows the results.
       const chosen = [...counts].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))[0]
       tag = chosen?.[0]
-      tagged = records.filter((r) => tag !== undefined && r.tags.includes(tag)).map((r) => `${base}${r.slug}/`).sort()
+      tagged = records
+        .filter((r) => tag !== undefined && r.tags.includes(tag))
+        .map((r) => `${base}${r.slug}/`)
+        .sort()
     })
 
     afterAll(async () => {
@@ -43,7 +46,7 @@ for (const base of ['/', '/archive/']) {
       await site?.cleanup()
     })
 
-    test('typing a word from a seed\'s root cause finds that postmortem, and clicking it opens the page', async () => {
+    test("typing a word from a seed's root cause finds that postmortem, and clicking it opens the page", async () => {
       const page = await browser.newPage()
       const { problems } = watchPage(page)
       await page.goto(server.url('search/'))

@@ -7,7 +7,8 @@ function archive(): Record<string, string> {
   for (let i = 0; i < 30; i++) {
     const year = 2021 + Math.floor(i / 10)
     const month = String(1 + ((i * 7) % 12)).padStart(2, '0')
-    files[`p${i}.md`] = `---\ntitle: Outage number ${i}\ndate: ${year}-${month}-10\n---\n# Outage number ${i}\n\n## Timeline\n\n- 10:00 UTC errors begin\n- 10:${String(10 + i).padStart(2, '0')} UTC service restored\n`
+    files[`p${i}.md`] =
+      `---\ntitle: Outage number ${i}\ndate: ${year}-${month}-10\n---\n# Outage number ${i}\n\n## Timeline\n\n- 10:00 UTC errors begin\n- 10:${String(10 + i).padStart(2, '0')} UTC service restored\n`
   }
   return files
 }
@@ -38,10 +39,14 @@ describeBrowser('stats page in Chromium', () => {
       await page.locator('#st-month > summary').click()
       for (const chart of await page.locator('svg.bar-chart').all()) {
         const box = (await chart.boundingBox())!
-        const labels = await chart.locator('text').evaluateAll((nodes) => nodes.filter((n) => (n as SVGTextElement).getBBox().width > 0).map((n) => {
-          const r = n.getBoundingClientRect()
-          return { text: n.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, size: parseFloat(getComputedStyle(n).fontSize) }
-        }))
+        const labels = await chart.locator('text').evaluateAll((nodes) =>
+          nodes
+            .filter((n) => (n as SVGTextElement).getBBox().width > 0)
+            .map((n) => {
+              const r = n.getBoundingClientRect()
+              return { text: n.textContent, left: r.left, right: r.right, top: r.top, bottom: r.bottom, size: parseFloat(getComputedStyle(n).fontSize) }
+            }),
+        )
         expect(labels.length).toBeGreaterThan(0)
         for (const l of labels) {
           expect(l.size, `${l.text} is readable`).toBeGreaterThanOrEqual(12)
@@ -49,9 +54,11 @@ describeBrowser('stats page in Chromium', () => {
           expect(l.right, `${l.text} not clipped`).toBeLessThanOrEqual(box.x + box.width + 1)
         }
         const axis = labels.filter((l) => /^\d{4}/.test(l.text ?? ''))
-        axis.forEach((a, i) => axis.slice(i + 1).forEach((b) => {
-          if (a.top < b.bottom && b.top < a.bottom) expect(a.right <= b.left || b.right <= a.left, `${a.text} × ${b.text}`).toBe(true)
-        }))
+        axis.forEach((a, i) =>
+          axis.slice(i + 1).forEach((b) => {
+            if (a.top < b.bottom && b.top < a.bottom) expect(a.right <= b.left || b.right <= a.left, `${a.text} × ${b.text}`).toBe(true)
+          }),
+        )
       }
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
       expect(await page.locator('main').textContent()).not.toMatch(/Missing a date/)

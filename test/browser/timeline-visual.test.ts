@@ -23,7 +23,13 @@ Checkout failed for twelve minutes after a configuration change from the day bef
 - 2024-03-19 09:20 UTC: Incident resolved
 `
 
-interface Box { x: number; y: number; width: number; height: number; text: string }
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+  text: string
+}
 
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
@@ -49,16 +55,25 @@ describeBrowser('timeline overview in Chromium', () => {
       const page = await browser.newPage({ width, height: 900 })
       const { problems } = watchPage(page)
       await page.goto(server.url('checkout/'))
-      const labels = (await page.locator('.timeline-visual text:not(.break-mark)').evaluateAll((nodes) => nodes.map((n) => {
-        const r = n.getBoundingClientRect()
-        return { x: r.x, y: r.y, width: r.width, height: r.height, text: n.textContent ?? '' }
-      }))) as Box[]
+      const labels = (await page.locator('.timeline-visual text:not(.break-mark)').evaluateAll((nodes) =>
+        nodes.map((n) => {
+          const r = n.getBoundingClientRect()
+          return { x: r.x, y: r.y, width: r.width, height: r.height, text: n.textContent ?? '' }
+        }),
+      )) as Box[]
       const keys = labels.filter((l) => /^(Impact start|Detected|Mitigated|Resolved)/.test(l.text)).map((l) => l.text.replace(/ \d\d:\d\d$/, ''))
       expect(keys.join(' / ')).toMatch(/Impact start/)
       expect(keys.length).toBeGreaterThanOrEqual(3)
-      expect(labels.some((l) => /gap$/.test(l.text)), 'the quiet night is marked as a break').toBe(true)
+      expect(
+        labels.some((l) => /gap$/.test(l.text)),
+        'the quiet night is marked as a break',
+      ).toBe(true)
       const clashes: string[] = []
-      labels.forEach((a, i) => labels.slice(i + 1).forEach((b) => { if (overlaps(a, b)) clashes.push(`${a.text} × ${b.text}`) }))
+      labels.forEach((a, i) =>
+        labels.slice(i + 1).forEach((b) => {
+          if (overlaps(a, b)) clashes.push(`${a.text} × ${b.text}`)
+        }),
+      )
       expect(clashes).toEqual([])
       const svg = (await page.locator('.timeline-visual').boundingBox())!
       for (const l of labels) {

@@ -15,8 +15,39 @@ interface Node {
 }
 
 /** Elements no page may carry; a same-origin GET form (the templates' search box) is the one exception. */
-const FORBIDDEN_ELEMENTS = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'style', 'base', 'noscript', 'template', 'portal', 'isindex'])
-const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'srcset', 'poster', 'data', 'background', 'cite', 'longdesc', 'ping', 'manifest', 'lowsrc', 'dynsrc', 'codebase', 'xlink:href'])
+const FORBIDDEN_ELEMENTS = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'form',
+  'style',
+  'base',
+  'noscript',
+  'template',
+  'portal',
+  'isindex',
+])
+const URL_ATTRIBUTES = new Set([
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'srcset',
+  'poster',
+  'data',
+  'background',
+  'cite',
+  'longdesc',
+  'ping',
+  'manifest',
+  'lowsrc',
+  'dynsrc',
+  'codebase',
+  'xlink:href',
+])
 const DANGEROUS_SCHEME = /^(?:javascript|vbscript|data|livescript|mocha):/
 
 /** A URL as a browser reads its scheme: entities already decoded by the parser, ASCII whitespace and controls dropped. */
@@ -41,18 +72,27 @@ export function activeConstructs(html: string): string[] {
       if ((attrs.get('class') ?? '').split(/\s+/).includes('original')) inContent = true
       const rel = attrs.get('rel') ?? ''
       if (tag === 'script') {
-        const text = (node.childNodes ?? []).map((c) => c.value ?? '').join('').trim()
-        if (text || !attrs.has('src') || !isSameOrigin(attrs.get('src')!)) problems.push(`<script ${JSON.stringify(Object.fromEntries(attrs))}>${text.slice(0, 60)}`)
+        const text = (node.childNodes ?? [])
+          .map((c) => c.value ?? '')
+          .join('')
+          .trim()
+        if (text || !attrs.has('src') || !isSameOrigin(attrs.get('src')!))
+          problems.push(`<script ${JSON.stringify(Object.fromEntries(attrs))}>${text.slice(0, 60)}`)
       }
       const searchForm = tag === 'form' && isSameOrigin(attrs.get('action') ?? 'javascript:') && (attrs.get('method') ?? 'get').toLowerCase() === 'get'
       if (FORBIDDEN_ELEMENTS.has(tag) && !searchForm) problems.push(`<${tag} ${JSON.stringify(Object.fromEntries(attrs))}> element`)
-      if (tag === 'meta' && attrs.has('http-equiv') && attrs.get('http-equiv')!.toLowerCase() !== 'content-security-policy') problems.push(`<meta http-equiv=${attrs.get('http-equiv')}>`)
+      if (tag === 'meta' && attrs.has('http-equiv') && attrs.get('http-equiv')!.toLowerCase() !== 'content-security-policy')
+        problems.push(`<meta http-equiv=${attrs.get('http-equiv')}>`)
       if (tag === 'link' && rel === 'stylesheet' && !isSameOrigin(attrs.get('href') ?? '')) problems.push(`<link rel=stylesheet href=${attrs.get('href')}>`)
       for (const [name, value] of attrs) {
         if (name.toLowerCase().startsWith('on')) problems.push(`<${tag} ${name}="${value.slice(0, 60)}">`)
         if (name === 'style' && /url\(|expression|javascript/i.test(value)) problems.push(`<${tag} style="${value.slice(0, 60)}">`)
         const isIcon = tag === 'link' && rel === 'icon' && value === 'data:,'
-        if (URL_ATTRIBUTES.has(name.toLowerCase()) && !isIcon && (name === 'srcset' ? value.split(',') : [value]).some((part) => DANGEROUS_SCHEME.test(schemeOf(part)))) {
+        if (
+          URL_ATTRIBUTES.has(name.toLowerCase()) &&
+          !isIcon &&
+          (name === 'srcset' ? value.split(',') : [value]).some((part) => DANGEROUS_SCHEME.test(schemeOf(part)))
+        ) {
           problems.push(`<${tag} ${name}="${value.slice(0, 60)}">`)
         }
       }
@@ -80,7 +120,13 @@ export function metaCsp(html: string): string | null {
 
 /** `true` when a CSP forbids inline script: a `script-src` (or `default-src`) without `'unsafe-inline'` or a wildcard. */
 export function forbidsInlineScript(csp: string): boolean {
-  const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!.toLowerCase(), values]))
+  const directives = new Map(
+    csp
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name!.toLowerCase(), values]),
+  )
   const scripts = directives.get('script-src') ?? directives.get('default-src')
   return scripts !== undefined && !scripts.some((v) => v === "'unsafe-inline'" || v === '*' || v === 'data:' || v === 'http:' || v === 'https:')
 }

@@ -40,7 +40,11 @@ The cache cluster dropped every connection for 40 minutes.
  * postmortems reach megabytes). List-heavy Markdown of that size parses at tens of seconds per MB here.
  */
 export function largePostmortem(bytes: number): string {
-  const entries = Array.from({ length: 200 }, (_, i) => `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Replica ${i} reported lag; the on-call engineer **restarted** it.\n`)
+  const entries = Array.from(
+    { length: 200 },
+    (_, i) =>
+      `- ${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} Replica ${i} reported lag; the on-call engineer **restarted** it.\n`,
+  )
   const head = `# Very long incident log\n\nDate: 2024-03-04\n\n## Timeline (UTC)\n\n${entries.join('')}\n## Logs\n\n\`\`\`text\n`
   const line = '2024-03-04T10:00:00Z replica-7 lag=1200ms state=degraded retry=3 note="restarted by on-call"\n'
   return `${head}${line.repeat(Math.ceil((bytes - head.length) / line.length))}\`\`\`\n`
@@ -53,7 +57,8 @@ export const deepNesting = {
   /** `> > > ... x`: block quotes inside block quotes. */
   quoteOneLine: (depth: number): string => `# Deep quote\n\n${'> '.repeat(depth)}x\n`,
   /** One item per line, each indented two columns more than the one before. */
-  listIndented: (depth: number): string => `# Deep indented list\n\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}- level ${i + 1}`).join('\n')}\n`,
+  listIndented: (depth: number): string =>
+    `# Deep indented list\n\n${Array.from({ length: depth }, (_, i) => `${' '.repeat(2 * i)}- level ${i + 1}`).join('\n')}\n`,
   /** Inline HTML elements inside each other. */
   spans: (depth: number): string => `# Deep HTML\n\nx ${'<span>'.repeat(depth)}deepest${'</span>'.repeat(depth)}\n`,
 }

@@ -5,7 +5,12 @@ const letters = (i: number): string => String.fromCharCode(97 + i)
 /** YAML "billion laughs": `levels` levels of nine aliases each, the last one under `key`. */
 export function billionLaughs(levels: number, key = 'tags'): string {
   const lines = ['---', 'title: Laughs', `a: &a [${Array(9).fill('"lol"').join(', ')}]`]
-  for (let i = 1; i < levels; i++) lines.push(`${letters(i)}: &${letters(i)} [${Array(9).fill(`*${letters(i - 1)}`).join(', ')}]`)
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `${letters(i)}: &${letters(i)} [${Array(9)
+        .fill(`*${letters(i - 1)}`)
+        .join(', ')}]`,
+    )
   lines.push(`${key}: *${letters(levels - 1)}`, '---', '# Laughs', '', 'Body.', '')
   return lines.join('\n')
 }
@@ -18,10 +23,12 @@ export function wideTable(columns: number, rows: number): string {
 }
 
 /** Front matter with `count` distinct tags. */
-export const manyTags = (count: number): string => `---\ntitle: Tags\ntags: [${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}]\n---\n# Tags\n\nBody.\n`
+export const manyTags = (count: number): string =>
+  `---\ntitle: Tags\ntags: [${Array.from({ length: count }, (_, i) => `t${i}`).join(', ')}]\n---\n# Tags\n\nBody.\n`
 
 /** A timeline of `count` list items. */
-export const longList = (count: number): string => `# List\n\n## Timeline\n\n${Array.from({ length: count }, (_, i) => `- 10:${String(i % 60).padStart(2, '0')} step ${i}`).join('\n')}\n`
+export const longList = (count: number): string =>
+  `# List\n\n## Timeline\n\n${Array.from({ length: count }, (_, i) => `- 10:${String(i % 60).padStart(2, '0')} step ${i}`).join('\n')}\n`
 
 /** `count` headings, each with a paragraph. */
 export const manyHeadings = (count: number): string => Array.from({ length: count }, (_, i) => `## Part ${i}\n\nText ${i}.\n`).join('\n')

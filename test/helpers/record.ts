@@ -24,7 +24,15 @@ export function makeRecord(fields: Partial<PostmortemRecord> = {}): PostmortemRe
     timeline: [],
     actionItems: [],
     lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: { detected: null, mitigated: null, resolved: null, timeToDetectMinutes: null, timeToMitigateMinutes: null, timeToResolveMinutes: null, timelineSpanMinutes: null },
+    metrics: {
+      detected: null,
+      mitigated: null,
+      resolved: null,
+      timeToDetectMinutes: null,
+      timeToMitigateMinutes: null,
+      timeToResolveMinutes: null,
+      timelineSpanMinutes: null,
+    },
     diagnostics: [],
     ...fields,
   }

@@ -22,10 +22,12 @@ export interface TestSite {
 }
 
 function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const rel = prefix ? `${prefix}/${name}` : name
-    return statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), rel) : [rel]
-  })
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const rel = prefix ? `${prefix}/${name}` : name
+      return statSync(path.join(dir, name)).isDirectory() ? walk(path.join(dir, name), rel) : [rel]
+    })
 }
 
 /** Builds `contentDir` (default: the bundled archive) with the project's templates into a fresh temp folder. */
@@ -69,4 +71,3 @@ export function brokenLinks(site: TestSite, base = '/'): string[] {
   }
   return problems
 }
-

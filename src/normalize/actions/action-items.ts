@@ -17,9 +17,11 @@ import { announcesFollowUps } from './announced-list.js'
 export { kindOf } from './action-markers.js'
 
 /** Words that introduce or name a list of things already done ("Completed", "We have already done the following:"). */
-const DONE_GROUP = /^(?:done|completed?|already done|implemented|finished|fixed)\b|\b(?:ha(?:ve|s) (?:already )?been (?:done|completed|implemented|made|taken|deployed|fixed)|already (?:done|completed|implemented|taken|made|in place)|we(?: have|'ve) (?:already )?(?:done|completed|implemented|made|taken|deployed|added|fixed|shipped))\b/i
+const DONE_GROUP =
+  /^(?:done|completed?|already done|implemented|finished|fixed)\b|\b(?:ha(?:ve|s) (?:already )?been (?:done|completed|implemented|made|taken|deployed|fixed)|already (?:done|completed|implemented|taken|made|in place)|we(?: have|'ve) (?:already )?(?:done|completed|implemented|made|taken|deployed|added|fixed|shipped))\b/i
 /** A sub-heading that names a group of items rather than being one ("Task list", "Next steps", "Open items"). */
-const GROUP_NAME = /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
+const GROUP_NAME =
+  /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
 const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
 
 /** Words that name a group of things still to do ("Open", "Planned", "To do", "Remaining"). */
@@ -142,7 +144,8 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
         continue
       }
       const text = block.text.replace(/\s*:\s*$/, '')
-      if (isGroupHeading(blocks, i, end)) readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
+      if (isGroupHeading(blocks, i, end))
+        readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
       else if (end > i + 1 && (NUMBERED.test(text) || (candidates.get(block.depth) ?? 0) >= 2)) {
         const made = makeItem(text.replace(NUMBERED, ''), defaults)
         if (made) out.push({ ...made, ...bodyDetails(blocks, i + 1, end) })
@@ -181,7 +184,8 @@ function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
     if (block.kind !== 'content') return
     const node = block.node
     const previous = blocks[i - 1]
-    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node))) fromList(node, { kind: null, done: null }, out)
+    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node)))
+      fromList(node, { kind: null, done: null }, out)
     if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
     if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
   })
@@ -195,7 +199,25 @@ function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
 /** Words ending in "ed" that are not past tenses ("Embed", "Shed"); words ending in "eed" are ruled out apart ("Speed", "Feed"). */
 const NOT_PAST = new Set(['embed', 'imbed', 'shed', 'shred', 'sled', 'bed', 'wed', 'bred', 'naked', 'wicked', 'sacred', 'hundred', 'kindred'])
 /** Common irregular past tenses that open a report of done work ("Built a new index"). */
-const IRREGULAR_PAST = new Set(['made', 'built', 'rebuilt', 'wrote', 'rewrote', 'sent', 'took', 'found', 'began', 'ran', 'brought', 'bought', 'spun', 'paid', 'told', 'gave', 'kept'])
+const IRREGULAR_PAST = new Set([
+  'made',
+  'built',
+  'rebuilt',
+  'wrote',
+  'rewrote',
+  'sent',
+  'took',
+  'found',
+  'began',
+  'ran',
+  'brought',
+  'bought',
+  'spun',
+  'paid',
+  'told',
+  'gave',
+  'kept',
+])
 /** Imperatives that take a clause, so a later "is"/"are" belongs to the clause ("Ensure alerting is routed"). */
 const CLAUSE_VERB = /^(?:ensure|make\s+sure|verify|check|confirm|validate|guarantee|document|test|review|monitor|assert|see\s+that)\b/i
 /** Determiners and pronouns that open a subject ("The team", "Our replicas", "We"). */
@@ -217,13 +239,22 @@ function isPastTense(word: string): boolean {
 function reportsDoneWork(text: string): boolean {
   const body = text.replace(/^[^:]{1,40}:\s+/, '')
   if (/\b(?:will|should|must|need|needs|plan|going to)\b/i.test(body)) return false
-  const words = body.split(/[^\p{L}']+/u).filter(Boolean).slice(0, 12)
+  const words = body
+    .split(/[^\p{L}']+/u)
+    .filter(Boolean)
+    .slice(0, 12)
   if (words[0] && isPastTense(words[0])) return true
   if (CLAUSE_VERB.test(body)) return false
   const subjectWords = SUBJECT_START.test(body) ? 6 : 4
   const be = words.findIndex((w) => /^(?:was|were|is|are|has|have|had)$/i.test(w))
   const relative = words.slice(0, Math.max(0, be)).some((w) => /^(?:that|which|who|where|when|if|so)$/i.test(w))
-  if (be >= 1 && be < subjectWords && !relative && (!/^(?:has|have|had)$/i.test(words[be]!) || /^been$/i.test(words[be + 1] ?? '') || isPastTense(words[be + 1] ?? ''))) return true
+  if (
+    be >= 1 &&
+    be < subjectWords &&
+    !relative &&
+    (!/^(?:has|have|had)$/i.test(words[be]!) || /^been$/i.test(words[be + 1] ?? '') || isPastTense(words[be + 1] ?? ''))
+  )
+    return true
   return SUBJECT_START.test(body) && words.slice(1, 8).some(isPastTense)
 }
 

@@ -10,7 +10,8 @@ const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.)
 /** A line that states what is or was rather than what will be done ("The server was restarted."). */
 const STATEMENT = /^(?:the|a|an|this|that|these|those|it|there|we|our|they|i)\b[^.]{0,80}?\b(?:is|are|was|were|has been|have been|had)\b/i
 /** Openings of running prose: connectives, hedges and first-person talk ("Secondly, ...", "For now, ...", "I'm sure ..."). */
-const PROSE_START = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|also|however|so|and|but|then|for now|hope|hopefully|i|i'm|i've|i'd|we're|we've|it's|this is|that is|as|because|since|although|overall|in (?:short|summary|conclusion)|thanks|thank you)\b/i
+const PROSE_START =
+  /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|also|however|so|and|but|then|for now|hope|hopefully|i|i'm|i've|i'd|we're|we've|it's|this is|that is|as|because|since|although|overall|in (?:short|summary|conclusion)|thanks|thank you)\b/i
 const FUTURE = /\b(?:will|shall|should|must|need|needs|plan|going to)\b/i
 
 /** Candidate items of a run of lines; `sure` when bullets or an introducing line say the lines are a list. */
@@ -45,7 +46,10 @@ export function readsAsProse(lines: string[]): boolean {
 
 /** Splits lines into items: markers start items, a lower-case line continues the one before, an intro is dropped. */
 export function lineItems(text: string): LineItems {
-  const lines = text.split('\n').map((l) => stripDecoration(l)).filter((l) => l.trim() !== '')
+  const lines = text
+    .split('\n')
+    .map((l) => stripDecoration(l))
+    .filter((l) => l.trim() !== '')
   let start = 0
   for (let i = 0; i < Math.min(3, lines.length - 1); i++) if (/:\s*$/.test(lines[i] ?? '') && !MARKER.test((lines[i] ?? '').trim())) start = i + 1
   const body = lines.slice(start)

@@ -8,23 +8,64 @@ import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine } from '../structure/plain-text.js'
 
 const KINDS = new Map<string, string>([
-  ['improvement', 'improvement'], ['fix', 'fix'], ['todo', 'todo'], ['to do', 'todo'], ['task', 'task'], ['action', 'action'],
-  ['action item', 'action'], ['follow-up', 'follow-up'], ['followup', 'follow-up'], ['follow up', 'follow-up'],
-  ['mitigation', 'mitigation'], ['mitigate', 'mitigation'], ['prevention', 'prevention'], ['prevent', 'prevention'],
-  ['repair', 'repair'], ['preventative', 'prevention'], ['preventive', 'prevention'], ['remediation', 'remediation'],
-  ['investigation', 'investigation'], ['process', 'process'], ['monitoring', 'monitoring'], ['documentation', 'documentation'],
-  ['detection', 'detection'], ['detect', 'detection'], ['bug', 'bug'], ['chore', 'chore'], ['technical', 'technical'],
-  ['short term', 'short-term'], ['short-term', 'short-term'], ['shortterm', 'short-term'], ['long term', 'long-term'],
-  ['long-term', 'long-term'], ['longterm', 'long-term'], ['medium term', 'medium-term'], ['medium-term', 'medium-term'],
-  ['mid-term', 'medium-term'], ['mid term', 'medium-term'], ['immediate', 'immediate'], ['organizational', 'organizational'],
-  ['organisational', 'organizational'], ['people', 'people'], ['tooling', 'tooling'], ['infrastructure', 'infrastructure'],
-  ['communication', 'communication'], ['testing', 'testing'],
+  ['improvement', 'improvement'],
+  ['fix', 'fix'],
+  ['todo', 'todo'],
+  ['to do', 'todo'],
+  ['task', 'task'],
+  ['action', 'action'],
+  ['action item', 'action'],
+  ['follow-up', 'follow-up'],
+  ['followup', 'follow-up'],
+  ['follow up', 'follow-up'],
+  ['mitigation', 'mitigation'],
+  ['mitigate', 'mitigation'],
+  ['prevention', 'prevention'],
+  ['prevent', 'prevention'],
+  ['repair', 'repair'],
+  ['preventative', 'prevention'],
+  ['preventive', 'prevention'],
+  ['remediation', 'remediation'],
+  ['investigation', 'investigation'],
+  ['process', 'process'],
+  ['monitoring', 'monitoring'],
+  ['documentation', 'documentation'],
+  ['detection', 'detection'],
+  ['detect', 'detection'],
+  ['bug', 'bug'],
+  ['chore', 'chore'],
+  ['technical', 'technical'],
+  ['short term', 'short-term'],
+  ['short-term', 'short-term'],
+  ['shortterm', 'short-term'],
+  ['long term', 'long-term'],
+  ['long-term', 'long-term'],
+  ['longterm', 'long-term'],
+  ['medium term', 'medium-term'],
+  ['medium-term', 'medium-term'],
+  ['mid-term', 'medium-term'],
+  ['mid term', 'medium-term'],
+  ['immediate', 'immediate'],
+  ['organizational', 'organizational'],
+  ['organisational', 'organizational'],
+  ['people', 'people'],
+  ['tooling', 'tooling'],
+  ['infrastructure', 'infrastructure'],
+  ['communication', 'communication'],
+  ['testing', 'testing'],
 ])
 
 /** Kind named by a label ("Improvements/Fixes" -> `improvement`, "Long term" -> `long-term`), else null. */
 export function kindOf(label: string): string | null {
-  const norm = label.toLowerCase().replace(/[*_`:]/g, '').replace(/\s+/g, ' ').trim()
-  const twoWords = norm.split(/[\s/&,]+/).slice(0, 2).join(' ')
+  const norm = label
+    .toLowerCase()
+    .replace(/[*_`:]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+  const twoWords = norm
+    .split(/[\s/&,]+/)
+    .slice(0, 2)
+    .join(' ')
   for (const candidate of [norm, twoWords, norm.split(/[\s/&,]+/)[0] ?? '']) {
     const hit = KINDS.get(candidate) ?? KINDS.get(candidate.replace(/(?:es|s)$/, '')) ?? KINDS.get(candidate.replace(/s$/, ''))
     if (hit) return hit
@@ -34,14 +75,22 @@ export function kindOf(label: string): string | null {
 
 /** Kind of a label made only of kind words ("Improvements/Fixes", "Short-term", "Process"), else null. */
 export function labelKind(label: string): string | null {
-  const parts = label.toLowerCase().replace(/[*_`:]/g, '').split(/\s*(?:[/&,+]|\band\b)\s*/).map((p) => p.trim()).filter(Boolean)
+  const parts = label
+    .toLowerCase()
+    .replace(/[*_`:]/g, '')
+    .split(/\s*(?:[/&,+]|\band\b)\s*/)
+    .map((p) => p.trim())
+    .filter(Boolean)
   const kinds = parts.map((p) => KINDS.get(p) ?? KINDS.get(p.replace(/(?:es|s)$/, '')) ?? KINDS.get(p.replace(/s$/, '')) ?? null)
   return kinds.length && kinds.every(Boolean) ? kinds[0]! : null
 }
 
 /** Done (`true`) or pending (`false`) stated by a status word or mark, else null. */
 export function statusOf(word: string): boolean | null {
-  const w = word.toLowerCase().replace(/[*_`[\]()]/g, '').trim()
+  const w = word
+    .toLowerCase()
+    .replace(/[*_`[\]()]/g, '')
+    .trim()
   if (/^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|[x✓✔☑✅])$/.test(w)) return true
   if (/^(?:open|todo|to do|pending|in progress|doing|wip|planned|not started|not done|no|blocked|new|ongoing|[☐⬜])$/.test(w)) return false
   return null
@@ -55,7 +104,9 @@ const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED
 const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
 const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
 const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
-const PRIORITY_TAG = new RegExp(`(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`)
+const PRIORITY_TAG = new RegExp(
+  `(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`,
+)
 
 /** Normalized priority ("P1" stays `P1`, words are lower-cased, "med" is `medium`). */
 export function priorityOf(value: string): string | null {

@@ -25,7 +25,12 @@ const TEXT = /action|item|task|description|what|title|follow|summary|remediation
 const NOT_TEXT = /^(?:#|id|no\.?|nr\.?|bug|bugs|ticket|tickets|issue|issues|link|links|pr|jira|date|due|due date|eta|deadline)$/
 
 function headerCells(table: Table): string[] {
-  return (table.children[0]?.children ?? []).map((c) => oneLine(toString(c)).toLowerCase().replace(/[*_`:]/g, '').trim())
+  return (table.children[0]?.children ?? []).map((c) =>
+    oneLine(toString(c))
+      .toLowerCase()
+      .replace(/[*_`:]/g, '')
+      .trim(),
+  )
 }
 
 function columns(headers: string[]): Columns {
@@ -56,9 +61,9 @@ export function tableItems(table: Table): ActionItem[] {
   const out: ActionItem[] = []
   for (const row of table.children.slice(1)) {
     const cells = row.children.map((c) => oneLine(toString(c)))
-    const cell = (i: number): string => (i >= 0 ? cells[i] ?? '' : '')
+    const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '')
     const stated = statusOf(cell(cols.status).split(/[\s,;(]/)[0] ?? '') ?? statusOf(cell(cols.status))
-    const marked = cells.map((c, i) => (i === cols.text ? null : /\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null)).find(Boolean)
+    const marked = cells.map((c, i) => (i === cols.text ? null : (/\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null))).find(Boolean)
     // A cell with no letter or digit ("???", "-", "n/a" aside) is an owner left blank, not a name.
     const owner = ownerOf(cell(cols.owner))
     const priority = priorityOf(cell(cols.priority)) ?? (cell(cols.priority) || null)

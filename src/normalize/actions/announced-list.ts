@@ -4,7 +4,8 @@
  */
 
 /** Words of intent about the future: a plan, a change to come, prevention of a recurrence. */
-const FUTURE = /\b(?:in the future|going forward|moving forward|from now on|next steps|(?:we|i)(?:'ll|’ll| will| are going to| plan to| intend to)\b|to (?:prevent|avoid) (?:this|it|that|similar|such|a recurrence|recurrence|this from)\b)/i
+const FUTURE =
+  /\b(?:in the future|going forward|moving forward|from now on|next steps|(?:we|i)(?:'ll|’ll| will| are going to| plan to| intend to)\b|to (?:prevent|avoid) (?:this|it|that|similar|such|a recurrence|recurrence|this from)\b)/i
 /** Words that introduce what was already done ("we did the following", "we have", "were taken"). */
 const PAST = /\b(?:we (?:did|took|made|have|had)|we've|were|was|had been|have been)\b/i
 

@@ -14,7 +14,10 @@ const BULLET_LINE = /^\s*[•◦▪‣·●○■□–—*-]\s+/
 function entries(node: RootContent): string[] {
   if (node.type === 'list') return node.children.map((item) => oneLine(plainText(item.children))).filter(Boolean)
   if (node.type === 'paragraph') {
-    const lines = toString(node).split('\n').map((l) => l.trim()).filter(Boolean)
+    const lines = toString(node)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
     if (lines.some((l) => BULLET_LINE.test(l))) return lines.map((l) => oneLine(l.replace(BULLET_LINE, ''))).filter(Boolean)
     return [oneLine(plainText([node]))].filter(Boolean)
   }

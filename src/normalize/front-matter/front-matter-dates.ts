@@ -45,7 +45,10 @@ function sourceOf(lines: string[], key: string): { text: string; line: number; c
   for (let i = 1; i < lines.length; i++) {
     const m = re.exec(lines[i] ?? '')
     if (!m) continue
-    const raw = (lines[i] ?? '').slice(m[0].length).replace(/\s+#.*$/, '').trimEnd()
+    const raw = (lines[i] ?? '')
+      .slice(m[0].length)
+      .replace(/\s+#.*$/, '')
+      .trimEnd()
     return { text: raw.replace(/^(["'])(.*)\1$/, '$2'), line: i + 1, column: m[0].length + 1 }
   }
   return null
@@ -72,7 +75,13 @@ export function checkFrontMatterDates(data: Record<string, unknown>, lines: stri
     }
     const example = PHASES.has(key) ? '`2024-05-01T14:05:00+02:00` or `14:05`' : '`2024-05-01`'
     const shown = written ?? (value instanceof Date ? 'Invalid Date' : JSON.stringify(value))
-    report(file, 'warning', `Front-matter \`${key}\` is not a real date (\`${shown}\`), so it is ignored; write it as ${example}`, at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, RULE.dateInvalid)
+    report(
+      file,
+      'warning',
+      `Front-matter \`${key}\` is not a real date (\`${shown}\`), so it is ignored; write it as ${example}`,
+      at ? { line: at.line, column: at.column } : { line: 1, column: 1 },
+      RULE.dateInvalid,
+    )
     // Kept as null rather than deleted: `'resolved' in data` still marks status-page front matter (see meta.ts).
     out[key] = null
   }

@@ -16,12 +16,68 @@ import { frontMatterOverBudget } from './front-matter-budget.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
-  'title', 'date', 'tags', 'categories', 'category', 'site', 'sites', 'location', 'author', 'authors', 'severity',
-  'resolvedWhen', 'resolved', 'affected', 'description', 'summary', 'slug', 'timezone', 'detected', 'mitigated',
-  'layout', 'section', 'aliases', 'path', 'extra', 'draft', 'permalink', 'published', 'lastmod', 'updated',
-  'excerpt', 'image', 'keywords', 'weight', 'type', 'url', 'toc', 'comments', 'status', 'team', 'service',
-  'services', 'start', 'end', 'duration', 'incident', 'id', 'lang', 'series', 'hide', 'pin', 'links', 'readtime',
-  'sidebar', 'template', 'subtitle', 'cover', 'redirect_from', 'share', 'informational', 'expirydate', 'publishdate',
+  'title',
+  'date',
+  'tags',
+  'categories',
+  'category',
+  'site',
+  'sites',
+  'location',
+  'author',
+  'authors',
+  'severity',
+  'resolvedWhen',
+  'resolved',
+  'affected',
+  'description',
+  'summary',
+  'slug',
+  'timezone',
+  'detected',
+  'mitigated',
+  'layout',
+  'section',
+  'aliases',
+  'path',
+  'extra',
+  'draft',
+  'permalink',
+  'published',
+  'lastmod',
+  'updated',
+  'excerpt',
+  'image',
+  'keywords',
+  'weight',
+  'type',
+  'url',
+  'toc',
+  'comments',
+  'status',
+  'team',
+  'service',
+  'services',
+  'start',
+  'end',
+  'duration',
+  'incident',
+  'id',
+  'lang',
+  'series',
+  'hide',
+  'pin',
+  'links',
+  'readtime',
+  'sidebar',
+  'template',
+  'subtitle',
+  'cover',
+  'redirect_from',
+  'share',
+  'informational',
+  'expirydate',
+  'publishdate',
 ]
 
 const KNOWN = new Set(KNOWN_KEYS.map((k) => k.toLowerCase()))
@@ -55,7 +111,13 @@ function parseBlock(text: string, fence: string, language: 'yaml' | 'toml', file
   const parsed = parseBlockText(text, fence, language, file)
   const over = parsed === undefined ? null : frontMatterOverBudget(parsed)
   if (!over) return parsed
-  report(file, 'error', `Front matter is too large (${over}); the file is skipped: remove the repeated aliases or shorten the values`, { line: 1, column: 1 }, RULE.frontMatterTooLarge)
+  report(
+    file,
+    'error',
+    `Front matter is too large (${over}); the file is skipped: remove the repeated aliases or shorten the values`,
+    { line: 1, column: 1 },
+    RULE.frontMatterTooLarge,
+  )
   return undefined
 }
 
@@ -69,12 +131,24 @@ function parseBlockText(text: string, fence: string, language: 'yaml' | 'toml', 
     return matter(text, { language: 'yaml', delimiters: fence }).data
   } catch (error) {
     if (error instanceof TomlError) {
-      report(file, 'error', `Front matter is not valid TOML (${error.message.split('\n')[0]}); fix it or remove the block`, { line: error.line + 1, column: error.column }, RULE.frontMatterInvalid)
+      report(
+        file,
+        'error',
+        `Front matter is not valid TOML (${error.message.split('\n')[0]}); fix it or remove the block`,
+        { line: error.line + 1, column: error.column },
+        RULE.frontMatterInvalid,
+      )
       return undefined
     }
     const at = yamlError(error)
     const reason = at ? at.reason : 'parse error'
-    report(file, 'error', `Front matter is not valid YAML (${reason}); check quotes and use spaces, not tabs, for indentation`, at ? { line: at.line, column: at.column } : { line: 1, column: 1 }, RULE.frontMatterInvalid)
+    report(
+      file,
+      'error',
+      `Front matter is not valid YAML (${reason}); check quotes and use spaces, not tabs, for indentation`,
+      at ? { line: at.line, column: at.column } : { line: 1, column: 1 },
+      RULE.frontMatterInvalid,
+    )
     return undefined
   }
 }
@@ -83,7 +157,10 @@ function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: V
   for (const key of Object.keys(data)) {
     if (KNOWN.has(key.toLowerCase()) || isSiteKey(key)) continue
     const near = closest(key.toLowerCase(), [...KNOWN])
-    const hint = distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3)) ? `; did you mean \`${KNOWN_KEYS.find((k) => k.toLowerCase() === near)}\`?` : ''
+    const hint =
+      distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3))
+        ? `; did you mean \`${KNOWN_KEYS.find((k) => k.toLowerCase() === near)}\`?`
+        : ''
     const index = lines.findIndex((l) => l.startsWith(key) || l.startsWith(`"${key}"`) || l.startsWith(`'${key}'`))
     report(file, 'warning', `Unknown front-matter key \`${key}\`${hint}`, { line: index >= 0 ? index + 1 : 1, column: 1 }, RULE.frontMatterUnknownKey)
   }
@@ -93,7 +170,13 @@ function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: V
 function unfenced(text: string, lines: string[], file: VFile): SplitDocument | null {
   const found = readUnfencedMatter(lines, KNOWN)
   if (!found) return null
-  report(file, 'info', 'The metadata lines at the top are read as front matter; put them between `---` lines to make that explicit', { line: 1, column: 1 }, RULE.frontMatterUnfenced)
+  report(
+    file,
+    'info',
+    'The metadata lines at the top are read as front matter; put them between `---` lines to make that explicit',
+    { line: 1, column: 1 },
+    RULE.frontMatterUnfenced,
+  )
   const end = lines.slice(0, found.lines).join('\n').length
   return { matter: { data: found.data, language: 'yaml', lines: found.lines }, body: blank(text, end) }
 }
@@ -112,14 +195,26 @@ export function splitFrontMatter(text: string, file: VFile): SplitDocument {
   const named = (open[2] ?? '').toLowerCase()
   const language: 'yaml' | 'toml' = fence === '+++' || named === 'toml' ? 'toml' : 'yaml'
   if (named && !['yaml', 'yml', 'toml'].includes(named)) {
-    report(file, 'error', `Front matter language \`${named}\` is not supported; write YAML between \`---\` lines`, { line: 1, column: 1 }, RULE.frontMatterInvalid)
+    report(
+      file,
+      'error',
+      `Front matter language \`${named}\` is not supported; write YAML between \`---\` lines`,
+      { line: 1, column: 1 },
+      RULE.frontMatterInvalid,
+    )
     return { matter: { data: {}, language: null, lines: close + 1 }, body }
   }
   const block = lines.slice(0, close + 1).join('\n')
   const parsed = parseBlock(named ? block.replace(/^[^\n]*/, fence) : block, fence, language, file)
   if (parsed === undefined || parsed === null) return { matter: { data: {}, language, lines: close + 1 }, body }
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
-    report(file, 'error', 'Front matter must be a mapping of keys to values (`title: ...`), not a list or a single value', { line: 2, column: 1 }, RULE.frontMatterNotObject)
+    report(
+      file,
+      'error',
+      'Front matter must be a mapping of keys to values (`title: ...`), not a list or a single value',
+      { line: 2, column: 1 },
+      RULE.frontMatterNotObject,
+    )
     return { matter: { data: {}, language, lines: close + 1 }, body }
   }
   warnUnknownKeys(parsed as Record<string, unknown>, lines.slice(0, close), file)

@@ -27,7 +27,11 @@ export interface Meta {
 }
 
 function strings(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(value.includes(',') ? ',' : /\n/).map((s) => s.trim()).filter(Boolean)
+  if (typeof value === 'string')
+    return value
+      .split(value.includes(',') ? ',' : /\n/)
+      .map((s) => s.trim())
+      .filter(Boolean)
   if (typeof value === 'number') return [String(value)]
   if (Array.isArray(value)) return value.flatMap((v) => (v && typeof v === 'object' && 'name' in v ? strings((v as { name: unknown }).name) : strings(v)))
   return []
@@ -50,7 +54,10 @@ export function frontMatterInstant(value: unknown): { date: string; at: string |
     return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
   }
   if (typeof value !== 'string') return null
-  const text = value.trim().replace(/^(\S+)\s+(\d)/, '$1T$2').replace(/\s+(?=[+-]\d{2}:?\d{2}$|Z$)/, '')
+  const text = value
+    .trim()
+    .replace(/^(\S+)\s+(\d)/, '$1T$2')
+    .replace(/\s+(?=[+-]\d{2}:?\d{2}$|Z$)/, '')
   const dt = DateTime.fromISO(text, { setZone: true })
   if (!dt.isValid) {
     const day = /^(\d{4}-\d{2}-\d{2})\b/.exec(value.trim())?.[1]
@@ -77,14 +84,24 @@ function safeSlug(value: unknown): string | null {
 /** The first MAX_TAGS values, with a warning naming the key when there were more (each one multiplies pages and feeds). */
 function capped(values: string[], key: string, file: VFile): string[] {
   if (values.length <= MAX_TAGS) return values
-  report(file, 'warning', `Front-matter \`${key}\` has ${values.length} values; only the first ${MAX_TAGS} are used`, { line: 1, column: 1 }, RULE.frontMatterListTooLong)
+  report(
+    file,
+    'warning',
+    `Front-matter \`${key}\` has ${values.length} values; only the first ${MAX_TAGS} are used`,
+    { line: 1, column: 1 },
+    RULE.frontMatterListTooLong,
+  )
   return values.slice(0, MAX_TAGS)
 }
 
 /** Reads the metadata; `source` is the path under content/ with `/` separators. */
 export function readMeta(source: string, data: Record<string, unknown>, file: VFile): Meta {
   typed(file, data, 'tags', 'a list of words')
-  const tags = capped([...new Set([...strings(data['tags']), ...strings(data['categories']), ...strings(data['category'])].map((t) => t.toLowerCase()))], 'tags', file)
+  const tags = capped(
+    [...new Set([...strings(data['tags']), ...strings(data['categories']), ...strings(data['category'])].map((t) => t.toLowerCase()))],
+    'tags',
+    file,
+  )
   const parts = source.split('/').filter(Boolean)
   const folder = parts.length > 1 && parts[0] !== '.' && parts[0] !== '..' ? [parts[0]!] : []
   const site = capped([...new Set(strings(data['site'] ?? data['sites']))], 'site', file)
@@ -92,7 +109,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   const statusPage = ['resolvedWhen', 'affected'].some((k) => k in data) || ('severity' in data && 'resolved' in data)
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
   const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
-  const fmDate = statusPage ? null : frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null
+  const fmDate = statusPage ? null : (frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null)
   const validFileDate = fileDate && DateTime.fromISO(fileDate).isValid ? fileDate : null
   const severity = data['severity']
   return {

@@ -38,7 +38,8 @@ export function aliasPath(value: string): { path: string } | { reason: string } 
   if (folder) segments.pop()
   if (segments.length === 0) return { reason: 'is the home page' }
   for (const segment of segments) {
-    if (!SEGMENT.test(segment)) return { reason: `has the segment \`${segment.slice(0, 40)}\`; use letters, digits and \`._~-\`, with no \`..\` and no leading dot` }
+    if (!SEGMENT.test(segment))
+      return { reason: `has the segment \`${segment.slice(0, 40)}\`; use letters, digits and \`._~-\`, with no \`..\` and no leading dot` }
   }
   const joined = segments.join('/')
   return { path: folder || !/\.html?$/i.test(joined) ? `${joined}/` : joined }
@@ -52,15 +53,29 @@ export function readAliases(data: Record<string, unknown>, file: VFile): string[
     if (value === undefined || value === null) continue
     const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : null
     if (list === null || list.some((v) => typeof v !== 'string')) {
-      report(file, 'warning', `Front-matter \`${key}\` should be a path or a list of paths such as \`/old/address/\``, { line: 1, column: 1 }, RULE.frontMatterType)
+      report(
+        file,
+        'warning',
+        `Front-matter \`${key}\` should be a path or a list of paths such as \`/old/address/\``,
+        { line: 1, column: 1 },
+        RULE.frontMatterType,
+      )
     }
     for (const item of list ?? []) {
       if (typeof item !== 'string') continue
       const alias = aliasPath(item)
-      if ('reason' in alias) report(file, 'warning', `Alias \`${item.slice(0, 80)}\` in \`${key}\` ${alias.reason}; no redirect is written for it`, { line: 1, column: 1 }, RULE.aliasInvalid)
+      if ('reason' in alias)
+        report(
+          file,
+          'warning',
+          `Alias \`${item.slice(0, 80)}\` in \`${key}\` ${alias.reason}; no redirect is written for it`,
+          { line: 1, column: 1 },
+          RULE.aliasInvalid,
+        )
       else found.add(alias.path)
     }
   }
-  if (found.size > MAX_ALIASES) report(file, 'warning', `${found.size} aliases: only the first ${MAX_ALIASES} get a redirect page`, { line: 1, column: 1 }, RULE.aliasInvalid)
+  if (found.size > MAX_ALIASES)
+    report(file, 'warning', `${found.size} aliases: only the first ${MAX_ALIASES} get a redirect page`, { line: 1, column: 1 }, RULE.aliasInvalid)
   return [...found].slice(0, MAX_ALIASES)
 }

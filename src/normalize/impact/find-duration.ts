@@ -17,14 +17,38 @@ export interface StatedDuration {
 }
 
 const WORD_NUMBERS = new Map([
-  ['a', 1], ['an', 1], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
-  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['fifteen', 15], ['twenty', 20], ['thirty', 30], ['forty', 40],
-  ['forty-five', 45], ['fifty', 50], ['sixty', 60], ['ninety', 90], ['half an', 0.5], ['half a', 0.5],
+  ['a', 1],
+  ['an', 1],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['fifteen', 15],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['forty-five', 45],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['ninety', 90],
+  ['half an', 0.5],
+  ['half a', 0.5],
 ])
 const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
 const UNIT = String.raw`(?:days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
 /** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
-const AMOUNT = new RegExp(String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`, 'giu')
+const AMOUNT = new RegExp(
+  String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`,
+  'giu',
+)
 const PART = new RegExp(String.raw`(${NUMBER})\s*(?:-\s*)?(${UNIT})`, 'iu')
 const PARTS = new RegExp(PART.source, 'giu')
 
@@ -53,11 +77,14 @@ export function readAmount(text: string): number | null {
 const BARE_LETTER_UNIT = /^\S+?\s*(?:-\s*)?[mhs]$/i
 
 /** Words before an amount that say it is how long something lasted. */
-const LASTED_BEFORE = /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
+const LASTED_BEFORE =
+  /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
 /** Words after an amount that say it measured the impact. */
-const IMPACT_AFTER = /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
+const IMPACT_AFTER =
+  /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
-const NOT_LASTED = /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
+const NOT_LASTED =
+  /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
@@ -65,7 +92,10 @@ const STATS_LABELS: Array<[RegExp, DurationKind]> = [
   [/\b(?:time\s+to\s+(?:detect(?:ion)?|discover|acknowledge)|ttd|mttd|tta|mtta)\b/i, 'detect'],
   [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response)|ttm)\b/i, 'mitigate'],
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
-  [/^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée)(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i, 'impact'],
+  [
+    /^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée)(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
+    'impact',
+  ],
 ]
 const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60})/gm
 
@@ -78,7 +108,8 @@ function statsDurations(text: string): StatedDuration[] {
     AMOUNT.lastIndex = 0
     const amount = AMOUNT.exec(m[2]!)
     const minutes = amount ? readAmount(amount[0]) : null
-    if (minutes !== null && /^[\s~≈*_(]*(?:about|approx\.?|approximately|around|roughly|ca\.?|~)?\s*$/i.test(m[2]!.slice(0, amount!.index))) out.push({ minutes, kind, weight: 3, index: m.index })
+    if (minutes !== null && /^[\s~≈*_(]*(?:about|approx\.?|approximately|around|roughly|ca\.?|~)?\s*$/i.test(m[2]!.slice(0, amount!.index)))
+      out.push({ minutes, kind, weight: 3, index: m.index })
   }
   return out
 }

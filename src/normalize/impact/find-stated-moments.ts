@@ -13,14 +13,18 @@ export interface StatedMoment {
   weight: number
 }
 
-const END_CUES = /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
-const START_CUES = /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
+const END_CUES =
+  /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
+const START_CUES =
+  /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** Clause boundaries: a time belongs to the words between them. */
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
 
 /** Labels of a line or table row that states when impact began or ended ("Start Time: …", "| Resolved | … |"). */
-const START_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
-const END_LABEL = /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
+const START_LABEL =
+  /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
+const END_LABEL =
+  /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
 const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff ]{1,30}?)[ \t*_]*[:|：][ \t*_]*([^|\n]{4,80})/gm
 
 /** `true` when a label (a field's or a short heading's) says impact started or ended there ("Start time", "復旧日時"). */
@@ -42,7 +46,10 @@ function labelledMoments(passages: Passage[], context: RangeContext): { start: S
   let start: StatedMoment | null = null
   let end: StatedMoment | null = null
   for (const passage of passages) {
-    for (const m of passage.text.slice(0, 20_000).replace(/:[a-z0-9_+-]{2,40}:/g, ' ').matchAll(LABEL_LINE)) {
+    for (const m of passage.text
+      .slice(0, 20_000)
+      .replace(/:[a-z0-9_+-]{2,40}:/g, ' ')
+      .matchAll(LABEL_LINE)) {
       const label = m[1]!.trim()
       const kind = START_LABEL.test(label) ? 'start' : END_LABEL.test(label) ? 'end' : null
       const found = kind ? labelled(m[2]!, context) : null

@@ -30,7 +30,8 @@ export interface StatedRange {
   weight: number
 }
 
-const SEPARATOR = /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
+const SEPARATOR =
+  /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
@@ -40,7 +41,10 @@ const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::
 
 /** The sentences of a passage that hold a digit (bounded input). */
 export function sentences(text: string): string[] {
-  return text.slice(0, 50_000).split(/(?<![ap]\.m\.)(?<=[.!?])\s+|\n+/i).filter((s) => /\d/.test(s))
+  return text
+    .slice(0, 50_000)
+    .split(/(?<![ap]\.m\.)(?<=[.!?])\s+|\n+/i)
+    .filter((s) => /\d/.test(s))
 }
 
 /** Date, time and zone of one side of a range (or of a lone stated moment) read from the text around its time. */

@@ -43,7 +43,8 @@ function ordered(timeline: TimelineEntry[], zone: ParsedZone | null): Array<{ en
     const moment = momentOf(entry, zone)
     return moment ? [{ entry, moment }] : []
   })
-  if (out.every((e) => e.moment.date)) return out.map((e, i) => ({ ...e, i })).sort((a, b) => (isBefore(a.moment, b.moment) ? -1 : isBefore(b.moment, a.moment) ? 1 : a.i - b.i))
+  if (out.every((e) => e.moment.date))
+    return out.map((e, i) => ({ ...e, i })).sort((a, b) => (isBefore(a.moment, b.moment) ? -1 : isBefore(b.moment, a.moment) ? 1 : a.i - b.i))
   return out
 }
 
@@ -94,7 +95,9 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   let start: Known | null = null
   let end: Known | null = null
   let duration: number | null = null
-  const field = input.fieldRange ? parseRange(input.fieldRange, { year: context.year, dayFirst: context.dayFirst ?? true, zone: null, date: context.date }) : null
+  const field = input.fieldRange
+    ? parseRange(input.fieldRange, { year: context.year, dayFirst: context.dayFirst ?? true, zone: null, date: context.date })
+    : null
   const statedStart = fromIso(input.statedStart) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
   const statedEnd = fromIso(input.statedEnd) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
   if (statedStart) start = { moment: statedStart, source: 'stated' }
@@ -114,12 +117,18 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   if (!start || !end) {
     const stated = findStatedMoments(input.passages, context)
     const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)
-    if (!start && stated.start && !dayOnly && preferStatedStart(stated.start.moment, markedStart, marks.startScore)) start = { moment: stated.start.moment, source: 'stated' }
-    if (!end && stated.end && (!start || !isBefore(stated.end.moment, start.moment)) && preferStatedEnd(stated.end.moment, markedEnd, marks.endScore)) end = { moment: stated.end.moment, source: 'stated' }
+    if (!start && stated.start && !dayOnly && preferStatedStart(stated.start.moment, markedStart, marks.startScore))
+      start = { moment: stated.start.moment, source: 'stated' }
+    if (!end && stated.end && (!start || !isBefore(stated.end.moment, start.moment)) && preferStatedEnd(stated.end.moment, markedEnd, marks.endScore))
+      end = { moment: stated.end.moment, source: 'stated' }
   }
   if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
   if (!end && markedEnd && (!start || !isBefore(markedEnd, start.moment))) end = { moment: markedEnd, source: 'marked' }
-  if (start && !start.moment.time) start = refine(start, markedStart?.date === start.moment.date ? markedStart : events.find((e) => e.moment.date === start!.moment.date && e.moment.time)?.moment)
+  if (start && !start.moment.time)
+    start = refine(
+      start,
+      markedStart?.date === start.moment.date ? markedStart : events.find((e) => e.moment.date === start!.moment.date && e.moment.time)?.moment,
+    )
   if (end && !end.moment.time) end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
   const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
   if (statedDuration !== null) duration = statedDuration
@@ -129,11 +138,17 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
   }
   // A timeline's last event is often follow-up work, its first rarely far from the impact: only the end yields to a duration.
-  if (statedDuration !== null && start && (!end || (end.source === 'timeline' && start.source !== 'timeline'))) end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  if (statedDuration !== null && start && (!end || (end.source === 'timeline' && start.source !== 'timeline')))
+    end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
   else if (statedDuration !== null && end && !start) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
   if (!start && !end && duration === null) return EMPTY
-  return { start: start?.moment ?? null, end: end?.moment ?? null, durationMinutes: duration, source: weaker(start, end) ?? (duration !== null ? 'stated' : null) }
+  return {
+    start: start?.moment ?? null,
+    end: end?.moment ?? null,
+    durationMinutes: duration,
+    source: weaker(start, end) ?? (duration !== null ? 'stated' : null),
+  }
 }
 
 /** The best stated impact duration: a field's amount, an impact duration in prose, else a time to recover. */

@@ -17,29 +17,50 @@ const START_STEMS: Stems = [
   [/\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i, 3],
   [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running)\b/i, 3],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
-  [/\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i, 1],
+  [
+    /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
+    1,
+  ],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|could\s*n[o']t|cannot|can't|were\s+unable|unable|report\w*|experienc\w*)/i, 1],
   [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
   [/ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?erreichbar|fehler|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i, 2],
 ]
 
 const END_STEMS: Stems = [
-  [/\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i, 4],
-  [/\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i, 3],
+  [
+    /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
+    4,
+  ],
+  [
+    /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i,
+    3,
+  ],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
-  [/\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\b(?:enabl|allow|lett|permitt)(?:e|es|ed|ing|s)?\s+(?:the\s+|our\s+|all\s+)?\w+\s+to\s+(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)\b|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i, 3],
-  [/\b(?:errors?|failures?|alerts?|exceptions?|timeouts?|5xxs?)\s+(?:have\s+|had\s+)?(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i, 3],
-  [/\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i, 2],
+  [
+    /\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\b(?:enabl|allow|lett|permitt)(?:e|es|ed|ing|s)?\s+(?:the\s+|our\s+|all\s+)?\w+\s+to\s+(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)\b|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i,
+    3,
+  ],
+  [
+    /\b(?:errors?|failures?|alerts?|exceptions?|timeouts?|5xxs?)\s+(?:have\s+|had\s+)?(?:stopped|stop|ceased|subsided|cleared|disappeared|dropped|went\s+away|resolved)\b/i,
+    3,
+  ],
+  [
+    /\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i,
+    2,
+  ],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [/wiederhergestellt|behoben|läuft\s+wieder|wieder\s+(?:erreichbar|verfügbar|online)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i, 3],
 ]
 
 /** Words that undo an end: it is still broken, or only the start of the repair. */
-const NOT_END = /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring)\b/i
+const NOT_END =
+  /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring)\b/i
 /** Lead-up: a change made before anything broke. */
-const LEAD_UP = /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
+const LEAD_UP =
+  /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
 /** Follow-up: work after the impact ended. */
-const FOLLOW_UP = /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term)\b/i
+const FOLLOW_UP =
+  /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term)\b/i
 
 function score(stems: Stems, text: string): number {
   let best = 0

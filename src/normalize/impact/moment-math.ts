@@ -58,7 +58,8 @@ export function isBefore(b: Moment, a: Moment): boolean {
 export function shiftMoment(m: Moment, minutes: number, zone: ParsedZone | null): Moment {
   if (m.at) {
     const at = DateTime.fromISO(m.at, { setZone: true }).plus({ minutes })
-    if (at.isValid) return { at: at.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: m.date ? at.toFormat('yyyy-MM-dd') : null, time: m.time ? at.toFormat('HH:mm') : null }
+    if (at.isValid)
+      return { at: at.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: m.date ? at.toFormat('yyyy-MM-dd') : null, time: m.time ? at.toFormat('HH:mm') : null }
   }
   const clock = timeMinutes(m)
   if (clock === null) {

@@ -10,7 +10,15 @@ import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
 
 const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
-  ['impact', 3], ['summary', 2], ['preamble', 2], ['detection', 1], ['resolution', 1], ['rootCause', 1], ['trigger', 1], ['conclusion', 1], [null, 1],
+  ['impact', 3],
+  ['summary', 2],
+  ['preamble', 2],
+  ['detection', 1],
+  ['resolution', 1],
+  ['rootCause', 1],
+  ['trigger', 1],
+  ['conclusion', 1],
+  [null, 1],
 ])
 
 /** Passages of the document's prose in order, each with the weight of the section it sits in. */

@@ -56,7 +56,10 @@ const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
   [/^what (?:triggered|set off)\b/, 'trigger'],
   [/^what (?:caused|led to|went wrong technically)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:detect|notic|discover|found|find|learn(?:ed)? about|alert)/, 'detection'],
-  [/^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)/, 'actionItems'],
+  [
+    /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)/,
+    'actionItems',
+  ],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],
   [/^what (?:did |have )?we (?:learn|take away)|^what (?:i|we) learned/, 'lessonsLearned'],
   [/^(?:who|what|which) (?:(?:was|were|is|are) )?(?:\w+ )?(?:affected|impacted)|^how (?:bad|many|much)/, 'impact'],
@@ -66,7 +69,12 @@ const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
 
 /** Lower-case text with Latin accents removed (Résumé -> resume), CJK untouched. */
 function fold(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC').replace(/[’]/g, "'")
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+    .replace(/[’]/g, "'")
 }
 
 interface Tally {
@@ -85,7 +93,7 @@ function add(tally: Tally, key: CanonicalSectionKey, weight: number): void {
 
 function scanCjk(run: string, tally: Tally): void {
   let unknownRun = false
-  for (let i = 0; i < run.length; ) {
+  for (let i = 0; i < run.length;) {
     const part = PART_CUES.find((p) => run.startsWith(p.part, i))
     const filler = part ? null : CJK_FILL.find((f) => run.startsWith(f, i))
     if (part) {

@@ -7,15 +7,84 @@ import { classifyHeading } from './section-classifier.js'
 
 /** Synonyms per canonical key, lower-case, without trailing punctuation. */
 export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
-  summary: ['summary', 'issue summary', 'incident summary', 'executive summary', 'overview', 'background', 'tl;dr', 'tldr', 'abstract', 'what happened', 'description', 'issue description', 'incident description'],
+  summary: [
+    'summary',
+    'issue summary',
+    'incident summary',
+    'executive summary',
+    'overview',
+    'background',
+    'tl;dr',
+    'tldr',
+    'abstract',
+    'what happened',
+    'description',
+    'issue description',
+    'incident description',
+  ],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'fallout', 'affected services', 'scope'],
-  rootCause: ['root cause', 'root causes', 'root cause analysis', 'rca', 'cause', 'causes', 'contributing factors', 'contributing factor', 'what caused it', 'leadup', 'lead-up', 'lead up', 'apparent reason', 'analysis', 'why it happened', 'how did this happen', 'what went wrong technically'],
+  rootCause: [
+    'root cause',
+    'root causes',
+    'root cause analysis',
+    'rca',
+    'cause',
+    'causes',
+    'contributing factors',
+    'contributing factor',
+    'what caused it',
+    'leadup',
+    'lead-up',
+    'lead up',
+    'apparent reason',
+    'analysis',
+    'why it happened',
+    'how did this happen',
+    'what went wrong technically',
+  ],
   trigger: ['trigger', 'triggers'],
   detection: ['detection', 'how was it detected', 'how it was detected', 'discovery'],
   resolution: ['resolution', 'resolutions', 'mitigation', 'mitigations', 'recovery', 'resolution and recovery', 'fix', 'remediation', 'response', 'workaround'],
   timeline: ['timeline', 'incident timeline', 'timeline of events', 'detailed timeline', 'event timeline', 'chronology', 'sequence of events'],
-  actionItems: ['action items', 'action item', 'actions', 'corrective and preventative measures', 'corrective and preventive measures', 'corrective measures', 'preventative measures', 'preventive measures', 'corrective actions', 'follow-ups', 'follow ups', 'followups', 'follow-up', 'follow up', 'follow-up actions', 'next steps', 'tasks', 'improvements', 'improvements/fixes', 'fixes', 'remediation items', 'todo', 'to do', 'prevention', 'future work'],
-  lessonsLearned: ['lessons learned', 'lessons learnt', 'lessons', 'learnings', 'takeaways', 'key takeaways', 'what went well', 'what went wrong', 'where we got lucky', 'what we learned'],
+  actionItems: [
+    'action items',
+    'action item',
+    'actions',
+    'corrective and preventative measures',
+    'corrective and preventive measures',
+    'corrective measures',
+    'preventative measures',
+    'preventive measures',
+    'corrective actions',
+    'follow-ups',
+    'follow ups',
+    'followups',
+    'follow-up',
+    'follow up',
+    'follow-up actions',
+    'next steps',
+    'tasks',
+    'improvements',
+    'improvements/fixes',
+    'fixes',
+    'remediation items',
+    'todo',
+    'to do',
+    'prevention',
+    'future work',
+  ],
+  lessonsLearned: [
+    'lessons learned',
+    'lessons learnt',
+    'lessons',
+    'learnings',
+    'takeaways',
+    'key takeaways',
+    'what went well',
+    'what went wrong',
+    'where we got lucky',
+    'what we learned',
+  ],
   conclusion: ['conclusion', 'conclusions', 'closing', 'closing thoughts', 'final thoughts', 'wrap-up'],
 }
 
@@ -24,7 +93,10 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   [/^(?:(?:things )?(?:that )?)?what (?:went|worked|has gone|we did) (?:well|right)\b/, 'wentWell'],
   [/^(?:things (?:that )?)?(?:what )?(?:went|worked|going) (?:well|right)\b|^(?:what )?(?:we )?did well\b|^positives?\b/, 'wentWell'],
   [/^what (?:went|didn't go|did not go|could have gone|could go) (?:so )?(?:wrong|well|better|badly|poorly)\b/, 'wentWrong'],
-  [/^(?:things (?:that )?)?(?:what )?(?:went|going) (?:wrong|badly|poorly)\b|^(?:what )?(?:we )?(?:could|can) (?:do )?(?:better|improve)\b|^negatives?\b/, 'wentWrong'],
+  [
+    /^(?:things (?:that )?)?(?:what )?(?:went|going) (?:wrong|badly|poorly)\b|^(?:what )?(?:we )?(?:could|can) (?:do )?(?:better|improve)\b|^negatives?\b/,
+    'wentWrong',
+  ],
   [/^(?:where|when|how) we got lucky\b/, 'gotLucky'],
   [/^(?:what |things )?(?:we )?got lucky\b|^lucky\b/, 'gotLucky'],
 ]
@@ -120,8 +192,9 @@ function readHeading(heading: string, exact: boolean): SectionMatch | null {
     const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
     const second = rest && rest !== first.rest ? prefixKey(rest) : null
     // The joined part read from its words when no wording names it ("Resolution and preventive methods").
-    const also = second?.key ?? (rest && rest !== first.rest ? classifyHeading(rest, exact)?.key ?? null : null)
-    if (!exact || !first.rest || (second && second.rest === '')) return { key: first.key, also: also && also !== first.key ? also : null, lesson: null, confidence: 1 }
+    const also = second?.key ?? (rest && rest !== first.rest ? (classifyHeading(rest, exact)?.key ?? null) : null)
+    if (!exact || !first.rest || (second && second.rest === ''))
+      return { key: first.key, also: also && also !== first.key ? also : null, lesson: null, confidence: 1 }
   }
   const join = joined(norm, exact)
   if (join) return join

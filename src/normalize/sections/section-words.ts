@@ -5,6 +5,8 @@
  */
 import type { CanonicalSectionKey } from '../../types.js'
 
+// The word lists below keep one cue per line (prettier-ignore): a table is easier to read and to diff than a column.
+
 /** One weighted cue; `words` are whole words (stemmed when read), `parts` match inside a word (compounds, CJK). */
 export interface SectionCue {
   key: CanonicalSectionKey
@@ -14,6 +16,7 @@ export interface SectionCue {
 }
 
 /** Cues per key; weight 3 names the section, 2 strongly suggests it, 1 only leans. */
+// prettier-ignore
 export const SECTION_CUES: SectionCue[] = [
   { key: 'summary', weight: 3, words: ['summary', 'overview', 'tldr', 'tl;dr', 'abstract', 'synopsis', 'recap', 'background', 'description', 'happened', 'happen', 'resume', 'sommaire', 'synthese', 'apercu', 'uberblick', 'ueberblick'], parts: ['zusammenfassung', '概要', 'サマリー', '要約', '内容'] },
   { key: 'summary', weight: 2, words: ['context', 'introduction', 'intro', 'contexte', 'hintergrund', 'einleitung', 'occurred', 'went down'], parts: ['事象', 'はじめに'] },
@@ -37,6 +40,7 @@ export const SECTION_CUES: SectionCue[] = [
 ]
 
 /** Words that carry no section meaning of their own (articles, question words, auxiliaries, the incident itself). */
+// prettier-ignore
 export const FILLER_WORDS = new Set([
   'the', 'a', 'an', 'of', 'for', 'on', 'in', 'to', 'from', 'during', 'after', 'before', 'with', 'at', 'by', 'and',
   'or', 'our', 'we', 'us', 'it', 'its', 'this', 'that', 'these', 'those', 'what', 'how', 'where', 'which', 'did',
@@ -54,13 +58,17 @@ export const FILLER_WORDS = new Set([
 ])
 
 /** Status-page update labels, which head an update rather than a section of the report. */
+// prettier-ignore
 export const STATUS_LABELS = new Set(['investigating', 'identified', 'monitoring', 'resolved', 'update', 'updated', 'postmortem', 'post-mortem', 'scheduled', 'in progress', 'completed'])
 
 /** Words that caption media, never a section ("Recovery GIF"). */
+// prettier-ignore
 export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screenshot', 'screenshots', 'diagram', 'photo', 'picture', 'meme', 'figure', 'chart', 'graph'])
 
 /** Nouns that end a heading without changing its meaning ("Root cause analysis", "Impact summary", "Timeline of events"). */
+// prettier-ignore
 export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method'])
 
 /** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
+// prettier-ignore
 export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生']

@@ -39,7 +39,15 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
         if (next.kind === 'heading' && next.depth <= block.depth) break
         end++
       }
-      spans.push({ heading: block, match: block.match, depth: block.depth, index, end, nodes: bodyNodes(blocks, index + 1, end), lesson: block.match?.lesson ?? null })
+      spans.push({
+        heading: block,
+        match: block.match,
+        depth: block.depth,
+        index,
+        end,
+        nodes: bodyNodes(blocks, index + 1, end),
+        lesson: block.match?.lesson ?? null,
+      })
     } else if (block.kind === 'field' && block.match) {
       spans.push({ heading: block, match: block.match, depth: 99, index, end: index + 1, nodes: [block.valueNode], lesson: block.match.lesson })
     }
@@ -80,7 +88,11 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
       key: span.match?.key ?? null,
       ...(span.match ? { confidence: span.match.confidence } : {}),
       id,
-      heading: label.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '').replace(/[*_`]/g, '').replace(/\s*[:]\s*$/, '').trim(),
+      heading: label
+        .replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '')
+        .replace(/[*_`]/g, '')
+        .replace(/\s*[:]\s*$/, '')
+        .trim(),
       text: plainText(span.nodes),
       html: html[i]!,
       line: span.heading.line,

@@ -59,7 +59,11 @@ interface SourceLine {
 export function buildBlocks(tree: Root, source: string): Block[] {
   const lineStarts = [0]
   for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1)
-  const point = (line: number, column: number): Point => ({ line, column, offset: Math.min(source.length, (lineStarts[line - 1] ?? source.length) + column - 1) })
+  const point = (line: number, column: number): Point => ({
+    line,
+    column,
+    offset: Math.min(source.length, (lineStarts[line - 1] ?? source.length) + column - 1),
+  })
   const lineEnd = (line: number): Point => point(line, Math.max(1, (lineStarts[line] ?? source.length + 1) - (lineStarts[line - 1] ?? 0)))
   const plain = !tree.children.some((n) => n.type === 'heading' || (n.type === 'html' && /<h[1-6]\b/i.test(n.value)))
   const blocks: Block[] = []
@@ -96,14 +100,37 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       if (kind.type === 'text') continue
       flush(i)
       if (kind.type === 'heading' && kind.colon && !kind.match && i + 1 < lines.length && /^\s*(?:date|duration|start|end)\b/i.test(kind.text)) {
-        const value = lines.slice(i + 1).map((l) => l.text.trim()).join(' ')
+        const value = lines
+          .slice(i + 1)
+          .map((l) => l.text.trim())
+          .join(' ')
         const valueNode = textParagraph(value, point(lines[i + 1]!.line, 1), lineEnd(lines[lines.length - 1]!.line))
-        blocks.push({ kind: 'field', label: kind.text, value, line: sl.line, column: sl.column, match: null, node: textParagraph(`${kind.text}: ${value}`, point(sl.line, sl.column), lineEnd(lines[lines.length - 1]!.line)), valueNode })
+        blocks.push({
+          kind: 'field',
+          label: kind.text,
+          value,
+          line: sl.line,
+          column: sl.column,
+          match: null,
+          node: textParagraph(`${kind.text}: ${value}`, point(sl.line, sl.column), lineEnd(lines[lines.length - 1]!.line)),
+          valueNode,
+        })
         from = lines.length
         break
       }
-      if (kind.type === 'heading') pushHeading({ depth: pseudoDepth(kind), text: kind.text, line: sl.line, column: sl.column, origin: kind.bold ? 'bold' : 'bare', match: kind.match })
-      else blocks.push({ kind: 'field', label: kind.label, value: kind.value, line: sl.line, column: sl.column, match: kind.match, node: reparse(i, i + 1).find((n): n is Paragraph => n.type === 'paragraph') ?? textParagraph(sl.text, point(sl.line, sl.column), lineEnd(sl.line)), valueNode: valueParagraph(kind.value, sl.line) ?? textParagraph(kind.value, point(sl.line, sl.column), lineEnd(sl.line)) })
+      if (kind.type === 'heading')
+        pushHeading({ depth: pseudoDepth(kind), text: kind.text, line: sl.line, column: sl.column, origin: kind.bold ? 'bold' : 'bare', match: kind.match })
+      else
+        blocks.push({
+          kind: 'field',
+          label: kind.label,
+          value: kind.value,
+          line: sl.line,
+          column: sl.column,
+          match: kind.match,
+          node: reparse(i, i + 1).find((n): n is Paragraph => n.type === 'paragraph') ?? textParagraph(sl.text, point(sl.line, sl.column), lineEnd(sl.line)),
+          valueNode: valueParagraph(kind.value, sl.line) ?? textParagraph(kind.value, point(sl.line, sl.column), lineEnd(sl.line)),
+        })
       from = i + 1
     }
     flush(lines.length)
@@ -116,11 +143,16 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const first = lineStarts[start.line - 1] ?? start.offset
     const texts = source.slice(first, end.offset).split('\n')
     const lines = texts.map((text, i) => ({ text, line: start.line + i, column: i === 0 ? start.column : 1 }))
-    if (lines.every((l) => classifyLine(l.text, { plain, standalone: lines.length === 1, inTimeline: inTimeline() }).type === 'text')) return void blocks.push({ kind: 'content', node, line: start.line })
-    splitLines(lines, (from, to) => {
-      const segment = texts.slice(from, to).join('\n')
-      return parseAt(segment, start.line + from)
-    }, lines.length === 1)
+    if (lines.every((l) => classifyLine(l.text, { plain, standalone: lines.length === 1, inTimeline: inTimeline() }).type === 'text'))
+      return void blocks.push({ kind: 'content', node, line: start.line })
+    splitLines(
+      lines,
+      (from, to) => {
+        const segment = texts.slice(from, to).join('\n')
+        return parseAt(segment, start.line + from)
+      },
+      lines.length === 1,
+    )
   }
 
   const nodes: RootContent[] = []
@@ -137,13 +169,31 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       const meta = metadataHeading(text)
       if (meta) {
         const start = point(line, column)
-        blocks.push({ kind: 'field', label: meta.label, value: meta.value, line, column, match: null, node: textParagraph(text, start, lineEnd(line)), valueNode: textParagraph(meta.value, start, lineEnd(line)) })
+        blocks.push({
+          kind: 'field',
+          label: meta.label,
+          value: meta.value,
+          line,
+          column,
+          match: null,
+          node: textParagraph(text, start, lineEnd(line)),
+          valueNode: textParagraph(meta.value, start, lineEnd(line)),
+        })
         continue
       }
       lastRealDepth = node.depth
       while (open.length && open[open.length - 1]!.depth >= node.depth) open.pop()
       open.push({ depth: node.depth, text, match: null })
-      const block: HeadingBlock = { kind: 'heading', depth: node.depth, text: text.replace(/\s*:\s*$/, ''), line, column, origin: node.children.length === 1 && node.children[0]?.type === 'text' && !node.position?.end.offset ? 'html' : 'markdown', match: null, node }
+      const block: HeadingBlock = {
+        kind: 'heading',
+        depth: node.depth,
+        text: text.replace(/\s*:\s*$/, ''),
+        line,
+        column,
+        origin: node.children.length === 1 && node.children[0]?.type === 'text' && !node.position?.end.offset ? 'html' : 'markdown',
+        match: null,
+        node,
+      }
       block.match = matchSection(block.text)
       open[open.length - 1]!.match = block.match
       blocks.push(block)
@@ -151,7 +201,11 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       markdownParagraph(node)
     } else if (node.type === 'paragraph') {
       const texts = toString(node).split('\n')
-      splitLines(texts.map((text, i) => ({ text, line: line + i, column: 1 })), (from, to) => [textParagraph(texts.slice(from, to).join('\n'), point(line + from, 1), lineEnd(line + to - 1))], texts.length === 1)
+      splitLines(
+        texts.map((text, i) => ({ text, line: line + i, column: 1 })),
+        (from, to) => [textParagraph(texts.slice(from, to).join('\n'), point(line + from, 1), lineEnd(line + to - 1))],
+        texts.length === 1,
+      )
     } else {
       blocks.push({ kind: 'content', node, line })
     }

@@ -38,7 +38,10 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
 ]
 
 function kindOf(label: string): keyof Fields | null {
-  const norm = label.toLowerCase().replace(/[*_`:]/g, '').trim()
+  const norm = label
+    .toLowerCase()
+    .replace(/[*_`:]/g, '')
+    .trim()
   for (const [kind, re] of KINDS) if (re.test(norm)) return kind
   return null
 }
@@ -49,7 +52,13 @@ function listFields(list: List, out: Field[]): void {
     if (first?.type !== 'paragraph') continue
     const text = toString(first)
     const m = /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(\S.*)$/s.exec(text)
-    if (m && kindOf(m[1] ?? '')) out.push({ label: m[1] ?? '', value: (m[2] ?? '').replace(/\s+/g, ' '), line: first.position?.start.line ?? 1, column: first.position?.start.column ?? 1 })
+    if (m && kindOf(m[1] ?? ''))
+      out.push({
+        label: m[1] ?? '',
+        value: (m[2] ?? '').replace(/\s+/g, ' '),
+        line: first.position?.start.line ?? 1,
+        column: first.position?.start.column ?? 1,
+      })
   }
 }
 
@@ -58,7 +67,9 @@ function tableFields(table: Table, out: Field[]): void {
   for (const row of table.children) {
     const [label, value] = row.children
     if (!label || !value || row.children.length > 3) continue
-    const name = toString(label).replace(/[*_`:]/g, '').trim()
+    const name = toString(label)
+      .replace(/[*_`:]/g, '')
+      .trim()
     if (!/^[A-Za-z][A-Za-z ]{0,30}$/.test(name)) continue
     out.push({ label: name, value: toString(value).replace(/\s+/g, ' ').trim(), line: row.position?.start.line ?? 1, column: 1 })
   }

@@ -7,10 +7,43 @@ import { matchSection, type SectionMatch } from '../sections/section-synonyms.js
 
 /** Labels that carry a value of the incident rather than a section of prose. */
 export const FIELD_NAMES = new Set([
-  'date', 'duration', 'start', 'end', 'start time', 'end time', 'started', 'ended', 'start date', 'end date',
-  'incident date', 'date of incident', 'when', 'time', 'severity', 'status', 'detected', 'resolved', 'mitigated',
-  'sev', 'priority', 'author', 'authors', 'owner', 'owners', 'written by', 'created by', 'time to detect', 'time to resolve', 'outage duration', 'downtime', 'period', 'time window', 'window',
-  'title', 'incident title', 'incident name',
+  'date',
+  'duration',
+  'start',
+  'end',
+  'start time',
+  'end time',
+  'started',
+  'ended',
+  'start date',
+  'end date',
+  'incident date',
+  'date of incident',
+  'when',
+  'time',
+  'severity',
+  'status',
+  'detected',
+  'resolved',
+  'mitigated',
+  'sev',
+  'priority',
+  'author',
+  'authors',
+  'owner',
+  'owners',
+  'written by',
+  'created by',
+  'time to detect',
+  'time to resolve',
+  'outage duration',
+  'downtime',
+  'period',
+  'time window',
+  'window',
+  'title',
+  'incident title',
+  'incident name',
 ])
 
 /** What a line turned out to be. */
@@ -38,7 +71,10 @@ const INLINE_TAG = /<\/?(?:span|font|b|i|u|em|strong|mark|small|big|sup|sub)\b[^
 const WORDS = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length
 
 function cleanLabel(label: string): string {
-  return label.replace(/[*_`]/g, '').replace(/\s*:\s*$/, '').trim()
+  return label
+    .replace(/[*_`]/g, '')
+    .replace(/\s*:\s*$/, '')
+    .trim()
 }
 
 function fieldOrText(label: string, value: string): LineKind {
@@ -65,7 +101,8 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
   if (bold?.groups?.['label']) {
     const text = cleanLabel(bold.groups['label'])
-    if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text))) return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
+    if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text)))
+      return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
   }
   const boldField = BOLD_FIELD.exec(line)
   if (boldField?.groups) {
@@ -85,7 +122,8 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
   if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
   const exact = matchSection(trimmed, true)
-  if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && trimmed.endsWith('?'))))) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
+  if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && trimmed.endsWith('?')))))
+    return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
   if (ctx.plain && ctx.standalone && /^[A-Z]/.test(trimmed) && WORDS(trimmed) <= 5 && !trimmed.includes(':')) {
     return { type: 'heading', text: trimmed, match: null, colon: false, bold: false }
   }

@@ -44,10 +44,17 @@ export function markupUnits(body: string, limit = MAX_MARKUP_UNITS): number {
 /** A tree holding the body as one preformatted block, for a body over the budget. */
 function preformatted(body: string, firstLine: number): Root {
   const lines = body.split('\n')
-  const value = lines.slice(firstLine - 1).join('\n').replace(/\s+$/, '')
+  const value = lines
+    .slice(firstLine - 1)
+    .join('\n')
+    .replace(/\s+$/, '')
   const offset = lines.slice(0, firstLine - 1).join('\n').length + (firstLine > 1 ? 1 : 0)
   const end = { line: lines.length, column: (lines[lines.length - 1] ?? '').length + 1, offset: body.length }
-  return { type: 'root', children: [{ type: 'code', lang: null, meta: null, value, position: { start: { line: firstLine, column: 1, offset }, end } }], position: { start: { line: 1, column: 1, offset: 0 }, end } }
+  return {
+    type: 'root',
+    children: [{ type: 'code', lang: null, meta: null, value, position: { start: { line: firstLine, column: 1, offset }, end } }],
+    position: { start: { line: 1, column: 1, offset: 0 }, end },
+  }
 }
 
 /**
@@ -56,6 +63,12 @@ function preformatted(body: string, firstLine: number): Root {
  */
 export function parseWithinBudget(body: string, firstLine: number, file: VFile, parse: (text: string) => Root): Root {
   if (markupUnits(body) <= MAX_MARKUP_UNITS) return parse(body)
-  report(file, 'warning', `This file holds too much Markdown markup to format (over ${MAX_MARKUP_UNITS.toLocaleString('en')} lines, table cells and brackets outside code blocks); it is shown as plain text: split it into several files`, { line: firstLine, column: 1 }, RULE.fileTooComplex)
+  report(
+    file,
+    'warning',
+    `This file holds too much Markdown markup to format (over ${MAX_MARKUP_UNITS.toLocaleString('en')} lines, table cells and brackets outside code blocks); it is shown as plain text: split it into several files`,
+    { line: firstLine, column: 1 },
+    RULE.fileTooComplex,
+  )
   return preformatted(body, firstLine)
 }

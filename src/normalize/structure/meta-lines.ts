@@ -20,5 +20,8 @@ export function metadataHeading(text: string): { label: string; value: string } 
 
 /** Inline HTML tags removed from a heading's text (`<span style="color:green">Summary:</span>` reads "Summary:"). */
 export function stripInlineTags(text: string): string {
-  return text.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '').replace(/\s+/g, ' ').trim()
+  return text
+    .replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
 }

@@ -20,7 +20,10 @@ function nodeText(node: Nodes): string {
       return ''
     case 'blockquote':
     case 'root':
-      return node.children.map((child) => nodeText(child)).filter(Boolean).join('\n\n')
+      return node.children
+        .map((child) => nodeText(child))
+        .filter(Boolean)
+        .join('\n\n')
     default:
       return 'children' in node ? phrasingText(node.children) : toString(node, { includeImageAlt: false })
   }

@@ -23,7 +23,6 @@ export function valueParagraph(value: string, line: number): Paragraph | null {
   return children.length === 1 && children[0]?.type === 'paragraph' ? children[0] : null
 }
 
-
 /** Parses a piece of the source as Markdown, its positions moved to start at `line` (offsets stay relative). */
 export function parseAt(text: string, line: number): RootContent[] {
   const tree = parseMarkdown(text)

@@ -25,7 +25,13 @@ function capTable(table: Table, source: string, file: VFile): RootContent[] {
   if (table.children.length * columns <= MAX_TABLE_CELLS) return [table]
   const keep = Math.floor(MAX_TABLE_CELLS / columns)
   const start = table.position?.start
-  report(file, 'warning', `Table has ${table.children.length} rows of ${columns} columns, over ${MAX_TABLE_CELLS.toLocaleString('en')} cells; ${keep > 0 ? `rows after the first ${keep} are` : 'it is'} shown as plain text`, start ? { line: start.line, column: start.column } : null, RULE.tableTooLarge)
+  report(
+    file,
+    'warning',
+    `Table has ${table.children.length} rows of ${columns} columns, over ${MAX_TABLE_CELLS.toLocaleString('en')} cells; ${keep > 0 ? `rows after the first ${keep} are` : 'it is'} shown as plain text`,
+    start ? { line: start.line, column: start.column } : null,
+    RULE.tableTooLarge,
+  )
   const text = rest(table, keep, source)
   if (keep === 0) return text ? [text] : []
   table.children = table.children.slice(0, keep)

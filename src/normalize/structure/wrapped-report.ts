@@ -66,7 +66,8 @@ function value(raw: string): string | string[] | null {
 }
 
 /** An ES module line as MDX writes them (`import X from '…'`, `import {` opening a list, `export const …`), not prose that starts with the word. */
-const IMPORT_LINE = /^import\s+(?:(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s+)?['"][^'"\n]+['"]\s*;?\s*$|^import\s+(?:[\w$]+\s*,\s*)?\{\s*$/
+const IMPORT_LINE =
+  /^import\s+(?:(?:[\w$]+\s*,\s*)?(?:\{[^}]*\}|\*\s+as\s+[\w$]+|[\w$]+)\s+from\s+)?['"][^'"\n]+['"]\s*;?\s*$|^import\s+(?:[\w$]+\s*,\s*)?\{\s*$/
 const EXPORT_LINE = /^export\s+(?:const|let|var|function|async\s+function|class|default)\s+\S|^export\s+\{/
 const isModuleLine = (line: string): boolean => IMPORT_LINE.test(line) || EXPORT_LINE.test(line)
 
@@ -85,10 +86,14 @@ export function readMdx(body: string): MdxMeta | null {
     found = true
     const isMeta = /^export\s+const\s+(?:meta|metadata|frontMatter)\s*=\s*\{/.test(line)
     let end = i
-    if (/[{(]\s*$/.test(line) || (isMeta && !/\}\s*;?\s*$/.test(line))) while (end + 1 < lines.length && !/^\s*[})]/.test(lines[end] ?? '') ) end++
+    if (/[{(]\s*$/.test(line) || (isMeta && !/\}\s*;?\s*$/.test(line))) while (end + 1 < lines.length && !/^\s*[})]/.test(lines[end] ?? '')) end++
     if (isMeta) {
       metaLine = i + 1
-      const text = lines.slice(i, end + 1).join('\n').replace(/^[^{]*\{/, '').replace(/\}\s*;?\s*$/, '')
+      const text = lines
+        .slice(i, end + 1)
+        .join('\n')
+        .replace(/^[^{]*\{/, '')
+        .replace(/\}\s*;?\s*$/, '')
       for (const m of text.matchAll(/^\s*["']?(\w+)["']?\s*:\s*(.+?)\s*,?\s*$/gm)) {
         const key = (m[1] ?? '').toLowerCase()
         const v = value(m[2] ?? '')
@@ -107,12 +112,19 @@ export function unwrapReport(body: string, data: Record<string, unknown>, file: 
   const fenced = unwrapFence(text)
   if (fenced) {
     text = fenced.body
-    report(file, 'info', 'The report is written inside a code fence; it is read without the fence and the chat text around it', { line: fenced.line, column: 1 }, RULE.reportFenceUnwrapped)
+    report(
+      file,
+      'info',
+      'The report is written inside a code fence; it is read without the fence and the chat text around it',
+      { line: fenced.line, column: 1 },
+      RULE.reportFenceUnwrapped,
+    )
   }
   const mdx = readMdx(text)
   if (!mdx) return { body: text, data }
   const merged: Record<string, unknown> = { ...data }
   for (const [key, v] of mdx.data) if (!Object.hasOwn(merged, key)) merged[key] = v
-  if (mdx.line !== null) report(file, 'info', 'Title, date and authors are read from the MDX `export const meta` object', { line: mdx.line, column: 1 }, RULE.mdxMeta)
+  if (mdx.line !== null)
+    report(file, 'info', 'Title, date and authors are read from the MDX `export const meta` object', { line: mdx.line, column: 1 }, RULE.mdxMeta)
   return { body: mdx.body, data: merged }
 }

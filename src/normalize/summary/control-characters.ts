@@ -21,11 +21,23 @@ function firstPlace(text: string): { line: number; column: number } {
 
 /** Reports each feed field of the record that holds a character XML 1.0 forbids. */
 export function reportXmlForbidden(record: PostmortemRecord, text: string, file: VFile): void {
-  const fields: Array<[string, string[]]> = [['title', [record.title ?? '']], ['summary', [record.summary]], ['tags', record.tags], ['site', record.site], ['authors', record.authors]]
+  const fields: Array<[string, string[]]> = [
+    ['title', [record.title ?? '']],
+    ['summary', [record.summary]],
+    ['tags', record.tags],
+    ['site', record.site],
+    ['authors', record.authors],
+  ]
   for (const [name, values] of fields) {
     const code = values.map((v) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(v)?.[0]).find(Boolean)
     if (!values.some(hasXmlForbidden)) continue
     const shown = code ? `U+${code.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : 'an unpaired surrogate or U+FFFE/U+FFFF'
-    report(file, 'warning', `The ${name} holds a character XML does not allow (${shown}); feeds and the sitemap leave it out`, firstPlace(text), RULE.textControlCharacter)
+    report(
+      file,
+      'warning',
+      `The ${name} holds a character XML does not allow (${shown}); feeds and the sitemap leave it out`,
+      firstPlace(text),
+      RULE.textControlCharacter,
+    )
   }
 }

@@ -8,10 +8,38 @@ import { languageScorer } from './trigram-language.js'
 
 /** ISO 639-3 codes franc gives, mapped onto the BCP 47 tags a page's `lang` attribute takes. */
 const BCP47 = new Map([
-  ['deu', 'de'], ['fra', 'fr'], ['jpn', 'ja'], ['spa', 'es'], ['por', 'pt'], ['ita', 'it'], ['nld', 'nl'], ['rus', 'ru'],
-  ['cmn', 'zh'], ['kor', 'ko'], ['pol', 'pl'], ['tur', 'tr'], ['ukr', 'uk'], ['swe', 'sv'], ['ces', 'cs'], ['ron', 'ro'],
-  ['hun', 'hu'], ['ind', 'id'], ['vie', 'vi'], ['arb', 'ar'], ['hin', 'hi'], ['ell', 'el'], ['heb', 'he'], ['dan', 'da'],
-  ['nob', 'nb'], ['fin', 'fi'], ['tha', 'th'], ['bul', 'bg'], ['srp', 'sr'], ['hrv', 'hr'], ['slk', 'sk'], ['cat', 'ca'],
+  ['deu', 'de'],
+  ['fra', 'fr'],
+  ['jpn', 'ja'],
+  ['spa', 'es'],
+  ['por', 'pt'],
+  ['ita', 'it'],
+  ['nld', 'nl'],
+  ['rus', 'ru'],
+  ['cmn', 'zh'],
+  ['kor', 'ko'],
+  ['pol', 'pl'],
+  ['tur', 'tr'],
+  ['ukr', 'uk'],
+  ['swe', 'sv'],
+  ['ces', 'cs'],
+  ['ron', 'ro'],
+  ['hun', 'hu'],
+  ['ind', 'id'],
+  ['vie', 'vi'],
+  ['arb', 'ar'],
+  ['hin', 'hi'],
+  ['ell', 'el'],
+  ['heb', 'he'],
+  ['dan', 'da'],
+  ['nob', 'nb'],
+  ['fin', 'fi'],
+  ['tha', 'th'],
+  ['bul', 'bg'],
+  ['srp', 'sr'],
+  ['hrv', 'hr'],
+  ['slk', 'sk'],
+  ['cat', 'ca'],
 ])
 
 /** Languages franc compares (those mapped above, and English); fewer comparisons keep it cheap. */
@@ -26,7 +54,10 @@ const MARGIN = 0.03
 
 /** Prose text with inline code, URLs and e-mail addresses removed and white space collapsed. */
 function cleanProse(text: string): string {
-  return text.replace(/`[^`\n]*`/g, ' ').replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ').replace(/\s+/g, ' ')
+  return text
+    .replace(/`[^`\n]*`/g, ' ')
+    .replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ')
+    .replace(/\s+/g, ' ')
 }
 
 /**
@@ -43,7 +74,25 @@ export function proseOf(nodes: RootContent[], max = 4000): string {
 }
 
 /** Words common in English prose and rare as words of other languages, to tell English without running franc. */
-const ENGLISH_WORDS = new Set(['the', 'and', 'of', 'to', 'we', 'with', 'that', 'this', 'were', 'our', 'from', 'which', 'would', 'have', 'been', 'after', 'because'])
+const ENGLISH_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'we',
+  'with',
+  'that',
+  'this',
+  'were',
+  'our',
+  'from',
+  'which',
+  'would',
+  'have',
+  'been',
+  'after',
+  'because',
+])
 /** Share of words from `ENGLISH_WORDS` above which a text is English (English prose runs at 15 to 25 %, other languages under 2 %). */
 const ENGLISH_SHARE = 0.08
 /** Characters franc reads: its guess is settled by a few sentences, and its cost grows with the text. */
@@ -69,6 +118,7 @@ export function detectLanguage(text: string): string | null {
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null
   const english = guesses.find(([c]) => c === 'eng')?.[1] ?? 0
-  if (english > 1 - MARGIN && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/u.test(prose)) return null
+  if (english > 1 - MARGIN && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Arabic}]/u.test(prose))
+    return null
   return BCP47.get(code) ?? null
 }

@@ -52,7 +52,7 @@ function isDataField(line: string): boolean {
 /** The value of a summary field line, or the line itself. */
 function fieldValue(line: string): string {
   const m = /^\s*[*_]{0,2}([\p{L}][\p{L} ;]{0,30}?)[*_]{0,2}\s*:[*_]{0,2}\s+(\S.*)$/u.exec(line)
-  return m && SUMMARY_LABEL.test((m[1] ?? '').trim()) ? m[2] ?? line : line
+  return m && SUMMARY_LABEL.test((m[1] ?? '').trim()) ? (m[2] ?? line) : line
 }
 
 function isProse(text: string): boolean {
@@ -84,7 +84,15 @@ function textsOf(block: Block): string[] {
     const lines = answered.map((l) => fieldValue(l)).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
     return lines.length ? [clean(lines.join(' '))] : []
   }
-  if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value)) return [clean(node.value.split('\n').map((l) => l.trim()).join(' '))]
+  if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value))
+    return [
+      clean(
+        node.value
+          .split('\n')
+          .map((l) => l.trim())
+          .join(' '),
+      ),
+    ]
   if (node.type === 'list') return bulletText(node)
   return []
 }
@@ -92,17 +100,40 @@ function textsOf(block: Block): string[] {
 /** A summary written as bullets: the first items that read as prose, or a `Summary:` item's value. */
 function bulletText(list: Extract<RootContent, { type: 'list' }>): string[] {
   const items = list.children.map((item) => clean(fieldValue(oneLine(toString(item.children[0] ?? item)))))
-  const labelled = list.children.map((item) => toString(item.children[0] ?? item)).find((t) => /^\s*[\p{L} ]{3,30}:\s+\S/u.test(t) && SUMMARY_LABEL.test(t.split(':')[0]!.trim()))
+  const labelled = list.children
+    .map((item) => toString(item.children[0] ?? item))
+    .find((t) => /^\s*[\p{L} ]{3,30}:\s+\S/u.test(t) && SUMMARY_LABEL.test(t.split(':')[0]!.trim()))
   if (labelled) return [clean(fieldValue(labelled))]
-  const heading = list.children.find((item) => /^\s*([\p{L} ]{3,30}):\s*$/u.test(toString(item.children[0] ?? item)) && SUMMARY_LABEL.test(toString(item.children[0] ?? item).replace(/:\s*$/, '').trim()))
+  const heading = list.children.find(
+    (item) =>
+      /^\s*([\p{L} ]{3,30}):\s*$/u.test(toString(item.children[0] ?? item)) &&
+      SUMMARY_LABEL.test(
+        toString(item.children[0] ?? item)
+          .replace(/:\s*$/, '')
+          .trim(),
+      ),
+  )
   const nested = heading?.children.find((c): c is Extract<RootContent, { type: 'list' }> => c.type === 'list')
   if (nested) {
     const values = nested.children.map((item) => clean(oneLine(toString(item.children[0] ?? item))).replace(/^[\p{L} ]{1,30}:\s+(?=(?:\S+\s+){4})/u, ''))
     const sentences = values.filter((t) => t.split(/\s+/).length >= 5 && /\p{Ll}/u.test(t) && !isDataField(t))
-    if (sentences.length) return [sentences.slice(0, 2).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')]
+    if (sentences.length)
+      return [
+        sentences
+          .slice(0, 2)
+          .map((t) => (/[.!?]$/.test(t) ? t : `${t}.`))
+          .join(' '),
+      ]
   }
   const prose = items.filter((t) => !isDataField(t) && t.split(/\s+/).length >= 4)
-  return prose.length ? [prose.slice(0, 3).map((t) => (/[.!?]$/.test(t) ? t : `${t}.`)).join(' ')] : []
+  return prose.length
+    ? [
+        prose
+          .slice(0, 3)
+          .map((t) => (/[.!?]$/.test(t) ? t : `${t}.`))
+          .join(' '),
+      ]
+    : []
 }
 
 /** Short text that still says something (a sentence of three words or more), for inside a Summary or Impact section. */
@@ -137,7 +168,13 @@ function impactText(span: SectionSpan, blocks: Block[]): string {
 /**
  * Picks the summary by the rules above; `language` (BCP 47, null for English) decides where sentences end.
  */
-export function findSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks: Block[], title: string | null, language: string | null = null): string {
+export function findSummary(
+  data: Record<string, unknown>,
+  spans: SectionSpan[],
+  blocks: Block[],
+  title: string | null,
+  language: string | null = null,
+): string {
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
     if (typeof value === 'string' && value.trim()) return shorten(oneLine(value), MAX)
@@ -148,7 +185,8 @@ export function findSummary(data: Record<string, unknown>, spans: SectionSpan[],
   const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true) : null
   const firstSection = spans[0]?.index ?? blocks.length
   const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false)
-  if (fromSummary && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : ''))) return firstSentences(fromSummary, language)
+  if (fromSummary && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
+    return firstSentences(fromSummary, language)
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
   if (field && field.heading.kind === 'field' && isProse(clean(field.heading.value))) return firstSentences(clean(field.heading.value), language)
   const before = preamble()

@@ -35,7 +35,8 @@ export function isPlaceholder(text: string): boolean {
   return /^\[[^\]]*\]$|^<[^>]*>$|^\{\{.*\}\}$/.test(t) || /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)(?: here)?$/.test(t)
 }
 
-const GENERIC_WORD = /^(?:post-?mortems?|post|mortem|incidents?|reports?|analysis|rca|root|cause|review|retrospective|outage|issue|summary|of|the|a|an|and|for|our|my|project|task|write-?up|documentation|blameless|public)$/
+const GENERIC_WORD =
+  /^(?:post-?mortems?|post|mortem|incidents?|reports?|analysis|rca|root|cause|review|retrospective|outage|issue|summary|of|the|a|an|and|for|our|my|project|task|write-?up|documentation|blameless|public)$/
 
 /**
  * A title that names no incident: only a number, a file or course code ("0x19."), a date and generic words
@@ -46,7 +47,10 @@ export function isGenericTitle(title: string): boolean {
     .toLowerCase()
     .replace(/\b0x[0-9a-f]+\b\.?/g, ' ')
     .replace(/\b\d{1,4}(?:[-./]\d{1,4}){0,2}\b\.?/g, ' ')
-    .replace(/\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g, ' ')
+    .replace(
+      /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/g,
+      ' ',
+    )
     .replace(/[^\p{L}\p{N}-]+/gu, ' ')
     .trim()
   if (!rest) return true
@@ -63,7 +67,8 @@ const LEAD = [
 ]
 
 /** Where the subject of a sentence ends: a clause break, or a phrase of time, place in time or duration. */
-const CLAUSE_END = /,\s|;\s|\s(?:and|so|because|which|due to|after|when|while|but|from|between|for|during|since|until)\s|\s(?:on|at)\s(?=[\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/i
+const CLAUSE_END =
+  /,\s|;\s|\s(?:and|so|because|which|due to|after|when|while|but|from|between|for|during|since|until)\s|\s(?:on|at)\s(?=[\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/i
 
 /**
  * A display title for a title that names no incident, from the summary's first sentence: its subject, at most a
@@ -81,6 +86,12 @@ export function deriveDisplayTitle(summary: string, language: string | null = nu
   const clause = body.split(CLAUSE_END)[0] ?? body
   const subject = clause.split(/\s+/).length >= 3 ? clause : body
   const words = subject.split(/\s+/)
-  const short = words.length <= 12 ? subject : `${words.slice(0, 10).join(' ').replace(/[,;:]$/, '')}…`
+  const short =
+    words.length <= 12
+      ? subject
+      : `${words
+          .slice(0, 10)
+          .join(' ')
+          .replace(/[,;:]$/, '')}…`
   return short.charAt(0).toUpperCase() + short.slice(1)
 }

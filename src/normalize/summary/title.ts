@@ -24,7 +24,20 @@ function isRealHeading(block: Block): block is HeadingBlock {
 function isDecoration(node: RootContent): boolean {
   if (node.type === 'html' || node.type === 'thematicBreak' || node.type === 'definition') return true
   if (node.type !== 'paragraph') return false
-  return node.children.every((c) => c.type === 'image' || c.type === 'imageReference' || c.type === 'html' || c.type === 'break' || (c.type === 'text' && !c.value.trim()) || (c.type === 'link' && isBareUrl(toString(c))) || (c.type === 'text' && c.value.trim().split(/\s+/).every((w) => isBareUrl(w) || /^!\[[^\]]*\](?:\[[^\]]*\])?$/.test(w))))
+  return node.children.every(
+    (c) =>
+      c.type === 'image' ||
+      c.type === 'imageReference' ||
+      c.type === 'html' ||
+      c.type === 'break' ||
+      (c.type === 'text' && !c.value.trim()) ||
+      (c.type === 'link' && isBareUrl(toString(c))) ||
+      (c.type === 'text' &&
+        c.value
+          .trim()
+          .split(/\s+/)
+          .every((w) => isBareUrl(w) || /^!\[[^\]]*\](?:\[[^\]]*\])?$/.test(w))),
+  )
 }
 
 /** Lines of the first paragraph worth reading as a title: bare URLs, HTML-only and image lines skipped. */
@@ -34,7 +47,10 @@ function firstLineTitle(blocks: Block[]): { title: string; index: number } | nul
     if (block.kind !== 'content') return null
     if (isDecoration(block.node)) continue
     if (block.node.type !== 'paragraph') return null
-    const lines = toString(block.node).split('\n').map((l) => cleanTitle(l)).filter((l) => l && !isBareUrl(l))
+    const lines = toString(block.node)
+      .split('\n')
+      .map((l) => cleanTitle(l))
+      .filter((l) => l && !isBareUrl(l))
     const line = lines[0]
     if (!line || line.length > 120 || line.split(' ').length > 14 || /[.,;!]$/.test(line) || isSectionName(line)) return null
     return { title: line, index: -1 }

@@ -59,7 +59,11 @@ function topScript(value: string): [script: string | undefined, share: number] {
 
 /** The text's trigrams (franc's cleaning: no ASCII punctuation or digits, white space collapsed, lower case) with counts, rarest first. */
 function trigramCounts(value: string): Array<[string, number]> {
-  const padded = ` ${value.replace(/[\u0021-\u0040]+/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase()} `
+  const padded = ` ${value
+    .replace(/[\u0021-\u0040]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()} `
   const counts = new Map<string, number>()
   for (let i = 0; i + 3 <= padded.length; i++) {
     const trigram = padded.slice(i, i + 3)

@@ -9,10 +9,37 @@ const ORD = String.raw`(?:st|nd|rd|th)?`
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
 /** French and German month names that differ from the English ones ("27 août 2022", "12. März 2024"). */
 const FOREIGN_MONTHS = new Map<string, number>([
-  ['janvier', 1], ['janv', 1], ['février', 2], ['fevrier', 2], ['févr', 2], ['mars', 3], ['avril', 4], ['avr', 4], ['mai', 5],
-  ['juin', 6], ['juillet', 7], ['juil', 7], ['août', 8], ['aout', 8], ['septembre', 9], ['octobre', 10], ['novembre', 11],
-  ['décembre', 12], ['decembre', 12], ['déc', 12], ['januar', 1], ['jänner', 1], ['februar', 2], ['märz', 3], ['maerz', 3],
-  ['juni', 6], ['juli', 7], ['oktober', 10], ['okt', 10], ['dezember', 12], ['dez', 12],
+  ['janvier', 1],
+  ['janv', 1],
+  ['février', 2],
+  ['fevrier', 2],
+  ['févr', 2],
+  ['mars', 3],
+  ['avril', 4],
+  ['avr', 4],
+  ['mai', 5],
+  ['juin', 6],
+  ['juillet', 7],
+  ['juil', 7],
+  ['août', 8],
+  ['aout', 8],
+  ['septembre', 9],
+  ['octobre', 10],
+  ['novembre', 11],
+  ['décembre', 12],
+  ['decembre', 12],
+  ['déc', 12],
+  ['januar', 1],
+  ['jänner', 1],
+  ['februar', 2],
+  ['märz', 3],
+  ['maerz', 3],
+  ['juni', 6],
+  ['juli', 7],
+  ['oktober', 10],
+  ['okt', 10],
+  ['dezember', 12],
+  ['dez', 12],
 ])
 const FOREIGN = [...FOREIGN_MONTHS.keys()]
   .sort((a, b) => b.length - a.length)
@@ -142,7 +169,10 @@ export function matchDateAt(text: string, hints?: DateHints): ParsedDate | null 
 /** Reads a string that is wholly a date (a leading weekday and surrounding markup allowed). */
 export function parseDate(text: string, hints?: DateHints): ParsedDate | null {
   if (text.length > 120) return null
-  const s = text.trim().replace(/^[*_`([]+|[*_`)\].,:;]+$/g, '').trim()
+  const s = text
+    .trim()
+    .replace(/^[*_`([]+|[*_`)\].,:;]+$/g, '')
+    .trim()
   const [first] = findDates(s, hints)
   const body = s.replace(/[.,;:]+$/, '')
   return first && first.index === 0 && first.text.replace(/[.,;:]+$/, '') === body ? strip(first) : null

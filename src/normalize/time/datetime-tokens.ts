@@ -85,7 +85,10 @@ export function readDateToken(s: string, hints: StampHints): Token<ParsedDate | 
   const relative = hints.today && /^\d{4}-\d{2}-\d{2}$/.test(hints.today) ? RELATIVE.exec(s) : null
   const day = relative ? addDays(hints.today!, relative[1] ? -1 : relative[3] ? -2 : 0) : null
   if (!relative || !day) return null
-  return { value: { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), ambiguous: false, text: relative[0] }, length: relative[0].length }
+  return {
+    value: { year: Number(day.slice(0, 4)), month: Number(day.slice(5, 7)), day: Number(day.slice(8, 10)), ambiguous: false, text: relative[0] },
+    length: relative[0].length,
+  }
 }
 
 /** Filler that may precede a stamp's part (`~`, "around", "Monday,", "Update"); whether it marks an approximate time. */

@@ -104,4 +104,3 @@ export function formatTime(t: { hour: number; minute: number }): string {
 export function formatDate(d: { year: number; month: number; day: number }): string {
   return `${String(d.year).padStart(4, '0')}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`
 }
-

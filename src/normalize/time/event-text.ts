@@ -7,7 +7,8 @@ import { readDateToken } from './datetime-tokens.js'
 const LEAD_SEPARATOR = /^(?:[\s*_]|[-–—=:：|,;~>]+(?=\s|$)|[-–—=:：|>]{2,})+/
 const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
 /** A second time in another zone left after the separator (`(16:00 CEST) restarted`). */
-const LEAD_ALT_TIME = /^[([]\s{0,2}\d{1,2}[:.h]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}[A-Za-z]{0,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\s{0,2}[)\]]\s*(?:[-–—:|]\s*)?/i
+const LEAD_ALT_TIME =
+  /^[([]\s{0,2}\d{1,2}[:.h]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}[A-Za-z]{0,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\s{0,2}[)\]]\s*(?:[-–—:|]\s*)?/i
 const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
 const DASHES = '-–—'
 
@@ -23,7 +24,7 @@ function stripTrailingMarks(text: string): string {
     while (i > 0 && /\s/.test(text[i - 1]!)) i--
     const last = text[i - 1]
     if (last === '\\' || last === ':' || last === '|') {
-      while (i > 0 && (text[i - 1] === last)) i--
+      while (i > 0 && text[i - 1] === last) i--
       end = i
       continue
     }

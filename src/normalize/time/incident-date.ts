@@ -97,8 +97,18 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const rangeText = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
   const out: IncidentWhen = {
-    date: null, dateSource: null, bodyDate: firstUnambiguous(bodyDates), proseDate: null, start: range?.start.at ?? null, end: range?.end.at ?? null, durationMinutes: range?.durationMinutes ?? null,
-    timezone: range?.timezone ?? null, utcOffset: range?.utcOffset ?? null, zone: range?.timezone ?? fmZone ?? proseZone(input.prose), year, dayFirst: inferred,
+    date: null,
+    dateSource: null,
+    bodyDate: firstUnambiguous(bodyDates),
+    proseDate: null,
+    start: range?.start.at ?? null,
+    end: range?.end.at ?? null,
+    durationMinutes: range?.durationMinutes ?? null,
+    timezone: range?.timezone ?? null,
+    utcOffset: range?.utcOffset ?? null,
+    zone: range?.timezone ?? fmZone ?? proseZone(input.prose),
+    year,
+    dayFirst: inferred,
   }
   if (stated && !range?.timezone) {
     out.timezone = stated.written
@@ -115,8 +125,12 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.end = resolved?.at ?? out.end
   }
   const candidates: Array<[string | undefined, IncidentWhen['dateSource']]> = [
-    [fields.date?.value, 'field'], [range?.start.date ?? undefined, 'field'], [fields.start?.value, 'field'], [fields.duration?.value, 'field'],
-    [input.title ?? undefined, 'title'], [input.timelineContext, 'timeline'],
+    [fields.date?.value, 'field'],
+    [range?.start.date ?? undefined, 'field'],
+    [fields.start?.value, 'field'],
+    [fields.duration?.value, 'field'],
+    [input.title ?? undefined, 'title'],
+    [input.timelineContext, 'timeline'],
   ]
   for (const [text, source] of candidates) {
     if (out.date || !text) continue
@@ -126,8 +140,20 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   out.proseDate = firstDate(input.prose, hints, null, warn)
   if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
   const written = fields.date?.value
-  if (fields.date && written && /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(written) && !isCalendarDay(written) && !firstDate(written, { ...hints, year }, year, () => {})) {
-    report(file, 'warning', `\`${fields.date.label}: ${written}\` is not a real date, so it is ignored; write it as YYYY-MM-DD`, { line: fields.date.line, column: fields.date.column }, RULE.dateInvalid)
+  if (
+    fields.date &&
+    written &&
+    /\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}/.test(written) &&
+    !isCalendarDay(written) &&
+    !firstDate(written, { ...hints, year }, year, () => {})
+  ) {
+    report(
+      file,
+      'warning',
+      `\`${fields.date.label}: ${written}\` is not a real date, so it is ignored; write it as YYYY-MM-DD`,
+      { line: fields.date.line, column: fields.date.column },
+      RULE.dateInvalid,
+    )
   }
   return out
 }

@@ -9,7 +9,7 @@
  * CAT, EAT, WAT) are fixed offsets. "PCT" is read as a typo of PST (P?T with no other meaning as a zone).
  * Ambiguous abbreviations take their most common meaning: CST = US Central, IST = India, BST = British Summer.
  */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon'
+import { IANAZone } from 'luxon'
 
 /** A zone as written and what it resolves to (exactly one of `iana` / `fixedOffsetMinutes` is set). */
 export interface ParsedZone {
@@ -26,26 +26,84 @@ const BER = 'Europe/Berlin'
 
 /** Upper-case abbreviations, matched as whole words with their case (so "cat" or "west" in prose never match). */
 const ABBREVIATIONS: Record<string, string | number> = {
-  UTC: 0, GMT: 0, UT: 0, Z: 0, ZULU: 0,
-  CET: BER, CEST: BER, MEZ: BER, MESZ: BER,
-  WET: 'Europe/Lisbon', WEST: 'Europe/Lisbon', BST: 'Europe/London',
-  EET: 'Europe/Helsinki', EEST: 'Europe/Helsinki', MSK: 'Europe/Moscow',
-  EST: NY, EDT: NY, ET: NY, CST: CHI, CDT: CHI, CT: CHI, MST: DEN, MDT: DEN, MT: DEN,
-  PST: LA, PDT: LA, PT: LA, PCT: LA, AKST: 'America/Anchorage', AKDT: 'America/Anchorage', HST: 'Pacific/Honolulu',
-  SAST: 120, CAT: 120, EAT: 180, WAT: 60,
-  IST: 'Asia/Kolkata', JST: 'Asia/Tokyo', KST: 'Asia/Seoul', SGT: 'Asia/Singapore', HKT: 'Asia/Hong_Kong',
-  AEST: 'Australia/Sydney', AEDT: 'Australia/Sydney', ACST: 'Australia/Adelaide', ACDT: 'Australia/Adelaide',
-  AWST: 'Australia/Perth', NZST: 'Pacific/Auckland', NZDT: 'Pacific/Auckland', BRT: 'America/Sao_Paulo',
+  UTC: 0,
+  GMT: 0,
+  UT: 0,
+  Z: 0,
+  ZULU: 0,
+  CET: BER,
+  CEST: BER,
+  MEZ: BER,
+  MESZ: BER,
+  WET: 'Europe/Lisbon',
+  WEST: 'Europe/Lisbon',
+  BST: 'Europe/London',
+  EET: 'Europe/Helsinki',
+  EEST: 'Europe/Helsinki',
+  MSK: 'Europe/Moscow',
+  EST: NY,
+  EDT: NY,
+  ET: NY,
+  CST: CHI,
+  CDT: CHI,
+  CT: CHI,
+  MST: DEN,
+  MDT: DEN,
+  MT: DEN,
+  PST: LA,
+  PDT: LA,
+  PT: LA,
+  PCT: LA,
+  AKST: 'America/Anchorage',
+  AKDT: 'America/Anchorage',
+  HST: 'Pacific/Honolulu',
+  SAST: 120,
+  CAT: 120,
+  EAT: 180,
+  WAT: 60,
+  IST: 'Asia/Kolkata',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  SGT: 'Asia/Singapore',
+  HKT: 'Asia/Hong_Kong',
+  AEST: 'Australia/Sydney',
+  AEDT: 'Australia/Sydney',
+  ACST: 'Australia/Adelaide',
+  ACDT: 'Australia/Adelaide',
+  AWST: 'Australia/Perth',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+  BRT: 'America/Sao_Paulo',
 }
 
 /** Region words, read with or without "(standard|daylight|summer) time" after them, any case. */
 const REGIONS: Record<string, string | number> = {
-  pacific: LA, eastern: NY, central: CHI, mountain: DEN, alaska: 'America/Anchorage', hawaii: 'Pacific/Honolulu',
-  'central european': BER, 'western european': 'Europe/Lisbon', 'eastern european': 'Europe/Helsinki',
-  british: 'Europe/London', 'greenwich mean': 0, 'coordinated universal': 0, universal: 0,
-  'south african': 120, 'south africa': 120, 'central africa': 120, 'east africa': 180, 'west africa': 60,
-  india: 'Asia/Kolkata', indian: 'Asia/Kolkata', japan: 'Asia/Tokyo', korea: 'Asia/Seoul', singapore: 'Asia/Singapore',
-  'australian eastern': 'Australia/Sydney', 'new zealand': 'Pacific/Auckland', moscow: 'Europe/Moscow',
+  pacific: LA,
+  eastern: NY,
+  central: CHI,
+  mountain: DEN,
+  alaska: 'America/Anchorage',
+  hawaii: 'Pacific/Honolulu',
+  'central european': BER,
+  'western european': 'Europe/Lisbon',
+  'eastern european': 'Europe/Helsinki',
+  british: 'Europe/London',
+  'greenwich mean': 0,
+  'coordinated universal': 0,
+  universal: 0,
+  'south african': 120,
+  'south africa': 120,
+  'central africa': 120,
+  'east africa': 180,
+  'west africa': 60,
+  india: 'Asia/Kolkata',
+  indian: 'Asia/Kolkata',
+  japan: 'Asia/Tokyo',
+  korea: 'Asia/Seoul',
+  singapore: 'Asia/Singapore',
+  'australian eastern': 'Australia/Sydney',
+  'new zealand': 'Pacific/Auckland',
+  moscow: 'Europe/Moscow',
 }
 
 /**
@@ -85,15 +143,16 @@ function ianaName(written: string): string | null {
 }
 
 function resolved(written: string, target: string | number): ParsedZone {
-  return typeof target === 'number'
-    ? { written, iana: null, fixedOffsetMinutes: target }
-    : { written, iana: target, fixedOffsetMinutes: null }
+  return typeof target === 'number' ? { written, iana: null, fixedOffsetMinutes: target } : { written, iana: target, fixedOffsetMinutes: null }
 }
 
 /** Reads a string that is wholly a zone ("CEST", "(UTC)", "GMT+1", "Pacific time", "Denver", "Europe/Berlin"). */
 export function parseZone(text: string): ParsedZone | null {
   if (text.length > 80) return null
-  const written = text.trim().replace(/^\((.*)\)$/s, '$1').trim()
+  const written = text
+    .trim()
+    .replace(/^\((.*)\)$/s, '$1')
+    .trim()
   if (written.length === 0 || written.length > 60) return null
   const upper = written.toUpperCase()
   const abbreviation = ABBREVIATIONS[upper]
@@ -108,7 +167,11 @@ export function parseZone(text: string): ParsedZone | null {
     const iana = ianaName(written)
     if (iana) return resolved(written, iana)
   }
-  const region = written.toLowerCase().replace(/\s+/g, ' ').replace(/ time$/, '').replace(/ (?:standard|daylight|summer)$/, '')
+  const region = written
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ time$/, '')
+    .replace(/ (?:standard|daylight|summer)$/, '')
   const regionZone = REGIONS[region]
   if (regionZone !== undefined) return resolved(written, regionZone)
   if (/^[A-Za-z][A-Za-z _]{2,30}$/.test(written)) {
@@ -134,7 +197,9 @@ export function findZone(text: string): ParsedZone | null {
   return null
 }
 
-const ABBREVIATION = new RegExp(String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`)
+const ABBREVIATION = new RegExp(
+  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`,
+)
 const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
 
 /**
@@ -170,7 +235,18 @@ export function readZoneAt(text: string): { zone: ParsedZone | null; unknown: st
 }
 
 /** Zones of the United States, where numeric dates are written month first. */
-const MONTH_FIRST = new Set([LA, NY, CHI, DEN, 'America/Anchorage', 'Pacific/Honolulu', 'America/Phoenix', 'America/Detroit', 'America/Boise', 'America/Indiana/Indianapolis'])
+const MONTH_FIRST = new Set([
+  LA,
+  NY,
+  CHI,
+  DEN,
+  'America/Anchorage',
+  'Pacific/Honolulu',
+  'America/Phoenix',
+  'America/Detroit',
+  'America/Boise',
+  'America/Indiana/Indianapolis',
+])
 
 /**
  * Day order a stated zone suggests for numeric dates when the text itself does not decide: month first in a zone
@@ -181,97 +257,4 @@ export function dayFirstIn(zone: ParsedZone | null): boolean | null {
   return !MONTH_FIRST.has(zone.iana)
 }
 
-/**
- * An IANA zone that remembers its offset at each instant asked (a bounded map): luxon asks a zone's offset two or three
- * times for each DateTime it builds, one of them at the current time, and each answer costs an `Intl` `formatToParts`.
- * The offset at an instant never changes, so remembering it changes no result.
- */
-class RememberingZone extends IANAZone {
-  private readonly offsets = new Map<number, number>()
-
-  override offset(ts: number): number {
-    let offset = this.offsets.get(ts)
-    if (offset === undefined) {
-      offset = super.offset(ts)
-      if (this.offsets.size >= 4096) this.offsets.clear()
-      this.offsets.set(ts, offset)
-    }
-    return offset
-  }
-}
-
-const rememberingZones = new Map<string, RememberingZone>()
-
-/** Luxon zone for a parsed zone, or null when it cannot be resolved. */
-export function luxonZone(zone: ParsedZone | null): Zone | null {
-  if (!zone) return null
-  if (zone.fixedOffsetMinutes !== null) return FixedOffsetZone.instance(zone.fixedOffsetMinutes)
-  if (!zone.iana) return null
-  let found = rememberingZones.get(zone.iana)
-  if (!found) {
-    found = new RememberingZone(zone.iana)
-    if (rememberingZones.size < 1000) rememberingZones.set(zone.iana, found)
-  }
-  return found
-}
-
-/** Formats an offset in minutes as `+02:00`. */
-export function formatOffset(minutes: number): string {
-  const sign = minutes < 0 ? '-' : '+'
-  const abs = Math.abs(minutes)
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
-}
-
-/**
- * Local `YYYY-MM-DD` + `HH:MM[:SS]` in a zone as ISO 8601 with offset; null without a zone or on invalid input.
- * Daylight saving follows the IANA rules: a time in the spring-forward gap moves forward an hour, a time in the
- * repeated autumn hour takes the standard-time offset (luxon's choice, kept for determinism).
- */
-export function toIso(date: string, time: string, zone: ParsedZone | null): { at: string; offset: string } | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
-  const t = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(time)
-  if (zone?.fixedOffsetMinutes != null && d && t) return fixedIso(d, t, zone.fixedOffsetMinutes)
-  const z = luxonZone(zone)
-  if (!z || !d || !t) return null
-  const dt = DateTime.fromObject(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) },
-    { zone: z },
-  )
-  if (!dt.isValid || dt.day !== Number(d[3])) return null
-  const offset = formatOffset(dt.offset)
-  const pad = (n: number): string => String(n).padStart(2, '0')
-  return { at: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${offset}`, offset }
-}
-
-/** `true` for a Gregorian year (luxon's rule, year 0 included) with a 29 February. */
-const leapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-/** `toIso` in a fixed-offset zone by plain arithmetic (the local fields are the instant's own): what luxon returns, without building a DateTime. */
-function fixedIso(d: RegExpExecArray, t: RegExpExecArray, offsetMinutes: number): { at: string; offset: string } | null {
-  const [year, month, day, hour, minute, second] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0)]
-  const days = month === 2 && leapYear(year) ? 29 : MONTH_DAYS[month - 1]
-  if (days === undefined || day < 1 || day > days || hour > 23 || minute > 59 || second > 59) return null
-  const offset = formatOffset(offsetMinutes)
-  return { at: `${d[1]}-${d[2]}-${d[3]}T${t[1]}:${t[2]}:${t[3] ?? '00'}${offset}`, offset }
-}
-
-/** Minutes a clock in zone `a` is ahead of one in zone `b` on a day (0 when either offset is unknown). */
-export function zoneShift(date: string | null, a: ParsedZone, b: ParsedZone): number {
-  const minutes = (zone: ParsedZone): number | null => {
-    if (zone.fixedOffsetMinutes !== null) return zone.fixedOffsetMinutes
-    const offset = date ? toIso(date, '12:00', zone)?.offset : null
-    const m = offset ? /^([+-])(\d{2}):(\d{2})$/.exec(offset) : null
-    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null
-  }
-  const x = minutes(a)
-  const y = minutes(b)
-  return x === null || y === null ? 0 : x - y
-}
-
-/** Offset (`+02:00`) a zone has on a given day at noon, for a record whose times are unknown. */
-export function offsetOn(date: string | null, zone: ParsedZone | null): string | null {
-  if (!zone) return null
-  if (zone.fixedOffsetMinutes !== null) return formatOffset(zone.fixedOffsetMinutes)
-  return date ? (toIso(date, '12:00', zone)?.offset ?? null) : null
-}
+export { formatOffset, luxonZone, offsetOn, toIso, zoneShift } from './zone-offsets.js'

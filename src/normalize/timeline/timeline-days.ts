@@ -12,4 +12,3 @@ export function realDate(date: string | null): string | null {
   if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null
   return addDays(date, 0) === date ? date : null
 }
-

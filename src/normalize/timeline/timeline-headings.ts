@@ -8,10 +8,12 @@ import type { Block, HeadingBlock } from '../structure/blocks.js'
 import { readStamp } from './timeline-stamp.js'
 
 /** A status word before an update's stamp (`Update 27.08.2022 10:00`, `Posted: 10:05`), in the languages seen. */
-export const STATUS_LEAD = /^(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新)\s{0,3}[:\-–—]?\s{0,3}(?=\d)/iu
+export const STATUS_LEAD =
+  /^(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新)\s{0,3}[:\-–—]?\s{0,3}(?=\d)/iu
 
 /** Words that name a timeline inside a longer heading, in English and the other languages postmortems use. */
-const TIMELINE_WORD = /\b(?:timeline|time line|chronology|sequence of events|zeitleiste|zeitablauf|zeitlicher ablauf|chronologie|déroulement|cronolog[ií]a|línea de tiempo)\b|タイムライン|時系列|経緯/iu
+const TIMELINE_WORD =
+  /\b(?:timeline|time line|chronology|sequence of events|zeitleiste|zeitablauf|zeitlicher ablauf|chronologie|déroulement|cronolog[ií]a|línea de tiempo)\b|タイムライン|時系列|経緯/iu
 
 /** Whether a heading names a timeline anywhere in its words. */
 export function namesTimeline(heading: string): boolean {

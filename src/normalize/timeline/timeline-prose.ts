@@ -23,7 +23,8 @@ const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
 
 /** Words just before a number that make it an amount of time, not the time of an event ("lasted 2h30", "took 1:45"). */
-const DURATION_CUE = /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
+const DURATION_CUE =
+  /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
 
 /** The first clock time written inside a line of text (not at its start), or null. */
 export function innerClock(text: string, hints: DateHints): Stamp | null {
@@ -57,7 +58,10 @@ function closingStamp(line: string, index: number, time: string): string | null 
   const after = line.slice(index + time.length).replace(TEMPLATE_TAG, ' ')
   if (/\p{L}{3,}/u.test(after.replace(/\b(?:UTC|GMT|[A-Z]{2,4}T)\b/g, ''))) return null
   const start = line.lastIndexOf('{{', index)
-  const before = line.slice(0, start >= 0 && start > index - 60 ? start : index).replace(TEMPLATE_TAG, ' ').replace(/[\s([—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
+  const before = line
+    .slice(0, start >= 0 && start > index - 60 ? start : index)
+    .replace(TEMPLATE_TAG, ' ')
+    .replace(/[\s([—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
   const words = before.replace(/\s+/g, ' ').trim()
   const wrapped = (start >= 0 && start > index - 60) || /\(\s*(?:posted|updated)?[\s\d/.:-]*$/i.test(line.slice(Math.max(0, index - 40), index))
   return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null
@@ -80,7 +84,12 @@ function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): 
   const tail = rest.replace(/\s+/g, ' ').replace(/^[\s,:;–—-]+/, '')
   const end = tail.search(/[.!?](?:\s|$)/)
   const clause = (end < 0 ? tail : tail.slice(0, end + 1)).trim()
-  if (!/^\p{L}/u.test(clause) || /^(?:of|in|on|and|or|the\s+(?:following|next|same)\s+(?:day|night|morning|afternoon|evening|week))\b/i.test(clause) || clause.split(' ').length < 3) return sentence
+  if (
+    !/^\p{L}/u.test(clause) ||
+    /^(?:of|in|on|and|or|the\s+(?:following|next|same)\s+(?:day|night|morning|afternoon|evening|week))\b/i.test(clause) ||
+    clause.split(' ').length < 3
+  )
+    return sentence
   return clause[0]!.toUpperCase() + clause.slice(1)
 }
 
@@ -108,7 +117,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
-      const text = closingStamp(l.text, m.index, stamp.time.text) ?? withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
+      const text =
+        closingStamp(l.text, m.index, stamp.time.text) ?? withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
       if (stamp.date) date = stamp.date

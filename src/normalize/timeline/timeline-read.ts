@@ -18,7 +18,12 @@ const NONE: TimelineResult = { entries: [], timezone: null, utcOffset: null }
 function firstLine(nodes: RootContent[]): { text: string; line: number; column: number } | null {
   for (const node of nodes) {
     const first = node.type === 'list' || node.type === 'table' ? node.children[0] : node
-    const text = first ? toString(first).split('\n').find((l) => l.trim() !== '')?.trim() : undefined
+    const text = first
+      ? toString(first)
+          .split('\n')
+          .find((l) => l.trim() !== '')
+          ?.trim()
+      : undefined
     if (text) return { text: text.length > 60 ? `${text.slice(0, 59)}…` : text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
   }
   return null

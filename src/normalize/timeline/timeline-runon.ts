@@ -21,7 +21,9 @@ export function stampShape(line: string, stamp: Stamp): RegExp | null {
   if (at <= 0) return null
   const head = line.slice(0, at).replace(/^[\s*_`>•-]+/, '')
   if (!head || head.length > MAX_HEAD || !/\d/.test(head[0]!) || !/\p{L}/u.test(head)) return null
-  const pattern = escape(head).replace(/\d+/g, (d) => `\\d{1,${d.length}}`).replace(/\s+/g, '\\s{1,3}')
+  const pattern = escape(head)
+    .replace(/\d+/g, (d) => `\\d{1,${d.length}}`)
+    .replace(/\s+/g, '\\s{1,3}')
   return new RegExp(`(?<=\\s)${pattern}`, 'gu')
 }
 

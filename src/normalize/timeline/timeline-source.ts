@@ -54,14 +54,20 @@ function bulletTimeline(list: List, depth = 0): { heading: string; list: List } 
 
 function timedShare(node: RootContent): number {
   const lines =
-    node.type === 'list' ? node.children.map((i) => toString(i).split('\n')[0] ?? '')
-    : node.type === 'table' ? node.children.slice(1).map((r) => toString(r))
-    : node.type === 'paragraph' ? toString(node).split('\n') : []
+    node.type === 'list'
+      ? node.children.map((i) => toString(i).split('\n')[0] ?? '')
+      : node.type === 'table'
+        ? node.children.slice(1).map((r) => toString(r))
+        : node.type === 'paragraph'
+          ? toString(node).split('\n')
+          : []
   if (lines.length < 3) return 0
-  return lines.filter((l) => {
-    const stamp = STARTS_WITH_TIME.test(l.trim()) ? true : readStamp(l.slice(0, 200), {})
-    return stamp === true || (stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime)
-  }).length / lines.length
+  return (
+    lines.filter((l) => {
+      const stamp = STARTS_WITH_TIME.test(l.trim()) ? true : readStamp(l.slice(0, 200), {})
+      return stamp === true || (stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime)
+    }).length / lines.length
+  )
 }
 
 /**

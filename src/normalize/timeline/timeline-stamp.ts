@@ -45,7 +45,18 @@ const HEAD_LIMIT = 200
 const MAX_STEPS = 12
 
 function emptyStamp(): Stamp {
-  return { date: null, dateUnknown: false, time: null, end: null, approximate: false, timeUnknown: false, invalidTime: null, zone: null, unknownZone: null, rest: '' }
+  return {
+    date: null,
+    dateUnknown: false,
+    time: null,
+    end: null,
+    approximate: false,
+    timeUnknown: false,
+    invalidTime: null,
+    zone: null,
+    unknownZone: null,
+    rest: '',
+  }
 }
 
 /** Reads the stamp at the start of a line; null when the line does not open with a date or time. */

@@ -42,7 +42,10 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
   if (stampColumns.length === 0) return null
   const zone = findZone(stampColumns.map((c) => header.cells[c] ?? '').join(' | '))
   const entries = data.map(({ row, cells }) => {
-    const stampText = stampColumns.map((c) => cells[c] ?? '').filter(Boolean).join(' ')
+    const stampText = stampColumns
+      .map((c) => cells[c] ?? '')
+      .filter(Boolean)
+      .join(' ')
     const text = cells.filter((_, c) => !stampColumns.includes(c) && cells[c] !== '').join(' — ')
     const stamp = stampText ? readStamp(stampText, hints) : null
     const start = row.position?.start

@@ -172,10 +172,20 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   const walk = (children: RootContent[], depth: number): void => {
     for (const [index, node] of children.slice(0, MAX_PIECES).entries()) {
-      if (pending && node.type === 'list') pending.text = toString(node.children[0] ?? node).split('\n')[0]?.replace(/\s+/g, ' ').trim() ?? ''
+      if (pending && node.type === 'list')
+        pending.text =
+          toString(node.children[0] ?? node)
+            .split('\n')[0]
+            ?.replace(/\s+/g, ' ')
+            .trim() ?? ''
       if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
       open = null
-      if (node.type === 'heading') textLine({ text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }, true, !timedBelow(children, index, hints))
+      if (node.type === 'heading')
+        textLine(
+          { text: toString(node), line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 },
+          true,
+          !timedBelow(children, index, hints),
+        )
       else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
       else if (node.type === 'list') list(node, 0)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
@@ -197,7 +207,12 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 }
 
 function sectionOf(lines: TextLine[], heading: string): TextLine[] {
-  const norm = (s: string): string => s.slice(0, 300).toLowerCase().replace(/[:\s]+$/, '').trim()
+  const norm = (s: string): string =>
+    s
+      .slice(0, 300)
+      .toLowerCase()
+      .replace(/[:\s]+$/, '')
+      .trim()
   const start = lines.findIndex((l) => l.heading && norm(l.text) === norm(heading))
   if (start < 0) return lines
   const end = lines.findIndex((l, i) => i > start && l.heading)

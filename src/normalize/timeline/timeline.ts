@@ -50,10 +50,13 @@ export interface TimelineResult {
 /** A time up to this many minutes before the previous one is an ordering slip; further back is the next day. */
 const SLIP_MINUTES = 60
 
-
 /** A status log written newest first: its dated entries mostly go back in time (no order warnings then). */
 function isNewestFirst(pieces: Piece[]): boolean {
-  const keys = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.date?.year != null ? [`${formatDate({ ...p.stamp.date, year: p.stamp.date.year })}T${p.stamp.time ? formatTime(p.stamp.time) : ''}`] : []))
+  const keys = pieces.flatMap((p) =>
+    p.kind === 'entry' && p.stamp.date?.year != null
+      ? [`${formatDate({ ...p.stamp.date, year: p.stamp.date.year })}T${p.stamp.time ? formatTime(p.stamp.time) : ''}`]
+      : [],
+  )
   let down = 0
   let up = 0
   for (let i = 1; i < keys.length; i++) {
@@ -121,7 +124,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       continue
     }
     if (piece.kind === 'untimed') {
-      if (!deliberatelyUntimed(piece.text)) report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
+      if (!deliberatelyUntimed(piece.text))
+        report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
       continue
     }
     const { stamp } = piece
@@ -143,7 +147,14 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     } else {
       const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
       if (back > SLIP_MINUTES) dayShift++
-      else if (back > 0 && !prose) report(file, 'warning', `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`, piece, RULE.timelineOrder)
+      else if (back > 0 && !prose)
+        report(
+          file,
+          'warning',
+          `Timeline entry at ${stamp.time?.text ?? ''} is earlier than the one before; list events in time order`,
+          piece,
+          RULE.timelineOrder,
+        )
       const base = dayDate ?? carryDate ?? ctx.date
       date = base ? (dayShift === 0 ? base : (addDays(base, dayShift) ?? base)) : null
       if (clock !== null) prevMinutes = clock
@@ -153,7 +164,14 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       report(file, 'warning', `Date \`${stamp.date.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, piece, RULE.dateAmbiguous)
     }
     if (stamp.invalidTime) report(file, 'warning', `Cannot parse time \`${stamp.invalidTime}\` in timeline entry; expected HH:MM`, piece, RULE.timeInvalid)
-    if (stamp.unknownZone) report(file, 'warning', `Unknown time zone \`${stamp.unknownZone}\`; write UTC, an offset such as GMT+1, or an IANA name such as Europe/Berlin`, piece, RULE.zoneUnknown)
+    if (stamp.unknownZone)
+      report(
+        file,
+        'warning',
+        `Unknown time zone \`${stamp.unknownZone}\`; write UTC, an offset such as GMT+1, or an IANA name such as Europe/Berlin`,
+        piece,
+        RULE.zoneUnknown,
+      )
     if (stamp.zone) entryZone = stamp.zone
     const zone = stamp.zone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
     const time = minutes !== null ? formatTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 }) : null
@@ -169,7 +187,9 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       report(file, 'warning', `Timeline entry at ${date} ${time} is earlier than the one before; list events in time order`, piece, RULE.timelineOrder)
     }
     if (date && time) prevStamp = `${date}T${time}`
-    const entry: TimelineEntry = prose ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' } : { at, date, time, text: piece.text, line: piece.line }
+    const entry: TimelineEntry = prose
+      ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' }
+      : { at, date, time, text: piece.text, line: piece.line }
     const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone) : null
     if (end) entry.end = end
     entries.push(entry)
