@@ -9,42 +9,10 @@ import { scratchDir, searchIndexFiles } from '../src/search/index.js'
 import { searchRecord, searchRecords, UNDATED } from '../src/search/records.js'
 import type { SiteDocument } from '../src/site/pages.js'
 import type { PostmortemRecord } from '../src/types.js'
+import { makeRecord } from './helpers/record.js'
 
 function record(over: Partial<PostmortemRecord>): PostmortemRecord {
-  return {
-    slug: 'x',
-    source: 'x.md',
-    title: null,
-    summary: '',
-    date: null,
-    published: null,
-    start: null,
-    end: null,
-    durationMinutes: null,
-    impact: { start: null, end: null, durationMinutes: null, source: null },
-    timezone: null,
-    utcOffset: null,
-    tags: [],
-    derivedTags: [],
-    site: [],
-    authors: [],
-    severity: null,
-    sections: [],
-    timeline: [],
-    actionItems: [],
-    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: {
-      detected: null,
-      mitigated: null,
-      resolved: null,
-      timeToDetectMinutes: null,
-      timeToMitigateMinutes: null,
-      timeToResolveMinutes: null,
-      timelineSpanMinutes: null,
-    },
-    diagnostics: [],
-    ...over,
-  }
+  return makeRecord({ slug: 'x', source: 'x.md', title: null, ...over })
 }
 
 const section = (heading: string, text: string) => ({ key: null, id: heading.toLowerCase(), heading, text, html: `<p>${text}</p>`, line: 1 })

@@ -51,7 +51,8 @@ export interface NormalizedDocument {
   refs: LocalRef[]
 }
 
-function emptyRecord(source: string, slug: string): PostmortemRecord {
+/** A record with nothing understood yet: every field empty or `null`; the normalizer fills it, tests start from it. */
+export function emptyRecord(source: string, slug: string): PostmortemRecord {
   return {
     slug,
     source,

@@ -1,41 +1,9 @@
+import { emptyRecord } from '../../src/normalize/index.js'
 import type { PostmortemRecord, TimelineEntry } from '../../src/types.js'
 
 /** A blank record with the given fields, for tests of stages that come after the normalizer. */
 export function makeRecord(fields: Partial<PostmortemRecord> = {}): PostmortemRecord {
-  return {
-    slug: 'incident',
-    source: 'incident.md',
-    title: 'Incident',
-    summary: '',
-    date: null,
-    published: null,
-    start: null,
-    end: null,
-    durationMinutes: null,
-    impact: { start: null, end: null, durationMinutes: null, source: null },
-    timezone: null,
-    utcOffset: null,
-    tags: [],
-    derivedTags: [],
-    site: [],
-    authors: [],
-    severity: null,
-    sections: [],
-    timeline: [],
-    actionItems: [],
-    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: {
-      detected: null,
-      mitigated: null,
-      resolved: null,
-      timeToDetectMinutes: null,
-      timeToMitigateMinutes: null,
-      timeToResolveMinutes: null,
-      timelineSpanMinutes: null,
-    },
-    diagnostics: [],
-    ...fields,
-  }
+  return { ...emptyRecord('incident.md', 'incident'), title: 'Incident', ...fields }
 }
 
 /** Timeline entries from `[time, text]` pairs on one day and offset (`at` set when both are given). */
