@@ -493,3 +493,25 @@ describe('an empty archive', () => {
     expect(feed.updated).toBe(`${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`)
   })
 })
+
+describe('list entries', () => {
+  it('show the summary up to its first sentence end, never cut at an ordinal or an abbreviation ("On 3. August", "e.g.")', () => {
+    const summary = 'On 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors. The rest followed.'
+    const out = renderRecords([makeRecord({ slug: 'db', title: 'Database errors', date: '2023-08-03', summary })])
+    expect(out.get('index.html')).toContain(
+      '<p class="summary">On 3. August, a few hours after a migration, e.g. of the user tables, we got notified about errors.</p>',
+    )
+  })
+})
+
+describe('the title readers see', () => {
+  it('is the derived display title where the author wrote only "Postmortem", on the page, in lists and feeds, with the filed title kept', () => {
+    const record = makeRecord({ slug: 'login', title: 'Postmortem', displayTitle: 'The login service was down', titleDerived: true, date: '2023-03-01' })
+    const out = renderRecords([record])
+    const page = out.get('login/index.html')!
+    expect(page).toMatch(/<h1>The login service was down<\/h1>/)
+    expect(page).toContain('filed as “Postmortem”')
+    expect(out.get('index.html')).toContain('The login service was down')
+    expect(String(out.get('feed.xml'))).toContain('<title type="html"><![CDATA[The login service was down]]></title>')
+  })
+})

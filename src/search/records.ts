@@ -3,6 +3,7 @@ import { url } from '../site/paths.js'
 import { causeLabel } from '../enrich/derive-causes.js'
 import { siteLabel, yearOf } from '../site/taxonomy.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import { shownTitle } from '../site/shown-title.js'
 
 /** One search record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -42,7 +43,12 @@ function tableRowsAsText(text: string): string {
 
 /** The searchable text of a record: title, summary, every section, timeline and action items. */
 export function searchText(record: PostmortemRecord, html: string): string {
-  const parts: string[] = [record.title ?? '', record.summary, ...record.sections.map((s) => `${s.heading}\n${tableRowsAsText(s.text)}`)]
+  const parts: string[] = [
+    record.title ?? '',
+    record.displayTitle ?? '',
+    record.summary,
+    ...record.sections.map((s) => `${s.heading}\n${tableRowsAsText(s.text)}`),
+  ]
   const body = parts.join('\n')
   for (const extra of [...record.timeline.map((e) => e.text), ...record.actionItems.map((a) => a.text)]) {
     if (!body.includes(extra)) parts.push(extra)
@@ -60,7 +66,7 @@ export function searchText(record: PostmortemRecord, html: string): string {
 export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'base' | 'sites'>): SearchRecord {
   const r = doc.record
   const sites = sitesOf(r).map((s) => siteLabel(config.sites, s))
-  const meta: Record<string, string> = { title: r.title ?? r.slug, site: sites.join(', ') }
+  const meta: Record<string, string> = { title: shownTitle(r), site: sites.join(', ') }
   if (r.date) meta.date = r.date
   if (r.tags.length) meta.tags = r.tags.join(', ')
   const summary = clip(r.summary, SUMMARY_CHARS)

@@ -4,6 +4,7 @@
  */
 import type { ActionItem, PostmortemRecord } from '../types.js'
 import { byCodePoint } from '../compare.js'
+import { shownTitle } from './shown-title.js'
 
 /** A follow-up's state as the postmortem says it: a checked box or "done", an unchecked one, or not said. */
 export type ActionStatus = 'open' | 'done' | 'unknown'
@@ -62,7 +63,7 @@ export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
       const status = statusOf(item)
       groups
         .get(status)!
-        .push({ text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: r.title ?? r.slug, date: r.date })
+        .push({ text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: shownTitle(r), date: r.date })
       if (status === 'open' && item.owner) owners.set(item.owner, (owners.get(item.owner) ?? 0) + 1)
       const kind = item.kind ?? 'unspecified'
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)

@@ -7,6 +7,7 @@ import { slugify } from './paths.js'
 import { siteLabel } from './taxonomy.js'
 import { xmlSafe } from './xml-safe.js'
 import { escapeHtml } from '../escape-html.js'
+import { shownTitle } from './shown-title.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
 export const FEED_SIZE = 50
@@ -71,7 +72,7 @@ function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean
   })
   for (const r of records) {
     feed.addItem({
-      title: escapeHtml(r.title ?? r.slug),
+      title: escapeHtml(shownTitle(r)),
       id: atomId(config, `${r.slug}/`, absoluteIds),
       link: publicUrl(config, `${r.slug}/`),
       date: dayToDate(recordDay(r) ?? newestDay),

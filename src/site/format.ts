@@ -1,4 +1,5 @@
 import { readIso, utcDay, utcTime } from '../enrich/iso.js'
+import { splitSentences } from '../normalize/summary/sentences.js'
 
 /** A duration in minutes as a reader says it: `45 min`, `2 h 30 min`, `3 d 4 h`. */
 export function formatMinutes(minutes: number | null): string | null {
@@ -40,9 +41,12 @@ export function formatUtc(iso: string | null): string | null {
   return ms == null || /(Z|[+-]00:?00)$/i.test(iso ?? '') ? null : `${utcDay(ms)} ${utcTime(ms)} UTC`
 }
 
-/** First sentence (or first 200 characters) of a text, for one-line summaries. */
-export function oneLine(text: string | null | undefined, max = 200): string {
+/**
+ * First sentence (or first `max` characters) of a text, for one-line summaries; sentences end where the normalizer's
+ * splitter says, never at an ordinal, an abbreviation or a version ("On 3. August", "e.g.", "v1.2").
+ */
+export function oneLine(text: string | null | undefined, max = 200, language: string | null = null): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim()
-  const sentence = /^.*?[.!?](?=\s|$)/.exec(flat)?.[0] ?? flat
+  const sentence = flat ? (splitSentences(flat.slice(0, 4 * max), language)[0] ?? flat) : flat
   return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence
 }

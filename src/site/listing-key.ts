@@ -7,19 +7,20 @@ import { signature } from './related.js'
 import { statsFields } from './stats.js'
 import { severityBadge } from './severity.js'
 import { sitesOf } from './taxonomy.js'
+import { shownTitle } from './shown-title.js'
 
 /** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
 export function entryOf(r: PostmortemRecord): Record<string, unknown> {
   const minutes = r.impact?.durationMinutes ?? r.durationMinutes
   return {
     slug: r.slug,
-    title: r.title ?? r.slug,
+    title: shownTitle(r),
     draft: r.draft === true,
     date: r.date,
     site: sitesOf(r),
     tags: r.tags,
     derivedTags: r.derivedTags,
-    summary: oneLine(r.summary, 240),
+    summary: oneLine(r.summary, 240, r.language ?? null),
     severity: severityBadge(r),
     duration: minutes !== null && minutes >= 0 ? formatMinutes(minutes) : null,
     known: windowSource(r.impact?.source),

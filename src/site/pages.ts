@@ -20,6 +20,7 @@ import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from '.
 export { sitesOf, UNSORTED }
 export { compareRecords } from './list-pages.js'
 import { CAUSES_INTRO, compareRecords, homePages, monthPages, planFacet, type Facet } from './list-pages.js'
+import { shownTitle } from './shown-title.js'
 
 /** One postmortem as the site sees it: its record plus the rendered original. */
 export interface SiteDocument {
@@ -142,7 +143,7 @@ export function ownFiles(
   slugOf: (source: string) => string | undefined = () => undefined,
 ): PlannedFile[] {
   const { record } = doc
-  const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: to.title ?? to.slug, date: to.date, shared: sharedFeatures(record, to) })
+  const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: shownTitle(to), date: to.date, shared: sharedFeatures(record, to) })
   const images = (doc.images ?? []).flatMap((rel) => {
     const content = image(imageSource(record.source, rel))
     // No key: an image is read and compared by its bytes each full build, as its file is not a document.

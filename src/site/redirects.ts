@@ -10,6 +10,7 @@ import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import { RESERVED_SLUGS, url } from './paths.js'
 import { byCodePoint } from '../compare.js'
+import { shownTitle } from './shown-title.js'
 
 /** One redirect page: its file under the site, and the postmortem it sends readers to. */
 export interface Redirect {
@@ -51,7 +52,7 @@ export function resolveRedirects(records: PostmortemRecord[]): { redirects: Redi
       const owner = `the alias \`/${alias}\` of \`${record.slug}\``
       files.set(file, owner)
       for (const p of prefixes) dirs.set(p, owner)
-      redirects.push({ path: file, slug: record.slug, title: record.title ?? record.slug, source: record.source })
+      redirects.push({ path: file, slug: record.slug, title: shownTitle(record), source: record.source })
     }
   }
   return { redirects, problems }
