@@ -515,3 +515,16 @@ describe('the title readers see', () => {
     expect(String(out.get('feed.xml'))).toContain('<title type="html"><![CDATA[The login service was down]]></title>')
   })
 })
+
+describe('year pages', () => {
+  it('link the months of that year to their month pages, in calendar order with counts', () => {
+    const out = renderRecords([
+      makeRecord({ slug: 'a', title: 'A', date: '2024-03-02' }),
+      makeRecord({ slug: 'b', title: 'B', date: '2024-01-20' }),
+      makeRecord({ slug: 'c', title: 'C', date: '2024-03-09' }),
+    ])
+    const year = out.get('years/2024/index.html')!
+    expect(year).toMatch(/By month: <a href="[^"]*years\/2024\/01\/">2024-01<\/a> \(1\) · <a href="[^"]*years\/2024\/03\/">2024-03<\/a> \(2\)/)
+    expect(out.has('years/2024/03/index.html')).toBe(true)
+  })
+})

@@ -63,6 +63,8 @@ export interface Facet {
   label: (name: string) => string
   /** A sentence the bucket pages say of the buckets (how they are made), or nothing. */
   intro?: string
+  /** Narrower pages a bucket page links to (a year's months), with their counts; none when absent. */
+  within?: (records: PostmortemRecord[]) => Array<{ href: string; label: string; count: number }>
 }
 
 export function planFacet(
@@ -109,7 +111,14 @@ export function planFacet(
         g.records,
         config.pageSize,
         'list',
-        { title: `${facet.noun}: ${label}`, kind: facet.dir, name: label, feed, ...(facet.intro ? { intro: facet.intro } : {}) },
+        {
+          title: `${facet.noun}: ${label}`,
+          kind: facet.dir,
+          name: label,
+          feed,
+          ...(facet.intro ? { intro: facet.intro } : {}),
+          ...(facet.within ? { within: facet.within(g.records) } : {}),
+        },
         keyOf,
         g.suggested,
       ),
@@ -162,4 +171,16 @@ export function monthPages(records: PostmortemRecord[], config: ResolvedConfig):
       listingKey,
     )
   })
+}
+
+/** The months of a year's postmortems as links to their month pages (`years/2024/03/`), in calendar order. */
+export function monthLinks(records: PostmortemRecord[]): Array<{ href: string; label: string; count: number }> {
+  const counts = new Map<string, number>()
+  for (const r of records) {
+    const month = monthOf(r)
+    if (month) counts.set(month, (counts.get(month) ?? 0) + 1)
+  }
+  return [...counts]
+    .sort((a, b) => byCodePoint(a[0], b[0]))
+    .map(([month, count]) => ({ href: `years/${month.slice(0, 4)}/${month.slice(5)}/`, label: month, count }))
 }

@@ -19,7 +19,7 @@ import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from '.
 
 export { sitesOf, UNSORTED }
 export { compareRecords } from './list-pages.js'
-import { CAUSES_INTRO, compareRecords, homePages, monthPages, planFacet, type Facet } from './list-pages.js'
+import { CAUSES_INTRO, compareRecords, homePages, monthLinks, monthPages, planFacet, type Facet } from './list-pages.js'
 import { shownTitle } from './shown-title.js'
 
 /** One postmortem as the site sees it: its record plus the rendered original. */
@@ -221,7 +221,7 @@ export function planSite(
       true,
     ],
     [{ dir: 'sites', title: 'Sites', noun: 'Site', groups: groupRecords(records, sitesOf), label: labelOf }, true],
-    [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n }, true],
+    [{ dir: 'years', title: 'Years', noun: 'Year', groups: sortYears(groupRecords(records, (r) => [yearOf(r)])), label: (n) => n, within: monthLinks }, true],
     [
       { dir: 'severity', title: 'Severity', noun: 'Severity', groups: groupRecords(records, (r) => [severityLabel(r) ?? ''].filter(Boolean)), label: (n) => n },
       false,
