@@ -9,6 +9,7 @@ import { brandTarget } from './static-files.js'
 import { createLayeredResolver, templateLayers } from './templates-layers.js'
 import { severityBadge, severityLevel } from './severity.js'
 import { siteLabel } from './taxonomy.js'
+import { shownTitle } from './shown-title.js'
 import { sourceLinks } from './source-links.js'
 import { causeLabel } from '../enrich/derive-causes.js'
 
@@ -38,6 +39,8 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
     severityLevel,
     severityBadge,
     siteLabel: (name: string) => siteLabel(config.sites, name),
+    /** The title readers see: a derived display title where the author's names no incident. */
+    shownTitle,
     /** The label of a cause category id (`dns` → `DNS`). */
     causeLabel,
     /** "View source" and "Edit this page" addresses of a postmortem by its source path (the `repository` key), each null when not configured. */
