@@ -1,9 +1,9 @@
 // Search payload measurement in headless Chromium (playwright-core, a dev dependency): for the bench and the browser tests only.
-import { createServer } from 'node:http'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { serveSite } from './serve-site.mjs'
 /**
  * Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
  * checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
@@ -11,23 +11,9 @@ import { gzipSync } from 'node:zlib'
  */
 export async function measureSearchPayload(siteDir, base, query, filters, options = {}) {
   const { chromium } = await import('playwright-core')
-  const { default: sirv } = await import('sirv')
   const timeout = options.timeoutMs ?? 60_000
-  const serve = sirv(siteDir, { dev: true })
-  const server = createServer((req, res) => {
-    const raw = req.url ?? '/'
-    if (!raw.startsWith(base)) {
-      res.statusCode = 404
-      return res.end()
-    }
-    req.url = '/' + raw.slice(base.length)
-    serve(req, res, () => {
-      res.statusCode = 404
-      res.end()
-    })
-  })
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${server.address().port}`
+  const server = await serveSite(siteDir, base)
+  const origin = server.origin
   const profile = await mkdtemp(path.join(os.tmpdir(), 'hindsight-payload-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
@@ -109,7 +95,6 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
   } finally {
     await context.close()
     await rm(profile, { recursive: true, force: true })
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
+    await server.close()
   }
 }

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import {
-  buildSite,
-  describeBrowser,
-  launchBrowser,
-  outputPath,
-  runAxe,
-  serveSite,
-  watchPage,
-  type BrowserSession,
-  type BuiltSite,
-  type ServedSite,
-} from './harness.js'
+import { describeBrowser, outputPath, runAxe, useServedSite, watchPage } from './harness.js'
 
 describeBrowser('accessibility and small screens in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
   const pages: Array<[string, string]> = []
+  const suite = useServedSite()
 
   beforeAll(async () => {
-    site = await buildSite()
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
-    const records = site.result.documents.map((d) => d.record).sort((a, b) => (a.slug < b.slug ? -1 : 1))
+    const records = suite.site.result.documents.map((d) => d.record).sort((a, b) => (a.slug < b.slug ? -1 : 1))
     // The postmortem with the most timeline entries shows the most of the page.
     const postmortem = [...records].sort((a, b) => b.timeline.length - a.timeline.length)[0]
     pages.push(['home', ''])
@@ -39,21 +23,15 @@ describeBrowser('accessibility and small screens in Chromium', () => {
 
   // The first tag page linked from /tags/, however the templates spell tag slugs.
   async function firstTagPage(): Promise<string | null> {
-    const page = await browser.newPage()
-    await page.goto(server.url('tags/'))
+    const page = await suite.browser.newPage()
+    await page.goto(suite.server.url('tags/'))
     const paths = await page.locator('main a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
     await page.close()
     return paths.find((p) => /^\/tags\/[^/]+\/$/.test(p))?.slice(1) ?? null
   }
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
-
   async function open(rel: string, page: Page): Promise<void> {
-    const response = await page.goto(server.url(rel))
+    const response = await page.goto(suite.server.url(rel))
     expect(response?.status(), `${rel} should exist`).toBe(200)
     if (rel.startsWith('search/')) {
       await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/postmortem/)
@@ -66,7 +44,7 @@ describeBrowser('accessibility and small screens in Chromium', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe-core finds no violations on home, a postmortem, a tag, stats, actions, cause categories and search (${scheme} scheme)`, async () => {
       expect(pages.map(([name]) => name)).toEqual(['home', 'postmortem', 'tag', 'stats', 'actions', 'categories', 'category', 'search'])
-      const page = await browser.newPage()
+      const page = await suite.browser.newPage()
       await page.emulateMedia({ colorScheme: scheme })
       const found: Record<string, unknown> = {}
       for (const [name, rel] of pages) {
@@ -87,7 +65,7 @@ describeBrowser('accessibility and small screens in Chromium', () => {
   }
 
   test('at 375 px wide nothing scrolls sideways (screenshots in test-output/)', async () => {
-    const page = await browser.newPage({ width: 375, height: 812 })
+    const page = await suite.browser.newPage({ width: 375, height: 812 })
     // Seeds embed remote images (the harness blocks them): not a layout problem.
     const { problems } = watchPage(page, { allowExternal: true })
     const widths: Record<string, number> = {}
@@ -109,10 +87,10 @@ describeBrowser('accessibility and small screens in Chromium', () => {
   })
 
   test('the timeline visual has one mark per timed event on every postmortem page', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     const counts: Record<string, [number, number]> = {}
-    for (const { record } of site.result.documents) {
-      await page.goto(server.url(`${record.slug}/`))
+    for (const { record } of suite.site.result.documents) {
+      await page.goto(suite.server.url(`${record.slug}/`))
       const marks = await page.locator('.timeline-event').count()
       counts[record.slug] = [marks, record.timeline.filter((e) => e.at !== null || e.time !== null).length]
     }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { expect, test } from 'vitest'
+import { describeBrowser, useServedSite, watchPage } from './harness.js'
 
 /** Action items in three layouts (a checklist, a table with owners, done markers), so the page gathers every kind. */
 const FILES: Record<string, string> = {
@@ -17,33 +17,19 @@ const FILES: Record<string, string> = {
 }
 
 describeBrowser('the /actions/ page in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: FILES })
-    server = await serveSite(site.outDir, '/')
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: FILES })
 
   test('lists every action item of the archive exactly once, each linking to a page that exists', async () => {
-    const exported = JSON.parse(await readFile(path.join(site.outDir, 'postmortems.json'), 'utf8')) as unknown
+    const exported = JSON.parse(await readFile(path.join(suite.site.outDir, 'postmortems.json'), 'utf8')) as unknown
     const records = (Array.isArray(exported) ? exported : (exported as { postmortems: unknown[] }).postmortems) as Array<{
       actionItems: Array<{ text: string }>
     }>
     const expected = records.flatMap((r) => r.actionItems.map((item) => item.text)).sort()
     expect(expected).toHaveLength(5)
 
-    const page = await browser.newPage({ width: 1280, height: 900 })
+    const page = await suite.browser.newPage({ width: 1280, height: 900 })
     const watched = watchPage(page)
-    await page.goto(server.url('actions/'))
+    await page.goto(suite.server.url('actions/'))
     const rows = page.locator('table.actions-table tbody tr')
     const shown = (await rows.locator('td:first-child').allTextContents()).map((t) => t.trim()).sort()
     expect(shown).toEqual(expected)
@@ -57,8 +43,8 @@ describeBrowser('the /actions/ page in Chromium', () => {
   })
 
   test('groups items by status with counts that add up to the total', async () => {
-    const page = await browser.newPage({ width: 375, height: 800 })
-    await page.goto(server.url('actions/'))
+    const page = await suite.browser.newPage({ width: 375, height: 800 })
+    await page.goto(suite.server.url('actions/'))
     const counts = await page.locator('section.pm-block h2 .count').allTextContents()
     const sum = counts.map((c) => Number(c.replace(/\D/g, ''))).reduce((a, b) => a + b, 0)
     expect(sum).toBe(5)

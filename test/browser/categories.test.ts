@@ -1,6 +1,6 @@
 /** Cause-category pages and the search facet in Chromium: /categories/ lists each derived category, each page lists its postmortems, and search filters by the same. */
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { expect, test } from 'vitest'
+import { describeBrowser, useServedSite, watchPage } from './harness.js'
 
 const FILES: Record<string, string> = {
   'a.md':
@@ -11,26 +11,12 @@ const FILES: Record<string, string> = {
 }
 
 describeBrowser('cause categories in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: FILES })
-    server = await serveSite(site.outDir, '/')
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: FILES })
 
   test('/categories/ lists each derived category once, and each category page lists exactly its postmortems', async () => {
-    const page = await browser.newPage({ width: 375, height: 800 })
+    const page = await suite.browser.newPage({ width: 375, height: 800 })
     const { problems } = watchPage(page)
-    await page.goto(server.url('categories/'))
+    await page.goto(suite.server.url('categories/'))
     expect(await page.locator('main').textContent()).toContain('derived')
     const links = await page.locator('main ul.groups a').evaluateAll((as) => as.map((a) => ({ text: a.textContent, href: (a as HTMLAnchorElement).pathname })))
     expect(links).toEqual([
@@ -42,21 +28,21 @@ describeBrowser('cause categories in Chromium', () => {
       ['/categories/certificate/', ['Bravo outage']],
     ])
     for (const { href } of links) {
-      const response = await page.goto(server.url(href.slice(1)))
+      const response = await page.goto(suite.server.url(href.slice(1)))
       expect(response?.status()).toBe(200)
       expect((await page.locator('main h2 a').allTextContents()).sort()).toEqual(expected.get(href))
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true)
     }
     // A postmortem's card links its categories.
-    await page.goto(server.url(`${site.result.files.find((f) => f.source === 'a.md')!.slug}/`))
+    await page.goto(suite.server.url(`${suite.site.result.files.find((f) => f.source === 'a.md')!.slug}/`))
     expect(await page.locator('.card a[href="/categories/dns/"]').textContent()).toBe('DNS')
     expect(problems).toEqual([])
     await page.close()
   })
 
   test('search filters by cause, agreeing with the category pages', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url('search/')}?cause=DNS`)
+    const page = await suite.browser.newPage()
+    await page.goto(`${suite.server.url('search/')}?cause=DNS`)
     await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/^2 postmortems with cause DNS\./)
     expect((await page.locator('#search-results .entry h2 a').allTextContents()).sort()).toEqual(['Alpha outage', 'Charlie outage'])
     await page.close()

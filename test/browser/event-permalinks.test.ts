@@ -1,9 +1,9 @@
 /** Event permalinks in Chromium: each timeline event has a visible link to itself, and it still leads there after an edit elsewhere in the timeline. */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import { build } from '../../src/build.js'
-import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { describeBrowser, useServedSite, watchPage } from './harness.js'
 
 const TEXT = [
   '---',
@@ -22,27 +22,13 @@ const TEXT = [
 ].join('\n')
 
 describeBrowser('timeline event permalinks in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: { 'queue.md': TEXT } })
-    server = await serveSite(site.outDir, '/')
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: { 'queue.md': TEXT } })
 
   test('the permalink of an event survives an edit elsewhere in the timeline', async () => {
-    const slug = site.result.files.find((f) => f.source === 'queue.md')!.slug!
-    const page = await browser.newPage({ width: 1280, height: 900 })
+    const slug = suite.site.result.files.find((f) => f.source === 'queue.md')!.slug!
+    const page = await suite.browser.newPage({ width: 1280, height: 900 })
     const { problems } = watchPage(page)
-    await page.goto(server.url(`${slug}/`))
+    await page.goto(suite.server.url(`${slug}/`))
     const row = page.locator('.timeline-entry', { hasText: 'Consumers rolled back' })
     const link = row.locator('a.permalink')
     await expect.poll(() => link.isVisible()).toBe(true)
@@ -53,17 +39,17 @@ describeBrowser('timeline event permalinks in Chromium', () => {
     expect(await page.locator(':target').textContent()).toContain('Consumers rolled back')
 
     // An event added before it, and another one's text edited: the link still leads to the same event.
-    const file = path.join(site.config.contentDir, 'queue.md')
+    const file = path.join(suite.site.config.contentDir, 'queue.md')
     writeFileSync(
       file,
       readFileSync(file, 'utf8')
         .replace('- 10:00 Deploy of the consumer began', '- 09:50 Change approved\n- 10:00 Deploy of consumer v2 began')
         .replace('Queue depth alert fired', 'Queue depth alert fired (PagerDuty)'),
     )
-    await build(site.config)
+    await build(suite.site.config)
     // A fresh load of the rebuilt page (the same URL with the same hash would only scroll the old one).
     await page.goto('about:blank')
-    await page.goto(server.url(`${slug}/${href}`))
+    await page.goto(suite.server.url(`${slug}/${href}`))
     expect(await page.locator(':target').textContent()).toContain('Consumers rolled back')
     expect(await page.locator('.timeline-entry').count()).toBe(5)
     const ids = await page.locator('.timeline-entry').evaluateAll((rows) => rows.map((r) => r.id))

@@ -10,6 +10,9 @@
  *   `{ root, outDir, config, result, cleanup() }`.
  * - `serveSite(dir, prefix = '/')`: serves `dir` under `prefix` (e.g. `/archive/`) on a free port; anything outside
  *   the prefix is a 404. Returns `{ origin, url(path), close() }`; `url('search/')` gives the full URL under the prefix.
+ * - `useServedSite({ ...buildSite options, prefix?, hookTimeout? })`: in a suite, builds, serves (under `prefix`, default
+ *   the `base`) and launches Chromium before its tests and closes all three after; returns `{ site, server, browser }`,
+ *   filled once the suite's first `beforeAll` ran.
  * - `launchBrowser()`: Chromium with a fresh user-data-dir (CSP stays enforced); requests to any host but 127.0.0.1
  *   are refused, so tests never reach the network. Returns
  *   `{ context, newPage(viewport?), close() }`.
@@ -22,18 +25,16 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises'
-import { createServer, type Server } from 'node:http'
 import { createRequire } from 'node:module'
-import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
-import sirv from 'sirv'
-import { describe } from 'vitest'
+import { afterAll, beforeAll, describe } from 'vitest'
 import { build, type BuildResult } from '../../src/build.js'
 import { loadConfig } from '../../src/config.js'
 import type { Config, ResolvedConfig } from '../../src/types.js'
+import { serveSite, type ServedSite } from '../../bench/serve-site.mjs'
 
 /** Debian's Chromium, installed by `.ci/run` with apt-get. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -69,10 +70,16 @@ export interface BuiltSite {
   cleanup: () => Promise<void>
 }
 
+/** What `buildSite` builds: the bundled seeds, another content folder, or the given files; with a base and config. */
+export interface BuildSiteOptions {
+  contentDir?: string
+  base?: string
+  files?: Record<string, string | Uint8Array>
+  config?: Config
+}
+
 /** Builds an archive into a fresh temp folder, from `contentDir` (default: the bundled seeds) or from `files`. */
-export async function buildSite(
-  options: { contentDir?: string; base?: string; files?: Record<string, string | Uint8Array>; config?: Config } = {},
-): Promise<BuiltSite> {
+export async function buildSite(options: BuildSiteOptions = {}): Promise<BuiltSite> {
   const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-browser-'))
   let contentDir = options.contentDir ?? path.join(PROJECT_ROOT, 'content')
   if (options.files) {
@@ -95,40 +102,30 @@ export async function buildSite(
   return { root, outDir: config.outDir, config, result, cleanup: () => rm(root, { recursive: true, force: true }) }
 }
 
-/** A running static server. */
-export interface ServedSite {
-  origin: string
-  /** Full URL of a site-relative path under the prefix. */
-  url: (rel?: string) => string
-  close: () => Promise<void>
+export { serveSite, type ServedSite } from '../../bench/serve-site.mjs'
+
+/** A browser suite's built site, its server and its Chromium, set by the `beforeAll` that `useServedSite` registers. */
+export interface ServedSuite {
+  site: BuiltSite
+  server: ServedSite
+  browser: BrowserSession
 }
 
-/** Serves a folder on 127.0.0.1 (free port) under `prefix`, with sirv as the real static server. */
-export async function serveSite(dir: string, prefix = '/'): Promise<ServedSite> {
-  const base = prefix.endsWith('/') ? prefix : `${prefix}/`
-  const serve = sirv(dir, { dev: true, dotfiles: false })
-  const server: Server = createServer((req, res) => {
-    const notFound = (): void => {
-      res.statusCode = 404
-      res.setHeader('content-type', 'text/plain')
-      res.end('Not found')
-    }
-    const raw = req.url ?? '/'
-    if (!raw.startsWith(base) && raw !== base.slice(0, -1)) return notFound()
-    req.url = '/' + raw.slice(base.length)
-    serve(req, res, notFound)
+/** Registers a suite's build, serve and launch before its tests and their teardown after, so suites do not repeat them. */
+export function useServedSite(options: BuildSiteOptions & { prefix?: string; hookTimeout?: number } = {}): ServedSuite {
+  const { prefix, hookTimeout, ...build } = options
+  const suite = {} as ServedSuite
+  beforeAll(async () => {
+    suite.site = await buildSite(build)
+    suite.server = await serveSite(suite.site.outDir, prefix ?? build.base ?? '/')
+    suite.browser = await launchBrowser()
+  }, hookTimeout)
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.close()
+    await suite.site?.cleanup()
   })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  return {
-    origin,
-    url: (rel = '') => origin + base + rel.replace(/^\/+/, ''),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections()
-        server.close(() => resolve())
-      }),
-  }
+  return suite
 }
 
 /** A Chromium instance with its own throwaway profile. */

@@ -8,10 +8,10 @@
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import { forbidsInlineScript } from '../helpers/active-html.js'
 import { HOSTILE_FILES } from '../helpers/hostile-content.js'
-import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { describeBrowser, useServedSite, watchPage } from './harness.js'
 
 function htmlPages(dir: string, prefix = ''): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -29,32 +29,21 @@ interface PageState {
 }
 
 describeBrowser('hostile content in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
   let urls: string[] = []
+  const suite = useServedSite({ files: HOSTILE_FILES, config: { search: true }, hookTimeout: 300_000 })
 
   beforeAll(async () => {
-    site = await buildSite({ files: HOSTILE_FILES, config: { search: true } })
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
-    await browser.context.addInitScript(() => {
+    await suite.browser.context.addInitScript(() => {
       const w = window as unknown as { __violations: string[] }
       w.__violations = []
       document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.violatedDirective} ${e.blockedURI}`))
     })
-    const pages = htmlPages(site.outDir).map((rel) => rel.replace(/(^|\/)index\.html$/, '$1'))
+    const pages = htmlPages(suite.site.outDir).map((rel) => rel.replace(/(^|\/)index\.html$/, '$1'))
     urls = [...pages, 'search/?q=script', 'search/?q=pwned', 'search/?q=onerror', 'search/?q=etc']
   }, 300_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
-
   test('the archive holds every hostile postmortem', () => {
-    const built = site.result.files.filter((f) => f.slug !== null).map((f) => f.source)
+    const built = suite.site.result.files.filter((f) => f.slug !== null).map((f) => f.source)
     for (const name of Object.keys(HOSTILE_FILES)) expect(built).toContain(name)
     expect(urls.length).toBeGreaterThan(20)
   })
@@ -63,7 +52,7 @@ describeBrowser('hostile content in Chromium', () => {
   async function inspect(page: Page, rel: string, problems: string[], images: Set<string>): Promise<string[]> {
     const failures: string[] = []
     problems.length = 0
-    const response = await page.goto(server.url(rel), { waitUntil: 'load' })
+    const response = await page.goto(suite.server.url(rel), { waitUntil: 'load' })
     if (response?.status() !== 200) failures.push(`${rel}: HTTP ${response?.status()}`)
     if (rel.startsWith('search/?')) {
       await page
@@ -111,7 +100,7 @@ describeBrowser('hostile content in Chromium', () => {
   }
 
   async function watchedPage(): Promise<{ page: Page; problems: string[]; images: Set<string> }> {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     const { problems } = watchPage(page, { allowExternal: true })
     const images = new Set<string>()
     page.on('request', (request) => {
@@ -124,7 +113,7 @@ describeBrowser('hostile content in Chromium', () => {
   }
 
   test('the checks catch a page that does run script (control)', { timeout: 120_000 }, async () => {
-    const dir = path.join(site.outDir, 'zz-control')
+    const dir = path.join(suite.site.outDir, 'zz-control')
     mkdirSync(dir, { recursive: true })
     writeFileSync(
       path.join(dir, 'index.html'),
@@ -147,8 +136,8 @@ describeBrowser('hostile content in Chromium', () => {
   })
 
   test('the search page lists hostile titles as text', { timeout: 120_000 }, async () => {
-    const page = await browser.newPage()
-    await page.goto(server.url('search/?q=pwned'))
+    const page = await suite.browser.newPage()
+    await page.goto(suite.server.url('search/?q=pwned'))
     await page.waitForFunction(() => /postmortem/i.test(document.querySelector('#search-status')?.textContent ?? ''), undefined, { timeout: 20_000 })
     const text = await page.locator('main').innerText()
     expect(text).toContain('window.__pwned')

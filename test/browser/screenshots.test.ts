@@ -1,31 +1,20 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildSite, describeBrowser, launchBrowser, OUTPUT_DIR, serveSite, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { beforeAll, expect, test } from 'vitest'
+import { describeBrowser, OUTPUT_DIR, useServedSite } from './harness.js'
 
 /** Screenshots for review beside a documentation site's look (issue 16): test-output/screenshots/<page>-<width>.png. */
 const SHOTS = path.join(OUTPUT_DIR, 'screenshots')
 
 describeBrowser('screenshots of every page type for review', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
+  const suite = useServedSite()
 
   beforeAll(async () => {
-    site = await buildSite()
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
     mkdirSync(SHOTS, { recursive: true })
   })
 
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
-
   test('home, a postmortem, tags, stats and search at 1280 and 375 px, light and dark', async () => {
-    const records = site.result.documents.map((d) => d.record)
+    const records = suite.site.result.documents.map((d) => d.record)
     const postmortem = [...records].sort((a, b) => b.timeline.length - a.timeline.length || (a.slug < b.slug ? -1 : 1))[0]!
     const pages: Array<[string, string]> = [
       ['home', ''],
@@ -37,10 +26,10 @@ describeBrowser('screenshots of every page type for review', () => {
     const written: string[] = []
     for (const width of [1280, 375]) {
       for (const scheme of ['light', 'dark'] as const) {
-        const page = await browser.newPage({ width, height: width > 800 ? 900 : 812 })
+        const page = await suite.browser.newPage({ width, height: width > 800 ? 900 : 812 })
         await page.emulateMedia({ colorScheme: scheme })
         for (const [name, rel] of pages) {
-          await page.goto(server.url(rel))
+          await page.goto(suite.server.url(rel))
           if (name === 'search') await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 20_000 }).toMatch(/postmortem/)
           const file = path.join(SHOTS, `${name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`)
           await page.screenshot({ path: file, fullPage: true })
@@ -53,10 +42,10 @@ describeBrowser('screenshots of every page type for review', () => {
   })
 
   test('a short postmortem prints on one page', async () => {
-    const records = site.result.documents.map((d) => d.record)
+    const records = suite.site.result.documents.map((d) => d.record)
     const short = [...records].sort((a, b) => a.sections.reduce((n, s) => n + s.text.length, 0) - b.sections.reduce((n, s) => n + s.text.length, 0))[0]!
-    const page = await browser.newPage({ width: 1280, height: 900 })
-    await page.goto(server.url(`${short.slug}/`))
+    const page = await suite.browser.newPage({ width: 1280, height: 900 })
+    await page.goto(suite.server.url(`${short.slug}/`))
     const pdf = await page.pdf({ format: 'A4', path: path.join(SHOTS, 'print-short.pdf') })
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length
     expect(pages, short.slug).toBe(1)

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
-import { buildSite, describeBrowser, launchBrowser, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { describeBrowser, useServedSite, watchPage } from './harness.js'
 
 /** A small archive whose tags and years overlap, so OR within a filter and AND across filters give different lists. */
 const FILES: Record<string, string> = {
@@ -26,26 +26,12 @@ async function shownCount(page: Page, facet: string, value: string): Promise<str
 }
 
 describeBrowser('search filters in Chromium: OR within a filter, AND across, with counts', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: FILES })
-    server = await serveSite(site.outDir, '/')
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: FILES })
 
   test('ticking two tags lists postmortems with either; each value counts what ticking it would give', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     const { problems } = watchPage(page)
-    await page.goto(`${server.url('search/')}?tag=dns`)
+    await page.goto(`${suite.server.url('search/')}?tag=dns`)
     await waitForStatus(page, /^2 postmortems with tag dns\./)
     // With dns ticked, database still counts its own two postmortems (OR), not the overlap with dns (none).
     await expect.poll(() => shownCount(page, 'tag', 'database')).toBe('(2)')
@@ -67,14 +53,14 @@ describeBrowser('search filters in Chromium: OR within a filter, AND across, wit
   })
 
   test('the tag filter agrees with the tag pages: a suggested tag finds the same postmortems, marked as suggested', async () => {
-    const echo = site.result.documents.find((d) => d.record.title === 'Echo outage')!.record
+    const echo = suite.site.result.documents.find((d) => d.record.title === 'Echo outage')!.record
     expect(echo.tags).toEqual([])
     const suggested = echo.derivedTags[0]
     if (!suggested) throw new Error('The vocabulary should suggest a tag for a postmortem about an expired certificate')
-    const page = await browser.newPage()
-    await page.goto(server.url(`tags/${suggested}/`))
+    const page = await suite.browser.newPage()
+    await page.goto(suite.server.url(`tags/${suggested}/`))
     const listed = (await page.locator('main .entry h2 a, main li h2 a, main h2 a').allTextContents()).sort()
-    await page.goto(`${server.url('search/')}?tag=${suggested}`)
+    await page.goto(`${suite.server.url('search/')}?tag=${suggested}`)
     await waitForStatus(page, new RegExp(`^${listed.length} postmortems? with tag ${suggested}\\.`))
     expect(await titles(page)).toEqual(listed)
     await expect(page.locator('#search-results .tags .derived').first().textContent()).resolves.toBe(`${suggested} (suggested)`)
@@ -82,8 +68,8 @@ describeBrowser('search filters in Chromium: OR within a filter, AND across, wit
   })
 
   test('two years ticked are alternatives too', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${server.url('search/')}?year=2021&year=2022&tag=network`)
+    const page = await suite.browser.newPage()
+    await page.goto(`${suite.server.url('search/')}?year=2021&year=2022&tag=network`)
     await waitForStatus(page, /^2 postmortems with year 2021 or 2022, tag network\.|^2 postmortems with tag network, year 2021 or 2022\./)
     expect(await titles(page)).toEqual(['Alpha outage', 'Delta outage'])
     await page.close()

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { beforeAll, expect, test } from 'vitest'
 import type { Page } from 'playwright-core'
 import { siteLabel, sitesOf } from '../../src/site/taxonomy.js'
-import { buildSite, describeBrowser, launchBrowser, outputPath, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { describeBrowser, outputPath, useServedSite, watchPage } from './harness.js'
 
 // A word that appears only in the root cause of the Open Build Service staging-workflow seed.
 const ROOT_CAUSE_WORD = 'i586'
@@ -18,17 +18,12 @@ async function waitForStatus(page: Page, pattern: RegExp): Promise<string> {
 
 for (const base of ['/', '/archive/']) {
   describeBrowser(`search in Chromium (base ${base})`, () => {
-    let site: BuiltSite
-    let server: ServedSite
-    let browser: BrowserSession
     let tag: string | undefined
     let tagged: string[]
+    const suite = useServedSite({ base })
 
     beforeAll(async () => {
-      site = await buildSite({ base })
-      server = await serveSite(site.outDir, base)
-      browser = await launchBrowser()
-      const records = site.result.documents.map((d) => d.record)
+      const records = suite.site.result.documents.map((d) => d.record)
       const counts = new Map<string, number>()
       for (const r of records) for (const t of r.tags) counts.set(t, (counts.get(t) ?? 0) + 1)
       // The tag on the fewest postmortems (ties by name), so filtering by it visibly narrows the results.
@@ -40,16 +35,10 @@ for (const base of ['/', '/archive/']) {
         .sort()
     })
 
-    afterAll(async () => {
-      await browser?.close()
-      await server?.close()
-      await site?.cleanup()
-    })
-
     test("typing a word from a seed's root cause finds that postmortem, and clicking it opens the page", async () => {
-      const page = await browser.newPage()
+      const page = await suite.browser.newPage()
       const { problems } = watchPage(page)
-      await page.goto(server.url('search/'))
+      await page.goto(suite.server.url('search/'))
       await page.locator('#search-q').fill(ROOT_CAUSE_WORD)
       await waitForStatus(page, /^1 postmortem for/)
       expect(await resultLinks(page)).toEqual([`${base}${ROOT_CAUSE_SLUG}/`])
@@ -61,34 +50,34 @@ for (const base of ['/', '/archive/']) {
         await page.screenshot({ path: outputPath('search.png'), fullPage: true })
       }
       await page.locator('#search-results .entry h2 a').first().click()
-      await page.waitForURL(server.url(`${ROOT_CAUSE_SLUG}/`))
-      const record = site.result.documents.find((d) => d.record.slug === ROOT_CAUSE_SLUG)?.record
+      await page.waitForURL(suite.server.url(`${ROOT_CAUSE_SLUG}/`))
+      const record = suite.site.result.documents.find((d) => d.record.slug === ROOT_CAUSE_SLUG)?.record
       await expect(page.locator('h1').textContent()).resolves.toContain(record?.title ?? ROOT_CAUSE_SLUG)
       expect(problems).toEqual([])
       await page.close()
     })
 
     test('the header search box works without the search page open: it lands on /search/?q=', async () => {
-      const page = await browser.newPage()
-      await page.goto(server.url(''))
+      const page = await suite.browser.newPage()
+      await page.goto(suite.server.url(''))
       await page.getByRole('searchbox', { name: 'Search postmortems' }).fill(ROOT_CAUSE_WORD)
       await page.getByRole('searchbox', { name: 'Search postmortems' }).press('Enter')
-      await page.waitForURL(`${server.url('search/')}?q=${ROOT_CAUSE_WORD}`)
+      await page.waitForURL(`${suite.server.url('search/')}?q=${ROOT_CAUSE_WORD}`)
       await waitForStatus(page, /^1 postmortem for/)
       expect(await resultLinks(page)).toEqual([`${base}${ROOT_CAUSE_SLUG}/`])
       await page.close()
     })
 
     test('a filter with no query lists postmortems, newest first, and a tag filter narrows them to that tag', async () => {
-      const page = await browser.newPage()
+      const page = await suite.browser.newPage()
       const { problems } = watchPage(page)
-      await page.goto(server.url('search/'))
+      await page.goto(suite.server.url('search/'))
       await waitForStatus(page, /open a filter/)
       await page.locator('.facet-site > summary').click()
       const firstSite = page.locator('.facet-site input[type=checkbox]').first()
       await firstSite.check()
       const siteName = await firstSite.getAttribute('value')
-      const siteCount = site.result.documents.filter((d) => sitesOf(d.record).some((s) => siteLabel(site.config.sites, s) === siteName)).length
+      const siteCount = suite.site.result.documents.filter((d) => sitesOf(d.record).some((s) => siteLabel(suite.site.config.sites, s) === siteName)).length
       await waitForStatus(page, new RegExp(`^${siteCount} postmortems? with site`))
       expect((await resultLinks(page)).length).toBe(siteCount)
       await firstSite.uncheck()
@@ -107,8 +96,8 @@ for (const base of ['/', '/archive/']) {
 
     test('query and filters live in the URL: a shared link restores them, and back returns to the previous search', async () => {
       if (tag === undefined) throw new Error('The bundled seeds produced no tags: this test needs the normalizer to read front-matter tags')
-      const page = await browser.newPage()
-      await page.goto(`${server.url('search/')}?tag=${encodeURIComponent(tag)}`)
+      const page = await suite.browser.newPage()
+      await page.goto(`${suite.server.url('search/')}?tag=${encodeURIComponent(tag)}`)
       await waitForStatus(page, new RegExp(`^${tagged.length} postmortems? with tag`))
       await expect(page.locator(`.facet-tag input[value="${tag}"]`).isChecked()).resolves.toBe(true)
       await page.locator('#search-q').fill('database')
@@ -125,8 +114,8 @@ for (const base of ['/', '/archive/']) {
     })
 
     test('results can be ordered by date, oldest or newest first, and the order is in the URL', async () => {
-      const page = await browser.newPage()
-      await page.goto(`${server.url('search/')}?q=database&sort=oldest`)
+      const page = await suite.browser.newPage()
+      await page.goto(`${suite.server.url('search/')}?q=database&sort=oldest`)
       await waitForStatus(page, /postmortems? for “database”/)
       await expect(page.locator('#search-sort').inputValue()).resolves.toBe('oldest')
       const dates = () => page.locator('#search-results time').evaluateAll((ts) => ts.map((t) => t.getAttribute('datetime') ?? ''))
@@ -140,8 +129,8 @@ for (const base of ['/', '/archive/']) {
     })
 
     test('keyboard only: a filter opens and ticks with Enter and Space, focus stays put and is visible, results are announced', async () => {
-      const page = await browser.newPage()
-      await page.goto(`${server.url('search/')}?q=database`)
+      const page = await suite.browser.newPage()
+      await page.goto(`${suite.server.url('search/')}?q=database`)
       await waitForStatus(page, /postmortems? for “database”/)
       await expect(page.locator('#search-status').getAttribute('aria-live')).resolves.toBe('polite')
       await page.locator('.facet-site > summary').focus()
@@ -160,10 +149,10 @@ for (const base of ['/', '/archive/']) {
     })
 
     test('without JavaScript the search page says where to go instead', async () => {
-      const page = await browser.newPage()
-      const cdp = await browser.context.newCDPSession(page)
+      const page = await suite.browser.newPage()
+      const cdp = await suite.browser.context.newCDPSession(page)
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: true })
-      await page.goto(`${server.url('search/')}?q=${ROOT_CAUSE_WORD}`)
+      await page.goto(`${suite.server.url('search/')}?q=${ROOT_CAUSE_WORD}`)
       const message = page.locator('#search-nojs')
       await expect(message.isVisible()).resolves.toBe(true)
       const hrefs = await message.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).pathname))
@@ -174,41 +163,27 @@ for (const base of ['/', '/archive/']) {
 }
 
 describeBrowser('search results never turn indexed text into markup', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({
-      files: {
-        'hostile.md': [
-          '---',
-          'title: "<img src=x onerror=alert(1)> Zebra outage"',
-          'tags: ["<b>bold</b>", "x\\"><script>alert(3)</script>"]',
-          'date: 2024-01-02',
-          '---',
-          '',
-          '## Root cause',
-          '',
-          'The zebra <img src=y onerror=alert(2)> service &lt;script&gt;alert(4)&lt;/script&gt; failed.',
-          '',
-        ].join('\n'),
-      },
-    })
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
+  const suite = useServedSite({
+    files: {
+      'hostile.md': [
+        '---',
+        'title: "<img src=x onerror=alert(1)> Zebra outage"',
+        'tags: ["<b>bold</b>", "x\\"><script>alert(3)</script>"]',
+        'date: 2024-01-02',
+        '---',
+        '',
+        '## Root cause',
+        '',
+        'The zebra <img src=y onerror=alert(2)> service &lt;script&gt;alert(4)&lt;/script&gt; failed.',
+        '',
+      ].join('\n'),
+    },
   })
 
   test('a postmortem with HTML in its title, tags and text is listed as text, and nothing runs', async () => {
-    const page = await browser.newPage()
+    const page = await suite.browser.newPage()
     const { problems } = watchPage(page)
-    await page.goto(`${server.url('search/')}?q=zebra`)
+    await page.goto(`${suite.server.url('search/')}?q=zebra`)
     await waitForStatus(page, /^1 postmortem for/)
     await page.locator('.facet-tag > summary').click()
     await page.locator('.facet-tag input').first().waitFor()

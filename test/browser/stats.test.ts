@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildSite, describeBrowser, launchBrowser, outputPath, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { expect, test } from 'vitest'
+import { describeBrowser, outputPath, useServedSite, watchPage } from './harness.js'
 
 /** Thirty postmortems over three years: a month chart long enough to need thinning and collapsing. */
 function archive(): Record<string, string> {
@@ -14,27 +14,13 @@ function archive(): Record<string, string> {
 }
 
 describeBrowser('stats page in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: archive() })
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: archive() })
 
   for (const width of [1280, 375]) {
     test(`at ${width} px: readable axis labels, none clipped or overlapping, no sideways scroll, monthly detail collapsed`, async () => {
-      const page = await browser.newPage({ width, height: 900 })
+      const page = await suite.browser.newPage({ width, height: 900 })
       const { problems } = watchPage(page)
-      await page.goto(server.url('stats/'))
+      await page.goto(suite.server.url('stats/'))
       expect(await page.locator('#st-month').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false)
       await page.locator('#st-month > summary').click()
       for (const chart of await page.locator('svg.bar-chart').all()) {
@@ -69,8 +55,8 @@ describeBrowser('stats page in Chromium', () => {
   }
 
   test('a bar leads to the postmortems behind it (a plain link to a year or month page)', async () => {
-    const page = await browser.newPage({ width: 1280, height: 900 })
-    await page.goto(server.url('stats/'))
+    const page = await suite.browser.newPage({ width: 1280, height: 900 })
+    await page.goto(suite.server.url('stats/'))
     const bar = page.locator('#per-year-title').locator('xpath=..').locator('a.bar-link').first()
     const label = (await bar.getAttribute('aria-label'))!
     const [year, count] = /^(\d{4}): (\d+) incidents?$/.exec(label)!.slice(1)
@@ -78,7 +64,7 @@ describeBrowser('stats page in Chromium', () => {
     await page.waitForURL(/\/years\/\d{4}\/$/)
     expect(page.url()).toContain(`/years/${year}/`)
     expect(await page.locator('.entry').count()).toBe(Number(count))
-    await page.goto(server.url('stats/'))
+    await page.goto(suite.server.url('stats/'))
     await page.locator('#st-month > summary').click()
     const month = page.locator('#st-month a.bar-link').first()
     const [m, n] = /^(\d{4}-\d{2}): (\d+) incidents?$/.exec((await month.getAttribute('aria-label'))!)!.slice(1)

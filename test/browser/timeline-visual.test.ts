@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
-import { buildSite, describeBrowser, launchBrowser, outputPath, serveSite, watchPage, type BrowserSession, type BuiltSite, type ServedSite } from './harness.js'
+import { expect, test } from 'vitest'
+import { describeBrowser, outputPath, useServedSite, watchPage } from './harness.js'
 
 /** A lead-up the day before, then the decisive minutes in a 20-minute burst: a linear axis draws them as one dot. */
 const DAY_SPANNING = `---
@@ -34,27 +34,13 @@ interface Box {
 const overlaps = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height
 
 describeBrowser('timeline overview in Chromium', () => {
-  let site: BuiltSite
-  let server: ServedSite
-  let browser: BrowserSession
-
-  beforeAll(async () => {
-    site = await buildSite({ files: { 'checkout.md': DAY_SPANNING } })
-    server = await serveSite(site.outDir)
-    browser = await launchBrowser()
-  })
-
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    await site?.cleanup()
-  })
+  const suite = useServedSite({ files: { 'checkout.md': DAY_SPANNING } })
 
   for (const width of [1280, 375]) {
     test(`a day-spanning timeline at ${width} px: key moments labelled without overlap, no sideways scroll`, async () => {
-      const page = await browser.newPage({ width, height: 900 })
+      const page = await suite.browser.newPage({ width, height: 900 })
       const { problems } = watchPage(page)
-      await page.goto(server.url('checkout/'))
+      await page.goto(suite.server.url('checkout/'))
       const labels = (await page.locator('.timeline-visual text:not(.break-mark)').evaluateAll((nodes) =>
         nodes.map((n) => {
           const r = n.getBoundingClientRect()
