@@ -1,0 +1,23 @@
+/** Records a build's state in the session, and in the cache folder when asked, with the identity of the output it describes. */
+import { PIPELINE_VERSION } from '../constants.js'
+import { siteIdentity } from '../site/write.js'
+import type { BuilderSession } from './session.js'
+import { writeBuildState, type BuildState } from './state.js'
+
+/** What a pass decides of the next state; the rest (pipeline, output folder, its identity, options key) the session gives. */
+export type StateUpdate = Omit<BuildState, 'pipeline' | 'outDir' | 'site' | 'optionsKey'>
+
+/** Saves `next` as the session's state, and writes it when `persist`; in `dev` the written manifest is marked untrusted. */
+export function saveState(session: BuilderSession, next: StateUpdate, persist: boolean): void {
+  const { config } = session
+  const state: BuildState = {
+    pipeline: PIPELINE_VERSION,
+    outDir: config.outDir,
+    site: siteIdentity(config.outDir),
+    optionsKey: session.keys.optionsKey,
+    ...next,
+  }
+  session.state = state
+  // In dev the site keeps changing after this without the state being saved, so the saved manifest is marked untrusted.
+  if (persist) writeBuildState(config.cacheDir, session.mode === 'dev' ? { ...state, site: null } : state)
+}
