@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { startBeforeDetection } from '../src/normalize/impact/detected-start.js'
 import { findDurations, findStatsDurations, readAmount } from '../src/normalize/impact/find-duration.js'
 import { findStatedMoments } from '../src/normalize/impact/find-stated-moments.js'
 import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
@@ -165,6 +166,27 @@ describe('events that mark impact', () => {
     expect(startScore('Issue was detected.')).toBe(1)
   })
 
+  it.each([
+    'Things seem to return to normal.',
+    'Traffic to every region returns to normal',
+    'The problem is now solved.',
+    'After the restart, everything is okay again.',
+    'The issue has been fixed and pages load fine again',
+  ])('%s marks an end (returning to normal, a problem solved, fine again)', (text) => {
+    expect(endScore(text)).toBeGreaterThanOrEqual(3)
+  })
+
+  it.each(['Launch success drops to zero.', 'Request success rate dropped to 40 %', 'Logins begin to drop'])('%s marks a start', (text) => {
+    expect(startScore(text)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('does not read a negated impact word as a start ("no sign of an outage", "without downtime")', () => {
+    expect(startScore('Node stops sending metrics (there is no other evidence of an outage or degradation)')).toBe(0)
+    expect(startScore('Upgrade finished without any downtime')).toBe(0)
+    expect(startScore('No customer impact so far, but the queue is growing')).toBe(0)
+    expect(startScore('No errors for an hour, then the outage began')).toBeGreaterThanOrEqual(3)
+  })
+
   it('does not read "not yet restored" or "monitoring" as an end', () => {
     expect(endScore('Service not yet restored')).toBeLessThan(2)
     expect(endScore('Fix deployed, monitoring')).toBeLessThan(3)
@@ -249,6 +271,20 @@ describe('the impact window', () => {
       input({ timeline: [entry(null, '10:00', 'Checkout errors begin')], passages: [{ text: 'Time to recovery: 25 minutes', weight: 1 }] }),
     )
     expect(window).toMatchObject({ durationMinutes: 25, end: { time: '10:25' } })
+  })
+
+  it('takes the start a stated time to detect gives, back from the first event that notices the problem, onto a close event', () => {
+    const events = [
+      entry('2024-04-28', '09:00', 'Vendor image v7 released'),
+      entry('2024-05-01', '01:00', 'Cache warm-up job ran'),
+      entry('2024-05-01', '03:20', 'Nightly rotation replaces the workers with the v7 image'),
+      entry('2024-05-01', '10:05', 'Monitoring reports failed jobs on two queues'),
+      entry('2024-05-01', '12:00', 'Still no sign of an outage for customers'),
+      entry('2024-05-01', '15:00', 'Workers rolled back; the queues are back to normal'),
+    ]
+    const window = findImpactWindow(input({ timeline: events, passages: [{ text: '- Time to detection: 7 hours', weight: 1 }] }))
+    expect(window).toMatchObject({ source: 'marked', start: { date: '2024-05-01', time: '03:20' }, end: { time: '15:00' } })
+    expect(startBeforeDetection([], 60, utc)).toBeNull()
   })
 
   it('falls back to the span of the timeline, and is empty without one', () => {

@@ -6,6 +6,7 @@
 import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
 import { parseRange } from '../time/datetime-range.js'
 import type { ParsedZone } from '../time/zones.js'
+import { startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
@@ -124,6 +125,11 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   }
   if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
   if (!end && markedEnd && (!start || !isBefore(markedEnd, start.moment))) end = { moment: markedEnd, source: 'marked' }
+  if (!start) {
+    const toDetect = statedTimeToDetect(input.passages)
+    const before = toDetect === null ? null : startBeforeDetection(events, toDetect, zone)
+    if (before && (!end || !isBefore(end.moment, before))) start = { moment: before, source: 'stated' }
+  }
   if (start && !start.moment.time)
     start = refine(
       start,

@@ -16,6 +16,7 @@ const START_STEMS: Stems = [
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
   [/\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i, 3],
   [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running)\b/i, 3],
+  [/\b(?:success(?:\s+rate)?|throughput|traffic|requests?|availability|launch(?:es)?|logins?|builds?)\s+(?:drop(?:s|ped)?|fell|falls?)\s+(?:to|below)\b/i, 2],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
   [
     /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
@@ -32,7 +33,7 @@ const END_STEMS: Stems = [
     4,
   ],
   [
-    /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|returned\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal)/i,
+    /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|return(?:s|ed|ing)?\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal|(?:ok(?:ay)?|fine|good|normal|healthy)\s+again|(?:problem|issue|bug|outage)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+|fully\s+)?(?:solved|fixed|resolved))/i,
     3,
   ],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
@@ -62,6 +63,10 @@ const LEAD_UP =
 const FOLLOW_UP =
   /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term)\b/i
 
+/** An impact word the text denies ("no sign of an outage", "without downtime", "no customer impact"): not a start. */
+const NEGATED_IMPACT =
+  /\b(?:no|without|nor)\b[^.,;:()]{0,40}?\b(?:outage|downtime|impact|degradation|disruption|interruption|errors?|failures?|loss\s+of\s+service)\b(?:\s+(?:or|and|nor)\s+[\w-]+)?/gi
+
 function score(stems: Stems, text: string): number {
   let best = 0
   for (const [re, weight] of stems) if (weight > best && re.test(text)) best = weight
@@ -70,7 +75,7 @@ function score(stems: Stems, text: string): number {
 
 /** How strongly an event's text says the impact began here (0 none, 3 plainly). */
 export function startScore(text: string): number {
-  return score(START_STEMS, text)
+  return score(START_STEMS, text.replace(NEGATED_IMPACT, ' '))
 }
 
 /** How strongly an event's text says the impact ended here (0 none, 4 plainly and fully). */
