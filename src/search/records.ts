@@ -1,3 +1,4 @@
+import { textOfHtml } from '../escape-html.js'
 import { compareRecords, sitesOf, type SiteDocument } from '../site/pages.js'
 import { url } from '../site/paths.js'
 import { causeLabel } from '../enrich/derive-causes.js'
@@ -20,16 +21,6 @@ const SUMMARY_CHARS = 240
 
 /** Sort key given to undated postmortems, so every record takes part in a sort by date. */
 export const UNDATED = '0000-00-00'
-
-function plainText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;|&#39;/g, "'")
-    .replace(/&amp;/g, '&')
-}
 
 function clip(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
@@ -54,7 +45,7 @@ export function searchText(record: PostmortemRecord, html: string): string {
     if (!body.includes(extra)) parts.push(extra)
   }
   // A record whose sections the normalizer could not find is still searchable by its original text.
-  if (record.sections.length === 0) parts.push(plainText(html))
+  if (record.sections.length === 0) parts.push(textOfHtml(html, ' '))
   return parts
     .filter(Boolean)
     .join('\n')

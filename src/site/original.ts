@@ -1,3 +1,5 @@
+import { textOfHtml } from '../escape-html.js'
+
 /**
  * Prepares the original document's sanitised HTML (rehype-stringify output, so tags and attributes have a fixed,
  * escaped form) for its place on the postmortem page, fixing what authors' Markdown leaves inaccessible:
@@ -37,16 +39,7 @@ export interface ShownElsewhere {
   sectionIds: string[]
 }
 
-const textOf = (inner: string): string =>
-  inner
-    .replace(/<[^>]*>/g, '')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&#x27;/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
+const textOf = (inner: string): string => textOfHtml(inner).replace(/\s+/g, ' ').trim()
 
 /**
  * Drops from the original's HTML (rehype-stringify output) the title heading when it opens the document, and the

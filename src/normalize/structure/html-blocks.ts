@@ -2,22 +2,10 @@
  * Raw HTML blocks (`<h1>Issue Summary:</h1>`, `<p>...</p>`) read as the headings and paragraphs they stand for,
  * so a postmortem written in HTML inside Markdown gets the same sections, timeline and action items.
  */
-import { decodeNamedCharacterReference } from 'decode-named-character-reference'
 import type { Heading, Html, Paragraph, RootContent } from 'mdast'
+import { decodeEntities } from '../../escape-html.js'
 
 const BLOCK_TAG = /<\/?(h[1-6]|p|li|div|tr|dt|dd|blockquote|pre|td|th|ul|ol|table|tbody|thead|section|article|body|html|hr)\b[^>]{0,2000}>/gi
-
-/** Decodes HTML character references (`&emsp;`, `&#8212;`, `&amp;`). */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-    if (ref.startsWith('#')) {
-      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10)
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole
-    }
-    const named = decodeNamedCharacterReference(ref)
-    return named === false ? whole : named
-  })
-}
 
 /** Leading decoration that carries no content: spaces, em spaces, emoji shortcodes (`:small_orange_diamond:`). */
 export function stripDecoration(text: string): string {
