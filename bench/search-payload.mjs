@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util'
 import { loadConfig } from '../dist/config.js'
 import { createRenderer } from '../dist/site/render.js'
 import { buildSearchIndex } from '../dist/search/index.js'
+import { emptyRecord } from '../dist/normalize/index.js'
 import { measureSearchPayload } from './payload.mjs'
 import { writeFile, mkdir } from 'node:fs/promises'
 
@@ -76,21 +77,12 @@ function record(i) {
   }))
   const actionItems = Array.from({ length: 2 + Math.floor(random() * 5) }, () => ({ text: sentence(8), kind: 'fix', done: random() < 0.5, owner: null }))
   return {
-    slug: `${date}-incident-${i}`,
-    source: `${i}.md`,
+    ...emptyRecord(`${i}.md`, `${date}-incident-${i}`),
     title: `Incident ${i}: ${sentence(5)}`,
     summary: sentence(30),
     date,
-    published: null,
-    start: null,
-    end: null,
-    durationMinutes: null,
-    timezone: null,
-    utcOffset: null,
     tags: docTags,
-    derivedTags: [],
     site: [pick(sites)],
-    authors: [],
     severity: pick(['sev1', 'sev2', 'sev3', 'sev4']),
     sections: [
       section('summary', 'Summary', sentence(30)),
@@ -102,17 +94,6 @@ function record(i) {
     ],
     timeline,
     actionItems,
-    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
-    metrics: {
-      detected: null,
-      mitigated: null,
-      resolved: null,
-      timeToDetectMinutes: null,
-      timeToMitigateMinutes: null,
-      timeToResolveMinutes: null,
-      timelineSpanMinutes: null,
-    },
-    diagnostics: [],
   }
 }
 
