@@ -49,7 +49,7 @@ describe('search records', () => {
     ]) {
       expect(r.content).toContain(words)
     }
-    expect(r.filters).toEqual({ site: ['Edge network'], tag: ['dns', 'network'], year: ['2024'], severity: ['sev1'] })
+    expect(r.filters).toEqual({ site: ['Edge network'], tag: ['dns', 'network'], year: ['2024'], severity: ['SEV1'] })
     expect(r.meta).toEqual({ title: 'DNS outage', date: '2024-02-03', site: 'Edge network', tags: 'dns, network', summary: 'Resolvers stopped answering.' })
     expect(r.sort).toEqual({ date: '2024-02-03' })
     expect(r.language).toBe('en')
@@ -57,6 +57,10 @@ describe('search records', () => {
 
   test('a record without sections is searchable by its original text; undated ones sort last and sit in the unsorted site', () => {
     const r = searchRecord(bare, { base: '/', sites: {} })
+    const spellings = ['sev-1', 'SEV 1', 'Sev1'].map((severity) =>
+      searchRecord({ record: record({ slug: 'x', severity }), html: '' }, { base: '/', sites: {} }),
+    )
+    expect(spellings.map((s) => s.filters.severity)).toEqual([['SEV1'], ['SEV1'], ['SEV1']])
     expect(r.content).toContain('Only the original & its words .')
     expect(r.meta.title).toBe('untitled-thing')
     expect(r.filters).toEqual({ site: ['Unsorted'], year: ['Undated'] })

@@ -5,6 +5,7 @@ import { causeLabel } from '../enrich/derive-causes.js'
 import { siteLabel, yearOf } from '../site/taxonomy.js'
 import type { PostmortemRecord, ResolvedConfig } from '../types.js'
 import { shownTitle } from '../site/shown-title.js'
+import { severityLabel } from '../site/severity.js'
 
 /** One search record as Pagefind's `addCustomRecord` takes it. */
 export interface SearchRecord {
@@ -69,7 +70,9 @@ export function searchRecord(doc: SiteDocument, config: Pick<ResolvedConfig, 'ba
   if (r.derivedTags.length) meta.suggestedTags = r.derivedTags.join(', ')
   // Same buckets as the /years/ pages, `Undated` included, so every filter value also exists as a plain page.
   filters.year = [yearOf(r)]
-  if (r.severity) filters.severity = [r.severity]
+  // The label the badges and /severity/ pages show, so `sev-1` and `SEV 1` are one filter value, not two.
+  const severity = severityLabel(r)
+  if (severity) filters.severity = [severity]
   // Cause categories are derived, as on /categories/: the filter offers their labels.
   if (r.derivedCauses?.length) filters.cause = r.derivedCauses.map(causeLabel)
   return {
