@@ -32,6 +32,9 @@ describe('stated durations', () => {
     ['We had 45 minutes of downtime.', 45],
     ['Total downtime: 2 hours', 120],
     ['Time to recovery: 25 minutes', 25],
+    ['The slowdown lasted roughly nine hours before traffic recovered on its own.', 540],
+    ['Our API was down for a while this morning (~3 hours).', 180],
+    ['The site was unavailable (about 40 minutes) while the database restarted.', 40],
   ])('%s -> %i minutes', (text, minutes) => {
     expect(findDurations(text)[0]?.minutes).toBe(minutes)
   })
@@ -41,6 +44,8 @@ describe('stated durations', () => {
     'The alert fired 10 minutes later, errors everywhere.',
     'Within 15 minutes the outage was identified.',
     'We set the cache TTL to 30 minutes.',
+    'The alert fired 20 minutes before the site went down.',
+    'We deploy twice a day (every 12 hours) and nothing was down.',
   ])('is not an impact duration: %s', (text) => {
     expect(findDurations(text).filter((d) => d.kind === 'impact')).toEqual([])
   })

@@ -166,6 +166,17 @@ describe('timeline shapes: clock times in prose', () => {
   })
 })
 
+describe('timeline shapes: time headings over paragraphs', () => {
+  it('takes the whole hard-wrapped paragraph under a time heading as the event, not its first line', () => {
+    const md =
+      '### 09:10\n\nA config push reaches the edge.\nRequests begin to fail in two regions.\n\nLater notes stay out.\n\n### 09:40\n\nRollback done,\nerror rate returns to normal.\n'
+    expect(times(md)).toEqual([
+      '09:10 A config push reaches the edge. Requests begin to fail in two regions.',
+      '09:40 Rollback done, error rate returns to normal.',
+    ])
+  })
+})
+
 describe('timeline shapes: sections that end too early or hide their times', () => {
   it('keeps time headings raised a level too high inside the timeline', () => {
     const r = doc(

@@ -79,6 +79,9 @@ const BARE_LETTER_UNIT = /^\S+?\s*(?:-\s*)?[mhs]$/i
 /** Words before an amount that say it is how long something lasted. */
 const LASTED_BEFORE =
   /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
+/** An amount alone in parentheses right after the words that say something was down ("was down for a while (~6 hours)"). */
+const IN_PARENTHESES_AFTER_IMPACT =
+  /\b(?:down|outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|degraded|disrupted|interrupted)\b[^()\n]{0,40}\(\s*(?:~|≈|about|approx\.?|approximately|around|roughly|ca\.?|nearly|almost)?\s*$/i
 /** Words after an amount that say it measured the impact. */
 const IMPACT_AFTER =
   /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
@@ -128,12 +131,13 @@ export function findDurations(text: string): StatedDuration[] {
     if (minutes === null || minutes <= 0) continue
     const before = sample.slice(Math.max(0, m.index - 60), m.index)
     const after = sample.slice(m.index + m[0].length, m.index + m[0].length + 60)
-    if (NOT_LASTED.test(before) || LATER_AFTER.test(after)) continue
+    if (NOT_LASTED.test(before) || (LATER_AFTER.test(after) && !LASTED_BEFORE.test(before))) continue
     if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before)) continue
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
     if (IMPACT_AFTER.test(after)) weight = 2
     else if (LASTED_BEFORE.test(before) && (IMPACT_WORDS.test(sentence) || /\blast(?:ed|ing)\b/i.test(sentence))) weight = 1
+    else if (IN_PARENTHESES_AFTER_IMPACT.test(before) && /^\s*\)/.test(after)) weight = 1
     if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })
   }
   return out.sort((a, b) => b.weight - a.weight || a.index - b.index)

@@ -92,6 +92,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   // `open` is the entry a wrapped line may continue: the one on the line just above, in the same paragraph.
   let open: { text: string; line: number } | null = null
+  // `body` is the entry a bare stamp's paragraph fills, and the line that paragraph has reached.
+  let body: { piece: { text: string }; line: number } | null = null
   // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
   let shape: RegExp | null = null
   const textLine = (l: TextLine, heading = false, dated = false): void => {
@@ -106,6 +108,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     const stamp = read && CHAT.test(read.rest) ? null : read
     const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
     open = null
+    const filling = body
+    body = null
     if (stamp && isDayLine(stamp) && !dated) {
       pending = null
       push({ kind: 'day', date: stamp.date!, line: l.line, column: l.column })
@@ -115,8 +119,13 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const piece = entry(stamp, bare ? '' : stamp.rest, l.line, l.column)
       pending = bare ? piece : null
       open = heading || bare ? null : { ...piece, line: l.line }
+    } else if (!stamp && !heading && filling && filling.line + 1 === l.line) {
+      // The rest of the paragraph under a bare stamp (a time heading over hard-wrapped lines) is the same event.
+      filling.piece.text += ` ${l.text.replace(/\s+/g, ' ')}`
+      body = { piece: filling.piece, line: l.line }
     } else if (pending && !heading && /\p{L}/u.test(l.text)) {
       pending.text = l.text.replace(/\s+/g, ' ')
+      body = { piece: pending, line: l.line }
       pending = null
     } else if (continues && !heading) {
       const last = pieces[pieces.length - 1]
