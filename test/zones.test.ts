@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findZone, offsetOn, parseZone, toIso } from '../src/normalize/time/zones.js'
+import { DateTime } from 'luxon'
+import { findZone, formatOffset, offsetOn, parseZone, toIso } from '../src/normalize/time/zones.js'
 
 describe('parseZone', () => {
   it.each([
@@ -112,6 +113,54 @@ describe('toIso', () => {
     expect(toIso('2024-02-29', '23:59:07', parseZone('GMT+5:30'))).toEqual({ at: '2024-02-29T23:59:07+05:30', offset: '+05:30' })
     expect(toIso('2023-02-29', '10:00', parseZone('UTC'))).toBeNull()
     expect(toIso('2023-01-01', '24:00', parseZone('UTC'))).toBeNull()
+  })
+})
+
+describe('toIso against luxon', () => {
+  /** What toIso gave when it built a luxon DateTime (the code before 2026-11-30): the reference the plain calculation must equal. */
+  function viaLuxon(date: string, time: string, iana: string): string | null {
+    const [y, mo, d] = date.split('-').map(Number)
+    const [h, mi, s] = time.split(':').map(Number)
+    const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s ?? 0 }, { zone: iana })
+    if (!dt.isValid || dt.day !== d) return null
+    const pad = (n: number): string => String(n).padStart(2, '0')
+    return `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${formatOffset(dt.offset)}`
+  }
+
+  it("gives luxon's instant for every local time around DST changes, bad days and hour 24", () => {
+    const zones = ['Europe/Berlin', 'America/Los_Angeles', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/Sao_Paulo', 'Europe/Moscow', 'Pacific/Apia']
+    const days = ['2023-03-26', '2023-10-29', '2019-11-03', '2019-03-10', '2011-12-29', '2011-12-30', '2014-10-26', '2024-02-29', '2023-02-29', '2023-04-31']
+    const times = ['00:00', '00:30', '01:30', '02:00', '02:30', '03:00', '03:30', '12:00', '23:59:59', '24:00', '24:01', '23:60']
+    let checked = 0
+    for (const iana of zones)
+      for (const date of days)
+        for (const time of times) {
+          const ours = toIso(date, time, { written: iana, iana, fixedOffsetMinutes: null })?.at ?? null
+          expect([iana, date, time, ours]).toEqual([iana, date, time, viaLuxon(date, time, iana)])
+          checked++
+        }
+    expect(checked).toBe(zones.length * days.length * times.length)
+  })
+
+  it("gives luxon's instant on random times in random zones", () => {
+    const zones = Intl.supportedValuesOf('timeZone').filter((_, i) => i % 7 === 0)
+    let seed = 7
+    const next = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const pad = (n: number): string => String(n).padStart(2, '0')
+    for (let i = 0; i < 3000; i++) {
+      const iana = zones[next(zones.length)]!
+      const date = `${1900 + next(200)}-${pad(1 + next(12))}-${pad(1 + next(31))}`
+      const time = `${pad(next(25))}:${pad(next(60))}:${pad(next(60))}`
+      expect([iana, date, time, toIso(date, time, { written: iana, iana, fixedOffsetMinutes: null })?.at ?? null]).toEqual([
+        iana,
+        date,
+        time,
+        viaLuxon(date, time, iana),
+      ])
+    }
   })
 })
 

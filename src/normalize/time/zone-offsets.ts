@@ -1,5 +1,5 @@
 /** Offsets of a parsed zone at a moment: luxon zones (IANA offsets remembered per instant), ISO instants, shifts between zones. */
-import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon'
+import { FixedOffsetZone, IANAZone, type Zone } from 'luxon'
 import type { ParsedZone } from './zones.js'
 
 /**
@@ -43,6 +43,10 @@ export function formatOffset(minutes: number): string {
   return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`
 }
 
+/** `true` for a Gregorian year (luxon's rule, year 0 included) with a 29 February. */
+const leapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
 /**
  * Local `YYYY-MM-DD` + `HH:MM[:SS]` in a zone as ISO 8601 with offset; null without a zone or on invalid input.
  * Daylight saving follows the IANA rules: a time in the spring-forward gap moves forward an hour, a time in the
@@ -54,19 +58,44 @@ export function toIso(date: string, time: string, zone: ParsedZone | null): { at
   if (zone?.fixedOffsetMinutes != null && d && t) return fixedIso(d, t, zone.fixedOffsetMinutes)
   const z = luxonZone(zone)
   if (!z || !d || !t) return null
-  const dt = DateTime.fromObject(
-    { year: Number(d[1]), month: Number(d[2]), day: Number(d[3]), hour: Number(t[1]), minute: Number(t[2]), second: Number(t[3] ?? 0) },
-    { zone: z },
-  )
-  if (!dt.isValid || dt.day !== Number(d[3])) return null
-  const offset = formatOffset(dt.offset)
+  const [year, month, day, hour, minute, second] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2]), Number(t[3] ?? 0)]
+  const days = month === 2 ? (leapYear(year) ? 29 : 28) : MONTH_DAYS[month - 1]
+  const validHour = hour <= 23 || (hour === 24 && minute === 0 && second === 0)
+  if (days === undefined || day < 1 || day > days || !validHour || minute > 59 || second > 59) return null
+  const local = localMillis(year, month, day, hour, minute, second)
+  // luxon's guess is the zone's offset now; zones change offset on whole minutes, so the offset at the minute is the same one.
+  const guess = z.offset(Math.floor(Date.now() / 60_000) * 60_000)
+  const { ts, offsetMinutes } = fixOffset(local, guess, z)
+  const fields = new Date(ts + offsetMinutes * 60_000)
+  if (Number.isNaN(fields.getTime()) || fields.getUTCDate() !== day) return null
+  const offset = formatOffset(offsetMinutes)
   const pad = (n: number): string => String(n).padStart(2, '0')
-  return { at: `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${offset}`, offset }
+  const at = `${String(fields.getUTCFullYear()).padStart(4, '0')}-${pad(fields.getUTCMonth() + 1)}-${pad(fields.getUTCDate())}`
+  return { at: `${at}T${pad(fields.getUTCHours())}:${pad(fields.getUTCMinutes())}:${pad(fields.getUTCSeconds())}${offset}`, offset }
 }
 
-/** `true` for a Gregorian year (luxon's rule, year 0 included) with a 29 February. */
-const leapYear = (y: number): boolean => y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+/** Local wall-clock fields as epoch milliseconds with the offset baked in (luxon's `objToLocalTS`, years 0 to 99 kept as written). */
+function localMillis(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second)
+  if (year >= 100) return ms
+  const fixed = new Date(ms)
+  fixed.setUTCFullYear(year, month - 1, day)
+  return fixed.getTime()
+}
+
+/**
+ * The instant and offset of a local time in a zone, from a guessed offset: luxon's `fixOffset`, step for step, so a
+ * time in a spring-forward gap and one in a repeated autumn hour come out as luxon's `DateTime.fromObject` gives them.
+ */
+function fixOffset(local: number, guess: number, zone: Zone): { ts: number; offsetMinutes: number } {
+  let utc = local - guess * 60_000
+  const o2 = zone.offset(utc)
+  if (o2 === guess) return { ts: utc, offsetMinutes: guess }
+  utc -= (o2 - guess) * 60_000
+  const o3 = zone.offset(utc)
+  if (o2 === o3) return { ts: utc, offsetMinutes: o2 }
+  return { ts: local - Math.min(o2, o3) * 60_000, offsetMinutes: Math.max(o2, o3) }
+}
 
 /** `toIso` in a fixed-offset zone by plain arithmetic (the local fields are the instant's own): what luxon returns, without building a DateTime. */
 function fixedIso(d: RegExpExecArray, t: RegExpExecArray, offsetMinutes: number): { at: string; offset: string } | null {
