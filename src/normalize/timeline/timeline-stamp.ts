@@ -156,7 +156,8 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
     const joinLength = step === 0 ? 0 : joinerLength(at(pos))
     const joined = norm.slice(pos, pos + joinLength).trim()
     let p = pos + joinLength
-    let next = part(p, joinLength === 0 ? '' : joined)
+    // With no joiner this is the touching part just tried (a part that fails changes nothing), so it is not read twice.
+    let next = joinLength === 0 && step > 0 ? touching : part(p, joinLength === 0 ? '' : joined)
     for (let skips = 0; next < 0 && skips < 4; skips++) {
       const wrap = WRAP.exec(at(p))
       const filler = wrap ? null : readFiller(at(p))
