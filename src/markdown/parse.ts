@@ -4,7 +4,7 @@
  * on a typical postmortem, and most files (and most one-line re-parses) need neither (a one-column table needs no `|`,
  * only a delimiter row). The tree is the same either way.
  */
-import type { Root } from 'mdast'
+import type { Paragraph, Root } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote'
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough'
@@ -73,9 +73,34 @@ function plainParagraph(text: string): Root | null {
   }
 }
 
+/**
+ * One line made of a bold label and plain text (see PLAIN_LINE): `**Date**: 2024-05-01`, `**Impact:** users`, `**Root
+ * cause**`. The label starts and ends with a letter or digit, or ends with a colon and a space follows the closing
+ * `**`, so the opening run can only open and the closing run can only close: micromark reads one strong node.
+ */
+const BOLD_LABEL =
+  /^\*\*(?:([\p{L}\p{N}](?:[^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[\p{L}\p{N}])?)\*\*(:(?:[^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[^\s\\`*_[\]<>!&~|@#])?)?|([\p{L}\p{N}][^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*:)\*\*( [^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[^\s\\`*_[\]<>!&~|@#])?)$/u
+
+/** The tree micromark builds for a bold label line (see BOLD_LABEL), built directly: such lines are re-read as fields. */
+function boldLabelParagraph(text: string): Root | null {
+  if (text.length > 4000 || !text.startsWith('**') || LINK_LITERAL.test(text)) return null
+  const m = BOLD_LABEL.exec(text)
+  if (!m) return null
+  const label = m[1] ?? m[3]!
+  const rest = m[2] ?? m[4] ?? ''
+  const at = (offset: number) => ({ line: 1, column: offset + 1, offset })
+  const span = (from: number, to: number) => ({ start: at(from), end: at(to) })
+  const strongEnd = label.length + 4
+  const children: Paragraph['children'] = [
+    { type: 'strong', children: [{ type: 'text', value: label, position: span(2, label.length + 2) }], position: span(0, strongEnd) },
+  ]
+  if (rest) children.push({ type: 'text', value: rest, position: span(strongEnd, text.length) })
+  return { type: 'root', children: [{ type: 'paragraph', children, position: span(0, text.length) }], position: span(0, text.length) }
+}
+
 /** Parses Markdown (GFM) into an mdast tree with positions; never throws on content. */
 export function parseMarkdown(text: string): Root {
-  const plain = plainParagraph(text)
+  const plain = plainParagraph(text) ?? boldLabelParagraph(text)
   if (plain) return plain
   let mask = 0
   PARTS.forEach((part, i) => {
