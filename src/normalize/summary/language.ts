@@ -106,12 +106,23 @@ function plainlyEnglish(prose: string): boolean {
   return english >= 5 && english / words.length >= ENGLISH_SHARE
 }
 
+/** How many letters an ASCII text holds (`\p{L}` on ASCII is A-Z and a-z), counted without building a match array. */
+function asciiLetters(text: string): number {
+  let count = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i) | 0x20
+    if (code >= 0x61 && code <= 0x7a) count++
+  }
+  return count
+}
+
 /** The language of `prose` as a BCP 47 tag, or null for English, unknown or unsure. */
 export function detectLanguage(text: string): string | null {
   const prose = text.slice(0, LANGUAGE_SAMPLE)
   if (plainlyEnglish(prose)) return null
-  const letters = prose.match(/\p{L}/gu)?.length ?? 0
-  const dense = (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
+  const ascii = !/[^\x00-\x7f]/.test(prose)
+  const letters = ascii ? asciiLetters(prose) : (prose.match(/\p{L}/gu)?.length ?? 0)
+  const dense = !ascii && (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
   if (letters < min) return null
   const guesses = scoreLanguages(prose, min)

@@ -43,12 +43,25 @@ function scriptModels(candidates: ReadonlySet<string>): Map<string, ScriptModels
   return out
 }
 
-/** The script most of the text's characters are in, and its share (franc's `getTopScript`). */
+/** Scripts whose expression matches some ASCII character (Latin alone today): on ASCII text every other script counts none. */
+const ASCII_SCRIPTS = new Set(
+  Object.entries(expressions)
+    .filter(([, expression]) => {
+      const once = new RegExp(expression.source, expression.flags.replace('g', ''))
+      for (let code = 0; code < 128; code++) if (once.test(String.fromCharCode(code))) return true
+      return false
+    })
+    .map(([script]) => script),
+)
+const NON_ASCII = /[^\x00-\x7f]/
+
+/** The script most of the text's characters are in, and its share (franc's `getTopScript`); scripts that cannot occur are not scanned. */
 function topScript(value: string): [script: string | undefined, share: number] {
   let top = -1
   let best: string | undefined
+  const ascii = !NON_ASCII.test(value)
   for (const [script, expression] of Object.entries(expressions)) {
-    const share = (value.match(expression)?.length ?? 0) / value.length || 0
+    const share = ascii && !ASCII_SCRIPTS.has(script) ? 0 : (value.match(expression)?.length ?? 0) / value.length || 0
     if (share > top) {
       top = share
       best = script
