@@ -8,8 +8,8 @@ import { listingKey, primeListingKey } from '../site/listing-key.js'
 import type { SiteDocument } from '../site/pages.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
 
-/** Record fields a summary leaves out (see `cache/entry.ts`), read from the body when used. */
-const BODY_FIELDS = ['sections', 'timeline', 'actionItems', 'lessons'] as const
+/** Record fields a summary leaves out (see `cache/entry.ts`; action items are in the head), read from the body when used. */
+const BODY_FIELDS = ['sections', 'timeline', 'lessons'] as const
 
 /** The facts a summary keeps of a whole record, so planning need not read its sections: root-cause terms and listing key. */
 export function summaryFacts(doc: LoadedDocument): SummaryFacts | null {

@@ -11,8 +11,12 @@ import type { PostmortemRecord } from '../types.js'
  */
 export const ENTRY_HEADER = 8
 
-/** Record fields only a postmortem's own page, its JSON and the search index read; the head leaves them out. */
-const BULKY = ['sections', 'timeline', 'actionItems', 'lessons'] as const
+/**
+ * Record fields only a postmortem's own page, its JSON and the search index read; the head leaves them out. Action
+ * items stay in the head: the stats and action items pages read every record's, and reading 10,000 bodies for them
+ * (three times a cold build) cost most of the emit phase's CPU and its peak memory (see bench/README.md).
+ */
+const BULKY = ['sections', 'timeline', 'lessons'] as const
 
 /**
  * What planning reads of a cached document without its body: source, diagnostics, the record without its bulky fields

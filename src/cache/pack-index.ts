@@ -2,7 +2,7 @@
 import { codeVersionKey } from './hash.js'
 
 /** Layout of the pack files; a cache written in another layout is ignored as if written by another Hindsight. */
-const PACK_FORMAT = 'entries-v8'
+const PACK_FORMAT = 'entries-v9'
 export const packVersion = (): string => `${codeVersionKey()}/${PACK_FORMAT}`
 
 /** Where an entry lies: its pack, its byte range there, the lengths of its summary and record JSON (see `cache/entry.ts`), and its parts' digests (`cache/integrity.ts`). */
