@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { normalizeDocument } from '../src/normalize/index.js'
-import { titleDateIsReportDay, type IncidentWhen } from '../src/normalize/time/incident-date.js'
+import { pickDate, titleDateIsReportDay, type IncidentWhen } from '../src/normalize/time/incident-date.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
@@ -37,6 +37,20 @@ describe('a date in the title', () => {
       '# Disclosure 2023-03-10\n\n## Timeline\n\n**March 6, 2023**\n\n- **09:15:** A researcher reports the bug\n\n**March 8, 2023**\n\n- **14:00:** Fix deployed\n\n**March 10, 2023**\n\n- **10:00:** Report published\n',
     )
     expect(r.date).toBe('2023-03-06')
+  })
+})
+
+describe('a date the summary states', () => {
+  it('wins over the first timeline entry, which may be lead-up days earlier', () => {
+    expect(pickDate({ ...when('', null), date: null, proseDate: '2024-03-14' }, '2024-03-12', '2024-03-20')).toBe('2024-03-14')
+    expect(pickDate({ ...when('', null), date: null }, '2024-03-12', '2024-03-20')).toBe('2024-03-12')
+  })
+
+  it('dates a whole document whose timeline opens with the change made two days before', () => {
+    const r = recordOf(
+      '# Slow pages\n\n## Summary\n\nOn March 14, 2024, pages loaded slowly for three hours.\n\n## Timeline\n\n- 2024-03-12 17:00 UTC: Cache change merged\n- 2024-03-14 09:00 UTC: Support ticket from a customer\n- 2024-03-14 12:00 UTC: Cache flushed\n',
+    )
+    expect(r.date).toBe('2024-03-14')
   })
 })
 

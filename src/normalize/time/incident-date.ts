@@ -170,9 +170,12 @@ function isCalendarDay(text: string): boolean {
   return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
 }
 
-/** The final incident date: explicit evidence, else the timeline's dated entries, else prose, else publication, else any unambiguous date in the body. */
+/**
+ * The final incident date: explicit evidence, else the first date the summary states (the day users were hit, where the
+ * timeline may open with lead-up days earlier), else the timeline's dated entries, else publication, else any unambiguous date in the body.
+ */
 export function pickDate(when: IncidentWhen, entryDate: string | null, published: string | null): string | null {
-  return when.date ?? entryDate ?? when.proseDate ?? published ?? when.bodyDate
+  return when.date ?? when.proseDate ?? entryDate ?? published ?? when.bodyDate
 }
 
 /**
