@@ -68,4 +68,4 @@ export const MAX_FILE_BYTES = 8 * 1024 * 1024
 export const CONTENT_EXTENSIONS = ['.md', '.markdown', '.txt'] as const
 
 /** Bumped whenever the record or rendering changes shape, so stale caches are ignored (the cache key also holds the package version). */
-export const PIPELINE_VERSION = 10
+export const PIPELINE_VERSION = 11

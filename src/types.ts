@@ -77,11 +77,13 @@ export interface ActionItem {
   priority: string | null
 }
 
-/** Lessons learned, split the way the Google SRE template splits them. */
+/** Lessons learned, split the way the Google SRE template splits them, plus the lessons a document lists without that split. */
 export interface Lessons {
   wentWell: string[]
   wentWrong: string[]
   gotLucky: string[]
+  /** Lessons under a plain "Lessons learned" heading (or its wordings), not sorted into the three above. */
+  learned: string[]
 }
 
 /** A point of the incident's life cycle (detected, mitigated, resolved). */

@@ -57,7 +57,7 @@ describe('cache entries', () => {
     void [record.sections, record.lessons, lazy.document!.html]
     expect(reads()).toBe(4)
     // A field set is kept as set.
-    record.lessons = { wentWell: ['kept'], wentWrong: [], gotLucky: [] }
+    record.lessons = { wentWell: ['kept'], wentWrong: [], gotLucky: [], learned: [] }
     expect(record.lessons.wentWell).toEqual(['kept'])
     expect(reads()).toBe(4)
   })

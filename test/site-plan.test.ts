@@ -101,7 +101,7 @@ describe('the postmortem page', () => {
         { text: 'Alert on disk', kind: 'fix', done: true, owner: 'Ana', priority: null },
         { text: 'Write runbook', kind: null, done: false, owner: null, priority: null },
       ],
-      lessons: { wentWell: ['Fast rollback'], wentWrong: ['No disk alert'], gotLucky: ['Quiet night'] },
+      lessons: { wentWell: ['Fast rollback'], wentWrong: ['No disk alert'], gotLucky: ['Quiet night'], learned: [] },
     }),
   )
   const others = Array.from({ length: 7 }, (_, i) =>
@@ -199,7 +199,7 @@ describe('the postmortem page shows each part once', () => {
       slug: 'long',
       title: 'Long one',
       sections,
-      lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [] },
+      lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [], learned: [] },
       timeline: [
         { at: '2024-01-01T10:00:00+00:00', date: '2024-01-01', time: '10:00', text: 'Alert', line: 12 },
         { at: '2024-01-01T10:30:00+00:00', date: '2024-01-01', time: '10:30', text: 'Fixed', line: 13 },
@@ -214,6 +214,19 @@ describe('the postmortem page shows each part once', () => {
     expect(page).not.toContain('Timeline text')
     expect(page.match(/Long one<\/h[1-6]>/g)).toHaveLength(1)
     expect(page).toMatch(/<nav class="pm-contents"[^>]*>[\s\S]*href="#pm-timeline"[\s\S]*href="#root-cause">Root cause<\/a>/)
+  })
+
+  it('shows lessons listed under a plain lessons heading: without a sub-heading alone, as "Other lessons" beside the split ones', () => {
+    const only = makeRecord({ slug: 'flat', title: 'Flat', lessons: { wentWell: [], wentWrong: [], gotLucky: [], learned: ['Test the restore'] } })
+    const flat = renderRecords([only], {}, '<p>x</p>').get('flat/index.html')!
+    expect(flat).toMatch(/<h2 id="pm-lessons">Lessons learned<\/h2>[\s\S]*<li>Test the restore<\/li>/)
+    expect(flat).not.toContain('<h3>Other lessons</h3>')
+    const both = makeRecord({
+      slug: 'both',
+      title: 'Both',
+      lessons: { wentWell: ['Alerts fired'], wentWrong: [], gotLucky: [], learned: ['Test the restore'] },
+    })
+    expect(renderRecords([both], {}, '<p>x</p>').get('both/index.html')).toContain('<h3>Other lessons</h3>')
   })
 
   it('lists in the contents no heading of a section the page omitted (a time sub-heading of the timeline)', () => {
@@ -410,7 +423,7 @@ describe('untrusted text', () => {
       '+00:00',
     ),
     actionItems: [{ text: evil, kind: evil, done: null, owner: evil, priority: evil }],
-    lessons: { wentWell: [evil], wentWrong: [], gotLucky: [] },
+    lessons: { wentWell: [evil], wentWrong: [], gotLucky: [], learned: [] },
   })
   const out = renderRecords([record])
 

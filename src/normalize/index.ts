@@ -74,7 +74,7 @@ export function emptyRecord(source: string, slug: string): PostmortemRecord {
     sections: [],
     timeline: [],
     actionItems: [],
-    lessons: { wentWell: [], wentWrong: [], gotLucky: [] },
+    lessons: { wentWell: [], wentWrong: [], gotLucky: [], learned: [] },
     metrics: {
       detected: null,
       mitigated: null,

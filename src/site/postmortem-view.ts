@@ -106,7 +106,7 @@ function contents(record: PostmortemRecord, hasTimeline: boolean, omittedIds: st
   const anchors = new Set([...html.matchAll(/<h[1-6] id="([^"]+)"/g)].map((m) => m[1]))
   const original = record.sections.filter((s) => !omittedIds.includes(s.id) && anchors.has(s.id))
   if (original.length < CONTENTS_FROM) return []
-  const lessons = record.lessons.wentWell.length + record.lessons.wentWrong.length + record.lessons.gotLucky.length > 0
+  const lessons = Object.values(record.lessons).some((list) => list.length > 0)
   return [
     ...(hasTimeline ? [{ id: 'pm-timeline', label: 'Timeline' }] : []),
     ...(record.actionItems.length ? [{ id: 'pm-actions', label: 'Action items' }] : []),

@@ -25,14 +25,29 @@ function entries(node: RootContent): string[] {
   return []
 }
 
-/** Collects the three lists; a document without such sub-headings gives three empty lists. */
+/** Lesson entries of one block; under a plain lessons heading, a line that only introduces a list (ends in ":") is no lesson. */
+function blockEntries(block: Block, bucket: keyof Lessons, sure: boolean): string[] {
+  if (block.kind === 'field') return [oneLine(`${block.label}: ${block.value}`)]
+  if (bucket !== 'learned') return entries(block.node)
+  // A heading only read from its words ("Observations") may head prose: there only list items count as lessons.
+  if (!sure && block.node.type !== 'list') return []
+  return entries(block.node).filter((entry) => !entry.endsWith(':'))
+}
+
+/**
+ * Collects the three lists from their sub-headings, and the lessons under a plain "Lessons learned" heading into
+ * `learned`; a document without either gives four empty lists.
+ */
 export function findLessons(spans: SectionSpan[], blocks: Block[]): Lessons {
-  const lessons: Lessons = { wentWell: [], wentWrong: [], gotLucky: [] }
+  const lessons: Lessons = { wentWell: [], wentWrong: [], gotLucky: [], learned: [] }
   for (const span of spans) {
-    if (!span.lesson || span.heading.kind !== 'heading') continue
+    if (span.heading.kind !== 'heading') continue
+    const bucket = span.lesson ?? (span.match?.key === 'lessonsLearned' ? 'learned' : null)
+    if (!bucket) continue
+    const sure = (span.match?.confidence ?? 0) >= 0.9
     for (const block of blocks.slice(span.index + 1, span.end)) {
       if (block.kind === 'heading') break
-      lessons[span.lesson].push(...(block.kind === 'field' ? [oneLine(`${block.label}: ${block.value}`)] : entries(block.node)))
+      lessons[bucket].push(...blockEntries(block, bucket, sure))
     }
   }
   return lessons

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import type { Lessons } from '../src/types.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const lessons = (body: string): Lessons => normalizeDocument('a.md', `# Disk full on 2024-05-01\n\n${body}`, options).record.lessons
+
+describe('lessons', () => {
+  it('keeps a flat "Lessons learned" list as learned lessons, without the line that introduces it', () => {
+    const body = '## Lessons learned\n\nWe took away three things:\n\n- Alert on disk usage, not on errors.\n- Rehearse the restore.\n'
+    expect(lessons(body)).toEqual({ wentWell: [], wentWrong: [], gotLucky: [], learned: ['Alert on disk usage, not on errors.', 'Rehearse the restore.'] })
+  })
+
+  it('sorts lessons under went-well / went-wrong / lucky sub-headings into their lists, and the intro list into learned', () => {
+    const body = [
+      '## Lessons learned',
+      '- Small deploys are easier to undo.',
+      '### What went well',
+      '- The alert fired in a minute.',
+      '### What went wrong',
+      '- The runbook was out of date.',
+      '### Where we got lucky',
+      '- It happened on a quiet night.',
+    ].join('\n\n')
+    expect(lessons(body)).toEqual({
+      wentWell: ['The alert fired in a minute.'],
+      wentWrong: ['The runbook was out of date.'],
+      gotLucky: ['It happened on a quiet night.'],
+      learned: ['Small deploys are easier to undo.'],
+    })
+  })
+
+  it('takes prose paragraphs under a known lessons heading, but only list items under a heading read from its words', () => {
+    expect(lessons('## Lessons\n\nBackups need a tested restore.\n').learned).toEqual(['Backups need a tested restore.'])
+    expect(lessons('## Our reflection\n\nThe night was calm and the team was small.\n').learned).toEqual([])
+    expect(lessons('## Our reflection\n\n- Restores were never tested.\n').learned).toEqual(['Restores were never tested.'])
+  })
+
+  it('gives four empty lists when nothing is about lessons', () => {
+    expect(lessons('## Summary\n\nThe disk filled up.\n')).toEqual({ wentWell: [], wentWrong: [], gotLucky: [], learned: [] })
+  })
+})
