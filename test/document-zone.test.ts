@@ -62,9 +62,9 @@ describe('a stated zone in the document', () => {
     expect(record.diagnostics.map((d) => d.ruleId)).not.toContain('zone-missing')
   })
 
-  it('is the record zone for a document with no timeline', () => {
+  it('is the record zone for a document with no timeline, with the offset it states (CEST before the spring change)', () => {
     const text = '---\ndate: 2024-03-17\n---\n# Outage\n\nOn 2024-03-17 10h47 CEST someone told us the site was down.\n'
-    expect(normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} }).record).toMatchObject({ timezone: 'CEST', utcOffset: '+01:00' })
+    expect(normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} }).record).toMatchObject({ timezone: 'CEST', utcOffset: '+02:00' })
   })
 })
 

@@ -150,7 +150,7 @@ describe('zones per event', () => {
   it('lets an event zone that differs override the heading zone for that event only', () => {
     const md = '- 10:00 paged\n- 12:30 CEST deploy reverted\n- 11:00 fixed\n'
     const result = extractTimeline(parseMarkdown(md).children, ctx, new VFile())
-    expect(result.entries.map((e) => e.at)).toEqual(['2024-03-05T10:00:00+00:00', '2024-03-05T12:30:00+01:00', '2024-03-05T11:00:00+00:00'])
+    expect(result.entries.map((e) => e.at)).toEqual(['2024-03-05T10:00:00+00:00', '2024-03-05T12:30:00+02:00', '2024-03-05T11:00:00+00:00'])
     expect(result.timezone).toBe('UTC')
   })
 

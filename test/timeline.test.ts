@@ -161,9 +161,9 @@ describe('timeline styles', () => {
   it('reads a list indented into a code block, 12-hour clock without am/pm', () => {
     const r = run('    - 10:40 ::::: Deploy\n    - 12:05 ::::: Leak seen\n    - 2:10 ::::: Cleanup\n', { date: '2020-06-01', zone: 'PST' })
     expect(r.entries.map((e) => [e.at, e.text, e.line])).toEqual([
-      ['2020-06-01T10:40:00-07:00', 'Deploy', 1],
-      ['2020-06-01T12:05:00-07:00', 'Leak seen', 2],
-      ['2020-06-01T14:10:00-07:00', 'Cleanup', 3],
+      ['2020-06-01T10:40:00-08:00', 'Deploy', 1],
+      ['2020-06-01T12:05:00-08:00', 'Leak seen', 2],
+      ['2020-06-01T14:10:00-08:00', 'Cleanup', 3],
     ])
   })
 

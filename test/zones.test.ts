@@ -4,22 +4,29 @@ import { findZone, formatOffset, offsetOn, parseZone, toIso } from '../src/norma
 
 describe('parseZone', () => {
   it.each([
-    ['CEST', 'Europe/Berlin', null],
-    ['CET', 'Europe/Berlin', null],
+    ['CEST', 'Europe/Berlin', 120],
+    ['CET', 'Europe/Berlin', 60],
     ['UTC', null, 0],
     ['utc', null, 0],
     ['GMT', null, 0],
     ['GMT+1', null, 60],
     ['UTC-05:30', null, -330],
     ['(UTC)', null, 0],
-    ['EST', 'America/New_York', null],
+    ['EST', 'America/New_York', -300],
+    ['EDT', 'America/New_York', -240],
+    ['BST', 'Europe/London', 60],
+    ['JST', 'Asia/Tokyo', 540],
     ['Eastern', 'America/New_York', null],
-    ['PST', 'America/Los_Angeles', null],
-    ['PDT', 'America/Los_Angeles', null],
+    ['PST', 'America/Los_Angeles', -480],
+    ['PDT', 'America/Los_Angeles', -420],
     ['PCT', 'America/Los_Angeles', null],
     ['Pacific Time', 'America/Los_Angeles', null],
     ['Pacific time', 'America/Los_Angeles', null],
-    ['Pacific Standard Time', 'America/Los_Angeles', null],
+    ['Pacific Standard Time', 'America/Los_Angeles', -480],
+    ['Pacific Daylight Time', 'America/Los_Angeles', -420],
+    ['Central European Summer Time', 'Europe/Berlin', 120],
+    ['AEST', 'Australia/Sydney', 600],
+    ['AEDT', 'Australia/Sydney', 660],
     ['SAST', null, 120],
     ['South African Standard Time', null, 120],
     ['Denver', 'America/Denver', null],
@@ -61,15 +68,20 @@ describe('findZone', () => {
 describe('toIso', () => {
   it.each([
     ['2023-03-26', '01:30', 'CET', '2023-03-26T01:30:00+01:00'],
-    ['2023-03-26', '03:30', 'CET', '2023-03-26T03:30:00+02:00'],
+    // An abbreviation that says its season is the offset the author wrote, whatever the date.
+    ['2023-03-26', '03:30', 'CET', '2023-03-26T03:30:00+01:00'],
     // In the spring-forward gap: moved an hour forward.
     ['2023-03-26', '02:30', 'Europe/Berlin', '2023-03-26T03:30:00+02:00'],
     ['2023-08-03', '09:03', 'CEST', '2023-08-03T09:03:00+02:00'],
-    // CET written in summer means the author's zone, which is on summer time.
-    ['2023-08-03', '09:03', 'CET', '2023-08-03T09:03:00+02:00'],
+    // CET written in summer is still the +01:00 the author wrote; CEST in March is +02:00.
+    ['2023-08-03', '09:03', 'CET', '2023-08-03T09:03:00+01:00'],
+    ['2024-03-17', '10:47', 'CEST', '2024-03-17T10:47:00+02:00'],
     ['2019-01-22', '14:54', 'PST', '2019-01-22T14:54:00-08:00'],
-    // PST written in July: the author's zone (Los Angeles) is on daylight time.
-    ['2019-07-01', '10:00', 'PST', '2019-07-01T10:00:00-07:00'],
+    // PST written in July is -08:00 as written, PDT in January -07:00; "Pacific time" follows the calendar.
+    ['2019-07-01', '10:00', 'PST', '2019-07-01T10:00:00-08:00'],
+    ['2021-01-11', '10:00', 'PDT', '2021-01-11T10:00:00-07:00'],
+    ['2019-07-01', '10:00', 'Pacific time', '2019-07-01T10:00:00-07:00'],
+    ['2019-01-01', '10:00', 'PT', '2019-01-01T10:00:00-08:00'],
     // The repeated hour in autumn takes the standard-time offset.
     ['2019-11-03', '01:30', 'America/Los_Angeles', '2019-11-03T01:30:00-08:00'],
     ['2019-11-03', '00:30', 'America/Los_Angeles', '2019-11-03T00:30:00-07:00'],
@@ -169,7 +181,8 @@ describe('offsetOn', () => {
     ['2023-08-03', 'CEST', '+02:00'],
     ['2023-01-10', 'PST', '-08:00'],
     [null, 'GMT+1', '+01:00'],
-    [null, 'PST', null],
+    [null, 'PST', '-08:00'],
+    [null, 'Pacific time', null],
   ] as const)('%s %s', (date, zone, offset) => {
     expect(offsetOn(date, parseZone(zone))).toBe(offset)
   })

@@ -2,16 +2,19 @@
  * Time zones as authors write them ("CEST", "Pacific time", "GMT+1", "Denver", "Europe/Berlin") mapped onto
  * IANA zones or fixed offsets, and local date + time turned into ISO 8601 with the right offset.
  *
- * Rule for generic abbreviations: a written zone means the zone the author lives in, so PST/PDT/PT/Pacific map to
- * America/Los_Angeles, EST/EDT/Eastern to America/New_York, CET/CEST to Europe/Berlin (and so on), and the offset
- * is the one that zone had on the incident's date ("PST" written in July gives -07:00). This follows what
- * authors mean: people write "PST" all year round. UTC, GMT, GMT±N and the single-offset African zones (SAST,
- * CAT, EAT, WAT) are fixed offsets. "PCT" is read as a typo of PST (P?T with no other meaning as a zone).
+ * Rule for abbreviations: one that says its season (PST/PDT, EST/EDT, CET/CEST, BST, AEST/AEDT, ...) is the fixed
+ * offset the author wrote, whatever the date ("PDT" written in January gives -07:00, and an offset even without a
+ * date), and keeps its region (`iana`) for the day order a region suggests. A generic one (PT, ET, CT, MT, "Pacific
+ * time") means the region's clock, so its offset is the one that zone had on the incident's date. UTC, GMT, GMT±N
+ * and the single-offset zones are fixed offsets. "PCT" is read as a typo of PT (P?T with no other meaning as a zone).
  * Ambiguous abbreviations take their most common meaning: CST = US Central, IST = India, BST = British Summer.
  */
 import { IANAZone } from 'luxon'
 
-/** A zone as written and what it resolves to (exactly one of `iana` / `fixedOffsetMinutes` is set). */
+/**
+ * A zone as written and what it resolves to: `fixedOffsetMinutes` when it is one offset (it wins), else `iana`; an
+ * abbreviation that says its season has both (the offset it states, and the region it belongs to).
+ */
 export interface ParsedZone {
   written: string
   iana: string | null
@@ -24,56 +27,65 @@ const CHI = 'America/Chicago'
 const DEN = 'America/Denver'
 const BER = 'Europe/Berlin'
 
+/** An abbreviation or region word that states its season: the region's standard or daylight offset, as written. */
+interface SeasonZone {
+  region: string
+  season: 'standard' | 'daylight'
+}
+
+const standard = (region: string): SeasonZone => ({ region, season: 'standard' })
+const daylight = (region: string): SeasonZone => ({ region, season: 'daylight' })
+
 /** Upper-case abbreviations, matched as whole words with their case (so "cat" or "west" in prose never match). */
-const ABBREVIATIONS: Record<string, string | number> = {
+const ABBREVIATIONS: Record<string, string | number | SeasonZone> = {
   UTC: 0,
   GMT: 0,
   UT: 0,
   Z: 0,
   ZULU: 0,
-  CET: BER,
-  CEST: BER,
-  MEZ: BER,
-  MESZ: BER,
-  WET: 'Europe/Lisbon',
-  WEST: 'Europe/Lisbon',
-  BST: 'Europe/London',
-  EET: 'Europe/Helsinki',
-  EEST: 'Europe/Helsinki',
+  CET: standard(BER),
+  CEST: daylight(BER),
+  MEZ: standard(BER),
+  MESZ: daylight(BER),
+  WET: standard('Europe/Lisbon'),
+  WEST: daylight('Europe/Lisbon'),
+  BST: daylight('Europe/London'),
+  EET: standard('Europe/Helsinki'),
+  EEST: daylight('Europe/Helsinki'),
   MSK: 'Europe/Moscow',
-  EST: NY,
-  EDT: NY,
+  EST: standard(NY),
+  EDT: daylight(NY),
   ET: NY,
-  CST: CHI,
-  CDT: CHI,
+  CST: standard(CHI),
+  CDT: daylight(CHI),
   CT: CHI,
-  MST: DEN,
-  MDT: DEN,
+  MST: standard(DEN),
+  MDT: daylight(DEN),
   MT: DEN,
-  PST: LA,
-  PDT: LA,
+  PST: standard(LA),
+  PDT: daylight(LA),
   PT: LA,
   PCT: LA,
-  AKST: 'America/Anchorage',
-  AKDT: 'America/Anchorage',
-  HST: 'Pacific/Honolulu',
+  AKST: standard('America/Anchorage'),
+  AKDT: daylight('America/Anchorage'),
+  HST: standard('Pacific/Honolulu'),
   SAST: 120,
   CAT: 120,
   EAT: 180,
   WAT: 60,
-  IST: 'Asia/Kolkata',
-  JST: 'Asia/Tokyo',
-  KST: 'Asia/Seoul',
-  SGT: 'Asia/Singapore',
-  HKT: 'Asia/Hong_Kong',
-  AEST: 'Australia/Sydney',
-  AEDT: 'Australia/Sydney',
-  ACST: 'Australia/Adelaide',
-  ACDT: 'Australia/Adelaide',
-  AWST: 'Australia/Perth',
-  NZST: 'Pacific/Auckland',
-  NZDT: 'Pacific/Auckland',
-  BRT: 'America/Sao_Paulo',
+  IST: standard('Asia/Kolkata'),
+  JST: standard('Asia/Tokyo'),
+  KST: standard('Asia/Seoul'),
+  SGT: standard('Asia/Singapore'),
+  HKT: standard('Asia/Hong_Kong'),
+  AEST: standard('Australia/Sydney'),
+  AEDT: daylight('Australia/Sydney'),
+  ACST: standard('Australia/Adelaide'),
+  ACDT: daylight('Australia/Adelaide'),
+  AWST: standard('Australia/Perth'),
+  NZST: standard('Pacific/Auckland'),
+  NZDT: daylight('Pacific/Auckland'),
+  BRT: standard('America/Sao_Paulo'),
 }
 
 /** Region words, read with or without "(standard|daylight|summer) time" after them, any case. */
@@ -142,8 +154,24 @@ function ianaName(written: string): string | null {
   return name
 }
 
-function resolved(written: string, target: string | number): ParsedZone {
-  return typeof target === 'number' ? { written, iana: null, fixedOffsetMinutes: target } : { written, iana: target, fixedOffsetMinutes: null }
+/** Standard (smaller) and daylight (larger) offsets of IANA zones, read once each from two days half a year apart. */
+const seasonOffsets = new Map<string, { standard: number; daylight: number }>()
+
+function seasonOffset(zone: SeasonZone): number {
+  let found = seasonOffsets.get(zone.region)
+  if (!found) {
+    const iana = new IANAZone(zone.region)
+    const [january, july] = [iana.offset(Date.UTC(2024, 0, 15)), iana.offset(Date.UTC(2024, 6, 15))]
+    found = { standard: Math.min(january, july), daylight: Math.max(january, july) }
+    seasonOffsets.set(zone.region, found)
+  }
+  return found[zone.season]
+}
+
+function resolved(written: string, target: string | number | SeasonZone): ParsedZone {
+  if (typeof target === 'number') return { written, iana: null, fixedOffsetMinutes: target }
+  if (typeof target === 'string') return { written, iana: target, fixedOffsetMinutes: null }
+  return { written, iana: target.region, fixedOffsetMinutes: seasonOffset(target) }
 }
 
 /** Reads a string that is wholly a zone ("CEST", "(UTC)", "GMT+1", "Pacific time", "Denver", "Europe/Berlin"). */
@@ -167,12 +195,14 @@ export function parseZone(text: string): ParsedZone | null {
     const iana = ianaName(written)
     if (iana) return resolved(written, iana)
   }
-  const region = written
+  const words = written
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/ time$/, '')
-    .replace(/ (?:standard|daylight|summer)$/, '')
-  const regionZone = REGIONS[region]
+  const season = / (standard|daylight|summer)$/.exec(words)
+  const region = season ? words.slice(0, season.index) : words
+  const regionZone = Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined
+  if (typeof regionZone === 'string' && season) return resolved(written, season[1] === 'standard' ? standard(regionZone) : daylight(regionZone))
   if (regionZone !== undefined) return resolved(written, regionZone)
   if (/^[A-Za-z][A-Za-z _]{2,30}$/.test(written)) {
     const city = cityZone(written)
