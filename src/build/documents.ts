@@ -63,15 +63,16 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     const summary = cache().summary(key)
     return summary ? documentFromSummary(summary, () => cache().body(key)) : null
   }
-  /** Stores a normalized document (as a worker encoded it, or as loaded here) and returns the one to keep. */
+  /**
+   * Stores a normalized document (as a worker encoded it, or as loaded here) and returns the one to keep: in a build
+   * its summary, whichever thread normalized it, so `--workers 1` (a one-core runner) holds heads, not 10,000 bodies.
+   */
   const keep = (key: string, result: LoadedDocument | Uint8Array): LoadedDocument => {
-    if (!(result instanceof Uint8Array)) {
-      cache().put(key, encodeEntry(result, summaryFacts(result)), result)
-      return result
-    }
+    const doc = result instanceof Uint8Array ? null : result
+    const bytes = doc ? encodeEntry(doc, summaryFacts(doc)) : (result as Uint8Array)
     // Without a place in a pack, the document is kept whole in memory: there is nothing to read its body from.
-    if (!cache().put(key, result) || whole) return decodeEntry(result)
-    return documentFromSummary(entrySummary(result), () => cache().body(key))
+    if (!cache().put(key, bytes, whole ? (doc ?? undefined) : undefined) || whole) return doc ?? decodeEntry(bytes)
+    return documentFromSummary(entrySummary(bytes), () => cache().body(key))
   }
   return {
     loaded,

@@ -1,0 +1,44 @@
+/**
+ * What a build holds of its documents once normalized (src/build/documents.ts): heads, with bodies read back from
+ * the cache when a page needs one, whichever thread normalized them. Normalized on the main thread (`--workers 1`,
+ * and always under vitest), the whole documents were kept to the end of the build: about 60 kB a postmortem.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createBuilder } from '../src/builder.js'
+import type { SiteDocument } from '../src/site/pages.js'
+import { makeProject } from './build-helpers.js'
+
+/** The body fields a document holds as values of its own (not read on demand). */
+const heldBody = (doc: SiteDocument): string[] => [
+  ...['sections', 'timeline', 'lessons'].filter((key) => Object.getOwnPropertyDescriptor(doc.record, key)?.value !== undefined),
+  ...(Object.getOwnPropertyDescriptor(doc, 'html')?.value !== undefined ? ['html'] : []),
+]
+
+describe('the documents a build holds', () => {
+  it('are heads after a build that normalized every file on the main thread; the pages still show the bodies', async () => {
+    const { config } = makeProject(2)
+    const builder = createBuilder(config, { workers: 1 })
+    const built = await builder.build()
+    expect(built.errors).toBe(0)
+    const docs = [...builder.documents.values()]
+    expect(docs.length).toBeGreaterThan(5)
+    expect(docs.flatMap(heldBody)).toEqual([])
+    // Read on demand, the bodies are the ones the pages show.
+    for (const doc of docs.slice(0, 3)) {
+      const page = readFileSync(path.join(config.outDir, doc.record.slug, 'postmortem.json'), 'utf8')
+      expect(JSON.parse(page)).toEqual(JSON.parse(JSON.stringify(doc.record)))
+      expect(doc.html.length).toBeGreaterThan(0)
+    }
+  })
+
+  it('are whole in `dev`, which keeps them for its session', async () => {
+    const { config } = makeProject(1)
+    const builder = createBuilder(config, { mode: 'dev', workers: 1 })
+    await builder.build()
+    const docs = [...builder.documents.values()]
+    expect(docs.length).toBeGreaterThan(2)
+    expect(docs.every((d) => heldBody(d).length === 4)).toBe(true)
+  })
+})
