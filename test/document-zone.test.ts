@@ -42,6 +42,11 @@ describe('documentZone', () => {
     expect(documentZone('# Outage\n\nAt 10:00 PST we paged.\n\nAll times below are in UTC.\n')?.written).toBe('UTC')
   })
 
+  it('reads a German zone statement ("Alle Zeiten in MEZ", "Uhrzeiten sind MESZ")', () => {
+    expect(documentZone('# Störung\n\nAlle Zeiten in MEZ.\n')?.iana).toBe('Europe/Berlin')
+    expect(documentZone('Die Uhrzeiten sind MESZ.\n')?.written).toBe('MESZ')
+  })
+
   it('reads the zone after a clock time in prose, bold or inline code around the time', () => {
     expect(documentZone('# Outage\n\nAt roughly **22:20:00** UTC the CDN timed out.\n')?.written).toBe('UTC')
     expect(documentZone('Duration: `20 seconds at 3:00:00pm -PST`\n')?.written).toBe('PST')

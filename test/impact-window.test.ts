@@ -185,6 +185,14 @@ describe('events that mark impact', () => {
     expect(startScore(text)).toBeGreaterThanOrEqual(2)
   })
 
+  it('reads German unavailability and working-again phrases, and "fehlerfrei" (error-free) as no start', () => {
+    expect(startScore('Das Portal ist nicht verfügbar.')).toBeGreaterThanOrEqual(2)
+    expect(startScore('Ein Login ist nicht möglich.')).toBeGreaterThanOrEqual(2)
+    expect(startScore('Das System funktioniert wieder fehlerfrei.')).toBe(0)
+    expect(endScore('Das System funktioniert wieder fehlerfrei.')).toBeGreaterThanOrEqual(3)
+    expect(endScore('Seit einigen Minuten ist das Login wieder möglich.')).toBeGreaterThanOrEqual(3)
+  })
+
   it('does not read a negated impact word as a start ("no sign of an outage", "without downtime")', () => {
     expect(startScore('Node stops sending metrics (there is no other evidence of an outage or degradation)')).toBe(0)
     expect(startScore('Upgrade finished without any downtime')).toBe(0)
@@ -290,6 +298,27 @@ describe('the impact window', () => {
     const window = findImpactWindow(input({ timeline: events, passages: [{ text: '- Time to detection: 7 hours', weight: 1 }] }))
     expect(window).toMatchObject({ source: 'marked', start: { date: '2024-05-01', time: '03:20' }, end: { time: '15:00' } })
     expect(startBeforeDetection([], 60, utc)).toBeNull()
+  })
+
+  it('reads a stated instant (a status page in UTC) on the clock of the timeline it sits over', () => {
+    const denver = parseZone('America/Denver')
+    const local = [entry('2024-05-01', '16:30', 'Agents stop being allocated'), entry('2024-05-01', '20:05', 'Agents allocate again, builds back to normal')]
+    const window = findImpactWindow(
+      input({ timeline: local, statedStart: '2024-05-01T22:41:00Z', statedEnd: '2024-05-02T02:11:00Z', context: { ...context, zone: denver } }),
+    )
+    expect(window).toMatchObject({ start: { date: '2024-05-01', time: '16:41' }, end: { date: '2024-05-01', time: '20:11' }, durationMinutes: 210 })
+  })
+
+  it('lets an event that plainly says the service was down, hours before the stated start, begin the window', () => {
+    const updates = [
+      entry('2024-05-01', '07:00', 'The portal is not available.'),
+      entry('2024-05-01', '11:00', 'Backups are being restored.'),
+      entry('2024-05-02', '09:00', 'The portal works again.'),
+    ]
+    const stated = { statedStart: '2024-05-01T08:00:00+00:00', statedEnd: '2024-05-02T09:00:00+00:00' }
+    expect(findImpactWindow(input({ timeline: updates, ...stated })).start).toMatchObject({ time: '07:00' })
+    const days = [entry('2024-04-28', '07:00', 'The portal is not available.'), ...updates.slice(1)]
+    expect(findImpactWindow(input({ timeline: days, ...stated })).start).toMatchObject({ date: '2024-05-01', time: '08:00' })
   })
 
   it('falls back to the span of the timeline, and is empty without one', () => {

@@ -3,9 +3,10 @@
  * field or prose range, then events that mark impact starting or ending, then the span of the timeline without
  * its lead-up and follow-up; a stated duration fills a missing or weakly known end and is the duration itself.
  */
+import { DateTime } from 'luxon'
 import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
 import { parseRange } from '../time/datetime-range.js'
-import type { ParsedZone } from '../time/zones.js'
+import { luxonZone, type ParsedZone } from '../time/zones.js'
 import { startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
@@ -33,9 +34,14 @@ interface Known {
 const RANK: Record<ImpactSource, number> = { stated: 3, marked: 2, timeline: 1 }
 const EMPTY: ImpactWindow = { start: null, end: null, durationMinutes: null, source: null }
 
-function fromIso(at: string | null): Moment | null {
+/** A stated instant as a moment on the timeline's clock (a status page's UTC `date` over a timeline in local time). */
+function fromIso(at: string | null, zone: ParsedZone | null): Moment | null {
   const m = at ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null
-  return m ? { at, date: m[1]!, time: m[2]! } : null
+  if (!m) return null
+  const local = zone && /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!) ? luxonZone(zone) : null
+  const there = local ? DateTime.fromISO(at!, { setZone: true }).setZone(local) : null
+  if (there?.isValid) return { at: there.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: there.toFormat('yyyy-MM-dd'), time: there.toFormat('HH:mm') }
+  return { at, date: m[1]!, time: m[2]! }
 }
 
 /** Timeline moments in time order (document order when some lack a day), each with its entry. */
@@ -89,6 +95,13 @@ function preferStatedEnd(stated: Moment, marked: Moment | null, score: number): 
   return !marked || score < 3 || !isBefore(marked, stated)
 }
 
+/** The marked start when it plainly marks the impact (score 2 or more) less than a day before the stated one, else `null`. */
+function earlierMarked(stated: Moment, marked: Moment | null, score: number): Known | null {
+  if (!marked || score < 2 || !isBefore(marked, stated)) return null
+  const gap = minutesFrom(marked, stated)
+  return gap !== null && gap < 1440 ? { moment: marked, source: 'marked' } : null
+}
+
 /** Reads the impact window; every part is `null` where the text cannot tell. */
 export function findImpactWindow(input: ImpactInput): ImpactWindow {
   const { context } = input
@@ -99,9 +112,14 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   const field = input.fieldRange
     ? parseRange(input.fieldRange, { year: context.year, dayFirst: context.dayFirst ?? true, zone: null, date: context.date })
     : null
-  const statedStart = fromIso(input.statedStart) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
-  const statedEnd = fromIso(input.statedEnd) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
-  if (statedStart) start = { moment: statedStart, source: 'stated' }
+  const statedStart = fromIso(input.statedStart, zone) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
+  const statedEnd = fromIso(input.statedEnd, zone) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
+  const events = core(ordered(input.timeline, zone))
+  const marks = findMarkedEvents(events.map((e) => e.entry))
+  const markedStart = marks.start === null ? null : events[marks.start]!.moment
+  const markedEnd = marks.end === null ? null : events[marks.end]!.moment
+  // A status page opens the incident when it posts; an event hours before that plainly says the service was down began it.
+  if (statedStart) start = earlierMarked(statedStart, markedStart, marks.startScore) ?? { moment: statedStart, source: 'stated' }
   if (statedEnd) end = { moment: statedEnd, source: 'stated' }
   if (!start || !end) {
     const range = findStatedRange(input.passages, context)
@@ -111,10 +129,6 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     }
   }
   if (start && end) duration = minutesFrom(start.moment, end.moment)
-  const events = core(ordered(input.timeline, zone))
-  const marks = findMarkedEvents(events.map((e) => e.entry))
-  const markedStart = marks.start === null ? null : events[marks.start]!.moment
-  const markedEnd = marks.end === null ? null : events[marks.end]!.moment
   if (!start || !end) {
     const stated = findStatedMoments(input.passages, context)
     const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)

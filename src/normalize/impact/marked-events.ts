@@ -24,7 +24,10 @@ const START_STEMS: Stems = [
   ],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|could\s*n[o']t|cannot|can't|were\s+unable|unable|report\w*|experienc\w*)/i, 1],
   [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
-  [/ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?erreichbar|fehler|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i, 2],
+  [
+    /ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?(?:erreichbar|verfügbar|möglich|nutzbar|abrufbar)|fehler(?!frei)|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i,
+    2,
+  ],
 ]
 
 const END_STEMS: Stems = [
@@ -50,7 +53,10 @@ const END_STEMS: Stems = [
     2,
   ],
   [/\b(?:closed|fixed|normal)\b/i, 1],
-  [/wiederhergestellt|behoben|läuft\s+wieder|wieder\s+(?:erreichbar|verfügbar|online)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i, 3],
+  [
+    /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
+    3,
+  ],
 ]
 
 /** Words that undo an end: it is still broken, or only the start of the repair. */

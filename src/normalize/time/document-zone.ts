@@ -8,7 +8,7 @@ import { findZone, readZoneAt, type ParsedZone } from './zones.js'
 
 const FENCE = /^(`{3,}|~{3,})/
 const STATEMENT =
-  /\b(?:times?|timestamps?|hours|events|dates)\b[^.!?\n]{0,60}?\b(?:in|are|is|as|use)\b|\btime[\s-]?zones?\b|\bzeitzone\b|\bfuseau\b|\bheures?\b.{0,20}\b(?:en|UTC)\b/i
+  /\b(?:times?|timestamps?|hours|events|dates)\b[^.!?\n]{0,60}?\b(?:in|are|is|as|use)\b|\btime[\s-]?zones?\b|\bzeitzone\b|\b(?:zeiten|uhrzeiten|zeitangaben)\b[^.!?\n]{0,40}?\b(?:in|sind)\b|\bfuseau\b|\bheures?\b.{0,20}\b(?:en|UTC)\b/i
 /** HTTP header lines (`Last-Modified: …`, an RFC 1123 date), log lines (syslog prefix, levels, milliseconds), code. */
 const NOT_PROSE =
   /^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s|\b[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b|^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}\s|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\b|\d{2}:\d{2}:\d{2}[.,]\d{3}|^\[\d|^[{"<]|[{};]\s*$|^(?:\/\/|#!|\$ |>>>|import |export |const |let |var |function )/
