@@ -161,3 +161,21 @@ describe('zones per event', () => {
     expect(read('14:00:30 CEST - restarted')).toMatchObject({ time: [14, 0], zone: 'CEST', rest: 'restarted' })
   })
 })
+
+describe('stamps without a digit', () => {
+  it('reads word times, unknown times and relative days, which hold no digit', () => {
+    expect(read('Noon: servers restarted')).toMatchObject({ time: [12, 0], rest: 'servers restarted' })
+    expect(read('**MIDNIGHT** - cutover')).toMatchObject({ time: [0, 0], rest: 'cutover' })
+    expect(readStamp('--:-- paged the on-call', {})?.timeUnknown).toBe(true)
+    expect(readStamp('TBD: root cause', {})?.timeUnknown).toBe(true)
+    expect(readStamp('??: nobody knows', {})?.timeUnknown).toBe(true)
+    expect(readStamp('hh:mm - placeholder row', {})?.timeUnknown).toBe(true)
+    expect(readStamp('Yesterday: the deploy', { today: '2024-05-02' })?.date).toMatchObject({ year: 2024, month: 5, day: 1 })
+    expect(readStamp('Avant-hier : le déploiement', { today: '2024-05-02' })?.date).toMatchObject({ year: 2024, month: 4, day: 30 })
+  })
+
+  it('reads nothing from a line with no digit and no word token', () => {
+    expect(readStamp('We investigated the CDN edge', {})).toBeNull()
+    expect(readStamp('- **Around Monday, UTC** - we noticed', {})).toBeNull()
+  })
+})

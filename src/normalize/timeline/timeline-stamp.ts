@@ -42,6 +42,12 @@ const ATTACHED_OFFSET = /^[+\-−](?:0\d|1[0-4]):?[0-5]\d(?![\d:])/
 const ALT_PAREN = /^\s{0,3}[([]([^()[\]\n]{1,60})[)\]]/
 const ALT_SLASH = /^\s{0,3}\/\s{0,3}/
 const HEAD_LIMIT = 200
+/**
+ * What any date or time token needs somewhere in the text it is read from: an ASCII digit, the `:` or `?` of an
+ * unknown time (`--:--`, `??`, `hh:mm`), or a word token (`noon`, `yesterday`, `heute`, `TBD`). A head without one
+ * cannot open a stamp, so it is not read part by part.
+ */
+const STAMP_CHANCE = /[\d?:]|yesterday|today|tonight|heute|gestern|hier|aujourd|vorgestern|noon|midnight|midday|tb[dc]/i
 const MAX_STEPS = 12
 
 function emptyStamp(): Stamp {
@@ -64,6 +70,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
   const lead = LEAD.exec(line)
   const start = lead ? lead[0].length : 0
   const norm = asciiDigits(line.slice(0, start + HEAD_LIMIT))
+  if (!STAMP_CHANCE.test(norm)) return null
   const stamp = emptyStamp()
   let pos = start
   let isoTime = false
