@@ -70,7 +70,10 @@ function topScript(value: string): [script: string | undefined, share: number] {
   return [best, top]
 }
 
-/** The text's trigrams (franc's cleaning: no ASCII punctuation or digits, white space collapsed, lower case) with counts, rarest first. */
+/**
+ * The text's trigrams (franc's cleaning: no ASCII punctuation or digits, white space collapsed, lower case) with
+ * counts. franc sorts them rarest first; a distance is a sum of integers over them, the same in any order, so they are not sorted.
+ */
 function trigramCounts(value: string): Array<[string, number]> {
   const padded = ` ${value
     .replace(/[\u0021-\u0040]+/g, ' ')
@@ -82,7 +85,7 @@ function trigramCounts(value: string): Array<[string, number]> {
     const trigram = padded.slice(i, i + 3)
     counts.set(trigram, (counts.get(trigram) ?? 0) + 1)
   }
-  return [...counts].sort((a, b) => a[1] - b[1])
+  return [...counts]
 }
 
 /** A scorer over `candidates` (ISO 639-3 codes) giving what `francAll(text, { minLength, only: candidates })` gives. */
