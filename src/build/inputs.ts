@@ -3,7 +3,7 @@ import { lstatSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { documentKey, hashParts } from '../cache/hash.js'
 import { CONFIG_FILE } from '../config.js'
-import { CONTENT_EXTENSIONS } from '../constants.js'
+import { isPostmortemName } from '../content/content-name.js'
 import type { discoverContent } from '../content/discover.js'
 import { unreadableDiagnostic } from '../content/unreadable.js'
 import { isImageFile } from '../site/images.js'
@@ -98,8 +98,8 @@ export const sourceOf = (config: ResolvedConfig, file: string): string => path.r
 /** Whether an absolute path lies under content/. */
 export const inContent = (config: ResolvedConfig, file: string): boolean => file.startsWith(config.contentDir + path.sep)
 
-/** Whether a content path names a postmortem (by its extension). */
-export const isContentFile = (source: string): boolean => CONTENT_EXTENSIONS.some((ext) => source.toLowerCase().endsWith(ext))
+/** Whether a content path names a postmortem (by its name, as discovery decides). */
+export const isContentFile = (source: string): boolean => isPostmortemName(source)
 
 /** Whether a change to these paths needs a full build: templates, static files, logo, favicon, config, a link or an image in content/. */
 export function isStructural(config: ResolvedConfig, paths: string[]): boolean {

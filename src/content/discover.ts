@@ -1,6 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { CONTENT_EXTENSIONS, RULE } from '../constants.js'
+import { RULE } from '../constants.js'
+import { hasContentExtension, isPostmortemName } from './content-name.js'
 import { problem } from '../normalize/diagnostics.js'
 import { isImageFile } from '../site/images.js'
 import type { Diagnostic } from '../types.js'
@@ -21,12 +22,11 @@ export interface RefusedFile {
   diagnostic: Diagnostic
 }
 
-const isContent = (name: string): boolean => CONTENT_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext))
-
 /**
  * Lists content files in a stable (code-point) order, refusing (with a diagnostic) symlinks that resolve outside the
  * folder or nowhere, and the images beside them (`site/images.ts`; never through a link leading outside). Hidden
- * names (`.draft.md`, `.git/`) and `node_modules/` are not content and are skipped.
+ * names (`.draft.md`, `.git/`), `node_modules/`, and files that are no postmortem by their name (README.md, templates,
+ * `_index.md`: `content-name.ts`) are skipped.
  */
 export async function discoverContent(contentDir: string): Promise<{ files: ContentFile[]; refused: RefusedFile[]; images: ContentFile[] }> {
   const root = await realpath(contentDir).catch((error: unknown) => {
@@ -77,7 +77,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
               (info) => info.isDirectory(),
               () => false,
             ))
-          if (!isDirLink && !isContent(entry.name)) continue // an outside image or data file is not a postmortem: ignore it
+          if (!isDirLink && !hasContentExtension(entry.name)) continue // an outside image or data file is not a postmortem: ignore it
           const reason =
             target === null
               ? 'Symbolic link leads nowhere (or loops); remove it or point it at a file inside the content folder'
@@ -91,7 +91,7 @@ export async function discoverContent(contentDir: string): Promise<{ files: Cont
         if (isDir) continue // never follow directory links: they can loop
       }
       if (isDir) await walk(absolutePath)
-      else if (isFile && isContent(entry.name)) keep({ source, absolutePath })
+      else if (isFile && isPostmortemName(entry.name)) keep({ source, absolutePath })
       else if (isFile && isImageFile(entry.name)) images.push({ source, absolutePath })
     }
   }
