@@ -89,6 +89,11 @@ describe('cleanEventText', () => {
     ['restarted ::: |', 'restarted'],
     ['restarted the re-sync -', 'restarted the re-sync'],
     ['half-', 'half-'],
+    // Citation markers glued to the text are references, not words.
+    ['The cache key is found.[3]', 'The cache key is found.'],
+    ['A fix is deployed[8].', 'A fix is deployed.'],
+    ['Reverted[12]; pages load again', 'Reverted; pages load again'],
+    ['See [3] for the graph', 'See [3] for the graph'],
   ])('%j -> %j', (text, clean) => {
     expect(cleanEventText(text)).toBe(clean)
   })

@@ -1,4 +1,4 @@
-import type { Code } from 'mdast'
+import type { Code, Table } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
@@ -8,6 +8,7 @@ import { isStampHeading, namesTimeline } from '../src/normalize/timeline/timelin
 import { prosePieces } from '../src/normalize/timeline/timeline-prose.js'
 import { splitRunOn, stampShape } from '../src/normalize/timeline/timeline-runon.js'
 import { readStamp } from '../src/normalize/timeline/timeline-stamp.js'
+import { readTable } from '../src/normalize/timeline/timeline-table.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 
@@ -49,6 +50,12 @@ describe('timeline stages', () => {
       '2021-02-04 21:48',
       '2021-02-05 09:00',
     ])
+  })
+
+  it('readTable: a line break written as <br> in a cell is a space in the event text, other tags are dropped', () => {
+    const md = '| Time | Event |\n| --- | --- |\n| 2024-05-01 10:00 | API<br>Errors <b>reported</b>.<br/>Thread opened |\n| 2024-05-01 10:20 | Fixed |\n'
+    const [table] = parseMarkdown(md).children as Table[]
+    expect(readTable(table!, {})?.entries.map((e) => e.text)).toEqual(['API Errors reported. Thread opened', 'Fixed'])
   })
 })
 

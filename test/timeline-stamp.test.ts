@@ -179,3 +179,22 @@ describe('stamps without a digit', () => {
     expect(readStamp('- **Around Monday, UTC** - we noticed', {})).toBeNull()
   })
 })
+
+describe('stamp leftovers', () => {
+  it('reads am/pm joined to the time by a hyphen, and the zone joined after it', () => {
+    expect(read('11:22-am-GMT - settings changed')).toMatchObject({ time: [11, 22], zone: 'GMT', rest: 'settings changed' })
+    expect(read('12:05-pm-GMT - debugging starts')).toMatchObject({ time: [12, 5], zone: 'GMT', rest: 'debugging starts' })
+    expect(read('1:40-pm - site back')).toMatchObject({ time: [13, 40], rest: 'site back' })
+  })
+
+  it('takes an "(approximately)" note after the separator as the approximate marker, not text', () => {
+    const stamp = readStamp('2024-11-21 18:15:00 - (approximately) Security begins evaluation', {})
+    expect(stamp).toMatchObject({ approximate: true, rest: 'Security begins evaluation' })
+    expect(readStamp('18:15 - (about) review starts', {})).toMatchObject({ approximate: true, rest: 'review starts' })
+  })
+
+  it('reads a time written as "unknown" before a separator as an unknown time', () => {
+    expect(readStamp('`unknown` - messages submitted to the queue', {})).toMatchObject({ timeUnknown: true, rest: 'messages submitted to the queue' })
+    expect(readStamp('Unknown causes were ruled out', {})).toBeNull()
+  })
+})

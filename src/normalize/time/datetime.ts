@@ -31,8 +31,8 @@ export interface DateHints {
   today?: string | null
 }
 
-/** am/pm long (`3pm`, `8:00 a.m.`) or, straight after a colon time, short (`10:45a`). */
-const AMPM = String.raw`(?:\s?(?<ap>[ap])\.?\s?m\b\.?|(?<=\d:\d\d)(?<ap2>[ap])(?![a-z\d]))`
+/** am/pm long (`3pm`, `8:00 a.m.`, `11:22-am`) or, straight after a colon time, short (`10:45a`). */
+const AMPM = String.raw`(?:(?:\s|-(?=[ap]m\b))?(?<ap>[ap])\.?\s?m\b\.?|(?<=\d:\d\d)(?<ap2>[ap])(?![a-z\d]))`
 const TIME_SOURCE =
   String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
   `${AMPM}?`

@@ -1,6 +1,6 @@
 /**
  * The event text left after a stamp, with no trace of the stamp: no leading weekday, date, "ish" or separator run
- * (`:::::`), no trailing Markdown hard-break backslash or dangling dash.
+ * (`:::::`), no trailing Markdown hard-break backslash or dangling dash, no citation marker (`[8]`).
  */
 import { readDateToken } from './datetime-tokens.js'
 
@@ -11,6 +11,8 @@ const LEAD_ALT_TIME =
   /^[([]\s{0,2}\d{1,2}[:.h]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}[A-Za-z]{0,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\s{0,2}[)\]]\s*(?:[-–—:|]\s*)?/i
 const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
 const DASHES = '-–—'
+/** A citation marker glued to a word or a sentence's end (`deployed[8].`, `vault.[9]`): a reference, not text. */
+const CITATION = /(?<=[\p{L}.,;:)])\[\d{1,3}\](?=[\s.,;:)]|$)/gu
 
 /**
  * Strips trailing marks from the end, one run at a time: backslashes, colons or pipes, and dashes after a space
@@ -43,6 +45,7 @@ function stripTrailingMarks(text: string): string {
 /** Cleans the text after a stamp; collapses whitespace. */
 export function cleanEventText(text: string): string {
   let out = text.slice(0, 100_000).replace(/\s+/g, ' ').trim()
+  if (out.includes('[')) out = out.replace(CITATION, '')
   for (let i = 0; i < 4; i++) {
     const before = out
     out = out.replace(LEAD_SEPARATOR, '').replace(LEAD_ISH, '').replace(LEAD_ALT_TIME, '').replace(LEAD_WEEKDAY, '')

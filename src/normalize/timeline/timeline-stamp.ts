@@ -33,7 +33,9 @@ export interface Stamp {
 
 const LEAD = /^(?:[\s\u00a0\u2000-\u200b\u3000*_`>•·▪►◦‣⁃[(→⇒»➤➔✓✔✗✘]|[-+](?=\s)|:[a-z0-9_+-]{1,40}:|\p{Extended_Pictographic}|\uFE0F)+/u
 const WRAP = /^(?:[\])*_`[(]|\[\^[^\]\s]{1,30}\])+\s{0,3}/
-const TIME_UNKNOWN = /^(?:-{1,2}:-{1,2}|\?{1,2}:\?{1,2}|\?{2,4}|[xX]{2}:[xX]{2}|hh:mm|TB[DC])(?![\w?])/i
+const TIME_UNKNOWN = /^(?:-{1,2}:-{1,2}|\?{1,2}:\?{1,2}|\?{2,4}|[xX]{2}:[xX]{2}|hh:mm|TB[DC]|unknown(?=`?\s{0,3}[-–—:|]))(?![\w?])/i
+/** An approximate note in parentheses after the separator (`- (approximately) review begins`). */
+const APPROXIMATE_NOTE = /^[([]\s?(?:approx(?:imately|\.)?|about|around|roughly|circa|ca\.|estimated|est\.)\s?[)\]]\s*/i
 const INVALID_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?!\d)/
 const SEPARATOR = /^\s*(?:[-–—=]+>?|:+|：|\||,)\s*/
 const RANGE_END = /^\s{0,3}(?:[-–—~〜]|to|until|till|and|bis|à|au)\s{0,3}(?=\d)/i
@@ -44,10 +46,10 @@ const ALT_SLASH = /^\s{0,3}\/\s{0,3}/
 const HEAD_LIMIT = 200
 /**
  * What any date or time token needs somewhere in the text it is read from: an ASCII digit, the `:` or `?` of an
- * unknown time (`--:--`, `??`, `hh:mm`), or a word token (`noon`, `yesterday`, `heute`, `TBD`). A head without one
+ * unknown time (`--:--`, `??`, `hh:mm`), or a word token (`noon`, `yesterday`, `heute`, `TBD`, `unknown`). A head without one
  * cannot open a stamp, so it is not read part by part.
  */
-const STAMP_CHANCE = /[\d?:]|yesterday|today|tonight|heute|gestern|hier|aujourd|vorgestern|noon|midnight|midday|tb[dc]/i
+const STAMP_CHANCE = /[\d?:]|yesterday|today|tonight|heute|gestern|hier|aujourd|vorgestern|noon|midnight|midday|tb[dc]|unknown/i
 const MAX_STEPS = 12
 
 function emptyStamp(): Stamp {
@@ -180,6 +182,11 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
   let rest = line.slice(pos, 100_000).replace(WRAP, '')
   const sep = SEPARATOR.exec(rest)
   if (sep) rest = rest.slice(sep[0].length)
+  const note = APPROXIMATE_NOTE.exec(rest)
+  if (note) {
+    stamp.approximate = true
+    rest = rest.slice(note[0].length)
+  }
   stamp.rest = cleanEventText(rest)
   return stamp
 }

@@ -2,7 +2,7 @@
  * A GFM table read as a timeline: the date and time columns found by header (`Date`, `Time`, `When`) or by content,
  * the other columns joined as the event text; kramdown attribute rows (`{: .table }`) are markup, not rows.
  */
-import type { Table } from 'mdast'
+import type { Table, TableCell } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
@@ -21,9 +21,19 @@ const KRAMDOWN_IAL = /^\{:.*\}$/
 const MAX_ROWS = 10_000
 const SAMPLE_ROWS = 200
 
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i
+
+/** A cell's text: a `<br>` is a space between its lines, other inline HTML tags are dropped. */
+function cellText(cell: TableCell): string {
+  const text = cell.children.some((c) => c.type === 'html')
+    ? cell.children.map((c) => (c.type === 'html' ? (LINE_BREAK_TAG.test(c.value.trim()) ? ' ' : '') : toString(c, { includeHtml: false }))).join('')
+    : toString(cell)
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 /** Reads a table as timeline rows, or null when no column holds dates or times. */
 export function readTable(node: Table, hints: DateHints): { entries: TableEntry[]; zone: ParsedZone | null } | null {
-  const rows = node.children.map((row) => ({ row, cells: row.children.map((cell) => toString(cell).replace(/\s+/g, ' ').trim()) }))
+  const rows = node.children.map((row) => ({ row, cells: row.children.map(cellText) }))
   const [header, ...body] = rows
   if (!header) return null
   const data = body.slice(0, MAX_ROWS).filter(({ cells }) => cells.some((c) => c !== '') && !KRAMDOWN_IAL.test(cells[0] ?? ''))
