@@ -230,8 +230,10 @@ describe('timeline styles', () => {
   })
 
   it('reports entries out of order and ambiguous dates', () => {
-    const r = run('- 04.05.2022 10:00 Second\n- 03.05.2022 09:00 First\n', { zone: 'UTC' })
+    const r = run('- 04-05-2022 10:00 Second\n- 03-05-2022 09:00 First\n', { zone: 'UTC' })
     expect(r.messages.map((m) => m.rule)).toEqual(['date-ambiguous', 'timeline-out-of-order'])
+    // A dotted date is day-first by convention: out of order, but not ambiguous.
+    expect(run('- 04.05.2022 10:00 Second\n- 03.05.2022 09:00 First\n', { zone: 'UTC' }).messages.map((m) => m.rule)).toEqual(['timeline-out-of-order'])
     expect(run('- 04.05.2022 10:00 x\n', { zone: 'UTC', dayFirst: true }).entries[0]?.date).toBe('2022-05-04')
   })
 

@@ -97,8 +97,10 @@ function build(kind: string, g: Record<string, string | undefined>, text: string
     let dayFirst = a > 12 ? true : b > 12 ? false : null
     if (dayFirst === null && a !== b) {
       const hint = hints?.dayFirst
-      ambiguous = hint === null || hint === undefined
-      dayFirst = ambiguous ? g['sep'] !== '/' : hint === true
+      const unhinted = hint === null || hint === undefined
+      dayFirst = unhinted ? g['sep'] !== '/' : hint === true
+      // Dotted numeric dates (3.4.2020) are day-first wherever they are written; only `/` and `-` are really ambiguous.
+      ambiguous = unhinted && g['sep'] !== '.'
     }
     ;[day, month] = dayFirst === false ? [b, a] : [a, b]
   } else if (kind === 'dmx') {
