@@ -181,6 +181,10 @@ describe('events that mark impact', () => {
     expect(endScore(text)).toBeGreaterThanOrEqual(3)
   })
 
+  it.each(['Resolution is confirmed complete', 'The fix was confirmed by two customers'])('%s marks an end', (text) => {
+    expect(endScore(text)).toBeGreaterThanOrEqual(3)
+  })
+
   it.each(['Launch success drops to zero.', 'Request success rate dropped to 40 %', 'Logins begin to drop'])('%s marks a start', (text) => {
     expect(startScore(text)).toBeGreaterThanOrEqual(2)
   })
@@ -319,6 +323,17 @@ describe('the impact window', () => {
     expect(findImpactWindow(input({ timeline: updates, ...stated })).start).toMatchObject({ time: '07:00' })
     const days = [entry('2024-04-28', '07:00', 'The portal is not available.'), ...updates.slice(1)]
     expect(findImpactWindow(input({ timeline: days, ...stated })).start).toMatchObject({ date: '2024-05-01', time: '08:00' })
+  })
+
+  it('lets an event inside a stated range that plainly says the outage began be the start', () => {
+    const events = [
+      entry('2024-05-01', '22:30', 'Scheduled reboot begins'),
+      entry('2024-05-02', '00:26', 'Outage begins'),
+      entry('2024-05-02', '08:30', 'All traffic back online'),
+    ]
+    const prose = [{ text: 'From 10:30 PM to 8:30 AM the site had an outage after a failed reboot.', weight: 2 }]
+    const window = findImpactWindow(input({ timeline: events, passages: prose, context: { ...context, date: '2024-05-01' } }))
+    expect(window).toMatchObject({ start: { date: '2024-05-02', time: '00:26' }, end: { date: '2024-05-02', time: '08:30' }, durationMinutes: 484 })
   })
 
   it('falls back to the span of the timeline, and is empty without one', () => {

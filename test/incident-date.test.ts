@@ -46,6 +46,14 @@ describe('a date the summary states', () => {
     expect(pickDate({ ...when('', null), date: null }, '2024-03-12', '2024-03-20')).toBe('2024-03-12')
   })
 
+  it('wins over the day of an event that marks the start, past midnight', () => {
+    const r = recordOf(
+      '# Reboot outage\n\n## Summary\n\nOn May 10, 2020, a scheduled reboot failed and the site was down until morning.\n\n## Timeline\n\nAll times in UTC.\n\n- 22:30 Reboot begins\n- 00:26 Outage begins\n- 08:30 Site back online\n',
+    )
+    expect(r.date).toBe('2020-05-10')
+    expect(r.impact.start).toMatchObject({ date: '2020-05-11', time: '00:26' })
+  })
+
   it('dates a whole document whose timeline opens with the change made two days before', () => {
     const r = recordOf(
       '# Slow pages\n\n## Summary\n\nOn March 14, 2024, pages loaded slowly for three hours.\n\n## Timeline\n\n- 2024-03-12 17:00 UTC: Cache change merged\n- 2024-03-14 09:00 UTC: Support ticket from a customer\n- 2024-03-14 12:00 UTC: Cache flushed\n',

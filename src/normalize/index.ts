@@ -186,7 +186,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   })
   record.impact = impact
   clock?.lap('impact window')
-  record.date = when.date ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
+  record.date = when.date ?? when.proseDate ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
   if (!record.date && !statesDate(body))
     report(
       file,

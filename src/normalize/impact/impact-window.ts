@@ -11,7 +11,7 @@ import { startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
-import { findMarkedEvents, isFollowUp, isLeadUp } from './marked-events.js'
+import { findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
 import { isBefore, minutesFrom, momentOf, shiftMoment } from './moment-math.js'
 
 /** What the window is read from. */
@@ -102,6 +102,20 @@ function earlierMarked(stated: Moment, marked: Moment | null, score: number): Kn
   return gap !== null && gap < 1440 ? { moment: marked, source: 'marked' } : null
 }
 
+/**
+ * Whether a stated range opens at an event that says nothing of impact (a reboot begins) and a later event inside it
+ * plainly says the outage began ("Outage begins"): the range then covers the lead-up, and the impact began at that event.
+ */
+function opensWithLeadUp(
+  range: { start: Moment; end: Moment },
+  events: Array<{ entry: TimelineEntry; moment: Moment }>,
+  marked: Moment | null,
+  score: number,
+): boolean {
+  if (!marked || score < 3 || !isBefore(range.start, marked) || isBefore(range.end, marked)) return false
+  return events.some((e) => e.moment.time === range.start.time && e.moment.date === range.start.date && startScore(e.entry.text) === 0)
+}
+
 /** Reads the impact window; every part is `null` where the text cannot tell. */
 export function findImpactWindow(input: ImpactInput): ImpactWindow {
   const { context } = input
@@ -114,7 +128,8 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     : null
   const statedStart = fromIso(input.statedStart, zone) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
   const statedEnd = fromIso(input.statedEnd, zone) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
-  const events = core(ordered(input.timeline, zone))
+  const all = ordered(input.timeline, zone)
+  const events = core(all)
   const marks = findMarkedEvents(events.map((e) => e.entry))
   const markedStart = marks.start === null ? null : events[marks.start]!.moment
   const markedEnd = marks.end === null ? null : events[marks.end]!.moment
@@ -124,7 +139,9 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
   if (!start || !end) {
     const range = findStatedRange(input.passages, context)
     if (range && !start && !end) {
-      start = { moment: range.start, source: 'stated' }
+      start = opensWithLeadUp(range, all, markedStart, marks.startScore)
+        ? { moment: markedStart!, source: 'marked' }
+        : { moment: range.start, source: 'stated' }
       end = { moment: range.end, source: 'stated' }
     }
   }

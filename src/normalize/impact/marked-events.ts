@@ -39,6 +39,7 @@ const END_STEMS: Stems = [
     /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|return(?:s|ed|ing)?\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal|(?:ok(?:ay)?|fine|good|normal|healthy)\s+again|(?:problem|issue|bug|outage)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+|fully\s+)?(?:solved|fixed|resolved))/i,
     3,
   ],
+  [/\bresolution\s+(?:is\s+|was\s+)?(?:confirmed\s+)?(?:complete|completed|confirmed)\b|\bfix\s+(?:is\s+|was\s+)?confirmed\b/i, 3],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
   [
     /\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\b(?:enabl|allow|lett|permitt)(?:e|es|ed|ing|s)?\s+(?:the\s+|our\s+|all\s+)?\w+\s+to\s+(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)\b|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i,
