@@ -25,6 +25,26 @@ describe('summary', () => {
     ).toBe('The login service rejected every password for two hours.')
   })
 
+  it('skips sentences about the document itself (pointers, offers to explain, apologies, "investigating" notes)', () => {
+    expect(recordOf('# Outage\n\nThe API lost its database for ten minutes. Here is the postmortem and analysis of the incident.\n').summary).toBe(
+      'The API lost its database for ten minutes.',
+    )
+    expect(
+      recordOf(
+        '# Outage\n\nThe following is the incident report of the mail outage that happened on 2 May. We understand this hurt our users, and we apologize to everyone affected.\n\nFrom 08:00 to 11:00 no mail was delivered to any mailbox at all.\n',
+      ).summary,
+    ).toBe('From 08:00 to 11:00 no mail was delivered to any mailbox at all.')
+    expect(recordOf('# Outage\n\nAfter a deploy the build server was down. We want to share with you a detailed explanation of what happened.\n').summary).toBe(
+      'After a deploy the build server was down.',
+    )
+    expect(
+      recordOf('# Outage\n\nA plugin upgrade broke agent allocation on the CI server. Investigation is in progress to find the root cause.\n').summary,
+    ).toBe('A plugin upgrade broke agent allocation on the CI server.')
+    expect(recordOf('---\ndescription: The site had more timeouts. Here is the postmortem on the incident.\n---\n# Timeouts\n\nText.\n').summary).toBe(
+      'The site had more timeouts.',
+    )
+  })
+
   it('takes the explicit summary section over a preamble', () => {
     const r = recordOf(
       '# Cache outage\n\nThis page collects what we know so far about the cache problem and how we will follow up.\n\n## Summary\n\nThe session cache evicted every key for twenty minutes.\n',

@@ -2,7 +2,7 @@
  * A one-line summary for lists and feeds: front-matter `description`/`summary`, else the first sentences of the
  * Summary section, else of the prose before the first section, else of the Impact section, else the first prose
  * anywhere outside the timeline and action items. Meta lines (fields, time-zone notes, "this is an example", status
- * labels, badges) are never summary; a summary written as bullets, as a `Summary:` field or as prose indented into a
+ * labels, badges) and sentences about the document ("Here is the postmortem.") are never summary; a summary written as bullets, as a `Summary:` field or as prose indented into a
  * code block counts.
  */
 import type { RootContent } from 'mdast'
@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
+import { withoutMeta } from './meta-sentences.js'
 import { sentencesOf } from './sentences.js'
 import { stripEmojiEdges } from './title-text.js'
 
@@ -142,13 +143,14 @@ function isStatement(text: string): boolean {
 }
 
 /** The first prose in blocks `from`..`to`; inside a section (`lists`) bullets count and a short statement will do. */
-function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) => boolean, title: string | null, lists: boolean): string | null {
+function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) => boolean, title: string | null, lists: boolean, sift: Sift): string | null {
   let fallback: string | null = null
   for (let i = from; i < to; i++) {
     const block = blocks[i]!
     if (skip(i) || (!lists && block.kind === 'content' && block.node.type === 'list')) continue
     for (let text of textsOf(block)) {
       if (title && text.startsWith(title)) text = text.slice(title.length).trim()
+      text = sift(text)
       if (isProse(text)) return text
       if (lists && !fallback && isStatement(text)) fallback = text
     }
@@ -160,13 +162,18 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
  * Text of an Impact section without its labelled-field lines (`**Duration:** ...`, `Severity: ...`, which the blocks
  * stage splits out as field blocks): a field's own value, or the body's content blocks only.
  */
-function impactText(span: SectionSpan, blocks: Block[]): string {
+function impactText(span: SectionSpan, blocks: Block[], sift: Sift): string {
   if (span.heading.kind === 'field') return plainText(span.nodes)
-  return proseOf(blocks, span.index + 1, span.end, () => false, null, true) ?? ''
+  return proseOf(blocks, span.index + 1, span.end, () => false, null, true, sift) ?? ''
 }
 
+/** What a candidate text keeps: without its sentences about the document, or as it is. */
+type Sift = (text: string) => string
+
 /**
- * Picks the summary by the rules above; `language` (BCP 47, null for English) decides where sentences end.
+ * Picks the summary by the rules above; `language` (BCP 47, null for English) decides where sentences end. When
+ * every candidate speaks only about the document ("The following is the report of the outage."), that is kept
+ * rather than no summary at all.
  */
 export function findSummary(
   data: Record<string, unknown>,
@@ -175,26 +182,35 @@ export function findSummary(
   title: string | null,
   language: string | null = null,
 ): string {
+  return (
+    pickSummary(data, spans, blocks, title, language, (text) => withoutMeta(text, language)) ||
+    pickSummary(data, spans, blocks, title, language, (text) => text)
+  )
+}
+
+function pickSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks: Block[], title: string | null, language: string | null, sift: Sift): string {
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
-    if (typeof value === 'string' && value.trim()) return shorten(oneLine(value), MAX)
+    const text = typeof value === 'string' ? sift(oneLine(value)) : ''
+    if (text) return shorten(text, MAX)
   }
   const none = (): boolean => false
   const summary = primarySummary(spans)
   const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
-  const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true) : null
+  const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true, sift) : null
   const firstSection = spans[0]?.index ?? blocks.length
-  const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false)
+  const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false, sift)
   if (fromSummary && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
     return firstSentences(fromSummary, language)
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
-  if (field && field.heading.kind === 'field' && isProse(clean(field.heading.value))) return firstSentences(clean(field.heading.value), language)
+  const fieldText = field?.heading.kind === 'field' ? sift(clean(field.heading.value)) : ''
+  if (isProse(fieldText)) return firstSentences(fieldText, language)
   const before = preamble()
   if (before) return firstSentences(before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
-  const impact = spans.find((s) => s.match?.key === 'impact' && impactText(s, blocks))
-  if (impact) return firstSentences(clean(impactText(impact, blocks)), language)
+  const impact = spans.find((s) => s.match?.key === 'impact' && impactText(s, blocks, sift))
+  if (impact) return firstSentences(clean(impactText(impact, blocks, sift)), language)
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
-  const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false)
+  const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
   return any ? firstSentences(any, language) : ''
 }

@@ -1,0 +1,38 @@
+/**
+ * Sentences about the document rather than the incident ("Here is the postmortem on the incident.", "We want to share
+ * a detailed explanation of what happened.", an apology, "Investigation is in progress."), dropped from a summary.
+ */
+import { sentencesOf } from './sentences.js'
+
+/** A word any meta sentence holds: the cheap test that spares splitting most texts into sentences. */
+const HINT = /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de)/i
+
+const META = [
+  // A pointer to the report: "Here is the postmortem ...", "The following is the incident report of ...".
+  /^(?:so,? )?(?:here(?:'s| is| are)|below (?:is|are|you will find)|what follows is|the following (?:is|are)|following is)\b[^:]{0,160}\b(?:post-?mortem|report|write-?up|analysis|summary|explanation|account|retrospective|review|rca|details|story|timeline|bit about)\b[^:]*$/i,
+  /^(?:in )?this (?:post|document|report|article|write-?up|post-?mortem|page)(?: we| I)? (?:describes?|explains?|details?|summari[sz]es?|covers?|documents?|outlines?|looks? at|goes? over|walks? through|is (?:the|a|an|our))\b/i,
+  // An offer to explain: "We want to share with you a detailed explanation of what happened."
+  /^(?:we|I)(?: would|'d)? (?:want|like|wanted|are going|will try|hope) to (?:share|explain|give|provide|describe|walk|offer)\b/i,
+  // An apology, alone or after an acknowledgement.
+  /^(?:we|I) (?:(?:sincerely|deeply|truly) )?(?:apologi[sz]e|are (?:very |truly |deeply )?sorry)\b|^(?:my|our) (?:sincere |deepest )?apologies\b|^we (?:understand|know|realize)\b.*\b(?:apologi[sz]e|are sorry)\b/i,
+  // A status note written while the work went on.
+  /^(?:the )?investigation is (?:in progress|ongoing|underway)\b|^we are (?:currently |still )?investigating(?: (?:the|this) (?:issue|cause|problem|incident))?\.?$|^nous (?:sommes en train de|allons) (?:rechercher|chercher|investiguer|analyser)\b/i,
+]
+
+/** Whether a sentence speaks about the document (or the team's apology or ongoing work), not the incident. */
+export function isMetaSentence(sentence: string): boolean {
+  const s = sentence.trim()
+  return META.some((re) => re.test(s))
+}
+
+/** `text` without its meta sentences (empty when every sentence is one); unchanged when none can be. */
+export function withoutMeta(text: string, language: string | null): string {
+  if (!HINT.test(text)) return text
+  const kept: string[] = []
+  let dropped = false
+  for (const sentence of sentencesOf(text, language)) {
+    if (isMetaSentence(sentence)) dropped = true
+    else kept.push(sentence)
+  }
+  return dropped ? kept.join(' ') : text
+}
