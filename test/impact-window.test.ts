@@ -181,6 +181,35 @@ describe('events that mark impact', () => {
     expect(endScore(text)).toBeGreaterThanOrEqual(3)
   })
 
+  it.each(['Error rates return to baseline', 'All systems operational', 'Traffic is flowing normally', 'Problem fixed', 'No further errors since the restart'])(
+    '%s plainly marks an end',
+    (text) => {
+      expect(endScore(text)).toBeGreaterThanOrEqual(3)
+    },
+  )
+
+  it.each(['Site reachable again', 'Login works again', 'Queue processing caught up', 'Systems stable'])('%s marks a weaker end', (text) => {
+    expect(endScore(text)).toBe(2)
+  })
+
+  it.each([
+    'Users cannot log in',
+    'Customers begin reporting 502s',
+    'Nobody can push to the repository',
+    'Error rate spikes to 30%',
+    'Elevated error rates on the API',
+    'Service degraded in one region',
+    'Primary database crashed',
+    'Workers ran out of memory',
+    'All requests time out',
+  ])('%s plainly marks a start', (text) => {
+    expect(startScore(text)).toBeGreaterThanOrEqual(2)
+  })
+
+  it('does not read users being able to do something as a start', () => {
+    expect(startScore('Existing users can update the app')).toBeLessThan(2)
+  })
+
   it.each(['Resolution is confirmed complete', 'The fix was confirmed by two customers'])('%s marks an end', (text) => {
     expect(endScore(text)).toBeGreaterThanOrEqual(3)
   })

@@ -22,7 +22,16 @@ const START_STEMS: Stems = [
     /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
     1,
   ],
-  [/\b(?:users?|customers?)\s+(?:start|began|begin|could\s*n[o']t|cannot|can't|were\s+unable|unable|report\w*|experienc\w*)/i, 1],
+  [
+    /\b(?:users?|customers?|visitors?|clients?)\s+(?:(?:start(?:ed)?|began|begin)\s+(?:to\s+)?report\w*|could\s*n[o']t|could\s+not|cannot|can't|can\s+no\s+longer|were\s+unable|are\s+unable|unable)|\b(?:nobody|no\s+one)\s+(?:can|could)\b/i,
+    2,
+  ],
+  [
+    /\b(?:error\s+rates?|latency|5xxs?)\s+(?:spike[sd]?|increase[sd]?|rose|jump(?:s|ed)?|climb(?:s|ed)?)|\belevated\s+(?:error|latency|5xx|failure)|\b(?:service|site|api|performance|system)s?\s+(?:is\s+|was\s+|became\s+)?degraded\b/i,
+    2,
+  ],
+  [/\b(?:crashed|crash\s*loop\w*|ran\s+out\s+of\s+(?:memory|disk|space)|out\s+of\s+memory|(?:requests?|connections?|calls?)\s+(?:all\s+)?time\s*out)/i, 2],
+  [/\b(?:users?|customers?)\s+(?:start|began|begin|report\w*|experienc\w*)/i, 1],
   [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
   [
     /ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?(?:erreichbar|verfügbar|möglich|nutzbar|abrufbar)|fehler(?!frei)|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i,
@@ -40,6 +49,11 @@ const END_STEMS: Stems = [
     3,
   ],
   [/\bresolution\s+(?:is\s+|was\s+)?(?:confirmed\s+)?(?:complete|completed|confirmed)\b|\bfix\s+(?:is\s+|was\s+)?confirmed\b/i, 3],
+  [
+    /\b(?:back|return(?:s|ed)?)\s+to\s+(?:baseline|pre-incident|expected|normal\s+levels)|\b(?:all\s+)?systems?\s+(?:are\s+|is\s+)?(?:fully\s+)?operational\b|\b(?:operating|working|running|flowing|performing|behaving)\s+(?:normally|as\s+(?:expected|usual))|\bno\s+(?:more|further|new)\s+(?:errors|failures|alerts|timeouts)\b|\b(?:problem|issue|bug)\s+(?:is\s+|was\s+)?(?:now\s+)?(?:solved|fixed)\b/i,
+    3,
+  ],
+  [/\b(?:stable|caught\s+up)\b|\b(?:accessible|reachable|available|live|working|works|work|processing|running|responding|loading|online)\s+again\b/i, 2],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
   [
     /\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\b(?:enabl|allow|lett|permitt)(?:e|es|ed|ing|s)?\s+(?:the\s+|our\s+|all\s+)?\w+\s+to\s+(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)\b|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i,
