@@ -9,8 +9,20 @@ import { severityBadge } from './severity.js'
 import { sitesOf } from './taxonomy.js'
 import { shownTitle } from './shown-title.js'
 
-/** What an index page shows of one postmortem (keeps index pages and their cache keys small). */
+const entries = new WeakMap<PostmortemRecord, Record<string, unknown>>()
+
+/**
+ * What an index page shows of one postmortem (keeps index pages and their cache keys small). Worked out once per
+ * record: a postmortem is listed on about ten pages (home, by duration, its tags, site, year, month, severity,
+ * causes), and its one-line summary runs the sentence splitter. Each caller gets its own copy of the fields.
+ */
 export function entryOf(r: PostmortemRecord): Record<string, unknown> {
+  let entry = entries.get(r)
+  if (entry === undefined) entries.set(r, (entry = listingEntry(r)))
+  return { ...entry }
+}
+
+function listingEntry(r: PostmortemRecord): Record<string, unknown> {
   const minutes = r.impact?.durationMinutes ?? r.durationMinutes
   return {
     slug: r.slug,
