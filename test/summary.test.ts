@@ -156,6 +156,25 @@ describe('display title', () => {
   it('drops leading time phrases', () => {
     expect(deriveDisplayTitle('Between 14h34 and 14h47 GMT+2, our map tiles failed to load for most users.')).toBe('Our map tiles failed to load')
   })
+
+  it('makes a readable subject phrase, not a clause fragment', () => {
+    // A comma inside the subject does not end it when what comes before is no clause.
+    expect(deriveDisplayTitle('On 12 May, a large share, 70% of our riders, could not open their maps.')).toBe('A large share, 70% of our riders')
+    // Capitals joined by AND are one phrase; "that led to" ends the subject.
+    expect(deriveDisplayTitle('At 2am we faced an URGENT AND IMPORTANT problem that led to dropping everything.')).toBe(
+      'We faced an URGENT AND IMPORTANT problem',
+    )
+    // "It was found that ..." is a lead-in: the subject is what was found.
+    expect(deriveDisplayTitle('On October 2, it was discovered that one of our web servers was unable to take requests.')).toBe(
+      'One of our web servers was unable to take requests',
+    )
+    expect(deriveDisplayTitle('Between the hours of 13:00 and 17:35 it was determined that our home page was no longer reachable.')).toBe(
+      'Our home page was no longer reachable',
+    )
+    // A verb that only says it happened is dropped.
+    expect(deriveDisplayTitle("The website's downtime occurred on Wednesday from 03:00 to 04:00 due to a power-off.")).toBe("The website's downtime")
+    expect(deriveDisplayTitle('The site crashed, and users saw errors.')).toBe('The site crashed')
+  })
 })
 
 describe('summary under a labelled bullet', () => {

@@ -66,9 +66,30 @@ const LEAD = [
   /^\S*\d\S*\s+(?:until|to|through|-|–)\s+\S*\d\S*,?\s+/i,
 ]
 
-/** Where the subject of a sentence ends: a clause break, or a phrase of time, place in time or duration. */
+/** A lead-in that reports how the subject was learned ("it was discovered that", "we noticed that"). */
+const LEAD_IN =
+  /^(?:it (?:was|has been|is) (?:determined|discovered|found|noticed|observed|reported|identified|confirmed|detected)|we (?:noticed|found|discovered|observed|saw|learned|realized|detected)) that\s+/i
+
+/**
+ * Where the subject of a sentence may end: a clause break, a lower-case conjunction ("AND" in capitals joins words),
+ * a consequence ("that led to"), or a phrase of time, place in time or duration.
+ */
 const CLAUSE_END =
-  /,\s|;\s|\s(?:and|so|because|which|due to|after|when|while|but|from|between|for|during|since|until)\s|\s(?:on|at)\s(?=[\d(]|(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\b)/i
+  /,\s|;\s|\s(?:and|so|because|which|due to|after|when|while|but|from|between|for|during|since|until|that led to|that caused|leading to|resulting in)\s|\s(?:on|at)\s(?=[\d(]|(?:[Mm]on|[Tt]ue|[Ww]ed|[Tt]hu|[Ff]ri|[Ss]at|[Ss]un|[Jj]an|[Ff]eb|[Mm]ar|[Aa]pr|[Mm]ay|[Jj]un|[Jj]ul|[Aa]ug|[Ss]ep|[Oo]ct|[Nn]ov|[Dd]ec)\w*\b)/g
+
+/** A verb-like word that makes a three-word clause a statement ("The site crashed"), not a fragment ("A big part"). */
+const VERBISH = /^(?:\w+ed|is|was|were|are|went|broke|fell|down|failed|stopped)$/i
+/** A verb that only says the subject happened ("The downtime occurred"): dropped from the end of a subject. */
+const HAPPENED = /\s+(?:occurred|happened|took place|was (?:observed|experienced|noticed))$/i
+
+/** The subject: the text before the first clause end that leaves a statement (four words, or three with a verb). */
+function subjectOf(body: string): string {
+  for (const cut of body.matchAll(CLAUSE_END)) {
+    const words = body.slice(0, cut.index).split(/\s+/)
+    if (words.length >= 4 || (words.length === 3 && words.some((w) => VERBISH.test(w)))) return body.slice(0, cut.index)
+  }
+  return body
+}
 
 /**
  * A display title for a title that names no incident, from the summary's first sentence: its subject, at most a
@@ -81,10 +102,12 @@ export function deriveDisplayTitle(summary: string, language: string | null = nu
     if (!lead) break
     body = body.replace(lead, '')
   }
+  body = body.replace(LEAD_IN, '')
   body = body.replace(/[\s.!?。:;,]+$/, '').trim()
   if (body.split(/\s+/).length < 3) return null
-  const clause = body.split(CLAUSE_END)[0] ?? body
-  const subject = clause.split(/\s+/).length >= 3 ? clause : body
+  let subject = subjectOf(body)
+  const bare = subject.replace(HAPPENED, '')
+  if (bare !== subject && bare.split(/\s+/).length >= 2) subject = bare
   const words = subject.split(/\s+/)
   const short =
     words.length <= 12
