@@ -35,6 +35,8 @@ describe('stated durations', () => {
     ['The slowdown lasted roughly nine hours before traffic recovered on its own.', 540],
     ['Our API was down for a while this morning (~3 hours).', 180],
     ['The site was unavailable (about 40 minutes) while the database restarted.', 40],
+    ['Total impact time: 52 minutes', 52],
+    ['- Outage length: 1h 5m', 65],
   ])('%s -> %i minutes', (text, minutes) => {
     expect(findDurations(text)[0]?.minutes).toBe(minutes)
   })
@@ -137,6 +139,12 @@ describe('lone stated moments in prose', () => {
     expect(found.start?.moment.time).toBe('00:00')
     const day = findStatedMoments([{ text: 'Yesterday (2024-04-30) all uploads were failing.', weight: 2 }], context)
     expect(day.start?.moment).toEqual({ at: null, date: '2024-04-30', time: null })
+  })
+
+  it('reads errors subsiding as the end ("began around 11:20 UTC and subsided by 11:55 UTC")', () => {
+    const found = findStatedMoments([{ text: 'Errors began around 11:20 UTC and subsided by 11:55 UTC.', weight: 2 }], context)
+    expect(found.start?.moment).toMatchObject({ time: '11:20' })
+    expect(found.end?.moment).toMatchObject({ time: '11:55' })
   })
 
   it('takes no start from a clause that speaks of neither impact nor its end', () => {

@@ -96,7 +96,7 @@ const STATS_LABELS: Array<[RegExp, DurationKind]> = [
   [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response)|ttm)\b/i, 'mitigate'],
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
   [
-    /^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée)(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
+    /^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée|(?:impact|outage|downtime|disruption)\s+(?:time|length|period))(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
     'impact',
   ],
 ]

@@ -14,7 +14,7 @@ export interface StatedMoment {
 }
 
 const END_CUES =
-  /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
+  /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|subsided|resumed|ceased|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
 const START_CUES =
   /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** Clause boundaries: a time belongs to the words between them. */
