@@ -65,6 +65,28 @@ describe('findTimes', () => {
   })
 })
 
+describe('texts without a digit', () => {
+  it('still finds word times (noon, midnight, midday) in any case', () => {
+    expect(findTimes('Restored at NOON, paged at midnight').map((t) => [t.hour, t.minute])).toEqual([
+      [12, 0],
+      [0, 0],
+    ])
+    expect(findTimes('Midday came and went')[0]).toMatchObject({ hour: 12, minute: 0, index: 0 })
+  })
+
+  it('finds no date or time in a text with no digit and no time word', () => {
+    expect(findDates('On Monday in March we migrated the database')).toEqual([])
+    expect(findTimes('We migrated the database in the morning')).toEqual([])
+  })
+
+  it('reads a date at the start only when it opens with a digit, a weekday or a month (any case)', () => {
+    expect(matchDateAt('Monday, May 3rd, 2021: cutover')).toMatchObject({ year: 2021, month: 5, day: 3 })
+    expect(matchDateAt('MAY 3 2021 cutover')).toMatchObject({ year: 2021, month: 5, day: 3 })
+    expect(matchDateAt('3 June 2021')).toMatchObject({ year: 2021, month: 6, day: 3 })
+    expect(matchDateAt('We met on 3 June 2021')).toBeNull()
+  })
+})
+
 describe('dates written in more ways', () => {
   it('reads Japanese dates and a lower-case "may" only before a year, never a version number', () => {
     expect(findDates('発生日時 2021年11月25日午後3時')[0]).toMatchObject({ year: 2021, month: 11, day: 25 })

@@ -123,10 +123,16 @@ export interface DateMatch {
   end: number
 }
 
+/** Every date shape holds an ASCII digit (a day, a year or both): a text without one is not scanned shape by shape. */
+const DIGIT = /\d/
+/** What a date shape read at a string's start opens with: a digit, or a weekday or month name (any case, a superset of the shapes'). */
+const DATE_OPENING = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
+
 /** Every match of every date shape in the text (its first 100,000 characters), shape by shape. */
 export function scanDates(text: string): DateMatch[] {
   const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
   const matches: DateMatch[] = []
+  if (!DIGIT.test(sample)) return matches
   for (const [kind, re] of DATE_RES) {
     for (const m of sample.matchAll(re)) if (m.groups) matches.push({ kind, groups: m.groups, text: m[0].trim(), index: m.index, end: m.index + m[0].length })
   }
@@ -159,6 +165,7 @@ export function datesOf(matches: DateMatch[], hints?: DateHints): Array<ParsedDa
 /** The longest date written at the very start of `text` (cheaper than `findDates` when only the start matters). */
 export function matchDateAt(text: string, hints?: DateHints): ParsedDate | null {
   let best: ParsedDate | null = null
+  if (!DATE_OPENING.test(text)) return best
   for (const [kind, re] of DATE_STICKY) {
     re.lastIndex = 0
     const m = re.exec(text)

@@ -37,6 +37,8 @@ const TIME_SOURCE =
   String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
   `${AMPM}?`
 const TIME_STICKY = new RegExp(TIME_SOURCE, 'iy')
+/** Every time shape holds an ASCII digit but the words `midnight`, `noon` and `midday`: a text with none is not scanned. */
+const TIME_CHANCE = /\d|midnight|noon|midday/i
 const TIME_GLOBAL = new RegExp(TIME_SOURCE, 'gi')
 const COMPACT_RE = /^([01]\d|2[0-3])([0-5]\d)\s?(?:h|hrs|Z)?$/i
 const WRAPPER_RE = /^[\s*_`[(]+|[\s*_`\])]+$|:+$/g
@@ -88,6 +90,7 @@ export function parseTime(text: string): ParsedTime | null {
 /** Every time written inside prose, in order, with its index. */
 export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
+  if (!TIME_CHANCE.test(text)) return out
   for (const m of text.slice(0, 100_000).matchAll(TIME_GLOBAL)) {
     const time = m.groups ? buildTime(m.groups, m[0]) : null
     if (time) out.push({ ...time, index: m.index })
