@@ -80,6 +80,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
   return {
     build,
     update: (paths, opts = {}) => updateBuild(session, paths, opts, build),
+    readBody: documents.readBody,
     get documents() {
       completeArchive(session)
       return session.published.documents

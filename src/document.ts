@@ -4,12 +4,15 @@ import { problem } from './normalize/diagnostics.js'
 import { normalizeDocument, type NormalizeOptions } from './normalize/index.js'
 import { imagesOf } from './site/images.js'
 import type { Diagnostic } from './types.js'
-import type { SiteDocument } from './site/pages.js'
+import type { ArchiveDocument, SiteDocument } from './site/pages.js'
 
-/** One content file after decoding and normalizing: a document, or the diagnostics saying why not. */
-export interface LoadedDocument {
+/**
+ * One content file after decoding and normalizing: a document, or the diagnostics saying why not. The document is
+ * whole when normalized here; the builder's may be a cached summary's (`ArchiveDocument`, see `build/summaries.ts`).
+ */
+export interface LoadedDocument<D extends ArchiveDocument = SiteDocument> {
   source: string
-  document: SiteDocument | null
+  document: D | null
   diagnostics: Diagnostic[]
 }
 

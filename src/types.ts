@@ -173,6 +173,12 @@ export interface PostmortemRecord {
   aliases?: string[]
 }
 
+/** Record fields only a postmortem's own page and JSON and the search index read (action items are in the head: the stats and action items pages read every record's). */
+export type BodyField = 'sections' | 'timeline' | 'lessons'
+
+/** A record without its body fields: what a cached summary holds, and all that planning reads of most documents. */
+export type RecordHead = Omit<PostmortemRecord, BodyField>
+
 /** Configuration as written in `hindsight.config.json`; every field is optional. */
 export interface Config {
   /** Archive title shown in the header and feeds. Default: `"Postmortem archive"`. */

@@ -1,29 +1,30 @@
 /** The documents of a build: found in memory, in the cache folder or by normalizing, then assembled into the published archive. */
 import { readFileSync } from 'node:fs'
-import { decodeEntry, encodeEntry, entrySummary } from '../cache/entry.js'
+import { decodeEntry, encodeEntry, entrySummary, type DocumentSummary } from '../cache/entry.js'
 import { openDocumentCache, type DocumentCache } from '../cache/store.js'
 import type { LoadedDocument } from '../document.js'
-import type { SiteDocument } from '../site/pages.js'
+import { isWhole, type ArchiveDocument, type BodyReader } from '../site/pages.js'
 import { selectPublished } from '../site/publish.js'
 import { passthroughFiles } from '../site/static-files.js'
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
 import { byCodePoint } from '../compare.js'
 import type { Input } from './inputs.js'
-import { documentFromSummary, summaryFacts } from './summaries.js'
+import { readDocumentBody, summaryDocument, summaryFacts } from './summaries.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
 
 /** A loaded document and the cache key of what it was loaded from. */
 export interface KeyedDocument {
   key: string
-  doc: LoadedDocument
+  /** Whole (normalized here, or in `dev`), or a cached summary's head whose body `DocumentSet.readBody` reads. */
+  doc: LoadedDocument<ArchiveDocument>
 }
 
 /** The published archive: documents by source, every file's report, and each document's output key (cache key and slug). */
 export interface Assembled {
-  documents: Map<string, SiteDocument>
+  documents: Map<string, ArchiveDocument>
   reports: Map<string, FileReport>
   /** Each published document's output key, in source order. */
-  outputKeys: Map<SiteDocument, string>
+  outputKeys: Map<ArchiveDocument, string>
 }
 
 /** The documents one builder holds between builds, and the cache they come from. */
@@ -32,12 +33,17 @@ export interface DocumentSet {
   readonly loaded: Map<string, KeyedDocument>
   /** Finds each input's document: in memory, in the cache folder, or by normalizing it (worker threads when many). */
   load(inputs: Input[]): Promise<void>
-  /** The document cached under `key` (its head, as `load` keeps them in a build), or null. */
-  cached(key: string): LoadedDocument | null
+  /** The document cached under `key` (its summary's head, as `load` keeps them in a build), or null. */
+  cached(key: string): LoadedDocument<ArchiveDocument> | null
+  /**
+   * A published document whole, for a page that shows its body: the document itself when whole, else its body read
+   * from the cache (`readDocumentBody`), a `CacheError` when the cache lost it. The one way the build reads a body.
+   */
+  readBody: BodyReader
   /** Applies slug deduplication over all loaded documents (in source order), with the files refused before loading; `imageExists` for the link checks. */
   assemble(refused: FileReport[], imageExists: (source: string) => boolean): Assembled
   /** The loaded entry a record is, unless slug deduplication renamed it (then it is a copy the cache does not hold). */
-  asLoaded(record: PostmortemRecord): KeyedDocument | undefined
+  asLoaded(record: RecordHead): KeyedDocument | undefined
   /** The record's compact JSON as the cache holds it (its line of `postmortems.json`), or null. */
   recordJson(key: string): Uint8Array | null
   /** Forgets documents whose source is no longer an input. */
@@ -55,24 +61,38 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
   const cache = (): DocumentCache => (store ??= openDocumentCache(config.cacheDir))
   // `dev` keeps its documents for the whole session, so it reads them whole once; a build reads summaries only.
   const whole = mode === 'dev'
-  /** The document cached under `key`: whole, or its summary with the body read when used; null on a miss. */
-  const cachedDocument = (key: string, wanted: boolean): LoadedDocument | null => {
+  /** The cache key of each document made from a summary, for `readBody`; a whole document is not here. */
+  const bodyKeys = new WeakMap<ArchiveDocument, string>()
+  /** The plain document of a summary, remembered by its key for `readBody`. */
+  const fromSummary = (key: string, summary: DocumentSummary): LoadedDocument<ArchiveDocument> => {
+    const loaded = summaryDocument(summary)
+    if (loaded.document) bodyKeys.set(loaded.document, key)
+    return loaded
+  }
+  /** The document cached under `key`: whole (`wanted`), or its summary's; null on a miss. */
+  const cachedDocument = (key: string, wanted: boolean): LoadedDocument<ArchiveDocument> | null => {
     const given = cache().given(key)
     if (given) return given
     if (wanted) return cache().document(key)
     const summary = cache().summary(key)
-    return summary ? documentFromSummary(summary, () => cache().body(key)) : null
+    return summary ? fromSummary(key, summary) : null
   }
   /**
    * Stores a normalized document (as a worker encoded it, or as loaded here) and returns the one to keep: in a build
    * its summary, whichever thread normalized it, so `--workers 1` (a one-core runner) holds heads, not 10,000 bodies.
    */
-  const keep = (key: string, result: LoadedDocument | Uint8Array): LoadedDocument => {
+  const keep = (key: string, result: LoadedDocument | Uint8Array): LoadedDocument<ArchiveDocument> => {
     const doc = result instanceof Uint8Array ? null : result
     const bytes = doc ? encodeEntry(doc, summaryFacts(doc)) : (result as Uint8Array)
     // Without a place in a pack, the document is kept whole in memory: there is nothing to read its body from.
     if (!cache().put(key, bytes, whole ? (doc ?? undefined) : undefined) || whole) return doc ?? decodeEntry(bytes)
-    return documentFromSummary(entrySummary(bytes), () => cache().body(key))
+    return fromSummary(key, entrySummary(bytes))
+  }
+  const readBody: BodyReader = (doc) => {
+    if (isWhole(doc)) return doc
+    const key = bodyKeys.get(doc)
+    if (key === undefined) throw new Error(`${doc.record.source} is neither whole nor a cached summary`)
+    return readDocumentBody(cache(), key)
   }
   return {
     loaded,
@@ -95,6 +115,7 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       })
     },
     cached: (key) => cachedDocument(key, false),
+    readBody,
     assemble(refused, imageExists) {
       const sources = [...loaded.keys()].sort(byCodePoint)
       const staticRoots = passthroughFiles(config).map((f) => f.path.split('/')[0]!)
@@ -103,6 +124,7 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
         config,
         staticRoots,
         imageExists,
+        readBody,
       )
       return {
         documents: new Map(docs.map((d) => [d.record.source, d])),

@@ -5,13 +5,13 @@
  */
 import { renamedDocument } from '../dedupe-slugs.js'
 import { CacheError } from '../errors.js'
-import { exportJson, ownFiles, type ImageContent, type PlannedFile, type SiteDocument } from '../site/pages.js'
+import { exportJson, ownFiles, type ArchiveDocument, type ImageContent, type PlannedFile } from '../site/pages.js'
 import { listingKey } from '../site/listing-key.js'
 import { isHidden } from '../site/publish.js'
 import { referenceDiagnostics, slugsBySource } from '../site/references.js'
 import type { RelatedSnapshot } from '../site/related.js'
 import { MissingOutputError } from '../site/write.js'
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
 import type { DocumentSet } from './documents.js'
 import type { Input } from './inputs.js'
 import { runPass, type PassContext } from './pass.js'
@@ -32,7 +32,7 @@ export interface EditedOutcome {
  * Whether an edited document still shows the rest of the archive what its archive entry says it showed: a hidden
  * draft leaves pages, and an alias's redirect is checked against the whole archive, so both need the full pass.
  */
-export function showsTheSame(entry: ArchiveEntry | undefined, record: PostmortemRecord | undefined, config: ResolvedConfig): boolean {
+export function showsTheSame(entry: ArchiveEntry | undefined, record: RecordHead | undefined, config: ResolvedConfig): boolean {
   if (!entry || entry.renamed || !record || isHidden(record, config) || record.aliases) return false
   return record.slug === entry.slug && listingKey(record) === entry.listingKey
 }
@@ -58,7 +58,7 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
   const at = new Map(archive.map((entry, i) => [entry.source, i]))
   const keys = new Map(inputs.map((i) => [i.source, i.stamp.key]))
   await documents.load(changed)
-  const changedDocs: SiteDocument[] = []
+  const changedDocs: ArchiveDocument[] = []
   for (const input of changed) {
     const doc = documents.loaded.get(input.source)?.doc.document
     if (!doc || !showsTheSame(archive[at.get(input.source) ?? -1], doc.record, pass.config)) return null
@@ -68,18 +68,18 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
   if (!snapshotHolds(snapshot, last, archive)) return null
   const reports = new Map(last.reports.map((r) => [r.source, r]))
   /** A postmortem as the last build published it (renamed ones as slug deduplication renamed them). */
-  const published = ({ source, slug, renamed }: ArchiveEntry): SiteDocument => {
+  const published = ({ source, slug, renamed }: ArchiveEntry): ArchiveDocument => {
     let doc = documents.loaded.get(source)?.doc
     if (!doc) {
       doc = documents.cached(keys.get(source)!) ?? undefined
       if (doc) documents.loaded.set(source, { key: keys.get(source)!, doc })
     }
     if (!doc?.document) throw new CacheError(`The cached document of ${source} is gone from ${pass.config.cacheDir}; build again`)
-    return renamed ? renamedDocument(doc.document, slug, reports.get(source)!.diagnostics) : doc.document
+    return renamed ? renamedDocument(documents.readBody(doc.document), slug, reports.get(source)!.diagnostics) : doc.document
   }
   const bySlug = new Map(archive.map((entry) => [entry.slug, entry]))
   const slugOf = slugsBySource(archive.map(({ source, slug }) => ({ record: { source, slug } })))
-  const keyOf = (d: SiteDocument): string => `${keys.get(d.record.source)}/${d.record.slug}`
+  const keyOf = (d: ArchiveDocument): string => `${keys.get(d.record.source)}/${d.record.slug}`
   try {
     const planned: PlannedFile[] = []
     for (const doc of changedDocs) {
@@ -92,19 +92,20 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
           snapshot.related[i]!.map((slug) => published(bySlug.get(slug)!)),
           edited.image,
           slugOf,
+          documents.readBody,
         ),
       )
       const checked = referenceDiagnostics(doc.record.source, doc.refs ?? [], { slugOf, imageExists: edited.imageExists })
       reports.set(doc.record.source, { source: doc.record.source, slug: doc.record.slug, diagnostics: [...doc.record.diagnostics, ...checked] })
     }
     const line = (entry: ArchiveEntry): string | Uint8Array =>
-      (entry.renamed ? null : documents.recordJson(keys.get(entry.source)!)) ?? JSON.stringify(published(entry).record)
+      (entry.renamed ? null : documents.recordJson(keys.get(entry.source)!)) ?? JSON.stringify(documents.readBody(published(entry)).record)
     const exportKey = archive.map(({ source, slug }) => `${keys.get(source)}/${slug}`).join(' ')
     planned.push({ path: 'postmortems.json', key: exportKey, content: () => exportJson(archive, line) })
     // Search: a delta beside the base index, or the full pass when the base must be rebuilt.
     const sources = archive.map((entry) => ({ key: `${keys.get(entry.source)}/${entry.slug}`, doc: () => published(entry) }))
     const search = pass.config.search
-      ? await (await import('../search/incremental.js')).startDeltaSearch(last.searchKey, sources, pass.config, pass.renderKey)
+      ? await (await import('../search/incremental.js')).startDeltaSearch(last.searchKey, sources, pass.config, pass.renderKey, documents.readBody)
       : null
     if (pass.config.search && !search) return null
     // The search files neither kept by the delta nor written again are removed; the rest of the last output stands.
@@ -114,13 +115,7 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
     return { written: outcome.written, manifest: outcome.manifest, reports: [...reports.values()], searchKey: search?.key ?? last.searchKey }
   } catch (error) {
     // A kept file gone from site/, or a cached document gone from the cache folder: the full pass deals with both.
-    if (error instanceof MissingOutputError || cacheFailure(error)) return null
+    if (error instanceof MissingOutputError || error instanceof CacheError) return null
     throw error
   }
-}
-
-/** The cache failure behind an error (rendering wraps it in a `TemplateError`), or null. */
-export function cacheFailure(error: unknown): CacheError | null {
-  for (let e = error; e instanceof Error; e = e.cause) if (e instanceof CacheError) return e
-  return null
 }

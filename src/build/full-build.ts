@@ -1,6 +1,6 @@
 /** The full branch of a build: every input's document loaded and assembled, the full pass, the cache saved, each phase timed. */
 import { debugPhase } from '../debug.js'
-import { cacheFailure } from './edited.js'
+import { CacheError } from '../errors.js'
 import type { FullOutcome } from './full.js'
 import type { Input } from './inputs.js'
 import { runFull } from './run-full.js'
@@ -25,10 +25,9 @@ export async function fullBuild(session: BuilderSession, inputs: Input[], refuse
     session.published = documents.assemble(refused, imageExists(session))
     out = await runFull(session, true)
   } catch (error) {
-    const bad = cacheFailure(error)
-    if (!bad) throw error
-    // A cached entry went bad under the build (disk, a hand edit): build without the cache rather than fail.
-    process.emitWarning(`${bad.message.replace(/;.*$/, '')}; the cache is discarded and every file normalized again`, 'HindsightCacheWarning')
+    // A cached body went bad under the build (disk, a hand edit): `readDocumentBody` says so, and the build goes on without the cache.
+    if (!(error instanceof CacheError)) throw error
+    process.emitWarning(`${error.message.replace(/;.*$/, '')}; the cache is discarded and every file normalized again`, 'HindsightCacheWarning')
     documents.discard()
     await documents.load(inputs)
     session.published = documents.assemble(refused, imageExists(session))

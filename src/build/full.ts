@@ -1,11 +1,11 @@
 /** The full pass: plans every output of the archive, renders what changed, writes what differs, and the search index. */
 import { readFileSync } from 'node:fs'
-import { inArchiveOrder, planSite, type ImageContent, type PlannedFile, type SiteDocument } from '../site/pages.js'
+import { inArchiveOrder, planSite, type ArchiveDocument, type ImageContent, type PlannedFile } from '../site/pages.js'
 import { SITE_MARKER, SITE_MARKER_TEXT } from '../site/out-guard.js'
 import { listingKey } from '../site/listing-key.js'
 import { passthroughFiles, plannedPassthrough, type PassthroughFile } from '../site/static-files.js'
 import { listLayered, templateLayers } from '../site/templates-layers.js'
-import type { ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
 import type { DocumentSet } from './documents.js'
 import { runPass, type PassContext, type PassOutcome } from './pass.js'
 import type { RelatedStore } from './related-store.js'
@@ -29,7 +29,7 @@ export interface FullOutcome extends PassOutcome {
   archive: ArchiveEntry[]
   relatedId: string | null
   /** The documents planned, in archive order, with their output keys: `dev` patches saved ones in for its pages-first pass. */
-  plan: { docs: SiteDocument[]; keys: Map<SiteDocument, string> }
+  plan: { docs: ArchiveDocument[]; keys: Map<ArchiveDocument, string> }
 }
 
 /** The assets (sub-folders too), each from the project's templates folder when it has it, else the bundled one. */
@@ -49,12 +49,17 @@ function withPassthrough(planned: PlannedFile[], passthrough: PassthroughFile[])
  * Plans the site, renders only files whose inputs changed, writes only files whose bytes changed. `previous` is the
  * last build's state when its manifest describes site/; `withSearch` builds the search index (when the config has it).
  */
-export async function fullPass(full: FullPass, outputKeys: Map<SiteDocument, string>, previous: BuildState | null, withSearch: boolean): Promise<FullOutcome> {
+export async function fullPass(
+  full: FullPass,
+  outputKeys: Map<ArchiveDocument, string>,
+  previous: BuildState | null,
+  withSearch: boolean,
+): Promise<FullOutcome> {
   const { config, mode } = full.pass
   const { documents } = full
   const docs = inArchiveOrder([...outputKeys.keys()])
   // Records as loaded have their JSON in the cache already.
-  const knownLine = (record: SiteDocument['record']): Uint8Array | null => {
+  const knownLine = (record: RecordHead): Uint8Array | null => {
     const entry = documents.asLoaded(record)
     return entry ? documents.recordJson(entry.key) : null
   }
@@ -64,7 +69,7 @@ export async function fullPass(full: FullPass, outputKeys: Map<SiteDocument, str
     full.pass,
     previous?.manifest ?? null,
     async (trusted) => {
-      const plan = planSite(docs, config, (d) => outputKeys.get(d)!, knownLine, full.image, related)
+      const plan = planSite(docs, config, (d) => outputKeys.get(d)!, knownLine, full.image, related, documents.readBody)
       related = plan.related
       const files = withPassthrough([...plan.files, ...assetFiles(config)], passthroughFiles(config))
       const searchFiles = trusted ? [...trusted.keys()].filter((p) => p.startsWith(`${SEARCH_DIR}/`)) : []
@@ -74,7 +79,7 @@ export async function fullPass(full: FullPass, outputKeys: Map<SiteDocument, str
       const sources = [...outputKeys].map(([doc, key]) => ({ key, doc: () => doc }))
       const search = await (
         await import('../search/incremental.js')
-      ).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey)
+      ).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey, documents.readBody)
       searchKey = search.key
       return { files, outputKeys, carried: searchFiles.filter((p) => search.keeps(p)), later: search.files }
     },

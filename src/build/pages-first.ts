@@ -1,6 +1,6 @@
 /** `dev`'s first pass after a save: the saved postmortems' own pages, before the indexes, feeds and export follow. */
 import { RULE } from '../constants.js'
-import { planPostmortems, type ImageContent, type SiteDocument } from '../site/pages.js'
+import { planPostmortems, type ArchiveDocument, type ImageContent } from '../site/pages.js'
 import { isHidden } from '../site/publish.js'
 import type { DocumentSet } from './documents.js'
 import type { FullOutcome } from './full.js'
@@ -16,7 +16,7 @@ export interface PagesFirst {
   image: ImageContent
   lastPlan: FullOutcome['plan']
   /** The published documents of the last plan, by source. */
-  before: ReadonlyMap<string, SiteDocument>
+  before: ReadonlyMap<string, ArchiveDocument>
 }
 
 /**
@@ -47,7 +47,7 @@ export async function pagesFirst(
     keys.set(doc, `${now.key}/${doc.record.slug}`)
     slugs.add(doc.record.slug)
   }
-  const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted, first.image, first.related.current())
+  const files = planPostmortems(docs, slugs, (d) => keys.get(d)!, sorted, first.image, first.related.current(), first.documents.readBody)
   const outcome = await runPass(first.pass, manifest, async () => ({ files }), { partial: true })
   return { written: outcome.written, manifest: outcome.manifest }
 }

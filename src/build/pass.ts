@@ -1,7 +1,7 @@
 /** One output pass: opens the site writer, writes what changed, removes what is gone, commits, or aborts on failure. */
 import { hashParts } from '../cache/hash.js'
 import { createPlanHasher } from './plan-key.js'
-import type { PlannedFile, SiteDocument } from '../site/pages.js'
+import type { PlannedFile, ArchiveDocument } from '../site/pages.js'
 import { writeFiles } from '../site/produce.js'
 import { MissingOutputError, openSiteWriter, type FileContent } from '../site/write.js'
 import type { ResolvedConfig } from '../types.js'
@@ -25,7 +25,7 @@ export interface PassPlan {
   files: PlannedFile[]
   later?: Promise<PlannedFile[]> | null
   /** Output keys of the documents the plan holds, so planning need not serialise them (see `cache/plan-key.ts`). */
-  outputKeys?: ReadonlyMap<SiteDocument, string>
+  outputKeys?: ReadonlyMap<ArchiveDocument, string>
   /** Paths of the last output kept as they are without being planned (the search index while its key holds). */
   carried?: string[]
 }

@@ -1,4 +1,4 @@
-import type { PlannedFile, SiteDocument } from '../site/pages.js'
+import type { PlannedFile, ArchiveDocument } from '../site/pages.js'
 import { hashParts } from '../cache/hash.js'
 
 /**
@@ -6,7 +6,7 @@ import { hashParts } from '../cache/hash.js'
  * standing each known document in for its cache key, so planning 10,000 pages does not serialise 10,000 bodies;
  * `''` means "unknown": the file is produced and compared by its bytes.
  */
-export function createPlanHasher(documents: Iterable<[SiteDocument, string]>, renderKey: string): (file: PlannedFile) => string {
+export function createPlanHasher(documents: Iterable<[ArchiveDocument, string]>, renderKey: string): (file: PlannedFile) => string {
   // Documents and records only: reading each document's HTML here would load every cached body the plan never renders.
   const objects = new WeakMap<object, string>()
   for (const [doc, key] of documents) {

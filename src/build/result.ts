@@ -12,7 +12,8 @@ export function buildResult(session: BuilderSession, started: number, pagesWritt
     files,
     get documents() {
       completeArchive(session)
-      return [...session.published.documents.values()]
+      // The API's documents are whole: each body is read here, for the caller who asked.
+      return [...session.published.documents.values()].map(session.documents.readBody)
     },
     pagesWritten,
     scope,

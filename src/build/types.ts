@@ -1,4 +1,4 @@
-import type { SiteDocument } from '../site/pages.js'
+import type { ArchiveDocument, BodyReader, SiteDocument } from '../site/pages.js'
 import type { Diagnostic } from '../types.js'
 
 /** Outcome of one content file: a page, or the diagnostics that say why not. */
@@ -60,8 +60,10 @@ export interface Builder {
   build(): Promise<BuildResult>
   /** Absolute paths changed, added or removed; a template or config path means a full rebuild; rewrites only touched pages. */
   update(paths: string[], options?: UpdateOptions): Promise<UpdateResult>
-  /** Current documents by source path. */
-  readonly documents: ReadonlyMap<string, SiteDocument>
+  /** Current documents by source path: whole, or a cached summary's head (read whole with `readBody`). */
+  readonly documents: ReadonlyMap<string, ArchiveDocument>
+  /** Reads a document of `documents` whole (its body from the cache when it is a summary's): the one way to read a body. */
+  readonly readBody: BodyReader
 }
 
 /** `build` writes a new site and swaps it in; `dev` writes changed files in place and leaves search to its session. */

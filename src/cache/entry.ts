@@ -1,7 +1,7 @@
 import { deserialize, serialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
 import type { LocalRef } from '../normalize/structure/local-refs.js'
-import type { PostmortemRecord } from '../types.js'
+import type { BodyField, RecordHead } from '../types.js'
 
 /**
  * A cached document is stored in three parts, so a warm build reads only what planning needs: a head (source,
@@ -16,7 +16,7 @@ export const ENTRY_HEADER = 8
  * items stay in the head: the stats and action items pages read every record's, and reading 10,000 bodies for them
  * (three times a cold build) cost most of the emit phase's CPU and its peak memory (see bench/README.md).
  */
-const BULKY = ['sections', 'timeline', 'lessons'] as const
+const BULKY: readonly BodyField[] = ['sections', 'timeline', 'lessons']
 
 /**
  * What planning reads of a cached document without its body: source, diagnostics, the record without its bulky fields
@@ -26,7 +26,8 @@ const BULKY = ['sections', 'timeline', 'lessons'] as const
 export interface DocumentSummary {
   source: string
   diagnostics: LoadedDocument['diagnostics']
-  record: PostmortemRecord | null
+  /** The record's head: its body fields are left out (kept as `undefined` keys, so the order of keys is the record's). */
+  record: RecordHead | null
   /** The document's local images, which planning needs for every page. */
   images: string[]
   /** The document's relative link and image targets with their places, which the archive-wide checks need. */
@@ -56,9 +57,9 @@ export function encodeEntry(doc: LoadedDocument, facts: SummaryFacts | null): Ui
     listingKey: '',
   }
   if (record) {
-    summary.record = { ...record }
-    for (const key of BULKY) (summary.record as unknown as Record<string, undefined>)[key] = undefined
-    summary.record.diagnostics = summary.diagnostics
+    const head: Record<string, unknown> = { ...record }
+    for (const key of BULKY) head[key] = undefined
+    summary.record = { ...(head as RecordHead), diagnostics: summary.diagnostics }
     summary.terms = facts?.terms ?? ''
     summary.listingKey = facts?.listingKey ?? ''
   }

@@ -83,6 +83,8 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   /** The pack being filled: entries are appended as they come, and it is named by its keys once full. */
   let appended = 0
   let filling: { id: string; fd: number; tmp: string; offset: number; places: Map<string, Place> } | null = null
+  /** The file a pack id names: the pack being filled is still under its temporary name. */
+  const packFile = (id: string): string => (filling?.id === id ? filling.tmp : path.join(dir, `${id}.pack`))
   const placeOf = (key: string): Place | undefined => {
     const filled = filling?.places.get(key)
     if (filled) return filled
@@ -123,12 +125,16 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       recentBodies.set(key, doc)
       return doc
     }
+    const place = placeOf(key)
+    const file = place ? packFile(place.pack) : indexFile
     try {
       doc = readDocument(key) ?? undefined
     } catch (error) {
-      throw new CacheError(`Cannot read the cached document ${key}; delete ${cacheDir} and build again`, { cause: error })
+      throw new CacheError(`Cannot read the cached document ${key} from ${file} (${(error as Error).message}); delete ${cacheDir} and build again`, {
+        cause: error,
+      })
     }
-    if (!doc) throw new CacheError(`The cached document ${key} is gone from ${cacheDir}; build again`)
+    if (!doc) throw new CacheError(`The cached document ${key} is gone from ${file}; build again`)
     recentBodies.set(key, doc)
     if (recentBodies.size > BODIES_KEPT) recentBodies.delete(recentBodies.keys().next().value!)
     return doc

@@ -77,7 +77,7 @@ export async function startDev(options: DevOptions): Promise<DevSession> {
     const changed = paths.filter((p) => p !== SEARCH)
     if (changed.length === 0) {
       if (!config.search) return
-      const { files } = await buildSearchIndex([...builder.documents.values()], config.outDir, config)
+      const { files } = await buildSearchIndex([...builder.documents.values()].map(builder.readBody), config.outDir, config)
       return log(`Search index updated (${files} files)`)
     }
     if (paths.includes(SEARCH)) scheduleSearch()

@@ -4,7 +4,7 @@
  * postmortems) listed for the search page to drop. Pure: the indexer itself runs in `incremental.ts`.
  */
 import { hashParts } from '../cache/hash.js'
-import type { SiteDocument, StaticFile } from '../site/pages.js'
+import { wholeDocument, type ArchiveDocument, type BodyReader, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecord, type SearchRecord } from './records.js'
 import { byCodePoint } from '../compare.js'
@@ -31,10 +31,10 @@ export interface SearchBase {
   entries: BaseEntry[]
 }
 
-/** A postmortem of the current archive: the builder's key and, only when needed, its document. */
+/** A postmortem of the current archive: the builder's key and, only when needed, its document (read whole by a `BodyReader`). */
 export interface SearchSource {
   key: string
-  doc: () => SiteDocument
+  doc: () => ArchiveDocument
 }
 
 /** The delta of a warm build: records to index beside the base, and the base pages they (or deletions) supersede. */
@@ -71,6 +71,7 @@ export function planDelta(
   identity: string,
   sources: SearchSource[],
   config: Pick<ResolvedConfig, 'base' | 'sites'>,
+  body: BodyReader = wholeDocument,
 ): SearchDelta | null {
   if (!base || base.identity !== identity) return null
   const byKey = new Map(base.entries.map((e) => [e.key, e]))
@@ -84,7 +85,7 @@ export function planDelta(
       claimed.add(entry)
       continue
     }
-    const record = searchRecord(source.doc(), config)
+    const record = searchRecord(body(source.doc()), config)
     const same = byUrl.get(record.url)
     if (same && !claimed.has(same) && same.hash === recordHash(record)) {
       claimed.add(same)

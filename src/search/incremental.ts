@@ -3,8 +3,7 @@
  * base rebuilt from every postmortem. A warm build then indexes only the delta's few pages instead of the archive.
  */
 import { readCacheValue, writeCacheValue } from '../cache/files.js'
-import type { StaticFile } from '../site/pages.js'
-import { compareRecords } from '../site/pages.js'
+import { compareRecords, wholeDocument, type BodyReader, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import {
   basePositions,
@@ -55,8 +54,14 @@ export interface SearchPass {
  * (null otherwise: the base is rebuilt), `sources` the archive in any order, `identity` what records and pages depend
  * on beyond the documents (config, templates).
  */
-export async function startSearch(previousKey: string | null, sources: SearchSource[], config: SearchConfig, identity: string): Promise<SearchPass> {
-  return (await startDeltaSearch(previousKey, sources, config, identity)) ?? startBase(sources, config, identity)
+export async function startSearch(
+  previousKey: string | null,
+  sources: SearchSource[],
+  config: SearchConfig,
+  identity: string,
+  body: BodyReader = wholeDocument,
+): Promise<SearchPass> {
+  return (await startDeltaSearch(previousKey, sources, config, identity, body)) ?? startBase(sources, config, identity, body)
 }
 
 /** The search pass of a warm build that keeps the base (see `startSearch`), or null when the base must be rebuilt. */
@@ -65,10 +70,11 @@ export async function startDeltaSearch(
   sources: SearchSource[],
   config: SearchConfig,
   identity: string,
+  body: BodyReader = wholeDocument,
 ): Promise<SearchPass | null> {
   const base = previousKey ? readCacheValue<SearchBase>(config.cacheDir, BASE_VALUE) : null
   if (!base || !previousKey!.startsWith(`${base.id}:`)) return null
-  const delta = planDelta(base, identity, sources, config)
+  const delta = planDelta(base, identity, sources, config, body)
   if (!delta) return null
   const key = `${base.id}:${delta.key}`
   if (key === previousKey) return { key, keeps: () => true, files: null, kind: 'unchanged' }
@@ -93,13 +99,14 @@ async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticF
 }
 
 /** Rebuilds the base index from every source and keeps its description in the cache folder once written. */
-async function startBase(sources: SearchSource[], config: SearchConfig, identity: string): Promise<SearchPass> {
+async function startBase(sources: SearchSource[], config: SearchConfig, identity: string, body: BodyReader): Promise<SearchPass> {
   const docs = sources.map((s) => ({ key: s.key, doc: s.doc() }))
   docs.sort((a, b) => compareRecords(a.doc.record, b.doc.record))
   const entries: Array<Omit<BaseEntry, 'id'>> = []
   function* records(): Generator<SearchRecord> {
     for (const { key, doc } of docs) {
-      const record = searchRecord(doc, config)
+      // Each document is read whole only when the indexer asks for its record.
+      const record = searchRecord(body(doc), config)
       entries.push({ key, url: record.url, hash: recordHash(record), filters: record.filters, sort: record.sort.date ?? '' })
       yield record
     }

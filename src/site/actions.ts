@@ -2,7 +2,7 @@
  * The archive's follow-ups in one place (`/actions/`): every action item of every postmortem, grouped by status, so
  * a team can see what it committed to and what is still open, each linking back to the postmortem it came from.
  */
-import type { ActionItem, PostmortemRecord } from '../types.js'
+import type { ActionItem, RecordHead } from '../types.js'
 import { byCodePoint } from '../compare.js'
 import { shownTitle } from './shown-title.js'
 
@@ -49,7 +49,7 @@ function ranked(counts: Map<string, number>): Array<{ name: string; count: numbe
 const byText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
 
 /** Gathers every action item of the records (in archive order) into status groups; pure and deterministic. */
-export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
+export function archiveActions(records: RecordHead[]): ArchiveActions {
   const groups = new Map<ActionStatus, ArchiveAction[]>([
     ['open', []],
     ['unknown', []],
@@ -82,7 +82,7 @@ export function archiveActions(records: PostmortemRecord[]): ArchiveActions {
 }
 
 /** What `/actions/` reads of one record, as one string: the page is rendered again only when it changes. */
-export const actionsFields = (r: PostmortemRecord): string =>
+export const actionsFields = (r: RecordHead): string =>
   r.actionItems.length
     ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done]))].join('\u0001')
     : ''

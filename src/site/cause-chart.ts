@@ -1,9 +1,9 @@
 import { CAUSE_CATEGORIES } from '../enrich/derive-causes.js'
-import type { PostmortemRecord } from '../types.js'
+import type { RecordHead } from '../types.js'
 import { barChart, type BarChart } from './charts.js'
 
 /** The stats page's chart of postmortems per derived cause category, in the documented order, each bar linking to its category page. */
-export function causeChart(records: PostmortemRecord[]): BarChart {
+export function causeChart(records: RecordHead[]): BarChart {
   const counts = new Map<string, number>()
   for (const r of records) for (const c of r.derivedCauses ?? []) counts.set(c, (counts.get(c) ?? 0) + 1)
   const points = CAUSE_CATEGORIES.filter((c) => counts.has(c.id)).map((c) => ({ label: c.label, value: counts.get(c.id)!, href: `categories/${c.id}/` }))
@@ -16,4 +16,4 @@ export function causeChart(records: PostmortemRecord[]): BarChart {
 }
 
 /** What `causeChart` reads of the records, as one string for the stats page's key. */
-export const causeKey = (records: PostmortemRecord[]): string => records.map((r) => (r.derivedCauses ?? []).join(',')).join(';')
+export const causeKey = (records: RecordHead[]): string => records.map((r) => (r.derivedCauses ?? []).join(',')).join(';')

@@ -1,5 +1,5 @@
 import { causeLabel } from '../enrich/derive-causes.js'
-import type { PostmortemRecord } from '../types.js'
+import type { RecordHead } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { severityLabel } from './severity.js'
 import { sitesOf } from './taxonomy.js'
@@ -14,7 +14,7 @@ const escapeHtml = escapeAttribute
  * what the record's outside key covers (`outside.ts`), so a feed is rendered again whenever what it shows changes,
  * and never the sections, which a warm build does not hold.
  */
-export function feedContent(r: PostmortemRecord, pageUrl: string, siteLabel: (name: string) => string = (n) => n): string {
+export function feedContent(r: RecordHead, pageUrl: string, siteLabel: (name: string) => string = (n) => n): string {
   const rows: Array<[string, string]> = []
   if (r.date) rows.push(['Date', escapeHtml(r.date)])
   const minutes = r.impact?.durationMinutes ?? r.durationMinutes

@@ -1,5 +1,5 @@
 import { Feed } from 'feed'
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { dayToDate, publicUrl } from './links.js'
 import { feedContent } from './feed-content.js'
@@ -19,11 +19,11 @@ export interface FeedSpec {
   path: string
   /** Site-relative path of the HTML page the feed mirrors. */
   page: string
-  records: PostmortemRecord[]
+  records: RecordHead[]
 }
 
 /** The day a record last changed, as far as the record says: publication, else incident date. */
-export const recordDay = (r: PostmortemRecord): string | null => r.published ?? r.date
+export const recordDay = (r: RecordHead): string | null => r.published ?? r.date
 
 /** Stable id for an Atom element: the absolute URL when the archive has one, else a URN from the path. */
 function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string {
@@ -31,7 +31,7 @@ function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string 
 }
 
 /** The entry's summary, then how long users were affected and how that is known ("Impact: 30 min (stated)."). */
-function describe(r: PostmortemRecord): string | undefined {
+function describe(r: RecordHead): string | undefined {
   const known = windowSource(r.impact?.source)
   const impact = r.durationMinutes !== null ? `Impact: ${formatMinutes(r.durationMinutes)}${known ? ` (${known})` : ''}.` : ''
   const text = [r.summary, impact].filter(Boolean).join(' ')

@@ -1,5 +1,5 @@
 /** The list pages of the archive: paginated lists, facet folders (tags, sites, years, severities, causes), the home page and month pages. */
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
 import { entryOf, listingKey } from './listing-key.js'
 import { paginationLinks, pagePath } from './paths.js'
 import { monthOf } from './stats.js'
@@ -9,7 +9,7 @@ import { byCodePoint } from '../compare.js'
 import type { PlannedFile } from './pages.js'
 
 /** Newest first by incident date, then publication date, then slug; undated last. */
-export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number {
+export function compareRecords(a: RecordHead, b: RecordHead): number {
   const da = a.date ?? a.published ?? ''
   const db = b.date ?? b.published ?? ''
   if (da !== db) return da < db ? 1 : -1
@@ -22,11 +22,11 @@ export function compareRecords(a: PostmortemRecord, b: PostmortemRecord): number
  */
 export function paginate(
   dir: string,
-  records: PostmortemRecord[],
+  records: RecordHead[],
   pageSize: number,
   template: string,
   data: Record<string, unknown>,
-  keyOf: (r: PostmortemRecord) => string,
+  keyOf: (r: RecordHead) => string,
   suggested: string[] = [],
 ): PlannedFile[] {
   const pages = Math.max(1, Math.ceil(records.length / pageSize))
@@ -64,15 +64,15 @@ export interface Facet {
   /** A sentence the bucket pages say of the buckets (how they are made), or nothing. */
   intro?: string
   /** Narrower pages a bucket page links to (a year's months), with their counts; none when absent. */
-  within?: (records: PostmortemRecord[]) => Array<{ href: string; label: string; count: number }>
+  within?: (records: RecordHead[]) => Array<{ href: string; label: string; count: number }>
 }
 
 export function planFacet(
   facet: Facet,
   config: ResolvedConfig,
   feeds: boolean,
-  keyOf: (r: PostmortemRecord) => string,
-): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: PostmortemRecord[] }> } {
+  keyOf: (r: RecordHead) => string,
+): { files: PlannedFile[]; feeds: Array<{ path: string; title: string; page: string; records: RecordHead[] }> } {
   const files: PlannedFile[] = []
   const feedSpecs = []
   const groups = facet.groups.map((g) => ({
@@ -141,8 +141,8 @@ function browseLinks(facets: Facet[]): Array<{ dir: string; title: string; links
 }
 
 /** Longest impact first, postmortems without a known duration after them in archive order. */
-function byDuration(records: PostmortemRecord[]): PostmortemRecord[] {
-  const minutes = (r: PostmortemRecord): number => r.impact?.durationMinutes ?? r.durationMinutes ?? -1
+function byDuration(records: RecordHead[]): RecordHead[] {
+  const minutes = (r: RecordHead): number => r.impact?.durationMinutes ?? r.durationMinutes ?? -1
   return records
     .map((r, i) => ({ r, i, m: minutes(r) }))
     .sort((a, b) => b.m - a.m || a.i - b.i)
@@ -150,7 +150,7 @@ function byDuration(records: PostmortemRecord[]): PostmortemRecord[] {
 }
 
 /** The home page, newest first, and the same list longest impact first (`by-duration/`), both with the filter links. */
-export function homePages(records: PostmortemRecord[], config: ResolvedConfig, facets: Facet[]): PlannedFile[] {
+export function homePages(records: RecordHead[], config: ResolvedConfig, facets: Facet[]): PlannedFile[] {
   const data = { title: config.title, description: config.description, feed: 'feed.xml', browse: browseLinks(facets) }
   return [
     ...paginate('', records, config.pageSize, 'home', { ...data, sort: 'date' }, listingKey),
@@ -159,7 +159,7 @@ export function homePages(records: PostmortemRecord[], config: ResolvedConfig, f
 }
 
 /** A page per month with incidents (`years/2024/03/`): the stats page's monthly bars link to them. */
-export function monthPages(records: PostmortemRecord[], config: ResolvedConfig): PlannedFile[] {
+export function monthPages(records: RecordHead[], config: ResolvedConfig): PlannedFile[] {
   return groupRecords(records, (r) => [monthOf(r) ?? ''].filter(Boolean)).flatMap((g) => {
     const month = g.names[0]!
     return paginate(
@@ -174,7 +174,7 @@ export function monthPages(records: PostmortemRecord[], config: ResolvedConfig):
 }
 
 /** The months of a year's postmortems as links to their month pages (`years/2024/03/`), in calendar order. */
-export function monthLinks(records: PostmortemRecord[]): Array<{ href: string; label: string; count: number }> {
+export function monthLinks(records: RecordHead[]): Array<{ href: string; label: string; count: number }> {
   const counts = new Map<string, number>()
   for (const r of records) {
     const month = monthOf(r)

@@ -1,8 +1,8 @@
 import { actionsFields, archiveActions } from './actions.js'
 import { hashParts } from '../cache/hash.js'
 import type { FileContent } from './write.js'
-import type { LocalRef } from '../normalize/structure/local-refs.js'
-import type { PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { RecordHead, ResolvedConfig } from '../types.js'
+import { wholeDocument, type ArchiveDocument, type BodyReader } from './site-document.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { causeChart, causeKey } from './cause-chart.js'
@@ -18,19 +18,10 @@ import { severityLabel } from './severity.js'
 import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from './taxonomy.js'
 
 export { sitesOf, UNSORTED }
+export { isWhole, wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './site-document.js'
 export { compareRecords } from './list-pages.js'
 import { CAUSES_INTRO, compareRecords, homePages, monthLinks, monthPages, planFacet, type Facet } from './list-pages.js'
 import { shownTitle } from './shown-title.js'
-
-/** One postmortem as the site sees it: its record plus the rendered original. */
-export interface SiteDocument {
-  record: PostmortemRecord
-  html: string
-  /** Images the HTML shows from beside the source file (`site/images.ts`), copied beside the page. */
-  images?: string[]
-  /** Relative link and image targets the Markdown names, with their places (`normalize/structure/local-refs.ts`). */
-  refs?: LocalRef[]
-}
 
 /**
  * One output file: rendered from a template, or written as is. Costly data and content are thunks with a `key`
@@ -56,17 +47,20 @@ export interface StaticFile {
 }
 
 /** Identity of a document's content for output keys: the builder passes its cache keys; others get a hash of the document. */
-export type DocumentKeys = (doc: SiteDocument) => string
+export type DocumentKeys = (doc: ArchiveDocument) => string
 
-const hashedKeys = new WeakMap<SiteDocument, string>()
+const hashedKeys = new WeakMap<ArchiveDocument, string>()
 const hashDocument: DocumentKeys = (doc) => {
   let key = hashedKeys.get(doc)
-  if (key === undefined) hashedKeys.set(doc, (key = hashParts(JSON.stringify(doc.record), doc.html)))
+  if (key === undefined) {
+    const whole = wholeDocument(doc)
+    hashedKeys.set(doc, (key = hashParts(JSON.stringify(whole.record), whole.html)))
+  }
   return key
 }
 
 /** A record's compact JSON when it is already known as UTF-8 (the cache keeps it), else null. */
-export type RecordLine = (record: PostmortemRecord) => Uint8Array | null
+export type RecordLine = (record: RecordHead) => Uint8Array | null
 
 /**
  * `postmortems.json`: a JSON array with one compact record per line (valid JSON, greppable, diffable), in pieces:
@@ -93,11 +87,12 @@ export interface SitePlan {
 
 /** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
 function postmortemFiles(
-  docs: SiteDocument[],
+  docs: ArchiveDocument[],
   keyOf: DocumentKeys,
   only?: ReadonlySet<string>,
   image?: ImageContent,
   related: RelatedSnapshot | null = null,
+  body: BodyReader = wholeDocument,
 ): SitePlan {
   const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
   const near = relatedIncidents(
@@ -116,13 +111,14 @@ function postmortemFiles(
         (near.bySlug.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!),
         image,
         slugs,
+        body,
       ),
     )
   return { files, related: near.snapshot }
 }
 
 /** The slugs a postmortem's Markdown links resolve to, for its page key: a renamed or removed target renders it again. */
-function linkedSlugs(doc: SiteDocument, slugOf: (source: string) => string | undefined): string {
+function linkedSlugs(doc: ArchiveDocument, slugOf: (source: string) => string | undefined): string {
   return (doc.refs ?? [])
     .flatMap((ref) => {
       const target = ref.kind === 'link' ? markdownTarget(doc.record.source, ref.url) : null
@@ -136,14 +132,15 @@ function linkedSlugs(doc: SiteDocument, slugOf: (source: string) => string | und
  * by what it shows of the others (their listing keys), so an edit elsewhere that changes none of that leaves it alone.
  */
 export function ownFiles(
-  doc: SiteDocument,
+  doc: ArchiveDocument,
   keyOf: DocumentKeys,
-  near: SiteDocument[],
+  near: ArchiveDocument[],
   image: ImageContent = () => null,
   slugOf: (source: string) => string | undefined = () => undefined,
+  body: BodyReader = wholeDocument,
 ): PlannedFile[] {
   const { record } = doc
-  const link = (to: PostmortemRecord): RecordLink => ({ slug: to.slug, title: shownTitle(to), date: to.date, shared: sharedFeatures(record, to) })
+  const link = (to: RecordHead): RecordLink => ({ slug: to.slug, title: shownTitle(to), date: to.date, shared: sharedFeatures(record, to) })
   const images = (doc.images ?? []).flatMap((rel) => {
     const content = image(imageSource(record.source, rel))
     // No key: an image is read and compared by its bytes each full build, as its file is not a document.
@@ -156,36 +153,45 @@ export function ownFiles(
       source: record.source,
       template: 'postmortem',
       key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
-      data: (site) => ({
-        record,
-        view: postmortemView(
-          record,
-          doc.html,
-          near.map((d) => link(d.record)),
-          { base: site.base, source: record.source, slugOf },
-        ),
-      }),
+      data: (site) => {
+        const whole = body(doc)
+        return {
+          record: whole.record,
+          view: postmortemView(
+            whole.record,
+            whole.html,
+            near.map((d) => link(d.record)),
+            { base: site.base, source: record.source, slugOf },
+          ),
+        }
+      },
     },
-    { path: `${record.slug}/postmortem.json`, source: record.source, key: keyOf(doc), content: () => JSON.stringify(record, null, 2) + '\n' },
+    {
+      path: `${record.slug}/postmortem.json`,
+      source: record.source,
+      key: keyOf(doc),
+      content: () => JSON.stringify(body(doc).record, null, 2) + '\n',
+    },
   ]
 }
 
 /** The documents newest first, as every list of the archive shows them. */
-export const inArchiveOrder = (documents: SiteDocument[]): SiteDocument[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
+export const inArchiveOrder = <D extends ArchiveDocument>(documents: D[]): D[] => [...documents].sort((a, b) => compareRecords(a.record, b.record))
 
 /**
  * Plans only the pages of the given postmortems, exactly as `planSite` would: `dev` writes these first after a save.
  * `sorted`: already in archive order; `related`: the snapshot of the last plan.
  */
 export function planPostmortems(
-  documents: SiteDocument[],
+  documents: ArchiveDocument[],
   slugs: ReadonlySet<string>,
   keyOf: DocumentKeys = hashDocument,
   sorted = false,
   image?: ImageContent,
   related: RelatedSnapshot | null = null,
+  body: BodyReader = wholeDocument,
 ): PlannedFile[] {
-  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image, related).files
+  return postmortemFiles(sorted ? documents : inArchiveOrder(documents), keyOf, slugs, image, related, body).files
 }
 
 /**
@@ -193,17 +199,18 @@ export function planPostmortems(
  * records' JSON already at hand; `related`: the related-incidents snapshot of an earlier plan, reused while it holds.
  */
 export function planSite(
-  documents: SiteDocument[],
+  documents: ArchiveDocument[],
   config: ResolvedConfig,
   keyOf: DocumentKeys = hashDocument,
   known?: RecordLine,
   image?: ImageContent,
   related: RelatedSnapshot | null = null,
+  body: BodyReader = wholeDocument,
 ): SitePlan {
   const docs = inArchiveOrder(documents)
   const records = docs.map((d) => d.record)
   const labelOf = (name: string): string => siteLabel(config.sites, name)
-  const postmortems = postmortemFiles(docs, keyOf, undefined, image, related)
+  const postmortems = postmortemFiles(docs, keyOf, undefined, image, related, body)
   const files = postmortems.files
   const facets: Array<[Facet, boolean]> = [
     [
@@ -278,6 +285,10 @@ export function planSite(
   files.push({ path: '404.html', template: '404', data: { title: 'Page not found' } })
   for (const r of resolveRedirects(records).redirects)
     files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
-  files.push({ path: 'postmortems.json', key: docs.map(keyOf).join(' '), content: () => exportJson(records, (r) => known?.(r) ?? JSON.stringify(r)) })
+  files.push({
+    path: 'postmortems.json',
+    key: docs.map(keyOf).join(' '),
+    content: () => exportJson(docs, (d) => known?.(d.record) ?? JSON.stringify(body(d).record)),
+  })
   return { files, related: postmortems.related }
 }

@@ -7,13 +7,13 @@ import { dedupeSlugs } from '../dedupe-slugs.js'
 import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import { problem } from '../normalize/diagnostics.js'
-import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
-import type { SiteDocument } from './pages.js'
+import type { Diagnostic, RecordHead, ResolvedConfig } from '../types.js'
+import { wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './pages.js'
 import { referenceDiagnostics, slugsBySource } from './references.js'
 import { resolveRedirects } from './redirects.js'
 
 /** Whether this build leaves the postmortem out: a draft, unless drafts are published (`build --drafts`, `dev`). */
-export const isHidden = (record: PostmortemRecord, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
+export const isHidden = (record: RecordHead, config: Pick<ResolvedConfig, 'drafts'>): boolean => record.draft === true && !config.drafts
 
 /** Said of each draft a build leaves out, so `check` and the build summary tell a draft from a file that failed. */
 const DRAFT_NOTE: Diagnostic = problem(
@@ -28,15 +28,16 @@ const DRAFT_NOTE: Diagnostic = problem(
  * conflict is a warning on its file, and so are a link to a Markdown file that is no published postmortem and (given
  * `imageExists`) an image that is not there. `reserved`: top-level names the site writes besides RESERVED_SLUGS (static files).
  */
-export function selectPublished(
-  loaded: LoadedDocument[],
+export function selectPublished<D extends ArchiveDocument>(
+  loaded: Array<LoadedDocument<D>>,
   config: Pick<ResolvedConfig, 'drafts'>,
   reserved: readonly string[] = [],
   imageExists?: (source: string) => boolean,
-): { documents: SiteDocument[]; reports: FileReport[] } {
+  body: BodyReader = wholeDocument,
+): { documents: Array<D | SiteDocument>; reports: FileReport[] } {
   const hidden = new Set(loaded.filter((l) => l.document !== null && isHidden(l.document.record, config)))
   const shown = hidden.size ? loaded.filter((l) => !hidden.has(l)) : loaded
-  const { documents, reports } = dedupeSlugs(shown, reserved)
+  const { documents, reports } = dedupeSlugs(shown, reserved, body)
   const { problems } = resolveRedirects(documents.map((d) => d.record))
   const extra = new Map<string, FileReport['diagnostics']>()
   for (const { source, diagnostic } of problems) extra.set(source, [...(extra.get(source) ?? []), diagnostic])

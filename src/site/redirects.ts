@@ -6,7 +6,7 @@
 import { RULE } from '../constants.js'
 import { escapeAttribute } from '../escape-html.js'
 import { problem } from '../normalize/diagnostics.js'
-import type { Diagnostic, PostmortemRecord, ResolvedConfig } from '../types.js'
+import type { Diagnostic, RecordHead, ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import { RESERVED_SLUGS, url } from './paths.js'
 import { byCodePoint } from '../compare.js'
@@ -30,7 +30,7 @@ export const redirectFile = (alias: string): string => (alias.endsWith('/') ? `$
  * The redirect pages of the published records (any order; sorted by source so the first claim wins alike every
  * build), and a diagnostic for each alias refused because its page would take the place of another.
  */
-export function resolveRedirects(records: PostmortemRecord[]): { redirects: Redirect[]; problems: Array<{ source: string; diagnostic: Diagnostic }> } {
+export function resolveRedirects(records: RecordHead[]): { redirects: Redirect[]; problems: Array<{ source: string; diagnostic: Diagnostic }> } {
   const owners = new Map<string, string>([...RESERVED_SLUGS, ...ROOT_FILES].map((name) => [name, 'a page of the archive itself']))
   for (const r of records) owners.set(r.slug, `the postmortem \`${r.slug}\``)
   const files = new Map<string, string>()

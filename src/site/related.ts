@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { PostmortemRecord } from '../types.js'
+import type { PostmortemRecord, RecordHead } from '../types.js'
+import { hasBody } from './site-document.js'
 import { causeLabel } from '../enrich/derive-causes.js'
 import { causeTerms, readTerm, type TermKind } from './related-terms.js'
 
@@ -29,9 +30,9 @@ interface Facts {
   features: Array<[string, number]>
 }
 
-const factsOf = new WeakMap<PostmortemRecord, Facts>()
+const factsOf = new WeakMap<RecordHead, Facts>()
 /** Each record's root-cause terms joined by U+0001: handed over by the cache (one string reads back faster than 30), or worked out once. */
-const termsTexts = new WeakMap<PostmortemRecord, string>()
+const termsTexts = new WeakMap<RecordHead, string>()
 const TERM_SEPARATOR = '\u0001'
 
 /** The technologies and named systems of a record's root cause and trigger sections (never ordinary words), in order of first use. */
@@ -41,17 +42,20 @@ export const rootCauseTerms = (record: PostmortemRecord): string[] => causeTerms
 export const joinedTerms = (record: PostmortemRecord): string => rootCauseTerms(record).join(TERM_SEPARATOR)
 
 /** Hands over a record's terms worked out earlier (`joinedTerms`), so its sections need not be read to relate it. */
-export function primeTerms(record: PostmortemRecord, joined: string): void {
+export function primeTerms(record: RecordHead, joined: string): void {
   termsTexts.set(record, joined)
 }
 
-function termsText(record: PostmortemRecord): string {
+/** A record's joined terms: handed over (a cached summary's), or worked out from a whole record's sections. */
+function termsText(record: RecordHead): string {
   let joined = termsTexts.get(record)
-  if (joined === undefined) termsTexts.set(record, (joined = joinedTerms(record)))
+  if (joined !== undefined) return joined
+  if (!hasBody(record)) throw new Error(`The root-cause terms of ${record.source} were not handed over with its summary`)
+  termsTexts.set(record, (joined = joinedTerms(record)))
   return joined
 }
 
-function facts(record: PostmortemRecord): Facts {
+function facts(record: RecordHead): Facts {
   let known = factsOf.get(record)
   if (!known) {
     const joined = termsText(record)
@@ -99,10 +103,10 @@ export interface RelatedResult {
 /** Each snapshot's lists by slug, built once per snapshot (a cache of a pure function of it). */
 const bySlugOf = new WeakMap<RelatedSnapshot, Map<string, string[]>>()
 
-const signatures = new WeakMap<PostmortemRecord, string>()
+const signatures = new WeakMap<RecordHead, string>()
 
 /** A record's features (tags, sites, root-cause terms) as one string, cheaper to build and compare than the feature list. */
-export function signature(record: PostmortemRecord): string {
+export function signature(record: RecordHead): string {
   let known = signatures.get(record)
   if (known === undefined) {
     const causes = (record.derivedCauses ?? []).join(TERM_SEPARATOR)
@@ -115,7 +119,7 @@ export function signature(record: PostmortemRecord): string {
 }
 
 /** Whether the snapshot holds for these records: same slugs in the same order with the same features. */
-function holds(snapshot: RelatedSnapshot, records: PostmortemRecord[], limit: number): boolean {
+function holds(snapshot: RelatedSnapshot, records: RecordHead[], limit: number): boolean {
   if (snapshot.limit !== limit || snapshot.slugs.length !== records.length) return false
   for (let i = 0; i < records.length; i++) if (records[i]!.slug !== snapshot.slugs[i] || signature(records[i]!) !== snapshot.signatures[i]) return false
   return true
@@ -127,7 +131,7 @@ function holds(snapshot: RelatedSnapshot, records: PostmortemRecord[], limit: nu
  * on the input. `records` must be in archive order. `previous` is reused while it holds; a computation for every
  * record returns a new snapshot, one for `only` the one given.
  */
-export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: ReadonlySet<string>, previous: RelatedSnapshot | null = null): RelatedResult {
+export function relatedIncidents(records: RecordHead[], limit = 5, only?: ReadonlySet<string>, previous: RelatedSnapshot | null = null): RelatedResult {
   if (previous && holds(previous, records, limit)) {
     let bySlug = bySlugOf.get(previous)
     if (!bySlug) bySlugOf.set(previous, (bySlug = new Map(previous.slugs.map((slug, i) => [slug, previous.related[i]!]))))
@@ -146,7 +150,7 @@ export function relatedIncidents(records: PostmortemRecord[], limit = 5, only?: 
   return { bySlug: related, snapshot }
 }
 
-function scoreAll(records: PostmortemRecord[], featureLists: Array<Array<[string, number]>>, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {
+function scoreAll(records: RecordHead[], featureLists: Array<Array<[string, number]>>, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {
   const index = new Map<string, number[]>()
   const weights = new Map<string, number>()
   featureLists.forEach((list, i) => {
@@ -203,7 +207,7 @@ const SHOWN = 5
  * Why two postmortems are related, for the reader: the tags (suggested ones said so), sites, technologies and named
  * systems they share, each with its kind; the same features relatedness is scored on, so no noise word ever explains it.
  */
-export function sharedFeatures(a: PostmortemRecord, b: PostmortemRecord): SharedTerm[] {
+export function sharedFeatures(a: RecordHead, b: RecordHead): SharedTerm[] {
   const [ofA, ofB] = [facts(a), facts(b)]
   const suggested = (t: string): boolean => !a.tags.includes(t) || !b.tags.includes(t)
   return [

@@ -1,5 +1,5 @@
 import { Eta } from 'eta'
-import { TemplateError } from '../errors.js'
+import { HindsightError, TemplateError } from '../errors.js'
 import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
@@ -52,6 +52,8 @@ export function createRenderer(config: ResolvedConfig): (file: PlannedFile) => F
       const data = typeof file.data === 'function' ? file.data({ base: config.base }) : file.data
       return eta.render(file.template, { ...data, site, h: helpers, path: file.path })
     } catch (cause) {
+      // Hindsight's own errors (a cached body the page read, which is gone) say what failed: only a template's are wrapped.
+      if (cause instanceof HindsightError) throw cause
       throw new TemplateError(`Cannot render ${file.path} with template \`${file.template}\`: ${(cause as Error).message}`, { cause })
     }
   }

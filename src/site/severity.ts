@@ -1,4 +1,4 @@
-import type { PostmortemRecord } from '../types.js'
+import type { RecordHead } from '../types.js'
 
 /** How bad an incident was on a common scale, for the badge's colour; the badge always says the author's level too. */
 export type SeverityLevel = 'critical' | 'high' | 'medium' | 'low' | 'other'
@@ -21,7 +21,7 @@ const WORDS: Array<[RegExp, SeverityLevel]> = [
  * The severity label pages show and group by: numbered levels written any way (`sev-1`, `SEV 1`, `Severity 1`) become
  * `SEV1`, priorities `P1`; words keep their spelling with a capital. `null` when the record states none.
  */
-export function severityLabel(r: PostmortemRecord): string | null {
+export function severityLabel(r: RecordHead): string | null {
   const raw = r.severity?.replace(/\s+/g, ' ').trim()
   if (!raw) return null
   const numbered = NUMBERED.exec(raw)
@@ -37,7 +37,7 @@ export function severityLevel(label: string): SeverityLevel {
 }
 
 /** The badge of a record, `null` when it states no severity. */
-export function severityBadge(r: PostmortemRecord): SeverityBadge | null {
+export function severityBadge(r: RecordHead): SeverityBadge | null {
   const label = severityLabel(r)
   return label ? { label, level: severityLevel(label) } : null
 }

@@ -1,4 +1,4 @@
-import type { PostmortemRecord } from '../types.js'
+import type { RecordHead } from '../types.js'
 import { statusOf } from './actions.js'
 import { barChart, type BarChart, type Point } from './charts.js'
 import { formatMinutes } from './format.js'
@@ -62,10 +62,10 @@ function distribution(id: string, title: string, values: Array<number | null>): 
 }
 
 /** The `YYYY-MM` of a record's incident date, when it has one. */
-export const monthOf = (r: PostmortemRecord): string | null => /^\d{4}-\d{2}/.exec(r.date ?? '')?.[0] ?? null
+export const monthOf = (r: RecordHead): string | null => /^\d{4}-\d{2}/.exec(r.date ?? '')?.[0] ?? null
 
 /** Incidents per calendar month, from the first to the last dated one, empty months included; bars link to month pages. */
-function perMonth(records: PostmortemRecord[]): BarChart {
+function perMonth(records: RecordHead[]): BarChart {
   const months = records
     .map(monthOf)
     .filter((m): m is string => m !== null)
@@ -89,7 +89,7 @@ function perMonth(records: PostmortemRecord[]): BarChart {
 }
 
 /** Incidents per year of their date, empty years included; bars link to the year pages. */
-function perYear(records: PostmortemRecord[]): BarChart {
+function perYear(records: RecordHead[]): BarChart {
   const counted = new Map<number, number>()
   for (const r of records) {
     const year = Number(monthOf(r)?.slice(0, 4))
@@ -119,12 +119,12 @@ const counts = (groups: Group[], label: (g: Group) => string) =>
  * Everything `archiveStats` reads of the records, as one string: the stats page is rendered again only when it
  * changes, not on every edit of a postmortem's prose (the test holds the two in step, field by field).
  */
-export function statsKey(records: PostmortemRecord[]): string {
+export function statsKey(records: RecordHead[]): string {
   return records.map(statsFields).join('\u0000')
 }
 
 /** What `archiveStats` reads of one record, as one string (see `statsKey`). */
-export const statsFields = (r: PostmortemRecord): string =>
+export const statsFields = (r: RecordHead): string =>
   [
     r.slug,
     r.title,
@@ -140,14 +140,14 @@ export const statsFields = (r: PostmortemRecord): string =>
   ].join('\u0001')
 
 /** Counts the records with a duration by how their impact window is known. */
-function durationSources(records: PostmortemRecord[]): ArchiveStats['durationSources'] {
+function durationSources(records: RecordHead[]): ArchiveStats['durationSources'] {
   const out = { stated: 0, marked: 0, timeline: 0 }
   for (const r of records) if (r.durationMinutes !== null && r.durationMinutes >= 0 && r.impact?.source) out[r.impact.source]++
   return out
 }
 
 /** Action items by status across the records. */
-function actionCounts(records: PostmortemRecord[]): ArchiveStats['actionItems'] {
+function actionCounts(records: RecordHead[]): ArchiveStats['actionItems'] {
   const out = { total: 0, open: 0, done: 0, unknown: 0 }
   for (const r of records)
     for (const item of r.actionItems) {
@@ -158,7 +158,7 @@ function actionCounts(records: PostmortemRecord[]): ArchiveStats['actionItems'] 
 }
 
 /** Computes the archive's patterns (`records` in archive order); pure and deterministic. */
-export function archiveStats(records: PostmortemRecord[], siteLabel: (name: string) => string): ArchiveStats {
+export function archiveStats(records: RecordHead[], siteLabel: (name: string) => string): ArchiveStats {
   return {
     total: records.length,
     perYear: perYear(records),

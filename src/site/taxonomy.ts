@@ -1,4 +1,4 @@
-import type { PostmortemRecord } from '../types.js'
+import type { RecordHead } from '../types.js'
 import { ownValue } from '../own.js'
 import { slugify } from './paths.js'
 import { byCodePoint } from '../compare.js'
@@ -7,7 +7,7 @@ import { byCodePoint } from '../compare.js'
 export const UNSORTED = 'unsorted'
 
 /** Sites of a record, with the unsorted bucket where it names none. */
-export const sitesOf = (r: PostmortemRecord): string[] => (r.site.length ? r.site : [UNSORTED])
+export const sitesOf = (r: RecordHead): string[] => (r.site.length ? r.site : [UNSORTED])
 
 /** A site's display name: the configured one, `Unsorted` for the bucket of postmortems naming none, else as written. */
 export const siteLabel = (sites: Record<string, string>, name: string): string => ownValue(sites, name) ?? (name === UNSORTED ? 'Unsorted' : name)
@@ -17,7 +17,7 @@ export interface Group {
   slug: string
   /** Labels as written, sorted; more than one when different spellings collide on the slug. */
   names: string[]
-  records: PostmortemRecord[]
+  records: RecordHead[]
   /** Slugs of the records that are in the group only by a suggested (derived) value. */
   suggested: string[]
 }
@@ -26,13 +26,9 @@ export interface Group {
  * Groups records by the labels `own` yields (and, marked as suggested, those `suggested` yields), merging labels whose
  * slugs collide (`Foo Bar` and `foo-bar`) so no page overwrites another; records keep archive order, groups sort by slug.
  */
-export function groupRecords(
-  records: PostmortemRecord[],
-  own: (r: PostmortemRecord) => string[],
-  suggested: (r: PostmortemRecord) => string[] = () => [],
-): Group[] {
-  const groups = new Map<string, { names: Set<string>; records: PostmortemRecord[]; suggested: string[] }>()
-  const add = (slug: string, name: string, record: PostmortemRecord, isSuggested: boolean): void => {
+export function groupRecords(records: RecordHead[], own: (r: RecordHead) => string[], suggested: (r: RecordHead) => string[] = () => []): Group[] {
+  const groups = new Map<string, { names: Set<string>; records: RecordHead[]; suggested: string[] }>()
+  const add = (slug: string, name: string, record: RecordHead, isSuggested: boolean): void => {
     let group = groups.get(slug)
     if (!group) groups.set(slug, (group = { names: new Set(), records: [], suggested: [] }))
     group.names.add(name)
@@ -54,7 +50,7 @@ export function groupRecords(
 }
 
 /** Label for the year bucket of a record: its incident year, else its publication year, else `Undated`. */
-export function yearOf(record: PostmortemRecord): string {
+export function yearOf(record: RecordHead): string {
   return /^\d{4}/.exec(record.date ?? record.published ?? '')?.[0] ?? 'Undated'
 }
 

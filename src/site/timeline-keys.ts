@@ -1,6 +1,6 @@
 import { readIso } from '../enrich/iso.js'
 import type { TimedEntry } from '../enrich/moments.js'
-import type { Moment, PostmortemRecord } from '../types.js'
+import type { Moment, RecordHead } from '../types.js'
 
 /** A key moment of the incident on the timeline's wall clock: impact start, detected, mitigated, resolved. */
 export interface KeyMoment {
@@ -43,7 +43,7 @@ const clock = (minute: number): string => {
 }
 
 /** The record's key moments (same-minute ones merged) and impact window, placed on the timeline's wall clock. */
-export function keyMoments(record: PostmortemRecord, timed: TimedEntry[]): { moments: KeyMoment[]; window: WallWindow | null } {
+export function keyMoments(record: RecordHead, timed: TimedEntry[]): { moments: KeyMoment[]; window: WallWindow | null } {
   const day = record.date ?? timed.find((t) => t.day)?.day ?? null
   const impact = record.impact
   const start = impact?.source ? momentMinute(impact.start, timed, day) : null
