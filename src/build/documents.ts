@@ -54,7 +54,7 @@ export interface DocumentSet {
   discard(): void
 }
 
-/** The documents of one builder: `dev` keeps whole documents for its session; a build holds heads and reads bodies when used. */
+/** The documents of one builder: `dev` keeps whole documents for its session; a build holds summaries and reads a body through `readBody`. */
 export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, workers?: number, onProgress?: (progress: BuildProgress) => void): DocumentSet {
   const loaded = new Map<string, KeyedDocument>()
   let store: DocumentCache | null = null
