@@ -158,6 +158,36 @@ describe('action items: done, priority, owner', () => {
   })
 })
 
+describe('action items: tracker labels, leading owners, finished notes', () => {
+  it.each([
+    ['Add alarms for high memory use (Issue)', 'Add alarms for high memory use'],
+    ['Fix the cookie length bug (PR)', 'Fix the cookie length bug'],
+    ['Add alerts. We have put this off too long (issue).', 'Add alerts. We have put this off too long.'],
+    ['Fix the version check while the cluster is full (pull request)', 'Fix the version check while the cluster is full'],
+    ['The id column should be unique. Issue', 'The id column should be unique.'],
+    ['Create alerts when database backups fail - jira link', 'Create alerts when database backups fail'],
+    ['Take nightly logical backups - jira', 'Take nightly logical backups'],
+    ['Read the issue list (weekly)', 'Read the issue list (weekly)'],
+    ['Triage every new issue', 'Triage every new issue'],
+  ])('%s -> %s', (line, text) => {
+    expect(makeItem(line, { kind: null, done: null })?.text).toBe(text)
+  })
+
+  it('reads a short leading parenthesis as the owner', () => {
+    expect(makeItem('(ops team) add heartbeat monitoring', { kind: null, done: null })).toMatchObject({ text: 'add heartbeat monitoring', owner: 'ops team' })
+    expect(makeItem('(kim) write the runbook', { kind: null, done: null })).toMatchObject({ text: 'write the runbook', owner: 'kim' })
+    expect(makeItem('(optional) add a cache', { kind: null, done: null })).toMatchObject({ text: '(optional) add a cache', owner: null })
+    expect(makeItem('(2 servers) need a reboot', { kind: null, done: null })).toMatchObject({ owner: null })
+  })
+
+  it('reads a trailing "(Finished.)" as done', () => {
+    expect(makeItem('Turn off the release switch until it is safe. (Finished.)', { kind: null, done: null })).toMatchObject({
+      text: 'Turn off the release switch until it is safe.',
+      done: true,
+    })
+  })
+})
+
 describe('action items: owners are named, not guessed', () => {
   it('takes no owner from the word "Owners" in running text', () => {
     expect(makeItem('Teach the Product Owners about how to look up the CVEs', { kind: null, done: null })).toMatchObject({

@@ -1,7 +1,8 @@
 /**
  * One follow-up's text read for what authors write around it: a kind prefix (`Fix:`), done or pending markers
- * ("(done)", "[DONE]", "TODO", "✅", "completed", struck-through), a priority ("P1", "HIGH", "Priority: high")
- * and an owner ("@kim", "Owner: Kim"); each is taken out of the text into its own field.
+ * ("(done)", "[DONE]", "TODO", "✅", "completed", "(Finished.)", struck-through), a priority ("P1", "HIGH", "Priority: high")
+ * and an owner ("@kim", "Owner: Kim", a leading "(ops team)"); each is taken out of the text into its own field. A tracker
+ * link's label left at the end ("(Issue)", "(PR)", "- jira link") is dropped: the link stays on the page, not in the text.
  */
 import type { ActionItem } from '../../types.js'
 import { stripDecoration } from '../structure/html-blocks.js'
@@ -96,12 +97,28 @@ export function statusOf(word: string): boolean | null {
   return null
 }
 
-const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|fixed|open|pending|planned|closed'
+const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|finished|fixed|open|pending|planned|closed'
 /** A bracketed status at the start, any case: "[DONE]", "(done)", "[x]". */
 const BRACKET_STATUS = new RegExp(`^[[(](${STATUS_WORDS}|[x ✓✔])[\\])]\\s*[:–—-]?\\s*`, 'i')
 /** A bare status word at the start, upper-case only so that "Open a ticket" stays text: "DONE:", "TODO", "✅". */
 const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED)\b|([✅✔☑✓]))\s*[:–—-]?\s*/
-const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})\\.?[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+/** A tracker link's label at the end: "(Issue)", "(pull request).", ". Issue" after a sentence, "- jira link". */
+const TRACKER_LABEL =
+  /(?:\s*[([](?:issues?|prs?|pull requests?|tickets?|jira|bugs?|links?)[)\]]|\s+[-–—]\s*(?:jira|issue|ticket|pr)(?: (?:link|ticket|issue))?|(?<=[.!?])\s+(?:issues?|prs?|tickets?|jira))(\.?)\s*$/i
+/** A short leading parenthesis before a lower-case verb names the owner: "(ops team) add heartbeat monitoring". */
+const LEAD_OWNER = /^\(([\p{L}][\p{L} ,&/.-]{0,38}[\p{L}.])\)\s+(?=\p{Ll})/u
+const NOT_OWNER = /^(?:optional|maybe|stretch|nice to have|tbd|idea|if needed|proposal|draft|later|ongoing|blocked|done|todo|wip|in progress)$/i
+
+function dropTrackerLabels(text: string): string {
+  let out = text
+  for (let i = 0; i < 3; i++) {
+    const label = TRACKER_LABEL.exec(out)
+    if (!label || label.index === 0) break
+    out = out.slice(0, label.index) + (label[1] ?? '')
+  }
+  return out
+}
 const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
 const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
 const PRIORITY_TAG = new RegExp(
@@ -147,6 +164,10 @@ function takePriority(text: string): { text: string; priority: string | null } {
 }
 
 function takeOwner(text: string): { text: string; owner: string | null } {
+  const lead = LEAD_OWNER.exec(text)
+  const name = lead?.[1]?.trim() ?? ''
+  if (lead && name.split(/\s+/).length <= 4 && !NOT_OWNER.test(name) && !kindOf(name) && priorityOf(name) === null)
+    return { text: text.slice(lead[0].length), owner: name }
   const labelled = /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)[)\]]?/i.exec(text)
   if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), owner: labelled[1] ?? null }
   const edge = /(?:^|\s+[–—-]?\s*)[([]?`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?[)\]]?\s*$|^`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?\s*[:–—-]\s*/.exec(text)
@@ -165,8 +186,10 @@ export interface ItemDefaults {
 
 /** One action item from a line of text, or null when nothing is left once the markers are taken out. */
 export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null {
-  const status = takeStatus(oneLine(stripDecoration(raw.replace(/<\/?[A-Za-z][^<>]{0,300}>/g, ''))).replace(/^(\*\*|__)([^*_]{1,20})\1/, '$2'))
-  let text = status.text
+  const status = takeStatus(
+    dropTrackerLabels(oneLine(stripDecoration(raw.replace(/<\/?[A-Za-z][^<>]{0,300}>/g, ''))).replace(/^(\*\*|__)([^*_]{1,20})\1/, '$2')),
+  )
+  let text = dropTrackerLabels(status.text)
   let kind = status.todo ? (defaults.kind ?? 'todo') : defaults.kind
   let done = status.done ?? defaults.done
   const typed = /^([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s+(\S.*)$/.exec(text)
