@@ -373,6 +373,19 @@ describe('the impact window', () => {
     expect(window).toMatchObject({ start: { date: '2024-05-02', time: '00:26' }, end: { date: '2024-05-02', time: '08:30' }, durationMinutes: 484 })
   })
 
+  it('reads the paragraphs under a time heading (its detail) for the words that mark the impact', () => {
+    const headings = [
+      entry('2024-05-01', '09:00', 'Chart upgrade deployed.'),
+      entry('2024-05-01', '09:30', 'Launch success drops to zero.'),
+      entry('2024-05-01', '11:00', 'Hub restarted.'),
+      entry('2024-05-02', '10:00', 'Only the hub image is reverted.'),
+      entry('2024-05-02', '10:20', 'Memory graphs checked.'),
+    ]
+    const details = new Map([[headings[3]!, 'After reverting the image, everything is okay again.']])
+    expect(findImpactWindow(input({ timeline: headings })).end).toMatchObject({ date: '2024-05-02', time: '10:20' })
+    expect(findImpactWindow(input({ timeline: headings, details }))).toMatchObject({ source: 'marked', end: { date: '2024-05-02', time: '10:00' } })
+  })
+
   it('falls back to the span of the timeline, and is empty without one', () => {
     const plain = [entry(null, '10:00', 'Looked at dashboards'), entry(null, '11:30', 'Wrote a summary')]
     expect(findImpactWindow(input({ timeline: plain }))).toMatchObject({ source: 'timeline', durationMinutes: 90 })

@@ -175,6 +175,14 @@ describe('timeline shapes: time headings over paragraphs', () => {
       '09:40 Rollback done, error rate returns to normal.',
     ])
   })
+
+  it("keeps a time heading's later paragraphs as its detail, outside the event text", () => {
+    const md = '### 09:10\n\nA config push reaches the edge.\n\nBy now every region is down.\nPagers fire.\n\n### 09:40\n\nRollback done.\n'
+    const result = extractTimeline(parseMarkdown(md).children, base, new VFile({ value: md }))
+    expect(result.entries.map((e) => e.text)).toEqual(['A config push reaches the edge.', 'Rollback done.'])
+    expect(result.details?.get(result.entries[0]!)).toBe(' By now every region is down. Pagers fire.')
+    expect(result.details?.has(result.entries[1]!)).toBe(false)
+  })
 })
 
 describe('timeline shapes: sections that end too early or hide their times', () => {

@@ -178,6 +178,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const dayHint = pickDate(when, entryDate, meta.published)
   const impact = findImpactWindow({
     timeline: timeline.entries,
+    details: timeline.details ?? null,
     passages: impactPassages(blocks, blockIndex),
     fieldRange,
     statedStart: when.start,

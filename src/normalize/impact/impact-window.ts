@@ -17,6 +17,8 @@ import { isBefore, minutesFrom, momentOf, shiftMoment } from './moment-math.js'
 /** What the window is read from. */
 export interface ImpactInput {
   timeline: TimelineEntry[]
+  /** The later paragraphs under time headings, per entry, read with its text for words that mark impact; `null` when none. */
+  details?: Map<TimelineEntry, string> | null
   passages: Passage[]
   /** A `Duration:`/`Start:`–`End:` field's text, `null` when the document has none. */
   fieldRange: string | null
@@ -42,6 +44,15 @@ function fromIso(at: string | null, zone: ParsedZone | null): Moment | null {
   const there = local ? DateTime.fromISO(at!, { setZone: true }).setZone(local) : null
   if (there?.isValid) return { at: there.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: there.toFormat('yyyy-MM-dd'), time: there.toFormat('HH:mm') }
   return { at, date: m[1]!, time: m[2]! }
+}
+
+/** Entries whose text carries the paragraphs under their time heading too (copies; the record keeps its own text). */
+function withDetails(timeline: TimelineEntry[], details: Map<TimelineEntry, string> | null): TimelineEntry[] {
+  if (!details?.size) return timeline
+  return timeline.map((e) => {
+    const detail = details.get(e)
+    return detail ? { ...e, text: `${e.text} ${detail}` } : e
+  })
 }
 
 /** Timeline moments in time order (document order when some lack a day), each with its entry. */
@@ -128,7 +139,7 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     : null
   const statedStart = fromIso(input.statedStart, zone) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
   const statedEnd = fromIso(input.statedEnd, zone) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
-  const all = ordered(input.timeline, zone)
+  const all = ordered(withDetails(input.timeline, input.details ?? null), zone)
   const events = core(all)
   const marks = findMarkedEvents(events.map((e) => e.entry))
   const markedStart = marks.start === null ? null : events[marks.start]!.moment

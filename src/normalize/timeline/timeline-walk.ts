@@ -17,13 +17,15 @@ import { findZone, type ParsedZone } from '../time/zones.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
-  | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number }
+  | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number; detail?: string }
   | { kind: 'untimed'; text: string; line: number; column: number }
   | { kind: 'day'; date: ParsedDate; line: number; column: number }
   | { kind: 'zone'; zone: ParsedZone }
 
 const MAX_DEPTH = 12
 const MAX_PIECES = 10_000
+/** Characters of a time heading's later paragraphs kept as its detail. */
+const MAX_DETAIL = 1000
 /** An IRC-style chat line (`10:01 <ann> hi`): a quote of the conversation, not an event. */
 const CHAT = /^<[^<>\s]{1,30}>/
 /** What may follow a heading's stamp without being its text (`Uhr:`, `h`, `:`). */
@@ -84,7 +86,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     const zone = findZone(text)
     if (zone) push({ kind: 'zone', zone })
   }
-  const entry = (stamp: Stamp, text: string, line: number, column: number): { text: string } => {
+  const entry = (stamp: Stamp, text: string, line: number, column: number): Extract<Piece, { kind: 'entry' }> => {
     const piece = { kind: 'entry' as const, stamp, text, line, column }
     push(piece)
     return piece
@@ -94,6 +96,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   let open: { text: string; line: number } | null = null
   // `body` is the entry a bare stamp's paragraph fills, and the line that paragraph has reached.
   let body: { piece: { text: string }; line: number } | null = null
+  // `under` is the entry of the last time heading: the paragraphs after its first one are its detail (read for impact words).
+  let under: { detail?: string } | null = null
   // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
   let shape: RegExp | null = null
   const textLine = (l: TextLine, heading = false, dated = false): void => {
@@ -117,6 +121,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     } else if (stamp && (!heading || stamp.time || stamp.timeUnknown || dated)) {
       const bare = !stamp.rest || (heading && SUFFIX_ONLY.test(stamp.rest))
       const piece = entry(stamp, bare ? '' : stamp.rest, l.line, l.column)
+      under = heading ? piece : null
       pending = bare ? piece : null
       open = heading || bare ? null : { ...piece, line: l.line }
     } else if (!stamp && !heading && filling && filling.line + 1 === l.line) {
@@ -132,7 +137,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       if (last?.kind === 'entry') last.text += ` ${l.text.replace(/\s+/g, ' ')}`
       open = last?.kind === 'entry' ? { text: last.text, line: l.line } : null
     } else {
-      if (heading) pending = null
+      if (heading) pending = under = null
+      else if (under && (under.detail?.length ?? 0) < MAX_DETAIL) under.detail = `${under.detail ?? ''} ${l.text}`.slice(0, MAX_DETAIL)
       markers(l.text, l.line, l.column)
     }
   }

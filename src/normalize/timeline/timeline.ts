@@ -45,6 +45,8 @@ export interface TimelineResult {
   newestFirst?: boolean
   timezone: string | null
   utcOffset: string | null
+  /** The later paragraphs under a time heading, per entry: not its text, but read for words that mark impact. */
+  details?: Map<TimelineEntry, string>
 }
 
 /** A time up to this many minutes before the previous one is an ordering slip; further back is the next day. */
@@ -99,6 +101,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
   const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
   const entries: TimelineEntry[] = []
+  const details = new Map<TimelineEntry, string>()
   const headingDate = findDates(ctx.heading, { year }).find((d) => d.year !== null)
   let dayDate: string | null = headingDate?.year != null ? formatDate({ ...headingDate, year: headingDate.year }) : null
   let carryDate: string | null = null
@@ -192,6 +195,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       : { at, date, time, text: piece.text, line: piece.line }
     const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone) : null
     if (end) entry.end = end
+    if (piece.detail) details.set(entry, piece.detail)
     entries.push(entry)
   }
   const zone = firstZone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
@@ -202,5 +206,6 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     newestFirst: newestFirst && !prose,
     timezone: zone?.written ?? null,
     utcOffset: firstAt ? firstAt.slice(-6) : offsetOn(firstDate, zone),
+    ...(details.size ? { details } : {}),
   }
 }
