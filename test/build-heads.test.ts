@@ -7,6 +7,10 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBuilder } from '../src/builder.js'
+import { createDocumentSet } from '../src/build/documents.js'
+import { findInputs } from '../src/build/inputs.js'
+import { documentOptionsKey } from '../src/cache/hash.js'
+import { discoverContent } from '../src/content/discover.js'
 import type { ArchiveDocument } from '../src/site/pages.js'
 import { makeProject } from './build-helpers.js'
 
@@ -41,5 +45,23 @@ describe('the documents a build holds', () => {
     const docs = [...builder.documents.values()]
     expect(docs.length).toBeGreaterThan(2)
     expect(docs.every((d) => heldBody(d).length === 4)).toBe(true)
+  })
+})
+
+describe('the inputs of a build', () => {
+  it('let go of their bytes once their documents are made, which are read from the file again if a retry needs them', async () => {
+    const { config } = makeProject(1)
+    const found = await findInputs(config, discoverContent, null, { optionsKey: documentOptionsKey(config), renderKey: '', templatesKey: '' })
+    expect(found.inputs.length).toBeGreaterThan(2)
+    expect(found.inputs.every((i) => i.bytes !== null)).toBe(true)
+    const documents = createDocumentSet(config, 'build', 1)
+    await documents.load(found.inputs)
+    expect(found.inputs.filter((i) => i.bytes !== null).map((i) => i.source)).toEqual([])
+    expect(found.inputs.every((i) => documents.loaded.get(i.source)?.key === i.stamp.key)).toBe(true)
+    // A cache found bad mid-build is discarded and every input loaded again, from its file.
+    const before = [...documents.loaded.values()].map((l) => JSON.stringify(l.doc))
+    documents.discard()
+    await documents.load(found.inputs)
+    expect([...documents.loaded.values()].map((l) => JSON.stringify(l.doc))).toEqual(before)
   })
 })

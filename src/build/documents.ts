@@ -12,6 +12,9 @@ import type { Input } from './inputs.js'
 import { readDocumentBody, summaryDocument, summaryFacts } from './summaries.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
 
+/** What a work item's bytes become once its document is made (the pool never reads an item again after its result). */
+const NO_BYTES = new Uint8Array(0)
+
 /** A loaded document and the cache key of what it was loaded from. */
 export interface KeyedDocument {
   key: string
@@ -31,7 +34,7 @@ export interface Assembled {
 export interface DocumentSet {
   /** Loaded documents by source. */
   readonly loaded: Map<string, KeyedDocument>
-  /** Finds each input's document: in memory, in the cache folder, or by normalizing it (worker threads when many). */
+  /** Finds each input's document: in memory, in the cache folder, or by normalizing it (worker threads when many); drops the bytes it read. */
   load(inputs: Input[]): Promise<void>
   /** The document cached under `key` (its summary's head, as `load` keeps them in a build), or null. */
   cached(key: string): LoadedDocument<ArchiveDocument> | null
@@ -109,8 +112,11 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       let normalized = 0
       const items = todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) }))
       await normalizeMany(items, config, workers, (i, result) => {
-        const key = todo[i]!.stamp.key
-        loaded.set(todo[i]!.source, { key, doc: keep(key, result) })
+        const input = todo[i]!
+        loaded.set(input.source, { key: input.stamp.key, doc: keep(input.stamp.key, result) })
+        // A file's bytes are done with once its document is: the inputs of a cold build held every file's to its end.
+        input.bytes = null
+        items[i]!.bytes = NO_BYTES
         onProgress?.({ phase: 'normalize', done: ++normalized, total: todo.length })
       })
     },
