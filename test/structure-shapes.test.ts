@@ -28,3 +28,24 @@ describe('bold pseudo-headings', () => {
     expect(r.sections.find((s) => s.key === 'lessonsLearned')?.text).toBe('We need alarms.')
   })
 })
+
+describe('metadata written as headings', () => {
+  it('fills authors from an Authors heading over a list or a line, and severity from a Severity heading', () => {
+    const listed = recordOf('# Cache outage\n\n## Authors\n\n* Ana Ruiz\n* Bo Chen\n\n## Summary\n\nThe cache dropped every key for ten minutes.\n')
+    expect(listed.authors).toEqual(['Ana Ruiz', 'Bo Chen'])
+    expect(recordOf('# Cache outage\n\n## Author\nAna Ruiz\n\n## Summary\n\nThe cache dropped every key.\n').authors).toEqual(['Ana Ruiz'])
+    const severe = recordOf(
+      '# Leaked token\n\n## Severity\n\n**Critical** - a token with write access was exposed.\n\n## Summary\n\nA token leaked in a build log.\n',
+    )
+    expect(severe.severity).toBe('Critical')
+  })
+
+  it('does not take a job title after the name as a second author', () => {
+    expect(recordOf('# Outage\n\nAuthor: Kim Lee, Senior DevOps Engineer\n\n## Summary\n\nThe site was down for an hour.\n').authors).toEqual(['Kim Lee'])
+    expect(recordOf('# Outage\n\nAuthors: Kim Lee, Ana Ruiz and Bo Chen\n\n## Summary\n\nThe site was down for an hour.\n').authors).toEqual([
+      'Kim Lee',
+      'Ana Ruiz',
+      'Bo Chen',
+    ])
+  })
+})

@@ -1,7 +1,7 @@
 /**
  * Labelled fields that carry the incident's when: `Date:`, `Duration:`, `Start:`/`End:` lines, bold labels, or
- * `- **Duration:** ...` list items, rows of a metadata table at the top, `## Date: ...` heading lines; read outside the
- * timeline only.
+ * `- **Duration:** ...` list items, rows of a metadata table at the top, `## Date: ...` heading lines, an `## Authors`
+ * or `## Severity` heading over a list or a short line; read outside the timeline only.
  */
 import type { List, Root, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -99,12 +99,40 @@ function datelineField(blocks: Block[], index: number): Field | null {
   return { label: 'Date', value: block.text.trim(), line: block.line, column: block.column }
 }
 
+/**
+ * An `## Authors` (or `## Severity`) heading whose next block is a list or a short line: the names, or the severity
+ * (its bold word, else the text before a dash: "**Critical** - code execution in CI" is `Critical`).
+ */
+function headingField(blocks: Block[], index: number): Field | null {
+  const block = blocks[index]!
+  const body = blocks[index + 1]
+  if (block.kind !== 'heading' || block.depth === 1 || body?.kind !== 'content') return null
+  const kind = kindOf(block.text)
+  if (kind !== 'authors' && kind !== 'severity') return null
+  const node = body.node
+  let value = ''
+  if (node.type === 'list' && kind === 'authors')
+    value = node.children
+      .slice(0, 20)
+      .map((item) => toString(item.children[0] ?? item).trim())
+      .join(', ')
+  else if (node.type === 'paragraph') {
+    const first = node.children[0]
+    value = kind === 'authors' ? toString(node) : first?.type === 'strong' ? toString(first) : (toString(node).split(/\s[-–—:]\s/)[0] ?? '')
+  }
+  value = value.replace(/\s+/g, ' ').trim()
+  if (!value || value.length > (kind === 'severity' ? 40 : 200)) return null
+  return { label: block.text.trim(), value, line: body.line, column: 1 }
+}
+
 /** Collects the first field of each kind, in document order (field lines first, then list items). */
 export function collectFields(blocks: Block[], _tree: Root): Fields {
   const found: Field[] = []
   blocks.forEach((block, index) => {
     const dateline = datelineField(blocks, index)
+    const headed = dateline ? null : headingField(blocks, index)
     if (dateline) found.push(dateline)
+    else if (headed) found.push(headed)
     else if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
     else if (block.kind === 'content' && block.node.type === 'table' && beforeSections(blocks, index)) tableFields(block.node, found)
