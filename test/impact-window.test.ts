@@ -386,6 +386,16 @@ describe('the impact window', () => {
     expect(findImpactWindow(input({ timeline: headings, details }))).toMatchObject({ source: 'marked', end: { date: '2024-05-02', time: '10:00' } })
   })
 
+  it('counts a stated duration back from a marked end onto the event near it when the timeline opens with lead-up', () => {
+    const deploy = [
+      entry('2024-05-01', '10:00', 'Deployment of v3 started'),
+      entry('2024-05-01', '10:01', 'We noticed that the deployment failed'),
+      entry('2024-05-01', '10:14', 'Site back online'),
+    ]
+    const window = findImpactWindow(input({ timeline: deploy, passages: [{ text: 'The site was offline for 13 minutes.', weight: 2 }] }))
+    expect(window).toMatchObject({ start: { time: '10:01' }, end: { time: '10:14' }, durationMinutes: 13 })
+  })
+
   it('falls back to the span of the timeline, and is empty without one', () => {
     const plain = [entry(null, '10:00', 'Looked at dashboards'), entry(null, '11:30', 'Wrote a summary')]
     expect(findImpactWindow(input({ timeline: plain }))).toMatchObject({ source: 'timeline', durationMinutes: 90 })

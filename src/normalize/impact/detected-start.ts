@@ -26,12 +26,17 @@ export function startBeforeDetection(events: Array<{ entry: TimelineEntry; momen
   if (detected < 0) return null
   const target = shiftMoment(events[detected]!.moment, -minutes, zone)
   if (!target.date || !target.time) return null
-  const tolerance = Math.max(5, minutes / 10)
+  return nearestEvent(target, events.slice(0, detected + 1), minutes) ?? target
+}
+
+/** The timed event closest to `target` within a reader's tolerance of a stated amount (10 % of it or 5 minutes), else `null`. */
+export function nearestEvent(target: Moment, events: Array<{ moment: Moment }>, amount: number): Moment | null {
+  const tolerance = Math.max(5, amount / 10)
   let best: { moment: Moment; gap: number } | null = null
-  for (const e of events.slice(0, detected + 1)) {
+  for (const e of events) {
     if (!e.moment.time) continue
     const gap = Math.min(minutesFrom(target, e.moment) ?? Infinity, minutesFrom(e.moment, target) ?? Infinity)
     if (gap <= tolerance && (!best || gap < best.gap)) best = { moment: e.moment, gap }
   }
-  return best?.moment ?? target
+  return best?.moment ?? null
 }

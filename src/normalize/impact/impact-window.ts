@@ -7,7 +7,7 @@ import { DateTime } from 'luxon'
 import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
 import { parseRange } from '../time/datetime-range.js'
 import { luxonZone, type ParsedZone } from '../time/zones.js'
-import { startBeforeDetection, statedTimeToDetect } from './detected-start.js'
+import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
@@ -185,10 +185,17 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     const last = events[events.length - 1]!
     if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
   }
-  // A timeline's last event is often follow-up work, its first rarely far from the impact: only the end yields to a duration.
+  // A timeline's last event is often follow-up work and its first often the change that led up to it: whichever end only
+  // the timeline gives yields to a stated duration counted from the end that is stated or marked.
   if (statedDuration !== null && start && (!end || (end.source === 'timeline' && start.source !== 'timeline')))
     end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
   else if (statedDuration !== null && end && !start) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
+  else if (statedDuration !== null && end && start?.source === 'timeline' && end.source !== 'timeline' && isLeadUp(events[0]?.entry.text ?? '')) {
+    // The timeline opens with the change that led up to it: counted back from a known end, a rounded duration lands
+    // near the event where the impact began, if one is there.
+    const near = nearestEvent(shiftMoment(end.moment, -statedDuration, zone), all, statedDuration)
+    if (near && isBefore(start.moment, near)) start = { moment: near, source: end.source }
+  }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
   if (!start && !end && duration === null) return EMPTY
   return {
