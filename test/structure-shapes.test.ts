@@ -49,3 +49,12 @@ describe('metadata written as headings', () => {
     ])
   })
 })
+
+describe('section headings with emoji shortcodes', () => {
+  it('drops a shortcode at either end and never mangles one inside', () => {
+    const r = recordOf(
+      '# Outage\n\n## :globe_with_meridians: Timeline\n\n- 10:00 paged\n\n## Root Cause: :warning:\n\nA bad config.\n\n## Fix the :heavy_check_mark: list\n\nDone.\n',
+    )
+    expect(r.sections.map((s) => s.heading)).toEqual(['Timeline', 'Root Cause', 'Fix the :heavy_check_mark: list'])
+  })
+})

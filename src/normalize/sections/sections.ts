@@ -9,6 +9,19 @@ import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import type { SectionMatch } from './section-synonyms.js'
 
+const SHORTCODE_START = /^(?::[a-z0-9_+-]{1,40}:\s*)+/i
+const SHORTCODE_END = /(?:\s+:[a-z0-9_+-]{1,40}:?)+$/i
+
+/** A heading as readers see it: inline HTML, emphasis marks and `:shortcodes:` at either end dropped (a kept shortcode's `_` too). */
+function headingLabel(label: string): string {
+  const plain = label.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '').trim()
+  const bare = plain.replace(SHORTCODE_START, '').replace(SHORTCODE_END, '') || plain
+  return bare
+    .replace(/(:[a-z0-9_+-]{1,40}:)|[*_`]/gi, (_mark, code?: string) => code ?? '')
+    .replace(/\s*[:]\s*$/, '')
+    .trim()
+}
+
 /** A section with its source blocks, for the stages that read more than its text. */
 export interface SectionSpan {
   heading: HeadingBlock | FieldBlock
@@ -88,11 +101,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
       key: span.match?.key ?? null,
       ...(span.match ? { confidence: span.match.confidence } : {}),
       id,
-      heading: label
-        .replace(/<\/?[A-Za-z][^<>]{0,400}>/g, '')
-        .replace(/[*_`]/g, '')
-        .replace(/\s*[:]\s*$/, '')
-        .trim(),
+      heading: headingLabel(label),
       text: plainText(span.nodes),
       html: html[i]!,
       line: span.heading.line,
