@@ -1,7 +1,7 @@
 import { RULE } from './constants.js'
 import type { LoadedDocument } from './document.js'
 import { problem } from './normalize/diagnostics.js'
-import { wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './site/pages.js'
+import { wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './site/site-document.js'
 import { RESERVED_SLUGS } from './site/paths.js'
 import type { Diagnostic } from './types.js'
 

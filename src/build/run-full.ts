@@ -1,6 +1,7 @@
 /** Runs the full pass over the session's published archive, trusting the last manifest only when it describes the output folder. */
 import { fullPass, type FullOutcome } from './full.js'
-import { imageContent, passContext, siteTrusted, type BuilderSession } from './session.js'
+import { passContext } from './pass-context.js'
+import { imageContent, siteTrusted, type BuilderSession } from './session.js'
 
 /** The full pass of the session's archive (`withSearch`: the search index too); remembers its plan for `dev`'s pages-first pass. */
 export async function runFull(session: BuilderSession, withSearch: boolean): Promise<FullOutcome> {

@@ -7,7 +7,6 @@ import type { ResolvedConfig } from '../types.js'
 import { createDocumentSet, type Assembled, type DocumentSet } from './documents.js'
 import type { FullOutcome } from './full.js'
 import type { BuildKeys, Input } from './inputs.js'
-import { passRenderKey, type PassContext } from './pass.js'
 import { createRelatedStore, type RelatedStore } from './related-store.js'
 import { renderConfigKey } from './render-keys.js'
 import type { BuildState } from './state.js'
@@ -71,21 +70,6 @@ export const imageExists =
   (session: BuilderSession) =>
   (source: string): boolean =>
     session.images.has(source)
-
-/** What every pass shares: the config, the render key and a renderer for the current templates (made once per templates state). */
-export async function passContext(session: BuilderSession): Promise<PassContext> {
-  const { config, keys } = session
-  if (session.renderer?.key !== keys.templatesKey) {
-    session.renderer = { key: keys.templatesKey, render: (await import('../site/render.js')).createRenderer(config) }
-  }
-  return {
-    config,
-    mode: session.mode,
-    renderKey: passRenderKey(keys.renderKey, keys.templatesKey),
-    render: session.renderer.render,
-    progress: session.progress,
-  }
-}
 
 /** Whether a build state's manifest describes the output folder as it is now (the folder's identity is the one it saved). */
 export const siteTrusted = (session: BuilderSession, state: BuildState | null | undefined): state is BuildState =>

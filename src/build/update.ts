@@ -6,7 +6,8 @@ import { inContent, isContentFile, isStructural, readInput, sourceOf, type Input
 import { pagesFirst } from './pages-first.js'
 import { runFull } from './run-full.js'
 import { saveState } from './save-state.js'
-import { imageContent, imageExists, passContext, type BuilderSession } from './session.js'
+import { passContext } from './pass-context.js'
+import { imageContent, imageExists, type BuilderSession } from './session.js'
 import type { BuildState } from './state.js'
 import type { BuildResult, FileReport, UpdateOptions, UpdateResult } from './types.js'
 

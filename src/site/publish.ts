@@ -8,7 +8,7 @@ import { RULE } from '../constants.js'
 import type { LoadedDocument } from '../document.js'
 import { problem } from '../normalize/diagnostics.js'
 import type { Diagnostic, RecordHead, ResolvedConfig } from '../types.js'
-import { wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './pages.js'
+import { wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './site-document.js'
 import { referenceDiagnostics, slugsBySource } from './references.js'
 import { resolveRedirects } from './redirects.js'
 
