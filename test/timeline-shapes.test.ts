@@ -193,9 +193,11 @@ describe('timeline shapes: sections that end too early or hide their times', () 
     expect(r.entries).toEqual(['2019-02-25 13:10 Volumes moved.', '2019-02-25 13:20 Server up.', '2019-02-25 13:46 All clear.'])
   })
 
-  it('reads a time written mid-sentence in an indented timeline', () => {
-    const r = doc('# postmortem\n\n## Timeline\n\n    On Sunday 2:19am PDT 15/05/2021,\n    the power is cut\n\n## Monitoring\n\n    we restarted the server\n')
-    expect(r.entries).toEqual(['2021-05-15 02:19 On Sunday 2:19am PDT 15/05/2021,'])
+  it('reads an indented timeline whose stamp opens with "On", the lines after it as the event', () => {
+    const r = doc(
+      '# postmortem\n\n## Timeline\n\n    On Sunday 2:19am PDT 15/05/2021,\n    the alarm fires at once since\n    the power is cut\n\n## Monitoring\n\n    we restarted the server\n',
+    )
+    expect(r.entries).toEqual(['2021-05-15 02:19 the alarm fires at once since the power is cut'])
   })
 })
 

@@ -10,6 +10,8 @@ import { readStamp, type Stamp } from './timeline-stamp.js'
 
 const MAX_LINES = 20_000
 const BULLET = /^(?:[-*+•·▪◦‣]|\d{1,3}[.)])\s+/
+/** "On" before a line's stamp in an indented timeline ("On Sunday 2:19am PDT ..."): the line is an entry, "On" no text. */
+const ON_STAMP = /^on\s+(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)/i
 /** Fence languages that hold plain text (a timeline fenced to keep its line breaks), not code or logs. */
 const PLAIN_LANG = /^(?:|text|txt|plain|plaintext|md|markdown)$/i
 /** What follows the stamp of a log line: a bracketed level, `proc[pid]:`, `key=value` pairs. */
@@ -54,7 +56,11 @@ export function codeEntryLines(node: Code, hints: DateHints, fences = false): Te
   const first = fenced ? pos.start.line + 1 : pos.start.line
   const lines = raw.map((text, i) => ({ text: text.trim(), line: first + i, column: pos.start.column })).filter((l) => l.text !== '')
   if (fenced && !(fences && PLAIN_LANG.test(node.lang ?? ''))) return swallowed(raw, first, pos.start.column, hints)
-  const unmarked = lines.map((l) => ({ ...l, text: l.text.replace(BULLET, '') }))
+  const unmarked = lines.map((l) => {
+    const text = l.text.replace(BULLET, '')
+    const bare = text.replace(ON_STAMP, '')
+    return { ...l, text: bare !== text && timed(bare, hints) ? bare : text }
+  })
   const stamps = unmarked.map((l) => timed(l.text, hints)).filter((s): s is Stamp => s !== null)
   const events = stamps.filter((s) => !isLogLine(s))
   return events.length > 0 && events.length * 2 >= stamps.length ? unmarked : []
