@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
-import { DateTime } from 'luxon'
+import { describe, expect, it, vi } from 'vitest'
+import { DateTime, IANAZone, Settings } from 'luxon'
 import { findZone, formatOffset, offsetOn, parseZone, toIso } from '../src/normalize/time/zones.js'
 
 describe('parseZone', () => {
@@ -82,9 +82,10 @@ describe('toIso', () => {
     ['2021-01-11', '10:00', 'PDT', '2021-01-11T10:00:00-07:00'],
     ['2019-07-01', '10:00', 'Pacific time', '2019-07-01T10:00:00-07:00'],
     ['2019-01-01', '10:00', 'PT', '2019-01-01T10:00:00-08:00'],
-    // The repeated hour in autumn takes the standard-time offset.
+    // The repeated hour in autumn takes the standard-time offset, in either hemisphere and whatever today's date.
     ['2019-11-03', '01:30', 'America/Los_Angeles', '2019-11-03T01:30:00-08:00'],
     ['2019-11-03', '00:30', 'America/Los_Angeles', '2019-11-03T00:30:00-07:00'],
+    ['2023-04-02', '02:30', 'Australia/Sydney', '2023-04-02T02:30:00+10:00'],
     ['2021-05-29', '16:37', 'Denver', '2021-05-29T16:37:00-06:00'],
     ['2023-01-31', '16:15', 'GMT+1', '2023-01-31T16:15:00+01:00'],
     ['2023-07-31', '16:15', 'SAST', '2023-07-31T16:15:00+02:00'],
@@ -128,12 +129,40 @@ describe('toIso', () => {
   })
 })
 
+describe('toIso and the date of the build', () => {
+  it('gives the same instant in a repeated or skipped hour whether the build runs in January or in July', () => {
+    const cases: Array<[string, string, string]> = [
+      ['2019-11-03', '01:30', 'America/Los_Angeles'],
+      ['2023-04-02', '02:30', 'Australia/Sydney'],
+      ['2023-03-26', '02:30', 'Europe/Berlin'],
+    ]
+    const at = (now: number): Array<string | null> => {
+      vi.useFakeTimers({ now })
+      try {
+        return cases.map(([date, time, iana]) => toIso(date, time, { written: iana, iana, fixedOffsetMinutes: null })?.at ?? null)
+      } finally {
+        vi.useRealTimers()
+      }
+    }
+    expect(at(Date.UTC(2026, 6, 15))).toEqual(at(Date.UTC(2026, 0, 15)))
+  })
+})
+
 describe('toIso against luxon', () => {
-  /** What toIso gave when it built a luxon DateTime (the code before 2026-11-30): the reference the plain calculation must equal. */
+  /**
+   * What luxon's `DateTime.fromObject` gives with its clock set to a moment of standard time in that year: luxon guesses
+   * from the offset "now", toIso from the year's standard offset, so in a repeated hour both then take standard time.
+   */
   function viaLuxon(date: string, time: string, iana: string): string | null {
     const [y, mo, d] = date.split('-').map(Number)
     const [h, mi, s] = time.split(':').map(Number)
+    const zone = IANAZone.create(iana)
+    const [january, july] = [0, 6].map((month) => DateTime.utc(y!, month + 1, 1).toMillis())
+    const standard = zone.offset(january!) <= zone.offset(july!) ? january! : july!
+    const realNow = Settings.now
+    Settings.now = () => standard
     const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s ?? 0 }, { zone: iana })
+    Settings.now = realNow
     if (!dt.isValid || dt.day !== d) return null
     const pad = (n: number): string => String(n).padStart(2, '0')
     return `${String(dt.year).padStart(4, '0')}-${pad(dt.month)}-${pad(dt.day)}T${pad(dt.hour)}:${pad(dt.minute)}:${pad(dt.second)}${formatOffset(dt.offset)}`

@@ -50,7 +50,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 /**
  * Local `YYYY-MM-DD` + `HH:MM[:SS]` in a zone as ISO 8601 with offset; null without a zone or on invalid input.
  * Daylight saving follows the IANA rules: a time in the spring-forward gap moves forward an hour, a time in the
- * repeated autumn hour takes the standard-time offset (luxon's choice, kept for determinism).
+ * repeated autumn hour takes the standard-time offset, whatever the date the build runs on.
  */
 export function toIso(date: string, time: string, zone: ParsedZone | null): { at: string; offset: string } | null {
   const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
@@ -63,8 +63,9 @@ export function toIso(date: string, time: string, zone: ParsedZone | null): { at
   const validHour = hour <= 23 || (hour === 24 && minute === 0 && second === 0)
   if (days === undefined || day < 1 || day > days || !validHour || minute > 59 || second > 59) return null
   const local = localMillis(year, month, day, hour, minute, second)
-  // luxon's guess is the zone's offset now; zones change offset on whole minutes, so the offset at the minute is the same one.
-  const guess = z.offset(Math.floor(Date.now() / 60_000) * 60_000)
+  // The guess is the zone's standard offset that year (the smaller of January's and July's, either hemisphere), not
+  // luxon's "offset now": a time in the repeated autumn hour would otherwise change with the season of the build.
+  const guess = Math.min(z.offset(localMillis(year, 1, 1, 0, 0, 0)), z.offset(localMillis(year, 7, 1, 0, 0, 0)))
   const { ts, offsetMinutes } = fixOffset(local, guess, z)
   const fields = new Date(ts + offsetMinutes * 60_000)
   if (Number.isNaN(fields.getTime()) || fields.getUTCDate() !== day) return null
