@@ -58,3 +58,12 @@ describe('section headings with emoji shortcodes', () => {
     expect(r.sections.map((s) => s.heading)).toEqual(['Timeline', 'Root Cause', 'Fix the :heavy_check_mark: list'])
   })
 })
+
+describe('bold lines in Markdown prose', () => {
+  it('a bold sentence or a bold yes/no answer is text of its section, not a heading', () => {
+    const r = recordOf(
+      '# Outage\n\n## Were customers affected?\n\n**Self-hosted installations were not affected by the outage.**\n\n## Security related\n\n**Yes**\n\n## Root cause\n\n**Phase 1 - first fixes:**\n\nWe rotated keys.\n',
+    )
+    expect(r.sections.map((s) => s.heading)).toEqual(['Were customers affected?', 'Security related', 'Root cause'])
+  })
+})

@@ -69,6 +69,12 @@ const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
 /** Inline styling tags (`<span style=...>`, `<font>`, `<b>`), which carry no structure of their own. */
 const INLINE_TAG = /<\/?(?:span|font|b|i|u|em|strong|mark|small|big|sup|sub)\b[^<>]{0,300}>/gi
 const WORDS = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length
+/** A bold line that says something rather than names a part: a sentence (four words or more, ending in . or !) or a yes/no answer. */
+const BOLD_STATEMENT = /^(?:yes|no|none|n\/a|true|false|ja|nein|oui|non)[.!]?$/i
+
+function isBoldStatement(text: string): boolean {
+  return BOLD_STATEMENT.test(text) || (/[.!]$/.test(text) && WORDS(text) >= 4)
+}
 
 function cleanLabel(label: string): string {
   return label
@@ -101,7 +107,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
   if (bold?.groups?.['label']) {
     const text = cleanLabel(bold.groups['label'])
-    if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text)))
+    if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text)) && !(!ctx.plain && isBoldStatement(text)))
       return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
   }
   const boldField = BOLD_FIELD.exec(line)
