@@ -12,8 +12,24 @@ export function slugify(label: string): string {
   return slug
 }
 
+/**
+ * The library's slug of printable ASCII, step for step without its per-call setup (a replacement map, the
+ * transliteration table's pattern, Unicode normalization): event ids slug every timeline event's words, most of them
+ * unique, so the memo above rarely answers. `&` reads ` and `; `^` and backtick are diacritics, dropped; a word-final
+ * `'s` or `'t` keeps its letter; every other run of non-alphanumerics is one `-`. A test compares it with the library.
+ */
+export function slugifyAscii(label: string): string {
+  return label
+    .replaceAll('&', ' and ')
+    .replace(/[\^`]/g, '')
+    .toLowerCase()
+    .replace(/([a-z\d])'([ts])(?![a-z\d])/g, '$1$2')
+    .replace(/[^a-z\d]+/g, '-')
+    .replace(/^-|-$/g, '')
+}
+
 function slugifyOnce(label: string): string {
-  const slug = slugifyLib(label, { decamelize: false, preserveCharacters: [] })
+  const slug = /^[\x20-\x7e]*$/.test(label) ? slugifyAscii(label) : slugifyLib(label, { decamelize: false, preserveCharacters: [] })
   if (slug) return capBytes(slug)
   // Non-Latin labels that transliterate to nothing keep a readable, safe percent-free form.
   const kept = label
