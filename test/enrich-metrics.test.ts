@@ -29,6 +29,8 @@ describe('phase wording', () => {
     ['mitigated', 'Decided to look into rollbacks later'],
     ['resolved', 'Attempted database restart failed to restore service.'],
     ['resolved', 'Services gradually started recovering'],
+    ['detected', 'Public disclosure through this report.'],
+    ['detected', 'The incident report was published on the blog'],
   ] as const)('not %s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(false)
   })
@@ -175,6 +177,22 @@ describe('metrics measured from the impact window', () => {
     const m = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline, impact }))
     expect(m.detected).toEqual({ at: '2024-05-01T09:25+00:00', inferred: true })
     expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([15, 40])
+  })
+
+  it('drops an inferred detection or mitigation that comes after the resolution (a follow-up in the same words)', () => {
+    const late = makeTimeline(
+      [
+        ['09:10', 'Checkout requests start failing'],
+        ['09:40', 'Service restored'],
+        ['11:00', 'Customers notified by e-mail'],
+        ['11:30', 'Rolled back the unrelated config change as well'],
+      ],
+      '2024-05-01',
+      '+00:00',
+    )
+    const m = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: late, impact }))
+    expect([m.detected, m.mitigated, m.timeToDetectMinutes, m.timeToMitigateMinutes]).toEqual([null, null, null, null])
+    expect([m.resolved, m.timeToResolveMinutes]).toEqual([{ at: '2024-05-01T09:40+00:00', inferred: true }, 30])
   })
 
   it('a stats section states times to detect and resolve, which win over the wording and are not inferred', () => {

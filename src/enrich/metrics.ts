@@ -7,7 +7,7 @@ import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
 /** Timeline wording that marks each phase; matched case-insensitively on whole words. */
 export const PHASE_WORDING = {
   detected:
-    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
+    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
   mitigated: /\b(mitigat(ed|ion)|rolled back|rolling back|roll(ed)?-?back|reverted|workaround)\b/i,
   resolved: /\b(resolved|back online|restored|recovered|fully operational|operational again)\b/i,
 } as const
@@ -93,7 +93,7 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
   const knownStart = startMs ?? startPoint()?.ms ?? null
   const start = knownStart ?? earliest
   const statedDurations = statedMinutes(record)
-  const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number }>> = {}
+  const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number; inferred?: true }>> = {}
   for (const name of Object.keys(PHASE_WORDING) as PhaseName[]) {
     const key = PHASE_KEYS[name].find((k) => frontMatter[k] !== undefined && frontMatter[k] !== null)
     const stated = key ? toPoint(frontMatter[key], record, absolute) : null
@@ -109,7 +109,13 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
       continue
     }
     const found = inferPoint(name, timed, knownStart)
-    if (found) phases[name] = { phase: found.iso ? { at: found.iso, inferred: true } : null, ms: found.ms }
+    if (found) phases[name] = { phase: found.iso ? { at: found.iso, inferred: true } : null, ms: found.ms, inferred: true }
+  }
+  // An inferred detection or mitigation after the resolution is a follow-up that uses the same words ("reported to
+  // customers", "rolled back the config later"), not the phase: left unknown rather than measured wrong.
+  const resolvedMs = phases.resolved?.ms
+  for (const name of ['detected', 'mitigated'] as const) {
+    if (phases[name]?.inferred && resolvedMs !== undefined && phases[name].ms > resolvedMs) delete phases[name]
   }
   const since = (name: PhaseName): number | null => {
     const p = phases[name]
