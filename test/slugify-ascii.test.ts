@@ -2,21 +2,10 @@
 import slugifyLib from '@sindresorhus/slugify'
 import { describe, expect, it } from 'vitest'
 import { slugifyAscii } from '../src/site/paths.js'
+import { prng } from '../bench/generate.mjs'
 import { seedFiles } from './build-helpers.js'
 
 const library = (label: string): string => slugifyLib(label, { decamelize: false, preserveCharacters: [] })
-
-/** Small seeded PRNG (mulberry32), so a failure names a label that can be made again. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('the ASCII slug', () => {
   it("equals the library's on 20,000 generated labels heavy in the characters it treats apart", () => {
