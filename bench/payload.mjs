@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { serveSite } from './serve-site.mjs'
+import { CHROMIUM_ARGS } from './chromium-args.mjs'
 /**
  * Serves `siteDir` under `base`, opens `/search/` in headless Chromium, types `query`, then ticks the `filters`
  * checkboxes, and sums the body bytes of every response of each step (as served, without transfer compression).
@@ -18,16 +19,7 @@ export async function measureSearchPayload(siteDir, base, query, filters, option
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: options.chromiumPath ?? '/usr/bin/chromium',
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
   })
   const requests = []
   let step = 'first'

@@ -35,6 +35,7 @@ import { build, type BuildResult } from '../../src/build.js'
 import { loadConfig } from '../../src/config.js'
 import type { Config, ResolvedConfig } from '../../src/types.js'
 import { serveSite, type ServedSite } from '../../bench/serve-site.mjs'
+import { CHROMIUM_ARGS } from '../../bench/chromium-args.mjs'
 
 /** Debian's Chromium, installed by `.ci/run` with apt-get. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
@@ -141,16 +142,7 @@ export async function launchBrowser(): Promise<BrowserSession> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
     reducedMotion: 'reduce',
   })
