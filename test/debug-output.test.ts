@@ -29,7 +29,7 @@ describe('debug output (NODE_DEBUG=hindsight, node:util debuglog)', () => {
     rmSync(path.join(project, 'site'), { recursive: true, force: true })
     const loud = run(project, { NODE_DEBUG: 'hindsight' }, 'build')
     expect(loud.status).toBe(0)
-    expect(loud.stderr).toMatch(/^HINDSIGHT \d+: phase load \d+ ms, rss \d+ MB, heap \d+ MB$/m)
+    expect(loud.stderr).toMatch(/^HINDSIGHT \d+: phase load \d+ ms, cpu \d+ ms, rss \d+ MB, heap \d+ MB$/m)
   })
 
   it('shows the full stack of a failing command instead of its one line', () => {

@@ -155,7 +155,7 @@ describe('an output folder whose replacement would delete what Hindsight did not
     const writer = openStagedSite(path.join(root, 'docs'))
     writer.write('index.html', '<p>site</p>')
     await expect(writer.commit()).rejects.toThrow(UnsafeOutputError)
-    writer.abort()
+    await writer.abort()
     expect(tree(path.dirname(root))).toEqual(before)
   })
 })

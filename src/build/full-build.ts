@@ -1,5 +1,5 @@
 /** The full branch of a build: every input's document loaded and assembled, the full pass, the cache saved, each phase timed. */
-import { debugPhase } from '../debug.js'
+import { debugPhase, debugPhasesStart } from '../debug.js'
 import { CacheError } from '../errors.js'
 import type { FullOutcome } from './full.js'
 import type { Input } from './inputs.js'
@@ -13,6 +13,7 @@ export async function fullBuild(session: BuilderSession, inputs: Input[], refuse
   session.unread = null
   documents.keepOnly(new Set(inputs.map((i) => i.source)))
   let mark = performance.now()
+  debugPhasesStart()
   const phase = (name: string): void => {
     session.phases.push({ name, ms: Math.round(performance.now() - mark) })
     debugPhase(name, performance.now() - mark)

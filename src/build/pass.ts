@@ -91,7 +91,7 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
     await writer.commit()
     return { written, removed, manifest }
   } catch (error) {
-    writer.abort()
+    await writer.abort()
     // Let a job still running (the indexer) finish, and its scratch folder go, before anything else starts one.
     await plan.later?.catch(() => {})
     throw error

@@ -49,6 +49,8 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
     }
     const { entry, wrote } = produce(file, input, before, writer, render)
     manifest.set(file.path, entry)
+    const room = writer.room()
+    if (room) await room
     if (!wrote) continue
     written.push(file.path)
     if (written.length === 100) await pausePoint('staging')

@@ -20,6 +20,7 @@ import { OutputError } from '../errors.js'
 import { pausePoint, pausePointSync } from '../test-seam.js'
 import { assertOwnedOutDir } from './out-guard.js'
 import { isAlive } from '../alive.js'
+import { createWriteQueue } from './write-queue.js'
 
 /** Resolves an output path under `root`, refusing any that would escape it. */
 export function safeJoin(root: string, rel: string): string {
@@ -69,12 +70,16 @@ export function recoverOutDir(outDir: string): void {
 
 /** Receives a build's output file by file: new bytes, an unchanged file to carry over, or a path that went away. */
 export interface SiteWriter {
+  /** Takes a file; it may reach the disk later (by `commit`), and a failure surfaces at a later call. */
   write(rel: string, content: WrittenContent): void
+  /** Null while the writer can take more now, else a promise that settles when it can (it bounds what is held). */
+  room(): Promise<void> | null
   /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
   keep(rel: string): boolean
   remove(rel: string): void
   commit(): Promise<void>
-  abort(): void
+  /** Drops what was written; settles once nothing of this writer touches the disk any more. */
+  abort(): Promise<void>
 }
 
 /** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
@@ -117,12 +122,15 @@ export function openStagedSite(outDir: string): SiteWriter {
   rmSync(staging, { recursive: true, force: true })
   makeDir(staging)
   const made = new Set<string>([staging])
+  const queue = createWriteQueue(made)
   return {
     write(rel, content) {
       const target = safeJoin(staging, rel)
+      if (!isStreamed(content)) return queue.add(target, typeof content === 'string' ? Buffer.from(content) : content, rel)
       ensureDir(made, target)
       writeContent(target, content)
     },
+    room: () => queue.room(),
     keep(rel) {
       const target = safeJoin(staging, rel)
       const current = safeJoin(outDir, rel)
@@ -139,6 +147,7 @@ export function openStagedSite(outDir: string): SiteWriter {
     },
     remove() {},
     async commit() {
+      await queue.drain()
       await pausePoint('before-swap')
       // The swap deletes the folder it replaces: once more, right before, it must be a site Hindsight wrote.
       assertOwnedOutDir(outDir)
@@ -153,7 +162,8 @@ export function openStagedSite(outDir: string): SiteWriter {
       await pausePoint('after-swap')
       rmSync(old, { recursive: true, force: true })
     },
-    abort() {
+    async abort() {
+      await queue.close()
       rmSync(staging, { recursive: true, force: true })
     },
   }
@@ -221,6 +231,7 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
       ops.push(['put', rel])
       if (ops.length > LARGE_CHANGE_FILES) switchToStaged()
     },
+    room: () => staged?.room() ?? null,
     keep(rel) {
       if (staged) return staged.keep(rel)
       kept.push(rel)
@@ -241,8 +252,8 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
       applyJournal(outDir, txn)
       rmSync(txn, { recursive: true, force: true })
     },
-    abort() {
-      if (staged) staged.abort()
+    async abort() {
+      if (staged) await staged.abort()
       rmSync(txn, { recursive: true, force: true })
     },
   }

@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { OutputError } from '../src/errors.js'
+import { createWriteQueue } from '../src/site/write-queue.js'
+import { openStagedSite } from '../src/site/write.js'
+
+const roots: string[] = []
+const temp = (): string => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-queue-'))
+  roots.push(root)
+  return root
+}
+afterEach(() => {
+  for (const root of roots.splice(0)) rmSync(root, { recursive: true, force: true })
+})
+
+describe('write queue (output files written off the main thread)', () => {
+  it('writes every queued file into folders it makes once, and drain waits for all', async () => {
+    const root = temp()
+    const queue = createWriteQueue([root])
+    for (let i = 0; i < 300; i++) {
+      queue.add(path.join(root, `p${i % 7}`, `f${i}`, 'index.html'), Buffer.from(`page ${i}`), `p${i % 7}/f${i}/index.html`)
+      const room = queue.room()
+      if (room) await room
+    }
+    await queue.drain()
+    expect(readdirSync(root).sort()).toEqual(['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6'])
+    for (let i = 0; i < 300; i++) expect(readFileSync(path.join(root, `p${i % 7}`, `f${i}`, 'index.html'), 'utf8')).toBe(`page ${i}`)
+  })
+
+  it('asks the caller to wait once many writes or many bytes are pending, and never before', async () => {
+    const root = temp()
+    const queue = createWriteQueue([root])
+    queue.add(path.join(root, 'a.html'), Buffer.from('a'), 'a.html')
+    expect(queue.room()).toBeNull()
+    queue.add(path.join(root, 'big.bin'), Buffer.alloc(17 * 2 ** 20), 'big.bin')
+    const room = queue.room()
+    expect(room).toBeInstanceOf(Promise)
+    await room
+    await queue.drain()
+    expect(readFileSync(path.join(root, 'big.bin')).byteLength).toBe(17 * 2 ** 20)
+  })
+
+  it('a failed write is an OutputError naming the file, thrown by the next call', async () => {
+    const root = temp()
+    writeFileSync(path.join(root, 'taken'), 'a file where a folder should be')
+    const queue = createWriteQueue([root])
+    queue.add(path.join(root, 'taken', 'index.html'), Buffer.from('x'), 'taken/index.html')
+    const drained = queue.drain()
+    await expect(drained).rejects.toThrow(OutputError)
+    await expect(drained).rejects.toThrow(/Cannot write taken\/index\.html/)
+    expect(() => queue.add(path.join(root, 'b.html'), Buffer.from('b'), 'b.html')).toThrow(OutputError)
+  })
+
+  it('close starts nothing more: once it settles no queued file appears', async () => {
+    const root = temp()
+    const queue = createWriteQueue([root])
+    for (let i = 0; i < 200; i++) queue.add(path.join(root, `d${i}`, 'index.html'), Buffer.from('x'), `d${i}/index.html`)
+    await queue.close()
+    const after = readdirSync(root).length
+    expect(after).toBeLessThan(200)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readdirSync(root).length).toBe(after)
+  })
+
+  it('an aborted staged site leaves no staging folder behind, even with writes in flight', async () => {
+    const root = temp()
+    const writer = openStagedSite(path.join(root, 'site'))
+    for (let i = 0; i < 100; i++) writer.write(`p${i}/index.html`, `<p>${i}</p>`)
+    await writer.abort()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(readdirSync(root)).toEqual([])
+  })
+
+  it('a committed staged site holds every file written, streamed or not', async () => {
+    const root = temp()
+    const site = path.join(root, 'site')
+    const writer = openStagedSite(site)
+    for (let i = 0; i < 50; i++) writer.write(`p${i}/index.html`, `<p>${i}</p>`)
+    writer.write('export.json', [Buffer.from('['), Buffer.from(']')])
+    await writer.commit()
+    expect(readFileSync(path.join(site, 'p49', 'index.html'), 'utf8')).toBe('<p>49</p>')
+    expect(readFileSync(path.join(site, 'export.json'), 'utf8')).toBe('[]')
+    expect(existsSync(path.join(site, 'p0', 'index.html'))).toBe(true)
+  })
+})
