@@ -139,6 +139,9 @@ describe('lone stated moments in prose', () => {
     expect(found.start?.moment.time).toBe('00:00')
     const day = findStatedMoments([{ text: 'Yesterday (2024-04-30) all uploads were failing.', weight: 2 }], context)
     expect(day.start?.moment).toEqual({ at: null, date: '2024-04-30', time: null })
+    // An abbreviated month's dot does not end the sentence, so the day stays with the words that say the sites went down.
+    const abbreviated = findStatedMoments([{ text: 'In the morning of Sept. 18th, 2017, a couple of our sites went down.', weight: 2 }], context)
+    expect(abbreviated.start?.moment).toEqual({ at: null, date: '2017-09-18', time: null })
   })
 
   it('reads errors subsiding as the end ("began around 11:20 UTC and subsided by 11:55 UTC")', () => {

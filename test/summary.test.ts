@@ -25,6 +25,12 @@ describe('summary', () => {
     ).toBe('The login service rejected every password for two hours.')
   })
 
+  it("skips a status update's label and its own stamp line", () => {
+    expect(recordOf('# Errors\n\n**Resolved** - Error rates are back to normal after the rollback.\nPosted Jan 12, 2024 - 18:03 UTC\n').summary).toBe(
+      'Error rates are back to normal after the rollback.',
+    )
+  })
+
   it('skips sentences about the document itself (pointers, offers to explain, apologies, "investigating" notes)', () => {
     expect(recordOf('# Outage\n\nThe API lost its database for ten minutes. Here is the postmortem and analysis of the incident.\n').summary).toBe(
       'The API lost its database for ten minutes.',

@@ -42,6 +42,17 @@ describe('timeline stages', () => {
     expect(pieces.map((p) => (p.kind === 'entry' ? p.stamp.time?.text : ''))).toEqual(['9:05 am'])
   })
 
+  it("prosePieces: a status update's own stamp line takes the words above it, in its paragraph or the one before", () => {
+    const md =
+      '**Resolved** - This incident has been resolved.\nJan 12, 2024 - 18:03 UTC\n\nWe are investigating elevated errors.\n\nPosted 2 days ago. Jan 12, 2024 - 16:52 UTC\n\nThe site went down at 16:40 UTC.\n'
+    const pieces = prosePieces(parseMarkdown(md).children, {})
+    expect(pieces.map((p) => (p.kind === 'entry' ? p.text : ''))).toEqual([
+      'Resolved - This incident has been resolved.',
+      'We are investigating elevated errors.',
+      'The site went down at 16:40 UTC.',
+    ])
+  })
+
   it('finds a timed table without any timeline heading, dates written with month names', () => {
     const md =
       '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'

@@ -39,11 +39,14 @@ export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business ho
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
 const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
 
+/** A dot that ends no sentence: a meridiem ("p.m.") or an abbreviated month before its day ("Sept. 18th"). */
+const SENTENCE_END = /(?<![ap]\.m\.)(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)(?<=[.!?])\s+|\n+/i
+
 /** The sentences of a passage that hold a digit (bounded input). */
 export function sentences(text: string): string[] {
   return text
     .slice(0, 50_000)
-    .split(/(?<![ap]\.m\.)(?<=[.!?])\s+|\n+/i)
+    .split(SENTENCE_END)
     .filter((s) => /\d/.test(s))
 }
 

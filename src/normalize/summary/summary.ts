@@ -36,7 +36,19 @@ const BOILERPLATE = [
 const EXPLICIT = /summary|overview|tl;?dr|abstract|synopsis|zusammenfassung|r[ée]sum[ée]|概要|要約/i
 
 function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.some((re) => re.test(text.trim()))
+  return BOILERPLATE.some((re) => re.test(text.trim())) || isStampLine(text)
+}
+
+/** A status page's label before an update's words ("Resolved - This incident has been resolved."). */
+const STATUS_LEAD = /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled)[*_]{0,2}\s*[-–—]\s+(?=\p{L})/iu
+
+/** The words a line that only says when may hold beside its digits ("Posted 2 days ago. Jan 12, 2024 - 18:03 UTC"). */
+const STAMP_WORDS =
+  /\b(?:posted|updated|on|at|\d+\s+[a-z]+\s+ago|utc|gmt|[a-z]{2,4}t|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?![\p{L}])/giu
+
+/** A line that is only a date and a clock time (a status update's "Posted …" line), which says nothing of the incident. */
+function isStampLine(text: string): boolean {
+  return text.length <= 80 && /\d:\d\d/.test(text) && /^[\s\d:/.,()+\-–—]*$/.test(text.replace(STAMP_WORDS, ' '))
 }
 
 /** Text of a line with inline HTML, markup leftovers and decoration at the start dropped. */
@@ -82,7 +94,7 @@ function textsOf(block: Block): string[] {
     const all = plainText([node]).split('\n')
     // A template's question over its answer ("What was the root cause?" then the answer): the answer is the text.
     const answered = all.filter((l, i) => !(i < all.length - 1 && /\?\s*$/.test(l) && all[i + 1]!.trim() !== ''))
-    const lines = answered.map((l) => fieldValue(l)).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
+    const lines = answered.map((l) => fieldValue(l).replace(STATUS_LEAD, '')).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
     return lines.length ? [clean(lines.join(' '))] : []
   }
   if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value))

@@ -101,14 +101,32 @@ function indentedLines(node: Code): TextLine[] {
   return lines.map((text, i) => ({ text: text.trim(), line: pos.start.line + i, column: pos.start.column })).filter((l) => l.text !== '')
 }
 
-function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budget: { left: number }): void {
+/** Words that may stand beside a stamp on a line of its own ("Posted Jan 12, 2024 - 18:03 UTC", "Thursday, 10:05 CET"). */
+const STAMP_LINE_WORDS =
+  /\b(?:posted|updated|edited|at|on|ago|(?:second|minute|hour|day|week|month|year)s?|utc|gmt|[a-z]{2,4}t|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?)/gi
+
+/** `true` when a line holds nothing but its stamp (a date, the time, a zone, "Posted"): the event is told by the lines above. */
+function stampOnly(line: string, time: string, dates: ParsedDate[]): boolean {
+  let rest = line.replace(TEMPLATE_TAG, ' ')
+  for (const d of dates) rest = rest.replace(d.text, ' ')
+  return !/\p{L}{2,}/u.test(rest.replace(time, ' ').replace(STAMP_LINE_WORDS, ' '))
+}
+
+/**
+ * Pieces of one paragraph; `before` is the paragraph just above when it held no stamp (a status update's words, then
+ * its "Posted …" line as a paragraph of its own). Returns whether the paragraph held a stamp.
+ */
+function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budget: { left: number }, before: TextLine[] = []): boolean {
   let date: ParsedDate | null = null
-  for (const l of lines) {
-    if (budget.left <= 0) return
+  const from = out.length
+  // The lines since the last one that held a stamp: a status update's words above its own "Posted …" line.
+  let told = 0
+  for (const [index, l] of lines.entries()) {
+    if (budget.left <= 0) return out.length > from
     const dates = findDates(l.text, hints).filter((d) => d.year !== null)
     let skipTo = 0
     for (const m of l.text.matchAll(CANDIDATE)) {
-      if (out.length >= MAX_PIECES || --budget.left <= 0) return
+      if (out.length >= MAX_PIECES || --budget.left <= 0) return out.length > from
       if (m.index < skipTo) continue
       const slice = l.text.slice(m.index, m.index + 200)
       const stamp = readStamp(slice, hints)
@@ -117,13 +135,29 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
+      const only = stampOnly(l.text, stamp.time.text, dates)
+      const above = only && index > told ? linesText(lines.slice(told, index)) : only && index === 0 && lines.length === 1 ? linesText(before) : ''
       const text =
-        closingStamp(l.text, m.index, stamp.time.text) ?? withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
+        above ||
+        closingStamp(l.text, m.index, stamp.time.text) ||
+        withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
+      told = index + 1
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
       if (stamp.date) date = stamp.date
     }
   }
+  return out.length > from
+}
+
+/** The words of a few lines as one event text (whitespace collapsed, bounded). */
+function linesText(lines: TextLine[]): string {
+  return lines
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, MAX_TEXT)
 }
 
 /**
@@ -134,13 +168,21 @@ export function prosePieces(nodes: RootContent[], hints: DateHints, lists = fals
   const out: Piece[] = []
   const budget = { left: MAX_CANDIDATES }
   const walk = (children: RootContent[], depth: number): void => {
+    let before: TextLine[] = []
     for (const node of children) {
       if (out.length >= MAX_PIECES) return
       if (depth >= MAX_DEPTH) return
+      const lines = node.type === 'paragraph' ? paragraphLines(node) : null
       if (node.type === 'blockquote') walk(node.children, depth + 1)
       else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
       else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out, budget)
-      else if (node.type === 'paragraph') paragraphPieces(paragraphLines(node), hints, out, budget)
+      else if (lines) {
+        if (paragraphPieces(lines, hints, out, budget, before)) {
+          before = []
+          continue
+        }
+      }
+      before = lines ?? []
     }
   }
   walk(nodes, 0)
