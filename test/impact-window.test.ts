@@ -256,6 +256,17 @@ describe('events that mark impact', () => {
     expect(isFollowUp('Service restored')).toBe(false)
   })
 
+  it('reads a security incident: the malicious release or compromise starts it, a quarantine or revocation ends it', () => {
+    const texts = ['pkg 0.1.12 released', 'pkg 0.1.13 released, the first version to include malware', 'Report received', 'Security team quarantines pkg']
+    expect(isLeadUp(texts[0]!)).toBe(true)
+    expect(isLeadUp(texts[1]!)).toBe(false)
+    expect(startScore('Attacker exfiltrated the workflow secrets')).toBeGreaterThanOrEqual(2)
+    expect(endScore('The leaked token was revoked')).toBeGreaterThanOrEqual(2)
+    expect(findMarkedEvents(texts.map((t) => entry('2024-05-01', '10:00', t)))).toMatchObject({ start: 1, end: 3 })
+    expect(isFollowUp('Investigation continues, report drafted')).toBe(true)
+    expect(isFollowUp('Public disclosure')).toBe(true)
+  })
+
   it('finds the first start and the last end after it', () => {
     const events = ['Deploy of v2', 'Errors begin', 'Engineers paged', 'Partially restored', 'Fully restored', 'Postmortem published'].map((t) =>
       entry('2024-05-01', '10:00', t),

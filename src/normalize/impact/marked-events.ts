@@ -32,6 +32,8 @@ const START_STEMS: Stems = [
   ],
   [/\b(?:crashed|crash\s*loop\w*|ran\s+out\s+of\s+(?:memory|disk|space)|out\s+of\s+memory|(?:requests?|connections?|calls?)\s+(?:all\s+)?time\s*out)/i, 2],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|report\w*|experienc\w*)/i, 1],
+  // A security incident begins when the attack lands: a malicious release, a compromise, data taken.
+  [/\b(?:malware|malicious|compromised|breach(?:ed)?|exfiltrat\w*|unauthori[sz]ed\s+access)\b/i, 2],
   [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
   [
     /ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?(?:erreichbar|verfügbar|möglich|nutzbar|abrufbar)|fehler(?!frei)|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i,
@@ -67,6 +69,8 @@ const END_STEMS: Stems = [
     /\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i,
     2,
   ],
+  // A security incident's exposure ends when the bad release or access is taken away.
+  [/\b(?:quarantin(?:e|ed|es|ing)|yank(?:ed|s)?|revok(?:ed|es)|taken\s+down)\b/i, 2],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [
     /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
@@ -82,7 +86,7 @@ const LEAD_UP =
   /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
 /** Follow-up: work after the impact ended. */
 const FOLLOW_UP =
-  /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term)\b/i
+  /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term|draft(?:ed|s)?|disclosure)\b/i
 
 /** An impact word the text denies ("no sign of an outage", "without downtime", "no customer impact"): not a start. */
 const NEGATED_IMPACT =
