@@ -243,7 +243,7 @@ const COUNTERS = compileVocabulary(VOCABULARY).map(([id, pattern]) => ({ id, pat
 export function deriveCauses(record: PostmortemRecord): string[] {
   const text = causeSourceText(record)
   if (!text.trim()) return []
-  const counted = COUNTERS.map(({ id, pattern }) => ({ id, count: [...text.matchAll(pattern)].length })).filter((c) => c.count > 0)
+  const counted = COUNTERS.map(({ id, pattern }) => ({ id, count: text.match(pattern)?.length ?? 0 })).filter((c) => c.count > 0)
   const top = Math.max(0, ...counted.map((c) => c.count))
   return counted
     .filter((c) => c.count * 2 >= top)

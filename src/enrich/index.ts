@@ -16,15 +16,11 @@ export function enrichRecord(record: PostmortemRecord, options: EnrichOptions, f
   const causes = deriveCauses(record)
   const enriched: PostmortemRecord = { ...record, derivedTags: deriveTags(record, options.tagVocabulary), metrics: computeMetrics(record, frontMatter) }
   if (!causes.length) return enriched
-  // Cause categories sit beside the suggested tags in the record, as both are derived.
-  return Object.fromEntries(
-    Object.entries(enriched).flatMap(([key, value]) =>
-      key === 'derivedTags'
-        ? [
-            [key, value],
-            ['derivedCauses', causes],
-          ]
-        : [[key, value]],
-    ),
-  ) as unknown as PostmortemRecord
+  // Cause categories sit beside the suggested tags in the record, as both are derived (the keys' order is the JSON's).
+  const out: Record<string, unknown> = {}
+  for (const [key, value] of Object.entries(enriched)) {
+    out[key] = value
+    if (key === 'derivedTags') out['derivedCauses'] = causes
+  }
+  return out as unknown as PostmortemRecord
 }

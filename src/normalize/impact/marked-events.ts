@@ -10,7 +10,12 @@ import { IMPACT_WORDS } from './impact-words.js'
 /** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
 type Stems = Array<[RegExp, number]>
 
-const START_STEMS: Stems = [
+/** The stems in order of falling weight (stable, so equal weights keep their order). */
+function heaviestFirst(stems: Stems): Stems {
+  return [...stems].sort((a, b) => b[1] - a[1])
+}
+
+const START_STEMS: Stems = heaviestFirst([
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
@@ -39,9 +44,9 @@ const START_STEMS: Stems = [
     /ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?(?:erreichbar|verfügbar|möglich|nutzbar|abrufbar)|fehler(?!frei)|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i,
     2,
   ],
-]
+])
 
-const END_STEMS: Stems = [
+const END_STEMS: Stems = heaviestFirst([
   [
     /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
     4,
@@ -76,7 +81,7 @@ const END_STEMS: Stems = [
     /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
     3,
   ],
-]
+])
 
 /** Words that undo an end: it is still broken, or only the start of the repair. */
 const NOT_END =
@@ -92,19 +97,36 @@ const FOLLOW_UP =
 const NEGATED_IMPACT =
   /\b(?:no|without|nor)\b[^.,;:()]{0,40}?\b(?:outage|downtime|impact|degradation|disruption|interruption|errors?|failures?|loss\s+of\s+service)\b(?:\s+(?:or|and|nor)\s+[\w-]+)?/gi
 
+/** The highest weight of the stems the text matches, 0 for none: stems tried heaviest first, so the first match is the answer. */
 function score(stems: Stems, text: string): number {
-  let best = 0
-  for (const [re, weight] of stems) if (weight > best && re.test(text)) best = weight
-  return best
+  for (const [re, weight] of stems) if (re.test(text)) return weight
+  return 0
+}
+
+/** Texts scored at most this many at a time: an event is scored by several readers, never across many documents. */
+const MEMO_LIMIT = 512
+
+/** `read(text)`, remembered per distinct text (a pure function of it); the memo is emptied when it reaches `MEMO_LIMIT`. */
+function remembered(read: (text: string) => number): (text: string) => number {
+  const memo = new Map<string, number>()
+  return (text) => {
+    let found = memo.get(text)
+    if (found === undefined) {
+      if (memo.size >= MEMO_LIMIT) memo.clear()
+      found = read(text)
+      memo.set(text, found)
+    }
+    return found
+  }
 }
 
 /** How strongly an event's text says the impact began here (0 none, 3 plainly). */
-export function startScore(text: string): number {
-  return score(START_STEMS, text.replace(NEGATED_IMPACT, ' '))
-}
+export const startScore = remembered((text) => score(START_STEMS, text.replace(NEGATED_IMPACT, ' ')))
 
 /** How strongly an event's text says the impact ended here (0 none, 4 plainly and fully). */
-export function endScore(text: string): number {
+export const endScore = remembered(readEndScore)
+
+function readEndScore(text: string): number {
   const found = score(END_STEMS, text)
   if (found >= 4) return found
   if (NOT_END.test(text)) return Math.min(1, found)

@@ -54,10 +54,10 @@ const MARGIN = 0.03
 
 /** Prose text with inline code, URLs and e-mail addresses removed and white space collapsed. */
 function cleanProse(text: string): string {
-  return text
-    .replace(/`[^`\n]*`/g, ' ')
-    .replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ')
-    .replace(/\s+/g, ' ')
+  const code = text.includes('`') ? text.replace(/`[^`\n]*`/g, ' ') : text
+  // Without an "@" the address alternative cannot match, and it is the costly one (every run of non-space is tried).
+  const links = code.includes('@') ? code.replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ') : code.replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+  return links.replace(/\s+/g, ' ')
 }
 
 /**

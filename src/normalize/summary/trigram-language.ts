@@ -16,15 +16,29 @@ const MAX_DIFFERENCE = 300
 /** For one script, the candidate languages (in franc's order) and, per trigram, each language holding it and its rank. */
 interface ScriptModels {
   names: string[]
-  ranks: Map<string, number[]>
+  ranks: Map<TrigramKey, number[]>
 }
+
+/** A trigram as a map key: three code units under 1024 packed into one small integer (no string made), any other as itself. */
+type TrigramKey = number | string
+
+/** The key of the three code units of `text` at `i`: injective, as a packed integer never equals a string. */
+function trigramKey(text: string, i: number): TrigramKey {
+  const a = text.charCodeAt(i)
+  const b = text.charCodeAt(i + 1)
+  const c = text.charCodeAt(i + 2)
+  return (a | b | c) < 1024 ? (a << 20) | (b << 10) | c : text.slice(i, i + 3)
+}
+
+/** A model trigram's key: the same as the text's three code units would get (one of another length keeps itself and matches none). */
+const modelKey = (trigram: string): TrigramKey => (trigram.length === 3 ? trigramKey(trigram, 0) : trigram)
 
 /** Each script's candidate models, built once per candidate list (trigram to [language index, rank, …]). */
 function scriptModels(candidates: ReadonlySet<string>): Map<string, ScriptModels> {
   const out = new Map<string, ScriptModels>()
   for (const [script, languages] of Object.entries(data)) {
     const names: string[] = []
-    const ranks = new Map<string, number[]>()
+    const ranks = new Map<TrigramKey, number[]>()
     for (const [name, model] of Object.entries(languages)) {
       if (!candidates.has(name)) continue
       const trigrams = model.split('|')
@@ -32,9 +46,10 @@ function scriptModels(candidates: ReadonlySet<string>): Map<string, ScriptModels
       // franc's model keeps the lowest rank of a trigram listed twice.
       for (let rank = trigrams.length - 1; rank >= 0; rank--) seen.set(trigrams[rank]!, rank)
       for (const [trigram, rank] of seen) {
-        const list = ranks.get(trigram)
+        const key = modelKey(trigram)
+        const list = ranks.get(key)
         if (list) list.push(names.length, rank)
-        else ranks.set(trigram, [names.length, rank])
+        else ranks.set(key, [names.length, rank])
       }
       names.push(name)
     }
@@ -43,16 +58,25 @@ function scriptModels(candidates: ReadonlySet<string>): Map<string, ScriptModels
   return out
 }
 
-/** Scripts whose expression matches some ASCII character (Latin alone today): on ASCII text every other script counts none. */
-const ASCII_SCRIPTS = new Set(
-  Object.entries(expressions)
-    .filter(([, expression]) => {
-      const once = new RegExp(expression.source, expression.flags.replace('g', ''))
-      for (let code = 0; code < 128; code++) if (once.test(String.fromCharCode(code))) return true
-      return false
-    })
-    .map(([script]) => script),
+/**
+ * Per script whose expression matches some ASCII character (Latin alone today), which ASCII characters it matches:
+ * on ASCII text every other script counts none, and these count one match per such character.
+ */
+const ASCII_SCRIPTS = new Map(
+  Object.entries(expressions).flatMap(([script, expression]) => {
+    const once = new RegExp(expression.source, expression.flags.replace('g', ''))
+    const table = new Uint8Array(128)
+    for (let code = 0; code < 128; code++) table[code] = once.test(String.fromCharCode(code)) ? 1 : 0
+    return table.includes(1) ? [[script, table] as const] : []
+  }),
 )
+
+/** How many characters of an ASCII text the table marks (what `match(expression).length` gives on ASCII text). */
+function countAscii(value: string, table: Uint8Array): number {
+  let count = 0
+  for (let i = 0; i < value.length; i++) count += table[value.charCodeAt(i)]!
+  return count
+}
 const NON_ASCII = /[^\x00-\x7f]/
 
 /** The script most of the text's characters are in, and its share (franc's `getTopScript`); scripts that cannot occur are not scanned. */
@@ -61,7 +85,8 @@ function topScript(value: string): [script: string | undefined, share: number] {
   let best: string | undefined
   const ascii = !NON_ASCII.test(value)
   for (const [script, expression] of Object.entries(expressions)) {
-    const share = ascii && !ASCII_SCRIPTS.has(script) ? 0 : (value.match(expression)?.length ?? 0) / value.length || 0
+    const table = ascii ? ASCII_SCRIPTS.get(script) : undefined
+    const share = ascii ? (table ? countAscii(value, table) / value.length || 0 : 0) : (value.match(expression)?.length ?? 0) / value.length || 0
     if (share > top) {
       top = share
       best = script
@@ -74,18 +99,18 @@ function topScript(value: string): [script: string | undefined, share: number] {
  * The text's trigrams (franc's cleaning: no ASCII punctuation or digits, white space collapsed, lower case) with
  * counts. franc sorts them rarest first; a distance is a sum of integers over them, the same in any order, so they are not sorted.
  */
-function trigramCounts(value: string): Array<[string, number]> {
+function trigramCounts(value: string): Map<TrigramKey, number> {
   const padded = ` ${value
     .replace(/[\u0021-\u0040]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()} `
-  const counts = new Map<string, number>()
+  const counts = new Map<TrigramKey, number>()
   for (let i = 0; i + 3 <= padded.length; i++) {
-    const trigram = padded.slice(i, i + 3)
+    const trigram = trigramKey(padded, i)
     counts.set(trigram, (counts.get(trigram) ?? 0) + 1)
   }
-  return [...counts]
+  return counts
 }
 
 /** A scorer over `candidates` (ISO 639-3 codes) giving what `francAll(text, { minLength, only: candidates })` gives. */
@@ -100,7 +125,7 @@ export function languageScorer(candidates: string[]): (text: string, minLength: 
     if (!script || !model) return script && share !== 0 && allowed.has(script) ? [[script, 1]] : [['und', 1]]
     if (model.names.length === 0) return [['und', 1]]
     const trigrams = trigramCounts(value)
-    const distances = model.names.map(() => MAX_DIFFERENCE * trigrams.length)
+    const distances = model.names.map(() => MAX_DIFFERENCE * trigrams.size)
     for (const [trigram, count] of trigrams) {
       const list = model.ranks.get(trigram)
       if (!list) continue
