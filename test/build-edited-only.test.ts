@@ -85,6 +85,37 @@ describe('a warm build of edits that change nothing other pages show', () => {
     expect(cause.after).toEqual(cause.cold)
   })
 
+  it('writes the export from the last one with the edited lines replaced, and plans in full when it is not the last export', async () => {
+    const p = project(2)
+    const cold = project(2)
+    await build(p.config)
+    const exported = path.join(p.config.outDir, 'postmortems.json')
+    const edits = [prose, (t: string) => t.replace('page the storage team', 'call the storage team')]
+    for (const edit of edits) {
+      rewrite(path.join(p.config.contentDir, DATABASE), edit)
+      rewrite(path.join(cold.config.contentDir, DATABASE), edit)
+      expect((await build(p.config)).scope).toBe('edited')
+    }
+    await build(cold.config)
+    expect(siteManifest(p.config.outDir)).toEqual(siteManifest(cold.config.outDir))
+    // An untouched line is carried over from the last export as it is (this one changed in place): not read again.
+    const lines = readFileSync(exported, 'utf8').split('\n')
+    const other = lines.findIndex((l) => l.startsWith('{') && !l.includes(DATABASE))
+    lines[other] = lines[other]!.replace('"slug":"', '"slug":"x')
+    writeFileSync(exported, lines.join('\n'))
+    rewrite(path.join(p.config.contentDir, DATABASE), prose)
+    expect((await build(p.config)).scope).toBe('edited')
+    expect(readFileSync(exported, 'utf8').split('\n')[other]).toBe(lines[other])
+    // An export of another length is not the last one: the full pass writes it whole.
+    writeFileSync(exported, lines.filter((_, i) => i !== other).join('\n'))
+    rewrite(path.join(p.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'ring the storage team'))
+    rewrite(path.join(cold.config.contentDir, DATABASE), prose)
+    rewrite(path.join(cold.config.contentDir, DATABASE), (t) => t.replace('page the storage team', 'ring the storage team'))
+    expect((await build(p.config)).scope).toBe('full')
+    await build(cold.config)
+    expect(siteManifest(p.config.outDir)).toEqual(siteManifest(cold.config.outDir))
+  })
+
   it('gives way to the full pass without the related-incidents memo and when files come or go', async () => {
     const p = project(1)
     await build(p.config)

@@ -1,0 +1,56 @@
+/**
+ * The edited-only pass writes the JSON export from the last one with the edited lines replaced: the bytes must equal
+ * a whole export's, wherever the replaced lines fall against the chunks it reads, and a file that is not the export
+ * of the archive it expects must make the build plan again (a `MissingOutputError`), never be written half-spliced.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { splicedExport } from '../src/build/export-splice.js'
+import { exportJson } from '../src/site/pages.js'
+import { MissingOutputError } from '../src/site/write.js'
+
+const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-splice-'))
+const bytes = (pieces: Iterable<string | Uint8Array>): Buffer => Buffer.concat([...pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
+
+/** Records of about `size` bytes each, with multi-byte text so chunk edges fall inside characters too. */
+const records = (count: number, size: number, tag: string): string[] =>
+  Array.from({ length: count }, (_, i) => JSON.stringify({ slug: `pm-${i}`, tag, text: `é—${i}`.repeat(Math.ceil(size / 6)) }))
+
+function exportFile(lines: string[]): string {
+  const file = path.join(dir, `export-${lines.length}-${Math.random().toString(36).slice(2)}.json`)
+  writeFileSync(file, bytes(exportJson(lines, (l) => l)))
+  return file
+}
+
+describe('splicedExport', () => {
+  it.each([
+    ['one small record', 1, 40, [0]],
+    ['first, middle and last of many', 50, 100, [0, 25, 49]],
+    ['neighbours', 20, 100, [3, 4, 5]],
+    ['records larger than a chunk', 4, 1.5 * 2 ** 20, [1, 3]],
+    ['records across chunk edges', 3000, 900, [0, 1164, 1165, 2331, 2999]],
+  ])('equals a whole export with the lines replaced: %s', (_name, count, size, changed) => {
+    const before = records(count, size, 'old')
+    const after = before.map((line, i) => (changed.includes(i) ? records(count, size + (i % 3) * 7, 'new')[i]! : line))
+    const replaced = new Map(changed.map((i) => [i, () => (i % 2 ? Buffer.from(after[i]!) : after[i]!)]))
+    const spliced = bytes(splicedExport(exportFile(before), count, replaced))
+    expect(spliced.equals(bytes(exportJson(after, (l) => l)))).toBe(true)
+  })
+
+  it('refuses a missing file, another count of records and a file that is not an export', () => {
+    const lines = records(10, 50, 'old')
+    const replaced = new Map([[2, () => lines[2]!]])
+    const file = exportFile(lines)
+    expect(() => bytes(splicedExport(path.join(dir, 'gone.json'), 10, replaced))).toThrow(MissingOutputError)
+    expect(() => bytes(splicedExport(file, 11, replaced))).toThrow(MissingOutputError)
+    expect(() => bytes(splicedExport(file, 9, replaced))).toThrow(MissingOutputError)
+    const truncated = path.join(dir, 'truncated.json')
+    writeFileSync(truncated, bytes(exportJson(lines, (l) => l)).subarray(0, -2))
+    expect(() => bytes(splicedExport(truncated, 10, replaced))).toThrow(MissingOutputError)
+    const other = path.join(dir, 'other.json')
+    writeFileSync(other, `${lines.join('\n')}\n\n`)
+    expect(() => bytes(splicedExport(other, 10, replaced))).toThrow(MissingOutputError)
+  })
+})
