@@ -10,6 +10,7 @@ import type { RecordHead, ResolvedConfig } from '../types.js'
 import { byCodePoint } from '../compare.js'
 import type { Input } from './inputs.js'
 import { readDocumentBody, summaryDocument, summaryFacts } from './summaries.js'
+import { createStringPool } from './intern-head.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
 
 /** What a work item's bytes become once its document is made (the pool never reads an item again after its result). */
@@ -66,9 +67,11 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
   const whole = mode === 'dev'
   /** The cache key of each document made from a summary, for `readBody`; a whole document is not here. */
   const bodyKeys = new WeakMap<ArchiveDocument, string>()
+  /** One copy of each string the heads repeat (tags, sites, dates, diagnostic messages). */
+  const pool = createStringPool()
   /** The plain document of a summary, remembered by its key for `readBody`. */
   const fromSummary = (key: string, summary: DocumentSummary): LoadedDocument<ArchiveDocument> => {
-    const loaded = summaryDocument(summary)
+    const loaded = summaryDocument(summary, pool)
     if (loaded.document) bodyKeys.set(loaded.document, key)
     return loaded
   }
@@ -152,6 +155,7 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     discard() {
       cache().discard()
       loaded.clear()
+      pool.clear()
     },
   }
 }

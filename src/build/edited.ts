@@ -7,7 +7,7 @@
 import path from 'node:path'
 import { renamedDocument } from '../dedupe-slugs.js'
 import { CacheError } from '../errors.js'
-import { exportJson, ownFiles, type ArchiveDocument, type ImageContent, type PlannedFile } from '../site/pages.js'
+import { exportJson, exportKey, ownFiles, type ArchiveDocument, type ImageContent, type PlannedFile } from '../site/pages.js'
 import { listingKey } from '../site/listing-key.js'
 import { isHidden } from '../site/publish.js'
 import { referenceDiagnostics, slugsBySource } from '../site/references.js'
@@ -70,7 +70,7 @@ function exportFile(
   changed: number[],
   line: (entry: ArchiveEntry) => string | Uint8Array,
 ): PlannedFile {
-  const keyWith = (of: (source: string) => string | undefined): string => archive.map(({ source, slug }) => `${of(source)}/${slug}`).join(' ')
+  const keyWith = (of: (source: string) => string | undefined): string => exportKey(archive.map(({ source, slug }) => `${of(source)}/${slug}`))
   const file: PlannedFile = { path: EXPORT, key: keyWith((s) => keys.get(s)), content: () => exportJson(archive, line) }
   const lastFile = { ...file, key: keyWith((s) => last.inputs.get(s)?.key) }
   if (last.manifest.get(EXPORT)?.inputHash !== createPlanHasher([], pass.renderKey)(lastFile)) return file

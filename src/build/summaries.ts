@@ -5,6 +5,7 @@
 import type { DocumentSummary, SummaryFacts } from '../cache/entry.js'
 import type { DocumentCache } from '../cache/store.js'
 import type { LoadedDocument } from '../document.js'
+import { internStrings, type StringPool } from './intern-head.js'
 import { listingKey, primeListingKey } from '../site/listing-key.js'
 import type { ArchiveDocument, SiteDocument } from '../site/pages.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
@@ -18,10 +19,12 @@ export function summaryFacts(doc: LoadedDocument): SummaryFacts | null {
 /**
  * The document planning reads of a summary: plain data (its record's head, images, links), with the terms and listing
  * key handed over; a spread or `JSON.stringify` of it reads nothing. Its body is read by `readDocumentBody` alone.
+ * With a `pool`, the head's repeated strings are the pool's copies (`intern-head.ts`): a build holds every head.
  */
-export function summaryDocument(summary: DocumentSummary): LoadedDocument<ArchiveDocument> {
+export function summaryDocument(summary: DocumentSummary, pool?: StringPool): LoadedDocument<ArchiveDocument> {
   const { record } = summary
   if (!record) return { source: summary.source, document: null, diagnostics: summary.diagnostics }
+  if (pool) internStrings(record, pool)
   primeTerms(record, summary.terms)
   primeListingKey(record, summary.listingKey)
   return { source: summary.source, document: { record, images: summary.images, refs: summary.refs ?? [] }, diagnostics: summary.diagnostics }

@@ -5,6 +5,7 @@ import { paginationLinks, pagePath } from './paths.js'
 import { monthOf } from './stats.js'
 import { groupRecords, type Group } from './taxonomy.js'
 import { byCodePoint } from '../compare.js'
+import { keyDigest } from './key-digest.js'
 
 import type { PlannedFile } from './pages.js'
 
@@ -43,7 +44,7 @@ export function paginate(
     files.push({
       path: pagePath(dir, n),
       template,
-      key: `${JSON.stringify(fixed)}\0${slice.map(keyOf).join(' ')}`,
+      key: keyDigest(`${JSON.stringify(fixed)}\0${slice.map(keyOf).join(' ')}`),
       data: () => ({ ...fixed, entries: slice.map(entryOf) }),
     })
   }

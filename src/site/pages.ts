@@ -9,6 +9,7 @@ import { causeChart, causeKey } from './cause-chart.js'
 import { imageSource } from './images.js'
 import { markdownTarget, slugsBySource } from './references.js'
 import { listingKey } from './listing-key.js'
+import { keyDigest } from './key-digest.js'
 import { postmortemView, type RecordLink } from './postmortem-view.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
 import { relatedIncidents, sharedFeatures, type RelatedSnapshot } from './related.js'
@@ -75,6 +76,9 @@ export function* exportJson<T>(items: T[], line: (item: T) => string | Uint8Arra
   }
   yield '\n]\n'
 }
+
+/** The key of `postmortems.json`: the published documents' output keys in archive order (the edited-only pass makes the same). */
+export const exportKey = (keys: string[]): string => keyDigest(keys.join(' '))
 
 /** An image under content/ (by its path there) as a thunk giving its bytes, or null when there is no such image. */
 export type ImageContent = (source: string) => (() => Uint8Array) | null
@@ -152,7 +156,7 @@ export function ownFiles(
       path: `${record.slug}/index.html`,
       source: record.source,
       template: 'postmortem',
-      key: `${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`,
+      key: keyDigest(`${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`),
       data: (site) => {
         const whole = body(doc)
         return {
@@ -262,20 +266,20 @@ export function planSite(
   files.push({
     path: 'stats/index.html',
     template: 'stats',
-    key: `${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`,
+    key: keyDigest(`${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`),
     data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }),
   })
   files.push({
     path: 'actions/index.html',
     template: 'actions',
-    key: records.map(actionsFields).join('\u0000'),
+    key: keyDigest(records.map(actionsFields).join('\u0000')),
     data: () => ({ title: 'Action items', actions: archiveActions(records) }),
   })
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds)
     files.push({
       path: feed.path,
-      key: `${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`,
+      key: keyDigest(`${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`),
       content: () => atomFeed(feed, config),
     })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
@@ -287,7 +291,7 @@ export function planSite(
     files.push({ path: r.path, key: `redirect\0${r.slug}\0${r.title}`, content: () => redirectHtml(r, config) })
   files.push({
     path: 'postmortems.json',
-    key: docs.map(keyOf).join(' '),
+    key: exportKey(docs.map(keyOf)),
     content: () => exportJson(docs, (d) => known?.(d.record) ?? JSON.stringify(body(d).record)),
   })
   return { files, related: postmortems.related }

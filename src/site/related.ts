@@ -21,16 +21,16 @@ function neighbours(members: number[], i: number): number[] {
   return members.slice(from, from + WINDOW + 1)
 }
 
-/** What relatedness reads of a record, worked out once per record: every page and every plan asks again. */
+/**
+ * What relatedness reads of a record, worked out when asked and not kept: a page asks for its five neighbours' alone,
+ * and kept for every record (with the scored features) it cost about 1.5 kB a postmortem through the build.
+ */
 interface Facts {
   tags: Set<string>
   /** Technologies and named systems of the root cause (and trigger) sections, as `kind:label` (`related-terms.ts`). */
   terms: string[]
   termSet: Set<string>
-  features: Array<[string, number]>
 }
-
-const factsOf = new WeakMap<RecordHead, Facts>()
 /** Each record's root-cause terms joined by U+0001: handed over by the cache (one string reads back faster than 30), or worked out once. */
 const termsTexts = new WeakMap<RecordHead, string>()
 const TERM_SEPARATOR = '\u0001'
@@ -56,21 +56,20 @@ function termsText(record: RecordHead): string {
 }
 
 function facts(record: RecordHead): Facts {
-  let known = factsOf.get(record)
-  if (!known) {
-    const joined = termsText(record)
-    const terms = joined === '' ? [] : joined.split(TERM_SEPARATOR)
-    const tags = new Set([...record.tags, ...record.derivedTags])
-    // Weighted: a shared tag counts 3, a shared site, technology or named system 2, a shared cause category 1 (they are broad).
-    const features = [
-      ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
-      ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
-      ...terms.map((w): [string, number] => [`w:${w}`, 2]),
-      ...(record.derivedCauses ?? []).map((c): [string, number] => [`c:${c}`, 1]),
-    ]
-    factsOf.set(record, (known = { tags, terms, termSet: new Set(terms), features }))
-  }
-  return known
+  const joined = termsText(record)
+  const terms = joined === '' ? [] : joined.split(TERM_SEPARATOR)
+  return { tags: new Set([...record.tags, ...record.derivedTags]), terms, termSet: new Set(terms) }
+}
+
+/** The features a record is scored on, for one computation: weighted, a shared tag counts 3, a shared site, technology or named system 2, a shared cause category 1 (they are broad). */
+function features(record: RecordHead): Array<[string, number]> {
+  const { tags, terms } = facts(record)
+  return [
+    ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
+    ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
+    ...terms.map((w): [string, number] => [`w:${w}`, 2]),
+    ...(record.derivedCauses ?? []).map((c): [string, number] => [`c:${c}`, 1]),
+  ]
 }
 
 /**
@@ -137,12 +136,7 @@ export function relatedIncidents(records: RecordHead[], limit = 5, only?: Readon
     if (!bySlug) bySlugOf.set(previous, (bySlug = new Map(previous.slugs.map((slug, i) => [slug, previous.related[i]!]))))
     return { bySlug, snapshot: previous }
   }
-  const related = scoreAll(
-    records,
-    records.map((record) => facts(record).features),
-    limit,
-    only,
-  )
+  const related = scoreAll(records, records.map(features), limit, only)
   if (only) return { bySlug: related, snapshot: previous }
   const slugs = records.map((r) => r.slug)
   const snapshot = { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }

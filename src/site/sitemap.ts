@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../types.js'
 import { publicUrl } from './links.js'
 import type { PlannedFile } from './pages.js'
 import { xmlSafe } from './xml-safe.js'
+import { keyDigest } from './key-digest.js'
 import { byCodePoint } from '../compare.js'
 import { escapeAttribute } from '../escape-html.js'
 
@@ -37,5 +38,5 @@ export function robotsTxt(config: ResolvedConfig): string {
 export function sitemapFiles(pages: SitemapPage[], config: ResolvedConfig): PlannedFile[] {
   const robots: PlannedFile = { path: 'robots.txt', content: robotsTxt(config) }
   if (!config.url) return [robots]
-  return [{ path: 'sitemap.xml', key: pages.map((p) => `${p.path} ${p.lastmod}`).join('\n'), content: () => sitemapXml(pages, config) }, robots]
+  return [{ path: 'sitemap.xml', key: keyDigest(pages.map((p) => `${p.path} ${p.lastmod}`).join('\n')), content: () => sitemapXml(pages, config) }, robots]
 }
