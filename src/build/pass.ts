@@ -77,7 +77,8 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
   const writer = openSiteWriter(config.outDir, { incremental: previous !== null })
   try {
     for (const p of plan.carried ?? []) if (writer.keep(p)) manifest.set(p, previous!.get(p)!)
-    const pass = { inputHash, previous, manifest, writer, render, mode, progress }
+    // A full pass's plan is made for this pass alone: its files are dropped as they are written (`release`).
+    const pass = { inputHash, previous, manifest, writer, render, mode, progress, release: !options.partial }
     const written = await writeFiles(plan.files, pass)
     const later = plan.later ? await plan.later : []
     if (later.length) written.push(...(await writeFiles(later, pass)))

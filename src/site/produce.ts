@@ -22,6 +22,11 @@ export interface OutputPass {
   mode: 'build' | 'dev'
   /** Told after each planned file, kept or produced, for a progress line. */
   progress?: (done: number, total: number) => void
+  /**
+   * Drops each planned file from the array once it is kept or produced (a full pass, whose plan is made for one use):
+   * its key, data and the closures over its records are then garbage while the rest is written, not held to the end.
+   */
+  release?: boolean
 }
 
 /**
@@ -33,7 +38,9 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
   const written: string[] = []
   let ranSince = performance.now()
   let done = 0
-  for (const file of planned) {
+  for (let i = 0; i < planned.length; i++) {
+    const file = planned[i]!
+    if (pass.release) (planned as Array<PlannedFile | undefined>)[i] = undefined
     progress?.(done, planned.length)
     if (mode === 'build' && ++done % 256 === 0) boundHeap()
     // `dev` serves pages from this process: a long pass lets the server answer between slices of work.
