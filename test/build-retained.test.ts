@@ -62,7 +62,14 @@ describe('planned keys', () => {
 describe('the emit phase', () => {
   it('drops each planned file of a full pass once written, and keeps those of a partial pass', async () => {
     const written: string[] = []
-    const writer = { write: (rel: string) => void written.push(rel), keep: () => false, remove: () => {}, commit: async () => {}, abort: () => {} }
+    const writer = {
+      write: (rel: string) => void written.push(rel),
+      keep: () => false,
+      remove: () => {},
+      room: () => null,
+      commit: async () => {},
+      abort: async () => {},
+    }
     const plan = (): PlannedFile[] => Array.from({ length: 300 }, (_, i) => ({ path: `p${i}/index.html`, key: `k${i}`, content: () => `page ${i}` }))
     const pass = { inputHash: (f: PlannedFile) => f.key ?? '', previous: null, manifest: new Map(), writer, render: () => 'x', mode: 'build' as const }
     const full = plan()
