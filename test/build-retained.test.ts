@@ -27,6 +27,9 @@ const used = (): number => {
   return getHeapStatistics().used_heap_size
 }
 
+/** A diagnostic message many records share, as the normalizer's are. */
+const ZONE_MISSING = 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`, or give each time its offset (`14:02 +02:00`)'
+
 /** `n` records sharing a few tags and sites (so tag pages list hundreds and every record has related ones). */
 function records(n: number): PostmortemRecord[] {
   return Array.from({ length: n }, (_, i) =>
@@ -38,7 +41,7 @@ function records(n: number): PostmortemRecord[] {
       date: `20${10 + (i % 10)}-0${1 + (i % 9)}-1${i % 10}`,
       tags: [['database', 'dns', 'deploy'][i % 3]!, 'outage'],
       site: [['payments', 'identity'][i % 2]!],
-      diagnostics: [{ severity: 'info', message: 'Timeline times have no time zone', line: 3, column: 1, ruleId: 'zone-missing' }],
+      diagnostics: [{ severity: 'info', message: ZONE_MISSING, line: 3, column: 1, ruleId: 'zone-missing' }],
     }),
   )
 }
@@ -121,7 +124,7 @@ describe('record heads', () => {
     // Tags, sites, dates, the diagnostic: a pool of the distinct ones, not of every record's own slug, title or summary.
     expect(pool.size).toBeLessThan(150)
     expect(pool.has('outage')).toBe(true)
-    expect(pool.has('Timeline times have no time zone')).toBe(true)
+    expect(pool.has(ZONE_MISSING)).toBe(true)
     expect(pool.has('incident-7')).toBe(false)
   })
 
@@ -136,6 +139,8 @@ describe('record heads', () => {
       expect(docs).toHaveLength(3000)
       return per
     }
+    // The shared message alone is about 140 bytes a head, the tags, site and date some 70 more.
+    // Measured here: 1,566 against 1,777 bytes a head.
     expect(measure(true)).toBeLessThan(measure(false) - 100)
   })
 
