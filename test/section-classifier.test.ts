@@ -105,6 +105,14 @@ describe('section classifier: headings to canonical keys', () => {
     ['再発防止策（案）', 'actionItems'],
     ['復旧方法', 'resolution'],
     ['障害の内容', 'summary'],
+    // one-letter typos of a cue word, hyphenated words read as their parts
+    ['Sumary Issue', 'summary'],
+    ['Timline', 'timeline'],
+    ['Root Casue', 'rootCause'],
+    ['Acton Items', 'actionItems'],
+    ['Correctve measures', 'actionItems'],
+    ['Post-incident actions', 'actionItems'],
+    ["How'd we do?", 'lessonsLearned'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })
@@ -140,6 +148,8 @@ describe('section classifier: headings to canonical keys', () => {
     '発生日時',
     'プラットフォーム・OSバージョン',
     'Step 3',
+    'Defects',
+    'Cloud setup',
   ])('leaves %s unmapped', (heading) => {
     expect(matchSection(heading)).toBeNull()
   })

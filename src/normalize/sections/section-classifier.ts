@@ -61,7 +61,7 @@ const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
     'actionItems',
   ],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],
-  [/^what (?:did |have )?we (?:learn|take away)|^what (?:i|we) learned/, 'lessonsLearned'],
+  [/^what (?:did |have )?we (?:learn|take away)|^what (?:i|we) learned|^how(?:'d| did) (?:we|it) (?:do|go)\b/, 'lessonsLearned'],
   [/^(?:who|what|which) (?:(?:was|were|is|are) )?(?:\w+ )?(?:affected|impacted)|^how (?:bad|many|much)/, 'impact'],
   [/^what (?:happened|went down|occurred)|^what (?:is|was) the (?:issue|problem|incident)/, 'summary'],
   [/^when did\b/, 'timeline'],
@@ -144,12 +144,52 @@ function tallyOf(text: string, dropTrailing: boolean): Tally {
     }
     const token = tokens[i]!
     const part = PART_CUES.find((p) => p.part.length >= 5 && inCompound(token, p.part))
+    const hyphened = part || !token.includes('-') ? null : token.split('-').map(stem)
+    const typo = part || hyphened || FILLERS.has(s) ? null : misspelt(token)
     if (part) {
       add(tally, part.key, part.weight)
+      tally.known++
+    } else if (hyphened?.every((h) => FILLERS.has(h) || WORD_CUES.has(h))) {
+      // A hyphenated word read as its parts ("post-incident actions", "long-term").
+      for (const h of hyphened) for (const cue of WORD_CUES.get(h) ?? []) add(tally, cue.key, cue.weight)
+      if (hyphened.some((h) => WORD_CUES.has(h))) tally.known++
+    } else if (typo) {
+      for (const cue of typo) add(tally, cue.key, cue.weight)
       tally.known++
     } else if (!FILLERS.has(s) && !/\d/.test(s) && s.length > 1) tally.unknown++
   })
   return tally
+}
+
+/** Single cue words of five letters or more, for reading a misspelt heading word ("Sumary", "Timline", "Root casue"). */
+const SPELLED = [...SECTION_CUES.flatMap((cue) => (cue.words ?? []).filter((w) => /^[a-z]{5,}$/.test(w)))]
+
+/**
+ * The cues of the one cue word a heading word is a typo of (one letter added, dropped, changed or two swapped, the
+ * first letter kept), `null` when none or more than one reading fits.
+ */
+function misspelt(token: string): Cue[] | null {
+  if (token.length < 5 || token.length > 20 || !/^[a-z]+$/.test(token)) return null
+  let found: string | null = null
+  for (const word of SPELLED) {
+    if (word[0] !== token[0] || Math.abs(word.length - token.length) > 1 || !oneEdit(token, word)) continue
+    if (found !== null && stem(found) !== stem(word)) return null
+    found = word
+  }
+  return found === null ? null : (WORD_CUES.get(stem(found)) ?? null)
+}
+
+/**
+ * `true` when `a` and `b` differ by exactly one insertion, deletion or swap of neighbours, or by one changed letter in a
+ * word of seven letters or more (shorter words differ by one letter too often: "defect", "detect").
+ */
+function oneEdit(a: string, b: string): boolean {
+  if (a === b) return false
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (a.length === b.length)
+    return (a.length >= 7 && a.slice(i + 1) === b.slice(i + 1)) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
 function best(tally: Tally): Classified | null {
