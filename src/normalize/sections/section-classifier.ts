@@ -117,7 +117,7 @@ function inCompound(token: string, part: string): boolean {
   return token.startsWith(part) || ['', 'n', 'en', 's'].some((ending) => token.endsWith(part + ending))
 }
 
-function tallyOf(text: string, dropTrailing: boolean): Tally {
+function tallyOf(text: string, dropTrailing: boolean, typos: boolean): Tally {
   const tally: Tally = { scores: new Map(), last: new Map(), known: 0, unknown: 0, media: false }
   const tokens = text.match(TOKEN) ?? []
   const stems = tokens.map((t) => (CJK.test(t) ? t : stem(t)))
@@ -145,7 +145,7 @@ function tallyOf(text: string, dropTrailing: boolean): Tally {
     const token = tokens[i]!
     const part = PART_CUES.find((p) => p.part.length >= 5 && inCompound(token, p.part))
     const hyphened = part || !token.includes('-') ? null : token.split('-').map(stem)
-    const typo = part || hyphened || FILLERS.has(s) ? null : misspelt(token)
+    const typo = !typos || part || hyphened || FILLERS.has(s) ? null : misspelt(token)
     if (part) {
       add(tally, part.key, part.weight)
       tally.known++
@@ -180,13 +180,15 @@ function misspelt(token: string): Cue[] | null {
 }
 
 /**
- * `true` when `a` and `b` differ by exactly one insertion, deletion or swap of neighbours, or by one changed letter in a
- * word of seven letters or more (shorter words differ by one letter too often: "defect", "detect").
+ * `true` when `a` and `b` differ by exactly one insertion, deletion or swap of neighbours inside the word, or by one
+ * changed letter inside a word of seven letters or more (shorter words differ by one letter too often: "defect",
+ * "detect"); a change at the end is another form of the word ("resolver", "resolved"), not a typo.
  */
 function oneEdit(a: string, b: string): boolean {
   if (a === b) return false
   let i = 0
   while (i < a.length && i < b.length && a[i] === b[i]) i++
+  if (i >= Math.min(a.length, b.length) - 1) return false
   if (a.length === b.length)
     return (a.length >= 7 && a.slice(i + 1) === b.slice(i + 1)) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2))
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
@@ -217,10 +219,10 @@ export function classifyHeading(normalized: string, exact: boolean): Classified 
   if (!text || text.length > 120 || STATUS_LABELS.has(text)) return null
   const question = QUESTIONS.find(([re]) => re.test(text))
   if (question) return { key: question[1], confidence: 0.9 }
-  let tally = tallyOf(text, true)
+  let tally = tallyOf(text, true, !exact)
   let found = best(tally)
   if (!found) {
-    tally = tallyOf(text, false)
+    tally = tallyOf(text, false, !exact)
     found = best(tally)
   }
   if (!found || tally.media) return null
