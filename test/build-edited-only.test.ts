@@ -3,13 +3,13 @@
  * the edited postmortems' own files and the export. These tests hold it to a cold build of the same content, and
  * check it gives way to the full pass whenever that does not hold.
  */
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
 import { build } from '../src/build.js'
 import { createBuilder } from '../src/builder.js'
-import type { StoredBuildState } from '../src/build/state.js'
+import { readBuildState } from '../src/build/state.js'
 import { openIndex, sealIndex } from '../src/cache/integrity.js'
 import type { RelatedSnapshot } from '../src/site/related.js'
 import { diffManifests, projectsForThisFile, siteManifest } from './build-helpers.js'
@@ -159,18 +159,10 @@ describe('a warm build of edits that change nothing other pages show', () => {
     const slugOf = new Map(first.files.map((f) => [f.source, f.slug]))
     const memo = (deserialize(readFileSync(path.join(p.config.cacheDir, 'related.bin'))) as { value: RelatedSnapshot }).value
     const neighbour = memo.related[memo.slugs.indexOf(slugOf.get(DATABASE)!)]![0]!
-    const state = JSON.parse(
-      readFileSync(
-        path.join(
-          p.config.cacheDir,
-          readdirSync(p.config.cacheDir).find((n) => n.startsWith('state-'))!,
-        ),
-        'utf8',
-      ),
-    ) as StoredBuildState
+    const state = readBuildState(p.config.cacheDir, p.config.outDir)!
     const indexFile = path.join(p.config.cacheDir, 'documents', 'index.bin')
     const index = deserialize(openIndex(readFileSync(indexFile))) as { keys: Record<string, unknown> }
-    delete index.keys[state.inputs[first.files.find((f) => f.slug === neighbour)!.source]!.key]
+    delete index.keys[state.inputs.get(first.files.find((f) => f.slug === neighbour)!.source)!.key]
     writeFileSync(indexFile, sealIndex(serialize(index)))
     rewrite(path.join(p.config.contentDir, DATABASE), prose)
     const result = await build(p.config)
