@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { endScore, startScore } from '../src/normalize/impact/marked-events.js'
+import { DateTime } from 'luxon'
+import { endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
+import { isoInstant, isoMinutesBetween } from '../src/normalize/time/datetime-range.js'
+import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 
@@ -25,5 +28,79 @@ describe('language sample prose', () => {
     const tree = parseMarkdown('Mail ops@example.com or see https://status.example.com and www.example.org now.\n\nPlain words stay.')
     expect(proseOf(tree.children)).toBe('Mail or see and now. Plain words stay.')
     expect(proseOf(parseMarkdown('No links: a b `code` c.').children)).toBe('No links: a b code c.')
+  })
+})
+
+/** A seeded generator (mulberry32), so a failure names its case. */
+function random(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+describe('findMarkedEvents', () => {
+  /** The reading before it was made lazy: every event scored both ways. */
+  function eager(entries: TimelineEntry[]) {
+    const starts = entries.map((e) => startScore(e.text))
+    const ends = entries.map((e) => endScore(e.text))
+    const strongest = starts.findIndex((s) => s >= 2)
+    const first = starts.findIndex((s, i) => s >= 1 && !isLeadUp(entries[i]!.text))
+    const start = strongest < 0 ? null : first >= 0 && first < strongest ? first : strongest
+    const from = start ?? 0
+    const best = Math.max(0, ...ends.slice(from + 1))
+    let end: number | null = null
+    if (best >= 2) for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best) end = i
+    return { start, end, startScore: start === null ? 0 : starts[start]!, endScore: end === null ? 0 : ends[end]! }
+  }
+  const texts = [
+    'Deployed the new config',
+    'Errors begin on the API',
+    'Site goes down',
+    'Users report slow pages',
+    'Merged the change',
+    'Service restored',
+    'Fully restored',
+    'Still not fully restored',
+    'Postmortem meeting',
+    'Latency is normal again',
+    'Monitoring',
+    'Incident closed',
+  ]
+
+  it('gives what scoring every event gives, on 3,000 random timelines', () => {
+    const next = random(14)
+    for (let n = 0; n < 3000; n++) {
+      const entries = Array.from({ length: Math.floor(next() * 9) }, () => ({ text: texts[Math.floor(next() * texts.length)]! }) as TimelineEntry)
+      expect(findMarkedEvents(entries), entries.map((e) => e.text).join(' | ')).toEqual(eager(entries))
+    }
+  })
+})
+
+describe('isoMinutesBetween', () => {
+  const luxon = (a: string, b: string) => Math.round(DateTime.fromISO(b).diff(DateTime.fromISO(a), 'minutes').minutes)
+
+  it("equals luxon's rounded minutes on random instants in toIso's shape, valid or not", () => {
+    const next = random(18)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    const iso = () =>
+      `${1990 + Math.floor(next() * 50)}-${pad(1 + Math.floor(next() * 13))}-${pad(Math.floor(next() * 33))}T${pad(Math.floor(next() * 25))}:${pad(
+        Math.floor(next() * 61),
+      )}:${pad(Math.floor(next() * 61))}${next() < 0.5 ? '+' : '-'}${pad(Math.floor(next() * 15))}:${pad([0, 30, 45][Math.floor(next() * 3)]!)}`
+    for (let n = 0; n < 20_000; n++) {
+      const [a, b] = [iso(), iso()]
+      const ours = isoMinutesBetween(a, b)
+      const theirs = luxon(a, b)
+      expect(Number.isNaN(ours) ? 'NaN' : ours, `${a} to ${b}`).toEqual(Number.isNaN(theirs) ? 'NaN' : theirs)
+    }
+  })
+
+  it('reads only valid days and times directly', () => {
+    expect(isoInstant('2024-02-29T10:00:00+01:00')).toBe(Date.UTC(2024, 1, 29, 9))
+    expect(isoInstant('2023-02-29T10:00:00+01:00')).toBeNull()
+    expect(isoInstant('2024-04-31T10:00:00Z')).toBeNull()
+    expect(isoInstant('2024-04-30T24:00:00+00:00')).toBeNull()
   })
 })

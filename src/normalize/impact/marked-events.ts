@@ -162,14 +162,25 @@ export interface MarkedEvents {
  * or more, follows), and the last of the events that most plainly mark it ending after that start; `entries` in time order.
  */
 export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
-  const starts = entries.map((e) => startScore(e.text))
-  const ends = entries.map((e) => endScore(e.text))
-  const strongest = starts.findIndex((s) => s >= 2)
-  const first = starts.findIndex((s, i) => s >= 1 && !isLeadUp(entries[i]!.text))
-  const start = strongest < 0 ? null : first >= 0 && first < strongest ? first : strongest
+  // Scored only as far as the answer needs: starts up to the first plain one, ends after the start.
+  let strongest = -1
+  let first = -1
+  for (let i = 0; i < entries.length && strongest < 0; i++) {
+    const score = startScore(entries[i]!.text)
+    if (score >= 2) strongest = i
+    else if (score >= 1 && first < 0 && !isLeadUp(entries[i]!.text)) first = i
+  }
+  const start = strongest < 0 ? null : first >= 0 ? first : strongest
   const from = start ?? 0
-  const best = Math.max(0, ...ends.slice(from + 1))
-  let end: number | null = null
-  if (best >= 2) for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best) end = i
-  return { start, end, startScore: start === null ? 0 : starts[start]!, endScore: end === null ? 0 : ends[end]! }
+  let best = 0
+  let last = -1
+  for (let i = from + 1; i < entries.length; i++) {
+    const score = endScore(entries[i]!.text)
+    if (score >= best) {
+      if (score > best) best = score
+      last = i
+    }
+  }
+  const end = best >= 2 ? last : null
+  return { start, end, startScore: start === null ? 0 : startScore(entries[start]!.text), endScore: end === null ? 0 : best }
 }

@@ -46,6 +46,34 @@ function readSide(text: string, hints: RangeHints): Side {
   }
 }
 
+/** `toIso`'s output shape: a valid calendar day and time with seconds, and an offset. */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/**
+ * The instant of an ISO date-time with an offset in `toIso`'s shape, in epoch milliseconds; `null` for any other
+ * shape or an impossible day or time, which luxon reads instead (it agrees with this wherever this answers).
+ */
+export function isoInstant(at: string): number | null {
+  const m = ISO_INSTANT.exec(at)
+  if (!m) return null
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8], m[9]].map(Number) as number[]
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0)
+  const days = month === 2 && !leap ? 28 : MONTH_DAYS[month! - 1]
+  if (year! < 1000 || days === undefined || day! < 1 || day! > days || hour! > 23 || minute! > 59 || second! > 59) return null
+  if (offsetHours! > 23 || offsetMinutes! > 59) return null
+  const offset = (m[7] === '-' ? -1 : 1) * (offsetHours! * 60 + offsetMinutes!)
+  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000
+}
+
+/** Whole minutes from one ISO instant to another, as luxon's `diff(…, 'minutes')` rounded gives them (read directly in `toIso`'s shape). */
+export function isoMinutesBetween(startAt: string, endAt: string): number {
+  const start = isoInstant(startAt)
+  const end = isoInstant(endAt)
+  if (start !== null && end !== null) return Math.round((end - start) / 60_000)
+  return Math.round(DateTime.fromISO(endAt).diff(DateTime.fromISO(startAt), 'minutes').minutes)
+}
+
 function minutesOf(t: ParsedTime): number {
   return t.hour * 60 + t.minute
 }
@@ -86,7 +114,7 @@ export function parseRange(text: string, hints: RangeHints = {}): DateTimeRange 
   const end = right ? point(endDate, right.time) : { date: null, time: null, at: null }
   let durationMinutes: number | null = null
   if (start.at && end.at) {
-    durationMinutes = Math.round(DateTime.fromISO(end.at).diff(DateTime.fromISO(start.at), 'minutes').minutes)
+    durationMinutes = isoMinutesBetween(start.at, end.at)
   } else if (left.time && right?.time && !right.date) {
     durationMinutes = (minutesOf(right.time) - minutesOf(left.time) + 1440) % 1440
   }
