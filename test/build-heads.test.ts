@@ -49,6 +49,21 @@ describe('the documents a build holds', () => {
 })
 
 describe('the inputs of a build', () => {
+  it('keep bytes up to a bound, and the files past it are read when normalized, to the same documents', async () => {
+    const { config } = makeProject(1)
+    const keys = { optionsKey: documentOptionsKey(config), renderKey: '', templatesKey: '' }
+    const all = await findInputs(config, discoverContent, null, keys)
+    const first = all.inputs[0]!.bytes!.byteLength
+    const bounded = await findInputs(config, discoverContent, null, keys, first)
+    expect(bounded.inputs.map((i) => i.bytes !== null)).toEqual(all.inputs.map((_, i) => i === 0))
+    expect(bounded.inputs.map((i) => i.stamp.key)).toEqual(all.inputs.map((i) => i.stamp.key))
+    const [whole, read] = [createDocumentSet(config, 'build', 1), createDocumentSet({ ...config, cacheDir: `${config.cacheDir}-read` }, 'build', 1)]
+    await whole.load(all.inputs)
+    await read.load(bounded.inputs)
+    const docs = (set: typeof whole): string[] => [...set.loaded.values()].map((l) => JSON.stringify(l.doc))
+    expect(docs(read)).toEqual(docs(whole))
+  })
+
   it('let go of their bytes once their documents are made, which are read from the file again if a retry needs them', async () => {
     const { config } = makeProject(1)
     const found = await findInputs(config, discoverContent, null, { optionsKey: documentOptionsKey(config), renderKey: '', templatesKey: '' })

@@ -12,6 +12,7 @@ import type { Input } from './inputs.js'
 import { readDocumentBody, summaryDocument, summaryFacts } from './summaries.js'
 import { createStringPool } from './intern-head.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
+import type { WorkItem } from '../workers/pool.js'
 
 /** What a work item's bytes become once its document is made (the pool never reads an item again after its result). */
 const NO_BYTES = new Uint8Array(0)
@@ -113,7 +114,8 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       if (todo.length === 0) return
       const { normalizeMany } = await import('../workers/pool.js')
       let normalized = 0
-      const items = todo.map((t) => ({ source: t.source, bytes: t.bytes ?? readFileSync(t.absolutePath) }))
+      // Bytes not kept by `findInputs` are read when the file's turn comes, not all at once here.
+      const items: WorkItem[] = todo.map((t) => ({ source: t.source, bytes: t.bytes, read: () => readFileSync(t.absolutePath) }))
       await normalizeMany(items, config, workers, (i, result) => {
         const input = todo[i]!
         loaded.set(input.source, { key: input.stamp.key, doc: keep(input.stamp.key, result) })

@@ -3,11 +3,21 @@ import { Worker } from 'node:worker_threads'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 
-/** One content file to normalize. */
+/** One content file to normalize: its bytes, or (when a build could not hold them all) how to read them when its turn comes. */
 export interface WorkItem {
+  source: string
+  bytes: Uint8Array | null
+  read?: () => Uint8Array
+}
+
+/** What a worker is sent of an item: its bytes, read. */
+export interface ReadItem {
   source: string
   bytes: Uint8Array
 }
+
+/** An item's bytes, read now when they were not kept. */
+const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read!()
 
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
@@ -53,13 +63,15 @@ export async function normalizeMany(
 ): Promise<void> {
   // Under vitest the sources are TypeScript, which a worker thread cannot load: everything runs inline there.
   const threads = WORKER_URL.pathname.endsWith('.js') ? threadCount(workers, items.length) : 0
-  const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, items[i]!.bytes, config))
+  const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, bytesOf(items[i]!), config))
   if (threads === 0) {
     items.forEach((_, i) => inline(i))
     return
   }
   const lost: number[] = []
   let next = 0
+  /** A file that could not be read when its batch was made: no more batches, and the error is thrown once the threads end. */
+  let failure: { error: unknown } | null = null
   const run = (): Promise<void> =>
     new Promise((resolve) => {
       const worker = new Worker(WORKER_URL, { workerData: { config }, resourceLimits: WORKER_LIMITS })
@@ -75,7 +87,17 @@ export async function normalizeMany(
         batchStart = next
         batchEnd = Math.min(items.length, next + BATCH)
         next = batchEnd
-        worker.postMessage(items.slice(batchStart, batchEnd))
+        let batch: ReadItem[]
+        try {
+          batch = items.slice(batchStart, batchEnd).map((item) => ({ source: item.source, bytes: bytesOf(item) }))
+        } catch (error) {
+          failure ??= { error }
+          next = items.length
+          busy = false
+          void worker.terminate().then(() => resolve())
+          return
+        }
+        worker.postMessage(batch)
       }
       worker.on('message', (docs: Uint8Array[]) => {
         const at = batchStart
@@ -94,6 +116,7 @@ export async function normalizeMany(
       worker.once('online', feed)
     })
   await Promise.all(Array.from({ length: threads }, run))
+  if (failure) throw (failure as { error: unknown }).error
   for (let i = next; i < items.length; i++) lost.push(i)
   for (const i of lost) inline(i)
 }
