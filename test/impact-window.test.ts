@@ -139,6 +139,8 @@ describe('lone stated moments in prose', () => {
     expect(found.start?.moment.time).toBe('00:00')
     const day = findStatedMoments([{ text: 'Yesterday (2024-04-30) all uploads were failing.', weight: 2 }], context)
     expect(day.start?.moment).toEqual({ at: null, date: '2024-04-30', time: null })
+    // An amount of time written like a clock is not a moment.
+    expect(findStatedMoments([{ text: 'The recovery took 2:30 hours of manual work.', weight: 2 }], context).end).toBeNull()
     // An abbreviated month's dot does not end the sentence, so the day stays with the words that say the sites went down.
     const abbreviated = findStatedMoments([{ text: 'In the morning of Sept. 18th, 2017, a couple of our sites went down.', weight: 2 }], context)
     expect(abbreviated.start?.moment).toEqual({ at: null, date: '2017-09-18', time: null })
@@ -265,6 +267,11 @@ describe('events that mark impact', () => {
     expect(findMarkedEvents(texts.map((t) => entry('2024-05-01', '10:00', t)))).toMatchObject({ start: 1, end: 3 })
     expect(isFollowUp('Investigation continues, report drafted')).toBe(true)
     expect(isFollowUp('Public disclosure')).toBe(true)
+  })
+
+  it('reads a service that stops accepting work as the start and accepts it again as the end', () => {
+    expect(startScore('Primary stops accepting writes')).toBe(3)
+    expect(endScore('Writes accepted again after manual promotion')).toBeGreaterThanOrEqual(2)
   })
 
   it('finds the first start and the last end after it', () => {

@@ -17,6 +17,10 @@ const END_CUES =
   /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|subsided|resumed|ceased|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
 const START_CUES =
   /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
+/** What makes a clock-like number an amount ("2:30 hours", "1:15 hrs"). */
+const QUANTITY = /^\s*(?:h(?:ou)?rs?|hours?|min(?:ute)?s?)\b/i
+/** Words just before a time that make it a moment even when "hours" follows ("at 00:00 hours"). */
+const AT_MOMENT = /\b(?:at|by|until|till|from|since|around)\s*$/i
 /** Clause boundaries: a time belongs to the words between them. */
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
 
@@ -75,6 +79,9 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
       }
       if (times.length === 0 || times.length > 3) continue
       for (const time of times) {
+        // An amount of time written like a clock ("took 2:30 hours") is a duration, not a moment ("at 00:00 hours" is one).
+        const after = sentence.slice(time.index + time.text.length, time.index + time.text.length + 12)
+        if (QUANTITY.test(after) && !AT_MOMENT.test(sentence.slice(Math.max(0, time.index - 12), time.index))) continue
         const clause = clauseAround(sentence, time.index, time.index + time.text.length)
         // The moment is read (dates, zone, an ISO instant) only where it would replace the one found so far.
         const found = (): StatedMoment => {

@@ -20,7 +20,7 @@ const START_STEMS: Stems = heaviestFirst([
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
   [/\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i, 3],
-  [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running)\b/i, 3],
+  [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering)\b/i, 3],
   [/\b(?:success(?:\s+rate)?|throughput|traffic|requests?|availability|launch(?:es)?|logins?|builds?)\s+(?:drop(?:s|ped)?|fell|falls?)\s+(?:to|below)\b/i, 2],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
   [
@@ -60,7 +60,10 @@ const END_STEMS: Stems = heaviestFirst([
     /\b(?:back|return(?:s|ed)?)\s+to\s+(?:baseline|pre-incident|expected|normal\s+levels)|\b(?:all\s+)?systems?\s+(?:are\s+|is\s+)?(?:fully\s+)?operational\b|\b(?:operating|working|running|flowing|performing|behaving)\s+(?:normally|as\s+(?:expected|usual))|\bno\s+(?:more|further|new)\s+(?:errors|failures|alerts|timeouts)\b|\b(?:problem|issue|bug)\s+(?:is\s+|was\s+)?(?:now\s+)?(?:solved|fixed)\b/i,
     3,
   ],
-  [/\b(?:stable|caught\s+up)\b|\b(?:accessible|reachable|available|live|working|works|work|processing|running|responding|loading|online)\s+again\b/i, 2],
+  [
+    /\b(?:stable|caught\s+up)\b|\b(?:accessible|reachable|available|live|working|works|work|processing|running|responding|loading|online|accept(?:ed|ing)|serv(?:ed|ing)|succeed(?:ed|ing)|flowing|deliver(?:ed|ing)|sen(?:t|ding)|connecting|connected)\s+again\b/i,
+    2,
+  ],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
   [
     /\b(?:users?|students?|customers?|clients?|people)\s+(?:can|could|are\s+able|were\s+able)\s+(?:to\s+)?(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)|\b(?:enabl|allow|lett|permitt)(?:e|es|ed|ing|s)?\s+(?:the\s+|our\s+|all\s+)?\w+\s+to\s+(?:again\s+)?(?:connect|access|log\s*in|sign\s*in|use|reach)\b|\b(?:verif\w*|confirm\w*)\b.{0,60}\b(?:are|is|were|was|been)\s+(?:fixed|working|resolved|stopped)\b/i,
