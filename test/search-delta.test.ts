@@ -84,4 +84,14 @@ describe('the delta beside a base search index', () => {
     ])
     expect([...at.values()]).toEqual([1.5, -0.5, 2.5])
   })
+
+  test('places a few delta pages by counting exactly where many are placed by a binary search', () => {
+    const { base } = baseOf(100) // 28 dates, several pages each
+    const dates = ['2019-12-31', '2020-01-01', '2020-01-14', '2020-01-15', '2020-01-28', '2030-01-01', '2020-01-07', '2020-01-20', '2020-01-02', '2020-01-27']
+    const records = dates.map((d, i) => searchRecord(doc(`d${i}`, d), config))
+    const many = basePositions(base, records)
+    const few = new Map(records.flatMap((r) => [...basePositions(base, [r])]))
+    expect(few).toEqual(many)
+    expect(many.get(records[2]!.url)).toBe(base.entries.filter((e) => e.sort <= '2020-01-14').length - 0.5)
+  })
 })
