@@ -105,6 +105,7 @@ describe('section classifier: headings to canonical keys', () => {
     ['再発防止策（案）', 'actionItems'],
     ['復旧方法', 'resolution'],
     ['障害の内容', 'summary'],
+    ['当時の対応について', 'resolution'],
     // one-letter typos of a cue word, hyphenated words read as their parts
     ['Sumary Issue', 'summary'],
     ['Timline', 'timeline'],
@@ -115,6 +116,13 @@ describe('section classifier: headings to canonical keys', () => {
     ["How'd we do?", 'lessonsLearned'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('reads Japanese retrospective sub-headings as lessons: what was done right, and the problems left', () => {
+    expect(matchSection('正しく対応できたこと')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('良かった点')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('課題')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+    expect(matchSection('反省点')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
   })
 
   it('keeps the second key of a joined heading', () => {

@@ -98,6 +98,9 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
     'wentWrong',
   ],
   [/^(?:where|when|how) we got lucky\b/, 'gotLucky'],
+  // Japanese retrospectives: what was done right (できたこと, 良かった点), and the problems left (課題, 反省点).
+  [/(?:できたこと|良かった|よかった|うまくいった)/, 'wentWell'],
+  [/^(?:課題|反省点?|問題点|改善点|うまくいかなかった|できなかったこと)/, 'wentWrong'],
   [/^(?:what |things )?(?:we )?got lucky\b|^lucky\b/, 'gotLucky'],
 ]
 

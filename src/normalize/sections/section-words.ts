@@ -71,4 +71,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生']
+export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時']
