@@ -106,6 +106,9 @@ describe('section classifier: headings to canonical keys', () => {
     ['復旧方法', 'resolution'],
     ['障害の内容', 'summary'],
     ['当時の対応について', 'resolution'],
+    // security reports
+    ['Details of exploit', 'rootCause'],
+    ['Details of vulnerability', 'rootCause'],
     // one-letter typos of a cue word, hyphenated words read as their parts
     ['Sumary Issue', 'summary'],
     ['Timline', 'timeline'],

@@ -24,7 +24,7 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'impact', weight: 3, words: ['impact', 'impacted', 'affected', 'fallout', 'scope', 'blast radius', 'consequence', 'damage', 'auswirkung', 'betroffen', 'consequences', 'portee'], parts: ['auswirkung', '影響', '被害', '影響範囲'] },
   { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity'] },
   { key: 'rootCause', weight: 3, words: ['cause', 'root cause', 'caused', 'rca', 'why', 'whys', 'leadup', 'lead-up', 'fault', 'reason', 'contributing', 'factor', 'origin', 'ursache', 'grund', 'raison', 'origine'], parts: ['ursache', '原因', '要因', '根本'] },
-  { key: 'rootCause', weight: 2, words: ['root', 'analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
+  { key: 'rootCause', weight: 2, words: ['root', 'vulnerability', 'exploit', 'attack', 'analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
   { key: 'trigger', weight: 3, words: ['trigger', 'triggered', 'ausloser', 'declencheur'], parts: ['auslöser', 'きっかけ', '発端'] },
   { key: 'detection', weight: 3, words: ['detection', 'detect', 'detected', 'discovery', 'discovered', 'noticed', 'alerting', 'erkennung', 'entdeckung', 'detecte'], parts: ['検知', '発見', '検出'] },
   { key: 'detection', weight: 2, words: ['found out', 'alert', 'learned about'] },
