@@ -19,6 +19,12 @@ describe('title text', () => {
     expect(cleanTitle(raw)).toBe(clean)
   })
 
+  it("a body H1 that repeats the front matter's title is the title, not a section; a different H1 stays a section", () => {
+    const sections = (text: string) => normalizeDocument('t.md', text, options).record.sections.map((s) => s.heading)
+    expect(sections('---\ntitle: "Disk full on db"\n---\n\n# Disk Full on DB\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Summary'])
+    expect(sections('---\ntitle: Draft name\n---\n\n# Disk full on db\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Disk full on db', 'Summary'])
+  })
+
   it('tells URLs, placeholders and generic titles apart', () => {
     expect(isBareUrl('https://medium.com/@someone/postmortem-1234')).toBe(true)
     expect(isBareUrl('Outage at https://x.y')).toBe(false)

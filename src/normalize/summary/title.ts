@@ -64,6 +64,17 @@ function fieldTitle(field: Field | null): string | null {
   return value && !isPlaceholder(value) && !isBareUrl(value) && value.length <= 160 ? value : null
 }
 
+/** Two spellings of one title (case, spacing and quotes aside). */
+function sameTitle(a: string, b: string): boolean {
+  const norm = (t: string): string =>
+    t
+      .toLowerCase()
+      .replace(/["'“”‘’`]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  return norm(a) === norm(b)
+}
+
 /** The first H1 that names the document: not a section name, and no section heading before it. */
 function headingOne(blocks: Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
@@ -89,7 +100,13 @@ function leadingHeading(blocks: Block[]): number {
  * labelled title the fields stage found (a `Title:` line, a metadata table's `Incident` row).
  */
 export function findTitle(blocks: Block[], frontMatterTitle: unknown, titleField: Field | null = null): TitleResult {
-  if (typeof frontMatterTitle === 'string' && frontMatterTitle.trim()) return { title: cleanTitle(frontMatterTitle), blockIndex: null }
+  if (typeof frontMatterTitle === 'string' && frontMatterTitle.trim()) {
+    // A body H1 that repeats the front matter's title is that title, not a section of its own.
+    const title = cleanTitle(frontMatterTitle)
+    const h1 = headingOne(blocks)
+    const same = h1 >= 0 && sameTitle(cleanTitle((blocks[h1] as HeadingBlock).text), title)
+    return { title, blockIndex: same ? h1 : null }
+  }
   if (typeof frontMatterTitle === 'number') return { title: String(frontMatterTitle), blockIndex: null }
   const field = fieldTitle(titleField)
   const h1 = headingOne(blocks)
