@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import { build } from '../src/build.js'
 import { loadConfig } from '../src/config.js'
-import { scratchDir, searchIndexFiles } from '../src/search/index.js'
+import { scratchDir, searchIndexFiles, startScratchIndex } from '../src/search/index.js'
 import { searchRecord, searchRecords, UNDATED } from '../src/search/records.js'
 import type { SiteDocument } from '../src/site/pages.js'
 import type { PostmortemRecord } from '../src/types.js'
@@ -122,6 +122,34 @@ describe('search index', () => {
     const off = loadConfig(root, { contentDir, templatesDir, outDir: path.join(root, 'off'), cacheDir: path.join(root, 'cache-off'), search: false })
     await build(off)
     expect(existsSync(path.join(off.outDir, 'pagefind'))).toBe(false)
+  })
+
+  test('of the whole archive stays in its scratch folder, each file read when written, the same bytes; closed, the folder goes', async () => {
+    const saved = process.env.TMPDIR
+    const scratch = await mkdtemp(path.join(os.tmpdir(), 'hindsight-scratch-'))
+    const root = await mkdtemp(path.join(os.tmpdir(), 'hindsight-search-'))
+    temps.push(scratch, root)
+    try {
+      process.env.TMPDIR = scratch
+      const eager = await searchIndexFiles([full, bare, older], { base: '/', sites: {} })
+      const { bundle } = await startScratchIndex(searchRecords([full, bare, older], { base: '/', sites: {} }), 'pagefind')
+      const lazy = await bundle
+      expect(readdirSync(scratch)).toHaveLength(1)
+      expect(lazy.files.every((f) => typeof f.content === 'function')).toBe(true)
+      expect(lazy.files.map((f) => [f.path, Buffer.from(f.content()).toString('base64')])).toEqual(
+        eager.map((f) => [f.path, Buffer.from(f.content).toString('base64')]),
+      )
+      expect(lazy.ids.size).toBe(3)
+      await lazy.close()
+      expect(readdirSync(scratch)).toEqual([])
+      // A cold build with search leaves no scratch folder behind either.
+      await build(loadConfig(root, { contentDir: path.resolve('content'), templatesDir: path.resolve('templates'), outDir: path.join(root, 'site') }))
+      expect(existsSync(path.join(root, 'site', 'pagefind', 'pagefind.js'))).toBe(true)
+      expect(readdirSync(scratch)).toEqual([])
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+    }
   })
 
   test('writes the indexer’s scratch files to memory (/dev/shm) when it has room, unless TMPDIR names a folder', async () => {

@@ -65,6 +65,8 @@ export async function fullPass(
   }
   let searchKey: string | null = null
   let related = full.related.current()
+  /** What the search passes leave to remove once their files are written (a base's scratch folder), the retry's too. */
+  const closing: Array<() => Promise<void>> = []
   const outcome = await runPass(
     full.pass,
     previous?.manifest ?? null,
@@ -81,10 +83,13 @@ export async function fullPass(
         await import('../search/incremental.js')
       ).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey, documents.readBody)
       searchKey = search.key
+      if (search.close) closing.push(search.close)
       return { files, outputKeys, carried: searchFiles.filter((p) => search.keeps(p)), later: search.files }
     },
     { retryUntrusted: true, keep: (p) => mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`) },
-  )
+  ).finally(async () => {
+    for (const close of closing) await close()
+  })
   full.related.save(related)
   const archive = docs.map((d): ArchiveEntry => ({
     source: d.record.source,

@@ -3,7 +3,7 @@
  * base rebuilt from every postmortem. A warm build then indexes only the delta's few pages instead of the archive.
  */
 import { readCacheValue, writeCacheValue } from '../cache/files.js'
-import { compareRecords, wholeDocument, type BodyReader, type StaticFile } from '../site/pages.js'
+import { compareRecords, wholeDocument, type BodyReader, type PlannedFile, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import {
   basePositions,
@@ -21,7 +21,7 @@ import {
   noDeltaFile,
 } from './delta.js'
 import { SEARCH_DIR } from '../constants.js'
-import { startRecordsIndex } from './index.js'
+import { startRecordsIndex, startScratchIndex } from './index.js'
 import { searchRecord, type SearchRecord } from './records.js'
 
 /** Name of the base index's description in the cache folder. */
@@ -44,9 +44,11 @@ export interface SearchPass {
   /** Whether a search file of the last build is kept as it is. */
   keeps: (path: string) => boolean
   /** Files to write, under `pagefind/`; null when the last build's are all current. */
-  files: Promise<StaticFile[]> | null
+  files: Promise<PlannedFile[]> | null
   /** How the index was made, for tests and timings. */
   kind: 'unchanged' | 'delta' | 'base'
+  /** Removes what the files are read from (a base's scratch folder): called once the pass that writes them ends, written or not. */
+  close?: () => Promise<void>
 }
 
 /**
@@ -111,13 +113,18 @@ async function startBase(sources: SearchSource[], config: SearchConfig, identity
       yield record
     }
   }
-  const { bundle } = await startRecordsIndex(records(), SEARCH_DIR)
+  // The base's files stay in the indexer's scratch folder until written (`close` removes it).
+  const { bundle } = await startScratchIndex(records(), SEARCH_DIR)
   // Every record is with the indexer now, so the base's id is known; its pages' ids come with the files.
   const id = baseId(identity, entries)
-  const files = bundle.then(({ files, ids }) => {
+  const files = bundle.then(({ files, ids }): PlannedFile[] => {
     const base: SearchBase = { id, identity, entries: entries.map((e): BaseEntry => ({ ...e, id: ids.get(e.url)! })) }
     writeCacheValue(config.cacheDir, BASE_VALUE, base)
     return [...files, noDeltaFile()]
   })
-  return { key: `${id}:`, keeps: () => false, files, kind: 'base' }
+  const close = async (): Promise<void> => {
+    const made = await bundle.catch(() => null)
+    await made?.close()
+  }
+  return { key: `${id}:`, keeps: () => false, files, kind: 'base', close }
 }

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs'
+import { constants, readFileSync } from 'node:fs'
 import { access, mkdir, readdir, readFile, statfs, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -10,7 +10,7 @@ import type { SiteDocument, StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { noDeltaFile } from './delta.js'
 import { searchRecords, type SearchRecord } from './records.js'
-import { withScratch } from './scratch.js'
+import { openScratch, withScratch } from './scratch.js'
 import { byCodePoint } from '../compare.js'
 import { SEARCH_DIR } from '../constants.js'
 
@@ -75,11 +75,43 @@ export function startRecordsIndex(
   folder: string,
   wanted: (name: string) => boolean = () => true,
 ): Promise<{ bundle: Promise<IndexBundle> }> {
+  return startIndex(records, (index) => indexFiles(index, folder, wanted))
+}
+
+/** An index's files left in its scratch folder, each read when written; `close` removes the folder once they are. */
+export interface ScratchBundle {
+  files: Array<{ path: string; content: () => Uint8Array }>
+  ids: Map<string, string>
+  close: () => Promise<void>
+}
+
+/**
+ * Starts indexing the records as `startRecordsIndex` does, for an index of the whole archive: its files stay in the
+ * scratch folder until written, one read at a time, instead of all held at once (about 20 MB at 10,000 postmortems,
+ * 200 MB at 100,000, held through most of the emit phase). The caller must `close` the bundle.
+ */
+export function startScratchIndex(records: Iterable<SearchRecord>, folder: string): Promise<{ bundle: Promise<ScratchBundle> }> {
+  return startIndex(records, async (index) => {
+    const scratch = await openScratch(await scratchDir())
+    try {
+      const names = await writeIndex(index, scratch.dir, () => true)
+      const ids = await fragmentIds(scratch.dir, names)
+      const files = names.map((name) => ({ path: `${folder}/${name}`, content: () => readFileSync(path.join(scratch.dir, name)) }))
+      return { files, ids, close: scratch.close }
+    } catch (error) {
+      await scratch.close()
+      throw error
+    }
+  })
+}
+
+/** Adds the records, resolves once all are with the indexer, with the promise of what `collect` makes of the index. */
+function startIndex<B>(records: Iterable<SearchRecord>, collect: (index: pagefind.PagefindIndex) => Promise<B>): Promise<{ bundle: Promise<B> }> {
   return new Promise((started, failed) => {
-    const bundle: Promise<IndexBundle> = withIndex(async (index) => {
+    const bundle: Promise<B> = withIndex(async (index) => {
       await addRecords(index, records)
       started({ bundle })
-      return indexFiles(index, folder, wanted)
+      return collect(index)
     })
     // Before `started`, a failure fails the start; after it, the caller meets it when it awaits `bundle`.
     bundle.catch(failed)
@@ -138,13 +170,7 @@ function fragmentUrl(bytes: Uint8Array): string {
  */
 async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted: (name: string) => boolean): Promise<IndexBundle> {
   return withScratch(await scratchDir(), async (dir) => {
-    const { errors } = await index.writeFiles({ outputPath: dir })
-    if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
-    const names = (await readdir(dir, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .filter((name) => !UNUSED.test(name) && wanted(name))
-      .sort(byCodePoint)
+    const names = await writeIndex(index, dir, wanted)
     const files: StaticFile[] = []
     const ids = new Map<string, string>()
     for (const name of names) {
@@ -155,6 +181,27 @@ async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted:
     }
     return { files, ids }
   })
+}
+
+/** Has the indexer write the index into `dir`; the names of its files there (those `wanted`), in code-point order. */
+async function writeIndex(index: pagefind.PagefindIndex, dir: string, wanted: (name: string) => boolean): Promise<string[]> {
+  const { errors } = await index.writeFiles({ outputPath: dir })
+  if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .filter((name) => !UNUSED.test(name) && wanted(name))
+    .sort(byCodePoint)
+}
+
+/** Pagefind's id of each page by its URL, from the fragments among `names` in `dir`, each read and let go. */
+async function fragmentIds(dir: string, names: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  for (const name of names) {
+    const id = FRAGMENT.exec(name)?.[1]
+    if (id) ids.set(fragmentUrl(await readFile(path.join(dir, name))), id)
+  }
+  return ids
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */

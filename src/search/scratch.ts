@@ -40,17 +40,26 @@ export function removeStaleScratch(parent: string): void {
   }
 }
 
-/** Runs `use` with a fresh scratch folder under `parent`, removed afterwards, on SIGINT or SIGTERM, or by the next build if this one dies. */
-export async function withScratch<T>(parent: string, use: (dir: string) => Promise<T>): Promise<T> {
+/** A fresh scratch folder under `parent`, removed by `close`, on SIGINT or SIGTERM, or by the next build if this one dies. */
+export async function openScratch(parent: string): Promise<{ dir: string; close: () => Promise<void> }> {
   removeStaleScratch(parent)
   const dir = await mkdtemp(path.join(parent, `${PREFIX}${process.pid}-`))
   if (live.size === 0) for (const signal of SIGNALS) process.on(signal, onSignal)
   live.add(dir)
+  const close = async (): Promise<void> => {
+    if (!live.delete(dir)) return
+    if (live.size === 0) unwatch()
+    await rm(dir, { recursive: true, force: true })
+  }
+  return { dir, close }
+}
+
+/** Runs `use` with a fresh scratch folder under `parent` (see `openScratch`), removed afterwards. */
+export async function withScratch<T>(parent: string, use: (dir: string) => Promise<T>): Promise<T> {
+  const { dir, close } = await openScratch(parent)
   try {
     return await use(dir)
   } finally {
-    live.delete(dir)
-    if (live.size === 0) unwatch()
-    await rm(dir, { recursive: true, force: true })
+    await close()
   }
 }
