@@ -10,6 +10,7 @@ const when = (date: string, dateSource: IncidentWhen['dateSource']): IncidentWhe
   dateSource,
   bodyDate: null,
   proseDate: null,
+  proseDateNotice: false,
   start: null,
   end: null,
   durationMinutes: null,
@@ -52,6 +53,17 @@ describe('a date the summary states', () => {
     )
     expect(r.date).toBe('2020-05-10')
     expect(r.impact.start).toMatchObject({ date: '2020-05-11', time: '00:26' })
+  })
+
+  it('yields, when it is the day the team was notified, to an earlier start that an event marks', () => {
+    const r = recordOf(
+      '# Malicious release\n\nOn 2025-02-04, we were notified about malware in the widget package.\n\n## Timeline (UTC)\n\n- 2025-02-01 09:00 - widget 2.3.0 released\n- 2025-02-03 14:10 - widget 2.3.1 released, the first version to include malware\n- 2025-02-04 08:30 - Report received\n- 2025-02-04 09:05 - Package quarantined\n',
+    )
+    expect(r.date).toBe('2025-02-03')
+    const plain = recordOf(
+      '# Malicious release\n\nOn 2025-02-04, users installed malware with the widget package.\n\n## Timeline (UTC)\n\n- 2025-02-03 14:10 - widget 2.3.1 released, the first version to include malware\n- 2025-02-04 09:05 - Package quarantined\n',
+    )
+    expect(plain.date).toBe('2025-02-04')
   })
 
   it('dates a whole document whose timeline opens with the change made two days before', () => {

@@ -7,7 +7,7 @@ import { RULE } from '../constants.js'
 import { enrichRecord } from '../enrich/index.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { renderGroups, renderHtml } from '../markdown/html.js'
-import type { PostmortemRecord } from '../types.js'
+import type { ImpactSource, PostmortemRecord } from '../types.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
@@ -180,18 +180,25 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
   const fieldRange = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const dayHint = pickDate(when, entryDate, meta.published)
-  const impact = findImpactWindow({
-    timeline: timeline.entries,
-    details: timeline.details ?? null,
-    passages: impactPassages(blocks, blockIndex),
-    fieldRange,
-    statedStart: when.start,
-    statedEnd: when.end,
-    context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
-  })
+  const impactSources: { start: ImpactSource | null } = { start: null }
+  const impact = findImpactWindow(
+    {
+      timeline: timeline.entries,
+      details: timeline.details ?? null,
+      passages: impactPassages(blocks, blockIndex),
+      fieldRange,
+      statedStart: when.start,
+      statedEnd: when.end,
+      context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
+    },
+    impactSources,
+  )
   record.impact = impact
   clock?.lap('impact window')
-  record.date = when.date ?? when.proseDate ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
+  const evidenced = impactSources.start === 'stated' || impactSources.start === 'marked' ? (impact.start?.date ?? null) : null
+  // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
+  const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
+  record.date = when.date ?? proseDay ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
   if (!record.date && !statesDate(body))
     report(
       file,

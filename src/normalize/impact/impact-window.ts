@@ -127,8 +127,11 @@ function opensWithLeadUp(
   return events.some((e) => e.moment.time === range.start.time && e.moment.date === range.start.date && startScore(e.entry.text) === 0)
 }
 
-/** Reads the impact window; every part is `null` where the text cannot tell. */
-export function findImpactWindow(input: ImpactInput): ImpactWindow {
+/**
+ * Reads the impact window; every part is `null` where the text cannot tell. `sources`, when given, is told where the
+ * start alone was read from (the window's own `source` is the weaker of its two ends).
+ */
+export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSource | null }): ImpactWindow {
   const { context } = input
   const zone = context.zone
   let start: Known | null = null
@@ -197,6 +200,7 @@ export function findImpactWindow(input: ImpactInput): ImpactWindow {
     if (near && isBefore(start.moment, near)) start = { moment: near, source: end.source }
   }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
+  if (sources) sources.start = start?.source ?? null
   if (!start && !end && duration === null) return EMPTY
   return {
     start: start?.moment ?? null,

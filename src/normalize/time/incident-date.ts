@@ -24,6 +24,8 @@ export interface IncidentWhen {
   bodyDate: string | null
   /** First full date in the summary prose: weaker than the timeline's own dates. */
   proseDate: string | null
+  /** Whether the prose date's sentence says when the team learned of it ("On May 3 we were notified"), not when it began. */
+  proseDateNotice: boolean
   start: string | null
   end: string | null
   durationMinutes: number | null
@@ -67,13 +69,27 @@ function full(d: ParsedDate, year: number | null): string | null {
 }
 
 function firstDate(text: string, hints: DateHints, year: number | null, warn: (d: ParsedDate) => void): string | null {
+  return firstDated(text, hints, year, warn)?.date ?? null
+}
+
+function firstDated(text: string, hints: DateHints, year: number | null, warn: (d: ParsedDate) => void): { date: string; index: number } | null {
   for (const d of findDates(text, hints)) {
     const date = full(d, year)
     if (!date) continue
     if (d.ambiguous) warn(d)
-    return date
+    return { date, index: d.index }
   }
   return null
+}
+
+/** Words that say the team learned of the incident (a notice, a report, an alert), not that it began. */
+const NOTICE = /\b(?:notified|alerted|informed|reported|learned|learnt|discovered|noticed|became\s+aware|received\s+(?:a|an|the)\s+(?:report|alert|notice))\b/i
+
+/** Whether the sentence from `index` (to its first full stop, bounded) says the team learned of the incident then. */
+function isNotice(text: string, index: number): boolean {
+  const rest = text.slice(index, index + 200)
+  const end = rest.search(/[.!?](?:\s|$)/)
+  return NOTICE.test(end < 0 ? rest : rest.slice(0, end))
 }
 
 /** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
@@ -101,6 +117,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     dateSource: null,
     bodyDate: firstUnambiguous(bodyDates),
     proseDate: null,
+    proseDateNotice: false,
     start: range?.start.at ?? null,
     end: range?.end.at ?? null,
     durationMinutes: range?.durationMinutes ?? null,
@@ -137,7 +154,9 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
     if (out.date) out.dateSource = source
   }
-  out.proseDate = firstDate(input.prose, hints, null, warn)
+  const prose = firstDated(input.prose, hints, null, warn)
+  out.proseDate = prose?.date ?? null
+  out.proseDateNotice = prose !== null && isNotice(input.prose, prose.index)
   if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
   const written = fields.date?.value
   if (
