@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { DateTime } from 'luxon'
 import { endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
+import { isBefore, isBeforeKey, momentInZone, momentKey } from '../src/normalize/impact/moment-math.js'
 import { isoInstant, isoMinutesBetween } from '../src/normalize/time/datetime-range.js'
+import { luxonZone, parseZone } from '../src/normalize/time/zones.js'
+import type { Moment } from '../src/types.js'
 import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
@@ -102,5 +105,37 @@ describe('isoMinutesBetween', () => {
     expect(isoInstant('2023-02-29T10:00:00+01:00')).toBeNull()
     expect(isoInstant('2024-04-31T10:00:00Z')).toBeNull()
     expect(isoInstant('2024-04-30T24:00:00+00:00')).toBeNull()
+  })
+})
+
+describe('momentInZone', () => {
+  /** The reading before the direct one: luxon parses the instant and moves it into the zone. */
+  function viaLuxon(at: string, zone: string): Moment | null {
+    const there = DateTime.fromISO(at, { setZone: true }).setZone(luxonZone(parseZone(zone))!)
+    return there.isValid ? { at: there.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: there.toFormat('yyyy-MM-dd'), time: there.toFormat('HH:mm') } : null
+  }
+
+  it("gives luxon's moment for random instants in fixed and daylight-saving zones", () => {
+    const next = random(2026)
+    const pad = (n: number) => String(n).padStart(2, '0')
+    const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'GMT+2', 'PDT']
+    for (let n = 0; n < 5000; n++) {
+      const seconds = next() < 0.5 ? `:${pad(Math.floor(next() * 61))}` : ''
+      const offset = next() < 0.3 ? 'Z' : `${next() < 0.5 ? '+' : '-'}${pad(Math.floor(next() * 15))}:${pad([0, 30, 45][Math.floor(next() * 3)]!)}`
+      const at = `${1995 + Math.floor(next() * 40)}-${pad(1 + Math.floor(next() * 12))}-${pad(1 + Math.floor(next() * 31))}T${pad(Math.floor(next() * 25))}:${pad(Math.floor(next() * 60))}${seconds}${offset}`
+      const zone = zones[Math.floor(next() * zones.length)]!
+      expect(momentInZone(at, parseZone(zone)!), `${at} in ${zone}`).toEqual(viaLuxon(at, zone))
+    }
+  })
+
+  it('keys moments so that isBeforeKey answers as isBefore', () => {
+    const moments: Moment[] = [
+      { at: '2024-05-01T10:00:00+02:00', date: '2024-05-01', time: '10:00' },
+      { at: null, date: '2024-05-01', time: '09:30' },
+      { at: null, date: '2024-04-30', time: null },
+      { at: '2024-05-01T07:59:00Z', date: '2024-05-01', time: '07:59' },
+      { at: null, date: null, time: '23:10' },
+    ]
+    for (const a of moments) for (const b of moments) expect(isBeforeKey(momentKey(b), momentKey(a))).toBe(isBefore(b, a))
   })
 })

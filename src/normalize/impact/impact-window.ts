@@ -3,16 +3,15 @@
  * field or prose range, then events that mark impact starting or ending, then the span of the timeline without
  * its lead-up and follow-up; a stated duration fills a missing or weakly known end and is the duration itself.
  */
-import { DateTime } from 'luxon'
 import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../types.js'
 import { parseRange } from '../time/datetime-range.js'
-import { luxonZone, type ParsedZone } from '../time/zones.js'
+import type { ParsedZone } from '../time/zones.js'
 import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
-import { isBefore, minutesFrom, momentOf, shiftMoment } from './moment-math.js'
+import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
 
 /** What the window is read from. */
 export interface ImpactInput {
@@ -40,10 +39,8 @@ const EMPTY: ImpactWindow = { start: null, end: null, durationMinutes: null, sou
 function fromIso(at: string | null, zone: ParsedZone | null): Moment | null {
   const m = at ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null
   if (!m) return null
-  const local = zone && /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!) ? luxonZone(zone) : null
-  const there = local ? DateTime.fromISO(at!, { setZone: true }).setZone(local) : null
-  if (there?.isValid) return { at: there.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: there.toFormat('yyyy-MM-dd'), time: there.toFormat('HH:mm') }
-  return { at, date: m[1]!, time: m[2]! }
+  const there = zone && /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!) ? momentInZone(at!, zone) : null
+  return there ?? { at, date: m[1]!, time: m[2]! }
 }
 
 /** Entries whose text carries the paragraphs under their time heading too (copies; the record keeps its own text). */
@@ -62,7 +59,9 @@ function ordered(timeline: TimelineEntry[], zone: ParsedZone | null): Array<{ en
     return moment ? [{ entry, moment }] : []
   })
   if (out.every((e) => e.moment.date))
-    return out.map((e, i) => ({ ...e, i })).sort((a, b) => (isBefore(a.moment, b.moment) ? -1 : isBefore(b.moment, a.moment) ? 1 : a.i - b.i))
+    return out
+      .map((e, i) => ({ ...e, i, key: momentKey(e.moment) }))
+      .sort((a, b) => (isBeforeKey(a.key, b.key) ? -1 : isBeforeKey(b.key, a.key) ? 1 : a.i - b.i))
   return out
 }
 

@@ -10,9 +10,19 @@ import { IMPACT_WORDS } from './impact-words.js'
 /** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
 type Stems = Array<[RegExp, number]>
 
-/** The stems in order of falling weight (stable, so equal weights keep their order). */
+/**
+ * One expression per weight (and flags), heaviest first, matching where any stem of that weight matches: one scan of
+ * the text per weight instead of one per stem. Stems hold no numbered back-references, which a join would renumber.
+ */
 function heaviestFirst(stems: Stems): Stems {
-  return [...stems].sort((a, b) => b[1] - a[1])
+  const joined = new Map<string, { weight: number; flags: string; sources: string[] }>()
+  for (const [re, weight] of stems) {
+    const key = `${weight}/${re.flags}`
+    const group = joined.get(key) ?? { weight, flags: re.flags, sources: [] }
+    group.sources.push(`(?:${re.source})`)
+    joined.set(key, group)
+  }
+  return [...joined.values()].sort((a, b) => b.weight - a.weight).map((g): [RegExp, number] => [new RegExp(g.sources.join('|'), g.flags), g.weight])
 }
 
 const START_STEMS: Stems = heaviestFirst([

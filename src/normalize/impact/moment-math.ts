@@ -4,7 +4,8 @@
  */
 import { DateTime } from 'luxon'
 import type { Moment } from '../../types.js'
-import { toIso, type ParsedZone } from '../time/zones.js'
+import { formatOffset } from '../time/zone-offsets.js'
+import { luxonZone, toIso, type ParsedZone } from '../time/zones.js'
 
 const TIME = /^(\d{1,2}):(\d{2})/
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -44,6 +45,26 @@ export function minutesFrom(a: Moment | null, b: Moment | null): number | null {
   return diff !== null && Number.isFinite(diff) && diff >= 0 ? diff : null
 }
 
+/** What `isBefore` reads of a moment, read once (for sorting many moments). */
+export interface MomentKey {
+  at: number | null
+  wall: number | null
+  date: string | null
+}
+
+/** The key of a moment, its instant and wall clock parsed once. */
+export function momentKey(m: Moment): MomentKey {
+  return { at: m.at ? Date.parse(m.at) : null, wall: wallMinutes(m), date: m.date }
+}
+
+/** `isBefore` on keys: the same answer, without parsing either moment again. */
+export function isBeforeKey(b: MomentKey, a: MomentKey): boolean {
+  if (a.at !== null && b.at !== null) return b.at < a.at
+  if (a.wall !== null && b.wall !== null) return b.wall < a.wall
+  if (a.date && b.date && a.date !== b.date) return b.date < a.date
+  return false
+}
+
 /** `true` when `b` is known to come before `a`. */
 export function isBefore(b: Moment, a: Moment): boolean {
   if (a.at && b.at) return Date.parse(b.at) < Date.parse(a.at)
@@ -72,4 +93,43 @@ export function shiftMoment(m: Moment, minutes: number, zone: ParsedZone | null)
   const date = m.date ? wall.toFormat('yyyy-MM-dd') : null
   const time = wall.toFormat('HH:mm')
   return { at: date ? (toIso(date, time, zone)?.at ?? null) : null, date, time }
+}
+
+/** An instant as status pages and front matter write it: a valid day, `HH:MM` with optional seconds, `Z` or `±HH:MM`. */
+const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|([+-])(\d{2}):(\d{2}))$/
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const pad2 = (n: number): string => String(n).padStart(2, '0')
+
+/** Epoch milliseconds of a `PLAIN_INSTANT` that luxon reads as valid; `null` for anything else. */
+function plainInstant(at: string): number | null {
+  const m = PLAIN_INSTANT.exec(at)
+  if (!m) return null
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[]
+  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0)
+  const days = month === 2 && !leap ? 28 : DAYS[month! - 1]
+  if (year! < 1000 || days === undefined || day! < 1 || day! > days || hour! > 23 || minute! > 59 || second! > 59) return null
+  const offset = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0
+  if (Math.abs(offset) >= 24 * 60 || Number(m[9] ?? 0) > 59) return null
+  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000
+}
+
+/**
+ * An instant written with its offset, as a moment on another zone's clock (`at` with that zone's offset then, its
+ * local day and time): what luxon's `fromISO(at, { setZone: true }).setZone(zone)` gives, read directly for plain
+ * instants; `null` when luxon finds the instant invalid.
+ */
+export function momentInZone(at: string, zone: ParsedZone): Moment | null {
+  const local = luxonZone(zone)
+  if (!local) return null
+  const ms = plainInstant(at)
+  const offset = ms === null ? NaN : local.offset(ms)
+  const wall = new Date((ms ?? NaN) + offset * 60_000)
+  const year = wall.getUTCFullYear()
+  if (year >= 1000 && year <= 9999 && Number.isInteger(offset)) {
+    const date = `${year}-${pad2(wall.getUTCMonth() + 1)}-${pad2(wall.getUTCDate())}`
+    const time = `${pad2(wall.getUTCHours())}:${pad2(wall.getUTCMinutes())}`
+    return { at: `${date}T${time}:${pad2(wall.getUTCSeconds())}${formatOffset(offset)}`, date, time }
+  }
+  const there = DateTime.fromISO(at, { setZone: true }).setZone(local)
+  return there.isValid ? { at: there.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ"), date: there.toFormat('yyyy-MM-dd'), time: there.toFormat('HH:mm') } : null
 }
