@@ -61,6 +61,14 @@ describe('the unchanged build path', () => {
     expect([...packages].filter((p) => HEAVY_PACKAGE.test(p))).toEqual([])
   })
 
+  it('loads no diagnostics reporter: the CLI parser and `build` print diagnostics line by line (report/diagnostic-line.ts)', () => {
+    for (const start of ['cli.ts', 'commands/build.ts']) {
+      const { files, packages } = staticGraph(start)
+      expect(files.has('report/format.ts')).toBe(false)
+      expect([...packages].filter((p) => p.startsWith('vfile-'))).toEqual([])
+    }
+  })
+
   it('reaches them through the one lazy boundary, src/build/passes.ts', () => {
     // The check above means something only if the walk does find the pass modules from the boundary.
     const { files, packages } = staticGraph('build/passes.ts')

@@ -3,7 +3,7 @@ import { build } from '../build.js'
 import { RULE } from '../constants.js'
 import { loadConfig } from '../config.js'
 import { UsageError } from '../errors.js'
-import { formatDiagnostic, plural } from '../report/format.js'
+import { formatDiagnostic, plural } from '../report/diagnostic-line.js'
 import { createProgressLine } from '../report/progress.js'
 import { parseCommand } from './spec.js'
 

@@ -1,7 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { closest, distance } from 'fastest-levenshtein'
 import { UsageError } from '../errors.js'
-import { FORMATS } from '../report/format.js'
+import { FORMATS } from '../report/diagnostic-line.js'
 
 /** One option of a command: what the parser needs, and what `--help` says of it. */
 export interface OptionSpec {
