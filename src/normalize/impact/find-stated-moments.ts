@@ -4,7 +4,8 @@
  */
 import type { Moment } from '../../types.js'
 import { findTimes } from '../time/datetime.js'
-import { isBefore } from './moment-math.js'
+import { readAmount } from './find-duration.js'
+import { isBefore, shiftMoment } from './moment-math.js'
 import { moment, OTHER_WINDOW, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
 /** A stated moment and its strength (the passage's weight). */
@@ -17,6 +18,8 @@ const END_CUES =
   /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|subsided|resumed|ceased|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
 const START_CUES =
   /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
+/** An amount of time after the moment named before ("11 minutes later", "two hours later"). */
+const LATER = /\b((?:\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|hrs?))\s+later\b/i
 /** What makes a clock-like number an amount ("2:30 hours", "1:15 hrs"). */
 const QUANTITY = /^\s*(?:h(?:ou)?rs?|hours?|min(?:ute)?s?)\b/i
 /** Words just before a time that make it a moment even when "hours" follows ("at 00:00 hours"). */
@@ -70,9 +73,19 @@ function labelledMoments(passages: Passage[], context: RangeContext): { start: S
 export function findStatedMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
   let { start, end } = labelledMoments(passages, context)
   for (const passage of passages) {
+    // The last time the passage named, for an end told relative to it ("… is mitigated 11 minutes later").
+    let last: { sentence: string; time: ReturnType<typeof findTimes>[number] } | null = null
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue
       const times = findTimes(sentence)
+      const later = times.length === 0 && last && (!end || passage.weight > end.weight) ? LATER.exec(sentence) : null
+      if (later && last && END_CUES.test(sentence.slice(Math.max(0, later.index - 80), later.index))) {
+        const minutes = readAmount(later[1]!)
+        const at = side(last.sentence, last.time, context)
+        const from = moment(at.date ?? context.date, at.time, at.zone ?? context.zone)
+        if (minutes !== null && minutes > 0) end = { moment: shiftMoment(from, minutes, at.zone ?? context.zone), weight: passage.weight }
+      }
+      if (times.length) last = { sentence, time: times[times.length - 1]! }
       if (times.length === 0 && !start && START_CUES.test(sentence) && !END_CUES.test(sentence)) {
         const day = labelled(sentence, context)
         if (day?.date && !day.time) start = { moment: day, weight: passage.weight }
