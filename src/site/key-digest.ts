@@ -6,3 +6,6 @@ import { hashParts } from '../cache/hash.js'
  * each, about 2 kB a postmortem held through the emit phase (bench/README.md); a digest is 32 characters whatever it names.
  */
 export const keyDigest = (text: string): string => hashParts(text)
+
+/** The key of `postmortems.json`: the published documents' output keys in archive order (the edited-only pass makes the same). */
+export const exportKey = (keys: string[]): string => keyDigest(keys.join(' '))
