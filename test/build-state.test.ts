@@ -2,12 +2,17 @@
  * The build state round-trips through its stored form (flat arrays of fields), and a state file of another layout
  * (an older Hindsight's objects keyed by path) is not read: the next build starts as if there were none.
  */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { readBuildState, writeBuildState, type BuildState } from '../src/build/state.js'
 import { PIPELINE_VERSION } from '../src/constants.js'
+
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
 
 const state = (outDir: string): BuildState => ({
   pipeline: PIPELINE_VERSION,
@@ -37,6 +42,7 @@ const state = (outDir: string): BuildState => ({
 describe('the build state', () => {
   it('reads back as it was written', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-'))
+    made.push(cacheDir)
     const written = state(path.join(cacheDir, 'site'))
     writeBuildState(cacheDir, written)
     expect(readBuildState(cacheDir, written.outDir)).toEqual(written)
@@ -45,6 +51,7 @@ describe('the build state', () => {
 
   it('is not read from a state file of another layout', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-'))
+    made.push(cacheDir)
     const written = state(path.join(cacheDir, 'site'))
     writeBuildState(cacheDir, written)
     const file = path.join(

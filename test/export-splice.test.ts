@@ -3,15 +3,16 @@
  * a whole export's, wherever the replaced lines fall against the chunks it reads, and a file that is not the export
  * of the archive it expects must make the build plan again (a `MissingOutputError`), never be written half-spliced.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { splicedExport } from '../src/build/export-splice.js'
 import { exportJson } from '../src/site/pages.js'
 import { MissingOutputError } from '../src/site/write.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hindsight-splice-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
 const bytes = (pieces: Iterable<string | Uint8Array>): Buffer => Buffer.concat([...pieces].map((p) => (typeof p === 'string' ? Buffer.from(p) : p)))
 
 /** Records of about `size` bytes each, with multi-byte text so chunk edges fall inside characters too. */

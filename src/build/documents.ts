@@ -1,5 +1,4 @@
 /** The documents of a build: found in memory, in the cache folder or by normalizing, then assembled into the published archive. */
-import { readFileSync } from 'node:fs'
 import { decodeEntry, encodeEntry, entrySummary, type DocumentSummary } from '../cache/entry.js'
 import { openDocumentCache, type DocumentCache } from '../cache/store.js'
 import type { LoadedDocument } from '../document.js'
@@ -8,7 +7,7 @@ import { selectPublished } from '../site/publish.js'
 import { passthroughFiles } from '../site/static-files.js'
 import type { RecordHead, ResolvedConfig } from '../types.js'
 import { byCodePoint } from '../compare.js'
-import type { Input } from './inputs.js'
+import { readInputAgain, type Input } from './inputs.js'
 import { readDocumentBody, summaryDocument, summaryFacts } from './summaries.js'
 import { createStringPool } from './intern-head.js'
 import type { BuildMode, BuildProgress, FileReport } from './types.js'
@@ -95,6 +94,8 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     if (!cache().put(key, bytes, whole ? (doc ?? undefined) : undefined) || whole) return doc ?? decodeEntry(bytes)
     return fromSummary(key, entrySummary(bytes))
   }
+  /** A document normalized from bytes its key does not name: whole, in memory only. */
+  const uncached = (result: LoadedDocument | Uint8Array): LoadedDocument<ArchiveDocument> => (result instanceof Uint8Array ? decodeEntry(result) : result)
   const readBody: BodyReader = (doc) => {
     if (isWhole(doc)) return doc
     const key = bodyKeys.get(doc)
@@ -114,11 +115,22 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       if (todo.length === 0) return
       const { normalizeMany } = await import('../workers/pool.js')
       let normalized = 0
-      // Bytes not kept by `findInputs` are read when the file's turn comes, not all at once here.
-      const items: WorkItem[] = todo.map((t) => ({ source: t.source, bytes: t.bytes, read: () => readFileSync(t.absolutePath) }))
+      // Bytes not kept by `findInputs` are read when the file's turn comes, not all at once here; a file edited since
+      // it was stamped is normalized as it is now but kept out of the cache, whose key names the stamped bytes.
+      const edited = new Set<number>()
+      const items: WorkItem[] = todo.map((t, i) => ({
+        source: t.source,
+        bytes: t.bytes,
+        read: () => {
+          const again = readInputAgain(t)
+          if (again.changed) edited.add(i)
+          return again.bytes
+        },
+      }))
       await normalizeMany(items, config, workers, (i, result) => {
         const input = todo[i]!
-        loaded.set(input.source, { key: input.stamp.key, doc: keep(input.stamp.key, result) })
+        const doc = edited.has(i) ? uncached(result) : keep(input.stamp.key, result)
+        loaded.set(input.source, { key: input.stamp.key, doc })
         // A file's bytes are done with once its document is: the inputs of a cold build held every file's to its end.
         input.bytes = null
         items[i]!.bytes = NO_BYTES
@@ -150,6 +162,8 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     recordJson: (key) => cache().recordJson(key),
     keepOnly(sources) {
       for (const source of [...loaded.keys()]) if (!sources.has(source)) loaded.delete(source)
+      // Each build interns anew: `dev` would otherwise keep every string of every edit for its whole session.
+      pool.clear()
     },
     flush(live = [...loaded.values()].map((l) => l.key)) {
       cache().flush(new Set(live))

@@ -12,6 +12,7 @@ import type { ResolvedConfig } from '../types.js'
 import type { BuildState, InputStamp } from './state.js'
 import type { FileReport } from './types.js'
 import { byCodePoint } from '../compare.js'
+import { OutputError } from '../errors.js'
 
 /** One content file: its stamp (with its document key), and its bytes when they had to be read. */
 export interface Input {
@@ -63,6 +64,20 @@ export function readInput(
   const bytes = readFileSync(absolutePath)
   const hash = hashParts(bytes)
   return { source, absolutePath, bytes, stamp: { hash, key: documentKey(source, hash, optionsKey), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino } }
+}
+
+/**
+ * A content file's bytes read again when its turn to be normalized comes (a build keeps only some of those it read),
+ * and whether they are still the bytes its stamp hashed: an edit in between must not be stored under the old key.
+ */
+export function readInputAgain(input: Input): { bytes: Uint8Array; changed: boolean } {
+  let bytes: Uint8Array
+  try {
+    bytes = readFileSync(input.absolutePath)
+  } catch (cause) {
+    throw new OutputError(`Cannot read ${input.source} again to normalize it (it went away during the build): ${(cause as Error).message}`, { cause })
+  }
+  return { bytes, changed: hashParts(bytes) !== input.stamp.hash }
 }
 
 /**

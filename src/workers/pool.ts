@@ -7,7 +7,8 @@ import type { ResolvedConfig } from '../types.js'
 export interface WorkItem {
   source: string
   bytes: Uint8Array | null
-  read?: () => Uint8Array
+  /** Reads the file when `bytes` is null. */
+  read: () => Uint8Array
 }
 
 /** What a worker is sent of an item: its bytes, read. */
@@ -17,7 +18,7 @@ export interface ReadItem {
 }
 
 /** An item's bytes, read now when they were not kept. */
-const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read!()
+const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read()
 
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
