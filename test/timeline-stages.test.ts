@@ -53,6 +53,16 @@ describe('timeline stages', () => {
     ])
   })
 
+  it('prosePieces: a stamp line above its own words keeps them; it never takes the words of the event above', () => {
+    const text = (md: string) => prosePieces(parseMarkdown(md).children, {}).map((p) => (p.kind === 'entry' ? `${p.stamp.time?.text}=${p.text}` : ''))
+    expect(text('June 9, 2023 08:10 UTC\nThe queue backed up and jobs stalled.\nJune 9, 2023 08:55 UTC\nJobs drained again.\n')).toEqual([
+      '08:10=The queue backed up and jobs stalled.',
+      '08:55=Jobs drained again.',
+    ])
+    const apart = text('June 9, 2023 08:10 UTC\n\nThe queue backed up and jobs stalled.\n\nJune 9, 2023 08:55 UTC\n\nJobs drained again.\n')
+    expect(apart.some((t) => t.startsWith('08:55=The queue'))).toBe(false)
+  })
+
   it('finds a timed table without any timeline heading, dates written with month names', () => {
     const md =
       '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'

@@ -10,6 +10,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
+import { STATUS_LABEL } from '../timeline/timeline-headings.js'
 import { withoutMeta } from './meta-sentences.js'
 import { sentencesOf } from './sentences.js'
 import { stripEmojiEdges } from './title-text.js'
@@ -38,9 +39,6 @@ const EXPLICIT = /summary|overview|tl;?dr|abstract|synopsis|zusammenfassung|r[é
 function isBoilerplate(text: string): boolean {
   return BOILERPLATE.some((re) => re.test(text.trim())) || isStampLine(text)
 }
-
-/** A status page's label before an update's words ("Resolved - This incident has been resolved."). */
-const STATUS_LEAD = /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled)[*_]{0,2}\s*[-–—]\s+(?=\p{L})/iu
 
 /** The words a line that only says when may hold beside its digits ("Posted 2 days ago. Jan 12, 2024 - 18:03 UTC"). */
 const STAMP_WORDS =
@@ -94,7 +92,7 @@ function textsOf(block: Block): string[] {
     const all = plainText([node]).split('\n')
     // A template's question over its answer ("What was the root cause?" then the answer): the answer is the text.
     const answered = all.filter((l, i) => !(i < all.length - 1 && /\?\s*$/.test(l) && all[i + 1]!.trim() !== ''))
-    const lines = answered.map((l) => fieldValue(l).replace(STATUS_LEAD, '')).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
+    const lines = answered.map((l) => fieldValue(l).replace(STATUS_LABEL, '')).filter((l) => !isDataField(l) && !isBoilerplate(clean(l)))
     return lines.length ? [clean(lines.join(' '))] : []
   }
   if (node.type === 'code' && !node.lang && !/[{};=<>$]|^\s*[#/]/m.test(node.value))

@@ -11,6 +11,9 @@ import { readStamp } from './timeline-stamp.js'
 export const STATUS_LEAD =
   /^(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新)\s{0,3}[:\-–—]?\s{0,3}(?=\d)/iu
 
+/** A status page's label before an update's words ("Resolved - This incident has been resolved."). */
+export const STATUS_LABEL = /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled)[*_]{0,2}\s*[-–—]\s+(?=\p{L})/iu
+
 /** Words that name a timeline inside a longer heading, in English and the other languages postmortems use. */
 const TIMELINE_WORD =
   /\b(?:timeline|time line|chronology|sequence of events|zeitleiste|zeitablauf|zeitlicher ablauf|chronologie|déroulement|cronolog[ií]a|línea de tiempo)\b|タイムライン|時系列|経緯/iu

@@ -6,6 +6,7 @@
 import type { Code, RootContent } from 'mdast'
 import { OTHER_WINDOW } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
+import { STATUS_LABEL } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import type { Piece } from './timeline-walk.js'
@@ -136,9 +137,11 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
       const only = stampOnly(l.text, stamp.time.text, dates)
-      const above = only && index > told ? linesText(lines.slice(told, index)) : only && index === 0 && lines.length === 1 ? linesText(before) : ''
+      const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
+      const below = only && !above ? wordsBelow(lines[index + 1]) : ''
       const text =
         above ||
+        below ||
         closingStamp(l.text, m.index, stamp.time.text) ||
         withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
       told = index + 1
@@ -148,6 +151,24 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
     }
   }
   return out.length > from
+}
+
+/** A "Posted"/"Updated" cue on a stamp line: a status update's stamp, written below its words. */
+const POSTED_CUE = /\b(?:posted|updated|edited)\b/i
+
+/**
+ * The words above a stamp-only line as its event text, only in a status update's layout (the line says "Posted …",
+ * or the words open with a status label, "Resolved - …"); a stamp line above its own words takes nothing from above.
+ */
+function wordsAbove(stampLine: string, lines: TextLine[]): string {
+  if (lines.length === 0) return ''
+  return POSTED_CUE.test(stampLine) || STATUS_LABEL.test(lines[0]!.text) ? linesText(lines) : ''
+}
+
+/** The next line of the paragraph as a stamp-only line's event text, when it holds no date or clock time of its own. */
+function wordsBelow(next: TextLine | undefined): string {
+  if (!next || CLOCK.test(next.text) || findDates(next.text, {}).length > 0 || !/\p{L}{2,}/u.test(next.text)) return ''
+  return linesText([next])
 }
 
 /** The words of a few lines as one event text (whitespace collapsed, bounded). */
