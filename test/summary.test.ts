@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { normalizeDocument } from '../src/normalize/index.js'
 import { detectLanguage, proseOf } from '../src/normalize/summary/language.js'
+import { isStampLine } from '../src/normalize/summary/summary.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { deriveDisplayTitle } from '../src/normalize/summary/title-text.js'
 
@@ -9,6 +10,13 @@ const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
 
 describe('summary', () => {
+  it('isStampLine: dates, times, zones and "Posted" only; words that merely start like a month or end in t are words', () => {
+    for (const line of ['Posted Jan 12, 2024 - 18:03 UTC', 'Tuesday, March 5, 10:05 CET', 'Updated 2 days ago. Sept. 3 - 9:15 a.m. PDT'])
+      expect(isStampLine(line), line).toBe(true)
+    for (const line of ['Start 14:00 UTC', 'Lost 10:05', 'Monitoring at 10:05', 'Market 10:05 UTC', 'Test at 10:05'])
+      expect(isStampLine(line), line).toBe(false)
+  })
+
   it("takes a template question's answer, not the question, and keeps hard-broken lines apart", () => {
     const text = '# Down\n\n## Issue Summary\n\nDuration of the outage with start and end times?  \n`20 seconds at 3:00pm PST, every request failed`\n'
     expect(recordOf(text).summary).toBe('20 seconds at 3:00pm PST, every request failed')

@@ -63,6 +63,17 @@ describe('timeline stages', () => {
     expect(apart.some((t) => t.startsWith('08:55=The queue'))).toBe(false)
   })
 
+  it('prosePieces: a line with a word beside its stamp ("Start", "Alert at", "Lost", "Test at") keeps its own text', () => {
+    const text = (md: string) => prosePieces(parseMarkdown(md).children, {}).map((p) => (p.kind === 'entry' ? p.text : ''))
+    expect(text('Window of the outage\nStart 14:00 UTC\nEnd 15:30 UTC\n')).toEqual(['Start 14:00 UTC', 'End 15:30 UTC'])
+    expect(text('Latency rose on the API.\nAlert at 10:05 UTC\n')).toEqual(['Alert at 10:05 UTC'])
+    expect(text('Pages were slow.\n\nLost 10:05 UTC\n')).toEqual(['Lost 10:05 UTC'])
+    expect(text('Replica promoted.\nTest at 10:05\n')).toEqual(['Test at 10:05'])
+    expect(text('Update - Latency rose on the API.\nAlert at 10:05 UTC\n')).toEqual(['Alert at 10:05 UTC'])
+    expect(text('Start 14:00 UTC\nThe primary ran out of disk.\n')).toEqual(['Start 14:00 UTC'])
+    expect(text('Resolved - Errors are gone.\nTuesday, 10:05 CET\n')).toEqual(['Resolved - Errors are gone.'])
+  })
+
   it('finds a timed table without any timeline heading, dates written with month names', () => {
     const md =
       '# Outage\n\nSome text.\n\n| When | What |\n| --- | --- |\n| Feb 04, 2021 21:45 | Report |\n| Feb 04, 2021 21:48 | Ack |\n| Feb 05, 2021 09:00 | Fix |\n'

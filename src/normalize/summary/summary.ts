@@ -42,11 +42,13 @@ function isBoilerplate(text: string): boolean {
 
 /** The words a line that only says when may hold beside its digits ("Posted 2 days ago. Jan 12, 2024 - 18:03 UTC"). */
 const STAMP_WORDS =
-  /\b(?:posted|updated|on|at|\d+\s+[a-z]+\s+ago|utc|gmt|[a-z]{2,4}t|[ap]\.?m\.?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?![\p{L}])/giu
+  /\b(?:posted|updated|on|at|\d+\s+[a-z]+\s+ago|utc|gmt|[ap]\.?m\.?|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?|(?:mon|tue(?:s)?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?)(?![\p{L}])/giu
+/** A zone abbreviation beside a stamp ("CET", "PDT"), capitals only, so "Start" or "Lost" stay words. */
+const ZONE_WORD = /\b[A-Z]{1,4}T\b/g
 
 /** A line that is only a date and a clock time (a status update's "Posted …" line), which says nothing of the incident. */
-function isStampLine(text: string): boolean {
-  return text.length <= 80 && /\d:\d\d/.test(text) && /^[\s\d:/.,()+\-–—]*$/.test(text.replace(STAMP_WORDS, ' '))
+export function isStampLine(text: string): boolean {
+  return text.length <= 80 && /\d:\d\d/.test(text) && /^[\s\d:/.,()+\-–—]*$/.test(text.replace(STAMP_WORDS, ' ').replace(ZONE_WORD, ' '))
 }
 
 /** Text of a line with inline HTML, markup leftovers and decoration at the start dropped. */

@@ -104,13 +104,15 @@ function indentedLines(node: Code): TextLine[] {
 
 /** Words that may stand beside a stamp on a line of its own ("Posted Jan 12, 2024 - 18:03 UTC", "Thursday, 10:05 CET"). */
 const STAMP_LINE_WORDS =
-  /\b(?:posted|updated|edited|at|on|ago|(?:second|minute|hour|day|week|month|year)s?|utc|gmt|[a-z]{2,4}t|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\b\.?)/gi
+  /\b(?:posted|updated|edited|at|on|ago|(?:second|minute|hour|day|week|month|year)s?|utc|gmt|(?:mon|tues|wednes|thurs|fri|satur|sun)day|(?:mon|tue|wed|thu|fri|sat|sun)\.?)\b/gi
+/** A zone abbreviation beside a stamp ("CET", "PDT"), capitals only, so "Start", "Lost" or "Test" are words. */
+const ZONE_WORD = /\b[A-Z]{1,4}T\b/g
 
 /** `true` when a line holds nothing but its stamp (a date, the time, a zone, "Posted"): the event is told by the lines above. */
 function stampOnly(line: string, time: string, dates: ParsedDate[]): boolean {
   let rest = line.replace(TEMPLATE_TAG, ' ')
   for (const d of dates) rest = rest.replace(d.text, ' ')
-  return !/\p{L}{2,}/u.test(rest.replace(time, ' ').replace(STAMP_LINE_WORDS, ' '))
+  return !/\p{L}{2,}/u.test(rest.replace(time, ' ').replace(STAMP_LINE_WORDS, ' ').replace(ZONE_WORD, ' '))
 }
 
 /**
