@@ -119,6 +119,19 @@ describe('language', () => {
     expect(detectLanguage('Störung behoben.')).toBeNull()
   })
 
+  it('removes e-mail addresses in linear time: one address and a long token cost in proportion to the token', () => {
+    const timed = (n: number): number => {
+      const nodes = parseMarkdown(`Mail ops@example.com for details.\n\nPayload: ${'A'.repeat(n)} end\n`).children
+      const started = performance.now()
+      expect(proseOf(nodes, 4000)).toContain('Mail for details.')
+      return performance.now() - started
+    }
+    timed(1_000)
+    const small = timed(10_000)
+    // Eight times the token: eight times the cost when linear, sixty-four when quadratic; the budget is twice linear plus slack for load.
+    expect(timed(80_000)).toBeLessThan(16 * small + 500)
+  })
+
   it('reads only the opening of a long text, so a long German report costs what a short one does and stays German', () => {
     const german = 'Der Dienst war am Vormittag für alle Nutzer nicht erreichbar, weil die Datenbank keinen Speicherplatz mehr hatte. '
     const report = [

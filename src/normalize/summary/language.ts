@@ -55,8 +55,9 @@ const MARGIN = 0.03
 /** Prose text with inline code, URLs and e-mail addresses removed and white space collapsed. */
 function cleanProse(text: string): string {
   const code = text.includes('`') ? text.replace(/`[^`\n]*`/g, ' ') : text
-  // Without an "@" the address alternative cannot match, and it is the costly one (every run of non-space is tried).
-  const links = code.includes('@') ? code.replace(/https?:\/\/\S+|www\.\S+|\S+@\S+/g, ' ') : code.replace(/https?:\/\/\S+|www\.\S+/g, ' ')
+  // An address is tried only where a run of non-space starts and its name stops at the first "@": one pass per run, so a
+  // long token costs in proportion to its length (`\S+@\S+` retried every start inside it, quadratic).
+  const links = code.includes('@') ? code.replace(/https?:\/\/\S+|www\.\S+|(?<![^\s@])[^\s@]+@\S+/g, ' ') : code.replace(/https?:\/\/\S+|www\.\S+/g, ' ')
   return links.replace(/\s+/g, ' ')
 }
 
