@@ -4,6 +4,7 @@ import { endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normali
 import { isBefore, isBeforeKey, momentInZone, momentKey } from '../src/normalize/impact/moment-math.js'
 import { isoInstant, isoMinutesBetween } from '../src/normalize/time/datetime-range.js'
 import { luxonZone, parseZone } from '../src/normalize/time/zones.js'
+import { statesDate } from '../src/normalize/stated.js'
 import type { Moment } from '../src/types.js'
 import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
@@ -137,5 +138,14 @@ describe('momentInZone', () => {
       { at: null, date: null, time: '23:10' },
     ]
     for (const a of moments) for (const b of moments) expect(isBeforeKey(momentKey(b), momentKey(a))).toBe(isBefore(b, a))
+  })
+})
+
+describe('statesDate', () => {
+  it('still finds a written day that only chrono reads, and answers without chrono where no calendar shape is', () => {
+    expect(statesDate('The outage began on March 3rd and was fixed in 2024 by the team.')).toBe(false)
+    expect(statesDate('The outage began on March 3, 2024 at noon.')).toBe(true)
+    expect(statesDate('Sunday 3rd of March 2024, the API failed.')).toBe(true)
+    expect(statesDate('The outage lasted 40 minutes, from 10:30 until 11:10.')).toBe(false)
   })
 })

@@ -14,11 +14,18 @@ const NUMERIC_DAY = /\b(?:0?[1-9]|[12]\d|3[01]) ?[-–—/.,] ?(?:0?[1-9]|[12]\d
 const CALENDAR =
   /\d ?[-–—/.,] ?\d|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d|\d ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 const CJK_DAY = /\d{4}年\d{1,2}月\d{1,2}日/
+/**
+ * `CALENDAR` without its word boundaries: it matches wherever `CALENDAR` matches a part of the text, so a text it does
+ * not match holds no parse `CALENDAR` would accept, and chrono (milliseconds a file) need not run.
+ */
+const CALENDAR_ANYWHERE =
+  /\d ?[-–—/.,] ?\d|\d(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? ?\d|\d ?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 
 /** True when the text names a calendar day with its year (outside code), in any common notation or in Japanese. */
 export function statesDate(text: string): boolean {
   const head = text.slice(0, DATE_SCAN_CHARS).replace(/```[\s\S]*?```|`[^`\n]*`/g, ' ')
   if (ISO_DAY.test(head) || NUMERIC_DAY.test(head) || CJK_DAY.test(head)) return true
+  if (!CALENDAR_ANYWHERE.test(head)) return false
   return chrono.parse(head).some((r) => {
     if (!CALENDAR.test(r.text) || !r.start.isCertain('day') || !r.start.isCertain('month')) return false
     return r.start.isCertain('year') || /\b(?:19|20)\d\d\b/.test(head.slice(r.index, r.index + r.text.length + 12))
