@@ -5,7 +5,10 @@
 import { DateTime } from 'luxon'
 import type { Moment } from '../../types.js'
 import { formatOffset } from '../time/zone-offsets.js'
+import { isoInstant } from '../time/datetime-range.js'
 import { luxonZone, toIso, type ParsedZone } from '../time/zones.js'
+
+const pad2 = (n: number): string => String(n).padStart(2, '0')
 
 const TIME = /^(\d{1,2}):(\d{2})/
 const DAY = /^\d{4}-\d{2}-\d{2}$/
@@ -95,24 +98,6 @@ export function shiftMoment(m: Moment, minutes: number, zone: ParsedZone | null)
   return { at: date ? (toIso(date, time, zone)?.at ?? null) : null, date, time }
 }
 
-/** An instant as status pages and front matter write it: a valid day, `HH:MM` with optional seconds, `Z` or `±HH:MM`. */
-const PLAIN_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|([+-])(\d{2}):(\d{2}))$/
-const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const pad2 = (n: number): string => String(n).padStart(2, '0')
-
-/** Epoch milliseconds of a `PLAIN_INSTANT` that luxon reads as valid; `null` for anything else. */
-function plainInstant(at: string): number | null {
-  const m = PLAIN_INSTANT.exec(at)
-  if (!m) return null
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[]
-  const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0)
-  const days = month === 2 && !leap ? 28 : DAYS[month! - 1]
-  if (year! < 1000 || days === undefined || day! < 1 || day! > days || hour! > 23 || minute! > 59 || second! > 59) return null
-  const offset = m[7] ? (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9])) : 0
-  if (Math.abs(offset) >= 24 * 60 || Number(m[9] ?? 0) > 59) return null
-  return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000
-}
-
 /**
  * An instant written with its offset, as a moment on another zone's clock (`at` with that zone's offset then, its
  * local day and time): what luxon's `fromISO(at, { setZone: true }).setZone(zone)` gives, read directly for plain
@@ -121,7 +106,7 @@ function plainInstant(at: string): number | null {
 export function momentInZone(at: string, zone: ParsedZone): Moment | null {
   const local = luxonZone(zone)
   if (!local) return null
-  const ms = plainInstant(at)
+  const ms = isoInstant(at)
   const offset = ms === null ? NaN : local.offset(ms)
   const wall = new Date((ms ?? NaN) + offset * 60_000)
   const year = wall.getUTCFullYear()

@@ -46,23 +46,25 @@ function readSide(text: string, hints: RangeHints): Side {
   }
 }
 
-/** `toIso`'s output shape: a valid calendar day and time with seconds, and an offset. */
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2}):(\d{2})$/
+/**
+ * An instant as `toIso` writes it, and as status pages and front matter do: a valid calendar day, `HH:MM` with optional
+ * seconds, `Z` or `±HH:MM`.
+ */
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:Z|([+-])(\d{2}):(\d{2}))$/
 const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
-/**
- * The instant of an ISO date-time with an offset in `toIso`'s shape, in epoch milliseconds; `null` for any other
- * shape or an impossible day or time, which luxon reads instead (it agrees with this wherever this answers).
- */
+/** Epoch milliseconds of an `ISO_INSTANT` that luxon reads as valid (a real day, hours to 23); `null` for anything else. */
 export function isoInstant(at: string): number | null {
   const m = ISO_INSTANT.exec(at)
   if (!m) return null
-  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = [m[1], m[2], m[3], m[4], m[5], m[6], m[8], m[9]].map(Number) as number[]
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as number[]
   const leap = year! % 4 === 0 && (year! % 100 !== 0 || year! % 400 === 0)
   const days = month === 2 && !leap ? 28 : MONTH_DAYS[month! - 1]
   if (year! < 1000 || days === undefined || day! < 1 || day! > days || hour! > 23 || minute! > 59 || second! > 59) return null
-  if (offsetHours! > 23 || offsetMinutes! > 59) return null
-  const offset = (m[7] === '-' ? -1 : 1) * (offsetHours! * 60 + offsetMinutes!)
+  const offsetHours = Number(m[8] ?? 0)
+  const offsetMinutes = Number(m[9] ?? 0)
+  if (offsetHours > 23 || offsetMinutes > 59) return null
+  const offset = (m[7] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes)
   return Date.UTC(year!, month! - 1, day!, hour!, minute!, second!) - offset * 60_000
 }
 
