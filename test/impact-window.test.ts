@@ -150,6 +150,15 @@ describe('lone stated moments in prose', () => {
     expect(abbreviated.start?.moment).toEqual({ at: null, date: '2017-09-18', time: null })
   })
 
+  it('reads a clock time followed by "hours" as a moment unless a duration cue comes before it', () => {
+    const restored = findStatedMoments([{ text: 'Errors began at 07:20 hours and the queue was restored 16:05 hours.', weight: 2 }], context)
+    expect(restored.start?.moment.time).toBe('07:20')
+    expect(restored.end?.moment.time).toBe('16:05')
+    const both = findStatedMoments([{ text: 'The portal went down 08:40 hours and was restored – 12:10 hours.', weight: 2 }], context)
+    expect([both.start?.moment.time, both.end?.moment.time]).toEqual(['08:40', '12:10'])
+    expect(findStatedMoments([{ text: 'Restoring the shards lasted 3:15 hours after the fix.', weight: 2 }], context).end).toBeNull()
+  })
+
   it('reads errors subsiding as the end ("began around 11:20 UTC and subsided by 11:55 UTC")', () => {
     const found = findStatedMoments([{ text: 'Errors began around 11:20 UTC and subsided by 11:55 UTC.', weight: 2 }], context)
     expect(found.start?.moment).toMatchObject({ time: '11:20' })

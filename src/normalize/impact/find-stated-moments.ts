@@ -6,7 +6,7 @@ import type { Moment } from '../../types.js'
 import { findTimes } from '../time/datetime.js'
 import { readAmount } from './find-duration.js'
 import { isBefore, shiftMoment } from './moment-math.js'
-import { moment, OTHER_WINDOW, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
+import { DURATION_CUE, moment, OTHER_WINDOW, QUANTITY, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
 /** A stated moment and its strength (the passage's weight). */
 export interface StatedMoment {
@@ -20,10 +20,6 @@ const START_CUES =
   /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** An amount of time after the moment named before ("11 minutes later", "two hours later"). */
 const LATER = /\b((?:\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|hrs?))\s+later\b/i
-/** What makes a clock-like number an amount ("2:30 hours", "1:15 hrs"). */
-const QUANTITY = /^\s*(?:h(?:ou)?rs?|hours?|min(?:ute)?s?)\b/i
-/** Words just before a time that make it a moment even when "hours" follows ("at 00:00 hours"). */
-const AT_MOMENT = /\b(?:at|by|until|till|from|since|around)\s*$/i
 /** Clause boundaries: a time belongs to the words between them. */
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
 
@@ -92,9 +88,10 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
       }
       if (times.length === 0 || times.length > 3) continue
       for (const time of times) {
-        // An amount of time written like a clock ("took 2:30 hours") is a duration, not a moment ("at 00:00 hours" is one).
+        // An amount of time written like a clock ("took 2:30 hours") is a duration; without a duration cue before it, a
+        // time followed by "hours" is a moment ("restored 14:30 hours", "at 00:00 hours").
         const after = sentence.slice(time.index + time.text.length, time.index + time.text.length + 12)
-        if (QUANTITY.test(after) && !AT_MOMENT.test(sentence.slice(Math.max(0, time.index - 12), time.index))) continue
+        if (QUANTITY.test(after) && DURATION_CUE.test(sentence.slice(Math.max(0, time.index - 40), time.index))) continue
         const clause = clauseAround(sentence, time.index, time.index + time.text.length)
         // The moment is read (dates, zone, an ISO instant) only where it would replace the one found so far.
         const found = (): StatedMoment => {

@@ -36,6 +36,11 @@ const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approxima
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
 export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
+/** What makes a number after a time a quantity, not the time of an event (`2:30 hours`, `1:15 hrs`, `99 %`). */
+export const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
+/** Words just before a number that make it an amount of time, not the time of an event ("lasted 2h30", "took 1:45"). */
+export const DURATION_CUE =
+  /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
 const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
 

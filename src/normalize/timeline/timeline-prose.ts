@@ -4,7 +4,7 @@
  * same paragraph, with the sentence around it as the event text.
  */
 import type { Code, RootContent } from 'mdast'
-import { OTHER_WINDOW } from '../impact/find-stated-range.js'
+import { DURATION_CUE, OTHER_WINDOW, QUANTITY } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { STATUS_LABEL } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
@@ -20,12 +20,6 @@ const MAX_TEXT = 300
 const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
 /** A written clock time, not a bare number or a decimal: a colon, am/pm, or an `h`/`hrs` suffix. */
 const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
-/** What makes a number after a time a quantity, not the time of an event (`2:30 hours`). */
-const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
-
-/** Words just before a number that make it an amount of time, not the time of an event ("lasted 2h30", "took 1:45"). */
-const DURATION_CUE =
-  /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
 
 /** The first clock time written inside a line of text (not at its start), or null. */
 export function innerClock(text: string, hints: DateHints): Stamp | null {
