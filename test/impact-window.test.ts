@@ -277,6 +277,11 @@ describe('events that mark impact', () => {
     expect(isLeadUp(texts[1]!)).toBe(false)
     expect(startScore('Attacker exfiltrated the workflow secrets')).toBeGreaterThanOrEqual(2)
     expect(endScore('The leaked token was revoked')).toBeGreaterThanOrEqual(2)
+    expect(endScore('Ops revokes the exposed signing key; pushes fail')).toBeGreaterThanOrEqual(2)
+    expect(endScore('Broken release 4.2.1 yanked from the registry')).toBeGreaterThanOrEqual(2)
+    // In outage prose a revoked certificate or a system taken down starts the impact; neither is an end.
+    expect(endScore('TLS certificate revoked by the issuer, browsers reject the site')).toBe(0)
+    expect(endScore('Main cache cluster taken down for urgent repair')).toBe(0)
     expect(findMarkedEvents(texts.map((t) => entry('2024-05-01', '10:00', t)))).toMatchObject({ start: 1, end: 3 })
     expect(isFollowUp('Investigation continues, report drafted')).toBe(true)
     expect(isFollowUp('Public disclosure')).toBe(true)

@@ -44,7 +44,10 @@ export const DURATION_CUE =
 /** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
 const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
 
-/** A dot that ends no sentence: a meridiem ("p.m.") or an abbreviated month before its day ("Sept. 18th"). */
+/**
+ * Where a passage splits into sentences: white space after ".", "!" or "?" (but not after a meridiem's "p.m." or an
+ * abbreviated month's "Sept.", dots that end no sentence), or a line break.
+ */
 const SENTENCE_END = /(?<![ap]\.m\.)(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)(?<=[.!?])\s+|\n+/i
 
 /** The sentences of a passage that hold a digit (bounded input). */

@@ -56,6 +56,15 @@ const START_STEMS: Stems = heaviestFirst([
   ],
 ])
 
+/** What a security team revokes or yanks to end an exposure (a token, a key, a release), never a certificate or a host. */
+const SECURITY_OBJECT = String.raw`(?:tokens?|keys?|credentials?|secrets?|passwords?|releases?|versions?|packages?|access|sessions?|permissions?)`
+const REVOKE = String.raw`(?:yank|revok)(?:e|ed|es|ing|s)?`
+/** A quarantine, or a revocation with its object on either side ("revokes the leaked key", "release 1.2.3 yanked"). */
+const REVOKED = new RegExp(
+  String.raw`\bquarantin(?:e|ed|es|ing)\b|\b${REVOKE}\b[^.;,]{0,40}?\b${SECURITY_OBJECT}\b|\b${SECURITY_OBJECT}\b(?:[^.;,]|\.(?=\d)){0,30}?\b${REVOKE}\b`,
+  'i',
+)
+
 const END_STEMS: Stems = heaviestFirst([
   [
     /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
@@ -87,8 +96,9 @@ const END_STEMS: Stems = heaviestFirst([
     /\b(?:mitigat\w*|fix(?:ed)?\s+(?:deployed|applied|released|rolled\s+out)|rollback\s+(?:complete|completed|finished|done)|revert(?:ed)?\s+(?:complete|deployed)|stabili[sz]ed|recovering|healthy|green)\b/i,
     2,
   ],
-  // A security incident's exposure ends when the bad release or access is taken away.
-  [/\b(?:quarantin(?:e|ed|es|ing)|yank(?:ed|s)?|revok(?:ed|es)|taken\s+down)\b/i, 2],
+  // A security incident's exposure ends when the bad release or access is taken away: a quarantine, or a revoked or yanked
+  // token, key, release… ("Certificate revoked by the CA" or "database taken down" is an outage starting, not an end).
+  [REVOKED, 2],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [
     /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
@@ -116,7 +126,10 @@ function score(stems: Stems, text: string): number {
   return 0
 }
 
-/** Texts scored at most this many at a time: an event is scored by several readers, never across many documents. */
+/**
+ * Distinct texts remembered at most (an event is scored by several readers): the memo is module-level, so it lives across
+ * documents in a worker, and it is emptied when full, which bounds it.
+ */
 const MEMO_LIMIT = 512
 
 /** `read(text)`, remembered per distinct text (a pure function of it); the memo is emptied when it reaches `MEMO_LIMIT`. */
