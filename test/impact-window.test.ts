@@ -140,14 +140,19 @@ describe('lone stated moments in prose', () => {
     const day = findStatedMoments([{ text: 'Yesterday (2024-04-30) all uploads were failing.', weight: 2 }], context)
     expect(day.start?.moment).toEqual({ at: null, date: '2024-04-30', time: null })
     // An end told relative to the time named before it.
-    const later = findStatedMoments([{ text: 'At 21:45 UTC the team saw odd transactions. The exploit was mitigated 11 minutes later.', weight: 2 }], context)
-    expect(later.end?.moment).toMatchObject({ date: '2024-05-01', time: '21:56' })
-    expect(findStatedMoments([{ text: 'At 21:45 UTC the team saw odd transactions. They met again two hours later.', weight: 2 }], context).end).toBeNull()
+    const later = findStatedMoments(
+      [{ text: 'At 13:20 UTC the on-call engineer noticed strange payouts. The attack was mitigated 14 minutes later.', weight: 2 }],
+      context,
+    )
+    expect(later.end?.moment).toMatchObject({ date: '2024-05-01', time: '13:34' })
+    expect(
+      findStatedMoments([{ text: 'At 13:20 UTC the on-call engineer noticed strange payouts. They talked again two hours later.', weight: 2 }], context).end,
+    ).toBeNull()
     // An amount of time written like a clock is not a moment.
     expect(findStatedMoments([{ text: 'The recovery took 2:30 hours of manual work.', weight: 2 }], context).end).toBeNull()
     // An abbreviated month's dot does not end the sentence, so the day stays with the words that say the sites went down.
-    const abbreviated = findStatedMoments([{ text: 'In the morning of Sept. 18th, 2017, a couple of our sites went down.', weight: 2 }], context)
-    expect(abbreviated.start?.moment).toEqual({ at: null, date: '2017-09-18', time: null })
+    const abbreviated = findStatedMoments([{ text: 'In the evening of Sept. 4th, 2019, two of our stores went down.', weight: 2 }], context)
+    expect(abbreviated.start?.moment).toEqual({ at: null, date: '2019-09-04', time: null })
   })
 
   it('reads a clock time followed by "hours" as a moment unless a duration cue comes before it', () => {

@@ -105,12 +105,12 @@ describe('section classifier: headings to canonical keys', () => {
     ['再発防止策（案）', 'actionItems'],
     ['復旧方法', 'resolution'],
     ['障害の内容', 'summary'],
-    ['当時の対応について', 'resolution'],
+    ['障害発生当時の対応について', 'resolution'],
     // security reports
     ['Details of exploit', 'rootCause'],
     ['Details of vulnerability', 'rootCause'],
     // one-letter typos of a cue word, hyphenated words read as their parts
-    ['Sumary Issue', 'summary'],
+    ['Outage Sumary', 'summary'],
     ['Timline', 'timeline'],
     ['Root Casue', 'rootCause'],
     ['Acton Items', 'actionItems'],
@@ -122,7 +122,7 @@ describe('section classifier: headings to canonical keys', () => {
   })
 
   it('reads Japanese retrospective sub-headings as lessons: what was done right, and the problems left', () => {
-    expect(matchSection('正しく対応できたこと')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('すばやく復旧できたこと')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
     expect(matchSection('良かった点')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
     expect(matchSection('課題')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
     expect(matchSection('反省点')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
