@@ -14,10 +14,19 @@ export interface StatedMoment {
   weight: number
 }
 
+/**
+ * Words that say the impact ended at the clause's time. "Returned" only with "to" ("returned to normal"): a service that
+ * "returned 503s" or "returned SERVFAIL" was failing. A queue's backlog cleared or drained is its users' recovery.
+ */
 const END_CUES =
-  /\b(?:end\s+time|restor\w*|resolv\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned|came\s+back|operational|normal|mitigat\w*|subsided|resumed|ceased|stabili[sz]\w*|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
+  /\b(?:end\s+time|restor\w*|resolv(?!er)\w*|recover\w*|ended|ends|until|till|back\s+(?:online|up|to\s+normal)|fixed|returned\s+to\b|came\s+back|operational|normal|mitigat\w*|subsided|resumed|ceased|stabili[sz]\w*|(?:backlogs?|queues?)\s+(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?(?:cleared|drained)|caught\s+up|wiederhergestellt|behoben|rétabli\w*|résolu\w*)|復旧|解消/i
+/** An end the clause calls partial or first ("partially restored at 13:40", "first region recovered"): the impact went on. */
+const PARTIAL_END =
+  /\b(?:partial(?:ly)?|first\s+(?:region|location|data\s*cent(?:er|re)|site|server|node|cluster|customers?|users?)|some\s+(?:users?|customers?|regions?))\b/i
+/** An end the clause calls complete ("fully recovered by 14:20"), which outranks an earlier end in the same passage. */
+const FULL_END = /\b(?:fully|completely|entirely|all\s+(?:\w+\s+)?(?:restored|recovered|back)|full\s+(?:recovery|service))\b/i
 const START_CUES =
-  /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|outage|downtime|fail\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
+  /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|stopped\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering|acknowledging|sending|delivering)|outage|downtime|fail(?!over)\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** An amount of time after the moment named before ("11 minutes later", "two hours later"). */
 const LATER = /\b((?:\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|hrs?))\s+later\b/i
 /** Clause boundaries: a time belongs to the words between them. */
@@ -99,7 +108,8 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
           return { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
         }
         if (END_CUES.test(clause)) {
-          if (!end || passage.weight > end.weight) end = found()
+          if (PARTIAL_END.test(clause)) continue
+          if (!end || passage.weight > end.weight || (passage.weight === end.weight && FULL_END.test(clause))) end = found()
         } else if (START_CUES.test(clause) || (times.length === 1 && START_CUES.test(sentence) && !END_CUES.test(sentence))) {
           if (!start || passage.weight > start.weight) start = found()
         }

@@ -30,8 +30,12 @@ export interface StatedRange {
   weight: number
 }
 
+/**
+ * What joins the two times of a range. Case-sensitive, so a zone written in capitals is no connector ("4:05 PM ET and …"
+ * is no French "et"); "à" is matched between spaces, since `\b` does not see a non-ASCII letter.
+ */
 const SEPARATOR =
-  /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\bto\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|\bà\b|\bau\b|\bet\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/i
+  /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\b[Tt]o\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|(?<=\s)à(?=\s)|\bau\b|\bet\b|\bund\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/
 const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
 const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
@@ -85,7 +89,7 @@ function sentenceRanges(sentence: string, context: RangeContext): Array<{ start:
     if (!gap?.groups) continue
     const before = text.slice(Math.max(0, a.index - 60), a.index)
     const opener = OPENER.test(before) || OPENER_WITH_DATE.test(before)
-    if (/^and$/i.test(gap.groups['sep']!) && !opener) continue
+    if (/^(?:and|und|et)$/.test(gap.groups['sep']!) && !opener) continue
     const prefixStart = i > 0 ? times[i - 1]!.index + times[i - 1]!.text.length : 0
     const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.groups['lead'], a, context)
     const after = times[i + 2]?.index ?? text.length

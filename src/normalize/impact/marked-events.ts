@@ -34,7 +34,7 @@ const START_STEMS: Stems = heaviestFirst([
   [/\b(?:success(?:\s+rate)?|throughput|traffic|requests?|availability|launch(?:es)?|logins?|builds?)\s+(?:drop(?:s|ped)?|fell|falls?)\s+(?:to|below)\b/i, 2],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
   [
-    /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
+    /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?(?!over)|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
     1,
   ],
   [
@@ -66,6 +66,10 @@ const REVOKED = new RegExp(
 )
 
 const END_STEMS: Stems = heaviestFirst([
+  // A marker in capitals ("OUTAGE ENDS", "IMPACT ENDED") is the author's own mark of the window's end; "INCIDENT END" is
+  // one too, though weaker: where both are written (Google's template), the incident ends after the outage.
+  [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b/, 4],
+  [/\bINCIDENT\s+END(?:S|ED)?\b/, 3],
   [
     /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
     4,

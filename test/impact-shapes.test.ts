@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { findStatedMoments } from '../src/normalize/impact/find-stated-moments.js'
+import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
+import { endScore, findMarkedEvents, startScore } from '../src/normalize/impact/marked-events.js'
+import { parseZone } from '../src/normalize/time/zones.js'
+import type { TimelineEntry } from '../src/types.js'
+
+const context = { date: '2024-05-01', year: 2024, dayFirst: null, zone: parseZone('UTC') }
+const entry = (time: string, text: string): TimelineEntry => ({ at: null, date: '2024-05-01', time, text, line: 1 })
+const times = (found: { start: { time: string | null } | null; end: { time: string | null } | null } | null) => [found?.start?.time, found?.end?.time]
+
+describe('stated ranges joined by a word of the text’s language', () => {
+  it('reads "zwischen … und … Uhr" and "de …h… à …h…"', () => {
+    expect(times(findStatedRange([{ text: 'Am Montag war das Portal zwischen 09:15 und 11:40 Uhr nicht erreichbar.', weight: 2 }], context))).toEqual([
+      '09:15',
+      '11:40',
+    ])
+    expect(times(findStatedRange([{ text: 'Le portail a été indisponible de 08h10 à 09h55.', weight: 2 }], context))).toEqual(['08:10', '09:55'])
+  })
+
+  it('takes a zone in capitals for no connector ("4:05 PM ET and …" is no French "et")', () => {
+    const text = 'The workers were redeployed at 3:05 PM ET and the site answered again by 3:40 PM ET.'
+    expect(findStatedRange([{ text, weight: 2 }], context)).toBeNull()
+  })
+})
+
+describe('lone stated moments', () => {
+  it('reads a service that "returned" errors as failing, not as recovered', () => {
+    const found = findStatedMoments([{ text: 'The resolver returned SERVFAIL for 25 minutes starting at 06:12 UTC.', weight: 2 }], context)
+    expect(found.end).toBeNull()
+    expect(found.start?.moment.time).toBe('06:12')
+    expect(findStatedMoments([{ text: 'Latency returned to normal at 07:30.', weight: 2 }], context).end?.moment.time).toBe('07:30')
+  })
+
+  it('skips a partial recovery for the full one', () => {
+    const text = 'Uploads were partially restored at 10:20 and fully recovered by 11:05 UTC.'
+    expect(findStatedMoments([{ text, weight: 2 }], context).end?.moment.time).toBe('11:05')
+  })
+
+  it('reads workers that stopped processing as a start and a drained backlog as an end', () => {
+    const found = findStatedMoments(
+      [{ text: 'At 1:10 PM the mail workers stopped acknowledging jobs. The backlog was drained by 2:45 PM.', weight: 2 }],
+      context,
+    )
+    expect([found.start?.moment.time, found.end?.moment.time]).toEqual(['13:10', '14:45'])
+  })
+})
+
+describe('events that mark impact', () => {
+  it('does not read a failover as a failure', () => {
+    expect(startScore('Failover drill scheduled by the maintenance job')).toBe(0)
+    expect(startScore('Replication failing on the standby')).toBeGreaterThan(0)
+  })
+
+  it('reads a capitalised INCIDENT END as the end, after an outage end when both are written', () => {
+    expect(endScore('Last region reverted. INCIDENT END')).toBeGreaterThanOrEqual(3)
+    const single = [
+      entry('06:00', 'Rollout reaches the core sites. INCIDENT START'),
+      entry('06:30', 'First site restored.'),
+      entry('07:10', 'All reverts done. INCIDENT END'),
+    ]
+    expect(findMarkedEvents(single).end).toBe(2)
+    const both = [
+      entry('09:00', 'OUTAGE BEGINS, caches melt'),
+      entry('10:00', 'OUTAGE ENDS, traffic normal'),
+      entry('10:30', 'INCIDENT ENDS after a quiet half hour'),
+    ]
+    expect(findMarkedEvents(both).end).toBe(1)
+  })
+})
