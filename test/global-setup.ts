@@ -1,6 +1,21 @@
 import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 
-/** Compiles the CLI once so tests that spawn `dist/cli.js` run the current sources. */
-export default function setup(): void {
+/**
+ * Compiles the CLI once so tests that spawn `dist/cli.js` run the current sources, and points the temporary folder
+ * of every test (and of every process a test spawns) at one folder of this run, removed when the run ends, so a test
+ * that forgets to clean up never leaves its projects behind in the machine's /tmp.
+ */
+export default function setup(): () => void {
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+  const runTemp = mkdtempSync(path.join(os.tmpdir(), 'hindsight-test-run-'))
+  const previous = process.env.TMPDIR
+  process.env.TMPDIR = runTemp
+  return () => {
+    if (previous === undefined) delete process.env.TMPDIR
+    else process.env.TMPDIR = previous
+    rmSync(runTemp, { recursive: true, force: true })
+  }
 }
