@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { packagePath } from './package-root.js'
 
 /**
  * Hindsight's own version, read from package.json beside `src/` (or `dist/`), so caches written by another release
@@ -6,7 +7,7 @@ import { readFileSync } from 'node:fs'
  */
 export const PACKAGE_VERSION: string = (() => {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version?: unknown }
+    const pkg = JSON.parse(readFileSync(packagePath('package.json'), 'utf8')) as { version?: unknown }
     return typeof pkg.version === 'string' ? pkg.version : '0.0.0-unknown'
   } catch {
     return '0.0.0-unknown'

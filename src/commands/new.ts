@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import path from 'node:path'
 import { Eta } from 'eta'
 import { DateTime } from 'luxon'
@@ -9,14 +8,15 @@ import { UsageError } from '../errors.js'
 import { slugify } from '../site/paths.js'
 import type { ResolvedConfig } from '../types.js'
 import { parseCommand } from './spec.js'
+import { packagePath } from '../package-root.js'
 
 /** Template of a new postmortem, looked up in the project's templates and then in Hindsight's own. */
 export const NEW_TEMPLATE = 'new.md.eta'
 
-const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates/', import.meta.url))
+const BUNDLED_TEMPLATES = packagePath('templates')
 
 /** The front-matter JSON Schema shipped with Hindsight, which editors (yaml-language-server) use to complete and check keys. */
-export const FRONT_MATTER_SCHEMA = fileURLToPath(new URL('../../schema/front-matter.schema.json', import.meta.url))
+export const FRONT_MATTER_SCHEMA = packagePath('schema', 'front-matter.schema.json')
 
 /** What `new` was asked for; the title is required, the rest have defaults. */
 export interface NewOptions {

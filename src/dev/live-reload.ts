@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { packagePath } from '../package-root.js'
 
-const BUNDLED_CLIENT = fileURLToPath(new URL('../../templates/assets/live-reload.js', import.meta.url))
+const BUNDLED_CLIENT = packagePath('templates', 'assets', 'live-reload.js')
 
 /** The browser client: the project's `templates/assets/live-reload.js` when it has one, else Hindsight's own. */
 export async function readClientScript(templatesDir: string): Promise<string> {

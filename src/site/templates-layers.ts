@@ -1,12 +1,12 @@
 import { existsSync, realpathSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { TemplateError } from '../errors.js'
 import { filesUnder } from './files-under.js'
 import { byCodePoint } from '../compare.js'
+import { packagePath } from '../package-root.js'
 
 /** The templates and assets that ship with Hindsight (beside `dist/` in the package, beside `src/` in the repository). */
-export const BUNDLED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url))
+export const BUNDLED_TEMPLATES = packagePath('templates')
 
 const same = (a: string, b: string): boolean => {
   try {

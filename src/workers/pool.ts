@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os'
+import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
+import { packagePath } from '../package-root.js'
 
 /** One content file to normalize: its bytes, or (when a build could not hold them all) how to read them when its turn comes. */
 export interface WorkItem {
@@ -23,7 +25,13 @@ const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read()
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
 const BATCH = 16
-const WORKER_URL = new URL('./normalize-worker.js', import.meta.url)
+/**
+ * The worker's script: beside this module when run from the sources, else dist/workers/normalize-worker.js, which is
+ * the bundled worker (scripts/bundle.mjs) or the compiled module, so a bundled chunk in dist/chunks/ finds it too.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./normalize-worker.js', import.meta.url)
+  : pathToFileURL(packagePath('dist', 'workers', 'normalize-worker.js'))
 /** Default thread count at most: each thread holds its own heap (about 100 MB at its peak) and its own compiled code. */
 export const MAX_DEFAULT_THREADS = 8
 /**
