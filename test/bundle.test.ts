@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const REPO = path.resolve(import.meta.dirname, '..')
+const CLI = path.join(REPO, 'dist/cli.js')
+const root = mkdtempSync(path.join(os.tmpdir(), 'hindsight-bundle-'))
+afterAll(() => rmSync(root, { recursive: true, force: true }))
+
+/** Runs the compiled CLI with a module hook that lists every file module the process (and its worker threads) loads. */
+function loadedModules(cwd: string, ...args: string[]): { status: number | null; modules: string[]; stderr: string } {
+  const hooks = path.join(root, 'hooks.mjs')
+  writeFileSync(
+    hooks,
+    "export async function load(url, context, next) {\n  if (url.startsWith('file:')) process.stderr.write(`LOADED ${url}\\n`)\n  return next(url, context)\n}\n",
+  )
+  const register = path.join(root, 'register.mjs')
+  writeFileSync(register, `import { register } from 'node:module'\nregister(${JSON.stringify(pathToFileURL(hooks).href)})\n`)
+  const run = spawnSync(process.execPath, ['--import', register, CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 })
+  const modules = run.stderr.split('\n').flatMap((line) => (line.startsWith('LOADED ') ? [line.slice('LOADED '.length)] : []))
+  return { status: run.status, modules, stderr: run.stderr }
+}
+
+describe('the compiled CLI is bundled', () => {
+  it('builds a postmortem from a few bundled files instead of hundreds of modules', () => {
+    const project = path.join(root, 'project')
+    mkdirSync(path.join(project, 'content'), { recursive: true })
+    writeFileSync(path.join(project, 'hindsight.config.json'), JSON.stringify({ search: false }))
+    const text = readFileSync(path.join(REPO, 'content', '2023-03-01-login-service-database-lock.md'), 'utf8')
+    writeFileSync(path.join(project, 'content', 'outage.md'), text)
+    const run = loadedModules(project, 'build', '--quiet')
+    expect(run.status, run.stderr).toBe(0)
+    const fromPackages = run.modules.filter((url) => url.includes('/node_modules/'))
+    // The unbundled build loaded ~580 modules, ~390 of them from node_modules (micromark, mdast, chrono-node...).
+    expect(fromPackages, fromPackages.join('\n')).toEqual([])
+    expect(run.modules.length).toBeLessThan(60)
+    expect(run.modules.every((url) => url.includes('/dist/cli.js') || url.includes('/dist/chunks/'))).toBe(true)
+  })
+})
