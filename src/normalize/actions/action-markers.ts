@@ -176,6 +176,38 @@ function takeOwner(text: string): { text: string; owner: string | null } {
   return { text, owner: mention?.[1] ?? null }
 }
 
+/** A parenthesis at the end of an item: "(owner: @kim, P1)", "(@ops, high priority)", "(low priority)". */
+const TRAILING_GROUP = /\s*\(([^()]{1,80})\)\s*[.!]?\s*$/
+const GROUP_OWNER = /^(?:(?:owners?|assignees?)\s*[:=]\s*|assigned to\s+|owned by\s+)?@?([\w.-]+(?: [A-Z][\w.-]+)?)$/i
+const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY_WORDS})(?:\\s+priority)?$`, 'i')
+
+/**
+ * The owner and priority a trailing parenthesis lists, comma- or semicolon-separated, taken out part by part (so no
+ * ", P1)" is left behind once the owner is read); the parts it does not know ("due May 3") stay in a parenthesis.
+ * A group with neither an owner nor a priority ("(see RFC 12)", "(Bob)") is left as it is.
+ */
+function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null } {
+  const group = TRAILING_GROUP.exec(text)
+  if (!group || group.index === 0) return { text, owner: null, priority: null }
+  let owner: string | null = null
+  let priority: string | null = null
+  const kept: string[] = []
+  for (const raw of group[1]!.split(/[,;]/)) {
+    const part = raw.trim()
+    const named = /[:=@]|^assigned to |^owned by /i.test(part) ? GROUP_OWNER.exec(part) : null
+    const ranked = GROUP_PRIORITY.exec(part)
+    if (ranked && priority === null) priority = priorityOf(ranked[1]!)
+    else if (named && owner === null) owner = named[1]!
+    else if (part) kept.push(part)
+  }
+  if (owner === null && priority === null) return { text, owner: null, priority: null }
+  // Beside a priority, one short name is the owner: "(ops team, P2)".
+  const lone = kept.length === 1 && owner === null ? kept[0]! : ''
+  if (/^\p{L}[\p{L} .&/-]{0,30}$/u.test(lone) && lone.split(/\s+/).length <= 3 && !NOT_OWNER.test(lone) && !kindOf(lone)) owner = kept.pop()!
+  const rest = text.slice(0, group.index)
+  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority }
+}
+
 /** What a group or table already says about its items. */
 export interface ItemDefaults {
   kind: string | null
@@ -199,9 +231,13 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
     if (statusOf(label) === false && done === null) done = false
     text = typed[2] ?? text
   }
-  const prioritised = takePriority(text)
-  const owned = takeOwner(prioritised.text)
-  const clean = oneLine(owned.text).replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
+  const grouped = takeAttributeGroup(text)
+  const prioritised = grouped.priority === null ? takePriority(grouped.text) : { text: grouped.text, priority: grouped.priority }
+  const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
+  // An owner taken from between two dashes ("Fix it — Owner: Bob — due May 3") leaves the dashes side by side: one stays.
+  const clean = oneLine(owned.text)
+    .replace(/([–—-])\s+[–—-](?=\s)/g, '$1')
+    .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
   if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
   return { text: clean, kind, done, owner: owned.owner ?? defaults.owner ?? null, priority: prioritised.priority ?? defaults.priority ?? null }
 }

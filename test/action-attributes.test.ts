@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { makeItem } from '../src/normalize/actions/action-markers.js'
+
+const item = (text: string) => makeItem(text, { kind: null, done: null })
+
+describe('action items: owner and priority in one trailing parenthesis', () => {
+  it.each([
+    ['Add a request timeout (owner: @mia, P1)', 'Add a request timeout', 'mia', 'P1'],
+    ['Page on queue age (@infra, high priority)', 'Page on queue age', 'infra', 'high'],
+    ['Shorten the DNS TTL (low priority)', 'Shorten the DNS TTL', null, 'low'],
+    ['Move the cron host (storage team, P3)', 'Move the cron host', 'storage team', 'P3'],
+    ['Rotate the signing keys (assignee: tomas; due 2024-07-01)', 'Rotate the signing keys (due 2024-07-01)', 'tomas', null],
+  ])('%s', (text, rest, owner, priority) => {
+    expect(item(text)).toMatchObject({ text: rest, owner, priority })
+  })
+
+  it('leaves a parenthesis that names neither', () => {
+    expect(item('Upgrade the proxy (see RFC 12)')).toMatchObject({ text: 'Upgrade the proxy (see RFC 12)', owner: null, priority: null })
+  })
+
+  it('keeps one dash where an owner stood between two', () => {
+    expect(item('Add a queue age alert — Owner: Dana — due 2024-02-01')).toMatchObject({ text: 'Add a queue age alert — due 2024-02-01', owner: 'Dana' })
+  })
+})
