@@ -13,6 +13,7 @@ import { templatesKey } from './build/render-keys.js'
 import { assertSafeOutDir } from './site/out-guard.js'
 import { templateLayers } from './site/templates-layers.js'
 import { recoverOutDir } from './site/write.js'
+import { debug } from './debug.js'
 import { pausePoint } from './test-seam.js'
 import type { ResolvedConfig } from './types.js'
 
@@ -54,6 +55,7 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     session.images = found.images
     const stamps = new Map(inputs.map((i) => [i.source, i.stamp]))
     const scope = chooseScope(state, { mode, siteTrusted: siteTrusted(session, state), buildKey, structureKey, inputs })
+    debug('scope %s%s', scope.kind, scope.kind === 'full' ? `: ${scope.reason}` : '')
     if (scope.kind === 'unchanged') {
       session.published = { ...session.published, reports: new Map(state!.reports.map((f) => [f.source, f])) }
       session.unread = { inputs, refused }

@@ -63,4 +63,13 @@ describe('chooseScope', () => {
   it('builds everything when the build key differs but no file did (an option without a structure change)', () => {
     expect(chooseScope(lastBuild(3), now(3, { buildKey: 'other' })).kind).toBe('full')
   })
+
+  it('names why it builds everything, for the debug line (NODE_DEBUG=hindsight): a full pass is never silent', () => {
+    const reason = (scope: ReturnType<typeof chooseScope>): string => (scope.kind === 'full' ? scope.reason : scope.kind)
+    expect(reason(chooseScope(null, now(3)))).toBe('no usable build state')
+    expect(reason(chooseScope(lastBuild(3), now(3, { siteTrusted: false })))).toMatch(/output folder is not the one/)
+    expect(reason(chooseScope(lastBuild(3), now(3, { mode: 'dev' })))).toBe('dev mode')
+    expect(reason(chooseScope(lastBuild(5), now(5, { structureKey: 'moved' }, new Set([1]))))).toMatch(/list of files changed/)
+    expect(reason(chooseScope(lastBuild(3), now(3, { buildKey: 'other' })))).toMatch(/no content file changed/)
+  })
 })
