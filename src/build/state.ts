@@ -6,7 +6,9 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hashParts } from '../cache/hash.js'
 import { writeOrForget } from '../cache/files.js'
+import { jsonPieces, StreamedList, type StoredValue } from './state-text.js'
 import { PIPELINE_VERSION } from '../constants.js'
+import { debug } from '../debug.js'
 import type { FileReport } from './types.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
@@ -137,47 +139,49 @@ function decode(stored: StoredBuildState): BuildState {
   }
 }
 
-function encode(state: BuildState): StoredBuildState {
-  const manifest: StoredBuildState['manifest'] = []
-  for (const [file, entry] of state.manifest) manifest.push(file, entry.inputHash, entry.outputHash)
-  const inputs: StoredBuildState['inputs'] = []
-  for (const [source, stamp] of state.inputs) inputs.push(source, stamp.hash, stamp.key, stamp.size, stamp.mtimeMs, stamp.ino)
-  let archive: StoredBuildState['archive']
-  if (state.archive) {
-    archive = []
-    for (const e of state.archive) archive.push(e.source, e.slug, e.listingKey, e.renamed ? 1 : 0)
-  }
-  return {
-    pipeline: state.pipeline,
-    layout: LAYOUT,
-    outDir: state.outDir,
-    site: state.site,
-    buildKey: state.buildKey,
-    optionsKey: state.optionsKey,
-    startedAt: state.startedAt,
-    searchKey: state.searchKey,
-    inputs,
-    reports: state.reports,
-    manifest,
-    shape: state.structureKey,
-    archive,
-    relatedId: state.relatedId,
-  }
+/** The stored form's fields in order (the text `JSON.stringify` gave of it before it was streamed), the long lists streamed. */
+function encode(state: BuildState): Array<readonly [keyof StoredBuildState, StoredValue]> {
+  const { inputs, manifest, archive } = state
+  return [
+    ['pipeline', state.pipeline],
+    ['layout', LAYOUT],
+    ['outDir', state.outDir],
+    ['site', state.site],
+    ['buildKey', state.buildKey],
+    ['optionsKey', state.optionsKey],
+    ['startedAt', state.startedAt],
+    ['searchKey', state.searchKey],
+    ['inputs', new StreamedList(flat(inputs, (source, s) => [source, s.hash, s.key, s.size, s.mtimeMs, s.ino]))],
+    ['reports', new StreamedList(state.reports)],
+    ['manifest', new StreamedList(flat(manifest, (file, e) => [file, e.inputHash, e.outputHash]))],
+    ['shape', state.structureKey],
+    ['archive', archive && new StreamedList(flat(archive.entries(), (_, e) => [e.source, e.slug, e.listingKey, e.renamed ? 1 : 0]))],
+    ['relatedId', state.relatedId],
+  ]
+}
+
+/** The fields of each entry of a map, one after another (the stored form's flat arrays), made as they are written. */
+function* flat<K, V>(entries: Iterable<[K, V]>, fields: (key: K, value: V) => Array<string | number>): Generator<string | number> {
+  for (const [key, value] of entries) yield* fields(key, value)
 }
 
 /** Reads the last build's state, or `null` when there is none usable (other pipeline version, other output folder, unreadable). */
 export function readBuildState(cacheDir: string, outDir: string): BuildState | null {
+  const file = statePath(cacheDir, outDir)
   try {
-    const stored = JSON.parse(readFileSync(statePath(cacheDir, outDir), 'utf8')) as StoredBuildState
-    return stored.pipeline === PIPELINE_VERSION && stored.layout === LAYOUT && stored.outDir === outDir ? decode(stored) : null
-  } catch {
-    return null
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredBuildState
+    if (stored.pipeline === PIPELINE_VERSION && stored.layout === LAYOUT && stored.outDir === outDir) return decode(stored)
+    debug('build state %s: written by another version or for another folder, not used', file)
+  } catch (error) {
+    debug('build state %s: not read (%s)', file, (error as Error).message)
   }
+  return null
 }
 
 /** Saves the build state atomically, or forgets it when it cannot (and drops the state file of Hindsight 0.1's V8 format beside it). */
 export function writeBuildState(cacheDir: string, state: BuildState): void {
   const file = statePath(cacheDir, state.outDir)
-  writeOrForget(file, JSON.stringify(encode(state)))
+  // In pieces: at 100,000 postmortems the text is 88 MB, which as one string was the cold build's last peak.
+  writeOrForget(file, () => jsonPieces(encode(state)))
   rmSync(file.replace(/\.json$/, '.bin'), { force: true })
 }

@@ -3,11 +3,11 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { codeVersionKey } from './hash.js'
-import { writeDurably } from './integrity.js'
+import { writeDurably, type FileData } from './integrity.js'
 import { makeDir } from '../make-dir.js'
 
 /** Writes a file whole or not at all (temporary name, flushed, then rename), so a killed build never leaves a truncated cache file. */
-export function writeWhole(file: string, data: Uint8Array | string): void {
+export function writeWhole(file: string, data: FileData): void {
   try {
     writeDurably(file, data)
   } catch (error) {
@@ -18,7 +18,7 @@ export function writeWhole(file: string, data: Uint8Array | string): void {
 }
 
 /** Writes a cache file, or (a full disk, a read-only folder) removes the old one and warns: the cache is an optimisation, never a reason to fail. */
-export function writeOrForget(file: string, data: Uint8Array | string): void {
+export function writeOrForget(file: string, data: FileData): void {
   try {
     writeWhole(file, data)
   } catch (error) {

@@ -54,14 +54,19 @@ export function syncFd(fd: number): void {
   }
 }
 
+/** What a cache file is written from: bytes, a text, or a text made in pieces as it is written (each call starts it again). */
+export type FileData = Uint8Array | string | (() => Iterable<string>)
+
 /** Writes a file whole or not at all: a temporary name, flushed to the disk, then renamed; the temporary file is removed on failure. */
-export function writeDurably(file: string, data: Uint8Array | string): void {
+export function writeDurably(file: string, data: FileData): void {
   const tmp = `${file}.tmp-${process.pid}`
   try {
     const fd = openSync(tmp, 'w')
     try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data
-      for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at)
+      for (const piece of typeof data === 'function' ? data() : [data]) {
+        const bytes = typeof piece === 'string' ? Buffer.from(piece) : piece
+        for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at)
+      }
       syncFd(fd)
     } finally {
       closeSync(fd)

@@ -1,0 +1,86 @@
+/**
+ * The build state is written in pieces (`build/state-text.ts`): the same text `JSON.stringify` gave of its stored form,
+ * but never one string (88 MB at 100,000 postmortems, the cold build's last peak).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { jsonPieces, PIECE_CHARS, StreamedList } from '../src/build/state-text.js'
+import { readBuildState, writeBuildState, type BuildState } from '../src/build/state.js'
+import { PIPELINE_VERSION } from '../src/constants.js'
+
+const made: string[] = []
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true })
+})
+
+describe('the build state written in pieces', () => {
+  it('is the text JSON.stringify gives, undefined fields and elements as it writes them', () => {
+    const list = ['a', 1, undefined, { x: [1, 'ü\u2028"'] }, null, 2.5]
+    const fields = [
+      ['n', 3],
+      ['gone', undefined],
+      ['s', { ino: 1, mtimeMs: 2.25 }],
+      ['list', new StreamedList(list)],
+      ['empty', new StreamedList([])],
+      ['last', null],
+    ] as const
+    const whole = JSON.stringify({ n: 3, gone: undefined, s: { ino: 1, mtimeMs: 2.25 }, list, empty: [], last: null })
+    expect([...jsonPieces(fields)].join('')).toBe(whole)
+    const small = [...jsonPieces(fields, 8)]
+    expect(small.length).toBeGreaterThan(3)
+    expect(small.join('')).toBe(whole)
+    expect([...jsonPieces([['only', undefined]])].join('')).toBe('{}')
+  })
+
+  it('never holds more than a piece and one element of a long list', () => {
+    const items = Array.from({ length: 50_000 }, (_, i) => `${i}`.padStart(32, '0'))
+    const pieces = [...jsonPieces([['manifest', new StreamedList(items)]])]
+    expect(pieces.length).toBeGreaterThan(20)
+    for (const piece of pieces) expect(piece.length).toBeLessThan(PIECE_CHARS + 64)
+  })
+
+  it('is the file the whole text was (flat arrays of fields, in the same order) and reads back', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-text-'))
+    made.push(cacheDir)
+    const manifest = new Map(Array.from({ length: 5000 }, (_, i) => [`p${i}/index.html`, { inputHash: `i${i}`, outputHash: `o${i}` }]))
+    const state: BuildState = {
+      pipeline: PIPELINE_VERSION,
+      outDir: path.join(cacheDir, 'site'),
+      site: { ino: 12, mtimeMs: 1700000000000.5 },
+      buildKey: 'b',
+      startedAt: 1700000000123,
+      searchKey: null,
+      inputs: new Map([['a.md', { hash: 'ha', key: 'ka', size: 10, mtimeMs: 1.25, ino: 7 }]]),
+      reports: [{ source: 'a.md', slug: 'a', diagnostics: [] }],
+      manifest,
+      structureKey: 's',
+      archive: [{ source: 'a.md', slug: 'a', listingKey: 'la', renamed: true }],
+      relatedId: null,
+    }
+    writeBuildState(cacheDir, state)
+    const file = path.join(
+      cacheDir,
+      readdirSync(cacheDir).find((n) => n.startsWith('state-'))!,
+    )
+    const stored = {
+      pipeline: PIPELINE_VERSION,
+      layout: 'flat-1',
+      outDir: state.outDir,
+      site: state.site,
+      buildKey: 'b',
+      optionsKey: undefined,
+      startedAt: state.startedAt,
+      searchKey: null,
+      inputs: ['a.md', 'ha', 'ka', 10, 1.25, 7],
+      reports: state.reports,
+      manifest: [...manifest].flatMap(([p, e]) => [p, e.inputHash, e.outputHash]),
+      shape: 's',
+      archive: ['a.md', 'a', 'la', 1],
+      relatedId: null,
+    }
+    expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(stored))
+    expect(readBuildState(cacheDir, state.outDir)).toEqual({ ...state, optionsKey: undefined })
+  })
+})
