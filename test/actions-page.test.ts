@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { archiveActions } from '../src/site/actions.js'
 import type { ActionItem } from '../src/types.js'
+import path from 'node:path'
+import { actionPages } from '../src/site/action-pages.js'
+import { loadConfig } from '../src/config.js'
 import { renderRecords } from './helpers/plan.js'
+import { ROOT } from './helpers/root.js'
 import { makeRecord } from './helpers/record.js'
 
 const item = (text: string, over: Partial<ActionItem> = {}): ActionItem => ({ text, kind: null, done: null, owner: null, priority: null, ...over })
@@ -62,5 +66,48 @@ describe('/actions/: every action item of the archive', () => {
 
   it('says so when no postmortem lists action items', () => {
     expect(renderRecords([makeRecord({ slug: 'x', title: 'X' })]).get('actions/index.html')).toContain('No postmortem lists action items yet.')
+  })
+
+  it('pages the items (four list pages of them a page, the first at actions/index.html), linked both ways, each item once', () => {
+    // pageSize 1: four items a page, so the five items are two pages; the status links name the page a status starts on.
+    const out = renderRecords(records, { pageSize: 1 })
+    const first = out.get('actions/index.html')!
+    const second = out.get('actions/page/2/index.html')!
+    expect(out.has('actions/page/3/index.html')).toBe(false)
+    const rows = (page: string): string[] => [...page.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]!)
+    expect(rows(first)).toEqual(['Add a disk alert', 'Rotate keys', 'Audit logs', 'Review alerts'])
+    expect(rows(second)).toEqual(['Write a runbook'])
+    for (const page of [first, second]) {
+      expect(page).toContain('5 action items from the archive')
+      expect(page).toContain('<a href="/actions/#actions-open">Open (3)</a>')
+      expect(page).toContain('<a href="/actions/page/2/#actions-done">Done (1)</a>')
+    }
+    expect(first).toContain('href="/actions/page/2/" rel="next"')
+    expect(second).toContain('href="/actions/" rel="prev"')
+    expect(second).toMatch(/<title>Action items \(page 2\)/)
+    expect(second).toMatch(/<h2 id="actions-done">Done <span class="count">\(1\)<\/span><\/h2>/)
+    const sitemap = renderRecords(records, { pageSize: 1, url: 'https://example.com' }).get('sitemap.xml')
+    expect(sitemap).toContain('<loc>https://example.com/actions/page/2/</loc>')
+  })
+
+  it('marks a status that began on an earlier page as continued', () => {
+    const open = Array.from({ length: 6 }, (_, i) => item(`Open ${i}`, { done: false }))
+    const out = renderRecords([makeRecord({ slug: 'many', title: 'Many', actionItems: open })], { pageSize: 1 })
+    expect(out.get('actions/index.html')).not.toContain('(continued)')
+    expect(out.get('actions/page/2/index.html')).toMatch(/Open <span class="count">\(6\)<\/span> <span class="page-note">\(continued\)<\/span>/)
+  })
+
+  it('keys each page by what it shows: reworded item text re-renders its own page only', () => {
+    const config = loadConfig(ROOT, { search: false, pageSize: 1, outDir: path.join(ROOT, 'test-output/unused') })
+    const keys = (list: typeof records): Array<string | undefined> => actionPages(list, config).map((f) => f.key)
+    const before = keys(records)
+    const reworded = records.map((r) =>
+      r.slug === 'newer' ? { ...r, actionItems: [r.actionItems[0]!, item('Write two runbooks', { done: true, kind: 'process' })] } : r,
+    )
+    const after = keys(reworded)
+    expect(before).toHaveLength(2)
+    expect(after[0]).toBe(before[0])
+    expect(after[1]).not.toBe(before[1])
+    for (const key of before) expect(key!.length).toBeLessThanOrEqual(80)
   })
 })

@@ -48,9 +48,32 @@ function ranked(counts: Map<string, number>): Array<{ name: string; count: numbe
 
 const byText = (a: string | null, b: string | null): number => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1)
 
-/** Gathers every action item of the records (in archive order) into status groups; pure and deterministic. */
-export function archiveActions(records: RecordHead[]): ArchiveActions {
-  const groups = new Map<ActionStatus, ArchiveAction[]>([
+/** Items a record's place in an item reference leaves room for (a record with more is refused long before: files are capped in size). */
+const ITEM_SLOTS = 2 ** 21
+
+/** An action item by place: its record's index in archive order and its own index, one number (8 bytes, not an object). */
+export type ActionRef = number
+
+/** The archive's action items in status order, by place, with the counts every page shows. */
+export interface ActionIndex {
+  total: number
+  groups: Array<{ status: ActionStatus; label: string; refs: ActionRef[] }>
+  /** Owners with open items, most first. */
+  openByOwner: Array<{ owner: string; count: number }>
+  /** Kinds with their item counts, most first. */
+  byKind: Array<{ kind: string; count: number }>
+}
+
+/** The item a reference names, with what a page shows of its postmortem. */
+export function actionOf(records: readonly RecordHead[], ref: ActionRef): ArchiveAction {
+  const r = records[Math.floor(ref / ITEM_SLOTS)]!
+  const item = r.actionItems[ref % ITEM_SLOTS]!
+  return { text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: shownTitle(r), date: r.date }
+}
+
+/** Orders every action item of the records (in archive order) into status groups, by place; pure and deterministic. */
+export function actionIndex(records: readonly RecordHead[]): ActionIndex {
+  const groups = new Map<ActionStatus, ActionRef[]>([
     ['open', []],
     ['unknown', []],
     ['done', []],
@@ -58,27 +81,41 @@ export function archiveActions(records: RecordHead[]): ArchiveActions {
   const owners = new Map<string, number>()
   const kinds = new Map<string, number>()
   let total = 0
-  for (const r of records) {
-    for (const item of r.actionItems) {
+  records.forEach((r, at) => {
+    r.actionItems.forEach((item, i) => {
       const status = statusOf(item)
-      groups
-        .get(status)!
-        .push({ text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: shownTitle(r), date: r.date })
+      if (i < ITEM_SLOTS) groups.get(status)!.push(at * ITEM_SLOTS + i)
       if (status === 'open' && item.owner) owners.set(item.owner, (owners.get(item.owner) ?? 0) + 1)
       const kind = item.kind ?? 'unspecified'
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
       total++
-    }
-  }
+    })
+  })
+  const itemOf = (ref: ActionRef): ActionItem => records[Math.floor(ref / ITEM_SLOTS)]!.actionItems[ref % ITEM_SLOTS]!
   return {
     total,
     // A stable sort keeps archive order within the same kind and owner.
     groups: [...groups]
-      .filter(([, items]) => items.length)
-      .map(([status, items]) => ({ status, label: LABELS[status], items: items.sort((a, b) => byText(a.kind, b.kind) || byText(a.owner, b.owner)) })),
+      .filter(([, refs]) => refs.length)
+      .map(([status, refs]) => ({
+        status,
+        label: LABELS[status],
+        refs: refs.sort((a, b) => {
+          const x = itemOf(a)
+          const y = itemOf(b)
+          return byText(x.kind, y.kind) || byText(x.owner, y.owner)
+        }),
+      })),
     openByOwner: ranked(owners).map(({ name, count }) => ({ owner: name, count })),
     byKind: ranked(kinds).map(({ name, count }) => ({ kind: name, count })),
   }
+}
+
+/** Gathers every action item of the records (in archive order) into status groups; pure and deterministic. */
+export function archiveActions(records: RecordHead[]): ArchiveActions {
+  const index = actionIndex(records)
+  const groups = index.groups.map((g) => ({ status: g.status, label: g.label, items: g.refs.map((ref) => actionOf(records, ref)) }))
+  return { total: index.total, groups, openByOwner: index.openByOwner, byKind: index.byKind }
 }
 
 /** What `/actions/` reads of one record, as one string: the page is rendered again only when it changes. */

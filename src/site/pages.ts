@@ -1,4 +1,4 @@
-import { actionsFields, archiveActions } from './actions.js'
+import { actionPages } from './action-pages.js'
 import { hashParts } from '../cache/hash.js'
 import { boundHeap } from '../heap.js'
 import type { FileContent } from './write.js'
@@ -270,12 +270,7 @@ export function planSite(
     key: keyDigest(`${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`),
     data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }),
   })
-  files.push({
-    path: 'actions/index.html',
-    template: 'actions',
-    key: keyDigest(records.map(actionsFields).join('\u0000')),
-    data: () => ({ title: 'Action items', actions: archiveActions(records) }),
-  })
+  files.push(...actionPages(records, config))
   files.push({ path: 'search/index.html', template: 'search', data: { title: 'Search' } })
   for (const feed of feeds)
     files.push({
