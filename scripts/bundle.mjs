@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Bundles the CLI and the normalize worker with esbuild over the modules tsc just wrote to dist/ (npm run compile):
-// dist/cli.js and dist/workers/normalize-worker.js become single files plus shared chunks in dist/chunks/, lazily
+// Bundles the CLI and the normalize and render workers with esbuild over the modules tsc just wrote to dist/ (npm run compile):
+// dist/cli.js and dist/workers/{normalize,render}-worker.js become single files plus shared chunks in dist/chunks/, lazily
 // imported parts staying lazy. A build then loads a few files instead of ~580 modules: module resolution and loading
 // were a third of the CPU of a warm one-edit build. dist/index.js and the other modules stay as tsc wrote them for the
 // library entry and the bench scripts. Pagefind (a platform binary) and chokidar (optional native fsevents) stay external.
@@ -12,7 +12,11 @@ const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts', 'workers/normalize-worker': 'src/workers/normalize-worker.ts' },
+  entryPoints: {
+    cli: 'src/cli.ts',
+    'workers/normalize-worker': 'src/workers/normalize-worker.ts',
+    'workers/render-worker': 'src/workers/render-worker.ts',
+  },
   outdir: dist,
   chunkNames: 'chunks/[name]-[hash]',
   bundle: true,

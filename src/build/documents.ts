@@ -1,6 +1,7 @@
 /** The documents of a build: found in memory, in the cache folder or by normalizing, then assembled into the published archive. */
 import { decodeEntry, encodeEntry, entrySummary, type DocumentSummary } from '../cache/entry.js'
 import { openDocumentCache, type DocumentCache } from '../cache/store.js'
+import type { BodyPlace } from '../cache/body-place.js'
 import type { LoadedDocument } from '../document.js'
 import { isWhole, type ArchiveDocument, type BodyReader } from '../site/site-document.js'
 import { selectPublished } from '../site/publish.js'
@@ -44,6 +45,8 @@ export interface DocumentSet {
    * from the cache (`readDocumentBody`), a `CacheError` when the cache lost it. The one way the build reads a body.
    */
   readBody: BodyReader
+  /** Where a document's body lies in the cache, for a render worker that reads it itself; null when it is whole or not cached. */
+  bodyPlace(doc: ArchiveDocument): BodyPlace | null
   /** Applies slug deduplication over all loaded documents (in source order), with the files refused before loading; `imageExists` for the link checks. */
   assemble(refused: FileReport[], imageExists: (source: string) => boolean): Assembled
   /** The loaded entry a record is, unless slug deduplication renamed it (then it is a copy the cache does not hold). */
@@ -139,6 +142,10 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
     },
     cached: (key) => cachedDocument(key, false),
     readBody,
+    bodyPlace(doc) {
+      const key = isWhole(doc) ? undefined : bodyKeys.get(doc)
+      return key === undefined ? null : cache().bodyPlace(key)
+    },
     assemble(refused, imageExists) {
       const sources = [...loaded.keys()].sort(byCodePoint)
       const staticRoots = passthroughFiles(config).map((f) => f.path.split('/')[0]!)

@@ -8,6 +8,7 @@ import { listLayered, templateLayers } from '../site/templates-layers.js'
 import type { RecordHead, ResolvedConfig } from '../types.js'
 import type { DocumentSet } from './documents.js'
 import { runPass, type PassContext, type PassOutcome } from './pass.js'
+import { renderOffload } from './render-offload.js'
 import type { RelatedStore } from './related-store.js'
 import type { ArchiveEntry, BuildState } from './state.js'
 import { SEARCH_DIR } from '../constants.js'
@@ -74,9 +75,10 @@ export async function fullPass(
       const plan = planSite(docs, config, (d) => outputKeys.get(d)!, knownLine, full.image, related, documents.readBody)
       related = plan.related
       const files = withPassthrough([...plan.files, ...assetFiles(config)], passthroughFiles(config))
+      const offload = await renderOffload(full.pass, documents, docs)
       const searchFiles = trusted ? [...trusted.keys()].filter((p) => p.startsWith(`${SEARCH_DIR}/`)) : []
       searchKey = trusted ? (previous?.searchKey ?? null) : null
-      if (!withSearch || !config.search) return { files, outputKeys, carried: searchFiles }
+      if (!withSearch || !config.search) return { files, outputKeys, carried: searchFiles, offload }
       // A base index and a delta of what changed since (see `search/delta.ts`), or a new base.
       const sources = [...outputKeys].map(([doc, key]) => ({ key, doc: () => doc }))
       const search = await (
@@ -84,7 +86,7 @@ export async function fullPass(
       ).startSearch(trusted ? (previous?.searchKey ?? null) : null, sources, config, full.pass.renderKey, documents.readBody)
       searchKey = search.key
       if (search.close) closing.push(search.close)
-      return { files, outputKeys, carried: searchFiles.filter((p) => search.keeps(p)), later: search.files }
+      return { files, outputKeys, carried: searchFiles.filter((p) => search.keeps(p)), later: search.files, offload }
     },
     { retryUntrusted: true, keep: (p) => mode === 'dev' && p.startsWith(`${SEARCH_DIR}/`) },
   ).finally(async () => {

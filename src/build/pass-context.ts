@@ -14,5 +14,6 @@ export async function passContext(session: BuilderSession): Promise<PassContext>
     renderKey: passRenderKey(keys.renderKey, keys.templatesKey),
     render: session.renderer.render,
     progress: session.progress,
+    threads: session.workers,
   }
 }

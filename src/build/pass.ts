@@ -2,7 +2,7 @@
 import { hashParts } from '../cache/hash.js'
 import { createPlanHasher } from './plan-key.js'
 import type { PlannedFile, ArchiveDocument } from '../site/pages.js'
-import { writeFiles } from '../site/produce.js'
+import { writeFiles, type Offloaded } from '../site/produce.js'
 import { MissingOutputError, openSiteWriter, type FileContent } from '../site/write.js'
 import type { ResolvedConfig } from '../types.js'
 import type { ManifestEntry } from './state.js'
@@ -18,6 +18,8 @@ export interface PassContext {
   render: (file: PlannedFile) => FileContent
   /** Told after each planned file, kept or produced, for a progress line. */
   progress?: (done: number, total: number) => void
+  /** Threads asked for (`--workers`): a full build renders its postmortem pages on as many (`build/render-offload.ts`). */
+  threads?: number
 }
 
 /** What a pass writes: planned files, then those a job still running produces (the search index), and files carried over unread. */
@@ -28,6 +30,14 @@ export interface PassPlan {
   outputKeys?: ReadonlyMap<ArchiveDocument, string>
   /** Paths of the last output kept as they are without being planned (the search index while its key holds). */
   carried?: string[]
+  /** Renders some files on other threads (a full build's postmortem pages); closed when the pass ends, however it ends. */
+  offload?: PassOffload | null
+}
+
+/** Files rendered on other threads: `render` says null for a file rendered here. */
+export interface PassOffload {
+  render: (file: PlannedFile) => Promise<Offloaded> | null
+  close: () => Promise<void>
 }
 
 /** What a pass did, and the manifest of the output it leaves. */
@@ -78,7 +88,8 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
   try {
     for (const p of plan.carried ?? []) if (writer.keep(p)) manifest.set(p, previous!.get(p)!)
     // A full pass's plan is made for this pass alone: its files are dropped as they are written (`release`).
-    const pass = { inputHash, previous, manifest, writer, render, mode, progress, release: !options.partial }
+    const offload = plan.offload?.render
+    const pass = { inputHash, previous, manifest, writer, render, mode, progress, release: !options.partial, offload }
     const written = await writeFiles(plan.files, pass)
     const later = plan.later ? await plan.later : []
     if (later.length) written.push(...(await writeFiles(later, pass)))
@@ -96,6 +107,8 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
     // Let a job still running (the indexer) finish, and its scratch folder go, before anything else starts one.
     await plan.later?.catch(() => {})
     throw error
+  } finally {
+    await plan.offload?.close()
   }
 }
 

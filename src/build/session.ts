@@ -22,6 +22,8 @@ export interface BuilderSession {
   readonly related: RelatedStore
   /** Told after each planned file of a pass, for the CLI's progress line. */
   readonly progress?: (done: number, total: number) => void
+  /** Threads asked for (`--workers`), to normalize and to render. */
+  readonly workers?: number
   /** The last build's state: `undefined` until read from the cache folder, null when there is none. */
   state: BuildState | null | undefined
   /** Images under content/ by their path there, as the last build found them. */
@@ -47,6 +49,7 @@ export function createSession(config: ResolvedConfig, mode: BuildMode, workers?:
     documents: createDocumentSet(config, mode, workers, onProgress),
     related: createRelatedStore(config.cacheDir),
     progress: onProgress ? (done, total) => onProgress({ phase: 'write', done, total }) : undefined,
+    workers,
     state: undefined,
     images: new Map(),
     published: { documents: new Map(), reports: new Map(), outputKeys: new Map() },

@@ -10,6 +10,7 @@ import { decodeSummary, entryLengths, entryParts, type DocumentSummary } from '.
 import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
 import { cacheWarning, writeWhole } from './files.js'
 import { makeDir } from '../make-dir.js'
+import type { BodyPlace } from './body-place.js'
 
 /** Bytes read from a pack that are not what was written there (a disk fault, a hand edit). */
 class DamagedEntry extends Error {}
@@ -36,6 +37,8 @@ export interface DocumentCache {
    * `given` returns until the next flush. False when the entry could not be stored (a full disk: no body to read back).
    */
   put(key: string, bytes: Uint8Array, document?: LoadedDocument): boolean
+  /** Where the entry under `key` lies, for a reader on another thread (`body-place.ts`), or null when it is not stored. */
+  bodyPlace(key: string): BodyPlace | null
   /** The record's compact JSON as stored in its entry (its line of `postmortems.json`), or null. */
   recordJson(key: string): Uint8Array | null
   /** Seals the pack being filled and saves the index; compacts into packs of the `live` keys alone when dead entries dominate. */
@@ -250,6 +253,10 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
       }
     },
     body,
+    bodyPlace: (key) => {
+      const place = placeOf(key)
+      return place ? { file: packFile(place.pack), place } : null
+    },
     put(key, bytes, document) {
       if (document) given.set(key, document)
       return append(key, bytes)

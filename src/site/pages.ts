@@ -7,13 +7,11 @@ import { wholeDocument, type ArchiveDocument, type BodyReader } from './site-doc
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { causeChart, causeKey } from './cause-chart.js'
-import { imageSource } from './images.js'
-import { markdownTarget, slugsBySource } from './references.js'
 import { listingKey } from './listing-key.js'
 import { exportKey, keyDigest } from './key-digest.js'
-import { postmortemView, type RecordLink } from './postmortem-view.js'
+import { postmortemFiles, type OwnFileJob } from './own-files.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
-import { relatedIncidents, sharedFeatures, type RelatedSnapshot } from './related.js'
+import type { RelatedSnapshot } from './related.js'
 import { sitemapFiles } from './sitemap.js'
 import { archiveStats, statsKey } from './stats.js'
 import { severityLabel } from './severity.js'
@@ -22,8 +20,8 @@ import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from '.
 export { sitesOf, UNSORTED }
 export { isWhole, wholeDocument, type ArchiveDocument, type BodyReader, type SiteDocument } from './site-document.js'
 export { compareRecords } from './list-pages.js'
+export { ownFiles } from './own-files.js'
 import { CAUSES_INTRO, compareRecords, homePages, monthLinks, monthPages, planFacet, type Facet } from './list-pages.js'
-import { shownTitle } from './shown-title.js'
 
 /**
  * One output file: rendered from a template, or written as is. Costly data and content are thunks with a `key`
@@ -35,6 +33,8 @@ export type PlannedFile = (
 ) & {
   /** The content file a postmortem's own files come from, named when producing one fails. */
   source?: string
+  /** A postmortem's page or JSON: what a renderer on another thread makes it from (`own-files.ts`). */
+  own?: OwnFileJob
 }
 
 /** What a page's data may depend on of the configuration beyond its key: the base path (part of every page's render key). */
@@ -85,96 +85,6 @@ export type ImageContent = (source: string) => (() => Uint8Array) | null
 export interface SitePlan {
   files: PlannedFile[]
   related: RelatedSnapshot | null
-}
-
-/** Plans the page and JSON of each postmortem (or of those in `only`); `docs` in archive order. */
-function postmortemFiles(
-  docs: ArchiveDocument[],
-  keyOf: DocumentKeys,
-  only?: ReadonlySet<string>,
-  image?: ImageContent,
-  related: RelatedSnapshot | null = null,
-  body: BodyReader = wholeDocument,
-): SitePlan {
-  const bySlug = new Map(docs.map((d) => [d.record.slug, d]))
-  const near = relatedIncidents(
-    docs.map((d) => d.record),
-    5,
-    only,
-    related,
-  )
-  const slugs = slugsBySource(docs)
-  const files = docs
-    .filter((d) => !only || only.has(d.record.slug))
-    .flatMap((doc) =>
-      ownFiles(
-        doc,
-        keyOf,
-        (near.bySlug.get(doc.record.slug) ?? []).map((slug) => bySlug.get(slug)!),
-        image,
-        slugs,
-        body,
-      ),
-    )
-  return { files, related: near.snapshot }
-}
-
-/** The slugs a postmortem's Markdown links resolve to, for its page key: a renamed or removed target renders it again. */
-function linkedSlugs(doc: ArchiveDocument, slugOf: (source: string) => string | undefined): string {
-  return (doc.refs ?? [])
-    .flatMap((ref) => {
-      const target = ref.kind === 'link' ? markdownTarget(doc.record.source, ref.url) : null
-      return target ? [`${target.source}=${slugOf(target.source) ?? ''}`] : []
-    })
-    .join(' ')
-}
-
-/**
- * A postmortem's page, JSON and local images, given its related postmortems: the page is keyed by the document and
- * by what it shows of the others (their listing keys), so an edit elsewhere that changes none of that leaves it alone.
- */
-export function ownFiles(
-  doc: ArchiveDocument,
-  keyOf: DocumentKeys,
-  near: ArchiveDocument[],
-  image: ImageContent = () => null,
-  slugOf: (source: string) => string | undefined = () => undefined,
-  body: BodyReader = wholeDocument,
-): PlannedFile[] {
-  const { record } = doc
-  const link = (to: RecordHead): RecordLink => ({ slug: to.slug, title: shownTitle(to), date: to.date, shared: sharedFeatures(record, to) })
-  const images = (doc.images ?? []).flatMap((rel) => {
-    const content = image(imageSource(record.source, rel))
-    // No key: an image is read and compared by its bytes each full build, as its file is not a document.
-    return content ? [{ path: `${record.slug}/${rel}`, content, source: record.source }] : []
-  })
-  return [
-    ...images,
-    {
-      path: `${record.slug}/index.html`,
-      source: record.source,
-      template: 'postmortem',
-      key: keyDigest(`${keyOf(doc)} ${near.map((d) => `${d.record.slug}=${listingKey(d.record)}`).join(' ')}\0${linkedSlugs(doc, slugOf)}`),
-      data: (site) => {
-        const whole = body(doc)
-        return {
-          record: whole.record,
-          view: postmortemView(
-            whole.record,
-            whole.html,
-            near.map((d) => link(d.record)),
-            { base: site.base, source: record.source, slugOf },
-          ),
-        }
-      },
-    },
-    {
-      path: `${record.slug}/postmortem.json`,
-      source: record.source,
-      key: keyOf(doc),
-      content: () => JSON.stringify(body(doc).record, null, 2) + '\n',
-    },
-  ]
 }
 
 /** The documents newest first, as every list of the archive shows them. */

@@ -27,6 +27,25 @@ export interface OutputPass {
    * its key, data and the closures over its records are then garbage while the rest is written, not held to the end.
    */
   release?: boolean
+  /**
+   * Hands a file to another thread to render (a full build's postmortem pages): its bytes and their hash to come, or
+   * null when it renders here. A render lost with its thread is done here instead.
+   */
+  offload?: (file: PlannedFile) => Promise<Offloaded> | null
+}
+
+/** What a file rendered on another thread comes back as: its bytes and their hash, the error it failed with, or lost (its thread died). */
+export type Offloaded = { bytes: Uint8Array; hash: string } | { error: Error } | { lost: true }
+
+/** Files handed to other threads and not yet written, at most: bounds the bytes held while they render. */
+const OFFLOADED_AT_ONCE = 32
+
+/** A file whose render was handed to another thread, with what `produce` needs to finish it. */
+interface Awaited {
+  file: PlannedFile
+  input: string
+  before: ManifestEntry | undefined
+  result: Promise<Offloaded>
 }
 
 /**
@@ -34,10 +53,22 @@ export interface OutputPass {
  * written. Every pass goes through here (full, edited-only, `dev`'s pages first), so all decide alike.
  */
 export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Promise<string[]> {
-  const { inputHash, previous, manifest, writer, render, mode, progress } = pass
+  const { inputHash, previous, manifest, writer, render, mode, progress, offload } = pass
   const written: string[] = []
   let ranSince = performance.now()
   let done = 0
+  const awaited: Awaited[] = []
+  /** Finishes the oldest offloaded file (in plan order): compared, written or kept, as one rendered here. */
+  const settle = async (): Promise<void> => {
+    const { file, input, before, result } = awaited.shift()!
+    const { entry, wrote } = finish(file, input, before, writer, render, await result)
+    manifest.set(file.path, entry)
+    const room = writer.room()
+    if (room) await room
+    if (!wrote) return
+    written.push(file.path)
+    if (written.length === 100) await pausePoint('staging')
+  }
   for (let i = 0; i < planned.length; i++) {
     const file = planned[i]!
     if (pass.release) (planned as Array<PlannedFile | undefined>)[i] = undefined
@@ -54,6 +85,14 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
       manifest.set(file.path, before)
       continue
     }
+    const result = offload?.(file)
+    if (result) {
+      // Its place in the manifest now, so the manifest lists files in plan order whichever thread rendered them.
+      manifest.set(file.path, PENDING)
+      awaited.push({ file, input, before, result })
+      if (awaited.length >= OFFLOADED_AT_ONCE) await settle()
+      continue
+    }
     const { entry, wrote } = produce(file, input, before, writer, render)
     manifest.set(file.path, entry)
     const room = writer.room()
@@ -62,7 +101,34 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
     written.push(file.path)
     if (written.length === 100) await pausePoint('staging')
   }
+  while (awaited.length > 0) await settle()
   return written
+}
+
+/** The manifest entry of a file being rendered on another thread, replaced once it is written. */
+const PENDING: ManifestEntry = { inputHash: '', outputHash: '' }
+
+/** An offloaded file finished: its bytes compared and written, its failure named by the file, or rendered here when its thread was lost. */
+function finish(
+  file: PlannedFile,
+  input: string,
+  before: ManifestEntry | undefined,
+  writer: SiteWriter,
+  render: (file: PlannedFile) => FileContent,
+  result: Offloaded,
+): { entry: ManifestEntry; wrote: boolean } {
+  if ('lost' in result) return produce(file, input, before, writer, render)
+  return produce(
+    file,
+    input,
+    before,
+    writer,
+    () => {
+      if ('error' in result) throw result.error
+      return result.bytes
+    },
+    'hash' in result ? result.hash : undefined,
+  )
 }
 
 /**
@@ -75,9 +141,10 @@ function produce(
   before: ManifestEntry | undefined,
   writer: SiteWriter,
   render: (file: PlannedFile) => FileContent,
+  hash?: string,
 ): { entry: ManifestEntry; wrote: boolean } {
   try {
-    return produceOnce(file, input, before, writer, render)
+    return produceOnce(file, input, before, writer, render, hash)
   } catch (error) {
     // Hindsight's own errors say what failed; anything else (a crash) is named by the file it was producing.
     if (error instanceof HindsightError) throw error
@@ -92,6 +159,7 @@ function produceOnce(
   before: ManifestEntry | undefined,
   writer: SiteWriter,
   render: (file: PlannedFile) => FileContent,
+  hash?: string,
 ): { entry: ManifestEntry; wrote: boolean } {
   const content = render(file)
   if (isStreamed(content)) {
@@ -101,7 +169,7 @@ function produceOnce(
   }
   // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
   const bytes = typeof content === 'string' ? Buffer.from(content) : content
-  const output = hashParts(bytes)
+  const output = hash ?? hashParts(bytes)
   if (before && before.outputHash === output && writer.keep(file.path)) return { entry: { inputHash: input, outputHash: output }, wrote: false }
   writer.write(file.path, bytes)
   return { entry: { inputHash: input, outputHash: output }, wrote: true }

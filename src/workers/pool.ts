@@ -1,9 +1,11 @@
-import { availableParallelism } from 'node:os'
 import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
 import { packagePath } from '../package-root.js'
+import { defaultThreads } from './threads.js'
+
+export { defaultThreads, MAX_DEFAULT_THREADS } from './threads.js'
 
 /** One content file to normalize: its bytes, or (when a build could not hold them all) how to read them when its turn comes. */
 export interface WorkItem {
@@ -32,8 +34,6 @@ const BATCH = 16
 const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('./normalize-worker.js', import.meta.url)
   : pathToFileURL(packagePath('dist', 'workers', 'normalize-worker.js'))
-/** Default thread count at most: each thread holds its own heap (about 100 MB at its peak) and its own compiled code. */
-export const MAX_DEFAULT_THREADS = 8
 /**
  * Heap room of a worker, as the main thread's: V8 lets the old generation grow by a factor that shrinks with the heap
  * limit (4x from a 2 GB limit, 1.3x at 256 MB), so the 256 MB cap once set here made a worker run twice as many full
@@ -41,11 +41,6 @@ export const MAX_DEFAULT_THREADS = 8
  * workers for a few per cent of CPU, so the young generation keeps V8's default.)
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
-
-/** Threads wanted when the caller names none: `HINDSIGHT_WORKERS`, else one per core up to `MAX_DEFAULT_THREADS`. */
-export function defaultThreads(env: string | undefined = process.env.HINDSIGHT_WORKERS, cores = availableParallelism()): number {
-  return Number(env) || Math.min(cores, MAX_DEFAULT_THREADS)
-}
 
 /**
  * Worker threads to start for `items` files: `requested` threads normalize (the CLI's `--workers`, else

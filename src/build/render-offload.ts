@@ -1,0 +1,36 @@
+/** A full build's postmortem pages and JSON rendered on worker threads (`workers/render-pool.ts`) while the main thread plans and writes. */
+import { debug } from '../debug.js'
+import type { ArchiveDocument, PlannedFile } from '../site/pages.js'
+import type { DocumentSet } from './documents.js'
+import type { PassContext, PassOffload } from './pass.js'
+
+/** Pages rendered here before the threads start: a pass that renders fewer (a few edits) never starts them. */
+const PAGES_BEFORE_THREADS = 32
+
+/**
+ * Hands the postmortems' pages and JSON whose bodies are in the cache to render threads, started once the pass has
+ * rendered `PAGES_BEFORE_THREADS` of them here; null when no threads are wanted (`build` only: `dev` renders in-process).
+ */
+export async function renderOffload(context: PassContext, documents: DocumentSet, docs: ArchiveDocument[]): Promise<PassOffload | null> {
+  const { createRenderPool, renderThreads } = await import('../workers/render-pool.js')
+  const threads = context.mode === 'build' ? renderThreads(context.threads, docs.length) : 0
+  if (threads === 0) return null
+  let offered = 0
+  let sent = 0
+  let pool: ReturnType<typeof createRenderPool> | undefined
+  return {
+    render(file: PlannedFile) {
+      const body = file.own ? documents.bodyPlace(file.own.doc) : null
+      if (!file.own || !body || ++offered <= PAGES_BEFORE_THREADS) return null
+      pool ??= createRenderPool({ config: context.config, slugs: new Map(docs.map((d) => [d.record.source, d.record.slug])) }, threads)
+      if (!pool) return null
+      sent++
+      const job = { kind: file.own.kind, path: file.path, source: file.own.doc.record.source, body, related: file.own.related() }
+      return pool.render(job, `${body.file}\0${body.place.offset}`)
+    },
+    async close() {
+      await pool?.close()
+      if (pool) debug(`rendered ${sent} files on ${threads} threads`)
+    },
+  }
+}

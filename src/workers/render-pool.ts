@@ -1,0 +1,107 @@
+/**
+ * Renders postmortems' pages and JSON on worker threads during a full build's emit, so every core works: the main
+ * thread plans, hands each worker a page's small context (its related links, where its body lies in the cache), and
+ * writes the bytes that come back.
+ */
+import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import type { BodyPlace } from '../cache/body-place.js'
+import { CacheError, TemplateError } from '../errors.js'
+import type { RecordLink } from '../site/postmortem-view.js'
+import type { Offloaded } from '../site/produce.js'
+import type { ResolvedConfig } from '../types.js'
+import { packagePath } from '../package-root.js'
+import { defaultThreads } from './threads.js'
+
+/** One page or JSON to render on a worker. */
+export interface RenderJob {
+  id: number
+  kind: 'page' | 'json'
+  path: string
+  source: string
+  body: BodyPlace
+  related: RecordLink[]
+}
+
+/** A worker's answer to a job: the bytes and their hash, or the error's name and message. */
+export type RenderReply = { id: number; bytes: Uint8Array; hash: string } | { id: number; error: { name: string; message: string } }
+
+/** What every render worker starts with: the config (its templates) and each published postmortem's slug by source. */
+export interface RenderWorkerData {
+  config: ResolvedConfig
+  slugs: Map<string, string>
+}
+
+/** Worker threads rendering jobs; each job's promise never rejects (see `Offloaded`). */
+export interface RenderPool {
+  /** Renders a job; jobs of the same `group` in a row (a postmortem's page and JSON) go to the same thread. */
+  render(job: Omit<RenderJob, 'id'>, group: string): Promise<Offloaded>
+  /** Stops the threads; jobs not answered yet come back lost. */
+  close(): Promise<void>
+}
+
+/** The worker's script: dist/workers/render-worker.js (bundled or compiled); none from the sources (under vitest). */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? null : pathToFileURL(packagePath('dist', 'workers', 'render-worker.js'))
+/** Below this many pages, starting threads (each loads the templates and the page code) costs more than it saves. */
+const MIN_PAGES_FOR_WORKERS = 64
+
+/** Render threads for `pages` postmortem pages: as many as normalize (`--workers`; one means the main thread alone), none for a few pages. */
+export function renderThreads(requested: number | undefined, pages: number, fallback = defaultThreads()): number {
+  const wanted = requested ?? fallback
+  return pages < MIN_PAGES_FOR_WORKERS || wanted < 2 ? 0 : wanted
+}
+
+/** The error a worker's render failed with, as its class: a template's or the cache's stay what they are, others are named by the file. */
+function errorOf({ name, message }: { name: string; message: string }): Error {
+  if (name === 'TemplateError') return new TemplateError(message)
+  if (name === 'CacheError') return new CacheError(message)
+  return new Error(message)
+}
+
+/** Starts `threads` render workers (none when the worker code is not compiled JavaScript, as under vitest: then null). */
+export function createRenderPool(data: RenderWorkerData, threads: number, url: URL | null = WORKER_URL): RenderPool | null {
+  if (threads < 1 || !url?.pathname.endsWith('.js')) return null
+  interface Thread {
+    worker: Worker
+    waiting: Map<number, (result: Offloaded) => void>
+    alive: boolean
+  }
+  const lose = (thread: Thread): void => {
+    thread.alive = false
+    for (const resolve of thread.waiting.values()) resolve({ lost: true })
+    thread.waiting.clear()
+  }
+  const pool: Thread[] = Array.from({ length: threads }, () => {
+    const thread: Thread = { worker: new Worker(url, { workerData: data }), waiting: new Map(), alive: true }
+    thread.worker.on('message', (reply: RenderReply) => {
+      const resolve = thread.waiting.get(reply.id)
+      thread.waiting.delete(reply.id)
+      resolve?.('bytes' in reply ? { bytes: reply.bytes, hash: reply.hash } : { error: errorOf(reply.error) })
+    })
+    // A thread that dies (out of memory, an uncaught error, an exit) hands its jobs back: they render on the main thread.
+    thread.worker.once('error', () => lose(thread))
+    thread.worker.once('exit', () => lose(thread))
+    return thread
+  })
+  let id = 0
+  let turn = 0
+  let last = { group: '', thread: 0 }
+  return {
+    render(job, group) {
+      let at = last.group === group ? last.thread : turn++ % threads
+      for (let tries = 0; tries < threads && !pool[at]!.alive; tries++) at = (at + 1) % threads
+      const thread = pool[at]!
+      if (!thread.alive) return Promise.resolve({ lost: true })
+      last = { group, thread: at }
+      const sent = { ...job, id: ++id }
+      return new Promise<Offloaded>((resolve) => {
+        thread.waiting.set(sent.id, resolve)
+        thread.worker.postMessage(sent)
+      })
+    },
+    async close() {
+      await Promise.all(pool.map((thread) => thread.worker.terminate()))
+      for (const thread of pool) lose(thread)
+    },
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * A full build's postmortem pages and JSON rendered on worker threads (src/workers/render-pool.ts, through
+ * src/build/render-offload.ts): the same bytes as the main thread renders, a failing render named by its file with
+ * nothing staged left behind, a lost thread's pages rendered on the main thread. Runs the compiled CLI (workers load
+ * dist/), as the other worker tests do.
+ */
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { createRenderPool, renderThreads } from '../src/workers/render-pool.js'
+import { makeProject, REPO, siteManifest } from './build-helpers.js'
+
+const made: string[] = []
+afterAll(() => made.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+/** A project of 70 postmortems (14 variants of each of the 5 seeds), search off. */
+function project(): { root: string; outDir: string } {
+  const { root, config } = makeProject(14)
+  made.push(root)
+  writeFileSync(path.join(root, 'hindsight.config.json'), JSON.stringify({ search: false, templatesDir: 'templates' }))
+  return { root, outDir: config.outDir }
+}
+
+const cli = (root: string, workers: number, env: Record<string, string> = {}): SpawnSyncReturns<string> =>
+  spawnSync(process.execPath, [path.join(REPO, 'dist/cli.js'), 'build', '--workers', String(workers)], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, NODE_DEBUG: 'hindsight', ...env },
+  })
+
+/** Files on render threads, from the debug line (0 when none started). */
+const threaded = (run: SpawnSyncReturns<string>): number => Number(/rendered (\d+) files on \d+ threads/.exec(run.stderr)?.[1] ?? 0)
+
+/** The oldest postmortem (last in archive order, so rendered after the threads started): its slug and source. */
+function lastPostmortem(outDir: string): { slug: string; source: string } {
+  const records = JSON.parse(readFileSync(path.join(outDir, 'postmortems.json'), 'utf8')) as Array<{ slug: string; source: string }>
+  return records.at(-1)!
+}
+
+describe('render threads', () => {
+  it('start for a full build of many postmortems with --workers >= 2 only', () => {
+    expect(renderThreads(2, 1000)).toBe(2)
+    expect(renderThreads(1, 1000)).toBe(0)
+    expect(renderThreads(4, 10)).toBe(0)
+    expect(renderThreads(undefined, 1000, 3)).toBe(3)
+  })
+
+  it('are not started from TypeScript sources (under vitest): the main thread renders', () => {
+    expect(createRenderPool({ config: {} as never, slugs: new Map() }, 2, new URL('./render-worker.ts', import.meta.url))).toBeNull()
+  })
+
+  it('write the same site, byte for byte, as the main thread alone', () => {
+    const { root, outDir } = project()
+    const alone = cli(root, 1)
+    expect(alone.status, alone.stderr).toBe(0)
+    expect(threaded(alone)).toBe(0)
+    const expected = siteManifest(outDir)
+    rmSync(outDir, { recursive: true })
+    rmSync(path.join(root, '.hindsight'), { recursive: true, force: true })
+    const run = cli(root, 2)
+    expect(run.status, run.stderr).toBe(0)
+    // 70 pages and 70 JSON files, less the 32 rendered before the threads start.
+    expect(threaded(run)).toBe(140 - 32)
+    expect(siteManifest(outDir)).toEqual(expected)
+  })
+
+  it("hand a lost thread's pages back to the main thread", () => {
+    const { root, outDir } = project()
+    expect(cli(root, 1).status).toBe(0)
+    const expected = siteManifest(outDir)
+    const { source } = lastPostmortem(outDir)
+    rmSync(outDir, { recursive: true })
+    const run = cli(root, 2, { HINDSIGHT_TEST_WORKER_CRASH_ON: source })
+    expect(run.status, run.stderr).toBe(0)
+    expect(siteManifest(outDir)).toEqual(expected)
+  })
+
+  it('name the file a failing render was making, as the main thread does, and leave the last site and no staging folder', () => {
+    const { root, outDir } = project()
+    expect(cli(root, 2).status).toBe(0)
+    const before = siteManifest(outDir)
+    const { slug } = lastPostmortem(outDir)
+    const template = path.join(root, 'templates', 'postmortem.eta')
+    writeFileSync(template, `<% if (it.record.slug === ${JSON.stringify(slug)}) { throw new Error('deliberate failure') } %>` + readFileSync(template, 'utf8'))
+    for (const workers of [2, 1]) {
+      const run = cli(root, workers)
+      expect(run.status, run.stderr).not.toBe(0)
+      expect(run.stderr).toContain(`TemplateError: Cannot render ${slug}/index.html with template \`postmortem\`: deliberate failure`)
+      if (workers === 2) expect(run.stderr).toMatch(/rendered [1-9]\d* files on 2 threads/)
+      expect(readdirSync(path.dirname(outDir)).filter((name) => name.includes('-staging-'))).toEqual([])
+      expect(siteManifest(outDir)).toEqual(before)
+    }
+  })
+})
