@@ -27,6 +27,9 @@ describe('isRealDateText', () => {
     '2021-05-29T22:41:00-00:00',
     '2023-06-10T10:00:00+05:45',
     '2023-06-10T10:00:00.5Z',
+    'March 7, 2023',
+    '7 Mar 2023',
+    'Tue, 7 Mar 2023 at 10:00 AM',
   ])('accepts %s', (text) => {
     expect(isRealDateText(text, false)).toBe(true)
   })
@@ -43,6 +46,8 @@ describe('isRealDateText', () => {
     '99999-01-01',
     '30/30/30',
     'last Tuesday',
+    'February 30, 2023',
+    'March 7',
     '10:30',
     '',
   ])('refuses %j as a date', (text) => {

@@ -52,6 +52,11 @@ describe('events that mark impact', () => {
     expect(startScore('Replication failing on the standby')).toBeGreaterThan(0)
   })
 
+  it('reads a service answering with errors as a start', () => {
+    expect(startScore('Web frontend returns 500 for every request')).toBeGreaterThanOrEqual(2)
+    expect(startScore('API serving 502s to a third of clients')).toBeGreaterThanOrEqual(2)
+  })
+
   it('reads a capitalised INCIDENT END as the end, after an outage end when both are written', () => {
     expect(endScore('Last region reverted. INCIDENT END')).toBeGreaterThanOrEqual(3)
     const single = [

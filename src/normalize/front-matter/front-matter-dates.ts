@@ -8,6 +8,7 @@ import { DateTime } from 'luxon'
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
 import { report } from '../diagnostics.js'
+import { findDates } from '../time/datetime.js'
 import { frontMatterInstant } from './meta.js'
 
 /** Keys read as dates; `resolved: true` (a status-page flag) and other non-dates of a phase key are left alone. */
@@ -36,7 +37,14 @@ export function isRealDateText(text: string, phase: boolean): boolean {
     const offset = at ? OFFSET.exec(value) : null
     return !offset || Number(offset[2]) * 60 + Number(offset[3]) <= 14 * 60
   }
-  return /^\d{4}-\d{2}-\d{2}$/.test(frontMatterInstant(value)?.date ?? '')
+  return /^\d{4}-\d{2}-\d{2}$/.test(frontMatterInstant(value)?.date ?? '') || writtenOut(value)
+}
+
+/** A day written out with a month name and a year ("March 7, 2023", "Tue, 7 Mar 2023 10:00"), as blogs and exports write it. */
+function writtenOut(value: string): boolean {
+  if (value.length > 80 || !/\p{L}{3}/u.test(value)) return false
+  const found = findDates(value)[0]
+  return !!found && found.year !== null && DateTime.fromObject({ year: found.year, month: found.month, day: found.day }).isValid
 }
 
 /** The value as written on its top-level `key: value` (YAML) or `key = value` (TOML) line, quotes and comment removed. */

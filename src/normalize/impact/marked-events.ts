@@ -46,6 +46,11 @@ const START_STEMS: Stems = heaviestFirst([
     2,
   ],
   [/\b(?:crashed|crash\s*loop\w*|ran\s+out\s+of\s+(?:memory|disk|space)|out\s+of\s+memory|(?:requests?|connections?|calls?)\s+(?:all\s+)?time\s*out)/i, 2],
+  // A service answering with errors ("returns 500 for every page", "serving 502s", "throws exceptions"): what users see.
+  [
+    /\b(?:returns?|returning|serv(?:es|ing)|throws?|throwing|respond(?:s|ing)?\s+with|giv(?:es|ing))\s+(?:(?:an?|only|http|many|lots\s+of)\s+)?(?:5\d\d|errors?|exceptions?|timeouts?)/i,
+    2,
+  ],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|report\w*|experienc\w*)/i, 1],
   // A security incident begins when the attack lands: a malicious release, a compromise, data taken.
   [/\b(?:malware|malicious|compromised|breach(?:ed)?|exfiltrat\w*|unauthori[sz]ed\s+access)\b/i, 2],
