@@ -117,6 +117,12 @@ describe('section classifier: headings to canonical keys', () => {
     ['Correctve measures', 'actionItems'],
     ['Post-incident actions', 'actionItems'],
     ["How'd we do?", 'lessonsLearned'],
+    // remediation as a list of follow-ups (plural, or with a list's noun), and the fix itself when alone
+    ['Remediations', 'actionItems'],
+    ['Remediation steps', 'actionItems'],
+    ['Remediation', 'resolution'],
+    ['Follow-up work', 'actionItems'],
+    ['Plan d’action', 'actionItems'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })
