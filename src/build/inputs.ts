@@ -1,7 +1,7 @@
 /** The inputs of a build: the content files found (stamped, read only when changed), the images and static files beside them. */
 import { lstatSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { documentKey, hashParts } from '../cache/hash.js'
+import { documentKey, hashList, hashParts } from '../cache/hash.js'
 import { CONFIG_FILE } from '../config.js'
 import { isPostmortemName } from '../content/content-name.js'
 import type { discoverContent } from '../content/discover.js'
@@ -116,10 +116,21 @@ export async function findInputs(
   })
   // Static files, logo and favicon are not documents either: a change to any makes a full pass, which carries the rest over.
   const passthroughStamps = passthroughFiles(config).map((f) => `static\0${f.path}\0${f.stamp}`)
+  const images = new Map(found.images.map((i) => [i.source, i.absolutePath]))
+  return { inputs, refused, images, ...inputKeys(keys, inputs, refused, [...imageStamps, ...passthroughStamps]), startedAt }
+}
+
+/** The structure and build keys of a build's inputs (see `FoundInputs`), as lists: never one argument per file (see `hashList`). */
+export function inputKeys(
+  keys: BuildKeys,
+  inputs: ReadonlyArray<Pick<Input, 'source'> & { stamp: Pick<InputStamp, 'key'> }>,
+  refused: ReadonlyArray<Pick<FileReport, 'source'>>,
+  stamps: readonly string[],
+): { structureKey: string; buildKey: string } {
   const names = [...inputs.map((i) => i.source), ...refused.map((r) => `refused\0${r.source}`)]
-  const structureKey = hashParts(keys.optionsKey, keys.renderKey, keys.templatesKey, ...names, ...imageStamps, ...passthroughStamps)
-  const buildKey = hashParts(structureKey, ...inputs.map((i) => i.stamp.key))
-  return { inputs, refused, images: new Map(found.images.map((i) => [i.source, i.absolutePath])), structureKey, buildKey, startedAt }
+  const structureKey = hashList([keys.optionsKey, keys.renderKey, keys.templatesKey, ...names, ...stamps])
+  const buildKey = hashList([structureKey, ...inputs.map((i) => i.stamp.key)])
+  return { structureKey, buildKey }
 }
 
 /** A content file's source (its path under content/, `/`-separated, NFC) from its absolute path. */

@@ -92,7 +92,8 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
     const pass = { inputHash, previous, manifest, writer, render, mode, progress, release: !options.partial, offload }
     const written = await writeFiles(plan.files, pass)
     const later = plan.later ? await plan.later : []
-    if (later.length) written.push(...(await writeFiles(later, pass)))
+    // One by one: the search index is a file a page, past what a spread call can pass at 100,000 pages.
+    if (later.length) for (const p of await writeFiles(later, pass)) written.push(p)
     const removed = previous && !options.partial ? [...previous.keys()].filter((p) => !manifest.has(p) && !options.keep?.(p)) : []
     if (options.partial && options.removeUnplanned) {
       const produced = new Set([...plan.files, ...later].map((f) => f.path))

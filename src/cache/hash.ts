@@ -9,12 +9,26 @@ import { PACKAGE_VERSION } from '../version.js'
  * build holds about ten of these a postmortem (manifest, listing and output keys).
  */
 export function hashParts(...parts: (string | Uint8Array)[]): string {
+  return hashList(parts)
+}
+
+/** Text hashed in one update at most (the same bytes however it is cut), so a list of 100,000 parts is never one string. */
+const TEXT_CHUNK = 64 * 1024
+
+/**
+ * `hashParts` of a list: a call spreading an archive's worth of parts (`hashParts(...keys)`) passes them on the stack,
+ * which overflows past about 120,000 parts (a build of that many files failed with "Maximum call stack size exceeded").
+ */
+export function hashList(parts: Iterable<string | Uint8Array>): string {
   const hash = createHash('sha256')
-  // Text parts are joined into one update (the same bytes as one update each): 21,000 plan keys a warm build.
+  // Text parts are joined into few updates (the same bytes as one update each): 21,000 plan keys a warm build.
   let text = ''
   for (const part of parts) {
     if (typeof part === 'string') {
       text += `${Buffer.byteLength(part)}:${part}`
+      if (text.length < TEXT_CHUNK) continue
+      hash.update(text)
+      text = ''
       continue
     }
     if (text) hash.update(text)

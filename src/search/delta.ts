@@ -3,7 +3,7 @@
  * delta index of the postmortems added or changed since, with the base pages the delta supersedes (edited or deleted
  * postmortems) listed for the search page to drop. Pure: the indexer itself runs in `incremental.ts`.
  */
-import { hashParts } from '../cache/hash.js'
+import { hashList, hashParts } from '../cache/hash.js'
 import { wholeDocument, type ArchiveDocument, type BodyReader, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecord, type SearchRecord } from './records.js'
@@ -59,7 +59,7 @@ export const recordHash = (record: SearchRecord): string => hashParts(JSON.strin
 
 /** Identity of a base built from these pages. */
 export const baseId = (identity: string, entries: Array<Pick<BaseEntry, 'key' | 'hash'>>): string =>
-  hashParts(identity, ...entries.map((e) => `${e.key}\0${e.hash}`))
+  hashList([identity, ...entries.map((e) => `${e.key}\0${e.hash}`)])
 
 /**
  * The delta against `base`, or null when the base must be rebuilt: no base, another identity, or a delta past the
