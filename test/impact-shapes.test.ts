@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { findDurations } from '../src/normalize/impact/find-duration.js'
 import { findStatedMoments } from '../src/normalize/impact/find-stated-moments.js'
 import { findStatedRange } from '../src/normalize/impact/find-stated-range.js'
+import { findImpactWindow } from '../src/normalize/impact/impact-window.js'
 import { endScore, findMarkedEvents, startScore } from '../src/normalize/impact/marked-events.js'
 import { parseZone } from '../src/normalize/time/zones.js'
 import type { TimelineEntry } from '../src/types.js'
@@ -21,6 +23,37 @@ describe('stated ranges joined by a word of the text’s language', () => {
   it('takes a zone in capitals for no connector ("4:05 PM ET and …" is no French "et")', () => {
     const text = 'The workers were redeployed at 3:05 PM ET and the site answered again by 3:40 PM ET.'
     expect(findStatedRange([{ text, weight: 2 }], context)).toBeNull()
+  })
+})
+
+describe('a stated range past midnight', () => {
+  it('rolls the end over a day when the sentence names the day after the range', () => {
+    const range = findStatedRange([{ text: 'From 10pm to 1am PT on Friday, June 7, 2024, exports failed.', weight: 2 }], context)
+    expect([range?.start.date, range?.start.time, range?.end.date, range?.end.time]).toEqual(['2024-06-07', '22:00', '2024-06-08', '01:00'])
+  })
+})
+
+describe('rejected work as impact', () => {
+  it('reads "rejected … for N minutes" as an impact duration', () => {
+    expect(findDurations('The broker rejected all new connections for 35 minutes.')[0]).toMatchObject({ minutes: 35, kind: 'impact' })
+  })
+
+  it('counts a stated duration back from a marked end past a rotation that led up to it', () => {
+    const timeline = [
+      entry('08:02', 'signing key rotated'),
+      entry('08:05', 'new connections rejected'),
+      entry('08:20', 'alert fired'),
+      entry('08:40', 'old key restored'),
+    ]
+    const window = findImpactWindow({
+      timeline,
+      passages: [{ text: 'The broker rejected all new connections for 35 minutes.', weight: 2 }],
+      fieldRange: null,
+      statedStart: null,
+      statedEnd: null,
+      context,
+    })
+    expect([window.start?.time, window.end?.time, window.durationMinutes]).toEqual(['08:05', '08:40', 35])
   })
 })
 

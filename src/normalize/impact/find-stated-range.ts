@@ -97,7 +97,8 @@ function sentenceRanges(sentence: string, context: RangeContext): Array<{ start:
     const zone = left.zone ?? right.zone ?? context.zone
     const startDate = left.date ?? right.date ?? side(text, a, context).date ?? context.date
     let end = moment(right.date ?? startDate, right.time, zone)
-    if (!right.date && right.time < left.time) end = shiftMoment(moment(startDate, right.time, zone), 1440, zone)
+    // An end earlier on the clock than the start, on the same day, is the next day's: "from 11pm to 2am PT on April 8".
+    if ((!right.date || right.date === startDate) && right.time < left.time) end = shiftMoment(moment(startDate, right.time, zone), 1440, zone)
     out.push({ start: moment(startDate, left.time, zone), end, opener })
     i++
   }

@@ -120,7 +120,7 @@ const NOT_END =
   /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring)\b/i
 /** Lead-up: a change made before anything broke. */
 const LEAD_UP =
-  /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
+  /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|rotated|renewed|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
 /** Follow-up: work after the impact ended. */
 const FOLLOW_UP =
   /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term|draft(?:ed|s)?|disclosure)\b/i
