@@ -87,6 +87,23 @@ const EDGE_CASES = [
   '**Date:**: x',
   '**(Date)**: x',
   '**Date.**: x',
+  'Ping @oncall now',
+  'x @ y.com',
+  'a@b',
+  '@a.b',
+  'mail me@example.com and see https://example.com',
+  'see https://example.com, mail a@b',
+  'see www.example.com or @team',
+  'a | b\n--|--',
+  '> | a | b |\n> |---|---|',
+  '- item\n\n  | a | b |\n  |---|---|',
+  'a | b\r--|--',
+  'a | b\r\n--|--',
+  'col\n:-:',
+  'a | b\n- | -',
+  'pipe | only\nsecond line - with a dash',
+  'a|b\n  > --|--',
+  'cat x | grep y',
 ]
 
 describe('parseMarkdown', () => {
@@ -108,6 +125,19 @@ describe('parseMarkdown', () => {
         expect(parseMarkdown(t)).toEqual(reference.parse(t))
       }),
       { seed: 20261123, numRuns: 6000 },
+    )
+  })
+
+  it('builds the reference tree for 3,000 texts made of table, container and address pieces (fast-check, fixed seed)', () => {
+    const piece = fc.constantFrom(...'a |-:>\n\r\t@._+~'.split(''), 'b.c', 'www.', 'http://', '[^1]', '[x]', '- ', '> ', '1. ', '|---|', ':-:')
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 30 }).map((parts) => parts.join('')),
+        (t) => {
+          expect(parseMarkdown(t)).toEqual(reference.parse(t))
+        },
+      ),
+      { seed: 20261130, numRuns: 3000 },
     )
   })
 })

@@ -1,8 +1,8 @@
 /**
  * Markdown (CommonMark + GFM) to mdast. GFM's constructs are what remark-gfm loads, but each is enabled only for a
  * text that holds the character it cannot occur without: tables and autolink literals alone triple micromark's time
- * on a typical postmortem, and most files (and most one-line re-parses) need neither (a one-column table needs no `|`,
- * only a delimiter row). The tree is the same either way.
+ * on a typical postmortem, and most files (and most one-line re-parses) need neither: tables need a delimiter row,
+ * e-mail literals an address. The tree is the same either way.
  */
 import type { Paragraph, Root } from 'mdast'
 import { gfmAutolinkLiteralFromMarkdown } from 'mdast-util-gfm-autolink-literal'
@@ -19,14 +19,76 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified, type Processor } from 'unified'
 
-/** GFM's parts in remark-gfm's order, each with the test a text must pass for the part to possibly apply. */
+/** `www.` or a URL's scheme: what a URL or www literal autolink starts with. */
+const URL_LITERAL = /www\.|https?:\/\//i
+
+/** An e-mail literal's local part touching its `@` and a domain character after it: no e-mail literal without one. */
+const EMAIL_LITERAL = /[\w+.-]@[\w-]/
+
+type SyntaxExtension = ReturnType<typeof gfmAutolinkLiteral>
+type ConstructRecord = NonNullable<SyntaxExtension['text']>
+
+/**
+ * Literal autolinks without the e-mail construct, which micromark tries at the start of every word of text: for a
+ * text with URLs and no e-mail address (most postmortems), that try is a sixth of parsing time and never matches.
+ */
+function urlLiteralsOnly(full: SyntaxExtension): SyntaxExtension {
+  const text: Record<string, unknown> = {}
+  for (const [code, value] of Object.entries(full.text ?? {})) {
+    const kept = (Array.isArray(value) ? value : [value]).filter((construct) => construct?.name !== 'emailAutolink')
+    if (kept.length) text[code] = kept.length === 1 ? kept[0] : kept
+  }
+  return { text: text as ConstructRecord }
+}
+
+/**
+ * Whether some line could be a GFM table's delimiter row (`|---|:--:|`, `--|--`, `:-:`): after any container prefix
+ * (blockquote marks, indentation), nothing but `|`, `:`, `-` and blanks, with a `-`. No table forms without one, so
+ * a `|` alone (a shell pipe, a title's separator) no longer turns on the table construct micromark tries at every line.
+ * Linear: each line is read once, found from one of its hyphens.
+ */
+export function mayHoldDelimiterRow(text: string): boolean {
+  for (let dash = text.indexOf('-'); dash >= 0;) {
+    let start = dash
+    while (start > 0 && text[start - 1] !== '\n' && text[start - 1] !== '\r') start--
+    let end = dash
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++
+    let i = start
+    while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '>')) i++
+    while (i < end && (text[i] === ' ' || text[i] === '\t' || text[i] === '|' || text[i] === ':' || text[i] === '-')) i++
+    if (i === end) return true
+    dash = text.indexOf('-', end)
+  }
+  return false
+}
+
+const autolinks = gfmAutolinkLiteral()
+const autolinkTree = gfmAutolinkLiteralFromMarkdown()
+
+/**
+ * GFM's parts in remark-gfm's order, each with the test a text must pass for the part to possibly apply. Literal
+ * autolinks come in two forms, all of them or URLs only; a text gets at most one (see `partsMask`).
+ */
 const PARTS = [
-  { could: (t: string) => /www\.|https?:\/\/|@/i.test(t), syntax: gfmAutolinkLiteral(), tree: gfmAutolinkLiteralFromMarkdown() },
+  { could: (t: string) => EMAIL_LITERAL.test(t), syntax: autolinks, tree: autolinkTree },
+  { could: (t: string) => URL_LITERAL.test(t), syntax: urlLiteralsOnly(autolinks), tree: autolinkTree },
   { could: (t: string) => t.includes('[^'), syntax: gfmFootnote(), tree: gfmFootnoteFromMarkdown() },
   { could: (t: string) => t.includes('~'), syntax: gfmStrikethrough(), tree: gfmStrikethroughFromMarkdown() },
-  { could: (t: string) => t.includes('|') || /^[ \t]*:?-+:?[ \t]*$/m.test(t), syntax: gfmTable(), tree: gfmTableFromMarkdown() },
+  { could: mayHoldDelimiterRow, syntax: gfmTable(), tree: gfmTableFromMarkdown() },
   { could: (t: string) => /\[[ xX]\]/.test(t), syntax: gfmTaskListItem(), tree: gfmTaskListItemFromMarkdown() },
 ]
+
+/** Every part, with all literal autolinks: what remark-gfm itself loads. */
+const ALL_PARTS = (1 << PARTS.length) - 1 - 2
+
+/** The parts a text could need, as bits of PARTS; URL-only autolinks only when the full set is not needed. */
+function partsMask(text: string): number {
+  let mask = 0
+  PARTS.forEach((part, i) => {
+    if ((i !== 1 || !(mask & 1)) && part.could(text)) mask |= 1 << i
+  })
+  return mask
+}
 
 const parsers = new Map<number, Processor<Root>>()
 
@@ -35,7 +97,7 @@ function parserFor(mask: number): Processor<Root> {
   if (!parser) {
     const parts = PARTS.filter((_, i) => mask & (1 << i))
     parser =
-      parts.length === PARTS.length
+      mask === ALL_PARTS
         ? (unified().use(remarkParse).use(remarkGfm).freeze() as unknown as Processor<Root>)
         : (unified()
             .use(remarkParse)
@@ -57,11 +119,10 @@ function parserFor(mask: number): Processor<Root> {
  */
 const PLAIN_LINE = /^[\p{L}\p{N}](?:[^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[^\s\\`*_[\]<>!&~|@#])?$/u
 const LIST_START = /^\d+[.)]/
-const LINK_LITERAL = /www\.|https?:\/\//i
 
 /** The tree micromark builds for plain text (see PLAIN_LINE), built directly, as a full parse of a short line costs far more than the line. */
 function plainParagraph(text: string): Root | null {
-  if (text.length === 0 || text.length > 4000 || LINK_LITERAL.test(text)) return null
+  if (text.length === 0 || text.length > 4000 || URL_LITERAL.test(text)) return null
   const lines = text.split('\n')
   for (const line of lines) if (!PLAIN_LINE.test(line) || LIST_START.test(line)) return null
   const end = { line: lines.length, column: lines[lines.length - 1]!.length + 1, offset: text.length }
@@ -83,7 +144,7 @@ const BOLD_LABEL =
 
 /** The tree micromark builds for a bold label line (see BOLD_LABEL), built directly: such lines are re-read as fields. */
 function boldLabelParagraph(text: string): Root | null {
-  if (text.length > 4000 || !text.startsWith('**') || LINK_LITERAL.test(text)) return null
+  if (text.length > 4000 || !text.startsWith('**') || URL_LITERAL.test(text)) return null
   const m = BOLD_LABEL.exec(text)
   if (!m) return null
   const label = m[1] ?? m[3]!
@@ -102,9 +163,5 @@ function boldLabelParagraph(text: string): Root | null {
 export function parseMarkdown(text: string): Root {
   const plain = plainParagraph(text) ?? boldLabelParagraph(text)
   if (plain) return plain
-  let mask = 0
-  PARTS.forEach((part, i) => {
-    if (part.could(text)) mask |= 1 << i
-  })
-  return parserFor(mask).parse(text)
+  return parserFor(partsMask(text)).parse(text)
 }
