@@ -9,6 +9,7 @@ import type { Moment } from '../src/types.js'
 import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
+import { frontMatterInstant, isIsoDay } from '../src/normalize/front-matter/meta.js'
 
 /** Shortcuts taken for the normalizer's cost give what the full reading gives. */
 describe('marked-event scores', () => {
@@ -147,5 +148,32 @@ describe('statesDate', () => {
     expect(statesDate('The outage began on March 3, 2024 at noon.')).toBe(true)
     expect(statesDate('Sunday 3rd of March 2024, the API failed.')).toBe(true)
     expect(statesDate('The outage lasted 40 minutes, from 10:30 until 11:10.')).toBe(false)
+  })
+})
+
+describe('front-matter dates without luxon', () => {
+  it('isIsoDay answers what DateTime.fromISO(day).isValid answers, for every month and day number of many years', () => {
+    const years = [0, 1, 4, 100, 1582, 1899, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9999]
+    for (const year of years)
+      for (let month = 0; month <= 19; month++)
+        for (let day = 0; day <= 39; day++) {
+          const text = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+          expect(isIsoDay(text), text).toBe(DateTime.fromISO(text).isValid)
+        }
+    expect(isIsoDay('2024-2-01')).toBe(false)
+  })
+
+  it('frontMatterInstant reads a Date as luxon in UTC formats it, on 20,000 random instants and the edges', () => {
+    const viaLuxon = (value: Date) => {
+      const dt = DateTime.fromJSDate(value, { zone: 'utc' })
+      if (!dt.isValid || dt.year < 1 || dt.year > 9999) return null
+      return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
+    }
+    const next = random(14)
+    const span = Date.UTC(10001, 0, 1) - Date.UTC(-1, 0, 1)
+    const dates = Array.from({ length: 20_000 }, () => new Date(Date.UTC(-1, 0, 1) + Math.floor(next() * span)))
+    dates.push(new Date(Number.NaN), new Date(Date.UTC(0, 11, 31, 23, 59, 59, 999) - 1), new Date('0001-01-01T00:00:00Z'), new Date('9999-12-31T23:59:59.999Z'))
+    dates.push(new Date('10000-01-01T00:00:00Z'), new Date(-1), new Date(1_700_000_000_123), new Date(8.64e15))
+    for (const date of dates) expect(frontMatterInstant(date), String(date.getTime())).toEqual(viaLuxon(date))
   })
 })

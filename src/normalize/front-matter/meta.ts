@@ -43,15 +43,34 @@ function typed(file: VFile, data: Record<string, unknown>, key: string, expected
   }
 }
 
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0')
+
+/**
+ * `true` for a `YYYY-MM-DD` string naming a day that exists (month 1 to 12, the day within its month, leap years by
+ * the Gregorian rule): what luxon's `DateTime.fromISO(day).isValid` answers, without building a DateTime.
+ */
+export function isIsoDay(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false
+  const year = Number(day.slice(0, 4))
+  const month = Number(day.slice(5, 7))
+  const date = Number(day.slice(8, 10))
+  if (month < 1 || month > 12 || date < 1) return false
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return date <= (month === 2 ? (leap ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!)
+}
+
 /**
  * A front-matter date value (js-yaml gives Date objects) as an ISO instant with offset, or null; years outside
- * 1..9999 (a TOML time of day is a Date in year 0) are null, since `yyyy-MM-dd` cannot hold them.
+ * 1..9999 (a TOML time of day is a Date in year 0) are null, since `yyyy-MM-dd` cannot hold them. A Date is read by
+ * its UTC fields (what luxon in the UTC zone gives), as most front matter holds one and it is read several times.
  */
 export function frontMatterInstant(value: unknown): { date: string; at: string | null } | null {
   if (value instanceof Date) {
-    const dt = DateTime.fromJSDate(value, { zone: 'utc' })
-    if (!dt.isValid || dt.year < 1 || dt.year > 9999) return null
-    return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
+    if (Number.isNaN(value.getTime())) return null
+    const year = value.getUTCFullYear()
+    if (year < 1 || year > 9999) return null
+    const date = `${pad(year, 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`
+    return { date, at: `${date}T${pad(value.getUTCHours())}:${pad(value.getUTCMinutes())}:${pad(value.getUTCSeconds())}+00:00` }
   }
   if (typeof value !== 'string') return null
   const text = value
@@ -61,7 +80,7 @@ export function frontMatterInstant(value: unknown): { date: string; at: string |
   const dt = DateTime.fromISO(text, { setZone: true })
   if (!dt.isValid) {
     const day = /^(\d{4}-\d{2}-\d{2})\b/.exec(value.trim())?.[1]
-    return day && DateTime.fromISO(day).isValid ? { date: day, at: null } : null
+    return day && isIsoDay(day) ? { date: day, at: null } : null
   }
   if (dt.year < 1 || dt.year > 9999) return null
   const zoned = /T\d/.test(text) && /(?:Z|[+-]\d{2}:?\d{2})$/.test(text)
@@ -110,7 +129,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
   const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
   const fmDate = statusPage ? null : (frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null)
-  const validFileDate = fileDate && DateTime.fromISO(fileDate).isValid ? fileDate : null
+  const validFileDate = fileDate && isIsoDay(fileDate) ? fileDate : null
   const severity = data['severity']
   return {
     tags,
