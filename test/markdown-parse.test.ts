@@ -156,6 +156,31 @@ describe('renderGroups', () => {
     expect(renderGroups(groups).map(ids)).toEqual(groups.map((g) => ids(renderHtml(g))))
   })
 
+  it('resolves link and image references to the first definition of each label, wherever in the document it is', () => {
+    const text = [
+      '# Refs',
+      '',
+      'See [the log][log], [Log] and ![graph][g] or [missing][none].',
+      '',
+      '> [log]: https://example.com/first "First"',
+      '',
+      '- item with [g]',
+      '',
+      '  [G]: https://example.com/g.png',
+      '',
+      '[log]: https://example.com/second',
+    ].join('\n')
+    const nodes = parseMarkdown(text).children
+    const [whole, opening] = renderGroups([nodes, nodes.slice(1, 2)])
+    // A definition renders to nothing, so the closing one leaves its joining newline, as before.
+    expect(whole).toBe(`${renderHtml(nodes)}\n`)
+    expect(whole).toContain('href="https://example.com/first"')
+    expect(whole).not.toContain('second')
+    // A section resolves references to definitions elsewhere in the document.
+    expect(opening).toContain('<a href="https://example.com/first" title="First">the log</a>')
+    expect(opening).toContain('<img src="https://example.com/g.png" alt="graph">')
+  })
+
   it('gives headings ids unique across the document, and sanitises each group', () => {
     const [plainA, plainB] = renderGroups(
       parseMarkdown('## Details\n\nOne\n\n## Details\n\n[link](javascript:alert(1))')

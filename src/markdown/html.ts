@@ -5,7 +5,7 @@ import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'r
 import GithubSlugger from 'github-slugger'
 import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
-import type { Root, RootContent } from 'mdast'
+import type { Definition, Root, RootContent } from 'mdast'
 import { linearListItem } from './list-item.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
 import { escapeHtml } from '../escape-html.js'
@@ -108,22 +108,44 @@ function flatText(root: Root): string {
 /** Node types whose HTML depends on more than the node: raw HTML (parse5 reads it as one stream) and footnotes. */
 const WHOLE_RENDER_TYPES = new Set(['html', 'footnoteReference', 'footnoteDefinition'])
 
-/** mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. */
+/**
+ * mdast stand-in that marks where one block's hast ends, so one pass over all blocks can be cut back into blocks. Its
+ * node sits under `content`, not `children`: mdast-util-to-hast first walks the whole tree it is given for link
+ * definitions with a generic visitor (a third of this pass), so the definitions are handed to it in one small mark
+ * of their own instead (`DefinitionsMark`), in document order, and the blocks are not walked.
+ */
 interface BlockMark {
   type: 'hindsightBlock'
-  children: RootContent[]
+  content: RootContent[]
 }
-const markHandler = (state: { all: (node: BlockMark) => ElementContent[] }, node: BlockMark): Element => ({
+/** The document's link definitions, for mdast-util-to-hast's definition scan; renders to nothing. */
+interface DefinitionsMark {
+  type: 'hindsightDefinitions'
+  children: Definition[]
+}
+const markHandler = (state: { all: (node: { type: string; children: RootContent[] }) => ElementContent[] }, node: BlockMark): Element => ({
   type: 'element',
   tagName: 'hindsight-block',
   properties: {},
-  children: state.all(node),
+  children: state.all({ type: 'hindsightBlock', children: node.content }),
 })
-const toHast = remarkRehype({ handlers: { hindsightBlock: markHandler, listItem: linearListItem } as never }) as unknown as (
-  tree: Root,
-  file: undefined,
-) => HastRoot
+const toHast = remarkRehype({
+  handlers: { hindsightBlock: markHandler, hindsightDefinitions: () => undefined, listItem: linearListItem } as never,
+}) as unknown as (tree: Root, file: undefined) => HastRoot
 const sanitize = rehypeSanitize(sanitizeSchema)
+
+/** The link definitions among the nodes and their descendants in document order, or null when a node needs a whole render. */
+function definitionsOrWhole(nodes: RootContent[]): Definition[] | null {
+  const found: Definition[] = []
+  const stack: unknown[] = [...nodes].reverse()
+  while (stack.length) {
+    const node = stack.pop() as { type: string; children?: unknown[] }
+    if (WHOLE_RENDER_TYPES.has(node.type)) return null
+    if (node.type === 'definition') found.push(node as Definition)
+    if (Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i])
+  }
+  return found
+}
 
 /**
  * Renders groups of mdast nodes (a whole document and its sections, which nest and so share nodes) to sanitised
@@ -133,10 +155,12 @@ const sanitize = rehypeSanitize(sanitizeSchema)
  */
 export function renderGroups(groups: RootContent[][]): string[] {
   const distinct = [...new Set(groups.flat())]
-  if (containsType(distinct, WHOLE_RENDER_TYPES)) return groups.map((group) => renderHtml(group))
+  const definitions = definitionsOrWhole(distinct)
+  if (!definitions) return groups.map((group) => renderHtml(group))
   try {
-    const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', children: [node] }))
-    const hast = toHast({ type: 'root', children: marks as unknown as RootContent[] }, undefined)
+    const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', content: [node] }))
+    const defined: DefinitionsMark = { type: 'hindsightDefinitions', children: definitions }
+    const hast = toHast({ type: 'root', children: [defined, ...marks] as unknown as RootContent[] }, undefined)
     addHeadingIds(hast)
     const blocks = hast.children.filter((n): n is Element => n.type === 'element' && n.tagName === 'hindsight-block')
     const html = new Map(
