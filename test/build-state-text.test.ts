@@ -2,11 +2,11 @@
  * The build state is written in pieces (`build/state-text.ts`): the same text `JSON.stringify` gave of its stored form,
  * but never one string (88 MB at 100,000 postmortems, the cold build's last peak).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { jsonPieces, PIECE_CHARS, StreamedList } from '../src/build/state-text.js'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { jsonPieces, PIECE_CHARS, StreamedList, StreamedText } from '../src/build/state-text.js'
 import { readBuildState, writeBuildState, type BuildState } from '../src/build/state.js'
 import { PIPELINE_VERSION } from '../src/constants.js'
 
@@ -32,6 +32,10 @@ describe('the build state written in pieces', () => {
     expect(small.length).toBeGreaterThan(3)
     expect(small.join('')).toBe(whole)
     expect([...jsonPieces([['only', undefined]])].join('')).toBe('{}')
+    const parts = ['a/index.html', 'x"\\y', '', 'ü\u2028', 'z']
+    const text = [...jsonPieces([['t', new StreamedText(parts, '\u0000')]], 4)]
+    expect(text.join('')).toBe(JSON.stringify({ t: parts.join('\u0000') }))
+    expect([...jsonPieces([['t', new StreamedText([], '\u0000')]])].join('')).toBe('{"t":""}')
   })
 
   it('never holds more than a piece and one element of a long list', () => {
@@ -41,7 +45,7 @@ describe('the build state written in pieces', () => {
     for (const piece of pieces) expect(piece.length).toBeLessThan(PIECE_CHARS + 64)
   })
 
-  it('is the file the whole text was (flat arrays of fields, in the same order) and reads back', () => {
+  it('is the stored form as one JSON text (inputs as fields, manifest and archive as NUL-joined texts) and reads back', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-text-'))
     made.push(cacheDir)
     const manifest = new Map(Array.from({ length: 5000 }, (_, i) => [`p${i}/index.html`, { inputHash: `i${i}`, outputHash: `o${i}` }]))
@@ -66,7 +70,7 @@ describe('the build state written in pieces', () => {
     )
     const stored = {
       pipeline: PIPELINE_VERSION,
-      layout: 'flat-1',
+      layout: 'flat-2',
       outDir: state.outDir,
       site: state.site,
       buildKey: 'b',
@@ -75,12 +79,39 @@ describe('the build state written in pieces', () => {
       searchKey: null,
       inputs: ['a.md', 'ha', 'ka', 10, 1.25, 7],
       reports: state.reports,
-      manifest: [...manifest].flatMap(([p, e]) => [p, e.inputHash, e.outputHash]),
+      manifest: [...manifest].flatMap(([p, e]) => [p, e.inputHash, e.outputHash]).join('\u0000'),
       shape: 's',
-      archive: ['a.md', 'a', 'la', 1],
+      archive: ['a.md', 'a', 'la', '1'].join('\u0000'),
       relatedId: null,
     }
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(stored))
     expect(readBuildState(cacheDir, state.outDir)).toEqual({ ...state, optionsKey: undefined })
+    // The last layout (manifest and archive as arrays of fields) is still read.
+    writeFileSync(file, JSON.stringify({ ...stored, layout: 'flat-1', manifest: stored.manifest.split('\u0000'), archive: ['a.md', 'a', 'la', 1] }))
+    expect(readBuildState(cacheDir, state.outDir)).toEqual({ ...state, optionsKey: undefined })
+  })
+
+  it('splits the manifest and the archive only when asked (a build with no change never does), and takes them as set', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-lazy-'))
+    made.push(cacheDir)
+    const outDir = path.join(cacheDir, 'site')
+    const manifest = new Map([['a/index.html', { inputHash: 'i', outputHash: 'o' }]])
+    const archive = [{ source: 'a.md', slug: 'a', listingKey: 'la', renamed: false }]
+    const base = { pipeline: PIPELINE_VERSION, outDir, site: null, buildKey: 'b', startedAt: 1, searchKey: null, inputs: new Map(), reports: [] }
+    writeBuildState(cacheDir, { ...base, manifest, archive })
+    const read = readBuildState(cacheDir, outDir)!
+    const split = vi.spyOn(String.prototype, 'split')
+    expect(read.buildKey).toBe('b')
+    expect(split).not.toHaveBeenCalled()
+    expect(read.manifest).toEqual(manifest)
+    expect(split).toHaveBeenCalledTimes(1)
+    expect(read.manifest).toBe(read.manifest)
+    split.mockRestore()
+    expect(read.archive).toEqual(archive)
+    const next = new Map([['b/index.html', { inputHash: 'j', outputHash: 'p' }]])
+    read.manifest = next
+    expect(read.manifest).toBe(next)
+    writeBuildState(cacheDir, { ...base, manifest: new Map(), archive: undefined })
+    expect(readBuildState(cacheDir, outDir)).toMatchObject({ manifest: new Map(), archive: undefined })
   })
 })

@@ -11,7 +11,15 @@ export class StreamedList {
   constructor(readonly items: Iterable<unknown>) {}
 }
 
-/** A value of the stored form: written as `JSON.stringify` writes it, or a `StreamedList` written one element at a time. */
+/** A long text of a stored field, given as its parts and the separator between them, so it is written in pieces. */
+export class StreamedText {
+  constructor(
+    readonly parts: Iterable<string>,
+    readonly separator: string,
+  ) {}
+}
+
+/** A value of the stored form: written as `JSON.stringify` writes it, or a `StreamedList` or `StreamedText` written in parts. */
 export type StoredValue = unknown
 
 /** The JSON text of one object, field by field (undefined fields left out, as `JSON.stringify` does), in small pieces. */
@@ -21,6 +29,15 @@ function* objectText(fields: ReadonlyArray<readonly [string, StoredValue]>): Gen
     if (value === undefined) continue
     yield `${first ? '{' : ','}${JSON.stringify(name)}:`
     first = false
+    if (value instanceof StreamedText) {
+      const separator = JSON.stringify(value.separator).slice(1, -1)
+      let i = 0
+      yield '"'
+      // A part's JSON text without its quotes is its escaped characters: the parts joined are the text joined, escaped.
+      for (const part of value.parts) yield `${i++ ? separator : ''}${JSON.stringify(part).slice(1, -1)}`
+      yield '"'
+      continue
+    }
     if (!(value instanceof StreamedList)) {
       yield JSON.stringify(value)
       continue

@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hashParts } from '../cache/hash.js'
 import { writeOrForget } from '../cache/files.js'
-import { jsonPieces, StreamedList, type StoredValue } from './state-text.js'
+import { jsonPieces, StreamedList, StreamedText, type StoredValue } from './state-text.js'
 import { PIPELINE_VERSION } from '../constants.js'
 import { debug } from '../debug.js'
 import type { FileReport } from './types.js'
@@ -69,14 +69,16 @@ export interface BuildState {
 
 /**
  * The state as stored: JSON, not V8's format (a manifest of 20,000 paths is an object with 20,000 keys, which V8's
- * deserialiser rebuilt four times slower than JSON.parse); the inputs, the manifest and the archive as flat arrays of
- * their fields, one record after another, not objects keyed by path: at 10,000 postmortems an object of 33,000 keys
- * took 107 ms of CPU to parse and decode and 72 to encode, the flat arrays 45 and 44.
+ * deserialiser rebuilt four times slower than JSON.parse); the inputs as a flat array of their fields, one record
+ * after another, not objects keyed by path: at 10,000 postmortems an object of 33,000 keys took 107 ms of CPU to parse
+ * and decode and 72 to encode, the flat arrays 45 and 44. The manifest and the archive are one text each, their fields
+ * joined by NUL (no path, slug or hash holds one), split only when a build needs them: a build with no change reads
+ * neither, and at 100,000 postmortems they are most of the state (half a million output files).
  */
 export interface StoredBuildState {
   pipeline: number
   /** The stored form's layout; another (an older Hindsight's) is not read. */
-  layout: typeof LAYOUT
+  layout: string
   outDir: string
   site: SiteIdentity | null
   buildKey: string
@@ -86,24 +88,49 @@ export interface StoredBuildState {
   /** Per input: source, hash, key, size, mtimeMs, ino. */
   inputs: Array<string | number>
   reports: FileReport[]
-  /** Per output file: path, input hash, output hash. */
-  manifest: string[]
+  /** Per output file: path, input hash, output hash, NUL-separated (layout `flat-1`: an array of them). */
+  manifest: string | string[]
   shape?: string
-  /** Per postmortem: source, slug, listing key, renamed (0 or 1). */
-  archive?: Array<string | number>
+  /** Per postmortem: source, slug, listing key, renamed (0 or 1), NUL-separated (layout `flat-1`: an array of them). */
+  archive?: string | Array<string | number>
   relatedId?: string | null
 }
 
-/** Layout of the stored state (see `StoredBuildState`). */
-const LAYOUT = 'flat-1'
+/** Layout of the stored state (see `StoredBuildState`); `flat-1` (the manifest and archive as arrays) is still read. */
+const LAYOUT = 'flat-2'
+const LAYOUTS: ReadonlySet<string> = new Set([LAYOUT, 'flat-1'])
+
+/** Separates the fields of the manifest's and the archive's texts. */
+const FIELD = '\u0000'
+
+/** A stored list of fields: the text of them joined by `FIELD`, or (`flat-1`) the array itself. */
+const fieldsOf = (stored: string | ReadonlyArray<string | number>): ReadonlyArray<string | number> =>
+  typeof stored === 'string' ? (stored === '' ? [] : stored.split(FIELD)) : stored
+
+/** Defines `name` on `target` as worked out by `make` when first read (and as given when set): a build with no change never reads it. */
+function lazy<T, K extends keyof T>(target: T, name: K, make: () => T[K]): void {
+  let value: { v: T[K] } | null = null
+  // Dropped once used, so the stored text it splits is let go.
+  let maker: (() => T[K]) | null = make
+  const set = (v: T[K]): void => {
+    value = { v }
+    maker = null
+  }
+  Object.defineProperty(target, name, {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!value) set(maker!())
+      return value!.v
+    },
+    set,
+  })
+}
 
 /** One state file per output folder, so builds of the same content into two folders (tests, `--out`) do not evict each other. */
 const statePath = (cacheDir: string, outDir: string): string => path.join(cacheDir, `state-${hashParts(outDir).slice(0, 12)}.json`)
 
 function decode(stored: StoredBuildState): BuildState {
-  const manifest = new Map<string, ManifestEntry>()
-  const m = stored.manifest
-  for (let i = 0; i + 2 < m.length; i += 3) manifest.set(m[i]!, { inputHash: m[i + 1]!, outputHash: m[i + 2]! })
   const inputs = new Map<string, InputStamp>()
   const f = stored.inputs
   for (let i = 0; i + 5 < f.length; i += 6) {
@@ -115,14 +142,7 @@ function decode(stored: StoredBuildState): BuildState {
       ino: f[i + 5] as number,
     })
   }
-  let archive: ArchiveEntry[] | undefined
-  if (stored.archive) {
-    const a = stored.archive
-    archive = []
-    for (let i = 0; i + 3 < a.length; i += 4)
-      archive.push({ source: a[i] as string, slug: a[i + 1] as string, listingKey: a[i + 2] as string, renamed: a[i + 3] === 1 })
-  }
-  return {
+  const state: BuildState = {
     pipeline: stored.pipeline,
     outDir: stored.outDir,
     site: stored.site,
@@ -132,11 +152,30 @@ function decode(stored: StoredBuildState): BuildState {
     searchKey: stored.searchKey,
     inputs,
     reports: stored.reports,
-    manifest,
+    manifest: new Map(),
     structureKey: stored.shape,
-    archive,
+    archive: undefined,
     relatedId: stored.relatedId,
   }
+  // Only the two texts are kept for later, not the parsed state (its inputs' array is garbage once decoded).
+  const storedManifest = stored.manifest
+  lazy(state, 'manifest', () => {
+    const manifest = new Map<string, ManifestEntry>()
+    const m = fieldsOf(storedManifest) as readonly string[]
+    for (let i = 0; i + 2 < m.length; i += 3) manifest.set(m[i]!, { inputHash: m[i + 1]!, outputHash: m[i + 2]! })
+    return manifest
+  })
+  const storedArchive = stored.archive
+  if (storedArchive !== undefined) {
+    lazy(state, 'archive', () => {
+      const a = fieldsOf(storedArchive)
+      const archive: ArchiveEntry[] = []
+      for (let i = 0; i + 3 < a.length; i += 4)
+        archive.push({ source: a[i] as string, slug: a[i + 1] as string, listingKey: a[i + 2] as string, renamed: String(a[i + 3]) === '1' })
+      return archive
+    })
+  }
+  return state
 }
 
 /** The stored form's fields in order (the text `JSON.stringify` gave of it before it was streamed), the long lists streamed. */
@@ -153,15 +192,28 @@ function encode(state: BuildState): Array<readonly [keyof StoredBuildState, Stor
     ['searchKey', state.searchKey],
     ['inputs', new StreamedList(flat(inputs, (source, s) => [source, s.hash, s.key, s.size, s.mtimeMs, s.ino]))],
     ['reports', new StreamedList(state.reports)],
-    ['manifest', new StreamedList(flat(manifest, (file, e) => [file, e.inputHash, e.outputHash]))],
+    [
+      'manifest',
+      new StreamedText(
+        flat(manifest, (file, e) => [file, e.inputHash, e.outputHash]),
+        FIELD,
+      ),
+    ],
     ['shape', state.structureKey],
-    ['archive', archive && new StreamedList(flat(archive.entries(), (_, e) => [e.source, e.slug, e.listingKey, e.renamed ? 1 : 0]))],
+    [
+      'archive',
+      archive &&
+        new StreamedText(
+          flat(archive.entries(), (_, e) => [e.source, e.slug, e.listingKey, e.renamed ? '1' : '0']),
+          FIELD,
+        ),
+    ],
     ['relatedId', state.relatedId],
   ]
 }
 
 /** The fields of each entry of a map, one after another (the stored form's flat arrays), made as they are written. */
-function* flat<K, V>(entries: Iterable<[K, V]>, fields: (key: K, value: V) => Array<string | number>): Generator<string | number> {
+function* flat<K, V, F>(entries: Iterable<[K, V]>, fields: (key: K, value: V) => F[]): Generator<F> {
   for (const [key, value] of entries) yield* fields(key, value)
 }
 
@@ -170,7 +222,7 @@ export function readBuildState(cacheDir: string, outDir: string): BuildState | n
   const file = statePath(cacheDir, outDir)
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredBuildState
-    if (stored.pipeline === PIPELINE_VERSION && stored.layout === LAYOUT && stored.outDir === outDir) return decode(stored)
+    if (stored.pipeline === PIPELINE_VERSION && LAYOUTS.has(stored.layout) && stored.outDir === outDir) return decode(stored)
     debug('build state %s: written by another version or for another folder, not used', file)
   } catch (error) {
     debug('build state %s: not read (%s)', file, (error as Error).message)
