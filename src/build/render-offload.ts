@@ -3,6 +3,7 @@ import { debug } from '../debug.js'
 import type { ArchiveDocument, PlannedFile } from '../site/pages.js'
 import type { DocumentSet } from './documents.js'
 import type { PassContext, PassOffload } from './pass.js'
+import type { RenderJob } from '../workers/render-pool.js'
 
 /** Pages rendered here before the threads start: a pass that renders fewer (a few edits) never starts them. */
 const PAGES_BEFORE_THREADS = 32
@@ -24,8 +25,11 @@ export async function renderOffload(context: PassContext, documents: DocumentSet
       if (!file.own || !body || ++offered <= PAGES_BEFORE_THREADS) return null
       pool ??= createRenderPool({ config: context.config, slugs: new Map(docs.map((d) => [d.record.source, d.record.slug])) }, threads)
       if (!pool) return null
-      sent++
-      const job = { kind: file.own.kind, path: file.path, source: file.own.doc.record.source, body, related: file.own.related() }
+      const own = file.own
+      const job = (): Omit<RenderJob, 'id'> => {
+        sent++
+        return { kind: own.kind, path: file.path, source: own.doc.record.source, body, related: own.related() }
+      }
       return pool.render(job, `${body.file}\0${body.place.offset}`)
     },
     async close() {

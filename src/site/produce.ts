@@ -46,6 +46,8 @@ interface Awaited {
   input: string
   before: ManifestEntry | undefined
   result: Promise<Offloaded>
+  /** Set once the result is in, so it is written at the next file rather than when the window is full. */
+  ready: boolean
 }
 
 /**
@@ -79,6 +81,7 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
       await new Promise((resolve) => setImmediate(resolve))
       ranSince = performance.now()
     }
+    while (awaited[0]?.ready) await settle()
     const input = inputHash(file)
     const before = previous?.get(file.path)
     if (before && input !== '' && before.inputHash === input && writer.keep(file.path)) {
@@ -89,7 +92,9 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
     if (result) {
       // Its place in the manifest now, so the manifest lists files in plan order whichever thread rendered them.
       manifest.set(file.path, PENDING)
-      awaited.push({ file, input, before, result })
+      const job: Awaited = { file, input, before, result, ready: false }
+      void result.then(() => (job.ready = true))
+      awaited.push(job)
       if (awaited.length >= OFFLOADED_AT_ONCE) await settle()
       continue
     }

@@ -34,14 +34,19 @@ export interface RenderWorkerData {
 
 /** Worker threads rendering jobs; each job's promise never rejects (see `Offloaded`). */
 export interface RenderPool {
-  /** Renders a job; jobs of the same `group` in a row (a postmortem's page and JSON) go to the same thread. */
-  render(job: Omit<RenderJob, 'id'>, group: string): Promise<Offloaded>
+  /**
+   * Renders a job (made by `job` when a thread takes it); jobs of the same `group` in a row (a postmortem's page and
+   * JSON) go to the same thread. Null when every thread has `QUEUED_PER_THREAD` jobs waiting: the caller renders it.
+   */
+  render(job: () => Omit<RenderJob, 'id'>, group: string): Promise<Offloaded> | null
   /** Stops the threads; jobs not answered yet come back lost. */
   close(): Promise<void>
 }
 
 /** The worker's script: dist/workers/render-worker.js (bundled or compiled); none from the sources (under vitest). */
 const WORKER_URL = import.meta.url.endsWith('.ts') ? null : pathToFileURL(packagePath('dist', 'workers', 'render-worker.js'))
+/** Jobs a thread holds at most (one rendering, the rest queued): past that, the main thread renders instead of waiting. */
+const QUEUED_PER_THREAD = 4
 /** Below this many pages, starting threads (each loads the templates and the page code) costs more than it saves. */
 const MIN_PAGES_FOR_WORKERS = 64
 
@@ -88,12 +93,14 @@ export function createRenderPool(data: RenderWorkerData, threads: number, url: U
   let last = { group: '', thread: 0 }
   return {
     render(job, group) {
-      let at = last.group === group ? last.thread : turn++ % threads
-      for (let tries = 0; tries < threads && !pool[at]!.alive; tries++) at = (at + 1) % threads
+      const free = (thread: Thread): boolean => thread.alive && thread.waiting.size < QUEUED_PER_THREAD
+      // A group's next job goes where its first went (that thread has read the body), busy or not.
+      let at = last.group === group && pool[last.thread]!.alive ? last.thread : -1
+      for (let tries = 0; at < 0 && tries < threads; tries++, turn = (turn + 1) % threads) if (free(pool[turn]!)) at = turn
+      if (at < 0) return null
       const thread = pool[at]!
-      if (!thread.alive) return Promise.resolve({ lost: true })
       last = { group, thread: at }
-      const sent = { ...job, id: ++id }
+      const sent = { ...job(), id: ++id }
       return new Promise<Offloaded>((resolve) => {
         thread.waiting.set(sent.id, resolve)
         thread.worker.postMessage(sent)
