@@ -22,6 +22,21 @@ export class StreamedText {
 /** A value of the stored form: written as `JSON.stringify` writes it, or a `StreamedList` or `StreamedText` written in parts. */
 export type StoredValue = unknown
 
+/** Elements a list or text is escaped by at once: one `JSON.stringify` call a batch instead of one an element. */
+const BATCH = 2048
+
+/** The items in arrays of at most `BATCH`, none empty. */
+function* batches<T>(items: Iterable<T>): Generator<T[]> {
+  let batch: T[] = []
+  for (const item of items) {
+    batch.push(item)
+    if (batch.length < BATCH) continue
+    yield batch
+    batch = []
+  }
+  if (batch.length) yield batch
+}
+
 /** The JSON text of one object, field by field (undefined fields left out, as `JSON.stringify` does), in small pieces. */
 function* objectText(fields: ReadonlyArray<readonly [string, StoredValue]>): Generator<string> {
   let first = true
@@ -30,11 +45,11 @@ function* objectText(fields: ReadonlyArray<readonly [string, StoredValue]>): Gen
     yield `${first ? '{' : ','}${JSON.stringify(name)}:`
     first = false
     if (value instanceof StreamedText) {
+      // The parts joined and escaped, a batch at a time: escaping is per character, so the batches' texts joined are the whole text's.
       const separator = JSON.stringify(value.separator).slice(1, -1)
-      let i = 0
       yield '"'
-      // A part's JSON text without its quotes is its escaped characters: the parts joined are the text joined, escaped.
-      for (const part of value.parts) yield `${i++ ? separator : ''}${JSON.stringify(part).slice(1, -1)}`
+      let i = 0
+      for (const batch of batches(value.parts)) yield `${i++ ? separator : ''}${JSON.stringify(batch.join(value.separator)).slice(1, -1)}`
       yield '"'
       continue
     }
@@ -42,10 +57,10 @@ function* objectText(fields: ReadonlyArray<readonly [string, StoredValue]>): Gen
       yield JSON.stringify(value)
       continue
     }
+    // A batch's array text without its brackets is its elements' texts joined by commas (undefined as null, as in an array).
     yield '['
     let i = 0
-    // An element that is undefined is `null` in an array, as `JSON.stringify` writes it.
-    for (const item of value.items) yield `${i++ ? ',' : ''}${JSON.stringify(item) ?? 'null'}`
+    for (const batch of batches(value.items)) yield `${i++ ? ',' : ''}${JSON.stringify(batch).slice(1, -1)}`
     yield ']'
   }
   yield first ? '{}' : '}'
