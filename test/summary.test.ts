@@ -119,6 +119,13 @@ describe('language', () => {
     expect(detectLanguage('Störung behoben.')).toBeNull()
   })
 
+  it('names nothing for terse English fragments without function words (dashes aside, no letter past A-Z)', () => {
+    const terse =
+      'Pages timed out. Cache cluster flushed by a cleanup job. Product pages time out. Cache warm again, pages load. Rate-limit cache misses per key.'
+    expect(detectLanguage(terse)).toBeNull()
+    expect(detectLanguage(`${terse.replace(/\. /g, ' — ')}`)).toBeNull()
+  })
+
   it('removes e-mail addresses in linear time: one address and a long token cost in proportion to the token', () => {
     const timed = (n: number): number => {
       const nodes = parseMarkdown(`Mail ops@example.com for details.\n\nPayload: ${'A'.repeat(n)} end\n`).children

@@ -49,6 +49,8 @@ const scoreLanguages = languageScorer(CANDIDATES)
 
 /** Fewer letters than this (a third of it in Chinese, Japanese or Korean script) and the guess is left out. */
 const MIN_LETTERS = 60
+/** Fewer letters than this in a text with no letter outside A-Z (dashes and quotes aside) and the guess is left out. */
+const MIN_ASCII_LETTERS = 200
 /** How far ahead of English the best guess must be (franc scores the best language 1, the others below). */
 const MARGIN = 0.03
 
@@ -125,7 +127,9 @@ export function detectLanguage(text: string): string | null {
   const letters = ascii ? asciiLetters(prose) : (prose.match(/\p{L}/gu)?.length ?? 0)
   const dense = !ascii && (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
-  if (letters < min) return null
+  // Terse ASCII prose (a few bullet fragments, no function words) is too short to tell from English: French, German and
+  // most other languages franc names would show an accented letter or enough words for a surer guess.
+  if (letters < (ascii || !/(?![A-Za-z])\p{L}/u.test(prose) ? MIN_ASCII_LETTERS : min)) return null
   const guesses = scoreLanguages(prose, min)
   const [code, score] = guesses[0] ?? ['und', 0]
   if (code === 'eng' || code === 'und' || score < 1) return null

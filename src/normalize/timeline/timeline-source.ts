@@ -121,10 +121,15 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
   return out
 }
 
-/** Prose that may date the incident: the Summary section, else the paragraphs before the first section. */
+/**
+ * Prose that may date the incident: the Summary section, else a `**Summary:** …` field's value and the first paragraphs
+ * (a summary written as a field line dates the incident as a section would).
+ */
 export function summaryProse(spans: SectionSpan[], blocks: Block[]): string {
   const summary = primarySummary(spans)
   if (summary) return plainText(summary.nodes)
+  const field = blocks.find((b) => b.kind === 'field' && b.match?.key === 'summary')
   const paragraphs = blocks.filter((b) => b.kind === 'content' && b.node.type === 'paragraph').slice(0, 4)
-  return plainText(paragraphs.map((b) => b.node))
+  const text = plainText(paragraphs.map((b) => b.node))
+  return field?.kind === 'field' ? `${field.value}\n${text}` : text
 }

@@ -44,6 +44,17 @@ function gluedStamp(text: string, hints: DateHints): Stamp | null {
   return /\p{L}+\W+\p{L}+/u.test(stamp.rest) ? stamp : null
 }
 
+/** A stamp closing an item, in brackets or after a dash: "Users cannot sign in (07:01 UTC)", "Paged — 07:15". */
+const CLOSING_STAMP = /\s*(?:[([]([^()[\]]{1,40})[)\]]|\s[-–—]\s+([^-–—]{1,40}))\s*\.?$/
+
+/** An item's text without the stamp that closes it, when that part is nothing but a stamp; else the text as it is. */
+function withoutClosingStamp(text: string, hints: DateHints): string {
+  const m = CLOSING_STAMP.exec(text)
+  if (!m || m.index === 0) return text
+  const stamp = readStamp(m[1] ?? m[2] ?? '', hints)
+  return stamp?.time && stamp.rest === '' ? text.slice(0, m.index) : text
+}
+
 /** A bullet that is only a month and day (`11/25`) over nested timed bullets: the day of those entries. */
 function bareDay(text: string, hints: DateHints): ParsedDate | null {
   const m = /^(\d{1,2})[/.](\d{1,2})\.?$/.exec(text.trim())
@@ -177,7 +188,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       else if (text && !stamp) {
         // An item that names its time inside the sentence (`Escalated at 11:30 AM`) is an event too.
         const inner = innerClock(text, hints)
-        if (inner) entry({ ...inner, rest: text }, text, line, column)
+        if (inner) entry({ ...inner, rest: text }, withoutClosingStamp(text, hints), line, column)
         else untimed.push({ kind: 'untimed', text, line, column })
       }
     }
