@@ -47,8 +47,16 @@ export function findLayered(layers: string[], rel: string): string | null {
  */
 export function createLayeredResolver(layers: string[]): (template: string, from?: string) => string {
   const memo = new Map<string, string>()
+  /** By template and including file: a page's includes are the same names from the same files, so most calls end here. */
+  const calls = new Map<string, string>()
   const layerOf = (file: string): string | undefined => layers.find((layer) => file.startsWith(layer + path.sep))
   return (template, from) => {
+    const call = `${template}\0${from ?? ''}`
+    let file = calls.get(call)
+    if (file === undefined) calls.set(call, (file = resolve(template, from)))
+    return file
+  }
+  function resolve(template: string, from?: string): string {
     const named = path.extname(template) ? template : `${template}.eta`
     const base = from ? layerOf(from) : undefined
     const rel = named.startsWith('/') || !from || !base ? named : path.relative(base, path.join(path.dirname(from), named))
