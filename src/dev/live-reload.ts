@@ -31,7 +31,7 @@ export function createEventHub(heartbeatMs = 15_000): EventHub {
   return {
     clients,
     send(event, data) {
-      const frame = `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+      const frame = eventFrame(event, data)
       for (const res of clients) res.write(frame)
     },
     close() {
@@ -42,10 +42,19 @@ export function createEventHub(heartbeatMs = 15_000): EventHub {
   }
 }
 
-/** Answers `/__hindsight/events`: an event stream that stays open until the page goes away. */
-export function serveEvents(hub: EventHub, req: IncomingMessage, res: ServerResponse): void {
+/** One server-sent event: its name and its JSON data. */
+const eventFrame = (event: string, data: unknown): string => `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`
+
+/**
+ * Answers `/__hindsight/events`: an event stream that stays open until the page goes away, starting with the current
+ * `diagnostics`. On the same stream as every later event, so a page reloaded while a save is still building can never
+ * show an older state after a newer one (a separate request for the state could be answered before the build cleared
+ * a problem and arrive after the stream said it was cleared, leaving a stale overlay).
+ */
+export function serveEvents(hub: EventHub, req: IncomingMessage, res: ServerResponse, diagnostics: () => unknown): void {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' })
   res.write('retry: 1000\n\n')
+  res.write(eventFrame('diagnostics', diagnostics()))
   hub.clients.add(res)
   req.on('close', () => hub.clients.delete(res))
 }

@@ -100,7 +100,7 @@ export function createDevServer(options: DevServerOptions): Server {
         res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' })
         res.end(body)
       }
-      if (name === 'events') return serveEvents(options.hub, req, res)
+      if (name === 'events') return serveEvents(options.hub, req, res, options.diagnostics)
       if (name === 'diagnostics') return send('application/json; charset=utf-8', JSON.stringify(options.diagnostics()))
       if (name === 'live-reload.js') return send('text/javascript; charset=utf-8', await options.clientScript())
       if (name === 'overlay.css') return send('text/css; charset=utf-8', OVERLAY_CSS)

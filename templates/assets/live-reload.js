@@ -47,15 +47,6 @@
     document.body.appendChild(overlay)
   }
 
-  function refresh() {
-    fetch(ROOT + 'diagnostics', { cache: 'no-store' })
-      .then(function (response) {
-        return response.json()
-      })
-      .then(render)
-      .catch(function () {})
-  }
-
   var saved = sessionStorage.getItem(SCROLL_KEY)
   if (saved !== null) {
     sessionStorage.removeItem(SCROLL_KEY)
@@ -79,11 +70,11 @@
     sessionStorage.setItem(SCROLL_KEY, String(window.scrollY))
     location.reload()
   })
+  // The stream starts with the current problems and carries every change after, in order (see serveEvents).
   events.addEventListener('diagnostics', function (event) {
     render(JSON.parse(event.data))
   })
   events.addEventListener('open', function () {
     document.documentElement.setAttribute('data-hindsight-live', '')
-    refresh()
   })
 })()
