@@ -34,7 +34,18 @@ describe.skipIf(process.env.HINDSIGHT_SKIP_PACK === '1')('the packed package in 
     // Packed from a copy, so `prepack` (clean, then compile) does not pull dist/ from under tests running beside this one.
     const pkg = path.join(work, 'pkg')
     mkdirSync(pkg)
-    for (const name of ['package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'LICENSE', 'README.md', 'scripts', 'src', 'templates', 'schema']) {
+    for (const name of [
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'LICENSE',
+      'README.md',
+      'scripts',
+      'src',
+      'templates',
+      'schema',
+    ]) {
       cpSync(path.join(REPO, name), path.join(pkg, name), { recursive: true })
     }
     symlinkSync(realpathSync(path.join(REPO, 'node_modules')), path.join(pkg, 'node_modules'))
