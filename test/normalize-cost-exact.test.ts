@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DateTime } from 'luxon'
+import { DateTime, IANAZone } from 'luxon'
 import { endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
 import { isBefore, isBeforeKey, momentInZone, momentKey } from '../src/normalize/impact/moment-math.js'
 import { isoInstant, isoMinutesBetween } from '../src/normalize/time/datetime-range.js'
-import { luxonZone, parseZone } from '../src/normalize/time/zones.js'
+import { luxonZone, mayNameIanaZone, parseZone } from '../src/normalize/time/zones.js'
 import { statesDate } from '../src/normalize/stated.js'
 import type { Moment } from '../src/types.js'
 import type { TimelineEntry } from '../src/types.js'
@@ -175,5 +175,21 @@ describe('front-matter dates without luxon', () => {
     dates.push(new Date(Number.NaN), new Date(Date.UTC(0, 11, 31, 23, 59, 59, 999) - 1), new Date('0001-01-01T00:00:00Z'), new Date('9999-12-31T23:59:59.999Z'))
     dates.push(new Date('10000-01-01T00:00:00Z'), new Date(-1), new Date(1_700_000_000_123), new Date(8.64e15))
     for (const date of dates) expect(frontMatterInstant(date), String(date.getTime())).toEqual(viaLuxon(date))
+  })
+})
+
+describe('IANA zone names asked of ICU', () => {
+  it('mayNameIanaZone holds for every zone and alias ICU accepts, in any case, so no valid name is skipped', () => {
+    const names = [...Intl.supportedValuesOf('timeZone'), 'US/Pacific', 'Asia/Calcutta', 'Etc/GMT+5', 'Etc/GMT-14', 'America/Argentina/ComodRivadavia']
+    for (const name of names.flatMap((n) => [n, n.toLowerCase(), n.toUpperCase()]))
+      if (IANAZone.isValidZone(name)) expect(mayNameIanaZone(name), name).toBe(true)
+    const next = random(7)
+    const pieces = ['Europe', 'Berlin', '/', '_', '-', '+', '5', ' ', '.', 'é', 'America', 'New_York', 'x']
+    for (let i = 0; i < 5000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join('')
+      if (IANAZone.isValidZone(text)) expect(mayNameIanaZone(text), text).toBe(true)
+    }
+    expect(mayNameIanaZone('10/12')).toBe(false)
+    expect(parseZone('Europe/Berlin')?.iana).toBe('Europe/Berlin')
   })
 })

@@ -145,7 +145,16 @@ function cityZone(name: string): string | null {
 /** Canonical IANA names by what was written; luxon checks a name by building an `Intl.DateTimeFormat` each time. */
 const ianaNames = new Map<string, string | null>()
 
+/**
+ * Whether a text could name an IANA zone at all (`Europe/Berlin`, `Etc/GMT+5`, any case): most texts with a `/` (`10/12`,
+ * `api/v1`) cannot, and each distinct one would cost an `Intl.DateTimeFormat` and a thrown error once the map is full.
+ */
+export function mayNameIanaZone(written: string): boolean {
+  return /^[A-Za-z][\w+-]*(?:\/[\w+-]+){1,3}$/.test(written)
+}
+
 function ianaName(written: string): string | null {
+  if (!mayNameIanaZone(written)) return null
   let name = ianaNames.get(written)
   if (name === undefined) {
     name = IANAZone.isValidZone(written) ? new IANAZone(written).name : null
