@@ -1,16 +1,17 @@
 /**
- * The stats page is rendered again only when `statsKey` changes, so the key must change whenever what
+ * The stats page is rendered again only when `statsPageKey` changes, so the key must change whenever what
  * `archiveStats` shows does: every field of a record, and of its metrics, is changed in turn on real documents.
  */
 import { describe, expect, it } from 'vitest'
 import { loadDocument } from '../src/document.js'
-import { archiveStats, statsKey } from '../src/site/stats.js'
+import { archiveStats, statsPageKey } from '../src/site/stats.js'
 import type { PostmortemRecord } from '../src/types.js'
 import { seedFiles } from './build-helpers.js'
 
 const options = { defaultTimezone: null, tagVocabulary: {} }
 const records = seedFiles().map(([source, text]) => loadDocument(source, Buffer.from(text), options).document!.record)
 const label = (name: string): string => name.toUpperCase()
+const statsKey = (list: PostmortemRecord[]): string => statsPageKey(list, {})
 
 /** Values to try in place of `value`: another of its kind, and null. */
 function others(value: unknown): unknown[] {
@@ -21,7 +22,7 @@ function others(value: unknown): unknown[] {
   return []
 }
 
-describe('statsKey', () => {
+describe('statsPageKey', () => {
   it('changes whenever archiveStats does, field by field, and ignores the prose', () => {
     const before = JSON.stringify(archiveStats(records, label))
     const key = statsKey(records)
@@ -47,5 +48,13 @@ describe('statsKey', () => {
     expect(stale).toBe(0)
     const prose = records.map((r) => ({ ...r, summary: `${r.summary} More.`, sections: [] }))
     expect(statsKey(prose)).toBe(key)
+  })
+
+  it("changes with the sites' names and a record's cause categories (the cause chart), one part at a time", () => {
+    const key = statsPageKey(records, {})
+    expect(statsPageKey(records, { web: 'Web' })).not.toBe(key)
+    const recaused = records.map((r, i) => (i === 0 ? { ...r, derivedCauses: [...(r.derivedCauses ?? []), 'capacity'] } : r))
+    expect(statsPageKey(recaused, {})).not.toBe(key)
+    expect(statsPageKey(records, {})).toBe(key)
   })
 })

@@ -14,6 +14,3 @@ export function causeChart(records: RecordHead[]): BarChart {
     : 'No postmortem has a cause category yet.'
   return barChart('per-cause', 'Postmortems per cause category', description, points)
 }
-
-/** What `causeChart` reads of the records, as one string for the stats page's key. */
-export const causeKey = (records: RecordHead[]): string => records.map((r) => (r.derivedCauses ?? []).join(',')).join(';')

@@ -6,14 +6,14 @@ import type { RecordHead, ResolvedConfig } from '../types.js'
 import { wholeDocument, type ArchiveDocument, type BodyReader } from './site-document.js'
 import { atomFeed, FEED_SIZE, recordDay, type FeedSpec } from './feeds.js'
 import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
-import { causeChart, causeKey } from './cause-chart.js'
+import { causeChart } from './cause-chart.js'
 import { listingKey } from './listing-key.js'
 import { exportKey, keyDigest } from './key-digest.js'
 import { postmortemFiles, type OwnFileJob } from './own-files.js'
 import { redirectHtml, resolveRedirects } from './redirects.js'
 import type { RelatedSnapshot } from './related.js'
 import { sitemapFiles } from './sitemap.js'
-import { archiveStats, statsKey } from './stats.js'
+import { archiveStats, statsPageKey } from './stats.js'
 import { severityLabel } from './severity.js'
 import { groupRecords, siteLabel, sitesOf, sortYears, UNSORTED, yearOf } from './taxonomy.js'
 
@@ -177,7 +177,7 @@ export function planSite(
   files.push({
     path: 'stats/index.html',
     template: 'stats',
-    key: keyDigest(`${JSON.stringify(config.sites)}\0${statsKey(records)}\0${causeKey(records)}`),
+    key: statsPageKey(records, config.sites),
     data: () => ({ title: 'Statistics', stats: archiveStats(records, labelOf), causes: causeChart(records) }),
   })
   files.push(...actionPages(records, config))
