@@ -60,16 +60,20 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
   let ranSince = performance.now()
   let done = 0
   const awaited: Awaited[] = []
+  /** Takes a file produced here or on a thread into the manifest (and the written list), once the write queue has room. */
+  const recordProduced = async (path: string, entry: Parameters<typeof manifest.set>[1], wrote: boolean): Promise<void> => {
+    manifest.set(path, entry)
+    const room = writer.room()
+    if (room) await room
+    if (!wrote) return
+    written.push(path)
+    if (written.length === 100) await pausePoint('staging')
+  }
   /** Finishes the oldest offloaded file (in plan order): compared, written or kept, as one rendered here. */
   const settle = async (): Promise<void> => {
     const { file, input, before, result } = awaited.shift()!
     const { entry, wrote } = finish(file, input, before, writer, render, await result)
-    manifest.set(file.path, entry)
-    const room = writer.room()
-    if (room) await room
-    if (!wrote) return
-    written.push(file.path)
-    if (written.length === 100) await pausePoint('staging')
+    await recordProduced(file.path, entry, wrote)
   }
   for (let i = 0; i < planned.length; i++) {
     const file = planned[i]!
@@ -99,12 +103,7 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
       continue
     }
     const { entry, wrote } = produce(file, input, before, writer, render)
-    manifest.set(file.path, entry)
-    const room = writer.room()
-    if (room) await room
-    if (!wrote) continue
-    written.push(file.path)
-    if (written.length === 100) await pausePoint('staging')
+    await recordProduced(file.path, entry, wrote)
   }
   while (awaited.length > 0) await settle()
   return written
