@@ -1,10 +1,9 @@
 /** Where a cached document's body lies, and its reader for another thread (a render worker), which has no cache of its own. */
-import { closeSync, openSync, readSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { deserialize } from 'node:v8'
 import type { LoadedDocument } from '../document.js'
 import { CacheError } from '../errors.js'
-import { entryParts } from './entry.js'
-import { partIntact } from './integrity.js'
+import { readEntryPart } from './entry-part.js'
 import type { Place } from './pack-index.js'
 
 /** A cached entry's pack file and place in it: plain data, posted to a worker that reads the body itself. */
@@ -25,10 +24,8 @@ export function createBodyPlaceReader(): BodyPlaceReader {
   const bytesAt = ({ file, place }: BodyPlace): Uint8Array => {
     let fd = fds.get(file)
     if (fd === undefined) fds.set(file, (fd = openSync(file, 'r')))
-    const from = entryParts(place.summaryLength, place.jsonLength).whole
-    const bytes = Buffer.allocUnsafe(place.length - from)
-    if (readSync(fd, bytes, 0, bytes.byteLength, place.offset + from) !== bytes.byteLength) throw new Error('the entry is cut short')
-    if (!partIntact(bytes, 'whole', place.sums)) throw new Error('the whole of an entry does not match its checksum')
+    const bytes = readEntryPart(fd, place, 'whole', () => new Error('the whole of an entry does not match its checksum'))
+    if (!bytes) throw new Error('the entry is cut short')
     return bytes
   }
   return {

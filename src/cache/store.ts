@@ -6,11 +6,12 @@ import { CacheError } from '../errors.js'
 import { isAlive } from '../alive.js'
 import { hashParts } from './hash.js'
 import { decodePlace, emptyIndex, encodePlace, packVersion, type PackIndex, type Place } from './pack-index.js'
-import { decodeSummary, entryLengths, entryParts, type DocumentSummary } from './entry.js'
-import { entryIntact, entrySums, openIndex, partIntact, sealIndex, syncFd, type EntryPart } from './integrity.js'
+import { decodeSummary, entryLengths, type DocumentSummary } from './entry.js'
+import { entryIntact, entrySums, openIndex, sealIndex, syncFd, type EntryPart } from './integrity.js'
 import { cacheWarning, writeWhole } from './files.js'
 import { makeDir } from '../make-dir.js'
 import type { BodyPlace } from './body-place.js'
+import { readEntryPart } from './entry-part.js'
 
 /** Bytes read from a pack that are not what was written there (a disk fault, a hand edit). */
 class DamagedEntry extends Error {}
@@ -103,11 +104,9 @@ export function openDocumentCache(cacheDir: string): DocumentCache {
   }
   /** One part of the entry at `place`, checked against its digest: damaged bytes are never returned, but a `DamagedEntry` thrown. */
   const readPart = (place: Place | undefined, part: EntryPart): Uint8Array | null => {
-    if (!place) return null
-    const parts = entryParts(place.summaryLength, place.jsonLength)
-    const bytes = part === 'whole' ? read(place, parts.whole) : read(place, ...parts[part])
-    if (!bytes || partIntact(bytes, part, place.sums)) return bytes
-    throw new DamagedEntry(`the ${part} of an entry in pack ${place.pack} does not match its checksum`)
+    const fd = place ? fdOf(place.pack) : null
+    if (!place || fd === null) return null
+    return readEntryPart(fd, place, part, () => new DamagedEntry(`the ${part} of an entry in pack ${place.pack} does not match its checksum`))
   }
   let warnedDamage = false
   /** A damaged entry read for planning is a miss (it is normalized again), said once per build. */
