@@ -1,9 +1,7 @@
-import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { loadDocument, type LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
-import { packagePath } from '../package-root.js'
-import { defaultThreads } from './threads.js'
+import { defaultThreads, workerScript } from './threads.js'
 
 export { defaultThreads, MAX_DEFAULT_THREADS } from './threads.js'
 
@@ -27,13 +25,8 @@ const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read()
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
 const BATCH = 16
-/**
- * The worker's script: beside this module when run from the sources, else dist/workers/normalize-worker.js, which is
- * the bundled worker (scripts/bundle.mjs) or the compiled module, so a bundled chunk in dist/chunks/ finds it too.
- */
-const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./normalize-worker.js', import.meta.url)
-  : pathToFileURL(packagePath('dist', 'workers', 'normalize-worker.js'))
+/** The worker's script; null from the sources (see `workerScript`). */
+const WORKER_URL = workerScript('normalize-worker')
 /**
  * Heap room of a worker, as the main thread's: V8 lets the old generation grow by a factor that shrinks with the heap
  * limit (4x from a 2 GB limit, 1.3x at 256 MB), so the 256 MB cap once set here made a worker run twice as many full
@@ -66,7 +59,7 @@ export async function normalizeMany(
   onDocument: (index: number, result: LoadedDocument | Uint8Array) => void,
 ): Promise<void> {
   // Under vitest the sources are TypeScript, which a worker thread cannot load: everything runs inline there.
-  const threads = WORKER_URL.pathname.endsWith('.js') ? threadCount(workers, items.length) : 0
+  const threads = WORKER_URL ? threadCount(workers, items.length) : 0
   const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, bytesOf(items[i]!), config))
   if (threads === 0) {
     items.forEach((_, i) => inline(i))
@@ -78,7 +71,7 @@ export async function normalizeMany(
   let failure: { error: unknown } | null = null
   const run = (): Promise<void> =>
     new Promise((resolve) => {
-      const worker = new Worker(WORKER_URL, { workerData: { config }, resourceLimits: WORKER_LIMITS })
+      const worker = new Worker(WORKER_URL!, { workerData: { config }, resourceLimits: WORKER_LIMITS })
       let batchStart = 0
       let batchEnd = 0
       let busy = false

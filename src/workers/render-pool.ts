@@ -3,15 +3,13 @@
  * thread plans, hands each worker a page's small context (its related links, where its body lies in the cache), and
  * writes the bytes that come back.
  */
-import { pathToFileURL } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { BodyPlace } from '../cache/body-place.js'
 import { CacheError, TemplateError } from '../errors.js'
 import type { RecordLink } from '../site/postmortem-view.js'
 import type { Offloaded } from '../site/produce.js'
 import type { ResolvedConfig } from '../types.js'
-import { packagePath } from '../package-root.js'
-import { defaultThreads } from './threads.js'
+import { defaultThreads, workerScript } from './threads.js'
 
 /** One page or JSON to render on a worker. */
 export interface RenderJob {
@@ -43,8 +41,8 @@ export interface RenderPool {
   close(): Promise<void>
 }
 
-/** The worker's script: dist/workers/render-worker.js (bundled or compiled); none from the sources (under vitest). */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? null : pathToFileURL(packagePath('dist', 'workers', 'render-worker.js'))
+/** The worker's script; none from the sources (see `workerScript`). */
+const WORKER_URL = workerScript('render-worker')
 /** Jobs a thread holds at most (one rendering, the rest queued): past that, the main thread renders instead of waiting. */
 const QUEUED_PER_THREAD = 4
 /** Below this many pages, starting threads (each loads the templates and the page code) costs more than it saves. */
