@@ -73,7 +73,7 @@ export function coldRows(results, f) {
         const w = r.workers?.find((x) => x.workers === n)
         return w ? `${f(w.coldMs)} (${f(w.vsEleventy, 2)}x, ${f(w.speedup, 2)}x of 1)` : 'n/a'
       }),
-      n === 1 ? '' : '<= 2.5x (default)',
+      '',
     ]),
   ]
 }

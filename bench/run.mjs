@@ -271,8 +271,8 @@ function table(results) {
   const rows = [
     ['figure', ...results.map((r) => `${r.postmortems}`), 'target (10,000)'],
     ['Eleventy cold build (ms)', ...results.map((r) => f(r.eleventyColdMs)), ''],
-    ['cold build, no search (ms)', ...results.map((r) => `${f(r.coldNoSearchMs)} (${f(r.ratios.coldNoSearch, 2)}x)`), '<= 1.0x'],
-    ['cold build, with search (ms)', ...results.map((r) => `${f(r.coldSearchMs)} (${f(r.ratios.coldSearch, 2)}x)`), '<= 1.5x'],
+    ['cold build, no search (ms)', ...results.map((r) => `${f(r.coldNoSearchMs)} (${f(r.ratios.coldNoSearch, 2)}x)`), '<= 2.5x'],
+    ['cold build, with search (ms)', ...results.map((r) => `${f(r.coldSearchMs)} (${f(r.ratios.coldSearch, 2)}x)`), 'see + Pagefind'],
     ['warm, one changed, no search (ms)', ...results.map((r) => `${f(r.warmOneChangedNoSearchMs)} (${f(r.ratios.warmOneChangedNoSearch, 3)}x)`), '<= 0.15x'],
     ['warm with search (one edit) (ms)', ...results.map((r) => `${f(r.warmOneChangedSearchMs)} (${f(r.ratios.warmOneChangedSearch, 3)}x)`), '<= 0.15x'],
     ['warm with search, a line appended (ms)', ...results.map((r) => `${f(r.warmAppendSearchMs)} (${f(r.ratios.warmAppendSearch, 3)}x)`), ''],
