@@ -22,3 +22,25 @@ describe('action items: owner and priority in one trailing parenthesis', () => {
     expect(item('Add a queue age alert — Owner: Dana — due 2024-02-01')).toMatchObject({ text: 'Add a queue age alert — due 2024-02-01', owner: 'Dana' })
   })
 })
+
+describe('action items: attributes written inline between dashes or at the end', () => {
+  it('takes a labelled status, priority and owner out, leaving no run of dashes', () => {
+    expect(item('Rotate artifacts — Owner: Ivy — Priority: high — Status: done')).toMatchObject({
+      text: 'Rotate artifacts',
+      owner: 'Ivy',
+      priority: 'high',
+      done: true,
+    })
+    expect(item('Add a disk alert (status: open)')).toMatchObject({ text: 'Add a disk alert', done: false })
+  })
+
+  it('reads a capitalised priority word at the end, then the owner before it', () => {
+    expect(item('Fix the proxy config — @alice HIGH')).toMatchObject({ text: 'Fix the proxy config', owner: 'alice', priority: 'high' })
+    expect(item('Lower the TTL LOW')).toMatchObject({ text: 'Lower the TTL', priority: 'low' })
+  })
+
+  it('leaves a status word that is only text, and a lower-case priority word at the end', () => {
+    expect(item('Show the deploy status in the dashboard')).toMatchObject({ text: 'Show the deploy status in the dashboard', done: null })
+    expect(item('Keep the alert threshold low')).toMatchObject({ text: 'Keep the alert threshold low', priority: null })
+  })
+})

@@ -33,6 +33,18 @@ describe('summary', () => {
     ).toBe('The login service rejected every password for two hours.')
   })
 
+  it("skips a status page's stock line and a zone note inside the summary's paragraph", () => {
+    expect(recordOf('# Login errors\n\nThis incident has been resolved.\n\nThe session store filled up and logins failed for an hour.\n').summary).toBe(
+      'The session store filled up and logins failed for an hour.',
+    )
+    expect(recordOf('# Cache\n\nThe cache cluster failed on 4 March 2024. All times are Berlin time.\n\n## Timeline\n\n- 10:00 down\n').summary).toBe(
+      'The cache cluster failed on 4 March 2024.',
+    )
+    expect(recordOf('# Queue\n\nTimestamps are in UTC. The queue stalled for two hours after a bad deploy.\n').summary).toBe(
+      'The queue stalled for two hours after a bad deploy.',
+    )
+  })
+
   it("skips a status update's label and its own stamp line", () => {
     expect(recordOf('# Errors\n\n**Resolved** - Error rates are back to normal after the rollback.\nPosted Jan 12, 2024 - 18:03 UTC\n').summary).toBe(
       'Error rates are back to normal after the rollback.',

@@ -37,6 +37,15 @@ describe('ISO stamps with an offset', () => {
   })
 })
 
+describe('a range written with its zone on both ends', () => {
+  it('reads "UTC - 10:40" as the range end, not as an offset, and skips the zone written again after it', () => {
+    const s = readStamp('10:05 UTC - 10:40 UTC: cleanup', {})
+    expect(s).toMatchObject({ time: { hour: 10, minute: 5 }, end: { hour: 10, minute: 40 }, rest: 'cleanup' })
+    expect(s?.zone?.fixedOffsetMinutes).toBe(0)
+    expect(readStamp('10:05 PST to 10:40 PST - rollback', {})).toMatchObject({ end: { hour: 10, minute: 40 }, rest: 'rollback' })
+  })
+})
+
 describe('stamps read by tokens, parts in any order', () => {
   it.each([
     ['[2024-03-05 14:00 UTC] deploy', { date: [2024, 3, 5], time: [14, 0], zone: 'UTC', rest: 'deploy' }],

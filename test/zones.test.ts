@@ -34,13 +34,19 @@ describe('parseZone', () => {
     ['New York', 'America/New_York', null],
     ['America/Denver', 'America/Denver', null],
     ['Europe/Berlin', 'Europe/Berlin', null],
+    ['Berlin time', 'Europe/Berlin', null],
+    ['London Time', 'Europe/London', null],
+    ['UTC+05:45', null, 345],
   ] as const)('%s', (text, iana, fixedOffsetMinutes) => {
     expect(parseZone(text)).toEqual({ written: text.replace(/[()]/g, ''), iana, fixedOffsetMinutes })
   })
 
-  it.each(['AM', 'May', 'cat', 'west', 'Team', '', 'Mars/Olympus', 'GMT+99', 'Troll', 'Center'])('rejects %j', (text) => {
-    expect(parseZone(text)).toBeNull()
-  })
+  it.each(['AM', 'May', 'cat', 'west', 'Team', '', 'Mars/Olympus', 'GMT+99', 'Troll', 'Center', 'Christmas time', 'Easter time', 'UTC - 10:40', 'UTC+1:10'])(
+    'rejects %j',
+    (text) => {
+      expect(parseZone(text)).toBeNull()
+    },
+  )
 })
 
 describe('findZone', () => {
@@ -56,11 +62,21 @@ describe('findZone', () => {
     ['16:15 GMT+1: detected', 'GMT+1'],
     ['Timeline (all times Eastern)', 'Eastern'],
     ['Timeline (times in UTC+2)', 'UTC+2'],
+    ['All times are Berlin time.', 'Berlin time'],
+    ['Timeline (all times London time)', 'London time'],
   ])('%j -> %s', (text, written) => {
     expect(findZone(text)?.written).toBe(written)
   })
 
-  it.each(['Timeline', 'Timeline - May 29, 2021', 'Incident Timeline', 'Detection time', 'DNS and API at 9 AM'])('finds none in %j', (text) => {
+  it.each([
+    'Timeline',
+    'Timeline - May 29, 2021',
+    'Incident Timeline',
+    'Detection time',
+    'DNS and API at 9 AM',
+    'we restarted at the same time',
+    'over the Christmas time',
+  ])('finds none in %j', (text) => {
     expect(findZone(text)).toBeNull()
   })
 })

@@ -103,6 +103,7 @@ const BRACKET_STATUS = new RegExp(`^[[(](${STATUS_WORDS}|[x ✓✔])[\\])]\\s*[:
 /** A bare status word at the start, upper-case only so that "Open a ticket" stays text: "DONE:", "TODO", "✅". */
 const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED)\b|([✅✔☑✓]))\s*[:–—-]?\s*/
 const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})\\.?[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+const LABELLED_STATUS = new RegExp(`\\s*[[(]?\\b[Ss]tatus\\s*[:=]\\s*(${STATUS_WORDS})\\b[\\])]?`, 'i')
 /** A tracker link's label at the end: "(Issue)", "(pull request).", ". Issue" after a sentence, "- jira link". */
 const TRACKER_LABEL =
   /(?:\s*[([](?:issues?|prs?|pull requests?|tickets?|jira|bugs?|links?)[)\]]|\s+[-–—]\s*(?:jira|issue|ticket|pr)(?: (?:link|ticket|issue))?|(?<=[.!?])\s+(?:issues?|prs?|tickets?|jira))(\.?)\s*$/i
@@ -122,7 +123,7 @@ function dropTrackerLabels(text: string): string {
 const PRIORITY_WORDS = 'critical|urgent|high|medium|med|normal|low'
 const PRIORITY_LABEL = new RegExp(`\\s*[[(]?\\bpriority\\s*[:=]?\\s*(p[0-4]|${PRIORITY_WORDS})\\b[\\])]?`, 'i')
 const PRIORITY_TAG = new RegExp(
-  `(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4])(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`,
+  `(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`,
 )
 
 /** Normalized priority ("P1" stays `P1`, words are lower-cased, "med" is `medium`). */
@@ -145,6 +146,12 @@ function takeStatus(text: string): { text: string; done: boolean | null; todo: b
     done = word === ' ' ? false : statusOf(word)
     todo = /^to ?do$/i.test(word)
     text = text.slice(lead[0].length)
+  }
+  // A labelled status anywhere ("— Status: done", "(status: open)"), as a table's Status column would say it.
+  const labelled = text.includes('tatus') ? LABELLED_STATUS.exec(text) : null
+  if (labelled && labelled.index > 0) {
+    done = statusOf(labelled[1] ?? '') ?? done
+    text = text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length)
   }
   const trail = TRAILING_STATUS.exec(text)
   if (trail && trail.index > 0) {
@@ -236,7 +243,7 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
   // An owner taken from between two dashes ("Fix it — Owner: Bob — due May 3") leaves the dashes side by side: one stays.
   const clean = oneLine(owned.text)
-    .replace(/([–—-])\s+[–—-](?=\s)/g, '$1')
+    .replace(/([–—-])(?:\s+[–—-])+(?=\s|$)/g, '$1')
     .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
   if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
   return { text: clean, kind, done, owner: owned.owner ?? defaults.owner ?? null, priority: prioritised.priority ?? defaults.priority ?? null }

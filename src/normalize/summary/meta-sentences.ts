@@ -5,7 +5,8 @@
 import { sentencesOf } from './sentences.js'
 
 /** A word any meta sentence holds: the cheap test that spares splitting most texts into sentences. */
-const HINT = /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de)/i
+const HINT =
+  /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de|this incident has|fix has been|to monitor|(?:times|timestamps) (?:are|in|listed|shown))/i
 
 const META = [
   // A pointer to the report: "Here is the postmortem ...", "The following is the incident report of ...".
@@ -16,6 +17,10 @@ const META = [
   // An apology, alone or after an acknowledgement.
   /^(?:we|I) (?:(?:sincerely|deeply|truly) )?(?:apologi[sz]e|are (?:very |truly |deeply )?sorry)\b|^(?:my|our) (?:sincere |deepest )?apologies\b|^we (?:understand|know|realize)\b.*\b(?:apologi[sz]e|are sorry)\b/i,
   // A status note written while the work went on.
+  // A status page's stock update ("This incident has been resolved.", "A fix has been implemented and we are monitoring the results.").
+  /^(?:this|the) (?:incident|issue|outage|problem) (?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)\b[^.]{0,40}\.?$|^(?:a fix has been (?:implemented|deployed)|we(?: are|'re)? (?:continuing|continue) to monitor)\b[^.]{0,80}\.?$/i,
+  // A note on the zone of the times ("All times are Berlin time.", "Timestamps are in UTC.").
+  /^(?:all |the )?(?:times|timestamps)(?: (?:below|above|here))? (?:are |were )?(?:in |given in |listed in |shown in )?(?:the )?[\w/+:-]{2,20}(?: (?:standard |daylight |summer )?time)?(?: \([^)]{1,20}\))?\.?$/i,
   /^(?:the )?investigation is (?:in progress|ongoing|underway)\b|^we are (?:currently |still )?investigating(?: (?:the|this) (?:issue|cause|problem|incident))?\.?$|^nous (?:sommes en train de|allons) (?:rechercher|chercher|investiguer|analyser)\b/i,
 ]
 

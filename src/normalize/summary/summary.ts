@@ -22,7 +22,7 @@ const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description
 
 /** Lines about the document rather than the incident. */
 const BOILERPLATE = [
-  /^(?:all |the )?(?:times?|timestamps?|dates?(?: and times?)?|hours)\b[^.]{0,40}\b(?:are|is|in|given|listed|shown|expressed)\b[^.]{0,40}\b(?:utc|gmt|time|zone|[A-Z]{2,5}T?)\b/i,
+  /^(?:all |the )?(?:times?|timestamps?|dates?(?: and times?)?|hours)\b[^.]{0,40}\b(?:are|is|in|given|listed|shown|expressed)\b[^.]{0,40}\b(?:utc|gmt|time|zone|[A-Z]{2,5}T?)\b[^.]{0,40}\.?\s*$/i,
   /\bthis (?:is|was) (?:an? |just an? )?(?:example|template|sample|draft|fictional|imaginary|hypothetical)\b/i,
   /\b(?:imaginary|fictional|fictitious|hypothetical|made[- ]up) (?:situation|scenario|incident|outage|company|story)\b/i,
   /^(?:status|state|draft|work in progress|wip|resolved|investigating|identified|monitoring|published|final|updated?)\s*[:.!]?\s*\S{0,30}$/i,

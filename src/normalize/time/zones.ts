@@ -129,7 +129,8 @@ const FIND_RE =
 
 /** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
 const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
-let cities: Map<string, string> | null = null
+let cities: Map<string, string> | null = null // Zone cities that are also common words: "Christmas time" is no zone.
+const COMMON_WORDS = new Set(['christmas', 'easter', 'wake', 'midway', 'reunion', 'mayotte', 'chatham', 'saipan', 'cocos', 'victoria', 'regina', 'stanley'])
 
 function cityZone(name: string): string | null {
   if (!cities) {
@@ -196,6 +197,8 @@ export function parseZone(text: string): ParsedZone | null {
   if (abbreviation !== undefined && (written === upper || upper === 'UTC' || upper === 'GMT')) return resolved(written, abbreviation)
   const offset = OFFSET_RE.exec(written)
   if (offset && (/[a-z]/i.test(written) || /^[+\-−]\d{2}:?\d{2}$/.test(written))) {
+    // "UTC - 10:40" after a time is a range to a clock time ("10:05 UTC - 10:40 UTC"), and no zone is off by 10 minutes.
+    if (offset[3] !== undefined && (/[+\-−]\s/.test(written) || !/^(?:00|15|30|45)$/.test(offset[3]))) return null
     const minutes = Number(offset[2]) * 60 + Number(offset[3] ?? 0)
     if (minutes > 14 * 60) return null
     return resolved(written, offset[1] === '+' ? minutes : -minutes)
@@ -213,11 +216,9 @@ export function parseZone(text: string): ParsedZone | null {
   const regionZone = Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined
   if (typeof regionZone === 'string' && season) return resolved(written, season[1] === 'standard' ? standard(regionZone) : daylight(regionZone))
   if (regionZone !== undefined) return resolved(written, regionZone)
-  if (/^[A-Za-z][A-Za-z _]{2,30}$/.test(written)) {
-    const city = cityZone(written)
-    if (city) return resolved(written, city)
-  }
-  return null
+  // A city, alone ("Denver") or with "time" ("Berlin time"), unless it is also a common word ("Christmas time").
+  const city = /^[A-Za-z][A-Za-z _]{2,30}$/.test(written) && !COMMON_WORDS.has(region) ? cityZone(region) : null
+  return city ? resolved(written, city) : null
 }
 
 /** Finds the first zone mentioned in a heading or preface ("Timeline (CEST)", "All times in PST", "times in UTC"). */

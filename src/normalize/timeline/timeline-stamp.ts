@@ -76,6 +76,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
   const stamp = emptyStamp()
   let pos = start
   let isoTime = false
+  let endZone = false
   const at = (p: number): string => norm.slice(p)
 
   /** One part at `p` (no joiner before it); the position after it, or -1. */
@@ -123,6 +124,14 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       if (invalid) {
         stamp.invalidTime = invalid[0]
         return p + invalid[0].length
+      }
+    }
+    if (stamp.end && stamp.zone && !endZone) {
+      // The zone written again after a range's end ("10:05 UTC - 10:40 UTC: ..."): the same stamp, skipped.
+      const again = readZone(s)
+      if (again?.zone) {
+        endZone = true
+        return p + again.length
       }
     }
     if (!stamp.zone && !stamp.unknownZone) {
