@@ -4,6 +4,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutputError } from '../src/errors.js'
 import { createWriteQueue } from '../src/site/write-queue.js'
+import { madeFolders } from '../src/site/made-folders.js'
 import { openStagedSite } from '../src/site/write.js'
 
 const roots: string[] = []
@@ -19,7 +20,7 @@ afterEach(() => {
 describe('write queue (output files written off the main thread)', () => {
   it('writes every queued file into folders it makes once, and drain waits for all', async () => {
     const root = temp()
-    const queue = createWriteQueue([root])
+    const queue = createWriteQueue(madeFolders([root]))
     for (let i = 0; i < 300; i++) {
       queue.add(path.join(root, `p${i % 7}`, `f${i}`, 'index.html'), Buffer.from(`page ${i}`), `p${i % 7}/f${i}/index.html`)
       const room = queue.room()
@@ -30,9 +31,36 @@ describe('write queue (output files written off the main thread)', () => {
     for (let i = 0; i < 300; i++) expect(readFileSync(path.join(root, `p${i % 7}`, `f${i}`, 'index.html'), 'utf8')).toBe(`page ${i}`)
   })
 
+  it('remembers a bounded number of folders, and writes again into one it forgot', async () => {
+    const root = temp()
+    const folders = madeFolders([root], 64)
+    const queue = createWriteQueue(folders)
+    const count = 300
+    for (let i = 0; i < count; i++) {
+      queue.add(path.join(root, `f${i}`, 'index.html'), Buffer.from(`page ${i}`), `f${i}/index.html`)
+      const room = queue.room()
+      if (room) await room
+    }
+    // The first folders are forgotten by now; writing into one again makes it once more (it exists) and succeeds.
+    queue.add(path.join(root, 'f0', 'again.html'), Buffer.from('again'), 'f0/again.html')
+    await queue.drain()
+    expect(folders.size).toBeLessThanOrEqual(64)
+    expect(folders.has(path.join(root, 'f0'))).toBe(true)
+    expect(readdirSync(root).length).toBe(count)
+    expect(readFileSync(path.join(root, 'f0', 'again.html'), 'utf8')).toBe('again')
+    expect(readFileSync(path.join(root, `f${count - 1}`, 'index.html'), 'utf8')).toBe(`page ${count - 1}`)
+  })
+
+  it('the folder memory forgets the least recently used folder first', () => {
+    const folders = madeFolders(['a', 'b', 'c'], 3)
+    expect(folders.has('a')).toBe(true)
+    folders.add('d')
+    expect([folders.has('b'), folders.has('a'), folders.has('c'), folders.has('d'), folders.size]).toEqual([false, true, true, true, 3])
+  })
+
   it('asks the caller to wait once many writes or many bytes are pending, and never before', async () => {
     const root = temp()
-    const queue = createWriteQueue([root])
+    const queue = createWriteQueue(madeFolders([root]))
     queue.add(path.join(root, 'a.html'), Buffer.from('a'), 'a.html')
     expect(queue.room()).toBeNull()
     queue.add(path.join(root, 'big.bin'), Buffer.alloc(17 * 2 ** 20), 'big.bin')
@@ -46,7 +74,7 @@ describe('write queue (output files written off the main thread)', () => {
   it('a failed write is an OutputError naming the file, thrown by the next call', async () => {
     const root = temp()
     writeFileSync(path.join(root, 'taken'), 'a file where a folder should be')
-    const queue = createWriteQueue([root])
+    const queue = createWriteQueue(madeFolders([root]))
     queue.add(path.join(root, 'taken', 'index.html'), Buffer.from('x'), 'taken/index.html')
     const drained = queue.drain()
     await expect(drained).rejects.toThrow(OutputError)
@@ -56,7 +84,7 @@ describe('write queue (output files written off the main thread)', () => {
 
   it('close starts nothing more: once it settles no queued file appears', async () => {
     const root = temp()
-    const queue = createWriteQueue([root])
+    const queue = createWriteQueue(madeFolders([root]))
     for (let i = 0; i < 200; i++) queue.add(path.join(root, `d${i}`, 'index.html'), Buffer.from('x'), `d${i}/index.html`)
     await queue.close()
     const after = readdirSync(root).length

@@ -5,6 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
+import type { MadeFolders } from './made-folders.js'
 
 /** Writes in flight at most: libuv's pool has four threads, and more only queue inside it. */
 const MAX_IN_FLIGHT = 8
@@ -29,9 +30,13 @@ interface QueuedWrite {
   name: string
 }
 
-/** A write queue whose folders under `made` exist already. */
-export function createWriteQueue(made: Iterable<string>): WriteQueue {
-  const folders = new Map<string, Promise<unknown>>([...made].map((dir) => [dir, Promise.resolve()]))
+/** A folder known to exist. */
+const MADE: Promise<void> = Promise.resolve()
+
+/** A write queue that makes the folders `folders` does not know of, and tells it of each (shared with the writer's own writes). */
+export function createWriteQueue(folders: MadeFolders): WriteQueue {
+  // Folders made are the recent ones only (`made-folders.ts`); a promise is kept only while its folder is being made.
+  const making = new Map<string, Promise<void>>()
   const waiting: QueuedWrite[] = []
   const running = new Set<Promise<void>>()
   let pendingBytes = 0
@@ -39,9 +44,15 @@ export function createWriteQueue(made: Iterable<string>): WriteQueue {
   let closed = false
   let waiters: Array<() => void> = []
 
-  const folder = (dir: string): Promise<unknown> => {
-    let made = folders.get(dir)
-    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })))
+  const folder = (dir: string): Promise<void> => {
+    if (folders.has(dir)) return MADE
+    let made = making.get(dir)
+    if (!made) {
+      made = mkdir(dir, { recursive: true })
+        .then(() => void folders.add(dir))
+        .finally(() => making.delete(dir))
+      making.set(dir, made)
+    }
     return made
   }
   const start = (): void => {

@@ -21,6 +21,7 @@ import { pausePoint, pausePointSync } from '../test-seam.js'
 import { assertOwnedOutDir } from './out-guard.js'
 import { isAlive } from '../alive.js'
 import { createWriteQueue } from './write-queue.js'
+import { madeFolders, type MadeFolders } from './made-folders.js'
 
 /** Resolves an output path under `root`, refusing any that would escape it. */
 export function safeJoin(root: string, rel: string): string {
@@ -103,7 +104,7 @@ function writeContent(target: string, content: WrittenContent): void {
   }
 }
 
-function ensureDir(made: Set<string>, file: string): void {
+function ensureDir(made: MadeFolders, file: string): void {
   const dir = path.dirname(file)
   if (made.has(dir)) return
   mkdirSync(dir, { recursive: true })
@@ -121,7 +122,7 @@ export function openStagedSite(outDir: string): SiteWriter {
   const old = path.join(parent, `.${name}-old-${process.pid}`)
   rmSync(staging, { recursive: true, force: true })
   makeDir(staging)
-  const made = new Set<string>([staging])
+  const made = madeFolders([staging])
   const queue = createWriteQueue(made)
   return {
     write(rel, content) {
@@ -211,7 +212,7 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
   const files = path.join(txn, 'files')
   rmSync(txn, { recursive: true, force: true })
   mkdirSync(files, { recursive: true })
-  const made = new Set<string>([files])
+  const made = madeFolders([files])
   const ops: Array<['put' | 'rm', string]> = []
   const kept: string[] = []
   let staged: SiteWriter | null = null
