@@ -34,6 +34,11 @@ describe('action items: attributes written inline between dashes or at the end',
     expect(item('Add a disk alert (status: open)')).toMatchObject({ text: 'Add a disk alert', done: false })
   })
 
+  it('takes an "owner @name" written without a colon, with its label', () => {
+    expect(item('Move to a managed relay — owner @ops')).toMatchObject({ text: 'Move to a managed relay', owner: 'ops' })
+    expect(item('Review the handover, assignee @priya')).toMatchObject({ text: 'Review the handover', owner: 'priya' })
+  })
+
   it('reads a capitalised priority word at the end, then the owner before it', () => {
     expect(item('Fix the proxy config — @alice HIGH')).toMatchObject({ text: 'Fix the proxy config', owner: 'alice', priority: 'high' })
     expect(item('Lower the TTL LOW')).toMatchObject({ text: 'Lower the TTL', priority: 'low' })

@@ -123,6 +123,13 @@ describe('section classifier: headings to canonical keys', () => {
     ['Remediation', 'resolution'],
     ['Follow-up work', 'actionItems'],
     ['Plan d’action', 'actionItems'],
+    // a recommendation list, a trailing "assessment", French root cause and events, an incident log
+    ['Recommendations', 'actionItems'],
+    ['Moving forward', 'actionItems'],
+    ['Impact assessment', 'impact'],
+    ['Cause racine', 'rootCause'],
+    ['Chronologie des événements', 'timeline'],
+    ['Incident log', 'timeline'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })

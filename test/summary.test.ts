@@ -45,6 +45,14 @@ describe('summary', () => {
     )
   })
 
+  it('reads a summary written as a two-column table, the Summary row before the Impact row', () => {
+    const text =
+      '# Index not saved atomically\n\n| | |\n|---|---|\n| Authors | kim@ |\n| Status | published |\n\n## Summary\n\n| | |\n|---|---|\n' +
+      '| Summary | A refactor stopped saving the index atomically, so a crash could lose writes. |\n| Impact | No user reported a problem. |\n\n' +
+      '## Background\n\nWe are not aware of any cases in production.\n'
+    expect(recordOf(text).summary).toBe('A refactor stopped saving the index atomically, so a crash could lose writes.')
+  })
+
   it("skips a status update's label and its own stamp line", () => {
     expect(recordOf('# Errors\n\n**Resolved** - Error rates are back to normal after the rollback.\nPosted Jan 12, 2024 - 18:03 UTC\n').summary).toBe(
       'Error rates are back to normal after the rollback.',

@@ -177,7 +177,10 @@ function takeOwner(text: string): { text: string; owner: string | null } {
     return { text: text.slice(lead[0].length), owner: name }
   const labelled = /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)[)\]]?/i.exec(text)
   if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), owner: labelled[1] ?? null }
-  const edge = /(?:^|\s+[–—-]?\s*)[([]?`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?[)\]]?\s*$|^`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?\s*[:–—-]\s*/.exec(text)
+  const edge =
+    /(?:^|\s+[–—-]?\s*)(?:(?:owners?|assignees?|owned by|assigned to)\s+)?[([]?`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?[)\]]?\s*$|^`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?\s*[:–—-]\s*/.exec(
+      text,
+    )
   if (edge) return { text: text.slice(0, edge.index) + ' ' + text.slice(edge.index + edge[0].length), owner: edge[1] ?? edge[2] ?? null }
   const mention = /(?:^|[\s(])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/.exec(text)
   return { text, owner: mention?.[1] ?? null }

@@ -24,15 +24,15 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'impact', weight: 3, words: ['impact', 'impacted', 'affected', 'fallout', 'scope', 'blast radius', 'consequence', 'damage', 'auswirkung', 'betroffen', 'consequences', 'portee'], parts: ['auswirkung', '影響', '被害', '影響範囲'] },
   { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity'] },
   { key: 'rootCause', weight: 3, words: ['cause', 'root cause', 'caused', 'rca', 'why', 'whys', 'leadup', 'lead-up', 'fault', 'reason', 'contributing', 'factor', 'origin', 'ursache', 'grund', 'raison', 'origine'], parts: ['ursache', '原因', '要因', '根本'] },
-  { key: 'rootCause', weight: 2, words: ['root', 'vulnerability', 'exploit', 'attack', 'analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
+  { key: 'rootCause', weight: 2, words: ['root', 'racine', 'vulnerability', 'exploit', 'attack', 'analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
   { key: 'trigger', weight: 3, words: ['trigger', 'triggered', 'ausloser', 'declencheur'], parts: ['auslöser', 'きっかけ', '発端'] },
   { key: 'detection', weight: 3, words: ['detection', 'detect', 'detected', 'discovery', 'discovered', 'noticed', 'alerting', 'erkennung', 'entdeckung', 'detecte'], parts: ['検知', '発見', '検出'] },
   { key: 'detection', weight: 2, words: ['found out', 'alert', 'learned about'] },
   { key: 'resolution', weight: 3, words: ['resolution', 'resolve', 'resolved', 'mitigation', 'mitigate', 'mitigated', 'recovery', 'recover', 'recovered', 'fix', 'fixed', 'remediation', 'workaround', 'repair', 'restoration', 'restore', 'restored', 'response', 'solution', 'losung', 'behebung', 'wiederherstellung', 'correction', 'retablissement', 'resolu', 'reponse'], parts: ['lösung', 'behebung', 'wiederherstell', '復旧', '対応', '対処', '解決', '暫定'] },
   { key: 'resolution', weight: 2, words: ['handled', 'handling', 'responded', 'escalation', 'containment', 'contain', 'rollback', 'revert'] },
-  { key: 'timeline', weight: 3, words: ['timeline', 'time line', 'chronology', 'chronologie', 'chronological', 'sequence', 'events', 'zeitverlauf', 'ablauf', 'verlauf', 'deroulement', 'historique', 'timestamps'], parts: ['zeitverlauf', 'ablauf', '経緯', 'タイムライン', '時系列', '経過'] },
+  { key: 'timeline', weight: 3, words: ['timeline', 'time line', 'chronology', 'chronologie', 'chronological', 'sequence', 'events', 'zeitverlauf', 'ablauf', 'verlauf', 'deroulement', 'historique', 'timestamps', 'evenements', 'incident log'], parts: ['zeitverlauf', 'ablauf', '経緯', 'タイムライン', '時系列', '経過'] },
   { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
-  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来'] },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
   { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
@@ -67,7 +67,7 @@ export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screensh
 
 /** Nouns that end a heading without changing its meaning ("Root cause analysis", "Impact summary", "Timeline of events"). */
 // prettier-ignore
-export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method'])
+export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method', 'assessment'])
 
 /** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore

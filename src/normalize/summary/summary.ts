@@ -107,6 +107,16 @@ function textsOf(block: Block): string[] {
       ),
     ]
   if (node.type === 'list') return bulletText(node)
+  if (node.type === 'table') return tableText(node)
+  return []
+}
+
+/** A summary written as a two-column table (`| Summary | Code refactor ... |`): the value beside a summary label. */
+function tableText(table: Extract<RootContent, { type: 'table' }>): string[] {
+  for (const row of table.children.slice(0, 12)) {
+    const [label, value] = row.children
+    if (label && value && SUMMARY_LABEL.test(toString(label).replace(/[*_:]/g, '').trim())) return [clean(toString(value))]
+  }
   return []
 }
 
