@@ -49,3 +49,14 @@ describe('action items: attributes written inline between dashes or at the end',
     expect(item('Keep the alert threshold low')).toMatchObject({ text: 'Keep the alert threshold low', priority: null })
   })
 })
+
+describe('action items: an owner written as its own sentence', () => {
+  it.each([
+    ['Add old clients to the synthetic checks. Owner: Priya. Due: 30 June.', 'Add old clients to the synthetic checks. Due: 30 June.', 'Priya'],
+    ['Alert on pool saturation. Owner: Kim Lee. Status: open', 'Alert on pool saturation.', 'Kim Lee'],
+    ['Rotate the keys, owner: j.doe.', 'Rotate the keys', 'j.doe'],
+    ['Write the runbook (owner: Sam)', 'Write the runbook', 'Sam'],
+  ])('%s', (text, rest, owner) => {
+    expect(item(text)).toMatchObject({ text: rest, owner })
+  })
+})

@@ -170,12 +170,19 @@ function takePriority(text: string): { text: string; priority: string | null } {
   return { text: `${text.slice(0, tag.index)} ${text.slice(tag.index + tag[0].length)}`, priority: priorityOf(tag[1] ?? tag[2] ?? tag[3] ?? tag[4] ?? '') }
 }
 
+/**
+ * A labelled owner, "Owner: Kim Lee", "assigned to @kim": a name's dots only inside it ("j.doe"), so a sentence's
+ * full stop ("Owner: Priya. Due: 30 June.") ends the name and goes with the label.
+ */
+const LABELLED_OWNER =
+  /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w-]+(?:\.[\w-]+)*(?: [A-Z][\w-]+(?:\.[\w-]+)*)?)[)\]]?(?:\.(?=\s|$))?/i
+
 function takeOwner(text: string): { text: string; owner: string | null } {
   const lead = LEAD_OWNER.exec(text)
   const name = lead?.[1]?.trim() ?? ''
   if (lead && name.split(/\s+/).length <= 4 && !NOT_OWNER.test(name) && !kindOf(name) && priorityOf(name) === null)
     return { text: text.slice(lead[0].length), owner: name }
-  const labelled = /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)[)\]]?/i.exec(text)
+  const labelled = LABELLED_OWNER.exec(text)
   if (labelled) return { text: text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length), owner: labelled[1] ?? null }
   const edge =
     /(?:^|\s+[–—-]?\s*)(?:(?:owners?|assignees?|owned by|assigned to)\s+)?[([]?`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?[)\]]?\s*$|^`?@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])`?\s*[:–—-]\s*/.exec(
