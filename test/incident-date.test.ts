@@ -92,3 +92,22 @@ describe('a date anywhere in the body', () => {
     expect(r.date).toBe('2019-04-20')
   })
 })
+
+describe('a day the summary gives without its year, counted from the publication day', () => {
+  const post = (date: string, body: string) => `---\ntitle: Outage\ndate: ${date}\n---\n\n${body}\n\n## Timeline\n\n- 22:00 down\n- 23:00 up\n`
+
+  it('reads a month and day in the publication year, and dates the undated timeline with it', () => {
+    const record = recordOf(post('2021-03-16', 'Last night (Monday, March 15th) the API was down for an hour.'))
+    expect(record.date).toBe('2021-03-15')
+    expect(record.timeline.map((e) => e.date)).toEqual(['2021-03-15', '2021-03-15'])
+  })
+
+  it('takes the year before when the day would fall after the publication', () => {
+    expect(recordOf(post('2022-01-03', 'On December 30th the API was down for an hour.')).date).toBe('2021-12-30')
+  })
+
+  it('reads "yesterday" as the day before the publication', () => {
+    expect(recordOf(post('2021-03-16', 'Yesterday the API was down for an hour.')).date).toBe('2021-03-15')
+    expect(recordOf(post('2021-03-16', 'The API was down for an hour.')).date).toBe('2021-03-16')
+  })
+})

@@ -50,6 +50,8 @@ describe('stamps read by tokens, parts in any order', () => {
   it.each([
     ['[2024-03-05 14:00 UTC] deploy', { date: [2024, 3, 5], time: [14, 0], zone: 'UTC', rest: 'deploy' }],
     ['**14:00 UTC** - deploy', { time: [14, 0], zone: 'UTC', rest: 'deploy' }],
+    ['`14:06` → alert fires', { time: [14, 6], rest: 'alert fires' }],
+    ['14:07 » page sent', { time: [14, 7], rest: 'page sent' }],
     ['2024-03-05, 14:00: deploy', { date: [2024, 3, 5], time: [14, 0], rest: 'deploy' }],
     ['2024/03/05 at 14:00 - deploy', { date: [2024, 3, 5], time: [14, 0], rest: 'deploy' }],
     ['March 5 at 3pm PST: deploy', { date: [2024, 3, 5], time: [15, 0], zone: 'PST', rest: 'deploy' }],

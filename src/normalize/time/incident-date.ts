@@ -6,6 +6,7 @@
  */
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
+import { addDays } from './date-parts.js'
 import { findDates, formatDate, inferDayFirst, type DateHints, type ParsedDate } from './datetime.js'
 import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
@@ -154,7 +155,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
     if (out.date) out.dateSource = source
   }
-  const prose = firstDated(input.prose, hints, null, warn)
+  const prose = firstDated(input.prose, hints, null, warn) ?? beforePublication(input.prose, meta.published, hints)
   out.proseDate = prose?.date ?? null
   out.proseDateNotice = prose !== null && isNotice(input.prose, prose.index)
   if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
@@ -175,6 +176,26 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     )
   }
   return out
+}
+
+const YESTERDAY = /\b(?:yesterday|last night|gestern)\b/i
+
+/**
+ * A day the summary's opening gives without a year, counted from the publication day: a month and day ("On March 15th",
+ * in the publication's year, or the year before when that would fall after it) or "yesterday" (the day before).
+ */
+function beforePublication(prose: string, published: string | null, hints: DateHints): { date: string; index: number } | null {
+  if (!published) return null
+  const head = prose.slice(0, 400)
+  const year = Number(published.slice(0, 4))
+  const [d] = findDates(head, hints)
+  if (d) {
+    const date = d.year === null ? full(d, year) : null
+    return date ? { date: date > published ? (full(d, year - 1) ?? date) : date, index: d.index } : null
+  }
+  const relative = YESTERDAY.exec(head)
+  const day = relative ? addDays(published, -1) : null
+  return day ? { date: day, index: relative!.index } : null
 }
 
 /** The first date in the list that names its year and reads only one way (`4/20/2019`, `2019-04-20`, `April 20, 2019`). */

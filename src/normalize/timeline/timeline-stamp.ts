@@ -37,7 +37,7 @@ const TIME_UNKNOWN = /^(?:-{1,2}:-{1,2}|\?{1,2}:\?{1,2}|\?{2,4}|[xX]{2}:[xX]{2}|
 /** An approximate note in parentheses after the separator (`- (approximately) review begins`). */
 const APPROXIMATE_NOTE = /^[([]\s?(?:approx(?:imately|\.)?|about|around|roughly|circa|ca\.|estimated|est\.)\s?[)\]]\s*/i
 const INVALID_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?!\d)/
-const SEPARATOR = /^\s*(?:[-–—=]+>?|:+|：|\||,)\s*/
+const SEPARATOR = /^\s*(?:[-–—=]+>?|:+|：|\||,|[→⇒➔➜➤»]|>>)\s*/
 const RANGE_END = /^\s{0,3}(?:[-–—~〜]|to|until|till|and|bis|à|au)\s{0,3}(?=\d)/i
 /** A UTC offset written straight after the time (`09:12:00-05:00`, `T09:12-0500`): a zone, never a range's end. */
 const ATTACHED_OFFSET = /^[+\-−](?:0\d|1[0-4]):?[0-5]\d(?![\d:])/
