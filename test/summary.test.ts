@@ -226,6 +226,11 @@ describe('display title', () => {
       'Our home page was no longer reachable',
     )
     // A verb that only says it happened is dropped.
+    // A range with its zone and day before the comma is all lead: "Between 2:30 pm and 3:45 pm AEST on 12 June 2024,".
+    expect(deriveDisplayTitle('Between 2:30 pm and 3:45 pm AEST on 12 June 2024, 40% of users could not log in to the mobile app.')).toBe(
+      '40% of users could not log in to the mobile app',
+    )
+    expect(deriveDisplayTitle('Between 09:10 and 09:40 UTC on Tuesday, the API returned errors for every request.')).toBe('The API returned errors')
     expect(deriveDisplayTitle("The website's downtime occurred on Wednesday from 03:00 to 04:00 due to a power-off.")).toBe("The website's downtime")
     expect(deriveDisplayTitle('The site crashed, and users saw errors.')).toBe('The site crashed')
   })

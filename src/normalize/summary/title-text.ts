@@ -62,6 +62,8 @@ const LEAD = [
   /^(?:on|at|from|during|around|yesterday|today|tonight|this morning|last \w+|in the (?:morning|afternoon|evening|night) of)\b[^,]{0,60},\s*/i,
   /^\d{1,4}(?:st|nd|rd|th)?,\s*/,
   /^(?:on|at)\s+\S*\d\S*,?\s+(?=\p{L})/iu,
+  // A range with its zone and day up to the comma: "Between 2:30 pm and 3:45 pm AEST on 12 June 2024, ...".
+  /^[Bb]etween\s(?=[^,]{0,40}\d)[^,]{1,60}\s(?:and|to|-|–)\s[^,]{1,60},\s*/,
   /^[Bb]etween\s+(?:the hours of\s+)?\S+(?:\s[aApP]\.?[mM]\.?)?\s+(?:and|to)\s+\S+(?:\s(?:[aApP]\.?[mM]\.?|[A-Z]{2,5}(?:[+-]\d{1,2})?))?,?\s+/,
   /^\S*\d\S*\s+(?:until|to|through|-|–)\s+\S*\d\S*,?\s+/i,
 ]
