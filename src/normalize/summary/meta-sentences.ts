@@ -30,9 +30,17 @@ export function isMetaSentence(sentence: string): boolean {
   return META.some((re) => re.test(s))
 }
 
+/**
+ * Words each META pattern cannot match without, in the same order: a sentence is a piece of the text, so a text
+ * holding none of them has no meta sentence and need not be split (HINT alone passes most postmortems, on "share" or
+ * "investigat"). Keep it in step with META: test/meta-sentences.test.ts checks every pattern's examples against it.
+ */
+const NEEDED =
+  /here(?:'s| is| are)|below (?:is|are|you will find)|what follows is|following (?:is|are)|this (?:post|document|report|article|write|page)|(?:want|like|wanted|are going|will try|hope) to (?:share|explain|give|provide|describe|walk|offer)|apologi|sorry|investigation is (?:in progress|ongoing|underway)|investigating|nous (?:sommes en train de|allons) /i
+
 /** `text` without its meta sentences (empty when every sentence is one); unchanged when none can be. */
 export function withoutMeta(text: string, language: string | null): string {
-  if (!HINT.test(text)) return text
+  if (!HINT.test(text) || !NEEDED.test(text)) return text
   const kept: string[] = []
   let dropped = false
   for (const sentence of sentencesOf(text, language)) {
