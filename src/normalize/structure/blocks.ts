@@ -89,14 +89,15 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     return Math.min(6, lastRealDepth + 1)
   }
 
-  const splitLines = (lines: SourceLine[], reparse: (from: number, to: number) => RootContent[], standalone: boolean): void => {
+  // `known`: the kinds of the first lines, already read in the same state (no heading pushed before the first non-text line).
+  const splitLines = (lines: SourceLine[], reparse: (from: number, to: number) => RootContent[], standalone: boolean, known: LineKind[] = []): void => {
     let from = 0
     const flush = (to: number): void => {
       if (to > from) for (const node of reparse(from, to)) blocks.push({ kind: 'content', node, line: node.position?.start.line ?? lines[from]!.line })
     }
     for (let i = 0; i < lines.length; i++) {
       const sl = lines[i]!
-      const kind = classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline() })
+      const kind = known[i] ?? classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline() })
       if (kind.type === 'text') continue
       flush(i)
       if (kind.type === 'heading' && kind.colon && !kind.match && i + 1 < lines.length && /^\s*(?:date|duration|start|end)\b/i.test(kind.text)) {
@@ -143,8 +144,15 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const first = lineStarts[start.line - 1] ?? start.offset
     const texts = source.slice(first, end.offset).split('\n')
     const lines = texts.map((text, i) => ({ text, line: start.line + i, column: i === 0 ? start.column : 1 }))
-    if (lines.every((l) => classifyLine(l.text, { plain, standalone: lines.length === 1, inTimeline: inTimeline() }).type === 'text'))
-      return void blocks.push({ kind: 'content', node, line: start.line })
+    // Lines are read up to the first that is not text; splitLines starts from these kinds instead of reading them again.
+    const context = { plain, standalone: lines.length === 1, inTimeline: inTimeline() }
+    const known: LineKind[] = []
+    for (const l of lines) {
+      const kind = classifyLine(l.text, context)
+      known.push(kind)
+      if (kind.type !== 'text') break
+    }
+    if (known[known.length - 1]!.type === 'text') return void blocks.push({ kind: 'content', node, line: start.line })
     splitLines(
       lines,
       (from, to) => {
@@ -152,6 +160,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
         return parseAt(segment, start.line + from)
       },
       lines.length === 1,
+      known,
     )
   }
 
