@@ -2,7 +2,7 @@
  * Where the timeline is (a Timeline section, a `* Timeline` bullet with nested entries, or else the first
  * list/table/run of lines that starts with times) and the context its entries are read in.
  */
-import type { List, RootContent } from 'mdast'
+import type { List, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
@@ -52,22 +52,31 @@ function bulletTimeline(list: List, depth = 0): { heading: string; list: List } 
   return null
 }
 
-function timedShare(node: RootContent): number {
-  const lines =
-    node.type === 'list'
-      ? node.children.map((i) => toString(i).split('\n')[0] ?? '')
-      : node.type === 'table'
-        ? node.children.slice(1).map((r) => toString(r))
-        : node.type === 'paragraph'
-          ? toString(node).split('\n')
-          : []
-  if (lines.length < 3) return 0
-  return (
-    lines.filter((l) => {
-      const stamp = STARTS_WITH_TIME.test(l.trim()) ? true : readStamp(l.slice(0, 200), {})
-      return stamp === true || (stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime)
-    }).length / lines.length
-  )
+/** Whether a line opens with a stamp that gives a time or a date. */
+function startsTimed(line: string): boolean {
+  if (STARTS_WITH_TIME.test(line.trim())) return true
+  const stamp = readStamp(line.slice(0, 200), {})
+  return stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime
+}
+
+/**
+ * Whether at least 60 % of a list's items (first lines), a table's rows after the header or a paragraph's lines open
+ * with a stamp; three lines at least. Lines are read one at a time and the count stops once the answer is settled.
+ */
+export function mostlyTimed(node: RootContent): boolean {
+  const paragraph = node.type === 'paragraph' ? toString(node).split('\n') : null
+  const total = paragraph ? paragraph.length : node.type === 'list' ? node.children.length : node.type === 'table' ? node.children.length - 1 : 0
+  if (total < 3) return false
+  const line = (i: number): string =>
+    paragraph ? paragraph[i]! : node.type === 'list' ? (toString(node.children[i]!).split('\n')[0] ?? '') : toString((node as Table).children[i + 1]!)
+  // hits / total >= 0.6, in integers: 5 hits >= 3 total.
+  let hits = 0
+  for (let i = 0; i < total; i++) {
+    if (startsTimed(line(i))) hits++
+    if (5 * hits >= 3 * total) return true
+    if (5 * (hits + total - 1 - i) < 3 * total) return false
+  }
+  return false
 }
 
 /**
@@ -116,7 +125,7 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     const nodes = blocks.slice(run.from, run.to).map((b) => b.node)
     out.push({ kind: 'found', nodes, heading: run.parent?.text ?? '', context: run.parent?.text ?? '' })
   }
-  const timed = blocks.find((b) => b.kind === 'content' && timedShare(b.node) >= 0.6)
+  const timed = blocks.find((b) => b.kind === 'content' && mostlyTimed(b.node))
   if (timed) out.push({ kind: 'found', nodes: [timed.node], heading: '', context: '' })
   return out
 }
