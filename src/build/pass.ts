@@ -6,6 +6,7 @@ import { writeFiles, type Offloaded } from '../site/produce.js'
 import { MissingOutputError, openSiteWriter, type FileContent } from '../site/write.js'
 import type { ResolvedConfig } from '../types.js'
 import type { ManifestEntry } from './state.js'
+import { PackedManifest } from './manifest.js'
 import type { BuildMode } from './types.js'
 
 /** What every pass of one builder shares. */
@@ -82,7 +83,8 @@ export async function runPass(
 
 async function passOnce(context: PassContext, previous: ReadonlyMap<string, ManifestEntry> | null, plan: PassPlan, options: PassOptions): Promise<PassOutcome> {
   const { config, mode, render, progress } = context
-  const manifest = new Map(options.partial && previous ? previous : [])
+  // Packed (`manifest.ts`): at 100,000 postmortems it lists about 455,000 files.
+  const manifest = new PackedManifest(options.partial ? previous : null)
   const inputHash = createPlanHasher(plan.outputKeys ?? new Map(), context.renderKey)
   const writer = openSiteWriter(config.outDir, { incremental: previous !== null })
   try {

@@ -10,6 +10,7 @@ import { jsonPieces, StreamedList, StreamedText, type StoredValue } from './stat
 import { PIPELINE_VERSION } from '../constants.js'
 import { debug } from '../debug.js'
 import type { FileReport } from './types.js'
+import { PackedManifest } from './manifest.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -160,7 +161,7 @@ function decode(stored: StoredBuildState): BuildState {
   // Only the two texts are kept for later, not the parsed state (its inputs' array is garbage once decoded).
   const storedManifest = stored.manifest
   lazy(state, 'manifest', () => {
-    const manifest = new Map<string, ManifestEntry>()
+    const manifest = new PackedManifest()
     const m = fieldsOf(storedManifest) as readonly string[]
     for (let i = 0; i + 2 < m.length; i += 3) manifest.set(m[i]!, { inputHash: m[i + 1]!, outputHash: m[i + 2]! })
     return manifest

@@ -1,0 +1,64 @@
+/**
+ * The packed output manifest (`build/manifest.ts`): a Map to its users (same entries, same order, copies), and a few
+ * dozen bytes a file where an object with two hash strings cost about 170.
+ */
+import { getHeapStatistics, setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { describe, expect, it } from 'vitest'
+import { hashParts } from '../src/cache/hash.js'
+import { PackedManifest } from '../src/build/manifest.js'
+import type { ManifestEntry } from '../src/build/state.js'
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+const used = (): number => {
+  gc()
+  gc()
+  return getHeapStatistics().used_heap_size
+}
+
+describe('packed manifest', () => {
+  it('behaves as a Map of entries: hashes, empty and streamed ones, order, delete, copies', () => {
+    const entries: Array<[string, ManifestEntry]> = [
+      ['a/index.html', { inputHash: hashParts('a'), outputHash: hashParts('a!') }],
+      ['assets/site.css', { inputHash: '', outputHash: hashParts('css') }],
+      ['postmortems.json', { inputHash: hashParts('e'), outputHash: `stream:${hashParts('e')}` }],
+      ['b/index.html', { inputHash: hashParts('b'), outputHash: hashParts('b!') }],
+    ]
+    const packed = new PackedManifest(entries)
+    expect([...packed]).toEqual(entries)
+    expect(packed.size).toBe(4)
+    expect(packed.get('b/index.html')).toEqual(entries[3]![1])
+    expect(packed.get('missing')).toBeUndefined()
+    // Set again: same place; from an odd entry to a packed one and back.
+    packed.set('assets/site.css', { inputHash: hashParts('x'), outputHash: hashParts('y') })
+    packed.set('a/index.html', { inputHash: '', outputHash: '' })
+    expect([...packed.keys()]).toEqual(['a/index.html', 'assets/site.css', 'postmortems.json', 'b/index.html'])
+    expect(packed.get('assets/site.css')).toEqual({ inputHash: hashParts('x'), outputHash: hashParts('y') })
+    expect(packed.get('a/index.html')).toEqual({ inputHash: '', outputHash: '' })
+    const copy = new PackedManifest(packed)
+    expect(packed.delete('postmortems.json')).toBe(true)
+    expect(packed.has('postmortems.json')).toBe(false)
+    expect(copy.get('postmortems.json')).toEqual(entries[2]![1])
+    packed.set('postmortems.json', entries[2]![1])
+    expect([...packed.keys()].at(-1)).toBe('postmortems.json')
+    expect(new Map(packed)).toEqual(new Map([...packed.entries()]))
+    // Upper-case or short hex is not a hash the build makes: kept as given.
+    packed.set('odd', { inputHash: 'ABCDEF', outputHash: hashParts('z').toUpperCase() })
+    expect(packed.get('odd')).toEqual({ inputHash: 'ABCDEF', outputHash: hashParts('z').toUpperCase() })
+  })
+
+  it('grows past its first array and holds 100,000 files in under 90 bytes each beyond their paths', () => {
+    const n = 100_000
+    const paths = Array.from({ length: n }, (_, i) => `postmortem-${i}/index.html`)
+    const before = used()
+    const packed = new PackedManifest()
+    // Each entry's hashes made for it alone, as a build's are.
+    for (let i = 0; i < n; i++) packed.set(paths[i]!, { inputHash: hashParts(`in${i}`), outputHash: hashParts(`out${i}`) })
+    const each = (used() - before) / n
+    expect(packed.get(paths[n - 1]!)).toEqual({ inputHash: hashParts(`in${n - 1}`), outputHash: hashParts(`out${n - 1}`) })
+    expect(packed.size).toBe(n)
+    // A Map of objects with two hash strings each cost about 170 bytes a file.
+    expect(each).toBeLessThan(90)
+  })
+})
