@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash as hashOnce, type Hash } from 'node:crypto'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { ResolvedConfig } from '../types.js'
 import { PACKAGE_VERSION } from '../version.js'
@@ -20,22 +20,26 @@ const TEXT_CHUNK = 64 * 1024
  * which overflows past about 120,000 parts (a build of that many files failed with "Maximum call stack size exceeded").
  */
 export function hashList(parts: Iterable<string | Uint8Array>): string {
-  const hash = createHash('sha256')
+  // A list of a few strings (most plan and listing keys) is one call without a `Hash` object; longer ones stream.
+  let hash: Hash | null = null
   // Text parts are joined into few updates (the same bytes as one update each): 21,000 plan keys a warm build.
   let text = ''
   for (const part of parts) {
     if (typeof part === 'string') {
       text += `${Buffer.byteLength(part)}:${part}`
       if (text.length < TEXT_CHUNK) continue
+      hash ??= createHash('sha256')
       hash.update(text)
       text = ''
       continue
     }
+    hash ??= createHash('sha256')
     if (text) hash.update(text)
     text = ''
     hash.update(`${part.byteLength}:`)
     hash.update(part)
   }
+  if (!hash) return hashOnce('sha256', text, 'buffer').toString('hex', 0, 16)
   if (text) hash.update(text)
   return hash.digest().toString('hex', 0, 16)
 }
