@@ -53,6 +53,12 @@ describe('summary', () => {
     expect(recordOf(text).summary).toBe('A refactor stopped saving the index atomically, so a crash could lose writes.')
   })
 
+  it('reads the What: bullet of a what/when/impact summary', () => {
+    const text =
+      '# Incident 2023-05-04\n\n## Summary\n\n* **What:** DNS zone dropped by the provider\n* **When:** 2023-05-04 10:00-10:35 UTC\n* **Impact:** no site resolved\n'
+    expect(recordOf(text).summary).toBe('DNS zone dropped by the provider')
+  })
+
   it("skips a status update's label and its own stamp line", () => {
     expect(recordOf('# Errors\n\n**Resolved** - Error rates are back to normal after the rollback.\nPosted Jan 12, 2024 - 18:03 UTC\n').summary).toBe(
       'Error rates are back to normal after the rollback.',

@@ -18,7 +18,7 @@ import { stripEmojiEdges } from './title-text.js'
 const MAX = 240
 
 /** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`). */
-const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what happened|tl;?dr)$/i
+const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what(?: happened)?|tl;?dr)$/i
 
 /** Lines about the document rather than the incident. */
 const BOILERPLATE = [
