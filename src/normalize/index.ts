@@ -7,7 +7,7 @@ import { RULE } from '../constants.js'
 import { enrichRecord } from '../enrich/index.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { renderGroups, renderHtml } from '../markdown/html.js'
-import type { ImpactSource, PostmortemRecord } from '../types.js'
+import type { ImpactSource, PostmortemRecord, TimelineEntry } from '../types.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
@@ -20,7 +20,7 @@ import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
 import { findSections, toSections } from './sections/sections.js'
 import { statesDate, statesTitle, statesZone } from './stated.js'
-import { findSummary } from './summary/summary.js'
+import { findSummary, type StatusLog } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
 import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
@@ -172,7 +172,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   )
   if (language) record.language = language
   clock?.lap('language')
-  record.summary = findSummary(data, spans, blocks, title, language)
+  record.summary = findSummary(data, spans, blocks, title, language, statusLogOf(timeline.entries))
   Object.assign(record, displayTitleOf(title, record.summary, language))
   clock?.lap('summary')
   const timezone = timeline.timezone ?? when.timezone
@@ -258,4 +258,12 @@ export function normalizeDocument(source: string, text: string, options: Normali
     options.clock?.lap('failed document')
     return { record, html, refs: [] }
   }
+}
+
+/** A log written newest first (a status page's updates: the first stamp later than the last), else null. */
+function statusLogOf(entries: TimelineEntry[]): StatusLog | null {
+  const stamp = (e: TimelineEntry | undefined): string => (e?.date && e.time ? `${e.date} ${e.time}` : '')
+  const [newest, oldest] = [stamp(entries[0]), stamp(entries.at(-1))]
+  if (entries.length < 2 || !oldest || newest <= oldest) return null
+  return { updates: entries.map((e) => e.text), first: entries.at(-1)!.text }
 }

@@ -3,7 +3,7 @@
  * Summary section, else of the prose before the first section, else of the Impact section, else the first prose
  * anywhere outside the timeline and action items. Meta lines (fields, time-zone notes, "this is an example", status
  * labels, badges) and sentences about the document ("Here is the postmortem.") are never summary; a summary written as bullets, as a `Summary:` field or as prose indented into a
- * code block counts.
+ * code block counts. A status page's log written newest first gives its first update when nothing above does.
  */
 import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -189,6 +189,12 @@ function impactText(span: SectionSpan, blocks: Block[], sift: Sift): string {
   return proseOf(blocks, span.index + 1, span.end, () => false, null, true, sift) ?? ''
 }
 
+/** A status page's updates written newest first: their texts in the order written, and the first update's. */
+export interface StatusLog {
+  updates: string[]
+  first: string
+}
+
 /** What a candidate text keeps: without its sentences about the document, or as it is. */
 type Sift = (text: string) => string
 
@@ -203,14 +209,23 @@ export function findSummary(
   blocks: Block[],
   title: string | null,
   language: string | null = null,
+  statusLog: StatusLog | null = null,
 ): string {
   return (
-    pickSummary(data, spans, blocks, title, language, (text) => withoutMeta(text, language)) ||
-    pickSummary(data, spans, blocks, title, language, (text) => text)
+    pickSummary(data, spans, blocks, title, language, statusLog, (text) => withoutMeta(text, language)) ||
+    pickSummary(data, spans, blocks, title, language, statusLog, (text) => text)
   )
 }
 
-function pickSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks: Block[], title: string | null, language: string | null, sift: Sift): string {
+function pickSummary(
+  data: Record<string, unknown>,
+  spans: SectionSpan[],
+  blocks: Block[],
+  title: string | null,
+  language: string | null,
+  statusLog: StatusLog | null,
+  sift: Sift,
+): string {
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
     const text = typeof value === 'string' ? sift(oneLine(value)) : ''
@@ -230,9 +245,13 @@ function pickSummary(data: Record<string, unknown>, spans: SectionSpan[], blocks
   const before = preamble()
   if (before) return firstSentences(before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
-  const impact = spans.find((s) => s.match?.key === 'impact' && impactText(s, blocks, sift))
+  // An impact field that only lists components ("This incident affected: API (EU).") says nothing of what happened.
+  const impact = spans.find((s) => s.match?.key === 'impact' && /\p{Ll}/u.test(impactText(s, blocks, sift)))
   if (impact) return firstSentences(clean(impactText(impact, blocks, sift)), language)
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
+  // In a status log written newest first, the first prose is the latest update; the first update says what went wrong.
+  const update = statusLog && any && statusLog.updates.some((text) => any.startsWith(clean(text).slice(0, 60))) ? sift(clean(statusLog.first)) : ''
+  if (isStatement(update)) return firstSentences(update, language)
   return any ? firstSentences(any, language) : ''
 }
