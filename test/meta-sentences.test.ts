@@ -38,6 +38,12 @@ const META_EXAMPLES = [
   'We are investigating.',
   'Nous sommes en train de rechercher la cause.',
   'Nous allons analyser les journaux.',
+  'This incident has been resolved.',
+  'The issue is now fixed.',
+  'A fix has been implemented and we are monitoring the results.',
+  'We are continuing to monitor for any further issues.',
+  'All times are Berlin time.',
+  'Timestamps are in UTC.',
 ]
 
 describe('meta sentences', () => {

@@ -6,7 +6,7 @@ import { sentencesOf } from './sentences.js'
 
 /** A word any meta sentence holds: the cheap test that spares splitting most texts into sentences. */
 const HINT =
-  /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de|this incident has|fix has been|to monitor|(?:times|timestamps) (?:are|in|listed|shown))/i
+  /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de|(?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)|fix has been|to monitor|(?:times|timestamps) (?:are|in|listed|shown))/i
 
 const META = [
   // A pointer to the report: "Here is the postmortem ...", "The following is the incident report of ...".
@@ -16,11 +16,11 @@ const META = [
   /^(?:we|I)(?: would|'d)? (?:want|like|wanted|are going|will try|hope) to (?:share|explain|give|provide|describe|walk|offer)\b/i,
   // An apology, alone or after an acknowledgement.
   /^(?:we|I) (?:(?:sincerely|deeply|truly) )?(?:apologi[sz]e|are (?:very |truly |deeply )?sorry)\b|^(?:my|our) (?:sincere |deepest )?apologies\b|^we (?:understand|know|realize)\b.*\b(?:apologi[sz]e|are sorry)\b/i,
-  // A status note written while the work went on.
   // A status page's stock update ("This incident has been resolved.", "A fix has been implemented and we are monitoring the results.").
   /^(?:this|the) (?:incident|issue|outage|problem) (?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)\b[^.]{0,40}\.?$|^(?:a fix has been (?:implemented|deployed)|we(?: are|'re)? (?:continuing|continue) to monitor)\b[^.]{0,80}\.?$/i,
   // A note on the zone of the times ("All times are Berlin time.", "Timestamps are in UTC.").
   /^(?:all |the )?(?:times|timestamps)(?: (?:below|above|here))? (?:are |were )?(?:in |given in |listed in |shown in )?(?:the )?[\w/+:-]{2,20}(?: (?:standard |daylight |summer )?time)?(?: \([^)]{1,20}\))?\.?$/i,
+  // A status note written while the work went on.
   /^(?:the )?investigation is (?:in progress|ongoing|underway)\b|^we are (?:currently |still )?investigating(?: (?:the|this) (?:issue|cause|problem|incident))?\.?$|^nous (?:sommes en train de|allons) (?:rechercher|chercher|investiguer|analyser)\b/i,
 ]
 
@@ -36,7 +36,7 @@ export function isMetaSentence(sentence: string): boolean {
  * "investigat"). Keep it in step with META: test/meta-sentences.test.ts checks every pattern's examples against it.
  */
 const NEEDED =
-  /here(?:'s| is| are)|below (?:is|are|you will find)|what follows is|following (?:is|are)|this (?:post|document|report|article|write|page)|(?:want|like|wanted|are going|will try|hope) to (?:share|explain|give|provide|describe|walk|offer)|apologi|sorry|investigation is (?:in progress|ongoing|underway)|investigating|nous (?:sommes en train de|allons) /i
+  /here(?:'s| is| are)|below (?:is|are|you will find)|what follows is|following (?:is|are)|this (?:post|document|report|article|write|page)|(?:want|like|wanted|are going|will try|hope) to (?:share|explain|give|provide|describe|walk|offer)|apologi|sorry|investigation is (?:in progress|ongoing|underway)|investigating|nous (?:sommes en train de|allons) |(?:incident|issue|outage|problem) (?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)|fix has been (?:implemented|deployed)|continu(?:e|ing) to monitor|\btime(?:s|stamps) /i
 
 /** `text` without its meta sentences (empty when every sentence is one); unchanged when none can be. */
 export function withoutMeta(text: string, language: string | null): string {
