@@ -20,6 +20,16 @@ describe('phase wording', () => {
     ['resolved', 'UseGalaxy.eu is back online'],
     ['resolved', 'Service restored for all users'],
     ['resolved', 'All replicas recovered'],
+    ['detected', 'ユーザーからの通報で発覚'],
+    // Japanese has no word edges: its words are found inside a sentence.
+    ['detected', 'アラートが発報、調査開始'],
+    ['detected', '監視で障害を検知'],
+    ['mitigated', '設定を元に戻す'],
+    ['resolved', '復旧を確認'],
+    ['mitigated', 'Änderung zurückgerollt'],
+    ['resolved', 'Der Fehler ist behoben'],
+    ['resolved', 'Le service est rétabli'],
+    ['mitigated', 'Déploiement annulé à 10h'],
   ] as const)('%s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(true)
   })
@@ -31,6 +41,8 @@ describe('phase wording', () => {
     ['resolved', 'Services gradually started recovering'],
     ['detected', 'Public disclosure through this report.'],
     ['detected', 'The incident report was published on the blog'],
+    // A report of the recovery is no detection.
+    ['detected', 'iOS版の復旧報告'],
   ] as const)('not %s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(false)
   })
@@ -84,6 +96,9 @@ describe('computeMetrics', () => {
     expect(m.mitigated).toEqual({ at: '2023-06-20T11:00+02:00', inferred: false })
     expect(m.resolved).toEqual({ at: '2023-06-20T11:30+02:00', inferred: false })
     expect([m.timeToDetectMinutes, m.timeToMitigateMinutes, m.timeToResolveMinutes]).toEqual([5, 60, 90])
+    // A status page's `resolved: true` says only that it is over; `resolvedWhen` beside it says when.
+    const flagged = computeMetrics(record, { resolved: true, resolvedWhen: '2023-06-20T09:30:00Z' })
+    expect(flagged.resolved).toEqual({ at: '2023-06-20T11:30+02:00', inferred: false })
   })
 
   it('leaves phases null when nothing says so, and the span null without two timed events', () => {

@@ -4,12 +4,17 @@ import { findStatsDurations, type DurationKind } from '../normalize/impact/find-
 import { readIso } from './iso.js'
 import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
 
-/** Timeline wording that marks each phase; matched case-insensitively on whole words. */
+/**
+ * Timeline wording that marks each phase, in English, German, French and Japanese; case-insensitive, whole words
+ * where words have edges (Japanese has none, so its words match anywhere: `\b` never falls between two kana).
+ */
 export const PHASE_WORDING = {
   detected:
-    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté|検知|報告|発覚)/i,
-  mitigated: /\b(mitigat(ed|ion)|rolled back|rolling back|roll(ed)?-?back|reverted|workaround)\b/i,
-  resolved: /\b(resolved|back online|restored|recovered|fully operational|operational again)\b/i,
+    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté)|検知|発覚|アラート|発報|気づ|通報/i,
+  mitigated:
+    /\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
+  resolved:
+    /\b(?:resolved|back online|restored|recovered|fully operational|operational again|behoben|wiederhergestellt|läuft wieder|funktioniert wieder|résolu|rétabli|restauré)(?!\p{L})|復旧|解消|収束/iu,
 } as const
 
 type PhaseName = keyof typeof PHASE_WORDING
@@ -95,8 +100,12 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
   const statedDurations = statedMinutes(record)
   const phases: Partial<Record<PhaseName, { phase: Phase | null; ms: number; inferred?: true }>> = {}
   for (const name of Object.keys(PHASE_WORDING) as PhaseName[]) {
-    const key = PHASE_KEYS[name].find((k) => frontMatter[k] !== undefined && frontMatter[k] !== null)
-    const stated = key ? toPoint(frontMatter[key], record, absolute) : null
+    // The first key that holds a moment: status-page front matter has `resolved: true` beside `resolvedWhen: <date>`.
+    let stated: Point | null = null
+    for (const key of PHASE_KEYS[name]) {
+      const value = frontMatter[key]
+      if (value !== undefined && value !== null && typeof value !== 'boolean') stated ??= toPoint(value, record, absolute)
+    }
     if (stated) {
       phases[name] = { phase: { at: stated.iso, inferred: false }, ms: stated.ms }
       continue
