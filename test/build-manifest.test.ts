@@ -2,20 +2,11 @@
  * The packed output manifest (`build/manifest.ts`): a Map to its users (same entries, same order, copies), and a few
  * dozen bytes a file where an object with two hash strings cost about 170.
  */
-import { getHeapStatistics, setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { hashParts } from '../src/cache/hash.js'
 import { PackedManifest } from '../src/build/manifest.js'
 import type { ManifestEntry } from '../src/build/state.js'
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-const used = (): number => {
-  gc()
-  gc()
-  return getHeapStatistics().used_heap_size
-}
+import { usedHeapAfterGc } from './helpers/heap.js'
 
 describe('packed manifest', () => {
   it('behaves as a Map of entries: hashes, empty and streamed ones, order, delete, copies', () => {
@@ -51,11 +42,11 @@ describe('packed manifest', () => {
   it('grows past its first array and holds 100,000 files in under 90 bytes each beyond their paths', () => {
     const n = 100_000
     const paths = Array.from({ length: n }, (_, i) => `postmortem-${i}/index.html`)
-    const before = used()
+    const before = usedHeapAfterGc()
     const packed = new PackedManifest()
     // Each entry's hashes made for it alone, as a build's are.
     for (let i = 0; i < n; i++) packed.set(paths[i]!, { inputHash: hashParts(`in${i}`), outputHash: hashParts(`out${i}`) })
-    const each = (used() - before) / n
+    const each = (usedHeapAfterGc() - before) / n
     expect(packed.get(paths[n - 1]!)).toEqual({ inputHash: hashParts(`in${n - 1}`), outputHash: hashParts(`out${n - 1}`) })
     expect(packed.size).toBe(n)
     // A Map of objects with two hash strings each cost about 170 bytes a file.

@@ -4,8 +4,6 @@
  * copy of the strings record heads repeat. Heap figures are measured after full collections, with generous margins.
  */
 import path from 'node:path'
-import { getHeapStatistics, setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
 import { createStringPool, internStrings } from '../src/build/intern-head.js'
 import { summaryDocument } from '../src/build/summaries.js'
@@ -19,14 +17,7 @@ import { relatedIncidents } from '../src/site/related.js'
 import type { PostmortemRecord, RecordHead } from '../src/types.js'
 import { makeRecord } from './helpers/record.js'
 import { ROOT } from './helpers/root.js'
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
-const used = (): number => {
-  gc()
-  gc()
-  return getHeapStatistics().used_heap_size
-}
+import { usedHeapAfterGc } from './helpers/heap.js'
 
 /** A diagnostic message many records share, as the normalizer's are. */
 const ZONE_MISSING = 'Timeline times have no time zone; name it in the heading, e.g. `## Timeline (UTC)`, or give each time its offset (`14:02 +02:00`)'
@@ -89,9 +80,9 @@ describe('the emit phase', () => {
 describe('hashes', () => {
   it('keep no longer string alive: 32 digits cost about what 32 characters do', () => {
     const n = 50_000
-    const before = used()
+    const before = usedHeapAfterGc()
     const held = Array.from({ length: n }, (_, i) => hashParts(`part ${i}`))
-    const per = (used() - before) / n
+    const per = (usedHeapAfterGc() - before) / n
     expect(held[0]).toMatch(/^[0-9a-f]{32}$/)
     // A flat 32-character string is 48 bytes and its array slot 8; one cut from 64 digits kept a 80-byte parent too.
     expect(per).toBeLessThan(80)
@@ -101,9 +92,9 @@ describe('hashes', () => {
 describe('related incidents', () => {
   it('keep no per-record features once computed: the snapshot alone stays', () => {
     const held = records(4000)
-    const before = used()
+    const before = usedHeapAfterGc()
     const result = relatedIncidents(held, 5)
-    const per = (used() - before) / held.length
+    const per = (usedHeapAfterGc() - before) / held.length
     expect(result.bySlug.get('incident-0')).toHaveLength(5)
     // The snapshot's signature and related list are about 250 bytes a record; features kept per record were 1 kB more.
     expect(per).toBeLessThan(600)
@@ -134,9 +125,9 @@ describe('record heads', () => {
       const made = records(3000).map(summaryOf)
       const serialised = made.map((s) => structuredClone(s))
       const pool = pooled ? createStringPool() : undefined
-      const before = used()
+      const before = usedHeapAfterGc()
       const docs = serialised.map((s) => summaryDocument(structuredClone(s), pool))
-      const per = (used() - before) / docs.length
+      const per = (usedHeapAfterGc() - before) / docs.length
       expect(docs).toHaveLength(3000)
       return per
     }
