@@ -1,3 +1,4 @@
+import { Feed } from 'feed'
 import type { RecordHead, ResolvedConfig } from '../types.js'
 import { formatMinutes, windowSource } from './format.js'
 import { dayToDate, publicUrl } from './links.js'
@@ -7,7 +8,6 @@ import { siteLabel } from './taxonomy.js'
 import { xmlSafe } from './xml-safe.js'
 import { escapeHtml } from '../escape-html.js'
 import { shownTitle } from './shown-title.js'
-import { atomEntry, atomXml } from './atom-xml.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
 export const FEED_SIZE = 50
@@ -38,7 +38,7 @@ function describe(r: RecordHead): string | undefined {
   return text ? escapeHtml(text) : undefined
 }
 
-/** Stand-in origin for archives without `config.url`: feed addresses are parsed as absolute URLs, so it is stripped afterwards. */
+/** Stand-in origin for archives without `config.url`: `feed` insists on absolute URLs, so it is stripped afterwards. */
 const PLACEHOLDER_ORIGIN = 'https://hindsight.invalid'
 
 /**
@@ -47,19 +47,11 @@ const PLACEHOLDER_ORIGIN = 'https://hindsight.invalid'
  * Characters XML 1.0 forbids are removed, so a control character in a title never makes the feed ill-formed.
  */
 export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
-  let entries = entryTexts.get(config)
-  if (!entries) entryTexts.set(config, (entries = new WeakMap()))
-  const xml = xmlSafe(renderFeed(spec, { ...config, url: config.url || PLACEHOLDER_ORIGIN }, config.url !== '', entries))
+  const xml = xmlSafe(renderFeed(spec, { ...config, url: config.url || PLACEHOLDER_ORIGIN }, config.url !== ''))
   return config.url ? xml : xml.split(PLACEHOLDER_ORIGIN).join('')
 }
 
-/**
- * Each dated record's entry text by config: a postmortem is an entry of about ten feeds (home, its tags, site, year,
- * ...), the same text in each; an undated one takes its feed's newest day, so it is written per feed.
- */
-const entryTexts = new WeakMap<ResolvedConfig, WeakMap<RecordHead, string>>()
-
-function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean, known: WeakMap<RecordHead, string>): string {
+function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean): string {
   const records = spec.records.slice(0, FEED_SIZE)
   const days = records
     .map(recordDay)
@@ -67,37 +59,31 @@ function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean
     .sort()
   // An undated entry takes the feed's newest day (or, when nothing is dated, the build's day), never the epoch.
   const newestDay = days.at(-1) ?? new Date().toISOString().slice(0, 10)
-  const entry = (r: RecordHead): string =>
-    atomEntry({
+  const feed = new Feed({
+    title: spec.title === config.title ? config.title : `${spec.title} · ${config.title}`,
+    description: config.description || undefined,
+    id: atomId(config, spec.page, absoluteIds),
+    link: publicUrl(config, spec.page),
+    updated: dayToDate(newestDay),
+    feedLinks: { atom: publicUrl(config, spec.path) },
+    generator: 'Hindsight',
+    author: { name: config.title },
+    copyright: '',
+  })
+  for (const r of records) {
+    feed.addItem({
       title: escapeHtml(shownTitle(r)),
       id: atomId(config, `${r.slug}/`, absoluteIds),
       link: publicUrl(config, `${r.slug}/`),
-      updated: dayToDate(recordDay(r) ?? newestDay),
-      published: r.date ? dayToDate(r.date) : undefined,
-      summary: describe(r),
-      // The full entry: summary and card as HTML (every value escaped), written as CDATA.
+      date: dayToDate(recordDay(r) ?? newestDay),
+      ...(r.date ? { published: dayToDate(r.date) } : {}),
+      description: describe(r),
+      // The full entry: summary and card as HTML (every value escaped), which the `feed` package writes as CDATA.
       content: feedContent(r, publicUrl(config, `${r.slug}/`), (name) => siteLabel(config.sites ?? {}, name)),
-      authors: r.authors,
-      // Terms are slugs: a `<` in a label attribute would not be well-formed XML.
-      categories: [...new Set([...r.tags, ...r.site].map(slugify))],
+      author: r.authors.map((name) => ({ name })),
+      // Terms are slugs: the `feed` package would write a `<` in a label attribute unescaped (not well-formed XML).
+      category: [...new Set([...r.tags, ...r.site].map(slugify))].map((term) => ({ term })),
     })
-  const entries = records.map((r) => {
-    if (recordDay(r) === null) return entry(r)
-    let text = known.get(r)
-    if (text === undefined) known.set(r, (text = entry(r)))
-    return text
-  })
-  return atomXml(
-    {
-      title: spec.title === config.title ? config.title : `${spec.title} · ${config.title}`,
-      subtitle: config.description || undefined,
-      id: atomId(config, spec.page, absoluteIds),
-      link: publicUrl(config, spec.page),
-      updated: dayToDate(newestDay),
-      self: publicUrl(config, spec.path),
-      generator: 'Hindsight',
-      author: config.title,
-    },
-    entries,
-  )
+  }
+  return feed.atom1()
 }
