@@ -31,6 +31,10 @@ describe('title text', () => {
     expect(isPlaceholder('[Title]')).toBe(true)
     expect(isPlaceholder('Incident title')).toBe(true)
     expect(isPlaceholder('Database outage')).toBe(false)
+    // A template's own name left as the H1.
+    expect(isPlaceholder('Incident Report Template')).toBe(true)
+    expect(isPlaceholder('Postmortem template')).toBe(true)
+    expect(isPlaceholder('Template engine outage')).toBe(false)
     expect(isGenericTitle('0x19. Postmortem')).toBe(true)
     expect(isGenericTitle('Incident report 2024-03-01')).toBe(true)
     expect(isGenericTitle('Postmortem: database failover')).toBe(false)
@@ -63,6 +67,9 @@ describe('title picking', () => {
 
   it('lets a labelled field beat a placeholder H1', () => {
     expect(titleOf('# Incident title\n\n**Title:** Payment queue stalled\n\n## Summary\n\nPayments waited.\n')).toBe('Payment queue stalled')
+    expect(titleOf('# Incident Report Template\n\n**Incident name:** Checkout latency spike\n\n## Summary\n\nCheckout was slow.\n')).toBe(
+      'Checkout latency spike',
+    )
   })
 
   it('skips a bare URL line in plain text', () => {

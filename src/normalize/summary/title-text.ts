@@ -29,10 +29,14 @@ export function isBareUrl(text: string): boolean {
   return /^<?(?:https?:\/\/|www\.)\S+>?$/i.test(text.trim())
 }
 
-/** A template placeholder left in place of a title ("Incident title", "[Title]", "<title>"). */
+/** A template placeholder left in place of a title ("Incident title", "[Title]", "<title>", "Incident Report Template"). */
 export function isPlaceholder(text: string): boolean {
   const t = text.trim().toLowerCase()
-  return /^\[[^\]]*\]$|^<[^>]*>$|^\{\{.*\}\}$/.test(t) || /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)(?: here)?$/.test(t)
+  return (
+    /^\[[^\]]*\]$|^<[^>]*>$|^\{\{.*\}\}$/.test(t) ||
+    /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)(?: here)?$/.test(t) ||
+    /^(?:(?:blameless|incident|postmortem|post-mortem|outage|rca|report) ){0,3}template$/.test(t)
+  )
 }
 
 const GENERIC_WORD =
