@@ -246,8 +246,10 @@ function pickSummary(
   if (before) return firstSentences(before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
   // An impact field that only lists components ("This incident affected: API (EU).") says nothing of what happened.
-  const impact = spans.find((s) => s.match?.key === 'impact' && /\p{Ll}/u.test(impactText(s, blocks, sift)))
-  if (impact) return firstSentences(clean(impactText(impact, blocks, sift)), language)
+  for (const span of spans) {
+    const impact = span.match?.key === 'impact' ? impactText(span, blocks, sift) : ''
+    if (/\p{Ll}/u.test(impact)) return firstSentences(clean(impact), language)
+  }
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
   // In a status log written newest first, the first prose is the latest update; the first update says what went wrong.
