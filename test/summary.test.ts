@@ -25,6 +25,15 @@ describe('summary', () => {
     )
   })
 
+  it("takes a status log's first update only when the first prose is one of its updates (an update without text is none)", () => {
+    const log = (top: string) =>
+      `# Down\n\n${top}## Updates\n\n### 2024-03-03 18:03\n\n\`\`\`\nok\n\`\`\`\n\n### 2024-03-03 17:41\n\nA fix for the slow database query was rolled out to production.\n\n### 2024-03-03 16:58\n\nRequests to the API in Europe are timing out for many users.\n`
+    expect(recordOf(log('')).summary).toBe('Requests to the API in Europe are timing out for many users.')
+    expect(recordOf(log('## Notes\n\nThe API was slow for every customer in Europe for an hour.\n\n')).summary).toBe(
+      'The API was slow for every customer in Europe for an hour.',
+    )
+  })
+
   it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
     expect(
       recordOf(

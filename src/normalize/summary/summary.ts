@@ -253,7 +253,11 @@ function pickSummary(
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
   // In a status log written newest first, the first prose is the latest update; the first update says what went wrong.
-  const update = statusLog && any && statusLog.updates.some((text) => any.startsWith(clean(text).slice(0, 60))) ? sift(clean(statusLog.first)) : ''
+  const isUpdate = (text: string): boolean => {
+    const start = clean(text).slice(0, 60)
+    return start !== '' && any!.startsWith(start)
+  }
+  const update = statusLog && any && statusLog.updates.some(isUpdate) ? sift(clean(statusLog.first)) : ''
   if (isStatement(update)) return firstSentences(update, language)
   return any ? firstSentences(any, language) : ''
 }
