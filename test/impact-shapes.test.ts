@@ -105,4 +105,17 @@ describe('events that mark impact', () => {
     ]
     expect(findMarkedEvents(both).end).toBe(1)
   })
+
+  it('ends the impact at the recovery, not at a later incident close of the same weight', () => {
+    expect(endScore('Writes succeed again after manual promotion')).toBeGreaterThanOrEqual(2)
+    const events = [
+      entry('09:14', 'Primary becomes unreachable; automatic failover starts'),
+      entry('09:15', 'Writes start failing'),
+      entry('09:38', 'Writes succeed again after manual promotion'),
+      entry('10:05', 'Incident closed'),
+    ]
+    expect(findMarkedEvents(events).end).toBe(2)
+    // With nothing plainer before it, the close still ends the window.
+    expect(findMarkedEvents([events[0]!, events[1]!, events[3]!]).end).toBe(2)
+  })
 })

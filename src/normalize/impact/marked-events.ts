@@ -89,7 +89,7 @@ const END_STEMS: Stems = heaviestFirst([
     3,
   ],
   [
-    /\b(?:stable|caught\s+up)\b|\b(?:accessible|reachable|available|live|working|works|work|processing|running|responding|loading|online|accept(?:ed|ing)|serv(?:ed|ing)|succeed(?:ed|ing)|flowing|deliver(?:ed|ing)|sen(?:t|ding)|connecting|connected)\s+again\b/i,
+    /\b(?:stable|caught\s+up)\b|\b(?:accessible|reachable|available|live|working|works|work|processing|running|responding|loading|online|accept(?:ed|ing)|serv(?:ed|ing)|succeed(?:s|ed|ing)?|flowing|deliver(?:ed|ing)|sen(?:t|ding)|connecting|connected)\s+again\b/i,
     2,
   ],
   [/\bincident\s+(?:ended|ends|over|closed|is\s+over)\b/i, 2],
@@ -211,7 +211,8 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
   let last = -1
   for (let i = from + 1; i < entries.length; i++) {
     const score = endScore(entries[i]!.text)
-    if (score >= best) {
+    // Closing the incident after an event as plain that says the service recovered is the response ending, not the impact.
+    if (score > best || (score === best && (last < 0 || !INCIDENT_CLOSED.test(entries[i]!.text)))) {
       if (score > best) best = score
       last = i
     }
