@@ -24,31 +24,57 @@ export function pagefindOnEleventy(timed, eleventyDir) {
   return timed(process.execPath, [PAGEFIND_CLI, '--site', path.join(eleventyDir, '_site'), '--silent'], eleventyDir)
 }
 
+/** The build phases a `NODE_DEBUG=hindsight` build printed (`src/debug.ts`): wall and CPU ms by phase name (load, emit, cache). */
+export function buildPhases(output) {
+  const phases = {}
+  for (const [, name, ms, cpuMs] of output.matchAll(/^HINDSIGHT \d+: phase (\w+) (\d+) ms, cpu (\d+) ms/gm))
+    phases[name] = { ms: Number(ms), cpuMs: Number(cpuMs) }
+  return phases
+}
+
 /**
  * Cold builds without search at each thread count, `runs` rounds with the counts interleaved (so a change in the
- * machine's load hits every count alike); returns the timed runs by count.
+ * machine's load hits every count alike), each printing its phases (`NODE_DEBUG=hindsight`) so the rows show the load
+ * phase (reading and normalizing the files, storing their cache entries) apart; returns the timed runs by count.
  */
 export async function coldByWorkers({ runs, project, clean, build, log }) {
   const byCount = new Map(workerCounts().map((n) => [n, []]))
   for (let i = 0; i < runs; i++) {
     for (const [n, list] of byCount) {
       clean(project)
-      list.push(await build(project, ['--workers', String(n)]))
-      log(`  run ${i + 1}: hindsight cold (no search, --workers ${n}) ${Math.round(list.at(-1).ms)} ms`)
+      list.push(await build(project, ['--workers', String(n)], { NODE_DEBUG: 'hindsight' }))
+      const load = list.at(-1).phases?.load
+      log(
+        `  run ${i + 1}: hindsight cold (no search, --workers ${n}) ${Math.round(list.at(-1).ms)} ms${load ? `, load phase ${load.ms} ms (cpu ${load.cpuMs} ms)` : ''}`,
+      )
     }
   }
   return byCount
 }
 
-/** Figures of the workers rows: the median cold build at each count, its ratio to Eleventy and its speed-up over one thread. */
+/**
+ * Figures of the workers rows: the median cold build at each count, its ratio to Eleventy and its speed-up over one
+ * thread; and the median load phase (wall and CPU ms) with its speed-up over one thread (issue 18: at least 1.7x at two).
+ */
 export function workersFigures(byCount, eleventyMs, median) {
   const ms = new Map([...byCount].map(([n, list]) => [n, median(list.map((x) => x.ms))]))
+  const phase = (n, field) => {
+    const values = byCount
+      .get(n)
+      .map((x) => x.phases?.load?.[field])
+      .filter((v) => typeof v === 'number')
+    return values.length ? median(values) : null
+  }
   const one = ms.get(1)
+  const oneLoad = byCount.has(1) ? phase(1, 'ms') : null
   return [...ms].map(([workers, coldMs]) => ({
     workers,
     coldMs,
     vsEleventy: coldMs / eleventyMs,
     speedup: one ? one / coldMs : null,
+    loadMs: phase(workers, 'ms'),
+    loadCpuMs: phase(workers, 'cpuMs'),
+    loadSpeedup: oneLoad && phase(workers, 'ms') ? oneLoad / phase(workers, 'ms') : null,
     peakRssNodeMb: median(byCount.get(workers).map((x) => x.nodeMb)),
   }))
 }
@@ -74,6 +100,14 @@ export function coldRows(results, f) {
         return w ? `${f(w.coldMs)} (${f(w.vsEleventy, 2)}x, ${f(w.speedup, 2)}x of 1)` : 'n/a'
       }),
       '',
+    ]),
+    ...counts.map((n) => [
+      `load phase of it, --workers ${n} (ms; CPU ms)`,
+      ...results.map((r) => {
+        const w = r.workers?.find((x) => x.workers === n)
+        return w?.loadMs ? `${f(w.loadMs)}; ${f(w.loadCpuMs)} (${w.loadSpeedup ? f(w.loadSpeedup, 2) : 'n/a'}x of 1)` : 'n/a'
+      }),
+      n === 2 ? '>= 1.7x of 1' : '',
     ]),
   ]
 }

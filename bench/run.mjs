@@ -13,7 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { generateArchive } from './generate.mjs'
 import { setupEleventy } from './eleventy.mjs'
-import { benchLarge, coldByWorkers, coldRows, largeTable, pagefindOnEleventy, workersFigures } from './cold-rows.mjs'
+import { benchLarge, buildPhases, coldByWorkers, coldRows, largeTable, pagefindOnEleventy, workersFigures } from './cold-rows.mjs'
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const cli = path.join(repo, 'dist', 'cli.js')
@@ -61,13 +61,16 @@ async function indexerPeak(run) {
   }
 }
 
-/** Runs a command as a child; returns wall ms, the peak RSS of the process tree (GNU time) and Node's own (printed by bench/report-rss.mjs when preloaded). */
-function timed(cmd, args, cwd) {
+/**
+ * Runs a command as a child; returns wall ms, the peak RSS of the process tree (GNU time) and Node's own (printed by
+ * bench/report-rss.mjs when preloaded), and with `env` naming NODE_DEBUG=hindsight each build phase's wall and CPU ms.
+ */
+function timed(cmd, args, cwd, env = undefined) {
   const rssFile = path.join(os.tmpdir(), `hindsight-bench-rss-${process.pid}`)
   const [bin, argv] = timeBin ? [timeBin, ['-f', '%M', '-o', rssFile, cmd, ...args]] : [cmd, args]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(bin, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(bin, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: env && { ...process.env, ...env } })
     let out = ''
     child.stdout.on('data', (d) => (out += d))
     child.stderr.on('data', (d) => (out += d))
@@ -77,7 +80,7 @@ function timed(cmd, args, cwd) {
       const treeKb = timeBin && existsSync(rssFile) ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : null
       const nodeKb = Number(/hindsight-max-rss-kb (\d+)/.exec(out)?.[1] ?? NaN) || null
       if (code !== 0 && code !== 1) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`))
-      resolve({ ms, treeMb: treeKb && treeKb / 1024, nodeMb: nodeKb && nodeKb / 1024 })
+      resolve({ ms, treeMb: treeKb && treeKb / 1024, nodeMb: nodeKb && nodeKb / 1024, phases: buildPhases(out) })
     })
   })
 }
@@ -139,7 +142,7 @@ async function benchSize(root, count) {
   const clean = (p) => {
     for (const d of ['site', '.hindsight', '_site', '.cache']) rmSync(path.join(p, d), { recursive: true, force: true })
   }
-  const ours = (p, extra = []) => timed(process.execPath, ['--import', reportRss, cli, 'build', ...extra], p)
+  const ours = (p, extra = [], env = undefined) => timed(process.execPath, ['--import', reportRss, cli, 'build', ...extra], p, env)
   const r = {
     postmortems: count,
     pagefindCli: [],
@@ -260,7 +263,10 @@ async function benchSize(root, count) {
       .filter(([, v]) => Array.isArray(v))
       .map(([k, v]) => [k, v.map((x) => Math.round(x.ms))]),
   )
-  for (const [n, list] of byWorkers) figures.raw[`coldWorkers${n}`] = list.map((x) => Math.round(x.ms))
+  for (const [n, list] of byWorkers) {
+    figures.raw[`coldWorkers${n}`] = list.map((x) => Math.round(x.ms))
+    figures.raw[`coldWorkers${n}Load`] = list.map((x) => x.phases?.load?.ms ?? null)
+  }
   figures.raw.dev = dev.map(Math.round)
   figures.raw.devSettled = devSettled.map(Math.round)
   return figures
