@@ -96,6 +96,10 @@ describe('dates written in more ways', () => {
     expect(findDates('le 27 août 2022 à 14h30')[0]).toMatchObject({ year: 2022, month: 8, day: 27 })
     expect(findDates('Montag, 12. März 2024')[0]).toMatchObject({ year: 2024, month: 3, day: 12 })
     expect(findDates('1er mars 2021')[0]).toMatchObject({ year: 2021, month: 3, day: 1 })
+    expect(findDates('12 de marzo de 2024')[0]).toMatchObject({ year: 2024, month: 3, day: 12 })
+    expect(findDates('Data: 3 de março de 2024')[0]).toMatchObject({ year: 2024, month: 3, day: 3 })
+    expect(findDates('il 5 maggio 2024')[0]).toMatchObject({ year: 2024, month: 5, day: 5 })
+    expect(findDates('1º de julio')[0]).toMatchObject({ month: 7, day: 1 })
     expect(findDates('Start Time: 03, 14, 2024, 10:00 AM UTC')[0]).toMatchObject({ year: 2024, month: 3, day: 14 })
     // Numbers listed in prose are not a date.
     expect(findDates('We drained nodes 3, 11, 2048 and shards 1, 5, 1999 first.')).toEqual([])

@@ -130,6 +130,26 @@ describe('section classifier: headings to canonical keys', () => {
     ['Cause racine', 'rootCause'],
     ['Chronologie des événements', 'timeline'],
     ['Incident log', 'timeline'],
+    // Spanish, Portuguese and Italian report headings
+    ['Resumen', 'summary'],
+    ['Resumo', 'summary'],
+    ['¿Qué pasó?', 'summary'],
+    ['Impacto', 'impact'],
+    ['Causa raíz', 'rootCause'],
+    ['Análise da causa raiz', 'rootCause'],
+    ['Cronología', 'timeline'],
+    ['Linha do tempo', 'timeline'],
+    ['Línea de tiempo de eventos', 'timeline'],
+    ['Acciones', 'actionItems'],
+    ['Ações corretivas', 'actionItems'],
+    ['Próximos pasos', 'actionItems'],
+    ['Medidas preventivas', 'actionItems'],
+    ['Lecciones aprendidas', 'lessonsLearned'],
+    ['Lições aprendidas', 'lessonsLearned'],
+    ['Resolución', 'resolution'],
+    ['Detección', 'detection'],
+    ['Conclusão', 'conclusion'],
+    ['What can be improved?', 'lessonsLearned'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })
@@ -141,7 +161,16 @@ describe('section classifier: headings to canonical keys', () => {
     expect(matchSection('反省点')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
   })
 
+  it('reads Spanish and Portuguese lesson sub-headings, and "what can be improved" as what went wrong', () => {
+    expect(matchSection('Qué salió bien')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('Lo que salió mal')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+    expect(matchSection('O que deu certo')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('O que podemos melhorar')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+    expect(matchSection('What can be improved?')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+  })
+
   it('keeps the second key of a joined heading', () => {
+    expect(matchSection('Causa y solución')).toMatchObject({ key: 'rootCause', also: 'resolution' })
     expect(matchSection('Root cause and resolution')).toMatchObject({ key: 'rootCause', also: 'resolution' })
     expect(matchSection('Impact / Detection')).toMatchObject({ key: 'impact', also: 'detection' })
     expect(matchSection('Ursache und Lösung')).toMatchObject({ key: 'rootCause', also: 'resolution' })
@@ -175,6 +204,8 @@ describe('section classifier: headings to canonical keys', () => {
     'Defects',
     'Cloud setup',
     'DNS resolver incident 409',
+    'Informe de incidente',
+    'Caída del servicio de pagos',
   ])('leaves %s unmapped', (heading) => {
     expect(matchSection(heading)).toBeNull()
   })

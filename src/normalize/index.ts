@@ -131,8 +131,16 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const locations = locateTimelines(spans, blocks)
   const location = locations[0]
   clock?.lap('sections')
+  const language = detectLanguage(
+    proseOf(
+      blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : [])),
+      LANGUAGE_SAMPLE,
+    ),
+  )
+  clock?.lap('language')
   const found = findIncidentWhen({
     data,
+    language,
     meta,
     title,
     timelineContext: location?.context ?? '',
@@ -164,14 +172,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)
   record.title = title
-  const language = detectLanguage(
-    proseOf(
-      blocks.flatMap((b) => (b.kind === 'content' ? [b.node] : [])),
-      LANGUAGE_SAMPLE,
-    ),
-  )
   if (language) record.language = language
-  clock?.lap('language')
   record.summary = findSummary(data, spans, blocks, title, language, statusLogOf(timeline.entries))
   Object.assign(record, displayTitleOf(title, record.summary, language))
   clock?.lap('summary')

@@ -112,6 +112,12 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   [/(?:できたこと|良かった|よかった|うまくいった)/, 'wentWell'],
   [/^(?:課題|反省点?|問題点|改善点|うまくいかなかった|できなかったこと)/, 'wentWrong'],
   [/^(?:what |things )?(?:we )?got lucky\b|^lucky\b/, 'gotLucky'],
+  [/^what (?:could|can|should) (?:be|have been) (?:improved|done better|better)\b/, 'wentWrong'],
+  // Spanish and Portuguese: what went well (salió bien, deu certo, correu bem), wrong (salió mal, deu errado), lucky.
+  [/^(?:lo )?qu[eé] (?:sali[oó]|funcion[oó]|fue|hicimos) bien\b|^(?:o )?que (?:deu|correu|foi|funcionou) (?:certo|bem)\b/, 'wentWell'],
+  [/^(?:lo )?qu[eé] (?:sali[oó]|fue|hicimos) mal\b|^(?:o )?que (?:deu|correu|foi) (?:errado|mal)\b/, 'wentWrong'],
+  [/^(?:lo |o )?que (?:se )?pod(?:e|emos|r[ií]amos) (?:mejorar|melhorar)\b/, 'wentWrong'],
+  [/^d[oó]nde tuvimos suerte\b|^(?:onde |em que )?tivemos sorte\b/, 'gotLucky'],
 ]
 
 /** A heading read against the synonym table. */
@@ -163,7 +169,7 @@ function prefixKey(norm: string): { key: CanonicalSectionKey; rest: string } | n
   return null
 }
 
-const JOIN = /\s+(?:and|&|und|et|plus)\s+|\s*[/&,+・]\s*/
+const JOIN = /\s+(?:and|&|und|et|plus|y|e)\s+|\s*[/&,+・]\s*/
 
 /** Two headings joined ("Impact and scope", "Cause / Fix"): the first part's key, the second's as `also`. */
 function joined(norm: string, exact: boolean): SectionMatch | null {

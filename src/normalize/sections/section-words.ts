@@ -1,7 +1,7 @@
 /**
  * The words that tell a section's meaning, with a weight per canonical key: English stems (from the public
- * postmortem templates: Google SRE, PagerDuty, Atlassian), German and French words, and Japanese terms (matched
- * inside a run of CJK text, which has no spaces). Words that carry no meaning of their own are fillers.
+ * postmortem templates: Google SRE, PagerDuty, Atlassian), German, French, Spanish, Portuguese and Italian words, and
+ * Japanese terms (matched inside a run of CJK text, which has no spaces). Words that carry no meaning of their own are fillers.
  */
 import type { CanonicalSectionKey } from '../../types.js'
 
@@ -37,6 +37,22 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
   { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
+  // Spanish, Portuguese and Italian (accents folded: "Causa raíz", "Ações corretivas", "Lições aprendidas").
+  { key: 'summary', weight: 3, words: ['resumen', 'resumo', 'sumario', 'riepilogo', 'sintesis', 'sintese', 'descripcion', 'descricao', 'sommario'] },
+  { key: 'summary', weight: 3, words: ['que paso', 'que ocurrio', 'o que aconteceu'] },
+  { key: 'summary', weight: 2, words: ['contexto', 'contesto', 'introduccion', 'introducao', 'antecedentes'] },
+  { key: 'impact', weight: 3, words: ['impacto', 'impatto', 'afectados', 'afetados', 'afectado', 'afetado', 'alcance', 'consecuencias', 'consequencias'] },
+  { key: 'rootCause', weight: 3, words: ['causa', 'causas', 'motivo', 'origen', 'origem', 'por que'] },
+  { key: 'rootCause', weight: 2, words: ['raiz', 'radice', 'analisis', 'analise', 'analisi', 'investigacion', 'investigacao'] },
+  { key: 'trigger', weight: 3, words: ['desencadenante', 'detonante', 'gatilho', 'innesco'] },
+  { key: 'detection', weight: 3, words: ['deteccion', 'deteccao', 'rilevamento'] },
+  { key: 'resolution', weight: 3, words: ['resolucion', 'resolucao', 'risoluzione', 'solucion', 'solucao', 'soluzione', 'mitigacion', 'mitigacao'] },
+  { key: 'resolution', weight: 3, words: ['recuperacion', 'recuperacao', 'respuesta', 'resposta', 'restauracion', 'restauracao', 'ripristino'] },
+  { key: 'timeline', weight: 3, words: ['cronologia', 'linea de tiempo', 'linha do tempo', 'linea temporale', 'eventos', 'eventi', 'secuencia', 'sequencia'] },
+  { key: 'actionItems', weight: 3, words: ['acciones', 'acoes', 'azioni', 'medidas', 'misure', 'tareas', 'tarefas', 'seguimiento', 'mejoras', 'melhorias'] },
+  { key: 'actionItems', weight: 3, words: ['proximos pasos', 'proximos passos', 'prossimi passi', 'correctivas', 'corretivas', 'preventivas', 'pendientes'] },
+  { key: 'lessonsLearned', weight: 3, words: ['lecciones', 'licoes', 'lezioni', 'aprendizajes', 'aprendizados', 'aprendido', 'aprendidas', 'aprendidos'] },
+  { key: 'conclusion', weight: 3, words: ['conclusiones', 'conclusao', 'conclusoes', 'conclusioni', 'consideraciones finales', 'consideracoes finais'] },
 ]
 
 /** Words that carry no section meaning of their own (articles, question words, auxiliaries, the incident itself). */
@@ -55,6 +71,11 @@ export const FILLER_WORDS = new Set([
   'suggested', 'open', 'completed', 'pending', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'zeitlicher',
   'detaillierter', 'detaille', 'detaillee', 'jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec',
   'january', 'february', 'march', 'april', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  // Spanish, Portuguese and Italian articles, prepositions and the incident itself.
+  'el', 'los', 'las', 'del', 'al', 'y', 'o', 'e', 'do', 'da', 'dos', 'das', 'na', 'nas', 'nos', 'no', 'um', 'uma', 'que',
+  'lo', 'il', 'gli', 'di', 'della', 'dei', 'per', 'con', 'com', 'por', 'para', 'su', 'sus', 'se', 'como', 'nuestro',
+  'nuestra', 'nosso', 'nossa', 'incidente', 'incidentes', 'incidencia', 'caida', 'interrupcion', 'interrupcao', 'informe',
+  'relatorio', 'servicio', 'servico', 'servizio',
 ])
 
 /** Status-page update labels, which head an update rather than a section of the report. */

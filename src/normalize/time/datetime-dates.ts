@@ -1,6 +1,8 @@
 /**
  * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
- * Japanese ("2021年11月25日"), French and German month names ("27 août 2022", "12. März 2024"), and English month names in either order ("March 1st, 2023", "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov").
+ * Japanese ("2021年11月25日"), French, German, Spanish, Portuguese and Italian month names ("27 août 2022",
+ * "12. März 2024", "12 de marzo de 2024"), and English month names in either order ("March 1st, 2023",
+ * "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 
@@ -40,6 +42,39 @@ const FOREIGN_MONTHS = new Map<string, number>([
   ['okt', 10],
   ['dezember', 12],
   ['dez', 12],
+  // Spanish, Portuguese and Italian ("12 de marzo de 2024", "3 de março de 2024", "5 maggio 2024").
+  ['enero', 1],
+  ['janeiro', 1],
+  ['gennaio', 1],
+  ['febrero', 2],
+  ['fevereiro', 2],
+  ['febbraio', 2],
+  ['marzo', 3],
+  ['março', 3],
+  ['abril', 4],
+  ['aprile', 4],
+  ['mayo', 5],
+  ['maio', 5],
+  ['maggio', 5],
+  ['junio', 6],
+  ['junho', 6],
+  ['giugno', 6],
+  ['julio', 7],
+  ['julho', 7],
+  ['luglio', 7],
+  ['agosto', 8],
+  ['septiembre', 9],
+  ['setiembre', 9],
+  ['setembro', 9],
+  ['settembre', 9],
+  ['octubre', 10],
+  ['outubro', 10],
+  ['ottobre', 10],
+  ['noviembre', 11],
+  ['novembro', 11],
+  ['diciembre', 12],
+  ['dezembro', 12],
+  ['dicembre', 12],
 ])
 const FOREIGN = [...FOREIGN_MONTHS.keys()]
   .sort((a, b) => b.length - a.length)
@@ -60,7 +95,10 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}(?<y>\d{4})(?!\d)`],
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
-  ['dmx', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?:er)?\.?\s{1,3}(?<mon>${FOREIGN})\.?(?![\p{L}])(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  [
+    'dmx',
+    String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?:er|º|°)?\.?\s{1,3}(?:de\s{1,3})?(?<mon>${FOREIGN})\.?(?![\p{L}])(?:,?\s{1,3}(?:de\s{1,3})?(?<y>\d{4})(?!\d))?`,
+  ],
 ]
 const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'gu')] as const)
 const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'yu')] as const)

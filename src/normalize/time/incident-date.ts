@@ -49,7 +49,35 @@ export interface IncidentInput {
   fields: Fields
   defaultTimezone: string | null
   file: VFile
+  /** The document's language when not English (BCP 47): most write numeric dates day-first. */
+  language?: string | null
 }
+
+/** Languages whose numeric dates put the day first ("03/04/2024" is 3 April in a Spanish or German report). */
+const DAY_FIRST_LANGUAGES = new Set([
+  'de',
+  'fr',
+  'es',
+  'pt',
+  'it',
+  'nl',
+  'ru',
+  'pl',
+  'tr',
+  'uk',
+  'sv',
+  'cs',
+  'ro',
+  'id',
+  'vi',
+  'el',
+  'da',
+  'nb',
+  'fi',
+  'bg',
+  'sr',
+  'hr',
+])
 
 function placeOf(body: string, text: string): { line: number; column: number } | null {
   const index = body.indexOf(text)
@@ -99,7 +127,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
   const stated = documentZone(input.body)
   const scan = scanDates(input.body)
-  const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated)
+  const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated) ?? (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
   const hints: DateHints = { dayFirst: inferred }
   const bodyDates = datesOf(scan, hints)
   const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? null
