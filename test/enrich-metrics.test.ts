@@ -217,4 +217,26 @@ describe('metrics measured from the impact window', () => {
     expect(m.resolved).toEqual({ at: '2024-05-01T09:40+00:00', inferred: false })
     expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([5, 30])
   })
+
+  it('resolves where a stated or marked window ends when no event says "resolved"', () => {
+    const quiet = makeTimeline(
+      [
+        ['09:10', 'Writes start failing'],
+        ['09:38', 'Writes succeed again after manual promotion'],
+        ['10:05', 'Incident closed'],
+      ],
+      '2024-05-01',
+      '+00:00',
+    )
+    const window = {
+      start: { at: '2024-05-01T09:10:00+00:00', date: '2024-05-01', time: '09:10' },
+      end: { at: '2024-05-01T09:38:00+00:00', date: '2024-05-01', time: '09:38' },
+      durationMinutes: 28,
+    }
+    const marked = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: quiet, impact: { ...window, source: 'marked' } }))
+    expect([marked.resolved, marked.timeToResolveMinutes]).toEqual([{ at: '2024-05-01T09:38+00:00', inferred: true }, 28])
+    // A window known only from the timeline's span says nothing of when the service recovered.
+    const span = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: quiet, impact: { ...window, source: 'timeline' } }))
+    expect([span.resolved, span.timeToResolveMinutes]).toEqual([null, null])
+  })
 })

@@ -35,10 +35,10 @@ describe('metrics of the bundled seeds', () => {
     expect(minutes(metricsOf('2023-03-01-login-service-database-lock.md'))).toEqual([0, 180, 180, 180])
   })
 
-  it('OBS index corruption (CEST): detected when "we learn about" the index (505 min after the first error at 09:31), a 613-minute span (09:03 to 19:16)', () => {
+  it('OBS index corruption (CEST): detected when "we learn about" the index (505 min after the first error at 09:31), a 613-minute span (09:03 to 19:16), resolved where the marked window ends (19:16, 585 min)', () => {
     const m = metricsOf('open-build-service/2023-08-03-obs-database-index-corruption.md')
-    expect(minutes(m)).toEqual([505, null, null, 613])
-    expect([m.detected?.inferred, m.mitigated, m.resolved]).toEqual([true, null, null])
+    expect(minutes(m)).toEqual([505, null, 585, 613])
+    expect([m.detected?.inferred, m.mitigated, m.resolved]).toEqual([true, null, { at: '2023-08-03T19:16+02:00', inferred: true }])
   })
 
   it('UseGalaxy.eu (no year, two days): back online 19 h 40 min after the start, phase day unknown', () => {

@@ -78,6 +78,16 @@ function impactStart(record: PostmortemRecord): string | null {
 }
 
 /**
+ * Where the impact window ends, when both its ends are stated or marked (not only the timeline's span): a text that
+ * says "back to normal" or "writes succeed again" but never "resolved" was resolved there all the same.
+ */
+function impactEnd(record: PostmortemRecord, absolute: boolean): Point | null {
+  const end = record.impact?.end
+  if (!end?.time || (record.impact.source !== 'stated' && record.impact.source !== 'marked')) return null
+  return toPoint(end.at ?? (end.date ? `${end.date}T${end.time}` : end.time), record, absolute)
+}
+
+/**
  * Response metrics of one incident: phases from front matter (`detected`, `mitigated`, `resolved`/`resolvedWhen`)
  * or a stats section ("Time to detect: 5 minutes"), else inferred from timeline wording (detection is an event that says
  * someone or something noticed, at or after the impact began); minutes are measured from the impact's start (else the
@@ -117,7 +127,7 @@ export function computeMetrics(record: PostmortemRecord, frontMatter: Record<str
       phases[name] = { phase: at ? { at: at.iso, inferred: false } : null, ms: start + minutes * 60_000 }
       continue
     }
-    const found = inferPoint(name, timed, knownStart)
+    const found = inferPoint(name, timed, knownStart) ?? (name === 'resolved' ? impactEnd(record, absolute) : null)
     if (found) phases[name] = { phase: found.iso ? { at: found.iso, inferred: true } : null, ms: found.ms, inferred: true }
   }
   // An inferred detection or mitigation after the resolution is a follow-up that uses the same words ("reported to
