@@ -1,65 +1,19 @@
 import { unified } from 'unified'
 import remarkRehype from 'remark-rehype'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize'
-import GithubSlugger from 'github-slugger'
+import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Definition, Root, RootContent } from 'mdast'
+import { addHeadingIds } from './heading-ids.js'
 import { linearListItem } from './list-item.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
+import { renderRawGroups } from './raw-groups.js'
+import { sanitizeSchema } from './sanitize-schema.js'
 import { escapeHtml } from '../escape-html.js'
 
-/** Attributes GitHub's schema allows that only matter for forms or invite DOM clobbering (`name` shadows `document.*`). */
-const DROPPED_ATTRIBUTES = new Set(['name', 'action', 'method', 'encType', 'acceptCharset', 'accept'])
-
-/**
- * Sanitisation schema: GitHub's, minus anything that can carry script, load active content, or clobber the
- * page's globals. Raw HTML in Markdown is parsed (rehype-raw) and then filtered by this schema, never passed through.
- * URLs keep only `http`, `https` and `mailto` (links) or `http`, `https` (images) schemes, or no scheme at all;
- * `<picture>`/`<source>` go because `srcset` escapes the scheme check.
- */
-export const sanitizeSchema: SanitizeSchema = {
-  ...defaultSchema,
-  clobberPrefix: '',
-  clobber: (defaultSchema.clobber ?? []).filter((name) => name !== 'name'),
-  tagNames: (defaultSchema.tagNames ?? []).filter((tag) => tag !== 'picture' && tag !== 'source'),
-  attributes: {
-    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([tag]) => tag !== 'source')),
-    '*': (defaultSchema.attributes?.['*'] ?? []).filter((attribute) => !DROPPED_ATTRIBUTES.has(typeof attribute === 'string' ? attribute : attribute[0])),
-  },
-  protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto'], src: ['http', 'https'], cite: ['http', 'https'], longDesc: ['http', 'https'] },
-  strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'xmp', 'iframe', 'noembed', 'noframes', 'select'],
-}
-
-const HEADING = /^h[1-6]$/
-
-/**
- * Gives each heading without an id GitHub's id for its text (what rehype-slug does, unique within the tree), walked
- * without recursion: rehype-slug's generic visitor was a fifth of rendering time.
- */
-function addHeadingIds(tree: HastRoot): void {
-  const slugger = new GithubSlugger()
-  const stack: Array<HastRoot | ElementContent> = [tree]
-  while (stack.length) {
-    const node = stack.pop()!
-    if (node.type !== 'root' && node.type !== 'element') continue
-    if (node.type === 'element' && HEADING.test(node.tagName) && !node.properties.id) node.properties.id = slugger.slug(hastText(node))
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as ElementContent)
-  }
-}
-
-/** Text content of a hast subtree (hast-util-to-string's result), without recursion. */
-function hastText(node: Element): string {
-  const parts: string[] = []
-  const stack: ElementContent[] = [node]
-  while (stack.length) {
-    const next = stack.pop()!
-    if (next.type === 'text') parts.push(next.value)
-    else if (next.type === 'element') for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]!)
-  }
-  return parts.join('')
-}
+/** The sanitisation schema, re-exported where it was first defined. */
+export { sanitizeSchema } from './sanitize-schema.js'
 
 const headingIds = () => addHeadingIds
 
@@ -156,7 +110,7 @@ function definitionsOrWhole(nodes: RootContent[]): Definition[] | null {
 export function renderGroups(groups: RootContent[][]): string[] {
   const distinct = [...new Set(groups.flat())]
   const definitions = definitionsOrWhole(distinct)
-  if (!definitions) return groups.map((group) => renderHtml(group))
+  if (!definitions) return renderRawGroups(groups, renderHtml) || groups.map((group) => renderHtml(group))
   try {
     const marks: BlockMark[] = distinct.map((node) => ({ type: 'hindsightBlock', content: [node] }))
     const defined: DefinitionsMark = { type: 'hindsightDefinitions', children: definitions }
