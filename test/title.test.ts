@@ -15,6 +15,12 @@ describe('title text', () => {
     [':fire: Disk full :fire:', 'Disk full'],
     ['<span style="color:red">Outage</span>', 'Outage'],
     ['🔥', '🔥'],
+    // A template's "Title:" label and an e-mail's subject line pasted in whole.
+    ['Title: Checkout outage', 'Checkout outage'],
+    ['**Title:** Checkout outage', 'Checkout outage'],
+    ['Subject: Re: Fwd: Incident report - VPN gateway outage', 'Incident report - VPN gateway outage'],
+    ['re:Invent keynote stream outage', 're:Invent keynote stream outage'],
+    ['Title:', 'Title:'],
   ])('%s -> %s', (raw, clean) => {
     expect(cleanTitle(raw)).toBe(clean)
   })
@@ -70,6 +76,12 @@ describe('title picking', () => {
     expect(titleOf('# Incident Report Template\n\n**Incident name:** Checkout latency spike\n\n## Summary\n\nCheckout was slow.\n')).toBe(
       'Checkout latency spike',
     )
+  })
+
+  it("drops an e-mail's Subject: label from a plain-text report's first line", () => {
+    const text =
+      'Subject: Incident report - VPN gateway outage\n\nStart time: 2024-02-01 13:05 UTC\n\nWhat happened\nThe gateway stopped accepting connections.\n'
+    expect(normalizeDocument('t.txt', text, options).record.title).toBe('Incident report - VPN gateway outage')
   })
 
   it('skips a bare URL line in plain text', () => {

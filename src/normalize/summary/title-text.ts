@@ -21,8 +21,12 @@ export function stripEmojiEdges(text: string): string {
 /** A heading or line cleaned for display: escapes, inline HTML, emphasis marks and edge decoration removed. */
 export function cleanTitle(text: string): string {
   const plain = oneLine(text.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1'))
-  return stripEmojiEdges(plain.replace(/^[*_#\s]+|[*_\s]+$/g, '')).replace(/^[*_#\s]+|[*_\s]+$/g, '')
+  const bare = stripEmojiEdges(plain.replace(/^[*_#\s]+|[*_\s]+$/g, '')).replace(/^[*_#\s]+|[*_\s]+$/g, '')
+  return bare.replace(LABEL_PREFIX, '') || bare
 }
+
+/** A label left before the title: a template's "Title:", or an e-mail's "Subject:" (and its "Re:"/"Fwd:") pasted in whole. */
+const LABEL_PREFIX = /^(?:(?:title|subject)\s*:\s*(?:[*_]+\s*)?)?(?:(?:re|fwd?|aw|wg)\s*:\s+)*/i
 
 /** A line that is only a URL (a link to where the text was first published), never a title. */
 export function isBareUrl(text: string): boolean {
