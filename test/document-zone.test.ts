@@ -94,6 +94,22 @@ describe('cleanEventText', () => {
     ['A fix is deployed[8].', 'A fix is deployed.'],
     ['Reverted[12]; pages load again', 'Reverted; pages load again'],
     ['See [3] for the graph', 'See [3] for the graph'],
+    // an elapsed-time marker after the stamp, and emoji or shortcode decoration at either end
+    ['(T+9) On-call engineer acknowledges', 'On-call engineer acknowledges'],
+    ['(T + 00:15) - Rollback started', 'Rollback started'],
+    ['T+9: paged', 'paged'],
+    ['(15 min) Rollback started', 'Rollback started'],
+    ['[+2h] Backlog drained', 'Backlog drained'],
+    ['(10 minutes later) Paged again', 'Paged again'],
+    ['(15 customers) reported errors', '(15 customers) reported errors'],
+    ['🔥 Alerts fire for checkout 🔥', 'Alerts fire for checkout'],
+    ['✅ Error rate back to normal', 'Error rate back to normal'],
+    ['Rollback done ✔️', 'Rollback done'],
+    [':rotating_light: Pager fires :fire:', 'Pager fires'],
+    ['Shipped Widget™', 'Shipped Widget™'],
+    ['Deploy 🚀 went out', 'Deploy 🚀 went out'],
+    ['Ratio 3:2', 'Ratio 3:2'],
+    ['✅', ''],
   ])('%j -> %j', (text, clean) => {
     expect(cleanEventText(text)).toBe(clean)
   })
@@ -107,6 +123,8 @@ describe('bounded cost', () => {
     // A run of colons before a last word: nested repeats anchored at the end took seconds here.
     cleanEventText(`Restarted the db ${':'.repeat(40)} x`)
     cleanEventText(`Restarted the db ${': \\ | '.repeat(5_000)} x`)
+    cleanEventText(`a${' :b:'.repeat(20_000)}::`)
+    cleanEventText(`a${' 🔥'.repeat(20_000)} x:`)
     documentZone(`${'10:00 '.repeat(20_000)}\n${'times are in '.repeat(10_000)}`)
     expect(Date.now() - started).toBeLessThan(2000)
   })

@@ -1,6 +1,7 @@
 /**
- * The event text left after a stamp, with no trace of the stamp: no leading weekday, date, "ish" or separator run
- * (`:::::`), no trailing Markdown hard-break backslash or dangling dash, no citation marker (`[8]`).
+ * The event text left after a stamp, with no trace of the stamp: no leading weekday, date, "ish", elapsed-time marker
+ * (`(T+9)`, `(15 min)`) or separator run (`:::::`), no trailing Markdown hard-break backslash or dangling dash, no
+ * citation marker (`[8]`), no emoji or `:shortcode:` decoration at either end.
  */
 import { readDateToken } from './datetime-tokens.js'
 
@@ -10,6 +11,25 @@ const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
 const LEAD_ALT_TIME =
   /^[([]\s{0,2}\d{1,2}[:.h]\d{2}(?::\d{2})?\s{0,2}(?:[ap]\.?m\.?)?\s{0,2}[A-Za-z]{0,5}(?:\s?[+\-−]\s?\d{1,2}(?::?\d{2})?)?\s{0,2}[)\]]\s*(?:[-–—:|]\s*)?/i
 const LEAD_WEEKDAY = /^(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?(?=\s*[-–—:,|(])[\s,]*/i
+/**
+ * An elapsed-time marker after the stamp: a parenthesized offset from the start or a duration (`(T+9)`, `[T+00:15]`,
+ * `(+15 min)`, `(15 min)`), or a bare `T+9`; it measures the event, it is not its text.
+ */
+const UNIT = String.raw`(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)`
+const OFFSET = String.raw`T\s?[+\-−]\s?\d{1,4}(?::\d{2})?`
+const LEAD_ELAPSED = new RegExp(
+  String.raw`^(?:[([]\s{0,2}(?:${OFFSET}\s?${UNIT}?|[+~≈]?\s?\d{1,4}(?:[.,]\d{1,2})?\s?${UNIT}(?:\s(?:later|after|in))?)\s{0,2}[)\]]` +
+    String.raw`|${OFFSET}${UNIT}?(?=[\s:,;|–—-]|$))\s*`,
+  'i',
+)
+/** Emoji and `:shortcode:` marks at either end of an event (🔥, ✅, `:fire:`): decoration, not words; ©, ® and ™ stay. */
+const EMOJI = String.raw`(?:(?![©®™])\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}])`
+const LEAD_EMOJI = new RegExp(String.raw`^(?:${EMOJI}+|:[a-z0-9_+-]{1,40}:)\s*`, 'u')
+const TRAIL_EMOJI = new RegExp(String.raw`(?:\s(?:${EMOJI}+|:[a-z0-9_+-]{1,40}:))+$|${EMOJI}+$`, 'u')
+/** The last character may end an emoji or a shortcode: only then is the end-anchored search run, on the last characters. */
+const MAY_END_EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{FE0F}\u{20E3}\u{1F3FB}-\u{1F3FF}:])$/u
+/** Characters at the end searched for decoration: a few emoji or shortcodes, never a whole text. */
+const TAIL = 64
 const DASHES = '-–—'
 /** A citation marker glued to a word or a sentence's end (`deployed[8].`, `vault.[9]`): a reference, not text. */
 const CITATION = /(?<=[\p{L}.,;:)])\[\d{1,3}\](?=[\s.,;:)]|$)/gu
@@ -49,9 +69,14 @@ export function cleanEventText(text: string): string {
   for (let i = 0; i < 4; i++) {
     const before = out
     out = out.replace(LEAD_SEPARATOR, '').replace(LEAD_ISH, '').replace(LEAD_ALT_TIME, '').replace(LEAD_WEEKDAY, '')
+    out = out.replace(LEAD_ELAPSED, '').replace(LEAD_EMOJI, '')
     const date = readDateToken(out.slice(0, 60), {})
     if (date && /^\s*[-–—:|,]/.test(out.slice(date.length))) out = out.slice(date.length)
     if (out === before) break
+  }
+  if (MAY_END_EMOJI.test(out)) {
+    const from = Math.max(0, out.length - TAIL)
+    out = out.slice(0, from) + out.slice(from).replace(TRAIL_EMOJI, '')
   }
   return stripTrailingMarks(out).trim()
 }

@@ -5,6 +5,7 @@
 import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { monthDay } from '../time/date-parts.js'
+import { cleanEventText } from '../time/event-text.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
 import { innerClock } from './timeline-prose.js'
@@ -30,6 +31,16 @@ const MAX_DETAIL = 1000
 const CHAT = /^<[^<>\s]{1,30}>/
 /** What may follow a heading's stamp without being its text (`Uhr:`, `h`, `:`). */
 const SUFFIX_ONLY = /^[\p{L}.:]{0,5}$/u
+
+/** The first non-blank line of a code block, its own stamp dropped, bounded: the text of a time heading with only code under it. */
+function firstCodeLine(value: string, hints: DateHints): string {
+  const line = /\S[^\n]{0,300}/.exec(value.slice(0, 2000))?.[0].trim() ?? ''
+  const stamp = line ? readStamp(line, hints) : null
+  return (stamp && (stamp.time || stamp.date) ? stamp.rest : line.replace(SHELL_PROMPT, '')).slice(0, 200)
+}
+
+/** A shell prompt before a command (`user@host:~$ `, `$ `, `# `): the command is the text. */
+const SHELL_PROMPT = /^(?:[\w.-]{1,40}@[\w.-]{1,80}(?::[^\s$#]{0,100})?\s?[$#%>]|[$#%>])\s+/
 
 /** A list number glued to the time of a line that became a lazy continuation (`10.12:30 PM: ...`). */
 const GLUED_NUMBER = /^\d{1,3}[.)](?=\d{1,2}[:h.]?\d{2})/
@@ -140,7 +151,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       filling.piece.text += ` ${l.text.replace(/\s+/g, ' ')}`
       body = { piece: filling.piece, line: l.line }
     } else if (pending && !heading && /\p{L}/u.test(l.text)) {
-      pending.text = l.text.replace(/\s+/g, ' ')
+      pending.text = cleanEventText(l.text)
       body = { piece: pending, line: l.line }
       pending = null
     } else if (continues && !heading) {
@@ -216,8 +227,12 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       else if (node.type === 'list') list(node, 0)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
       else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
-      else if (node.type === 'code') for (const l of codeEntryLines(node, hints, fences)) textLine(l)
-      else if (node.type === 'table') {
+      else if (node.type === 'code') {
+        const lines = codeEntryLines(node, hints, fences)
+        for (const l of lines) textLine(l)
+        // A time heading over a code block and no prose: the block's first line says what happened (a paragraph after it still wins).
+        if (pending && !pending.text && lines.length === 0) pending.text = firstCodeLine(node.value, hints)
+      } else if (node.type === 'table') {
         const table = readTable(node, hints)
         if (!table) continue
         if (table.zone) push({ kind: 'zone', zone: table.zone })
