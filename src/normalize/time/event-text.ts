@@ -23,11 +23,11 @@ const LEAD_ELAPSED = new RegExp(
   'i',
 )
 /** Emoji and `:shortcode:` marks at either end of an event (🔥, ✅, `:fire:`): decoration, not words; ©, ® and ™ stay. */
-const EMOJI = String.raw`(?:(?![©®™])\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}])`
+const EMOJI = String.raw`(?:(?![©®™])\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{200D}|\u{20E3})`
 const LEAD_EMOJI = new RegExp(String.raw`^(?:${EMOJI}+|:[a-z0-9_+-]{1,40}:)\s*`, 'u')
 const TRAIL_EMOJI = new RegExp(String.raw`(?:\s(?:${EMOJI}+|:[a-z0-9_+-]{1,40}:))+$|${EMOJI}+$`, 'u')
 /** The last character may end an emoji or a shortcode: only then is the end-anchored search run, on the last characters. */
-const MAY_END_EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|[\u{FE0F}\u{20E3}\u{1F3FB}-\u{1F3FF}:])$/u
+const MAY_END_EMOJI = /(?:\p{Extended_Pictographic}|\p{Regional_Indicator}|\p{Emoji_Modifier}|\u{FE0F}|\u{20E3}|:)$/u
 /** Characters at the end searched for decoration: a few emoji or shortcodes, never a whole text. */
 const TAIL = 64
 const DASHES = '-–—'
