@@ -10,10 +10,17 @@ import { listingKey, primeListingKey } from '../site/listing-key.js'
 import type { ArchiveDocument, SiteDocument } from '../site/pages.js'
 import { joinedTerms, primeTerms } from '../site/related.js'
 
-/** The facts a summary keeps of a whole record, so planning need not read its sections: root-cause terms and listing key. */
+/**
+ * The facts a summary keeps of a whole record, so planning need not read its sections: root-cause terms and listing
+ * key. The terms are handed to the record first: its listing key hashes its related-incidents signature, which would
+ * otherwise read the root cause sections for them a second time (a tenth of this call's instructions).
+ */
 export function summaryFacts(doc: LoadedDocument): SummaryFacts | null {
   const record = doc.document?.record
-  return record ? { terms: joinedTerms(record), listingKey: listingKey(record) } : null
+  if (!record) return null
+  const terms = joinedTerms(record)
+  primeTerms(record, terms)
+  return { terms, listingKey: listingKey(record) }
 }
 
 /**
