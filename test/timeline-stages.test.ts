@@ -89,6 +89,22 @@ describe('timeline stages', () => {
     const [table] = parseMarkdown(md).children as Table[]
     expect(readTable(table!, {})?.entries.map((e) => e.text)).toEqual(['API Errors reported. Thread opened', 'Fixed'])
   })
+
+  it('readTable: the Event column leads the text, who did it follows, and a dash-only cell is empty', () => {
+    const md = [
+      '| Date | Time (PST) | Who | Event |',
+      '|---|---|---|---|',
+      '| 2024-03-04 | 11:52 PM | — | Indexer deploy 4.2.0 goes out |',
+      '| 2024-03-05 | 2:30 AM | @kim | Paged by queue-depth alert |',
+      '| 2024-03-05 | 3:05 AM | n/a | Rolled back to 4.1.9 |',
+    ].join('\n')
+    const [table] = parseMarkdown(md).children as Table[]
+    expect(readTable(table!, {})?.entries.map((e) => e.text)).toEqual([
+      'Indexer deploy 4.2.0 goes out',
+      'Paged by queue-depth alert — @kim',
+      'Rolled back to 4.1.9',
+    ])
+  })
 })
 
 describe('timeline stages: bounded cost', () => {

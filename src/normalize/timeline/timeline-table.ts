@@ -31,6 +31,17 @@ function cellText(cell: TableCell): string {
   return text.replace(/\s+/g, ' ').trim()
 }
 
+/** A cell that only marks "nothing here": a dash, "n/a", "none". */
+const EMPTY_CELL = /^(?:[-–—.]+|n\/?a|none|tbd|\?)$/i
+/** A header that names the event itself; who did it, the system or a link are details after it. */
+const EVENT_HEADER = /^(?:events?|what(?: happened)?|descriptions?|details?|actions?|activity|updates?|summary|notes?|messages?)\b/i
+
+/** The non-stamp columns with the one whose header names the event first, the rest in table order. */
+function eventFirst(columns: number[], headers: string[]): number[] {
+  const event = columns.find((c) => EVENT_HEADER.test(headers[c] ?? ''))
+  return event === undefined ? columns : [event, ...columns.filter((c) => c !== event)]
+}
+
 /** Reads a table as timeline rows, or null when no column holds dates or times. */
 export function readTable(node: Table, hints: DateHints): { entries: TableEntry[]; zone: ParsedZone | null } | null {
   const rows = node.children.map((row) => ({ row, cells: row.children.map(cellText) }))
@@ -51,12 +62,19 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
   }
   if (stampColumns.length === 0) return null
   const zone = findZone(stampColumns.map((c) => header.cells[c] ?? '').join(' | '))
+  const textColumns = eventFirst(
+    Array.from({ length: width }, (_, c) => c).filter((c) => !stampColumns.includes(c)),
+    header.cells,
+  )
   const entries = data.map(({ row, cells }) => {
     const stampText = stampColumns
       .map((c) => cells[c] ?? '')
       .filter(Boolean)
       .join(' ')
-    const text = cells.filter((_, c) => !stampColumns.includes(c) && cells[c] !== '').join(' — ')
+    const text = textColumns
+      .map((c) => cells[c] ?? '')
+      .filter((cell) => cell !== '' && !EMPTY_CELL.test(cell))
+      .join(' — ')
     const stamp = stampText ? readStamp(stampText, hints) : null
     const start = row.position?.start
     return { stamp, text: stamp?.rest ? [stamp.rest, text].filter(Boolean).join(' ') : text, line: start?.line ?? 1, column: start?.column ?? 1 }
