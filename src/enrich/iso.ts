@@ -15,10 +15,10 @@ export interface IsoParts {
 const ISO = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i
 const pad = (n: number): string => String(n).padStart(2, '0')
 
+/** Minutes east of UTC of a zone `ISO` matched (`Z`, `+HH`, `+HHMM`, `+HH:MM`): by position, as pages read it per timeline event. */
 function offsetMinutes(zone: string): number {
-  if (/^z$/i.test(zone)) return 0
-  const [, sign, hh, mm] = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone)!
-  return (sign === '-' ? -1 : 1) * (Number(hh) * 60 + Number(mm ?? 0))
+  if (zone === 'Z' || zone === 'z') return 0
+  return (zone.charCodeAt(0) === 45 ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + (zone.length > 3 ? Number(zone.slice(-2)) : 0))
 }
 
 /**

@@ -52,6 +52,8 @@ function capBytes(slug: string): string {
 
 /** Joins the base path and a site-relative path into a root-relative URL. */
 export function url(base: string, rel: string): string {
+  // Most links (tens a page) have neither a leading slash nor a file name: no pattern is run for them.
+  if (rel.charCodeAt(0) !== 47 && !rel.endsWith('index.html')) return base + rel
   return base + rel.replace(/^\/+/, '').replace(/(^|\/)index\.html$/, '$1')
 }
 
