@@ -60,3 +60,19 @@ describe('action items: an owner written as its own sentence', () => {
     expect(item(text)).toMatchObject({ text: rest, owner })
   })
 })
+
+describe('action items: a name signing the item at its end', () => {
+  it.each([
+    ['Add a canary for payment deploys (Jane)', 'Add a canary for payment deploys', 'Jane'],
+    ['Page on error budget burn — Bob Smith', 'Page on error budget burn', 'Bob Smith'],
+    ['Write a runbook for rollback – Carol', 'Write a runbook for rollback', 'Carol'],
+    ['Documentar el proceso de renovación -- Luis', 'Documentar el proceso de renovación', 'Luis'],
+    ['Ship the fix (Optional)', 'Ship the fix (Optional)', null],
+    ['Review retention — March', 'Review retention — March', null],
+    ['Rotate keys (Q3)', 'Rotate keys (Q3)', null],
+    ['Upgrade the proxy (see RFC 12)', 'Upgrade the proxy (see RFC 12)', null],
+    ['Move to the new cluster (GKE)', 'Move to the new cluster (GKE)', null],
+  ])('%s', (text, rest, owner) => {
+    expect(item(text)).toMatchObject({ text: rest, owner })
+  })
+})

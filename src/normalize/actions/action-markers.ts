@@ -177,6 +177,21 @@ function takePriority(text: string): { text: string; priority: string | null } {
 const LABELLED_OWNER =
   /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w-]+(?:\.[\w-]+)*(?: [A-Z][\w-]+(?:\.[\w-]+)*)?)[)\]]?(?:\.(?=\s|$))?/i
 
+/** One to three capitalized words, the shape of a person's name ("Jane", "Bob Smith", "Ana García"). */
+const NAME = String.raw`\p{Lu}[\p{Ll}'’-]{1,20}(?: \p{Lu}[\p{Ll}'’-]{0,20}\.?){0,2}`
+/** A name signing an item at its end, in a parenthesis or after a spaced dash: "Add a canary (Jane)", "Write a runbook — Bob Smith". */
+const TRAILING_NAME = new RegExp(String.raw`\s*\((${NAME})\)\s*[.!]?$|\s+(?:--?|[–—])\s+(${NAME})\s*[.!]?$`, 'u')
+const CALENDAR_WORD = new RegExp(
+  String.raw`^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?` +
+    String.raw`|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|q[1-4]|h[12])\.?$`,
+  'i',
+)
+
+/** Whether a signed name is a person or team rather than a status, priority, kind or calendar word ("(Done)", "— High", "(Optional)"). */
+function isPersonName(name: string): boolean {
+  return !NOT_OWNER.test(name) && !kindOf(name) && priorityOf(name) === null && statusOf(name) === null && !CALENDAR_WORD.test(name)
+}
+
 function takeOwner(text: string): { text: string; owner: string | null } {
   const lead = LEAD_OWNER.exec(text)
   const name = lead?.[1]?.trim() ?? ''
@@ -189,6 +204,9 @@ function takeOwner(text: string): { text: string; owner: string | null } {
       text,
     )
   if (edge) return { text: text.slice(0, edge.index) + ' ' + text.slice(edge.index + edge[0].length), owner: edge[1] ?? edge[2] ?? null }
+  const signed = TRAILING_NAME.exec(text)
+  const signer = signed?.[1] ?? signed?.[2] ?? ''
+  if (signed && signed.index > 0 && isPersonName(signer)) return { text: text.slice(0, signed.index), owner: signer }
   const mention = /(?:^|[\s(])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/.exec(text)
   return { text, owner: mention?.[1] ?? null }
 }
@@ -201,7 +219,7 @@ const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY
 /**
  * The owner and priority a trailing parenthesis lists, comma- or semicolon-separated, taken out part by part (so no
  * ", P1)" is left behind once the owner is read); the parts it does not know ("due May 3") stay in a parenthesis.
- * A group with neither an owner nor a priority ("(see RFC 12)", "(Bob)") is left as it is.
+ * A group with neither an owner nor a priority ("(see RFC 12)") is left as it is; a lone name ("(Bob)") is read by takeOwner.
  */
 function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null } {
   const group = TRAILING_GROUP.exec(text)
