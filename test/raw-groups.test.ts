@@ -48,6 +48,14 @@ describe('raw HTML groups in one parser pass', () => {
       '### Details',
       '',
       'Edit <filename> first.',
+      '',
+      '## Lessons',
+      '',
+      'No raw HTML here.',
+      '',
+      '### Details',
+      '',
+      '- plain',
     ].join('\n')
     const groups = sectionGroups(text)
     expect(renderRawGroups(groups, renderHtml)).not.toBeNull()
@@ -55,6 +63,8 @@ describe('raw HTML groups in one parser pass', () => {
     // Ids are unique within each group: the second "Details" is "details" in its own section and "details-1" in the whole.
     expect(renderGroups(groups)[0]).toContain('id="details-1"')
     expect(renderGroups(groups)[4]).toContain('<h3 id="details">')
+    // A section without raw HTML is rendered without the parser, its ids its own too.
+    expect(renderGroups(groups)[6]).toBe('<p>No raw HTML here.</p>\n<h3 id="details">Details</h3>\n<ul>\n<li>plain</li>\n</ul>')
   })
 
   it('keeps the group-by-group render when an element opened in one section is closed in the next', () => {

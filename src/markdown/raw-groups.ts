@@ -75,58 +75,82 @@ function chunksOf(distinct: RootContent[], runs: RootContent[][], index: Map<Roo
 }
 
 /**
- * The HTML of each group, as `renderOne` renders it, with the groups holding raw HTML rendered in one parser pass;
- * null when that pass could differ from rendering each group on its own (the caller then does that).
+ * The HTML of the selected groups (all runs of `distinct`, see `chunksOf`), rendered chunk by chunk: one mdast-to-hast
+ * pass over the chunks and, with `raw`, one parse5 pass; each chunk is sanitised and serialised once for each set of
+ * heading ids the groups give it. Null when the chunks cannot be told apart after the parser pass.
+ */
+function renderChunks(groups: RootContent[][], chunks: RootContent[][], raw: boolean): Map<number, string> | null {
+  const hast = toHast({ type: 'root', children: chunks.map((content) => ({ type: 'hindsightChunk', content })) as unknown as RootContent[] }, undefined)
+  const empty = hast.children.filter(isMark).map((mark) => mark.children.length === 0)
+  const marks = (raw ? parseRaw(hast, undefined) : hast).children.filter(isMark)
+  if (marks.length !== chunks.length) return null
+  const headings = marks.map((mark) => headingsWithoutId(mark))
+  const texts = headings.map((list) => list.map(hastText))
+  const rendered = new Map<string, string>()
+  const chunkHtml = (k: number, ids: string[]): string => {
+    const key = `${k}\u0000${ids.join('\u0000')}`
+    let html = rendered.get(key)
+    if (html === undefined) {
+      headings[k]!.forEach((heading, j) => (heading.properties.id = ids[j]!))
+      html = stringifier.stringify(sanitize({ type: 'root', children: marks[k]!.children as HastRoot['children'] }))
+      for (const heading of headings[k]!) delete heading.properties.id
+      rendered.set(key, html)
+    }
+    return html
+  }
+  const firstChunk = new Map(chunks.map((chunk, k) => [chunk[0]!, k]))
+  const out = new Map<number, string>()
+  groups.forEach((group, i) => {
+    const slugger = new GithubSlugger()
+    const parts: string[] = []
+    for (let k = firstChunk.get(group[0]!)!, covered = 0; covered < group.length; k++) {
+      covered += chunks[k]!.length
+      if (!empty[k])
+        parts.push(
+          chunkHtml(
+            k,
+            texts[k]!.map((text) => slugger.slug(text)),
+          ),
+        )
+    }
+    out.set(i, parts.join('\n'))
+  })
+  return out
+}
+
+/** The selected groups that are runs of their distinct nodes, by index, and the chunks those runs cut the nodes into. */
+function runsAndChunks(groups: RootContent[][], selected: boolean[]): { runs: Map<number, RootContent[]>; chunks: RootContent[][] } {
+  const distinct = [...new Set(groups.filter((_, i) => selected[i]).flat())]
+  const index = new Map(distinct.map((node, i) => [node, i]))
+  const runs = new Map<number, RootContent[]>()
+  groups.forEach((group, i) => {
+    if (selected[i] && group.every((node, k) => k === 0 || index.get(node) === index.get(group[k - 1]!)! + 1)) runs.set(i, group)
+  })
+  return { runs, chunks: chunksOf(distinct, [...runs.values()], index) }
+}
+
+/**
+ * The HTML of each group, as `renderOne` renders it, with the groups holding raw HTML rendered in one parser pass and
+ * the others in one pass without the parser; null when the parser pass could differ from rendering each group on its
+ * own (the caller then does that). Groups that are not runs, or hold references or footnotes, go to `renderOne`.
  */
 export function renderRawGroups(groups: RootContent[][], renderOne: (group: RootContent[]) => string): string[] | null {
   const raw = groups.map((group) => group.length > 0 && holds(group, RAW))
-  const distinct = [...new Set(groups.filter((_, i) => raw[i]).flat())]
-  if (holds(distinct, GROUP_BOUND)) return null
-  const index = new Map(distinct.map((node, i) => [node, i]))
-  const run = groups.map((group, i) => raw[i] && group.every((node, k) => k === 0 || index.get(node) === index.get(group[k - 1]!)! + 1))
-  const chunks = chunksOf(
-    distinct,
-    groups.filter((_, i) => run[i]),
-    index,
+  const withRaw = runsAndChunks(groups, raw)
+  if (holds(withRaw.chunks.flat(), GROUP_BOUND)) return null
+  if (!withRaw.chunks.every(rawHtmlBalanced) || [...withRaw.runs.values()].some(startsWithTablePart)) return null
+  if (rawHtmlDepth(rawHtmlValues(withRaw.chunks.flat())) > MAX_HTML_NESTING) return null
+  const plain = runsAndChunks(
+    groups,
+    groups.map((group, i) => group.length > 0 && !raw[i] && !holds(group, GROUP_BOUND)),
   )
-  if (!chunks.every(rawHtmlBalanced) || groups.some((group, i) => run[i] && startsWithTablePart(group))) return null
-  if (rawHtmlDepth(rawHtmlValues(distinct)) > MAX_HTML_NESTING) return null
   try {
-    const hast = toHast({ type: 'root', children: chunks.map((content) => ({ type: 'hindsightChunk', content })) as unknown as RootContent[] }, undefined)
-    const empty = hast.children.filter(isMark).map((mark) => mark.children.length === 0)
-    const marks = parseRaw(hast, undefined).children.filter(isMark)
-    if (marks.length !== chunks.length) return null
-    const headings = marks.map((mark) => headingsWithoutId(mark))
-    const texts = headings.map((list) => list.map(hastText))
-    const rendered = new Map<string, string>()
-    const chunkHtml = (k: number, ids: string[]): string => {
-      const key = `${k}\u0000${ids.join('\u0000')}`
-      let html = rendered.get(key)
-      if (html === undefined) {
-        headings[k]!.forEach((heading, j) => (heading.properties.id = ids[j]!))
-        html = stringifier.stringify(sanitize({ type: 'root', children: marks[k]!.children as HastRoot['children'] }))
-        for (const heading of headings[k]!) delete heading.properties.id
-        rendered.set(key, html)
-      }
-      return html
-    }
-    const firstChunk = new Map(chunks.map((chunk, k) => [chunk[0]!, k]))
-    return groups.map((group, i) => {
-      if (!run[i]) return renderOne(group)
-      const slugger = new GithubSlugger()
-      const parts: string[] = []
-      for (let k = firstChunk.get(group[0]!)!, covered = 0; covered < group.length; k++) {
-        covered += chunks[k]!.length
-        if (!empty[k])
-          parts.push(
-            chunkHtml(
-              k,
-              texts[k]!.map((text) => slugger.slug(text)),
-            ),
-          )
-      }
-      return parts.join('\n')
-    })
+    const rawHtml = renderChunks([...withRaw.runs.values()], withRaw.chunks, true)
+    if (!rawHtml) return null
+    const plainHtml = renderChunks([...plain.runs.values()], plain.chunks, false)!
+    const rawAt = new Map([...withRaw.runs.keys()].map((g, k) => [g, rawHtml.get(k)!]))
+    const plainAt = new Map([...plain.runs.keys()].map((g, k) => [g, plainHtml.get(k)!]))
+    return groups.map((group, i) => rawAt.get(i) ?? plainAt.get(i) ?? renderOne(group))
   } catch {
     return null
   }
