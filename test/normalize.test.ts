@@ -34,6 +34,19 @@ describe('section synonyms', () => {
     expect(matchSection('What Went Well?')?.lesson).toBe('wentWell')
     expect(matchSection('What went wrong')?.lesson).toBe('wentWrong')
     expect(matchSection('Where we got lucky')?.lesson).toBe('gotLucky')
+    // What could have gone better, in the wordings retros use.
+    for (const heading of [
+      'Things that could have gone better',
+      'What we could have done better',
+      'What could we have done differently',
+      'Areas for improvement',
+      'Opportunities for improvement',
+    ])
+      expect(matchSection(heading)?.lesson, heading).toBe('wentWrong')
+  })
+
+  it('reads a problem statement as the summary', () => {
+    expect(matchSection('Problem statement')?.key).toBe('summary')
   })
 
   it('does not take a title or an unrelated heading for a section', () => {

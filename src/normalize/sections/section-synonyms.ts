@@ -21,6 +21,8 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
     'description',
     'issue description',
     'incident description',
+    'problem statement',
+    'problem description',
   ],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'fallout', 'affected services', 'scope'],
   rootCause: [
@@ -113,6 +115,11 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   [/^(?:課題|反省点?|問題点|改善点|うまくいかなかった|できなかったこと)/, 'wentWrong'],
   [/^(?:what |things )?(?:we )?got lucky\b|^lucky\b/, 'gotLucky'],
   [/^what (?:could|can|should) (?:be|have been) (?:improved|done better|better)\b/, 'wentWrong'],
+  // "Things that could have gone better", "What we could have done differently", "Areas for improvement".
+  [
+    /^(?:things (?:that )?|what (?:we )?)?(?:we )?(?:could|might|should) (?:we )?have (?:gone|done|been done|handled) (?:better|differently)\b|^(?:areas?|opportunities|room) (?:for|of) improvement\b/,
+    'wentWrong',
+  ],
   // Spanish and Portuguese: what went well (salió bien, deu certo, correu bem), wrong (salió mal, deu errado), lucky.
   [/^(?:lo )?qu[eé] (?:sali[oó]|funcion[oó]|fue|hicimos) bien\b|^(?:o )?que (?:deu|correu|foi|funcionou) (?:certo|bem)\b/, 'wentWell'],
   [/^(?:lo )?qu[eé] (?:sali[oó]|fue|hicimos) mal\b|^(?:o )?que (?:deu|correu|foi) (?:errado|mal)\b/, 'wentWrong'],
