@@ -210,11 +210,26 @@ export function findSummary(
   title: string | null,
   language: string | null = null,
   statusLog: StatusLog | null = null,
+  events: ReadonlyArray<{ text: string }> = [],
 ): string {
   return (
     pickSummary(data, spans, blocks, title, language, statusLog, (text) => withoutMeta(text, language)) ||
-    pickSummary(data, spans, blocks, title, language, statusLog, (text) => text)
+    pickSummary(data, spans, blocks, title, language, statusLog, (text) => text) ||
+    eventSummary(events, language)
   )
+}
+
+/** Words an event needs to say what happened on its own ("Primary database became unreachable …", not "Alert fires"). */
+const EVENT_SUMMARY_WORDS = 6
+
+/** When the only prose is inside the timeline: the first event written as a sentence of its own (a full stop ends it). */
+function eventSummary(events: ReadonlyArray<{ text: string }>, language: string | null): string {
+  for (const event of events.slice(0, 50)) {
+    const text = clean(event.text)
+    const sentence = /^\p{L}/u.test(text) && /[.!?]$/.test(text) && text.split(/\s+/).length >= EVENT_SUMMARY_WORDS
+    if (sentence && isStatement(text)) return firstSentences(text, language)
+  }
+  return ''
 }
 
 function pickSummary(
