@@ -61,6 +61,7 @@ describe('the emit phase', () => {
       write: (rel: string) => void written.push(rel),
       keep: () => false,
       remove: () => {},
+      direct: () => null,
       room: () => null,
       commit: async () => {},
       abort: async () => {},

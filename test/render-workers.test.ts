@@ -10,6 +10,7 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createRenderPool, renderThreads } from '../src/workers/render-pool.js'
+import { createRenderer } from '../src/site/render.js'
 import { makeProject, REPO, siteManifest } from './build-helpers.js'
 
 const made: string[] = []
@@ -33,6 +34,10 @@ const cli = (root: string, workers: number, env: Record<string, string> = {}): S
 
 /** Files on render threads, from the debug line (0 when none started). */
 const threaded = (run: SpawnSyncReturns<string>): number => Number(/rendered (\d+) files on \d+ threads/.exec(run.stderr)?.[1] ?? 0)
+
+/** List pages of a site (home, by duration, facets, months): they may render on threads too, once these have started. */
+const lists = (outDir: string): number =>
+  [...siteManifest(outDir).keys()].filter((p) => /^(page|by-duration|tags|sites|years|severity|categories)\/(.*\/)?index\.html$|^index\.html$/.test(p)).length
 
 /** The oldest postmortem (last in archive order, so rendered after the threads started): its slug and source. */
 function lastPostmortem(outDir: string): { slug: string; source: string } {
@@ -58,7 +63,7 @@ describe('render threads', () => {
     const url = pathToFileURL(path.join(REPO, 'dist/workers/render-worker.js'))
     const pool = createRenderPool({ config, slugs: new Map() }, 1, url)!
     const body = { file: path.join(config.root, 'no-such.pack'), place: { pack: 'x', offset: 0, length: 1, summaryLength: 0, jsonLength: 0, sums: '' } }
-    const job = (n: number) => () => ({ kind: 'page' as const, path: `p${n}/index.html`, source: `p${n}.md`, body, related: [] })
+    const job = (n: number) => () => ({ kind: 'page' as const, path: `p${n}/index.html`, source: `p${n}.md`, body, related: [], target: null })
     const taken = [1, 2, 3, 4].map((n) => pool.render(job(n), `g${n}`))
     expect(taken.every((p) => p instanceof Promise)).toBe(true)
     expect(pool.render(job(5), 'g5')).toBeNull()
@@ -70,6 +75,24 @@ describe('render threads', () => {
     expect('error' in first && first.error.message).toContain('no-such.pack')
     await pool.close()
     await Promise.all([...taken, json])
+  })
+
+  it('render a list page from its plain data to the bytes the main thread renders, and write it where they are told', async () => {
+    const { config } = makeProject(1)
+    made.push(config.root)
+    const url = pathToFileURL(path.join(REPO, 'dist/workers/render-worker.js'))
+    const pool = createRenderPool({ config, slugs: new Map() }, 1, url)!
+    const data = { title: 'Page not found' }
+    const expected = Buffer.from(createRenderer(config)({ path: '404.html', template: '404', data }) as string)
+    const plain = { template: '404', data }
+    const job = (target: string | null) => () => ({ kind: 'plain' as const, path: '404.html', source: '', body: null, related: [], plain, target })
+    const sent = await pool.render(job(null), 'a')
+    const target = path.join(config.root, 'direct', '404.html')
+    const written = await pool.render(job(target), 'b')
+    await pool.close()
+    expect('bytes' in sent! && Buffer.from(sent.bytes).equals(expected)).toBe(true)
+    expect(written).toEqual({ written: true, hash: 'hash' in sent! ? sent.hash : '' })
+    expect(readFileSync(target).equals(expected)).toBe(true)
   })
 
   it('write the same site, byte for byte, as the main thread alone', () => {
@@ -84,7 +107,7 @@ describe('render threads', () => {
     expect(run.status, run.stderr).toBe(0)
     // Of 70 pages and 70 JSON files, those after the first 32 that found a thread free.
     expect(threaded(run)).toBeGreaterThan(0)
-    expect(threaded(run)).toBeLessThanOrEqual(140 - 32)
+    expect(threaded(run)).toBeLessThanOrEqual(140 - 32 + lists(outDir))
     expect(siteManifest(outDir)).toEqual(expected)
   })
 

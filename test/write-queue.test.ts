@@ -1,11 +1,11 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { OutputError } from '../src/errors.js'
 import { createWriteQueue } from '../src/site/write-queue.js'
 import { madeFolders } from '../src/site/made-folders.js'
-import { openStagedSite } from '../src/site/write.js'
+import { openSiteWriter, openStagedSite } from '../src/site/write.js'
 
 const roots: string[] = []
 const temp = (): string => {
@@ -112,5 +112,29 @@ describe('write queue (output files written off the main thread)', () => {
     expect(readFileSync(path.join(site, 'p49', 'index.html'), 'utf8')).toBe('<p>49</p>')
     expect(readFileSync(path.join(site, 'export.json'), 'utf8')).toBe('[]')
     expect(existsSync(path.join(site, 'p0', 'index.html'))).toBe(true)
+  })
+
+  it('a staged site names where another thread may write a file itself, and commits it with the rest', async () => {
+    const root = temp()
+    const site = path.join(root, 'site')
+    const writer = openStagedSite(site)
+    const target = writer.direct('slug/index.html')!
+    expect(path.dirname(path.dirname(target))).toBe(path.join(root, `.site-staging-${process.pid}`))
+    mkdirSync(path.dirname(target), { recursive: true })
+    writeFileSync(target, '<p>by a thread</p>')
+    expect(() => writer.direct('../outside.html')).toThrow(OutputError)
+    await writer.commit()
+    expect(readFileSync(path.join(site, 'slug', 'index.html'), 'utf8')).toBe('<p>by a thread</p>')
+  })
+
+  it("a small change's writer takes the bytes itself (no direct path) until it turns into a staged site", async () => {
+    const root = temp()
+    const site = path.join(root, 'site')
+    mkdirSync(site)
+    const writer = openSiteWriter(site, { incremental: true })
+    expect(writer.direct('a/index.html')).toBeNull()
+    for (let i = 0; i <= 400; i++) writer.write(`p${i}/index.html`, `<p>${i}</p>`)
+    expect(writer.direct('a/index.html')).toBe(path.join(root, `.site-staging-${process.pid}`, 'a', 'index.html'))
+    await writer.abort()
   })
 })

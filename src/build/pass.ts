@@ -37,7 +37,7 @@ export interface PassPlan {
 
 /** Files rendered on other threads: `render` says null for a file rendered here. */
 export interface PassOffload {
-  render: (file: PlannedFile) => Promise<Offloaded> | null
+  render: (file: PlannedFile, target: string | null) => Promise<Offloaded> | null
   close: () => Promise<void>
 }
 
@@ -106,6 +106,8 @@ async function passOnce(context: PassContext, previous: ReadonlyMap<string, Mani
     await writer.commit()
     return { written, removed, manifest }
   } catch (error) {
+    // Render threads write into the staging folder: stopped first, so none writes there once it is gone.
+    await plan.offload?.close()
     await writer.abort()
     // Let a job still running (the indexer) finish, and its scratch folder go, before anything else starts one.
     await plan.later?.catch(() => {})

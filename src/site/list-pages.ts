@@ -46,6 +46,7 @@ export function paginate(
       template,
       key: keyDigest(`${JSON.stringify(fixed)}\0${slice.map(keyOf).join(' ')}`),
       data: () => ({ ...fixed, entries: slice.map(entryOf) }),
+      plain: true,
     })
   }
   return files

@@ -35,6 +35,8 @@ export type PlannedFile = (
   source?: string
   /** A postmortem's page or JSON: what a renderer on another thread makes it from (`own-files.ts`). */
   own?: OwnFileJob
+  /** Its data, once made, is plain values (no functions, maps or class instances): another thread may render it (a list page). */
+  plain?: boolean
 }
 
 /** What a page's data may depend on of the configuration beyond its key: the base path (part of every page's render key). */

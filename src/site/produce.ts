@@ -28,14 +28,18 @@ export interface OutputPass {
    */
   release?: boolean
   /**
-   * Hands a file to another thread to render (a full build's postmortem pages): its bytes and their hash to come, or
-   * null when it renders here. A render lost with its thread is done here instead.
+   * Hands a file to another thread to render (a full build's postmortem pages): its bytes and their hash to come (or,
+   * given `target`, the writer's path for it, only the hash once that thread wrote it there), or null when it renders
+   * here. A render lost with its thread is done here instead.
    */
-  offload?: (file: PlannedFile) => Promise<Offloaded> | null
+  offload?: (file: PlannedFile, target: string | null) => Promise<Offloaded> | null
 }
 
-/** What a file rendered on another thread comes back as: its bytes and their hash, the error it failed with, or lost (its thread died). */
-export type Offloaded = { bytes: Uint8Array; hash: string } | { error: Error } | { lost: true }
+/**
+ * What a file rendered on another thread comes back as: its bytes and their hash, the hash of the bytes it wrote to the
+ * target it was given, the error it failed with, or lost (its thread died).
+ */
+export type Offloaded = { bytes: Uint8Array; hash: string } | { written: true; hash: string } | { error: Error } | { lost: true }
 
 /** Files handed to other threads and not yet written, at most: bounds the bytes held while they render. */
 const OFFLOADED_AT_ONCE = 32
@@ -92,7 +96,7 @@ export async function writeFiles(planned: PlannedFile[], pass: OutputPass): Prom
       manifest.set(file.path, before)
       continue
     }
-    const result = offload?.(file)
+    const result = offload?.(file, writer.direct(file.path))
     if (result) {
       // Its place in the manifest now, so the manifest lists files in plan order whichever thread rendered them.
       manifest.set(file.path, PENDING)
@@ -122,6 +126,8 @@ function finish(
   result: Offloaded,
 ): { entry: ManifestEntry; wrote: boolean } {
   if ('lost' in result) return produce(file, input, before, writer, render)
+  // Already in the writer's folder: the same bytes as the last build's count as kept, as a file linked over would.
+  if ('written' in result) return { entry: { inputHash: input, outputHash: result.hash }, wrote: before?.outputHash !== result.hash }
   return produce(
     file,
     input,

@@ -78,6 +78,11 @@ export interface SiteWriter {
   /** Carries the current file over unchanged; `false` when it is missing, so the caller renders it instead. */
   keep(rel: string): boolean
   remove(rel: string): void
+  /**
+   * Where another thread may write `rel` itself (making its folder), or null when the writer must take the bytes: a
+   * render thread then writes what it rendered, so the pages never cross back to the main thread to be written.
+   */
+  direct(rel: string): string | null
   commit(): Promise<void>
   /** Drops what was written; settles once nothing of this writer touches the disk any more. */
   abort(): Promise<void>
@@ -147,6 +152,7 @@ export function openStagedSite(outDir: string): SiteWriter {
       return true
     },
     remove() {},
+    direct: (rel) => safeJoin(staging, rel),
     async commit() {
       await queue.drain()
       await pausePoint('before-swap')
@@ -243,6 +249,8 @@ export function openSiteWriter(outDir: string, options: { incremental: boolean }
       safeJoin(outDir, rel)
       ops.push(['rm', rel])
     },
+    // A small change's files are journaled one by one here: only the staged writer takes files written elsewhere.
+    direct: (rel) => staged?.direct(rel) ?? null,
     async commit() {
       if (staged) return staged.commit()
       if (ops.length === 0) return rmSync(txn, { recursive: true, force: true })

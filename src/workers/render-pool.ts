@@ -11,18 +11,24 @@ import type { Offloaded } from '../site/produce.js'
 import type { ResolvedConfig } from '../types.js'
 import { defaultThreads, workerScript } from './threads.js'
 
-/** One page or JSON to render on a worker. */
+/** One page or JSON to render on a worker: a postmortem's from its body in the cache, a list page from its plain data. */
 export interface RenderJob {
   id: number
-  kind: 'page' | 'json'
+  kind: 'page' | 'json' | 'plain'
   path: string
   source: string
-  body: BodyPlace
+  /** Where a postmortem's body lies in the cache; null for a list page. */
+  body: BodyPlace | null
   related: RecordLink[]
+  /** A list page's template and data (kind `plain`), rendered as the main thread would render them. */
+  plain?: { template: string; data: Record<string, unknown> }
+  /** Where the worker writes the file itself (its folder made first), or null to send the bytes back. */
+  target: string | null
 }
 
-/** A worker's answer to a job: the bytes and their hash, or the error's name and message. */
-export type RenderReply = { id: number; bytes: Uint8Array; hash: string } | { id: number; error: { name: string; message: string } }
+/** A worker's answer to a job: the bytes and their hash, the hash of the bytes it wrote to the target, or the error's name and message. */
+export type RenderReply =
+  { id: number; bytes: Uint8Array; hash: string } | { id: number; written: true; hash: string } | { id: number; error: { name: string; message: string } }
 
 /** What every render worker starts with: the config (its templates) and each published postmortem's slug by source. */
 export interface RenderWorkerData {
@@ -79,7 +85,9 @@ export function createRenderPool(data: RenderWorkerData, threads: number, url: U
     thread.worker.on('message', (reply: RenderReply) => {
       const resolve = thread.waiting.get(reply.id)
       thread.waiting.delete(reply.id)
-      resolve?.('bytes' in reply ? { bytes: reply.bytes, hash: reply.hash } : { error: errorOf(reply.error) })
+      resolve?.(
+        'error' in reply ? { error: errorOf(reply.error) } : 'bytes' in reply ? { bytes: reply.bytes, hash: reply.hash } : { written: true, hash: reply.hash },
+      )
     })
     // A thread that dies (out of memory, an uncaught error, an exit) hands its jobs back: they render on the main thread.
     thread.worker.once('error', () => lose(thread))

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { parentPort, workerData } from 'node:worker_threads'
 import { createBodyPlaceReader } from '../cache/body-place.js'
 import { hashParts } from '../cache/hash.js'
@@ -8,23 +10,28 @@ import { crashWorkerOn } from '../test-seam.js'
 import type { RenderJob, RenderReply, RenderWorkerData } from './render-pool.js'
 
 // Worker thread: renders the postmortem pages and JSON the pool sends, with the same templates and the same page data
-// as the main thread (`own-files.ts`), reading each body from its cache pack itself; posts back the UTF-8 bytes
-// (transferred) and their hash, or the error the render failed with.
+// as the main thread (`own-files.ts`), reading each body from its cache pack itself; writes the UTF-8 bytes to the
+// job's target (the staging folder) and posts back their hash, or posts the bytes (transferred) and their hash when
+// the job has no target, or the error the render or write failed with.
 const { config, slugs } = workerData as RenderWorkerData
 const render = createRenderer(config)
 const reader = createBodyPlaceReader()
 const slugOf = (source: string): string | undefined => slugs.get(source)
 const encoder = new TextEncoder()
+/** The folder written to last: a postmortem's page and JSON share one, made once. */
+let madeDir = ''
 /** The last body read: a postmortem's page and JSON come one after the other, and read it once. */
 let last: { at: string; doc: SiteDocument } | null = null
 
 function bodyOf(job: RenderJob): SiteDocument {
-  const at = `${job.body.file}\0${job.body.place.offset}`
-  if (last?.at !== at) last = { at, doc: reader.read(job.body).document! }
+  const body = job.body!
+  const at = `${body.file}\0${body.place.offset}`
+  if (last?.at !== at) last = { at, doc: reader.read(body).document! }
   return last.doc
 }
 
 function content(job: RenderJob): string {
+  if (job.plain) return render({ path: job.path, template: job.plain.template, data: job.plain.data }) as string
   const whole = bodyOf(job)
   if (job.kind === 'json') return postmortemJson(whole.record)
   const data = (site: { base: string }): Record<string, unknown> => postmortemPageData(whole, job.related, { base: site.base, source: job.source, slugOf })
@@ -36,7 +43,14 @@ parentPort!.on('message', (job: RenderJob) => {
   let reply: RenderReply
   try {
     const bytes = encoder.encode(content(job))
-    reply = { id: job.id, bytes, hash: hashParts(bytes) }
+    if (job.target === null) reply = { id: job.id, bytes, hash: hashParts(bytes) }
+    else {
+      const dir = path.dirname(job.target)
+      if (dir !== madeDir) mkdirSync(dir, { recursive: true })
+      madeDir = dir
+      writeFileSync(job.target, bytes)
+      reply = { id: job.id, written: true, hash: hashParts(bytes) }
+    }
   } catch (error) {
     const { name, message } = error instanceof Error ? error : new Error(String(error))
     reply = { id: job.id, error: { name, message } }
