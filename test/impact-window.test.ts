@@ -80,6 +80,15 @@ describe('stated durations', () => {
     expect(readAmount('half an hour')).toBe(30)
     expect(readAmount('2 days')).toBe(2880)
   })
+
+  it('reads "and a half" on either side of the unit, and a half-hour', () => {
+    expect(findDurations('Users could not log in for two and a half hours.')[0]?.minutes).toBe(150)
+    expect(findDurations('The API was unavailable for roughly an hour and a half.')[0]?.minutes).toBe(90)
+    expect(findDurations('A half-hour outage hit checkout.')[0]?.minutes).toBe(30)
+    expect(findDurations('The site was down for 1h20m.')[0]?.minutes).toBe(80)
+    // "a half-dozen" is a count, not half an hour more.
+    expect(findDurations('Errors for 3 hours and a half-dozen retries.')[0]?.minutes).toBe(180)
+  })
 })
 
 describe('stated ranges in prose', () => {

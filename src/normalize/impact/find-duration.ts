@@ -41,15 +41,18 @@ const WORD_NUMBERS = new Map([
   ['ninety', 90],
   ['half an', 0.5],
   ['half a', 0.5],
+  ['half', 0.5],
 ])
-const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
+const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
 const UNIT = String.raw`(?:days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
 /** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
+/** "Two and a half hours", "an hour and a half": half a unit more. */
+const AND_A_HALF = String.raw`\s+and\s+a\s+half(?![\w-])`
 const AMOUNT = new RegExp(
-  String.raw`(?<![\w.:])(?:${NUMBER}\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`,
+  String.raw`(?<![\w.:])(?:${NUMBER}(?:${AND_A_HALF})?\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:${AND_A_HALF})?(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`,
   'giu',
 )
-const PART = new RegExp(String.raw`(${NUMBER})\s*(?:-\s*)?(${UNIT})`, 'iu')
+const PART = new RegExp(String.raw`(${NUMBER})(${AND_A_HALF})?\s*(?:-\s*)?(${UNIT})(${AND_A_HALF})?`, 'iu')
 const PARTS = new RegExp(PART.source, 'giu')
 
 const UNIT_MINUTES: Array<[RegExp, number]> = [
@@ -64,8 +67,9 @@ export function readAmount(text: string): number | null {
   let total = 0
   let found = false
   for (const m of text.matchAll(PARTS)) {
-    const amount = WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]!.replace(',', '.'))
-    const unit = UNIT_MINUTES.find(([re]) => re.test(m[2]!))?.[1]
+    const half = m[2] || m[4] ? 0.5 : 0
+    const amount = (WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]!.replace(',', '.'))) + half
+    const unit = UNIT_MINUTES.find(([re]) => re.test(m[3]!))?.[1]
     if (unit === undefined || !Number.isFinite(amount)) continue
     total += amount * unit
     found = true
