@@ -24,7 +24,7 @@ const SAMPLE_ROWS = 200
 const LINE_BREAK_TAG = /^<br\s*\/?>$/i
 
 /** A cell's text: a `<br>` is a space between its lines, other inline HTML tags are dropped. */
-function cellText(cell: TableCell): string {
+export function cellText(cell: TableCell): string {
   const text = cell.children.some((c) => c.type === 'html')
     ? cell.children.map((c) => (c.type === 'html' ? (LINE_BREAK_TAG.test(c.value.trim()) ? ' ' : '') : toString(c, { includeHtml: false }))).join('')
     : toString(cell)
