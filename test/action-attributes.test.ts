@@ -76,3 +76,13 @@ describe('action items: a name signing the item at its end', () => {
     expect(item(text)).toMatchObject({ text: rest, owner })
   })
 })
+
+describe('action items: tracker labels at the end', () => {
+  it.each([
+    ['Size pool by worker count (@jdoe) ~"severity::2"', 'Size pool by worker count', 'jdoe', null],
+    ['Add saturation alert ~"priority::1" ~"group::package"', 'Add saturation alert', null, 'P1'],
+    ['Cut the TTL to ~5 minutes', 'Cut the TTL to ~5 minutes', null, null],
+  ])('%s', (text, rest, owner, priority) => {
+    expect(item(text)).toMatchObject({ text: rest, owner, priority })
+  })
+})

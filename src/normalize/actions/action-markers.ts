@@ -243,6 +243,16 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
   return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority }
 }
 
+/** Tracker labels at the end of an item (GitLab's `~"severity::2"`, `~bug`): the page links the issue; `priority::N` is its priority. */
+const SCOPED_LABELS = /(?:\s+~(?:"[^"\n]{1,60}"|[A-Za-z][\w:.-]{0,60}))+\s*$/
+
+function takeScopedLabels(text: string): { text: string; priority: string | null } {
+  const labels = text.includes('~') ? SCOPED_LABELS.exec(text) : null
+  if (!labels || labels.index === 0) return { text, priority: null }
+  const rank = /~"?priority::(\d)/i.exec(labels[0])?.[1]
+  return { text: text.slice(0, labels.index), priority: rank ? priorityOf(`P${rank}`) : null }
+}
+
 /** What a group or table already says about its items. */
 export interface ItemDefaults {
   kind: string | null
@@ -266,8 +276,10 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
     if (statusOf(label) === false && done === null) done = false
     text = typed[2] ?? text
   }
-  const grouped = takeAttributeGroup(text)
+  const labels = takeScopedLabels(text)
+  const grouped = takeAttributeGroup(labels.text)
   const prioritised = grouped.priority === null ? takePriority(grouped.text) : { text: grouped.text, priority: grouped.priority }
+  prioritised.priority ??= labels.priority
   const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
   // An owner taken from between two dashes ("Fix it — Owner: Bob — due May 3") leaves the dashes side by side: one stays.
   const clean = oneLine(owned.text)
