@@ -56,6 +56,11 @@ describe('action items: an owner written as its own sentence', () => {
     ['Alert on pool saturation. Owner: Kim Lee. Status: open', 'Alert on pool saturation.', 'Kim Lee'],
     ['Rotate the keys, owner: j.doe.', 'Rotate the keys', 'j.doe'],
     ['Write the runbook (owner: Sam)', 'Write the runbook', 'Sam'],
+    // Owner labels in other languages, and names beyond ASCII.
+    ['Automatische Erneuerung einrichten (Verantwortlich: Team Plattform)', 'Automatische Erneuerung einrichten', 'Team Plattform'],
+    ['Warnung vor Ablauf. Zuständig: Jürgen.', 'Warnung vor Ablauf.', 'Jürgen'],
+    ['Documenter la procédure (responsable : Zoé)', 'Documenter la procédure', 'Zoé'],
+    ['Owner: José García. Add a retry budget', 'Add a retry budget', 'José García'],
   ])('%s', (text, rest, owner) => {
     expect(item(text)).toMatchObject({ text: rest, owner })
   })

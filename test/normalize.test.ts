@@ -45,6 +45,14 @@ describe('section synonyms', () => {
       expect(matchSection(heading)?.lesson, heading).toBe('wentWrong')
   })
 
+  it('reads German and French lesson sub-headings', () => {
+    expect(matchSection('Was lief gut')?.lesson).toBe('wentWell')
+    expect(matchSection('Was lief schlecht')?.lesson).toBe('wentWrong')
+    expect(matchSection('Wo wir Glück hatten')?.lesson).toBe('gotLucky')
+    expect(matchSection('Ce qui a bien fonctionné')?.lesson).toBe('wentWell')
+    expect(matchSection("Ce qui n'a pas fonctionné")?.lesson).toBe('wentWrong')
+  })
+
   it('reads a problem statement as the summary', () => {
     expect(matchSection('Problem statement')?.key).toBe('summary')
   })

@@ -175,7 +175,7 @@ function takePriority(text: string): { text: string; priority: string | null } {
  * full stop ("Owner: Priya. Due: 30 June.") ends the name and goes with the label.
  */
 const LABELLED_OWNER =
-  /\s*[([]?\b(?:(?:owners?|assignees?)\s*[:=]|assigned to\b|owned by\b)\s*@?([\w-]+(?:\.[\w-]+)*(?: [A-Z][\w-]+(?:\.[\w-]+)*)?)[)\]]?(?:\.(?=\s|$))?/i
+  /\s*[([]?(?<![\p{L}\p{N}])(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare)\s*[:=]|assigned to\b|owned by\b)\s*@?([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?: \p{Lu}[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)?)[)\]]?(?:\.(?=\s|$))?/iu
 
 /** One to three capitalized words, the shape of a person's name ("Jane", "Bob Smith", "Ana García"). */
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]{1,20}(?: \p{Lu}[\p{Ll}'’-]{0,20}\.?){0,2}`
@@ -213,7 +213,8 @@ function takeOwner(text: string): { text: string; owner: string | null } {
 
 /** A parenthesis at the end of an item: "(owner: @kim, P1)", "(@ops, high priority)", "(low priority)". */
 const TRAILING_GROUP = /\s*\(([^()]{1,80})\)\s*[.!]?\s*$/
-const GROUP_OWNER = /^(?:(?:owners?|assignees?)\s*[:=]\s*|assigned to\s+|owned by\s+)?@?([\w.-]+(?: [A-Z][\w.-]+)?)$/i
+const GROUP_OWNER =
+  /^(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare)\s*[:=]\s*|assigned to\s+|owned by\s+)?@?([\p{L}\p{N}_.-]+(?: \p{Lu}[\p{L}\p{N}_.-]+)?)$/iu
 const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY_WORDS})(?:\\s+priority)?$`, 'i')
 
 /**

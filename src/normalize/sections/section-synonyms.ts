@@ -125,6 +125,13 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   [/^(?:lo )?qu[eé] (?:sali[oó]|fue|hicimos) mal\b|^(?:o )?que (?:deu|correu|foi) (?:errado|mal)\b/, 'wentWrong'],
   [/^(?:lo |o )?que (?:se )?pod(?:e|emos|r[ií]amos) (?:mejorar|melhorar)\b/, 'wentWrong'],
   [/^d[oó]nde tuvimos suerte\b|^(?:onde |em que )?tivemos sorte\b/, 'gotLucky'],
+  // German and French: was lief gut / schlecht, ce qui a bien / mal fonctionné, ce qui s'est bien / mal passé.
+  [/^was (?:lief|ging|hat|haben wir) (?:gut|(?:gut )?funktioniert|richtig gemacht)\b|^ce qui (?:a (?:bien )?(?:fonctionn|march)|s'est bien pass)/, 'wentWell'],
+  [
+    /^was (?:lief|ging) (?:schlecht|schief|nicht gut)\b|^was (?:hat )?nicht (?:gut )?funktioniert|^ce qui (?:n'a pas (?:bien )?(?:fonctionn|march)|s'est mal pass|a mal (?:fonctionn|march))/,
+    'wentWrong',
+  ],
+  [/^wo wir gl(?:ü|ue)ck hatten\b|^(?:gl(?:ü|ue)ck gehabt)\b|^o(?:ù|u) nous avons eu de la chance\b/, 'gotLucky'],
 ]
 
 /** A heading read against the synonym table. */
