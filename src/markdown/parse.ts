@@ -118,7 +118,8 @@ function parserFor(mask: number): Processor<Root> {
  * inline syntax, an entity, an escape or a GFM construct. Most field values and split lines are like this.
  */
 const PLAIN_LINE = /^[\p{L}\p{N}](?:[^\x00-\x1f\x7f\\`*_[\]<>!&~|@#]*[^\s\\`*_[\]<>!&~|@#])?$/u
-const LIST_START = /^\d+[.)]/
+/** An ordered list item's start: up to nine digits, `.` or `)`, then a blank or the line's end ('09.04.2022' is none). */
+const LIST_START = /^\d{1,9}[.)](?:[ \t]|$)/
 
 /** The tree micromark builds for plain text (see PLAIN_LINE), built directly, as a full parse of a short line costs far more than the line. */
 function plainParagraph(text: string): Root | null {

@@ -29,8 +29,8 @@ export function reportXmlForbidden(record: PostmortemRecord, text: string, file:
     ['authors', record.authors],
   ]
   for (const [name, values] of fields) {
-    const code = values.map((v) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(v)?.[0]).find(Boolean)
     if (!values.some(hasXmlForbidden)) continue
+    const code = values.map((v) => /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/.exec(v)?.[0]).find(Boolean)
     const shown = code ? `U+${code.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : 'an unpaired surrogate or U+FFFE/U+FFFF'
     report(
       file,
