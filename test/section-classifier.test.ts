@@ -130,6 +130,8 @@ describe('section classifier: headings to canonical keys', () => {
     ['Cause racine', 'rootCause'],
     ['Chronologie des événements', 'timeline'],
     ['Incident log', 'timeline'],
+    ['Milestones', 'timeline'],
+    ['Key milestones', 'timeline'],
     // Spanish, Portuguese and Italian report headings
     ['Resumen', 'summary'],
     ['Resumo', 'summary'],
