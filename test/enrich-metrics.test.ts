@@ -30,6 +30,12 @@ describe('phase wording', () => {
     ['resolved', 'Der Fehler ist behoben'],
     ['resolved', 'Le service est rétabli'],
     ['mitigated', 'Déploiement annulé à 10h'],
+    ['detected', 'Erste Meldungen im Support'],
+    ['detected', 'Error detectado por el monitoreo'],
+    ['detected', 'Problema reportado por clientes'],
+    ['mitigated', 'Cambio revertido en producción'],
+    ['resolved', 'Incidente resuelto'],
+    ['resolved', 'Serviço restaurado para todos'],
   ] as const)('%s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(true)
   })
@@ -234,7 +240,7 @@ describe('metrics measured from the impact window', () => {
       durationMinutes: 28,
     }
     const marked = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: quiet, impact: { ...window, source: 'marked' } }))
-    expect([marked.resolved, marked.timeToResolveMinutes]).toEqual([{ at: '2024-05-01T09:38+00:00', inferred: true }, 28])
+    expect([marked.resolved, marked.timeToResolveMinutes]).toEqual([{ at: '2024-05-01T09:38:00+00:00', inferred: true }, 28])
     // A window known only from the timeline's span says nothing of when the service recovered.
     const span = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: quiet, impact: { ...window, source: 'timeline' } }))
     expect([span.resolved, span.timeToResolveMinutes]).toEqual([null, null])

@@ -38,7 +38,7 @@ describe('metrics of the bundled seeds', () => {
   it('OBS index corruption (CEST): detected when "we learn about" the index (505 min after the first error at 09:31), a 613-minute span (09:03 to 19:16), resolved where the marked window ends (19:16, 585 min)', () => {
     const m = metricsOf('open-build-service/2023-08-03-obs-database-index-corruption.md')
     expect(minutes(m)).toEqual([505, null, 585, 613])
-    expect([m.detected?.inferred, m.mitigated, m.resolved]).toEqual([true, null, { at: '2023-08-03T19:16+02:00', inferred: true }])
+    expect([m.detected?.inferred, m.mitigated, m.resolved]).toEqual([true, null, { at: '2023-08-03T19:16:00+02:00', inferred: true }])
   })
 
   it('UseGalaxy.eu (no year, two days): back online 19 h 40 min after the start, phase day unknown', () => {

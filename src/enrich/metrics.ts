@@ -10,11 +10,11 @@ import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
  */
 export const PHASE_WORDING = {
   detected:
-    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|alarmiert|signalé|détecté)|検知|発覚|アラート|発報|気づ|通報/i,
+    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket)|\b(bemerkt|gemeldet|meldung(en)?|alarmiert|signalé|signalement|détecté|detectad[oa]s?|notificad[oa]s?|reportad[oa]s?|alertad[oa]s?)|検知|発覚|アラート|発報|気づ|通報/i,
   mitigated:
-    /\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
+    /\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*|mitigad[oa]s?|revertid[oa]s?|mitigaç\p{L}*|mitigación)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
   resolved:
-    /\b(?:resolved|back online|restored|recovered|fully operational|operational again|behoben|wiederhergestellt|läuft wieder|funktioniert wieder|résolu|rétabli|restauré)(?!\p{L})|復旧|解消|収束/iu,
+    /\b(?:resolved|back online|restored|recovered|fully operational|operational again|behoben|wiederhergestellt|läuft wieder|funktioniert wieder|résolu|rétabli|restauré|resuelt[oa]|resolvid[oa]|restablecid[oa]|restaurad[oa]|normalizad[oa])(?!\p{L})|復旧|解消|収束/iu,
 } as const
 
 type PhaseName = keyof typeof PHASE_WORDING
@@ -84,7 +84,9 @@ function impactStart(record: PostmortemRecord): string | null {
 function impactEnd(record: PostmortemRecord, absolute: boolean): Point | null {
   const end = record.impact?.end
   if (!end?.time || (record.impact.source !== 'stated' && record.impact.source !== 'marked')) return null
-  return toPoint(end.at ?? (end.date ? `${end.date}T${end.time}` : end.time), record, absolute)
+  const point = toPoint(end.at ?? (end.date ? `${end.date}T${end.time}` : end.time), record, absolute)
+  // The window's own instant as the record writes it, like a phase read from a timeline event.
+  return point && end.at ? { ms: point.ms, iso: end.at } : point
 }
 
 /**
