@@ -112,9 +112,16 @@ function scanCjk(run: string, tally: Tally): void {
   }
 }
 
-/** A compound's first or last member (German: Fehler-ursache, Ursachen-analyse, Sofort-maßnahmen). */
-function inCompound(token: string, part: string): boolean {
-  return token.startsWith(part) || ['', 'n', 'en', 's'].some((ending) => token.endsWith(part + ending))
+/**
+ * Parts long enough to be read inside a compound word, as its first or last member (German: Fehler-ursache,
+ * Ursachen-analyse, Sofort-maßnahmen), each with the endings a last member takes joined once, not for every word.
+ */
+const COMPOUND_CUES = PART_CUES.filter((p) => p.part.length >= 5).map((cue) => ({ cue, ends: ['', 'n', 'en', 's'].map((ending) => cue.part + ending) }))
+
+/** The first part (longest first) that `token` starts or ends with, as a compound's member; no part fits a word under five letters. */
+function compoundPart(token: string): (typeof PART_CUES)[number] | undefined {
+  if (token.length < 5) return undefined
+  return COMPOUND_CUES.find((c) => token.startsWith(c.cue.part) || c.ends.some((end) => token.endsWith(end)))?.cue
 }
 
 function tallyOf(text: string, dropTrailing: boolean, typos: boolean): Tally {
@@ -143,7 +150,7 @@ function tallyOf(text: string, dropTrailing: boolean, typos: boolean): Tally {
       return
     }
     const token = tokens[i]!
-    const part = PART_CUES.find((p) => p.part.length >= 5 && inCompound(token, p.part))
+    const part = compoundPart(token)
     const hyphened = part || !token.includes('-') ? null : token.split('-').map(stem)
     const typo = !typos || part || hyphened || FILLERS.has(s) ? null : misspelt(token)
     if (part) {
