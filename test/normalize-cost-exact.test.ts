@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { DateTime, IANAZone } from 'luxon'
-import { endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
+import { closesIncident, endScore, findMarkedEvents, isLeadUp, startScore } from '../src/normalize/impact/marked-events.js'
 import { isBefore, isBeforeKey, momentInZone, momentKey } from '../src/normalize/impact/moment-math.js'
 import { isoInstant, isoMinutesBetween } from '../src/normalize/time/datetime-range.js'
 import { luxonZone, mayNameIanaZone, parseZone } from '../src/normalize/time/zones.js'
@@ -56,8 +56,11 @@ describe('findMarkedEvents', () => {
     const start = strongest < 0 ? null : first >= 0 && first < strongest ? first : strongest
     const from = start ?? 0
     const best = Math.max(0, ...ends.slice(from + 1))
+    // The last event of the best score, skipping an incident close after an earlier one of that score.
     let end: number | null = null
-    if (best >= 2) for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best) end = i
+    const firstBest = ends.findIndex((e, i) => i > from && e === best)
+    if (best >= 2)
+      for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best && (i === firstBest || !closesIncident(entries[i]!.text))) end = i
     return { start, end, startScore: start === null ? 0 : starts[start]!, endScore: end === null ? 0 : ends[end]! }
   }
   const texts = [

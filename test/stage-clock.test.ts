@@ -39,9 +39,10 @@ describe('stage clock', () => {
       'blocks',
       'meta, fields, title',
       'sections',
+      // Language before dates: a numeric date is read day-first in a language that writes it so.
+      'language',
       'incident date',
       'timeline',
-      'language',
       'summary',
       'impact window',
       'stated date check',

@@ -171,6 +171,10 @@ function readEndScore(text: string): number {
 
 /** Declaring or closing the incident: the end of the response, which may come after users stopped being affected. */
 const INCIDENT_CLOSED = /\b(?:declared|marked|closed)\b.{0,40}\bincident\b|\bincident\b.{0,40}\b(?:resolved|closed|ended|over)\b/i
+/** `true` when an event declares or closes the incident (the response's end, not necessarily the impact's). */
+export function closesIncident(text: string): boolean {
+  return INCIDENT_CLOSED.test(text)
+}
 const RESTORED = /\b(?:restor\w*|recover\w*|back\s+(?:online|up|to\s+normal)|operational|normal)/i
 
 /** `true` when an event reads as lead-up (a change) and not as impact: one that also says something broke is the start. */
@@ -212,7 +216,7 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
   for (let i = from + 1; i < entries.length; i++) {
     const score = endScore(entries[i]!.text)
     // Closing the incident after an event as plain that says the service recovered is the response ending, not the impact.
-    if (score > best || (score === best && (last < 0 || !INCIDENT_CLOSED.test(entries[i]!.text)))) {
+    if (score > best || (score === best && (last < 0 || !closesIncident(entries[i]!.text)))) {
       if (score > best) best = score
       last = i
     }
