@@ -5,6 +5,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Definition, Root, RootContent } from 'mdast'
+import { containsType } from './contains-type.js'
 import { addHeadingIds } from './heading-ids.js'
 import { linearListItem } from './list-item.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
@@ -33,17 +34,6 @@ const withoutRawHtml = unified()
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
   .freeze()
-
-/** Whether any of the nodes or their descendants has one of the types, walked without recursion. */
-function containsType(nodes: unknown[], types: ReadonlySet<string>): boolean {
-  const stack = [...nodes]
-  while (stack.length) {
-    const node = stack.pop() as { type: string; children?: unknown[] }
-    if (types.has(node.type)) return true
-    if (Array.isArray(node.children)) for (const child of node.children) stack.push(child)
-  }
-  return false
-}
 
 const RAW_HTML = new Set(['html'])
 

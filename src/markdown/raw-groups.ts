@@ -15,6 +15,7 @@ import rehypeSanitize from 'rehype-sanitize'
 import rehypeStringify from 'rehype-stringify'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
+import { containsType } from './contains-type.js'
 import { hastText, headingsWithoutId } from './heading-ids.js'
 import { linearListItem } from './list-item.js'
 import { rawHtmlBalanced, startsWithTablePart } from './raw-balance.js'
@@ -49,16 +50,6 @@ const stringifier = unified().use(rehypeStringify).freeze()
 /** Node types whose rendering depends on the rest of the group: references and footnotes. */
 const GROUP_BOUND = new Set(['linkReference', 'imageReference', 'footnoteReference', 'footnoteDefinition'])
 
-/** Whether any of the nodes or their descendants has one of the types, walked without recursion. */
-function holds(nodes: RootContent[], types: ReadonlySet<string>): boolean {
-  const stack: unknown[] = [...nodes]
-  while (stack.length) {
-    const node = stack.pop() as { type: string; children?: unknown[] }
-    if (types.has(node.type)) return true
-    if (Array.isArray(node.children)) for (const child of node.children) stack.push(child)
-  }
-  return false
-}
 const RAW = new Set(['html'])
 
 const isMark = (node: HastRoot['children'][number]): node is Element => node.type === 'element' && node.tagName === MARK
@@ -135,14 +126,14 @@ function runsAndChunks(groups: RootContent[][], selected: boolean[]): { runs: Ma
  * own (the caller then does that). Groups that are not runs, or hold references or footnotes, go to `renderOne`.
  */
 export function renderRawGroups(groups: RootContent[][], renderOne: (group: RootContent[]) => string): string[] | null {
-  const raw = groups.map((group) => group.length > 0 && holds(group, RAW))
+  const raw = groups.map((group) => group.length > 0 && containsType(group, RAW))
   const withRaw = runsAndChunks(groups, raw)
-  if (holds(withRaw.chunks.flat(), GROUP_BOUND)) return null
+  if (containsType(withRaw.chunks.flat(), GROUP_BOUND)) return null
   if (!withRaw.chunks.every(rawHtmlBalanced) || [...withRaw.runs.values()].some(startsWithTablePart)) return null
   if (rawHtmlDepth(rawHtmlValues(withRaw.chunks.flat())) > MAX_HTML_NESTING) return null
   const plain = runsAndChunks(
     groups,
-    groups.map((group, i) => group.length > 0 && !raw[i] && !holds(group, GROUP_BOUND)),
+    groups.map((group, i) => group.length > 0 && !raw[i] && !containsType(group, GROUP_BOUND)),
   )
   try {
     const rawHtml = renderChunks([...withRaw.runs.values()], withRaw.chunks, true)
