@@ -5,9 +5,8 @@
 import type { Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
-import { oneLine } from '../structure/plain-text.js'
+import { cellText, oneLine } from '../structure/plain-text.js'
 import { kindOf, makeItem, priorityOf, statusOf } from './action-markers.js'
-import { cellText } from '../timeline/timeline-table.js'
 
 /** Where each column of an action table is; -1 when absent. */
 interface Columns {
@@ -61,7 +60,7 @@ export function tableItems(table: Table): ActionItem[] {
   const cols = columns(headerCells(table))
   const out: ActionItem[] = []
   for (const row of table.children.slice(1)) {
-    const cells = row.children.map((c) => oneLine(cellText(c)))
+    const cells = row.children.map(cellText)
     const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '')
     const stated = statusOf(cell(cols.status).split(/[\s,;(]/)[0] ?? '') ?? statusOf(cell(cols.status))
     const marked = cells.map((c, i) => (i === cols.text ? null : (/\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null))).find(Boolean)

@@ -1,5 +1,5 @@
 /** Plain text of mdast nodes with the line breaks a reader expects (one line per list item or table row). */
-import type { Nodes, RootContent } from 'mdast'
+import type { Nodes, RootContent, TableCell } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { stripDecoration } from './html-blocks.js'
 
@@ -56,6 +56,16 @@ export function plainText(nodes: RootContent[]): string {
 /** One line of plain text: whitespace collapsed. */
 export function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim()
+}
+
+const LINE_BREAK_TAG = /^<br\s*\/?>$/i
+
+/** A table cell's text on one line: a `<br>` is a space between its lines, other inline HTML tags are dropped. */
+export function cellText(cell: TableCell): string {
+  const text = cell.children.some((c) => c.type === 'html')
+    ? cell.children.map((c) => (c.type === 'html' ? (LINE_BREAK_TAG.test(c.value.trim()) ? ' ' : '') : toString(c, { includeHtml: false }))).join('')
+    : toString(cell)
+  return oneLine(text)
 }
 
 /** Shortens text to at most `max` characters at a word boundary, marking the cut with an ellipsis. */

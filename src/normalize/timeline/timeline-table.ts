@@ -2,8 +2,8 @@
  * A GFM table read as a timeline: the date and time columns found by header (`Date`, `Time`, `When`) or by content,
  * the other columns joined as the event text; kramdown attribute rows (`{: .table }`) are markup, not rows.
  */
-import type { Table, TableCell } from 'mdast'
-import { toString } from 'mdast-util-to-string'
+import type { Table } from 'mdast'
+import { cellText } from '../structure/plain-text.js'
 import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
@@ -20,16 +20,6 @@ const STAMP_HEADER = /\b(?:date|time|when|timestamp|hour|datetime|day|utc)s?\b/i
 const KRAMDOWN_IAL = /^\{:.*\}$/
 const MAX_ROWS = 10_000
 const SAMPLE_ROWS = 200
-
-const LINE_BREAK_TAG = /^<br\s*\/?>$/i
-
-/** A cell's text: a `<br>` is a space between its lines, other inline HTML tags are dropped. */
-export function cellText(cell: TableCell): string {
-  const text = cell.children.some((c) => c.type === 'html')
-    ? cell.children.map((c) => (c.type === 'html' ? (LINE_BREAK_TAG.test(c.value.trim()) ? ' ' : '') : toString(c, { includeHtml: false }))).join('')
-    : toString(cell)
-  return text.replace(/\s+/g, ' ').trim()
-}
 
 /** A cell that only marks "nothing here": a dash, "n/a", "none". */
 const EMPTY_CELL = /^(?:[-–—.]+|n\/?a|none|tbd|\?)$/i
