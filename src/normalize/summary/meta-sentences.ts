@@ -6,7 +6,7 @@ import { sentencesOf } from './sentences.js'
 
 /** A word any meta sentence holds: the cheap test that spares splitting most texts into sentences. */
 const HINT =
-  /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de|(?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)|fix has been|to monitor|(?:times|timestamps) (?:are|in|listed|shown))/i
+  /\b(?:here|follows?|following|below|share|explain|apolog|sorry|this (?:post|document|report|page|article|write)|investigat|en train de|(?:has been|is now|is|was) (?:now )?(?:resolved|fixed|closed|mitigated|over)|fix has been|to monitor|(?:times|timestamps) (?:are|in|listed|shown)|to (?:describe|give|provide|walk|offer)|allons)/i
 
 const META = [
   // A pointer to the report: "Here is the postmortem ...", "The following is the incident report of ...".
