@@ -34,6 +34,18 @@ describe('summary', () => {
     )
   })
 
+  it("takes a status page's first update when the latest opens with a stock line, and never a list of affected components", () => {
+    const page = (latest: string, affected: string) =>
+      `# API errors\n\n**Resolved**\n${latest}\nPosted Mar 14, 2024 - 16:42 UTC\n\n**Identified**\nThe issue has been identified as a bad load balancer rule.\n` +
+      `Posted Mar 14, 2024 - 15:20 UTC\n\n**Investigating**\nWe are investigating elevated error rates on the REST API.\nPosted Mar 14, 2024 - 14:51 UTC\n\n` +
+      `This incident affected: ${affected}\n`
+    const first = 'We are investigating elevated error rates on the REST API.'
+    expect(recordOf(page('This incident has been resolved. All systems are operating normally.', 'API and Webhooks.')).summary).toBe(first)
+    expect(recordOf(page('This incident has been resolved.', 'Web & Mobile, API (EU).')).summary).toBe(first)
+    expect(recordOf('# Storage outage\n\n**Date**: 2023-05-04\n\n**Impact**: Uploads failed.\n').summary).toBe('Uploads failed.')
+    expect(recordOf('# Storage outage\n\n**Date**: 2023-05-04\n\n**Impact**: Uploads and Downloads.\n').summary).toBe('')
+  })
+
   it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
     expect(
       recordOf(

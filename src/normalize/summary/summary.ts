@@ -184,6 +184,14 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
  * Text of an Impact section without its labelled-field lines (`**Duration:** ...`, `Severity: ...`, which the blocks
  * stage splits out as field blocks): a field's own value, or the body's content blocks only.
  */
+/** Words that join the names in a list of components ("API and Webhooks", "Web & Mobile"). */
+const LIST_JOINERS = /^(?:and|or|of|the|&|und|et|y|e)$/
+
+/** Whether a text only names components (every word a capitalized name or a joiner) and so says nothing of what happened. */
+function isComponentList(text: string): boolean {
+  return !text.split(/[\s,;:()[\].]+/).some((word) => /^\p{Ll}/u.test(word) && !LIST_JOINERS.test(word))
+}
+
 function impactText(span: SectionSpan, blocks: Block[], sift: Sift): string {
   if (span.heading.kind === 'field') return plainText(span.nodes)
   return proseOf(blocks, span.index + 1, span.end, () => false, null, true, sift) ?? ''
@@ -260,16 +268,16 @@ function pickSummary(
   const before = preamble()
   if (before) return firstSentences(before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
-  // An impact field that only lists components ("This incident affected: API (EU).") says nothing of what happened.
+  // An impact field that only lists components ("This incident affected: API and Webhooks.") says nothing of what happened.
   for (const span of spans) {
     const impact = span.match?.key === 'impact' ? impactText(span, blocks, sift) : ''
-    if (/\p{Ll}/u.test(impact)) return firstSentences(clean(impact), language)
+    if (!isComponentList(impact)) return firstSentences(clean(impact), language)
   }
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
   // In a status log written newest first, the first prose is the latest update; the first update says what went wrong.
   const isUpdate = (text: string): boolean => {
-    const start = clean(text).slice(0, 60)
+    const start = sift(clean(text)).slice(0, 60)
     return start !== '' && any!.startsWith(start)
   }
   const update = statusLog && any && statusLog.updates.some(isUpdate) ? sift(clean(statusLog.first)) : ''
