@@ -18,6 +18,21 @@ describe('action items: layouts', () => {
     expect(texts('## Action items\n\nTo prevent this we have to check the server every now and then.\n')).toEqual([])
   })
 
+  it('reads "we will" / "we are going to" sentences under the heading as items, one per sentence, even alone', () => {
+    expect(texts('## Action items\n\nWe will add a canary stage to the deploy pipeline.\n')).toEqual(['We will add a canary stage to the deploy pipeline.'])
+    expect(
+      texts('## What we will do\n\nWe will add a canary stage to the deploy pipeline. We are also going to alert on checkout errors above one percent.\n'),
+    ).toEqual(['We will add a canary stage to the deploy pipeline.', 'We are also going to alert on checkout errors above one percent.'])
+    expect(texts("## Next steps\n\nGoing forward, we'll page the on-call for disk alerts. The storage team will rotate the archive nightly.\n")).toEqual([
+      "Going forward, we'll page the on-call for disk alerts.",
+      'The storage team will rotate the archive nightly.',
+    ])
+    // Not every sentence a promise, an introduction ending in a colon, or prose elsewhere: no items.
+    expect(texts('## Action items\n\nWe are sorry for the trouble. We will publish more soon.\n')).toEqual([])
+    expect(texts('## Action items\n\nWe will take the following steps:\n')).toEqual([])
+    expect(texts('## Root cause\n\nWe will add a canary stage to the deploy pipeline.\n')).toEqual([])
+  })
+
   it('reads bare one-per-line items and `Label: text` lines of plain text', () => {
     const labelled = 'Corrective measures:\nEnhance monitoring: Add memory alerts. Page the on-call.\nLoad testing: Run load tests before each release.\n'
     expect(texts(`## Corrective measures\n\n${labelled.split('\n').slice(1).join('\n')}`)).toEqual([

@@ -113,6 +113,16 @@ describe('summary', () => {
     expect(r.summary).toBe('The session cache evicted every key for twenty minutes.')
   })
 
+  it('takes an explicit Summary section over a "What happened" or Background section written before it', () => {
+    for (const first of ['What happened', 'Background', 'Description'])
+      expect(
+        recordOf(
+          `# Checkout outage\n\n## ${first}\n\nA deploy went out at ten and the checkout service began to fail soon after.\n\n## Summary\n\nCheckout failed for every customer for forty minutes after a bad deploy.\n`,
+        ).summary,
+        first,
+      ).toBe('Checkout failed for every customer for forty minutes after a bad deploy.')
+  })
+
   it('keeps a preamble over a late Background section', () => {
     const r = recordOf(
       '# DNS outage\n\nThe resolver stopped answering for thirty-five minutes on Monday.\n\n## Timeline\n\n- 10:00 resolver down\n\n## Background\n\nWe run two resolvers behind one address, which is an old setup.\n',

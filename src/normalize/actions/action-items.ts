@@ -9,7 +9,7 @@ import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
-import { codeItems, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
+import { codeItems, commitments, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, statusOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
@@ -131,6 +131,8 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
   const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true))
   const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
   const lone: string[] = []
+  // Set when a paragraph promises follow-ups ("We will …"): then its sentences and the lone lines are items.
+  let promised = false
   const candidates = itemHeadingsByDepth(blocks, from, to)
   let next: ItemDefaults = defaults
   for (let i = from; i < to; i++) {
@@ -162,11 +164,16 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
     const node = block.node
     if (node.type === 'list' && !tabled) fromList(node, next, out)
     else if (node.type === 'table' && isActionTable(node, true)) out.push(...tableItems(node))
-    else if (node.type === 'paragraph' && !listed) fromLines(lineItems(toString(node)), defaults, out, lone)
-    else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
+    else if (node.type === 'paragraph' && !listed) {
+      const found = lineItems(toString(node))
+      const promises = found.sure ? null : commitments(oneLine(toString(node)))
+      if (promises) lone.push(...promises)
+      else fromLines(found, defaults, out, lone)
+      promised ||= promises !== null
+    } else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
     next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? { ...defaults, done: doneGroup(toString(node)) ?? defaults.done } : defaults
   }
-  for (const line of lone.length > 1 || named ? lone.filter((l) => !isStatement(l)) : []) {
+  for (const line of lone.length > 1 || named || promised ? lone.filter((l) => !isStatement(l)) : []) {
     const made = makeItem(line, defaults)
     if (made) out.push(made)
   }

@@ -4,6 +4,7 @@
  * Markdown reads as code); a wrapped line that starts in lower case continues the item before it.
  */
 import { stripDecoration } from '../structure/html-blocks.js'
+import { splitSentences } from '../summary/sentences.js'
 
 /** A bullet or a number in front of an item: "•", "-", "+", "1.", "1)", "1,", "(1)". */
 const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+/
@@ -13,6 +14,26 @@ const STATEMENT = /^(?:the|a|an|this|that|these|those|it|there|we|our|they|i)\b[
 const PROSE_START =
   /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|finally|lastly|also|however|so|and|but|then|for now|hope|hopefully|i|i'm|i've|i'd|we're|we've|it's|this is|that is|as|because|since|although|overall|in (?:short|summary|conclusion)|thanks|thank you)\b/i
 const FUTURE = /\b(?:will|shall|should|must|need|needs|plan|going to)\b/i
+
+/**
+ * A sentence that promises a follow-up: "We will add …", "We are also going to …", "Going forward, we'll …",
+ * "The storage team will …" (a subject, then will / going to / plan to, then the action).
+ */
+const COMMITMENT =
+  /^(?:(?:going forward|moving forward|in (?:the )?future|additionally|also|next|finally|furthermore|to (?:prevent|avoid|reduce|mitigate) [^,.]{1,60}),\s+)?(?:we|our(?: [\p{L}-]+){0,3} team|the(?: [\p{L}-]+){0,3} team)(?:['’]ll| will| shall|(?: are|['’]re)(?: also)? (?:going|planning|committed) to| plan to| intend to|(?: are|['’]re)(?: also)? working on)\s/iu
+/** Characters of a paragraph read for promises; a longer one is running prose. */
+const MAX_PROMISES = 2000
+
+/**
+ * The sentences of a paragraph under an action-items heading when every one promises a follow-up ("We will …. We
+ * are also going to ….": each is an item); null when any sentence does not, or it introduces a list (ends in ":").
+ */
+export function commitments(text: string): string[] | null {
+  const t = text.trim()
+  if (t.length > MAX_PROMISES || !COMMITMENT.test(t) || /[:?]$/.test(t)) return null
+  const sentences = splitSentences(t)
+  return sentences.length > 0 && sentences.every((s) => COMMITMENT.test(s) && !/[:?]$/.test(s)) ? sentences : null
+}
 
 /** Candidate items of a run of lines; `sure` when bullets or an introducing line say the lines are a list. */
 export interface LineItems {

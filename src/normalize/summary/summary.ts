@@ -255,7 +255,8 @@ function pickSummary(
     if (text) return shorten(text, MAX)
   }
   const none = (): boolean => false
-  const summary = primarySummary(spans)
+  // An explicit Summary heading wins over a "What happened", Background or Description section, wherever each stands.
+  const summary = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading' && EXPLICIT.test(s.heading.text)) ?? primarySummary(spans)
   const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
   const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true, sift) : null
   const firstSection = spans[0]?.index ?? blocks.length
