@@ -237,11 +237,28 @@ describe('timeline styles', () => {
     expect(run('- 04.05.2022 10:00 x\n', { zone: 'UTC', dayFirst: true }).entries[0]?.date).toBe('2022-05-04')
   })
 
-  it('reads nothing from prose, chat logs in quotes or HTTP headers in code', () => {
+  it('reads nothing from prose, chat logs quoted beside real entries or HTTP headers in code', () => {
     const r = run(
-      'We looked at the logs.\n\n> [10:01] <ann> hi\n> [10:02] <bob> hello\n\n[10:03] <ann> anyone?\n\n```http\nDate: Mon, 21 Oct 2019 01:38:00 GMT\n```\n',
+      '- 09:58 Alert fired\n\nWe looked at the logs.\n\n> [10:01] <ann> hi\n> [10:02] <bob> hello\n\n[10:03] <ann> anyone?\n\n```http\nDate: Mon, 21 Oct 2019 01:38:00 GMT\n```\n',
     )
-    expect(r.entries).toEqual([])
+    expect(r.entries.map((e) => [e.time, e.text])).toEqual([['09:58', 'Alert fired']])
+  })
+
+  it('reads a timeline that is only a chat log (IRC or Slack copy) without stamps or nicks in the text', () => {
+    const expected = [
+      ['10:02', 'api is returning 502s for everyone'],
+      ['10:03', 'looking, the cert expired at 10:00'],
+      ['10:15', 'new cert deployed'],
+    ]
+    const irc = '[10:02] <alice> api is returning 502s for everyone\n[10:03] <bob> looking, the cert expired at 10:00\n10:15:07 < alice> new cert deployed\n'
+    expect(run(irc).entries.map((e) => [e.time, e.text])).toEqual(expected)
+    expect(run(irc.replace(/^/gm, '- ')).entries.map((e) => [e.time, e.text])).toEqual(expected)
+    const slack =
+      'alice  10:02 AM\napi is returning 502s for everyone\n\nbob  10:03 AM\nlooking, the cert expired at 10:00\n\nalice  10:15 AM\nnew cert deployed\n'
+    expect(run(slack).entries.map((e) => [e.time, e.text])).toEqual(expected)
+    const bracketed =
+      '- alice [10:02 AM]: api is returning 502s for everyone\n- bob [10:03 AM]: looking, the cert expired at 10:00\n- alice [10:15 AM] new cert deployed\n'
+    expect(run(bracketed).entries.map((e) => [e.time, e.text])).toEqual(expected)
   })
 
   it('reads headings that open with a time, with the text from the next paragraph', () => {

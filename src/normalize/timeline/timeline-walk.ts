@@ -13,12 +13,13 @@ import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { STATUS_LEAD } from './timeline-headings.js'
 import { splitRunOn, stampShape } from './timeline-runon.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
+import { readChatLine } from './timeline-chat.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
-  | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number; detail?: string }
+  | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number; detail?: string; chat?: boolean }
   | { kind: 'untimed'; text: string; line: number; column: number }
   | { kind: 'day'; date: ParsedDate; line: number; column: number }
   | { kind: 'zone'; zone: ParsedZone }
@@ -27,8 +28,6 @@ const MAX_DEPTH = 12
 const MAX_PIECES = 10_000
 /** Characters of a time heading's later paragraphs kept as its detail. */
 const MAX_DETAIL = 1000
-/** An IRC-style chat line (`10:01 <ann> hi`): a quote of the conversation, not an event. */
-const CHAT = /^<[^<>\s]{1,30}>/
 /** What may follow a heading's stamp without being its text (`Uhr:`, `h`, `:`). */
 const SUFFIX_ONLY = /^[\p{L}.:]{0,5}$/u
 
@@ -131,7 +130,9 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   }
   const lineOf = (l: TextLine, heading = false, dated = false): void => {
     const read = readStamp(l.text.replace(STATUS_LEAD, ''), hints)
-    const stamp = read && CHAT.test(read.rest) ? null : read
+    // A chat line (`[10:01] <ann> hi`) is an event only where the section holds nothing else: else it quotes the talk.
+    const chat = heading ? null : readChatLine(l.text, read, hints)
+    const stamp = chat ?? read
     const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
     open = null
     const filling = body
@@ -143,6 +144,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     } else if (stamp && (!heading || stamp.time || stamp.timeUnknown || dated)) {
       const bare = !stamp.rest || (heading && SUFFIX_ONLY.test(stamp.rest))
       const piece = entry(stamp, bare ? '' : stamp.rest, l.line, l.column)
+      if (chat) piece.chat = true
       under = heading ? piece : null
       pending = bare ? piece : null
       open = heading || bare ? null : { ...piece, line: l.line }
@@ -178,7 +180,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const text = lines.map((l) => l.text).join(' ')
       const line = item.position?.start.line ?? lines[0]?.line ?? 1
       const column = item.position?.start.column ?? 1
-      const stamp = text ? readStamp(text, hints) : null
+      const read = text ? readStamp(text, hints) : null
+      const stamp = (text ? readChatLine(text, read, hints) : null) ?? read
       const nested = item.children.filter((c): c is List => c.type === 'list')
       if (stamp && !isDayLine(stamp)) {
         const next = stamp.rest || (second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : '') || label
@@ -244,7 +247,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     }
   }
   walk(nodes, 0)
-  return pieces
+  return pieces.some((p) => p.kind === 'entry' && !p.chat) ? pieces.filter((p) => p.kind !== 'entry' || !p.chat) : pieces
 }
 
 function sectionOf(lines: TextLine[], heading: string): TextLine[] {
