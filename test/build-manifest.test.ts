@@ -39,6 +39,32 @@ describe('packed manifest', () => {
     expect(packed.get('odd')).toEqual({ inputHash: 'ABCDEF', outputHash: hashParts('z').toUpperCase() })
   })
 
+  it('reads and gives the stored fields in bulk: the same entries, order and text as one entry at a time', () => {
+    const entries: Array<[string, ManifestEntry]> = Array.from({ length: 3000 }, (_, i) => [
+      `p${i}/index.html`,
+      i % 7 === 3
+        ? { inputHash: hashParts(`${i}`), outputHash: `stream:${hashParts(`${i}`)}` }
+        : { inputHash: i % 11 ? hashParts(`i${i}`) : '', outputHash: hashParts(`o${i}`) },
+    ])
+    entries.push(['odd', { inputHash: 'ABCDEF', outputHash: hashParts('z').toUpperCase() }])
+    const fields = entries.flatMap(([p, e]) => [p, e.inputHash, e.outputHash])
+    const packed = PackedManifest.fromFields(fields)
+    expect([...packed]).toEqual(entries)
+    expect([...packed.fields(2048)].flat()).toEqual(fields)
+    expect([...packed.fields(2048)].every((batch) => batch.length <= 2048)).toBe(true)
+    // Entries set, deleted and added after the read: the fields follow the map's order.
+    packed.set('p5/index.html', { inputHash: hashParts('new'), outputHash: '' })
+    packed.delete('p7/index.html')
+    packed.set('p7/index.html', { inputHash: hashParts('back'), outputHash: hashParts('back!') })
+    packed.set('added', { inputHash: hashParts('a'), outputHash: hashParts('b') })
+    expect([...packed.fields(30)].flat()).toEqual([...packed].flatMap(([p, e]) => [p, e.inputHash, e.outputHash]))
+    expect(new PackedManifest(packed).get('p5/index.html')).toEqual({ inputHash: hashParts('new'), outputHash: '' })
+    // A path twice (never written by the state): the later entry, at the first one's place, as a Map takes them.
+    const twice = PackedManifest.fromFields([...fields.slice(0, 6), 'p0/index.html', 'x', 'y'])
+    expect([...twice]).toEqual([...new Map([...entries.slice(0, 2), ['p0/index.html', { inputHash: 'x', outputHash: 'y' }]])])
+    expect([...PackedManifest.fromFields([]).fields(2048)]).toEqual([])
+  })
+
   it('grows past its first array and holds 100,000 files in under 90 bytes each beyond their paths', () => {
     const n = 100_000
     const paths = Array.from({ length: n }, (_, i) => `postmortem-${i}/index.html`)

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
-import { jsonPieces, PIECE_CHARS, StreamedList, StreamedText } from '../src/build/state-text.js'
+import { Batches, jsonPieces, PIECE_CHARS, StreamedList, StreamedText } from '../src/build/state-text.js'
 import { readBuildState, writeBuildState, type BuildState } from '../src/build/state.js'
 import { PIPELINE_VERSION } from '../src/constants.js'
 
@@ -39,6 +39,11 @@ describe('the build state written in pieces', () => {
     const text = [...jsonPieces([['t', new StreamedText(parts, '\u0000')]], 4)]
     expect(text.join('')).toBe(JSON.stringify({ t: parts.join('\u0000') }))
     expect([...jsonPieces([['t', new StreamedText([], '\u0000')]])].join('')).toBe('{"t":""}')
+    // Grouped by their maker (empty groups skipped): the same texts.
+    expect([...jsonPieces([['t', new StreamedText(new Batches([parts.slice(0, 2), [], parts.slice(2)]), '\u0000')]], 4)].join('')).toBe(
+      JSON.stringify({ t: parts.join('\u0000') }),
+    )
+    expect([...jsonPieces([['l', new StreamedList(new Batches([[], list.slice(0, 3), list.slice(3)]))]])].join('')).toBe(JSON.stringify({ l: list }))
   })
 
   it('never holds more than a piece and one batch (2,048 elements) of a long list', () => {

@@ -9,6 +9,23 @@ import type { ManifestEntry } from './state.js'
 const HASH_BYTES = 16
 const SLOT_BYTES = 2 * HASH_BYTES
 const HEX = /^[0-9a-f]{32}$/
+/** The hex of an unused slot's bytes. */
+const ZEROS = '0'.repeat(2 * HASH_BYTES)
+
+/** Whether a stored hash is 32 lowercase hex digits (as `HEX` says), by its character codes rather than a regex a field. */
+function isHash(text: string): boolean {
+  if (text.length !== 2 * HASH_BYTES) return false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false
+  }
+  return true
+}
+
+/** The stored fields as entries, for the slow path. */
+function* entriesOf(fields: readonly string[]): Generator<[string, ManifestEntry]> {
+  for (let i = 0; i + 2 < fields.length; i += 3) yield [fields[i]!, { inputHash: fields[i + 1]!, outputHash: fields[i + 2]! }]
+}
 
 /** A manifest whose entries of two 32-digit lowercase hashes take 32 bytes each; other entries (`''`, `stream:...`) are kept as they are. */
 export class PackedManifest implements Map<string, ManifestEntry> {
@@ -89,6 +106,58 @@ export class PackedManifest implements Map<string, ManifestEntry> {
 
   [Symbol.iterator](): MapIterator<[string, ManifestEntry]> {
     return this.entries()
+  }
+
+  /**
+   * The entries as the stored state lists them (path, input hash, output hash, one after another), about `batch`
+   * fields an array: a run of slots turned to hex at once, not an object and two strings an entry (the state's writer).
+   */
+  *fields(batch: number): Generator<string[]> {
+    const paths = [...this.#slots.keys()]
+    for (let from = 0; from < paths.length;) {
+      const to = Math.min(paths.length, from + Math.max(1, Math.floor(batch / 3)))
+      // Slots grow with insertion, so the batch's slots lie between its first and last.
+      const first = this.#slots.get(paths[from]!)!
+      const hex = this.#view.toString('hex', first * SLOT_BYTES, (this.#slots.get(paths[to - 1]!)! + 1) * SLOT_BYTES)
+      const out: string[] = []
+      for (let i = from; i < to; i++) {
+        const slot = this.#slots.get(paths[i]!)!
+        const odd = this.#odd.get(slot)
+        const at = (slot - first) * 2 * SLOT_BYTES
+        if (odd) out.push(paths[i]!, odd.inputHash, odd.outputHash)
+        else out.push(paths[i]!, hex.slice(at, at + 2 * HASH_BYTES), hex.slice(at + 2 * HASH_BYTES, at + 2 * SLOT_BYTES))
+      }
+      yield out
+      from = to
+    }
+  }
+
+  /**
+   * A manifest of the stored state's fields (path, input hash, output hash, one after another): every hash pair
+   * turned to bytes in one call, not two a file (the warm build's read of the last manifest). Paths seen twice keep the last.
+   */
+  static fromFields(fields: readonly string[]): PackedManifest {
+    const manifest = new PackedManifest()
+    const count = Math.floor(fields.length / 3)
+    const hex: string[] = []
+    for (let i = 0; i < count; i++) {
+      const path = fields[3 * i]!
+      const inputHash = fields[3 * i + 1]!
+      const outputHash = fields[3 * i + 2]!
+      // Never in a state this writes (its manifest is a map): the slow way, one entry at a time.
+      if (manifest.#slots.has(path)) return new PackedManifest(entriesOf(fields))
+      const slot = manifest.#next++
+      manifest.#slots.set(path, slot)
+      if (isHash(inputHash) && isHash(outputHash)) hex.push(inputHash, outputHash)
+      else {
+        hex.push(ZEROS, ZEROS)
+        manifest.#odd.set(slot, { inputHash, outputHash })
+      }
+    }
+    manifest.#bytes = new Uint8Array(Math.max(1024, manifest.#next) * SLOT_BYTES)
+    manifest.#view = Buffer.from(manifest.#bytes.buffer)
+    manifest.#view.write(hex.join(''), 0, 'hex')
+    return manifest
   }
 
   #entry(slot: number): ManifestEntry {

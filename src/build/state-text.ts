@@ -6,15 +6,20 @@
 /** Length a piece grows to before it is handed on: large enough that a write costs little, small enough to hold. */
 export const PIECE_CHARS = 64 * 1024
 
-/** A long array of a stored field, given element by element, so its text is written in pieces. */
-export class StreamedList {
-  constructor(readonly items: Iterable<unknown>) {}
+/** Elements already grouped in arrays by their maker (a few thousand each), so a long list is not handed over one element at a time. */
+export class Batches<T> {
+  constructor(readonly arrays: Iterable<T[]>) {}
 }
 
-/** A long text of a stored field, given as its parts and the separator between them, so it is written in pieces. */
+/** A long array of a stored field, given element by element (or in `Batches`), so its text is written in pieces. */
+export class StreamedList {
+  constructor(readonly items: Iterable<unknown> | Batches<unknown>) {}
+}
+
+/** A long text of a stored field, given as its parts (or in `Batches`) and the separator between them, so it is written in pieces. */
 export class StreamedText {
   constructor(
-    readonly parts: Iterable<string>,
+    readonly parts: Iterable<string> | Batches<string>,
     readonly separator: string,
   ) {}
 }
@@ -23,10 +28,14 @@ export class StreamedText {
 export type StoredValue = unknown
 
 /** Elements a list or text is escaped by at once: one `JSON.stringify` call a batch instead of one an element. */
-const BATCH = 2048
+export const BATCH = 2048
 
-/** The items in arrays of at most `BATCH`, none empty. */
-function* batches<T>(items: Iterable<T>): Generator<T[]> {
+/** The items in arrays of at most `BATCH` (`Batches` as their maker grouped them), none empty. */
+function* batches<T>(items: Iterable<T> | Batches<T>): Generator<T[]> {
+  if (items instanceof Batches) {
+    for (const batch of items.arrays) if (batch.length) yield batch
+    return
+  }
   let batch: T[] = []
   for (const item of items) {
     batch.push(item)

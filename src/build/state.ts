@@ -6,7 +6,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hashParts } from '../cache/hash.js'
 import { writeOrForget } from '../cache/files.js'
-import { jsonPieces, StreamedList, StreamedText, type StoredValue } from './state-text.js'
+import { BATCH, Batches, jsonPieces, StreamedList, StreamedText, type StoredValue } from './state-text.js'
 import { PIPELINE_VERSION } from '../constants.js'
 import { debug } from '../debug.js'
 import type { FileReport } from './types.js'
@@ -160,12 +160,7 @@ function decode(stored: StoredBuildState): BuildState {
   }
   // Only the two texts are kept for later, not the parsed state (its inputs' array is garbage once decoded).
   const storedManifest = stored.manifest
-  lazy(state, 'manifest', () => {
-    const manifest = new PackedManifest()
-    const m = fieldsOf(storedManifest) as readonly string[]
-    for (let i = 0; i + 2 < m.length; i += 3) manifest.set(m[i]!, { inputHash: m[i + 1]!, outputHash: m[i + 2]! })
-    return manifest
-  })
+  lazy(state, 'manifest', () => PackedManifest.fromFields(fieldsOf(storedManifest) as readonly string[]))
   const storedArchive = stored.archive
   if (storedArchive !== undefined) {
     lazy(state, 'archive', () => {
@@ -191,12 +186,12 @@ function encode(state: BuildState): Array<readonly [keyof StoredBuildState, Stor
     ['optionsKey', state.optionsKey],
     ['startedAt', state.startedAt],
     ['searchKey', state.searchKey],
-    ['inputs', new StreamedList(flat(inputs, (source, s) => [source, s.hash, s.key, s.size, s.mtimeMs, s.ino]))],
+    ['inputs', new StreamedList(flat(inputs, (out, source, s) => out.push(source, s.hash, s.key, s.size, s.mtimeMs, s.ino)))],
     ['reports', new StreamedList(state.reports)],
     [
       'manifest',
       new StreamedText(
-        flat(manifest, (file, e) => [file, e.inputHash, e.outputHash]),
+        manifest instanceof PackedManifest ? new Batches(manifest.fields(BATCH)) : flat(manifest, (out, file, e) => out.push(file, e.inputHash, e.outputHash)),
         FIELD,
       ),
     ],
@@ -205,7 +200,7 @@ function encode(state: BuildState): Array<readonly [keyof StoredBuildState, Stor
       'archive',
       archive &&
         new StreamedText(
-          flat(archive.entries(), (_, e) => [e.source, e.slug, e.listingKey, e.renamed ? '1' : '0']),
+          flat(archive.entries(), (out, _, e) => out.push(e.source, e.slug, e.listingKey, e.renamed ? '1' : '0')),
           FIELD,
         ),
     ],
@@ -213,9 +208,23 @@ function encode(state: BuildState): Array<readonly [keyof StoredBuildState, Stor
   ]
 }
 
-/** The fields of each entry of a map, one after another (the stored form's flat arrays), made as they are written. */
-function* flat<K, V, F>(entries: Iterable<[K, V]>, fields: (key: K, value: V) => F[]): Generator<F> {
-  for (const [key, value] of entries) yield* fields(key, value)
+/**
+ * The fields of each entry of a map, one after another (the stored form's flat arrays), made as they are written and
+ * handed over a batch at a time: a generator's step a field cost more than escaping it.
+ */
+function flat<K, V, F>(entries: Iterable<[K, V]>, push: (out: F[], key: K, value: V) => void): Batches<F> {
+  return new Batches(
+    (function* () {
+      let out: F[] = []
+      for (const [key, value] of entries) {
+        push(out, key, value)
+        if (out.length < BATCH) continue
+        yield out
+        out = []
+      }
+      yield out
+    })(),
+  )
 }
 
 /** Reads the last build's state, or `null` when there is none usable (other pipeline version, other output folder, unreadable). */
