@@ -36,6 +36,15 @@ describe('phase wording', () => {
     ['mitigated', 'Cambio revertido en producción'],
     ['resolved', 'Incidente resuelto'],
     ['resolved', 'Serviço restaurado para todos'],
+    // Incident-tool exports and support channels: a declared incident, a customer ticket or complaint is detection.
+    ['detected', 'Incident declared by Alice'],
+    ['detected', 'Alice declared an incident in #ops'],
+    ['detected', 'Customer ticket about failed logins arrives'],
+    ['detected', 'First support tickets come in'],
+    ['detected', 'Customers complained on social media'],
+    ['resolved', 'Logins work again'],
+    ['resolved', 'Error rates back to normal'],
+    ['resolved', 'Checkout working again for all users'],
   ] as const)('%s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(true)
   })
@@ -49,6 +58,8 @@ describe('phase wording', () => {
     ['detected', 'The incident report was published on the blog'],
     // A report of the recovery is no detection.
     ['detected', 'iOS版の復旧報告'],
+    ['detected', 'Incident resolved and closed'],
+    ['resolved', 'Tried a restart, but it never came back to normal'],
   ] as const)('not %s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(false)
   })
