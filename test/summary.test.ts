@@ -123,6 +123,15 @@ describe('summary', () => {
       ).toBe('Checkout failed for every customer for forty minutes after a bad deploy.')
   })
 
+  it('reads a sentence with a colon after a lead phrase as prose, not as a data field', () => {
+    expect(recordOf('# Weekly report\n\n## Summary\n\nTwo incidents this week: an API outage on Tuesday and a database failover on Thursday.\n').summary).toBe(
+      'Two incidents this week: an API outage on Tuesday and a database failover on Thursday.',
+    )
+    expect(recordOf('# Outage\n\n## Summary\n\nDuration: 40 minutes\n\nCheckout failed for every customer after a bad deploy.\n').summary).toBe(
+      'Checkout failed for every customer after a bad deploy.',
+    )
+  })
+
   it('keeps a preamble over a late Background section', () => {
     const r = recordOf(
       '# DNS outage\n\nThe resolver stopped answering for thirty-five minutes on Monday.\n\n## Timeline\n\n- 10:00 resolver down\n\n## Background\n\nWe run two resolvers behind one address, which is an old setup.\n',

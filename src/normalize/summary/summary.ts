@@ -56,10 +56,15 @@ function clean(text: string): string {
   return stripEmojiEdges(oneLine(text.replace(/<\/?[A-Za-z][^<>]{0,400}>/g, ' ')).replace(/^(?:[-–—•*>|]\s*)+/, '')).trim()
 }
 
-/** A field line (`Duration: ...`, `Service: ...`) whose label does not name a summary, so it is data. */
+/**
+ * A field line (`Duration: ...`, `Service: ...`) whose label does not name a summary, so it is data; a sentence
+ * that only has a colon after a lead phrase ("Two incidents this week: an API outage …") is prose.
+ */
 function isDataField(line: string): boolean {
   const m = /^\s*[*_]{0,2}([\p{L}][\p{L} /&'()-]{0,40}?)[*_]{0,2}\s*:[*_]{0,2}\s+\S/u.exec(line)
-  return !!m && !SUMMARY_LABEL.test((m[1] ?? '').trim()) && (m[1] ?? '').trim().split(/\s+/).length <= 5
+  const words = (m?.[1] ?? '').trim().split(/\s+/).length
+  if (!m || SUMMARY_LABEL.test((m[1] ?? '').trim()) || words > 5) return false
+  return words < 3 || !/[.!?]["”')]?\s*$/.test(line) || line.slice(m[0].length).split(/\s+/).length < 8
 }
 
 /** The value of a summary field line, or the line itself. */
