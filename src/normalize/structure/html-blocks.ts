@@ -4,6 +4,7 @@
  */
 import type { Heading, Html, Paragraph, RootContent } from 'mdast'
 import { decodeEntities } from '../../escape-html.js'
+import { htmlTableAt } from './html-tables.js'
 
 const BLOCK_TAG = /<\/?(h[1-6]|p|li|div|tr|dt|dd|blockquote|pre|td|th|ul|ol|table|tbody|thead|section|article|body|html|hr)\b[^>]{0,2000}>/gi
 
@@ -29,13 +30,13 @@ function pointAt(node: Html, index: number): { line: number; column: number; off
   return { line: start.line + lines.length - 1, column: lines.length > 1 ? last.length + 1 : start.column + last.length, offset: (start.offset ?? 0) + index }
 }
 
-/** Whether an HTML node is structure (headings, paragraphs) worth reading, rather than an image or a comment. */
+/** Whether an HTML node is structure (headings, paragraphs, tables) worth reading, rather than an image or a comment. */
 export function hasBlockStructure(node: Html): boolean {
-  return /<(?:h[1-6]|p|li)\b/i.test(node.value)
+  return /<(?:h[1-6]|p|li|table)\b/i.test(node.value)
 }
 
 /**
- * The headings and paragraphs inside one raw HTML node, with positions in the source file; text between block
+ * The headings, paragraphs and tables inside one raw HTML node, with positions in the source file; text between block
  * tags that no paragraph wraps (after `<hr>`, after a stray `<p>`) is a paragraph too.
  */
 export function htmlToNodes(node: Html): RootContent[] {
@@ -56,10 +57,18 @@ export function htmlToNodes(node: Html): RootContent[] {
       out.push(paragraph)
     }
   }
+  let skipTo = 0
   for (const match of node.value.matchAll(BLOCK_TAG)) {
+    if (match.index < skipTo) continue
     flush(match.index)
     tag = match[0][1] === '/' ? '' : (match[1] ?? '').toLowerCase()
     from = match.index + match[0].length
+    const table = tag === 'table' ? htmlTableAt(node, match.index, (index) => pointAt(node, index)) : null
+    if (table) {
+      out.push(table.table)
+      from = skipTo = table.end
+      tag = ''
+    }
   }
   flush(node.value.length)
   return out
