@@ -109,13 +109,13 @@ describe('computeMetrics', () => {
       ),
     })
     const m = computeMetrics(record, { detected: '10:05', mitigated: '2023-06-20T09:00:00Z', resolvedWhen: new Date('2023-06-20T09:30:00Z') })
-    expect(m.detected).toEqual({ at: '2023-06-20T10:05+02:00', inferred: false })
-    expect(m.mitigated).toEqual({ at: '2023-06-20T11:00+02:00', inferred: false })
-    expect(m.resolved).toEqual({ at: '2023-06-20T11:30+02:00', inferred: false })
+    expect(m.detected).toEqual({ at: '2023-06-20T10:05:00+02:00', inferred: false })
+    expect(m.mitigated).toEqual({ at: '2023-06-20T11:00:00+02:00', inferred: false })
+    expect(m.resolved).toEqual({ at: '2023-06-20T11:30:00+02:00', inferred: false })
     expect([m.timeToDetectMinutes, m.timeToMitigateMinutes, m.timeToResolveMinutes]).toEqual([5, 60, 90])
     // A status page's `resolved: true` says only that it is over; `resolvedWhen` beside it says when.
     const flagged = computeMetrics(record, { resolved: true, resolvedWhen: '2023-06-20T09:30:00Z' })
-    expect(flagged.resolved).toEqual({ at: '2023-06-20T11:30+02:00', inferred: false })
+    expect(flagged.resolved).toEqual({ at: '2023-06-20T11:30:00+02:00', inferred: false })
   })
 
   it('leaves phases null when nothing says so, and the span null without two timed events', () => {
@@ -230,8 +230,8 @@ describe('metrics measured from the impact window', () => {
   it('a stats section states times to detect and resolve, which win over the wording and are not inferred', () => {
     const sections = [{ key: null, id: 'stats', heading: 'Stats', text: 'Time to detect: 5 minutes\nTime to recovery: 30 minutes', html: '', line: 1 }]
     const m = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline, impact, sections }))
-    expect(m.detected).toEqual({ at: '2024-05-01T09:15+00:00', inferred: false })
-    expect(m.resolved).toEqual({ at: '2024-05-01T09:40+00:00', inferred: false })
+    expect(m.detected).toEqual({ at: '2024-05-01T09:15:00+00:00', inferred: false })
+    expect(m.resolved).toEqual({ at: '2024-05-01T09:40:00+00:00', inferred: false })
     expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([5, 30])
   })
 

@@ -71,7 +71,7 @@ describe('front-matter phases through the normalizer', () => {
     ].join('\n')
     const loaded = loadDocument('cache.md', new TextEncoder().encode(text), config)
     const record = loaded.document!.record
-    expect(record.metrics.detected).toEqual({ at: '2024-05-02T10:05+00:00', inferred: false })
+    expect(record.metrics.detected).toEqual({ at: '2024-05-02T10:05:00+00:00', inferred: false })
     expect(record.metrics.mitigated?.inferred).toBe(false)
     expect(record.metrics.resolved?.inferred).toBe(false)
     expect(minutes(record.metrics)).toEqual([5, 20, 60, 50])

@@ -104,7 +104,7 @@ describe('front-matter dates', () => {
       '---\ntitle: T\ndate: 2024-03-04\nresolved: 11:30\n---\n\n## Timeline (UTC)\n\n- 10:00 Alert fired\n- 11:00 Service restored\n',
       options,
     )
-    expect(record.metrics.resolved).toEqual({ at: '2024-03-04T11:30+00:00', inferred: false })
+    expect(record.metrics.resolved).toEqual({ at: '2024-03-04T11:30:00+00:00', inferred: false })
     expect(record.metrics.timeToResolveMinutes).toBe(90)
   })
 

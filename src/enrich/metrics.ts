@@ -47,7 +47,7 @@ function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): P
   // Year 0 (a TOML time of day) or beyond 9999 would print as a malformed ISO string.
   if (!at || !at.isValid || at.year < 1 || at.year > 9999) return null
   if (record.utcOffset) at = at.setZone(`UTC${record.utcOffset}`)
-  const iso = at.toFormat("yyyy-MM-dd'T'HH:mmZZ")
+  const iso = at.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")
   const ms = absolute ? at.toMillis() : DateTime.fromISO(at.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'utc' }).toMillis()
   return { ms, iso }
 }
