@@ -71,7 +71,7 @@ describe('the build state written in pieces', () => {
       archive: [{ source: 'a.md', slug: 'a', listingKey: 'la', renamed: true }],
       relatedId: null,
     }
-    writeBuildState(cacheDir, state)
+    const { id } = writeBuildState(cacheDir, state)!
     const file = path.join(
       cacheDir,
       readdirSync(cacheDir).find((n) => n.startsWith('state-'))!,
@@ -91,12 +91,14 @@ describe('the build state written in pieces', () => {
       shape: 's',
       archive: ['a.md', 'a', 'la', '1'].join('\u0000'),
       relatedId: null,
+      id,
     }
     expect(readFileSync(file, 'utf8')).toBe(JSON.stringify(stored))
-    expect(unpacked(readBuildState(cacheDir, state.outDir))).toEqual({ ...state, optionsKey: undefined })
+    const mark = { id, lines: 0, bytes: 0 }
+    expect(unpacked(readBuildState(cacheDir, state.outDir))).toEqual({ ...state, optionsKey: undefined, stored: mark })
     // The last layout (manifest and archive as arrays of fields) is still read.
     writeFileSync(file, JSON.stringify({ ...stored, layout: 'flat-1', manifest: stored.manifest.split('\u0000'), archive: ['a.md', 'a', 'la', 1] }))
-    expect(unpacked(readBuildState(cacheDir, state.outDir))).toEqual({ ...state, optionsKey: undefined })
+    expect(unpacked(readBuildState(cacheDir, state.outDir))).toEqual({ ...state, optionsKey: undefined, stored: mark })
   })
 
   it('splits the manifest and the archive only when asked (a build with no change never does), and takes them as set', () => {

@@ -44,10 +44,10 @@ describe('the build state', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-state-'))
     made.push(cacheDir)
     const written = state(path.join(cacheDir, 'site'))
-    writeBuildState(cacheDir, written)
-    // The manifest reads back packed (`build/manifest.ts`), with the same entries in the same order.
+    const stored = writeBuildState(cacheDir, written)
+    // The manifest reads back packed (`build/manifest.ts`), with the same entries in the same order; the state is the one on disk.
     const read = readBuildState(cacheDir, written.outDir)!
-    expect({ ...read, manifest: new Map(read.manifest) }).toEqual(written)
+    expect({ ...read, manifest: new Map(read.manifest) }).toEqual({ ...written, stored })
     expect(readBuildState(cacheDir, path.join(cacheDir, 'other-site'))).toBeNull()
   })
 

@@ -34,6 +34,9 @@ export class PackedManifest implements Map<string, ManifestEntry> {
   #view = Buffer.from(this.#bytes.buffer)
   #odd = new Map<number, ManifestEntry>()
   #next = 0
+  /** The manifest this one was copied from (weakly: `dev` copies one from the last, build after build), and the paths set or deleted since. */
+  #origin: WeakRef<PackedManifest> | null = null
+  #touched: Set<string> | null = null
 
   /** A manifest holding `entries` (another manifest's, packed or not) in their order. */
   constructor(entries?: Iterable<readonly [string, ManifestEntry]> | null) {
@@ -43,6 +46,8 @@ export class PackedManifest implements Map<string, ManifestEntry> {
       this.#view = Buffer.from(this.#bytes.buffer)
       this.#odd = new Map(entries.#odd)
       this.#next = entries.#next
+      this.#origin = new WeakRef(entries)
+      this.#touched = new Set()
     } else if (entries) for (const [path, entry] of entries) this.set(path, entry)
   }
 
@@ -64,6 +69,7 @@ export class PackedManifest implements Map<string, ManifestEntry> {
   }
 
   set(path: string, entry: ManifestEntry): this {
+    this.#touched?.add(path)
     let slot = this.#slots.get(path)
     if (slot === undefined) this.#slots.set(path, (slot = this.#slot()))
     if (HEX.test(entry.inputHash) && HEX.test(entry.outputHash)) {
@@ -77,12 +83,15 @@ export class PackedManifest implements Map<string, ManifestEntry> {
   delete(path: string): boolean {
     const slot = this.#slots.get(path)
     if (slot === undefined) return false
+    this.#touched?.add(path)
     // The slot's bytes stay unused: a pass deletes only the few files it removes.
     this.#odd.delete(slot)
     return this.#slots.delete(path)
   }
 
   clear(): void {
+    this.#origin = null
+    this.#touched = null
     this.#slots.clear()
     this.#odd.clear()
     this.#next = 0
@@ -106,6 +115,11 @@ export class PackedManifest implements Map<string, ManifestEntry> {
 
   [Symbol.iterator](): MapIterator<[string, ManifestEntry]> {
     return this.entries()
+  }
+
+  /** The paths set or deleted since this manifest was copied from `origin`, or null when it was not (or was cleared since). */
+  changesFrom(origin: ReadonlyMap<string, ManifestEntry>): ReadonlySet<string> | null {
+    return this.#origin !== null && this.#origin.deref() === origin ? this.#touched : null
   }
 
   /**

@@ -5,9 +5,9 @@ import type { BuilderSession } from './session.js'
 import { writeBuildState, type BuildState } from './state.js'
 
 /** What a pass decides of the next state; the rest (pipeline, output folder, its identity, options key) the session gives. */
-export type StateUpdate = Omit<BuildState, 'pipeline' | 'outDir' | 'site' | 'optionsKey'>
+export type StateUpdate = Omit<BuildState, 'pipeline' | 'outDir' | 'site' | 'optionsKey' | 'stored'>
 
-/** Saves `next` as the session's state, and writes it when `persist`; in `dev` the written manifest is marked untrusted. */
+/** Saves `next` as the session's state, and writes it (or its changes) when `persist`; in `dev` the written manifest is marked untrusted. */
 export function saveState(session: BuilderSession, next: StateUpdate, persist: boolean): void {
   const { config } = session
   const state: BuildState = {
@@ -17,7 +17,10 @@ export function saveState(session: BuilderSession, next: StateUpdate, persist: b
     optionsKey: session.keys.optionsKey,
     ...next,
   }
+  const previous = session.state
   session.state = state
   // In dev the site keeps changing after this without the state being saved, so the saved manifest is marked untrusted.
-  if (persist) writeBuildState(config.cacheDir, session.mode === 'dev' ? { ...state, site: null } : state)
+  // Written as the changes from `previous` when that is the state on disk (see `build/state-journal.ts`).
+  const stored = persist ? writeBuildState(config.cacheDir, session.mode === 'dev' ? { ...state, site: null } : state, previous) : null
+  if (stored) state.stored = stored
 }

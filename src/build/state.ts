@@ -2,6 +2,7 @@
  * The build state: what the next build needs to know about the last one (input stamps, reports, output manifest,
  * the archive as published), kept beside the document cache. The compact form it has on disk stays in this file.
  */
+import { randomBytes } from 'node:crypto'
 import { readFileSync, rmSync } from 'node:fs'
 import path from 'node:path'
 import { hashParts } from '../cache/hash.js'
@@ -11,6 +12,7 @@ import { PIPELINE_VERSION } from '../constants.js'
 import { debug } from '../debug.js'
 import type { FileReport } from './types.js'
 import { PackedManifest } from './manifest.js'
+import { appendJournal, applyJournal, applyManifestJournal, journalLine, journalPath, readJournal } from './state-journal.js'
 
 /** What a content file looked like at the last build, so an unchanged one is not read again (size, mtime, inode, as git's index does). */
 export interface InputStamp {
@@ -44,6 +46,13 @@ export interface SiteIdentity {
   mtimeMs: number
 }
 
+/** Where a state stands on disk: the stored state's id, and the journal lines and bytes after it (`build/state-journal.ts`). */
+export interface StoredMark {
+  id: string
+  lines: number
+  bytes: number
+}
+
 /** Everything the next build needs to know about the last one. */
 export interface BuildState {
   pipeline: number
@@ -66,6 +75,8 @@ export interface BuildState {
   archive?: ArchiveEntry[]
   /** Id of the related-incidents snapshot the pages were planned with (`site/related.ts`). */
   relatedId?: string | null
+  /** Set when this state is the one on disk (read, or just written): the next save may then append its changes. */
+  stored?: StoredMark
 }
 
 /**
@@ -95,6 +106,8 @@ export interface StoredBuildState {
   /** Per postmortem: source, slug, listing key, renamed (0 or 1), NUL-separated (layout `flat-1`: an array of them). */
   archive?: string | Array<string | number>
   relatedId?: string | null
+  /** Names this stored state for the journal lines that follow it. */
+  id?: string
 }
 
 /** Layout of the stored state (see `StoredBuildState`); `flat-1` (the manifest and archive as arrays) is still read. */
@@ -131,7 +144,7 @@ function lazy<T, K extends keyof T>(target: T, name: K, make: () => T[K]): void 
 /** One state file per output folder, so builds of the same content into two folders (tests, `--out`) do not evict each other. */
 const statePath = (cacheDir: string, outDir: string): string => path.join(cacheDir, `state-${hashParts(outDir).slice(0, 12)}.json`)
 
-function decode(stored: StoredBuildState): BuildState {
+function decode(stored: StoredBuildState, file: string): BuildState {
   const inputs = new Map<string, InputStamp>()
   const f = stored.inputs
   for (let i = 0; i + 5 < f.length; i += 6) {
@@ -158,9 +171,16 @@ function decode(stored: StoredBuildState): BuildState {
     archive: undefined,
     relatedId: stored.relatedId,
   }
+  const journal = stored.id ? readJournal(file, stored.id) : { lines: [], bytes: 0 }
+  applyJournal(state, journal.lines)
+  if (stored.id) state.stored = { id: stored.id, lines: journal.lines.length, bytes: journal.bytes }
   // Only the two texts are kept for later, not the parsed state (its inputs' array is garbage once decoded).
   const storedManifest = stored.manifest
-  lazy(state, 'manifest', () => PackedManifest.fromFields(fieldsOf(storedManifest) as readonly string[]))
+  lazy(state, 'manifest', () => {
+    const manifest = PackedManifest.fromFields(fieldsOf(storedManifest) as readonly string[])
+    applyManifestJournal(manifest, journal.lines)
+    return manifest
+  })
   const storedArchive = stored.archive
   if (storedArchive !== undefined) {
     lazy(state, 'archive', () => {
@@ -175,7 +195,7 @@ function decode(stored: StoredBuildState): BuildState {
 }
 
 /** The stored form's fields in order (the text `JSON.stringify` gave of it before it was streamed), the long lists streamed. */
-function encode(state: BuildState): Array<readonly [keyof StoredBuildState, StoredValue]> {
+function encode(state: BuildState, id: string): Array<readonly [keyof StoredBuildState, StoredValue]> {
   const { inputs, manifest, archive } = state
   return [
     ['pipeline', state.pipeline],
@@ -205,6 +225,7 @@ function encode(state: BuildState): Array<readonly [keyof StoredBuildState, Stor
         ),
     ],
     ['relatedId', state.relatedId],
+    ['id', id],
   ]
 }
 
@@ -232,7 +253,7 @@ export function readBuildState(cacheDir: string, outDir: string): BuildState | n
   const file = statePath(cacheDir, outDir)
   try {
     const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredBuildState
-    if (stored.pipeline === PIPELINE_VERSION && LAYOUTS.has(stored.layout) && stored.outDir === outDir) return decode(stored)
+    if (stored.pipeline === PIPELINE_VERSION && LAYOUTS.has(stored.layout) && stored.outDir === outDir) return decode(stored, file)
     debug('build state %s: written by another version or for another folder, not used', file)
   } catch (error) {
     debug('build state %s: not read (%s)', file, (error as Error).message)
@@ -240,10 +261,20 @@ export function readBuildState(cacheDir: string, outDir: string): BuildState | n
   return null
 }
 
-/** Saves the build state atomically, or forgets it when it cannot (and drops the state file of Hindsight 0.1's V8 format beside it). */
-export function writeBuildState(cacheDir: string, state: BuildState): void {
+/**
+ * Saves the build state: as a journal line of its changes when `previous` is the state on disk and the changes are
+ * few (an edited-only build), else whole and atomically (or forgets it when it cannot, and drops the state file of
+ * Hindsight 0.1's V8 format beside it). Returns where the saved state stands on disk, or null when it was not saved.
+ */
+export function writeBuildState(cacheDir: string, state: BuildState, previous?: BuildState | null): StoredMark | null {
   const file = statePath(cacheDir, state.outDir)
+  const line = previous?.stored ? journalLine(state, previous) : null
+  const appended = line && appendJournal(file, line, previous!.stored!)
+  if (appended) return appended
+  const id = randomBytes(8).toString('hex')
   // In pieces: at 100,000 postmortems the text is 88 MB, which as one string was the cold build's last peak.
-  writeOrForget(file, () => jsonPieces(encode(state)))
+  const written = writeOrForget(file, () => jsonPieces(encode(state, id)))
+  rmSync(journalPath(file), { force: true })
   rmSync(file.replace(/\.json$/, '.bin'), { force: true })
+  return written ? { id, lines: 0, bytes: 0 } : null
 }

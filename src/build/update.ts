@@ -24,6 +24,8 @@ export async function updateBuild(session: BuilderSession, paths: string[], opts
   }
   completeArchive(session)
   const last: BuildState = session.state
+  // Changed in place below, so no longer the state on disk: the next save writes it whole.
+  last.stored = undefined
   const touched: FileReport[] = []
   const startedAt = Date.now()
   const inputs = new Map(last.inputs)

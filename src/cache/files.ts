@@ -17,13 +17,18 @@ export function writeWhole(file: string, data: FileData): void {
   }
 }
 
-/** Writes a cache file, or (a full disk, a read-only folder) removes the old one and warns: the cache is an optimisation, never a reason to fail. */
-export function writeOrForget(file: string, data: FileData): void {
+/**
+ * Writes a cache file, or (a full disk, a read-only folder) removes the old one and warns: the cache is an
+ * optimisation, never a reason to fail. Says whether it was written.
+ */
+export function writeOrForget(file: string, data: FileData): boolean {
   try {
     writeWhole(file, data)
+    return true
   } catch (error) {
     rmSync(file, { force: true })
     cacheWarning(`Cannot write ${file} (${(error as Error).message}); the next build starts without it`)
+    return false
   }
 }
 
