@@ -26,8 +26,14 @@ const result = await build({
   target: 'node20',
   packages: 'bundle',
   external: ['pagefind', 'chokidar'],
-  // CommonJS dependencies bundled into ESM call `require` for Node's own modules.
-  banner: { js: "import { createRequire as __hindsightCreateRequire } from 'node:module'; const require = __hindsightCreateRequire(import.meta.url);" },
+  // CommonJS dependencies bundled into ESM call `require` for Node's own modules. js-yaml 3 (gray-matter's) also asks
+  // for esprima at startup, for its `!!js/function` type, which gray-matter's `safeLoad` never uses: refused here, it
+  // leaves the type without a parser, as js-yaml does when esprima is not installed (283 kB not compiled each build).
+  banner: {
+    js:
+      "import { createRequire as __hindsightCreateRequire } from 'node:module'; const __hindsightRequire = __hindsightCreateRequire(import.meta.url); " +
+      "const require = Object.assign((id) => { if (id === 'esprima') throw new Error('esprima is not loaded'); return __hindsightRequire(id) }, __hindsightRequire);",
+  },
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
