@@ -7,7 +7,9 @@ import type { Element, ElementContent, Root as HastRoot } from 'hast'
 import type { Definition, Root, RootContent } from 'mdast'
 import { containsType } from './contains-type.js'
 import { addHeadingIds } from './heading-ids.js'
+import { literalHeading } from './heading.js'
 import { linearListItem } from './list-item.js'
+import { literalTagNames } from './literal-tags.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlGuard, rawHtmlValues } from './raw-html-guard.js'
 import { renderRawGroups } from './raw-groups.js'
 import { sanitizeSchema } from './sanitize-schema.js'
@@ -19,17 +21,18 @@ export { sanitizeSchema } from './sanitize-schema.js'
 const headingIds = () => addHeadingIds
 
 const withRawHtml = unified()
-  .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: linearListItem } })
+  .use(remarkRehype, { allowDangerousHtml: true, handlers: { listItem: linearListItem, heading: literalHeading } })
   .use(rawHtmlGuard)
   .use(rehypeRaw)
   .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
+  .use(() => literalTagNames)
   .use(rehypeStringify)
   .freeze()
 
 /** The same pipeline for trees with no raw HTML: parse5 (rehype-raw) is a fifth of normalization time and would do nothing. */
 const withoutRawHtml = unified()
-  .use(remarkRehype, { handlers: { listItem: linearListItem } })
+  .use(remarkRehype, { handlers: { listItem: linearListItem, heading: literalHeading } })
   .use(headingIds)
   .use(rehypeSanitize, sanitizeSchema)
   .use(rehypeStringify)
@@ -74,7 +77,7 @@ const markHandler = (state: { all: (node: { type: string; children: RootContent[
   children: state.all({ type: 'hindsightBlock', children: node.content }),
 })
 const toHast = remarkRehype({
-  handlers: { hindsightBlock: markHandler, hindsightDefinitions: () => undefined, listItem: linearListItem } as never,
+  handlers: { hindsightBlock: markHandler, hindsightDefinitions: () => undefined, listItem: linearListItem, heading: literalHeading } as never,
 }) as unknown as (tree: Root, file: undefined) => HastRoot
 const sanitize = rehypeSanitize(sanitizeSchema)
 

@@ -17,9 +17,11 @@ import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 import { containsType } from './contains-type.js'
 import { hastText, headingsWithoutId } from './heading-ids.js'
+import { literalHeading } from './heading.js'
 import { linearListItem } from './list-item.js'
 import { rawHtmlBalanced, startsWithTablePart } from './raw-balance.js'
 import { MAX_HTML_NESTING, rawHtmlDepth, rawHtmlValues } from './raw-html-guard.js'
+import { literalTagNames } from './literal-tags.js'
 import { sanitizeSchema } from './sanitize-schema.js'
 
 /** mdast stand-in for one chunk: its nodes sit under `content`, so mdast-util-to-hast's definition scan skips them. */
@@ -39,10 +41,10 @@ const chunkHandler = (state: HandlerState, node: ChunkMark): Element => ({
   properties: {},
   children: state.wrap(state.all({ type: 'hindsightChunk', children: node.content }), false),
 })
-const toHast = remarkRehype({ allowDangerousHtml: true, handlers: { hindsightChunk: chunkHandler, listItem: linearListItem } as never }) as unknown as (
-  tree: Root,
-  file: undefined,
-) => HastRoot
+const toHast = remarkRehype({
+  allowDangerousHtml: true,
+  handlers: { hindsightChunk: chunkHandler, listItem: linearListItem, heading: literalHeading } as never,
+}) as unknown as (tree: Root, file: undefined) => HastRoot
 const parseRaw = rehypeRaw() as unknown as (tree: HastRoot, file: undefined) => HastRoot
 const sanitize = rehypeSanitize(sanitizeSchema) as unknown as (tree: HastRoot) => HastRoot
 const stringifier = unified().use(rehypeStringify).freeze()
@@ -83,7 +85,7 @@ function renderChunks(groups: RootContent[][], chunks: RootContent[][], raw: boo
     let html = rendered.get(key)
     if (html === undefined) {
       headings[k]!.forEach((heading, j) => (heading.properties.id = ids[j]!))
-      html = stringifier.stringify(sanitize({ type: 'root', children: marks[k]!.children as HastRoot['children'] }))
+      html = stringifier.stringify(literalTagNames(sanitize({ type: 'root', children: marks[k]!.children as HastRoot['children'] })))
       for (const heading of headings[k]!) delete heading.properties.id
       rendered.set(key, html)
     }
