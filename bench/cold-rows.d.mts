@@ -14,6 +14,10 @@ export interface TimedBuild {
   ms: number
   nodeMb: number | null
   phases?: Record<string, PhaseTime>
+  /** The round of `coldByWorkers` it ran in. */
+  round?: number
+  /** A one-thread build stopped after its load phase (no whole-build figures). */
+  loadOnly?: boolean
 }
 
 /** One workers row's figures: the cold build, and its load phase with the speed-up over one thread. */

@@ -85,6 +85,36 @@ function timed(cmd, args, cwd, env = undefined) {
   })
 }
 
+/**
+ * Runs a `NODE_DEBUG=hindsight` build until it prints the end of its load phase, then stops it (the bench's bracketing
+ * one-thread load phase, see `coldByWorkers`): wall ms to that line and the phases printed. No GNU time wrapper, so the
+ * signal reaches Node itself; its staging folder is removed.
+ */
+function timedLoadPhase(cmd, args, cwd, env) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now()
+    const child = spawn(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+    let out = ''
+    let ms = null
+    const read = (d) => {
+      out += d
+      if (ms === null && /^HINDSIGHT \d+: phase load /m.test(out)) {
+        ms = performance.now() - started
+        child.kill('SIGKILL')
+      }
+    }
+    child.stdout.on('data', read)
+    child.stderr.on('data', read)
+    child.on('error', reject)
+    child.on('close', (code) => {
+      // The stopped build's staging folder (`.site-staging-<pid>`) would otherwise be removed by the next build, on its clock.
+      for (const name of readdirSync(cwd)) if (/^\.site-(?:staging|old|txn)-\d+$/.test(name)) rmSync(path.join(cwd, name), { recursive: true, force: true })
+      if (ms === null && code !== 0 && code !== 1) return reject(new Error(`${cmd} ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}`))
+      resolve({ ms: ms ?? performance.now() - started, treeMb: null, nodeMb: null, phases: buildPhases(out) })
+    })
+  })
+}
+
 const dirBytes = (dir) => {
   let total = 0
   for (const entry of existsSync(dir) ? readdirSync(dir, { withFileTypes: true }) : []) {
@@ -168,7 +198,8 @@ async function benchSize(root, count) {
     r.coldSearch.push(await indexerPeak(() => ours(withSearch)))
     log(`  run ${i + 1}: hindsight cold (search) ${Math.round(r.coldSearch.at(-1).ms)} ms`)
   }
-  const byWorkers = await coldByWorkers({ runs, project: noSearch, clean, build: ours, log })
+  const loadOnly = (p, extra, env) => timedLoadPhase(process.execPath, ['--import', reportRss, cli, 'build', ...extra], p, env)
+  const byWorkers = await coldByWorkers({ runs, project: noSearch, clean, build: ours, loadOnly, log })
   const warmRuns = warmRunsFor(count)
   for (let i = 0; i < warmRuns; i++) r.warmNoChange.push(await ours(withSearch))
   log(`  warm no change ${r.warmNoChange.map((x) => Math.round(x.ms)).join(', ')} ms`)

@@ -31,6 +31,22 @@ describe('bench workers rows', () => {
     expect(rows).toContainEqual(['load phase of it, --workers 2 (ms; CPU ms)', '33; 62 (2.03x of 1)', '>= 1.7x of 1'])
   })
 
+  it('read the two-thread speed-up against the mean of the one-thread load phases of its round, the stopped one included', () => {
+    const run = (round: number, load: number, ms = 100) => ({ ms, nodeMb: 500, round, phases: { load: { ms: load, cpuMs: load } } })
+    const again = (round: number, load: number) => ({ ...run(round, load, 5), loadOnly: true })
+    // Round 0 drifted slower after its two-thread build: 60 then 80 around 35; round 1: 64 and 66 around 32.
+    const byCount = new Map([
+      [1, [run(0, 60, 90), again(0, 80), run(1, 64, 94), again(1, 66)]],
+      [2, [run(0, 35, 54), run(1, 32, 52)]],
+    ])
+    const [one, two] = workersFigures(byCount, 10, median)
+    // Whole builds only for the cold figure (never the stopped run's 5 ms); every load phase for the load figure.
+    expect(one).toMatchObject({ workers: 1, coldMs: 94, loadMs: 66 })
+    const ratios = [70 / 35, 65 / 32].sort((a, b) => a - b)
+    expect(two!.loadSpeedup).toBeCloseTo(ratios[1]!)
+    expect(one!.loadSpeedup).toBe(1)
+  })
+
   it('say n/a when a build printed no phases', () => {
     const [one] = workersFigures(new Map([[1, [{ ms: 90, nodeMb: 500 }]]]), 10, median)
     expect(one).toMatchObject({ loadMs: null, loadSpeedup: null })
