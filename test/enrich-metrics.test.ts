@@ -1,3 +1,4 @@
+import { Settings } from 'luxon'
 import { describe, expect, it } from 'vitest'
 import { computeMetrics, PHASE_WORDING } from '../src/enrich/metrics.js'
 import { timedEntries } from '../src/enrich/moments.js'
@@ -255,5 +256,30 @@ describe('metrics measured from the impact window', () => {
     // A window known only from the timeline's span says nothing of when the service recovered.
     const span = computeMetrics(makeRecord({ date: '2024-05-01', utcOffset: '+00:00', timeline: quiet, impact: { ...window, source: 'timeline' } }))
     expect([span.resolved, span.timeToResolveMinutes]).toEqual([null, null])
+  })
+
+  it("writes phases of a timeline without a zone as local times, seconds included, whatever the machine's zone", () => {
+    const local = makeTimeline(
+      [
+        ['13:10', 'Runner image rolled out'],
+        ['13:25', 'First report that jobs are queued'],
+        ['16:05', 'Runners pick up jobs again'],
+      ],
+      '2024-01-09',
+    )
+    const stated = {
+      start: { at: null, date: '2024-01-09', time: '13:10' },
+      end: { at: null, date: '2024-01-09', time: '16:05' },
+      durationMinutes: 175,
+      source: 'stated' as const,
+    }
+    const zone = Settings.defaultZone
+    Settings.defaultZone = 'Europe/Berlin'
+    try {
+      const m = computeMetrics(makeRecord({ date: '2024-01-09', utcOffset: null, timeline: local, impact: stated }))
+      expect([m.detected?.at, m.resolved?.at, m.timeToResolveMinutes]).toEqual(['2024-01-09T13:25:00', '2024-01-09T16:05:00', 175])
+    } finally {
+      Settings.defaultZone = zone
+    }
   })
 })

@@ -34,20 +34,25 @@ interface Point {
 /** Reads a front-matter or record time (Date, ISO string, or `HH:MM` on the incident's day) onto the timeline's axis. */
 function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): Point | null {
   let at: DateTime | null = null
-  if (value instanceof Date) at = DateTime.fromJSDate(value, { zone: 'utc' })
-  else if (typeof value === 'string') {
+  // Without a zone in the value or the record the time is local and written without an offset, never in the machine's zone.
+  let zoned = record.utcOffset !== null
+  if (value instanceof Date) {
+    at = DateTime.fromJSDate(value, { zone: 'utc' })
+    zoned = true
+  } else if (typeof value === 'string') {
     const text = value.trim()
     const time = /^(\d{1,2}):(\d{2})$/.exec(text)
     const local = time ? (record.date ? `${record.date}T${time[1]!.padStart(2, '0')}:${time[2]}` : null) : text
     if (local === null) return null
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(local) && /T|\s\d/.test(local)
-    at = DateTime.fromISO(hasZone ? local : local + (record.utcOffset ?? ''), { setZone: true })
+    zoned ||= hasZone
+    at = DateTime.fromISO(hasZone ? local : local + (record.utcOffset ?? ''), { setZone: true, zone: 'utc' })
     if (!at.isValid) at = DateTime.fromSQL(local, { zone: 'utc' })
   }
   // Year 0 (a TOML time of day) or beyond 9999 would print as a malformed ISO string.
   if (!at || !at.isValid || at.year < 1 || at.year > 9999) return null
   if (record.utcOffset) at = at.setZone(`UTC${record.utcOffset}`)
-  const iso = at.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ")
+  const iso = at.toFormat(zoned ? "yyyy-MM-dd'T'HH:mm:ssZZ" : "yyyy-MM-dd'T'HH:mm:ss")
   const ms = absolute ? at.toMillis() : DateTime.fromISO(at.toFormat("yyyy-MM-dd'T'HH:mm"), { zone: 'utc' }).toMillis()
   return { ms, iso }
 }

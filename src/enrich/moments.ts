@@ -70,7 +70,7 @@ export function timedEntries(record: PostmortemRecord): TimedEntry[] {
     const base = Date.parse(`${day ?? '2000-01-01'}T00:00:00Z`) + offsetDays * DAY_MS
     const ms = base + minutes * 60_000
     const realDay = day ? utcDay(base) : null
-    const iso = parts ? (entry.at as string) : realDay ? `${realDay}T${time}${record.utcOffset ?? ''}` : null
+    const iso = parts ? (entry.at as string) : realDay ? `${realDay}T${time}:00${record.utcOffset ?? ''}` : null
     out.push({ index, entry, ms, wallMs: ms, day: realDay, time, iso, absolute: false })
     previous = { minutes, dated: ownDay !== null }
   }
