@@ -96,6 +96,14 @@ describe('action items: layouts', () => {
     expect(items('## Timeline\n\n| Time | Status | Owner |\n|---|---|---|\n| 10:00 | Down | ops |\n')).toEqual([])
   })
 
+  it('reads the status words of trackers and incident tools (Outstanding, Backlog, In review, Verified)', () => {
+    const table = (status: string) => `## Follow-ups\n\n| Follow-up | Owner | Status |\n|---|---|---|\n| Add a lag alert | Tom | ${status} |\n`
+    for (const open of ['Outstanding', 'Backlog', 'In review', 'In-progress', 'To-do', 'Not yet started', 'Scheduled', 'Unresolved'])
+      expect(items(table(open))[0]?.done, open).toBe(false)
+    for (const done of ['Verified', 'Completed', 'Released']) expect(items(table(done))[0]?.done, done).toBe(true)
+    expect(items(table('Not doing'))[0]?.done).toBe(null)
+  })
+
   it('reads a done marker anywhere in a table row', () => {
     const found = items(
       '## Action Items\n\n| Action Item | Owner | Bug |\n|---|---|---|\n| Update playbook | Abdel | n/a **DONE** |\n| Add a backup | Jo | 123 **TODO** |\n',

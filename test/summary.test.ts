@@ -46,6 +46,14 @@ describe('summary', () => {
     expect(recordOf('# Storage outage\n\n**Date**: 2023-05-04\n\n**Impact**: Uploads and Downloads.\n').summary).toBe('')
   })
 
+  it("takes a status page's first update when the latest one opens with a sentence about the incident's state", () => {
+    const page =
+      '# Elevated API errors\n\n**Resolved** - This incident has been resolved. All API requests are succeeding.\nMar 12, 2024 - 16:45 UTC\n\n' +
+      '**Identified** - The issue has been identified and a fix is being rolled out.\nMar 12, 2024 - 15:58 UTC\n\n' +
+      '**Investigating** - We are investigating elevated error rates on the API.\nMar 12, 2024 - 15:31 UTC\n'
+    expect(recordOf(page).summary).toBe('We are investigating elevated error rates on the API.')
+  })
+
   it('skips notes about the updates themselves (more to follow, newest at the top), in English and German', () => {
     expect(
       recordOf(

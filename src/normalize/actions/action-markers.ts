@@ -92,8 +92,10 @@ export function statusOf(word: string): boolean | null {
     .toLowerCase()
     .replace(/[*_`[\]()]/g, '')
     .trim()
-  if (/^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|yes|[x✓✔☑✅])$/.test(w)) return true
-  if (/^(?:open|todo|to do|pending|in progress|doing|wip|planned|not started|not done|no|blocked|new|ongoing|[☐⬜])$/.test(w)) return false
+  if (/^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|released|verified|yes|[x✓✔☑✅])$/.test(w)) return true
+  // Trackers' and incident tools' open states too (Jira, Linear, incident.io: "Backlog", "In review", "Outstanding").
+  const open = /^(?:open|to[ -]?do|pending|in[ -]progress|doing|wip|planned|not (?:yet )?started|not done|no|blocked|new|ongoing|[☐⬜])$/
+  if (open.test(w) || /^(?:outstanding|backlog|in review|scheduled|unresolved|started|triage|queued)$/.test(w)) return false
   return null
 }
 

@@ -272,7 +272,7 @@ function pickSummary(
   const fieldText = field?.heading.kind === 'field' ? sift(clean(field.heading.value)) : ''
   if (isProse(fieldText)) return firstSentences(fieldText, language)
   const before = preamble()
-  if (before) return firstSentences(before, language)
+  if (before) return firstSentences(firstUpdateOver(before, statusLog, sift) ?? before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
   // An impact field that only lists components ("This incident affected: API and Webhooks.") says nothing of what happened.
   for (const span of spans) {
@@ -281,12 +281,19 @@ function pickSummary(
   }
   const skipped = spans.filter((s) => s.match?.key === 'timeline' || s.match?.key === 'actionItems')
   const any = proseOf(blocks, 0, blocks.length, (i) => skipped.some((s) => i > s.index && i < s.end), title, false, sift)
-  // In a status log written newest first, the first prose is the latest update; the first update says what went wrong.
+  return any ? firstSentences(firstUpdateOver(any, statusLog, sift) ?? any, language) : ''
+}
+
+/**
+ * In a status log written newest first, the first prose is the latest update; the first update says what went wrong:
+ * that one when `prose` is one of the updates (an update's text may open with its status label, "Resolved - …").
+ */
+function firstUpdateOver(prose: string, statusLog: StatusLog | null, sift: Sift): string | null {
+  if (!statusLog) return null
   const isUpdate = (text: string): boolean => {
-    const start = sift(clean(text)).slice(0, 60)
-    return start !== '' && any!.startsWith(start)
+    const start = sift(clean(text.replace(STATUS_LABEL, ''))).slice(0, 60)
+    return start !== '' && prose.startsWith(start)
   }
-  const update = statusLog && any && statusLog.updates.some(isUpdate) ? sift(clean(statusLog.first)) : ''
-  if (isStatement(update)) return firstSentences(update, language)
-  return any ? firstSentences(any, language) : ''
+  const update = statusLog.updates.some(isUpdate) ? sift(clean(statusLog.first.replace(STATUS_LABEL, ''))) : ''
+  return isStatement(update) ? update : null
 }
