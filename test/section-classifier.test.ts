@@ -106,6 +106,15 @@ describe('section classifier: headings to canonical keys', () => {
     ['復旧方法', 'resolution'],
     ['障害の内容', 'summary'],
     ['障害発生当時の対応について', 'resolution'],
+    // full-width brackets and colons, as CJK text writes them
+    ['経緯（JST）', 'timeline'],
+    ['時系列（JST）', 'timeline'],
+    ['Timeline（UTC）', 'timeline'],
+    ['原因：', 'rootCause'],
+    ['対応履歴', 'timeline'],
+    ['恒久対策', 'actionItems'],
+    ['学んだこと', 'lessonsLearned'],
+    ['発生事象', 'summary'],
     // security reports
     ['Details of exploit', 'rootCause'],
     ['Details of vulnerability', 'rootCause'],

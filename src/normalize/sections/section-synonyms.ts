@@ -205,7 +205,8 @@ export function matchSection(heading: string, exact = false): SectionMatch | nul
   const key = `${exact ? 1 : 0}${heading}`
   const cached = MEMO.get(key)
   if (cached !== undefined) return cached
-  const found = heading.length > 300 ? null : readHeading(heading, exact)
+  // NFKC folds full-width brackets and colons ("経緯（JST）", "原因：") and half-width kana into the forms the words are written in.
+  const found = heading.length > 300 ? null : readHeading(heading.normalize('NFKC'), exact)
   if (MEMO.size >= MEMO_MAX) MEMO.clear()
   MEMO.set(key, found && Object.freeze(found))
   return found

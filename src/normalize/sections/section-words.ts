@@ -18,8 +18,8 @@ export interface SectionCue {
 /** Cues per key; weight 3 names the section, 2 strongly suggests it, 1 only leans. */
 // prettier-ignore
 export const SECTION_CUES: SectionCue[] = [
-  { key: 'summary', weight: 3, words: ['summary', 'overview', 'tldr', 'tl;dr', 'abstract', 'synopsis', 'recap', 'background', 'description', 'happened', 'happen', 'resume', 'sommaire', 'synthese', 'apercu', 'uberblick', 'ueberblick'], parts: ['zusammenfassung', '概要', 'サマリー', '要約', '内容'] },
-  { key: 'summary', weight: 2, words: ['context', 'introduction', 'intro', 'contexte', 'hintergrund', 'einleitung', 'occurred', 'went down'], parts: ['事象', 'はじめに'] },
+  { key: 'summary', weight: 3, words: ['summary', 'overview', 'tldr', 'tl;dr', 'abstract', 'synopsis', 'recap', 'background', 'description', 'happened', 'happen', 'resume', 'sommaire', 'synthese', 'apercu', 'uberblick', 'ueberblick'], parts: ['zusammenfassung', '概要', 'サマリー', '要約', '内容', '事象'] },
+  { key: 'summary', weight: 2, words: ['context', 'introduction', 'intro', 'contexte', 'hintergrund', 'einleitung', 'occurred', 'went down'], parts: ['はじめに'] },
   { key: 'summary', weight: 1, words: ['issue', 'problem', 'incident', 'probleme', 'vorfall', 'störung', 'storung'] },
   { key: 'impact', weight: 3, words: ['impact', 'impacted', 'affected', 'fallout', 'scope', 'blast radius', 'consequence', 'damage', 'auswirkung', 'betroffen', 'consequences', 'portee'], parts: ['auswirkung', '影響', '被害', '影響範囲'] },
   { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity'] },
@@ -30,13 +30,13 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'detection', weight: 2, words: ['found out', 'alert', 'learned about'] },
   { key: 'resolution', weight: 3, words: ['resolution', 'resolve', 'resolved', 'mitigation', 'mitigate', 'mitigated', 'recovery', 'recover', 'recovered', 'fix', 'fixed', 'remediation', 'workaround', 'repair', 'restoration', 'restore', 'restored', 'response', 'solution', 'losung', 'behebung', 'wiederherstellung', 'correction', 'retablissement', 'resolu', 'reponse'], parts: ['lösung', 'behebung', 'wiederherstell', '復旧', '対応', '対処', '解決', '暫定'] },
   { key: 'resolution', weight: 2, words: ['handled', 'handling', 'responded', 'escalation', 'containment', 'contain', 'rollback', 'revert'] },
-  { key: 'timeline', weight: 3, words: ['timeline', 'time line', 'chronology', 'chronologie', 'chronological', 'sequence', 'events', 'zeitverlauf', 'ablauf', 'verlauf', 'deroulement', 'historique', 'timestamps', 'evenements', 'incident log'], parts: ['zeitverlauf', 'ablauf', '経緯', 'タイムライン', '時系列', '経過'] },
+  { key: 'timeline', weight: 3, words: ['timeline', 'time line', 'chronology', 'chronologie', 'chronological', 'sequence', 'events', 'zeitverlauf', 'ablauf', 'verlauf', 'deroulement', 'historique', 'timestamps', 'evenements', 'incident log'], parts: ['zeitverlauf', 'ablauf', '経緯', 'タイムライン', '時系列', '経過', '対応履歴', '履歴'] },
   { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
   // Incident tools' exports (FireHydrant, Rootly, incident.io) title the timeline by its milestones.
   { key: 'timeline', weight: 3, words: ['milestones', 'key moments', 'key timestamps'] },
-  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久'] },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
-  { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
+  { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '学んだ', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
   { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
   // Spanish, Portuguese and Italian (accents folded: "Causa raíz", "Ações corretivas", "Lições aprendidas").
@@ -94,4 +94,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時']
+export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点']
