@@ -3,6 +3,7 @@
  * base rebuilt from every postmortem. A warm build then indexes only the delta's few pages instead of the archive.
  */
 import { readCacheValue, writeCacheValue } from '../cache/files.js'
+import { SearchDeltaClashError } from '../errors.js'
 import { compareRecords, wholeDocument, type BodyReader, type PlannedFile, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import {
@@ -66,6 +67,15 @@ export async function startSearch(
   return (await startDeltaSearch(previousKey, sources, config, identity, body)) ?? startBase(sources, config, identity, body)
 }
 
+/** How a warm build takes its delta's files. */
+export interface DeltaOptions {
+  /**
+   * Not waited for: the pass writes its other files while the indexer runs, and a delta page with a base page's id
+   * rejects the files with a `SearchDeltaClashError` (the edited-only pass then gives way to the full pass).
+   */
+  deferred?: boolean
+}
+
 /** The search pass of a warm build that keeps the base (see `startSearch`), or null when the base must be rebuilt. */
 export async function startDeltaSearch(
   previousKey: string | null,
@@ -73,6 +83,7 @@ export async function startDeltaSearch(
   config: SearchConfig,
   identity: string,
   body: BodyReader = wholeDocument,
+  options: DeltaOptions = {},
 ): Promise<SearchPass | null> {
   const base = previousKey ? readCacheValue<SearchBase>(config.cacheDir, BASE_VALUE) : null
   if (!base || !previousKey!.startsWith(`${base.id}:`)) return null
@@ -80,12 +91,19 @@ export async function startDeltaSearch(
   if (!delta) return null
   const key = `${base.id}:${delta.key}`
   if (key === previousKey) return { key, keeps: () => true, files: null, kind: 'unchanged' }
+  const keeps = (p: string): boolean => !isDeltaFile(p)
+  if (options.deferred) {
+    const files = deltaFiles(base, delta).then((made) => made ?? Promise.reject(new SearchDeltaClashError('A search delta page has the id of a base page')))
+    // Awaited by the pass once its other files are written: handled now, so a failure meanwhile is not an unhandled rejection.
+    files.catch(() => {})
+    return { key, keeps, files, kind: 'delta' }
+  }
   const files = await deltaFiles(base, delta)
-  return files ? { key, keeps: (p) => !isDeltaFile(p), files: Promise.resolve(files), kind: 'delta' } : null
+  return files ? { key, keeps, files: Promise.resolve(files), kind: 'delta' } : null
 }
 
 /**
- * Indexes the delta's records (a few, so the build waits for them) and writes its manifest; null when a delta page has
+ * Indexes the delta's records (a few) and writes its manifest; null when a delta page has
  * the id of a base page: results carry Pagefind's page id, not their index, so the two could not be told apart.
  */
 async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticFile[] | null> {
