@@ -5,7 +5,7 @@
  * that does not parse, or names another, ends the journal, so a torn append or a state written whole since is never
  * applied. After `MAX_LINES` lines, or a change past `MAX_CHANGES`, the state is written whole again.
  */
-import { closeSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs'
+import { closeSync, fstatSync, ftruncateSync, openSync, readFileSync, writeSync } from 'node:fs'
 import { syncFd } from '../cache/integrity.js'
 import { PackedManifest } from './manifest.js'
 import type { BuildState, InputStamp, ManifestEntry, StoredMark } from './state.js'
@@ -67,11 +67,14 @@ export function journalLine(next: BuildState, previous: BuildState): JournalLine
   const changes = next.manifest.changesFrom(previous.manifest)
   if (!changes || next.archive !== previous.archive || next.reports.length !== previous.reports.length) return null
   const inputs: Array<string | number> = []
+  let kept = 0
   for (const [source, s] of next.inputs) {
     const before = previous.inputs.get(source)
+    if (before) kept++
     if (!before || !sameStamp(before, s)) inputs.push(source, s.hash, s.key, s.size, s.mtimeMs, s.ino)
   }
-  const inputsGone = [...previous.inputs.keys()].filter((source) => !next.inputs.has(source))
+  // Every earlier input still there (an edit's build): none gone, without a second walk of them.
+  const inputsGone = kept === previous.inputs.size ? [] : [...previous.inputs.keys()].filter((source) => !next.inputs.has(source))
   const reports: JournalLine['reports'] = []
   for (let at = 0; at < next.reports.length; at++) {
     const report = next.reports[at]!
@@ -98,7 +101,8 @@ export function appendJournal(stateFile: string, line: JournalLine, mark: Stored
   try {
     const fd = openSync(journalPath(stateFile), mark.lines === 0 ? 'w' : 'r+')
     try {
-      ftruncateSync(fd, mark.bytes)
+      // Only a torn line is cut off: a truncation is a metadata write, slow on a busy disk.
+      if (fstatSync(fd).size !== mark.bytes) ftruncateSync(fd, mark.bytes)
       for (let at = 0; at < bytes.byteLength;) at += writeSync(fd, bytes, at, bytes.byteLength - at, mark.bytes + at)
       syncFd(fd)
     } finally {
