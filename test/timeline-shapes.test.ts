@@ -130,6 +130,18 @@ describe('timeline shapes: clock times in prose', () => {
     expect(record.timeline[1]!.text).toBe('At around 3am UTC of the following night the network halted.')
   })
 
+  it('gives each of two clock times in one sentence its own clause as the text ("at X we did A, and at Y B")', () => {
+    const r = doc(
+      '# Registry down\n\nOn 2023-11-07 around 14:10 CET a storage migration started and at 14:25 CET the first users reported failed pushes.\n\nWe rolled back the migration at 15:40 CET, and by 16:15 CET all pushes worked again.\n',
+    )
+    expect(r.entries).toEqual([
+      '2023-11-07 14:10 A storage migration started',
+      '2023-11-07 14:25 The first users reported failed pushes.',
+      '2023-11-07 15:40 We rolled back the migration at 15:40 CET',
+      '2023-11-07 16:15 All pushes worked again.',
+    ])
+  })
+
   it('keeps document order and reads bold times with seconds, without order warnings', () => {
     const r = doc('# Spike\n\nOn 2023-01-07 at approximately 22:26 UTC timeouts rose.\n\nThe CDN served timeouts at roughly **22:20:00** UTC.\n')
     expect(r.entries).toEqual([

@@ -62,6 +62,26 @@ function closingStamp(line: string, index: number, time: string): string | null 
   return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null
 }
 
+/** A conjunction that joins a second timed clause onto a sentence ("…, and at 14:25 users reported", "and by 16:15 …"). */
+const TIMED_JOIN = /(?:[,;]\s*|\s)(?:and|then|but)\s+(?=(?:at|by|around|about|approximately|shortly after)\s+~?\s?\d{1,2}[:.h]?\d{2}|\d{1,2}[:h]\d{2})/gi
+
+/**
+ * The clause of `sentence` that holds the time at `at` when the sentence joins timed clauses ("Around 14:10 a migration
+ * started and at 14:25 users reported errors": each time its own clause); the sentence as it is otherwise.
+ */
+function clauseAt(sentence: string, at: number): string {
+  let start = 0
+  let end = sentence.length
+  for (const m of sentence.matchAll(TIMED_JOIN)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length
+    else if (m.index > at) {
+      end = m.index
+      break
+    }
+  }
+  return sentence.slice(start, end).trim()
+}
+
 /** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …"). */
 const LEAD_IN = /^(?:\s|,|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the)*$/i
 
@@ -86,6 +106,16 @@ function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): 
   )
     return sentence
   return clause[0]!.toUpperCase() + clause.slice(1)
+}
+
+/** The text of a prose event: its sentence, or its own clause of it, without the stamp it opens with. */
+function ownClause(line: string, index: number, rest: string): string {
+  const sentence = sentenceAt(line, index)
+  const at = sentence.indexOf(line.slice(index, index + 8).replace(/\s+/g, ' '))
+  const clause = at >= 0 ? clauseAt(sentence, at) : sentence
+  if (clause === sentence) return withoutLeadingStamp(sentence, line.slice(index, index + 200), rest)
+  const from = clause.indexOf(rest.replace(/\s+/g, ' ').slice(0, 12))
+  return withoutLeadingStamp(clause, line.slice(index, index + 200), from >= 0 ? clause.slice(from) : '')
 }
 
 /** Lines of an indented code block (text indented by tabs or spaces), never of a fenced one. */
@@ -135,11 +165,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const only = stampOnly(l.text, stamp.time.text, dates)
       const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
       const below = only && !above ? wordsBelow(lines[index + 1]) : ''
-      const text =
-        above ||
-        below ||
-        closingStamp(l.text, m.index, stamp.time.text) ||
-        withoutLeadingStamp(sentenceAt(l.text, m.index), l.text.slice(m.index, m.index + 200), stamp.rest)
+      const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || ownClause(l.text, m.index, stamp.rest)
       told = index + 1
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
