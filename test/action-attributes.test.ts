@@ -14,6 +14,13 @@ describe('action items: owner and priority in one trailing parenthesis', () => {
     expect(item(text)).toMatchObject({ text: rest, owner, priority })
   })
 
+  it('reads a status beside the owner in the group, and full-width Japanese groups with 担当 and 完了', () => {
+    expect(item('Add a canary stage (owner: @kim, done)')).toMatchObject({ text: 'Add a canary stage', owner: 'kim', done: true })
+    expect(item('負荷試験の手順を見直す（担当：佐藤、完了）')).toMatchObject({ text: '負荷試験の手順を見直す', owner: '佐藤', done: true })
+    expect(item('監視を追加する（未対応、担当者：山田）')).toMatchObject({ text: '監視を追加する', owner: '山田', done: false })
+    expect(item('Upgrade the proxy (done)')).toMatchObject({ text: 'Upgrade the proxy', done: true })
+  })
+
   it('leaves a parenthesis that names neither', () => {
     expect(item('Upgrade the proxy (see RFC 12)')).toMatchObject({ text: 'Upgrade the proxy (see RFC 12)', owner: null, priority: null })
   })

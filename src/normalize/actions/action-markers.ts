@@ -96,7 +96,8 @@ export function statusOf(word: string): boolean | null {
   // Trackers' and incident tools' open states too (Jira, Linear, incident.io: "Backlog", "In review", "Outstanding").
   const open = /^(?:open|to[ -]?do|pending|in[ -]progress|doing|wip|planned|not (?:yet )?started|not done|no|blocked|new|ongoing|[☐⬜])$/
   if (open.test(w) || /^(?:outstanding|backlog|in review|scheduled|unresolved|started|triage|queued)$/.test(w)) return false
-  return null
+  // Japanese: 完了/対応済み (done), 未対応/対応中/未着手/検討中 (open).
+  return /^(?:完了|(?:対応|実施)?済み?)$/.test(w) ? true : /^(?:未対応|対応中|未着手|未完了|検討中|実施中)$/.test(w) ? false : null
 }
 
 const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|finished|fixed|open|pending|planned|closed'
@@ -213,10 +214,10 @@ function takeOwner(text: string): { text: string; owner: string | null } {
   return { text, owner: mention?.[1] ?? null }
 }
 
-/** A parenthesis at the end of an item: "(owner: @kim, P1)", "(@ops, high priority)", "(low priority)". */
-const TRAILING_GROUP = /\s*\(([^()]{1,80})\)\s*[.!]?\s*$/
+/** A parenthesis at the end of an item, full-width too: "(owner: @kim, P1)", "(@ops, high priority)", "（担当：山田、完了）". */
+const TRAILING_GROUP = /\s*[(（]([^()（）]{1,80})[)）]\s*[.!。]?\s*$/
 const GROUP_OWNER =
-  /^(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare)\s*[:=]\s*|assigned to\s+|owned by\s+)?@?([\p{L}\p{N}_.-]+(?: \p{Lu}[\p{L}\p{N}_.-]+)?)$/iu
+  /^(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare|担当者?)\s*[:=：]\s*|assigned to\s+|owned by\s+)?@?([\p{L}\p{N}_.-]+(?: \p{Lu}[\p{L}\p{N}_.-]+)?)$/iu
 const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY_WORDS})(?:\\s+priority)?$`, 'i')
 
 /**
@@ -224,26 +225,28 @@ const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY
  * ", P1)" is left behind once the owner is read); the parts it does not know ("due May 3") stay in a parenthesis.
  * A group with neither an owner nor a priority ("(see RFC 12)") is left as it is; a lone name ("(Bob)") is read by takeOwner.
  */
-function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null } {
+function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null; done: boolean | null } {
   const group = TRAILING_GROUP.exec(text)
-  if (!group || group.index === 0) return { text, owner: null, priority: null }
+  if (!group || group.index === 0) return { text, owner: null, priority: null, done: null }
   let owner: string | null = null
   let priority: string | null = null
+  let done: boolean | null = null
   const kept: string[] = []
-  for (const raw of group[1]!.split(/[,;]/)) {
+  for (const raw of group[1]!.split(/[,;、，]/)) {
     const part = raw.trim()
-    const named = /[:=@]|^assigned to |^owned by /i.test(part) ? GROUP_OWNER.exec(part) : null
+    const named = /[:=@：]|^assigned to |^owned by /i.test(part) ? GROUP_OWNER.exec(part) : null
     const ranked = GROUP_PRIORITY.exec(part)
     if (ranked && priority === null) priority = priorityOf(ranked[1]!)
     else if (named && owner === null) owner = named[1]!
+    else if (done === null && statusOf(part) !== null) done = statusOf(part)
     else if (part) kept.push(part)
   }
-  if (owner === null && priority === null) return { text, owner: null, priority: null }
+  if (owner === null && priority === null) return { text, owner: null, priority: null, done: null }
   // Beside a priority, one short name is the owner: "(ops team, P2)".
   const lone = kept.length === 1 && owner === null ? kept[0]! : ''
   if (/^\p{L}[\p{L} .&/-]{0,30}$/u.test(lone) && lone.split(/\s+/).length <= 3 && !NOT_OWNER.test(lone) && !kindOf(lone)) owner = kept.pop()!
   const rest = text.slice(0, group.index)
-  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority }
+  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done }
 }
 
 /** Tracker labels at the end of an item (GitLab's `~"severity::2"`, `~bug`): the page links the issue; `priority::N` is its priority. */
@@ -271,7 +274,7 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   )
   let text = dropTrackerLabels(status.text)
   let kind = status.todo ? (defaults.kind ?? 'todo') : defaults.kind
-  let done = status.done ?? defaults.done
+  let done = status.done
   const typed = /^([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s+(\S.*)$/.exec(text)
   if (typed && labelKind(typed[1] ?? '')) {
     const label = typed[1] ?? ''
@@ -281,6 +284,7 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   }
   const labels = takeScopedLabels(text)
   const grouped = takeAttributeGroup(labels.text)
+  done = done ?? grouped.done ?? defaults.done
   const prioritised = grouped.priority === null ? takePriority(grouped.text) : { text: grouped.text, priority: grouped.priority }
   prioritised.priority ??= labels.priority
   const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
