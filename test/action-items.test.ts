@@ -174,6 +174,15 @@ describe('action items: done, priority, owner', () => {
     ])
   })
 
+  it('reads a bracketed term or kind in front of an item ("(Longer-term) Mirror …", "[Short term] Pin …") as its kind', () => {
+    const d = { kind: null, done: null }
+    expect(makeItem('(Longer-term) Mirror the kernel archives', d)).toMatchObject({ text: 'Mirror the kernel archives', kind: 'long-term' })
+    expect(makeItem('[Short term] Pin the library version', d)).toMatchObject({ text: 'Pin the library version', kind: 'short-term' })
+    expect(makeItem('(Near-term): Add a lag alert', d)).toMatchObject({ text: 'Add a lag alert', kind: 'short-term' })
+    // A parenthesis that names no kind stays text.
+    expect(makeItem('(optional) Add a lag alert', d)).toMatchObject({ text: '(optional) Add a lag alert', kind: null })
+  })
+
   it('splits lines: markers start items, lower-case lines continue them, code is not items', () => {
     expect(lineItems('Intro:\n- one\n- two\n  continued')).toEqual({ items: ['one', 'two continued'], sure: true })
     expect(codeItems('const x = 1;\nrun()', null).items).toEqual([])

@@ -42,6 +42,8 @@ const KINDS = new Map<string, string>([
   ['long term', 'long-term'],
   ['long-term', 'long-term'],
   ['longterm', 'long-term'],
+  ['near term', 'short-term'],
+  ['near-term', 'short-term'],
   ['medium term', 'medium-term'],
   ['medium-term', 'medium-term'],
   ['mid-term', 'medium-term'],
@@ -282,6 +284,10 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
     if (statusOf(label) === false && done === null) done = false
     text = typed[2] ?? text
   }
+  // A term or kind in brackets in front ("(Longer-term) Mirror …", "[Short term] Pin …").
+  const bracketed = /^[([]([A-Za-z][A-Za-z -]{1,20})[)\]]\s*:?\s+(?=\S)/.exec(text)
+  const bracketKind = bracketed ? labelKind((bracketed[1] ?? '').replace(/^longer\b/i, 'long')) : null
+  if (bracketed && bracketKind) [kind, text] = [bracketKind, text.slice(bracketed[0].length)]
   const labels = takeScopedLabels(text)
   const grouped = takeAttributeGroup(labels.text)
   done = done ?? grouped.done ?? defaults.done
