@@ -57,9 +57,10 @@ export function readInput(
 ): Input {
   const info = statSync(absolutePath)
   if (previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs && previous.ino === info.ino && info.mtimeMs < lastStart - 2000) {
-    // The key is worked out again only when the options changed since (hashing 10,000 keys is 45 ms of a warm build).
-    const key = sameOptions ? previous.key : documentKey(source, previous.hash, optionsKey)
-    return { source, absolutePath, stamp: { ...previous, key }, bytes: null }
+    // The key is worked out again only when the options changed since (hashing 10,000 keys is 45 ms of a warm build);
+    // else the stamp itself is taken, not a copy: 10,000 objects fewer for a warm build to make and keep.
+    const stamp = sameOptions ? previous : { ...previous, key: documentKey(source, previous.hash, optionsKey) }
+    return { source, absolutePath, stamp, bytes: null }
   }
   const bytes = readFileSync(absolutePath)
   const hash = hashParts(bytes)

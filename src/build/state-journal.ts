@@ -71,7 +71,7 @@ export function journalLine(next: BuildState, previous: BuildState): JournalLine
   for (const [source, s] of next.inputs) {
     const before = previous.inputs.get(source)
     if (before) kept++
-    if (!before || !sameStamp(before, s)) inputs.push(source, s.hash, s.key, s.size, s.mtimeMs, s.ino)
+    if (!before || (before !== s && !sameStamp(before, s))) inputs.push(source, s.hash, s.key, s.size, s.mtimeMs, s.ino)
   }
   // Every earlier input still there (an edit's build): none gone, without a second walk of them.
   const inputsGone = kept === previous.inputs.size ? [] : [...previous.inputs.keys()].filter((source) => !next.inputs.has(source))
