@@ -57,10 +57,13 @@ function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): P
   return { ms, iso }
 }
 
-/** First (or, for `resolved`, last) timed event whose wording names the phase, not before the impact began. */
+/**
+ * First (or, for `resolved`, last) timed event whose wording names the phase, not before the impact began: searched
+ * from the end it is taken from, so the wording is not tried on every event.
+ */
 function inferPoint(name: PhaseName, timed: TimedEntry[], start: number | null): TimedEntry | null {
-  const matching = timed.filter((t) => PHASE_WORDING[name].test(t.entry.text) && (start === null || t.ms >= start))
-  return (name === 'resolved' ? matching.at(-1) : matching[0]) ?? null
+  const names = (t: TimedEntry): boolean => PHASE_WORDING[name].test(t.entry.text) && (start === null || t.ms >= start)
+  return (name === 'resolved' ? timed.findLast(names) : timed.find(names)) ?? null
 }
 
 const STATED_KIND: Record<PhaseName, DurationKind> = { detected: 'detect', mitigated: 'mitigate', resolved: 'resolve' }
