@@ -28,12 +28,13 @@ const BATCH = 16
 /** The worker's script; null from the sources (see `workerScript`). */
 const WORKER_URL = workerScript('normalize-worker')
 /**
- * Heap room of a worker, as the main thread's: V8 lets the old generation grow by a factor that shrinks with the heap
- * limit (4x from a 2 GB limit, 1.3x at 256 MB), so the 256 MB cap once set here made a worker run twice as many full
- * collections as the main thread. (A 32 MB semi-space halved the scavenges too, but cost 120 MB of peak RSS for two
- * workers for a few per cent of CPU, so the young generation keeps V8's default.)
+ * Heap room of a worker: the main thread's old generation (V8 lets it grow by a factor that shrinks with the heap
+ * limit, 4x from 2 GB, 1.3x at 256 MB, so the 256 MB cap once set here doubled a worker's full collections), and a
+ * 96 MB young generation (32 MB semi-spaces, V8's default 16): the normalizer allocates about 3 MB a file, so half the
+ * scavenges, less of V8's helper threads' CPU competing with the other worker for the second core. Cold 10,000 at
+ * `--workers 2`: whole-process CPU 0.86x, peak RSS the same (the emit phase's, after the workers end); bench/README.md.
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 96 }
 
 /**
  * Worker threads to start for `items` files: `requested` threads normalize (the CLI's `--workers`, else
