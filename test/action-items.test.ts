@@ -183,6 +183,14 @@ describe('action items: done, priority, owner', () => {
     expect(makeItem('(optional) Add a lag alert', d)).toMatchObject({ text: '(optional) Add a lag alert', kind: null })
   })
 
+  it('takes an owner written between dashes before a priority ("Add an alert — Dana — P2")', () => {
+    expect(makeItem('Add a checkout error-rate alert — Dana — P2', { kind: null, done: null })).toMatchObject({
+      text: 'Add a checkout error-rate alert',
+      owner: 'Dana',
+      priority: 'P2',
+    })
+  })
+
   it('splits lines: markers start items, lower-case lines continue them, code is not items', () => {
     expect(lineItems('Intro:\n- one\n- two\n  continued')).toEqual({ items: ['one', 'two continued'], sure: true })
     expect(codeItems('const x = 1;\nrun()', null).items).toEqual([])

@@ -7,86 +7,9 @@
 import type { ActionItem } from '../../types.js'
 import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine } from '../structure/plain-text.js'
+import { kindOf, labelKind } from './action-kinds.js'
 
-const KINDS = new Map<string, string>([
-  ['improvement', 'improvement'],
-  ['fix', 'fix'],
-  ['todo', 'todo'],
-  ['to do', 'todo'],
-  ['task', 'task'],
-  ['action', 'action'],
-  ['action item', 'action'],
-  ['follow-up', 'follow-up'],
-  ['followup', 'follow-up'],
-  ['follow up', 'follow-up'],
-  ['mitigation', 'mitigation'],
-  ['mitigate', 'mitigation'],
-  ['prevention', 'prevention'],
-  ['prevent', 'prevention'],
-  ['repair', 'repair'],
-  ['preventative', 'prevention'],
-  ['preventive', 'prevention'],
-  ['remediation', 'remediation'],
-  ['investigation', 'investigation'],
-  ['process', 'process'],
-  ['monitoring', 'monitoring'],
-  ['documentation', 'documentation'],
-  ['detection', 'detection'],
-  ['detect', 'detection'],
-  ['bug', 'bug'],
-  ['chore', 'chore'],
-  ['technical', 'technical'],
-  ['short term', 'short-term'],
-  ['short-term', 'short-term'],
-  ['shortterm', 'short-term'],
-  ['long term', 'long-term'],
-  ['long-term', 'long-term'],
-  ['longterm', 'long-term'],
-  ['near term', 'short-term'],
-  ['near-term', 'short-term'],
-  ['medium term', 'medium-term'],
-  ['medium-term', 'medium-term'],
-  ['mid-term', 'medium-term'],
-  ['mid term', 'medium-term'],
-  ['immediate', 'immediate'],
-  ['organizational', 'organizational'],
-  ['organisational', 'organizational'],
-  ['people', 'people'],
-  ['tooling', 'tooling'],
-  ['infrastructure', 'infrastructure'],
-  ['communication', 'communication'],
-  ['testing', 'testing'],
-])
-
-/** Kind named by a label ("Improvements/Fixes" -> `improvement`, "Long term" -> `long-term`), else null. */
-export function kindOf(label: string): string | null {
-  const norm = label
-    .toLowerCase()
-    .replace(/[*_`:]/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
-  const twoWords = norm
-    .split(/[\s/&,]+/)
-    .slice(0, 2)
-    .join(' ')
-  for (const candidate of [norm, twoWords, norm.split(/[\s/&,]+/)[0] ?? '']) {
-    const hit = KINDS.get(candidate) ?? KINDS.get(candidate.replace(/(?:es|s)$/, '')) ?? KINDS.get(candidate.replace(/s$/, ''))
-    if (hit) return hit
-  }
-  return null
-}
-
-/** Kind of a label made only of kind words ("Improvements/Fixes", "Short-term", "Process"), else null. */
-export function labelKind(label: string): string | null {
-  const parts = label
-    .toLowerCase()
-    .replace(/[*_`:]/g, '')
-    .split(/\s*(?:[/&,+]|\band\b)\s*/)
-    .map((p) => p.trim())
-    .filter(Boolean)
-  const kinds = parts.map((p) => KINDS.get(p) ?? KINDS.get(p.replace(/(?:es|s)$/, '')) ?? KINDS.get(p.replace(/s$/, '')) ?? null)
-  return kinds.length && kinds.every(Boolean) ? kinds[0]! : null
-}
+export { kindOf, labelKind } from './action-kinds.js'
 
 /** Done (`true`) or pending (`false`) stated by a status word or mark, else null. */
 export function statusOf(word: string): boolean | null {
@@ -197,7 +120,8 @@ function isPersonName(name: string): boolean {
   return !NOT_OWNER.test(name) && !kindOf(name) && priorityOf(name) === null && statusOf(name) === null && !CALENDAR_WORD.test(name)
 }
 
-function takeOwner(text: string): { text: string; owner: string | null } {
+function takeOwner(written: string): { text: string; owner: string | null } {
+  const text = written.replace(/\s[–—-]\s*$/, '') // a dash a removed priority left ("Fix — Dana — P2")
   const lead = LEAD_OWNER.exec(text)
   const name = lead?.[1]?.trim() ?? ''
   if (lead && name.split(/\s+/).length <= 4 && !NOT_OWNER.test(name) && !kindOf(name) && priorityOf(name) === null)
