@@ -18,6 +18,7 @@ import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/inciden
 import { removeKramdownAttributes } from './structure/kramdown-attributes.js'
 import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
+import { bylineDate } from './structure/byline.js'
 import { findSections, toSections } from './sections/sections.js'
 import { statesDate, statesTitle, statesZone } from './stated.js'
 import { findSummary, type StatusLog } from './summary/summary.js'
@@ -116,7 +117,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   clock?.lap('tree checks')
   const blocks = buildBlocks(tree, body)
   clock?.lap('blocks')
-  const meta = readMeta(source, data, file)
+  const stated = readMeta(source, data, file)
+  // Without front matter or a dated file name, a byline under the title ("Published 2024-10-02") is the publication day.
+  const byline = stated.published ? null : bylineDate(blocks)
+  const meta = byline ? { ...stated, published: byline } : stated
   const fields = collectFields(blocks, tree)
   const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
   if (!title && !statesTitle(body))

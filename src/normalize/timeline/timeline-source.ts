@@ -5,6 +5,7 @@
 import type { List, RootContent, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
+import { isByline } from '../structure/byline.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
 import { findHeadingRun, isStampHeading, namesTimeline } from './timeline-headings.js'
@@ -138,7 +139,12 @@ export function summaryProse(spans: SectionSpan[], blocks: Block[]): string {
   const summary = primarySummary(spans)
   if (summary) return plainText(summary.nodes)
   const field = blocks.find((b) => b.kind === 'field' && b.match?.key === 'summary')
-  const paragraphs = blocks.filter((b) => b.kind === 'content' && b.node.type === 'paragraph').slice(0, 4)
-  const text = plainText(paragraphs.map((b) => b.node))
+  // A byline's day ("Published 2024-10-02") is when the report came out, not when the incident happened.
+  const paragraphs: RootContent[] = []
+  for (const b of blocks) {
+    if (paragraphs.length >= 4) break
+    if (b.kind === 'content' && b.node.type === 'paragraph' && !(paragraphs.length === 0 && isByline(plainText([b.node])))) paragraphs.push(b.node)
+  }
+  const text = plainText(paragraphs)
   return field?.kind === 'field' ? `${field.value}\n${text}` : text
 }
