@@ -40,6 +40,8 @@ describe('phase wording', () => {
     // Incident-tool exports and support channels: a declared incident, a customer ticket or complaint is detection.
     ['detected', 'Incident declared by Alice'],
     ['detected', 'Alice declared an incident in #ops'],
+    ['detected', 'Incident opened'],
+    ['detected', 'Incident created by PagerDuty'],
     ['detected', 'Customer ticket about failed logins arrives'],
     ['detected', 'First support tickets come in'],
     ['detected', 'Customers complained on social media'],
@@ -60,6 +62,7 @@ describe('phase wording', () => {
     // A report of the recovery is no detection.
     ['detected', 'iOS版の復旧報告'],
     ['detected', 'Incident resolved and closed'],
+    ['detected', 'Incident review created in Confluence'],
     ['resolved', 'Tried a restart, but it never came back to normal'],
   ] as const)('not %s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(false)

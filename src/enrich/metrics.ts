@@ -10,7 +10,7 @@ import { minutesBetween, timedEntries, type TimedEntry } from './moments.js'
  */
 export const PHASE_WORDING = {
   detected:
-    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket|incident (was )?declared|declared (an? |the )?(incident|outage|sev)|customer (support )?(tickets?|complaints?)|support tickets?|complain(ed|ts?|ing))|\b(bemerkt|gemeldet|meldung(en)?|alarmiert|signalé|signalement|détecté|detectad[oa]s?|notificad[oa]s?|reportad[oa]s?|alertad[oa]s?)|検知|発覚|アラート|発報|気づ|通報/i,
+    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|spotted|became aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket|incident (was )?(declared|opened|created)|declared (an? |the )?(incident|outage|sev)|customer (support )?(tickets?|complaints?)|support tickets?|complain(ed|ts?|ing))|\b(bemerkt|gemeldet|meldung(en)?|alarmiert|signalé|signalement|détecté|detectad[oa]s?|notificad[oa]s?|reportad[oa]s?|alertad[oa]s?)|検知|発覚|アラート|発報|気づ|通報/i,
   mitigated:
     /\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*|mitigad[oa]s?|revertid[oa]s?|mitigaç\p{L}*|mitigación)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
   resolved:
