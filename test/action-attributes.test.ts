@@ -25,6 +25,12 @@ describe('action items: owner and priority in one trailing parenthesis', () => {
     expect(item('Upgrade the proxy (see RFC 12)')).toMatchObject({ text: 'Upgrade the proxy (see RFC 12)', owner: null, priority: null })
   })
 
+  it('reads a labelled owner written with initials whole', () => {
+    expect(item('Validate pool sizes - Owner: J. Patel - Due 2024-04-01')).toMatchObject({ text: 'Validate pool sizes - Due 2024-04-01', owner: 'J. Patel' })
+    expect(item('Add a canary (Owner: A. B. Smith)')).toMatchObject({ text: 'Add a canary', owner: 'A. B. Smith' })
+    expect(item('Fix it. Owner: Priya. Due: 30 June.')).toMatchObject({ owner: 'Priya' })
+  })
+
   it('keeps one dash where an owner stood between two', () => {
     expect(item('Add a queue age alert — Owner: Dana — due 2024-02-01')).toMatchObject({ text: 'Add a queue age alert — due 2024-02-01', owner: 'Dana' })
   })

@@ -99,11 +99,11 @@ function takePriority(text: string): { text: string; priority: string | null } {
 }
 
 /**
- * A labelled owner, "Owner: Kim Lee", "assigned to @kim": a name's dots only inside it ("j.doe"), so a sentence's
+ * A labelled owner, "Owner: Kim Lee", "Owner: J. Patel", "assigned to @kim": a name's dots only inside it ("j.doe") or after an initial, so a sentence's
  * full stop ("Owner: Priya. Due: 30 June.") ends the name and goes with the label.
  */
 const LABELLED_OWNER =
-  /\s*[([]?(?<![\p{L}\p{N}])(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare)\s*[:=]|assigned to\b|owned by\b)\s*@?([\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?: \p{Lu}[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)?)[)\]]?(?:\.(?=\s|$))?/iu
+  /\s*[([]?(?<![\p{L}\p{N}])(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare)\s*[:=]|assigned to\b|owned by\b)\s*@?((?:\p{Lu}\. ?){0,2}[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*(?: \p{Lu}[\p{L}\p{N}_-]+(?:\.[\p{L}\p{N}_-]+)*)?)[)\]]?(?:\.(?=\s|$))?/iu
 
 /** One to three capitalized words, the shape of a person's name ("Jane", "Bob Smith", "Ana García"). */
 const NAME = String.raw`\p{Lu}[\p{Ll}'’-]{1,20}(?: \p{Lu}[\p{Ll}'’-]{0,20}\.?){0,2}`
