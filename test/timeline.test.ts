@@ -261,6 +261,11 @@ describe('timeline styles', () => {
     expect(run(bracketed).entries.map((e) => [e.time, e.text])).toEqual(expected)
   })
 
+  it('keeps an HTML element after the stamp as text, never as a chat nick', () => {
+    const text = '- 10:00 <code>db-1</code> failed over\n- 10:05 <b>Paged</b> the on-call\n- 10:09 <script>x()</script> shown as text\n'
+    expect(run(text).entries.map((e) => e.text)).toEqual(['db-1 failed over', 'Paged the on-call', '<script>x()</script> shown as text'])
+  })
+
   it('reads headings that open with a time, with the text from the next paragraph', () => {
     const r = run('### 10:05 UTC\n\nPager fired.\n\n### 10:20 UTC - Rolled back\n', { date: '2020-01-02' })
     expect(r.entries.map((e) => [e.at, e.text, e.line])).toEqual([
