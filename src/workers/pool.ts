@@ -29,12 +29,11 @@ const BATCH = 16
 const WORKER_URL = workerScript('normalize-worker')
 /**
  * Heap room of a worker: the main thread's old generation (V8 lets it grow by a factor that shrinks with the heap
- * limit, 4x from 2 GB, 1.3x at 256 MB, so the 256 MB cap once set here doubled a worker's full collections), and a
- * 96 MB young generation (32 MB semi-spaces, V8's default 16): the normalizer allocates about 3 MB a file, so half the
- * scavenges, less of V8's helper threads' CPU competing with the other worker for the second core. Cold 10,000 at
- * `--workers 2`: whole-process CPU 0.86x, peak RSS the same (the emit phase's, after the workers end); bench/README.md.
+ * limit, 4x from 2 GB, 1.3x at 256 MB, so the 256 MB cap once set here doubled a worker's full collections). The young
+ * generation keeps V8's default: a 96 MB one saved about 7 % of a cold 10,000's CPU but raised Node's peak from about
+ * 515 to 605-655 MB, past the 600 MB the build keeps to (bench/README.md, session 12).
  */
-export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048, maxYoungGenerationSizeMb: 96 }
+export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
 
 /**
  * Worker threads to start for `items` files: `requested` threads normalize (the CLI's `--workers`, else
