@@ -178,7 +178,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const record = emptyRecord(source, meta.slug)
   record.title = title
   if (language) record.language = language
-  record.summary = findSummary(data, spans, blocks, title, language, statusLogOf(timeline.entries), inOrder)
+  record.summary = findSummary({ data, spans, blocks, title, language, statusLog: statusLogOf(timeline.entries), events: inOrder })
   Object.assign(record, displayTitleOf(title, record.summary, language))
   clock?.lap('summary')
   const timezone = timeline.timezone ?? when.timezone

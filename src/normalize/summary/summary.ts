@@ -211,24 +211,30 @@ export interface StatusLog {
 /** What a candidate text keeps: without its sentences about the document, or as it is. */
 type Sift = (text: string) => string
 
+/** What the summary is picked from: the front matter, the sections and blocks, the title and the timeline. */
+export interface SummaryInput {
+  data: Record<string, unknown>
+  spans: SectionSpan[]
+  blocks: Block[]
+  title: string | null
+  /** BCP 47, null for English: decides where sentences end. */
+  language?: string | null
+  /** A status page's updates, when the timeline is one written newest first. */
+  statusLog?: StatusLog | null
+  /** The timeline's events in time order, for a document whose only prose is in them. */
+  events?: ReadonlyArray<{ text: string }>
+}
+
 /**
- * Picks the summary by the rules above; `language` (BCP 47, null for English) decides where sentences end. When
- * every candidate speaks only about the document ("The following is the report of the outage."), that is kept
- * rather than no summary at all.
+ * Picks the summary by the rules above. When every candidate speaks only about the document ("The following is the
+ * report of the outage."), that is kept rather than no summary at all.
  */
-export function findSummary(
-  data: Record<string, unknown>,
-  spans: SectionSpan[],
-  blocks: Block[],
-  title: string | null,
-  language: string | null = null,
-  statusLog: StatusLog | null = null,
-  events: ReadonlyArray<{ text: string }> = [],
-): string {
+export function findSummary(input: SummaryInput): string {
+  const language = input.language ?? null
   return (
-    pickSummary(data, spans, blocks, title, language, statusLog, (text) => withoutMeta(text, language)) ||
-    pickSummary(data, spans, blocks, title, language, statusLog, (text) => text) ||
-    eventSummary(events, language)
+    pickSummary(input, language, (text) => withoutMeta(text, language)) ||
+    pickSummary(input, language, (text) => text) ||
+    eventSummary(input.events ?? [], language)
   )
 }
 
@@ -245,15 +251,9 @@ function eventSummary(events: ReadonlyArray<{ text: string }>, language: string 
   return ''
 }
 
-function pickSummary(
-  data: Record<string, unknown>,
-  spans: SectionSpan[],
-  blocks: Block[],
-  title: string | null,
-  language: string | null,
-  statusLog: StatusLog | null,
-  sift: Sift,
-): string {
+function pickSummary(input: SummaryInput, language: string | null, sift: Sift): string {
+  const { data, spans, blocks, title } = input
+  const statusLog = input.statusLog ?? null
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
     const text = typeof value === 'string' ? sift(oneLine(value)) : ''
