@@ -4,11 +4,11 @@
  */
 import type { DateHints } from '../time/datetime.js'
 import { cleanEventText } from '../time/event-text.js'
+import { MARKUP_TAGS } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 
 /** An IRC nick after the stamp (`<alice>`, `< bob>`, `<@op>`), never an HTML element's tag (`<script>`, `<b>`, `<img …>`). */
-const IRC_NICK =
-  /^<\s?(?!(?:a|abbr|b|br|code|del|div|em|font|i|img|ins|kbd|mark|p|pre|s|script|small|span|strong|style|sub|sup|svg|u|iframe)>)[^<>\s]{1,30}>\s*/i
+const IRC_NICK = new RegExp(String.raw`^<\s?(?!(?:${MARKUP_TAGS}|pre|script|style|svg|iframe)>)[^<>\s]{1,30}>\s*`, 'i')
 /** A chat name before the stamp: one or two name-like words, then a bracketed time or a Slack header's two spaces. */
 const NAME_FIRST = /^([\p{L}@][\p{L}\p{N}._-]{0,30}(?: [\p{L}][\p{L}\p{N}._-]{0,30})?)(?:\s?(?=\[\d)|\s{2,4}(?=\d))/u
 /** A Slack header's time: a 12-hour clock, nothing after it. */

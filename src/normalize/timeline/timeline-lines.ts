@@ -16,8 +16,10 @@ export interface TextLine {
 }
 
 const MAX_LINES = 20_000
+/** Names of the HTML tags a line's text is written with (`<b>`, `<code>`, `<br>`), as a regex alternation. */
+export const MARKUP_TAGS = 'a|abbr|b|br|code|del|details|div|em|font|i|img|ins|kbd|mark|p|s|small|span|strong|sub|summary|sup|u'
 /** Inline HTML that is markup; anything else in angle brackets (`<ann>` in a chat line) is kept as text. */
-const KNOWN_TAG = /^<(?:\/?(?:a|abbr|b|br|code|del|details|div|em|font|i|img|ins|kbd|mark|p|s|small|span|strong|sub|summary|sup|u)\b|!--)/i
+const KNOWN_TAG = new RegExp(`^<(?:\\/?(?:${MARKUP_TAGS})\\b|!--)`, 'i')
 
 function walkInline(nodes: PhrasingContent[], lines: TextLine[], depth: number): void {
   for (const node of nodes) {
