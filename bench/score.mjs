@@ -52,14 +52,14 @@ export function rowFile(set, row) {
   return { file: path.join(SHARED, set, file), source: path.basename(row.path || file) }
 }
 
-/** A moment (`{ date, time }` or an ISO string) as the labels write it. */
+/** A moment (`{ date, time }`, a month-only event's `{ month }`, or an ISO string) as the labels write it. */
 function momentParts(moment) {
   if (!moment) return { date: null, time: null }
   if (typeof moment === 'string') {
     const match = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(moment)
     return { date: match?.[1] ?? null, time: match?.[2] ?? null }
   }
-  return { date: moment.date ?? null, time: moment.time ?? null }
+  return { date: moment.date ?? moment.month ?? null, time: moment.time ?? null }
 }
 
 function showMoment(parts) {

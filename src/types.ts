@@ -37,6 +37,8 @@ export interface TimelineEntry {
   text: string
   /** 1-based line in the source file. */
   line: number
+  /** `YYYY-MM` when the text gives only the month (`2015-10: …`, `March 2016 – …`); `date` and `time` are then null. */
+  month?: string
   /** `prose` when the document has no timeline and the event is a clock time read from its paragraphs. */
   from?: 'prose'
   /** The end of an event written as a range (`10:05 to 10:40`); absent otherwise. */

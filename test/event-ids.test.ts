@@ -16,6 +16,10 @@ describe('eventIds', () => {
     ).toEqual(['ev-2024-03-02-1045-database-failover-started-on-the-primary', 'ev-1100-alert-fired', 'ev-untimed-customers-told'])
   })
 
+  it('names an event dated only by its month after that month', () => {
+    expect(eventIds([{ ...entry(null, 'Servers provisioned'), month: '2015-10' }])).toEqual(['ev-2015-10-servers-provisioned'])
+  })
+
   it('keeps an event’s id when events before it are added, removed or edited', () => {
     const before = [entry('10:00', 'Deploy began'), entry('10:05', 'Errors rose'), entry('10:20', 'Rolled back')]
     const after = [entry('09:55', 'Change approved'), entry('10:00', 'Deploy of v2 began'), entry('10:20', 'Rolled back')]

@@ -105,6 +105,14 @@ describe('timeline overview', () => {
   })
 })
 
+describe('events dated only by their month', () => {
+  it('list with their month as a readable label and a machine-readable datetime', () => {
+    const record = makeRecord({ timeline: [{ at: null, date: null, time: null, month: '2015-10', text: 'Servers provisioned', line: 1 }] })
+    const row = timelineVisual(record)!.rows[0]!
+    expect(row).toMatchObject({ kind: 'event', time: null, at: '2015-10', month: 'October 2015', text: 'Servers provisioned' })
+  })
+})
+
 describe('label lanes at the axis ends', () => {
   it('aligns a centred label that would stick out of the axis to the near end', () => {
     const placed = layoutLabels([

@@ -5,10 +5,10 @@ import { slugify } from './paths.js'
 const WORDS = 6
 const MAX_TEXT = 48
 
-/** The part of an id an event's time gives: `2024-03-02-1045`, `1045` without a day, `untimed` without a time. */
+/** The part of an id an event's time gives: `2024-03-02-1045`, `1045` without a day, `2015-10` for a month, else `untimed`. */
 function timePart(entry: TimelineEntry): string {
   const time = entry.time?.replace(':', '') ?? null
-  if (!time) return 'untimed'
+  if (!time) return entry.month ?? 'untimed'
   return entry.date ? `${entry.date}-${time}` : time
 }
 

@@ -15,8 +15,10 @@ export interface TimelineRow {
   time: string | null
   /** The same moment in UTC, when the offset is known. */
   utc: string | null
-  /** `data-at`: ISO when known, else `HH:MM`. */
+  /** `data-at`: ISO when known, else `HH:MM` (`YYYY-MM` for an event dated only by its month). */
   at: string | null
+  /** `October 2015` for an event the text dates only by its month. */
+  month?: string
   text: string
   /** Scaled gap before this event: 0 (none) to 5 (a long silence). */
   gap: number
@@ -69,6 +71,11 @@ const percent = (f: number): number => Math.round((AXIS_FROM + f * (AXIS_TO - AX
 /** A quiet gap's length as a reader rounds it: whole hours once it is a few hours long. */
 const gapText = (minutes: number): string => formatMinutes(minutes >= 180 ? Math.round(minutes / 60) * 60 : minutes)!
 
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+
+/** `October 2015` for `2015-10`. */
+const monthLabel = (month: string): string => `${MONTH_NAMES[Number(month.slice(5, 7)) - 1] ?? ''} ${month.slice(0, 4)}`.trim()
+
 /** `Mar 18` for wall-clock minutes. */
 const dayLabel = (minutes: number): string => {
   const day = utcDay(minutes * 60_000)
@@ -95,7 +102,8 @@ export function timelineVisual(record: PostmortemRecord): TimelineVisual | null 
     const id = ids[index]!
     const t = byIndex.get(index)
     if (!t) {
-      rows.push({ id, kind: 'event', time: null, utc: null, at: null, text: entry.text, gap: 0, gapLabel: null, outOfOrder: false })
+      const month = entry.month ? { at: entry.month, month: monthLabel(entry.month) } : { at: null }
+      rows.push({ id, kind: 'event', time: null, utc: null, ...month, text: entry.text, gap: 0, gapLabel: null, outOfOrder: false })
       return
     }
     if (previous && t.wall >= previous.wall && Math.floor(t.wall / 1440) !== Math.floor(previous.wall / 1440)) {

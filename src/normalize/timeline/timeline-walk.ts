@@ -16,11 +16,13 @@ import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readChatLine } from './timeline-chat.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
+import { readMonthStamp } from '../time/month-stamp.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
   | { kind: 'entry'; stamp: Stamp; text: string; line: number; column: number; detail?: string; chat?: boolean }
   | { kind: 'untimed'; text: string; line: number; column: number }
+  | { kind: 'month'; month: string; text: string; line: number; column: number }
   | { kind: 'day'; date: ParsedDate; line: number; column: number }
   | { kind: 'zone'; zone: ParsedZone }
 
@@ -202,8 +204,12 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       else if (text && !stamp) {
         // An item that names its time inside the sentence (`Escalated at 11:30 AM`) is an event too.
         const inner = innerClock(text, hints)
+        const month = inner ? null : readMonthStamp(text)
         if (inner) entry({ ...inner, rest: text }, withoutClosingStamp(text, hints), line, column)
-        else untimed.push({ kind: 'untimed', text, line, column })
+        else if (month) {
+          push({ kind: 'month', month: month.month, text: month.rest, line, column })
+          timed = true
+        } else untimed.push({ kind: 'untimed', text, line, column })
       }
     }
     if (timed) untimed.forEach(push)
@@ -240,7 +246,9 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
         if (!table) continue
         if (table.zone) push({ kind: 'zone', zone: table.zone })
         for (const row of table.entries) {
+          const month = row.stamp ? null : readMonthStamp(row.text)
           if (row.stamp) entry(row.stamp, row.text, row.line, row.column)
+          else if (month) push({ kind: 'month', month: month.month, text: month.rest, line: row.line, column: row.column })
           else push({ kind: 'untimed', text: row.text, line: row.line, column: row.column })
         }
       }

@@ -126,6 +126,10 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       sectionZone = piece.zone
       continue
     }
+    if (piece.kind === 'month') {
+      if (!prose) entries.push({ at: null, date: null, time: null, month: piece.month, text: piece.text, line: piece.line })
+      continue
+    }
     if (piece.kind === 'untimed') {
       if (!deliberatelyUntimed(piece.text))
         report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
