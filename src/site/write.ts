@@ -91,7 +91,10 @@ export interface SiteWriter {
 /** A file's bytes, or its text in pieces for files too large to hold twice (the JSON export of 10,000 postmortems). */
 export type FileContent = string | Uint8Array | Iterable<string | Uint8Array>
 
-/** What a writer takes: bytes or text, or bytes in pieces (the builder encodes streamed content once, to hash and write it). */
+/**
+ * What a writer takes: bytes or text, or bytes in pieces (the builder encodes streamed content once, to hash and write
+ * it); a piece may be a view of a reused buffer, so it is written before the next is asked for, never held.
+ */
 export type WrittenContent = string | Uint8Array | Iterable<Uint8Array>
 
 /** Whether content comes in pieces. */
