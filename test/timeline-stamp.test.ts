@@ -209,3 +209,20 @@ describe('stamp leftovers', () => {
     expect(readStamp('Unknown causes were ruled out', {})).toBeNull()
   })
 })
+
+describe('a date joined to the time by "on"', () => {
+  it('reads "07:45 UTC on 29 October 2024 – …" as one stamp, leaving only the event text', () => {
+    expect(read('07:45 UTC on 29 October 2024 – Customer impact began.')).toMatchObject({
+      date: [2024, 10, 29],
+      time: [7, 45],
+      zone: 'UTC',
+      rest: 'Customer impact began.',
+    })
+    expect(read('14:10 on 3 May 2024: rollback started')).toMatchObject({ date: [2024, 5, 3], time: [14, 10], rest: 'rollback started' })
+  })
+
+  it('keeps "on" that opens the event text', () => {
+    expect(read('10:05 on-call engineer paged')).toMatchObject({ time: [10, 5], rest: 'on-call engineer paged' })
+    expect(read('10:05 on call engineer paged')).toMatchObject({ time: [10, 5], rest: 'on call engineer paged' })
+  })
+})

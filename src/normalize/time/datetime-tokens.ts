@@ -31,8 +31,8 @@ const FILLER =
 /** Marks after a time: approximate ("ish"), German "Uhr", an hours suffix ("14:30h"), Japanese "頃". */
 const TIME_SUFFIX = /^(?:-?ish\b|\s?Uhr\b|\s?hrs?\b|\s?頃|\s?ごろ)/i
 const APPROXIMATE = /^(?:[~≈]|around|approx|approximately|about|circa|ca\.|c\.|roughly|gegen|vers|-?ish|頃|ごろ)/i
-/** What may join a stamp's parts: commas, slashes, a dash, ISO's `T`, "at"/"@"/"um"/"à". */
-const JOINER = /^(?:\s{0,3}(?:[,/|]|[-–—](?!\d)|T(?=\d)|\s(?:at|@|um|à|a las|kl\.))\s{0,3}|\s{1,3})/i
+/** What may join a stamp's parts: commas, slashes, a dash, ISO's `T`, "at"/"on"/"@"/"um"/"à". */
+const JOINER = /^(?:\s{0,3}(?:[,/|]|[-–—](?!\d)|T(?=\d)|\s(?:at|on|@|um|à|a las|kl\.))\s{0,3}|\s{1,3})/i
 
 /** Replaces look-alike characters with ASCII, keeping every index (full-width digits and colon, dashes between digits, odd spaces). */
 export function asciiDigits(text: string): string {
