@@ -151,6 +151,31 @@ describe('timeline shapes: clock times in prose', () => {
     expect(r.rules).not.toContain('timeline-out-of-order')
   })
 
+  it('reads a prose event across the lines of a hard-wrapped paragraph', () => {
+    const r = doc(
+      '# Slow checkout\n\nOn 2024-03-14 the first page came at 10:45 UTC, for slow checkouts. At 11:05 UTC the new gateway\nconfiguration was rolled back by the on-call\nengineer. The queue was empty again\nat 11:40 UTC.\n',
+    )
+    expect(r.entries).toEqual([
+      '2024-03-14 10:45 On 2024-03-14 the first page came at 10:45 UTC, for slow checkouts.',
+      '2024-03-14 11:05 The new gateway configuration was rolled back by the on-call engineer.',
+      '2024-03-14 11:40 The queue was empty again at 11:40 UTC.',
+    ])
+  })
+
+  it('keeps a prose event that looks back ("Earlier, at 09:30 …", "had been") on the same day, and the story clock where it was', () => {
+    const r = doc(
+      '# Slow checkout\n\nCheckouts were slow on 2024-03-14.\n\nAt 10:45 UTC on-call was paged for slow checkouts. Earlier, at 09:30 UTC, a gateway change went out.\n\nThe change had been tested at 08:50 UTC. At 11:05 UTC it was rolled back, and at 23:50 UTC a cleanup ran. At 00:20 UTC the cleanup finished.\n',
+    )
+    expect(r.entries.map((e) => e.slice(0, 16))).toEqual([
+      '2024-03-14 10:45',
+      '2024-03-14 09:30',
+      '2024-03-14 08:50',
+      '2024-03-14 11:05',
+      '2024-03-14 23:50',
+      '2024-03-15 00:20',
+    ])
+  })
+
   it('leaves prose alone when the timeline has entries', () => {
     expect(doc('# Outage\n\nAt roughly 18:52 UTC the site slowed.\n\n## Timeline\n\n- 18:53 Alert\n- 19:10 Fixed\n').entries).toEqual([
       '- 18:53 Alert',

@@ -118,6 +118,47 @@ function ownClause(line: string, index: number, rest: string): string {
   return withoutLeadingStamp(clause, line.slice(index, index + 200), from >= 0 ? clause.slice(from) : '')
 }
 
+/** Lines joined onto a hard-wrapped sentence, at most, on either side of the line with the stamp. */
+const MAX_WRAP = 3
+/** A line that ends its sentence (a closing quote, bracket or emphasis may follow the mark). */
+const SENTENCE_END = /[.!?:;]["'”’)*_]*$/
+/** A line that opens with a number (a stamp, a list number): an entry of its own, not the rest of a sentence. */
+const OWN_ENTRY = /^\W{0,4}\d/
+
+/**
+ * The line at `index` with the lines its sentence wraps onto (a hard-wrapped paragraph breaks sentences across
+ * lines): the lines above when the stamp sits mid-line in a sentence begun above, and the lines below until the
+ * sentence ends; `offset` is where the line starts in `text`.
+ */
+function wrappedLine(lines: TextLine[], index: number, at: number): { text: string; offset: number } {
+  const own = lines[index]!.text
+  let text = own
+  let offset = 0
+  if (at > 0 && !/[.!?]\s/.test(own.slice(0, at))) {
+    for (let i = index - 1; i >= 0 && i >= index - MAX_WRAP; i--) {
+      const prev = lines[i]!.text
+      if (SENTENCE_END.test(prev) || OWN_ENTRY.test(prev)) break
+      text = `${prev} ${text}`
+      offset += prev.length + 1
+      if (/[.!?]\s/.test(prev)) break
+    }
+  }
+  for (let i = index + 1; i < lines.length && i <= index + MAX_WRAP && !SENTENCE_END.test(text); i++) {
+    const next = lines[i]!.text
+    if (OWN_ENTRY.test(next) || STATUS_LABEL.test(next) || POSTED_CUE.test(next)) break
+    text = `${text} ${next}`
+  }
+  return { text, offset }
+}
+
+/** The event text of a stamp at `at` in line `index`: its clause, read across the lines the sentence wraps onto. */
+function wrappedClause(lines: TextLine[], index: number, at: number, rest: string): string {
+  const own = lines[index]!.text
+  if (lines.length === 1) return ownClause(own, at, rest)
+  const { text, offset } = wrappedLine(lines, index, at)
+  return ownClause(text, offset + at, rest ? rest + text.slice(offset + own.length) : '')
+}
+
 /** Lines of an indented code block (text indented by tabs or spaces), never of a fenced one. */
 function indentedLines(node: Code): TextLine[] {
   const pos = node.position
@@ -165,7 +206,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const only = stampOnly(l.text, stamp.time.text, dates)
       const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
       const below = only && !above ? wordsBelow(lines[index + 1]) : ''
-      const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || ownClause(l.text, m.index, stamp.rest)
+      const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || wrappedClause(lines, index, m.index, stamp.rest)
       told = index + 1
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })

@@ -51,6 +51,8 @@ export interface TimelineResult {
 
 /** A time up to this many minutes before the previous one is an ordering slip; further back is the next day. */
 const SLIP_MINUTES = 60
+/** Prose that looks back from the story's thread ("Earlier, at 09:30 …", "… had been deployed at 09:30"): no new day. */
+const LOOK_BACK = /\b(?:earlier|previously|had (?:been|already))\b/i
 
 /** A status log written newest first: its dated entries mostly go back in time (no order warnings then). */
 function isNewestFirst(pieces: Piece[]): boolean {
@@ -153,7 +155,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       }
     } else {
       const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
-      if (back > SLIP_MINUTES) dayShift++
+      const lookBack = prose && back > 0 && LOOK_BACK.test(piece.text)
+      if (back > SLIP_MINUTES && !lookBack) dayShift++
       else if (back > 0 && !prose)
         report(
           file,
@@ -164,7 +167,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
         )
       const base = dayDate ?? carryDate ?? ctx.date
       date = base ? (dayShift === 0 ? base : (addDays(base, dayShift) ?? base)) : null
-      if (clock !== null) prevMinutes = clock
+      // A look back leaves the story's clock where it was: the next event is compared with the one before it.
+      if (clock !== null && !lookBack) prevMinutes = clock
     }
     if (stamp.date?.ambiguous && !warnedAmbiguous) {
       warnedAmbiguous = true
