@@ -12,9 +12,9 @@ vi.mock('../src/normalize/summary/sentences.js', async (importOriginal) => {
   const actual = await importOriginal<typeof import('../src/normalize/summary/sentences.js')>()
   return {
     ...actual,
-    splitSentences: (...args: Parameters<typeof actual.splitSentences>) => {
+    firstSentence: (...args: Parameters<typeof actual.firstSentence>) => {
       splits.count++
-      return actual.splitSentences(...args)
+      return actual.firstSentence(...args)
     },
   }
 })

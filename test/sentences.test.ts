@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest'
-import { sentencesOf, splitSentences } from '../src/normalize/summary/sentences.js'
+import { describe, expect, it, vi } from 'vitest'
+import { firstSentence, sentencesOf, splitSentences } from '../src/normalize/summary/sentences.js'
+import { oneLine } from '../src/site/format.js'
 
 describe('sentence splitting', () => {
   it.each([
@@ -31,5 +32,41 @@ describe('sentence splitting', () => {
     expect([sentences.next().value, sentences.next().value]).toEqual(splitSentences(text).slice(0, 2))
     expect([...sentencesOf(text)]).toEqual(splitSentences(text))
     expect([...sentencesOf('')]).toEqual([])
+  })
+
+  it('gives the first sentence alone as splitSentences does, segmenting no further than the sentence after it', () => {
+    const texts = [
+      'On 3. August, the database failed. We restored it.',
+      'J. R. Doe fixed it. Thanks!',
+      'Am 3. August fiel der Dienst aus, z. B. das Login. Danach lief alles.',
+      'アプリが起動できなくなった。原因は設定の誤りである。',
+      'No full stop at all',
+      '   ',
+      '',
+    ]
+    for (const text of texts) for (const language of [null, 'de', 'ja']) expect(firstSentence(text, language)).toBe(splitSentences(text, language)[0])
+    const segment = Intl.Segmenter.prototype.segment
+    let pulled = 0
+    const spy = vi.spyOn(Intl.Segmenter.prototype, 'segment').mockImplementation(function (this: Intl.Segmenter, text: string) {
+      const segments = segment.call(this, text)
+      return {
+        *[Symbol.iterator]() {
+          for (const s of segments) {
+            pulled++
+            yield s
+          }
+        },
+      } as unknown as Intl.Segments
+    })
+    try {
+      const long = 'The database failed. Mr. Smith was paged. It took approx. 20 minutes. Then it recovered. '.repeat(20)
+      expect(firstSentence(long)).toBe('The database failed.')
+      expect(pulled).toBeLessThanOrEqual(2)
+      pulled = 0
+      expect(oneLine(long)).toBe('The database failed.')
+      expect(pulled).toBeLessThanOrEqual(2)
+    } finally {
+      spy.mockRestore()
+    }
   })
 })

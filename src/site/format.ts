@@ -1,5 +1,5 @@
 import { readIso, utcDay, utcTime } from '../enrich/iso.js'
-import { splitSentences } from '../normalize/summary/sentences.js'
+import { firstSentence } from '../normalize/summary/sentences.js'
 
 /** A duration in minutes as a reader says it: `45 min`, `2 h 30 min`, `3 d 4 h`. */
 export function formatMinutes(minutes: number | null): string | null {
@@ -47,6 +47,6 @@ export function formatUtc(iso: string | null): string | null {
  */
 export function oneLine(text: string | null | undefined, max = 200, language: string | null = null): string {
   const flat = (text ?? '').replace(/\s+/g, ' ').trim()
-  const sentence = flat ? (splitSentences(flat.slice(0, 4 * max), language)[0] ?? flat) : flat
+  const sentence = flat ? (firstSentence(flat.slice(0, 4 * max), language) ?? flat) : flat
   return sentence.length > max ? `${sentence.slice(0, max - 1).trimEnd()}…` : sentence
 }

@@ -126,6 +126,15 @@ export function splitSentences(text: string, language: string | null = null): st
 }
 
 /**
+ * The first sentence of `splitSentences` (undefined when there is none), the segmenter stopping after the segment
+ * that ends it: one-line summaries need no more, and segmenting a whole text costs about twice as much.
+ */
+export function firstSentence(text: string, language: string | null = null): string | undefined {
+  const first = sentencesOf(text, language).next()
+  return first.done ? undefined : first.value
+}
+
+/**
  * The sentences of `splitSentences`, one at a time: the segmenter reads no further than the sentence after the
  * last one taken (whether it continues that one), so a caller that needs the first few does not pay for the rest.
  */

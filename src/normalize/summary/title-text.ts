@@ -3,7 +3,7 @@
  * that tell a real title from a bare URL, a template placeholder or a label that names no incident.
  */
 import { oneLine } from '../structure/plain-text.js'
-import { splitSentences } from './sentences.js'
+import { firstSentence } from './sentences.js'
 
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\uFE0E\\uFE0F\\u200D\\u20E3]'
 // Emoji parts (joiners, variation selectors, skin tones) are listed one by one on purpose: a run of any of them is trimmed.
@@ -106,7 +106,7 @@ function subjectOf(body: string): string {
  * few words, without a leading date phrase ("On 3 March, ...") or trailing punctuation; null when there is none.
  */
 export function deriveDisplayTitle(summary: string, language: string | null = null): string | null {
-  let body = (splitSentences(summary.replace(/…$/, ''), language)[0] ?? '').trim()
+  let body = (firstSentence(summary.replace(/…$/, ''), language) ?? '').trim()
   for (let i = 0; i < 3; i++) {
     const lead = LEAD.find((re) => re.test(body))
     if (!lead) break
