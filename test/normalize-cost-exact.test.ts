@@ -9,7 +9,7 @@ import type { Moment } from '../src/types.js'
 import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
-import { frontMatterInstant, isIsoDay } from '../src/normalize/front-matter/meta.js'
+import { frontMatterInstant, isGregorianDay, isIsoDay } from '../src/normalize/front-matter/meta.js'
 
 /** Shortcuts taken for the normalizer's cost give what the full reading gives. */
 describe('marked-event scores', () => {
@@ -164,6 +164,16 @@ describe('front-matter dates without luxon', () => {
           expect(isIsoDay(text), text).toBe(DateTime.fromISO(text).isValid)
         }
     expect(isIsoDay('2024-2-01')).toBe(false)
+  })
+
+  it('isGregorianDay answers what DateTime.fromObject({ year, month, day }).isValid answers, for years 0 to 9999', () => {
+    const years = [0, 1, 4, 99, 100, 1582, 1899, 1900, 1970, 1999, 2000, 2023, 2024, 2100, 2400, 9999]
+    for (const year of years)
+      for (let month = 0; month <= 19; month++)
+        for (let day = 0; day <= 39; day++)
+          expect(isGregorianDay(year, month, day), `${year}-${month}-${day}`).toBe(DateTime.fromObject({ year, month, day }).isValid)
+    expect(isGregorianDay(2024, 1.5, 1)).toBe(false)
+    expect(isGregorianDay(10000, 1, 1)).toBe(false)
   })
 
   it('frontMatterInstant reads a Date as luxon in UTC formats it, on 20,000 random instants and the edges', () => {

@@ -9,7 +9,7 @@ import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
 import { report } from '../diagnostics.js'
 import { findDates } from '../time/datetime.js'
-import { frontMatterInstant } from './meta.js'
+import { frontMatterInstant, isGregorianDay } from './meta.js'
 
 /** Keys read as dates; `resolved: true` (a status-page flag) and other non-dates of a phase key are left alone. */
 export const DATE_KEYS = ['date', 'resolvedWhen', 'detected', 'mitigated', 'resolved'] as const
@@ -31,7 +31,7 @@ export function isRealDateText(text: string, phase: boolean): boolean {
   if (time) return phase && realTime(time[1]!, time[2]!, time[3])
   const day = DAY.exec(value)
   if (day) {
-    if (!DateTime.fromObject({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }).isValid) return false
+    if (!isGregorianDay(Number(day[1]), Number(day[2]), Number(day[3]))) return false
     const at = TIME_AFTER_DAY.exec(value)
     if (at && !realTime(at[1]!, at[2]!, at[3])) return false
     const offset = at ? OFFSET.exec(value) : null
