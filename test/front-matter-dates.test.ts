@@ -108,6 +108,15 @@ describe('front-matter dates', () => {
     expect(record.metrics.timeToResolveMinutes).toBe(90)
   })
 
+  it("a phase written as a date-time without a zone is local: placed in the document's zone, never read as UTC", () => {
+    const head = '---\ntitle: T\ndate: 2024-03-04\nresolved: 2024-03-04T11:30:00\n---\n\n'
+    const zoned = normalizeDocument('x.md', `${head}## Timeline (CET)\n\n- 10:00 Alert fired\n- 11:00 Service restored\n`, options).record
+    expect(zoned.metrics.resolved).toEqual({ at: '2024-03-04T11:30:00+01:00', inferred: false })
+    const unzoned = normalizeDocument('x.md', `${head}## Timeline\n\n- 10:00 Alert fired\n- 11:00 Service restored\n`, options).record
+    expect(unzoned.metrics.resolved).toEqual({ at: '2024-03-04T11:30:00', inferred: false })
+    expect(unzoned.metrics.timeToResolveMinutes).toBe(90)
+  })
+
   it.each([
     '---\ndate: 1990-00-00\ndetected: 1990-00-00\nmitigated: 1990-00-00T10:00:00Z\nresolved: 2023-06-10T10:00:00+25:00\n---',
     "---\ndate: '1990-00-00'\nresolvedWhen: 0000-00-00\nseverity: major\naffected: [api]\n---",

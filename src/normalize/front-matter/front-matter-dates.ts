@@ -21,6 +21,8 @@ const DAY = /^(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/
 const TIME_AFTER_DAY = /^\S+?(?:[Tt]|\s+)(\d{1,2}):(\d{2})(?::(\d{2}))?/
 const OFFSET = /\d\s*([+-])(\d{2}):?(\d{2})$/
+/** A day and a time with no zone or offset after it (`2022-08-25T08:00:00`, `2022-08-25 08:00`). */
+const LOCAL_DATE_TIME = /^\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/
 
 const realTime = (h: string, m: string, s = '0'): boolean => Number(h) <= 23 && Number(m) <= 59 && Number(s) <= 59
 
@@ -79,6 +81,8 @@ export function checkFrontMatterDates(data: Record<string, unknown>, lines: stri
     const readable = typeof value === 'string' || (value instanceof Date && !Number.isNaN(value.getTime())) || (typeof value === 'number' && time !== null)
     if (readable && (written === null || isRealDateText(written, PHASES.has(key)))) {
       if (time && typeof value !== 'string') out[key] = `${time[1]!.padStart(2, '0')}:${time[2]}`
+      // YAML and TOML read a date-time written without a zone as UTC; the author wrote a local time, so it stays as written.
+      else if (value instanceof Date && written !== null && LOCAL_DATE_TIME.test(written.trim())) out[key] = written.trim()
       continue
     }
     const example = PHASES.has(key) ? '`2024-05-01T14:05:00+02:00` or `14:05`' : '`2024-05-01`'

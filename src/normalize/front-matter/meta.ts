@@ -71,7 +71,7 @@ export function isGregorianDay(year: number, month: number, day: number): boolea
  * 1..9999 (a TOML time of day is a Date in year 0) are null, since `yyyy-MM-dd` cannot hold them. A Date is read by
  * its UTC fields (what luxon in the UTC zone gives), as most front matter holds one and it is read several times.
  */
-export function frontMatterInstant(value: unknown): { date: string; at: string | null } | null {
+export function frontMatterInstant(value: unknown): { date: string; at: string | null; local?: string } | null {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null
     const year = value.getUTCFullYear()
@@ -91,7 +91,10 @@ export function frontMatterInstant(value: unknown): { date: string; at: string |
   }
   if (dt.year < 1 || dt.year > 9999) return null
   const zoned = /T\d/.test(text) && /(?:Z|[+-]\d{2}:?\d{2})$/.test(text)
-  return { date: dt.toFormat('yyyy-MM-dd'), at: zoned ? dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") : null }
+  const date = dt.toFormat('yyyy-MM-dd')
+  if (zoned) return { date, at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
+  // A date-time written without a zone is a local time: kept without an offset for the document's zone to place.
+  return /T\d/.test(text) ? { date, at: null, local: dt.toFormat("yyyy-MM-dd'T'HH:mm:ss") } : { date, at: null }
 }
 
 /** A written-out front-matter date (`Mon, 17 Feb 2020 at 04:57 AM`, as blog exports give it) read as its day. */

@@ -39,7 +39,10 @@ const EMPTY: ImpactWindow = { start: null, end: null, durationMinutes: null, sou
 function fromIso(at: string | null, zone: ParsedZone | null): Moment | null {
   const m = at ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null
   if (!m) return null
-  const there = zone && /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!) ? momentInZone(at!, zone) : null
+  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!)
+  // A local date-time (front matter written without a zone) is in the document's zone, unknown without one.
+  if (!zoned) return momentOf({ at: null, date: m[1]!, time: m[2]! }, zone)
+  const there = zone ? momentInZone(at!, zone) : null
   return there ?? { at, date: m[1]!, time: m[2]! }
 }
 

@@ -167,8 +167,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
       out.date = started.date
       out.dateSource = 'status'
     }
-    out.start = started?.at ?? out.start
-    out.end = resolved?.at ?? out.end
+    out.start = started?.at ?? started?.local ?? out.start
+    out.end = resolved?.at ?? resolved?.local ?? out.end
   }
   const candidates: Array<[string | undefined, IncidentWhen['dateSource']]> = [
     [fields.date?.value, 'field'],
