@@ -25,10 +25,15 @@ describe('title text', () => {
     expect(cleanTitle(raw)).toBe(clean)
   })
 
-  it("a body H1 that repeats the front matter's title is the title, not a section; a different H1 stays a section", () => {
+  it("a body H1 that repeats the front matter's title, or holds the whole document, is not a section; an H1 among others stays one", () => {
     const sections = (text: string) => normalizeDocument('t.md', text, options).record.sections.map((s) => s.heading)
     expect(sections('---\ntitle: "Disk full on db"\n---\n\n# Disk Full on DB\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Summary'])
-    expect(sections('---\ntitle: Draft name\n---\n\n# Disk full on db\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Disk full on db', 'Summary'])
+    expect(sections('---\ntitle: Draft name\n---\n\n# Disk full on db\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Summary'])
+    expect(sections('---\ntitle: Draft name\n---\n\n# Disk full on db\n\n## Summary\n\nFull.\n\n# Notes\n\nMore.\n')).toEqual([
+      'Disk full on db',
+      'Summary',
+      'Notes',
+    ])
   })
 
   it('tells URLs, placeholders and generic titles apart', () => {

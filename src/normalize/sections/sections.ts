@@ -7,6 +7,7 @@ import type { RootContent } from 'mdast'
 import type { Lessons, Section } from '../../types.js'
 import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
+import { isMetadataSpan, isWrapperSpan } from './not-sections.js'
 import type { SectionMatch } from './section-synonyms.js'
 
 const SHORTCODE_START = /^(?::[a-z0-9_+-]{1,40}:\s*)+/i
@@ -96,7 +97,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     if (span.heading.kind === 'heading') open.push(span)
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
-    if (inKnown) return []
+    if (inKnown || isMetadataSpan(span, blocks) || isWrapperSpan(span, spans, blocks)) return []
     return {
       key: span.match?.key ?? null,
       ...(span.match ? { confidence: span.match.confidence } : {}),

@@ -85,7 +85,7 @@ function beforeSections(blocks: Block[], index: number): boolean {
 }
 
 /** A heading that is only a numeric date (`## 3.4.2020`, `## 2020-05-04`): a dateline, not a section. */
-const DATELINE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$/
+export const DATELINE = /^\s*(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})\s*$/
 
 /** A dateline heading before any section with nothing under it (the next block is a heading) states the document's date. */
 function datelineField(blocks: Block[], index: number): Field | null {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
+const headings = (text: string) => recordOf(text).sections.map((s) => s.heading)
+
+describe('metadata headings with the value on the next lines', () => {
+  it('are not sections: Date, Authors, Status, Severity and a yes/no property', () => {
+    const text =
+      '# Disk full\n\n## Date\n2024-03-02\n\n## Authors\n\n* Ana Ruiz\n* Bo Chen\n\n## Status\nDraft\n\n## Severity\n\n**High** - writes failed.\n\n' +
+      '## Security Related\n\n**No**\n\n## Summary\n\nThe disk filled up.\n\n## Root cause\n\nLogs were never rotated.\n'
+    const r = recordOf(text)
+    expect(r.sections.map((s) => s.heading)).toEqual(['Summary', 'Root cause'])
+    expect(r.authors).toEqual(['Ana Ruiz', 'Bo Chen'])
+    expect(r.severity).toBe('High')
+    expect(r.date).toBe('2024-03-02')
+  })
+
+  it('stay sections when they hold prose or sub-headings', () => {
+    expect(headings('# Disk full\n\n## Date\n\nWe could not tell when it began.\n\n## Summary\n\nThe disk filled up.\n')).toEqual(['Date', 'Summary'])
+    expect(headings('# Disk full\n\n## Summary\n\nFull.\n\n## Status\n\n### Open questions\n\nWho owns the disk?\n')).toEqual([
+      'Summary',
+      'Status',
+      'Open questions',
+    ])
+  })
+
+  it('reads a tracker reference heading (`#### Bugzilla Bug: bug 123`) as metadata', () => {
+    expect(headings('# Credentials in logs\n#### Bugzilla Bug: bug 123\n\n## Background\n\nTokens were logged.\n')).toEqual(['Background'])
+  })
+
+  it('treats an empty heading that is only a date as a date line', () => {
+    const r = recordOf('# Phishing\n\n## 3.4.2020\n\n## Summary\n\nA phishing mail reached staff.\n')
+    expect(r.sections.map((s) => s.heading)).toEqual(['Summary'])
+    expect(r.date).toBe('2020-04-03')
+  })
+})
+
+describe('wrapper headings', () => {
+  it('a second title over the whole document is not a section; the sections under it are', () => {
+    const text =
+      '---\ntitle: Cache outage\n---\n\n# Cache outage report, draft\n\nChain: main\n\n## Summary\n\nThe cache fell over.\n\n## Root cause\n\nA bad key.\n'
+    expect(headings(text)).toEqual(['Summary', 'Root cause'])
+  })
+
+  it('a heading with no text of its own over named sections is not a section', () => {
+    const text =
+      '# Course notes\n\n## Reading\n\nRead the book.\n\n## Post-Mortem: web outage\n\n### Issue Summary\n\nThe site was down.\n\n### Root Cause\n\nA firewall rule.\n'
+    expect(headings(text)).toEqual(['Reading', 'Issue Summary', 'Root Cause'])
+  })
+
+  it('an unnamed heading with text of its own stays, even over named sections', () => {
+    const text = '# Outage\n\n## Summary\n\nDown.\n\n## Appendix\n\nRaw notes follow.\n\n### Timeline\n\n- 10:00 down\n\n### Impact\n\nAll users.\n'
+    expect(headings(text)).toEqual(['Summary', 'Appendix', 'Timeline', 'Impact'])
+  })
+})
