@@ -65,6 +65,40 @@ describe('packed manifest', () => {
     expect([...PackedManifest.fromFields([]).fields(2048)]).toEqual([])
   })
 
+  it('reads the stored text in place as fromFields reads its fields: entries, order, odd hashes, a path twice, a torn end', () => {
+    const sep = '\u0000'
+    const hash = (x: string): string => hashParts(x)
+    const fields = Array.from({ length: 2000 }, (_, i) => [
+      `p${i}/index.html`,
+      i % 11 ? hash(`i${i}`) : '',
+      i % 7 === 3 ? `stream:${hash(`${i}`)}` : hash(`o${i}`),
+    ]).flat()
+    // 32 characters that are not 32 lowercase hex digits: kept as given, as are shorter and longer ones.
+    fields.push('upper', hash('u').toUpperCase(), hash('u'), 'not-hex', `${hash('g').slice(0, 31)}g`, hash('g'))
+    fields.push('short', hash('s').slice(0, 31), hash('s'), 'long', hash('l'), `${hash('l')}0`, 'empty', '', '')
+    const cases = [
+      fields,
+      [...fields.slice(0, 6), 'p0/index.html', hash('x'), hash('y'), ...fields.slice(6, 12)],
+      [...fields.slice(0, 9), 'torn', hash('t')],
+      [...fields.slice(0, 9), 'torn'],
+      [],
+    ]
+    for (const list of cases) {
+      const text = list.join(sep)
+      const expected = [...PackedManifest.fromFields(list.length ? text.split(sep) : [])]
+      expect([...PackedManifest.fromText(text, sep)]).toEqual(expected)
+      expect([...PackedManifest.fromText(text, sep).fields(2048)].flat()).toEqual([...PackedManifest.fromFields(list).fields(2048)].flat())
+    }
+    expect([...PackedManifest.fromText(`${fields.slice(0, 6).join(sep)}${sep}`, sep)]).toEqual([...PackedManifest.fromFields(fields.slice(0, 6))])
+    // Read, then set and copied as any manifest: the slots past the text's grow as before.
+    const read = PackedManifest.fromText(fields.join(sep), sep)
+    read.set('added', { inputHash: hash('a'), outputHash: hash('b') })
+    read.set('p3/index.html', { inputHash: hash('c'), outputHash: hash('d') })
+    expect(new PackedManifest(read).get('added')).toEqual({ inputHash: hash('a'), outputHash: hash('b') })
+    expect(read.get('p3/index.html')).toEqual({ inputHash: hash('c'), outputHash: hash('d') })
+    expect(read.get('upper')).toEqual({ inputHash: hash('u').toUpperCase(), outputHash: hash('u') })
+  })
+
   it('grows past its first array and holds 100,000 files in under 90 bytes each beyond their paths', () => {
     const n = 100_000
     const paths = Array.from({ length: n }, (_, i) => `postmortem-${i}/index.html`)

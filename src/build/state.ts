@@ -177,7 +177,10 @@ function decode(stored: StoredBuildState, file: string): BuildState {
   // Only the two texts are kept for later, not the parsed state (its inputs' array is garbage once decoded).
   const storedManifest = stored.manifest
   lazy(state, 'manifest', () => {
-    const manifest = PackedManifest.fromFields(fieldsOf(storedManifest) as readonly string[])
+    const manifest =
+      typeof storedManifest === 'string'
+        ? PackedManifest.fromText(storedManifest, FIELD)
+        : PackedManifest.fromFields(fieldsOf(storedManifest) as readonly string[])
     applyManifestJournal(manifest, journal.lines)
     return manifest
   })
