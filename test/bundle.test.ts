@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -47,5 +47,30 @@ describe('the compiled CLI is bundled', () => {
     expect(run.modules.filter((m) => !m.startsWith('file:'))).toEqual([])
     expect(run.modules.length).toBeLessThan(60)
     expect(run.modules.every((url) => url.includes('/dist/cli.js') || url.includes('/dist/chunks/'))).toBe(true)
+  })
+})
+
+describe('the normalize pool in the bundle', () => {
+  /** The bundled files a chunk loads as it is imported (its static imports, transitively), itself included. */
+  const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {
+    if (seen.has(file)) return seen
+    seen.add(file)
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^;'"]*?(?:from\s*)?"(\.[^"]+)"/gm))
+      staticClosure(path.resolve(path.dirname(file), spec!), seen)
+    return seen
+  }
+
+  it('does not load the normalizer on the main thread when worker threads normalize (it loads it only to work inline)', () => {
+    const chunks = path.join(REPO, 'dist', 'chunks')
+    const defines = (name: string) => (file: string) => readFileSync(file, 'utf8').includes(`function ${name}(`)
+    const all = readdirSync(chunks)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => path.join(chunks, name))
+    const pool = all.filter(defines('normalizeMany'))
+    expect(pool).toHaveLength(1)
+    expect(all.some(defines('loadDocument'))).toBe(true)
+    const loaded = [...staticClosure(pool[0]!)]
+    expect(loaded.filter(defines('loadDocument')).map((file) => path.basename(file))).toEqual([])
+    expect(loaded.filter(defines('createBatches'))).toHaveLength(1)
   })
 })

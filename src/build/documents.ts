@@ -124,6 +124,7 @@ export function createDocumentSet(config: ResolvedConfig, mode: BuildMode, worke
       const items: WorkItem[] = todo.map((t, i) => ({
         source: t.source,
         bytes: t.bytes,
+        size: t.stamp.size,
         read: () => {
           const again = readInputAgain(t)
           if (again.changed) edited.add(i)

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads'
-import { loadDocument, type LoadedDocument } from '../document.js'
+import type { LoadedDocument } from '../document.js'
 import type { ResolvedConfig } from '../types.js'
+import { BATCH_ITEMS, createBatches, type Batch } from './batches.js'
 import { defaultThreads, workerScript } from './threads.js'
 
 export { defaultThreads, MAX_DEFAULT_THREADS } from './threads.js'
@@ -9,6 +10,8 @@ export { defaultThreads, MAX_DEFAULT_THREADS } from './threads.js'
 export interface WorkItem {
   source: string
   bytes: Uint8Array | null
+  /** The file's size in bytes (its stamp's, so before it is read), for cutting batches of even work. */
+  size: number
   /** Reads the file when `bytes` is null. */
   read: () => Uint8Array
 }
@@ -19,12 +22,22 @@ export interface ReadItem {
   bytes: Uint8Array
 }
 
+/** The part of a `Worker` the pool uses, so a test can stand in for a thread. */
+export type PoolWorker = Pick<Worker, 'postMessage' | 'terminate' | 'on' | 'once'>
+
+/** Starts one normalize worker thread for `config`. */
+export type SpawnWorker = (config: ResolvedConfig) => PoolWorker
+
 /** An item's bytes, read now when they were not kept. */
 const bytesOf = (item: WorkItem): Uint8Array => item.bytes ?? item.read()
 
 /** Below this many files, starting threads (each loads the whole Markdown stack, ~0.2 s) costs more than it saves. */
 const MIN_ITEMS_FOR_WORKERS = 48
-const BATCH = 16
+/**
+ * Batches a thread holds at once: the one it normalizes and the next, so it never waits for the main thread (busy
+ * storing the other thread's documents, collecting garbage or syncing a full pack to the disk) between two batches.
+ */
+export const BATCHES_IN_FLIGHT = 2
 /** The worker's script; null from the sources (see `workerScript`). */
 const WORKER_URL = workerScript('normalize-worker')
 /**
@@ -35,6 +48,9 @@ const WORKER_URL = workerScript('normalize-worker')
  */
 export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
 
+/** Starts a normalize worker thread from the compiled script. */
+const spawnThread: SpawnWorker = (config) => new Worker(WORKER_URL!, { workerData: { config }, resourceLimits: WORKER_LIMITS })
+
 /**
  * Worker threads to start for `items` files: `requested` threads normalize (the CLI's `--workers`, else
  * `defaultThreads()`). One means the main thread alone, so no worker thread; N >= 2 means N worker threads (the main
@@ -43,69 +59,82 @@ export const WORKER_LIMITS = { maxOldGenerationSizeMb: 2048 }
 export function threadCount(requested: number | undefined, items: number, fallback = defaultThreads()): number {
   const wanted = requested ?? fallback
   if (items < MIN_ITEMS_FOR_WORKERS || wanted < 2) return 0
-  return Math.min(wanted, Math.ceil(items / BATCH))
+  return Math.min(wanted, Math.ceil(items / BATCH_ITEMS))
 }
 
 /**
  * Normalizes many files: on worker threads across the cores when there are enough files, otherwise inline.
  * Batches are handed out on demand so a slow file does not idle a core. `onDocument` hears of each file (by its
  * index in `items`) as it is done: the document, or its cache entry as a worker encoded it, which the caller
- * stores while the rest are still being normalized.
+ * stores while the rest are still being normalized. The main thread loads the normalizer only to work inline (no
+ * threads, or a thread's batch to take back): with threads it only stores, and loading it cost 0.1 s before they started.
+ * `spawn` starts a thread (null: none can be started, as from the TypeScript sources, so everything runs inline).
  */
 export async function normalizeMany(
   items: WorkItem[],
   config: ResolvedConfig,
   workers: number | undefined,
   onDocument: (index: number, result: LoadedDocument | Uint8Array) => void,
+  spawn: SpawnWorker | null = WORKER_URL ? spawnThread : null,
 ): Promise<void> {
-  // Under vitest the sources are TypeScript, which a worker thread cannot load: everything runs inline there.
-  const threads = WORKER_URL ? threadCount(workers, items.length) : 0
-  const inline = (i: number): void => onDocument(i, loadDocument(items[i]!.source, bytesOf(items[i]!), config))
-  if (threads === 0) {
-    items.forEach((_, i) => inline(i))
-    return
+  const threads = spawn ? threadCount(workers, items.length) : 0
+  const inline = async (indexes: Iterable<number>): Promise<void> => {
+    const { loadDocument } = await import('../document.js')
+    for (const i of indexes) onDocument(i, loadDocument(items[i]!.source, bytesOf(items[i]!), config))
   }
+  if (threads === 0) return inline(items.keys())
   const lost: number[] = []
-  let next = 0
+  const batches = createBatches(
+    items.map((item) => item.size),
+    threads,
+  )
+  let done = false
   /** A file that could not be read when its batch was made: no more batches, and the error is thrown once the threads end. */
   let failure: { error: unknown } | null = null
   const run = (): Promise<void> =>
     new Promise((resolve) => {
-      const worker = new Worker(WORKER_URL!, { workerData: { config }, resourceLimits: WORKER_LIMITS })
-      let batchStart = 0
-      let batchEnd = 0
-      let busy = false
+      const worker = spawn!(config)
+      /** Batches posted and not answered yet, oldest first: the worker answers them in order. */
+      const posted: Batch[] = []
+      let ended = false
+      const end = (): void => {
+        if (ended) return
+        ended = true
+        void worker.terminate().then(() => resolve())
+      }
+      /** Posts batches until the worker holds `BATCHES_IN_FLIGHT`; ends it once nothing is left for it. */
       const feed = (): void => {
-        busy = next < items.length
-        if (!busy) {
-          void worker.terminate().then(() => resolve())
-          return
+        while (!done && posted.length < BATCHES_IN_FLIGHT) {
+          const batch = batches.next()
+          if (!batch) {
+            done = true
+            break
+          }
+          let sent: ReadItem[]
+          try {
+            sent = items.slice(batch.start, batch.end).map((item) => ({ source: item.source, bytes: bytesOf(item) }))
+          } catch (error) {
+            failure ??= { error }
+            done = true
+            for (let i = batch.start; i < batch.end; i++) lost.push(i)
+            break
+          }
+          posted.push(batch)
+          worker.postMessage(sent)
         }
-        batchStart = next
-        batchEnd = Math.min(items.length, next + BATCH)
-        next = batchEnd
-        let batch: ReadItem[]
-        try {
-          batch = items.slice(batchStart, batchEnd).map((item) => ({ source: item.source, bytes: bytesOf(item) }))
-        } catch (error) {
-          failure ??= { error }
-          next = items.length
-          busy = false
-          void worker.terminate().then(() => resolve())
-          return
-        }
-        worker.postMessage(batch)
+        if (posted.length === 0) end()
       }
       worker.on('message', (docs: Uint8Array[]) => {
-        const at = batchStart
+        const batch = posted.shift()!
         feed()
-        docs.forEach((bytes, i) => onDocument(at + i, bytes))
+        docs.forEach((bytes, i) => onDocument(batch.start + i, bytes))
       })
-      // A thread that dies (out of memory on a pathological file, an uncaught error, an exit) hands its batch back
-      // to the main thread; 'error' and 'exit' may both come, the batch goes back once.
+      // A thread that dies (out of memory on a pathological file, an uncaught error, an exit) hands the batches it
+      // holds back to the main thread; 'error' and 'exit' may both come, the batches go back once.
       const died = (): void => {
-        if (busy) for (let i = batchStart; i < batchEnd; i++) lost.push(i)
-        busy = false
+        if (ended) return
+        ended = true
+        for (const batch of posted.splice(0)) for (let i = batch.start; i < batch.end; i++) lost.push(i)
         resolve()
       }
       worker.once('error', died)
@@ -114,6 +143,7 @@ export async function normalizeMany(
     })
   await Promise.all(Array.from({ length: threads }, run))
   if (failure) throw (failure as { error: unknown }).error
-  for (let i = next; i < items.length; i++) lost.push(i)
-  for (const i of lost) inline(i)
+  // Batches never handed out (every thread died first) and those a dead thread held are normalized here.
+  for (let batch = batches.next(); batch; batch = batches.next()) for (let i = batch.start; i < batch.end; i++) lost.push(i)
+  if (lost.length > 0) await inline(lost.sort((a, b) => a - b))
 }
