@@ -104,3 +104,22 @@ describe('action items: tracker labels at the end', () => {
     expect(item(text)).toMatchObject({ text: rest, owner, priority })
   })
 })
+
+describe('action items: an owner beside a due date, in a trailing parenthesis or brackets', () => {
+  it.each([
+    ['Add a canary for config changes (Platform, Q2)', 'Add a canary for config changes (Q2)', 'Platform'],
+    ['Review the paging policy (SRE team, due 2024-05-01)', 'Review the paging policy (due 2024-05-01)', 'SRE team'],
+    ['Alert on p99 latency [team: SRE]', 'Alert on p99 latency', 'SRE'],
+    ['Rotate the keys [owner: @kim, P2]', 'Rotate the keys', 'kim'],
+    ['Document rollback steps — owner: Dana, due 2024-04-01', 'Document rollback steps — due 2024-04-01', 'Dana'],
+  ])('%s', (text, rest, owner) => {
+    expect(item(text)).toMatchObject({ text: rest, owner })
+  })
+
+  it('leaves a parenthesis of names without a date, and a date alone', () => {
+    expect(item('Test on both systems (Linux, macOS)')).toMatchObject({ text: 'Test on both systems (Linux, macOS)', owner: null })
+    expect(item('Ship it (Bob, maybe)')).toMatchObject({ text: 'Ship it (Bob, maybe)', owner: null })
+    expect(item('Upgrade the proxy (due May 3)')).toMatchObject({ text: 'Upgrade the proxy (due May 3)', owner: null })
+    expect(item('Upgrade the proxy [see RFC 12]')).toMatchObject({ text: 'Upgrade the proxy [see RFC 12]', owner: null })
+  })
+})

@@ -140,10 +140,19 @@ function takeOwner(written: string): { text: string; owner: string | null } {
   return { text, owner: mention?.[1] ?? null }
 }
 
-/** A parenthesis at the end of an item, full-width too: "(owner: @kim, P1)", "(@ops, high priority)", "（担当：山田、完了）". */
-const TRAILING_GROUP = /\s*[(（]([^()（）]{1,80})[)）]\s*[.!。]?\s*$/
+/**
+ * A parenthesis or brackets at the end of an item, full-width too: "(owner: @kim, P1)", "(@ops, high priority)",
+ * "[team: SRE]", "（担当：山田、完了）".
+ */
+const TRAILING_GROUP = /\s*(?:[(（]([^()（）]{1,80})[)）]|\[([^[\]]{1,80})\])\s*[.!。]?\s*$/
+/** A due date in a group: "Q2", "H1 2025", "due 2024-05-01", "by March", "2024-05-01", "June 2024". */
+const DUE_PART = new RegExp(
+  String.raw`^(?:(?:due|by|until|eta|target|deadline)\b.{1,30}|(?:q[1-4]|h[12])(?:\s*(?:fy)?'?\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?` +
+    String.raw`|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s\d{4})?)$`,
+  'i',
+)
 const GROUP_OWNER =
-  /^(?:(?:owners?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare|担当者?)\s*[:=：]\s*|assigned to\s+|owned by\s+)?@?([\p{L}\p{N}_.-]+(?: \p{Lu}[\p{L}\p{N}_.-]+)?)$/iu
+  /^(?:(?:owners?|teams?|assignees?|verantwortlich(?:e[rn]?)?|zuständig(?:e[rn]?)?|responsables?|responsável|encargad[oa]|propriétaire|titolare|担当者?)\s*[:=：]\s*|assigned to\s+|owned by\s+)?@?([\p{L}\p{N}_.-]+(?: \p{Lu}[\p{L}\p{N}_.-]+)?)$/iu
 const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY_WORDS})(?:\\s+priority)?$`, 'i')
 
 /**
@@ -158,7 +167,7 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
   let priority: string | null = null
   let done: boolean | null = null
   const kept: string[] = []
-  for (const raw of group[1]!.split(/[,;、，]/)) {
+  for (const raw of (group[1] ?? group[2]!).split(/[,;、，]/)) {
     const part = raw.trim()
     const named = /[:=@：]|^assigned to |^owned by /i.test(part) ? GROUP_OWNER.exec(part) : null
     const ranked = GROUP_PRIORITY.exec(part)
@@ -167,10 +176,16 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
     else if (done === null && statusOf(part) !== null) done = statusOf(part)
     else if (part) kept.push(part)
   }
+  const due = kept.filter((part) => DUE_PART.test(part))
+  if (owner === null && priority === null && due.length === 0) return { text, owner: null, priority: null, done: null }
+  // Beside a priority or a due date, one short name is the owner: "(ops team, P2)", "(Platform, Q4)".
+  const others = kept.filter((part) => !due.includes(part))
+  const lone = others.length === 1 && owner === null ? others[0]! : ''
+  if (/^\p{L}[\p{L} .&/-]{0,30}$/u.test(lone) && lone.split(/\s+/).length <= 3 && !NOT_OWNER.test(lone) && !kindOf(lone)) {
+    owner = lone
+    kept.splice(kept.indexOf(lone), 1)
+  }
   if (owner === null && priority === null) return { text, owner: null, priority: null, done: null }
-  // Beside a priority, one short name is the owner: "(ops team, P2)".
-  const lone = kept.length === 1 && owner === null ? kept[0]! : ''
-  if (/^\p{L}[\p{L} .&/-]{0,30}$/u.test(lone) && lone.split(/\s+/).length <= 3 && !NOT_OWNER.test(lone) && !kindOf(lone)) owner = kept.pop()!
   const rest = text.slice(0, group.index)
   return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done }
 }
@@ -221,6 +236,7 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   // An owner taken from between two dashes ("Fix it — Owner: Bob — due May 3") leaves the dashes side by side: one stays.
   const clean = oneLine(owned.text)
     .replace(/([–—-])(?:\s+[–—-])+(?=\s|$)/g, '$1')
+    .replace(/(\s[–—-])\s*[,;]\s*/g, '$1 ') // "Fix it — owner: Dana, due May 3" leaves "— , due
     .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
   if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
   return { text: clean, kind, done, owner: owned.owner ?? defaults.owner ?? null, priority: prioritised.priority ?? defaults.priority ?? null }
