@@ -164,6 +164,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     defaultTimezone: options.defaultTimezone,
     dayFirst: found.dayFirst,
     published: meta.published,
+    start: found.start,
   }
   const timeline = readTimeline(locations, blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)

@@ -30,8 +30,8 @@ export interface Fields {
 const KINDS: Array<[keyof Fields, RegExp]> = [
   ['date', /^(?:incident )?date(?: of (?:the )?incident)?$|^when$/],
   ['duration', /^(?:outage )?duration$|^(?:time )?window$|^period$|^downtime$/],
-  ['start', /^start(?:ed)?(?: (?:time|date))?$/],
-  ['end', /^end(?:ed)?(?: (?:time|date))?$/],
+  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date))?$|^start of (?:the )?(?:incident|impact|outage)$/],
+  ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date))?$|^end of (?:the )?(?:incident|impact|outage)$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
   ['title', /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)$|^(?:incident|event)$/],

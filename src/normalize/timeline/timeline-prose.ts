@@ -17,7 +17,7 @@ const MAX_PIECES = 500
 const MAX_CANDIDATES = 5_000
 const MAX_TEXT = 300
 /** Where a number starts: not inside a word, a version, a path or another number. */
-const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#-])\d/gu
+const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#+-])\d/gu
 /** A written clock time, not a bare number or a decimal: a colon, am/pm, or an `h`/`hrs` suffix. */
 const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 

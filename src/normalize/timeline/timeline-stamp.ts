@@ -28,6 +28,8 @@ export interface Stamp {
   zone: ParsedZone | null
   /** An abbreviation in the zone's place that names no zone (`XYZT`). */
   unknownZone: string | null
+  /** Minutes after the incident's start, for an entry written relative to it (`T+12m`); its time comes from the start. */
+  elapsed?: number | null
   rest: string
 }
 

@@ -14,6 +14,7 @@ import { STATUS_LEAD } from './timeline-headings.js'
 import { splitRunOn, stampShape } from './timeline-runon.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readChatLine } from './timeline-chat.js'
+import { readElapsed } from './timeline-elapsed.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 import { readMonthStamp } from '../time/month-stamp.js'
@@ -134,7 +135,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     const read = readStamp(l.text.replace(STATUS_LEAD, ''), hints)
     // A chat line (`[10:01] <ann> hi`) is an event only where the section holds nothing else: else it quotes the talk.
     const chat = heading ? null : readChatLine(l.text, read, hints)
-    const stamp = chat ?? read
+    const stamp = chat ?? read ?? (heading ? null : readElapsed(l.text, hints))
     const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
     open = null
     const filling = body
@@ -183,7 +184,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const line = item.position?.start.line ?? lines[0]?.line ?? 1
       const column = item.position?.start.column ?? 1
       const read = text ? readStamp(text, hints) : null
-      const stamp = (text ? readChatLine(text, read, hints) : null) ?? read
+      const stamp = (text ? readChatLine(text, read, hints) : null) ?? read ?? (text ? readElapsed(text, hints) : null)
       const nested = item.children.filter((c): c is List => c.type === 'list')
       if (stamp && !isDayLine(stamp)) {
         const next = stamp.rest || (second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : '') || label

@@ -15,6 +15,7 @@ import type { Moment, TimelineEntry } from '../../types.js'
 import { addDays } from '../time/date-parts.js'
 import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } from '../time/datetime.js'
 import { isBareTwelveHour, realDate } from './timeline-days.js'
+import { elapsedBase, placeElapsed } from './timeline-elapsed.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, zoneShift, type ParsedZone } from '../time/zones.js'
@@ -36,6 +37,8 @@ export interface TimelineContext {
   dayFirst?: boolean | null
   /** Publication day (`YYYY-MM-DD`), what "yesterday" in a stamp counts from. */
   published?: string | null
+  /** The stated start (ISO instant), what a relative timeline's `T+12m` counts from when no entry gives its clock. */
+  start?: string | null
 }
 
 /** The entries, and the zone they are written in (as written) with its offset at the incident. */
@@ -116,6 +119,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   const newestFirst = prose || isNewestFirst(pieces)
   let warnedAmbiguous = false
   let warnedZone = false
+  const stamps = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.elapsed != null ? [p.stamp] : []))
+  const base = stamps.length ? elapsedBase(stamps, ctx.date, ctx.start ?? null) : null
 
   for (const piece of pieces) {
     if (piece.kind === 'day') {
@@ -137,7 +142,9 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
         report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
       continue
     }
-    const { stamp } = piece
+    // An entry written relative to the start (`T+12m`) takes its clock time from it, or is left out without one.
+    const stamp = placeElapsed(piece.stamp, base)
+    if (!stamp) continue
     let minutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : null
     if (twelveHour && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes) minutes += 720
     const written = stamp.date?.year != null ? formatDate({ ...stamp.date, year: stamp.date.year }) : null
