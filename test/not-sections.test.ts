@@ -56,3 +56,40 @@ describe('wrapper headings', () => {
     expect(headings(text)).toEqual(['Summary', 'Appendix', 'Timeline', 'Impact'])
   })
 })
+
+describe('plain-text and student shapes', () => {
+  it('reads `#Timeline:` and `##Issue Summary:` (no space after the hashes) as headings, never a hashtag', () => {
+    const text =
+      '#Postmortem: search outage\n##Issue Summary:\nSearch was down for 45 minutes.\n#Timeline:\n10:15: Reports arrive.\n11:00: Hotfix deployed.\n' +
+      '#Root Cause and Resolution:\nA memory leak; a hotfix.\n\n#incident #search\n'
+    const r = recordOf(text)
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      ['summary', 'Issue Summary'],
+      ['timeline', 'Timeline'],
+      ['rootCause', 'Root Cause and Resolution'],
+    ])
+    expect(r.timeline.map((e) => e.time)).toEqual(['10:15', '11:00'])
+  })
+
+  it('keeps field lines and bold labels inside a summary as the summary’s text, not sections of their own', () => {
+    const fields = recordOf(
+      '# Pages fail to load\n\n## Issue Summary\n**Duration**: 10:20 - 15:00 PST\n\n**Impact**: Pages failed for most clients.\n\n**Root Cause**: Low open-file limits.\n\n' +
+        '## Root Cause and Resolution\n\nThe open-file limit was too low; we raised it.\n',
+    )
+    expect(fields.sections.map((s) => s.heading)).toEqual(['Issue Summary', 'Root Cause and Resolution'])
+    expect(fields.sections[0]!.text).toContain('Pages failed for most clients.')
+    const labels = recordOf(
+      '# Outage\n\n## Issue Summary\n\n**Impact:**\n\nMost users.\n\n**Root Cause:**\n\nA failover bug.\n\n## Timeline\n\n- 08:00 Alerts\n',
+    )
+    expect(labels.sections.map((s) => s.heading)).toEqual(['Issue Summary', 'Timeline'])
+  })
+
+  it('keeps labelled parts of other sections as their own sections', () => {
+    const r = recordOf('# Outage\n\n## Root Cause and Resolution\n\n**Root Cause:** A failover bug.\n\n**Resolution:** Load moved by hand.\n')
+    expect(r.sections.map((s) => s.key)).toEqual(['rootCause', 'rootCause', 'resolution'])
+  })
+
+  it('reads a `TODO:` line as a note, not an action-items section', () => {
+    expect(headings('# Outage\n\n## Appendix\n\n[Discussion]\nTODO: send the email\n')).toEqual(['Appendix'])
+  })
+})

@@ -46,23 +46,45 @@ export function isMetadataSpan(span: SpanShape, blocks: Block[]): boolean {
   return !WHEN.test(label) || /\d/.test(value)
 }
 
-/** Whether any heading block lies in `from..to` (exclusive). */
-function holdsHeading(blocks: Block[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (blocks[i]!.kind === 'heading') return true
-  return false
+/** Labels that mark an item's state (`TODO: k-dev email`, `**DONE**: ...`): a note or an item, never a section. */
+const ITEM_MARKER = /^(?:todo|to do|to-do|done|doing|wip|fixme|note|nb)$/
+
+/**
+ * Spans (by position in `spans`) that are not sections: metadata headings, wrappers, a field or bold/bare label
+ * inside a summary (`Duration: …`, `**Impact:** …` under "Issue Summary": the summary's facts, whose text the summary
+ * already holds), and item markers. One pass with a stack of enclosing headings; a wrapper counts its inner spans once.
+ */
+export function hiddenSpans(spans: SpanShape[], blocks: Block[]): Set<number> {
+  const hidden = new Set<number>()
+  const open: SpanShape[] = []
+  const first = spans.find((s) => s.heading.kind === 'heading')
+  spans.forEach((span, i) => {
+    while (open.length && open[open.length - 1]!.end <= span.index) open.pop()
+    const parent = open[open.length - 1]
+    const head = span.heading
+    if (head.kind === 'heading') open.push(span)
+    if (head.kind === 'field') {
+      if (ITEM_MARKER.test(labelOf(head.label)) || isSummaryKey(parent?.match)) hidden.add(i)
+    } else if (head.kind === 'heading') {
+      if ((head.origin === 'bold' || head.origin === 'bare') && isSummaryKey(parent?.match) && parent!.depth < span.depth) hidden.add(i)
+      else if (isMetadataSpan(span, blocks) || isWrapperSpan(span, i, spans, blocks, first)) hidden.add(i)
+    }
+  })
+  return hidden
 }
+
+const isSummaryKey = (match: unknown): boolean => (match as { key?: string } | null | undefined)?.key === 'summary'
 
 /**
  * A wrapper: an unnamed heading that holds the real sections. Either the document's first heading, an H1 or H2 that
  * runs to the end and holds sub-headings (a second title: its lead text is the document's preamble), or an unnamed
  * heading with no text of its own whose sub-headings name at least two sections (nothing is lost without it).
  */
-export function isWrapperSpan(span: SpanShape, spans: SpanShape[], blocks: Block[]): boolean {
+function isWrapperSpan(span: SpanShape, at: number, spans: SpanShape[], blocks: Block[], first: SpanShape | undefined): boolean {
   if (span.heading.kind !== 'heading' || span.match) return false
-  const first = spans.find((s) => s.heading.kind === 'heading')
-  if (span === first && span.depth <= 2 && span.end === blocks.length && holdsHeading(blocks, span.index + 1, span.end)) return true
+  if (span === first && span.depth <= 2 && span.end === blocks.length && blocks.slice(span.index + 1).some((b) => b.kind === 'heading')) return true
   if (blocks[span.index + 1]?.kind !== 'heading') return false
   let named = 0
-  for (const inner of spans) if (inner.index > span.index && inner.index < span.end && inner.heading.kind === 'heading' && inner.match) named++
+  for (let k = at + 1; k < spans.length && spans[k]!.index < span.end && named < 2; k++) if (spans[k]!.heading.kind === 'heading' && spans[k]!.match) named++
   return named >= 2
 }

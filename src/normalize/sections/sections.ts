@@ -7,7 +7,7 @@ import type { RootContent } from 'mdast'
 import type { Lessons, Section } from '../../types.js'
 import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
-import { isMetadataSpan, isWrapperSpan } from './not-sections.js'
+import { hiddenSpans } from './not-sections.js'
 import type { SectionMatch } from './section-synonyms.js'
 
 const SHORTCODE_START = /^(?::[a-z0-9_+-]{1,40}:\s*)+/i
@@ -90,6 +90,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
   }
   const open: SectionSpan[] = []
+  const hidden = hiddenSpans(spans, blocks)
   return spans.flatMap((span, i) => {
     while (open.length && open[open.length - 1]!.end <= span.index) open.pop()
     // An unnamed sub-heading inside a known section (a time heading in the timeline) is part of it, not a section.
@@ -97,7 +98,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     if (span.heading.kind === 'heading') open.push(span)
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
-    if (inKnown || isMetadataSpan(span, blocks) || isWrapperSpan(span, spans, blocks)) return []
+    if (inKnown || hidden.has(i)) return []
     return {
       key: span.match?.key ?? null,
       ...(span.match ? { confidence: span.match.confidence } : {}),

@@ -112,6 +112,22 @@ function isDayLabel(text: string): boolean {
   return findDates(rest.slice(0, 80))[0]?.index === 0
 }
 
+/** `#Timeline:`, `##Issue Summary:`: an ATX heading written without the space CommonMark needs, so parsed as a line of text. */
+const TIGHT_HASHES = /^\s{0,3}#{1,6}(?=\p{L})([^#\n]{1,80})$/u
+
+/** A tight-hash line that names a section (or is a short label ending in a colon) as a heading; a hashtag stays text. */
+function tightHeading(line: string): LineKind | null {
+  const m = TIGHT_HASHES.exec(line.trim())
+  if (!m) return null
+  const written = (m[1] ?? '').trim()
+  const colon = written.endsWith(':')
+  const text = written.replace(/\s*:$/, '')
+  if (text.includes(':') || WORDS(text) > 8) return null
+  const match = matchSection(text, true)
+  if (!(match && (colon || /^\p{Lu}/u.test(text))) && !(colon && WORDS(text) <= 6)) return null
+  return { type: 'heading', text, match, colon, bold: false }
+}
+
 /** Reads one line of a paragraph; `raw` is the Markdown source of the line (or the text of an HTML paragraph). */
 export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const line = raw.replace(INLINE_TAG, '').replace(/\s+$/, '').replace(/\\$/, '')
@@ -127,6 +143,10 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     const label = boldField.groups['label'] ?? boldField.groups['label2'] ?? ''
     const value = boldField.groups['value'] ?? boldField.groups['value2'] ?? ''
     return ctx.inTimeline || isTimeLike(label) ? { type: 'text' } : fieldOrText(label, value)
+  }
+  if (line.includes('#')) {
+    const tight = tightHeading(line)
+    if (tight) return tight
   }
   if (/[*_`[\]<>]/.test(line) || STARTS_LIKE_DATA.test(line) || isTimeLike(line)) return { type: 'text' }
   const trimmed = line.trim()
