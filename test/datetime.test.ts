@@ -38,6 +38,11 @@ describe('parseTime', () => {
 })
 
 describe('findTimes', () => {
+  it('never reads the hours of an offset (UTC−05:00, GMT +02:00) as a time', () => {
+    expect(findTimes('from 7:00 am to 7:30 am (UTC−05:00)').map((t) => t.text.trim())).toEqual(['7:00 am', '7:30 am'])
+    expect(findTimes('at 10:00 GMT +02:00').length).toBe(1)
+  })
+
   it('reads Japanese clock times in prose (午後3時, 15時30分, 午前10時半) but not durations (3時間)', () => {
     expect(findTimes('2021年11月25日午後3時').map((t) => [t.hour, t.minute])).toEqual([[15, 0]])
     expect(findTimes('15時30分に復旧').map((t) => [t.hour, t.minute])).toEqual([[15, 30]])

@@ -20,6 +20,13 @@ describe('stated ranges joined by a word of the text’s language', () => {
     expect(times(findStatedRange([{ text: 'Le portail a été indisponible de 08h10 à 09h55.', weight: 2 }], context))).toEqual(['08:10', '09:55'])
   })
 
+  it('reads a zone written as an offset after the range ("7:00 am to 7:30 am (UTC−05:00)"), not its hours as a time', () => {
+    const found = findStatedRange([{ text: 'The API was down from 7:00 am to 7:30 am (UTC−05:00) on May 1.', weight: 2 }], context)
+    expect([found?.start?.at, found?.end?.at]).toEqual(['2024-05-01T07:00:00-05:00', '2024-05-01T07:30:00-05:00'])
+    const plain = findStatedRange([{ text: 'Errors from 10:00 to 11:00 UTC+02:00.', weight: 2 }], context)
+    expect([plain?.start?.at, plain?.end?.at]).toEqual(['2024-05-01T10:00:00+02:00', '2024-05-01T11:00:00+02:00'])
+  })
+
   it('takes a zone in capitals for no connector ("4:05 PM ET and …" is no French "et")', () => {
     const text = 'The workers were redeployed at 3:05 PM ET and the site answered again by 3:40 PM ET.'
     expect(findStatedRange([{ text, weight: 2 }], context)).toBeNull()

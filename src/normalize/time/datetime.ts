@@ -87,11 +87,16 @@ export function parseTime(text: string): ParsedTime | null {
   return m && m.end === s.length ? { ...m.time, text: text.trim() } : null
 }
 
+/** What comes right before an offset's hours (`UTC−`, `GMT +`): a time read there is part of the zone. */
+const OFFSET_BEFORE = /(?:UTC|GMT|UT)\s?[+\-−]\s?$/i
+
 /** Every time written inside prose, in order, with its index. */
 export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   if (!TIME_CHANCE.test(text)) return out
   for (const m of text.slice(0, 100_000).matchAll(TIME_GLOBAL)) {
+    // The `05:00` of `UTC−05:00` is the zone's offset, not a time.
+    if (OFFSET_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
     const time = m.groups ? buildTime(m.groups, m[0]) : null
     if (time) out.push({ ...time, index: m.index })
   }
