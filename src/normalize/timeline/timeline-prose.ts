@@ -134,7 +134,8 @@ function wrappedLine(lines: TextLine[], index: number, at: number): { text: stri
   const own = lines[index]!.text
   let text = own
   let offset = 0
-  if (at > 0 && !/[.!?]\s/.test(own.slice(0, at))) {
+  // A wrapped sentence goes on in lower case ("had been\nrolled back at 09:30"); a line opening "Start 14:00" is its own.
+  if (at > 0 && /^\p{Ll}/u.test(own) && !/[.!?]\s/.test(own.slice(0, at))) {
     for (let i = index - 1; i >= 0 && i >= index - MAX_WRAP; i--) {
       const prev = lines[i]!.text
       if (SENTENCE_END.test(prev) || OWN_ENTRY.test(prev)) break
@@ -145,7 +146,8 @@ function wrappedLine(lines: TextLine[], index: number, at: number): { text: stri
   }
   for (let i = index + 1; i < lines.length && i <= index + MAX_WRAP && !SENTENCE_END.test(text); i++) {
     const next = lines[i]!.text
-    if (OWN_ENTRY.test(next) || STATUS_LABEL.test(next) || POSTED_CUE.test(next)) break
+    // A wrapped sentence goes on in lower case; a capital opens a new sentence and a clock time a new event.
+    if (!/^[\p{Ll}(]/u.test(next) || OWN_ENTRY.test(next) || STATUS_LABEL.test(next) || POSTED_CUE.test(next) || CLOCK.test(next)) break
     text = `${text} ${next}`
   }
   return { text, offset }
