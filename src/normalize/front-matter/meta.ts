@@ -57,7 +57,7 @@ export function isIsoDay(day: string): boolean {
 /**
  * `true` when a year of 0 to 9999, a month and a day name a day that exists (Gregorian leap years, year 0 a leap
  * year): what luxon's `DateTime.fromObject({ year, month, day }).isValid` answers for such a year, without the
- * DateTime (about 50 µs, most of it luxon's locale and zone set-up, for each front-matter date checked).
+ * DateTime (2 to 3.5 µs each, measured alone; a CPU profile under load had put it at ten times that).
  */
 export function isGregorianDay(year: number, month: number, day: number): boolean {
   if (!Number.isInteger(year) || year < 0 || year > 9999 || !Number.isInteger(month) || !Number.isInteger(day)) return false

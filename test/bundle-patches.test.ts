@@ -1,0 +1,81 @@
+/**
+ * The dependency patches the bundle applies (scripts/bundle-patches.mjs) change no result: mdast-util-from-markdown
+ * bundled with them builds the same trees as the package itself, with and without GFM, and a patch whose source is
+ * gone from its dependency fails loudly instead of being skipped.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import os from 'node:os'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import { afterAll, describe, expect, it } from 'vitest'
+import { PATCHES, applyPatch, dependencyPatches } from '../scripts/bundle-patches.mjs'
+import { generateArchive } from '../bench/generate.mjs'
+
+const root = path.resolve(import.meta.dirname, '..')
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-patches-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+
+/** mdast-util-from-markdown bundled with the patches, as the CLI's bundle holds it. */
+async function patchedFromMarkdown(): Promise<{ fromMarkdown: typeof fromMarkdown; code: string }> {
+  const out = await build({
+    stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown'", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    plugins: [dependencyPatches],
+    logLevel: 'silent',
+  })
+  const code = out.outputFiles[0]!.text
+  const file = path.join(scratch, 'from-markdown.mjs')
+  writeFileSync(file, code)
+  return { ...((await import(pathToFileURL(file).href)) as { fromMarkdown: typeof fromMarkdown }), code }
+}
+
+/** Markdown to compare on: every fixture's input and 60 synthetic postmortems. */
+function inputs(): string[] {
+  const fixtures = path.join(root, 'test', 'fixtures')
+  const texts = readdirSync(fixtures).flatMap((name) => {
+    try {
+      return [readFileSync(path.join(fixtures, name, 'input.md'), 'utf8')]
+    } catch {
+      return []
+    }
+  })
+  const dir = path.join(scratch, 'synthetic')
+  for (const file of generateArchive(dir, 60, 7)) texts.push(readFileSync(path.join(dir, file), 'utf8'))
+  return texts
+}
+
+describe('dependency patches of the bundle', () => {
+  it('mdast-util-from-markdown with one reused context builds the trees the package builds, with and without GFM', async () => {
+    const patched = await patchedFromMarkdown()
+    // esbuild may rename the compiler's locals (`index2`), so the patched call is matched by its shape.
+    expect(patched.code).toMatch(
+      /context\.sliceSerialize = events\[index\d*\]\[2\]\.sliceSerialize;\s+handler\[events\[index\d*\]\[1\]\.type\]\.call\(context,/,
+    )
+    const texts = inputs()
+    expect(texts.length).toBeGreaterThan(100)
+    const options = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }
+    for (const text of texts) {
+      expect(patched.fromMarkdown(text)).toEqual(fromMarkdown(text))
+      expect(patched.fromMarkdown(text, options)).toEqual(fromMarkdown(text, options))
+    }
+  })
+
+  it('fails when the source a patch replaces is not in the dependency exactly once', () => {
+    // The package's default build, as the bundle resolves it (vitest runs with the `development` condition, whose build differs).
+    const entry = createRequire(import.meta.url).resolve('mdast-util-from-markdown')
+    const packageRoot = entry.slice(0, entry.lastIndexOf(`${path.sep}mdast-util-from-markdown${path.sep}`) + '/mdast-util-from-markdown'.length)
+    const source = readFileSync(path.join(packageRoot, 'lib', 'index.js'), 'utf8')
+    const [patch] = PATCHES
+    expect(applyPatch(source, patch!)).not.toBe(source)
+    expect(() => applyPatch(source.replace(patch!.find, ''), patch!)).toThrow(/not found exactly once/)
+    expect(() => applyPatch(source + patch!.find, patch!)).toThrow(/not found exactly once/)
+  })
+})
