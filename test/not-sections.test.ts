@@ -93,3 +93,18 @@ describe('plain-text and student shapes', () => {
     expect(headings('# Outage\n\n## Appendix\n\n[Discussion]\nTODO: send the email\n')).toEqual(['Appendix'])
   })
 })
+
+describe('sub-headings read with their parent', () => {
+  it('a "Summary" under "Lessons Learned" belongs to the lessons; the document keeps one summary', () => {
+    const r = recordOf(
+      '# CI outage\n\n## Incident Summary\n\nCI jobs failed for a day.\n\n## Lessons Learned\n\n### Summary\n\nDepend on fewer outside hosts.\n\n### What went well\n\n- We mirrored the files fast.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      ['summary', 'Incident Summary'],
+      ['lessonsLearned', 'Lessons Learned'],
+      ['lessonsLearned', 'Summary'],
+      ['lessonsLearned', 'What went well'],
+    ])
+    expect(r.summary).toBe('CI jobs failed for a day.')
+  })
+})

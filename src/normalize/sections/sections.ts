@@ -41,9 +41,20 @@ function bodyNodes(blocks: Block[], from: number, to: number): RootContent[] {
   return blocks.slice(from, to).map((b) => b.node)
 }
 
+/**
+ * A sub-heading read as `summary` inside a section of another meaning ("Summary" under "Lessons Learned") sums up
+ * that section: it takes its parent's key, so the document keeps one summary.
+ */
+function inParent(match: SectionMatch | null, open: SectionSpan[]): SectionMatch | null {
+  if (match?.key !== 'summary') return match
+  const parent = open.findLast((o) => o.match)?.match
+  return parent && parent.key !== 'summary' ? { ...parent, lesson: null, confidence: Math.min(parent.confidence, match.confidence) } : match
+}
+
 /** Finds every section; `skip` is the index of the block used as the title (not a section). */
 export function findSections(blocks: Block[], skip: number | null): SectionSpan[] {
   const spans: SectionSpan[] = []
+  const open: SectionSpan[] = []
   blocks.forEach((block, index) => {
     if (index === skip) return
     if (block.kind === 'heading') {
@@ -53,15 +64,18 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
         if (next.kind === 'heading' && next.depth <= block.depth) break
         end++
       }
-      spans.push({
+      while (open.length && open[open.length - 1]!.end <= index) open.pop()
+      const span: SectionSpan = {
         heading: block,
-        match: block.match,
+        match: inParent(block.match, open),
         depth: block.depth,
         index,
         end,
         nodes: bodyNodes(blocks, index + 1, end),
         lesson: block.match?.lesson ?? null,
-      })
+      }
+      spans.push(span)
+      open.push(span)
     } else if (block.kind === 'field' && block.match) {
       spans.push({ heading: block, match: block.match, depth: 99, index, end: index + 1, nodes: [block.valueNode], lesson: block.match.lesson })
     }
