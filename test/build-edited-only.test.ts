@@ -3,7 +3,7 @@
  * the edited postmortems' own files and the export. These tests hold it to a cold build of the same content, and
  * check it gives way to the full pass whenever that does not hold.
  */
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { describe, expect, it } from 'vitest'
@@ -114,6 +114,21 @@ describe('a warm build of edits that change nothing other pages show', () => {
     expect((await build(p.config)).scope).toBe('full')
     await build(cold.config)
     expect(siteManifest(p.config.outDir)).toEqual(siteManifest(cold.config.outDir))
+  })
+
+  it('equals a cold build when the export spans megabytes, its records on both sides of the read buffer’s edges', async () => {
+    // Long lessons in every other postmortem: an export of several megabytes, records larger and smaller than half a chunk.
+    const long = (dir: string): void => {
+      const names = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md') && path.basename(f) !== DATABASE)
+      for (const [i, name] of names.entries()) {
+        const words = Array.from({ length: (i % 3) * 40_000 + 2_000 }, (_, k) => `w${(k * 7919 + i) % 10007}`).join(' ')
+        appendFileSync(path.join(dir, name), `\n\nAlso é— ${words}.\n`)
+      }
+    }
+    const { result, after, cold, warm } = await warmAndCold(2, (dir) => rewrite(path.join(dir, DATABASE), prose), long)
+    expect(result.scope).toBe('edited')
+    expect(statSync(path.join(warm.config.outDir, 'postmortems.json')).size).toBeGreaterThan(3 * 2 ** 20)
+    expect(after).toEqual(cold)
   })
 
   it('gives way to the full pass without the related-incidents memo and when files come or go', async () => {
