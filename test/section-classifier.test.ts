@@ -161,6 +161,12 @@ describe('section classifier: headings to canonical keys', () => {
     ['Detección', 'detection'],
     ['Conclusão', 'conclusion'],
     ['What can be improved?', 'lessonsLearned'],
+    // a leading verb of improvement names the follow-ups; a post-incident review's questions
+    ['Improving Recovery Procedures', 'actionItems'],
+    ['Preventing recurrence', 'actionItems'],
+    ['Reducing the blast radius', 'actionItems'],
+    ['How are we making incidents like this less likely or less impactful?', 'actionItems'],
+    ['What went wrong and why?', 'rootCause'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })

@@ -54,10 +54,10 @@ const CJK_FILL = [...CJK_FILLERS].sort((a, b) => b.length - a.length)
 const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
   [/^why\b/, 'rootCause'],
   [/^what (?:triggered|set off)\b/, 'trigger'],
-  [/^what (?:caused|led to|went wrong technically)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
+  [/^what (?:caused|led to|went wrong technically|went wrong,? and why)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:detect|notic|discover|found|find|learn(?:ed)? about|alert)/, 'detection'],
   [
-    /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)/,
+    /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop|reduc|less likely|less impactful)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)|^(?:improving|preventing|reducing|hardening|avoiding)\b/,
     'actionItems',
   ],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],

@@ -43,6 +43,7 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
     'why it happened',
     'how did this happen',
     'what went wrong technically',
+    'what went wrong and why',
   ],
   trigger: ['trigger', 'triggers'],
   detection: ['detection', 'how was it detected', 'how it was detected', 'discovery'],
@@ -104,9 +105,10 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
 const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   [/^(?:(?:things )?(?:that )?)?what (?:went|worked|has gone|we did) (?:well|right)\b/, 'wentWell'],
   [/^(?:things (?:that )?)?(?:what )?(?:went|worked|going) (?:well|right)\b|^(?:what )?(?:we )?did well\b|^positives?\b/, 'wentWell'],
-  [/^what (?:went|didn't go|did not go|could have gone|could go) (?:so )?(?:wrong|well|better|badly|poorly)\b/, 'wentWrong'],
+  // "What went wrong and why?" (a post-incident review's cause section) is no lesson.
+  [/^what (?:went|didn't go|did not go|could have gone|could go) (?:so )?(?:wrong|well|better|badly|poorly)\b(?!,? and why)/, 'wentWrong'],
   [
-    /^(?:things (?:that )?)?(?:what )?(?:went|going) (?:wrong|badly|poorly)\b|^(?:what )?(?:we )?(?:could|can) (?:do )?(?:better|improve)\b|^negatives?\b/,
+    /^(?:things (?:that )?)?(?:what )?(?:went|going) (?:wrong|badly|poorly)\b(?!,? and why)|^(?:what )?(?:we )?(?:could|can) (?:do )?(?:better|improve)\b|^negatives?\b/,
     'wentWrong',
   ],
   [/^(?:where|when|how) we got lucky\b/, 'gotLucky'],
