@@ -108,3 +108,20 @@ describe('sub-headings read with their parent', () => {
     expect(r.summary).toBe('CI jobs failed for a day.')
   })
 })
+
+describe('time headings', () => {
+  it('a run of time headings outside a timeline section is keyed timeline, each update its own section', () => {
+    const r = recordOf(
+      '# Login outage\n\n## Update 14.04.2024 10:00 Uhr\n\nEverything works again.\n\n## Update 13.04.2024 18:00 Uhr\n\nThe restore is running.\n\n## Lessons\n\nTest restores.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      ['timeline', 'Update 14.04.2024 10:00 Uhr'],
+      ['timeline', 'Update 13.04.2024 18:00 Uhr'],
+      ['lessonsLearned', 'Lessons'],
+    ])
+  })
+
+  it('one lone time heading stays as written', () => {
+    expect(recordOf('# Outage\n\n## Summary\n\nDown.\n\n## 13:20\n\nBack.\n').sections.map((s) => s.key)).toEqual(['summary', null])
+  })
+})

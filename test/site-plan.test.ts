@@ -257,6 +257,29 @@ describe('the postmortem page shows each part once', () => {
   })
 })
 
+describe('time-heading sections', () => {
+  const sections = [
+    { key: 'timeline' as const, id: 'update-1000', heading: 'Update 10:00', text: 'Back up.', html: '<p>Back up.</p>', line: 3 },
+    { key: 'timeline' as const, id: 'update-0900', heading: 'Update 09:00', text: 'Down. '.repeat(40), html: '<p>Down.</p>', line: 7 },
+  ]
+  const record = makeRecord({
+    slug: 'log',
+    title: 'Log',
+    sections,
+    timeline: [
+      { at: null, date: '2024-01-01', time: '10:00', text: 'Back up.', line: 3 },
+      { at: null, date: '2024-01-01', time: '09:00', text: 'Down.', line: 7 },
+    ],
+  })
+  const html = '<h2 id="update-1000">Update 10:00</h2><p>Back up.</p><h2 id="update-0900">Update 09:00</h2><p>LONG-UPDATE-TEXT</p>'
+
+  it('leaves out of the original an update the structured timeline shows whole, never one whose events hold only part of it', () => {
+    const page = renderRecords([record], {}, html).get('log/index.html')!
+    expect(page).not.toContain('id="update-1000"')
+    expect(page).toContain('LONG-UPDATE-TEXT')
+  })
+})
+
 describe('polish', () => {
   it('draws an action item of unknown status without a checkbox, and the search page with one search box', () => {
     const record = makeRecord({

@@ -58,6 +58,19 @@ function phase(name: string, p: Phase | null, minutes: number | null): Postmorte
   return { name, at: p ? (formatLocal(p.at) ?? p.at) : null, utc: p ? formatUtc(p.at) : null, inferred: p?.inferred ?? true, after: formatMinutes(minutes) }
 }
 
+/**
+ * Whether the structured timeline shows a timeline section whole, so the original may leave it out: a section under a
+ * timeline heading always; a section whose own heading is an event (a time heading, `### Update 26.08.2022 18:00`)
+ * only when its events hold (nearly) all of its text, so a long update is never cut to its first paragraph.
+ */
+function shownInFull(section: PostmortemRecord['sections'][number], record: PostmortemRecord): boolean {
+  if (!record.timeline.some((e) => e.line === section.line)) return true
+  const next = record.sections.reduce((min, s) => (s.line > section.line && s.line < min ? s.line : min), Number.POSITIVE_INFINITY)
+  let held = 0
+  for (const e of record.timeline) if (e.line >= section.line && e.line < next) held += e.text.length
+  return held >= section.text.length * 0.9
+}
+
 /** Builds the postmortem page's view: summary card, phases, timeline layout, related links, anchored original (its links and images made to work on the site). */
 export function postmortemView(record: PostmortemRecord, written: string, related: RecordLink[], refs?: RewriteContext): PostmortemView {
   const html = refs ? rewriteReferences(written, refs) : written
@@ -65,7 +78,7 @@ export function postmortemView(record: PostmortemRecord, written: string, relate
   const impact = record.impact?.source ? record.impact : null
   const timeline = timelineVisual(record)
   // The structured timeline replaces the original's timeline section; with no events read, the original keeps it.
-  const shownSections = timeline && record.timeline.length ? record.sections.filter((s) => s.key === 'timeline') : []
+  const shownSections = timeline && record.timeline.length ? record.sections.filter((s) => s.key === 'timeline' && shownInFull(s, record)) : []
   const shownHtml = prepareOriginal(omitShown(html, { title: record.title, sectionIds: shownSections.map((s) => s.id) }))
   return {
     card: {

@@ -7,6 +7,7 @@ import type { RootContent } from 'mdast'
 import type { Lessons, Section } from '../../types.js'
 import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
+import { isStampHeading } from '../timeline/timeline-headings.js'
 import { hiddenSpans } from './not-sections.js'
 import type { SectionMatch } from './section-synonyms.js'
 
@@ -96,6 +97,22 @@ export function primarySummary(spans: SectionSpan[]): SectionSpan | undefined {
   return found
 }
 
+/** How sure a run of time headings is the timeline: its stamps say so, no heading names it. */
+const STAMP_MATCH = { key: 'timeline', confidence: 0.8 } as const
+
+/**
+ * Unnamed headings that open with a stamp (`## 13:20`, `### Update 26.08.2022 18:00 Uhr`, `## 01.10.2025 – 18:00`),
+ * by position in `spans`, when the document has at least two: a run of time headings is the timeline (each update
+ * keeps its own section; the timeline reader has read their events).
+ */
+function stampHeadings(spans: SectionSpan[]): Set<number> {
+  const found = new Set<number>()
+  spans.forEach((span, i) => {
+    if (span.heading.kind === 'heading' && !span.match && isStampHeading(headingLabel(span.heading.text))) found.add(i)
+  })
+  return found.size >= 2 ? found : new Set()
+}
+
 /** The record's sections, in document order, with unique ids matching the page's heading anchors; `html` per span. */
 export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]): Section[] {
   const slugger = new GithubSlugger()
@@ -105,6 +122,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
   }
   const open: SectionSpan[] = []
   const hidden = hiddenSpans(spans, blocks)
+  const stamped = stampHeadings(spans)
   return spans.flatMap((span, i) => {
     while (open.length && open[open.length - 1]!.end <= span.index) open.pop()
     // An unnamed sub-heading inside a known section (a time heading in the timeline) is part of it, not a section.
@@ -113,9 +131,10 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
     if (inKnown || hidden.has(i)) return []
+    const match = span.match ?? (stamped.has(i) ? STAMP_MATCH : null)
     return {
-      key: span.match?.key ?? null,
-      ...(span.match ? { confidence: span.match.confidence } : {}),
+      key: match?.key ?? null,
+      ...(match ? { confidence: match.confidence } : {}),
       id,
       heading: headingLabel(label),
       text: plainText(span.nodes),
