@@ -48,6 +48,13 @@ describe('phase wording', () => {
     ['resolved', 'Logins work again'],
     ['resolved', 'Error rates back to normal'],
     ['resolved', 'Checkout working again for all users'],
+    // Someone becoming aware, in other tenses and words.
+    ['detected', 'Security team becomes aware of the leaked token'],
+    ['detected', 'Federation members notice a drop in traffic'],
+    ['detected', 'Irregularities in claimed amounts discovered'],
+    ['detected', 'On-call realized the queue was not draining'],
+    ['resolved', 'All clear given'],
+    ['resolved', 'The issue is closed and everything seems fine'],
   ] as const)('%s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(true)
   })
@@ -64,6 +71,8 @@ describe('phase wording', () => {
     ['detected', 'Incident resolved and closed'],
     ['detected', 'Incident review created in Confluence'],
     ['resolved', 'Tried a restart, but it never came back to normal'],
+    ['detected', 'Posted a maintenance notice on the status page'],
+    ['resolved', 'Doing final tests to make sure everything is good'],
   ] as const)('not %s: %s', (phase, text) => {
     expect(PHASE_WORDING[phase].test(text)).toBe(false)
   })

@@ -234,7 +234,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.actionItems = findActionItems(spans, blocks)
   record.lessons = findLessons(spans, blocks)
   clock?.lap('action items, lessons')
-  const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, data)
+  // Phases stated as fields ("Detected: 2022-04-28 10:34") count as stated, after the front matter's own keys.
+  const phases = { detected: fields.detected?.value, mitigated: fields.mitigated?.value, resolved: fields.resolved?.value }
+  const phaseData = Object.values(phases).some(Boolean) ? { ...Object.fromEntries(Object.entries(phases).filter(([, v]) => v)), ...data } : data
+  const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, phaseData)
   clock?.lap('enrich')
   reportXmlForbidden(enriched, text, file)
   enriched.diagnostics = collectDiagnostics(file)

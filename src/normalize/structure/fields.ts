@@ -25,6 +25,10 @@ export interface Fields {
   authors: Field | null
   /** A labelled title (`**Title:** ...`, a metadata table's `Incident` row). */
   title: Field | null
+  /** Response phases stated as fields (`Detected: 2022-04-28 10:34`, a metadata table's `Resolved` row). */
+  detected: Field | null
+  mitigated: Field | null
+  resolved: Field | null
 }
 
 const KINDS: Array<[keyof Fields, RegExp]> = [
@@ -35,6 +39,9 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
   ['title', /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)$|^(?:incident|event)$/],
+  ['detected', /^(?:time )?detected(?: (?:at|on|time))?$|^(?:time of )?detection(?: time)?$/],
+  ['mitigated', /^mitigated(?: (?:at|on|time))?$|^mitigation time$/],
+  ['resolved', /^(?:time )?(?:resolved|recovered)(?: (?:at|on|time))?$|^(?:time of )?resolution(?: time)?$/],
 ]
 
 function kindOf(label: string): keyof Fields | null {
@@ -137,7 +144,18 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
     else if (block.kind === 'content' && block.node.type === 'table' && beforeSections(blocks, index)) tableFields(block.node, found)
   })
-  const fields: Fields = { date: null, duration: null, start: null, end: null, severity: null, authors: null, title: null }
+  const fields: Fields = {
+    date: null,
+    duration: null,
+    start: null,
+    end: null,
+    severity: null,
+    authors: null,
+    title: null,
+    detected: null,
+    mitigated: null,
+    resolved: null,
+  }
   for (const field of found) {
     const kind = kindOf(field.label)
     if (kind && !fields[kind]) fields[kind] = field
