@@ -111,3 +111,17 @@ describe('a day the summary gives without its year, counted from the publication
     expect(recordOf(post('2021-03-16', 'The API was down for an hour.')).date).toBe('2021-03-16')
   })
 })
+
+describe('a month written with its year and no day', () => {
+  it('gives the year of day headings written without one ("Day 1 (Tue 3 Mar)" under a title "…, March 2020")', () => {
+    const md =
+      '# Storage degradation, March 2020\n\n## Timeline\n\n### Day 1 (Tue 3 Mar)\n\n- 22:10 latency rises\n\n### Day 2 (Wed 4 Mar)\n\n- 00:30 controller replaced\n'
+    const record = recordOf(md)
+    expect(record.date).toBe('2020-03-03')
+    expect(record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2020-03-03 22:10', '2020-03-04 00:30'])
+  })
+
+  it('yields to a full date anywhere in the text', () => {
+    expect(recordOf('# Report for March 2020\n\nOn 2019-12-30 the disk filled up.\n\n## Timeline\n\n- 10:00 disk full\n').date).toBe('2019-12-30')
+  })
+})

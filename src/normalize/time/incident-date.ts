@@ -121,6 +121,17 @@ function isNotice(text: string, index: number): boolean {
   return NOTICE.test(end < 0 ? rest : rest.slice(0, end))
 }
 
+/** A month written with its year and no day ("March 2020", "Sept. 2019"): the year of days written without one. */
+const MONTH_YEAR =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/i
+/** Characters of the body searched for a month and year when no date names its year. */
+const MONTH_YEAR_SPAN = 5000
+
+function monthYear(text: string): number | null {
+  const m = /\d{4}/.test(text) ? MONTH_YEAR.exec(text) : null
+  return m ? Number(m[1]) : null
+}
+
 /** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
 export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
@@ -130,7 +141,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated) ?? (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
   const hints: DateHints = { dayFirst: inferred }
   const bodyDates = datesOf(scan, hints)
-  const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? null
+  const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? monthYear(input.title ?? '') ?? monthYear(input.body.slice(0, MONTH_YEAR_SPAN))
   const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
   const year = fmYear ? Number(fmYear) : meta.published ? Number(meta.published.slice(0, 4)) : yearFromText
   let warned = false
