@@ -125,6 +125,8 @@ export async function normalizeMany(
         if (posted.length === 0) end()
       }
       worker.on('message', (docs: Uint8Array[]) => {
+        // A thread that died may still deliver a batch it answered before: that batch was taken back with the rest.
+        if (ended) return
         const batch = posted.shift()!
         feed()
         docs.forEach((bytes, i) => onDocument(batch.start + i, bytes))
