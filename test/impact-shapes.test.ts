@@ -125,4 +125,15 @@ describe('events that mark impact', () => {
     // With nothing plainer before it, the close still ends the window.
     expect(findMarkedEvents([events[0]!, events[1]!, events[3]!]).end).toBe(2)
   })
+
+  it('ends the impact at an event that ends by saying what is normal ("logins normal"), not at the fix before it', () => {
+    const events = [
+      entry('09:05', 'login error rate climbs'),
+      entry('09:20', 'engineers paged'),
+      entry('10:45', 'fix deployed'),
+      entry('11:02', 'logins normal'),
+    ]
+    expect(findMarkedEvents(events).end).toBe(3)
+    expect(endScore('latency higher than normal')).toBeLessThan(2)
+  })
 })

@@ -108,6 +108,8 @@ const END_STEMS: Stems = heaviestFirst([
   // A security incident's exposure ends when the bad release or access is taken away: a quarantine, or a revoked or yanked
   // token, key, release… ("Certificate revoked by the CA" or "database taken down" is an outage starting, not an end).
   [REVOKED, 2],
+  // An event that ends by saying what is normal again ("logins normal", "latency back to normal."), not "higher than normal".
+  [/(?<!\b(?:than|as|above|below|beyond|of|from)\s)\bnormal\s*[.!]?$/i, 3],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [
     /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
