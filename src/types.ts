@@ -77,6 +77,8 @@ export interface ActionItem {
   owner: string | null
   /** Priority as stated: `P0`..`P4` upper-cased, words (`high`, `low`...) lower-cased, else the table cell; `null` when not stated. */
   priority: string | null
+  /** When it is due, present only when stated: `YYYY-MM-DD` for a full date, else as written (`Q3`, `next sprint`). */
+  due?: string
 }
 
 /** Lessons learned, split the way the Google SRE template splits them, plus the lessons a document lists without that split. */

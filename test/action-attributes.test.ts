@@ -9,7 +9,7 @@ describe('action items: owner and priority in one trailing parenthesis', () => {
     ['Page on queue age (@infra, high priority)', 'Page on queue age', 'infra', 'high'],
     ['Shorten the DNS TTL (low priority)', 'Shorten the DNS TTL', null, 'low'],
     ['Move the cron host (storage team, P3)', 'Move the cron host', 'storage team', 'P3'],
-    ['Rotate the signing keys (assignee: tomas; due 2024-07-01)', 'Rotate the signing keys (due 2024-07-01)', 'tomas', null],
+    ['Rotate the signing keys (assignee: tomas; due 2024-07-01)', 'Rotate the signing keys', 'tomas', null],
   ])('%s', (text, rest, owner, priority) => {
     expect(item(text)).toMatchObject({ text: rest, owner, priority })
   })
@@ -26,13 +26,40 @@ describe('action items: owner and priority in one trailing parenthesis', () => {
   })
 
   it('reads a labelled owner written with initials whole', () => {
-    expect(item('Validate pool sizes - Owner: J. Patel - Due 2024-04-01')).toMatchObject({ text: 'Validate pool sizes - Due 2024-04-01', owner: 'J. Patel' })
+    expect(item('Validate pool sizes - Owner: J. Patel - Due 2024-04-01')).toMatchObject({ text: 'Validate pool sizes', owner: 'J. Patel', due: '2024-04-01' })
     expect(item('Add a canary (Owner: A. B. Smith)')).toMatchObject({ text: 'Add a canary', owner: 'A. B. Smith' })
-    expect(item('Fix it. Owner: Priya. Due: 30 June.')).toMatchObject({ owner: 'Priya' })
+    expect(item('Fix it. Owner: Priya. Due: 30 June.')).toMatchObject({ owner: 'Priya', due: '30 June' })
   })
 
   it('keeps one dash where an owner stood between two', () => {
-    expect(item('Add a queue age alert — Owner: Dana — due 2024-02-01')).toMatchObject({ text: 'Add a queue age alert — due 2024-02-01', owner: 'Dana' })
+    expect(item('Add a queue age alert — Owner: Dana — due 2024-02-01')).toMatchObject({ text: 'Add a queue age alert', owner: 'Dana', due: '2024-02-01' })
+  })
+})
+
+describe('action items: a due date taken out of the text into its own field', () => {
+  it.each([
+    ['Upgrade the proxy (due May 3)', 'Upgrade the proxy', 'May 3'],
+    ['Rotate the keys (owner: @kim, due 2024-07-01)', 'Rotate the keys', '2024-07-01'],
+    ['Add a canary (Platform, Q4)', 'Add a canary', 'Q4'],
+    ['Fix the deploy script, deadline 2024-06-30', 'Fix the deploy script', '2024-06-30'],
+    ['Write the runbook — due: next sprint', 'Write the runbook', 'next sprint'],
+    ['Review alerts (due March 3, 2025)', 'Review alerts', '2025-03-03'],
+  ])('%s', (text, rest, due) => {
+    expect(item(text)).toMatchObject({ text: rest, due })
+  })
+
+  it('leaves a month alone in brackets, "by" in a sentence, "due to" and a placeholder date as text, with no due field', () => {
+    for (const text of [
+      'Migrate the cluster (March)',
+      'Ship the fix by March',
+      'Do it (due: TBD)',
+      'Lower the limit so it never crashes due to memory exhaustion',
+      'Retry (due to load)',
+    ]) {
+      const got = item(text)!
+      expect(got.text).toBe(text)
+      expect('due' in got).toBe(false)
+    }
   })
 })
 
@@ -65,7 +92,7 @@ describe('action items: attributes written inline between dashes or at the end',
 
 describe('action items: an owner written as its own sentence', () => {
   it.each([
-    ['Add old clients to the synthetic checks. Owner: Priya. Due: 30 June.', 'Add old clients to the synthetic checks. Due: 30 June.', 'Priya'],
+    ['Add old clients to the synthetic checks. Owner: Priya. Due: 30 June.', 'Add old clients to the synthetic checks.', 'Priya'],
     ['Alert on pool saturation. Owner: Kim Lee. Status: open', 'Alert on pool saturation.', 'Kim Lee'],
     ['Rotate the keys, owner: j.doe.', 'Rotate the keys', 'j.doe'],
     ['Write the runbook (owner: Sam)', 'Write the runbook', 'Sam'],
@@ -87,7 +114,7 @@ describe('action items: a name signing the item at its end', () => {
     ['Documentar el proceso de renovación -- Luis', 'Documentar el proceso de renovación', 'Luis'],
     ['Ship the fix (Optional)', 'Ship the fix (Optional)', null],
     ['Review retention — March', 'Review retention — March', null],
-    ['Rotate keys (Q3)', 'Rotate keys (Q3)', null],
+    ['Rotate keys (Q3)', 'Rotate keys', null],
     ['Upgrade the proxy (see RFC 12)', 'Upgrade the proxy (see RFC 12)', null],
     ['Move to the new cluster (GKE)', 'Move to the new cluster (GKE)', null],
   ])('%s', (text, rest, owner) => {
@@ -107,19 +134,18 @@ describe('action items: tracker labels at the end', () => {
 
 describe('action items: an owner beside a due date, in a trailing parenthesis or brackets', () => {
   it.each([
-    ['Add a canary for config changes (Platform, Q2)', 'Add a canary for config changes (Q2)', 'Platform'],
-    ['Review the paging policy (SRE team, due 2024-05-01)', 'Review the paging policy (due 2024-05-01)', 'SRE team'],
+    ['Add a canary for config changes (Platform, Q2)', 'Add a canary for config changes', 'Platform'],
+    ['Review the paging policy (SRE team, due 2024-05-01)', 'Review the paging policy', 'SRE team'],
     ['Alert on p99 latency [team: SRE]', 'Alert on p99 latency', 'SRE'],
     ['Rotate the keys [owner: @kim, P2]', 'Rotate the keys', 'kim'],
-    ['Document rollback steps — owner: Dana, due 2024-04-01', 'Document rollback steps — due 2024-04-01', 'Dana'],
+    ['Document rollback steps — owner: Dana, due 2024-04-01', 'Document rollback steps', 'Dana'],
   ])('%s', (text, rest, owner) => {
     expect(item(text)).toMatchObject({ text: rest, owner })
   })
 
-  it('leaves a parenthesis of names without a date, and a date alone', () => {
+  it('leaves a parenthesis of names without a date', () => {
     expect(item('Test on both systems (Linux, macOS)')).toMatchObject({ text: 'Test on both systems (Linux, macOS)', owner: null })
     expect(item('Ship it (Bob, maybe)')).toMatchObject({ text: 'Ship it (Bob, maybe)', owner: null })
-    expect(item('Upgrade the proxy (due May 3)')).toMatchObject({ text: 'Upgrade the proxy (due May 3)', owner: null })
     expect(item('Upgrade the proxy [see RFC 12]')).toMatchObject({ text: 'Upgrade the proxy [see RFC 12]', owner: null })
   })
 })

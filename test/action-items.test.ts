@@ -241,6 +241,17 @@ describe('action items: owners are named, not guessed', () => {
     const table = '## Action items\n\n| Action | Owner |\n|---|---|\n| Add an alert | ??? |\n| Rotate logs | TBD |\n| Fix backups | @ana |\n'
     expect(items(table).map((i) => i.owner)).toEqual([null, null, 'ana'])
   })
+
+  it('reads a due-date column: a full date as YYYY-MM-DD, a quarter as written, a placeholder as none', () => {
+    const table =
+      '## Action items\n\n| Action | Owner | Due date |\n|---|---|---|\n| Add an alert | ana | 2024-05-03 |\n| Rotate logs | bo | Q3 |\n| Fix backups | cy | TBD |\n| Move DNS | di | 12 June 2024 |\n'
+    expect(items(table).map((i) => [i.text, i.due ?? null])).toEqual([
+      ['Add an alert', '2024-05-03'],
+      ['Rotate logs', 'Q3'],
+      ['Fix backups', null],
+      ['Move DNS', '2024-06-12'],
+    ])
+  })
 })
 
 describe('action items: prose and notes are not items', () => {

@@ -64,6 +64,17 @@ describe('/actions/: every action item of the archive', () => {
     expect(out.get('index.html')).toContain('href="/actions/">Actions</a>')
   })
 
+  it('shows a due date on the archive table and on the postmortem page, a full date as <time>', () => {
+    const due = [
+      makeRecord({ slug: 'due', title: 'Due', actionItems: [item('Add a lag alert', { due: '2024-06-30' }), item('Write a runbook', { due: 'Q3' })] }),
+    ]
+    const out = renderRecords(due)
+    expect(out.get('actions/index.html')).toContain('<td><time datetime="2024-06-30">2024-06-30</time></td>')
+    expect(out.get('actions/index.html')).toContain('<td>Q3</td>')
+    expect(out.get('due/index.html')).toContain('<span class="due">Due <time datetime="2024-06-30">2024-06-30</time></span>')
+    expect(out.get('due/index.html')).toContain('<span class="due">Due Q3</span>')
+  })
+
   it('says so when no postmortem lists action items', () => {
     expect(renderRecords([makeRecord({ slug: 'x', title: 'X' })]).get('actions/index.html')).toContain('No postmortem lists action items yet.')
   })

@@ -15,6 +15,8 @@ export interface ArchiveAction {
   kind: string | null
   owner: string | null
   priority: string | null
+  /** When it is due, as the record states it (`YYYY-MM-DD` or the author's words), else null. */
+  due: string | null
   slug: string
   title: string
   date: string | null
@@ -68,7 +70,8 @@ export interface ActionIndex {
 export function actionOf(records: readonly RecordHead[], ref: ActionRef): ArchiveAction {
   const r = records[Math.floor(ref / ITEM_SLOTS)]!
   const item = r.actionItems[ref % ITEM_SLOTS]!
-  return { text: item.text, kind: item.kind, owner: item.owner, priority: item.priority ?? null, slug: r.slug, title: shownTitle(r), date: r.date }
+  const { text, kind, owner } = item
+  return { text, kind, owner, priority: item.priority ?? null, due: item.due ?? null, slug: r.slug, title: shownTitle(r), date: r.date }
 }
 
 /** Orders every action item of the records (in archive order) into status groups, by place; pure and deterministic. */
@@ -121,5 +124,5 @@ export function archiveActions(records: RecordHead[]): ArchiveActions {
 /** What `/actions/` reads of one record, as one string: the page is rendered again only when it changes. */
 export const actionsFields = (r: RecordHead): string =>
   r.actionItems.length
-    ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done]))].join('\u0001')
+    ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done, a.due ?? null]))].join('\u0001')
     : ''

@@ -8,6 +8,7 @@ import type { ActionItem } from '../../types.js'
 import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine } from '../structure/plain-text.js'
 import { kindOf, labelKind } from './action-kinds.js'
+import { dueOf, takeDue } from './action-due.js'
 
 export { kindOf, labelKind } from './action-kinds.js'
 
@@ -147,7 +148,7 @@ function takeOwner(written: string): { text: string; owner: string | null } {
 const TRAILING_GROUP = /\s*(?:[(（]([^()（）]{1,80})[)）]|\[([^[\]]{1,80})\])\s*[.!。]?\s*$/
 /** A due date in a group: "Q2", "H1 2025", "due 2024-05-01", "by March", "2024-05-01", "June 2024". */
 const DUE_PART = new RegExp(
-  String.raw`^(?:(?:due|by|until|eta|target|deadline)\b.{1,30}|(?:q[1-4]|h[12])(?:\s*(?:fy)?'?\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?` +
+  String.raw`^(?:(?:due(?!\s+to\b)|by|until|eta|target|deadline)\b.{1,30}|(?:q[1-4]|h[12])(?:\s*(?:fy)?'?\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?` +
     String.raw`|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s\d{4})?)$`,
   'i',
 )
@@ -160,14 +161,17 @@ const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY
  * ", P1)" is left behind once the owner is read); the parts it does not know ("due May 3") stay in a parenthesis.
  * A group with neither an owner nor a priority ("(see RFC 12)") is left as it is; a lone name ("(Bob)") is read by takeOwner.
  */
-function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null; done: boolean | null } {
+function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null; done: boolean | null; due: string | null } {
+  const none = { text, owner: null, priority: null, done: null, due: null }
   const group = TRAILING_GROUP.exec(text)
-  if (!group || group.index === 0) return { text, owner: null, priority: null, done: null }
+  if (!group || group.index === 0) return none
   let owner: string | null = null
   let priority: string | null = null
   let done: boolean | null = null
   const kept: string[] = []
-  for (const raw of (group[1] ?? group[2]!).split(/[,;、，]/)) {
+  // The comma of a written-out date ("March 3, 2025") does not split the group.
+  const inner = (group[1] ?? group[2]!).replace(/(\p{L}\.? \d{1,2}(?:st|nd|rd|th)?), (?=\d{4}\b)/gu, '$1 ')
+  for (const raw of inner.split(/[,;、，]/)) {
     const part = raw.trim()
     const named = /[:=@：]|^assigned to |^owned by /i.test(part) ? GROUP_OWNER.exec(part) : null
     const ranked = GROUP_PRIORITY.exec(part)
@@ -177,7 +181,7 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
     else if (part) kept.push(part)
   }
   const due = kept.filter((part) => DUE_PART.test(part))
-  if (owner === null && priority === null && due.length === 0) return { text, owner: null, priority: null, done: null }
+  if (owner === null && priority === null && due.length === 0) return none
   // Beside a priority or a due date, one short name is the owner: "(ops team, P2)", "(Platform, Q4)".
   const others = kept.filter((part) => !due.includes(part))
   const lone = others.length === 1 && owner === null ? others[0]! : ''
@@ -185,9 +189,12 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
     owner = lone
     kept.splice(kept.indexOf(lone), 1)
   }
-  if (owner === null && priority === null) return { text, owner: null, priority: null, done: null }
+  // A group that is only a due date ("(due May 3)", "(Q3)") gives it too; a bare month ("(March)") stays text.
+  const dueDate = due.length === 1 && (owner !== null || priority !== null || /\d|^(?:due|deadline|target|eta)\b/i.test(due[0]!)) ? dueOf(due[0]!) : null
+  if (dueDate) kept.splice(kept.indexOf(due[0]!), 1)
+  if (owner === null && priority === null && dueDate === null) return none
   const rest = text.slice(0, group.index)
-  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done }
+  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done, due: dueDate }
 }
 
 /** Tracker labels at the end of an item (GitLab's `~"severity::2"`, `~bug`): the page links the issue; `priority::N` is its priority. */
@@ -206,6 +213,7 @@ export interface ItemDefaults {
   done: boolean | null
   priority?: string | null
   owner?: string | null
+  due?: string | null
 }
 
 /** One action item from a line of text, or null when nothing is left once the markers are taken out. */
@@ -233,11 +241,20 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   const prioritised = grouped.priority === null ? takePriority(grouped.text) : { text: grouped.text, priority: grouped.priority }
   prioritised.priority ??= labels.priority
   const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
+  const dated = grouped.due === null ? takeDue(owned.text) : { text: owned.text, due: grouped.due }
   // An owner taken from between two dashes ("Fix it — Owner: Bob — due May 3") leaves the dashes side by side: one stays.
-  const clean = oneLine(owned.text)
+  const clean = oneLine(dated.text)
     .replace(/([–—-])(?:\s+[–—-])+(?=\s|$)/g, '$1')
     .replace(/(\s[–—-])\s*[,;]\s*/g, '$1 ') // "Fix it — owner: Dana, due May 3" leaves "— , due
     .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
   if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
-  return { text: clean, kind, done, owner: owned.owner ?? defaults.owner ?? null, priority: prioritised.priority ?? defaults.priority ?? null }
+  const item: ActionItem = {
+    text: clean,
+    kind,
+    done,
+    owner: owned.owner ?? defaults.owner ?? null,
+    priority: prioritised.priority ?? defaults.priority ?? null,
+  }
+  const due = dated.due ?? defaults.due ?? null
+  return due ? { ...item, due } : item
 }

@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import { cellText, oneLine } from '../structure/plain-text.js'
 import { kindOf, makeItem, priorityOf, statusOf } from './action-markers.js'
+import { dueOf } from './action-due.js'
 
 /** Where each column of an action table is; -1 when absent. */
 interface Columns {
@@ -15,12 +16,14 @@ interface Columns {
   status: number
   priority: number
   kind: number
+  due: number
 }
 
 const OWNER = /^(?:owners?|assignees?|who|responsible|assigned(?: to)?|dri|team)$/
 const STATUS = /^(?:status|state|done\??|progress|completed?\??)$/
 const PRIORITY = /^(?:priority|prio|pri|p|severity|importance)$/
 const KIND = /^(?:kind|type|category|class)$/
+const DUE = /^(?:due(?: date| by| on)?|deadline|target(?: date)?|eta|by when|completion date|fällig(?:keit)?|échéance|期限|期日)$/
 const TEXT = /action|item|task|description|what|title|follow|summary|remediation|measure|improvement|fix|todo|to do/
 const NOT_TEXT = /^(?:#|id|no\.?|nr\.?|bug|bugs|ticket|tickets|issue|issues|link|links|pr|jira|date|due|due date|eta|deadline)$/
 
@@ -39,10 +42,11 @@ function columns(headers: string[]): Columns {
   const status = find(STATUS)
   const priority = find(PRIORITY)
   const kind = find(KIND)
-  const taken = new Set([owner, status, priority, kind])
+  const due = find(DUE)
+  const taken = new Set([owner, status, priority, kind, due])
   let text = headers.findIndex((h, i) => !taken.has(i) && TEXT.test(h))
   if (text < 0) text = headers.findIndex((h, i) => !taken.has(i) && !NOT_TEXT.test(h))
-  return { text, owner, status, priority, kind }
+  return { text, owner, status, priority, kind, due }
 }
 
 /** True for a table of follow-ups: an action column beside an owner, status or priority column. */
@@ -67,7 +71,7 @@ export function tableItems(table: Table): ActionItem[] {
     // A cell with no letter or digit ("???", "-", "n/a" aside) is an owner left blank, not a name.
     const owner = ownerOf(cell(cols.owner))
     const priority = priorityOf(cell(cols.priority)) ?? (cell(cols.priority) || null)
-    const made = makeItem(cell(cols.text), { kind: kindOf(cell(cols.kind)), done: stated ?? (marked ? statusOf(marked) : null) })
+    const made = makeItem(cell(cols.text), { kind: kindOf(cell(cols.kind)), done: stated ?? (marked ? statusOf(marked) : null), due: dueOf(cell(cols.due)) })
     if (made && !/^[-–—|:\s]*$/.test(made.text)) out.push({ ...made, owner: owner ?? made.owner, priority: priority ?? made.priority })
   }
   return out
