@@ -298,3 +298,21 @@ describe('summary under a labelled bullet', () => {
     expect(r.summary).toBe('most users saw a complete outage while the rest saw buffering.')
   })
 })
+
+describe('summary: a sentence that introduces what follows', () => {
+  it('is not the summary: the next prose is, or the sentences before it in the same paragraph', () => {
+    const code = recordOf(
+      '# Testnet halt\n\nOn 15 March a proposal was submitted:\n\n```json\n{ "value": 0.999 }\n```\n\nThe chain halted because the two rewards together passed 1.\n',
+    )
+    expect(code.summary).toBe('The chain halted because the two rewards together passed 1.')
+    const before = recordOf('# Testnet halt\n\nThe chain halted for six hours. The following proposal caused it:\n\n```json\n{ "value": 0.999 }\n```\n')
+    expect(before.summary).toBe('The chain halted for six hours.')
+  })
+
+  it('still does when nothing else says anything', () => {
+    expect(
+      recordOf('# Testnet halt\n\nA proposal that changed the proposer reward to nearly one halted the whole chain:\n\n```json\n{ "value": 0.999 }\n```\n')
+        .summary,
+    ).toBe('A proposal that changed the proposer reward to nearly one halted the whole chain:')
+  })
+})

@@ -178,8 +178,12 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
     for (let text of textsOf(block)) {
       if (title && text.startsWith(title)) text = text.slice(title.length).trim()
       text = sift(text)
-      if (isProse(text)) return text
-      if (lists && !fallback && isStatement(text)) fallback = text
+      // A sentence ending in a colon introduces what follows (a code block, a list): the sentences before it may do.
+      const leadIn = /[:：]\s*$/.test(text)
+      const before = leadIn ? /^[\s\S]*[.!?](?=\s)/.exec(text)?.[0] : undefined
+      if (leadIn && before && isProse(before)) return before
+      if (isProse(text) && !leadIn) return text
+      if (!fallback && (leadIn ? isProse(text) : lists && isStatement(text))) fallback = text
     }
   }
   return fallback
