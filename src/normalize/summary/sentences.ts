@@ -152,3 +152,12 @@ export function* sentencesOf(text: string, language: string | null = null): Gene
   const last = current?.trim()
   if (last) yield last
 }
+
+/**
+ * The text without its last sentence when that one ends in a colon and so introduces what follows (a code block, a
+ * list) rather than saying what happened; '' when it is the only sentence.
+ */
+export function beforeLeadIn(text: string): string {
+  if (!/[:：]\s*$/.test(text)) return text
+  return /^[\s\S]*[.!?](?=\s)/.exec(text)?.[0] ?? ''
+}

@@ -12,7 +12,7 @@ import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
 import { STATUS_LABEL } from '../timeline/timeline-headings.js'
 import { withoutMeta } from './meta-sentences.js'
-import { sentencesOf } from './sentences.js'
+import { beforeLeadIn, sentencesOf } from './sentences.js'
 import { stripEmojiEdges } from './title-text.js'
 
 const MAX = 240
@@ -178,12 +178,9 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
     for (let text of textsOf(block)) {
       if (title && text.startsWith(title)) text = text.slice(title.length).trim()
       text = sift(text)
-      // A sentence ending in a colon introduces what follows (a code block, a list): the sentences before it may do.
-      const leadIn = /[:：]\s*$/.test(text)
-      const before = leadIn ? /^[\s\S]*[.!?](?=\s)/.exec(text)?.[0] : undefined
-      if (leadIn && before && isProse(before)) return before
-      if (isProse(text) && !leadIn) return text
-      if (!fallback && (leadIn ? isProse(text) : lists && isStatement(text))) fallback = text
+      const kept = beforeLeadIn(text)
+      if (isProse(kept)) return kept
+      if (!fallback && (kept !== text ? isProse(text) : lists && isStatement(text))) fallback = text
     }
   }
   return fallback
