@@ -5,7 +5,7 @@
 import { addDays } from '../time/date-parts.js'
 import { formatDate, type DateHints, type ParsedDate, type ParsedTime } from '../time/datetime.js'
 import { cleanEventText } from '../time/event-text.js'
-import { readStamp, type Stamp } from './timeline-stamp.js'
+import { emptyStamp, readStamp, type Stamp } from './timeline-stamp.js'
 
 /** An offset at a line's start, after bullets, brackets or bold: `T+12m`, `T + 1h05`, `T+01:30`, `T-30`, `[T+2h]`. */
 const ELAPSED =
@@ -28,20 +28,7 @@ export function readElapsed(line: string, hints: DateHints): Stamp | null {
   const after = line.slice(m[0].length)
   // A clock time written beside the offset ("T+0 (14:00 UTC): ...") dates it; the rest is the event text.
   const clock = readStamp(after.replace(/^\s*[:=]?\s*/, ''), hints)
-  const stamp: Stamp = clock?.time
-    ? clock
-    : {
-        date: null,
-        dateUnknown: false,
-        time: null,
-        end: null,
-        approximate: false,
-        timeUnknown: false,
-        invalidTime: null,
-        zone: null,
-        unknownZone: null,
-        rest: cleanEventText(after.replace(SEPARATOR, '')),
-      }
+  const stamp: Stamp = clock?.time ? clock : emptyStamp(cleanEventText(after.replace(SEPARATOR, '')))
   stamp.elapsed = m[1] === '+' ? minutes : -minutes
   return stamp
 }

@@ -54,7 +54,8 @@ const HEAD_LIMIT = 200
 const STAMP_CHANCE = /[\d?:]|yesterday|today|tonight|heute|gestern|hier|aujourd|vorgestern|noon|midnight|midday|tb[dc]|unknown/i
 const MAX_STEPS = 12
 
-function emptyStamp(): Stamp {
+/** A stamp that has read nothing yet (no date, time or zone), with `rest` as its event text. */
+export function emptyStamp(rest = ''): Stamp {
   return {
     date: null,
     dateUnknown: false,
@@ -65,7 +66,7 @@ function emptyStamp(): Stamp {
     invalidTime: null,
     zone: null,
     unknownZone: null,
-    rest: '',
+    rest,
   }
 }
 
