@@ -9,6 +9,7 @@ import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine } from '../structure/plain-text.js'
 import { kindOf, labelKind } from './action-kinds.js'
 import { dueOf, takeDue } from './action-due.js'
+import { MONTH_WORD } from '../time/month-words.js'
 
 export { kindOf, labelKind } from './action-kinds.js'
 
@@ -111,8 +112,7 @@ const NAME = String.raw`\p{Lu}[\p{Ll}'’-]{1,20}(?: \p{Lu}[\p{Ll}'’-]{0,20}\.
 /** A name signing an item at its end, in a parenthesis or after a spaced dash: "Add a canary (Jane)", "Write a runbook — Bob Smith". */
 const TRAILING_NAME = new RegExp(String.raw`\s*\((${NAME})\)\s*[.!]?$|\s+(?:--?|[–—])\s+(${NAME})\s*[.!]?$`, 'u')
 const CALENDAR_WORD = new RegExp(
-  String.raw`^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?` +
-    String.raw`|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|q[1-4]|h[12])\.?$`,
+  String.raw`^(?:${MONTH_WORD}|` + String.raw`(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|q[1-4]|h[12])\.?$`,
   'i',
 )
 
@@ -149,7 +149,7 @@ const TRAILING_GROUP = /\s*(?:[(（]([^()（）]{1,80})[)）]|\[([^[\]]{1,80})\]
 /** A due date in a group: "Q2", "H1 2025", "due 2024-05-01", "by March", "2024-05-01", "June 2024". */
 const DUE_PART = new RegExp(
   String.raw`^(?:(?:due(?!\s+to\b)|by|until|eta|target|deadline)\b.{1,30}|(?:q[1-4]|h[12])(?:\s*(?:fy)?'?\d{2,4})?|\d{4}-\d{2}(?:-\d{2})?` +
-    String.raw`|(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s\d{4})?)$`,
+    String.raw`|(?:${MONTH_WORD})\.?(?:\s\d{1,2}(?:st|nd|rd|th)?)?,?(?:\s\d{4})?)$`,
   'i',
 )
 const GROUP_OWNER =

@@ -5,6 +5,7 @@
  * "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
+import { monthNumber } from './month-words.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
@@ -102,12 +103,7 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
 ]
 const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'gu')] as const)
 const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'yu')] as const)
-const MONTH_KEYS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-
-function monthNumber(word: string): number {
-  return MONTH_KEYS.indexOf(word.slice(0, 3).toLowerCase()) + 1
-}
 
 function validDay(year: number | null, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false

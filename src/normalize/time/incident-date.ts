@@ -11,6 +11,7 @@ import { findDates, formatDate, inferDayFirst, type DateHints, type ParsedDate }
 import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { documentZone } from './document-zone.js'
+import { MONTH_WORD } from './month-words.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
@@ -122,8 +123,7 @@ function isNotice(text: string, index: number): boolean {
 }
 
 /** A month written with its year and no day ("March 2020", "Sept. 2019"): the year of days written without one. */
-const MONTH_YEAR =
-  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/i
+const MONTH_YEAR = new RegExp(String.raw`\b(?:${MONTH_WORD})\.?,?\s+((?:19|20)\d{2})\b`, 'i')
 /** Characters of the body searched for a month and year when no date names its year. */
 const MONTH_YEAR_SPAN = 5000
 

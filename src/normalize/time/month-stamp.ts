@@ -4,6 +4,7 @@
  * and never given a day the text does not state.
  */
 import { cleanEventText } from './event-text.js'
+import { MONTH_WORD, monthNumber } from './month-words.js'
 
 /** A month stamp's month as ISO 8601 (`2015-10`) and the event text after it. */
 export interface MonthStamp {
@@ -11,13 +12,11 @@ export interface MonthStamp {
   rest: string
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']
 const LEAD = /^[\s*_`~[(]{0,6}/
 /** `2015-10` or `2015/10`, not the start of a full date (`2015-10-04`) or a longer number. */
 const NUMERIC = /^(19[7-9]\d|20\d\d)[-/](0[1-9]|1[0-2])(?![-/.]?\d)/
 /** `October 2015`, `Oct. 2015`, `Sept 2015`, not a day after the month (`October 3, 2015` is a date). */
-const NAMED =
-  /^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?,?\s{1,3}(19[7-9]\d|20\d\d)(?!\d)/i
+const NAMED = new RegExp(String.raw`^(${MONTH_WORD})\.?,?\s{1,3}(19[7-9]\d|20\d\d)(?!\d)`, 'i')
 /** What must follow the month: a separator, then the event (a bare month line is a heading, not an event). */
 const SEPARATOR = /^[\s*_`)\]]{0,6}(?:[:：|]|\s[-–—]+|[-–—]+\s)\s*/
 
@@ -30,7 +29,7 @@ export function readMonthStamp(text: string): MonthStamp | null {
   const named = numeric ? null : NAMED.exec(from)
   const found = numeric ?? named
   if (!found) return null
-  const month = numeric ? Number(numeric[2]) : MONTHS.indexOf(named![1]!.slice(0, 3).toLowerCase()) + 1
+  const month = numeric ? Number(numeric[2]) : monthNumber(named![1]!)
   const year = numeric ? numeric[1]! : named![2]!
   const after = text.slice(lead + found[0].length, 100_000)
   const separator = SEPARATOR.exec(after)
