@@ -1,6 +1,7 @@
 import { Settings } from 'luxon'
 import { describe, expect, it } from 'vitest'
-import { computeMetrics, PHASE_WORDING } from '../src/enrich/metrics.js'
+import { computeMetrics } from '../src/enrich/metrics.js'
+import { namesPhase } from '../src/enrich/phase-wording.js'
 import { timedEntries } from '../src/enrich/moments.js'
 import { deriveTags } from '../src/enrich/derive-tags.js'
 import { enrichRecord } from '../src/enrich/index.js'
@@ -55,8 +56,11 @@ describe('phase wording', () => {
     ['detected', 'On-call realized the queue was not draining'],
     ['resolved', 'All clear given'],
     ['resolved', 'The issue is closed and everything seems fine'],
+    // A hedged mention does not hide a plain one in the same text.
+    ['mitigated', 'Decided to roll back; rolled back at 10:05'],
+    ['detected', 'No alert fired, but a customer reported the errors'],
   ] as const)('%s: %s', (phase, text) => {
-    expect(PHASE_WORDING[phase].test(text)).toBe(true)
+    expect(namesPhase(phase, text)).toBe(true)
   })
 
   it.each([
@@ -73,8 +77,17 @@ describe('phase wording', () => {
     ['resolved', 'Tried a restart, but it never came back to normal'],
     ['detected', 'Posted a maintenance notice on the status page'],
     ['resolved', 'Doing final tests to make sure everything is good'],
+    // A plan, a doubt or a denial is not the phase.
+    ['mitigated', 'Record plugin file system times in case rollback needed'],
+    ['mitigated', 'Prepared a rollback of the release'],
+    ['mitigated', 'Identify candidate plugins for rollback'],
+    ['mitigated', 'Discussed whether a rollback was safe'],
+    ['mitigated', 'No rollback was possible: the migration had run'],
+    ['detected', 'No alerts fired for the queue'],
+    ['resolved', 'The restart did not help; service not restored'],
+    ['resolved', 'The replica could not be restored from the snapshot'],
   ] as const)('not %s: %s', (phase, text) => {
-    expect(PHASE_WORDING[phase].test(text)).toBe(false)
+    expect(namesPhase(phase, text)).toBe(false)
   })
 })
 

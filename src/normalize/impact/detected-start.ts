@@ -3,7 +3,7 @@
  * says the problem was noticed, minus the stated time to detect, moved onto a timeline event close to that moment
  * (within 10 % of the amount or 5 minutes), since authors round the amount and the event is what they measured from.
  */
-import { PHASE_WORDING } from '../../enrich/metrics.js'
+import { namesPhase } from '../../enrich/phase-wording.js'
 import type { Moment, TimelineEntry } from '../../types.js'
 import type { ParsedZone } from '../time/zones.js'
 import { findStatsDurations } from './find-duration.js'
@@ -22,7 +22,7 @@ export function statedTimeToDetect(passages: Passage[]): number | null {
 
 /** The start `minutes` before the first detection event of `events` (in time order); `null` when no event says detection. */
 export function startBeforeDetection(events: Array<{ entry: TimelineEntry; moment: Moment }>, minutes: number, zone: ParsedZone | null): Moment | null {
-  const detected = events.findIndex((e) => e.moment.time && PHASE_WORDING.detected.test(e.entry.text) && !isLeadUp(e.entry.text))
+  const detected = events.findIndex((e) => e.moment.time && namesPhase('detected', e.entry.text) && !isLeadUp(e.entry.text))
   if (detected < 0) return null
   const target = shiftMoment(events[detected]!.moment, -minutes, zone)
   if (!target.date || !target.time) return null
