@@ -125,3 +125,25 @@ describe('a month written with its year and no day', () => {
     expect(recordOf('# Report for March 2020\n\nOn 2019-12-30 the disk filled up.\n\n## Timeline\n\n- 10:00 disk full\n').date).toBe('2019-12-30')
   })
 })
+
+describe('pasted logs and headers', () => {
+  const timeline = '## Timeline\n\n- 14:02 - Alerts fire for API errors.\n- 14:22 - Cache warmed; errors stop.\n'
+
+  it('never date the incident or open its window: fenced log lines, indented header lines', () => {
+    const fenced = recordOf(`# Cache stampede\n\nOur API returned errors.\n\n\`\`\`\n2019-06-01T03:15:22Z ERROR connection refused\n\`\`\`\n\n${timeline}`)
+    expect(fenced.date).toBeNull()
+    expect(fenced.impact.start).toMatchObject({ date: null, time: '14:02' })
+    const headers = recordOf(`# Cache stampede\n\nOur API returned errors.\n\n    Date: Sat, 01 Jun 2019 03:15:22 GMT\n    Server: nginx\n\n${timeline}`)
+    expect(headers.date).toBeNull()
+    expect(headers.timezone).toBeNull()
+  })
+
+  it('leave an indented report read as prose, and a date written outside the code', () => {
+    const indented = recordOf('# Outage\n\n    On 2021-05-15 the web server went down.\n\n## Timeline\n\n- 02:19 - Power cut.\n')
+    expect(indented.date).toBe('2021-05-15')
+    const written = recordOf(
+      `# Cache stampede\n\nOn 2024-03-02 our API returned errors.\n\n\`\`\`\n2019-06-01T03:15:22Z ERROR connection refused\n\`\`\`\n\n${timeline}`,
+    )
+    expect(written.date).toBe('2024-03-02')
+  })
+})

@@ -15,6 +15,7 @@ import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields } from './structure/fields.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
+import { withoutCode } from './time/without-code.js'
 import { removeKramdownAttributes } from './structure/kramdown-attributes.js'
 import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
@@ -143,6 +144,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     ),
   )
   clock?.lap('language')
+  // Dates, years and zones come from what the author wrote, never from pasted logs or headers in code blocks.
+  const prose = withoutCode(body, tree)
   const found = findIncidentWhen({
     data,
     language,
@@ -150,7 +153,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     title,
     timelineContext: location?.context ?? '',
     prose: summaryProse(spans, blocks),
-    body,
+    body: prose,
     fields,
     defaultTimezone: options.defaultTimezone,
     file,
@@ -167,7 +170,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     start: found.start,
   }
   const timeline = readTimeline(locations, blocks, context, file)
-  if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(body)) dropMessages(file, RULE.zoneMissing)
+  if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(prose)) dropMessages(file, RULE.zoneMissing)
   clock?.lap('timeline')
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
@@ -192,7 +195,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     {
       timeline: timeline.entries,
       details: timeline.details ?? null,
-      passages: impactPassages(blocks, blockIndex),
+      passages: impactPassages(blocks, blockIndex, body),
       fieldRange,
       statedStart: when.start,
       statedEnd: when.end,
@@ -206,7 +209,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
   const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
   record.date = when.date ?? proseDay ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
-  if (!record.date && !statesDate(body))
+  if (!record.date && !statesDate(prose))
     report(
       file,
       'warning',

@@ -5,6 +5,7 @@
  */
 import type { CanonicalSectionKey } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
+import { isFenced } from '../time/without-code.js'
 import { plainText } from '../structure/plain-text.js'
 import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
@@ -21,8 +22,9 @@ const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
   [null, 1],
 ])
 
-/** Passages of the document's prose in order, each with the weight of the section it sits in. */
-export function impactPassages(blocks: Block[], titleIndex: number | null): Passage[] {
+/** Passages of the document's prose in order, each with the weight of the section it sits in; `body` tells fenced code from indented. */
+export function impactPassages(blocks: Block[], titleIndex: number | null, body = ''): Passage[] {
+  const lines = body.includes('```') || body.includes('~~~') ? body.split('\n') : []
   const out: Passage[] = []
   const open: Array<{ depth: number; key: CanonicalSectionKey | null }> = []
   let seenHeading = false
@@ -41,6 +43,9 @@ export function impactPassages(blocks: Block[], titleIndex: number | null): Pass
       open.push({ depth: block.depth, key: block.match?.key ?? parent })
       return
     }
+    // A fenced block is pasted output (logs, headers, configuration): its times are not the window. An indented one may
+    // be the author's prose (a report indented as a whole renders as code), so it is read.
+    if (block.kind === 'content' && block.node.type === 'code' && isFenced(block.node, lines)) return
     const current = seenHeading ? (open[open.length - 1]?.key ?? null) : 'preamble'
     const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([block.node])
     // A short heading over a one-line value ("### Start time" then "2021-11-25 15:00") is a labelled field.
