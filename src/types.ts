@@ -79,7 +79,14 @@ export interface ActionItem {
   priority: string | null
   /** When it is due, present only when stated: `YYYY-MM-DD` for a full date, else as written (`Q3`, `next sprint`). */
   due?: string
+  /** Where it stands, present whenever `done` is not null (`done` is `true` exactly when this is `done`). */
+  status?: ActionState
+  /** The author's own status word ("In Review", "FAILED", "Won't fix"), present only when one was written. */
+  statusText?: string
 }
+
+/** Where an action item stands: a small closed set every page can group and filter by. */
+export type ActionState = 'open' | 'in-progress' | 'blocked' | 'done' | 'wont-do'
 
 /** Lessons learned, split the way the Google SRE template splits them, plus the lessons a document lists without that split. */
 export interface Lessons {

@@ -88,7 +88,7 @@ describe('action items: layouts', () => {
       '| Action item | Type | Priority | Status |\n|---|---|---|---|\n| Add a checker | Prevent | P0 | DONE |\n| Document recovery | Mitigate | P2 | |\n'
     const found = items(`## Action items\n\nPriorities:\n\n* P0 - critical\n* P1 - important\n\n${table}`)
     expect(found).toEqual([
-      { text: 'Add a checker', kind: 'prevention', done: true, owner: null, priority: 'P0' },
+      { text: 'Add a checker', kind: 'prevention', done: true, owner: null, priority: 'P0', status: 'done', statusText: 'DONE' },
       { text: 'Document recovery', kind: 'mitigation', done: null, owner: null, priority: 'P2' },
     ])
     const anywhere = items('## Wrap-up\n\n| Task | Owner |\n|---|---|\n| Add a standby | @ana |\n')
@@ -101,7 +101,53 @@ describe('action items: layouts', () => {
     for (const open of ['Outstanding', 'Backlog', 'In review', 'In-progress', 'To-do', 'Not yet started', 'Scheduled', 'Unresolved'])
       expect(items(table(open))[0]?.done, open).toBe(false)
     for (const done of ['Verified', 'Completed', 'Released']) expect(items(table(done))[0]?.done, done).toBe(true)
-    expect(items(table('Not doing'))[0]?.done).toBe(null)
+    expect(items(table('Not doing'))[0]).toMatchObject({ done: false, status: 'wont-do', statusText: 'Not doing' })
+  })
+
+  it("keeps a status beyond done/open: in progress, blocked, won't do, failed, each with the word the author wrote", () => {
+    const table = (status: string) => `## Follow-ups\n\n| Follow-up | Owner | Status |\n|---|---|---|\n| Add a lag alert | Tom | ${status} |\n`
+    const cases: Array<[string, string, boolean]> = [
+      ['In progress', 'in-progress', false],
+      ['In Review', 'in-progress', false],
+      ['Blocked', 'blocked', false],
+      ['On hold', 'blocked', false],
+      ["Won't fix", 'wont-do', false],
+      ['Cancelled', 'wont-do', false],
+      ['FAILED', 'open', false],
+      ['To Do', 'open', false],
+      ['Closed', 'done', true],
+    ]
+    for (const [word, status, done] of cases) expect(items(table(word))[0], word).toMatchObject({ done, status, statusText: word })
+    expect(items(table(''))[0]).not.toHaveProperty('status')
+    const list = items(
+      "## Action items\n\n- [x] Add a canary\n- [ ] Add a lag alert\n- Add a disk alert — Status: blocked\n- Rewrite the cron job [WON'T FIX]\n- Fix the retry loop (in progress)\n",
+    )
+    expect(list.map((i) => [i.text, i.done, i.status, i.statusText])).toEqual([
+      ['Add a canary', true, 'done', undefined],
+      ['Add a lag alert', false, 'open', undefined],
+      ['Add a disk alert', false, 'blocked', 'blocked'],
+      ['Rewrite the cron job', false, 'wont-do', "WON'T FIX"],
+      ['Fix the retry loop', false, 'in-progress', 'in progress'],
+    ])
+    const grouped = items('## Action items\n\n### In progress\n\n- Add a lag alert\n\n### Blocked\n\n- Move the queue\n')
+    expect(grouped.map((i) => [i.status, i.statusText])).toEqual([
+      ['in-progress', 'In progress'],
+      ['blocked', 'Blocked'],
+    ])
+  })
+
+  it('takes a Kind/Type cell as the kind, known words mapped and other short labels as written, never a status', () => {
+    const table = (kind: string) => `## Action items\n\n| Action | Type | Owner |\n|---|---|---|\n| Add a lag alert | ${kind} | Tom |\n`
+    const cases: Array<[string, string | null]> = [
+      ['Corrective', 'corrective'],
+      ['Preventive', 'prevention'],
+      ['Detection', 'detection'],
+      ['Type-Action', 'action'],
+      ['Security', 'security'],
+      ['TODO', null],
+      ['Done', null],
+    ]
+    for (const [cell, kind] of cases) expect(items(table(cell))[0]?.kind, cell).toBe(kind)
   })
 
   it('reads a done marker anywhere in a table row', () => {
@@ -280,8 +326,8 @@ describe('action items: details around the item', () => {
   it('reads owner, status and priority from the body of an item sub-heading', () => {
     const body = '## Action items\n\n### 1) Add a disk alert\n\nOwner: Ana\nStatus: done\nPriority: P1\n\n### 2) Rotate logs\n\nStatus: open\n'
     expect(items(body)).toEqual([
-      { text: 'Add a disk alert', kind: null, done: true, owner: 'Ana', priority: 'P1' },
-      { text: 'Rotate logs', kind: null, done: false, owner: null, priority: null },
+      { text: 'Add a disk alert', kind: null, done: true, owner: 'Ana', priority: 'P1', status: 'done', statusText: 'done' },
+      { text: 'Rotate logs', kind: null, done: false, owner: null, priority: null, status: 'open', statusText: 'open' },
     ])
   })
 

@@ -75,6 +75,38 @@ describe('/actions/: every action item of the archive', () => {
     expect(out.get('due/index.html')).toContain('<span class="due">Due Q3</span>')
   })
 
+  it("groups by the stated status (in progress, blocked, won't do), shows the author's word, and counts them on the stats page", () => {
+    const stated = [
+      makeRecord({
+        slug: 'st',
+        title: 'St',
+        actionItems: [
+          item('Add a lag alert', { done: false, status: 'in-progress', statusText: 'In Review', owner: 'Tom' }),
+          item('Move the queue', { done: false, status: 'blocked', statusText: 'Blocked', priority: 'P2' }),
+          item('Rewrite cron', { done: false, status: 'wont-do', statusText: "Won't fix" }),
+          item('Add a canary', { done: true, status: 'done' }),
+        ],
+      }),
+    ]
+    const actions = archiveActions(stated)
+    expect(actions.groups.map((g) => [g.status, g.label])).toEqual([
+      ['in-progress', 'In progress'],
+      ['blocked', 'Blocked'],
+      ['done', 'Done'],
+      ['wont-do', "Won't do"],
+    ])
+    expect(actions.openByOwner).toEqual([{ owner: 'Tom', count: 1 }])
+    const out = renderRecords(stated)
+    expect(out.get('actions/index.html')).toContain('<td>In Review</td>')
+    expect(out.get('actions/index.html')).toMatch(/<h2 id="actions-wont-do">Won&#39;t do|<h2 id="actions-wont-do">Won't do/)
+    const page = out.get('st/index.html')!
+    expect(page).toMatch(/<li class="in-progress">[\s\S]*?In progress: [\s\S]*?Add a lag alert[\s\S]*?<span class="status">\(In Review\)<\/span>/)
+    expect(page).toMatch(/<li class="blocked">[\s\S]*?Move the queue[\s\S]*?<span class="priority">Priority P2<\/span>/)
+    expect(out.get('stats/index.html')).toMatch(
+      /4 action items<\/a> across the archive: <strong>2<\/strong> open \(1 in progress, 1 blocked\), <strong>1<\/strong> done, 1 won/,
+    )
+  })
+
   it('says so when no postmortem lists action items', () => {
     expect(renderRecords([makeRecord({ slug: 'x', title: 'X' })]).get('actions/index.html')).toContain('No postmortem lists action items yet.')
   })

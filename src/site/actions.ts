@@ -2,12 +2,12 @@
  * The archive's follow-ups in one place (`/actions/`): every action item of every postmortem, grouped by status, so
  * a team can see what it committed to and what is still open, each linking back to the postmortem it came from.
  */
-import type { ActionItem, RecordHead } from '../types.js'
+import type { ActionItem, ActionState, RecordHead } from '../types.js'
 import { byCodePoint } from '../compare.js'
 import { shownTitle } from './shown-title.js'
 
-/** A follow-up's state as the postmortem says it: a checked box or "done", an unchecked one, or not said. */
-export type ActionStatus = 'open' | 'done' | 'unknown'
+/** A follow-up's state as the postmortem says it (open, in progress, blocked, done, won't do), or not said. */
+export type ActionStatus = ActionState | 'unknown'
 
 /** One action item with the postmortem it belongs to. */
 export interface ArchiveAction {
@@ -17,6 +17,8 @@ export interface ArchiveAction {
   priority: string | null
   /** When it is due, as the record states it (`YYYY-MM-DD` or the author's words), else null. */
   due: string | null
+  /** The author's own status word ("In Review", "FAILED"), else null. */
+  statusText: string | null
   slug: string
   title: string
   date: string | null
@@ -39,9 +41,20 @@ export interface ArchiveActions {
   byKind: Array<{ kind: string; count: number }>
 }
 
-const LABELS: Record<ActionStatus, string> = { open: 'Open', done: 'Done', unknown: 'Status not stated' }
+const LABELS: Record<ActionStatus, string> = {
+  open: 'Open',
+  'in-progress': 'In progress',
+  blocked: 'Blocked',
+  unknown: 'Status not stated',
+  done: 'Done',
+  'wont-do': "Won't do",
+}
 
-export const statusOf = (item: ActionItem): ActionStatus => (item.done === true ? 'done' : item.done === false ? 'open' : 'unknown')
+/** The item's status; a record written before `status` existed falls back on its done flag. */
+export const statusOf = (item: ActionItem): ActionStatus => item.status ?? (item.done === true ? 'done' : item.done === false ? 'open' : 'unknown')
+
+/** Whether an item is still to be done (open, in progress or blocked). */
+export const isPending = (status: ActionStatus): boolean => status === 'open' || status === 'in-progress' || status === 'blocked'
 
 /** Most first, then by name, as a list of named counts. */
 function ranked(counts: Map<string, number>): Array<{ name: string; count: number }> {
@@ -60,7 +73,7 @@ export type ActionRef = number
 export interface ActionIndex {
   total: number
   groups: Array<{ status: ActionStatus; label: string; refs: ActionRef[] }>
-  /** Owners with open items, most first. */
+  /** Owners with items still to do (open, in progress, blocked), most first. */
   openByOwner: Array<{ owner: string; count: number }>
   /** Kinds with their item counts, most first. */
   byKind: Array<{ kind: string; count: number }>
@@ -71,16 +84,13 @@ export function actionOf(records: readonly RecordHead[], ref: ActionRef): Archiv
   const r = records[Math.floor(ref / ITEM_SLOTS)]!
   const item = r.actionItems[ref % ITEM_SLOTS]!
   const { text, kind, owner } = item
-  return { text, kind, owner, priority: item.priority ?? null, due: item.due ?? null, slug: r.slug, title: shownTitle(r), date: r.date }
+  const statusText = item.statusText ?? null
+  return { text, kind, owner, priority: item.priority ?? null, due: item.due ?? null, statusText, slug: r.slug, title: shownTitle(r), date: r.date }
 }
 
 /** Orders every action item of the records (in archive order) into status groups, by place; pure and deterministic. */
 export function actionIndex(records: readonly RecordHead[]): ActionIndex {
-  const groups = new Map<ActionStatus, ActionRef[]>([
-    ['open', []],
-    ['unknown', []],
-    ['done', []],
-  ])
+  const groups = new Map<ActionStatus, ActionRef[]>((Object.keys(LABELS) as ActionStatus[]).map((status) => [status, []]))
   const owners = new Map<string, number>()
   const kinds = new Map<string, number>()
   let total = 0
@@ -88,7 +98,7 @@ export function actionIndex(records: readonly RecordHead[]): ActionIndex {
     r.actionItems.forEach((item, i) => {
       const status = statusOf(item)
       if (i < ITEM_SLOTS) groups.get(status)!.push(at * ITEM_SLOTS + i)
-      if (status === 'open' && item.owner) owners.set(item.owner, (owners.get(item.owner) ?? 0) + 1)
+      if (isPending(status) && item.owner) owners.set(item.owner, (owners.get(item.owner) ?? 0) + 1)
       const kind = item.kind ?? 'unspecified'
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1)
       total++
@@ -124,5 +134,10 @@ export function archiveActions(records: RecordHead[]): ArchiveActions {
 /** What `/actions/` reads of one record, as one string: the page is rendered again only when it changes. */
 export const actionsFields = (r: RecordHead): string =>
   r.actionItems.length
-    ? [r.slug, r.title, r.date, JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done, a.due ?? null]))].join('\u0001')
+    ? [
+        r.slug,
+        r.title,
+        r.date,
+        JSON.stringify(r.actionItems.map((a) => [a.text, a.kind, a.owner, a.priority ?? null, a.done, a.due ?? null, a.status ?? null, a.statusText ?? null])),
+      ].join('\u0001')
     : ''

@@ -1,6 +1,6 @@
 import type { RecordHead } from '../types.js'
 import { hashList } from '../cache/hash.js'
-import { statusOf } from './actions.js'
+import { isPending, statusOf } from './actions.js'
 import { barChart, type BarChart, type Point } from './charts.js'
 import { formatMinutes } from './format.js'
 import { groupRecords, sitesOf, type Group } from './taxonomy.js'
@@ -26,7 +26,8 @@ export interface ArchiveStats {
   bySite: Array<{ slug: string; label: string; count: number }>
   byTag: Array<{ slug: string; label: string; count: number; suggested: number }>
   /** Action items across the archive by status (the `/actions/` page lists them). */
-  actionItems: { total: number; open: number; done: number; unknown: number }
+  /** Items by status: `open` counts every item still to do (in progress and blocked too, also counted on their own). */
+  actionItems: { total: number; open: number; inProgress: number; blocked: number; done: number; wontDo: number; unknown: number }
 }
 
 const BUCKETS: Array<[number, string]> = [
@@ -153,11 +154,17 @@ function durationSources(records: RecordHead[]): ArchiveStats['durationSources']
 
 /** Action items by status across the records. */
 function actionCounts(records: RecordHead[]): ArchiveStats['actionItems'] {
-  const out = { total: 0, open: 0, done: 0, unknown: 0 }
+  const out = { total: 0, open: 0, inProgress: 0, blocked: 0, done: 0, wontDo: 0, unknown: 0 }
   for (const r of records)
     for (const item of r.actionItems) {
+      const status = statusOf(item)
       out.total++
-      out[statusOf(item)]++
+      if (isPending(status)) out.open++
+      if (status === 'in-progress') out.inProgress++
+      else if (status === 'blocked') out.blocked++
+      else if (status === 'done') out.done++
+      else if (status === 'wont-do') out.wontDo++
+      else if (status === 'unknown') out.unknown++
     }
   return out
 }

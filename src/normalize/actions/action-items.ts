@@ -10,9 +10,10 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
 import { codeItems, commitments, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
-import { kindOf, labelKind, makeItem, priorityOf, statusOf, type ItemDefaults } from './action-markers.js'
+import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
+import { doneOf, stateOf } from './action-status.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -29,18 +30,33 @@ const OPEN_GROUP = /^(?:open|pending|planned|to ?do|in progress|not started|rema
 
 function doneGroup(text: string): boolean | null {
   const t = text.replace(/[*_`]/g, '').trim()
+  const state = stateOf(t.replace(/\s*:$/, ''))
+  if (state) return doneOf(state)
   return DONE_GROUP.test(t) ? true : OPEN_GROUP.test(t) ? false : null
+}
+
+/** What a group's label says of its items' status, the label kept as their status word when it is one ("In progress", "Blocked"). */
+function groupStatus(text: string, defaults: ItemDefaults): Pick<ItemDefaults, 'done' | 'word'> {
+  const done = doneGroup(text)
+  if (done === null) return { done: defaults.done, word: defaults.word ?? null }
+  const label = text
+    .replace(/[*_`]/g, '')
+    .replace(/\s*:\s*$/, '')
+    .trim()
+  return { done, word: stateOf(label) ? label : null }
 }
 
 /** Owner, status and priority written in the body of an item sub-heading ("Owner: Ana", "Status: done", "Priority: P1"). */
 function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionItem> {
   const text = plainText(blocks.slice(from, to).map((b) => b.node)).slice(0, 600)
   const owner = /\b(?:owners?|assignees?)\s*[:=]\s*@?([\w.-]+(?: [A-Z][\w.-]+)?)/i.exec(text)?.[1]
-  const status = /\bstatus\s*[:=]\s*([A-Za-z][\w ]{0,20})/i.exec(text)?.[1]
+  const status = /\bstatus\s*[:=]\s*([A-Za-z][\w '’]{0,20})/i.exec(text)?.[1]
   const priority = /\bpriority\s*[:=]\s*(\w+)/i.exec(text)?.[1]
   const details: Partial<ActionItem> = {}
   if (owner) details.owner = owner
-  if (status && statusOf(status.split(/\s+(?=\S+:)/)[0] ?? status) !== null) details.done = statusOf(status.split(/\s+(?=\S+:)/)[0] ?? status)
+  const word = (status?.split(/\s+(?=\S+:)/)[0] ?? '').trim()
+  const state = stateOf(word) ?? stateOf(word.split(/\s+/)[0] ?? '')
+  if (state) Object.assign(details, { done: doneOf(state), status: state, statusText: stateOf(word) ? word : word.split(/\s+/)[0] })
   if (priority && priorityOf(priority)) details.priority = priorityOf(priority)
   return details
 }
@@ -63,10 +79,11 @@ function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]): void {
     const nested = li.children.find((c): c is List => c.type === 'list')
     const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
     if (nested && isLabel(first, head)) {
-      fromList(nested, { kind: kindOf(head) ?? defaults.kind, done: doneGroup(head.replace(/:\s*$/, '')) ?? defaults.done }, out)
+      fromList(nested, { kind: kindOf(head) ?? defaults.kind, ...groupStatus(head, defaults) }, out)
       continue
     }
-    const made = makeItem(head || plainText(li.children), { kind: defaults.kind, done: li.checked ?? (struck(first) ? true : defaults.done) })
+    const marked = li.checked ?? (struck(first) ? true : null)
+    const made = makeItem(head || plainText(li.children), marked === null ? defaults : { kind: defaults.kind, done: marked })
     if (made) out.push(made)
   }
 }
@@ -147,7 +164,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       }
       const text = block.text.replace(/\s*:\s*$/, '')
       if (isGroupHeading(blocks, i, end))
-        readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, done: doneGroup(text) ?? defaults.done }, out, true)
+        readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, ...groupStatus(text, defaults) }, out, true)
       else if (end > i + 1 && (NUMBERED.test(text) || (candidates.get(block.depth) ?? 0) >= 2)) {
         const made = makeItem(text.replace(NUMBERED, ''), defaults)
         if (made) out.push({ ...made, ...bodyDetails(blocks, i + 1, end) })
@@ -171,7 +188,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       else fromLines(found, defaults, out, lone)
       promised ||= promises !== null
     } else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
-    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? { ...defaults, done: doneGroup(toString(node)) ?? defaults.done } : defaults
+    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? { ...defaults, ...groupStatus(toString(node), defaults) } : defaults
   }
   for (const line of lone.length > 1 || named || promised ? lone.filter((l) => !isStatement(l)) : []) {
     const made = makeItem(line, defaults)
@@ -280,7 +297,7 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     coveredUntil = span.end
     mark(span.index, span.end)
     const before = out.length
-    readGroup(blocks, span.index + 1, span.end, { kind: null, done: doneGroup(span.heading.text) }, out, false)
+    readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)
     if (mixed) out.splice(before, out.length - before, ...out.slice(before).filter((item) => !reportsDoneWork(item.text)))
   }
   elsewhere(blocks, skip, out)

@@ -21,6 +21,8 @@ const KINDS = new Map<string, string>([
   ['preventative', 'prevention'],
   ['preventive', 'prevention'],
   ['remediation', 'remediation'],
+  ['corrective', 'corrective'],
+  ['correction', 'corrective'],
   ['investigation', 'investigation'],
   ['process', 'process'],
   ['monitoring', 'monitoring'],

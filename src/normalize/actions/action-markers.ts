@@ -9,30 +9,24 @@ import { stripDecoration } from '../structure/html-blocks.js'
 import { oneLine } from '../structure/plain-text.js'
 import { kindOf, labelKind } from './action-kinds.js'
 import { dueOf, takeDue } from './action-due.js'
+import { doneOf, stateOf, stateOfDone } from './action-status.js'
 import { MONTH_WORD } from '../time/month-words.js'
 
 export { kindOf, labelKind } from './action-kinds.js'
 
-/** Done (`true`) or pending (`false`) stated by a status word or mark, else null. */
+/** Done (`true`) or not (`false`) stated by a status word or mark, else null. */
 export function statusOf(word: string): boolean | null {
-  const w = word
-    .toLowerCase()
-    .replace(/[*_`[\]()]/g, '')
-    .trim()
-  if (/^(?:done|complete|completed|closed|fixed|resolved|finished|shipped|merged|implemented|deployed|released|verified|yes|[x✓✔☑✅])$/.test(w)) return true
-  // Trackers' and incident tools' open states too (Jira, Linear, incident.io: "Backlog", "In review", "Outstanding").
-  const open = /^(?:open|to[ -]?do|pending|in[ -]progress|doing|wip|planned|not (?:yet )?started|not done|no|blocked|new|ongoing|[☐⬜])$/
-  if (open.test(w) || /^(?:outstanding|backlog|in review|scheduled|unresolved|started|triage|queued)$/.test(w)) return false
-  // Japanese: 完了/対応済み (done), 未対応/対応中/未着手/検討中 (open).
-  return /^(?:完了|(?:対応|実施)?済み?)$/.test(w) ? true : /^(?:未対応|対応中|未着手|未完了|検討中|実施中)$/.test(w) ? false : null
+  return doneOf(stateOf(word))
 }
 
-const STATUS_WORDS = 'done|todo|to do|doing|wip|in progress|completed?|finished|fixed|open|pending|planned|closed'
+const STATUS_WORDS =
+  "done|todo|to do|doing|wip|in progress|completed?|finished|fixed|open|pending|planned|closed|blocked|on hold|in review|failed|deferred|cancel+ed|won[’']?t (?:fix|do)|wontfix"
 /** A bracketed status at the start, any case: "[DONE]", "(done)", "[x]". */
 const BRACKET_STATUS = new RegExp(`^[[(](${STATUS_WORDS}|[x ✓✔])[\\])]\\s*[:–—-]?\\s*`, 'i')
 /** A bare status word at the start, upper-case only so that "Open a ticket" stays text: "DONE:", "TODO", "✅". */
-const BARE_STATUS = /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED)\b|([✅✔☑✓]))\s*[:–—-]?\s*/
-const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})\\.?[\\])]?\\s*[.!]?$|\\s*([✅✔☑])$`, 'i')
+const BARE_STATUS =
+  /^(?:(DONE|TODO|TO DO|DOING|WIP|IN PROGRESS|COMPLETED?|FIXED|OPEN|PENDING|PLANNED|CLOSED|BLOCKED|ON HOLD|IN REVIEW|FAILED|DEFERRED|CANCEL+ED|WON[’']?T (?:FIX|DO)|WONTFIX)\b|([✅✔☑✓🚧]))\s*[:–—-]?\s*/u
+const TRAILING_STATUS = new RegExp(`(?:\\s+-\\s*|\\s*[–—]\\s*|\\s*[[(])(${STATUS_WORDS})\\.?[\\])]?\\s*[.!]?$|\\s*([✅✔☑🚧])$`, 'iu')
 const LABELLED_STATUS = new RegExp(`\\s*[[(]?\\b[Ss]tatus\\s*[:=]\\s*(${STATUS_WORDS})\\b[\\])]?`, 'i')
 /** A tracker link's label at the end: "(Issue)", "(pull request).", ". Issue" after a sentence, "- jira link". */
 const TRACKER_LABEL =
@@ -65,30 +59,35 @@ export function priorityOf(value: string): string | null {
   return null
 }
 
-function takeStatus(text: string): { text: string; done: boolean | null; todo: boolean } {
+/** An item's text without its status markers, whether it is done, and the status word that said so (null for a bare mark). */
+function takeStatus(text: string): { text: string; done: boolean | null; word: string | null; todo: boolean } {
   let done: boolean | null = null
+  let word: string | null = null
   let todo = false
   const struck = /^~~(.+)~~\s*$/.exec(text)
-  if (struck) return { text: struck[1] ?? text, done: true, todo }
+  if (struck) return { text: struck[1] ?? text, done: true, word, todo }
   const lead = BRACKET_STATUS.exec(text) ?? BARE_STATUS.exec(text)
   if (lead) {
-    const word = lead[1] ?? lead[2] ?? ''
-    done = word === ' ' ? false : statusOf(word)
-    todo = /^to ?do$/i.test(word)
+    const said = lead[1] ?? lead[2] ?? ''
+    done = said === ' ' ? false : statusOf(said)
+    word = said
+    todo = /^to ?do$/i.test(said)
     text = text.slice(lead[0].length)
   }
   // A labelled status anywhere ("— Status: done", "(status: open)"), as a table's Status column would say it.
   const labelled = text.includes('tatus') ? LABELLED_STATUS.exec(text) : null
-  if (labelled && labelled.index > 0) {
-    done = statusOf(labelled[1] ?? '') ?? done
+  if (labelled && labelled.index > 0 && statusOf(labelled[1] ?? '') !== null) {
+    done = statusOf(labelled[1] ?? '')
+    word = labelled[1] ?? null
     text = text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length)
   }
   const trail = TRAILING_STATUS.exec(text)
   if (trail && trail.index > 0) {
-    done = statusOf(trail[1] ?? trail[2] ?? '') ?? done
+    const said = trail[1] ?? trail[2] ?? ''
+    if (statusOf(said) !== null) [done, word] = [statusOf(said), said]
     text = text.slice(0, trail.index)
   }
-  return { text, done, todo }
+  return { text, done, word, todo }
 }
 
 function takePriority(text: string): { text: string; priority: string | null } {
@@ -161,13 +160,21 @@ const GROUP_PRIORITY = new RegExp(`^(?:priority\\s*[:=]?\\s*)?(p[0-4]|${PRIORITY
  * ", P1)" is left behind once the owner is read); the parts it does not know ("due May 3") stay in a parenthesis.
  * A group with neither an owner nor a priority ("(see RFC 12)") is left as it is; a lone name ("(Bob)") is read by takeOwner.
  */
-function takeAttributeGroup(text: string): { text: string; owner: string | null; priority: string | null; done: boolean | null; due: string | null } {
-  const none = { text, owner: null, priority: null, done: null, due: null }
+function takeAttributeGroup(text: string): {
+  text: string
+  owner: string | null
+  priority: string | null
+  done: boolean | null
+  word: string | null
+  due: string | null
+} {
+  const none = { text, owner: null, priority: null, done: null, word: null, due: null }
   const group = TRAILING_GROUP.exec(text)
   if (!group || group.index === 0) return none
   let owner: string | null = null
   let priority: string | null = null
   let done: boolean | null = null
+  let word: string | null = null
   const kept: string[] = []
   // The comma of a written-out date ("March 3, 2025") does not split the group.
   const inner = (group[1] ?? group[2]!).replace(/(\p{L}\.? \d{1,2}(?:st|nd|rd|th)?), (?=\d{4}\b)/gu, '$1 ')
@@ -177,7 +184,7 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
     const ranked = GROUP_PRIORITY.exec(part)
     if (ranked && priority === null) priority = priorityOf(ranked[1]!)
     else if (named && owner === null) owner = named[1]!
-    else if (done === null && statusOf(part) !== null) done = statusOf(part)
+    else if (done === null && statusOf(part) !== null) [done, word] = [statusOf(part), part]
     else if (part) kept.push(part)
   }
   const due = kept.filter((part) => DUE_PART.test(part))
@@ -194,7 +201,7 @@ function takeAttributeGroup(text: string): { text: string; owner: string | null;
   if (dueDate) kept.splice(kept.indexOf(due[0]!), 1)
   if (owner === null && priority === null && dueDate === null) return none
   const rest = text.slice(0, group.index)
-  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done, due: dueDate }
+  return { text: kept.length ? `${rest} (${kept.join(', ')})` : rest, owner, priority, done, word, due: dueDate }
 }
 
 /** Tracker labels at the end of an item (GitLab's `~"severity::2"`, `~bug`): the page links the issue; `priority::N` is its priority. */
@@ -214,6 +221,8 @@ export interface ItemDefaults {
   priority?: string | null
   owner?: string | null
   due?: string | null
+  /** The status word a table cell, a group's label or a "Status:" line wrote, when `done` came from one. */
+  word?: string | null
 }
 
 /** One action item from a line of text, or null when nothing is left once the markers are taken out. */
@@ -224,20 +233,20 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
   let text = dropTrackerLabels(status.text)
   let kind = status.todo ? (defaults.kind ?? 'todo') : defaults.kind
   let done = status.done
+  let word = status.word
   const typed = /^([A-Za-z][A-Za-z /-]{1,24}?)\s*:\s+(\S.*)$/.exec(text)
   if (typed && labelKind(typed[1] ?? '')) {
     const label = typed[1] ?? ''
     kind = labelKind(label)
-    if (statusOf(label) === false && done === null) done = false
+    if (statusOf(label) === false && done === null) [done, word] = [false, label]
     text = typed[2] ?? text
   }
-  // A term or kind in brackets in front ("(Longer-term) Mirror …", "[Short term] Pin …").
   const bracketed = /^[([]([A-Za-z][A-Za-z -]{1,20})[)\]]\s*:?\s+(?=\S)/.exec(text)
   const bracketKind = bracketed ? labelKind((bracketed[1] ?? '').replace(/^longer\b/i, 'long')) : null
   if (bracketed && bracketKind) [kind, text] = [bracketKind, text.slice(bracketed[0].length)]
   const labels = takeScopedLabels(text)
   const grouped = takeAttributeGroup(labels.text)
-  done = done ?? grouped.done ?? defaults.done
+  if (done === null) [done, word] = grouped.done !== null ? [grouped.done, grouped.word] : [defaults.done, defaults.word ?? null]
   const prioritised = grouped.priority === null ? takePriority(grouped.text) : { text: grouped.text, priority: grouped.priority }
   prioritised.priority ??= labels.priority
   const owned = grouped.owner === null ? takeOwner(prioritised.text) : { text: prioritised.text, owner: grouped.owner }
@@ -256,5 +265,18 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
     priority: prioritised.priority ?? defaults.priority ?? null,
   }
   const due = dated.due ?? defaults.due ?? null
-  return due ? { ...item, due } : item
+  return withStatus(due ? { ...item, due } : item, word)
+}
+
+/**
+ * The item with its status from the word that stated it (else from its done flag), `done` made to agree, and the
+ * word kept as written when it is one (a checkbox's "x" or a mark is not).
+ */
+function withStatus(item: ActionItem, word: string | null): ActionItem {
+  const written = (word ?? '').replace(/[*_`[\]()]/g, '').trim()
+  const status = stateOf(written) ?? stateOfDone(item.done)
+  if (status === null) return item
+  const out: ActionItem = { ...item, done: doneOf(status), status }
+  if (/\p{L}.*\p{L}/u.test(written) && written.length <= 40) out.statusText = written
+  return out
 }

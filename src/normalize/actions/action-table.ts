@@ -66,12 +66,13 @@ export function tableItems(table: Table): ActionItem[] {
   for (const row of table.children.slice(1)) {
     const cells = row.children.map(cellText)
     const cell = (i: number): string => (i >= 0 ? (cells[i] ?? '') : '')
-    const stated = statusOf(cell(cols.status).split(/[\s,;(]/)[0] ?? '') ?? statusOf(cell(cols.status))
+    const word = statusWord(cell(cols.status))
     const marked = cells.map((c, i) => (i === cols.text ? null : (/\b(DONE|TODO|DOING|WIP|FIXED|COMPLETED)\b|[✅✔]/.exec(c)?.[0] ?? null))).find(Boolean)
+    const said = word ?? marked ?? null
     // A cell with no letter or digit ("???", "-", "n/a" aside) is an owner left blank, not a name.
     const owner = ownerOf(cell(cols.owner))
     const priority = priorityOf(cell(cols.priority)) ?? (cell(cols.priority) || null)
-    const made = makeItem(cell(cols.text), { kind: kindOf(cell(cols.kind)), done: stated ?? (marked ? statusOf(marked) : null), due: dueOf(cell(cols.due)) })
+    const made = makeItem(cell(cols.text), { kind: kindCell(cell(cols.kind)), done: said ? statusOf(said) : null, word: said, due: dueOf(cell(cols.due)) })
     if (made && !/^[-–—|:\s]*$/.test(made.text)) out.push({ ...made, owner: owner ?? made.owner, priority: priority ?? made.priority })
   }
   return out
@@ -81,4 +82,27 @@ export function tableItems(table: Table): ActionItem[] {
 export function ownerOf(cell: string): string | null {
   const name = cell.replace(/^@/, '').trim()
   return /[\p{L}\p{N}]/u.test(name) && !/^(?:tbd|tba|n\/?a|none|nobody|unassigned|unknown|\?+)$/i.test(name) ? name : null
+}
+
+/** The status a cell states, as written: the whole cell ("In progress", "Won't fix") or its first word ("Done (May 3)"). */
+function statusWord(cell: string): string | null {
+  const whole = cell.replace(/[*_`]/g, '').trim()
+  if (statusOf(whole) !== null) return whole
+  const first = whole.split(/[\s,;(]/)[0] ?? ''
+  return statusOf(first) !== null ? first : null
+}
+
+/**
+ * The kind a Kind/Type cell names: a known kind word ("Preventive" is `prevention`), else the cell itself lower-cased
+ * when it is a short label ("Security", "Type-Action" is `action`); a status word in the cell is not a kind.
+ */
+export function kindCell(cell: string): string | null {
+  const label = cell
+    .replace(/[*_`]/g, '')
+    .trim()
+    .replace(/^type\s*[-:]\s*/i, '')
+  if (!label || statusOf(label) !== null) return null
+  const known = kindOf(label)
+  if (known) return known
+  return /^\p{L}[\p{L} /&-]{0,30}$/u.test(label) && label.split(/\s+/).length <= 3 ? label.toLowerCase() : null
 }
