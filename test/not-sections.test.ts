@@ -125,3 +125,67 @@ describe('time headings', () => {
     expect(recordOf('# Outage\n\n## Summary\n\nDown.\n\n## 13:20\n\nBack.\n').sections.map((s) => s.key)).toEqual(['summary', null])
   })
 })
+
+describe('background beside a summary', () => {
+  it('a "Background" or "Context" section keeps its heading unmapped when the document has a summary of the incident', () => {
+    const r = recordOf(
+      '# Failover stalled\n\n## Background\n\nOur database runs on three nodes and every request reads from it.\n\n## Summary\n\nCheckout failed for 42 minutes because a failover stalled.\n\n## Context\n\nThe cluster was upgraded last month.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      [null, 'Background'],
+      ['summary', 'Summary'],
+      [null, 'Context'],
+    ])
+    expect(r.summary).toBe('Checkout failed for 42 minutes because a failover stalled.')
+  })
+
+  it('a narrative ("What happened") is the summary over an earlier background', () => {
+    const r = recordOf(
+      '# Failover stalled\n\n## Background\n\nOur database runs on three nodes and every request reads from it.\n\n## What happened\n\nCheckout failed for 42 minutes because a failover stalled.\n',
+    )
+    expect(r.sections.map((s) => s.key)).toEqual([null, 'summary'])
+    expect(r.summary).toBe('Checkout failed for 42 minutes because a failover stalled.')
+  })
+
+  it('stays the summary when it is the only one, and a bold label inside it is a section of its own', () => {
+    expect(
+      recordOf('# Failover stalled\n\n## Background\n\nCheckout failed for 42 minutes.\n\n## Root cause\n\nA stale slot.\n').sections.map((s) => s.key),
+    ).toEqual(['summary', 'rootCause'])
+    const r = recordOf(
+      '# Failover stalled\n\n## Introduction\n\nWe run a small shop.\n\n**Issue Description**\n\nCheckout failed for 42 minutes after a failover stalled.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      [null, 'Introduction'],
+      ['summary', 'Issue Description'],
+    ])
+  })
+})
+
+describe('background in plain text', () => {
+  it('a bare "Issue Description" line after a bare "Introduction" is a sibling section, not part of the introduction', () => {
+    const r = recordOf(
+      'Checkout outage\n\nIntroduction\n\nWe run a small shop with one database.\n\nIssue Description\n\nCheckout failed for 42 minutes after a failover stalled.\n\nRoot Cause\n\nA stale replication slot.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading, s.text])).toEqual([
+      [null, 'Introduction', 'We run a small shop with one database.'],
+      ['summary', 'Issue Description', 'Checkout failed for 42 minutes after a failover stalled.'],
+      ['rootCause', 'Root Cause', 'A stale replication slot.'],
+    ])
+  })
+})
+
+describe('sub-headings of another meaning inside lessons', () => {
+  it('a narrative sub-heading ("What happened") under "Lessons learned" is the narrative, not a lesson', () => {
+    const r = recordOf(
+      '# Cache flush\n\n## Summary\n\nErrors for 25 minutes.\n\n## Lessons learned\n\n### What went well\n\n- Alerts fired fast.\n\n### What happened\n\nAt 10:02 an operator ran the flush against production.\n',
+    )
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      ['summary', 'Summary'],
+      ['lessonsLearned', 'Lessons learned'],
+      ['lessonsLearned', 'What went well'],
+      ['summary', 'What happened'],
+    ])
+    expect(r.lessons.learned).toEqual([])
+    expect(r.summary).toBe('Errors for 25 minutes.')
+  })
+})

@@ -167,6 +167,39 @@ describe('section classifier: headings to canonical keys', () => {
     ['Reducing the blast radius', 'actionItems'],
     ['How are we making incidents like this less likely or less impactful?', 'actionItems'],
     ['What went wrong and why?', 'rootCause'],
+    // a retro's "what worked / what failed"
+    ['What worked', 'lessonsLearned'],
+    ['What failed', 'lessonsLearned'],
+    ['What Worked / What Failed', 'lessonsLearned'],
+    // the setting before the incident, and a diagnosis narrative
+    ['Introduction', 'summary'],
+    ['Hintergrund', 'summary'],
+    ['Einleitung', 'summary'],
+    ['Investigation', 'rootCause'],
+    ['Incident analysis', 'rootCause'],
+    ['Post-incident analysis', 'rootCause'],
+    // who was affected, in other languages; the impact as lost data
+    ['Impact sur les utilisateurs', 'impact'],
+    ['Auswirkungen auf Kunden', 'impact'],
+    ['Data loss', 'impact'],
+    // German and French question forms reduced to their subject
+    ['Was ist passiert?', 'summary'],
+    ["Qu'est-ce qui s'est passé ?", 'summary'],
+    ["Que s'est-il passé ?", 'summary'],
+    ['Warum ist es passiert?', 'rootCause'],
+    ['Pourquoi ?', 'rootCause'],
+    ['Wie haben wir es bemerkt?', 'detection'],
+    ['Comment avons-nous détecté le problème ?', 'detection'],
+    ['Wie haben wir das Problem behoben?', 'resolution'],
+    ['Comment avons-nous résolu le problème ?', 'resolution'],
+    ['Was wir ändern werden', 'actionItems'],
+    ['Ce que nous allons faire', 'actionItems'],
+    // contractions in a question form, the last words of a report
+    ["How we'll prevent this from happening again", 'actionItems'],
+    ["How we're preventing this", 'actionItems'],
+    ['Looking ahead', 'actionItems'],
+    ['Final words', 'conclusion'],
+    ['Closing remarks', 'conclusion'],
   ])('%s -> %s', (heading, key) => {
     expect(matchSection(heading)?.key).toBe(key)
   })
@@ -212,6 +245,8 @@ describe('section classifier: headings to canonical keys', () => {
     'Attendees',
     'Supporting information',
     'Responders',
+    // Atlassian's check of the backlog for work that would have prevented it: neither a follow-up nor the cause
+    'Backlog check',
     'Messaging',
     'Recurrence',
     'Resolved',

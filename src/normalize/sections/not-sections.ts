@@ -52,9 +52,9 @@ const ITEM_MARKER = /^(?:todo|to do|to-do|done|doing|wip|fixme|note|nb)$/
 /**
  * Spans (by position in `spans`) that are not sections: metadata headings, wrappers, a field or bold/bare label
  * inside a summary (`Duration: …`, `**Impact:** …` under "Issue Summary": the summary's facts, whose text the summary
- * already holds), and item markers. One pass with a stack of enclosing headings; a wrapper counts its inner spans once.
+ * already holds; not under a background section in `settings`, which is no summary), and item markers. One pass with a stack of enclosing headings; a wrapper counts its inner spans once.
  */
-export function hiddenSpans(spans: SpanShape[], blocks: Block[]): Set<number> {
+export function hiddenSpans(spans: SpanShape[], blocks: Block[], settings: ReadonlySet<SpanShape> = new Set()): Set<number> {
   const hidden = new Set<number>()
   const open: SpanShape[] = []
   const first = spans.find((s) => s.heading.kind === 'heading')
@@ -64,9 +64,10 @@ export function hiddenSpans(spans: SpanShape[], blocks: Block[]): Set<number> {
     const head = span.heading
     if (head.kind === 'heading') open.push(span)
     if (head.kind === 'field') {
-      if (ITEM_MARKER.test(labelOf(head.label)) || isSummaryKey(parent?.match)) hidden.add(i)
+      if (ITEM_MARKER.test(labelOf(head.label)) || (isSummaryKey(parent?.match) && !settings.has(parent!))) hidden.add(i)
     } else if (head.kind === 'heading') {
-      if ((head.origin === 'bold' || head.origin === 'bare') && isSummaryKey(parent?.match) && parent!.depth < span.depth) hidden.add(i)
+      if ((head.origin === 'bold' || head.origin === 'bare') && isSummaryKey(parent?.match) && !settings.has(parent!) && parent!.depth < span.depth)
+        hidden.add(i)
       else if (isMetadataSpan(span, blocks) || isWrapperSpan(span, i, spans, blocks, first)) hidden.add(i)
     }
   })

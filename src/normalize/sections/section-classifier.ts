@@ -52,12 +52,26 @@ const CJK_FILL = [...CJK_FILLERS].sort((a, b) => b.length - a.length)
 
 /** Question forms, reduced to the subject they ask about ("Why did it happen?" asks for the root cause). */
 const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
-  [/^why\b/, 'rootCause'],
+  [/^(?:why|warum|wieso|weshalb|pourquoi|perche)\b/, 'rootCause'],
+  // German and French: "Was ist passiert?", "Qu'est-ce qui s'est passé ?", "Que s'est-il passé ?".
+  [/^(?:was (?:ist|war) (?:passiert|geschehen|los)|qu'est-ce qui s'est passe|que s'est-il passe|ce qui s'est passe)\b/, 'summary'],
+  [
+    /^(?:wie (?:haben wir|wurde|wurden) .*\b(?:bemerkt|entdeckt|erkannt)|comment (?:avons-nous|a-t-on|l'avons-nous) .*\b(?:detecte|remarque|decouvert))/,
+    'detection',
+  ],
+  [
+    /^(?:wie (?:haben wir|wurde|wurden) .*\b(?:behoben|gelost|geloest|repariert)|comment (?:avons-nous|a-t-on|l'avons-nous) .*\b(?:resolu|corrige|repare|retabli))/,
+    'resolution',
+  ],
+  [
+    /^(?:was (?:wir|werden wir) .*\b(?:andern|aendern|tun|verbessern)|ce que nous (?:allons|faisons|ferons)|que (?:faisons|allons|ferons)-nous)\b/,
+    'actionItems',
+  ],
   [/^what (?:triggered|set off)\b/, 'trigger'],
   [/^what (?:caused|led to|went wrong technically|went wrong,? and why)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:detect|notic|discover|found|find|learn(?:ed)? about|alert)/, 'detection'],
   [
-    /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop|reduc|less likely|less impactful)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)|^(?:improving|preventing|reducing|hardening|avoiding)\b/,
+    /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|we'll|we're|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop|reduc|less likely|less impactful)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)|^(?:improving|preventing|reducing|hardening|avoiding)\b/,
     'actionItems',
   ],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],

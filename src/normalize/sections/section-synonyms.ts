@@ -40,6 +40,8 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
     'lead up',
     'apparent reason',
     'analysis',
+    // A diagnosis narrative on its own ("Investigation"); a longer name ("Log4Shell investigations") is read from its words.
+    'investigation',
     'why it happened',
     'how did this happen',
     'what went wrong technically',
@@ -112,6 +114,9 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
     'wentWrong',
   ],
   [/^(?:where|when|how) we got lucky\b/, 'gotLucky'],
+  // "What worked / What failed", a retro's short form.
+  [/^what (?:worked|has worked)\b/, 'wentWell'],
+  [/^what (?:failed|didn't work|did not work|broke down)\b/, 'wentWrong'],
   // Japanese retrospectives: what was done right (できたこと, 良かった点), and the problems left (課題, 反省点).
   [/(?:できたこと|良かった|よかった|うまくいった)/, 'wentWell'],
   [/^(?:課題|反省点?|問題点|改善点|うまくいかなかった|できなかったこと)/, 'wentWrong'],

@@ -5,6 +5,18 @@
  */
 import type { CanonicalSectionKey } from '../../types.js'
 
+/** Headings that announce a summary by name ("Summary", "Overview", "TL;DR"), not a narrative or the background. */
+export const SUMMARY_WORD = /summary|summery|overview|tl;?dr|abstract|synopsis|recap|zusammenfassung|r[ée]sum[ée]|sommaire|resumen|resumo|概要|要約|サマリー/i
+
+/** Headings that give the setting before the incident ("Background", "Context", "Introduction"), read as `summary` only when nothing else is. */
+export const CONTEXT_WORD =
+  /\b(?:background|context|introduction|intro|hintergrund|einleitung|contexte|contexto|contesto|antecedentes|introducci[oó]n|introdu[cç][aã]o)\b|はじめに/i
+
+/** Whether a heading names the setting rather than a summary ("Background", not "Background and summary"). */
+export function isContextHeading(text: string): boolean {
+  return CONTEXT_WORD.test(text) && !SUMMARY_WORD.test(text)
+}
+
 // The word lists below keep one cue per line (prettier-ignore): a table is easier to read and to diff than a column.
 
 /** One weighted cue; `words` are whole words (stemmed when read), `parts` match inside a word (compounds, CJK). */
@@ -19,12 +31,17 @@ export interface SectionCue {
 // prettier-ignore
 export const SECTION_CUES: SectionCue[] = [
   { key: 'summary', weight: 3, words: ['summary', 'overview', 'tldr', 'tl;dr', 'abstract', 'synopsis', 'recap', 'background', 'description', 'happened', 'happen', 'resume', 'sommaire', 'synthese', 'apercu', 'uberblick', 'ueberblick'], parts: ['zusammenfassung', '概要', 'サマリー', '要約', '内容', '事象'] },
-  { key: 'summary', weight: 2, words: ['context', 'introduction', 'intro', 'contexte', 'hintergrund', 'einleitung', 'occurred', 'went down'], parts: ['はじめに'] },
+  // The setting before the incident: a summary only where no other section is (sections.ts, contextSpans).
+  { key: 'summary', weight: 3, words: ['context', 'introduction', 'intro', 'hintergrund', 'einleitung'], parts: ['はじめに'] },
+  { key: 'summary', weight: 2, words: ['occurred', 'went down'] },
   { key: 'summary', weight: 1, words: ['issue', 'problem', 'incident', 'probleme', 'vorfall', 'störung', 'storung'] },
   { key: 'impact', weight: 3, words: ['impact', 'impacted', 'affected', 'fallout', 'scope', 'blast radius', 'consequence', 'damage', 'auswirkung', 'betroffen', 'consequences', 'portee'], parts: ['auswirkung', '影響', '被害', '影響範囲'] },
-  { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity'] },
+  { key: 'impact', weight: 2, words: ['customer', 'user', 'stats', 'statistic', 'numbers', 'severity', 'utilisateurs', 'clients', 'kunden', 'nutzer', 'benutzer', 'usuarios', 'utenti'] },
+  { key: 'impact', weight: 3, words: ['data loss', 'lost data'] },
   { key: 'rootCause', weight: 3, words: ['cause', 'root cause', 'caused', 'rca', 'why', 'whys', 'leadup', 'lead-up', 'fault', 'reason', 'contributing', 'factor', 'origin', 'ursache', 'grund', 'raison', 'origine'], parts: ['ursache', '原因', '要因', '根本'] },
   { key: 'rootCause', weight: 2, words: ['root', 'racine', 'vulnerability', 'exploit', 'attack', 'analysis', 'analyse', 'investigation', 'diagnosis', 'theory', 'technical', 'explanation', 'details', 'analyze', 'wrong'], parts: ['分析', '経緯と原因'] },
+  // A diagnosis narrative ("Investigation", "Incident analysis") is the nearest canonical reading of what went wrong.
+  { key: 'rootCause', weight: 3, words: ['incident analysis', 'post-incident analysis', 'outage analysis'] },
   { key: 'trigger', weight: 3, words: ['trigger', 'triggered', 'ausloser', 'declencheur'], parts: ['auslöser', 'きっかけ', '発端'] },
   { key: 'detection', weight: 3, words: ['detection', 'detect', 'detected', 'discovery', 'discovered', 'noticed', 'alerting', 'erkennung', 'entdeckung', 'detecte'], parts: ['検知', '発見', '検出'] },
   { key: 'detection', weight: 2, words: ['found out', 'alert', 'learned about'] },
@@ -34,15 +51,15 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
   // Incident tools' exports (FireHydrant, Rootly, incident.io) title the timeline by its milestones.
   { key: 'timeline', weight: 3, words: ['milestones', 'key moments', 'key timestamps'] },
-  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久'] },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
   { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '学んだ', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
-  { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
+  { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword', 'final words', 'closing words', 'closing remarks', 'final remarks', 'parting words'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
   // Spanish, Portuguese and Italian (accents folded: "Causa raíz", "Ações corretivas", "Lições aprendidas").
   { key: 'summary', weight: 3, words: ['resumen', 'resumo', 'sumario', 'riepilogo', 'sintesis', 'sintese', 'descripcion', 'descricao', 'sommario'] },
   { key: 'summary', weight: 3, words: ['que paso', 'que ocurrio', 'o que aconteceu'] },
-  { key: 'summary', weight: 2, words: ['contexto', 'contesto', 'introduccion', 'introducao', 'antecedentes'] },
+  { key: 'summary', weight: 3, words: ['contexto', 'contesto', 'introduccion', 'introducao', 'antecedentes'] },
   { key: 'impact', weight: 3, words: ['impacto', 'impatto', 'afectados', 'afetados', 'afectado', 'afetado', 'alcance', 'consecuencias', 'consequencias'] },
   { key: 'rootCause', weight: 3, words: ['causa', 'causas', 'motivo', 'origen', 'origem', 'por que'] },
   { key: 'rootCause', weight: 2, words: ['raiz', 'radice', 'analisis', 'analise', 'analisi', 'investigacion', 'investigacao'] },

@@ -9,6 +9,7 @@ import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { isStampHeading } from '../timeline/timeline-headings.js'
 import { hiddenSpans } from './not-sections.js'
+import { isContextHeading, SUMMARY_WORD } from './section-words.js'
 import type { SectionMatch } from './section-synonyms.js'
 
 const SHORTCODE_START = /^(?::[a-z0-9_+-]{1,40}:\s*)+/i
@@ -43,11 +44,11 @@ function bodyNodes(blocks: Block[], from: number, to: number): RootContent[] {
 }
 
 /**
- * A sub-heading read as `summary` inside a section of another meaning ("Summary" under "Lessons Learned") sums up
- * that section: it takes its parent's key, so the document keeps one summary.
+ * A sub-heading named as a summary inside a section of another meaning ("Summary" under "Lessons Learned") sums up
+ * that section: it takes its parent's key, so the document keeps one summary. A narrative ("What happened") keeps its own.
  */
-function inParent(match: SectionMatch | null, open: SectionSpan[]): SectionMatch | null {
-  if (match?.key !== 'summary') return match
+function inParent(match: SectionMatch | null, open: SectionSpan[], text: string): SectionMatch | null {
+  if (match?.key !== 'summary' || !SUMMARY_WORD.test(text)) return match
   const parent = open.findLast((o) => o.match)?.match
   return parent && parent.key !== 'summary' ? { ...parent, lesson: null, confidence: Math.min(parent.confidence, match.confidence) } : match
 }
@@ -68,7 +69,7 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
       while (open.length && open[open.length - 1]!.end <= index) open.pop()
       const span: SectionSpan = {
         heading: block,
-        match: inParent(block.match, open),
+        match: inParent(block.match, open, block.text),
         depth: block.depth,
         index,
         end,
@@ -90,11 +91,27 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
  */
 export function primarySummary(spans: SectionSpan[]): SectionSpan | undefined {
   let found: SectionSpan | undefined
+  const settings = contextSpans(spans)
   for (const span of spans) {
-    if (span.match?.key !== 'summary' || span.heading.kind !== 'heading') continue
+    if (span.match?.key !== 'summary' || span.heading.kind !== 'heading' || settings.has(span)) continue
     if (!found || span.match.confidence > found.match!.confidence) found = span
   }
-  return found
+  return found ?? spans.find((s) => settings.has(s))
+}
+
+/**
+ * Sections read as `summary` that only give the setting ("Background", "Context") in a document that also has a
+ * summary of the incident ("Summary", "What happened"): that one is the summary, these keep their heading unmapped.
+ */
+export function contextSpans(spans: SectionSpan[]): Set<SectionSpan> {
+  const context = new Set<SectionSpan>()
+  let other = false
+  for (const span of spans) {
+    if (span.match?.key !== 'summary' || span.heading.kind !== 'heading') continue
+    if (isContextHeading(span.heading.text)) context.add(span)
+    else other = true
+  }
+  return other ? context : new Set()
 }
 
 /** How sure a run of time headings is the timeline: its stamps say so, no heading names it. */
@@ -121,7 +138,8 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     if (block.kind === 'heading' && (block.origin === 'markdown' || block.origin === 'html')) ids.set(block, slugger.slug(block.text) || 'section')
   }
   const open: SectionSpan[] = []
-  const hidden = hiddenSpans(spans, blocks)
+  const settings = contextSpans(spans)
+  const hidden = hiddenSpans(spans, blocks, settings)
   const stamped = stampHeadings(spans)
   return spans.flatMap((span, i) => {
     while (open.length && open[open.length - 1]!.end <= span.index) open.pop()
@@ -131,7 +149,7 @@ export function toSections(spans: SectionSpan[], blocks: Block[], html: string[]
     const label = span.heading.kind === 'heading' ? span.heading.text : span.heading.label
     const id = ids.get(span.heading) ?? (slugger.slug(label) || slugger.slug('section'))
     if (inKnown || hidden.has(i)) return []
-    const match = span.match ?? (stamped.has(i) ? STAMP_MATCH : null)
+    const match = settings.has(span) ? null : (span.match ?? (stamped.has(i) ? STAMP_MATCH : null))
     return {
       key: match?.key ?? null,
       ...(match ? { confidence: match.confidence } : {}),

@@ -9,6 +9,7 @@ import { classifyLine, type LineKind } from './line-kinds.js'
 import { metadataHeading, stripInlineTags } from './meta-lines.js'
 import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
+import { isContextHeading } from '../sections/section-words.js'
 
 /** A heading of any origin; `node` is a real or synthetic mdast heading for rendering and timelines. */
 export interface HeadingBlock {
@@ -80,6 +81,8 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const key = kind.match?.key
     for (let i = open.length - 1; i >= 0 && key; i--) {
       const o = open[i]!
+      // A background ("Introduction") holds no summary of the incident under it: that one is its sibling.
+      if (key === 'summary' && isContextHeading(o.text) && !isContextHeading(kind.text)) continue
       if (o.depth >= lastRealDepth && o.depth < 6 && (o.match?.key === key || o.match?.also === key)) return o.text === kind.text ? o.depth : o.depth + 1
     }
     const top = open[open.length - 1]
