@@ -105,6 +105,20 @@ describe('timeline stages', () => {
       'Rolled back to 4.1.9',
     ])
   })
+  it('readTable: a stamp cell with a bracketed note or numbered tokens after the stamp is still a stamp cell', () => {
+    const md = [
+      '| Time (UTC) | Event |',
+      '| --- | --- |',
+      '| Jan 27th 2025, 18:50:28 UTC (block [24154245](https://example.test/b/24154245)) | Spam begins |',
+      '| Jan 27th 2025, 19:47:42 UTC INC-20250127 PR-4411 | Spam ends |',
+    ].join('\n')
+    const [table] = parseMarkdown(md).children as Table[]
+    const entries = readTable(table!, {})?.entries ?? []
+    expect(entries.map((e) => [e.stamp?.time?.hour, e.text])).toEqual([
+      [18, 'Spam begins (block 24154245)'],
+      [19, 'INC-20250127 PR-4411 Spam ends'],
+    ])
+  })
 })
 
 describe('timeline stages: bounded cost', () => {

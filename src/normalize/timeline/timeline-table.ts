@@ -24,6 +24,19 @@ const SAMPLE_ROWS = 200
 /** A cell that only marks "nothing here": a dash, "n/a", "none". */
 const EMPTY_CELL = /^(?:[-–—.]+|n\/?a|none|tbd|\?)$/i
 /** A header that names the event itself; who did it, the system or a link are details after it. */
+/** A note in brackets after a stamp in its cell (`(block 24154245)`, `[INC-1]`): said about the stamp, read after the event. */
+const BRACKET_NOTE = /^[([][^()[\]\n]{0,120}[)\]]$/
+/** A token that names something by number (`INC-123456`, `#4411`, `24154245`), not a word of prose. */
+const NUMBERED_TOKEN = /^\S{0,40}\d\S{0,40}$/
+const MAX_NOTE_TOKENS = 3
+
+/** What may follow a stamp in its own cell and still leave it a stamp cell: nothing, a short word, a bracketed note or a few numbered tokens. */
+function stampCellRest(rest: string): boolean {
+  if (rest.length < 12 || BRACKET_NOTE.test(rest)) return true
+  const tokens = rest.split(/\s+/, MAX_NOTE_TOKENS + 1)
+  return tokens.length <= MAX_NOTE_TOKENS && tokens.every((t) => NUMBERED_TOKEN.test(t))
+}
+
 const EVENT_HEADER = /^(?:events?|what(?: happened)?|descriptions?|details?|actions?|activity|updates?|summary|notes?|messages?)\b/i
 
 /** The non-stamp columns with the one whose header names the event first, the rest in table order. */
@@ -45,7 +58,7 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
     let stamped = 0
     for (const { cells } of data.slice(0, SAMPLE_ROWS)) {
       const stamp = readStamp(cells[c] ?? '', hints)
-      if (stamp && (stamp.rest === '' || stamp.rest.length < 12)) stamped++
+      if (stamp && stampCellRest(stamp.rest)) stamped++
     }
     const share = stamped / Math.min(data.length, SAMPLE_ROWS)
     if (share >= 0.5 || (share >= 0.25 && STAMP_HEADER.test(header.cells[c] ?? ''))) stampColumns.push(c)
@@ -67,7 +80,9 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
       .join(' — ')
     const stamp = stampText ? readStamp(stampText, hints) : null
     const start = row.position?.start
-    return { stamp, text: stamp?.rest ? [stamp.rest, text].filter(Boolean).join(' ') : text, line: start?.line ?? 1, column: start?.column ?? 1 }
+    const rest = stamp?.rest ?? ''
+    const parts = BRACKET_NOTE.test(rest) ? [text, rest] : [rest, text]
+    return { stamp, text: parts.filter(Boolean).join(' '), line: start?.line ?? 1, column: start?.column ?? 1 }
   })
   return { entries, zone }
 }
