@@ -1,7 +1,7 @@
 /**
  * The words that tell a section's meaning, with a weight per canonical key: English stems (from the public
  * postmortem templates: Google SRE, PagerDuty, Atlassian), German, French, Spanish, Portuguese and Italian words, and
- * Japanese terms (matched inside a run of CJK text, which has no spaces). Words that carry no meaning of their own are fillers.
+ * Japanese and Chinese terms (matched inside a run of CJK text, which has no spaces). Words that carry no meaning of their own are fillers.
  */
 import type { CanonicalSectionKey } from '../../types.js'
 
@@ -71,6 +71,17 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'actionItems', weight: 3, words: ['acciones', 'acoes', 'azioni', 'medidas', 'misure', 'tareas', 'tarefas', 'seguimiento', 'mejoras', 'melhorias'] },
   { key: 'actionItems', weight: 3, words: ['proximos pasos', 'proximos passos', 'prossimi passi', 'correctivas', 'corretivas', 'preventivas', 'pendientes'] },
   { key: 'lessonsLearned', weight: 3, words: ['lecciones', 'licoes', 'lezioni', 'aprendizajes', 'aprendizados', 'aprendido', 'aprendidas', 'aprendidos'] },
+  // Chinese, Simplified and Traditional (terms shared with Japanese, 原因 影響 教訓 結論, are listed above once).
+  { key: 'summary', weight: 3, parts: ['概述', '摘要', '简介', '簡介', '问题', '問題', '现象', '現象', '问题描述', '問題描述'] },
+  { key: 'impact', weight: 3, parts: ['影响', '影响范围', '影響範圍', '受影响', '受影響'] },
+  { key: 'rootCause', weight: 3, parts: ['根因', '根源', '问题分析', '問題分析', '故障分析', '原因分析'] },
+  { key: 'trigger', weight: 3, parts: ['触发', '觸發', '诱因', '誘因'] },
+  { key: 'detection', weight: 3, parts: ['发现', '發現', '检测', '檢測', '告警'] },
+  { key: 'resolution', weight: 3, parts: ['修复', '修復', '解决', '处理', '處理', '恢复', '恢復', '缓解', '緩解', '应对', '應對', '处置', '處置', '止损', '止損'] },
+  { key: 'timeline', weight: 3, parts: ['时间线', '時間線', '时间轴', '時間軸', '时间表', '時間表', '时序', '時序', '经过', '經過'] },
+  { key: 'actionItems', weight: 3, parts: ['预防', '預防', '改进', '改進', '措施', '后续', '後續', '行动项', '行動項', '待办', '待辦', '跟进', '跟進', '防范', '防範', '整改', '优化', '優化'] },
+  { key: 'lessonsLearned', weight: 3, parts: ['复盘', '復盤', '经验', '經驗', '教训', '反思', '心得', '启示', '啟示'] },
+  { key: 'conclusion', weight: 3, parts: ['总结', '總結', '结论', '结语', '結語'] },
   { key: 'conclusion', weight: 3, words: ['conclusiones', 'conclusao', 'conclusoes', 'conclusioni', 'consideraciones finales', 'consideracoes finais'] },
 ]
 
@@ -109,6 +120,6 @@ export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screensh
 // prettier-ignore
 export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method', 'assessment'])
 
-/** Japanese particles and endings that join the terms of a heading; they are fillers inside a CJK run. */
+/** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点']
+export const CJK_FILLERS = ['的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点']
