@@ -37,6 +37,16 @@ describe('parseZone', () => {
     ['Berlin time', 'Europe/Berlin', null],
     ['London Time', 'Europe/London', null],
     ['UTC+05:45', null, 345],
+    // The standard and daylight names of one region together mean its clock: the offset follows the date.
+    ['PST/PDT', 'America/Los_Angeles', null],
+    ['CET / CEST', 'Europe/Berlin', null],
+    ['EDT/EST', 'America/New_York', null],
+    ['UTC/GMT', null, 0],
+    ['ICT', null, 420],
+    ['ART', null, -180],
+    ['West African Time', null, 60],
+    ['Indochina Time', null, 420],
+    ['China Standard Time', 'Asia/Shanghai', 480],
   ] as const)('%s', (text, iana, fixedOffsetMinutes) => {
     expect(parseZone(text)).toEqual({ written: text.replace(/[()]/g, ''), iana, fixedOffsetMinutes })
   })
@@ -64,6 +74,10 @@ describe('findZone', () => {
     ['Timeline (times in UTC+2)', 'UTC+2'],
     ['All times are Berlin time.', 'Berlin time'],
     ['Timeline (all times London time)', 'London time'],
+    ['Timeline (Central European Time)', 'Central European Time'],
+    ['All times in Central European Summer Time', 'Central European Summer Time'],
+    ['Timeline (all times in PST/PDT)', 'PST/PDT'],
+    ['Timeline (all times West African Time)', 'West African Time'],
   ])('%j -> %s', (text, written) => {
     expect(findZone(text)?.written).toBe(written)
   })

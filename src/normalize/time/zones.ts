@@ -10,6 +10,7 @@
  * Ambiguous abbreviations take their most common meaning: CST = US Central, IST = India, BST = British Summer.
  */
 import { IANAZone } from 'luxon'
+import { ABBREVIATIONS, CHI, DEN, LA, NY, REGIONS, daylight, standard, type SeasonZone } from './zone-names.js'
 
 /**
  * A zone as written and what it resolves to: `fixedOffsetMinutes` when it is one offset (it wins), else `iana`; an
@@ -21,103 +22,6 @@ export interface ParsedZone {
   fixedOffsetMinutes: number | null
 }
 
-const LA = 'America/Los_Angeles'
-const NY = 'America/New_York'
-const CHI = 'America/Chicago'
-const DEN = 'America/Denver'
-const BER = 'Europe/Berlin'
-
-/** An abbreviation or region word that states its season: the region's standard or daylight offset, as written. */
-interface SeasonZone {
-  region: string
-  season: 'standard' | 'daylight'
-}
-
-const standard = (region: string): SeasonZone => ({ region, season: 'standard' })
-const daylight = (region: string): SeasonZone => ({ region, season: 'daylight' })
-
-/** Upper-case abbreviations, matched as whole words with their case (so "cat" or "west" in prose never match). */
-const ABBREVIATIONS: Record<string, string | number | SeasonZone> = {
-  UTC: 0,
-  GMT: 0,
-  UT: 0,
-  Z: 0,
-  ZULU: 0,
-  CET: standard(BER),
-  CEST: daylight(BER),
-  MEZ: standard(BER),
-  MESZ: daylight(BER),
-  WET: standard('Europe/Lisbon'),
-  WEST: daylight('Europe/Lisbon'),
-  BST: daylight('Europe/London'),
-  EET: standard('Europe/Helsinki'),
-  EEST: daylight('Europe/Helsinki'),
-  MSK: 'Europe/Moscow',
-  EST: standard(NY),
-  EDT: daylight(NY),
-  ET: NY,
-  CST: standard(CHI),
-  CDT: daylight(CHI),
-  CT: CHI,
-  MST: standard(DEN),
-  MDT: daylight(DEN),
-  MT: DEN,
-  PST: standard(LA),
-  PDT: daylight(LA),
-  PT: LA,
-  PCT: LA,
-  AKST: standard('America/Anchorage'),
-  AKDT: daylight('America/Anchorage'),
-  HST: standard('Pacific/Honolulu'),
-  SAST: 120,
-  CAT: 120,
-  EAT: 180,
-  WAT: 60,
-  IST: standard('Asia/Kolkata'),
-  JST: standard('Asia/Tokyo'),
-  KST: standard('Asia/Seoul'),
-  SGT: standard('Asia/Singapore'),
-  HKT: standard('Asia/Hong_Kong'),
-  AEST: standard('Australia/Sydney'),
-  AEDT: daylight('Australia/Sydney'),
-  ACST: standard('Australia/Adelaide'),
-  ACDT: daylight('Australia/Adelaide'),
-  AWST: standard('Australia/Perth'),
-  NZST: standard('Pacific/Auckland'),
-  NZDT: daylight('Pacific/Auckland'),
-  BRT: standard('America/Sao_Paulo'),
-}
-
-/** Region words, read with or without "(standard|daylight|summer) time" after them, any case. */
-const REGIONS: Record<string, string | number> = {
-  pacific: LA,
-  eastern: NY,
-  central: CHI,
-  mountain: DEN,
-  alaska: 'America/Anchorage',
-  hawaii: 'Pacific/Honolulu',
-  'central european': BER,
-  'western european': 'Europe/Lisbon',
-  'eastern european': 'Europe/Helsinki',
-  british: 'Europe/London',
-  'greenwich mean': 0,
-  'coordinated universal': 0,
-  universal: 0,
-  'south african': 120,
-  'south africa': 120,
-  'central africa': 120,
-  'east africa': 180,
-  'west africa': 60,
-  india: 'Asia/Kolkata',
-  indian: 'Asia/Kolkata',
-  japan: 'Asia/Tokyo',
-  korea: 'Asia/Seoul',
-  singapore: 'Asia/Singapore',
-  'australian eastern': 'Australia/Sydney',
-  'new zealand': 'Pacific/Auckland',
-  moscow: 'Europe/Moscow',
-}
-
 /**
  * An offset, bare or after UTC/GMT. Before an offset, the letters of UTC or GMT in another order (`GTM+2`, `UCT-5`)
  * can only be a slip for them, so they are read as such.
@@ -125,7 +29,7 @@ const REGIONS: Record<string, string | number> = {
 const UTC_LETTERS = 'UTC|UCT|CUT|CTU|TUC|TCU|GMT|GTM|MGT|MTG|TGM|TMG'
 const OFFSET_RE = new RegExp(String.raw`^(?:(?:${UTC_LETTERS}|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$`, 'i')
 const FIND_RE =
-  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
+  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5} ?\/ ?[A-Z]{2,5}\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b(?! [A-Z][a-z])|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
 
 /** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
 const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
@@ -184,6 +88,20 @@ function resolved(written: string, target: string | number | SeasonZone): Parsed
   return { written, iana: target.region, fixedOffsetMinutes: seasonOffset(target) }
 }
 
+/** Two abbreviations joined by a slash ("PST/PDT", "CET / CEST", "UTC/GMT"). */
+const SEASON_PAIR = /^([A-Z]{2,5}) ?\/ ?([A-Z]{2,5})$/
+
+/**
+ * A pair of abbreviations: the standard and daylight names of one region ("PST/PDT", "CEST/CET") mean the region's
+ * clock, whose offset follows the date; any other pair ("UTC/GMT") is read as its first zone.
+ */
+function seasonPair(written: string, first: string, second: string): ParsedZone | null {
+  const [a, b] = [ABBREVIATIONS[first], ABBREVIATIONS[second]]
+  if (a === undefined) return null
+  if (typeof a === 'object' && typeof b === 'object' && a.region === b.region && a.season !== b.season) return resolved(written, a.region)
+  return resolved(written, a)
+}
+
 /** Reads a string that is wholly a zone ("CEST", "(UTC)", "GMT+1", "Pacific time", "Denver", "Europe/Berlin"). */
 export function parseZone(text: string): ParsedZone | null {
   if (text.length > 80) return null
@@ -192,6 +110,8 @@ export function parseZone(text: string): ParsedZone | null {
     .replace(/^\((.*)\)$/s, '$1')
     .trim()
   if (written.length === 0 || written.length > 60) return null
+  const pair = SEASON_PAIR.exec(written)
+  if (pair) return seasonPair(written, pair[1]!, pair[2]!)
   const upper = written.toUpperCase()
   const abbreviation = ABBREVIATIONS[upper]
   if (abbreviation !== undefined && (written === upper || upper === 'UTC' || upper === 'GMT')) return resolved(written, abbreviation)
@@ -238,7 +158,7 @@ export function findZone(text: string): ParsedZone | null {
 }
 
 const ABBREVIATION = new RegExp(
-  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`,
+  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}(?: ?\/ ?[A-Z]{2,5})?|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`,
 )
 const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
 
