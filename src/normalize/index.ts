@@ -13,6 +13,7 @@ import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
 import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields } from './structure/fields.js'
+import { severityValue } from './structure/severity-value.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
 import { withoutCode } from './time/without-code.js'
@@ -227,7 +228,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.tags = meta.tags
   record.site = meta.site
   record.authors = meta.authors.length || !fields.authors ? meta.authors : authorList(fields.authors.value)
-  record.severity = meta.severity ?? (fields.severity ? fields.severity.value.replace(/[*_`]/g, '').trim().slice(0, 40) || null : null)
+  record.severity = meta.severity ?? (fields.severity ? severityValue(fields.severity.value) : null)
   if (meta.draft) record.draft = true
   if (meta.aliases.length) record.aliases = meta.aliases
   const [html, ...sectionHtml] = renderGroups([tree.children, ...spans.map((span) => span.nodes)])
