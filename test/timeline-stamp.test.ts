@@ -226,3 +226,35 @@ describe('a date joined to the time by "on"', () => {
     expect(read('10:05 on call engineer paged')).toMatchObject({ time: [10, 5], rest: 'on call engineer paged' })
   })
 })
+
+describe('a date-only stamp whose text opens with the clock time', () => {
+  it('takes the time, its zone and approximate mark from the text', () => {
+    expect(read('2021-08-27: At 12:50:07 UTC, issue exploited.')).toMatchObject({
+      date: [2021, 8, 27],
+      time: [12, 50],
+      zone: 'UTC',
+      rest: 'issue exploited.',
+    })
+    expect(readStamp('2021-08-27: Around 14:05, the team deployed.', {})).toMatchObject({ approximate: true, rest: 'the team deployed.' })
+    expect(read('2021-08-27: 9pm rollback')).toMatchObject({ time: [21, 0], rest: 'rollback' })
+  })
+
+  it('leaves counts and years after the date as text', () => {
+    expect(read('2021-08-27: 3 servers failed')).toMatchObject({ time: null, rest: '3 servers failed' })
+    expect(read('2021-08-27: 2022 plan agreed')).toMatchObject({ time: null, rest: '2022 plan agreed' })
+  })
+
+  it('is a timed entry of the timeline, not a day line', () => {
+    const md = '- 2021-08-17: Report received.\n- 2021-08-27: At 12:50:07 UTC, issue exploited.\n- 2021-08-28: Fix released.\n'
+    const { entries } = extractTimeline(
+      parseMarkdown(md).children,
+      { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null },
+      new VFile(),
+    )
+    expect(entries.map((e) => [e.date, e.time, e.text])).toEqual([
+      ['2021-08-17', null, 'Report received.'],
+      ['2021-08-27', '12:50', 'issue exploited.'],
+      ['2021-08-28', null, 'Fix released.'],
+    ])
+  })
+})

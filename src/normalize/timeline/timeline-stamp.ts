@@ -46,6 +46,8 @@ const ATTACHED_OFFSET = /^[+\-−](?:0\d|1[0-4]):?[0-5]\d(?![\d:])/
 const ALT_PAREN = /^\s{0,3}[([]([^()[\]\n]{1,60})[)\]]/
 const ALT_SLASH = /^\s{0,3}\/\s{0,3}/
 const HEAD_LIMIT = 200
+/** A written clock time (`12:50`, `10h47`, `3pm`), not a bare number that could be a count or a year. */
+const CLOCK_TEXT = /\d[:h.]\d|[ap]\.?m/i
 /**
  * What any date or time token needs somewhere in the text it is read from: an ASCII digit, the `:` or `?` of an
  * unknown time (`--:--`, `??`, `hh:mm`), or a word token (`noon`, `yesterday`, `heute`, `TBD`, `unknown`). A head without one
@@ -200,5 +202,24 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
     rest = rest.slice(note[0].length)
   }
   stamp.rest = cleanEventText(rest)
-  return stamp
+  return nested ? stamp : withLeadingClock(stamp, hints)
+}
+
+/**
+ * A date-only stamp whose text opens with the clock time (`2021-08-27: At 12:50:07 UTC, issue exploited.`) takes that
+ * time, its zone and range end: the entry is timed, not a day line.
+ */
+function withLeadingClock(stamp: Stamp, hints: StampHints): Stamp {
+  if (!stamp.date || stamp.time || stamp.timeUnknown || stamp.invalidTime || stamp.rest === '') return stamp
+  const inner = readStamp(stamp.rest, hints, true)
+  if (!inner?.time || inner.date || inner.dateUnknown || !CLOCK_TEXT.test(inner.time.text)) return stamp
+  return {
+    ...stamp,
+    time: inner.time,
+    end: inner.end,
+    approximate: stamp.approximate || inner.approximate,
+    zone: stamp.zone ?? inner.zone,
+    unknownZone: stamp.zone ? stamp.unknownZone : inner.unknownZone,
+    rest: inner.rest,
+  }
 }
