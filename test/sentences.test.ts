@@ -11,6 +11,12 @@ describe('sentence splitting', () => {
     ['We upgraded to v1.2 today. It broke.', ['We upgraded to v1.2 today.', 'It broke.']],
     ['J. R. Doe fixed it. Thanks!', ['J. R. Doe fixed it.', 'Thanks!']],
     ['The site was down. Users saw errors? Yes.', ['The site was down.', 'Users saw errors?', 'Yes.']],
+    // a unit or time-of-day abbreviation may end a sentence: it joins only what goes on in lower case, a digit or a zone
+    ['The outage lasted 2 hrs. and 10 min. Users noticed.', ['The outage lasted 2 hrs. and 10 min.', 'Users noticed.']],
+    ['Errors began at 9 a.m. Users complained.', ['Errors began at 9 a.m.', 'Users complained.']],
+    ['Errors began at 9 a.m. UTC and stopped at noon. Then we slept.', ['Errors began at 9 a.m. UTC and stopped at noon.', 'Then we slept.']],
+    ['Logs, tokens, keys etc. Everything leaked.', ['Logs, tokens, keys etc.', 'Everything leaked.']],
+    ['Traffic from the U.S. was dropped. We fixed it.', ['Traffic from the U.S. was dropped.', 'We fixed it.']],
   ])('%s', (text, sentences) => {
     expect(splitSentences(text)).toEqual(sentences)
   })

@@ -161,6 +161,13 @@ describe('summary', () => {
     )
   })
 
+  it('reads a summary written as a labelled list item under a generic heading, before the prose elsewhere', () => {
+    const r = recordOf(
+      '# Storage outage\n\n## Details\n\n- **Summary:** Object storage rejected writes for 40 minutes on 2 June.\n- **Impact:**\n  - 12% of uploads failed.\n- **Root cause:** A certificate on the gateway expired.\n\n## Notes\n\nThe gateway team owns the certificates and will look into renewal.\n',
+    )
+    expect(r.summary).toBe('Object storage rejected writes for 40 minutes on 2 June.')
+  })
+
   it('reads prose indented into a code block under the summary heading', () => {
     const r = recordOf(
       '# Summary:\n\tFrom 3:00 pm to 5:00 pm users saw a slow website and some could not connect at all.\n\n# Timeline:\n\t3:00 pm - first complaint\n',

@@ -14,7 +14,6 @@ const ABBREVIATIONS = new Set([
   'sr',
   'jr',
   'vs',
-  'etc',
   'e.g',
   'i.e',
   'eg',
@@ -31,19 +30,6 @@ const ABBREVIATIONS = new Set([
   'vol',
   'pp',
   'p',
-  'est',
-  'min',
-  'mins',
-  'sec',
-  'secs',
-  'hr',
-  'hrs',
-  'max',
-  'avg',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
   'dept',
   'ver',
   'v',
@@ -66,8 +52,6 @@ const ABBREVIATIONS = new Set([
   'fri',
   'sat',
   'sun',
-  'a.m',
-  'p.m',
   'u.s',
   'z.b',
   'z. b',
@@ -86,6 +70,12 @@ const ABBREVIATIONS = new Set([
   'al',
   'et al',
 ])
+
+/**
+ * Abbreviations that may also end a sentence ("lasted 10 min.", "at 9 a.m.", "keys etc."): they join the next
+ * words only when those go on in lower case or with a digit (read before these), or, after a time of day, with a zone ("9 a.m. UTC").
+ */
+const ENDING_ABBREVIATIONS = new Set(['etc', 'min', 'mins', 'sec', 'secs', 'hr', 'hrs', 'inc', 'ltd', 'co', 'corp', 'a.m', 'p.m', 'est', 'max', 'avg'])
 
 /** Month names (English, German, French) that follow a day ordinal written "3." */
 const MONTH = /^(?:jan|feb|mär|mar|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz]|janv|févr|fevr|mars|avr|juin|juil|août|aout|déc)/i
@@ -114,6 +104,7 @@ function isFalseCut(before: string, after: string): boolean {
   if (/^[\p{Ll}]/u.test(next)) return true
   const word = /(?:^|[\s(])([\p{L}.]{1,8}|[\p{L}]\.\s[\p{L}])\.$/u.exec(tail)?.[1]?.toLowerCase()
   if (word && ABBREVIATIONS.has(word)) return true
+  if (word && ENDING_ABBREVIATIONS.has(word)) return /^\d/.test(next) || ((word === 'a.m' || word === 'p.m') && /^[A-Z]{2,5}\b/.test(next))
   if (/(?:^|\s)\p{L}\.$/u.test(tail)) return true
   if (/(?:^|\s)\d{1,2}\.$/.test(tail) && (MONTH.test(next) || /^\d/.test(next))) return true
   if (/\b[vV]?\d+\.$/.test(tail) && /^\d/.test(next)) return true

@@ -20,6 +20,9 @@ const MAX = 240
 /** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`). */
 const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what(?: happened)?|tl;?dr)$/i
 
+/** Labels of a list item that is the summary itself wherever the list stands (`- **Summary:** …`); not impact. */
+const LISTED_SUMMARY_LABEL = /^(?:(?:issue|incident|executive|short) )?(?:summary|overview|description|tl;?dr|what happened)$/i
+
 /** Lines about the document rather than the incident. */
 const BOILERPLATE = [
   /^(?:all |the )?(?:times?|timestamps?|dates?(?: and times?)?|hours)\b[^.]{0,40}\b(?:are|is|in|given|listed|shown|expressed)\b[^.]{0,40}\b(?:utc|gmt|time|zone|[A-Z]{2,5}T?)\b[^.]{0,40}\.?\s*$/i,
@@ -164,6 +167,20 @@ function bulletText(list: Extract<RootContent, { type: 'list' }>): string[] {
     : []
 }
 
+/** The value of a list item labelled as the summary (`- **Summary:** …`) in any list, nested lists included. */
+function listedSummary(blocks: Block[], sift: Sift): string | null {
+  for (const block of blocks) {
+    if (block.kind !== 'content' || block.node.type !== 'list') continue
+    for (const item of block.node.children.slice(0, 40)) {
+      const line = oneLine(toString(item.children[0] ?? item))
+      const m = /^\s*([\p{L} ;]{3,30}):\s+(\S.*)$/u.exec(line)
+      const value = m && LISTED_SUMMARY_LABEL.test(m[1]!.trim()) ? sift(clean(m[2]!)) : ''
+      if (isStatement(value)) return value
+    }
+  }
+  return null
+}
+
 /** Short text that still says something (a sentence of three words or more), for inside a Summary or Impact section. */
 function isStatement(text: string): boolean {
   return !isBoilerplate(text) && /\p{Ll}/u.test(text) && text.split(/\s+/).length >= 3
@@ -272,6 +289,8 @@ function pickSummary(input: SummaryInput, language: string | null, sift: Sift): 
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
   const fieldText = field?.heading.kind === 'field' ? sift(clean(field.heading.value)) : ''
   if (isProse(fieldText)) return firstSentences(fieldText, language)
+  const listed = listedSummary(blocks, sift)
+  if (listed) return firstSentences(listed, language)
   const before = preamble()
   if (before) return firstSentences(firstUpdateOver(before, statusLog, sift) ?? before, language)
   if (fromSummary) return firstSentences(fromSummary, language)
