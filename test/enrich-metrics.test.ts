@@ -55,6 +55,10 @@ describe('phase wording', () => {
     ['detected', 'Irregularities in claimed amounts discovered'],
     ['detected', 'On-call realized the queue was not draining'],
     ['resolved', 'All clear given'],
+    // A message that arrives is how many incidents are first known.
+    ['detected', 'security@ receives an e-mail about a critical issue'],
+    ['detected', 'On-call got a call from the NOC'],
+    ['detected', 'We received several emails from users'],
     ['resolved', 'The issue is closed and everything seems fine'],
     // A hedged mention does not hide a plain one in the same text.
     ['mitigated', 'Decided to roll back; rolled back at 10:05'],
@@ -84,6 +88,7 @@ describe('phase wording', () => {
     ['mitigated', 'Discussed whether a rollback was safe'],
     ['mitigated', 'No rollback was possible: the migration had run'],
     ['detected', 'No alerts fired for the queue'],
+    ['detected', 'Sent an e-mail to affected customers'],
     ['resolved', 'The restart did not help; service not restored'],
     ['resolved', 'The replica could not be restored from the snapshot'],
   ] as const)('not %s: %s', (phase, text) => {
