@@ -4,6 +4,7 @@ import { HindsightError, OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
 import type { PlannedFile } from './pages.js'
 import { pausePoint } from '../test-seam.js'
+import { utf8Bytes } from './utf8.js'
 import { isStreamed, type FileContent, type SiteWriter } from './write.js'
 
 /** Longest stretch of rendering in `dev` before the event loop gets a turn. */
@@ -178,7 +179,7 @@ function produceOnce(
     return { entry: { inputHash: input, outputHash: `stream:${input}` }, wrote: true }
   }
   // Encoded once, for both the hash and the write (hashing and writing a string would encode it twice more).
-  const bytes = typeof content === 'string' ? Buffer.from(content) : content
+  const bytes = typeof content === 'string' ? utf8Bytes(content) : content
   const output = hash ?? hashParts(bytes)
   if (before && before.outputHash === output && writer.keep(file.path)) return { entry: { inputHash: input, outputHash: output }, wrote: false }
   writer.write(file.path, bytes)

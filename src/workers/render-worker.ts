@@ -5,6 +5,7 @@ import { createBodyPlaceReader } from '../cache/body-place.js'
 import { hashParts } from '../cache/hash.js'
 import { postmortemJson, postmortemPageData } from '../site/own-files.js'
 import { createRenderer } from '../site/render.js'
+import { utf8Bytes, utf8View } from '../site/utf8.js'
 import type { SiteDocument } from '../site/site-document.js'
 import { crashWorkerOn } from '../test-seam.js'
 import type { RenderJob, RenderReply, RenderWorkerData } from './render-pool.js'
@@ -17,7 +18,6 @@ const { config, slugs } = workerData as RenderWorkerData
 const render = createRenderer(config)
 const reader = createBodyPlaceReader()
 const slugOf = (source: string): string | undefined => slugs.get(source)
-const encoder = new TextEncoder()
 /** The folder written to last: a postmortem's page and JSON share one, made once. */
 let madeDir = ''
 /** The last body read: a postmortem's page and JSON come one after the other, and read it once. */
@@ -42,9 +42,13 @@ parentPort!.on('message', (job: RenderJob) => {
   crashWorkerOn([job.source])
   let reply: RenderReply
   try {
-    const bytes = encoder.encode(content(job))
-    if (job.target === null) reply = { id: job.id, bytes, hash: hashParts(bytes) }
-    else {
+    const text = content(job)
+    if (job.target === null) {
+      const bytes = utf8Bytes(text)
+      reply = { id: job.id, bytes, hash: hashParts(bytes) }
+    } else {
+      // Written and hashed before the next job reuses the view's buffer.
+      const bytes = utf8View(text)
       const dir = path.dirname(job.target)
       if (dir !== madeDir) mkdirSync(dir, { recursive: true })
       madeDir = dir
