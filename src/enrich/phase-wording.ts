@@ -1,12 +1,13 @@
 /**
  * Timeline wording that marks each phase, in English, German, French and Japanese; case-insensitive, whole words
- * where words have edges (Japanese has none, so its words match anywhere: `\b` never falls between two kana).
+ * where words have edges (Japanese has none, so its words match anywhere: `\b` never falls between two kana); a status
+ * log's phase label opening an update ("Investigating - …", "Monitoring - …") is the phase too.
  */
 export const PHASE_WORDING = {
   detected:
-    /\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|(?<!\b(?:a|the|this|maintenance|status|public|deprecation)\s)notic(?:e|es|ing)\b|spotted|discovered|realized|realised|(?:became|becomes?|becoming) aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket|incident (was )?(declared|opened|created)|declared (an? |the )?(incident|outage|sev)|(?:receiv(?:e|es|ed|ing)|got|gets) (?:an? |the |several |multiple |first )?(?:e-?mails?|messages?|(?:phone )?calls?|DMs?)\b|customer (support )?(tickets?|complaints?)|support tickets?|complain(ed|ts?|ing))|\b(bemerkt|gemeldet|meldung(en)?|alarmiert|signalé|signalement|détecté|detectad[oa]s?|notificad[oa]s?|reportad[oa]s?|alertad[oa]s?)|検知|発覚|アラート|発報|気づ|通報/i,
+    /^\W{0,3}investigating\W{0,3}[-–—:]|\b(detect(ed|s)?|alert(ed|s)?|alarms?|notifi(ed|cation)|paged|pager|reported|reporting|(?<!\b(?:this|incident|post-?mortem)\s)reports?\b|noticed|(?<!\b(?:a|the|this|maintenance|status|public|deprecation)\s)notic(?:e|es|ing)\b|spotted|discovered|realized|realised|(?:became|becomes?|becoming) aware|learn(ed|t)? (about|of|that)|found out|first report|ticket (opened|filed|raised)|opened a ticket|incident (was )?(declared|opened|created)|declared (an? |the )?(incident|outage|sev)|(?:receiv(?:e|es|ed|ing)|got|gets) (?:an? |the |several |multiple |first )?(?:e-?mails?|messages?|(?:phone )?calls?|DMs?)\b|customer (support )?(tickets?|complaints?)|support tickets?|complain(ed|ts?|ing))|\b(bemerkt|gemeldet|meldung(en)?|alarmiert|signalé|signalement|détecté|detectad[oa]s?|notificad[oa]s?|reportad[oa]s?|alertad[oa]s?)|検知|発覚|アラート|発報|気づ|通報/i,
   mitigated:
-    /\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*|mitigad[oa]s?|revertid[oa]s?|mitigaç\p{L}*|mitigación)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
+    /^\W{0,3}monitoring\W{0,3}[-–—:]|\b(?:mitigat(?:ed|ion)|rolled back|rolling back|roll(?:ed)?-?back|reverted|workaround|zurückgerollt|zurückgesetzt|umgangen|contourn\p{L}*|annul\p{L}*|mitigad[oa]s?|revertid[oa]s?|mitigaç\p{L}*|mitigación)(?!\p{L})|切り戻|元に戻|ロールバック|暫定対応|暫定対処/iu,
   resolved:
     /\b(?:resolved|back online|restored|recovered|fully operational|operational again|(?<!\bnever\b[^.]{0,20})back to normal|working again|works? again|all[- ]clear|(?<!\b(?:sure|ensure|check|verify|confirm|whether|if)\s(?:that\s)?)everything (?:seems|looks|is|was) (?:fine|ok(?:ay)?|normal|good)|(?:issue|problem) (?:is |was |has been )?(?:fixed|closed)|behoben|wiederhergestellt|läuft wieder|funktioniert wieder|résolu|rétabli|restauré|resuelt[oa]|resolvid[oa]|restablecid[oa]|restaurad[oa]|normalizad[oa])(?!\p{L})|復旧|解消|収束/iu,
 } as const

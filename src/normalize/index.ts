@@ -194,7 +194,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const impactSources: { start: ImpactSource | null } = { start: null }
   const impact = findImpactWindow(
     {
-      timeline: timeline.entries,
+      timeline: inOrder,
       details: timeline.details ?? null,
       passages: impactPassages(blocks, blockIndex, body),
       fieldRange,

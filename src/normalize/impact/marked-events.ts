@@ -25,7 +25,12 @@ function heaviestFirst(stems: Stems): Stems {
   return [...joined.values()].sort((a, b) => b.weight - a.weight).map((g): [RegExp, number] => [new RegExp(g.sources.join('|'), g.flags), g.weight])
 }
 
+/** A status page's phase label opening an update ("Investigating - …", "**Resolved** – …"): the log's own marks. */
+const PHASE = (words: string): RegExp => new RegExp(String.raw`^\s*[*_]{0,2}(?:${words})[*_]{0,2}\s*[-–—:]`, 'i')
+
 const START_STEMS: Stems = heaviestFirst([
+  // A status log opens when the team starts investigating what users see.
+  [PHASE('investigating'), 2],
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
@@ -71,6 +76,8 @@ const REVOKED = new RegExp(
 )
 
 const END_STEMS: Stems = heaviestFirst([
+  // A status log's "Resolved" update closes the impact it opened.
+  [PHASE('resolved'), 4],
   // A marker in capitals ("OUTAGE ENDS", "IMPACT ENDED") is the author's own mark of the window's end; "INCIDENT END" is
   // one too, though weaker: where both are written (Google's template), the incident ends after the outage.
   [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b/, 4],

@@ -14,6 +14,10 @@ export const STATUS_LEAD =
 /** A status page's label before an update's words ("Resolved - This incident has been resolved."). */
 export const STATUS_LABEL = /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled)[*_]{0,2}\s*[-–—]\s+(?=\p{L})/iu
 
+/** A status page's label on a line of its own, its update's words on the next line ("Resolved" then "This incident has been resolved."). */
+export const STATUS_WORD_LINE =
+  /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled|verifying|postmortem)[*_]{0,2}\s*:?\s*$/i
+
 /** Words that name a timeline inside a longer heading, in English and the other languages postmortems use. */
 const TIMELINE_WORD =
   /\b(?:timeline|time line|chronology|sequence of events|zeitleiste|zeitablauf|zeitlicher ablauf|chronologie|déroulement|cronolog[ií]a|línea de tiempo)\b|タイムライン|時系列|経緯/iu

@@ -6,7 +6,7 @@
 import type { Code, RootContent } from 'mdast'
 import { DURATION_CUE, OTHER_WINDOW, QUANTITY } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
-import { STATUS_LABEL } from './timeline-headings.js'
+import { STATUS_LABEL, STATUS_WORD_LINE } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import type { Piece } from './timeline-walk.js'
@@ -193,7 +193,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
   let told = 0
   for (const [index, l] of lines.entries()) {
     if (budget.left <= 0) return out.length > from
-    const dates = findDates(l.text, hints).filter((d) => d.year !== null)
+    const written = findDates(l.text, hints)
+    const dates = written.filter((d) => d.year !== null)
     let skipTo = 0
     for (const m of l.text.matchAll(CANDIDATE)) {
       if (out.length >= MAX_PIECES || --budget.left <= 0) return out.length > from
@@ -205,7 +206,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
       const dated = stamp.date ?? date
-      const only = stampOnly(l.text, stamp.time.text, dates)
+      // A day without its year ("Mar 3, 16:05 UTC") dates nothing here, but it is still part of the stamp line.
+      const only = stampOnly(l.text, stamp.time.text, written)
       const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
       const below = only && !above ? wordsBelow(lines[index + 1]) : ''
       const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || wrappedClause(lines, index, m.index, stamp.rest)
@@ -227,6 +229,9 @@ const POSTED_CUE = /\b(?:posted|updated|edited)\b/i
  */
 function wordsAbove(stampLine: string, lines: TextLine[]): string {
   if (lines.length === 0) return ''
+  // A label on a line of its own ("Resolved", then the update's words) reads as the labelled form, "Resolved - …".
+  const label = lines.length > 1 && STATUS_WORD_LINE.test(lines[0]!.text) ? lines[0]!.text.replace(/[*_:\s]/g, '') : null
+  if (label) return `${label} - ${linesText(lines.slice(1))}`.slice(0, MAX_TEXT)
   return POSTED_CUE.test(stampLine) || STATUS_LABEL.test(lines[0]!.text) ? linesText(lines) : ''
 }
 

@@ -57,20 +57,22 @@ const SLIP_MINUTES = 60
 /** Prose that looks back from the story's thread ("Earlier, at 09:30 …", "… had been deployed at 09:30"): no new day. */
 const LOOK_BACK = /\b(?:earlier|previously|had (?:been|already))\b/i
 
-/** A status log written newest first: its dated entries mostly go back in time (no order warnings then). */
+/** A status log written newest first: its dated entries mostly go back in time, or, when none names its day, its clock times do (no order warnings then). */
 function isNewestFirst(pieces: Piece[]): boolean {
-  const keys = pieces.flatMap((p) =>
+  const dated = pieces.flatMap((p) =>
     p.kind === 'entry' && p.stamp.date?.year != null
       ? [`${formatDate({ ...p.stamp.date, year: p.stamp.date.year })}T${p.stamp.time ? formatTime(p.stamp.time) : ''}`]
       : [],
   )
+  const keys = dated.length >= 2 ? dated : pieces.flatMap((p) => (p.kind === 'entry' && !p.stamp.date && p.stamp.time ? [formatTime(p.stamp.time)] : []))
   let down = 0
   let up = 0
   for (let i = 1; i < keys.length; i++) {
     if (keys[i]! < keys[i - 1]!) down++
     else if (keys[i]! > keys[i - 1]!) up++
   }
-  return down >= 2 && down > up
+  // Clock times alone go back at most once the other way (past midnight, read backwards): prose that looks back does more.
+  return down >= 2 && down > up && (dated.length >= 2 || up <= 1)
 }
 
 /** Reads the timeline section's nodes (heading excluded) into entries; `fences`: plain-text fences hold entries too. */
@@ -116,7 +118,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   let entryZone: ParsedZone | null = null
   let firstZone: ParsedZone | null = null
   let prevStamp: string | null = null
-  const newestFirst = prose || isNewestFirst(pieces)
+  const statusLog = isNewestFirst(pieces)
+  const newestFirst = prose || statusLog
   let warnedAmbiguous = false
   let warnedZone = false
   const stamps = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.elapsed != null ? [p.stamp] : []))
@@ -163,7 +166,10 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     } else {
       const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
       const lookBack = prose && back > 0 && LOOK_BACK.test(piece.text)
-      if (back > SLIP_MINUTES && !lookBack) dayShift++
+      // A status log written newest first goes back in time from entry to entry: that is its order, not a new day.
+      if (statusLog && back > 0) {
+        // nothing: the entry is earlier the same day
+      } else if (back > SLIP_MINUTES && !lookBack) dayShift++
       else if (back > 0 && !prose)
         report(
           file,
@@ -218,7 +224,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   const firstDate = entries.find((e) => e.date)?.date ?? ctx.date
   return {
     entries,
-    newestFirst: newestFirst && !prose,
+    newestFirst: statusLog,
     timezone: zone?.written ?? null,
     utcOffset: firstAt ? firstAt.slice(-6) : offsetOn(firstDate, zone),
     ...(details.size ? { details } : {}),
