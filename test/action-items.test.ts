@@ -96,6 +96,13 @@ describe('action items: layouts', () => {
     expect(items('## Timeline\n\n| Time | Status | Owner |\n|---|---|---|\n| 10:00 | Down | ops |\n')).toEqual([])
   })
 
+  it('reads the list under the heading, not a table of something else beside it (metrics), a lone table still, and an action table over a list beside it', () => {
+    const metrics = '| Metric | Before | After |\n|---|---|---|\n| p99 latency | 900 ms | 120 ms |\n| Error rate | 4 % | 0.1 % |\n'
+    expect(texts(`## Action items\n\n- Add a lag alert\n- Roll back faster\n\n${metrics}`)).toEqual(['Add a lag alert', 'Roll back faster'])
+    expect(texts(`## Action items\n\n- Add a lag alert\n\n| Change | Owner |\n|---|---|\n| Pin the base image | Ana |\n`)).toEqual(['Pin the base image'])
+    expect(texts('## Action items\n\n| Change | Ticket |\n|---|---|\n| Pin the base image | OPS-1 |\n')).toEqual(['Pin the base image'])
+  })
+
   it('reads the status words of trackers and incident tools (Outstanding, Backlog, In review, Verified)', () => {
     const table = (status: string) => `## Follow-ups\n\n| Follow-up | Owner | Status |\n|---|---|---|\n| Add a lag alert | Tom | ${status} |\n`
     for (const open of ['Outstanding', 'Backlog', 'In review', 'In-progress', 'To-do', 'Not yet started', 'Scheduled', 'Unresolved'])

@@ -145,7 +145,8 @@ function fromLines(found: LineItems, defaults: ItemDefaults, out: ActionItem[], 
 function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefaults, out: ActionItem[], named: boolean): void {
   const own: RootContent[] = []
   for (let i = from; i < to && blocks[i]?.kind !== 'heading'; i++) own.push(blocks[i]!.node)
-  const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true))
+  const besideList = own.some((n) => n.type === 'list')
+  const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true, besideList))
   const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
   const lone: string[] = []
   // Set when a paragraph promises follow-ups ("We will …"): then its sentences and the lone lines are items.
@@ -180,7 +181,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
     }
     const node = block.node
     if (node.type === 'list' && !tabled) fromList(node, next, out)
-    else if (node.type === 'table' && isActionTable(node, true)) out.push(...tableItems(node))
+    else if (node.type === 'table' && isActionTable(node, true, besideList)) out.push(...tableItems(node))
     else if (node.type === 'paragraph' && !listed) {
       const found = lineItems(toString(node))
       const promises = found.sure ? null : commitments(oneLine(toString(node)))

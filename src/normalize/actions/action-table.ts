@@ -49,12 +49,17 @@ function columns(headers: string[]): Columns {
   return { text, owner, status, priority, kind, due }
 }
 
-/** True for a table of follow-ups: an action column beside an owner, status or priority column. */
-export function isActionTable(table: Table, inActionSection: boolean): boolean {
+/**
+ * True for a table of follow-ups: an action column beside an owner, status or priority column. Under an action-items
+ * heading any table with a text column is one, except beside a list when nothing in its header names an action or an
+ * attribute (a "Metric | Before | After" table next to the list of items).
+ */
+export function isActionTable(table: Table, inActionSection: boolean, besideList = false): boolean {
   const headers = headerCells(table)
   const cols = columns(headers)
   if (cols.text < 0) return false
-  if (inActionSection) return true
+  const attribute = [cols.owner, cols.status, cols.priority, cols.kind, cols.due].some((i) => i >= 0)
+  if (inActionSection) return !besideList || attribute || TEXT.test(headers[cols.text] ?? '')
   const actionText = /action|task|follow|remediation|todo|to do|measure/.test(headers[cols.text] ?? '')
   return cols.owner >= 0 || cols.priority >= 0 ? actionText || cols.status >= 0 || cols.owner >= 0 : cols.status >= 0 && actionText
 }
