@@ -200,6 +200,26 @@ describe('language', () => {
     expect(detectLanguage('Störung behoben.')).toBeNull()
   })
 
+  it('names Chinese, Japanese and Korean prose by its script, however many English terms and log words it quotes', () => {
+    const chinese =
+      'VPS 上的 CrowdSec AppSec 将自家出口 IP 对 Jellyfin 播放进度接口的请求误判为攻击，集群 LAPI 根据 profile 生成 4h ban。Gatus 的 subconverter / derp 等公网域名检查超时，vps-caddy TCP 检查仍成功。'
+    expect(detectLanguage(chinese)).toBe('zh')
+    expect(
+      detectLanguage(
+        'Kubernetes の control plane が再起動に失敗し、API server へのリクエストが 3 分間タイムアウトしました。etcd の snapshot から復旧しました。',
+      ),
+    ).toBe('ja')
+    expect(detectLanguage('Kubernetes control plane 재시작이 실패하여 API server 요청이 3분 동안 시간 초과되었습니다. etcd snapshot 에서 복구했습니다.')).toBe(
+      'ko',
+    )
+    // A few CJK words quoted in English prose do not make it Chinese.
+    expect(
+      detectLanguage(
+        'The Chinese heading 根因 means root cause and 修复 means the fix; we map both when a report uses them, and the rest stays English prose.',
+      ),
+    ).toBeNull()
+  })
+
   it('names nothing for terse English fragments without function words (dashes aside, no letter past A-Z)', () => {
     const terse =
       'Pages timed out. Cache cluster flushed by a cleanup job. Product pages time out. Cache warm again, pages load. Rate-limit cache misses per key.'

@@ -119,12 +119,29 @@ function asciiLetters(text: string): number {
   return count
 }
 
+/**
+ * The language that Chinese, Japanese or Korean script settles, when that script holds at least a quarter of the letters
+ * (one of its characters carries about a word, so English terms in Chinese prose outnumber it in letters, not in words):
+ * Hangul is Korean, kana is Japanese, Han alone is Chinese; `null` when the script is too rare to say.
+ */
+function cjkLanguage(prose: string, letters: number): string | null {
+  const han = prose.match(/\p{Script=Han}/gu)?.length ?? 0
+  const kana = prose.match(/[\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0
+  const hangul = prose.match(/\p{Script=Hangul}/gu)?.length ?? 0
+  const cjk = han + kana + hangul
+  if (cjk < 20 || cjk * 4 < letters) return null
+  if (hangul * 2 > cjk) return 'ko'
+  return kana * 20 >= cjk ? 'ja' : 'zh'
+}
+
 /** The language of `prose` as a BCP 47 tag, or null for English, unknown or unsure. */
 export function detectLanguage(text: string): string | null {
   const prose = text.slice(0, LANGUAGE_SAMPLE)
   if (plainlyEnglish(prose)) return null
   const ascii = !/[^\x00-\x7f]/.test(prose)
   const letters = ascii ? asciiLetters(prose) : (prose.match(/\p{L}/gu)?.length ?? 0)
+  const script = ascii ? null : cjkLanguage(prose, letters)
+  if (script) return script
   const dense = !ascii && (prose.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0) > letters / 2
   const min = dense ? MIN_LETTERS / 3 : MIN_LETTERS
   // Terse ASCII prose (a few bullet fragments, no function words) is too short to tell from English: French, German and
