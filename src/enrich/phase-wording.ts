@@ -22,12 +22,18 @@ export type PhaseName = keyof typeof PHASE_WORDING
 const HEDGED_BEFORE =
   /\b(?:in case(?: of)?|if|whether|prepar(?:e|es|ed|ing)|consider(?:s|ed|ing)?|plan(?:s|ned|ning)?|decid(?:e|es|ed|ing)(?: not)?|could(?:n't| not)|can(?:'t|not)|unable|not|no|never|without|discuss(?:es|ed|ing)?|options?|ready|instead of|attempt(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|want(?:s|ed)?|would|should|will|might|may|need(?:s|ed)?|for)(?:\s+(?:a|an|the|to|for|be|been|is|was|we|it|any|do|perform|initiate|start))*\s+$/i
 
+/** Each phase's wording as a global expression, built once, to step through every match of one text. */
+const EVERY_MATCH: Record<PhaseName, RegExp> = {
+  detected: new RegExp(PHASE_WORDING.detected.source, PHASE_WORDING.detected.flags + 'g'),
+  mitigated: new RegExp(PHASE_WORDING.mitigated.source, PHASE_WORDING.mitigated.flags + 'g'),
+  resolved: new RegExp(PHASE_WORDING.resolved.source, PHASE_WORDING.resolved.flags + 'g'),
+}
+
 /** Whether `text` names the phase `name`: a phase word that is not hedged by the few words before it (see `HEDGED_BEFORE`). */
 export function namesPhase(name: PhaseName, text: string): boolean {
-  const wording = PHASE_WORDING[name]
-  if (!wording.test(text)) return false
-  const every = new RegExp(wording.source, wording.flags.includes('g') ? wording.flags : wording.flags + 'g')
-  for (const match of text.matchAll(every)) {
+  const every = EVERY_MATCH[name]
+  every.lastIndex = 0
+  for (let match = every.exec(text); match; match = every.exec(text)) {
     if (!HEDGED_BEFORE.test(text.slice(Math.max(0, match.index - 48), match.index))) return true
   }
   return false
