@@ -76,15 +76,17 @@ function takeStatus(text: string): { text: string; done: boolean | null; word: s
   }
   // A labelled status anywhere ("— Status: done", "(status: open)"), as a table's Status column would say it.
   const labelled = text.includes('tatus') ? LABELLED_STATUS.exec(text) : null
-  if (labelled && labelled.index > 0 && statusOf(labelled[1] ?? '') !== null) {
-    done = statusOf(labelled[1] ?? '')
+  const labelledDone = labelled && labelled.index > 0 ? statusOf(labelled[1] ?? '') : null
+  if (labelled && labelledDone !== null) {
+    done = labelledDone
     word = labelled[1] ?? null
     text = text.slice(0, labelled.index) + text.slice(labelled.index + labelled[0].length)
   }
   const trail = TRAILING_STATUS.exec(text)
   if (trail && trail.index > 0) {
     const said = trail[1] ?? trail[2] ?? ''
-    if (statusOf(said) !== null) [done, word] = [statusOf(said), said]
+    const trailDone = statusOf(said)
+    if (trailDone !== null) [done, word] = [trailDone, said]
     text = text.slice(0, trail.index)
   }
   return { text, done, word, todo }
