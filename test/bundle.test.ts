@@ -73,4 +73,15 @@ describe('the normalize pool in the bundle', () => {
     expect(loaded.filter(defines('loadDocument')).map((file) => path.basename(file))).toEqual([])
     expect(loaded.filter(defines('createBatches'))).toHaveLength(1)
   })
+
+  it('does not load the feed writer in a normalize or render thread (feed, xml-js and sax: about 100 kB each thread compiles)', () => {
+    for (const worker of ['normalize-worker.js', 'render-worker.js']) {
+      const loaded = [...staticClosure(path.join(REPO, 'dist', 'workers', worker))]
+      const feedWriter = loaded.filter((file) => /node_modules\/(feed|xml-js|sax)\//.test(readFileSync(file, 'utf8')))
+      expect(
+        feedWriter.map((file) => path.basename(file)),
+        worker,
+      ).toEqual([])
+    }
+  })
 })

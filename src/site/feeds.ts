@@ -8,6 +8,7 @@ import { siteLabel } from './taxonomy.js'
 import { xmlSafe } from './xml-safe.js'
 import { escapeHtml } from '../escape-html.js'
 import { shownTitle } from './shown-title.js'
+import { recordDay } from './record-day.js'
 
 /** Entries per feed: readers poll feeds, so they hold the newest postmortems only. */
 export const FEED_SIZE = 50
@@ -21,9 +22,6 @@ export interface FeedSpec {
   page: string
   records: RecordHead[]
 }
-
-/** The day a record last changed, as far as the record says: publication, else incident date. */
-export const recordDay = (r: RecordHead): string | null => r.published ?? r.date
 
 /** Stable id for an Atom element: the absolute URL when the archive has one, else a URN from the path. */
 function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string {

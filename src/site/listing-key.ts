@@ -1,7 +1,7 @@
 import { hashParts } from '../cache/hash.js'
 import type { PostmortemRecord, RecordHead } from '../types.js'
 import { actionsFields } from './actions.js'
-import { recordDay } from './feeds.js'
+import { recordDay } from './record-day.js'
 import { formatMinutes, oneLine, windowSource } from './format.js'
 import { signature } from './related.js'
 import { statsFields } from './stats.js'
