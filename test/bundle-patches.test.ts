@@ -37,6 +37,25 @@ async function patchedFromMarkdown(): Promise<{ fromMarkdown: typeof fromMarkdow
   return { ...((await import(pathToFileURL(file).href)) as { fromMarkdown: typeof fromMarkdown }), code }
 }
 
+type Transliterate = (text: string, options?: { locale?: string }) => string
+
+/** @sindresorhus/transliterate (slugify's) bundled with or without the patches. */
+async function bundledTransliterate(patched: boolean): Promise<{ transliterate: Transliterate; code: string }> {
+  const out = await build({
+    stdin: { contents: "export { default as transliterate } from '@sindresorhus/transliterate'", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    write: false,
+    plugins: patched ? [dependencyPatches] : [],
+    logLevel: 'silent',
+  })
+  const code = out.outputFiles[0]!.text
+  const file = path.join(scratch, `transliterate-${patched ? 'patched' : 'package'}.mjs`)
+  writeFileSync(file, code)
+  return { ...((await import(pathToFileURL(file).href)) as { transliterate: Transliterate }), code }
+}
+
 /** Markdown to compare on: every fixture's input and 60 synthetic postmortems. */
 function inputs(): string[] {
   const fixtures = path.join(root, 'test', 'fixtures')
@@ -66,6 +85,18 @@ describe('dependency patches of the bundle', () => {
       expect(patched.fromMarkdown(text)).toEqual(fromMarkdown(text))
       expect(patched.fromMarkdown(text, options)).toEqual(fromMarkdown(text, options))
     }
+  })
+
+  it('transliterate with each locale pattern compiled on first use gives the results of the package, with and without a locale', async () => {
+    const patched = await bundledTransliterate(true)
+    const original = await bundledTransliterate(false)
+    // No locale's pattern is compiled as the module loads.
+    expect(original.code).toMatch(/for \(const \[locale, localeMap\] of Object\.entries/)
+    expect(patched.code).not.toMatch(/for \(const \[locale, localeMap\] of Object\.entries/)
+    const texts = ['Straße und Ärger', 'Dvořák', 'Україна їжак', 'Çà et là', 'Œuvre', 'Ελληνικά', 'Tromsø æøå', 'ırmak İstanbul', 'Việt Nam', '中文', 'plain']
+    const locales = [undefined, 'de', 'da', 'nb', 'no', 'no-NO', 'sv', 'tr', 'uk', 'ru', 'vi', 'DE-at', 'zz']
+    for (const text of texts)
+      for (const locale of locales) expect(patched.transliterate(text, { locale }), `${text} ${locale}`).toBe(original.transliterate(text, { locale }))
   })
 
   it('fails when the source a patch replaces is not in the dependency exactly once', () => {
