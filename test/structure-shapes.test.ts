@@ -29,6 +29,25 @@ describe('bold pseudo-headings', () => {
   })
 })
 
+describe('italic pseudo-headings', () => {
+  it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
+    const r = recordOf(
+      '# Web outage\n\n*Issue Summary:*\n\nThe web tier failed for an hour.\n\n*Timeline:*\n\n- 10:00 UTC errors begin\n- 11:00 UTC fixed\n\n_Root Cause and Resolution:_\n\nA bad config, reverted.\n\n*Note: graphs are hourly.*\n',
+    )
+    expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual(['summary:Issue Summary', 'timeline:Timeline', 'rootCause:Root Cause and Resolution'])
+    expect(r.summary).toBe('The web tier failed for an hour.')
+    expect(classifyLine('*Mostly harmless:*', { plain: false, standalone: true, inTimeline: false }).type).toBe('text')
+  })
+})
+
+describe('status-post label headings', () => {
+  it('an ISSUE: heading is the summary section, not a metadata line', () => {
+    const r = recordOf('# Mail delayed\n\n#### ISSUE:\n\nOutgoing mail was delayed for two hours.\n\n#### CAUSE:\n\nA full disk.\n')
+    expect(r.sections.map((s) => s.key)).toEqual(['summary', 'rootCause'])
+    expect(r.summary).toBe('Outgoing mail was delayed for two hours.')
+  })
+})
+
 describe('metadata written as headings', () => {
   it('fills authors from an Authors heading over a list or a line, and severity from a Severity heading', () => {
     const listed = recordOf('# Cache outage\n\n## Authors\n\n* Ana Ruiz\n* Bo Chen\n\n## Summary\n\nThe cache dropped every key for ten minutes.\n')

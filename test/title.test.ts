@@ -21,6 +21,9 @@ describe('title text', () => {
     ['Subject: Re: Fwd: Incident report - VPN gateway outage', 'Incident report - VPN gateway outage'],
     ['re:Invent keynote stream outage', 're:Invent keynote stream outage'],
     ['Title:', 'Title:'],
+    // The template's label with a note of its own.
+    ['Title (incident #2): CI runners down', 'CI runners down'],
+    ['Title (draft) Checkout outage', 'Title (draft) Checkout outage'],
   ])('%s -> %s', (raw, clean) => {
     expect(cleanTitle(raw)).toBe(clean)
   })
@@ -56,6 +59,19 @@ describe('title text', () => {
     expect(metadataHeading('Involved:')).toEqual({ label: 'Involved', value: '' })
     expect(metadataHeading('Date: 2020-05-04')).toEqual({ label: 'Date', value: '2020-05-04' })
     expect(metadataHeading('POSTMORTEM: UNAUTHORIZED ACCESS')).toBeNull()
+    // A status post's "ISSUE:" over prose is a section; "Issue: #412" names a tracker entry.
+    expect(metadataHeading('ISSUE:')).toBeNull()
+    expect(metadataHeading('Issue: #412')).toEqual({ label: 'Issue', value: '#412' })
+    expect(metadataHeading('Jira issue: OPS-12')).toEqual({ label: 'Jira issue', value: 'OPS-12' })
+  })
+
+  it("shows the author's title without a sharing tag before it, and keeps the tag in the title", () => {
+    const r = normalizeDocument('t.md', '# [Public] 4/26 Payment delays post-mortem\n\nPayments were slow for an hour.\n', options).record
+    expect(r.title).toBe('[Public] 4/26 Payment delays post-mortem')
+    expect(r.displayTitle).toBe('4/26 Payment delays post-mortem')
+    expect(r.titleDerived).toBeUndefined()
+    const kind = normalizeDocument('t.md', '# [Postmortem] Mirror down\n\nThe mirror was down for an hour.\n', options).record
+    expect(kind.displayTitle).toBeUndefined()
   })
 })
 

@@ -23,6 +23,9 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
     'incident description',
     'problem statement',
     'problem description',
+    // A status post's "ISSUE:" / "PROBLEM:" heading says what happened, as a summary would.
+    'issue',
+    'problem',
   ],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'fallout', 'affected services', 'scope'],
   rootCause: [

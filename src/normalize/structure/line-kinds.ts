@@ -4,6 +4,7 @@
  */
 import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
+import { italicHeading } from './italic-heading.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
 export const FIELD_NAMES = new Set([
@@ -138,6 +139,8 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     if (text && !isTimeLike(text) && !(ctx.inTimeline && isDayLabel(text)) && !(!ctx.plain && isBoldStatement(text)))
       return { type: 'heading', text, match: matchSection(text), colon: /:\s*(?:\*\*|__)?\s*:?\s*$/.test(line), bold: true }
   }
+  const italic = line.length <= 100 && /^\s*[*_][^*_]/.test(line) ? italicHeading(line) : null
+  if (italic) return { type: 'heading', text: italic.text, match: italic.match, colon: true, bold: true }
   const boldField = BOLD_FIELD.exec(line)
   if (boldField?.groups) {
     const label = boldField.groups['label'] ?? boldField.groups['label2'] ?? ''

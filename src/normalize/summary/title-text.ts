@@ -25,8 +25,11 @@ export function cleanTitle(text: string): string {
   return bare.replace(LABEL_PREFIX, '') || bare
 }
 
-/** A label left before the title: a template's "Title:", or an e-mail's "Subject:" (and its "Re:"/"Fwd:") pasted in whole. */
-const LABEL_PREFIX = /^(?:(?:title|subject)\s*:\s*(?:[*_]+\s*)?)?(?:(?:re|fwd?|aw|wg)\s*:\s+)*/i
+/**
+ * A label left before the title: a template's "Title:" (also with a note, "Title (incident #2):"), or an e-mail's
+ * "Subject:" (and its "Re:"/"Fwd:") pasted in whole.
+ */
+const LABEL_PREFIX = /^(?:(?:title|subject)(?:\s*\([^()\n]{1,40}\))?\s*:\s*(?:[*_]+\s*)?)?(?:(?:re|fwd?|aw|wg)\s*:\s+)*/i
 
 /** A line that is only a URL (a link to where the text was first published), never a title. */
 export function isBareUrl(text: string): boolean {
