@@ -60,6 +60,45 @@ describe('action items: layouts', () => {
     expect(texts(body)).toEqual(['Add alerts', 'Rotate logs', 'Document the runbook'])
   })
 
+  it('reads kind sub-headings of one paragraph each (Prevention, Detection, Process) as items, never "No fixes were necessary."', () => {
+    const body = [
+      '## Action items',
+      '### Prevention',
+      'It is unclear what we could change to avoid this.',
+      '### Detection',
+      'Alert when the queue grows for ten minutes.',
+      '### Process',
+      'During the incident we opened a new chat channel. We should document it.',
+      '### Fixes',
+      'No fixes were necessary.',
+    ].join('\n\n')
+    expect(items(body).map((i) => [i.text, i.kind])).toEqual([
+      ['Alert when the queue grows for ten minutes.', 'detection'],
+      ['During the incident we opened a new chat channel. We should document it.', 'process'],
+    ])
+    const sections = normalizeDocument('a.md', `# Disk full on 2024-05-01\n\n${body}`, options).record.sections
+    expect(sections.find((s) => s.heading === 'Detection')?.key).toBe('actionItems')
+    expect(texts('## Action items\n\n- None.\n- N/A\n- Nothing planned at this time\n- Add an alert\n')).toEqual(['Add an alert'])
+  })
+
+  it('keeps an item whose sentence runs on into a lower-case sub-list as one item with its sub-points', () => {
+    const body =
+      '## Action items\n\n- Add an alert.\n- We are changing reviews to introduce rules which will:\n  1. ask authors to\n     1. state the risk\n     2. name a reviewer\n  2. require a rollout plan\n- Document it.\n'
+    expect(texts(body)).toEqual([
+      'Add an alert.',
+      'We are changing reviews to introduce rules which will: ask authors to (state the risk; name a reviewer); require a rollout plan',
+      'Document it.',
+    ])
+    // A short label over capitalised items is still a group.
+    expect(texts('## Action items\n\n- Monitoring:\n  - Add an alert\n  - Add a dashboard\n')).toEqual(['Add an alert', 'Add a dashboard'])
+  })
+
+  it('reads a numbered bold pseudo-heading over a bullet of details as the item', () => {
+    const body =
+      '## Preventative measures\n\n**1. Review the proxy configuration files:**\n- Engineers read every line twice.\n\n**2. Add monitoring:**\n- An alert on the start-up.\n'
+    expect(texts(body)).toEqual(['Review the proxy configuration files', 'Add monitoring'])
+  })
+
   it('takes the kind from bold-labelled sub-lists and from sub-headings', () => {
     const lists = items('## Next steps\n\n- **Short-term:**\n  - Add an alert\n- **Long term:**\n  - Move to managed storage\n')
     expect(lists.map((i) => [i.text, i.kind])).toEqual([
@@ -213,6 +252,7 @@ describe('action items: done, priority, owner', () => {
     ['Add an alert (owner: Kim Lee)', 'Add an alert', 'Kim Lee'],
     ['Ask @jo to review the alert', 'Ask @jo to review the alert', 'jo'],
     ['Mail ops@example.com about it', 'Mail ops@example.com about it', null],
+    ['Added an @emergency role on the chat server', 'Added an @emergency role on the chat server', null],
   ])('%s -> text %s, owner %s', (line, text, owner) => {
     expect(makeItem(line, { kind: null, done: null })).toMatchObject({ text, owner })
   })

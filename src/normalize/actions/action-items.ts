@@ -9,7 +9,7 @@ import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
-import { codeItems, commitments, isStatement, itemLike, lineItems, readsAsProse, type LineItems } from './action-lines.js'
+import { codeItems, commitments, isStatement, itemLike, lineItems, proposes, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
@@ -78,14 +78,55 @@ function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]): void {
     const first = li.children[0]
     const nested = li.children.find((c): c is List => c.type === 'list')
     const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
+    if (nested && continuedBy(head, nested)) {
+      // "… measures which will:" then "1. encourage authors to …": one item, its sub-points read into it.
+      const made = makeItem(`${head} ${subPoints(nested, 0)}`, marked(li, first, defaults))
+      if (made) out.push(made)
+      continue
+    }
     if (nested && isLabel(first, head)) {
       fromList(nested, { kind: kindOf(head) ?? defaults.kind, ...groupStatus(head, defaults) }, out)
       continue
     }
-    const marked = li.checked ?? (struck(first) ? true : null)
-    const made = makeItem(head || plainText(li.children), marked === null ? defaults : { kind: defaults.kind, done: marked })
+    const made = makeItem(head || plainText(li.children), marked(li, first, defaults))
     if (made) out.push(made)
   }
+}
+
+/** A list item's defaults with its own checked box or strike-through applied. */
+function marked(li: ListItem, first: ListItem['children'][number] | undefined, defaults: ItemDefaults): ItemDefaults {
+  const mark = li.checked ?? (struck(first) ? true : null)
+  return mark === null ? defaults : { kind: defaults.kind, done: mark }
+}
+
+/**
+ * A sentence that ends in a colon and runs on into its sub-list ("We are redesigning reviews to introduce measures
+ * which will:" then "encourage authors to"): every sub-point starts in lower case, so they finish its sentence.
+ */
+function continuedBy(head: string, nested: List): boolean {
+  if (!/:\s*$/.test(head) || head.split(/\s+/).length < 5) return false
+  return nested.children.every((li) => {
+    const first = li.children[0]
+    return first !== undefined && first.type !== 'list' && /^\p{Ll}/u.test(oneLine(toString(first)))
+  })
+}
+
+/** The points of a sub-list (and theirs) as one run of text: "a (b; c); d". */
+function subPoints(list: List, depth: number): string {
+  return list.children
+    .map((li) => {
+      const first = li.children[0]
+      const own = first && first.type !== 'list' ? oneLine(toString(first)).replace(/\s*:\s*$/, '') : ''
+      const inner = li.children.find((c): c is List => c.type === 'list')
+      return inner && depth < 3 ? `${own} (${subPoints(inner, depth + 1)})` : own
+    })
+    .filter(Boolean)
+    .join('; ')
+}
+
+/** A sub-heading that heads another section (lessons inside "Corrective measures"), unless it names a kind of follow-up ("Detection", "Process"). */
+function otherSection(block: Block): boolean {
+  return block.kind === 'heading' && block.match !== null && block.match.key !== 'actionItems' && !labelKind(block.text.replace(/\s*:\s*$/, ''))
 }
 
 /** Index one past the sub-section that starts at `index`. */
@@ -100,16 +141,18 @@ function subEnd(blocks: Block[], index: number, to: number): number {
   return end
 }
 
+/** A number in front of a sub-heading ("1)", "2.", "(3)", "4 -"). */
+const NUMBERED = /^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/
+
 function isGroupHeading(blocks: Block[], index: number, end: number): boolean {
   const head = blocks[index]
   if (head?.kind !== 'heading') return false
   const text = head.text.replace(/[*_`]/g, '').trim()
   if (head.match?.key === 'actionItems' || labelKind(text) || GROUP_NAME.test(text) || doneGroup(text)) return true
+  // A numbered sub-heading ("**1. Review the config files:**" over a bullet of details) is an item, not a group.
+  if (NUMBERED.test(text)) return false
   return blocks.slice(index + 1, end).some((b) => b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table')))
 }
-
-/** A number in front of a sub-heading ("1)", "2.", "(3)", "4 -"). */
-const NUMBERED = /^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/
 
 /**
  * How many sub-headings per depth could each be an item (not a group name, not another section, with a body):
@@ -119,7 +162,7 @@ function itemHeadingsByDepth(blocks: Block[], from: number, to: number): Map<num
   const counts = new Map<number, number>()
   for (let i = from; i < to; i++) {
     const block = blocks[i]!
-    if (block.kind !== 'heading' || (block.match && block.match.key !== 'actionItems')) continue
+    if (block.kind !== 'heading' || otherSection(block)) continue
     const end = subEnd(blocks, i, to)
     if (end > i + 1 && !isGroupHeading(blocks, i, end)) counts.set(block.depth, (counts.get(block.depth) ?? 0) + 1)
   }
@@ -159,7 +202,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       // A sub-heading names a group (kind from its words), is itself an item described by its body, or belongs
       // to another section (lessons inside "Corrective measures"), which is skipped.
       const end = subEnd(blocks, i, to)
-      if (block.match && block.match.key !== 'actionItems') {
+      if (otherSection(block)) {
         i = end - 1
         continue
       }
@@ -184,6 +227,11 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
     else if (node.type === 'table' && isActionTable(node, true, besideList)) out.push(...tableItems(node))
     else if (node.type === 'paragraph' && !listed) {
       const found = lineItems(toString(node))
+      // The one paragraph of a named group ("### Process": context, then "We should document this.") is its item.
+      if (named && own.length === 1 && !found.sure && proposes(oneLine(toString(node)))) {
+        lone.push(oneLine(toString(node)))
+        continue
+      }
       const promises = found.sure ? null : commitments(oneLine(toString(node)))
       if (promises) lone.push(...promises)
       else fromLines(found, defaults, out, lone)

@@ -35,6 +35,32 @@ export function commitments(text: string): string[] | null {
   return sentences.length > 0 && sentences.every((s) => COMMITMENT.test(s) && !/[:?]$/.test(s)) ? sentences : null
 }
 
+/**
+ * A line that says there is nothing to do ("No fixes were necessary.", "None.", "N/A", "Nothing planned at this
+ * time"): an author filling in a template's group, not a follow-up.
+ */
+const NOTHING =
+  /^(?:(?:none|nothing|n\/?a|tbd|-+)(?: (?:so far|yet|at this (?:time|point)|for now|needed|required|necessary|planned|identified)){0,2}|(?:no|nothing)(?: [\p{L}-]+){0,3} (?:(?:was|were|is|are) )?(?:necessary|needed|required|planned|identified|to (?:do|add|report)))[.!]?$/iu
+
+/** True for a line that only says there is nothing to do in its group. */
+export function isNothing(line: string): boolean {
+  return line.length <= 80 && NOTHING.test(line.trim())
+}
+
+/** Sentences that propose or commit to a change ("We should document this.", "We could alert on …", "X would be useful"). */
+const PROPOSAL = /\b(?:should|must|will|could|would be (?:useful|good|better|nice)|need to|needs to|plan to|intend to|going to)\b/i
+
+/**
+ * A short paragraph (at most three sentences) that proposes a change in one of them: under a sub-heading that names
+ * a group of follow-ups ("Process", "Detection"), such a paragraph is that group's item even when it gives context first.
+ */
+export function proposes(text: string): boolean {
+  const t = text.trim()
+  if (t.length > 500 || !/^[\p{Lu}\p{N}"“([*_~]/u.test(t) || /[:?]$/.test(t)) return false
+  const sentences = splitSentences(t)
+  return sentences.length <= 3 && sentences.some((s) => PROPOSAL.test(s) && !/^(?:it|this|that)(?:['’]s| is| was) (?:unclear|not clear|hard to say)\b/i.test(s))
+}
+
 /** Candidate items of a run of lines; `sure` when bullets or an introducing line say the lines are a list. */
 export interface LineItems {
   items: string[]

@@ -11,6 +11,7 @@ import { kindOf, labelKind } from './action-kinds.js'
 import { dueOf, takeDue } from './action-due.js'
 import { doneOf, stateOf, stateOfDone } from './action-status.js'
 import { MONTH_WORD } from '../time/month-words.js'
+import { isNothing } from './action-lines.js'
 
 export { kindOf, labelKind } from './action-kinds.js'
 
@@ -138,7 +139,9 @@ function takeOwner(written: string): { text: string; owner: string | null } {
   const signed = TRAILING_NAME.exec(text)
   const signer = signed?.[1] ?? signed?.[2] ?? ''
   if (signed && signed.index > 0 && isPersonName(signer)) return { text: text.slice(0, signed.index), owner: signer }
-  const mention = /(?:^|[\s(])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])/.exec(text)
+  // Inside the text a mention is the owner only when it is asked to act ("Ask @jo to review"), not when it names a
+  // role, channel or group the work is about ("added an @emergency role on Discord").
+  const mention = /(?:^|[\s(])@([A-Za-z0-9][\w.-]*[A-Za-z0-9_])(?=\s+(?:to|will|shall|should|must|can|is going to)\s)/.exec(text)
   return { text, owner: mention?.[1] ?? null }
 }
 
@@ -258,7 +261,7 @@ export function makeItem(raw: string, defaults: ItemDefaults): ActionItem | null
     .replace(/([–—-])(?:\s+[–—-])+(?=\s|$)/g, '$1')
     .replace(/(\s[–—-])\s*[,;]\s*/g, '$1 ') // "Fix it — owner: Dana, due May 3" leaves "— , due
     .replace(/^[\s,;:–—-]+|[\s,;:–—-]+$/g, '')
-  if (!clean || !/[\p{L}\p{N}]/u.test(clean)) return null
+  if (!clean || !/[\p{L}\p{N}]/u.test(clean) || isNothing(clean)) return null
   const item: ActionItem = {
     text: clean,
     kind,

@@ -8,6 +8,7 @@ import type { Lessons, Section } from '../../types.js'
 import type { Block, FieldBlock, HeadingBlock } from '../structure/blocks.js'
 import { plainText } from '../structure/plain-text.js'
 import { isStampHeading } from '../timeline/timeline-headings.js'
+import { labelKind } from '../actions/action-kinds.js'
 import { hiddenSpans } from './not-sections.js'
 import { isContextHeading, SUMMARY_WORD } from './section-words.js'
 import type { SectionMatch } from './section-synonyms.js'
@@ -46,10 +47,13 @@ function bodyNodes(blocks: Block[], from: number, to: number): RootContent[] {
 /**
  * A sub-heading named as a summary inside a section of another meaning ("Summary" under "Lessons Learned") sums up
  * that section: it takes its parent's key, so the document keeps one summary. A narrative ("What happened") keeps its own.
+ * A sub-heading naming a kind of follow-up under action items ("Detection", "Process") is one of its groups.
  */
 function inParent(match: SectionMatch | null, open: SectionSpan[], text: string): SectionMatch | null {
-  if (match?.key !== 'summary' || !SUMMARY_WORD.test(text)) return match
   const parent = open.findLast((o) => o.match)?.match
+  // A kind of follow-up under action items ("Detection", "Process") is a group of items, not that section.
+  if (match && match.key !== 'actionItems' && parent?.key === 'actionItems' && labelKind(text.replace(/\s*:\s*$/, ''))) return { ...parent, lesson: null }
+  if (match?.key !== 'summary' || !SUMMARY_WORD.test(text)) return match
   return parent && parent.key !== 'summary' ? { ...parent, lesson: null, confidence: Math.min(parent.confidence, match.confidence) } : match
 }
 
