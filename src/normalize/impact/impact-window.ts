@@ -182,7 +182,8 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
       start,
       markedStart?.date === start.moment.date ? markedStart : events.find((e) => e.moment.date === start!.moment.date && e.moment.time)?.moment,
     )
-  if (end && !end.moment.time) end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
+  // A marked event written without its time (`??:??`) is the end as the author gives it, not the next timed event that day.
+  if (end && !end.moment.time && end.source !== 'marked') end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
   const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
   if (statedDuration !== null) duration = statedDuration
   if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }

@@ -28,9 +28,13 @@ function heaviestFirst(stems: Stems): Stems {
 /** A status page's phase label opening an update ("Investigating - …", "**Resolved** – …"): the log's own marks. */
 const PHASE = (words: string): RegExp => new RegExp(String.raw`^\s*[*_]{0,2}(?:${words})[*_]{0,2}\s*[-–—:]`, 'i')
 
+/** The author's own mark of the start in capitals, often in angle brackets ("<START OF OUTAGE>", "START OF IMPACT"). */
+const AUTHOR_START = /\bSTART\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME|INCIDENT)\b/
+
 const START_STEMS: Stems = heaviestFirst([
   // A status log opens when the team starts investigating what users see.
   [PHASE('investigating'), 2],
+  [AUTHOR_START, 3],
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
@@ -80,7 +84,7 @@ const END_STEMS: Stems = heaviestFirst([
   [PHASE('resolved'), 4],
   // A marker in capitals ("OUTAGE ENDS", "IMPACT ENDED") is the author's own mark of the window's end; "INCIDENT END" is
   // one too, though weaker: where both are written (Google's template), the incident ends after the outage.
-  [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b/, 4],
+  [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b|\bEND\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME)\b/, 4],
   [/\bINCIDENT\s+END(?:S|ED)?\b/, 3],
   [
     /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
@@ -218,7 +222,8 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
     if (score >= 2) strongest = i
     else if (score >= 1 && first < 0 && !isLeadUp(entries[i]!.text)) first = i
   }
-  const start = strongest < 0 ? null : first >= 0 ? first : strongest
+  // An event with an impact word before the plain mark began the impact, unless the author marked the start outright.
+  const start = strongest < 0 ? null : first >= 0 && !AUTHOR_START.test(entries[strongest]!.text) ? first : strongest
   const from = start ?? 0
   let best = 0
   let last = -1

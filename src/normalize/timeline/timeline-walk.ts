@@ -91,6 +91,12 @@ function timedBelow(nodes: RootContent[], index: number, hints: DateHints): bool
   return false
 }
 
+/** Whether a text leaves an angle bracket open (`<START OF` wrapped before `OUTAGE>`): the next line finishes it. */
+function unclosed(text: string): boolean {
+  const open = text.lastIndexOf('<')
+  return open >= 0 && text.indexOf('>', open) < 0
+}
+
 /** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
 function isDayLine(stamp: Stamp): boolean {
   if (!stamp.date || stamp.time || stamp.timeUnknown || stamp.invalidTime) return false
@@ -136,7 +142,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     // A chat line (`[10:01] <ann> hi`) is an event only where the section holds nothing else: else it quotes the talk.
     const chat = heading ? null : readChatLine(l.text, read, hints)
     const stamp = chat ?? read ?? (heading ? null : readElapsed(l.text, hints))
-    const continues = open !== null && open.line + 1 === l.line && /^[\p{Ll}(]/u.test(l.text) && !/[.!?]$/.test(open.text)
+    const continues =
+      open !== null && open.line + 1 === l.line && !/[.!?]$/.test(open.text) && (/^[\p{Ll}(@#"“<]/u.test(l.text) || /,$/.test(open.text) || unclosed(open.text))
     open = null
     const filling = body
     body = null
