@@ -94,6 +94,25 @@ describe('the build state journal', () => {
     expect(plain(readBuildState(cacheDir, outDir))).toEqual(plain(full))
   })
 
+  it('writes a full pass’s state whole without decoding the last state’s manifest and archive', () => {
+    // A warm build over a site it cannot trust (CI restores the cache, not site/) never reads the last manifest or
+    // archive, which are decoded when first read: saving must not decode them only to find the state is written whole.
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
+    made.push(cacheDir)
+    const outDir = path.join(cacheDir, 'site')
+    writeBuildState(cacheDir, first(outDir))
+    const last = readBuildState(cacheDir, outDir)!
+    const read: string[] = []
+    for (const name of ['manifest', 'archive'] as const) {
+      const own = Object.getOwnPropertyDescriptor(last, name)!
+      Object.defineProperty(last, name, { ...own, get: () => (read.push(name), own.get!.call(last)) })
+    }
+    const full = { ...first(outDir), buildKey: 'b9', manifest: new PackedManifest([['x', { inputHash: hex(1), outputHash: hex(2) }]]) }
+    expect(writeBuildState(cacheDir, full, last)).toMatchObject({ lines: 0 })
+    expect(read).toEqual([])
+    expect(plain(readBuildState(cacheDir, outDir))).toEqual(plain(full))
+  })
+
   it('ignores a journal of another stored state, and writes whole past its line limit', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
     made.push(cacheDir)

@@ -134,6 +134,11 @@ export class PackedManifest implements Map<string, ManifestEntry> {
     return this.entries()
   }
 
+  /** Whether this manifest is a copy of another changed in place (a partial pass's), not one made anew (a full pass's). */
+  get copied(): boolean {
+    return this.#origin !== null
+  }
+
   /** The paths set or deleted since this manifest was copied from `origin`, or null when it was not (or was cleared since). */
   changesFrom(origin: ReadonlyMap<string, ManifestEntry>): ReadonlySet<string> | null {
     return this.#origin !== null && this.#origin.deref() === origin ? this.#touched : null
