@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { basePositions, deltaLimit, planDelta, recordHash, type BaseEntry, type SearchBase, type SearchSource } from '../src/search/delta.js'
 import { searchRecord } from '../src/search/records.js'
-import type { SiteDocument } from '../src/site/pages.js'
+import { compareRecords, type SiteDocument } from '../src/site/pages.js'
 import { makeRecord as record } from './helpers/record.js'
 
 const config = { base: '/', sites: {} }
@@ -15,6 +15,13 @@ function baseOf(n: number): { base: SearchBase; docs: SiteDocument[] } {
     return { key: `k${i}`, url: r.url, hash: recordHash(r), id: `en_${i}`, filters: r.filters, sort: r.sort.date! }
   })
   return { base: { id: 'base', identity: 'same', entries }, docs }
+}
+
+/** A base of `n` postmortems in the archive's order (newest first, then by slug), as a base is built. */
+function archiveBaseOf(n: number): { base: SearchBase; docs: SiteDocument[] } {
+  const { base, docs } = baseOf(n)
+  const order = docs.map((d, i) => ({ d, e: base.entries[i]! })).sort((a, b) => compareRecords(a.d.record, b.d.record))
+  return { base: { ...base, entries: order.map((o) => o.e) }, docs }
 }
 
 const sources = (docs: SiteDocument[], keys: string[]): SearchSource[] => docs.map((d, i) => ({ key: keys[i]!, doc: () => d }))
@@ -75,23 +82,27 @@ describe('the delta beside a base search index', () => {
     expect(deltaLimit(100_000)).toBe(500)
   })
 
-  test("places a delta page after the base pages of its date in the base's order by date", () => {
-    const { base } = baseOf(3) // 2020-01-01, 2020-01-02, 2020-01-03
+  test("places delta pages among the base's pages in the archive's order: newest first, then by slug", () => {
+    const { base } = archiveBaseOf(3) // p2 2020-01-03, p1 2020-01-02, p0 2020-01-01
     const at = basePositions(base, [
       searchRecord(doc('a', '2020-01-02'), config),
       searchRecord(doc('b', '2019-12-31'), config),
       searchRecord(doc('c', '2030-01-01'), config),
     ])
-    expect([...at.values()]).toEqual([1.5, -0.5, 2.5])
+    // c before p2 (place 0), a between p2 and p1 (same date as p1, slug first), b after p0 (place 2).
+    expect(Object.fromEntries(at)).toEqual({ '/c/': -0.75, '/a/': 0.5, '/b/': 2.75 })
   })
 
-  test('places a few delta pages by counting exactly where many are placed by a binary search', () => {
-    const { base } = baseOf(100) // 28 dates, several pages each
-    const dates = ['2019-12-31', '2020-01-01', '2020-01-14', '2020-01-15', '2020-01-28', '2030-01-01', '2020-01-07', '2020-01-20', '2020-01-02', '2020-01-27']
-    const records = dates.map((d, i) => searchRecord(doc(`d${i}`, d), config))
-    const many = basePositions(base, records)
-    const few = new Map(records.flatMap((r) => [...basePositions(base, [r])]))
-    expect(few).toEqual(many)
-    expect(many.get(records[2]!.url)).toBe(base.entries.filter((e) => e.sort <= '2020-01-14').length - 0.5)
+  test('gives base and delta pages, sorted by place, the order of one sorted archive (delta pages side by side too)', () => {
+    const { base, docs } = archiveBaseOf(100) // 28 dates, several pages each
+    const dates = ['2019-12-31', '2020-01-01', '2020-01-14', '2020-01-14', '2020-01-15', '2020-01-28', '2030-01-01', '2030-01-01', '2020-01-07', '2020-01-02']
+    const added = dates.map((d, i) => doc(`d${i}`, d))
+    const at = basePositions(
+      base,
+      added.map((d) => searchRecord(d, config)),
+    )
+    const placed = [...base.entries.map((e, i) => ({ url: e.url, place: i })), ...[...at].map(([url, place]) => ({ url, place }))]
+    const expected = [...docs, ...added].sort((a, b) => compareRecords(a.record, b.record)).map((d) => `/${d.record.slug}/`)
+    expect(placed.sort((a, b) => a.place - b.place).map((p) => p.url)).toEqual(expected)
   })
 })

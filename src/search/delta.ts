@@ -103,38 +103,35 @@ export function planDelta(
   return { records, superseded, key }
 }
 
-/** Delta pages placed by counting rather than by a binary search in the base's sorted dates. */
-const FEW_RECORDS = 8
+/** A search page's place in the archive's order (newest first, then by slug, as `compareRecords`): its date key and URL. */
+function comesBefore(a: { sort: string; url: string }, b: { sort: string; url: string }): boolean {
+  if (a.sort !== b.sort) return a.sort > b.sort
+  // URLs are the base, the slug and a slash: without the slash they compare as the slugs do.
+  return byCodePoint(a.url.slice(0, -1), b.url.slice(0, -1)) < 0
+}
 
 /**
- * Where each delta page sits in the base's order by date: Pagefind scores a sorted result by its position in its own
- * index's ascending sort, so the search page gives a delta page the position it would have among the base's pages
- * (after those of the same date) and the merged list keeps the order a single index would give.
+ * Where each delta page sits among the base's pages in the archive's order (newest first, then by slug): the base's
+ * page ids are their places (see `page-ids.ts`), and the search page sorts a list by date by those places, so each
+ * delta page gets a place between the base pages around it, the delta's own pages in their order, as one index would.
  */
 export function basePositions(base: SearchBase, records: SearchRecord[]): Map<string, number> {
+  const pages = records.map((r) => ({ url: r.url, sort: r.sort.date ?? '' }))
+  pages.sort((a, b) => (comesBefore(a, b) ? -1 : comesBefore(b, a) ? 1 : 0))
   const positions = new Map<string, number>()
-  if (records.length <= FEW_RECORDS) {
-    // A few pages (the usual delta of a warm build): counting the base pages sorted at or before each is cheaper than sorting 10,000.
-    for (const record of records) {
-      const value = record.sort.date ?? ''
-      let before = 0
-      for (const e of base.entries) if (e.sort <= value) before++
-      positions.set(record.url, before - 0.5)
-    }
-    return positions
-  }
-  const sorted = base.entries.map((e) => e.sort).sort(byCodePoint)
-  for (const record of records) {
-    const value = record.sort.date ?? ''
+  // The base's entries are in the archive's order (the base is built from the sorted archive).
+  const entries = base.entries
+  pages.forEach((page, i) => {
     let lo = 0
-    let hi = sorted.length
+    let hi = entries.length
     while (lo < hi) {
       const mid = (lo + hi) >>> 1
-      if (sorted[mid]! <= value) lo = mid + 1
+      if (comesBefore(entries[mid]!, page)) lo = mid + 1
       else hi = mid
     }
-    positions.set(record.url, lo - 0.5)
-  }
+    // Between base places lo - 1 and lo, and the delta's pages in order among themselves.
+    positions.set(page.url, lo - 1 + (i + 1) / (pages.length + 1))
+  })
   return positions
 }
 
@@ -148,6 +145,7 @@ export interface DeltaManifest {
   delta: string | null
   /** Pages in the base index, superseded ones included (Pagefind's statistics count them). */
   total: number
+  /** Each delta page's `at`: its place among the base's pages in the archive's order (see `basePositions`). */
   pages: Array<{ id: string; at: number; filters: Record<string, string[]> }>
   superseded: Array<{ id: string; filters: Record<string, string[]> }>
 }

@@ -23,6 +23,7 @@ import {
 } from './delta.js'
 import { SEARCH_DIR } from '../constants.js'
 import { startRecordsIndex, startScratchIndex } from './index.js'
+import { DELTA_PREFIX } from './page-ids.js'
 import { searchRecord, type SearchRecord } from './records.js'
 
 /** Name of the base index's description in the cache folder. */
@@ -109,7 +110,7 @@ export async function startDeltaSearch(
 async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticFile[] | null> {
   const manifest: DeltaManifest = { ...NO_DELTA, total: base.entries.length, superseded: delta.superseded.map((e) => ({ id: e.id, filters: e.filters })) }
   if (delta.records.length === 0) return [manifestFile(manifest)]
-  const { files, ids } = await (await startRecordsIndex(delta.records, `${SEARCH_DIR}/${DELTA_FOLDER}`, DELTA_WANTED)).bundle
+  const { files, ids } = await (await startRecordsIndex(delta.records, `${SEARCH_DIR}/${DELTA_FOLDER}`, DELTA_WANTED, DELTA_PREFIX)).bundle
   const baseIds = new Set(base.entries.map((e) => e.id))
   if ([...ids.values()].some((id) => baseIds.has(id))) return null
   const at = basePositions(base, delta.records)

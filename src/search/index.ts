@@ -2,7 +2,6 @@ import { constants, readFileSync } from 'node:fs'
 import { access, mkdir, readdir, readFile, statfs, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import * as pagefind from 'pagefind'
 import { OutputError } from '../errors.js'
 import { boundHeap } from '../heap.js'
@@ -11,6 +10,7 @@ import type { ResolvedConfig } from '../types.js'
 import { noDeltaFile } from './delta.js'
 import { searchRecords, type SearchRecord } from './records.js'
 import { openScratch, withScratch } from './scratch.js'
+import { BASE_PREFIX, pageId, renamePages } from './page-ids.js'
 import { byCodePoint } from '../compare.js'
 import { SEARCH_DIR } from '../constants.js'
 
@@ -74,8 +74,18 @@ export function startRecordsIndex(
   records: Iterable<SearchRecord>,
   folder: string,
   wanted: (name: string) => boolean = () => true,
+  prefix = BASE_PREFIX,
 ): Promise<{ bundle: Promise<IndexBundle> }> {
-  return startIndex(records, (index) => indexFiles(index, folder, wanted))
+  return startIndex(records, (index, order) => indexFiles(index, folder, wanted, idsInOrder(order, prefix)))
+}
+
+/** Page ids by their record's place in the order given (see `page-ids.ts`). */
+function idsInOrder(order: Map<string, number>, prefix: string): (url: string) => string {
+  return (url) => {
+    const place = order.get(url)
+    if (place === undefined) throw new OutputError(`Cannot name the search page of ${url}: no record has that URL`)
+    return pageId(prefix, place)
+  }
 }
 
 /** An index's files left in its scratch folder, each read when written; `close` removes the folder once they are. */
@@ -91,11 +101,10 @@ export interface ScratchBundle {
  * 200 MB at 100,000, held through most of the emit phase). The caller must `close` the bundle.
  */
 export function startScratchIndex(records: Iterable<SearchRecord>, folder: string): Promise<{ bundle: Promise<ScratchBundle> }> {
-  return startIndex(records, async (index) => {
+  return startIndex(records, async (index, order) => {
     const scratch = await openScratch(await scratchDir())
     try {
-      const names = await writeIndex(index, scratch.dir, () => true)
-      const ids = await fragmentIds(scratch.dir, names)
+      const { names, ids } = await writeIndex(index, scratch.dir, () => true, idsInOrder(order, BASE_PREFIX))
       const files = names.map((name) => ({ path: `${folder}/${name}`, content: () => readFileSync(path.join(scratch.dir, name)) }))
       return { files, ids, close: scratch.close }
     } catch (error) {
@@ -105,13 +114,19 @@ export function startScratchIndex(records: Iterable<SearchRecord>, folder: strin
   })
 }
 
-/** Adds the records, resolves once all are with the indexer, with the promise of what `collect` makes of the index. */
-function startIndex<B>(records: Iterable<SearchRecord>, collect: (index: pagefind.PagefindIndex) => Promise<B>): Promise<{ bundle: Promise<B> }> {
+/**
+ * Adds the records, resolves once all are with the indexer, with the promise of what `collect` makes of the index
+ * (given each record's place by URL).
+ */
+function startIndex<B>(
+  records: Iterable<SearchRecord>,
+  collect: (index: pagefind.PagefindIndex, order: Map<string, number>) => Promise<B>,
+): Promise<{ bundle: Promise<B> }> {
   return new Promise((started, failed) => {
     const bundle: Promise<B> = withIndex(async (index) => {
-      await addRecords(index, records)
+      const order = await addRecords(index, records)
       started({ bundle })
-      return collect(index)
+      return collect(index, order)
     })
     // Before `started`, a failure fails the start; after it, the caller meets it when it awaits `bundle`.
     bundle.catch(failed)
@@ -131,9 +146,11 @@ export async function searchIndexFiles(documents: SiteDocument[], config: Pick<R
 
 /**
  * Sends the search records to the indexer a window at a time: sent one at a time, each waited for, adding 4,000
- * records took 2.2 s instead of 1.5 s, the round trips showing through.
+ * records took 2.2 s instead of 1.5 s, the round trips showing through. Without their sort keys: the search page
+ * sorts by the page ids, which follow the records' order (see `page-ids.ts`). Returns each record's place by URL.
  */
-async function addRecords(index: pagefind.PagefindIndex, records: Iterable<SearchRecord>): Promise<void> {
+async function addRecords(index: pagefind.PagefindIndex, records: Iterable<SearchRecord>): Promise<Map<string, number>> {
+  const order = new Map<string, number>()
   let batch: pagefind.CustomRecord[] = []
   const send = async (): Promise<void> => {
     const sent = batch
@@ -146,21 +163,14 @@ async function addRecords(index: pagefind.PagefindIndex, records: Iterable<Searc
   let done = 0
   for (const record of records) {
     if (++done % 256 === 0) boundHeap()
-    batch.push(record)
+    if (order.has(record.url)) throw new OutputError(`Cannot index ${record.url} for search: two records have that URL`)
+    order.set(record.url, order.size)
+    const { sort: _sort, ...indexed } = record
+    batch.push(indexed)
     if (batch.length === SEND_WINDOW) await send()
   }
   await send()
-}
-
-/** Pagefind's page fragments: `fragment/<id>.pf_fragment`, gzipped JSON behind a signature. */
-const FRAGMENT = /^fragment\/(.+)\.pf_fragment$/
-const SIGNATURE = 'pagefind_dcd'
-
-/** The URL a page fragment is of. */
-function fragmentUrl(bytes: Uint8Array): string {
-  const text = gunzipSync(bytes).toString('utf8')
-  if (!text.startsWith(SIGNATURE)) throw new OutputError('Cannot read the search index: a page fragment lacks its signature')
-  return (JSON.parse(text.slice(SIGNATURE.length)) as { url: string }).url
+  return order
 }
 
 /**
@@ -168,40 +178,38 @@ function fragmentUrl(bytes: Uint8Array): string {
  * through the indexer's JSON channel in base64, which at 10,000 postmortems held over 100 MB more of this process's
  * memory at once.
  */
-async function indexFiles(index: pagefind.PagefindIndex, folder: string, wanted: (name: string) => boolean): Promise<IndexBundle> {
+async function indexFiles(
+  index: pagefind.PagefindIndex,
+  folder: string,
+  wanted: (name: string) => boolean,
+  idOf: (url: string) => string,
+): Promise<IndexBundle> {
   return withScratch(await scratchDir(), async (dir) => {
-    const names = await writeIndex(index, dir, wanted)
+    const { names, ids } = await writeIndex(index, dir, wanted, idOf)
     const files: StaticFile[] = []
-    const ids = new Map<string, string>()
-    for (const name of names) {
-      const content = await readFile(path.join(dir, name))
-      const id = FRAGMENT.exec(name)?.[1]
-      if (id) ids.set(fragmentUrl(content), id)
-      files.push({ path: `${folder}/${name}`, content })
-    }
+    for (const name of names) files.push({ path: `${folder}/${name}`, content: await readFile(path.join(dir, name)) })
     return { files, ids }
   })
 }
 
-/** Has the indexer write the index into `dir`; the names of its files there (those `wanted`), in code-point order. */
-async function writeIndex(index: pagefind.PagefindIndex, dir: string, wanted: (name: string) => boolean): Promise<string[]> {
+/**
+ * Has the indexer write the index into `dir` and renames its pages to `idOf` their URL; the names of its files there
+ * (those `wanted`, in code-point order) and each page's id by URL.
+ */
+async function writeIndex(
+  index: pagefind.PagefindIndex,
+  dir: string,
+  wanted: (name: string) => boolean,
+  idOf: (url: string) => string,
+): Promise<{ names: string[]; ids: Map<string, string> }> {
   const { errors } = await index.writeFiles({ outputPath: dir })
   if (errors.length) throw new OutputError(`Cannot build the search index: ${errors.join('; ')}`)
-  return (await readdir(dir, { recursive: true, withFileTypes: true }))
+  const written = (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((entry) => entry.isFile())
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .filter((name) => !UNUSED.test(name) && wanted(name))
-    .sort(byCodePoint)
-}
-
-/** Pagefind's id of each page by its URL, from the fragments among `names` in `dir`, each read and let go. */
-async function fragmentIds(dir: string, names: string[]): Promise<Map<string, string>> {
-  const ids = new Map<string, string>()
-  for (const name of names) {
-    const id = FRAGMENT.exec(name)?.[1]
-    if (id) ids.set(fragmentUrl(await readFile(path.join(dir, name))), id)
-  }
-  return ids
+    .filter((name) => !UNUSED.test(name))
+  const { names, ids } = await renamePages(dir, written, idOf)
+  return { names: names.filter(wanted).sort(byCodePoint), ids }
 }
 
 /** Writes the search index for the documents into `<outDir>/pagefind`; returns its size. */

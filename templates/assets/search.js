@@ -204,8 +204,7 @@ function count(counts, filters, by) {
  *   counts (Pagefind sums the counts of merged indexes);
  * - Pagefind leaves out a word its index does not have, so a word only the delta has would let the base list pages
  *   without it (and the other way round): then that side's results are dropped and the counts made again;
- * - by best match, a delta page's score is rescaled to the base's statistics; sorted by date, it gets the place it
- *   would have among the base's pages (Pagefind scores a sorted result by its place in its own index).
+ * - by best match, a delta page's score is rescaled to the base's statistics (a list by date is sorted by `place`).
  */
 async function searchIndex(term, options) {
   const search = await pagefind.search(term, options)
@@ -223,8 +222,7 @@ async function searchIndex(term, options) {
       if (!keepDelta) count(counts, page.filters, -1)
       else {
         if (!keepBase) count(counts, page.filters, 1)
-        if (options.sort) result.score = options.sort.date === 'asc' ? -page.at : page.at
-        else if (stats.length) result.score = stats.reduce((sum, s) => sum + (s.scores.get(result.id) ?? 0), 0)
+        if (stats.length) result.score = stats.reduce((sum, s) => sum + (s.scores.get(result.id) ?? 0), 0)
         results.push(result)
       }
     } else if (keepBase) {
@@ -233,7 +231,7 @@ async function searchIndex(term, options) {
       else results.push(result)
     }
   }
-  if (options.sort || stats.length) results.sort((a, b) => b.score - a.score)
+  if (stats.length) results.sort((a, b) => b.score - a.score)
   return { ...search, results, filters: counts }
 }
 
@@ -242,6 +240,22 @@ async function searchIndex(term, options) {
  * is a search with every other filter applied and this one left out (so its values count as alternatives); for a
  * filter with none, the main search's own counts (Pagefind counts a value as the results it would leave if added).
  */
+/**
+ * A result's place in the archive's order (newest first, then by slug): a base page's id is its place in base 36
+ * behind `b` (src/search/page-ids.ts), a delta page's place among them is in the delta manifest. The index has no sort
+ * key: a list by date is sorted here.
+ */
+function place(result) {
+  const page = delta.pages.get(result.id)
+  return page ? page.at : parseInt(result.id.slice(1), 36)
+}
+
+function byDate(results, order) {
+  const places = new Map(results.map((r) => [r, place(r)]))
+  const sign = order === 'oldest' ? -1 : 1
+  return results.sort((a, b) => sign * (places.get(a) - places.get(b)))
+}
+
 async function facetCounts(main) {
   const counts = { ...(main?.filters ?? {}) }
   await Promise.all(
@@ -296,10 +310,9 @@ async function run() {
     return
   }
   const order = state.sort || (state.q ? '' : 'newest')
-  const options = { filters: pagefindFilters(state.filters) }
-  if (order) options.sort = { date: order === 'oldest' ? 'asc' : 'desc' }
-  const search = await searchIndex(state.q || null, options)
+  const search = await searchIndex(state.q || null, { filters: pagefindFilters(state.filters) })
   if (mine !== generation || !search) return
+  if (order) byDate(search.results, order)
   const counts = await facetCounts(search)
   if (mine !== generation) return
   renderFacets(counts)

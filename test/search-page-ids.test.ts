@@ -1,0 +1,70 @@
+import { gunzipSync } from 'node:zlib'
+import { describe, expect, test } from 'vitest'
+import { decodeCbor, encodeCbor, type CborValue } from '../src/search/cbor.js'
+import { searchIndexFiles } from '../src/search/index.js'
+import { compareRecords, type SiteDocument } from '../src/site/pages.js'
+import type { StaticFile } from '../src/site/pages.js'
+import { makeRecord } from './helpers/record.js'
+
+const doc = (slug: string, date: string | null, words: string): SiteDocument => ({
+  record: makeRecord({ slug, source: `${slug}.md`, title: slug, date, summary: words, tags: ['dns'] }),
+  html: '',
+})
+
+const docs = [
+  doc('b-outage', '2021-05-01', 'resolver timeout'),
+  doc('a-outage', '2021-05-01', 'resolver restart'),
+  doc('undated', null, 'resolver drift'),
+  doc('newest', '2024-01-01', 'resolver upgrade'),
+  doc('oldest', '2019-03-03', 'resolver lost'),
+]
+
+const pagefindFile = (file: StaticFile): CborValue => {
+  const plain = gunzipSync(file.content)
+  expect(plain.subarray(0, 12).toString('latin1')).toBe('pagefind_dcd')
+  return decodeCbor(plain.subarray(12))
+}
+
+describe("the search index's page ids", () => {
+  test("are each page's place in the archive's order (newest first, then by slug), and the metadata carries no sort array", async () => {
+    const files = await searchIndexFiles(docs, { base: '/', sites: {} })
+    const entry = JSON.parse(files.find((f) => f.path === 'pagefind/pagefind-entry.json')!.content.toString()) as {
+      languages: Record<string, { hash: string }>
+    }
+    const meta = files.find((f) => f.path === `pagefind/pagefind.${entry.languages.en!.hash}.pf_meta`)
+    expect(meta).toBeDefined()
+    const [, pages, , , sorts] = pagefindFile(meta!) as CborValue[][]
+    const ids = (pages as CborValue[][]).map((p) => p[0])
+    expect([...ids].sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4'])
+    expect(sorts).toEqual([])
+    const order = [...docs].sort((a, b) => compareRecords(a.record, b.record)).map((d) => `/${d.record.slug}/`)
+    const urlOf = (id: string): string => {
+      const file = files.find((f) => f.path === `pagefind/fragment/${id}.pf_fragment`)!
+      return (JSON.parse(gunzipSync(file.content).subarray(12).toString()) as { url: string }).url
+    }
+    expect(order.map((_, i) => urlOf(`b${i.toString(36)}`))).toEqual(order)
+    expect(files.filter((f) => f.path.startsWith('pagefind/fragment/')).length).toBe(5)
+  })
+
+  test('read and write back the CBOR of the metadata byte for byte, and refuse what it does not hold', () => {
+    const value: CborValue = [
+      '1.6.0',
+      [
+        ['b0', 23, ''],
+        ['b1', 24, ''],
+        ['b2', 300, ''],
+        ['b3', 70_000, ''],
+      ],
+      [],
+      [['tag', 'en_1']],
+      [],
+      ['title', 'é'],
+    ]
+    const bytes = encodeCbor(value)
+    expect(decodeCbor(bytes)).toEqual(value)
+    expect(encodeCbor(decodeCbor(bytes))).toEqual(bytes)
+    expect(() => decodeCbor(Uint8Array.of(0xa1, 0x00, 0x00))).toThrow(/major type 5/)
+    expect(() => decodeCbor(Uint8Array.of(0x82, 0x00))).toThrow(/ends early/)
+    expect(() => decodeCbor(Uint8Array.of(0x00, 0x00))).toThrow(/after its value/)
+  })
+})
