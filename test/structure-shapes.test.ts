@@ -48,6 +48,21 @@ describe('status-post label headings', () => {
   })
 })
 
+describe('Chinese and Japanese field labels', () => {
+  it('reads bold labels with a full-width or ASCII colon as the fields they name', () => {
+    const r = recordOf(
+      '# 数据库故障复盘\n\n2024-03-01 的一次配置变更埋下了隐患。\n\n**日期**：2024-03-05\n**严重程度**: P1\n**负责人**：张三\n\n**影响**：订单服务不可用约 30 分钟。\n',
+    )
+    expect(r.date).toBe('2024-03-05')
+    expect(r.severity).toBe('P1')
+    expect(r.authors).toEqual(['张三'])
+    expect(r.sections.map((s) => s.key)).toContain('impact')
+    const ja = recordOf('# 障害報告\n\n**発生日**：2024-04-02\n**重要度**：高\n\n## 概要\n\nAPI が停止した。\n')
+    expect(ja.date).toBe('2024-04-02')
+    expect(ja.severity).toBe('高')
+  })
+})
+
 describe('metadata written as headings', () => {
   it('fills authors from an Authors heading over a list or a line, and severity from a Severity heading', () => {
     const listed = recordOf('# Cache outage\n\n## Authors\n\n* Ana Ruiz\n* Bo Chen\n\n## Summary\n\nThe cache dropped every key for ten minutes.\n')
@@ -57,6 +72,14 @@ describe('metadata written as headings', () => {
       '# Leaked token\n\n## Severity\n\n**Critical** - a token with write access was exposed.\n\n## Summary\n\nA token leaked in a build log.\n',
     )
     expect(severe.severity).toBe('Critical')
+  })
+
+  it('reads a Date heading over a paragraph that is only a date, before a prose mention of an earlier change', () => {
+    const r = recordOf(
+      '# Cache outage\n\n### Date\n\n8/11/2023\n\n### Authors\n\nKim Lee\n\n### Summary\n\nOn 8/7/2023 we grew the cache. Days later the cache nodes ran out of memory.\n',
+    )
+    expect(r.date).toBe('2023-08-11')
+    expect(r.sections.map((s) => s.key)).toContain('summary')
   })
 
   it('does not take a job title after the name as a second author', () => {

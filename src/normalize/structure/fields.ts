@@ -1,11 +1,13 @@
 /**
  * Labelled fields that carry the incident's when: `Date:`, `Duration:`, `Start:`/`End:` lines, bold labels, or
  * `- **Duration:** ...` list items, rows of a metadata table at the top, `## Date: ...` heading lines, an `## Authors`
- * or `## Severity` heading over a list or a short line; read outside the timeline only.
+ * or `## Severity` heading over a list or a short line, a `### Date` heading over a date; read outside the timeline only.
  */
 import type { List, Root, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
+import { findDates } from '../time/datetime.js'
 import type { Block } from './blocks.js'
+import { cjkFieldName } from './cjk-field-labels.js'
 
 /** One labelled value with its place. */
 export interface Field {
@@ -45,7 +47,7 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
 ]
 
 function kindOf(label: string): keyof Fields | null {
-  const norm = label
+  const norm = (cjkFieldName(label) ?? label)
     .toLowerCase()
     .replace(/[*_`:]/g, '')
     .trim()
@@ -115,6 +117,7 @@ function headingField(blocks: Block[], index: number): Field | null {
   const body = blocks[index + 1]
   if (block.kind !== 'heading' || block.depth === 1 || body?.kind !== 'content') return null
   const kind = kindOf(block.text)
+  if (kind === 'date') return headedDate(block.text, body)
   if (kind !== 'authors' && kind !== 'severity') return null
   const node = body.node
   let value = ''
@@ -130,6 +133,14 @@ function headingField(blocks: Block[], index: number): Field | null {
   value = value.replace(/\s+/g, ' ').trim()
   if (!value || value.length > (kind === 'severity' ? 40 : 200)) return null
   return { label: block.text.trim(), value, line: body.line, column: 1 }
+}
+
+/** A `### Date` heading over a paragraph that is only a date (`8/11/2023`), as a template's metadata is written. */
+function headedDate(label: string, body: Extract<Block, { kind: 'content' }>): Field | null {
+  if (body.node.type !== 'paragraph') return null
+  const value = toString(body.node).replace(/\s+/g, ' ').trim()
+  if (!value || value.length > 40 || findDates(value)[0]?.index !== 0) return null
+  return { label: label.trim(), value, line: body.line, column: 1 }
 }
 
 /** Collects the first field of each kind, in document order (field lines first, then list items). */

@@ -4,6 +4,7 @@
  */
 import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
+import { cjkFieldName } from './cjk-field-labels.js'
 import { italicHeading } from './italic-heading.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
@@ -99,7 +100,7 @@ function cleanLabel(label: string): string {
 function fieldOrText(label: string, value: string): LineKind {
   const clean = cleanLabel(label)
   const match = matchSection(clean, true)
-  if (match || FIELD_NAMES.has(clean.toLowerCase())) return { type: 'field', label: clean, value: value.trim(), match }
+  if (match || FIELD_NAMES.has(clean.toLowerCase()) || cjkFieldName(clean)) return { type: 'field', label: clean, value: value.trim(), match }
   return { type: 'text' }
 }
 
@@ -131,7 +132,9 @@ function tightHeading(line: string): LineKind | null {
 
 /** Reads one line of a paragraph; `raw` is the Markdown source of the line (or the text of an HTML paragraph). */
 export function classifyLine(raw: string, ctx: LineContext): LineKind {
-  const line = raw.replace(INLINE_TAG, '').replace(/\s+$/, '').replace(/\\$/, '')
+  const tagless = raw.replace(INLINE_TAG, '').replace(/\s+$/, '').replace(/\\$/, '')
+  // A full-width colon (`**日期**：2024-03-05`) marks a label as the ASCII one does.
+  const line = tagless.includes('：') ? tagless.replace(/：\s*/g, ': ') : tagless
   if (!line.trim() || line.length > 2000) return { type: 'text' }
   const bold = line.length <= 160 ? BOLD_ONLY.exec(line) : null
   if (bold?.groups?.['label']) {
