@@ -32,6 +32,21 @@ describe('debug output (NODE_DEBUG=hindsight, node:util debuglog)', () => {
     expect(loud.stderr).toMatch(/^HINDSIGHT \d+: phase load \d+ ms, cpu \d+ ms, rss \d+ MB, heap \d+ MB$/m)
   })
 
+  it('says why a warm build with one edited postmortem leaves the edited-only pass for the full one', () => {
+    const warm = path.join(root, 'warm')
+    mkdirSync(path.join(warm, 'content'), { recursive: true })
+    const file = path.join(warm, 'content', 'disk.md')
+    writeFileSync(file, POSTMORTEM)
+    writeFileSync(path.join(warm, 'hindsight.config.json'), JSON.stringify({ search: false }))
+    expect(run(warm, {}, 'build').status).toBe(0)
+    // The summary is what list pages show of it: the edited-only pass declines, and the debug line says which file and why.
+    writeFileSync(file, POSTMORTEM.replace('Logs stopped.', 'Logs stopped for an hour.'))
+    const loud = run(warm, { NODE_DEBUG: 'hindsight' }, 'build')
+    expect(loud.status).toBe(0)
+    expect(loud.stderr).toMatch(/^HINDSIGHT \d+: scope edited$/m)
+    expect(loud.stderr).toMatch(/^HINDSIGHT \d+: edited-only declined: disk\.md shows other pages something new/m)
+  })
+
   it('shows the full stack of a failing command instead of its one line', () => {
     const broken = path.join(root, 'broken')
     mkdirSync(broken, { recursive: true })

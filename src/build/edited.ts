@@ -24,6 +24,7 @@ import type { FileReport } from './types.js'
 import { SEARCH_DIR } from '../constants.js'
 import { splicedExport } from './export-splice.js'
 import { createPlanHasher } from './plan-key.js'
+import { debug } from '../debug.js'
 
 /** The JSON export's path in the site. */
 const EXPORT = 'postmortems.json'
@@ -89,11 +90,17 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
   const changedDocs: ArchiveDocument[] = []
   for (const input of changed) {
     const doc = documents.loaded.get(input.source)?.doc.document
-    if (!doc || !showsTheSame(archive[at.get(input.source) ?? -1], doc.record, pass.config)) return null
+    if (!doc || !showsTheSame(archive[at.get(input.source) ?? -1], doc.record, pass.config)) {
+      debug('edited-only declined: %s shows other pages something new (slug, listing key, draft or aliases)', input.source)
+      return null
+    }
     changedDocs.push(doc)
   }
   const snapshot = edited.related.current()
-  if (!snapshotHolds(snapshot, last, archive)) return null
+  if (!snapshotHolds(snapshot, last, archive)) {
+    debug("edited-only declined: the related-incidents snapshot is not the last build's")
+    return null
+  }
   const reports = new Map(last.reports.map((r) => [r.source, r]))
   /** A postmortem as the last build published it (renamed ones as slug deduplication renamed them). */
   const published = ({ source, slug, renamed }: ArchiveEntry): ArchiveDocument => {
@@ -112,7 +119,10 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
     const planned: PlannedFile[] = []
     for (const doc of changedDocs) {
       const i = at.get(doc.record.source)!
-      if (snapshot.slugs[i] !== doc.record.slug) return null
+      if (snapshot.slugs[i] !== doc.record.slug) {
+        debug('edited-only declined: the related snapshot has another slug at %s', doc.record.source)
+        return null
+      }
       planned.push(
         ...ownFiles(
           doc,
@@ -140,7 +150,10 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
           deferred: true,
         })
       : null
-    if (pass.config.search && !search) return null
+    if (pass.config.search && !search) {
+      debug('edited-only declined: the search base must be rebuilt')
+      return null
+    }
     // The search files neither kept by the delta nor written again are removed; the rest of the last output stands.
     const gone = (p: string): boolean => p.startsWith(`${SEARCH_DIR}/`) && !!search && !search.keeps(p)
     const plan = async () => ({ files: planned, later: search?.files ?? null })
@@ -148,7 +161,10 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
     return { written: outcome.written, manifest: outcome.manifest, reports: [...reports.values()], searchKey: search?.key ?? last.searchKey }
   } catch (error) {
     // A kept file gone from site/, a cached document gone from the cache folder, or a delta the base cannot take: the full pass deals with each.
-    if (error instanceof MissingOutputError || error instanceof CacheError || error instanceof SearchDeltaClashError) return null
+    if (error instanceof MissingOutputError || error instanceof CacheError || error instanceof SearchDeltaClashError) {
+      debug('edited-only declined: %s', error.message)
+      return null
+    }
     throw error
   }
 }
