@@ -200,6 +200,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
       fieldRange,
       statedStart: when.start,
       statedEnd: when.end,
+      incidentDate: when.date,
       context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
     },
     impactSources,

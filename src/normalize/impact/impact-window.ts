@@ -11,6 +11,7 @@ import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
+import { withoutOutliers } from './outlier-events.js'
 import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
 
 /** What the window is read from. */
@@ -25,6 +26,8 @@ export interface ImpactInput {
   statedStart: string | null
   statedEnd: string | null
   context: RangeContext
+  /** The incident's day as the text states it (front matter, title, a field), never read off the timeline; `null` when not stated. */
+  incidentDate?: string | null
 }
 
 interface Known {
@@ -62,16 +65,23 @@ function ordered(timeline: TimelineEntry[], zone: ParsedZone | null): Array<{ en
     return moment ? [{ entry, moment }] : []
   })
   if (out.every((e) => e.moment.date))
-    return out
+    return withoutOutliers(out)
       .map((e, i) => ({ ...e, i, key: momentKey(e.moment) }))
       .sort((a, b) => (isBeforeKey(a.key, b.key) ? -1 : isBeforeKey(b.key, a.key) ? 1 : a.i - b.i))
   return out
 }
 
-/** The events without lead-up before the impact and follow-up after it. */
-function core<T extends { entry: TimelineEntry; moment: Moment }>(events: T[]): T[] {
+/**
+ * The events without lead-up before the impact and follow-up after it. Days before the stated incident date (a report
+ * or disclosure days earlier) are lead-up too, unless an event there plainly says users were affected.
+ */
+function core<T extends { entry: TimelineEntry; moment: Moment }>(events: T[], incidentDate: string | null): T[] {
   let from = 0
   let to = events.length
+  if (incidentDate && events.some((e) => e.moment.date === incidentDate)) {
+    const first = events.findIndex((e) => e.moment.date !== null && e.moment.date >= incidentDate)
+    if (first > 0 && events.slice(0, first).every((e) => startScore(e.entry.text) < 2)) from = first
+  }
   while (to - from > 1 && isLeadUp(events[from]!.entry.text) && apart(events[from]!.moment, events[from + 1]!.moment)) from++
   while (to - from > 1 && isFollowUp(events[to - 1]!.entry.text)) to--
   return events.slice(from, to)
@@ -145,7 +155,7 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
   const statedStart = fromIso(input.statedStart, zone) ?? (field?.start.time || field?.start.date ? momentOf(field.start, zone) : null)
   const statedEnd = fromIso(input.statedEnd, zone) ?? (field?.end.time || field?.end.date ? momentOf(field.end, zone) : null)
   const all = ordered(withDetails(input.timeline, input.details ?? null), zone)
-  const events = core(all)
+  const events = core(all, input.incidentDate ?? null)
   const marks = findMarkedEvents(events.map((e) => e.entry))
   const markedStart = marks.start === null ? null : events[marks.start]!.moment
   const markedEnd = marks.end === null ? null : events[marks.end]!.moment

@@ -38,7 +38,10 @@ const START_STEMS: Stems = heaviestFirst([
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
-  [/\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i, 3],
+  [
+    /\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)(?:\s+rates?)?\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i,
+    3,
+  ],
   [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering)\b/i, 3],
   [/\b(?:success(?:\s+rate)?|throughput|traffic|requests?|availability|launch(?:es)?|logins?|builds?)\s+(?:drop(?:s|ped)?|fell|falls?)\s+(?:to|below)\b/i, 2],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
