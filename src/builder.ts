@@ -4,7 +4,7 @@ import { discoverContent } from './content/discover.js'
 import { completeArchive } from './build/complete.js'
 import { findInputs } from './build/inputs.js'
 import { buildResult } from './build/result.js'
-import { saveState } from './build/save-state.js'
+import { lastStateForFullPass, saveState } from './build/save-state.js'
 import { chooseScope } from './build/scope.js'
 import { createSession, imageContent, imageExists, siteTrusted } from './build/session.js'
 import { readBuildState } from './build/state.js'
@@ -48,16 +48,15 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     assertContentDir(config)
     recoverOutDir(config.outDir)
     if (session.state === undefined) session.state = readBuildState(config.cacheDir, config.outDir)
-    const state = session.state
     keys.templatesKey = await templatesKey(templateLayers(config.templatesDir))
-    const found = await findInputs(config, options.discover ?? discoverContent, state, keys)
+    const found = await findInputs(config, options.discover ?? discoverContent, session.state, keys)
     const { inputs, refused, structureKey, buildKey, startedAt } = found
     session.images = found.images
     const stamps = new Map(inputs.map((i) => [i.source, i.stamp]))
-    const scope = chooseScope(state, { mode, siteTrusted: siteTrusted(session, state), buildKey, structureKey, inputs })
+    const scope = chooseScope(session.state, { mode, siteTrusted: siteTrusted(session, session.state), buildKey, structureKey, inputs })
     debug('scope %s%s', scope.kind, scope.kind === 'full' ? `: ${scope.reason}` : '')
     if (scope.kind === 'unchanged') {
-      session.published = { ...session.published, reports: new Map(state!.reports.map((f) => [f.source, f])) }
+      session.published = { ...session.published, reports: new Map(session.state!.reports.map((f) => [f.source, f])) }
       session.unread = { inputs, refused }
       return buildResult(session, started, 0, 'unchanged')
     }
@@ -65,17 +64,19 @@ export function createBuilder(config: ResolvedConfig, options: BuilderOptions = 
     const { editedPass, fullBuild, passContext } = await loadPasses()
     if (scope.kind === 'edited') {
       const context = { pass: await passContext(session), documents, related: session.related, image: imageContent(session), imageExists: imageExists(session) }
-      const edited = await editedPass(context, state!, inputs, scope.changed)
+      const edited = await editedPass(context, session.state!, inputs, scope.changed)
       if (edited) {
         documents.flush(inputs.map((i) => i.stamp.key))
         session.published = { ...session.published, reports: new Map(edited.reports.map((f) => [f.source, f])) }
-        const { archive, relatedId } = state!
+        const { archive, relatedId } = session.state!
         const { searchKey, reports, manifest } = edited
         saveState(session, { buildKey, searchKey, startedAt, inputs: stamps, reports, manifest, structureKey, archive, relatedId }, true)
         session.unread = { inputs, refused }
         return buildResult(session, started, edited.written.length, 'edited')
       }
     }
+    // A one-shot build lets go of what its full pass never reads of the last state (no local copy of it is kept here).
+    if (mode === 'build' && session.state) session.state = lastStateForFullPass(session.state, siteTrusted(session, session.state))
     const out = await fullBuild(session, inputs, refused)
     const { searchKey, manifest, archive, relatedId } = out
     const reports = [...session.published.reports.values()]

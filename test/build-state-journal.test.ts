@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PackedManifest } from '../src/build/manifest.js'
+import { lastStateForFullPass } from '../src/build/save-state.js'
 import { MAX_LINES } from '../src/build/state-journal.js'
 import { readBuildState, writeBuildState, type BuildState, type ManifestEntry } from '../src/build/state.js'
 import { PIPELINE_VERSION } from '../src/constants.js'
@@ -110,6 +111,30 @@ describe('the build state journal', () => {
     const full = { ...first(outDir), buildKey: 'b9', manifest: new PackedManifest([['x', { inputHash: hex(1), outputHash: hex(2) }]]) }
     expect(writeBuildState(cacheDir, full, last)).toMatchObject({ lines: 0 })
     expect(read).toEqual([])
+    expect(plain(readBuildState(cacheDir, outDir))).toEqual(plain(full))
+  })
+
+  it('keeps of the last state only what a one-shot full pass reads, without decoding what it lets go', () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
+    made.push(cacheDir)
+    const outDir = path.join(cacheDir, 'site')
+    writeBuildState(cacheDir, first(outDir))
+    const last = readBuildState(cacheDir, outDir)!
+    const read: string[] = []
+    for (const name of ['manifest', 'archive'] as const) {
+      const own = Object.getOwnPropertyDescriptor(last, name)!
+      Object.defineProperty(last, name, { ...own, get: () => (read.push(name), own.get!.call(last)) })
+    }
+    const slim = lastStateForFullPass(last, false)
+    expect(read).toEqual([])
+    expect(slim).toMatchObject({ buildKey: '', searchKey: 'base:delta0', site: last.site, stored: last.stored, reports: [] })
+    expect(slim.archive).toBeUndefined()
+    expect([slim.inputs.size, slim.manifest.size]).toEqual([0, 0])
+    // Over a trusted site the pass compares with the last manifest: that one is kept.
+    expect(lastStateForFullPass(last, true).manifest).toBe(last.manifest)
+    // The full pass's state is saved whole from it, as from the last state itself.
+    const full = { ...first(outDir), buildKey: 'b9', manifest: new PackedManifest([['x', { inputHash: hex(1), outputHash: hex(2) }]]) }
+    expect(writeBuildState(cacheDir, full, slim)).toMatchObject({ lines: 0 })
     expect(plain(readBuildState(cacheDir, outDir))).toEqual(plain(full))
   })
 
