@@ -37,6 +37,28 @@ describe('lessons', () => {
     expect(lessons('## Our reflection\n\n- Restores were never tested.\n').learned).toEqual(['Restores were never tested.'])
   })
 
+  it('reads each topic sub-section of a lessons section as one lesson (heading and first sentence; a listed topic gives its items), never the intro about the section', () => {
+    const body = [
+      '## Lessons learned',
+      'In this section we outline the lessons learned from the outage.',
+      '### Disclosure decision',
+      'We announced the fix before it shipped. That gave attackers a head start.',
+      '#### A detail of it',
+      'Not a lesson of its own.',
+      '### On optimistic reviews',
+      '- Small changes were waved through.',
+      '### Action items',
+      '- Add an alert.',
+    ].join('\n\n')
+    expect(lessons(body).learned).toEqual(['Disclosure decision: We announced the fix before it shipped.', 'Small changes were waved through.'])
+  })
+
+  it('reads a lessons table row by row (its first filled cell), skipping placeholder rows, and a "Potential learnings" list', () => {
+    const table = '## Learnings and Risks\n\n| Summary | Details |\n| --- | --- |\n| Alerts were noisy | A real alert was lost among false ones. |\n| … | … |\n'
+    expect(lessons(table).learned).toEqual(['Alerts were noisy'])
+    expect(lessons('## Potential learnings\n\n- Warm spares shorten recovery.\n').learned).toEqual(['Warm spares shorten recovery.'])
+  })
+
   it('gives four empty lists when nothing is about lessons', () => {
     expect(lessons('## Summary\n\nThe disk filled up.\n')).toEqual({ wentWell: [], wentWrong: [], gotLucky: [], learned: [] })
   })

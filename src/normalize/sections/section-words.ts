@@ -94,7 +94,7 @@ export const FILLER_WORDS = new Set([
   "don't", "we're", "we'll", "what's", 'go', 'went', 'get', 'got', 'they', 'them', 'their', 'you', 'your', 'my', 'i', 'me',
   'outage', 'downtime', 'incident', 'incidents', 'postmortem', 'post-mortem', 'post', 'mortem', 'service', 'system',
   'initial', 'detailed', 'full', 'key', 'main', 'brief', 'short', 'long', 'term', 'overall', 'general', 'high', 'level',
-  'high-level', 'quick', 'other', 'further', 'more', 'some', 'all', 'any', 'there', 'here', 'then', 'now', 'again',
+  'high-level', 'quick', 'other', 'further', 'potential', 'more', 'some', 'all', 'any', 'there', 'here', 'then', 'now', 'again',
   'der', 'die', 'das', 'und', 'des', 'den', 'dem', 'zur', 'zum', 'le', 'la', 'les', 'de', 'du', 'et', 'un', 'une',
   "l'", "d'", 'au', 'aux', 'en', 'sur', 'pour', 'par', 'things', 'thing', 'who', 'when', 'would', 'could',
   'should', 'can', 'blameless', 'retrospective', 'resulting', 'proposed', 'planned', 'immediate', 'additional', 'remaining', 'recommended',
