@@ -5,7 +5,8 @@
 // were a third of the CPU of a warm one-edit build. dist/index.js and the other modules stay as tsc wrote them for the
 // library entry and the bench scripts. Pagefind (a platform binary) and chokidar (optional native fsevents) stay external.
 // Dependencies are bundled with the patches of scripts/bundle-patches.mjs (same results, less CPU).
-import { existsSync, readdirSync, rmSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { build } from 'esbuild'
 import { dependencyPatches } from './bundle-patches.mjs'
@@ -48,3 +49,14 @@ const result = await build({
 const chunks = path.join(dist, 'chunks')
 const written = new Set(Object.keys(result.metafile.outputs).map((file) => path.resolve(root, file)))
 if (existsSync(chunks)) for (const name of readdirSync(chunks)) if (!written.has(path.join(chunks, name))) rmSync(path.join(chunks, name))
+// The code id (src/version.ts CODE_ID, part of every cache key): a digest of every script this bundle wrote, so a cache
+// written by other code of the same package version (another commit, a local patch) is never reused.
+const codeId = createHash('sha256')
+for (const file of Object.keys(result.metafile.outputs)
+  .filter((name) => name.endsWith('.js'))
+  .sort())
+  codeId
+    .update(`${file}\0`)
+    .update(readFileSync(path.resolve(root, file)))
+    .update('\0')
+writeFileSync(path.join(dist, 'code-id.txt'), `${codeId.digest('hex').slice(0, 16)}\n`)

@@ -50,6 +50,24 @@ describe('the compiled CLI is bundled', () => {
   })
 })
 
+describe('the code id', () => {
+  it('is a digest the bundle writes, and the compiled code keys every cache with it', async () => {
+    const id = readFileSync(path.join(REPO, 'dist', 'code-id.txt'), 'utf8').trim()
+    expect(id).toMatch(/^[0-9a-f]{16}$/)
+    const compiled = (await import(pathToFileURL(path.join(REPO, 'dist', 'cache', 'hash.js')).href)) as { codeVersionKey: () => string }
+    expect(compiled.codeVersionKey()).toContain(`/code-${id}`)
+    // The bundled CLI too: its document cache's index names the id.
+    const project = path.join(root, 'code-id')
+    mkdirSync(path.join(project, 'content'), { recursive: true })
+    writeFileSync(path.join(project, 'hindsight.config.json'), JSON.stringify({ search: false }))
+    writeFileSync(path.join(project, 'content', 'outage.md'), '# Outage\n\nThe site was down from 10:00 to 10:20 UTC.\n')
+    const run = spawnSync(process.execPath, [CLI, 'build', '--quiet'], { cwd: project, encoding: 'utf8', timeout: 120_000 })
+    expect(run.status, run.stderr).toBe(0)
+    const index = readFileSync(path.join(project, '.hindsight', 'cache', 'documents', 'index.bin'))
+    expect(index.includes(`code-${id}`)).toBe(true)
+  })
+})
+
 describe('the normalize pool in the bundle', () => {
   /** The bundled files a chunk loads as it is imported (its static imports, transitively), itself included. */
   const staticClosure = (file: string, seen = new Set<string>()): Set<string> => {

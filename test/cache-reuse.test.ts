@@ -13,13 +13,16 @@ vi.mock('../src/workers/pool.js', async (original) => {
   const actual = await original<typeof pool>()
   return { ...actual, normalizeMany: vi.fn(actual.normalizeMany) }
 })
-// Stand-ins for an upgraded Hindsight: when set, they replace the package version and PIPELINE_VERSION everywhere.
-const upgraded = vi.hoisted(() => ({ packageVersion: null as string | null, pipeline: null as number | null }))
+// Stand-ins for an upgraded Hindsight: when set, they replace the package version, the code id and PIPELINE_VERSION everywhere.
+const upgraded = vi.hoisted(() => ({ packageVersion: null as string | null, codeId: null as string | null, pipeline: null as number | null }))
 vi.mock('../src/version.js', async (original) => {
-  const actual = await original<{ PACKAGE_VERSION: string }>()
+  const actual = await original<{ PACKAGE_VERSION: string; CODE_ID: string }>()
   return {
     get PACKAGE_VERSION() {
       return upgraded.packageVersion ?? actual.PACKAGE_VERSION
+    },
+    get CODE_ID() {
+      return upgraded.codeId ?? actual.CODE_ID
     },
   }
 })
@@ -86,7 +89,7 @@ describe('document cache', () => {
     expect(codeVersionKey()).toContain('pipeline-')
   })
 
-  it('is invalidated when Hindsight itself changes: a new package version, then a new PIPELINE_VERSION, each re-normalize everything and drop the old packs', async () => {
+  it('is invalidated when Hindsight itself changes: a new package version, a new PIPELINE_VERSION, then other code of the same version, each re-normalize everything and drop the old packs', async () => {
     const config = loadConfig(p.root, { search: false })
     await createBuilder(config).build()
     vi.mocked(pool.normalizeMany).mockClear()
@@ -106,11 +109,20 @@ describe('document cache', () => {
     upgraded.pipeline = 999
     await createBuilder(config).build()
     expect(normalized()).toBe(p.files.length)
-    expect(packs().some((n) => afterPackage.includes(n))).toBe(false)
+    const afterPipeline = packs()
+    expect(afterPipeline.some((n) => afterPackage.includes(n))).toBe(false)
+
+    // Other code of the same version (another commit's bundle): nothing its cache holds is trusted.
+    upgraded.codeId = 'another-bundle'
+    vi.mocked(pool.normalizeMany).mockClear()
+    await createBuilder(config).build()
+    expect(normalized()).toBe(p.files.length)
+    expect(packs().some((n) => afterPipeline.includes(n))).toBe(false)
 
     // Back to the real version: its old packs were removed, so it normalizes again rather than trusting anything stale.
     upgraded.packageVersion = null
     upgraded.pipeline = null
+    upgraded.codeId = null
     vi.mocked(pool.normalizeMany).mockClear()
     await createBuilder(config).build()
     expect(normalized()).toBe(p.files.length)

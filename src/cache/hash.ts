@@ -1,7 +1,7 @@
 import { createHash, hash as hashOnce, type Hash } from 'node:crypto'
 import { PIPELINE_VERSION } from '../constants.js'
 import type { ResolvedConfig } from '../types.js'
-import { PACKAGE_VERSION } from '../version.js'
+import { CODE_ID, PACKAGE_VERSION } from '../version.js'
 
 /**
  * Hex sha256 of the parts, each length-prefixed so `ab`+`c` and `a`+`bc` differ; 32 hex digits (128 bits) are plenty for
@@ -44,8 +44,11 @@ export function hashList(parts: Iterable<string | Uint8Array>): string {
   return hash.digest().toString('hex', 0, 16)
 }
 
-/** Which Hindsight wrote a cache entry (package version and PIPELINE_VERSION), so upgrading Hindsight invalidates the cache as a content or config change does. */
-export const codeVersionKey = (): string => `hindsight-${PACKAGE_VERSION}/pipeline-${PIPELINE_VERSION}`
+/**
+ * Which Hindsight wrote a cache entry (package version, PIPELINE_VERSION and the bundle's code id), so upgrading
+ * Hindsight, or running other code of the same version, invalidates the cache as a content or config change does.
+ */
+export const codeVersionKey = (): string => `hindsight-${PACKAGE_VERSION}/pipeline-${PIPELINE_VERSION}/code-${CODE_ID}`
 
 /** Config keys that only shape output paths or rendering, never a document's record or HTML. */
 const OUTPUT_ONLY = new Set<keyof ResolvedConfig>([
