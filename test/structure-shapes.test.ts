@@ -29,6 +29,36 @@ describe('bold pseudo-headings', () => {
   })
 })
 
+describe('bold-labelled bullet reports', () => {
+  const report =
+    '# Incident on 2021-03-02 - Queue workers stalled\n\n- **Key events**\n  - First detected 2021-03-02 09:10\n  - Resolved 2021-03-02 10:05\n\n- **Time to repair**: 0h 40m\n\n- **Identified**: Two workers stopped taking jobs.\n\n- **Impact**:\n  - Notifications were delayed by up to an hour.\n\n- **Context**:\n  - A config reload left the workers holding a stale connection.\n\n- **Resolution**:\n    All workers were restarted together.\n'
+
+  it('makes each bullet whose label names a section that section, with its text and sub-bullets', () => {
+    const r = recordOf(report)
+    expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual([
+      'timeline:Key events',
+      'null:Identified',
+      'impact:Impact',
+      'summary:Context',
+      'resolution:Resolution',
+    ])
+    expect(r.sections.find((s) => s.key === 'impact')?.text).toBe('Notifications were delayed by up to an hour.')
+    expect(r.sections.find((s) => s.key === 'resolution')?.text).toBe('All workers were restarted together.')
+    expect(r.summary).toBe('A config reload left the workers holding a stale connection.')
+    expect(r.timeline.map((e) => e.time)).toEqual(['09:10', '10:05'])
+    // The stated repair time is a metric; the window is the one the key events give.
+    expect(r.impact.durationMinutes).toBe(55)
+  })
+
+  it('leaves a list of bold terms, or one inside a named section, as it is', () => {
+    const terms = recordOf('# Cache outage\n\n- **Redis**: the cache\n- **Sidekiq**: the job runner\n\n## Summary\n\nThe cache failed.\n')
+    expect(terms.sections.map((s) => s.key)).toEqual(['summary'])
+    const inside = recordOf('# Cache outage\n\n## Action items\n\n- **Detection**: add an alarm\n- **Resolution**: automate the restart\n')
+    expect(inside.sections.map((s) => s.key)).toEqual(['actionItems'])
+    expect(inside.actionItems).toHaveLength(2)
+  })
+})
+
 describe('italic pseudo-headings', () => {
   it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
     const r = recordOf(

@@ -5,7 +5,9 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
-import { classifyLine, type LineKind } from './line-kinds.js'
+import { cjkFieldName } from './cjk-field-labels.js'
+import { labelledItems, type LabelledItem } from './labelled-list.js'
+import { classifyLine, FIELD_NAMES, type LineKind } from './line-kinds.js'
 import { metadataHeading, stripInlineTags } from './meta-lines.js'
 import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
@@ -167,6 +169,19 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     )
   }
 
+  // A list of bold-labelled bullets outside any named section: each bullet a part of the report (a field when its label names one).
+  const labelledList = (items: LabelledItem[]): void => {
+    for (const item of items) {
+      if (!item.match && item.lead && (FIELD_NAMES.has(item.label.toLowerCase()) || cjkFieldName(item.label))) {
+        const value = toString(item.lead).replace(/\s+/g, ' ').trim()
+        blocks.push({ kind: 'field', label: item.label, value, line: item.line, column: item.column, match: null, node: item.lead, valueNode: item.lead })
+        continue
+      }
+      pushHeading({ depth: Math.min(6, lastRealDepth + 1), text: item.label, line: item.line, column: item.column, origin: 'bold', match: item.match })
+      for (const node of item.lead ? [item.lead, ...item.rest] : item.rest) blocks.push({ kind: 'content', node, line: node.position?.start.line ?? item.line })
+    }
+  }
+
   const nodes: RootContent[] = []
   for (const node of tree.children) {
     if (node.type === 'html' && hasBlockStructure(node)) nodes.push(...htmlToNodes(node))
@@ -209,6 +224,8 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       block.match = matchSection(block.text)
       open[open.length - 1]!.match = block.match
       blocks.push(block)
+    } else if (node.type === 'list' && !open.some((o) => o.match) && labelledItems(node)) {
+      labelledList(labelledItems(node)!)
     } else if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
       markdownParagraph(node)
     } else if (node.type === 'paragraph') {
