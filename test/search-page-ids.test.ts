@@ -34,16 +34,30 @@ describe("the search index's page ids", () => {
     const meta = files.find((f) => f.path === `pagefind/pagefind.${entry.languages.en!.hash}.pf_meta`)
     expect(meta).toBeDefined()
     const [, pages, , , sorts] = pagefindFile(meta!) as CborValue[][]
-    const ids = (pages as CborValue[][]).map((p) => p[0])
-    expect([...ids].sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4'])
+    const ids = (pages as CborValue[][]).map((p) => p[0] as string)
+    const token = ids[0]!.slice(ids[0]!.indexOf('_') + 1)
+    expect(token).toMatch(/^[0-9a-f]{6}$/)
+    expect([...ids].sort()).toEqual(['b0', 'b1', 'b2', 'b3', 'b4'].map((place) => `${place}_${token}`))
     expect(sorts).toEqual([])
     const order = [...docs].sort((a, b) => compareRecords(a.record, b.record)).map((d) => `/${d.record.slug}/`)
     const urlOf = (id: string): string => {
       const file = files.find((f) => f.path === `pagefind/fragment/${id}.pf_fragment`)!
       return (JSON.parse(gunzipSync(file.content).subarray(12).toString()) as { url: string }).url
     }
-    expect(order.map((_, i) => urlOf(`b${i.toString(36)}`))).toEqual(order)
+    expect(order.map((_, i) => urlOf(`b${i.toString(36)}_${token}`))).toEqual(order)
     expect(files.filter((f) => f.path.startsWith('pagefind/fragment/')).length).toBe(5)
+  })
+
+  test('name fragments by content as Pagefind did: the same archive gives the same names, a changed one none of them', async () => {
+    const fragments = async (list: SiteDocument[]): Promise<string[]> =>
+      (await searchIndexFiles(list, { base: '/', sites: {} })).map((f) => f.path).filter((name) => name.startsWith('pagefind/fragment/'))
+    const first = await fragments(docs)
+    expect(await fragments(docs)).toEqual(first)
+    // One summary edited: each place may now hold another page's words, so no cached fragment may be served for it.
+    const edited = docs.map((d) => (d.record.slug === 'oldest' ? doc('oldest', '2019-03-03', 'resolver lost twice') : d))
+    const second = await fragments(edited)
+    expect(second).toHaveLength(first.length)
+    expect(second.filter((name) => first.includes(name))).toEqual([])
   })
 
   test('read and write back the CBOR of the metadata byte for byte, and refuse what it does not hold', () => {

@@ -1,9 +1,11 @@
 /**
  * Renames the pages of an index Pagefind wrote: each page's id (its fragment's name, a search result's `id`) becomes
- * its place in the order the records were given, in base 36 behind a prefix (`b0`, `b1`, … for the base). The search
- * page then sorts results by date itself from their ids, so the index carries no sort key: at 100,000 postmortems
- * Pagefind's sort array was 213 kB and its random 7-digit page hashes 690 kB of the 923 kB metadata every first query
- * downloads; numbered ids compress to about half.
+ * its place in the order the records were given, in base 36 behind a prefix (`b0`, `b1`, … for the base), then `_` and
+ * a token of the index's content (`b0_3f9a1c`). The search page then sorts results by date itself from their ids, so
+ * the index carries no sort key: at 100,000 postmortems Pagefind's sort array was 213 kB and its random 7-digit page
+ * hashes 690 kB of the 923 kB metadata every first query downloads; numbered ids compress to about half. The token
+ * keeps fragment names content-addressed as Pagefind's were: a place holds another page after the archive changes,
+ * and a browser or CDN that cached `fragment/b0.pf_fragment` would otherwise show the old page under a new result.
  */
 import { createHash } from 'node:crypto'
 import { readFile, rename, rm, writeFile } from 'node:fs/promises'
@@ -21,6 +23,21 @@ export const DELTA_PREFIX = 'd'
 
 /** The id of the page at `place` (0 first) in its index's record order. */
 export const pageId = (prefix: string, place: number): string => `${prefix}${place.toString(36)}`
+
+/** Characters of the content token after a page's place. */
+const TOKEN_LENGTH = 6
+
+/** A token of an index's content: Pagefind names its metadata by a hash of it, which changes with any page's content. */
+const contentToken = (entry: Entry): string =>
+  createHash('sha256')
+    .update(
+      Object.values(entry.languages)
+        .map((info) => info.hash)
+        .sort()
+        .join('\n'),
+    )
+    .digest('hex')
+    .slice(0, TOKEN_LENGTH)
 
 /** Reads one of Pagefind's files: gunzipped, its signature checked and removed. */
 export function readPagefindFile(bytes: Uint8Array, what: string): Buffer {
@@ -44,12 +61,15 @@ export async function renamePages(dir: string, names: string[], idOf: (url: stri
   const renamed = new Map<string, string>()
   const ids = new Map<string, string>()
   const out = new Set(names)
+  const entryFile = path.join(dir, 'pagefind-entry.json')
+  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as Entry
+  const token = contentToken(entry)
   for (const name of names) {
     const hash = /^fragment\/(.+)\.pf_fragment$/.exec(name)?.[1]
     if (!hash) continue
     const file = path.join(dir, name)
     const { url } = JSON.parse(readPagefindFile(await readFile(file), 'a page fragment').toString('utf8')) as { url: string }
-    const id = idOf(url)
+    const id = `${idOf(url)}_${token}`
     if (renamed.has(hash) || ids.has(url)) throw new OutputError(`Cannot rename the search index's pages: ${url} is there twice`)
     renamed.set(hash, id)
     ids.set(url, id)
@@ -60,8 +80,6 @@ export async function renamePages(dir: string, names: string[], idOf: (url: stri
       out.add(to)
     }
   }
-  const entryFile = path.join(dir, 'pagefind-entry.json')
-  const entry = JSON.parse(await readFile(entryFile, 'utf8')) as Entry
   for (const [language, info] of Object.entries(entry.languages)) {
     const old = `pagefind.${info.hash}.pf_meta`
     const meta = decodeCbor(readPagefindFile(await readFile(path.join(dir, old)), 'the metadata'))

@@ -242,8 +242,8 @@ async function searchIndex(term, options) {
  */
 /**
  * A result's place in the archive's order (newest first, then by slug): a base page's id is its place in base 36
- * behind `b` (src/search/page-ids.ts), a delta page's place among them is in the delta manifest. The index has no sort
- * key: a list by date is sorted here.
+ * behind `b` and before `_` and the index's content token (src/search/page-ids.ts; parseInt stops at the `_`), a delta
+ * page's place among them is in the delta manifest. The index has no sort key: a list by date is sorted here.
  */
 function place(result) {
   const page = delta.pages.get(result.id)
