@@ -56,6 +56,21 @@ function edited(last: BuildState, n: number): BuildState {
 /** A state as compared: its manifest as a plain Map, without where it stands on disk. */
 const plain = (s: BuildState | null): unknown => s && { ...s, manifest: new Map(s.manifest), stored: undefined }
 
+/** A first build's state written and read back, with a list of which of its lazily decoded parts (manifest, archive) are read. */
+function watchedLastState(): { cacheDir: string; outDir: string; last: BuildState; read: string[] } {
+  const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
+  made.push(cacheDir)
+  const outDir = path.join(cacheDir, 'site')
+  writeBuildState(cacheDir, first(outDir))
+  const last = readBuildState(cacheDir, outDir)!
+  const read: string[] = []
+  for (const name of ['manifest', 'archive'] as const) {
+    const own = Object.getOwnPropertyDescriptor(last, name)!
+    Object.defineProperty(last, name, { ...own, get: () => (read.push(name), own.get!.call(last)) })
+  }
+  return { cacheDir, outDir, last, read }
+}
+
 describe('the build state journal', () => {
   it('appends an edited-only build’s changes, leaves the stored state untouched, and reads back the state saved', () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
@@ -98,16 +113,7 @@ describe('the build state journal', () => {
   it('writes a full pass’s state whole without decoding the last state’s manifest and archive', () => {
     // A warm build over a site it cannot trust (CI restores the cache, not site/) never reads the last manifest or
     // archive, which are decoded when first read: saving must not decode them only to find the state is written whole.
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
-    made.push(cacheDir)
-    const outDir = path.join(cacheDir, 'site')
-    writeBuildState(cacheDir, first(outDir))
-    const last = readBuildState(cacheDir, outDir)!
-    const read: string[] = []
-    for (const name of ['manifest', 'archive'] as const) {
-      const own = Object.getOwnPropertyDescriptor(last, name)!
-      Object.defineProperty(last, name, { ...own, get: () => (read.push(name), own.get!.call(last)) })
-    }
+    const { cacheDir, outDir, last, read } = watchedLastState()
     const full = { ...first(outDir), buildKey: 'b9', manifest: new PackedManifest([['x', { inputHash: hex(1), outputHash: hex(2) }]]) }
     expect(writeBuildState(cacheDir, full, last)).toMatchObject({ lines: 0 })
     expect(read).toEqual([])
@@ -115,16 +121,7 @@ describe('the build state journal', () => {
   })
 
   it('keeps of the last state only what a one-shot full pass reads, without decoding what it lets go', () => {
-    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hindsight-journal-'))
-    made.push(cacheDir)
-    const outDir = path.join(cacheDir, 'site')
-    writeBuildState(cacheDir, first(outDir))
-    const last = readBuildState(cacheDir, outDir)!
-    const read: string[] = []
-    for (const name of ['manifest', 'archive'] as const) {
-      const own = Object.getOwnPropertyDescriptor(last, name)!
-      Object.defineProperty(last, name, { ...own, get: () => (read.push(name), own.get!.call(last)) })
-    }
+    const { cacheDir, outDir, last, read } = watchedLastState()
     const slim = lastStateForFullPass(last, false)
     expect(read).toEqual([])
     expect(slim).toMatchObject({ buildKey: '', searchKey: 'base:delta0', site: last.site, stored: last.stored, reports: [] })

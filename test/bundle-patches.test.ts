@@ -20,29 +20,10 @@ const root = path.resolve(import.meta.dirname, '..')
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'hindsight-patches-'))
 afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
-/** mdast-util-from-markdown bundled with the patches, as the CLI's bundle holds it. */
-async function patchedFromMarkdown(): Promise<{ fromMarkdown: typeof fromMarkdown; code: string }> {
+/** A module whose source is `contents`, bundled (with the patches, as the CLI's bundle, or without) and imported, with its code. */
+async function bundled<T>(name: string, contents: string, patched: boolean): Promise<T & { code: string }> {
   const out = await build({
-    stdin: { contents: "export { fromMarkdown } from 'mdast-util-from-markdown'", resolveDir: root, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    plugins: [dependencyPatches],
-    logLevel: 'silent',
-  })
-  const code = out.outputFiles[0]!.text
-  const file = path.join(scratch, 'from-markdown.mjs')
-  writeFileSync(file, code)
-  return { ...((await import(pathToFileURL(file).href)) as { fromMarkdown: typeof fromMarkdown }), code }
-}
-
-type Transliterate = (text: string, options?: { locale?: string }) => string
-
-/** @sindresorhus/transliterate (slugify's) bundled with or without the patches. */
-async function bundledTransliterate(patched: boolean): Promise<{ transliterate: Transliterate; code: string }> {
-  const out = await build({
-    stdin: { contents: "export { default as transliterate } from '@sindresorhus/transliterate'", resolveDir: root, loader: 'js' },
+    stdin: { contents, resolveDir: root, loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -51,10 +32,20 @@ async function bundledTransliterate(patched: boolean): Promise<{ transliterate: 
     logLevel: 'silent',
   })
   const code = out.outputFiles[0]!.text
-  const file = path.join(scratch, `transliterate-${patched ? 'patched' : 'package'}.mjs`)
+  const file = path.join(scratch, `${name}-${patched ? 'patched' : 'package'}.mjs`)
   writeFileSync(file, code)
-  return { ...((await import(pathToFileURL(file).href)) as { transliterate: Transliterate }), code }
+  return { ...((await import(pathToFileURL(file).href)) as T), code }
 }
+
+/** mdast-util-from-markdown bundled with the patches, as the CLI's bundle holds it. */
+const patchedFromMarkdown = () =>
+  bundled<{ fromMarkdown: typeof fromMarkdown }>('from-markdown', "export { fromMarkdown } from 'mdast-util-from-markdown'", true)
+
+type Transliterate = (text: string, options?: { locale?: string }) => string
+
+/** @sindresorhus/transliterate (slugify's) bundled with or without the patches. */
+const bundledTransliterate = (patched: boolean) =>
+  bundled<{ transliterate: Transliterate }>('transliterate', "export { default as transliterate } from '@sindresorhus/transliterate'", patched)
 
 /** Markdown to compare on: every fixture's input and 60 synthetic postmortems. */
 function inputs(): string[] {
