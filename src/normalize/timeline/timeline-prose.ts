@@ -14,7 +14,7 @@ import type { Piece } from './timeline-walk.js'
 const MAX_DEPTH = 8
 const MAX_PIECES = 500
 /** Numbers looked at per document, so a table of figures pasted as text stays cheap. */
-const MAX_CANDIDATES = 5_000
+export const MAX_CANDIDATES = 5_000
 const MAX_TEXT = 300
 /** Where a number starts: not inside a word, a version, a path or another number. */
 const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#+-])\d/gu
@@ -253,11 +253,11 @@ function linesText(lines: TextLine[]): string {
 
 /**
  * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, for a timeline section,
- * inside list items and indented blocks too) as timeline pieces, in document order.
+ * inside list items and indented blocks too) as timeline pieces, in document order; `budget` counts down the numbers
+ * looked at, at most `MAX_CANDIDATES` a document.
  */
-export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false): Piece[] {
+export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false, budget: { left: number } = { left: MAX_CANDIDATES }): Piece[] {
   const out: Piece[] = []
-  const budget = { left: MAX_CANDIDATES }
   const walk = (children: RootContent[], depth: number): void => {
     let before: TextLine[] = []
     for (const node of children) {
