@@ -4,7 +4,7 @@
  * postmortems) listed for the search page to drop. Pure: the indexer itself runs in `incremental.ts`.
  */
 import { hashList, hashParts } from '../cache/hash.js'
-import { wholeDocument, type ArchiveDocument, type BodyReader, type StaticFile } from '../site/pages.js'
+import { compareRecords, wholeDocument, type ArchiveDocument, type BodyReader, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import { searchRecord, type SearchRecord } from './records.js'
 import { byCodePoint } from '../compare.js'
@@ -103,11 +103,11 @@ export function planDelta(
   return { records, superseded, key }
 }
 
-/** A search page's place in the archive's order (newest first, then by slug, as `compareRecords`): its date key and URL. */
+/** Whether a search page comes before another in the archive's order (`compareRecords`, by its date key and URL). */
 function comesBefore(a: { sort: string; url: string }, b: { sort: string; url: string }): boolean {
-  if (a.sort !== b.sort) return a.sort > b.sort
   // URLs are the base, the slug and a slash: without the slash they compare as the slugs do.
-  return byCodePoint(a.url.slice(0, -1), b.url.slice(0, -1)) < 0
+  const head = (page: { sort: string; url: string }) => ({ date: page.sort, published: null, slug: page.url.slice(0, -1) })
+  return compareRecords(head(a), head(b)) < 0
 }
 
 /**

@@ -10,7 +10,7 @@ import { keyDigest } from './key-digest.js'
 import type { PlannedFile } from './pages.js'
 
 /** Newest first by incident date, then publication date, then slug; undated last. */
-export function compareRecords(a: RecordHead, b: RecordHead): number {
+export function compareRecords(a: Pick<RecordHead, 'date' | 'published' | 'slug'>, b: Pick<RecordHead, 'date' | 'published' | 'slug'>): number {
   const da = a.date ?? a.published ?? ''
   const db = b.date ?? b.published ?? ''
   if (da !== db) return da < db ? 1 : -1
