@@ -26,6 +26,3 @@ export class UnsafeOutputError extends OutputError {}
 
 /** Another live build holds the output folder's lock. */
 export class OutputLockedError extends OutputError {}
-
-/** A search delta page has the id of a base page (so results could not be told apart): the base index must be rebuilt. */
-export class SearchDeltaClashError extends HindsightError {}

@@ -1,14 +1,12 @@
 /**
  * An edited-only build takes its search delta deferred (`startDeltaSearch(..., { deferred: true })`): the pass starts
- * writing its other files while the indexer runs, and a delta page with a base page's id, which an awaited delta
- * answers with null (the base rebuilt), rejects the files with a `SearchDeltaClashError` instead.
+ * writing its other files while the indexer runs, and awaits the same files an awaited delta gives.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { writeCacheValue } from '../src/cache/files.js'
-import { SearchDeltaClashError } from '../src/errors.js'
 import { recordHash, type BaseEntry, type SearchBase } from '../src/search/delta.js'
 import { startDeltaSearch } from '../src/search/incremental.js'
 import { searchRecord } from '../src/search/records.js'
@@ -63,13 +61,5 @@ describe('a deferred search delta', () => {
     expect(files.map((f) => f.path)).toEqual(['pagefind/delta/fragment/en_x.pf_fragment', 'pagefind/delta.json'])
     expect(await awaited.files).toEqual(files)
     expect(awaited.key).toBe(pass.key)
-  })
-
-  it('rejects its files when a delta page has a base page’s id, where an awaited delta asks for a new base', async () => {
-    const { config, sources } = warm()
-    indexed = Promise.resolve({ files: [], ids: new Map([['/p3/', 'en_5']]) })
-    const pass = (await startDeltaSearch('base:', sources, config, 'same', undefined, { deferred: true }))!
-    await expect(pass.files).rejects.toBeInstanceOf(SearchDeltaClashError)
-    expect(await startDeltaSearch('base:', sources, config, 'same')).toBeNull()
   })
 })

@@ -1,7 +1,9 @@
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, test } from 'vitest'
 import { decodeCbor, encodeCbor, type CborValue } from '../src/search/cbor.js'
-import { searchIndexFiles } from '../src/search/index.js'
+import { searchIndexFiles, startRecordsIndex } from '../src/search/index.js'
+import { BASE_PREFIX, DELTA_PREFIX } from '../src/search/page-ids.js'
+import { searchRecord } from '../src/search/records.js'
 import { compareRecords, type SiteDocument } from '../src/site/pages.js'
 import type { StaticFile } from '../src/site/pages.js'
 import { makeRecord } from './helpers/record.js'
@@ -46,6 +48,20 @@ describe("the search index's page ids", () => {
     }
     expect(order.map((_, i) => urlOf(`b${i.toString(36)}_${token}`))).toEqual(order)
     expect(files.filter((f) => f.path.startsWith('pagefind/fragment/')).length).toBe(5)
+  })
+
+  test('of a delta never name a base page: the merged results are told apart by id alone', async () => {
+    const ids = async (prefix: string): Promise<string[]> => {
+      const records = docs.map((d) => searchRecord(d, { base: '/', sites: {} }))
+      const { bundle } = await startRecordsIndex(records, 'pagefind/delta', () => true, prefix)
+      return [...(await bundle).ids.values()]
+    }
+    const base = await ids(BASE_PREFIX)
+    const delta = await ids(DELTA_PREFIX)
+    expect(base).toHaveLength(5)
+    expect(delta).toHaveLength(5)
+    expect(delta.every((id) => /^d[0-9a-z]+_[0-9a-f]{6}$/.test(id))).toBe(true)
+    expect(base.every((id) => /^b[0-9a-z]+_[0-9a-f]{6}$/.test(id))).toBe(true)
   })
 
   test('name fragments by content as Pagefind did: the same archive gives the same names, a changed one none of them', async () => {

@@ -6,7 +6,7 @@
  */
 import path from 'node:path'
 import { renamedDocument } from '../dedupe-slugs.js'
-import { CacheError, SearchDeltaClashError } from '../errors.js'
+import { CacheError } from '../errors.js'
 import { exportJson, ownFiles, type ArchiveDocument, type ImageContent, type PlannedFile } from '../site/pages.js'
 import { exportKey } from '../site/key-digest.js'
 import { listingKey } from '../site/listing-key.js'
@@ -160,8 +160,8 @@ export async function editedPass(edited: EditedPass, last: BuildState, inputs: I
     const outcome = await runPass(pass, last.manifest, plan, { partial: true, removeUnplanned: gone })
     return { written: outcome.written, manifest: outcome.manifest, reports: [...reports.values()], searchKey: search?.key ?? last.searchKey }
   } catch (error) {
-    // A kept file gone from site/, a cached document gone from the cache folder, or a delta the base cannot take: the full pass deals with each.
-    if (error instanceof MissingOutputError || error instanceof CacheError || error instanceof SearchDeltaClashError) {
+    // A kept file gone from site/ or a cached document gone from the cache folder: the full pass deals with each.
+    if (error instanceof MissingOutputError || error instanceof CacheError) {
       debug('edited-only declined: %s', error.message)
       return null
     }

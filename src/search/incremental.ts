@@ -3,7 +3,6 @@
  * base rebuilt from every postmortem. A warm build then indexes only the delta's few pages instead of the archive.
  */
 import { readCacheValue, writeCacheValue } from '../cache/files.js'
-import { SearchDeltaClashError } from '../errors.js'
 import { compareRecords, wholeDocument, type BodyReader, type PlannedFile, type StaticFile } from '../site/pages.js'
 import type { ResolvedConfig } from '../types.js'
 import {
@@ -70,10 +69,7 @@ export async function startSearch(
 
 /** How a warm build takes its delta's files. */
 export interface DeltaOptions {
-  /**
-   * Not waited for: the pass writes its other files while the indexer runs, and a delta page with a base page's id
-   * rejects the files with a `SearchDeltaClashError` (the edited-only pass then gives way to the full pass).
-   */
+  /** Not waited for: the pass writes its other files while the indexer runs, and awaits them once those are written. */
   deferred?: boolean
 }
 
@@ -94,25 +90,22 @@ export async function startDeltaSearch(
   if (key === previousKey) return { key, keeps: () => true, files: null, kind: 'unchanged' }
   const keeps = (p: string): boolean => !isDeltaFile(p)
   if (options.deferred) {
-    const files = deltaFiles(base, delta).then((made) => made ?? Promise.reject(new SearchDeltaClashError('A search delta page has the id of a base page')))
+    const files = deltaFiles(base, delta)
     // Awaited by the pass once its other files are written: handled now, so a failure meanwhile is not an unhandled rejection.
     files.catch(() => {})
     return { key, keeps, files, kind: 'delta' }
   }
-  const files = await deltaFiles(base, delta)
-  return files ? { key, keeps, files: Promise.resolve(files), kind: 'delta' } : null
+  return { key, keeps, files: Promise.resolve(await deltaFiles(base, delta)), kind: 'delta' }
 }
 
 /**
- * Indexes the delta's records (a few) and writes its manifest; null when a delta page has
- * the id of a base page: results carry Pagefind's page id, not their index, so the two could not be told apart.
+ * Indexes the delta's records (a few) and writes its manifest. Results carry Pagefind's page id, not their index: the
+ * delta's ids have their own prefix (`DELTA_PREFIX`), so they never name a base page.
  */
-async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticFile[] | null> {
+async function deltaFiles(base: SearchBase, delta: SearchDelta): Promise<StaticFile[]> {
   const manifest: DeltaManifest = { ...NO_DELTA, total: base.entries.length, superseded: delta.superseded.map((e) => ({ id: e.id, filters: e.filters })) }
   if (delta.records.length === 0) return [manifestFile(manifest)]
   const { files, ids } = await (await startRecordsIndex(delta.records, `${SEARCH_DIR}/${DELTA_FOLDER}`, DELTA_WANTED, DELTA_PREFIX)).bundle
-  const baseIds = new Set(base.entries.map((e) => e.id))
-  if ([...ids.values()].some((id) => baseIds.has(id))) return null
   const at = basePositions(base, delta.records)
   manifest.delta = `${DELTA_FOLDER}/`
   manifest.pages = delta.records.map((r) => ({ id: ids.get(r.url)!, at: at.get(r.url)!, filters: r.filters }))
