@@ -12,7 +12,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { OutputError } from '../errors.js'
-import { decodeCbor, encodeCbor, type CborValue } from './cbor.js'
+import { decodeCbor, encodeCbor } from './cbor.js'
 
 /** The signature Pagefind puts before the content of each of its files, inside the gzip. */
 const SIGNATURE = 'pagefind_dcd'
@@ -93,7 +93,7 @@ export async function renamePages(dir: string, names: string[], idOf: (url: stri
       if (id === undefined) throw new OutputError(`Cannot rename the search index's pages: page ${page[0]} has no fragment`)
       page[0] = id
     }
-    const bytes = writePagefindFile(encodeCbor(meta as CborValue))
+    const bytes = writePagefindFile(encodeCbor(meta))
     info.hash = `${language}_${createHash('sha256').update(bytes).digest('hex').slice(0, 10)}`
     const made = `pagefind.${info.hash}.pf_meta`
     await rm(path.join(dir, old))
