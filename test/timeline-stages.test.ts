@@ -105,6 +105,27 @@ describe('timeline stages', () => {
       'Rolled back to 4.1.9',
     ])
   })
+  it('readTable: two stamp columns headed by two zones are one moment twice: the first is read, the second is not text', () => {
+    const md = [
+      '| NZST | UTC | Event |',
+      '|---|---|---|',
+      '| 2026-06-17 09:46 | 2026-06-16 21:46 | First failure |',
+      '| 2026-06-19 ~17:00 | ~05:00 | Health report turns red |',
+      '| 2026-06-22 ~10:00 | ~22:00 prior day | Triage opens |',
+    ].join('\n')
+    const [table] = parseMarkdown(md).children as Table[]
+    const read = readTable(table!, {})
+    expect(read?.zone?.written).toBe('NZST')
+    expect(read?.entries.map((e) => [e.stamp?.date?.day, e.stamp?.time?.hour, e.text])).toEqual([
+      [17, 9, 'First failure'],
+      [19, 17, 'Health report turns red'],
+      [22, 10, 'Triage opens'],
+    ])
+    // A date column and a time column under one zone are still read together.
+    const parts = '| Date (UTC) | Time (UTC) | Event |\n|---|---|---|\n| 2026-06-17 | 09:46 | First failure |\n'
+    const [joined] = parseMarkdown(parts).children as Table[]
+    expect(readTable(joined!, {})?.entries.map((e) => [e.stamp?.date?.day, e.stamp?.time?.hour, e.text])).toEqual([[17, 9, 'First failure']])
+  })
   it('readTable: a stamp cell with a bracketed note or numbered tokens after the stamp is still a stamp cell', () => {
     const md = [
       '| Time (UTC) | Event |',

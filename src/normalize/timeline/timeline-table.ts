@@ -45,6 +45,17 @@ function eventFirst(columns: number[], headers: string[]): number[] {
   return event === undefined ? columns : [event, ...columns.filter((c) => c !== event)]
 }
 
+/**
+ * Of two stamp columns headed by two different zones (`| NZST | UTC | Event |`), the first: both give the same moments,
+ * one in each zone, so the second is neither read nor kept as text. Any other pair is a date and a time, read together.
+ */
+function readColumns(stampColumns: number[], headers: string[]): { read: number[]; zone: ParsedZone | null } {
+  const zones = stampColumns.map((c) => findZone(headers[c] ?? ''))
+  const [first, second] = zones
+  if (first && second && first.written !== second.written) return { read: [stampColumns[0]!], zone: first }
+  return { read: stampColumns, zone: findZone(stampColumns.map((c) => headers[c] ?? '').join(' | ')) }
+}
+
 /** Reads a table as timeline rows, or null when no column holds dates or times. */
 export function readTable(node: Table, hints: DateHints): { entries: TableEntry[]; zone: ParsedZone | null } | null {
   const rows = node.children.map((row) => ({ row, cells: row.children.map(cellText) }))
@@ -64,13 +75,13 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
     if (share >= 0.5 || (share >= 0.25 && STAMP_HEADER.test(header.cells[c] ?? ''))) stampColumns.push(c)
   }
   if (stampColumns.length === 0) return null
-  const zone = findZone(stampColumns.map((c) => header.cells[c] ?? '').join(' | '))
+  const { read, zone } = readColumns(stampColumns, header.cells)
   const textColumns = eventFirst(
     Array.from({ length: width }, (_, c) => c).filter((c) => !stampColumns.includes(c)),
     header.cells,
   )
   const entries = data.map(({ row, cells }) => {
-    const stampText = stampColumns
+    const stampText = read
       .map((c) => cells[c] ?? '')
       .filter(Boolean)
       .join(' ')
