@@ -416,3 +416,48 @@ describe('a list announced as changes to come', () => {
     expect(r.actionItems.map((a) => a.text)).toEqual(['Turn the nightly vacuum back on', 'Keep only recent feed posts'])
   })
 })
+
+describe('action items: labelled lead-ins in prose', () => {
+  it('reads an "Action point:" paragraph under any section as one item, marked done by a note below it', () => {
+    const body =
+      '## Lessons learned\n\n### Alert routing\n\nThe pager rotation was out of date.\n\nAction point: sync the rotation from the HR system every week.\n- This has been done.\n\n### Capacity\n\nWe ran out of memory on two nodes.\n\nAction item: add memory alerts on the cache nodes.\n'
+    const found = items(body)
+    expect(found.map((i) => i.text)).toEqual(['sync the rotation from the HR system every week.', 'add memory alerts on the cache nodes.'])
+    expect(found.map((i) => i.done)).toEqual([true, null])
+    // Not a label of a follow-up: no item.
+    expect(texts('## Impact\n\nAction required: none from customers.\n\nPoint of contact: the storage team.\n')).toEqual([])
+  })
+
+  it('reads a bold "Action planned:" lead-in with its wrapped sentence', () => {
+    const body =
+      '## Detection\n\nWe would not have noticed a second failure.\n\n**Action planned:** We will expand the monitoring checks we run,\nso that we get alerted to events such as this.\n'
+    expect(texts(body)).toEqual(['We will expand the monitoring checks we run, so that we get alerted to events such as this.'])
+  })
+
+  it('reads the list under "Actions taken:" beside an "Actions planned:" list as done items', () => {
+    const body =
+      '## Detection\n\nNobody watched the inbox.\n\n**Actions taken:**\n\n1. We have added a second person to the inbox rotation.\n\n**Actions planned:**\n\n1. Ensure the inbox forwards to the pager.\n1. We will set up alerts for critical reports.\n'
+    const found = items(body)
+    expect(found.map((i) => [i.text, i.done])).toEqual([
+      ['We have added a second person to the inbox rotation.', true],
+      ['Ensure the inbox forwards to the pager.', null],
+      ['We will set up alerts for critical reports.', null],
+    ])
+    // "Actions taken" alone are the responders' steps, not follow-ups.
+    expect(texts('## Response\n\n**Actions taken:**\n\n1. Restarted the cache.\n2. Drained the queue.\n')).toEqual([])
+  })
+
+  it('reads every paragraph of a follow-up section that proposes a change, not only the one-sentence ones', () => {
+    const body =
+      '## Follow-up\n\nThe monitoring system should notify more people. Ideally, it would page the chat\ndirectly. (filed as ticket 12)\n\nThe monitor for the cache checks the old host name. (fixed by adding a\nseparate check)\n\nThe current setup requires one team to approve changes. We should expand this to\nthe storage team as well.\n\nWe could have a policy of not deploying on a Friday. On the other hand, the weekend\nlowered the impact.\n'
+    const found = items(body)
+    expect(found.map((i) => i.text.slice(0, 40))).toEqual([
+      'The monitoring system should notify more',
+      'The monitor for the cache checks the old',
+      'The current setup requires one team to a',
+      'We could have a policy of not deploying ',
+    ])
+    // Running prose under the heading (no paragraph proposes anything) stays prose.
+    expect(texts('## Follow-up\n\nThe team met on Monday. It was a long meeting.\n\nThe notes are in the wiki. Everyone attended.\n')).toEqual([])
+  })
+})

@@ -1,9 +1,10 @@
 /**
  * Follow-ups of the document: everything under an action-items heading (lists, tables, bullet or one-per-line
- * paragraphs, indented blocks, sub-headings that name a group or are the items themselves), plus action tables
- * and runs of status-prefixed paragraphs ("DONE: ...", "TODO: ...") anywhere else. Prose is never an item.
+ * paragraphs, indented blocks, sub-headings that name a group or are the items themselves), plus action tables,
+ * runs of status-prefixed paragraphs ("DONE: ...", "TODO: ...") and labelled lead-ins ("Action point: ...") anywhere
+ * else. Prose is never an item.
  */
-import type { List, ListItem, RootContent } from 'mdast'
+import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
@@ -15,37 +16,16 @@ import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
 import { reportsDoneWork } from './done-work.js'
 import { doneOf, stateOf } from './action-status.js'
+import { doneGroup, groupStatus, TAKEN_ACTIONS } from './action-groups.js'
+import { labelledAction } from './labelled-actions.js'
+import { fromList } from './action-list.js'
 
 export { kindOf } from './action-markers.js'
 
-/** Words that introduce or name a list of things already done ("Completed", "We have already done the following:"). */
-const DONE_GROUP =
-  /^(?:done|completed?|already done|implemented|finished|fixed)\b|\b(?:ha(?:ve|s) (?:already )?been (?:done|completed|implemented|made|taken|deployed|fixed)|already (?:done|completed|implemented|taken|made|in place)|we(?: have|'ve) (?:already )?(?:done|completed|implemented|made|taken|deployed|added|fixed|shipped))\b/i
 /** A sub-heading that names a group of items rather than being one ("Task list", "Next steps", "Open items"). */
 const GROUP_NAME =
   /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
 const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
-
-/** Words that name a group of things still to do ("Open", "Planned", "To do", "Remaining"). */
-const OPEN_GROUP = /^(?:open|pending|planned|to ?do|in progress|not started|remaining|outstanding|upcoming)\b/i
-
-function doneGroup(text: string): boolean | null {
-  const t = text.replace(/[*_`]/g, '').trim()
-  const state = stateOf(t.replace(/\s*:$/, ''))
-  if (state) return doneOf(state)
-  return DONE_GROUP.test(t) ? true : OPEN_GROUP.test(t) ? false : null
-}
-
-/** What a group's label says of its items' status, the label kept as their status word when it is one ("In progress", "Blocked"). */
-function groupStatus(text: string, defaults: ItemDefaults): Pick<ItemDefaults, 'done' | 'word'> {
-  const done = doneGroup(text)
-  if (done === null) return { done: defaults.done, word: defaults.word ?? null }
-  const label = text
-    .replace(/[*_`]/g, '')
-    .replace(/\s*:\s*$/, '')
-    .trim()
-  return { done, word: stateOf(label) ? label : null }
-}
 
 /** Owner, status and priority written in the body of an item sub-heading ("Owner: Ana", "Status: done", "Priority: P1"). */
 function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionItem> {
@@ -60,69 +40,6 @@ function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionI
   if (state) Object.assign(details, { done: doneOf(state), status: state, statusText: stateOf(word) ? word : word.split(/\s+/)[0] })
   if (priority && priorityOf(priority)) details.priority = priorityOf(priority)
   return details
-}
-
-/** A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`), not an item with details under it. */
-function isLabel(first: ListItem['children'][number] | undefined, text: string): boolean {
-  if (/:\s*$/.test(text) || (kindOf(text) && text.split(/\s+/).length <= 3)) return true
-  return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'strong'
-}
-
-function struck(first: ListItem['children'][number] | undefined): boolean {
-  if (first?.type !== 'paragraph') return false
-  const parts = first.children.filter((c) => !(c.type === 'text' && c.value.trim() === ''))
-  return parts.length > 0 && parts.every((c) => c.type === 'delete')
-}
-
-function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]): void {
-  for (const li of list.children) {
-    const first = li.children[0]
-    const nested = li.children.find((c): c is List => c.type === 'list')
-    const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
-    if (nested && continuedBy(head, nested)) {
-      // "… measures which will:" then "1. encourage authors to …": one item, its sub-points read into it.
-      const made = makeItem(`${head} ${subPoints(nested, 0)}`, marked(li, first, defaults))
-      if (made) out.push(made)
-      continue
-    }
-    if (nested && isLabel(first, head)) {
-      fromList(nested, { kind: kindOf(head) ?? defaults.kind, ...groupStatus(head, defaults) }, out)
-      continue
-    }
-    const made = makeItem(head || plainText(li.children), marked(li, first, defaults))
-    if (made) out.push(made)
-  }
-}
-
-/** A list item's defaults with its own checked box or strike-through applied. */
-function marked(li: ListItem, first: ListItem['children'][number] | undefined, defaults: ItemDefaults): ItemDefaults {
-  const mark = li.checked ?? (struck(first) ? true : null)
-  return mark === null ? defaults : { kind: defaults.kind, done: mark }
-}
-
-/**
- * A sentence that ends in a colon and runs on into its sub-list ("We are redesigning reviews to introduce measures
- * which will:" then "encourage authors to"): every sub-point starts in lower case, so they finish its sentence.
- */
-function continuedBy(head: string, nested: List): boolean {
-  if (!/:\s*$/.test(head) || head.split(/\s+/).length < 5) return false
-  return nested.children.every((li) => {
-    const first = li.children[0]
-    return first !== undefined && first.type !== 'list' && /^\p{Ll}/u.test(oneLine(toString(first)))
-  })
-}
-
-/** The points of a sub-list (and theirs) as one run of text: "a (b; c); d". */
-function subPoints(list: List, depth: number): string {
-  return list.children
-    .map((li) => {
-      const first = li.children[0]
-      const own = first && first.type !== 'list' ? oneLine(toString(first)).replace(/\s*:\s*$/, '') : ''
-      const inner = li.children.find((c): c is List => c.type === 'list')
-      return inner && depth < 3 ? `${own} (${subPoints(inner, depth + 1)})` : own
-    })
-    .filter(Boolean)
-    .join('; ')
 }
 
 /** A sub-heading that heads another section (lessons inside "Corrective measures"), unless it names a kind of follow-up ("Detection", "Process"). */
@@ -229,7 +146,10 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
     else if (node.type === 'paragraph' && !listed) {
       const found = lineItems(toString(node))
       // The one paragraph of a named group ("### Process": context, then "We should document this.") is its item.
-      if (named && own.length === 1 && !found.sure && proposes(oneLine(toString(node)))) {
+      // So is each wrapped paragraph of a section made only of paragraphs that proposes a change in one of its few
+      // sentences ("The monitor should page more people. Ideally it would …"), when a second one is an item too.
+      const paragraphs = own.length > 1 && own.every((n) => n.type === 'paragraph')
+      if (((named && own.length === 1) || (paragraphs && found.items.length === 1)) && !found.sure && proposes(oneLine(toString(node)))) {
         lone.push(oneLine(toString(node)))
         continue
       }
@@ -252,22 +172,46 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
  */
 function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
   const status: string[] = []
-  blocks.forEach((block, i) => {
-    if (skip[i]) return
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (skip[i]) continue
+    const labelled = labelledAction(blocks, i)
+    if (labelled) {
+      const made = makeItem(labelled.text, { kind: null, done: labelled.done })
+      if (made) out.push(made)
+      i = labelled.end - 1
+      continue
+    }
     if (block.kind === 'field' && STATUS_PARAGRAPH.test(block.label)) status.push(`${block.label}: ${block.value}`)
-    if (block.kind !== 'content') return
+    if (block.kind !== 'content') continue
     const node = block.node
     const previous = blocks[i - 1]
     if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node)))
       fromList(node, { kind: null, done: null }, out)
     if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
     if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
-  })
+  }
   if (status.length < 2) return
   for (const line of status) {
     const made = makeItem(line, { kind: null, done: null })
     if (made) out.push(made)
   }
+}
+
+/**
+ * The index of a sub-heading naming follow-ups already taken ("Actions taken") that is the sibling right before the
+ * action-items heading at `index`, or null: alone such a label heads the responders' steps, beside the planned ones
+ * it heads the follow-ups already done.
+ */
+function takenBefore(blocks: Block[], index: number): number | null {
+  const head = blocks[index]
+  if (head?.kind !== 'heading') return null
+  for (let i = index - 1; i >= 0 && i >= index - 50; i--) {
+    const block = blocks[i]!
+    if (block.kind !== 'heading') continue
+    return block.depth === head.depth && block.match?.key !== 'actionItems' && TAKEN_ACTIONS.test(block.text.replace(/[*_`]/g, '').trim()) ? i : null
+  }
+  return null
 }
 
 /** Action items of the document (nested action sections read once, through their parent). */
@@ -284,6 +228,12 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     if ((span.match?.key !== 'actionItems' && !mixed) || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
     coveredUntil = span.end
     mark(span.index, span.end)
+    const taken = takenBefore(blocks, span.index)
+    if (taken !== null && !skip[taken]) {
+      // "**Actions taken:**" right before its sibling "**Actions planned:**": the follow-ups already carried out.
+      mark(taken, span.index)
+      readGroup(blocks, taken + 1, span.index, { kind: null, done: true }, out, false)
+    }
     const before = out.length
     readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)
     if (mixed) out.splice(before, out.length - before, ...out.slice(before).filter((item) => !reportsDoneWork(item.text)))
