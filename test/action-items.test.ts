@@ -150,6 +150,20 @@ describe('action items: layouts', () => {
     expect(items(table('Not doing'))[0]).toMatchObject({ done: false, status: 'wont-do', statusText: 'Not doing' })
   })
 
+  it('reads a status cell whose word follows an emoji or a symbol (status-page and tracker exports)', () => {
+    const table = (status: string) => `## Follow-ups\n\n| Follow-up | Owner | Status |\n|---|---|---|\n| Add a lag alert | Tom | ${status} |\n`
+    const cases: Array<[string, boolean, string, string]> = [
+      ['🔄 Planned', false, 'open', 'Planned'],
+      ['⏳ In progress', false, 'in-progress', 'In progress'],
+      ['✔️ Done', true, 'done', 'Done'],
+      ['**🔴 Open**', false, 'open', 'Open'],
+      ['✅ Complete (this report)', true, 'done', 'Complete'],
+    ]
+    for (const [cell, done, status, word] of cases) expect(items(table(cell))[0], cell).toMatchObject({ done, status, statusText: word })
+    // The emoji names a state and the word another: the author's mark wins.
+    expect(items(table('✅ Ongoing practice'))[0]).toMatchObject({ done: true, status: 'done' })
+  })
+
   it("keeps a status beyond done/open: in progress, blocked, won't do, failed, each with the word the author wrote", () => {
     const table = (status: string) => `## Follow-ups\n\n| Follow-up | Owner | Status |\n|---|---|---|\n| Add a lag alert | Tom | ${status} |\n`
     const cases: Array<[string, string, boolean]> = [

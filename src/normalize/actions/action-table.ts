@@ -89,12 +89,25 @@ export function ownerOf(cell: string): string | null {
   return /[\p{L}\p{N}]/u.test(name) && !/^(?:tbd|tba|n\/?a|none|nobody|unassigned|unknown|\?+)$/i.test(name) ? name : null
 }
 
-/** The status a cell states, as written: the whole cell ("In progress", "Won't fix") or its first word ("Done (May 3)"). */
+/** Emoji, symbols and their joiners in front of a status word ("🔄 Planned", "✔️ Done", "🔴 Open"), a tracker's decoration. */
+const LEADING_SYMBOLS = /^(?:[\p{Extended_Pictographic}\p{So}\s]|\u200d|\ufe0f)+/u
+
+/**
+ * The status a cell states, as written: the whole cell ("In progress", "Won't fix") or its first word ("Done (May 3)"),
+ * read after any emoji in front ("🔄 Planned" is `Planned`) unless the emoji names another state ("✅ Ongoing practice").
+ */
 function statusWord(cell: string): string | null {
   const whole = cell.replace(/[*_`]/g, '').trim()
   if (statusOf(whole) !== null) return whole
-  const first = whole.split(/[\s,;(]/)[0] ?? ''
-  return statusOf(first) !== null ? first : null
+  const first = (text: string): string => text.split(/[\s,;(]/)[0] ?? ''
+  const lead = first(whole)
+  const mark = statusOf(lead) !== null ? lead : statusOf(lead.replace(/\ufe0f/g, '')) !== null ? lead.replace(/\ufe0f/g, '') : null
+  const worded = whole.replace(LEADING_SYMBOLS, '')
+  if (worded !== whole && worded !== '') {
+    const word = statusOf(worded) !== null ? worded : statusOf(first(worded)) !== null ? first(worded) : null
+    if (word !== null && (mark === null || statusOf(mark) === statusOf(word))) return word
+  }
+  return mark
 }
 
 /**
