@@ -7,6 +7,7 @@ import { deriveTags } from '../src/enrich/derive-tags.js'
 import { enrichRecord } from '../src/enrich/index.js'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { makeRecord, makeTimeline } from './helpers/record.js'
+import { normalizeDocument } from '../src/normalize/index.js'
 
 describe('phase wording', () => {
   it.each([
@@ -311,5 +312,16 @@ describe('metrics measured from the impact window', () => {
     } finally {
       Settings.defaultZone = zone
     }
+  })
+})
+
+describe('phases stated as labelled bullets', () => {
+  it('reads "Detection Time: January 25, 2024 - 10:30 AM UTC" as the stated detection, whatever way the moment is written', () => {
+    const text =
+      '# Web tier outage\n\n**Duration:**\nStart Time: January 25, 2024 - 10:00 AM UTC\nEnd Time: January 25, 2024 - 12:45 PM UTC\n\n## Timeline\n\n- **Detection Time:** January 25, 2024 - 10:30 AM UTC\n- **Detection Method:** Monitoring alerts fired on response times.\n- **Resolution Time:** 25 Jan 2024, 12:40 UTC\n'
+    const m = normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }).record.metrics
+    expect(m.detected).toEqual({ at: '2024-01-25T10:30:00+00:00', inferred: false })
+    expect(m.resolved).toEqual({ at: '2024-01-25T12:40:00+00:00', inferred: false })
+    expect([m.timeToDetectMinutes, m.timeToResolveMinutes]).toEqual([30, 160])
   })
 })

@@ -30,6 +30,7 @@ import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
 import { displayTitleOf } from './summary/display-title.js'
 import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
+import { phaseValue } from './impact/phase-value.js'
 import { impactPassages } from './impact/passages.js'
 import { parseZone } from './time/zones.js'
 import { parseWithinBudget } from './structure/markup-budget.js'
@@ -192,6 +193,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const fieldRange = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
   const dayHint = pickDate(when, entryDate, meta.published)
   const impactSources: { start: ImpactSource | null } = { start: null }
+  const impactContext = { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone }
   const impact = findImpactWindow(
     {
       timeline: inOrder,
@@ -201,7 +203,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
       statedStart: when.start,
       statedEnd: when.end,
       incidentDate: when.date,
-      context: { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone },
+      context: impactContext,
     },
     impactSources,
   )
@@ -239,8 +241,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   record.actionItems = findActionItems(spans, blocks)
   record.lessons = findLessons(spans, blocks)
   clock?.lap('action items, lessons')
-  // Phases stated as fields ("Detected: 2022-04-28 10:34") count as stated, after the front matter's own keys.
-  const phases = { detected: fields.detected?.value, mitigated: fields.mitigated?.value, resolved: fields.resolved?.value }
+  // Phases stated as fields ("Detected: 2022-04-28 10:34", "Detection Time: January 25, 2024 - 10:30 AM UTC") count as
+  // stated, after the front matter's own keys.
+  const phaseOf = (field: typeof fields.detected): string | undefined => (field ? phaseValue(field.value, impactContext) : undefined)
+  const phases = { detected: phaseOf(fields.detected), mitigated: phaseOf(fields.mitigated), resolved: phaseOf(fields.resolved) }
   const phaseData = Object.values(phases).some(Boolean) ? { ...Object.fromEntries(Object.entries(phases).filter(([, v]) => v)), ...data } : data
   const enriched = enrichRecord(record, { tagVocabulary: options.tagVocabulary }, phaseData)
   clock?.lap('enrich')

@@ -42,8 +42,8 @@ const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-z�
 /** `true` when a label (a field's or a short heading's) says impact started or ended there ("Start time", "復旧日時"). */
 export const isMomentLabel = (label: string): boolean => START_LABEL.test(label.trim()) || END_LABEL.test(label.trim())
 
-/** A moment from a labelled value: its date and time, or its date alone. */
-function labelled(value: string, context: RangeContext): Moment | null {
+/** A moment from a labelled value ("January 25, 2024 - 10:30 AM UTC"): its date and time, or its date alone. */
+export function labelled(value: string, context: RangeContext): Moment | null {
   const [time] = findTimes(value)
   if (time) {
     const at = side(value, time, context)
