@@ -37,7 +37,11 @@ const START_STEMS: Stems = heaviestFirst([
   [AUTHOR_START, 3],
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
-  [/\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i, 3],
+  // Serving marks the start only with what was served wrong ("began serving 502s"); "started serving pages again" is the end.
+  [
+    /\b(?:begins?|began|start(?:s|ed)?|starting)\s+(?:to\s+)?(?:fail|fall|error|return|serv\w*\s+(?:\w+\s+)?(?:5\d\d|errors?|exceptions?|stale|wrong|incorrect|blank|empty|bad)|throw|crash|time\s*out|drop|reject|respond\w*\s+with)/i,
+    3,
+  ],
   [
     /\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)(?:\s+rates?)?\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i,
     3,

@@ -2,7 +2,7 @@
  * First pass over a timeline section: every list item, table row and plain line that opens with a date or time
  * becomes a piece, and so do the day and zone markers (day sub-headings, bare date lines, prefaces) between them.
  */
-import type { List, RootContent } from 'mdast'
+import type { Heading, List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { monthDay } from '../time/date-parts.js'
 import { cleanEventText } from '../time/event-text.js'
@@ -89,6 +89,19 @@ function timedBelow(nodes: RootContent[], index: number, hints: DateHints): bool
     if (node.type === 'table' || node.type === 'html') return true
   }
   return false
+}
+
+/** A list item's heading (`- ### 20:23 UTC:`) as the one line that opens the item. */
+function headingLine(node: Heading): TextLine[] {
+  const text = toString(node).replace(/\s+/g, ' ').trim()
+  return text ? [{ text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }] : []
+}
+
+/** The first line under a bare stamp in a list item: its next paragraph, or the first item of a nested list. */
+function firstLineOf(node: RootContent): string {
+  if (node.type === 'paragraph') return paragraphLines(node)[0]?.text ?? ''
+  const item = node.type === 'list' ? node.children[0]?.children[0] : undefined
+  return item?.type === 'paragraph' ? (paragraphLines(item)[0]?.text ?? '') : ''
 }
 
 /** Whether a text leaves an angle bracket open (`<START OF` wrapped before `OUTAGE>`): the next line finishes it. */
@@ -184,7 +197,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     for (const item of node.children) {
       if (pieces.length >= MAX_PIECES) break
       const [first, second] = item.children
-      const all = first?.type === 'paragraph' ? paragraphLines(first) : []
+      const all = first?.type === 'paragraph' ? paragraphLines(first) : first?.type === 'heading' ? headingLine(first) : []
       const glued = all.findIndex((l, i) => i > 0 && !CONNECTOR_END.test(all[i - 1]!.text) && gluedStamp(l.text, hints) !== null)
       const lines = glued > 0 ? all.slice(0, glued) : all
       const text = lines.map((l) => l.text).join(' ')
@@ -194,7 +207,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const stamp = (text ? readChatLine(text, read, hints) : null) ?? read ?? (text ? readElapsed(text, hints) : null)
       const nested = item.children.filter((c): c is List => c.type === 'list')
       if (stamp && !isDayLine(stamp)) {
-        const next = stamp.rest || (second?.type === 'paragraph' ? (paragraphLines(second)[0]?.text ?? '') : '') || label
+        const next = stamp.rest || (second ? firstLineOf(second) : '') || label
         entry(stamp, next, line, column)
         timed = true
         open = null

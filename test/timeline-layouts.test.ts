@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest'
+import { VFile } from 'vfile'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { parseMarkdown } from '../src/markdown/parse.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import { extractTimeline, type TimelineContext } from '../src/normalize/timeline/timeline.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const base: TimelineContext = { heading: 'Timeline', date: '2024-05-02', year: null, zone: null, defaultTimezone: null }
+
+/** Runs the extractor on a small Markdown body as the timeline section; returns `time text` per entry. */
+function times(markdown: string, ctx: Partial<TimelineContext> = {}): string[] {
+  const file = new VFile({ value: markdown })
+  return extractTimeline(parseMarkdown(markdown).children, { ...base, ...ctx }, file).entries.map((e) => `${e.time} ${e.text}`)
+}
+
+describe('timeline layouts: list items and their children', () => {
+  it('reads a list item whose content is a time heading, its text from the nested bullet below', () => {
+    const md = '- ### 20:23 UTC:\n\n  - **Detection**: Alerts fired on the web tier.\n\n- ### 20:45 UTC:\n\n  - **Recovery**: Pages served again.\n'
+    expect(times(md)).toEqual(['20:23 Detection: Alerts fired on the web tier.', '20:45 Recovery: Pages served again.'])
+  })
+
+  it('gives the record events and a zone from heading list items', () => {
+    const md = '# Outage\n\nOn 2024-05-02 the site was down.\n\n## Timeline\n\n- ### 20:23 UTC:\n  - Alerts fired.\n- ### 20:45 UTC:\n  - Pages served again.\n'
+    const { record } = normalizeDocument('a.md', md, options)
+    expect(record.timeline.map((e) => e.at)).toEqual(['2024-05-02T20:23:00+00:00', '2024-05-02T20:45:00+00:00'])
+  })
+})
+
+describe('impact marks in timeline layouts', () => {
+  it('reads "started serving pages" as recovery, not as the impact starting; "began serving 502s" still starts it', async () => {
+    const { startScore } = await import('../src/normalize/impact/marked-events.js')
+    expect(startScore('The server, after its reboot, started serving pages faster than ever.')).toBe(0)
+    expect(startScore('The proxy began serving 502s to every client.')).toBe(3)
+    expect(startScore('The CDN started serving stale content.')).toBe(3)
+  })
+})
