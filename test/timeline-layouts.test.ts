@@ -35,3 +35,48 @@ describe('impact marks in timeline layouts', () => {
     expect(startScore('The CDN started serving stale content.')).toBe(3)
   })
 })
+
+describe('a digest of labelled moments beside the timeline', () => {
+  const md = [
+    '# Login failures after a deploy',
+    '',
+    'Some customers could not log in after a bad deploy.',
+    '',
+    '### Key Timestamps',
+    '',
+    '- **Reported:** March 3, 2023 9:36 AM (UTC)',
+    '- **Fixed:** March 3, 2023 9:45 AM (UTC)',
+    '- **Closed:** March 3, 2023 10:12 AM (UTC)',
+    '',
+    '## Incident Timeline',
+    '',
+    '| Date / Time | Event |',
+    '| --- | --- |',
+    '| 2023-03-03 | |',
+    '| 09:36 | An alert opened the incident. |',
+    '| … | … |',
+    '| 10:12 | We closed the incident. |',
+    '',
+  ].join('\n')
+
+  it('takes the events from the timeline section, not from the list of labelled moments', () => {
+    const { record } = normalizeDocument('a.md', md, options)
+    expect(record.timeline.map((e) => `${e.date} ${e.time} ${e.text}`)).toEqual([
+      '2023-03-03 09:36 An alert opened the incident.',
+      '2023-03-03 10:12 We closed the incident.',
+    ])
+  })
+
+  it('reads a table row holding only a date as the day of the rows below, and a row of ellipses as nothing', () => {
+    const table = '| Date / Time | Event |\n| --- | --- |\n| 2023-03-04 | |\n| 09:36 | Alert. |\n| … | … |\n| 10:12 | Closed. |\n'
+    const file = new VFile({ value: table })
+    const entries = extractTimeline(parseMarkdown(table).children, { ...base, zone: 'UTC' }, file).entries
+    expect(entries.map((e) => `${e.date} ${e.time} ${e.text}`)).toEqual(['2023-03-04 09:36 Alert.', '2023-03-04 10:12 Closed.'])
+    expect(file.messages).toEqual([])
+  })
+
+  it('still reads a list of labelled moments when it is the only timeline', () => {
+    const only = md.slice(0, md.indexOf('## Incident Timeline'))
+    expect(normalizeDocument('a.md', only, options).record.timeline.map((e) => e.time)).toEqual(['09:36', '09:45', '10:12'])
+  })
+})

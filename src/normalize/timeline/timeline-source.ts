@@ -80,6 +80,24 @@ export function mostlyTimed(node: RootContent): boolean {
   return false
 }
 
+/** A label before a colon, then the rest (`Impact start: March 3, 2023 9:36 AM`); the label holds no digit. */
+const LABELLED = /^([^\d:：]{1,40})[:：]\s*(\S.{0,200})$/
+
+/**
+ * Whether a section holds nothing but one list whose every item is a label and a stamp (`- **Fixed:** 9:45 AM`):
+ * named moments (reported, impact start, fixed, closed), not the story of the incident.
+ */
+export function isLabelList(nodes: RootContent[]): boolean {
+  const content = nodes.filter((n) => n.type !== 'thematicBreak' && n.type !== 'html')
+  const list = content[0]
+  if (content.length !== 1 || list?.type !== 'list' || list.children.length < 2 || list.children.length > 12) return false
+  return list.children.every((item) => {
+    const m = LABELLED.exec((toString(item).split('\n')[0] ?? '').trim())
+    const stamp = m ? readStamp(m[2]!, {}) : null
+    return stamp !== null && (stamp.time !== null || stamp.date !== null) && !stamp.invalidTime
+  })
+}
+
 /**
  * A timeline of time headings continues past its own end when the author raised some of them a level too high
  * (`## 13:20` after `## Timeline` with `### 13:10` entries): those headings and their text are entries too.
@@ -111,6 +129,8 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
     const context = [section.heading.text, ...prefaceLines(section.nodes), parent?.heading.kind === 'heading' ? parent.heading.text : '']
     out.push({ kind: 'section', nodes: withStrayTimeHeadings(section, blocks), heading: section.heading.text, context: context.filter(Boolean).join('\n') })
   }
+  // A list of labelled moments ("Key timestamps": `**Fixed:** 9:45 AM`) beside a real timeline section is its digest.
+  if (out.length > 1) out.sort((a, b) => Number(isLabelList(a.nodes)) - Number(isLabelList(b.nodes)))
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
     if (block.kind !== 'content' || block.node.type !== 'list') continue

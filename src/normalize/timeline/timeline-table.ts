@@ -21,8 +21,8 @@ const KRAMDOWN_IAL = /^\{:.*\}$/
 const MAX_ROWS = 10_000
 const SAMPLE_ROWS = 200
 
-/** A cell that only marks "nothing here": a dash, "n/a", "none". */
-const EMPTY_CELL = /^(?:[-–—.]+|n\/?a|none|tbd|\?)$/i
+/** A cell that only marks "nothing here": a dash, an ellipsis, "n/a", "none". */
+const EMPTY_CELL = /^(?:[-–—.…]+|n\/?a|none|tbd|\?)$/i
 /** A header that names the event itself; who did it, the system or a link are details after it. */
 /** A note in brackets after a stamp in its cell (`(block 24154245)`, `[INC-1]`): said about the stamp, read after the event. */
 const BRACKET_NOTE = /^[([][^()[\]\n]{0,120}[)\]]$/
