@@ -80,3 +80,14 @@ describe('a digest of labelled moments beside the timeline', () => {
     expect(normalizeDocument('a.md', only, options).record.timeline.map((e) => e.time)).toEqual(['09:36', '09:45', '10:12'])
   })
 })
+
+describe('prose events keep the case of names', () => {
+  const textOf = (sentence: string): string | undefined =>
+    normalizeDocument('a.md', `# Brownout\n\n## What happened\n\n${sentence}\n`, options).record.timeline[0]?.text
+
+  it('capitalises a plain word after the stamp, never a lower-case name', () => {
+    expect(textOf('At approximately 16:15 CET on 2025-12-25, `csb0` experienced a severe slowdown.')).toBe('csb0 experienced a severe slowdown.')
+    expect(textOf('On 2025-12-25 at 16:15 CET, kube-proxy on every node stopped routing traffic.')).toBe('kube-proxy on every node stopped routing traffic.')
+    expect(textOf('On 2025-12-25 at 16:15 CET, the site went down for all users.')).toBe('The site went down for all users.')
+  })
+})

@@ -105,8 +105,12 @@ function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): 
     clause.split(' ').length < 3
   )
     return sentence
-  return clause[0]!.toUpperCase() + clause.slice(1)
+  // A name written in lower case on purpose (a host `csb0`, `eBay`, `kube-proxy`, `api.example.com`) keeps its case.
+  return PLAIN_WORD.test(clause) ? clause[0]!.toUpperCase() + clause.slice(1) : clause
 }
+
+/** A clause opening with a plain lower-case word: no digit, capital, dot, hyphen or underscore inside it. */
+const PLAIN_WORD = /^\p{Ll}+(?![\p{L}\p{N}._-])/u
 
 /** The text of a prose event: its sentence, or its own clause of it, without the stamp it opens with. */
 function ownClause(line: string, index: number, rest: string): string {
