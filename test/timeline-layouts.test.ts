@@ -91,3 +91,14 @@ describe('prose events keep the case of names', () => {
     expect(textOf('On 2025-12-25 at 16:15 CET, the site went down for all users.')).toBe('The site went down for all users.')
   })
 })
+
+describe('four-digit times in prose', () => {
+  it('reads "between the hours of 1900 and 2100 UTC" as the impact window and its zone; years stay years', async () => {
+    const md = '# Delays\n\nOn April 26, 2023 between the hours of 1900 and 2100 UTC, the service was degraded.\n'
+    const { record } = normalizeDocument('a.md', md, options)
+    expect(record.timezone).toBe('UTC')
+    expect([record.impact.start?.at, record.impact.end?.at, record.durationMinutes]).toEqual(['2023-04-26T19:00:00+00:00', '2023-04-26T21:00:00+00:00', 120])
+    const { findTimes } = await import('../src/normalize/time/datetime.js')
+    expect(findTimes('At 1915 UTC the queue grew; 1915 users were affected in 2023.').map((t) => t.text)).toEqual(['1915'])
+  })
+})

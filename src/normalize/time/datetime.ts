@@ -33,8 +33,9 @@ export interface DateHints {
 
 /** am/pm long (`3pm`, `8:00 a.m.`, `11:22-am`) or, straight after a colon time, short (`10:45a`). */
 const AMPM = String.raw`(?:(?:\s|-(?=[ap]m\b))?(?<ap>[ap])\.?\s?m\b\.?|(?<=\d:\d\d)(?<ap2>[ap])(?![a-z\d]))`
+/** Clock times in every shape the text may use; four bare digits (`1915`) only before UTC/GMT or as the first of such a range (`1900 and 2100 UTC`). */
 const TIME_SOURCE =
-  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
+  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|(?<h7>[01]\d|2[0-3])(?<m7>[0-5]\d)(?=\s?(?:UTC|GMT)\b|(?:\s(?:and|to|until|till)\s|\s?[-–]\s?)(?:[01]\d|2[0-3])[0-5]\d\s?(?:UTC|GMT)\b)|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
   `${AMPM}?`
 const TIME_STICKY = new RegExp(TIME_SOURCE, 'iy')
 /** Every time shape holds an ASCII digit but the words `midnight`, `noon` and `midday`: a text with none is not scanned. */
@@ -54,8 +55,8 @@ function buildTime(groups: Record<string, string | undefined>, text: string): Pa
   if (word) return { hour: word === 'midnight' ? 0 : 12, minute: 0, second: null, text, meridiem: null }
   const ap = groups['ap'] ?? groups['ap2'] ?? (groups['jp'] ? (groups['jp'] === '午前' ? 'a' : 'p') : undefined)
   const meridiem = ap ? (ap.toLowerCase() === 'a' ? 'am' : 'pm') : null
-  let hour = Number(groups['h1'] ?? groups['h2'] ?? groups['h3'] ?? groups['h4'] ?? groups['h5'] ?? groups['h6'])
-  const minute = groups['half'] ? 30 : Number(groups['m1'] ?? groups['m2'] ?? groups['m4'] ?? groups['m5'] ?? groups['m6'] ?? 0)
+  let hour = Number(groups['h1'] ?? groups['h2'] ?? groups['h3'] ?? groups['h4'] ?? groups['h5'] ?? groups['h6'] ?? groups['h7'])
+  const minute = groups['half'] ? 30 : Number(groups['m1'] ?? groups['m2'] ?? groups['m4'] ?? groups['m5'] ?? groups['m6'] ?? groups['m7'] ?? 0)
   const second = groups['s1'] !== undefined ? Number(groups['s1']) : null
   if (minute > 59 || (second !== null && second > 59) || hour > 23) return null
   if (meridiem) {
