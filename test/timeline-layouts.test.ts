@@ -102,3 +102,13 @@ describe('four-digit times in prose', () => {
     expect(findTimes('At 1915 UTC the queue grew; 1915 users were affected in 2023.').map((t) => t.text)).toEqual(['1915'])
   })
 })
+
+describe('month-only timeline tables', () => {
+  it('reads a table dated by month alone (`Jul 2024 | #101 | …`, no outer pipes) as month events, the change first', () => {
+    const md =
+      '# Regression\n\n## Timeline\n\nDate | PR | Change\n--- | --- | ---\nJul 2024 | #101 | Stream format changed\nSep 2024 | #117 | Writes made unconditional\n'
+    const { record } = normalizeDocument('a.md', md, options)
+    expect(record.timeline.map((e) => `${e.month} ${e.text}`)).toEqual(['2024-07 Stream format changed — #101', '2024-09 Writes made unconditional — #117'])
+    expect(record.diagnostics.filter((d) => d.ruleId === 'timeline-empty')).toEqual([])
+  })
+})

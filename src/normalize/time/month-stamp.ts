@@ -38,3 +38,17 @@ export function readMonthStamp(text: string): MonthStamp | null {
   if (!/\p{L}/u.test(rest)) return null
   return { month: `${year}-${String(month).padStart(2, '0')}`, rest }
 }
+
+/** A cell or line that is a month and nothing else (`Jul 2024`, `2024-07`), as ISO 8601 (`2024-07`); else null. */
+export function readBareMonth(text: string): string | null {
+  const cell = text
+    .trim()
+    .replace(/[*_`]+/g, '')
+    .slice(0, 40)
+  const numeric = NUMERIC.exec(cell)
+  const named = numeric ? null : NAMED.exec(cell)
+  const found = numeric ?? named
+  if (!found || cell.slice(found[0].length).trim() !== '') return null
+  const month = numeric ? Number(numeric[2]) : monthNumber(named![1]!)
+  return `${numeric ? numeric[1]! : named![2]!}-${String(month).padStart(2, '0')}`
+}

@@ -6,11 +6,14 @@ import type { Table } from 'mdast'
 import { cellText } from '../structure/plain-text.js'
 import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
+import { readBareMonth } from '../time/month-stamp.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 
 /** One body row: its stamp (null when the stamp cells are empty or unreadable), event text and position. */
 export interface TableEntry {
   stamp: Stamp | null
+  /** The row's month (`2024-07`) when the table dates its rows by month alone (`Jul 2024`). */
+  month?: string
   text: string
   line: number
   column: number
@@ -37,7 +40,7 @@ function stampCellRest(rest: string): boolean {
   return tokens.length <= MAX_NOTE_TOKENS && tokens.every((t) => NUMBERED_TOKEN.test(t))
 }
 
-const EVENT_HEADER = /^(?:events?|what(?: happened)?|descriptions?|details?|actions?|activity|updates?|summary|notes?|messages?)\b/i
+const EVENT_HEADER = /^(?:events?|what(?: happened)?|descriptions?|details?|actions?|activity|updates?|changes?|summary|notes?|messages?)\b/i
 
 /** The non-stamp columns with the one whose header names the event first, the rest in table order. */
 function eventFirst(columns: number[], headers: string[]): number[] {
@@ -74,7 +77,7 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
     const share = stamped / Math.min(data.length, SAMPLE_ROWS)
     if (share >= 0.5 || (share >= 0.25 && STAMP_HEADER.test(header.cells[c] ?? ''))) stampColumns.push(c)
   }
-  if (stampColumns.length === 0) return null
+  if (stampColumns.length === 0) return monthTable(data, header.cells, width)
   const { read, zone } = readColumns(stampColumns, header.cells)
   const textColumns = eventFirst(
     Array.from({ length: width }, (_, c) => c).filter((c) => !stampColumns.includes(c)),
@@ -96,4 +99,34 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
     return { stamp, text: parts.filter(Boolean).join(' '), line: start?.line ?? 1, column: start?.column ?? 1 }
   })
   return { entries, zone }
+}
+
+type Row = { row: Table['children'][number]; cells: string[] }
+
+/** A table whose first column names a month in most rows (`Jul 2024 | #15181 | …`): each row an event of that month. */
+function monthTable(data: Row[], headers: string[], width: number): { entries: TableEntry[]; zone: null } | null {
+  const sample = data.slice(0, SAMPLE_ROWS)
+  const months = sample.filter(({ cells }) => readBareMonth(cells[0] ?? '') !== null).length
+  if (2 * months < sample.length || !STAMP_HEADER.test(headers[0] ?? '')) return null
+  const columns = eventFirst(
+    Array.from({ length: width - 1 }, (_, c) => c + 1),
+    headers,
+  )
+  const entries = data.map(({ row, cells }) => {
+    const month = readBareMonth(cells[0] ?? '')
+    const text = columns
+      .map((c) => cells[c] ?? '')
+      .filter((cell) => cell !== '' && !EMPTY_CELL.test(cell))
+      .join(' — ')
+    const start = row.position?.start
+    const entry: TableEntry = {
+      stamp: null,
+      text: month ? text : [cells[0], text].filter(Boolean).join(' — '),
+      line: start?.line ?? 1,
+      column: start?.column ?? 1,
+    }
+    if (month) entry.month = month
+    return entry
+  })
+  return { entries, zone: null }
 }

@@ -267,7 +267,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
         if (!table) continue
         if (table.zone) push({ kind: 'zone', zone: table.zone })
         for (const row of table.entries) {
-          const month = row.stamp ? null : readMonthStamp(row.text)
+          const month = row.month ? { month: row.month, rest: row.text } : row.stamp ? null : readMonthStamp(row.text)
           // A row with a date and nothing else (`| 2023-03-03 | |`) is the day of the rows below it.
           if (row.stamp && !row.text && isDayLine(row.stamp)) push({ kind: 'day', date: row.stamp.date!, line: row.line, column: row.column })
           else if (row.stamp) entry(row.stamp, row.text, row.line, row.column)
