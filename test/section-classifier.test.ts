@@ -298,6 +298,47 @@ describe('section classifier: headings to canonical keys', () => {
   })
 })
 
+describe('section classifier: word families beyond the known headings', () => {
+  it.each([
+    // one unknown modifier beside a word that names the section
+    ['Binding lessons', 'lessonsLearned'],
+    ['Still TODO', 'actionItems'],
+    // the contributing family in the Romance languages, and a Spanish why-question
+    ['Causas contribuyentes', 'rootCause'],
+    ['Factores contribuyentes', 'rootCause'],
+    ['Por qué ningún gate lo detectó', 'rootCause'],
+    // the incident itself named as the heading
+    ['The Incident', 'summary'],
+    ['The Problem', 'summary'],
+    // Korean terms with their particles
+    ['원인', 'rootCause'],
+    ['장애 원인 분석', 'rootCause'],
+    ['영향 범위', 'impact'],
+    ['타임라인', 'timeline'],
+    ['재발 방지 대책', 'actionItems'],
+    ['후속 조치', 'actionItems'],
+    ['장애 대응', 'resolution'],
+    ['배운 점', 'lessonsLearned'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('reads the short retro form in Spanish, Portuguese and Italian with or without accents', () => {
+    expect(matchSection('Qué funcionó')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('Que funciono')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+    expect(matchSection('Qué no funcionó')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+    expect(matchSection('O que não funcionou')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWrong' })
+    expect(matchSection('Cosa ha funzionato')).toMatchObject({ key: 'lessonsLearned', lesson: 'wentWell' })
+  })
+
+  it.each(['Contributors', 'Binding contract', 'Backlog check', 'Still unknown', '방어', '이슈', 'Deploy and database'])(
+    'still leaves %s unmapped',
+    (heading) => {
+      expect(matchSection(heading)).toBeNull()
+    },
+  )
+})
+
 describe('section classifier cost', () => {
   it('reads a heading once and answers repeats from memory, with a frozen result', () => {
     const first = matchSection('Ursachenanalyse')

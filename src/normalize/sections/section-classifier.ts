@@ -23,7 +23,8 @@ export function stem(word: string): string {
   return w
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々]/u
+/** Scripts read by known terms inside a word: CJK runs have no spaces, and Korean joins its particles to the noun (원인과). */
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}ー々]/u
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々（）()]+|[\p{L}\p{N}][\p{L}\p{N}'’;-]*/gu
 
 interface Cue {
@@ -52,7 +53,7 @@ const CJK_FILL = [...CJK_FILLERS].sort((a, b) => b.length - a.length)
 
 /** Question forms, reduced to the subject they ask about ("Why did it happen?" asks for the root cause). */
 const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
-  [/^(?:why|warum|wieso|weshalb|pourquoi|perche)\b/, 'rootCause'],
+  [/^(?:why|warum|wieso|weshalb|pourquoi|perche|por ?que)\b/, 'rootCause'],
   // German and French: "Was ist passiert?", "Qu'est-ce qui s'est passé ?", "Que s'est-il passé ?".
   [/^(?:was (?:ist|war) (?:passiert|geschehen|los)|qu'est-ce qui s'est passe|que s'est-il passe|ce qui s'est passe)\b/, 'summary'],
   [
@@ -97,6 +98,10 @@ interface Tally {
   last: Map<CanonicalSectionKey, number>
   known: number
   unknown: number
+  /** Words in the heading, and the token index of the last known and the last unknown one (-1 when none). */
+  words: number
+  lastKnownAt: number
+  lastUnknownAt: number
   media: boolean
 }
 
@@ -139,20 +144,22 @@ function compoundPart(token: string): (typeof PART_CUES)[number] | undefined {
 }
 
 function tallyOf(text: string, dropTrailing: boolean, typos: boolean): Tally {
-  const tally: Tally = { scores: new Map(), last: new Map(), known: 0, unknown: 0, media: false }
+  const tally: Tally = { scores: new Map(), last: new Map(), known: 0, unknown: 0, words: 0, lastKnownAt: -1, lastUnknownAt: -1, media: false }
   const tokens = text.match(TOKEN) ?? []
   const stems = tokens.map((t) => (CJK.test(t) ? t : stem(t)))
+  tally.words = stems.length
   const covered = new Set<number>()
   for (const phrase of PHRASE_CUES) {
     for (let i = 0; i + phrase.stems.length <= stems.length; i++) {
       if (!phrase.stems.every((s, j) => stems[i + j] === s && !covered.has(i + j))) continue
       add(tally, phrase.key, phrase.weight)
       tally.known += phrase.stems.length
+      tally.lastKnownAt = Math.max(tally.lastKnownAt, i + phrase.stems.length - 1)
       phrase.stems.forEach((_, j) => covered.add(i + j))
     }
   }
   const last = stems.length - 1
-  stems.forEach((s, i) => {
+  const readStem = (s: string, i: number): void => {
     if (covered.has(i)) return
     if (CJK.test(s)) return scanCjk(s, tally)
     if (dropTrailing && i === last && i > 0 && TRAILING.has(s)) return
@@ -178,6 +185,13 @@ function tallyOf(text: string, dropTrailing: boolean, typos: boolean): Tally {
       for (const cue of typo) add(tally, cue.key, cue.weight)
       tally.known++
     } else if (!FILLERS.has(s) && !/\d/.test(s) && s.length > 1) tally.unknown++
+  }
+  stems.forEach((s, i) => {
+    const known = tally.known
+    const unknown = tally.unknown
+    readStem(s, i)
+    if (tally.known > known) tally.lastKnownAt = i
+    if (tally.unknown > unknown) tally.lastUnknownAt = i
   })
   return tally
 }
@@ -215,6 +229,15 @@ function oneEdit(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1)
 }
 
+/**
+ * A short heading of one unknown word before the one word that names the section ("Binding lessons", "Still TODO"):
+ * a modifier of the head noun, which English puts last; an unknown word after it ("Backlog check") is the head and
+ * changes the meaning, and a longer line ("Postmortem: Database outage and recovery") is a title, not a section name.
+ */
+function modifiedNoun(tally: Tally): boolean {
+  return tally.words <= 3 && tally.known === 1 && tally.unknown === 1 && tally.scores.size === 1 && tally.lastKnownAt > tally.lastUnknownAt
+}
+
 function best(tally: Tally): Classified | null {
   let key: CanonicalSectionKey | null = null
   let top = 0
@@ -247,6 +270,6 @@ export function classifyHeading(normalized: string, exact: boolean): Classified 
     found = best(tally)
   }
   if (!found || tally.media) return null
-  if (exact ? tally.unknown > 0 : tally.unknown >= tally.known && tally.unknown > 0) return null
+  if (exact ? tally.unknown > 0 : tally.unknown >= tally.known && tally.unknown > 0 && !modifiedNoun(tally)) return null
   return found
 }

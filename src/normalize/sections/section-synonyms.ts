@@ -26,6 +26,11 @@ export const SECTION_SYNONYMS: Record<CanonicalSectionKey, string[]> = {
     // A status post's "ISSUE:" / "PROBLEM:" heading says what happened, as a summary would.
     'issue',
     'problem',
+    // The incident itself named as a heading ("The Incident", "The Problem"): the narrative of what happened.
+    'the incident',
+    'the issue',
+    'the problem',
+    'the outage',
   ],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'fallout', 'affected services', 'scope'],
   rootCause: [
@@ -120,6 +125,9 @@ const LESSON_KINDS: Array<[RegExp, keyof Lessons]> = [
   // "What worked / What failed", a retro's short form.
   [/^what (?:worked|has worked)\b/, 'wentWell'],
   [/^what (?:failed|didn't work|did not work|broke down)\b/, 'wentWrong'],
+  // The same short form in Spanish, Portuguese and Italian, accents folded ("Qué funcionó", "O que não funcionou").
+  [/^(?:lo |o )?que no (?:funciono|ha funcionado)\b|^(?:o )?que nao (?:funcionou|deu certo)\b|^cosa non ha funzionato\b/, 'wentWrong'],
+  [/^(?:lo |o )?que (?:funciono|ha funcionado|funcionou)\b|^cosa ha funzionato\b/, 'wentWell'],
   // Japanese retrospectives: what was done right (できたこと, 良かった点), and the problems left (課題, 反省点).
   [/(?:できたこと|良かった|よかった|うまくいった)/, 'wentWell'],
   [/^(?:課題|反省点?|問題点|改善点|うまくいかなかった|できなかったこと)/, 'wentWrong'],
@@ -180,8 +188,13 @@ export function normalizeHeading(text: string): string {
     .trim()
 }
 
+/** The lesson kind of a heading, read as written and then with Latin accents folded ("Qué funcionó" as "que funciono"). */
 function lessonOf(norm: string): keyof Lessons | null {
-  for (const [re, kind] of LESSON_KINDS) if (re.test(norm)) return kind
+  const folded = norm
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .normalize('NFC')
+  for (const text of folded === norm ? [norm] : [norm, folded]) for (const [re, kind] of LESSON_KINDS) if (re.test(text)) return kind
   return null
 }
 

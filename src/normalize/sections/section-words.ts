@@ -82,6 +82,21 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'actionItems', weight: 3, parts: ['预防', '預防', '改进', '改進', '措施', '后续', '後續', '行动项', '行動項', '待办', '待辦', '跟进', '跟進', '防范', '防範', '整改', '优化', '優化'] },
   { key: 'lessonsLearned', weight: 3, parts: ['复盘', '復盤', '经验', '經驗', '教训', '反思', '心得', '启示', '啟示'] },
   { key: 'conclusion', weight: 3, parts: ['总结', '總結', '结论', '结语', '結語'] },
+  // Contributing, in English and the Romance languages, as one family read by its stem ("contribuyentes", "contributivos").
+  { key: 'rootCause', weight: 2, parts: ['contribu'] },
+  // Korean (Hangul words carry joined particles, so the terms are read inside the word like CJK runs).
+  { key: 'summary', weight: 3, parts: ['요약', '개요'] },
+  { key: 'impact', weight: 3, parts: ['영향'] },
+  { key: 'impact', weight: 2, parts: ['범위'] },
+  { key: 'rootCause', weight: 3, parts: ['원인'] },
+  { key: 'rootCause', weight: 2, parts: ['분석'] },
+  { key: 'detection', weight: 3, parts: ['탐지', '감지'] },
+  { key: 'resolution', weight: 3, parts: ['해결', '복구', '대응', '완화'] },
+  { key: 'resolution', weight: 2, parts: ['조치'] },
+  { key: 'timeline', weight: 3, parts: ['타임라인', '경과', '경위'] },
+  { key: 'actionItems', weight: 3, parts: ['재발', '방지', '개선', '후속', '대책', '향후'] },
+  { key: 'lessonsLearned', weight: 3, parts: ['교훈', '회고', '배운'] },
+  { key: 'conclusion', weight: 3, parts: ['결론', '마무리'] },
   { key: 'conclusion', weight: 3, words: ['conclusiones', 'conclusao', 'conclusoes', 'conclusioni', 'consideraciones finales', 'consideracoes finais'] },
 ]
 
@@ -122,4 +137,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点']
+export const CJK_FILLERS = ['的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
