@@ -65,6 +65,21 @@ describe('title text', () => {
     expect(metadataHeading('Jira issue: OPS-12')).toEqual({ label: 'Jira issue', value: 'OPS-12' })
   })
 
+  it('keeps an H1 whose first word is a metadata label as the title unless its value is only metadata', () => {
+    for (const label of ['Bug', 'Ticket', 'Status', 'Severity', 'Author', 'Date', 'Service', 'Owner', 'Jira'])
+      expect(titleOf(`# ${label}: Device assignments empty despite active devices\n\n## Summary\n\nA session lost its data.\n`)).toBe(
+        `${label}: Device assignments empty despite active devices`,
+      )
+    expect(metadataHeading('Bug: Device assignments empty despite active devices', 1)).toBeNull()
+    expect(metadataHeading('Date: 2020-05-04', 1)).toEqual({ label: 'Date', value: '2020-05-04' })
+    expect(metadataHeading('Ticket: OPS-12', 1)).toEqual({ label: 'Ticket', value: 'OPS-12' })
+    expect(metadataHeading('Authors: Jane Doe, Sam Roe', 1)).toEqual({ label: 'Authors', value: 'Jane Doe, Sam Roe' })
+    expect(metadataHeading('Bug: Device assignments empty despite active devices')).toEqual({
+      label: 'Bug',
+      value: 'Device assignments empty despite active devices',
+    })
+  })
+
   it("shows the author's title without a sharing tag before it, and keeps the tag in the title", () => {
     const r = normalizeDocument('t.md', '# [Public] 4/26 Payment delays post-mortem\n\nPayments were slow for an hour.\n', options).record
     expect(r.title).toBe('[Public] 4/26 Payment delays post-mortem')

@@ -193,7 +193,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const column = node.position?.start.column ?? 1
     if (node.type === 'heading') {
       const text = stripInlineTags(toString(node))
-      const meta = metadataHeading(text)
+      const meta = metadataHeading(text, node.depth)
       if (meta) {
         const start = point(line, column)
         blocks.push({
