@@ -81,4 +81,32 @@ describe('diagnostics say only what is true', () => {
     expect(doc('- Rolled back the deploy\n')).toContain('timeline-no-time')
     expect(deliberatelyUntimed('Rolled back the deploy')).toBe(false)
   })
+
+  it('no "entry has no time" info for a stamp the author marks as unknown', () => {
+    const doc = (extra: string): string[] => rules(`# Outage on 2021-01-02\n\n## Timeline (UTC)\n\n${extra}- 10:00 Alert fired\n- 10:30 Fixed\n`)
+    for (const bullet of [
+      '**Unknown Date**: tracking began failing silently',
+      'Time unknown – the cron stopped',
+      'TBD: first bad write',
+      'Unknown: a job stopped',
+    ])
+      expect(doc(`- ${bullet}\n`)).not.toContain('timeline-no-time')
+    expect(doc('- Unknowingly we broke the cron\n')).toContain('timeline-no-time')
+  })
+
+  it('no "no date" or "zone missing" when front matter states the incident moments under keys no reader takes', () => {
+    const timeline = '## Timeline\n\n- 18:40 Alert fired\n- 18:54 Fixed\n'
+    const front = '---\ntitle: Deploy failed\ndetected_at: 2026-09-09T18:40:00-03:00\nresolved_at: 2026-09-09T18:54:00-03:00\n---\n\n# Deploy failed\n\n'
+    const found = rules(`${front}${timeline}`)
+    expect(found).not.toContain('no-date')
+    expect(found).not.toContain('zone-missing')
+    // A day under a key that is no incident moment (an edit day) states nothing about the incident.
+    expect(rules(`---\ntitle: Deploy failed\nlastmod: 2026-09-09T18:40:00-03:00\n---\n\n# Deploy failed\n\n${timeline}`)).toContain('no-date')
+  })
+
+  it("no unknown-key warning for a generator's internal key or the author's own compound keys, still one for a typo of a known key", () => {
+    const front = '---\ntitle: T\ndate: 2021-01-02\n__hash__: abc\nsuspected_change: "y"\nincidentPr: 12\nart_33_triggered: false\ntitel: x\n---\nBody.\n'
+    const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')
+    expect(found.map((d) => d.message)).toEqual(['Unknown front-matter key `titel`'])
+  })
 })

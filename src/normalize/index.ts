@@ -22,7 +22,7 @@ import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
 import { bylineDate } from './structure/byline.js'
 import { findSections, toSections } from './sections/sections.js'
-import { statesDate, statesTitle, statesZone } from './stated.js'
+import { incidentMatterValues, statesDate, statesTitle, statesZone } from './stated.js'
 import { findSummary, type StatusLog } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
@@ -148,6 +148,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   clock?.lap('language')
   // Dates, years and zones come from what the author wrote, never from pasted logs or headers in code blocks.
   const prose = withoutCode(body, tree)
+  // Incident moments in front matter that no reader takes (`detected_at:`) still state a day and a zone.
+  const matterMoments = incidentMatterValues(text, matter.lines)
   const found = findIncidentWhen({
     data,
     language,
@@ -172,7 +174,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     start: found.start,
   }
   const timeline = readTimeline(locations, blocks, context, file)
-  if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && statesZone(prose)) dropMessages(file, RULE.zoneMissing)
+  if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && (statesZone(prose) || statesZone(matterMoments))) dropMessages(file, RULE.zoneMissing)
   clock?.lap('timeline')
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
   const entryDate = inOrder.find((e) => e.date && e.time)?.date ?? inOrder.find((e) => e.date)?.date ?? null
@@ -213,7 +215,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
   const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
   record.date = when.date ?? proseDay ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
-  if (!record.date && !statesDate(prose))
+  if (!record.date && !statesDate(prose) && !statesDate(matterMoments))
     report(
       file,
       'warning',

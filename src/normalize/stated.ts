@@ -4,6 +4,7 @@
  */
 // English only: the package's index loads all sixteen locales (about 260 files, 0.1 s of CPU in every process that normalizes).
 import * as chrono from 'chrono-node/en'
+import { KNOWN_KEYS } from './front-matter/front-matter.js'
 
 /** Enough of the text to find a stated date; a date stated only after this is not one a reader sees first. */
 const DATE_SCAN_CHARS = 20_000
@@ -51,17 +52,45 @@ export function statesZone(text: string): boolean {
   return ZONE.test(prose) || ZONE_WORDS.test(prose)
 }
 
+/** Front-matter keys that name a moment of the incident (`detected_at`, `resolvedAt`, `incident_window`, `started`). */
+const INCIDENT_KEY = /detect|resolv|mitigat|recover|start|began|begin|^end|_end|ended|incident|occur|window|impact|outage|(?:_at|At)$/
+
+const READ_KEYS = new Set(KNOWN_KEYS.map((k) => k.toLowerCase()))
+
+/**
+ * The values of the front-matter lines whose keys name a moment of the incident (`detected_at: 2026-09-09T18:40-03:00`):
+ * a day or zone stated there is stated, even when no reader took it into the record. `lines`: the block's line count.
+ */
+export function incidentMatterValues(text: string, lines: number): string {
+  const values: string[] = []
+  let from = 0
+  for (let i = 0; i < Math.min(lines, 400) && from < text.length; i++) {
+    const next = text.indexOf('\n', from)
+    const line = text.slice(from, next < 0 ? text.length : next)
+    from = next < 0 ? text.length : next + 1
+    const m = /^[ \t]*["']?([A-Za-z_][\w-]{0,60})["']?[ \t]*[:=][ \t]*(.{1,400})$/.exec(line)
+    // A key a reader takes (`detected:`, `resolved:`) has its own diagnostics, also when its value is no real date.
+    if (m && INCIDENT_KEY.test(m[1]!) && !READ_KEYS.has(m[1]!.toLowerCase())) values.push(m[2]!)
+  }
+  return values.join('\n')
+}
+
 /** Words that place an untimed event on purpose: a phase or a relative time rather than a clock time. */
 const PHASE =
   /^(?:post[- ]incident|pre[- ]incident|follow[- ]?up|after(?:wards?)?|later|next|the next|the following|following|then|meanwhile|subsequently|eventually|shortly|soon|within|over the|in the (?:following|next|days|weeks)|overnight|ongoing|during|before|prior|earlier|previously|since|until|by the|around the same time|some time|at some point|day \d|week \d|approx|~|\(|\[)/i
 const DATE_WORD =
   /\b(?:\d{1,2}(?:st|nd|rd|th)?[ -](?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow)\b/i
 
+/** A stamp the author marks as unknown ("Unknown Date:", "Time unknown –", "TBD:", "??:"). */
+const UNKNOWN_STAMP =
+  /^(?:(?:unknown|unclear|uncertain|undetermined|unspecified|approximate|exact)\s+(?:date|time|day|timing|date\/time|datetime|when)|(?:date|time|day|timing)\s+(?:unknown|unclear|uncertain|tbd|n\/a)|unknown|tbd|n\/a|\?{1,3})(?=[\s:：\u2013\u2014-]|$)/i
+
 /**
  * True for a timeline bullet left untimed on purpose: empty, a label ending in a colon ("Actions taken:"),
- * a phase or relative time ("Post-incident", "Later that week"), or one that gives a day instead of a time.
+ * a phase or relative time ("Post-incident", "Later that week"), one that gives a day instead of a time, or one
+ * whose stamp says it is unknown ("Unknown Date: tracking began failing").
  */
 export function deliberatelyUntimed(text: string): boolean {
   const t = text.replace(/[*_`]/g, '').trim()
-  return t === '' || /[:：]$/.test(t) || PHASE.test(t) || DATE_WORD.test(t) || ISO_DAY.test(t)
+  return t === '' || /[:：]$/.test(t) || PHASE.test(t) || DATE_WORD.test(t) || ISO_DAY.test(t) || UNKNOWN_STAMP.test(t)
 }

@@ -10,7 +10,7 @@ import { RULE } from '../../constants.js'
 import type { Matter } from '../../types.js'
 import { report } from '../diagnostics.js'
 import { checkFrontMatterDates } from './front-matter-dates.js'
-import { isSiteKey } from './site-keys.js'
+import { isCompoundKey, isInternalKey, isSiteKey } from './site-keys.js'
 import { readUnfencedMatter } from './unfenced.js'
 import { frontMatterOverBudget } from './front-matter-budget.js'
 
@@ -155,12 +155,12 @@ function parseBlockText(text: string, fence: string, language: 'yaml' | 'toml', 
 
 function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: VFile): void {
   for (const key of Object.keys(data)) {
-    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key)) continue
+    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key) || isInternalKey(key)) continue
     const near = closest(key.toLowerCase(), [...KNOWN])
-    const hint =
-      distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3))
-        ? `; did you mean \`${KNOWN_KEYS.find((k) => k.toLowerCase() === near)}\`?`
-        : ''
+    const typo = distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3))
+    // A compound key that is no typo of a known one is the author's own field, not a mistake to report.
+    if (!typo && isCompoundKey(key)) continue
+    const hint = typo ? `; did you mean \`${KNOWN_KEYS.find((k) => k.toLowerCase() === near)}\`?` : ''
     const index = lines.findIndex((l) => l.startsWith(key) || l.startsWith(`"${key}"`) || l.startsWith(`'${key}'`))
     report(file, 'warning', `Unknown front-matter key \`${key}\`${hint}`, { line: index >= 0 ? index + 1 : 1, column: 1 }, RULE.frontMatterUnknownKey)
   }

@@ -225,3 +225,16 @@ export function isSiteKey(key: string): boolean {
   const parts = words(key)
   return parts.length > 1 && parts.some((w) => WORDS.has(w))
 }
+
+/** True for a generator's internal key (`__hash__`, `_id`): by convention a leading underscore is never the author's. */
+export function isInternalKey(key: string): boolean {
+  return key.startsWith('_')
+}
+
+/**
+ * True for a key of several words (`suspected_change`, `incidentPr`, `art_33_triggered`): the author's own field,
+ * which no typo of a known key makes (the caller still reports a key near a known one, `resolved_att`).
+ */
+export function isCompoundKey(key: string): boolean {
+  return words(key).length > 1
+}
