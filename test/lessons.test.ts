@@ -59,6 +59,12 @@ describe('lessons', () => {
     expect(lessons('## Potential learnings\n\n- Warm spares shorten recovery.\n').learned).toEqual(['Warm spares shorten recovery.'])
   })
 
+  it('leaves out a sentence that counts the lessons instead of stating one, keeps one stated after a colon', () => {
+    const body =
+      '## What did we learn?\n\nWe learned a few things about our token system.\n\nThere were three takeaways.\n\nWe learned two things: tokens must be per service.\n\n- We used the same token across CI services.\n'
+    expect(lessons(body).learned).toEqual(['We learned two things: tokens must be per service.', 'We used the same token across CI services.'])
+  })
+
   it('gives four empty lists when nothing is about lessons', () => {
     expect(lessons('## Summary\n\nThe disk filled up.\n')).toEqual({ wentWell: [], wentWrong: [], gotLucky: [], learned: [] })
   })

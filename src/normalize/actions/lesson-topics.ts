@@ -14,9 +14,14 @@ import { firstSentence } from '../summary/sentences.js'
 const META =
   /^(?:in this section|this section|below(?: (?:are|is|we))?|the following|here (?:are|is|we)|we (?:outline|list|describe|summari[sz]e|share|present) (?:the|our|some|a few) (?:lessons|learnings|takeaways))\b/i
 
-/** True for a line that introduces the lessons instead of being one. */
+/** A count of the lessons rather than a lesson: "We learned a few things about …", "There were three takeaways." */
+const COUNTED =
+  /^(?:(?:we|i|the team)(?: have| also)? (?:learned|learnt|took away|came away with|identified|found)|there (?:are|were)|(?:here are )?)\s*(?:a (?:few|couple(?: of)?|number of|lot of)|several|some|many|two|three|four|five|\d{1,2})\s+(?:\w+\s+)?(?:things|lessons|takeaways|learnings|points|areas)\b/i
+
+/** True for a line that introduces the lessons instead of being one (a lesson stated after a colon is kept). */
 export function isMetaLesson(line: string): boolean {
-  return META.test(line.trim())
+  const text = line.trim()
+  return META.test(text) || (COUNTED.test(text) && !/[:：]\s*\S/.test(text))
 }
 
 /** Characters of a topic's first sentence kept in the lesson. */
