@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { normalizeDocument } from '../src/normalize/index.js'
 import { classifyLine } from '../src/normalize/structure/line-kinds.js'
+import { matchSection } from '../src/normalize/sections/section-synonyms.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
@@ -11,6 +12,16 @@ describe('colon lines', () => {
     expect(classifyLine('Here is what happened:', { plain: true, standalone: true, inTimeline: false }).type).toBe('heading')
     expect(classifyLine('Here is what happened:', { plain: false, standalone: true, inTimeline: false }).type).toBe('text')
     expect(classifyLine('Timeline:', { plain: false, standalone: true, inTimeline: false }).type).toBe('heading')
+  })
+
+  it('a longer lead-in line ending in a colon inside Markdown prose is text, not a section keyed by a word it holds', () => {
+    const md = { plain: false, standalone: true, inTimeline: false }
+    expect(classifyLine('To reproduce the original bug (before fix):', md).type).toBe('text')
+    expect(classifyLine('Steps we took to restore the service:', md).type).toBe('text')
+    const r = recordOf(
+      '# Build break\n\n## Summary\n\nBuilds failed for a day.\n\n## Reproduction\n\nTo reproduce the original bug (before fix):\n\n1. Clone the repository\n2. Run the build\n\n## Root cause\n\nA bad cache key.\n',
+    )
+    expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual(['summary:Summary', 'null:Reproduction', 'rootCause:Root cause'])
   })
 
   it('keeps a Markdown paragraph ending in a colon as text of its section', () => {
@@ -138,5 +149,30 @@ describe('bold lines in Markdown prose', () => {
     )
     // "Security related" over a bold answer is metadata (not a section), and the answer never becomes a heading of its own.
     expect(r.sections.map((s) => s.heading)).toEqual(['Were customers affected?', 'Root cause'])
+  })
+})
+
+describe('captions and channel names', () => {
+  it('a bold label over a code block that names no section exactly is a caption of the block, not a section', () => {
+    const r = recordOf(
+      '# Load spike\n\n## Summary\n\nThe host stalled for half an hour.\n\n## Log evidence\n\n**High load (16:30 UTC):**\n\n```text\nload average: 53.12\n```\n\n**Service impact (web app):**\n\n```text\n16:30:49 disconnected from broker\n```\n\n## Resolution\n\nWe restarted the host.\n',
+    )
+    expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual(['summary:Summary', 'null:Log evidence', 'resolution:Resolution'])
+    expect(r.sections.find((s) => s.heading === 'Log evidence')?.text).toContain('disconnected from broker')
+  })
+
+  it('a bold label that names a section exactly stays one over its code block', () => {
+    const r = recordOf(
+      '# Load spike\n\n## Summary\n\nThe host stalled.\n\n## Details\n\n**Timeline:**\n\n```\n10:00 UTC load rises\n10:30 UTC host restarted\n```\n',
+    )
+    expect(r.sections.map((s) => s.key)).toContain('timeline')
+  })
+
+  it('a chat channel name (`#incident-response`) in a heading names no section', () => {
+    expect(matchSection('#incident-response logs')).toBeNull()
+    expect(matchSection('#ops-alerts channel')).toBeNull()
+    expect(matchSection('Incident response')?.key).toBe('resolution')
+    const r = recordOf('# Outage\n\n## Summary\n\nThe site was down.\n\n## Appendix\n\n### #incident-response logs\n\n```\n[1:04 PM] kim: on it\n```\n')
+    expect(r.sections.map((s) => s.key)).toEqual(['summary', null, null])
   })
 })

@@ -239,8 +239,11 @@ export function matchSection(heading: string, exact = false): SectionMatch | nul
 const MEMO = new Map<string, SectionMatch | null>()
 const MEMO_MAX = 4096
 
+/** A chat channel or hashtag (`#incident-response`): the name of a place, whose words name no section. */
+const CHANNEL = /(^|\s)#[\p{L}\p{N}][\p{L}\p{N}_-]*/gu
+
 function readHeading(heading: string, exact: boolean): SectionMatch | null {
-  const norm = normalizeHeading(heading)
+  const norm = normalizeHeading(heading.includes('#') ? heading.replace(CHANNEL, '$1') : heading)
   if (!norm) return null
   const lesson = lessonOf(norm)
   if (lesson) return { key: 'lessonsLearned', also: null, lesson, confidence: 1 }

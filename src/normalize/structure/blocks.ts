@@ -5,6 +5,7 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
+import { isCaption } from './caption.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
 import { classifyLine, FIELD_NAMES, type LineKind } from './line-kinds.js'
@@ -142,7 +143,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     flush(lines.length)
   }
 
-  const markdownParagraph = (node: Paragraph): void => {
+  const markdownParagraph = (node: Paragraph, next: RootContent | undefined): void => {
     const start = node.position?.start
     const end = node.position?.end
     if (!start || !end || start.offset === undefined || end.offset === undefined) return void blocks.push({ kind: 'content', node, line: start?.line ?? 1 })
@@ -157,7 +158,8 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       known.push(kind)
       if (kind.type !== 'text') break
     }
-    if (known[known.length - 1]!.type === 'text') return void blocks.push({ kind: 'content', node, line: start.line })
+    if (known[known.length - 1]!.type === 'text' || (lines.length === 1 && isCaption(known[0]!, next, plain)))
+      return void blocks.push({ kind: 'content', node, line: start.line })
     splitLines(
       lines,
       (from, to) => {
@@ -188,7 +190,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     else if (node.type === 'blockquote' && node.children[0]?.type === 'heading') nodes.push(...node.children)
     else nodes.push(node)
   }
-  for (const node of nodes) {
+  for (const [at, node] of nodes.entries()) {
     const line = node.position?.start.line ?? 1
     const column = node.position?.start.column ?? 1
     if (node.type === 'heading') {
@@ -227,7 +229,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     } else if (node.type === 'list' && !open.some((o) => o.match) && labelledItems(node)) {
       labelledList(labelledItems(node)!)
     } else if (node.type === 'paragraph' && node.position?.start.offset !== undefined) {
-      markdownParagraph(node)
+      markdownParagraph(node, nodes[at + 1])
     } else if (node.type === 'paragraph') {
       const texts = toString(node).split('\n')
       splitLines(

@@ -167,6 +167,8 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     if (!ctx.plain && !(match && match.confidence === 1 && ctx.standalone)) return { type: 'text' }
     return { type: 'heading', text, match, colon: true, bold: false }
   }
+  // A longer lead-in ending in a colon ("To reproduce the original bug (before fix):") introduces what follows in Markdown prose.
+  if (!ctx.plain && trimmed.endsWith(':')) return { type: 'text' }
   const field = PLAIN_FIELD.exec(line)
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
   if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
