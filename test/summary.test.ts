@@ -343,3 +343,22 @@ describe('summary: a sentence that introduces what follows', () => {
     ).toBe('A proposal that changed the proposer reward to nearly one halted the whole chain:')
   })
 })
+
+describe('summary: a Summary heading nested in another section', () => {
+  const report = (lead: string) =>
+    `# Chain split post mortem\n\n${lead}## Timeline\n\n- 2021-08-17: A bug report arrived.\n- 2021-08-27: The bug was exploited.\n\n` +
+    '## Bug report\n\n### Memory corruption in the VM\n\n#### Technical details\n\nThe copy routine overwrote its own buffer.\n\n' +
+    '#### Summary\n\nA memory-corruption bug can make vulnerable nodes compute a different state root.\n\n## Lessons learned\n\nShip fixes faster.\n'
+
+  it("sums up that section, so the report's lead paragraph is the summary", () => {
+    const lead = 'A minority chain split happened on mainnet at block 100, when some nodes followed another chain.\n\n'
+    expect(recordOf(report(lead)).summary).toBe('A minority chain split happened on mainnet at block 100, when some nodes followed another chain.')
+  })
+
+  it('is still the summary when the report has no lead paragraph, and a wrapper over the whole report nests nothing', () => {
+    expect(recordOf(report('')).summary).toBe('A memory-corruption bug can make vulnerable nodes compute a different state root.')
+    const wrapped =
+      '# Cache outage\n\nSome words about our team and how we write these reports for everyone to read.\n\n## Postmortem\n\n### Summary\n\nThe cache dropped every key for ten minutes.\n\n### Timeline\n\n- 10:00 UTC keys gone\n'
+    expect(recordOf(wrapped).summary).toBe('The cache dropped every key for ten minutes.')
+  })
+})

@@ -104,6 +104,16 @@ export function primarySummary(spans: SectionSpan[]): SectionSpan | undefined {
 }
 
 /**
+ * Whether a summary span sits inside another section that is one part of the report among others (a "Summary" of the
+ * bug under "Bounty report", beside Timeline and Lessons): it sums up that part, not the report. A wrapper running over
+ * every other named section nests nothing.
+ */
+export function isNestedSummary(span: SectionSpan, spans: SectionSpan[]): boolean {
+  const outer = spans.find((o) => o.heading.kind === 'heading' && o.index < span.index && span.index < o.end && o.match?.key !== 'summary')
+  return !!outer && spans.some((o) => o.match && o.heading.kind === 'heading' && (o.end <= outer.index || o.index >= outer.end))
+}
+
+/**
  * Sections read as `summary` that only give the setting ("Background", "Context") in a document that also has a
  * summary of the incident ("Summary", "What happened"): that one is the summary, these keep their heading unmapped.
  */

@@ -9,7 +9,7 @@ import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
-import { primarySummary, type SectionSpan } from '../sections/sections.js'
+import { isNestedSummary, primarySummary, type SectionSpan } from '../sections/sections.js'
 import { STATUS_LABEL } from '../timeline/timeline-headings.js'
 import { withoutMeta } from './meta-sentences.js'
 import { beforeLeadIn, sentencesOf } from './sentences.js'
@@ -284,7 +284,9 @@ function pickSummary(input: SummaryInput, language: string | null, sift: Sift): 
   const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true, sift) : null
   const firstSection = spans[0]?.index ?? blocks.length
   const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false, sift)
-  if (fromSummary && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
+  // A summary nested in another part of the report (the bug's, under "Bounty report") comes after the report's own lead.
+  const nested = summary ? isNestedSummary(summary, spans) : false
+  if (fromSummary && !nested && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
     return firstSentences(fromSummary, language)
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
   const fieldText = field?.heading.kind === 'field' ? sift(clean(field.heading.value)) : ''
