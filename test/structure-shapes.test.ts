@@ -48,7 +48,7 @@ describe('bold-labelled bullet reports', () => {
     const r = recordOf(report)
     expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual([
       'timeline:Key events',
-      'null:Identified',
+      'detection:Identified',
       'impact:Impact',
       'summary:Context',
       'resolution:Resolution',
@@ -59,6 +59,11 @@ describe('bold-labelled bullet reports', () => {
     expect(r.timeline.map((e) => e.time)).toEqual(['09:10', '10:05'])
     // The stated repair time is a metric; the window is the one the key events give.
     expect(r.impact.durationMinutes).toBe(55)
+  })
+
+  it('reads a finding step (`Identified`, `Discovered`) as the detection part, which a status label alone is not', () => {
+    expect(recordOf(report).sections.find((s) => s.key === 'detection')?.text).toBe('Two workers stopped taking jobs.')
+    expect(matchSection('Identified', true)).toBeNull()
   })
 
   it('leaves a list of bold terms, or one inside a named section, as it is', () => {
@@ -98,6 +103,9 @@ describe('Chinese and Japanese field labels', () => {
     expect(r.severity).toBe('P1')
     expect(r.authors).toEqual(['张三'])
     expect(r.sections.map((s) => s.key)).toContain('impact')
+    // 发现人 ("found by"): who or what noticed it, the detection.
+    const found = recordOf('# 代理故障\n\n**日期**: 2024-03-05\n**发现人**: 用户反馈从 04:39 开始无法访问网站。\n\n## 根因\n\n证书过期。\n')
+    expect(found.sections.map((s) => `${s.key}:${s.heading}`)).toEqual(['detection:发现人', 'rootCause:根因'])
     const ja = recordOf('# 障害報告\n\n**発生日**：2024-04-02\n**重要度**：高\n\n## 概要\n\nAPI が停止した。\n')
     expect(ja.date).toBe('2024-04-02')
     expect(ja.severity).toBe('高')

@@ -41,6 +41,13 @@ function leadOf(after: PhrasingContent[], paragraph: Paragraph): Paragraph | nul
   return { type: 'paragraph', children, ...(start && paragraph.position ? { position: { start, end: paragraph.position.end } } : {}) }
 }
 
+/** A report part named by how the problem was found (`**Identified**:`, `**Discovered**:`): the detection, a status label elsewhere (`**Detected**:` is the time field). */
+const FINDING_STEP = /^(?:identified|discovered|noticed|spotted)$/i
+
+function findingStep(label: string): SectionMatch | null {
+  return FINDING_STEP.test(label) ? { key: 'detection', also: null, lesson: null, confidence: 0.9 } : null
+}
+
 /**
  * The bullets of a list read as labelled parts, when every bullet opens with a bold label and at least two labels
  * name sections (`Impact`, `Resolution`, `Key events`); null for any other list (a list of bold terms, of findings).
@@ -54,10 +61,11 @@ export function labelledItems(list: List): LabelledItem[] | null {
     if (!found) return null
     const match = matchSection(found.label, true)
     if (match) named++
+    const step = match ?? findingStep(found.label)
     const start = found.paragraph.position?.start
     items.push({
       label: found.label,
-      match,
+      match: step,
       line: start?.line ?? item.position?.start.line ?? 1,
       column: start?.column ?? 1,
       lead: leadOf(found.after, found.paragraph),
