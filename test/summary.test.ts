@@ -362,3 +362,16 @@ describe('summary: a Summary heading nested in another section', () => {
     expect(recordOf(wrapped).summary).toBe('The cache dropped every key for ten minutes.')
   })
 })
+
+describe('summary: a paragraph of `<br>`-separated fields with soft-wrapped lines', () => {
+  it("reads the Description field whole, to its `<br>`, across the source's line wraps", () => {
+    const text =
+      '# Site offline\n\nStatus: final<br> Owners: @kim\n\n## Summary\n\nDescription: The site was offline for most users for a period of several\nhours.<br> Component: web site<br> Date/time: 2023-08-26 21:14\nPDT<br> Duration: 15 hours 40 minutes<br> User impact: new users could\nnot reach the docs.\n\n## Timeline\n\n- 2023-08-26 21:14 PDT site down\n'
+    expect(recordOf(text).summary).toBe('The site was offline for most users for a period of several hours.')
+    const wrapped =
+      '# Installer flagged\n\n## Summary\n\nDescription: A change to a virus scanner caused failing builds and, more\nimportantly, flagged the app as malware for some users.<br> Component:\nRelease<br> Duration: two days<br> User impact: An\nunknown number of users could not install the app.\n'
+    expect(recordOf(wrapped).summary).toBe(
+      'A change to a virus scanner caused failing builds and, more importantly, flagged the app as malware for some users.',
+    )
+  })
+})

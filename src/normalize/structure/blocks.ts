@@ -5,6 +5,7 @@
 import type { Heading, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
+import { paragraphLines } from './br-lines.js'
 import { isCaption } from './caption.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
@@ -148,27 +149,20 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const end = node.position?.end
     if (!start || !end || start.offset === undefined || end.offset === undefined) return void blocks.push({ kind: 'content', node, line: start?.line ?? 1 })
     const first = lineStarts[start.line - 1] ?? start.offset
-    const texts = source.slice(first, end.offset).split('\n')
-    const lines = texts.map((text, i) => ({ text, line: start.line + i, column: i === 0 ? start.column : 1 }))
+    const text = source.slice(first, end.offset)
+    const lines = paragraphLines(text, start.line, start.column, !plain)
+    const standalone = !text.includes('\n')
     // Lines are read up to the first that is not text; splitLines starts from these kinds instead of reading them again.
-    const context = { plain, standalone: lines.length === 1, inTimeline: inTimeline() }
+    const context = { plain, standalone, inTimeline: inTimeline() }
     const known: LineKind[] = []
     for (const l of lines) {
       const kind = classifyLine(l.text, context)
       known.push(kind)
       if (kind.type !== 'text') break
     }
-    if (known[known.length - 1]!.type === 'text' || (lines.length === 1 && isCaption(known[0]!, next, plain)))
+    if (known[known.length - 1]!.type === 'text' || (standalone && isCaption(known[0]!, next, plain)))
       return void blocks.push({ kind: 'content', node, line: start.line })
-    splitLines(
-      lines,
-      (from, to) => {
-        const segment = texts.slice(from, to).join('\n')
-        return parseAt(segment, start.line + from)
-      },
-      lines.length === 1,
-      known,
-    )
+    splitLines(lines, (from, to) => parseAt(text.slice(lines[from]!.from, lines[to - 1]!.to), lines[from]!.line), standalone, known)
   }
 
   // A list of bold-labelled bullets outside any named section: each bullet a part of the report (a field when its label names one).
