@@ -36,6 +36,11 @@ describe('diagnostics say only what is true', () => {
       'max_severity',
       'resolved_on',
       'pinned',
+      // Status-page themes: where the incident struck (clusters, regions) and its list of updates.
+      'clusters',
+      'regions',
+      'incident_states',
+      'resolvedDate',
     ]
     const front = `---\ntitle: T\ndate: 2021-01-02\n${keys.map((k) => `${k}: x`).join('\n')}\ntitel: oops\n---\nBody.\n`
     const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')

@@ -8,6 +8,13 @@
 const SITE_KEYS = new Set([
   'project',
   'projects',
+  // Status-page themes: where an incident struck.
+  'cluster',
+  'clusters',
+  'region',
+  'regions',
+  'datacenter',
+  'datacenters',
   'linktitle',
   'resources',
   'redirect_to',
