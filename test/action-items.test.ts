@@ -99,6 +99,22 @@ describe('action items: layouts', () => {
     expect(texts(body)).toEqual(['Review the proxy configuration files', 'Add monitoring'])
   })
 
+  it('reads a bold task over its sub-bullets as one item with its details; a bold group name still groups', () => {
+    const tasks = items(
+      '## Preventive measures\n\n1. **Add monitoring for repository tracking**\n   - Success/failure metrics\n   - Error rate alerting\n\n2. **Implement integration tests**\n   - Test workspace addition\n',
+    )
+    expect(tasks.map((i) => i.text)).toEqual([
+      'Add monitoring for repository tracking (Success/failure metrics; Error rate alerting)',
+      'Implement integration tests (Test workspace addition)',
+    ])
+    const groups = items('## Follow-ups\n\n- **Monitoring**\n  - Add a disk alert\n  - Page on replica lag\n- **Completed items**\n  - Rotated the keys\n')
+    expect(groups.map((i) => [i.text, i.done])).toEqual([
+      ['Add a disk alert', null],
+      ['Page on replica lag', null],
+      ['Rotated the keys', true],
+    ])
+  })
+
   it('takes the kind from bold-labelled sub-lists and from sub-headings', () => {
     const lists = items('## Next steps\n\n- **Short-term:**\n  - Add an alert\n- **Long term:**\n  - Move to managed storage\n')
     expect(lists.map((i) => [i.text, i.kind])).toEqual([

@@ -6,14 +6,26 @@ import type { List, ListItem } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
-import { groupStatus } from './action-groups.js'
+import { doneGroup, groupStatus } from './action-groups.js'
 import { kindOf, makeItem, type ItemDefaults } from './action-markers.js'
 
-/** A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`), not an item with details under it. */
+/** Words of a bold parent that names a task of its own rather than a group (`**Add monitoring for tracking**`). */
+const TASK_WORDS = 3
+
+/**
+ * A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`, `**Monitoring**`), not an item with details
+ * under it: a bold phrase of three words or more that names no kind or status of follow-ups is a task, and its
+ * sub-list its details.
+ */
 function isLabel(first: ListItem['children'][number] | undefined, text: string): boolean {
   if (/:\s*$/.test(text) || (kindOf(text) && text.split(/\s+/).length <= 3)) return true
-  return first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'strong'
+  if (!boldOnly(first)) return false
+  return text.split(/\s+/).length < TASK_WORDS || kindOf(text) !== null || doneGroup(text) !== null
 }
+
+/** A list item's first paragraph is one bold phrase and nothing else. */
+const boldOnly = (first: ListItem['children'][number] | undefined): boolean =>
+  first?.type === 'paragraph' && first.children.length === 1 && first.children[0]?.type === 'strong'
 
 function struck(first: ListItem['children'][number] | undefined): boolean {
   if (first?.type !== 'paragraph') return false
@@ -34,6 +46,12 @@ export function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]):
     }
     if (nested && isLabel(first, head)) {
       fromList(nested, { kind: kindOf(head) ?? defaults.kind, ...groupStatus(head, defaults) }, out)
+      continue
+    }
+    if (nested && boldOnly(first)) {
+      // "**Add monitoring for repository tracking**" over "Success/failure metrics": the task, its details read into it.
+      const made = makeItem(`${head} (${subPoints(nested, 0)})`, marked(li, first, defaults))
+      if (made) out.push(made)
       continue
     }
     const made = makeItem(head || plainText(li.children), marked(li, first, defaults))
