@@ -243,5 +243,6 @@ export function isInternalKey(key: string): boolean {
  * which no typo of a known key makes (the caller still reports a key near a known one, `resolved_att`).
  */
 export function isCompoundKey(key: string): boolean {
-  return words(key).length > 1
+  // Only an identifier of words joined by `_`, `-` or case: a key holding spaces, colons or line breaks is no field name.
+  return /^[A-Za-z][A-Za-z0-9]*(?:[_-]+[A-Za-z0-9]+)*$/.test(key) && words(key).length > 1
 }
