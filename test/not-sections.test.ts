@@ -189,3 +189,23 @@ describe('sub-headings of another meaning inside lessons', () => {
     expect(r.summary).toBe('Errors for 25 minutes.')
   })
 })
+
+describe('the heading that opens the document', () => {
+  it('is the title, not a section, when only some of its words name one ("# Queue backlog" over a metadata table)', () => {
+    const r = recordOf(
+      '# Queue backlog\n\n| Date | 2024-07-18 |\n|---|---|\n| Authors | Ravi |\n\n## Summary\n\nA bad consumer config stopped every consumer.\n\n' +
+        '## Timeline (UTC)\n\n| Time | Event |\n|---|---|\n| 14:03 | Deploy starts |\n| 14:58 | Queue drained |\n',
+    )
+    expect(r.title).toBe('Queue backlog')
+    expect(r.sections.map((s) => s.key)).toEqual(['summary', 'timeline'])
+    expect(r.timeline.map((e) => e.at)).toEqual(['2024-07-18T14:03:00+00:00', '2024-07-18T14:58:00+00:00'])
+  })
+
+  it('is a section when all its words name one, and a later H1 may be read by its main word', () => {
+    const r = recordOf('# Summary\n\nThe queue stalled.\n\n# Queue backlog\n\n- Add a consumer health check\n')
+    expect(r.sections.map((s) => [s.key, s.heading])).toEqual([
+      ['summary', 'Summary'],
+      ['actionItems', 'Queue backlog'],
+    ])
+  })
+})

@@ -217,7 +217,9 @@ export function buildBlocks(tree: Root, source: string): Block[] {
         match: null,
         node,
       }
-      block.match = matchSection(block.text)
+      // The H1 that opens the document is its title, a section only when all its words name one ("# Summary", not "# Queue backlog").
+      const opening = node.depth === 1 && !blocks.some((b) => b.kind === 'heading')
+      block.match = matchSection(block.text, opening)
       open[open.length - 1]!.match = block.match
       blocks.push(block)
     } else if (node.type === 'list' && !open.some((o) => o.match) && labelledItems(node)) {
