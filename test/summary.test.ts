@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { normalizeDocument } from '../src/normalize/index.js'
 import { detectLanguage, proseOf } from '../src/normalize/summary/language.js'
-import { isStampLine } from '../src/normalize/summary/summary.js'
+import { isStampLine } from '../src/normalize/summary/summary-lines.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { deriveDisplayTitle } from '../src/normalize/summary/title-text.js'
 
