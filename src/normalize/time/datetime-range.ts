@@ -6,6 +6,7 @@ import { DateTime } from 'luxon'
 import { addDays } from './date-parts.js'
 import { findDates, findTimes, formatDate, formatTime, type DateHints, type ParsedTime } from './datetime.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
+import { RANGE_CONJUNCTIONS, RANGE_WORDS } from './range-join.js'
 
 /** One end of a range; each part is null when the text does not say. */
 export interface RangePoint {
@@ -26,8 +27,9 @@ export interface DateTimeRange {
 /** Hints for a range: year and day order, the zone from context, the configured default zone, the incident date. */
 export type RangeHints = DateHints & { zone?: string | null; defaultTimezone?: string | null; date?: string | null }
 
-const SPACED_SEPARATOR = /\s(?:[-–—]+|to|until|till|through|thru)\s/i
-const BARE_SEPARATOR = /[-–—]/
+/** A range's join written between spaces: a dash or one of the range's words in any language read ("to", "bis", "y las"). */
+const SPACED_SEPARATOR = new RegExp(`\\s(?:[-–—~〜～]+|${[...RANGE_WORDS, ...RANGE_CONJUNCTIONS].join('|')})(?:\\s(?:las|la|les))?\\s`, 'i')
+const BARE_SEPARATOR = /[-–—~〜～]|부터|から/
 
 interface Side {
   date: string | null

@@ -14,7 +14,8 @@ export interface Token<T> {
 /** Hints for stamp tokens: the date hints, whose publication day is what "yesterday" counts from. */
 export type StampHints = DateHints
 
-const JA_TIME = /^(?:(午前|午後)\s?)?(\d{1,2})\s?時(?:\s?(\d{1,2})\s?分|(半))?/
+/** Japanese and Korean clock times (`午後3時`, `15時30分`, `10時半`, `오후 3시 30분`), never a count of hours (`3時間`, `3시간`). */
+const JA_TIME = /^(?:(午前|午後|오전|오후)\s?)?(\d{1,2})\s?(?:時(?!間)|시(?!간))(?:\s?(\d{1,2})\s?[分분]|([半반]))?/
 const JA_DATE = /^(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:\s?[(（][日月火水木金土][)）])?/
 /** `2233` before a separator or zone; never `2015-10` (a year and month). */
 const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?![-–—./]\d)(?=\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
@@ -27,7 +28,9 @@ const PLACEHOLDER = /^\d{4}-(?:MM|XX|\?\?|\d{2})-(?:DD|XX|\?\?)(?![\w?])|^\d{4}-
 const RELATIVE = /^(?:(yesterday|gestern|hier)|(today|tonight|heute|aujourd'hui)|(the day before yesterday|vorgestern|avant-hier))\b/i
 /** Words that may open a stamp or sit between its parts, kept only when a date or time follows them. */
 const FILLER =
-  /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
+  /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|zwischen|entre(?: las| los)?|von|desde(?: las)?|de(?: las)?|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
+/** The openers after which "and" ("y", "und") joins a range's start and end. */
+const BETWEEN = /^(?:between|zwischen|entre)\b/i
 /** Marks after a time: approximate ("ish"), German "Uhr", an hours suffix ("14:30h"), Japanese "頃". */
 const TIME_SUFFIX = /^(?:-?ish\b|\s?Uhr\b|\s?hrs?\b|\s?頃|\s?ごろ)/i
 const APPROXIMATE = /^(?:[~≈]|around|approx|approximately|about|circa|ca\.|c\.|roughly|gegen|vers|-?ish|頃|ごろ)/i
@@ -49,10 +52,11 @@ export function readTimeToken(s: string, afterDate: boolean): Token<ParsedTime> 
   if (ja) {
     let hour = Number(ja[2])
     const minute = ja[4] ? 30 : Number(ja[3] ?? 0)
-    if (ja[1] === '午後' && hour < 12) hour += 12
-    if (ja[1] === '午前' && hour === 12) hour = 0
+    const pm = ja[1] === '午後' || ja[1] === '오후'
+    if (pm && hour < 12) hour += 12
+    if (ja[1] && !pm && hour === 12) hour = 0
     if (hour > 23 || minute > 59) return null
-    return { value: { hour, minute, second: null, text: ja[0], meridiem: ja[1] ? (ja[1] === '午前' ? 'am' : 'pm') : null }, length: ja[0].length }
+    return { value: { hour, minute, second: null, text: ja[0], meridiem: ja[1] ? (pm ? 'pm' : 'am') : null }, length: ja[0].length }
   }
   const m = matchTimeAt(s, 0)
   if (m) return { value: m.time, length: m.end }
@@ -91,10 +95,10 @@ export function readDateToken(s: string, hints: StampHints): Token<ParsedDate | 
   }
 }
 
-/** Filler that may precede a stamp's part (`~`, "around", "Monday,", "Update"); whether it marks an approximate time. */
-export function readFiller(s: string): Token<{ approximate: boolean }> | null {
+/** Filler that may precede a stamp's part (`~`, "around", "Monday,", "Update", "between"); whether it marks an approximate time or opens a between-range. */
+export function readFiller(s: string): Token<{ approximate: boolean; between: boolean }> | null {
   const m = FILLER.exec(s)
-  return m ? { value: { approximate: APPROXIMATE.test(m[0]) }, length: m[0].length } : null
+  return m ? { value: { approximate: APPROXIMATE.test(m[0]), between: BETWEEN.test(m[0]) }, length: m[0].length } : null
 }
 
 /** A mark written straight after a time ("ish", "Uhr", "h", "頃"). */

@@ -9,6 +9,7 @@
 import type { ParsedDate, ParsedTime } from '../time/datetime.js'
 import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, readTimeToken, type StampHints } from '../time/datetime-tokens.js'
 import { parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
+import { hourBeforeRange, readRangeEnd } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
 
 /** What a line's opening stamp says; `rest` is the event text after it. */
@@ -40,7 +41,6 @@ const TIME_UNKNOWN = /^(?:-{1,2}:-{1,2}|\?{1,2}:\?{1,2}|\?{2,4}|[xX]{2}:[xX]{2}|
 const APPROXIMATE_NOTE = /^[([]\s?(?:approx(?:imately|\.)?|about|around|roughly|circa|ca\.|estimated|est\.)\s?[)\]]\s*/i
 const INVALID_TIME = /^\d{1,2}:\d{2}(?::\d{2})?(?!\d)/
 const SEPARATOR = /^\s*(?:[-–—=]+>?|:+|：|\||,|[→⇒➔➜➤»]|>>)\s*/
-const RANGE_END = /^\s{0,3}(?:[-–—~〜]|to|until|till|and|bis|à|au)\s{0,3}(?=\d)/i
 /** A UTC offset written straight after the time (`09:12:00-05:00`, `T09:12-0500`): a zone, never a range's end. */
 const ATTACHED_OFFSET = /^[+\-−](?:0\d|1[0-4]):?[0-5]\d(?![\d:])/
 const ALT_PAREN = /^\s{0,3}[([]([^()[\]\n]{1,60})[)\]]/
@@ -82,6 +82,8 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
   let pos = start
   let isoTime = false
   let endZone = false
+  let between = false
+  let hourOnlyStart = false
   const at = (p: number): string => norm.slice(p)
 
   /** One part at `p` (no joiner before it); the position after it, or -1. */
@@ -96,11 +98,10 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       }
     }
     if (stamp.time && !stamp.end) {
-      const range = RANGE_END.exec(s)
-      const end = range ? readTimeToken(s.slice(range[0].length), false) : null
-      if (range && end) {
+      const end = readRangeEnd(s, between, hourOnlyStart)
+      if (end) {
         stamp.end = end.value
-        return p + range[0].length + end.length
+        return p + end.length
       }
     }
     if (!stamp.date && !stamp.dateUnknown) {
@@ -112,8 +113,10 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       }
     }
     if (!stamp.time && !stamp.timeUnknown && !stamp.invalidTime) {
-      const time = readTimeToken(s, stamp.date !== null)
+      const full = readTimeToken(s, stamp.date !== null)
+      const time = full ?? hourBeforeRange(s, between)
       if (time) {
+        hourOnlyStart = !full
         stamp.time = time.value
         isoTime = joined === 'T'
         const suffix = readTimeSuffix(s.slice(time.length))
@@ -186,6 +189,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       const filler = wrap ? null : readFiller(at(p))
       if (!wrap && !filler) break
       if (filler?.value.approximate) stamp.approximate = true
+      if (filler?.value.between) between = true
       p += wrap ? wrap[0].length : filler!.length
       next = part(p, joined)
     }
