@@ -75,6 +75,29 @@ describe('bold-labelled bullet reports', () => {
   })
 })
 
+describe('paragraph-per-label reports', () => {
+  it('a bold label line keys its section with the text after a colon or a spaced dash, its wrapped lines included', () => {
+    const r = recordOf(
+      '# API outage\n\n**Issue**: the API returned 500s\nfor all users.\n\n**Root cause** - a bad config push\nremoved the database host.\n**Impact** — 40% of requests failed.\n\n**Resolution**: we rolled back.\n',
+    )
+    expect(r.title).toBe('API outage')
+    expect(r.sections.map((s) => `${s.key}:${s.heading}:${s.text.replace(/\s+/g, ' ')}`)).toEqual([
+      'summary:Issue:the API returned 500s for all users.',
+      'rootCause:Root cause:a bad config push removed the database host.',
+      'impact:Impact:40% of requests failed.',
+      'resolution:Resolution:we rolled back.',
+    ])
+    expect(r.summary).toBe('the API returned 500s for all users.')
+  })
+
+  it('a status page update with a dash (`**Resolved** - …`) and a bold term that names no section stay text', () => {
+    const md = { plain: false, standalone: true, inTimeline: false }
+    expect(classifyLine('**Resolved** - Payments work again.', md).type).toBe('text')
+    expect(classifyLine('**Redis** - the cache', md).type).toBe('text')
+    expect(classifyLine('**Root cause** - a bad push', md)).toMatchObject({ type: 'field', label: 'Root cause', value: 'a bad push' })
+  })
+})
+
 describe('italic pseudo-headings', () => {
   it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
     const r = recordOf(

@@ -9,7 +9,7 @@ import { paragraphLines } from './br-lines.js'
 import { isCaption } from './caption.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
-import { classifyLine, FIELD_NAMES, type LineKind } from './line-kinds.js'
+import { classifyLine, continuesValue, FIELD_NAMES, type LineKind } from './line-kinds.js'
 import { metadataHeading, stripInlineTags } from './meta-lines.js'
 import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
@@ -126,19 +126,28 @@ export function buildBlocks(tree: Root, source: string): Block[] {
         from = lines.length
         break
       }
-      if (kind.type === 'heading')
+      if (kind.type === 'heading') {
         pushHeading({ depth: pseudoDepth(kind), text: kind.text, line: sl.line, column: sl.column, origin: kind.bold ? 'bold' : 'bare', match: kind.match })
-      else
-        blocks.push({
-          kind: 'field',
-          label: kind.label,
-          value: kind.value,
-          line: sl.line,
-          column: sl.column,
-          match: kind.match,
-          node: reparse(i, i + 1).find((n): n is Paragraph => n.type === 'paragraph') ?? textParagraph(sl.text, point(sl.line, sl.column), lineEnd(sl.line)),
-          valueNode: valueParagraph(kind.value, sl.line) ?? textParagraph(kind.value, point(sl.line, sl.column), lineEnd(sl.line)),
-        })
+        from = i + 1
+        continue
+      }
+      // A label naming a section (`**Issue**: …`) keeps the lines that continue its paragraph as its value; a metadata field keeps its line.
+      let to = i + 1
+      if (kind.match && !FIELD_NAMES.has(kind.label.toLowerCase()))
+        while (to < lines.length && continuesValue(lines[to - 1]!.text, lines[to]!.text, { plain, standalone, inTimeline: inTimeline() })) to++
+      const written = [kind.value, ...lines.slice(i + 1, to).map((l) => l.text.trim())]
+      const last = lines[to - 1]!
+      blocks.push({
+        kind: 'field',
+        label: kind.label,
+        value: written.join(' '),
+        line: sl.line,
+        column: sl.column,
+        match: kind.match,
+        node: reparse(i, to).find((n): n is Paragraph => n.type === 'paragraph') ?? textParagraph(sl.text, point(sl.line, sl.column), lineEnd(last.line)),
+        valueNode: valueParagraph(written.join('\n'), sl.line) ?? textParagraph(written.join(' '), point(sl.line, sl.column), lineEnd(last.line)),
+      })
+      i = to - 1
       from = i + 1
     }
     flush(lines.length)

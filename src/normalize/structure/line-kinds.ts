@@ -4,6 +4,7 @@
  */
 import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
+import { STATUS_LABELS } from '../sections/section-words.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { italicHeading } from './italic-heading.js'
 
@@ -83,6 +84,8 @@ export interface LineContext {
 
 const BOLD_ONLY = /^\s*(\*\*|__)(?<label>[^*_\n]{1,90}?)\1\s*:?\s*$/
 const BOLD_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1\s*:\s*(?<value>\S.*)$|^\s*(\*\*|__)(?<label2>[^*_\n]{1,60}?):\s*\4\s*(?<value2>\S.*)$/
+/** A bold label and its value after a spaced dash (`**Root cause** - a bad push`), as paragraph-per-label reports write them. */
+const BOLD_DASH_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1(?:\s+-\s+|\s*[–—]\s*)(?<value>\S.*)$/
 const PLAIN_FIELD = /^\s*(?<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)\s*:\s+(?<value>\S.*)$/
 const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
 /** Inline styling tags (`<span style=...>`, `<font>`, `<b>`), which carry no structure of their own. */
@@ -155,6 +158,10 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     const value = boldField.groups['value'] ?? boldField.groups['value2'] ?? ''
     return ctx.inTimeline || isTimeLike(label) ? { type: 'text' } : fieldOrText(label, value)
   }
+  const dashed = boldField ? null : BOLD_DASH_FIELD.exec(line)
+  // A status page's update (`**Resolved** - Payments work again.`) is an event of its log, not a field.
+  if (dashed?.groups && !ctx.inTimeline && !STATUS_LABELS.has(cleanLabel(dashed.groups['label'] ?? '').toLowerCase()))
+    return fieldOrText(dashed.groups['label'] ?? '', dashed.groups['value'] ?? '')
   if (line.includes('#')) {
     const tight = tightHeading(line)
     if (tight) return tight
@@ -179,4 +186,14 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
     return { type: 'heading', text: trimmed, match: null, colon: false, bold: false }
   }
   return { type: 'text' }
+}
+
+/**
+ * Whether a line goes on with the value of the label line before it (`**Issue**: the API returned 500s` then `for all
+ * users.`): text that is no label line of its own; in plain text, where every newline is the author's, only a sentence
+ * the line before left open.
+ */
+export function continuesValue(previous: string, line: string, ctx: LineContext): boolean {
+  if (classifyLine(line, ctx).type !== 'text' || BOLD_FIELD.test(line) || BOLD_DASH_FIELD.test(line) || PLAIN_FIELD.test(line)) return false
+  return !ctx.plain || !/[.!?:;)]\s*$/.test(previous)
 }
