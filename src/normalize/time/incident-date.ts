@@ -12,6 +12,7 @@ import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { documentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
+import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
@@ -194,6 +195,11 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.date = isCalendarDay(text) ? text : firstDate(text, { ...hints, year }, year, warn)
     if (out.date) out.dateSource = source
   }
+  // A plain "Date:" over a summary that opens "Yesterday, …" is the day the report was written (a title date, as in
+  // "Downtime on November 30", names the incident's).
+  const ownDay = out.dateSource === 'field' && out.date === fieldDay(fields, hints, year)
+  const before = ownDay ? dayBeforeReport(input.prose, out.date, hints) : null
+  if (before) out.date = before
   const prose = firstDated(input.prose, hints, null, warn) ?? beforePublication(input.prose, meta.published, hints)
   out.proseDate = prose?.date ?? null
   out.proseDateNotice = prose !== null && isNotice(input.prose, prose.index)
@@ -217,24 +223,29 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   return out
 }
 
-const YESTERDAY = /\b(?:yesterday|last night|gestern)\b/i
-
 /**
  * A day the summary's opening gives without a year, counted from the publication day: a month and day ("On March 15th",
  * in the publication's year, or the year before when that would fall after it) or "yesterday" (the day before).
  */
 function beforePublication(prose: string, published: string | null, hints: DateHints): { date: string; index: number } | null {
   if (!published) return null
-  const head = prose.slice(0, 400)
+  const head = prose.slice(0, OPENING)
   const year = Number(published.slice(0, 4))
   const [d] = findDates(head, hints)
   if (d) {
     const date = d.year === null ? full(d, year) : null
     return date ? { date: date > published ? (full(d, year - 1) ?? date) : date, index: d.index } : null
   }
-  const relative = YESTERDAY.exec(head)
-  const day = relative ? addDays(published, -1) : null
-  return day ? { date: day, index: relative!.index } : null
+  const relative = yesterdayIndex(head)
+  const day = relative >= 0 ? addDays(published, -1) : null
+  return day ? { date: day, index: relative } : null
+}
+
+/** The day a plain `Date:` field states (not "Incident date", not "Date of incident"), or null. */
+function fieldDay(fields: Fields, hints: DateHints, year: number | null): string | null {
+  const field = fields.date
+  if (!field || !/^\W*date\W*$/i.test(field.label)) return null
+  return isCalendarDay(field.value) ? field.value : firstDate(field.value, { ...hints, year }, year, () => {})
 }
 
 /** The first date in the list that names its year and reads only one way (`4/20/2019`, `2019-04-20`, `April 20, 2019`). */
