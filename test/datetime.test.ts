@@ -111,6 +111,17 @@ describe('dates written in more ways', () => {
     expect(findDates('steps 1, 2, 3 and 4')).toEqual([])
     expect(findDates('5 mais', { year: 2020 })).toEqual([])
   })
+  it('reads a day, month name and year joined by slashes or hyphens (22/Mar/2024, 22-Mar-24, Mar/22/2024)', () => {
+    expect(findDates('## 22/Mar/2024')[0]).toMatchObject({ year: 2024, month: 3, day: 22, text: '22/Mar/2024' })
+    expect(findDates('on 05-Jan-24 at noon')[0]).toMatchObject({ year: 2024, month: 1, day: 5 })
+    expect(findDates('Mar/22/2024 10:05')[0]).toMatchObject({ year: 2024, month: 3, day: 22 })
+    expect(matchDateAt('31-Dec-2023 - deploy')).toMatchObject({ year: 2023, month: 12, day: 31 })
+    // The separators must match, the day must exist, and a month word inside a longer word is no month.
+    expect(findDates('22/Mar-2024')).toEqual([])
+    expect(findDates('31/Feb/2024')).toEqual([])
+    expect(findDates('build-22-Marker-2024')).toEqual([])
+    expect(parseDate('22/Mar/2024', {})).toMatchObject({ year: 2024, month: 3, day: 22 })
+  })
   it('matchDateAt reads only a date at the very start', () => {
     expect(matchDateAt('Monday, May 4th, 2020 - deploy')).toMatchObject({ month: 5, day: 4, year: 2020 })
     expect(matchDateAt('deploy on 2020-05-04')).toBeNull()

@@ -147,3 +147,10 @@ describe('pasted logs and headers', () => {
     expect(written.date).toBe('2024-03-02')
   })
 })
+
+describe('a day heading written with a month name between slashes', () => {
+  it('dates the incident (## 22/Mar/2024 over its story)', () => {
+    const record = recordOf('# Disk full on build host\n\n## 22/Mar/2024\n\nThe build host ran out of disk at 10:05 UTC.\n')
+    expect(record.date).toBe('2024-03-22')
+  })
+})

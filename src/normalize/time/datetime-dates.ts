@@ -2,7 +2,8 @@
  * Calendar dates inside prose: ISO, numeric with dots or slashes (day/month order from hints or evidence),
  * Japanese ("2021年11月25日"), French, German, Spanish, Portuguese and Italian month names ("27 août 2022",
  * "12. März 2024", "12 de marzo de 2024"), and English month names in either order ("March 1st, 2023",
- * "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov").
+ * "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov"), and
+ * day, month name and year joined by slashes or hyphens ("22/Mar/2024", "Mar-22-2024").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 import { monthNumber } from './month-words.js'
@@ -93,6 +94,9 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
   ['dm', String.raw`\b(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['md', String.raw`\b${MONTH}\s{1,3}(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  // Day, month name and year joined by slashes or hyphens, as logs and date pickers write them ("22/Mar/2024", "22-Mar-24", "Mar/22/2024").
+  ['dm', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?<sep>[/-])${MONTH}\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
+  ['md', String.raw`\b${MONTH}(?<sep>[/-])(?<d>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}(?<y>\d{4})(?!\d)`],
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
