@@ -32,6 +32,7 @@ import { findTitle } from './summary/title.js'
 import { findImpactWindow } from './impact/impact-window.js'
 import { phaseValue } from './impact/phase-value.js'
 import { impactPassages } from './impact/passages.js'
+import { statedRangeDay } from './impact/stated-day.js'
 import { parseZone } from './time/zones.js'
 import { parseWithinBudget } from './structure/markup-budget.js'
 import { capTables } from './structure/table-budget.js'
@@ -163,9 +164,11 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     file,
   })
   clock?.lap('incident date')
+  const passages = impactPassages(blocks, blockIndex, body)
+  const statedDay = (found.date ?? found.proseDate) ? null : statedRangeDay(passages, { year: found.year, dayFirst: found.dayFirst })
   const context = {
     heading: location?.heading ?? '',
-    date: found.date ?? found.proseDate ?? meta.published,
+    date: found.date ?? found.proseDate ?? statedDay ?? meta.published,
     year: found.year,
     zone: found.zone,
     defaultTimezone: options.defaultTimezone,
@@ -200,7 +203,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     {
       timeline: inOrder,
       details: timeline.details ?? null,
-      passages: impactPassages(blocks, blockIndex, body),
+      passages,
       fieldRange,
       statedStart: when.start,
       statedEnd: when.end,
