@@ -5,6 +5,7 @@
  */
 import { stripDecoration } from '../structure/html-blocks.js'
 import { splitSentences } from '../summary/sentences.js'
+import { narrates } from './narrative-lines.js'
 
 /** A bullet or a number in front of an item: "•", "-", "+", "1.", "1)", "1,", "(1)". */
 const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+/
@@ -50,12 +51,16 @@ export function isNothing(line: string): boolean {
 /** Sentences that propose or commit to a change ("We should document this.", "We could alert on …", "X would be useful"). */
 const PROPOSAL = /\b(?:should|must|will|could|would be (?:useful|good|better|nice)|need to|needs to|plan to|intend to|going to)\b/i
 
+/** A modal that looks back ("should have deployed", "could not have been"): what was not done, not a change to come. */
+const COUNTERFACTUAL = /\b(?:should|could|would|must|might)(?:n['’]t| not)? (?:\p{L}+ )?have (?:been|done|known|seen|caught|taken|\p{L}+ed)\b/giu
+
 /**
  * A short paragraph (at most three sentences) that proposes a change in one of them: under a sub-heading that names
  * a group of follow-ups ("Process", "Detection"), such a paragraph is that group's item even when it gives context first.
  */
 export function proposes(text: string): boolean {
-  const t = text.trim()
+  // A modal with "have" looks back ("we should have deployed it alone"): a regret, not a proposal.
+  const t = text.trim().replace(COUNTERFACTUAL, '')
   if (t.length > 500 || !/^[\p{Lu}\p{N}"“([*_~]/u.test(t) || /[:?]$/.test(t)) return false
   const sentences = splitSentences(t)
   return sentences.length <= 3 && sentences.some((s) => PROPOSAL.test(s) && !/^(?:it|this|that)(?:['’]s| is| was) (?:unclear|not clear|hard to say)\b/i.test(s))
@@ -84,10 +89,13 @@ export function isStatement(line: string): boolean {
   return STATEMENT.test(line.trim()) && !FUTURE.test(line)
 }
 
-/** True when at least half the lines read as running prose (statements, connectives, first-person talk) or any is a question. */
+/**
+ * True when at least half the lines read as running prose (statements, connectives, first-person talk, clauses
+ * with their own subject) or any is a question.
+ */
 export function readsAsProse(lines: string[]): boolean {
   if (lines.some((l) => /\?/.test(l))) return true
-  const prosey = lines.filter((l) => isStatement(l) || PROSE_START.test(l.trim())).length
+  const prosey = lines.filter((l) => isStatement(l) || PROSE_START.test(l.trim()) || narrates(l)).length
   return prosey * 2 >= lines.length && lines.length > 0
 }
 
