@@ -27,6 +27,23 @@ describe('metadata headings with the value on the next lines', () => {
     ])
   })
 
+  it("are not sections for the incident's own values (duration, level, role, a response moment); a stated duration feeds the window", () => {
+    const text =
+      '# Database failover\n\n# Status\n\nResolved\n\n## Duration\n\n45 minutes\n\n## Impact level\n\nHigh\n\n## Incident commander\n\nJane Doe\n\n' +
+      '## Time to resolve\n\n50 min\n\n## Summary\n\nWrites to the primary database failed.\n\n## Timeline\n\n- 2024-03-02 14:00 UTC writes began failing\n- 2024-03-02 14:20 UTC alert fired\n'
+    const r = recordOf(text)
+    expect(r.sections.map((s) => s.heading)).toEqual(['Summary', 'Timeline'])
+    expect(r.severity).toBe('High')
+    expect(r.impact.durationMinutes).toBe(45)
+    expect(r.impact.end?.time).toBe('14:45')
+  })
+
+  it('keep a value heading over a sentence, or a status update under its label, as a section', () => {
+    expect(headings('# Outage\n\n## Time to detect\n\nWe noticed after 5 minutes because the alert was late.\n')).toEqual(['Time to detect'])
+    expect(headings('# Outage\n\n## Duration\n\nMost of the afternoon.\n')).toEqual(['Duration'])
+    expect(headings('# Outage\n\n**Resolved**\nThis incident has been resolved.\nPosted Mar 03, 2024 - 18:03 UTC\n')).toEqual(['Resolved'])
+  })
+
   it('reads a tracker reference heading (`#### Bugzilla Bug: bug 123`) as metadata', () => {
     expect(headings('# Credentials in logs\n#### Bugzilla Bug: bug 123\n\n## Background\n\nTokens were logged.\n')).toEqual(['Background'])
   })

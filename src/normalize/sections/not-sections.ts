@@ -23,8 +23,19 @@ const META_HEADING = new RegExp(
     '|written by|created by|prepared by|updated|last updated|published|security related|security relevant|classification|confidentiality)$',
 )
 
-/** Labels whose value is a moment: only a value with a digit is metadata ("## Date" over a paragraph of prose is not). */
-const WHEN = /^(?:.* )?(?:date|dates|time|updated|published)$/
+/**
+ * Labels of the incident's own values (a duration, a moment, a level, a role) that read as a section's words ("Time to
+ * detect", "Impact level"): over a short value they are metadata even so.
+ */
+const VALUE_HEADING = new RegExp(
+  '^(?:(?:incident|outage|impact|total) )?(?:duration|downtime)$|^(?:(?:incident|impact|outage) )?(?:start|end|started|ended)(?: (?:time|date|at))?$' +
+    '|^(?:time )?(?:detected|mitigated|resolved|recovered)(?: at)?$|^time to (?:detect|acknowledge|mitigate|resolve|recover|recovery|repair|restore)$' +
+    '|^(?:mttd|mtta|mttr|ttd|tta|ttr)$|^(?:impact|severity|priority) level$|^incident (?:commander|lead|manager|owner|coordinator)$',
+)
+
+/** Labels whose value is a moment or a length of time: only a value with a digit is metadata ("## Date" over a paragraph of prose is not). */
+const WHEN =
+  /^(?:.* )?(?:date|dates|time|updated|published|duration|downtime|start|end|started|ended|detected|mitigated|resolved|recovered|at)$|^time to |^mtt|^tt/
 
 const labelOf = (text: string): string =>
   text
@@ -36,13 +47,18 @@ const labelOf = (text: string): string =>
 
 /** A heading over a short value that is a property of the report (date, authors, status, severity), not a section. */
 export function isMetadataSpan(span: SpanShape, blocks: Block[]): boolean {
-  if (span.heading.kind !== 'heading' || span.match) return false
-  const body = blocks.slice(span.index + 1, span.end)
-  if (body.length === 0) return DATELINE.test(span.heading.text)
+  if (span.heading.kind !== 'heading') return false
   const label = labelOf(span.heading.text)
-  if (!META_HEADING.test(label) || body.length > 4 || body.some((b) => b.kind === 'heading')) return false
+  const valued = VALUE_HEADING.test(label)
+  if (span.match && !valued) return false
+  const body = blocks.slice(span.index + 1, span.end)
+  if (body.length === 0) return !span.match && DATELINE.test(span.heading.text)
+  if (!(valued || META_HEADING.test(label)) || body.length > 4 || body.some((b) => b.kind === 'heading')) return false
   const value = plainText(body.map((b) => b.node))
   if (!value || value.length > (/author|owner|editor|reviewer|by$/.test(label) ? 300 : 120)) return false
+  // A section's words over a sentence ("Time to detect" over how the alert was missed) stay that section; so does a
+  // status page's update under its label (`**Resolved**` over "This incident has been resolved. Posted …").
+  if ((span.match || valued) && (value.length > 60 || /[.!?](?:\s|$)/.test(value))) return false
   return !WHEN.test(label) || /\d/.test(value)
 }
 

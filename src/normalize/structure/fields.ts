@@ -35,7 +35,7 @@ export interface Fields {
 
 const KINDS: Array<[keyof Fields, RegExp]> = [
   ['date', /^(?:incident )?date(?: of (?:the )?incident)?$|^when$/],
-  ['duration', /^(?:outage )?duration$|^(?:time )?window$|^period$|^downtime$/],
+  ['duration', /^(?:(?:outage|incident|impact|total) )?duration$|^(?:time )?window$|^period$|^downtime$/],
   ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date))?$|^start of (?:the )?(?:incident|impact|outage)$/],
   ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date))?$|^end of (?:the )?(?:incident|impact|outage)$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
@@ -118,6 +118,7 @@ function headingField(blocks: Block[], index: number): Field | null {
   if (block.kind !== 'heading' || block.depth === 1 || body?.kind !== 'content') return null
   const kind = kindOf(block.text)
   if (kind === 'date') return headedDate(block.text, body)
+  if (kind && kind !== 'authors' && kind !== 'severity' && kind !== 'title') return alone(blocks, index + 2) ? headedValue(block.text, body) : null
   if (kind !== 'authors' && kind !== 'severity') return null
   const node = body.node
   let value = ''
@@ -141,6 +142,19 @@ function headedDate(label: string, body: Extract<Block, { kind: 'content' }>): F
   const value = toString(body.node).replace(/\s+/g, ' ').trim()
   if (!value || value.length > 40 || findDates(value)[0]?.index !== 0) return null
   return { label: label.trim(), value, line: body.line, column: 1 }
+}
+
+/** Whether the block at `next` ends a heading's body (a heading or the end): the value stood alone under it. */
+const alone = (blocks: Block[], next: number): boolean => next >= blocks.length || blocks[next]!.kind === 'heading'
+
+/**
+ * A `## Duration` (or `## Start`, `## Time resolved`) heading over one short line with a digit and no sentence (`45
+ * minutes`, `14:45 UTC`): its value. A status page's `**Resolved**` over its update's words is no such heading.
+ */
+function headedValue(label: string, body: Extract<Block, { kind: 'content' }>): Field | null {
+  if (body.node.type !== 'paragraph') return null
+  const value = toString(body.node).replace(/\s+/g, ' ').trim()
+  return value && value.length <= 60 && /\d/.test(value) && !/[.!?]$/.test(value) ? { label: label.trim(), value, line: body.line, column: 1 } : null
 }
 
 /** Collects the first field of each kind, in document order (field lines first, then list items). */
