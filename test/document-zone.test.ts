@@ -52,6 +52,21 @@ describe('documentZone', () => {
     expect(documentZone('Duration: `20 seconds at 3:00:00pm -PST`\n')?.written).toBe('PST')
   })
 
+  it('reads a short line that names the zone without a verb ("All times PDT.", "(all times UTC)", "Times: CET")', () => {
+    expect(documentZone('# Build farm\nAll times PDT.\n## Timeline\n* [13:26] reports\n')?.written).toBe('PDT')
+    expect(documentZone('# Build farm\n\n(all times UTC)\n')?.written).toBe('UTC')
+    expect(documentZone('Times: CET\n')?.written).toBe('CET')
+    expect(documentZone('**All times EST**\n')?.written).toBe('EST')
+    // A line about time that names no zone, or a metric, states nothing.
+    expect(documentZone('All times approximate.\n')).toBeNull()
+    expect(documentZone('Time to detect: 5 minutes\n')).toBeNull()
+  })
+
+  it('never reads a zone from a fenced block inside a blockquote', () => {
+    const body = '# Outage\n\n> The pod said:\n>\n>    ```\n>    Started: Mon, 01 Jan 0001 00:00:00 +0000\n>    ```\n'
+    expect(documentZone(body)).toBeNull()
+  })
+
   it('never reads zones from code, logs or HTTP headers', () => {
     const body =
       '# Outage\n\n```\n10:00 UTC restart\n```\n\nLast-Modified: Tue, 15 Nov 1994 08:12:31 GMT\n\nMar 16 05:02:52 host sshd: 10:00 UTC\n\n2024-01-01 10:00:00.123 ERROR 10:00 CET\n'
@@ -70,6 +85,16 @@ describe('a stated zone in the document', () => {
   it('is the record zone for a document with no timeline, with the offset it states (CEST before the spring change)', () => {
     const text = '---\ndate: 2024-03-17\n---\n# Outage\n\nOn 2024-03-17 10h47 CEST someone told us the site was down.\n'
     expect(normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} }).record).toMatchObject({ timezone: 'CEST', utcOffset: '+02:00' })
+  })
+})
+
+describe('a fenced block quoted in the document', () => {
+  it('gives no zone and no impact moment (a pod status quoted in a chat log)', () => {
+    const text =
+      '# Build farm flakiness 2024-05-30\n\nAll times PDT.\n\nBuilds failed for a while.\n\n## Timeline\n\n* 13:26 Someone reports failures\n* 15:00 Nodes replaced\n\n## Appendix\n\n> ann [1:57 PM]\n> the pod says\n>\n>    ```\n>    State:    Terminated\n>    Started:  Mon, 01 Jan 0001 00:00:00 +0000\n>    ```\n'
+    const { record } = normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} })
+    expect(record.timezone).toBe('PDT')
+    expect(record.impact?.start?.time).toBe('13:26')
   })
 })
 

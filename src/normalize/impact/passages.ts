@@ -5,7 +5,7 @@
  */
 import type { CanonicalSectionKey } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
-import { isFenced } from '../time/without-code.js'
+import { isFenced, withoutFencedCode } from '../time/without-code.js'
 import { plainText } from '../structure/plain-text.js'
 import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
@@ -47,7 +47,10 @@ export function impactPassages(blocks: Block[], titleIndex: number | null, body 
     // be the author's prose (a report indented as a whole renders as code), so it is read.
     if (block.kind === 'content' && block.node.type === 'code' && isFenced(block.node, lines)) return
     const current = seenHeading ? (open[open.length - 1]?.key ?? null) : 'preamble'
-    const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([block.node])
+    // A fenced block inside a quote or a list item is pasted output too: only the words around it are read.
+    const own = block.kind === 'content' && lines.length ? withoutFencedCode(block.node, lines) : block.node
+    if (!own) return
+    const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([own])
     // A short heading over a one-line value ("### Start time" then "2021-11-25 15:00") is a labelled field.
     if (labelHeading !== null && block.kind === 'content' && !text.includes('\n') && text.length <= 80) push(`${labelHeading}: ${text}`, current)
     else push(text, block.kind === 'field' ? (block.match?.key ?? current) : current)

@@ -1,7 +1,7 @@
 /**
  * The zone a document states outside its timeline: a sentence that names it ("All times in CEST", "Times are
- * Pacific", "Timezone: UTC"), else the zone written after the first clock time in prose ("at 22:26 UTC").
- * Fenced code, log lines and HTTP headers are never read: their zones are the machine's, not the author's.
+ * Pacific", "Timezone: UTC", "All times PDT." on a line of its own), else the zone written after the first clock time in prose ("at 22:26 UTC").
+ * Fenced code (in a blockquote too), log lines and HTTP headers are never read: their zones are the machine's, not the author's.
  */
 import { findTimes } from './datetime.js'
 import { findZone, readZoneAt, type ParsedZone } from './zones.js'
@@ -9,6 +9,8 @@ import { findZone, readZoneAt, type ParsedZone } from './zones.js'
 const FENCE = /^(`{3,}|~{3,})/
 const STATEMENT =
   /\b(?:times?|timestamps?|hours|events|dates)\b[^.!?\n]{0,60}?\b(?:in|are|is|as|use)\b|\btime[\s-]?zones?\b|\bzeitzone\b|\b(?:zeiten|uhrzeiten|zeitangaben)\b[^.!?\n]{0,40}?\b(?:in|sind)\b|\bfuseau\b|\bheures?\b.{0,20}\b(?:en|UTC)\b/i
+/** A short line of its own that names the zone without a verb ("All times PDT.", "(all times UTC)", "Times: CET"). */
+const ZONE_LINE = /^[([*_]{0,3}\s{0,2}(?:all\s+)?(?:times?|timestamps?)\b(?!\s+(?:to|of|for|from|when)\b)[^.!?\n]{1,30}$/i
 /** HTTP header lines (`Last-Modified: …`, an RFC 1123 date), log lines (syslog prefix, levels, milliseconds), code. */
 const NOT_PROSE =
   /^[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+:\s|\b[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT\b|^[A-Z][a-z]{2} {1,2}\d{1,2} \d{2}:\d{2}:\d{2}\s|\b(?:INFO|WARN|WARNING|ERROR|DEBUG|TRACE|FATAL|CRITICAL)\b|\d{2}:\d{2}:\d{2}[.,]\d{3}|^\[\d|^[{"<]|[{};]\s*$|^(?:\/\/|#!|\$ |>>>|import |export |const |let |var |function )/
@@ -31,7 +33,10 @@ export function documentZone(body: string): ParsedZone | null {
   let afterTime: ParsedZone | null = null
   const lines = body.slice(0, 500_000).split('\n', MAX_LINES)
   for (const raw of lines) {
-    const line = raw.trim().replace(/^(?:>\s?)+/, '')
+    const line = raw
+      .trim()
+      .replace(/^(?:>\s?)+/, '')
+      .trim()
     const open = FENCE.exec(line)
     if (fence) {
       if (open && line.startsWith(fence)) fence = null
@@ -42,7 +47,7 @@ export function documentZone(body: string): ParsedZone | null {
       continue
     }
     if (!line || NOT_PROSE.test(line)) continue
-    if (STATEMENT.test(line)) {
+    if (STATEMENT.test(line) || (line.length <= 60 && ZONE_LINE.test(line.replace(/[.)\]*_\s]+$/, '')))) {
       const stated = findZone(line)
       if (stated) return stated
     }

@@ -3,7 +3,7 @@
  * of an indented one (a report indented as a whole renders as code, yet is the author's prose), so that dates, years
  * and zones are read from what the author wrote, never from logs or headers; line numbers stay where they were.
  */
-import type { Code, Root } from 'mdast'
+import type { Code, Root, RootContent } from 'mdast'
 
 /** Code blocks looked at, at most (each blanks its own lines once). */
 const MAX_BLOCKS = 2_000
@@ -16,11 +16,24 @@ const MACHINE_LINE =
 
 /** A fence's opening line. */
 const FENCE = /^ {0,3}(?:`{3,}|~{3,})/
+/** The markers of a blockquote (and of quotes nested in it) before a line's content: `> `, `>>`, `  > > `. */
+const QUOTE_MARKERS = /^(?: {0,3}> ?)+/
 
-/** `true` for a fenced code block (its first line in `lines`, the body's lines, is a fence), `false` for an indented one. */
+/**
+ * `true` for a fenced code block (its first line in `lines`, the body's lines, is a fence, inside a blockquote's
+ * markers too), `false` for an indented one.
+ */
 export function isFenced(node: Code, lines: string[]): boolean {
   const line = node.position?.start.line
-  return line === undefined || FENCE.test(lines[line - 1] ?? '')
+  return line === undefined || FENCE.test((lines[line - 1] ?? '').replace(QUOTE_MARKERS, ''))
+}
+
+/** `node` without the fenced code blocks inside it (in a blockquote or a list item): the author's words around pasted output. */
+export function withoutFencedCode<T extends RootContent>(node: T, lines: string[], depth = 0): T | null {
+  if (node.type === 'code') return isFenced(node, lines) ? null : node
+  if (depth > 8 || !('children' in node) || !Array.isArray(node.children) || !node.children.some((c) => 'children' in c || c.type === 'code')) return node
+  const children = (node.children as RootContent[]).flatMap((c) => withoutFencedCode(c, lines, depth + 1) ?? [])
+  return children.length === node.children.length && children.every((c, i) => c === (node.children as RootContent[])[i]) ? node : { ...node, children }
 }
 
 /** `body` with fenced code lines and indented code's machine lines emptied; `body` itself when it has no code. */
@@ -37,7 +50,8 @@ export function withoutCode(body: string, tree: Root): string {
   walk(tree.children, 0)
   if (spans.length === 0) return body
   for (const { from, to, fenced } of spans) {
-    for (let line = from; line <= to && line <= lines.length; line++) if (fenced || MACHINE_LINE.test(lines[line - 1]!)) lines[line - 1] = ''
+    for (let line = from; line <= to && line <= lines.length; line++)
+      if (fenced || MACHINE_LINE.test(lines[line - 1]!.replace(QUOTE_MARKERS, ''))) lines[line - 1] = ''
   }
   return lines.join('\n')
 }
