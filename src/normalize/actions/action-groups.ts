@@ -12,15 +12,30 @@ const DONE_GROUP =
 /** Words that name a group of things still to do ("Open", "Planned", "To do", "Remaining"). */
 const OPEN_GROUP = /^(?:open|pending|planned|to ?do|in progress|not started|remaining|outstanding|upcoming)\b/i
 
+/**
+ * A status written after a label, in brackets or after a dash ("Immediate actions (Completed)", "Short-term (In
+ * progress - issue 12)", "Actions [DONE]", "Cleanup — done"): the words before any further dash or comma.
+ */
+const TRAILING = /(?:\(([^()]{1,80})\)|\[([^[\]]{1,40})\]|\s[-–—]\s+([^-–—()[\]]{1,30}))\s*:?\s*$/
+
+/** The status word a label ends with, as written, when it names a state. */
+function trailingState(text: string): string | null {
+  const m = TRAILING.exec(text)
+  const said = (m?.[1] ?? m?.[2] ?? m?.[3] ?? '').split(/\s+[-–—]\s+|[,;:]/)[0]?.trim() ?? ''
+  return said && stateOf(said) ? said : null
+}
+
 /** Done (`true`), still to do (`false`) or unsaid (`null`), as a group's label states it. */
 export function doneGroup(text: string): boolean | null {
   const t = text.replace(/[*_`]/g, '').trim()
   const state = stateOf(t.replace(/\s*:$/, ''))
   if (state) return doneOf(state)
+  const trailing = trailingState(t)
+  if (trailing) return doneOf(stateOf(trailing))
   return DONE_GROUP.test(t) ? true : OPEN_GROUP.test(t) ? false : null
 }
 
-/** What a group's label says of its items' status, the label kept as their status word when it is one ("In progress", "Blocked"). */
+/** What a group's label says of its items' status, the label (or its trailing status) kept as their status word when it is one ("In progress", "Blocked"). */
 export function groupStatus(text: string, defaults: ItemDefaults): Pick<ItemDefaults, 'done' | 'word'> {
   const done = doneGroup(text)
   if (done === null) return { done: defaults.done, word: defaults.word ?? null }
@@ -28,7 +43,7 @@ export function groupStatus(text: string, defaults: ItemDefaults): Pick<ItemDefa
     .replace(/[*_`]/g, '')
     .replace(/\s*:\s*$/, '')
     .trim()
-  return { done, word: stateOf(label) ? label : null }
+  return { done, word: stateOf(label) ? label : trailingState(label) }
 }
 
 /**
