@@ -207,6 +207,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
       fieldRange,
       statedStart: when.start,
       statedEnd: when.end,
+      statedEndIsResolution: when.endIsResolution,
+      statedDuration: when.statedMinutes,
       incidentDate: when.date,
       context: impactContext,
     },

@@ -64,6 +64,11 @@ function sourceOf(lines: string[], key: string): { text: string; line: number; c
   return null
 }
 
+/** The value of a top-level key as written in the block's `lines` (quotes and comment removed), `null` when not found. */
+export function writtenText(lines: string[], key: string): string | null {
+  return sourceOf(lines, key.replace(/[^\w-]/g, '\\$&'))?.text.trim() || null
+}
+
 /**
  * Reports each date key whose value is not a real date and sets it to null; `lines` are the front-matter block's lines
  * (opening fence first). A time of day under a phase key (a YAML number, a TOML Date) becomes the `HH:MM` string the

@@ -13,6 +13,7 @@ import { checkFrontMatterDates } from './front-matter-dates.js'
 import { isCompoundKey, isInternalKey, isSiteKey } from './site-keys.js'
 import { readUnfencedMatter } from './unfenced.js'
 import { frontMatterOverBudget } from './front-matter-budget.js'
+import { isWindowKey, windowValuesAsWritten } from './window-keys.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
@@ -155,7 +156,7 @@ function parseBlockText(text: string, fence: string, language: 'yaml' | 'toml', 
 
 function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: VFile): void {
   for (const key of Object.keys(data)) {
-    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key) || isInternalKey(key)) continue
+    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key) || isInternalKey(key) || isWindowKey(key)) continue
     const near = closest(key.toLowerCase(), [...KNOWN])
     const typo = distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3))
     // A compound key that is no typo of a known one is the author's own field, not a mistake to report.
@@ -218,6 +219,7 @@ export function splitFrontMatter(text: string, file: VFile): SplitDocument {
     return { matter: { data: {}, language, lines: close + 1 }, body }
   }
   warnUnknownKeys(parsed as Record<string, unknown>, lines.slice(0, close), file)
-  const data = checkFrontMatterDates(parsed as Record<string, unknown>, lines.slice(0, close), file)
+  const matterLines = lines.slice(0, close)
+  const data = windowValuesAsWritten(checkFrontMatterDates(parsed as Record<string, unknown>, matterLines, file), matterLines)
   return { matter: { data, language, lines: close + 1 }, body }
 }

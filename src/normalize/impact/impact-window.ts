@@ -25,6 +25,10 @@ export interface ImpactInput {
   /** Start and end as ISO instants stated elsewhere (status-page front matter), `null` when not. */
   statedStart: string | null
   statedEnd: string | null
+  /** Whether `statedEnd` is when a status page marked the incident resolved, which an earlier event saying service was back beats. */
+  statedEndIsResolution?: boolean
+  /** An impact duration stated outside the prose (front matter), `null` or absent when none. */
+  statedDuration?: number | null
   context: RangeContext
   /** The incident's day as the text states it (front matter, title, a field), never read off the timeline; `null` when not stated. */
   incidentDate?: string | null
@@ -161,7 +165,17 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
   const markedEnd = marks.end === null ? null : events[marks.end]!.moment
   // A status page opens the incident when it posts; an event hours before that plainly says the service was down began it.
   if (statedStart) start = earlierMarked(statedStart, markedStart, marks.startScore) ?? { moment: statedStart, source: 'stated' }
-  if (statedEnd) end = { moment: statedEnd, source: 'stated' }
+  // A status page marks the incident resolved after its last check: an earlier event that plainly says service was back ended it.
+  if (statedEnd)
+    end =
+      input.statedEndIsResolution &&
+      input.statedEnd &&
+      markedEnd &&
+      marks.endScore >= 3 &&
+      isBefore(markedEnd, statedEnd) &&
+      (!start || !isBefore(markedEnd, start.moment))
+        ? { moment: markedEnd, source: 'marked' }
+        : { moment: statedEnd, source: 'stated' }
   if (!start || !end) {
     const range = findStatedRange(input.passages, context)
     if (range && !start && !end) {
@@ -194,7 +208,7 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
     )
   // A marked event written without its time (`??:??`) is the end as the author gives it, not the next timed event that day.
   if (end && !end.moment.time && end.source !== 'marked') end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
-  const statedDuration = duration === null ? statedMinutes(input.passages, input.fieldRange) : null
+  const statedDuration = duration === null ? (input.statedDuration ?? statedMinutes(input.passages, input.fieldRange)) : null
   if (statedDuration !== null) duration = statedDuration
   if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }
   if (!end && events.length > 1) {

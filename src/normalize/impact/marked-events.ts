@@ -130,7 +130,7 @@ const END_STEMS: Stems = heaviestFirst([
   [/(?<!\b(?:than|as|above|below|beyond|of|from)\s)\bnormal\s*[.!]?$/i, 3],
   [/\b(?:closed|fixed|normal)\b/i, 1],
   [
-    /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|復旧|解消|正常/i,
+    /wiederhergestellt|behoben|(?:läuft|laufen|funktioniert|funktionieren)\s+wieder|wieder\s+(?:erreichbar|verfügbar|online|möglich|nutzbar)|rétabli\w*|résolu\w*|retour\s+à\s+la\s+normale|(?:à|de)\s+nouveau\s+(?:accessibles?|disponibles?|en\s+ligne|opérationnel\w*|fonctionnel\w*)|fonctionne\w*\s+(?:à\s+nouveau|normalement)|復旧|解消|正常/i,
     3,
   ],
 ])

@@ -17,6 +17,7 @@ import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
 import { frontMatterInstant, type Meta } from '../front-matter/meta.js'
+import { readMatterWindow } from '../front-matter/window-keys.js'
 
 /** What the explicit evidence says about the incident's when. */
 export interface IncidentWhen {
@@ -32,6 +33,10 @@ export interface IncidentWhen {
   start: string | null
   end: string | null
   durationMinutes: number | null
+  /** Whether `end` is when a status page marked the incident resolved (`resolvedWhen`, `resolved_on`), not the impact's own end. */
+  endIsResolution: boolean
+  /** An impact duration front matter states (`duration: 90 minutes`), `null` when none. */
+  statedMinutes: number | null
   timezone: string | null
   utcOffset: string | null
   /** Zone written in a Duration/Start line or front matter, for timeline entries that name none. */
@@ -162,6 +167,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     start: range?.start.at ?? null,
     end: range?.end.at ?? null,
     durationMinutes: range?.durationMinutes ?? null,
+    endIsResolution: false,
+    statedMinutes: null,
     timezone: range?.timezone ?? null,
     utcOffset: range?.utcOffset ?? null,
     zone: range?.timezone ?? fmZone ?? proseZone(input.prose),
@@ -181,6 +188,20 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     }
     out.start = started?.at ?? started?.local ?? out.start
     out.end = resolved?.at ?? resolved?.local ?? out.end
+    out.endIsResolution = resolved !== null && out.end !== null
+  }
+  // Keys that name the window (`started_at`, `resolved_on`, `incident_window`, `duration`) state it most plainly.
+  const matterWindow = readMatterWindow(data, { year, dayFirst: inferred ?? true, date: frontMatterInstant(data['date'])?.date ?? null })
+  out.start = matterWindow.start ?? out.start
+  if (matterWindow.end) {
+    out.end = matterWindow.end
+    out.endIsResolution = matterWindow.endIsResolution
+  }
+  out.statedMinutes = matterWindow.durationMinutes
+  if (matterWindow.zone && !out.zone) out.zone = out.timezone = matterWindow.zone
+  if (!out.date && matterWindow.start) {
+    out.date = matterWindow.start.slice(0, 10)
+    out.dateSource = 'status'
   }
   const candidates: Array<[string | undefined, IncidentWhen['dateSource']]> = [
     [fields.date?.value, 'field'],
