@@ -14,6 +14,8 @@ const when = (date: string, dateSource: IncidentWhen['dateSource']): IncidentWhe
   start: null,
   end: null,
   durationMinutes: null,
+  endIsResolution: false,
+  statedMinutes: null,
   timezone: null,
   utcOffset: null,
   zone: null,
