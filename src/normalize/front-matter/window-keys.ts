@@ -148,3 +148,45 @@ export function readMatterWindow(data: Record<string, unknown>, hints: RangeHint
   }
   return out
 }
+
+/** The parts of the incident's when that front matter states (see `IncidentWhen` in time/incident-date.ts). */
+interface MatterWhen {
+  date: string | null
+  dateSource: 'status' | 'field' | 'title' | 'timeline' | null
+  start: string | null
+  end: string | null
+  endIsResolution: boolean
+  statedMinutes: number | null
+  timezone: string | null
+  zone: string | null
+}
+
+/**
+ * Sets on `out` the window front matter states: a status page's `date` (its start, and the incident's day) and
+ * `resolvedWhen`, then the window keys, which state it most plainly; the day is the start's when nothing else gave one.
+ */
+export function stateMatterWindow(out: MatterWhen, data: Record<string, unknown>, statusPage: boolean, hints: RangeHints): void {
+  if (statusPage) {
+    const started = frontMatterInstant(data['date'])
+    const resolved = frontMatterInstant(data['resolvedWhen'])
+    if (started) {
+      out.date = started.date
+      out.dateSource = 'status'
+    }
+    out.start = started?.at ?? started?.local ?? out.start
+    out.end = resolved?.at ?? resolved?.local ?? out.end
+    out.endIsResolution = resolved !== null && out.end !== null
+  }
+  const window = readMatterWindow(data, hints)
+  out.start = window.start ?? out.start
+  if (window.end) {
+    out.end = window.end
+    out.endIsResolution = window.endIsResolution
+  }
+  out.statedMinutes = window.durationMinutes
+  if (window.zone && !out.zone) out.zone = out.timezone = window.zone
+  if (!out.date && window.start) {
+    out.date = window.start.slice(0, 10)
+    out.dateSource = 'status'
+  }
+}

@@ -17,7 +17,7 @@ import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
 import { frontMatterInstant, type Meta } from '../front-matter/meta.js'
-import { readMatterWindow } from '../front-matter/window-keys.js'
+import { stateMatterWindow } from '../front-matter/window-keys.js'
 
 /** What the explicit evidence says about the incident's when. */
 export interface IncidentWhen {
@@ -179,30 +179,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     out.timezone = stated.written
     out.zone ??= stated.written
   }
-  if (meta.statusPage) {
-    const started = frontMatterInstant(data['date'])
-    const resolved = frontMatterInstant(data['resolvedWhen'])
-    if (started) {
-      out.date = started.date
-      out.dateSource = 'status'
-    }
-    out.start = started?.at ?? started?.local ?? out.start
-    out.end = resolved?.at ?? resolved?.local ?? out.end
-    out.endIsResolution = resolved !== null && out.end !== null
-  }
-  // Keys that name the window (`started_at`, `resolved_on`, `incident_window`, `duration`) state it most plainly.
-  const matterWindow = readMatterWindow(data, { year, dayFirst: inferred ?? true, date: frontMatterInstant(data['date'])?.date ?? null })
-  out.start = matterWindow.start ?? out.start
-  if (matterWindow.end) {
-    out.end = matterWindow.end
-    out.endIsResolution = matterWindow.endIsResolution
-  }
-  out.statedMinutes = matterWindow.durationMinutes
-  if (matterWindow.zone && !out.zone) out.zone = out.timezone = matterWindow.zone
-  if (!out.date && matterWindow.start) {
-    out.date = matterWindow.start.slice(0, 10)
-    out.dateSource = 'status'
-  }
+  // Status-page `date`/`resolvedWhen`, then keys that name the window (`started_at`, `resolved_on`, `duration`).
+  stateMatterWindow(out, data, meta.statusPage, { year, dayFirst: inferred ?? true, date: frontMatterInstant(data['date'])?.date ?? null })
   const candidates: Array<[string | undefined, IncidentWhen['dateSource']]> = [
     [fields.date?.value, 'field'],
     [range?.start.date ?? undefined, 'field'],
