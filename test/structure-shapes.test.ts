@@ -98,6 +98,27 @@ describe('paragraph-per-label reports', () => {
   })
 })
 
+describe('question lines in a document of question headings', () => {
+  it('a question written as a line of a paragraph is a section beside the question heading it follows', () => {
+    const r = recordOf(
+      '# Login outage\n\n## What happened?\n\nLogins failed for all users.\n\nWhat was the impact?\nNo customer could sign in.\n\nWhat did users see?\nAn error page.\n\n## Why did it happen?\n\nA certificate expired.\n',
+    )
+    expect(r.sections.map((s) => `${s.key}:${s.heading}:${s.text}`)).toEqual([
+      'summary:What happened?:Logins failed for all users.',
+      'impact:What was the impact?:No customer could sign in.',
+      'null:What did users see?:An error page.',
+      'rootCause:Why did it happen?:A certificate expired.',
+    ])
+  })
+
+  it('a question line in a document whose headings ask none stays text', () => {
+    const r = recordOf(
+      '# Login outage\n\n## Summary\n\nLogins failed.\n\nWhy did nobody see the alert?\nIt went to an old channel.\n\n## Root cause\n\nA certificate expired.\n',
+    )
+    expect(r.sections.map((s) => s.heading)).toEqual(['Summary', 'Root cause'])
+  })
+})
+
 describe('italic pseudo-headings', () => {
   it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
     const r = recordOf(

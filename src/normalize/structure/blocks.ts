@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
 import { paragraphLines } from './br-lines.js'
 import { isCaption } from './caption.js'
+import { asksQuestions, isQuestion } from './question-lines.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
 import { classifyLine, continuesValue, FIELD_NAMES, type LineKind } from './line-kinds.js'
@@ -70,6 +71,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     offset: Math.min(source.length, (lineStarts[line - 1] ?? source.length) + column - 1),
   })
   const lineEnd = (line: number): Point => point(line, Math.max(1, (lineStarts[line] ?? source.length + 1) - (lineStarts[line - 1] ?? 0)))
+  const questions = asksQuestions(tree)
   const plain = !tree.children.some((n) => n.type === 'heading' || (n.type === 'html' && /<h[1-6]\b/i.test(n.value)))
   const blocks: Block[] = []
   const open: Open[] = []
@@ -93,6 +95,8 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     if (!key && kind.colon && top?.match && top.depth >= lastRealDepth && top.depth < 6) return top.depth + 1
     // A second unmatched label under the same section ("**Short-term:**", then "**Long-term:**") is a sibling, not a new section.
     if (!key && kind.colon && top && !top.match && top.depth > lastRealDepth && open.some((o) => o.match && o.depth < top.depth)) return top.depth
+    // A question line under a question heading ("What was the impact?" under "## What happened?") is its sibling.
+    if (questions && isQuestion(kind.text) && isQuestion(open.findLast((o) => o.depth === lastRealDepth)?.text ?? '')) return lastRealDepth
     return Math.min(6, lastRealDepth + 1)
   }
 
@@ -104,7 +108,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     }
     for (let i = 0; i < lines.length; i++) {
       const sl = lines[i]!
-      const kind = known[i] ?? classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline() })
+      const kind = known[i] ?? classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline(), questions })
       if (kind.type === 'text') continue
       flush(i)
       if (kind.type === 'heading' && kind.colon && !kind.match && i + 1 < lines.length && /^\s*(?:date|duration|start|end)\b/i.test(kind.text)) {
@@ -134,7 +138,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       // A label naming a section (`**Issue**: …`) keeps the lines that continue its paragraph as its value; a metadata field keeps its line.
       let to = i + 1
       if (kind.match && !FIELD_NAMES.has(kind.label.toLowerCase()))
-        while (to < lines.length && continuesValue(lines[to - 1]!.text, lines[to]!.text, { plain, standalone, inTimeline: inTimeline() })) to++
+        while (to < lines.length && continuesValue(lines[to - 1]!.text, lines[to]!.text, { plain, standalone, inTimeline: inTimeline(), questions })) to++
       const written = [kind.value, ...lines.slice(i + 1, to).map((l) => l.text.trim())]
       const last = lines[to - 1]!
       blocks.push({
@@ -162,7 +166,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     const lines = paragraphLines(text, start.line, start.column, !plain)
     const standalone = !text.includes('\n')
     // Lines are read up to the first that is not text; splitLines starts from these kinds instead of reading them again.
-    const context = { plain, standalone, inTimeline: inTimeline() }
+    const context = { plain, standalone, inTimeline: inTimeline(), questions }
     const known: LineKind[] = []
     for (const l of lines) {
       const kind = classifyLine(l.text, context)

@@ -7,6 +7,7 @@ import { matchSection, type SectionMatch } from '../sections/section-synonyms.js
 import { STATUS_LABELS } from '../sections/section-words.js'
 import { cjkFieldName } from './cjk-field-labels.js'
 import { italicHeading } from './italic-heading.js'
+import { isQuestion } from './question-lines.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
 export const FIELD_NAMES = new Set([
@@ -80,6 +81,8 @@ export interface LineContext {
   standalone: boolean
   /** The line sits inside the timeline, where `Resolution: ...` is an event, not a field. */
   inTimeline: boolean
+  /** The document's headings are questions, so a short question line is a section too (`question-lines.ts`). */
+  questions?: boolean
 }
 
 const BOLD_ONLY = /^\s*(\*\*|__)(?<label>[^*_\n]{1,90}?)\1\s*:?\s*$/
@@ -182,6 +185,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   const exact = matchSection(trimmed, true)
   if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && trimmed.endsWith('?')))))
     return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
+  if (ctx.questions && !ctx.inTimeline && isQuestion(trimmed)) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
   if (ctx.plain && ctx.standalone && /^[A-Z]/.test(trimmed) && WORDS(trimmed) <= 5 && !trimmed.includes(':')) {
     return { type: 'heading', text: trimmed, match: null, colon: false, bold: false }
   }
