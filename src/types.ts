@@ -143,7 +143,7 @@ export interface PostmortemRecord {
   /** BCP 47 tag of the text's language when it is not English (`de`, `fr`, `ja`); absent for English or when unsure. */
   language?: string
   summary: string
-  /** Day the impact began (`YYYY-MM-DD`), `null` when the text does not say. */
+  /** Day the impact began (`YYYY-MM-DD`), `YYYY-MM` when the text names only the month, `null` when it does not say. */
   date: string | null
   /** Day the postmortem was published, from front matter or a `YYYY-MM-DD-` file name. */
   published: string | null

@@ -7,6 +7,7 @@ const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const recordOf = (text: string) => normalizeDocument('s.md', text, options).record
 const when = (date: string, dateSource: IncidentWhen['dateSource']): IncidentWhen => ({
   date,
+  month: null,
   dateSource,
   bodyDate: null,
   proseDate: null,

@@ -28,7 +28,7 @@ function toPoint(value: unknown, record: PostmortemRecord, absolute: boolean): P
   } else if (typeof value === 'string') {
     const text = value.trim()
     const time = /^(\d{1,2}):(\d{2})$/.exec(text)
-    const local = time ? (record.date ? `${record.date}T${time[1]!.padStart(2, '0')}:${time[2]}` : null) : text
+    const local = time ? (record.date?.length === 10 ? `${record.date}T${time[1]!.padStart(2, '0')}:${time[2]}` : null) : text
     if (local === null) return null
     const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(local) && /T|\s\d/.test(local)
     zoned ||= hasZone

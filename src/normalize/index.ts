@@ -168,7 +168,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const statedDay = (found.date ?? found.proseDate) ? null : statedRangeDay(passages, { year: found.year, dayFirst: found.dayFirst })
   const context = {
     heading: location?.heading ?? '',
-    date: found.date ?? found.proseDate ?? statedDay ?? meta.published,
+    // A publication day outside the month a Date field names is not the incident's day.
+    date: found.date ?? found.proseDate ?? statedDay ?? (found.month && !meta.published?.startsWith(found.month) ? null : meta.published),
     year: found.year,
     zone: found.zone,
     defaultTimezone: options.defaultTimezone,
@@ -220,6 +221,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
   const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
   record.date = when.date ?? proseDay ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
+  // A month the Date field names stands unless a day within it is known: never the 1st as if it were stated.
+  if (when.month && !record.date?.startsWith(when.month)) record.date = when.month
   if (!record.date && !statesDate(prose) && !statesDate(matterMoments))
     report(
       file,

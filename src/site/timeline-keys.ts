@@ -44,7 +44,7 @@ const clock = (minute: number): string => {
 
 /** The record's key moments (same-minute ones merged) and impact window, placed on the timeline's wall clock. */
 export function keyMoments(record: RecordHead, timed: TimedEntry[]): { moments: KeyMoment[]; window: WallWindow | null } {
-  const day = record.date ?? timed.find((t) => t.day)?.day ?? null
+  const day = (record.date?.length === 10 ? record.date : null) ?? timed.find((t) => t.day)?.day ?? null
   const impact = record.impact
   const start = impact?.source ? momentMinute(impact.start, timed, day) : null
   const end = impact?.source ? momentMinute(impact.end, timed, day) : null

@@ -82,6 +82,12 @@ const FOREIGN = [...FOREIGN_MONTHS.keys()]
   .sort((a, b) => b.length - a.length)
   .map((name) => `[${name[0]}${name[0]!.toUpperCase()}]${name.slice(1)}`)
   .join('|')
+
+/** The month (1 to 12) a French, German, Spanish, Portuguese or Italian month name gives; 0 when it names none. */
+export function foreignMonth(word: string): number {
+  return FOREIGN_MONTHS.get(word.toLowerCase()) ?? 0
+}
+
 const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['iso', String.raw`(?<![\d.])(?<y>\d{4})[-/](?<m>\d{1,2})[-/](?<d>\d{1,2})(?!\d)`],
   ['iso', String.raw`(?<!\d)(?<y>\d{4})\s?年\s?(?<m>\d{1,2})\s?月\s?(?<d>\d{1,2})\s?日`],

@@ -12,6 +12,7 @@ import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { documentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
+import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
@@ -22,6 +23,8 @@ import { stateMatterWindow } from '../front-matter/window-keys.js'
 /** What the explicit evidence says about the incident's when. */
 export interface IncidentWhen {
   date: string | null
+  /** `YYYY-MM` when a Date field names only the month (`Date of Incident: March 2023`); `date` is then not from it. */
+  month: string | null
   /** Where `date` was read: a title date may be the report's day rather than the incident's (see `titleDateIsReportDay`). */
   dateSource: 'status' | 'field' | 'title' | 'timeline' | null
   /** First unambiguous full date anywhere in the body: the last resort when nothing else dates the incident. */
@@ -160,6 +163,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
   const out: IncidentWhen = {
     date: null,
+    month: fields.date ? readFieldMonth(fields.date.value) : null,
     dateSource: null,
     bodyDate: firstUnambiguous(bodyDates),
     proseDate: null,
@@ -175,6 +179,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     year,
     dayFirst: inferred,
   }
+  if (out.month && year === null) out.year = Number(out.month.slice(0, 4))
   if (stated && !range?.timezone) {
     out.timezone = stated.written
     out.zone ??= stated.written

@@ -4,6 +4,7 @@
  * and never given a day the text does not state.
  */
 import { cleanEventText } from './event-text.js'
+import { foreignMonth } from './datetime-dates.js'
 import { MONTH_WORD, monthNumber } from './month-words.js'
 
 /** A month stamp's month as ISO 8601 (`2015-10`) and the event text after it. */
@@ -37,6 +38,26 @@ export function readMonthStamp(text: string): MonthStamp | null {
   const rest = cleanEventText(after.slice(separator[0].length).replace(/[*_`]+$/, ''))
   if (!/\p{L}/u.test(rest)) return null
   return { month: `${year}-${String(month).padStart(2, '0')}`, rest }
+}
+
+/** A month in another language with its year and no day (`März 2023`, `mars 2023`, `marzo de 2023`). */
+const FOREIGN_NAMED = /^(\p{L}{3,12})\.?,?\s{1,3}(?:de\s)?(19[7-9]\d|20\d\d)$/u
+
+/**
+ * A field value that names a month and no day (`March 2023`, `2023-03`, `März 2023`), as ISO 8601 (`2023-03`); null
+ * for a full date or anything else, so an incident dated only by its month is never placed on the 1st.
+ */
+export function readFieldMonth(text: string): string | null {
+  const bare = readBareMonth(text)
+  if (bare) return bare
+  const m = FOREIGN_NAMED.exec(
+    text
+      .trim()
+      .replace(/[*_`]+/g, '')
+      .slice(0, 40),
+  )
+  const month = m ? foreignMonth(m[1]!) || monthNumber(m[1]!) : 0
+  return m && month ? `${m[2]}-${String(month).padStart(2, '0')}` : null
 }
 
 /** A cell or line that is a month and nothing else (`Jul 2024`, `2024-07`), as ISO 8601 (`2024-07`); else null. */
