@@ -354,3 +354,29 @@ describe('a joined heading whose second part no wording names', () => {
     expect(matchSection('Root cause and resolution')).toMatchObject({ key: 'rootCause', also: 'resolution' })
   })
 })
+
+describe('section classifier: a fix named as the lasting one is a follow-up', () => {
+  it.each([
+    ['long term solution', 'actionItems'],
+    ['Long-term fix', 'actionItems'],
+    ['Longer-term solutions', 'actionItems'],
+    ['Permanent fix', 'actionItems'],
+    ['Future fixes', 'actionItems'],
+    ['Future work', 'actionItems'],
+    ['Solution', 'resolution'],
+    ['Resolution', 'resolution'],
+    ['Short-term fix', 'resolution'],
+    ['Long term impact', 'impact'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('counts the bullets under "# long term solution" as action items, not the short-term fix', async () => {
+    const { normalizeDocument } = await import('../src/normalize/index.js')
+    const { DEFAULT_TAG_VOCABULARY } = await import('../src/config.js')
+    const md =
+      '# Builds failing after an image upgrade\n\n# cause\n\nThe image changed.\n\n# short term fix\n\nPinned the old image.\n\n# long term solution\n\n- Pin image versions\n- Test image upgrades in a branch\n- Alert on build failures\n'
+    const record = normalizeDocument('b.md', md, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }).record
+    expect(record.actionItems.map((a) => a.text)).toEqual(['Pin image versions', 'Test image upgrades in a branch', 'Alert on build failures'])
+  })
+})

@@ -27,6 +27,11 @@ export interface SectionCue {
   parts?: string[]
 }
 
+/** Fixes named as the lasting ones: each wording of "long term", "permanent" or "future" before a fix, solution or remediation. */
+const FOLLOW_UP_FIXES = ['long term', 'long-term', 'longer term', 'longer-term', 'permanent', 'future'].flatMap((lasting) =>
+  ['fix', 'solution', 'resolution', 'remediation'].map((fix) => `${lasting} ${fix}`),
+)
+
 /** Cues per key; weight 3 names the section, 2 strongly suggests it, 1 only leans. */
 // prettier-ignore
 export const SECTION_CUES: SectionCue[] = [
@@ -52,6 +57,8 @@ export const SECTION_CUES: SectionCue[] = [
   // Incident tools' exports (FireHydrant, Rootly, incident.io) title the timeline by its milestones.
   { key: 'timeline', weight: 3, words: ['milestones', 'key moments', 'key timestamps'] },
   { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久'] },
+  // A fix named as the lasting one ("Long-term solution", "Permanent fix", "Future fixes") is a follow-up, not the incident's resolution.
+  { key: 'actionItems', weight: 3, words: FOLLOW_UP_FIXES },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
   { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '学んだ', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
