@@ -196,7 +196,9 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
-  const fieldRange = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
+  // A `Duration:` field that holds clock times is the range; one that holds an amount yields to `Start:`/`End:` fields.
+  const startEnd = fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null
+  const fieldRange = (fields.duration && (!startEnd || /\d[:h]\d\d/.test(fields.duration.value)) ? fields.duration.value : null) ?? startEnd
   const dayHint = pickDate(when, entryDate, meta.published)
   const impactSources: { start: ImpactSource | null } = { start: null }
   const impactContext = { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone }
@@ -211,6 +213,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
       statedEndIsResolution: when.endIsResolution,
       statedDuration: when.statedMinutes,
       incidentDate: when.date,
+      title,
       context: impactContext,
     },
     impactSources,

@@ -44,7 +44,7 @@ const WORD_NUMBERS = new Map([
   ['half', 0.5],
 ])
 const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
-const UNIT = String.raw`(?:days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
+const UNIT = String.raw`(?:weeks?|wochen?|semaines?|days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
 /** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
 /** "Two and a half hours", "an hour and a half": half a unit more. */
 const AND_A_HALF = String.raw`\s+and\s+a\s+half(?![\w-])`
@@ -52,10 +52,13 @@ const AMOUNT = new RegExp(
   String.raw`(?<![\w.:])(?:${NUMBER}(?:${AND_A_HALF})?\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:${AND_A_HALF})?(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`,
   'giu',
 )
+/** The first amount of a text: `AMOUNT` without the global flag, whose `lastIndex` a later `matchAll` would start from. */
+const FIRST_AMOUNT = new RegExp(AMOUNT.source, 'iu')
 const PART = new RegExp(String.raw`(${NUMBER})(${AND_A_HALF})?\s*(?:-\s*)?(${UNIT})(${AND_A_HALF})?`, 'iu')
 const PARTS = new RegExp(PART.source, 'giu')
 
 const UNIT_MINUTES: Array<[RegExp, number]> = [
+  [/^(?:weeks?|wochen?|semaines?)$/i, 10080],
   [/^(?:days?|tage?n?|jours?)$/i, 1440],
   [/^(?:hours?|hrs?|h|stunden?|std|heures?|時間)$/i, 60],
   [/^(?:minutes?|mins?|m|minuten?|分)$/i, 1],
@@ -77,7 +80,7 @@ export function readAmount(text: string): number | null {
   return found ? Math.round(total) : null
 }
 
-/** A lone amount with a one-letter unit ("3m", "5 s"): read only after a lasted cue, as "3m errors" is a count, not minutes. */
+/** A lone amount with a one-letter unit ("3m", "5 s"): read only after a lasted cue or before an outage noun, as "3m errors" is a count, not minutes. */
 const BARE_LETTER_UNIT = /^\S+?\s*(?:-\s*)?[mhs]$/i
 
 /** Words before an amount that say it is how long something lasted. */
@@ -89,6 +92,9 @@ const IN_PARENTHESES_AFTER_IMPACT =
 /** Words after an amount that say it measured the impact. */
 const IMPACT_AFTER =
   /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i
+/** An amount before a named outage ("3h search outage", "2h Tool Execution Outage"): up to two words name what was out. */
+const OUTAGE_AFTER =
+  /^\s*(?:-?long\s+)?(?:(?!(?:before|after|into|since|until|of|per|later|earlier|ago|prior|to|from)\b)[\p{L}-]{2,20}\s+){1,2}(?:downtime|outage|disruption|unavailability|interruption)\b/iu
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED =
   /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
@@ -100,9 +106,10 @@ const STATS_LABELS: Array<[RegExp, DurationKind]> = [
   [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response)|ttm)\b/i, 'mitigate'],
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
   [
-    /^(?:(?:total|outage|incident|impact|downtime|disruption)\s+)?(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée|(?:impact|outage|downtime|disruption)\s+(?:time|length|period))(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
+    /^(?:(?:total|outage|incident|impact|customer\s+impact|service|downtime|disruption)\s+){0,2}(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée|(?:impact|outage|downtime|disruption)\s+(?:time|length|period))(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
     'impact',
   ],
+  [/^total\s+(?:time|downtime)(?:\s+down)?$/i, 'impact'],
 ]
 const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60})/gm
 
@@ -112,8 +119,7 @@ function statsDurations(text: string): StatedDuration[] {
   for (const m of text.matchAll(STATS_LINE)) {
     const kind = STATS_LABELS.find(([re]) => re.test(m[1]!))?.[1]
     if (!kind) continue
-    AMOUNT.lastIndex = 0
-    const amount = AMOUNT.exec(m[2]!)
+    const amount = FIRST_AMOUNT.exec(m[2]!)
     const minutes = amount ? readAmount(amount[0]) : null
     if (minutes !== null && /^[\s~≈*_(]*(?:about|approx\.?|approximately|around|roughly|ca\.?|~)?\s*$/i.test(m[2]!.slice(0, amount!.index)))
       out.push({ minutes, kind, weight: 3, index: m.index })
@@ -136,10 +142,10 @@ export function findDurations(text: string): StatedDuration[] {
     const before = sample.slice(Math.max(0, m.index - 60), m.index)
     const after = sample.slice(m.index + m[0].length, m.index + m[0].length + 60)
     if (NOT_LASTED.test(before) || (LATER_AFTER.test(after) && !LASTED_BEFORE.test(before))) continue
-    if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before)) continue
+    if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before) && !OUTAGE_AFTER.test(after)) continue
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
-    if (IMPACT_AFTER.test(after)) weight = 2
+    if (IMPACT_AFTER.test(after) || OUTAGE_AFTER.test(after)) weight = 2
     else if (LASTED_BEFORE.test(before) && (IMPACT_WORDS.test(sentence) || /\blast(?:ed|ing)\b/i.test(sentence))) weight = 1
     else if (IN_PARENTHESES_AFTER_IMPACT.test(before) && /^\s*\)/.test(after)) weight = 1
     if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })

@@ -32,6 +32,8 @@ export interface ImpactInput {
   context: RangeContext
   /** The incident's day as the text states it (front matter, title, a field), never read off the timeline; `null` when not stated. */
   incidentDate?: string | null
+  /** The document's title, read for a stated duration only ("3h search outage"); a passage outweighs it. */
+  title?: string | null
 }
 
 interface Known {
@@ -208,7 +210,7 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
     )
   // A marked event written without its time (`??:??`) is the end as the author gives it, not the next timed event that day.
   if (end && !end.moment.time && end.source !== 'marked') end = refine(end, events.findLast((e) => e.moment.date === end!.moment.date && e.moment.time)?.moment)
-  const statedDuration = duration === null ? (input.statedDuration ?? statedMinutes(input.passages, input.fieldRange)) : null
+  const statedDuration = duration === null ? (input.statedDuration ?? statedMinutes(input.passages, input.fieldRange, input.title ?? null)) : null
   if (statedDuration !== null) duration = statedDuration
   if (!start && events.length) start = { moment: events[0]!.moment, source: 'timeline' }
   if (!end && events.length > 1) {
@@ -237,8 +239,8 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
   }
 }
 
-/** The best stated impact duration: a field's amount, an impact duration in prose, else a time to recover. */
-function statedMinutes(passages: Passage[], fieldRange: string | null): number | null {
+/** The best stated impact duration: a field's amount, an impact duration in prose, else a time to recover, else the title's. */
+function statedMinutes(passages: Passage[], fieldRange: string | null, title: string | null): number | null {
   const field = fieldRange ? findDurations(`Duration: ${fieldRange}`)[0] : undefined
   if (field) return field.minutes
   let best: { minutes: number; score: number } | null = null
@@ -249,5 +251,7 @@ function statedMinutes(passages: Passage[], fieldRange: string | null): number |
       if (!best || score > best.score) best = { minutes: d.minutes, score }
     }
   }
-  return best?.minutes ?? null
+  if (best) return best.minutes
+  const named = title ? findDurations(title).find((d) => d.kind === 'impact' && d.weight >= 2) : undefined
+  return named?.minutes ?? null
 }

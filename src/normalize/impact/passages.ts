@@ -6,6 +6,7 @@
 import type { CanonicalSectionKey } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { isFenced, withoutFencedCode } from '../time/without-code.js'
+import { fieldKindOf } from '../structure/fields.js'
 import { plainText } from '../structure/plain-text.js'
 import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
@@ -21,6 +22,17 @@ const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
   ['conclusion', 1],
   [null, 1],
 ])
+
+/** A line that states the window by its label (`**Total impact duration:** 5 hours (10:45 - 16:11 UTC)`, `Start: 10:02`). */
+const LABELLED_LINE = /^[\s*_]*([A-Za-z][A-Za-z ]{1,40}?)[\s*_]*:[\s*_]*(\S.*)$/
+
+/** The lines of a text that state the window by their label, wherever they sit (a summary line under the timeline). */
+function windowLines(text: string): string[] {
+  return text.split('\n').filter((line) => {
+    const kind = fieldKindOf(LABELLED_LINE.exec(line)?.[1] ?? '')
+    return kind === 'duration' || kind === 'start' || kind === 'end'
+  })
+}
 
 /** Passages of the document's prose in order, each with the weight of the section it sits in; `body` tells fenced code from indented. */
 export function impactPassages(blocks: Block[], titleIndex: number | null, body = ''): Passage[] {
@@ -53,7 +65,10 @@ export function impactPassages(blocks: Block[], titleIndex: number | null, body 
     const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([own])
     // A short heading over a one-line value ("### Start time" then "2021-11-25 15:00") is a labelled field.
     if (labelHeading !== null && block.kind === 'content' && !text.includes('\n') && text.length <= 80) push(`${labelHeading}: ${text}`, current)
-    else push(text, block.kind === 'field' ? (block.match?.key ?? current) : current)
+    else if (WEIGHTS.has(block.kind === 'field' ? (block.match?.key ?? current) : current))
+      push(text, block.kind === 'field' ? (block.match?.key ?? current) : current)
+    // A section whose times are not the window (the timeline) may still state it in a labelled line.
+    else if (block.kind === 'content' && block.node.type === 'paragraph') for (const line of windowLines(text)) push(line, 'summary')
     if (block.kind !== 'content' || text.includes('\n') || text.length > 80) labelHeading = null
   })
   return out

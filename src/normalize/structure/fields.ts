@@ -35,9 +35,13 @@ export interface Fields {
 
 const KINDS: Array<[keyof Fields, RegExp]> = [
   ['date', /^(?:incident )?date(?: of (?:the )?incident)?$|^when$/],
-  ['duration', /^(?:(?:outage|incident|impact|total) )?duration$|^(?:time )?window$|^period$|^downtime$/],
-  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date))?$|^start of (?:the )?(?:incident|impact|outage)$/],
-  ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date))?$|^end of (?:the )?(?:incident|impact|outage)$/],
+  [
+    'duration',
+    /^(?:total )?(?:(?:outage|impact|incident|downtime|customer impact) )?duration$|^(?:(?:time|impact|outage|incident) )?window$|^period$|^(?:total )?downtime$|^total time(?: down)?$/,
+  ],
+  // "Down: 10:32" / "Up: 11:05": a status note's when the service went down and came back.
+  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/],
+  ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date))?$|^end of (?:the )?(?:incident|impact|outage)$|^(?:back )?up(?: again)?$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
   ['title', /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)$|^(?:incident|event)$/],
@@ -46,7 +50,8 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
   ['resolved', /^(?:time )?(?:resolved|recovered)(?: (?:at|on|time))?$|^(?:time of )?resolution(?: time)?$/],
 ]
 
-function kindOf(label: string): keyof Fields | null {
+/** Which field a label names (`Total impact duration` is the duration, `Down` the start), `null` for none. */
+export function fieldKindOf(label: string): keyof Fields | null {
   const norm = (cjkFieldName(label) ?? label)
     .toLowerCase()
     .replace(/[*_`:]/g, '')
@@ -55,19 +60,19 @@ function kindOf(label: string): keyof Fields | null {
   return null
 }
 
-function listFields(list: List, out: Field[]): void {
+/** Labelled list items, and those of sub-lists two levels down (`- **Time**:` over `- Down: 10:32 UTC`). */
+function listFields(list: List, out: Field[], depth = 0): void {
   for (const item of list.children) {
     const first = item.children[0]
-    if (first?.type !== 'paragraph') continue
-    const text = toString(first)
-    const m = /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(\S.*)$/s.exec(text)
-    if (m && kindOf(m[1] ?? ''))
+    const m = first?.type === 'paragraph' ? /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(\S.*)$/s.exec(toString(first)) : null
+    if (m && fieldKindOf(m[1] ?? ''))
       out.push({
         label: m[1] ?? '',
         value: (m[2] ?? '').replace(/\s+/g, ' '),
-        line: first.position?.start.line ?? 1,
-        column: first.position?.start.column ?? 1,
+        line: first?.position?.start.line ?? 1,
+        column: first?.position?.start.column ?? 1,
       })
+    if (depth < 2) for (const child of item.children) if (child.type === 'list') listFields(child, out, depth + 1)
   }
 }
 
@@ -116,7 +121,7 @@ function headingField(blocks: Block[], index: number): Field | null {
   const block = blocks[index]!
   const body = blocks[index + 1]
   if (block.kind !== 'heading' || block.depth === 1 || body?.kind !== 'content') return null
-  const kind = kindOf(block.text)
+  const kind = fieldKindOf(block.text)
   if (kind === 'date') return headedDate(block.text, body)
   if (kind && kind !== 'authors' && kind !== 'severity' && kind !== 'title') return alone(blocks, index + 2) ? headedValue(block.text, body) : null
   if (kind !== 'authors' && kind !== 'severity') return null
@@ -182,7 +187,7 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
     resolved: null,
   }
   for (const field of found) {
-    const kind = kindOf(field.label)
+    const kind = fieldKindOf(field.label)
     if (kind && !fields[kind]) fields[kind] = field
   }
   return fields
