@@ -12,7 +12,7 @@ import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
 import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
-import { collectFields } from './structure/fields.js'
+import { collectFields, fieldRangeOf } from './structure/fields.js'
 import { severityValue } from './structure/severity-value.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
@@ -196,9 +196,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
-  // A `Duration:` field that holds clock times is the range; one that holds an amount yields to `Start:`/`End:` fields.
-  const startEnd = fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null
-  const fieldRange = (fields.duration && (!startEnd || /\d[:h]\d\d/.test(fields.duration.value)) ? fields.duration.value : null) ?? startEnd
+  const fieldRange = fieldRangeOf(fields)
   const dayHint = pickDate(when, entryDate, meta.published)
   const impactSources: { start: ImpactSource | null } = { start: null }
   const impactContext = { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone }

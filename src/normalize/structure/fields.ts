@@ -192,3 +192,10 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
   }
   return fields
 }
+
+/** The window the fields state: a `Duration:` field holding clock times, else `Start:`–`End:`, else the duration's amount. */
+export function fieldRangeOf(fields: Fields): string | null {
+  const startEnd = fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null
+  if (fields.duration && (!startEnd || /\d[:h]\d\d/.test(fields.duration.value))) return fields.duration.value
+  return startEnd
+}
