@@ -119,6 +119,26 @@ describe('question lines in a document of question headings', () => {
   })
 })
 
+describe('lists indented as code', () => {
+  const text =
+    '# Login outage\n\n## What happened?\n\nLogins failed.\n\n## What went wrong?\n\n    - The alert went to an old channel\n    - Nobody owned the certificate\n\n' +
+    '## What are we going to do?\n\n    1. Move alerts to the on-call channel\n    2. Assign an owner to every certificate\n'
+
+  it('a list indented four spaces under a heading, in a document without code, is read and shown as a list', () => {
+    const doc = normalizeDocument('s.md', text, options)
+    expect(doc.record.lessons.wentWrong).toEqual(['The alert went to an old channel', 'Nobody owned the certificate'])
+    expect(doc.record.actionItems.map((a) => a.text)).toEqual(['Move alerts to the on-call channel', 'Assign an owner to every certificate'])
+    expect(doc.record.sections[1]?.text).toBe('The alert went to an old channel\nNobody owned the certificate')
+    expect(doc.html).toContain('<li>The alert went to an old channel</li>')
+    expect(doc.html).not.toContain('<pre>')
+  })
+
+  it('stays code in a document that has other code, or when a line is no list item', () => {
+    expect(normalizeDocument('s.md', `${text}\n## Logs\n\n\`\`\`\nerror: expired\n\`\`\`\n`, options).html).toContain('<pre><code>- The alert')
+    expect(normalizeDocument('s.md', '# Outage\n\n## Fix\n\n    - name: restart\n    run: systemctl restart app\n', options).html).toContain('<pre>')
+  })
+})
+
 describe('italic pseudo-headings', () => {
   it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
     const r = recordOf(

@@ -17,7 +17,7 @@ import { severityValue } from './structure/severity-value.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
 import { withoutCode } from './time/without-code.js'
-import { removeKramdownAttributes } from './structure/kramdown-attributes.js'
+import { repairTree } from './structure/tree-repairs.js'
 import { findLessons } from './actions/lessons.js'
 import { readMeta } from './front-matter/meta.js'
 import { bylineDate } from './structure/byline.js'
@@ -116,7 +116,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   capTables(tree, body, file)
   // Raw HTML starts with '<': a body without one has none to check (most postmortems), and the tree need not be walked.
   if (body.includes('<')) reportUnclosedHtml(tree, file)
-  removeKramdownAttributes(tree)
+  repairTree(tree, body)
   const refs = findLocalRefs(tree)
   clock?.lap('tree checks')
   const blocks = buildBlocks(tree, body)
