@@ -5,6 +5,7 @@
 import type { Moment } from '../../types.js'
 import { findTimes } from '../time/datetime.js'
 import { readAmount } from './find-duration.js'
+import { isDeniedOrFuture } from './denied-or-future.js'
 import { isBefore, shiftMoment } from './moment-math.js'
 import { DURATION_CUE, moment, OTHER_WINDOW, QUANTITY, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
@@ -91,7 +92,7 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
         if (minutes !== null && minutes > 0) end = { moment: shiftMoment(from, minutes, at.zone ?? context.zone), weight: passage.weight }
       }
       if (times.length) last = { sentence, time: times[times.length - 1]! }
-      if (times.length === 0 && !start && START_CUES.test(sentence) && !END_CUES.test(sentence)) {
+      if (times.length === 0 && !start && START_CUES.test(sentence) && !END_CUES.test(sentence) && !isDeniedOrFuture(sentence)) {
         const day = labelled(sentence, context)
         if (day?.date && !day.time) start = { moment: day, weight: passage.weight }
       }
@@ -107,10 +108,12 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
           const at = side(clause, time, context)
           return { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
         }
+        // A clause that denies impact or tells what is to come ("we expect to restore service by 15:00") states neither end.
+        if (isDeniedOrFuture(clause)) continue
         if (END_CUES.test(clause)) {
           if (PARTIAL_END.test(clause)) continue
           if (!end || passage.weight > end.weight || (passage.weight === end.weight && FULL_END.test(clause))) end = found()
-        } else if (START_CUES.test(clause) || (times.length === 1 && START_CUES.test(sentence) && !END_CUES.test(sentence))) {
+        } else if (START_CUES.test(clause) || (times.length === 1 && START_CUES.test(sentence) && !END_CUES.test(sentence) && !isDeniedOrFuture(sentence))) {
           if (!start || passage.weight > start.weight) start = found()
         }
       }

@@ -6,6 +6,7 @@
  */
 import type { TimelineEntry } from '../../types.js'
 import { IMPACT_WORDS } from './impact-words.js'
+import { withoutDeniedOrFuture, withoutFuture } from './denied-or-future.js'
 
 /** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
 type Stems = Array<[RegExp, number]>
@@ -145,10 +146,6 @@ const LEAD_UP =
 const FOLLOW_UP =
   /\b(?:post-?mortem|retro(?:spective)?|review(?:ed)?|publish\w*|blog|follow-?ups?|report\s+(?:sent|published|shared)|meeting|rca|root\s+cause\s+(?:analysis|identified)|action\s+items?|lessons|closed\s+the\s+(?:incident|ticket)|permanent\s+fix|long-term|draft(?:ed|s)?|disclosure)\b/i
 
-/** An impact word the text denies ("no sign of an outage", "without downtime", "no customer impact"): not a start. */
-const NEGATED_IMPACT =
-  /\b(?:no|without|nor)\b[^.,;:()]{0,40}?\b(?:outage|downtime|impact|degradation|disruption|interruption|errors?|failures?|loss\s+of\s+service)\b(?:\s+(?:or|and|nor)\s+[\w-]+)?/gi
-
 /** The highest weight of the stems the text matches, 0 for none: stems tried heaviest first, so the first match is the answer. */
 function score(stems: Stems, text: string): number {
   for (const [re, weight] of stems) if (re.test(text)) return weight
@@ -176,12 +173,13 @@ function remembered(read: (text: string) => number): (text: string) => number {
 }
 
 /** How strongly an event's text says the impact began here (0 none, 3 plainly). */
-export const startScore = remembered((text) => score(START_STEMS, text.replace(NEGATED_IMPACT, ' ')))
+export const startScore = remembered((text) => score(START_STEMS, withoutDeniedOrFuture(text)))
 
 /** How strongly an event's text says the impact ended here (0 none, 4 plainly and fully). */
 export const endScore = remembered(readEndScore)
 
-function readEndScore(text: string): number {
+function readEndScore(written: string): number {
+  const text = withoutFuture(written)
   const found = score(END_STEMS, text)
   if (found >= 4) return found
   if (NOT_END.test(text)) return Math.min(1, found)
@@ -199,7 +197,7 @@ const RESTORED = /\b(?:restor\w*|recover\w*|back\s+(?:online|up|to\s+normal)|ope
 
 /** `true` when an event reads as lead-up (a change) and not as impact: one that also says something broke is the start. */
 export function isLeadUp(text: string): boolean {
-  return LEAD_UP.test(text) && startScore(text) < 2 && !IMPACT_WORDS.test(text)
+  return LEAD_UP.test(text) && startScore(text) < 2 && !IMPACT_WORDS.test(withoutDeniedOrFuture(text))
 }
 
 /** `true` when an event reads as follow-up work after the impact. */
