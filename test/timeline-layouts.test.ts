@@ -112,3 +112,30 @@ describe('month-only timeline tables', () => {
     expect(record.diagnostics.filter((d) => d.ruleId === 'timeline-empty')).toEqual([])
   })
 })
+
+describe('day headings over bullets', () => {
+  const md =
+    '### 2024-04-15\n* Pipeline processes 300 new samples\n* Downstream job starts\n### 2024-04-16\n* `08:51` - Downstream job fails\n* `09:30` - Job restarted\n'
+
+  it('reads each untimed bullet under a heading that names only a day as an event of that day', () => {
+    const file = new VFile({ value: md })
+    const entries = extractTimeline(parseMarkdown(md).children, base, file).entries.map((e) => `${e.date} ${e.time} ${e.text}`)
+    expect(entries).toEqual([
+      '2024-04-15 null Pipeline processes 300 new samples',
+      '2024-04-15 null Downstream job starts',
+      '2024-04-16 08:51 Downstream job fails',
+      '2024-04-16 09:30 Job restarted',
+    ])
+  })
+
+  it('dates the incident by the first day when no event marks the impact', () => {
+    const record = normalizeDocument('d.md', `# Sample pipeline failure\n\n## Timeline\n\n${md}`, options).record
+    expect(record.timeline).toHaveLength(4)
+    expect(record.date).toBe('2024-04-15')
+  })
+
+  it('keeps the bullets of a status update under a dated heading as one event when the headings carry times', () => {
+    const log = '## 2024-04-16\n\n- Logins faster again\n- Work continues\n\n## 2024-04-15 - 16:00\n\n- Timeout found\n- Workaround in place\n'
+    expect(times(log)).toEqual(['null Logins faster again', '16:00 Timeout found'])
+  })
+})

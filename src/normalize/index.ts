@@ -221,7 +221,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const evidenced = impactSources.start === 'stated' || impactSources.start === 'marked' ? (impact.start?.date ?? null) : null
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
   const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
-  record.date = when.date ?? proseDay ?? (impact.source === 'stated' || impact.source === 'marked' ? impact.start?.date : null) ?? dayHint
+  record.date = when.date ?? proseDay ?? (impact.source !== null ? impact.start?.date : null) ?? dayHint
   // A month the Date field names stands unless a day within it is known: never the 1st as if it were stated.
   if (when.month && !record.date?.startsWith(when.month)) record.date = when.month
   if (!record.date && !statesDate(prose) && !statesDate(matterMoments))

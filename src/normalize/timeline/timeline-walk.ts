@@ -2,9 +2,8 @@
  * First pass over a timeline section: every list item, table row and plain line that opens with a date or time
  * becomes a piece, and so do the day and zone markers (day sub-headings, bare date lines, prefaces) between them.
  */
-import type { Heading, List, RootContent } from 'mdast'
+import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { monthDay } from '../time/date-parts.js'
 import { cleanEventText } from '../time/event-text.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
@@ -18,6 +17,7 @@ import { readElapsed } from './timeline-elapsed.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 import { readMonthStamp } from '../time/month-stamp.js'
+import { bareDay, firstLineOf, headingLine, untimedItems, withoutClosingStamp } from './timeline-items.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
@@ -57,24 +57,6 @@ function gluedStamp(text: string, hints: DateHints): Stamp | null {
   return /\p{L}+\W+\p{L}+/u.test(stamp.rest) ? stamp : null
 }
 
-/** A stamp closing an item, in brackets or after a dash: "Users cannot sign in (07:01 UTC)", "Paged — 07:15". */
-const CLOSING_STAMP = /\s*(?:[([]([^()[\]]{1,40})[)\]]|\s[-–—]\s+([^-–—]{1,40}))\s*\.?$/
-
-/** An item's text without the stamp that closes it, when that part is nothing but a stamp; else the text as it is. */
-function withoutClosingStamp(text: string, hints: DateHints): string {
-  const m = CLOSING_STAMP.exec(text)
-  if (!m || m.index === 0) return text
-  const stamp = readStamp(m[1] ?? m[2] ?? '', hints)
-  return stamp?.time && stamp.rest === '' ? text.slice(0, m.index) : text
-}
-
-/** A bullet that is only a month and day (`11/25`) over nested timed bullets: the day of those entries. */
-function bareDay(text: string, hints: DateHints): ParsedDate | null {
-  const m = /^(\d{1,2})[/.](\d{1,2})\.?$/.exec(text.trim())
-  if (!m || hints.year == null) return null
-  return monthDay(Number(m[1]), Number(m[2]), hints.year, hints.dayFirst, m[0])
-}
-
 /** Whether the nodes after a heading, up to the next heading, hold a line or item that opens with a time. */
 function timedBelow(nodes: RootContent[], index: number, hints: DateHints): boolean {
   const opensTimed = (text: string): boolean => {
@@ -89,19 +71,6 @@ function timedBelow(nodes: RootContent[], index: number, hints: DateHints): bool
     if (node.type === 'table' || node.type === 'html') return true
   }
   return false
-}
-
-/** A list item's heading (`- ### 20:23 UTC:`) as the one line that opens the item. */
-function headingLine(node: Heading): TextLine[] {
-  const text = toString(node).replace(/\s+/g, ' ').trim()
-  return text ? [{ text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }] : []
-}
-
-/** The first line under a bare stamp in a list item: its next paragraph, or the first item of a nested list. */
-function firstLineOf(node: RootContent): string {
-  if (node.type === 'paragraph') return paragraphLines(node)[0]?.text ?? ''
-  const item = node.type === 'list' ? node.children[0]?.children[0] : undefined
-  return item?.type === 'paragraph' ? (paragraphLines(item)[0]?.text ?? '') : ''
 }
 
 /** Whether a text leaves an angle bracket open (`<START OF` wrapped before `OUTAGE>`): the next line finishes it. */
@@ -142,6 +111,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   // `under` is the entry of the last time heading: the paragraphs after its first one are its detail (read for impact words).
   let under: { detail?: string } | null = null
   // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
+  // `dayEntry` is the entry of such a heading with only a date: each untimed bullet of the list under it is an event of that day.
+  let dayEntry: Extract<Piece, { kind: 'entry' }> | null = null
   let shape: RegExp | null = null
   const textLine = (l: TextLine, heading = false, dated = false): void => {
     if (heading) return lineOf(l, true, dated)
@@ -170,6 +141,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       if (chat) piece.chat = true
       under = heading ? piece : null
       pending = bare ? piece : null
+      dayEntry = heading && dated && !stamp.time && !stamp.timeUnknown ? piece : null
       open = heading || bare ? null : { ...piece, line: l.line }
     } else if (!stamp && !heading && filling && filling.line + 1 === l.line) {
       // The rest of the paragraph under a bare stamp (a time heading over hard-wrapped lines) is the same event.
@@ -239,12 +211,21 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   const walk = (children: RootContent[], depth: number): void => {
     for (const [index, node] of children.slice(0, MAX_PIECES).entries()) {
-      if (pending && node.type === 'list')
+      if (pending && node.type === 'list') {
         pending.text =
           toString(node.children[0] ?? node)
             .split('\n')[0]
             ?.replace(/\s+/g, ' ')
             .trim() ?? ''
+        // Sibling bullets under a heading that names only a day ("### 2024-04-15", two bullets): one event each, not one.
+        const day = pending === dayEntry && dayLayout ? dayEntry : null
+        if (day)
+          for (const [i, text] of untimedItems(node, hints).entries()) {
+            const item = node.children[i]!
+            if (i > 0) entry(day.stamp, text, item.position?.start.line ?? day.line, item.position?.start.column ?? day.column)
+          }
+      }
+      if (node.type !== 'list' || pending !== dayEntry) dayEntry = null
       if (node.type !== 'paragraph' && node.type !== 'html' && node.type !== 'code') pending = null
       open = null
       if (node.type === 'heading')
@@ -278,6 +259,9 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       }
     }
   }
+  // Day headings over event bullets: some heading names only a day over timed lines, and none names a time (an update's).
+  const headings = nodes.flatMap((n, i) => (n.type === 'heading' ? [{ i, stamp: readStamp(toString(n).replace(STATUS_LEAD, ''), hints) }] : []))
+  const dayLayout = !headings.some((h) => h.stamp?.time || h.stamp?.timeUnknown) && headings.some((h) => h.stamp?.date && timedBelow(nodes, h.i, hints))
   walk(nodes, 0)
   return pieces.some((p) => p.kind === 'entry' && !p.chat) ? pieces.filter((p) => p.kind !== 'entry' || !p.chat) : pieces
 }

@@ -1,0 +1,63 @@
+/**
+ * What the timeline walk reads from one list item: its first line under a bare stamp, a heading written inside it, a
+ * stamp closing its text, a bare month-day over nested entries, and the untimed bullets of a list under a day heading.
+ */
+import type { Heading, List, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
+import { monthDay } from '../time/date-parts.js'
+import type { DateHints, ParsedDate } from '../time/datetime.js'
+import { readMonthStamp } from '../time/month-stamp.js'
+import { paragraphLines, type TextLine } from './timeline-lines.js'
+import { innerClock } from './timeline-prose.js'
+import { readStamp } from './timeline-stamp.js'
+
+/** A stamp closing an item, in brackets or after a dash: "Users cannot sign in (07:01 UTC)", "Paged — 07:15". */
+const CLOSING_STAMP = /\s*(?:[([]([^()[\]]{1,40})[)\]]|\s[-–—]\s+([^-–—]{1,40}))\s*\.?$/
+
+/** An item's text without the stamp that closes it, when that part is nothing but a stamp; else the text as it is. */
+export function withoutClosingStamp(text: string, hints: DateHints): string {
+  const m = CLOSING_STAMP.exec(text)
+  if (!m || m.index === 0) return text
+  const stamp = readStamp(m[1] ?? m[2] ?? '', hints)
+  return stamp?.time && stamp.rest === '' ? text.slice(0, m.index) : text
+}
+
+/** A bullet that is only a month and day (`11/25`) over nested timed bullets: the day of those entries. */
+export function bareDay(text: string, hints: DateHints): ParsedDate | null {
+  const m = /^(\d{1,2})[/.](\d{1,2})\.?$/.exec(text.trim())
+  if (!m || hints.year == null) return null
+  return monthDay(Number(m[1]), Number(m[2]), hints.year, hints.dayFirst, m[0])
+}
+
+/** A list item's heading (`- ### 20:23 UTC:`) as the one line that opens the item. */
+export function headingLine(node: Heading): TextLine[] {
+  const text = toString(node).replace(/\s+/g, ' ').trim()
+  return text ? [{ text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }] : []
+}
+
+/** The first line under a bare stamp in a list item: its next paragraph, or the first item of a nested list. */
+export function firstLineOf(node: RootContent): string {
+  if (node.type === 'paragraph') return paragraphLines(node)[0]?.text ?? ''
+  const item = node.type === 'list' ? node.children[0]?.children[0] : undefined
+  return item?.type === 'paragraph' ? (paragraphLines(item)[0]?.text ?? '') : ''
+}
+
+/**
+ * The texts of a list's items when none of them is timed (no stamp at its start, no clock time inside, no sub-list):
+ * under a heading that names only a day, each is an event of that day; an empty array when any item is timed.
+ */
+export function untimedItems(node: List, hints: DateHints): string[] {
+  const texts: string[] = []
+  for (const item of node.children) {
+    const [first] = item.children
+    if (item.children.length !== 1 || first?.type !== 'paragraph') return []
+    const text = paragraphLines(first)
+      .map((l) => l.text)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+    if (!text || readStamp(text, hints) || innerClock(text, hints) || readMonthStamp(text)) return []
+    texts.push(text)
+  }
+  return texts
+}
