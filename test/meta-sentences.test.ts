@@ -19,6 +19,8 @@ const META_EXAMPLES = [
   'This write-up outlines the incident.',
   'This postmortem looks at the outage.',
   'This page documents the incident.',
+  'This is a page where I will discuss any downtime of the services I run.',
+  'This is the place for reports of our outages.',
   'We want to share with you a detailed explanation of what happened.',
   "I'd like to explain what happened.",
   'We would like to describe the events of Tuesday.',

@@ -3,6 +3,7 @@
  * (boilerplate, bare stamps, data fields), and which text reads as prose.
  */
 import { oneLine } from '../structure/plain-text.js'
+import { isChromeLine } from './status-page-chrome.js'
 import { stripEmojiEdges } from './title-text.js'
 
 /** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`). */
@@ -25,7 +26,7 @@ const BOILERPLATE = [
 ]
 
 export function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.some((re) => re.test(text.trim())) || isStampLine(text)
+  return BOILERPLATE.some((re) => re.test(text.trim())) || isStampLine(text) || isChromeLine(text)
 }
 
 /** The words a line that only says when may hold beside its digits ("Posted 2 days ago. Jan 12, 2024 - 18:03 UTC"). */

@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import type { Block, HeadingBlock } from '../structure/blocks.js'
 import type { Field } from '../structure/fields.js'
 import { isSectionName } from '../sections/section-synonyms.js'
+import { isChromeHeading } from './status-page-chrome.js'
 import { cleanTitle, isBareUrl, isPlaceholder } from './title-text.js'
 
 /** The title and the block it came from (that block is then not a section). */
@@ -85,11 +86,17 @@ function headingOne(blocks: Block[]): number {
   return -1
 }
 
-/** The first heading when nothing but decoration (images, HTML, links) comes before it. */
+/**
+ * The first heading when nothing but decoration (images, HTML, links) comes before it, unless it heads a status
+ * page's standing section ("Upcoming maintenance windows" on an untitled page is no title).
+ */
 function leadingHeading(blocks: Block[]): number {
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!
-    if (block.kind === 'heading') return cleanTitle(block.text) && !isSectionName(cleanTitle(block.text)) && !block.match ? i : -1
+    if (block.kind === 'heading') {
+      const text = cleanTitle(block.text)
+      return text && !isSectionName(text) && !block.match && !isChromeHeading(text) ? i : -1
+    }
     if (block.kind === 'field' || !isDecoration(block.node)) return -1
   }
   return -1
