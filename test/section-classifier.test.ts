@@ -380,3 +380,32 @@ describe('section classifier: a fix named as the lasting one is a follow-up', ()
     expect(record.actionItems.map((a) => a.text)).toEqual(['Pin image versions', 'Test image upgrades in a branch', 'Alert on build failures'])
   })
 })
+
+describe('section classifier: what was done during the incident is the response, not follow-ups', () => {
+  it.each([
+    ['Actions Taken During Incident', 'resolution'],
+    ['Actions taken', 'resolution'],
+    ['Mitigation steps taken', 'resolution'],
+    ['Steps we took', 'resolution'],
+    ['What we did', 'resolution'],
+    ['Actions during the incident', 'resolution'],
+    ['What we did well', 'lessonsLearned'],
+    ['Follow-up actions taken', 'actionItems'],
+    ['Action items', 'actionItems'],
+    ['Next steps', 'actionItems'],
+    ['Corrective actions', 'actionItems'],
+    ['Remediation plan', 'actionItems'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('counts only the follow-ups as action items', async () => {
+    const { normalizeDocument } = await import('../src/normalize/index.js')
+    const { DEFAULT_TAG_VOCABULARY } = await import('../src/config.js')
+    const md =
+      '# Cache outage\n\n## Summary\n\nThe cache ran out of memory.\n\n## Actions Taken During Incident\n\n- Restarted the cache nodes\n- Raised the memory limit\n\n## Action items\n\n- Add a memory alert\n- Cap key sizes\n'
+    const record = normalizeDocument('c.md', md, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }).record
+    expect(record.actionItems.map((a) => a.text)).toEqual(['Add a memory alert', 'Cap key sizes'])
+    expect(record.sections.map((s) => s.key)).toEqual(['summary', 'resolution', 'actionItems'])
+  })
+})

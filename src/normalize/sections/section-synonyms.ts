@@ -206,6 +206,15 @@ function prefixKey(norm: string): { key: CanonicalSectionKey; rest: string } | n
   return null
 }
 
+/**
+ * Headings that name what was done during the incident ("Actions taken during the incident", "Mitigation steps
+ * taken", "What we did"): the response, read as the resolution, never as follow-ups; a follow-up word keeps the
+ * other reading ("Follow-up actions taken", "Actions taken to prevent a recurrence").
+ */
+const RESPONSE_DONE =
+  /\b(?:actions?|steps?|measures?|mitigations?|remediations?)(?: (?:we|that were|that we))? (?:taken|took|performed|done|carried out|executed|applied)\b|\b(?:actions?|steps?|measures?)\b.*\bduring (?:the )?(?:incident|outage|event|response|impact|investigation)\b|^(?:what we did|what did we do|what was done|steps we took)\b/
+const FOLLOW_UP_WORD = /\b(?:follow|after|since|future|prevent\w*|corrective|long[- ]term|next|planned|pending|to be|will)\b/
+
 const JOIN = /\s+(?:and|&|und|et|plus|y|e)\s+|\s*[/&,+・]\s*/
 
 /** Two headings joined ("Impact and scope", "Cause / Fix"): the first part's key, the second's as `also`. */
@@ -247,6 +256,7 @@ function readHeading(heading: string, exact: boolean): SectionMatch | null {
   if (!norm) return null
   const lesson = lessonOf(norm)
   if (lesson) return { key: 'lessonsLearned', also: null, lesson, confidence: 1 }
+  if (RESPONSE_DONE.test(norm) && !FOLLOW_UP_WORD.test(norm)) return { key: 'resolution', also: null, lesson: null, confidence: 0.9 }
   const first = prefixKey(norm)
   if (first) {
     const rest = first.rest.replace(/^\s*(?:and|&|\/|,)\s*/, '')
