@@ -139,3 +139,23 @@ describe('day headings over bullets', () => {
     expect(times(log)).toEqual(['null Logins faster again', '16:00 Timeout found'])
   })
 })
+
+describe('a status log of range headings over nested bullets', () => {
+  const md =
+    '#### 2024-09-01 22:09 ~ 23:16 (GMT+9)\n- Impact\n  - Tokyo 22:09 ~ 23:10\n  - Osaka 23:10 ~ 23:16\n#### 2024-09-02 01:00 ~ 2024-09-05 19:59 (GMT+9)\n- Duration: 3 days 19 hours\n'
+
+  it('reads one event per heading, with its end, its text from the bullet (label and first child joined, never glued)', () => {
+    const file = new VFile({ value: md })
+    const entries = extractTimeline(parseMarkdown(md).children, base, file).entries
+    expect(entries.map((e) => `${e.date} ${e.time} → ${e.end?.date} ${e.end?.time} ${e.text}`)).toEqual([
+      '2024-09-01 22:09 → 2024-09-01 23:16 Impact: Tokyo 22:09 ~ 23:10',
+      '2024-09-02 01:00 → 2024-09-05 19:59 Duration: 3 days 19 hours',
+    ])
+  })
+
+  it('keeps the timed sub-bullets of a time heading as its detail, read for impact words', () => {
+    const file = new VFile({ value: md })
+    const result = extractTimeline(parseMarkdown(md).children, base, file)
+    expect(result.details?.get(result.entries[0]!)).toContain('Osaka 23:10 ~ 23:16')
+  })
+})

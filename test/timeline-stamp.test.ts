@@ -142,6 +142,18 @@ describe('range stamps', () => {
     expect(result.entries[1]?.end).toEqual({ at: '2024-03-06T00:10:00+00:00', date: '2024-03-06', time: '00:10' })
     expect(result.entries[2]).not.toHaveProperty('end')
   })
+
+  it('with a full date on both ends are one event with an end on its own day (~, –, -, to)', () => {
+    const ctx = { heading: 'Timeline', date: null, year: null, zone: null, defaultTimezone: null }
+    for (const join of ['~', '–', '-', 'to']) {
+      const md = `- 2024-09-02 01:00 ${join} 2024-09-05 19:59 (GMT+9): certificate expired\n`
+      const [entry] = extractTimeline(parseMarkdown(md).children, ctx, new VFile()).entries
+      expect(entry).toMatchObject({ at: '2024-09-02T01:00:00+09:00', text: 'certificate expired' })
+      expect(entry?.end).toEqual({ at: '2024-09-05T19:59:00+09:00', date: '2024-09-05', time: '19:59' })
+    }
+    // A later day with no time after the join is the event's text, not its end.
+    expect(read('2024-09-02 01:00 - 2024-09-05 fix shipped')).toMatchObject({ time: [1, 0], rest: '2024-09-05 fix shipped' })
+  })
 })
 
 describe('relative days in a timeline', () => {

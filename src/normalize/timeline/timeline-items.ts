@@ -2,7 +2,7 @@
  * What the timeline walk reads from one list item: its first line under a bare stamp, a heading written inside it, a
  * stamp closing its text, a bare month-day over nested entries, and the untimed bullets of a list under a day heading.
  */
-import type { Heading, List, RootContent } from 'mdast'
+import type { Heading, List, ListItem, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { monthDay } from '../time/date-parts.js'
 import type { DateHints, ParsedDate } from '../time/datetime.js'
@@ -60,4 +60,18 @@ export function untimedItems(node: List, hints: DateHints): string[] {
     texts.push(text)
   }
   return texts
+}
+
+/**
+ * The first line of a list item as an event's text, a label over a sub-list joined to the sub-list's first line by a
+ * colon ("Impact" over "- Tokyo 22:09 ~ 23:10" reads "Impact: Tokyo 22:09 ~ 23:10"), never glued ("ImpactTokyo").
+ */
+export function itemLead(item: ListItem): string {
+  const [first, second] = item.children
+  const own = first?.type === 'paragraph' ? (paragraphLines(first)[0]?.text ?? '') : first ? (toString(first).split('\n')[0] ?? '') : ''
+  const text = own.replace(/\s+/g, ' ').trim()
+  const sub =
+    second?.type === 'list' && item.children.length === 2 && first?.type === 'paragraph' && paragraphLines(first).length === 1 ? second.children[0] : undefined
+  const child = sub ? itemLead(sub) : ''
+  return child ? `${text.replace(/[\s:：]+$/, '')}: ${child}` : text
 }

@@ -7,9 +7,9 @@
  * chrono-node measured"): this hand-written reader is kept for stamps; chrono-node is not used here.
  */
 import type { ParsedDate, ParsedTime } from '../time/datetime.js'
-import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, readTimeToken, type StampHints } from '../time/datetime-tokens.js'
+import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, readTimeToken, type StampHints, type Token } from '../time/datetime-tokens.js'
 import { parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
-import { hourBeforeRange, readRangeEnd } from '../time/range-join.js'
+import { hourBeforeRange, readRangeEnd, readRangeJoin } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
 
 /** What a line's opening stamp says; `rest` is the event text after it. */
@@ -20,6 +20,8 @@ export interface Stamp {
   time: ParsedTime | null
   /** The end of a written range (`10:05 to 10:40`), else null. */
   end: ParsedTime | null
+  /** The day of a range's end when written with it (`2024-09-02 01:00 ~ 2024-09-05 19:59`), else absent or null. */
+  endDate?: ParsedDate | null
   /** Written as approximate ("~", "around", "ish"). */
   approximate: boolean
   /** A time written as unknown (`--:--`, `[???]`). */
@@ -55,6 +57,21 @@ const CLOCK_TEXT = /\d[:h.]\d|[ap]\.?m/i
  */
 const STAMP_CHANCE = /[\d?:]|yesterday|today|tonight|heute|gestern|hier|aujourd|vorgestern|noon|midnight|midday|tb[dc]|unknown/i
 const MAX_STEPS = 12
+
+/**
+ * The end of a range written with its own day after a dated start (`~ 2024-09-05 19:59`, `to 5 Sep 2024, 19:59`): the
+ * join, a date and a time; null when any is missing, so a later date alone (`- 2024-09-05 fix shipped`) is text.
+ */
+function readDatedRangeEnd(s: string, hints: StampHints): Token<{ date: ParsedDate; time: ParsedTime }> | null {
+  const join = readRangeJoin(s)
+  if (!join || join.conjunction) return null
+  const after = s.slice(join.length)
+  const date = readDateToken(after, hints)
+  if (!date || date.value === 'placeholder' || date.value.year === null) return null
+  const gap = joinerLength(after.slice(date.length))
+  const time = readTimeToken(after.slice(date.length + gap), true)
+  return time ? { value: { date: date.value, time: time.value }, length: join.length + date.length + gap + time.length } : null
+}
 
 /** A stamp that has read nothing yet (no date, time or zone), with `rest` as its event text. */
 export function emptyStamp(rest = ''): Stamp {
@@ -102,6 +119,12 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       if (end) {
         stamp.end = end.value
         return p + end.length
+      }
+      const dated = stamp.date ? readDatedRangeEnd(s, hints) : null
+      if (dated) {
+        stamp.end = dated.value.time
+        stamp.endDate = dated.value.date
+        return p + dated.length
       }
     }
     if (!stamp.date && !stamp.dateUnknown) {
@@ -221,6 +244,7 @@ function withLeadingClock(stamp: Stamp, hints: StampHints): Stamp {
     ...stamp,
     time: inner.time,
     end: inner.end,
+    endDate: inner.endDate ?? null,
     approximate: stamp.approximate || inner.approximate,
     zone: stamp.zone ?? inner.zone,
     unknownZone: stamp.zone ? stamp.unknownZone : inner.unknownZone,

@@ -17,7 +17,7 @@ import { readElapsed } from './timeline-elapsed.js'
 import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 import { readMonthStamp } from '../time/month-stamp.js'
-import { bareDay, firstLineOf, headingLine, untimedItems, withoutClosingStamp } from './timeline-items.js'
+import { bareDay, firstLineOf, headingLine, itemLead, untimedItems, withoutClosingStamp } from './timeline-items.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
@@ -113,6 +113,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   // `dated` marks a heading with a date and no time whose section holds no timed lines: an update, not a day marker.
   // `dayEntry` is the entry of such a heading with only a date: each untimed bullet of the list under it is an event of that day.
   let dayEntry: Extract<Piece, { kind: 'entry' }> | null = null
+  // `timeHeading` is the entry of the time heading whose section is being read: timed sub-bullets under it are its detail.
+  let timeHeading: { detail?: string } | null = null
   let shape: RegExp | null = null
   const textLine = (l: TextLine, heading = false, dated = false): void => {
     if (heading) return lineOf(l, true, dated)
@@ -131,6 +133,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     open = null
     const filling = body
     body = null
+    if (heading) timeHeading = null
     if (stamp && isDayLine(stamp) && !dated) {
       pending = null
       push({ kind: 'day', date: stamp.date!, line: l.line, column: l.column })
@@ -142,6 +145,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       under = heading ? piece : null
       pending = bare ? piece : null
       dayEntry = heading && dated && !stamp.time && !stamp.timeUnknown ? piece : null
+      timeHeading = heading && (stamp.time || stamp.timeUnknown) ? piece : null
       open = heading || bare ? null : { ...piece, line: l.line }
     } else if (!stamp && !heading && filling && filling.line + 1 === l.line) {
       // The rest of the paragraph under a bare stamp (a time heading over hard-wrapped lines) is the same event.
@@ -162,8 +166,14 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     }
   }
 
+  /** Adds a sub-bullet's text to the detail of the time heading it sits under (read for impact words, not an event). */
+  const detail = (of: { detail?: string }, text: string): void => {
+    if ((of.detail?.length ?? 0) < MAX_DETAIL) of.detail = `${of.detail ?? ''} ${text}`.slice(0, MAX_DETAIL)
+  }
+
   // `label` is the parent item's text: a nested item that is only a stamp (`**Detected:**` over `- 10:15 AM`) takes it.
-  const list = (node: List, depth: number, label = ''): boolean => {
+  // `detailOf` is the time heading over the list: a timed sub-bullet ("- Impact" over "  - Tokyo 22:09 ~ 23:10") is its detail.
+  const list = (node: List, depth: number, label = '', detailOf: { detail?: string } | null = null): boolean => {
     let timed = false
     const untimed: Piece[] = []
     for (const item of node.children) {
@@ -178,6 +188,10 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const read = text ? readStamp(text, hints) : null
       const stamp = (text ? readChatLine(text, read, hints) : null) ?? read ?? (text ? readElapsed(text, hints) : null)
       const nested = item.children.filter((c): c is List => c.type === 'list')
+      if (stamp && !isDayLine(stamp) && detailOf && depth > 0) {
+        detail(detailOf, text)
+        continue
+      }
       if (stamp && !isDayLine(stamp)) {
         const next = stamp.rest || (second ? firstLineOf(second) : '') || label
         entry(stamp, next, line, column)
@@ -192,13 +206,14 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       if (text) markers(stamp ? stamp.rest : text, line, column)
       let childTimed = false
       const childLabel = stamp ? '' : text.replace(/[\s:：]+$/, '').slice(0, 200)
-      if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1, childLabel) || childTimed
+      if (depth < MAX_DEPTH) for (const child of nested) childTimed = list(child, depth + 1, childLabel, detailOf) || childTimed
       if (childTimed) timed = true
       else if (text && !stamp) {
         // An item that names its time inside the sentence (`Escalated at 11:30 AM`) is an event too.
         const inner = innerClock(text, hints)
         const month = inner ? null : readMonthStamp(text)
-        if (inner) entry({ ...inner, rest: text }, withoutClosingStamp(text, hints), line, column)
+        if (inner && detailOf && depth > 0) detail(detailOf, text)
+        else if (inner) entry({ ...inner, rest: text }, withoutClosingStamp(text, hints), line, column)
         else if (month) {
           push({ kind: 'month', month: month.month, text: month.rest, line, column })
           timed = true
@@ -212,11 +227,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   const walk = (children: RootContent[], depth: number): void => {
     for (const [index, node] of children.slice(0, MAX_PIECES).entries()) {
       if (pending && node.type === 'list') {
-        pending.text =
-          toString(node.children[0] ?? node)
-            .split('\n')[0]
-            ?.replace(/\s+/g, ' ')
-            .trim() ?? ''
+        pending.text = node.children[0] ? itemLead(node.children[0]) : ''
         // Sibling bullets under a heading that names only a day ("### 2024-04-15", two bullets): one event each, not one.
         const day = pending === dayEntry && dayLayout ? dayEntry : null
         if (day)
@@ -235,7 +246,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
           !timedBelow(children, index, hints),
         )
       else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
-      else if (node.type === 'list') list(node, 0)
+      else if (node.type === 'list') list(node, 0, '', timeHeading)
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
       else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
       else if (node.type === 'code') {

@@ -13,7 +13,7 @@ import { RULE } from '../../constants.js'
 import { report } from '../diagnostics.js'
 import type { Moment, TimelineEntry } from '../../types.js'
 import { addDays } from '../time/date-parts.js'
-import { findDates, formatDate, formatTime, type DateHints, type ParsedTime } from '../time/datetime.js'
+import { findDates, formatDate, formatTime, type DateHints, type ParsedDate, type ParsedTime } from '../time/datetime.js'
 import { isBareTwelveHour, realDate } from './timeline-days.js'
 import { elapsedBase, placeElapsed } from './timeline-elapsed.js'
 import { prosePieces } from './timeline-prose.js'
@@ -93,10 +93,15 @@ export function extractProseTimeline(nodes: RootContent[], ctx: TimelineContext,
   }
 }
 
-/** The end of a range stamp (`10:05 to 10:40`) as a moment; an end before the start is on the next day. */
-function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone: ParsedZone | null): Moment {
+/** The end of a range stamp (`10:05 to 10:40`) as a moment: on its own written day, else an end before the start is on the next day. */
+function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone: ParsedZone | null, written: ParsedDate | null): Moment {
   const time = formatTime(end)
-  const endDate = date && end.hour * 60 + end.minute < start.hour * 60 + start.minute ? (addDays(date, 1) ?? date) : date
+  const endDate =
+    written?.year != null
+      ? formatDate({ ...written, year: written.year })
+      : date && end.hour * 60 + end.minute < start.hour * 60 + start.minute
+        ? (addDays(date, 1) ?? date)
+        : date
   return { at: endDate ? (toIso(endDate, time, zone)?.at ?? null) : null, date: endDate, time }
 }
 
@@ -214,7 +219,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     const entry: TimelineEntry = prose
       ? { at, date, time, text: piece.text, line: piece.line, from: 'prose' }
       : { at, date, time, text: piece.text, line: piece.line }
-    const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone) : null
+    const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone, stamp.endDate ?? null) : null
     if (end) entry.end = end
     if (piece.detail) details.set(entry, piece.detail)
     entries.push(entry)
