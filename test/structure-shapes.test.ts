@@ -139,6 +139,15 @@ describe('lists indented as code', () => {
   })
 })
 
+describe('author handles', () => {
+  it('an @handle in front matter, an Authors or Owner line or an Authors list keeps the name without the sign', () => {
+    expect(recordOf('---\nauthors: ["@kim", "Bo Chen"]\n---\n# Outage\n\n## Summary\n\nDown.\n').authors).toEqual(['kim', 'Bo Chen'])
+    expect(recordOf('# Outage\n\nOwner: @jdoe\n\n## Summary\n\nDown.\n').authors).toEqual(['jdoe'])
+    expect(recordOf('# Outage\n\n## Authors\n\n- @jdoe\n- ana@example.com\n\n## Summary\n\nDown.\n').authors).toEqual(['jdoe', 'ana@example.com'])
+    expect(recordOf('# Outage\n\n## Action items\n\n- Add an alert (owner: @jdoe)\n').actionItems[0]?.owner).toBe('jdoe')
+  })
+})
+
 describe('italic pseudo-headings', () => {
   it('an italic label ending in a colon that names a section is a heading; an italic remark is text', () => {
     const r = recordOf(

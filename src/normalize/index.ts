@@ -19,7 +19,7 @@ import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/inciden
 import { withoutCode } from './time/without-code.js'
 import { repairTree } from './structure/tree-repairs.js'
 import { findLessons } from './actions/lessons.js'
-import { readMeta } from './front-matter/meta.js'
+import { authorName, readMeta } from './front-matter/meta.js'
 import { bylineDate } from './structure/byline.js'
 import { findSections, toSections } from './sections/sections.js'
 import { incidentMatterValues, statesDate, statesTitle, statesZone } from './stated.js'
@@ -102,7 +102,7 @@ function authorList(value: string): string[] {
   return value
     .replace(/<[^>]*>|[*_`]/g, '')
     .split(/,|;|\band\b/)
-    .map((s) => s.trim())
+    .map((s) => authorName(s.trim()))
     .filter((s, i) => s && s.length <= 80 && !(i > 0 && !s.includes('(') && JOB_TITLE.test(s)))
 }
 

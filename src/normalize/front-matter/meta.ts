@@ -26,6 +26,9 @@ export interface Meta {
   aliases: string[]
 }
 
+/** An author's handle without its sign ("@jdoe" is jdoe): the record keeps the name, the page may add the sign. */
+export const authorName = (name: string): string => name.replace(/^@(?=[\p{L}\p{N}_])/u, '')
+
 function strings(value: unknown): string[] {
   if (typeof value === 'string')
     return value
@@ -144,7 +147,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   return {
     tags,
     site: site.length ? site : folder,
-    authors: capped([...new Set(strings(data['authors'] ?? data['author']))], 'authors', file),
+    authors: capped([...new Set(strings(data['authors'] ?? data['author']).map(authorName))], 'authors', file),
     severity: typeof severity === 'string' || typeof severity === 'number' ? String(severity) : null,
     slug: safeSlug(data['slug']) ?? slugify(stem),
     published: fmDate ?? validFileDate ?? (pathDate ? `${pathDate[1]}-${pathDate[2]}-${pathDate[3]}` : null),
