@@ -27,6 +27,7 @@ export const RULE = {
   noTitle: 'no-title',
   noDate: 'no-date',
   noDuration: 'no-duration',
+  impactEndBeforeStart: 'impact-end-before-start',
   dateAmbiguous: 'date-ambiguous',
   dateInvalid: 'date-invalid',
   timeInvalid: 'time-invalid',

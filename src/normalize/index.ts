@@ -7,7 +7,7 @@ import { RULE } from '../constants.js'
 import { enrichRecord } from '../enrich/index.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { renderGroups, renderHtml } from '../markdown/html.js'
-import type { ImpactSource, PostmortemRecord, TimelineEntry } from '../types.js'
+import type { PostmortemRecord, TimelineEntry } from '../types.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
@@ -29,7 +29,8 @@ import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
 import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
 import { displayTitleOf } from './summary/display-title.js'
 import { findTitle } from './summary/title.js'
-import { findImpactWindow } from './impact/impact-window.js'
+import { findImpactWindow, type ImpactNotes } from './impact/impact-window.js'
+import { reportImpactNotes } from './impact/impact-notes.js'
 import { phaseValue } from './impact/phase-value.js'
 import { impactPassages } from './impact/passages.js'
 import { statedRangeDay } from './impact/stated-day.js'
@@ -196,16 +197,15 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const timezone = timeline.timezone ?? when.timezone
   const utcOffset = timeline.utcOffset ?? when.utcOffset
   const zone = parseZone(timezone ?? '') ?? (utcOffset ? parseZone(`UTC${utcOffset}`) : null)
-  const fieldRange = fieldRangeOf(fields)
   const dayHint = pickDate(when, entryDate, meta.published)
-  const impactSources: { start: ImpactSource | null } = { start: null }
+  const impactSources: ImpactNotes = { start: null }
   const impactContext = { date: dayHint, year: when.year, dayFirst: when.dayFirst, zone }
   const impact = findImpactWindow(
     {
       timeline: inOrder,
       details: timeline.details ?? null,
       passages,
-      fieldRange,
+      fieldRange: fieldRangeOf(fields),
       statedStart: when.start,
       statedEnd: when.end,
       statedEndIsResolution: when.endIsResolution,
@@ -217,6 +217,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     impactSources,
   )
   record.impact = impact
+  reportImpactNotes(file, impactSources)
   clock?.lap('impact window')
   const evidenced = impactSources.start === 'stated' || impactSources.start === 'marked' ? (impact.start?.date ?? null) : null
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.

@@ -10,7 +10,7 @@ import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detect
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
-import { findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
+import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
 import { withoutOutliers } from './outlier-events.js'
 import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
 
@@ -89,8 +89,17 @@ function core<T extends { entry: TimelineEntry; moment: Moment }>(events: T[], i
     if (first > 0 && events.slice(0, first).every((e) => startScore(e.entry.text) < 2)) from = first
   }
   while (to - from > 1 && isLeadUp(events[from]!.entry.text) && apart(events[from]!.moment, events[from + 1]!.moment)) from++
-  while (to - from > 1 && isFollowUp(events[to - 1]!.entry.text)) to--
+  while (to - from > 1 && (isFollowUp(events[to - 1]!.entry.text) || isLateAside(events[to - 2]!, events[to - 1]!))) to--
   return events.slice(from, to)
+}
+
+/**
+ * A last event that is no part of the impact: a week or more after the one before (a fix shipped weeks later, the
+ * provider's report two weeks on), unless it says the service recovered or went down.
+ */
+function isLateAside(before: { entry: TimelineEntry; moment: Moment }, last: { entry: TimelineEntry; moment: Moment }): boolean {
+  if (!before.moment.date || !last.moment.date || endScore(last.entry.text) >= 2 || startScore(last.entry.text) >= 2) return false
+  return Date.parse(last.moment.date) - Date.parse(before.moment.date) >= 7 * 86_400_000
 }
 
 /** `true` when two moments are on different days or hours apart. */
@@ -145,11 +154,18 @@ function opensWithLeadUp(
   return events.some((e) => e.moment.time === range.start.time && e.moment.date === range.start.date && startScore(e.entry.text) === 0)
 }
 
+/** What the window stage tells its caller besides the window: where the start alone was read from, and what it refused. */
+export interface ImpactNotes {
+  start: ImpactSource | null
+  /** A stated end before the stated start (a status page's `resolvedWhen` days before its `date`), left out. */
+  endBeforeStart?: boolean
+}
+
 /**
  * Reads the impact window; every part is `null` where the text cannot tell. `sources`, when given, is told where the
- * start alone was read from (the window's own `source` is the weaker of its two ends).
+ * start alone was read from (the window's own `source` is the weaker of its two ends) and what was refused.
  */
-export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSource | null }): ImpactWindow {
+export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): ImpactWindow {
   const { context } = input
   const zone = context.zone
   let start: Known | null = null
@@ -178,6 +194,10 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
       (!start || !isBefore(markedEnd, start.moment))
         ? { moment: markedEnd, source: 'marked' }
         : { moment: statedEnd, source: 'stated' }
+  if (start && end && isBefore(end.moment, start.moment)) {
+    end = null
+    if (sources) sources.endBeforeStart = true
+  }
   if (!start || !end) {
     const range = findStatedRange(input.passages, context)
     if (range && !start && !end) {
@@ -229,6 +249,11 @@ export function findImpactWindow(input: ImpactInput, sources?: { start: ImpactSo
     if (near && isBefore(start.moment, near)) start = { moment: near, source: end.source }
   }
   if (duration === null && start && end) duration = minutesFrom(start.moment, end.moment)
+  // One moment is no window (every mark on one event): the end is not known; two day-only ends on one day leave the length unknown.
+  if (duration === 0 && statedDuration === null) {
+    if (start?.moment.time && end?.moment.time) end = null
+    duration = null
+  }
   if (sources) sources.start = start?.source ?? null
   if (!start && !end && duration === null) return EMPTY
   return {

@@ -31,11 +31,14 @@ const PHASE = (words: string): RegExp => new RegExp(String.raw`^\s*[*_]{0,2}(?:$
 
 /** The author's own mark of the start in capitals, often in angle brackets ("<START OF OUTAGE>", "START OF IMPACT"). */
 const AUTHOR_START = /\bSTART\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME|INCIDENT)\b/
+/** The same mark opening the event in any case ("Start of incident. A bad route is announced.", "Beginning of the outage"). */
+const AUTHOR_START_LEAD = /^\W{0,3}(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:outage|impact|downtime|incident|disruption)\b/i
 
 const START_STEMS: Stems = heaviestFirst([
   // A status log opens when the team starts investigating what users see.
   [PHASE('investigating'), 2],
   [AUTHOR_START, 3],
+  [AUTHOR_START_LEAD, 3],
   [/\b(?:go(?:es)?|went|going|is|was|were|are|be(?:en)?)\s+(?:completely\s+|fully\s+|partially\s+)?down\b/i, 3],
   [/\b(?:outage|downtime|incident|impact|disruption|degradation)\s+(?:begins?|began|start(?:s|ed)?|occur(?:s|red)?)\b/i, 3],
   // Serving marks the start only with what was served wrong ("began serving 502s"); "started serving pages again" is the end.
@@ -228,7 +231,8 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
     else if (score >= 1 && first < 0 && !isLeadUp(entries[i]!.text)) first = i
   }
   // An event with an impact word before the plain mark began the impact, unless the author marked the start outright.
-  const start = strongest < 0 ? null : first >= 0 && !AUTHOR_START.test(entries[strongest]!.text) ? first : strongest
+  const start =
+    strongest < 0 ? null : first >= 0 && !AUTHOR_START.test(entries[strongest]!.text) && !AUTHOR_START_LEAD.test(entries[strongest]!.text) ? first : strongest
   const from = start ?? 0
   let best = 0
   let last = -1
