@@ -5,7 +5,8 @@
 import type { Moment } from '../../types.js'
 import { findTimes } from '../time/datetime.js'
 import { readAmount } from './find-duration.js'
-import { isDeniedOrFuture } from './denied-or-future.js'
+import { isDeniedOrFuture, isFuture } from './denied-or-future.js'
+import { DAY_END, relativeDay } from './end-day.js'
 import { isBefore, shiftMoment } from './moment-math.js'
 import { DURATION_CUE, moment, OTHER_WINDOW, QUANTITY, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
@@ -78,6 +79,8 @@ function labelledMoments(passages: Passage[], context: RangeContext): { start: S
 /** The first stated start and the last stated end in the passages, best passage first; `null` where none is stated. */
 export function findStatedMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
   let { start, end } = labelledMoments(passages, context)
+  // The last sentence that named a time, in any passage before: the day a relative one ("the next day") counts from.
+  let prior: { sentence: string; time: ReturnType<typeof findTimes>[number] } | null = null
   for (const passage of passages) {
     // The last time the passage named, for an end told relative to it ("… is mitigated 11 minutes later").
     let last: { sentence: string; time: ReturnType<typeof findTimes>[number] } | null = null
@@ -91,7 +94,19 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
         const from = moment(at.date ?? context.date, at.time, at.zone ?? context.zone)
         if (minutes !== null && minutes > 0) end = { moment: shiftMoment(from, minutes, at.zone ?? context.zone), weight: passage.weight }
       }
-      if (times.length) last = { sentence, time: times[times.length - 1]! }
+      const before = prior
+      if (times.length) last = prior = { sentence, time: times[times.length - 1]! }
+      // A day alone that says the impact ended ("the issue was resolved on January 13"), read when no time is given.
+      if (
+        times.length === 0 &&
+        (!end || (passage.weight > end.weight && !end.moment.time)) &&
+        DAY_END.test(sentence) &&
+        !PARTIAL_END.test(sentence) &&
+        !isFuture(sentence)
+      ) {
+        const day = labelled(sentence, context)
+        if (day?.date && !day.time) end = { moment: day, weight: passage.weight }
+      }
       if (times.length === 0 && !start && START_CUES.test(sentence) && !END_CUES.test(sentence) && !isDeniedOrFuture(sentence)) {
         const day = labelled(sentence, context)
         if (day?.date && !day.time) start = { moment: day, weight: passage.weight }
@@ -106,7 +121,10 @@ export function findStatedMoments(passages: Passage[], context: RangeContext): {
         // The moment is read (dates, zone, an ISO instant) only where it would replace the one found so far.
         const found = (): StatedMoment => {
           const at = side(clause, time, context)
-          return { moment: moment(at.date ?? side(sentence, time, context).date ?? context.date, at.time, at.zone ?? context.zone), weight: passage.weight }
+          // A day told from the last one named ("the next day at 02:00", "on the 14th at 02:00") before the sentence's own date.
+          const from = (before ? side(before.sentence, before.time, context).date : null) ?? start?.moment.date ?? context.date
+          const day = at.date ?? relativeDay(clause, from) ?? side(sentence, time, context).date ?? context.date
+          return { moment: moment(day, at.time, at.zone ?? context.zone), weight: passage.weight }
         }
         // A clause that denies impact or tells what is to come ("we expect to restore service by 15:00") states neither end.
         if (isDeniedOrFuture(clause)) continue

@@ -12,6 +12,7 @@ import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
 import { withoutOutliers } from './outlier-events.js'
+import { isLaterDay } from './end-day.js'
 import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
 
 /** What the window is read from. */
@@ -213,7 +214,18 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
     const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)
     if (!start && stated.start && !dayOnly && preferStatedStart(stated.start.moment, markedStart, marks.startScore))
       start = { moment: stated.start.moment, source: 'stated' }
-    if (!end && stated.end && (!start || !isBefore(stated.end.moment, start.moment)) && preferStatedEnd(stated.end.moment, markedEnd, marks.endScore))
+    // A day alone in prose dates the end only after the start's day, over an end marked earlier; an event that marks the
+    // end on that day gives its time. A labelled day ("Resolved: 2024-01-12") is read as before.
+    const endDay = stated.end && !stated.end.moment.time ? stated.end.moment.date : null
+    const laterDay = endDay !== null && isLaterDay(endDay, start?.moment.date ?? markedStart?.date ?? context.date)
+    if (!end && laterDay && markedEnd?.date === endDay) end = { moment: markedEnd, source: 'marked' }
+    else if (
+      !end &&
+      stated.end &&
+      (endDay === null || laterDay || stated.end.weight >= 4) &&
+      (!start || !isBefore(stated.end.moment, start.moment)) &&
+      (laterDay || preferStatedEnd(stated.end.moment, markedEnd, marks.endScore))
+    )
       end = { moment: stated.end.moment, source: 'stated' }
   }
   if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
