@@ -116,12 +116,28 @@ export function findSummary(input: SummaryInput): string {
 /** Words an event needs to say what happened on its own ("Primary database became unreachable …", not "Alert fires"). */
 const EVENT_SUMMARY_WORDS = 6
 
-/** When the only prose is inside the timeline: the first event written as a sentence of its own (a full stop ends it). */
+/** Labels of a CJK status log's line that says what happened (내용, 内容, 概要, 現象, 症状, 描述, 개요, 현상). */
+const CJK_CONTENT_LABEL = /^(?:내용|개요|현상|증상|설명|内容|概要|現象|现象|症状|症狀|説明|说明|描述|詳細|详情)\s*[:：]\s*/u
+/** A CJK line that is a field of another kind (지속: 1시간, 原因：…): data, not what happened. */
+const CJK_FIELD = /^[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,8}\s*[:：]/u
+/** Letters of the CJK scripts and Korean, counted to tell a sentence from a stub. */
+const CJK_LETTER = /[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+/** CJK letters an event needs to say what happened on its own. */
+const EVENT_SUMMARY_CJK = 8
+
+/**
+ * When the only prose is inside the timeline: the first event written as a sentence of its own (a full stop ends
+ * it), or, in a Korean, Japanese or Chinese status log, the first update that says what happened (its 내용/内容
+ * field's value, or an unlabelled sentence ending in 。).
+ */
 function eventSummary(events: ReadonlyArray<{ text: string }>, language: string | null): string {
   for (const event of events.slice(0, 50)) {
     const text = clean(event.text)
     const sentence = /^\p{L}/u.test(text) && /[.!?]$/.test(text) && text.split(/\s+/).length >= EVENT_SUMMARY_WORDS
     if (sentence && isStatement(text)) return firstSentences(text, language)
+    const content = text.replace(CJK_CONTENT_LABEL, '')
+    const said = content !== text || (!CJK_FIELD.test(text) && /[。！？]$/u.test(text))
+    if (said && (content.match(CJK_LETTER)?.length ?? 0) >= EVENT_SUMMARY_CJK) return firstSentences(content, language)
   }
   return ''
 }
