@@ -159,3 +159,22 @@ describe('a status log of range headings over nested bullets', () => {
     expect(result.details?.get(result.entries[0]!)).toContain('Osaka 23:10 ~ 23:16')
   })
 })
+
+describe('labelled clock times in a document with no timeline', () => {
+  it('reads "- Down: 15:21 UTC" and "- Up: 15:38 UTC" as prose events, nested under a label too, a note kept with its label', () => {
+    const flat =
+      '# Downtime report\n\nThe site was unavailable on 2024-05-04.\n\n- Down: 15:21 UTC\n- Up: 15:38 UTC (when I checked)\n- Total Time: 17 minutes down\n'
+    const record = normalizeDocument('f.md', flat, options).record
+    expect(record.timeline.map((e) => `${e.date} ${e.time} ${e.text} ${e.from}`)).toEqual([
+      '2024-05-04 15:21 Down prose',
+      '2024-05-04 15:38 Up (when I checked) prose',
+    ])
+    const nested = '# Downtime report\n\nThe site was unavailable.\n\n- **Time**:\n  - Down: 10:32 UTC\n  - Up: 11:05 UTC\n'
+    expect(normalizeDocument('g.md', nested, options).record.timeline.map((e) => `${e.time} ${e.text}`)).toEqual(['10:32 Down', '11:05 Up'])
+  })
+
+  it('leaves a lone labelled time and a list of other values alone', () => {
+    const text = '# Notes\n\nWe met.\n\n- Meeting: 10:00\n- Owner: @ann\n- Steps: 3\n'
+    expect(normalizeDocument('h.md', text, options).record.timeline).toEqual([])
+  })
+})

@@ -9,6 +9,7 @@ import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { STATUS_LABEL, STATUS_WORD_LINE } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
+import { clockFieldPieces } from './timeline-fields.js'
 import type { Piece } from './timeline-walk.js'
 
 const MAX_DEPTH = 8
@@ -257,7 +258,7 @@ function linesText(lines: TextLine[]): string {
 
 /**
  * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, for a timeline section,
- * inside list items and indented blocks too) as timeline pieces, in document order; `budget` counts down the numbers
+ * inside list items and indented blocks too; else a list's labelled clock times, "- Down: 15:21 UTC") as timeline pieces, in document order; `budget` counts down the numbers
  * looked at, at most `MAX_CANDIDATES` a document.
  */
 export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false, budget: { left: number } = { left: MAX_CANDIDATES }): Piece[] {
@@ -271,6 +272,7 @@ export function prosePieces(nodes: RootContent[], hints: DateHints, lists = fals
       if (node.type === 'blockquote') walk(node.children, depth + 1)
       else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
       else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out, budget)
+      else if (node.type === 'list') out.push(...clockFieldPieces(node, hints).slice(0, MAX_PIECES - out.length))
       else if (lines) {
         if (paragraphPieces(lines, hints, out, budget, before)) {
           before = []
