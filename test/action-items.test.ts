@@ -154,7 +154,11 @@ describe('action items: layouts', () => {
   it('reads the list under the heading, not a table of something else beside it (metrics), a lone table still, and an action table over a list beside it', () => {
     const metrics = '| Metric | Before | After |\n|---|---|---|\n| p99 latency | 900 ms | 120 ms |\n| Error rate | 4 % | 0.1 % |\n'
     expect(texts(`## Action items\n\n- Add a lag alert\n- Roll back faster\n\n${metrics}`)).toEqual(['Add a lag alert', 'Roll back faster'])
-    expect(texts(`## Action items\n\n- Add a lag alert\n\n| Change | Owner |\n|---|---|\n| Pin the base image | Ana |\n`)).toEqual(['Pin the base image'])
+    expect(texts(`## Action items\n\n- Add a lag alert\n\n| Change | Owner |\n|---|---|\n| Pin the base image | Ana |\n`)).toEqual([
+      'Add a lag alert',
+      'Pin the base image',
+    ])
+    expect(texts(`## Action items\n\n- Pin the base image.\n\n| Change | Owner |\n|---|---|\n| Pin the base image | Ana |\n`)).toEqual(['Pin the base image'])
     expect(texts('## Action items\n\n| Change | Ticket |\n|---|---|\n| Pin the base image | OPS-1 |\n')).toEqual(['Pin the base image'])
   })
 
@@ -489,5 +493,24 @@ describe('action items: labelled lead-ins in prose', () => {
     ])
     // Running prose under the heading (no paragraph proposes anything) stays prose.
     expect(texts('## Follow-up\n\nThe team met on Monday. It was a long meeting.\n\nThe notes are in the wiki. Everyone attended.\n')).toEqual([])
+  })
+})
+
+describe('a list beside an action table', () => {
+  it('keeps the list items as items (they were dropped whenever the section also held a table)', () => {
+    const body =
+      '## Action items\n\n- Add a memory alert (owner: @jdoe)\n- Rotate logs daily\n\n| Task | Owner |\n|---|---|\n| Add disk alerts | Ana |\n| Resize volume | Bo |\n'
+    expect(items(body).map((i) => [i.text, i.owner])).toEqual([
+      ['Add a memory alert', 'jdoe'],
+      ['Rotate logs daily', null],
+      ['Add disk alerts', 'Ana'],
+      ['Resize volume', 'Bo'],
+    ])
+  })
+
+  it('reads a list of terms and their meanings (the priorities the table uses) as no items', () => {
+    const body =
+      '## Action items\n\nItems have a priority:\n\n* P0 - Critical, blocks the release.\n* P1 - Important for the next release.\n\n| Action | Priority |\n|---|---|\n| Add disk alerts | P0 |\n| Resize volume | P1 |\n'
+    expect(texts(body)).toEqual(['Add disk alerts', 'Resize volume'])
   })
 })

@@ -4,7 +4,7 @@
  * runs of status-prefixed paragraphs ("DONE: ...", "TODO: ...") and labelled lead-ins ("Action point: ...") anywhere
  * else. Prose is never an item.
  */
-import type { RootContent } from 'mdast'
+import type { List, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
@@ -99,6 +99,24 @@ function fromLines(found: LineItems, defaults: ItemDefaults, out: ActionItem[], 
   }
 }
 
+/** Text compared for sameness: case, spacing and punctuation aside. */
+function sameText(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/** The texts of the action tables among `nodes`, compared by `sameText`. */
+function tableTexts(nodes: RootContent[], besideList: boolean): Set<string> {
+  return new Set(nodes.flatMap((n) => (n.type === 'table' && isActionTable(n, true, besideList) ? tableItems(n).map((i) => sameText(i.text)) : [])))
+}
+
+/** A list of terms and what they mean ("Prevent - Prevent similar issues", "P0 - Critical for …"): how to read a table beside it, not items. */
+function isGlossary(list: List): boolean {
+  return list.children.every((item) => /^\s*[\p{L}\p{N}]{1,12}\s+[-–—:]\s+\S/u.test(toString(item.children[0] ?? item)))
+}
+
 /**
  * Reads the blocks `from`..`to` as one group of items sharing `defaults` (sub-groups recurse); a lone one-sentence
  * paragraph is an item only in a group a sub-heading names, not directly under the section heading (prose).
@@ -141,8 +159,12 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       continue
     }
     const node = block.node
-    if (node.type === 'list' && !tabled) fromList(node, next, out)
-    else if (node.type === 'table' && isActionTable(node, true, besideList)) out.push(...tableItems(node))
+    if (node.type === 'list' && !(tabled && isGlossary(node))) {
+      const listed: ActionItem[] = []
+      fromList(node, next, listed)
+      // A list beside an action table may restate its rows (a summary of them): the table's row is the item.
+      out.push(...(tabled ? listed.filter((item) => !tableTexts(own, besideList).has(sameText(item.text))) : listed))
+    } else if (node.type === 'table' && isActionTable(node, true, besideList)) out.push(...tableItems(node))
     else if (node.type === 'paragraph' && !listed) {
       const found = lineItems(toString(node))
       // The one paragraph of a named group ("### Process": context, then "We should document this.") is its item.
