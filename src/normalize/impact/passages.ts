@@ -64,9 +64,9 @@ export function impactPassages(blocks: Block[], titleIndex: number | null, body 
     if (!own) return
     const text = block.kind === 'field' ? `${block.label}: ${block.value}` : plainText([own])
     // A short heading over a one-line value ("### Start time" then "2021-11-25 15:00") is a labelled field.
+    const key = block.kind === 'field' ? (block.match?.key ?? current) : current
     if (labelHeading !== null && block.kind === 'content' && !text.includes('\n') && text.length <= 80) push(`${labelHeading}: ${text}`, current)
-    else if (WEIGHTS.has(block.kind === 'field' ? (block.match?.key ?? current) : current))
-      push(text, block.kind === 'field' ? (block.match?.key ?? current) : current)
+    else if (WEIGHTS.has(key)) push(text, key)
     // A section whose times are not the window (the timeline) may still state it in a labelled line.
     else if (block.kind === 'content' && block.node.type === 'paragraph') for (const line of windowLines(text)) push(line, 'summary')
     if (block.kind !== 'content' || text.includes('\n') || text.length > 80) labelHeading = null

@@ -12,7 +12,7 @@ import { cjkFieldName } from './cjk-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
 import { classifyLine, continuesValue, FIELD_NAMES, type LineKind } from './line-kinds.js'
 import { metadataHeading, stripInlineTags } from './meta-lines.js'
-import { headingNode, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
+import { headingNode, lineStartsOf, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 import { isContextHeading } from '../sections/section-words.js'
 
@@ -63,8 +63,7 @@ interface SourceLine {
 
 /** Builds the block list; `source` is the text the tree was parsed from (front matter blanked). */
 export function buildBlocks(tree: Root, source: string): Block[] {
-  const lineStarts = [0]
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1)
+  const lineStarts = lineStartsOf(source)
   const point = (line: number, column: number): Point => ({
     line,
     column,

@@ -6,6 +6,7 @@
  */
 import type { Code, Root, RootContent } from 'mdast'
 import { parseMarkdown } from '../../markdown/parse.js'
+import { lineStartsOf } from './synthetic-nodes.js'
 
 const ITEM = /^(?:[-*+]|\d{1,3}[.)])[ \t]+\S/
 const CONTINUATION = /^[ \t]+\S/
@@ -53,8 +54,7 @@ export function readIndentedLists(tree: Root, source: string): void {
   const codes = tree.children.filter((n): n is Code => n.type === 'code')
   if (codes.length === 0 || !codes.every((c) => isIndentedList(c, source))) return
   if (!tree.children.some((n) => n.type === 'heading')) return
-  const lineStarts = [0]
-  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) lineStarts.push(i + 1)
+  const lineStarts = lineStartsOf(source)
   let seenHeading = false
   tree.children = tree.children.flatMap((node) => {
     if (node.type === 'heading') seenHeading = true

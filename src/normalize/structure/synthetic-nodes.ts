@@ -37,3 +37,10 @@ export function parseAt(text: string, line: number): RootContent[] {
   }
   return tree.children
 }
+
+/** The offset where each line of `source` starts (index 0 is line 1), to turn line and column into an offset. */
+export function lineStartsOf(source: string): number[] {
+  const starts = [0]
+  for (let i = 0; i < source.length; i++) if (source.charCodeAt(i) === 10) starts.push(i + 1)
+  return starts
+}
