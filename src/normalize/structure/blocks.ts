@@ -8,7 +8,7 @@ import { hasBlockStructure, htmlToNodes } from './html-blocks.js'
 import { paragraphLines } from './br-lines.js'
 import { isCaption } from './caption.js'
 import { asksQuestions, isQuestion } from './question-lines.js'
-import { cjkFieldName } from './cjk-field-labels.js'
+import { foreignFieldName } from './foreign-field-labels.js'
 import { labelledItems, type LabelledItem } from './labelled-list.js'
 import { classifyLine, continuesValue, FIELD_NAMES, type LineKind } from './line-kinds.js'
 import { metadataHeading, stripInlineTags } from './meta-lines.js'
@@ -180,7 +180,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
   // A list of bold-labelled bullets outside any named section: each bullet a part of the report (a field when its label names one).
   const labelledList = (items: LabelledItem[]): void => {
     for (const item of items) {
-      if (!item.match && item.lead && (FIELD_NAMES.has(item.label.toLowerCase()) || cjkFieldName(item.label))) {
+      if (!item.match && item.lead && (FIELD_NAMES.has(item.label.toLowerCase()) || foreignFieldName(item.label))) {
         const value = toString(item.lead).replace(/\s+/g, ' ').trim()
         blocks.push({ kind: 'field', label: item.label, value, line: item.line, column: item.column, match: null, node: item.lead, valueNode: item.lead })
         continue

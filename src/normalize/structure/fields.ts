@@ -7,7 +7,7 @@ import type { List, Root, Table } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { findDates } from '../time/datetime.js'
 import type { Block } from './blocks.js'
-import { cjkFieldName } from './cjk-field-labels.js'
+import { foreignFieldName } from './foreign-field-labels.js'
 
 /** One labelled value with its place. */
 export interface Field {
@@ -52,7 +52,7 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
 
 /** Which field a label names (`Total impact duration` is the duration, `Down` the start), `null` for none. */
 export function fieldKindOf(label: string): keyof Fields | null {
-  const norm = (cjkFieldName(label) ?? label)
+  const norm = (foreignFieldName(label) ?? label)
     .toLowerCase()
     .replace(/[*_`:]/g, '')
     .trim()
@@ -64,7 +64,7 @@ export function fieldKindOf(label: string): keyof Fields | null {
 function listFields(list: List, out: Field[], depth = 0): void {
   for (const item of list.children) {
     const first = item.children[0]
-    const m = first?.type === 'paragraph' ? /^\s*([A-Za-z][A-Za-z ]{0,30}?)\s*:\s*(\S.*)$/s.exec(toString(first)) : null
+    const m = first?.type === 'paragraph' ? /^\s*(\p{L}[\p{L} '’]{0,30}?)\s*[:：]\s*(\S.*)$/su.exec(toString(first)) : null
     if (m && fieldKindOf(m[1] ?? ''))
       out.push({
         label: m[1] ?? '',
@@ -84,7 +84,7 @@ function tableFields(table: Table, out: Field[]): void {
     const name = toString(label)
       .replace(/[*_`:]/g, '')
       .trim()
-    if (!/^[A-Za-z][A-Za-z ]{0,30}$/.test(name)) continue
+    if (!/^\p{L}[\p{L} '’]{0,30}$/u.test(name)) continue
     out.push({ label: name, value: toString(value).replace(/\s+/g, ' ').trim(), line: row.position?.start.line ?? 1, column: 1 })
   }
 }

@@ -5,7 +5,7 @@
 import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 import { STATUS_LABELS } from '../sections/section-words.js'
-import { cjkFieldName } from './cjk-field-labels.js'
+import { foreignFieldName } from './foreign-field-labels.js'
 import { italicHeading } from './italic-heading.js'
 import { isQuestion } from './question-lines.js'
 
@@ -90,6 +90,8 @@ const BOLD_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1\s*:\s*(?<value>\S.*)
 /** A bold label and its value after a spaced dash (`**Root cause** - a bad push`), as paragraph-per-label reports write them. */
 const BOLD_DASH_FIELD = /^\s*(\*\*|__)(?<label>[^*_\n]{1,60}?)\1(?:\s+-\s+|\s*[–—]\s*)(?<value>\S.*)$/
 const PLAIN_FIELD = /^\s*(?<label>[A-Za-z][A-Za-z /&'()-]{0,40}?)\s*:\s+(?<value>\S.*)$/
+/** A label in another script or with accents (`Durée :`, `Дата:`, `日付：`): a field only when it names a known one. */
+const LETTERS_FIELD = /^\s*(?<label>\p{L}[\p{L} '’()-]{0,40}?)\s*:\s+(?<value>\S.*)$/u
 const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
 /** Inline styling tags (`<span style=...>`, `<font>`, `<b>`), which carry no structure of their own. */
 const INLINE_TAG = /<\/?(?:span|font|b|i|u|em|strong|mark|small|big|sup|sub)\b[^<>]{0,300}>/gi
@@ -111,8 +113,14 @@ function cleanLabel(label: string): string {
 function fieldOrText(label: string, value: string): LineKind {
   const clean = cleanLabel(label)
   const match = matchSection(clean, true)
-  if (match || FIELD_NAMES.has(clean.toLowerCase()) || cjkFieldName(clean)) return { type: 'field', label: clean, value: value.trim(), match }
+  if (match || FIELD_NAMES.has(clean.toLowerCase()) || foreignFieldName(clean)) return { type: 'field', label: clean, value: value.trim(), match }
   return { type: 'text' }
+}
+
+/** A `Label: value` line whose label, in another language or script, names a field (`Durée : 40 min`). */
+function foreignField(line: string): RegExpExecArray | null {
+  const m = /[^\x00-\x7f]/.test(line) ? LETTERS_FIELD.exec(line) : null
+  return m && foreignFieldName(m.groups?.['label'] ?? '') ? m : null
 }
 
 function isTimeLike(text: string): boolean {
@@ -179,7 +187,7 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   }
   // A longer lead-in ending in a colon ("To reproduce the original bug (before fix):") introduces what follows in Markdown prose.
   if (!ctx.plain && trimmed.endsWith(':')) return { type: 'text' }
-  const field = PLAIN_FIELD.exec(line)
+  const field = PLAIN_FIELD.exec(line) ?? foreignField(line)
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
   if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
   const exact = matchSection(trimmed, true)
