@@ -154,3 +154,24 @@ describe('bounded cost', () => {
     expect(Date.now() - started).toBeLessThan(2000)
   })
 })
+
+describe('zones from pasted machine text (issue 14 §5: never from code, log or HTTP-header lines)', () => {
+  const zoneOf = (text: string): string | null => normalizeDocument('a.md', text, { defaultTimezone: null, tagVocabulary: {} }).record.timezone
+  const timeline = '## Timeline\n\n- 09:00 deployed\n- 09:20 errors rose\n'
+
+  it('takes no zone from a fenced or indented block in the summary section', () => {
+    expect(zoneOf(`# Outage on 2024-05-01\n\n## Summary\n\nThe job failed:\n\n\`\`\`\nretry queued 09:00 PST by cron\n\`\`\`\n\n${timeline}`)).toBeNull()
+    expect(zoneOf(`# Outage on 2024-05-01\n\n## Summary\n\nThe job failed:\n\n    2024-05-01 09:00:01.123 PST ERROR pool\n\n${timeline}`)).toBeNull()
+  })
+
+  it('takes no zone from a log or HTTP-header line written as a paragraph', () => {
+    expect(zoneOf(`# Outage on 2024-05-01\n\n## Summary\n\n2024-05-01 09:00:01.123 PST ERROR pool exhausted\n\n${timeline}`)).toBeNull()
+    expect(zoneOf(`# Outage on 2024-05-01\n\nMay  1 09:00:01 web1 nginx[42]: timed out at 09:00 PST\n\n${timeline}`)).toBeNull()
+    expect(zoneOf(`# Outage on 2024-05-01\n\nLast-Modified: Wed, 01 May 2024 09:00:00 GMT\n\n${timeline}`)).toBeNull()
+  })
+
+  it('keeps the zone a sentence states over one after a time in a header line, and reads prose after it', () => {
+    expect(zoneOf(`# Outage on 2024-05-01\n\nAll times are in CET.\n\nLast-Modified: Wed, 01 May 2024 09:00:00 GMT\n\n${timeline}`)).toBe('CET')
+    expect(zoneOf(`# Outage on 2024-05-01\n\n## Summary\n\nExpires: Wed, 01 May 2024 09:00:00 GMT\n\nIt began at 09:00 CEST.\n\n${timeline}`)).toBe('CEST')
+  })
+})

@@ -79,6 +79,13 @@ describe('diagnostics say only what is true', () => {
     ])
   })
 
+  it('"zone missing" still when the only zone is in a pasted log line or HTTP header (the machine\'s, not the author\'s)', () => {
+    const timeline = '## Timeline\n\n- 10:00 Alert fired\n- 10:30 Fixed\n'
+    expect(rules(`# Outage on 2021-01-02\n\n    Jan  2 09:59:01 web1 app[7]: retry at 10:00 PST\n\n${timeline}`)).toContain('zone-missing')
+    expect(statesZone('Last-Modified: Sat, 02 Jan 2021 10:00:00 GMT\n')).toBe(false)
+    expect(statesZone('2021-01-02 10:00:00.120 ERROR db timeout (UTC)\n')).toBe(false)
+  })
+
   it('no "entry has no time" info for bullets left untimed on purpose, still one for a forgotten time', () => {
     const doc = (extra: string): string[] => rules(`# Outage on 2021-01-02\n\n## Timeline (UTC)\n\n- 10:00 Alert fired\n${extra}- 10:30 Fixed\n`)
     for (const bullet of ['Actions taken:', 'Post-incident – credentials rotated', 'Later that week we reviewed it', '7-13th Nov - we forward fixed it', ''])

@@ -5,6 +5,7 @@
 // English only: the package's index loads all sixteen locales (about 260 files, 0.1 s of CPU in every process that normalizes).
 import * as chrono from 'chrono-node/en'
 import { KNOWN_KEYS } from './front-matter/front-matter.js'
+import { isMachineLine } from './time/document-zone.js'
 
 /** Enough of the text to find a stated date; a date stated only after this is not one a reader sees first. */
 const DATE_SCAN_CHARS = 20_000
@@ -46,9 +47,13 @@ const ZONE =
   /\b(?:UTC|GMT|[ECMP][SD]T|CES?T|BST|IST|JST|KST|AES?T|AED?T|NZ[SD]T|WES?T|EES?T|MSK|SGT|HKT|(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Z][A-Za-z_]+)(?:[+\-\u2212]\d{1,2}(?::?\d\d)?)?\b|\d\d:\d\d(?::\d\d)?[+\-\u2212]\d\d:?\d\d\b|\d\d:\d\d(?::\d\d)?Z\b/
 const ZONE_WORDS = /\b(?:pacific|eastern|central|mountain) (?:standard |daylight )?time\b|\butc\b|日本時間|協定世界時/i
 
-/** True when the text names a time zone anywhere outside code. */
+/** True when the text names a time zone anywhere outside code, log lines and HTTP headers. */
 export function statesZone(text: string): boolean {
-  const prose = text.replace(/```[\s\S]*?```/g, '')
+  const prose = text
+    .replace(/```[\s\S]*?```/g, '')
+    .split('\n')
+    .filter((line) => !isMachineLine(line))
+    .join('\n')
   return ZONE.test(prose) || ZONE_WORDS.test(prose)
 }
 

@@ -27,8 +27,24 @@ function zoneAfterTime(line: string): ParsedZone | null {
   return null
 }
 
+/** Whether a line (quote markers and indentation allowed) is pasted machine text: a log line, an HTTP header or code. */
+export function isMachineLine(line: string): boolean {
+  return NOT_PROSE.test(
+    line
+      .slice(0, 2000)
+      .trim()
+      .replace(/^(?:>\s?)+/, '')
+      .trim(),
+  )
+}
+
 /** The document's stated zone: a zone statement first, else the first zone written after a time; null when neither. */
 export function documentZone(body: string): ParsedZone | null {
+  return readDocumentZone(body)?.zone ?? null
+}
+
+/** `documentZone` and whether a sentence states it (`statement`) rather than a time in prose being followed by it. */
+export function readDocumentZone(body: string): { zone: ParsedZone; statement: boolean } | null {
   let fence: string | null = null
   let afterTime: ParsedZone | null = null
   const lines = body.slice(0, 500_000).split('\n', MAX_LINES)
@@ -49,9 +65,9 @@ export function documentZone(body: string): ParsedZone | null {
     if (!line || NOT_PROSE.test(line)) continue
     if (STATEMENT.test(line) || (line.length <= 60 && ZONE_LINE.test(line.replace(/[.)\]*_\s]+$/, '')))) {
       const stated = findZone(line)
-      if (stated) return stated
+      if (stated) return { zone: stated, statement: true }
     }
     if (!afterTime && /\d/.test(line)) afterTime = zoneAfterTime(line)
   }
-  return afterTime
+  return afterTime ? { zone: afterTime, statement: false } : null
 }

@@ -10,7 +10,7 @@ import { addDays } from './date-parts.js'
 import { findDates, formatDate, inferDayFirst, type DateHints, type ParsedDate } from './datetime.js'
 import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
-import { documentZone } from './document-zone.js'
+import { isMachineLine, readDocumentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
@@ -96,9 +96,13 @@ function placeOf(body: string, text: string): { line: number; column: number } |
   return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') }
 }
 
-/** Zone written right after a time in the first prose sentence that has one ("from 14:00 to 15:10 UTC"). */
+/** Zone written right after a time in the first prose sentence that has one ("from 14:00 to 15:10 UTC"); log and header lines are not prose. */
 function proseZone(prose: string): string | null {
-  const sentence = prose.split(/(?<=[.!?])\s+/).find((s) => /\d{1,2}[:.]\d{2}|\d\s?[ap]\.?m\b/i.test(s))
+  const lines = prose.split('\n').filter((line) => !isMachineLine(line))
+  const sentence = lines
+    .join('\n')
+    .split(/(?<=[.!?])\s+/)
+    .find((s) => /\d{1,2}[:.]\d{2}|\d\s?[ap]\.?m\b/i.test(s))
   return sentence ? (parseRange(sentence)?.timezone ?? null) : null
 }
 
@@ -145,7 +149,8 @@ function monthYear(text: string): number | null {
 export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
   const fmZone = typeof data['timezone'] === 'string' ? data['timezone'] : null
-  const stated = documentZone(input.body)
+  const statement = readDocumentZone(input.body)
+  const stated = statement?.zone ?? null
   const scan = scanDates(input.body)
   const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated) ?? (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
   const hints: DateHints = { dayFirst: inferred }
@@ -175,7 +180,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     statedMinutes: null,
     timezone: range?.timezone ?? null,
     utcOffset: range?.utcOffset ?? null,
-    zone: range?.timezone ?? fmZone ?? proseZone(input.prose),
+    // A sentence that states the zone ("All times in CET") speaks for every time; a zone after the summary's first time, for that time.
+    zone: range?.timezone ?? fmZone ?? (statement?.statement ? statement.zone.written : proseZone(input.prose)),
     year,
     dayFirst: inferred,
   }

@@ -157,7 +157,8 @@ export function locateTimelines(spans: SectionSpan[], blocks: Block[]): Timeline
  */
 export function summaryProse(spans: SectionSpan[], blocks: Block[]): string {
   const summary = primarySummary(spans)
-  if (summary) return plainText(summary.nodes)
+  // Pasted output (a code block) is the machine's words: its dates and zones are not the incident's.
+  if (summary) return plainText(summary.nodes.filter((n) => n.type !== 'code'))
   const field = blocks.find((b) => b.kind === 'field' && b.match?.key === 'summary')
   // A byline's day ("Published 2024-10-02") is when the report came out, not when the incident happened.
   const paragraphs: RootContent[] = []
