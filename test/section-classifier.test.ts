@@ -409,3 +409,28 @@ describe('section classifier: what was done during the incident is the response,
     expect(record.sections.map((s) => s.key)).toEqual(['summary', 'resolution', 'actionItems'])
   })
 })
+
+describe('section classifier: follow-up headings in French, Spanish and German', () => {
+  it.each([
+    ['5. Recommandations et amélioration continue', 'actionItems'],
+    ['Recommandations', 'actionItems'],
+    ['Améliorations prévues', 'actionItems'],
+    ['Acciones requeridas inmediatas', 'actionItems'],
+    ['Recomendaciones', 'actionItems'],
+    ['Medidas propuestas', 'actionItems'],
+    ['Vorgeschlagene Maßnahmen', 'actionItems'],
+    ['Empfehlungen', 'actionItems'],
+    ['Weitere Maßnahmen', 'actionItems'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+
+  it('counts the numbered list under a French recommendations heading as action items', async () => {
+    const { normalizeDocument } = await import('../src/normalize/index.js')
+    const { DEFAULT_TAG_VOCABULARY } = await import('../src/config.js')
+    const md =
+      "# Rapport d'incident\n\n## Résumé\n\nLe proxy a reçu des requêtes suspectes.\n\n## Recommandations et amélioration continue\n\n1. Limiter le débit par adresse IP.\n2. Déployer un pare-feu applicatif.\n"
+    const record = normalizeDocument('r.md', md, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }).record
+    expect(record.actionItems.map((a) => a.text)).toEqual(['Limiter le débit par adresse IP.', 'Déployer un pare-feu applicatif.'])
+  })
+})

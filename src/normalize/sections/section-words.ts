@@ -77,6 +77,8 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'timeline', weight: 3, words: ['cronologia', 'linea de tiempo', 'linha do tempo', 'linea temporale', 'eventos', 'eventi', 'secuencia', 'sequencia'] },
   { key: 'actionItems', weight: 3, words: ['acciones', 'acoes', 'azioni', 'medidas', 'misure', 'tareas', 'tarefas', 'seguimiento', 'mejoras', 'melhorias'] },
   { key: 'actionItems', weight: 3, words: ['proximos pasos', 'proximos passos', 'prossimi passi', 'correctivas', 'corretivas', 'preventivas', 'pendientes'] },
+  // Recommendations and improvements in French, Spanish, Portuguese and German ("Recommandations et amélioration continue", "Empfehlungen").
+  { key: 'actionItems', weight: 3, words: ['recommandation', 'recommandations', 'amelioration', 'ameliorations', 'amelioration continue', 'preconisations', 'recomendaciones', 'recomendacoes', 'raccomandazioni', 'empfehlungen', 'verbesserungen'] },
   { key: 'lessonsLearned', weight: 3, words: ['lecciones', 'licoes', 'lezioni', 'aprendizajes', 'aprendizados', 'aprendido', 'aprendidas', 'aprendidos'] },
   // Chinese, Simplified and Traditional (terms shared with Japanese, 原因 影響 教訓 結論, are listed above once).
   { key: 'summary', weight: 3, parts: ['概述', '摘要', '简介', '簡介', '问题', '問題', '现象', '現象', '问题描述', '問題描述'] },
@@ -128,6 +130,12 @@ export const FILLER_WORDS = new Set([
   'lo', 'il', 'gli', 'di', 'della', 'dei', 'per', 'con', 'com', 'por', 'para', 'su', 'sus', 'se', 'como', 'nuestro',
   'nuestra', 'nosso', 'nossa', 'incidente', 'incidentes', 'incidencia', 'caida', 'interrupcion', 'interrupcao', 'informe',
   'relatorio', 'servicio', 'servico', 'servizio',
+  // The same modifiers as the English ones above (immediate, recommended, proposed, planned, required, further) in
+  // Spanish, Portuguese, French and German, so "Acciones requeridas inmediatas" reads as its head noun.
+  'inmediata', 'inmediatas', 'inmediato', 'inmediatos', 'imediata', 'imediatas', 'imediato', 'imediatos', 'immediates',
+  'requerida', 'requeridas', 'requerido', 'requeridos', 'necesarias', 'necessarias', 'necessaires', 'recomendada', 'recomendadas',
+  'recomendados', 'recommandee', 'recommandees', 'propuesta', 'propuestas', 'propostas', 'proposee', 'proposees', 'planificadas',
+  'previstas', 'prevues', 'adicionales', 'adicionais', 'vorgeschlagene', 'empfohlene', 'geplante', 'weitere', 'erforderliche', 'sofortige',
 ])
 
 /** Status-page update labels, which head an update rather than a section of the report. */
