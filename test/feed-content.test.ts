@@ -53,7 +53,7 @@ describe('feedContent', () => {
 describe('atomFeed', () => {
   it('puts the full content in <content type="html">, as well-formed XML a reader decodes back to the escaped card', () => {
     const config = loadConfig('/tmp', { url: 'https://x.example' })
-    const xml = atomFeed({ title: 'All', path: 'feed.xml', page: '', records: [hostile] }, config)
+    const xml = atomFeed({ title: 'All', path: 'feed.xml', page: '', records: [hostile], archiveDay: null }, config)
     expect(XMLValidator.validate(xml)).toBe(true)
     const entry = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(xml).feed.entry
     expect(entry.content['@type']).toBe('html')
@@ -85,5 +85,30 @@ describe('a feed per year', () => {
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Year: 2024" href="/years/2024/feed.xml">')
     expect(read('years/2023/feed.xml')).toContain('Disk full')
     expect(read('years/index.html')).toContain('href="/years/2024/feed.xml"')
+  })
+})
+
+describe('a feed whose postmortems are all undated', () => {
+  it('dates them by the archive, never by the day of the build, so the same archive gives the same feed on any day', async () => {
+    const p = project(0)
+    mkdirSync(p.config.contentDir, { recursive: true })
+    writeFileSync(path.join(p.config.contentDir, 'a.md'), '---\nsite: lab\n---\n# Disk full\n\nThe disk filled up at 10:00 and was cleared at 10:30.\n')
+    writeFileSync(path.join(p.config.contentDir, 'b.md'), '---\nsite: lab\n---\n# Cache cold\n\nThe cache emptied at 09:00 and was warm at 09:20.\n')
+    writeFileSync(path.join(p.config.contentDir, 'c.md'), '---\nsite: edge\n---\n# DNS down\n\nDate: 2024-04-05\n\nNames stopped resolving.\n')
+    await build(p.config)
+    const feed = readFileSync(path.join(p.config.outDir, 'sites/lab/feed.xml'), 'utf8')
+    expect(feed).toContain('Disk full')
+    expect(feed).toContain('<updated>2024-04-05T00:00:00.000Z</updated>')
+    expect(feed).not.toContain(new Date().toISOString().slice(0, 10))
+  })
+
+  it('takes the build day only when nothing in the archive is dated', () => {
+    const config = loadConfig('/tmp', { url: 'https://x.example' })
+    const undated = makeRecord({ title: 'Undated', date: null })
+    expect(atomFeed({ title: 'All', path: 'feed.xml', page: '', records: [undated], archiveDay: '2023-01-02' }, config)).toContain(
+      '<updated>2023-01-02T00:00:00.000Z</updated>',
+    )
+    const today = new Date().toISOString().slice(0, 10)
+    expect(atomFeed({ title: 'All', path: 'feed.xml', page: '', records: [undated], archiveDay: null }, config)).toContain(`<updated>${today}`)
   })
 })

@@ -66,7 +66,7 @@ describe('characters XML forbids', () => {
       tags: ['t\u0002'],
       date: '2024-01-02',
     })
-    const xml = atomFeed({ title: 'Archive', path: 'feed.xml', page: '', records: [record] }, config)
+    const xml = atomFeed({ title: 'Archive', path: 'feed.xml', page: '', records: [record], archiveDay: null }, config)
     expect(XMLValidator.validate(xml)).toBe(true)
     expect(FORBIDDEN.test(xml)).toBe(false)
     expect(xml).toContain('Bad [31mred[0m title')

@@ -21,7 +21,25 @@ export interface FeedSpec {
   /** Site-relative path of the HTML page the feed mirrors. */
   page: string
   records: RecordHead[]
+  /** The archive's newest day: what undated entries take in a feed with no dated entry, so no feed depends on the build's day. */
+  archiveDay: string | null
 }
+
+/** The newest day any record gives (publication, else incident date), or null when none is dated. */
+export function newestDayOf(records: readonly RecordHead[]): string | null {
+  let newest: string | null = null
+  for (const r of records) {
+    const day = recordDay(r)
+    if (day !== null && (newest === null || day > newest)) newest = day
+  }
+  return newest
+}
+
+/** The day a feed's undated entries take: the feed's own newest day, else the archive's, else (nothing dated at all) today. */
+const fallbackDay = (spec: FeedSpec, entries: readonly RecordHead[]): string => newestDayOf(entries) ?? spec.archiveDay ?? new Date().toISOString().slice(0, 10)
+
+/** What a feed's bytes depend on beyond its entries: the archive's day, when the feed has no dated entry to take instead. */
+export const feedDayKey = (spec: FeedSpec): string => (newestDayOf(spec.records.slice(0, FEED_SIZE)) === null ? (spec.archiveDay ?? '') : '')
 
 /** Stable id for an Atom element: the absolute URL when the archive has one, else a URN from the path. */
 function atomId(config: ResolvedConfig, rel: string, absolute: boolean): string {
@@ -51,12 +69,8 @@ export function atomFeed(spec: FeedSpec, config: ResolvedConfig): string {
 
 function renderFeed(spec: FeedSpec, config: ResolvedConfig, absoluteIds: boolean): string {
   const records = spec.records.slice(0, FEED_SIZE)
-  const days = records
-    .map(recordDay)
-    .filter((d): d is string => d !== null)
-    .sort()
-  // An undated entry takes the feed's newest day (or, when nothing is dated, the build's day), never the epoch.
-  const newestDay = days.at(-1) ?? new Date().toISOString().slice(0, 10)
+  // An undated entry takes the feed's newest day (else the archive's), never the epoch nor a day that changes per build.
+  const newestDay = fallbackDay(spec, records)
   const feed = new Feed({
     title: spec.title === config.title ? config.title : `${spec.title} · ${config.title}`,
     description: config.description || undefined,

@@ -4,7 +4,7 @@ import { boundHeap } from '../heap.js'
 import type { FileContent } from './write.js'
 import type { RecordHead, ResolvedConfig } from '../types.js'
 import { wholeDocument, type ArchiveDocument, type BodyReader } from './site-document.js'
-import { atomFeed, FEED_SIZE, type FeedSpec } from './feeds.js'
+import { atomFeed, FEED_SIZE, feedDayKey, newestDayOf, type FeedSpec } from './feeds.js'
 import { recordDay } from './record-day.js'
 import { causeLabel, sortCauses } from '../enrich/derive-causes.js'
 import { causeChart } from './cause-chart.js'
@@ -169,11 +169,12 @@ export function planSite(
       facets.map(([f]) => f),
     ),
   )
-  const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records }]
+  const archiveDay = newestDayOf(records)
+  const feeds: FeedSpec[] = [{ path: 'feed.xml', title: config.title, page: '', records, archiveDay }]
   for (const [facet, withFeeds] of facets) {
     const planned = planFacet(facet, config, withFeeds, listingKey)
     files.push(...planned.files)
-    feeds.push(...planned.feeds)
+    feeds.push(...planned.feeds.map((feed) => ({ ...feed, archiveDay })))
   }
   files.push(...monthPages(records, config))
   boundHeap()
@@ -188,7 +189,7 @@ export function planSite(
   for (const feed of feeds)
     files.push({
       path: feed.path,
-      key: keyDigest(`${feed.title}\0${feed.page}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`),
+      key: keyDigest(`${feed.title}\0${feed.page}\0${feedDayKey(feed)}\0${feed.records.slice(0, FEED_SIZE).map(listingKey).join(' ')}`),
       content: () => atomFeed(feed, config),
     })
   const lastmod = new Map(records.map((r) => [`${r.slug}/index.html`, recordDay(r)]))
