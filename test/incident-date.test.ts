@@ -69,6 +69,16 @@ describe('a date the summary states', () => {
     expect(plain.date).toBe('2025-02-04')
   })
 
+  it.each([['Detected: 2023-03-05'], ['Date discovered: 2023-03-05'], ['Reported on: 2023-03-05'], ['We were alerted on 2023-03-05.']])(
+    'yields, when a label or the sentence says it is the day of detection (`%s`), to the earlier day impact began',
+    (line) => {
+      const timeline =
+        '## Timeline\n\n- 2023-03-04 22:00 UTC errors begin after a config push\n- 2023-03-05 09:00 UTC on-call paged\n- 2023-03-05 09:40 UTC rollback, payments recover\n'
+      expect(recordOf(`# Payment outage\n\n${line}\n\n${timeline}`).date).toBe('2023-03-04')
+      expect(recordOf(`# Payment outage\n\nThe config push went out on 2023-03-05.\n\n${timeline}`).date).toBe('2023-03-05')
+    },
+  )
+
   it('dates a whole document whose timeline opens with the change made two days before', () => {
     const r = recordOf(
       '# Slow pages\n\n## Summary\n\nOn March 14, 2024, pages loaded slowly for three hours.\n\n## Timeline\n\n- 2024-03-12 17:00 UTC: Cache change merged\n- 2024-03-14 09:00 UTC: Support ticket from a customer\n- 2024-03-14 12:00 UTC: Cache flushed\n',
