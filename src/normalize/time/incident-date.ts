@@ -12,6 +12,7 @@ import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { isMachineLine, readDocumentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
+import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
@@ -123,23 +124,6 @@ function firstDated(text: string, hints: DateHints, year: number | null, warn: (
     return { date, index: d.index }
   }
   return null
-}
-
-/** Words that say the team learned of the incident (a notice, a report, an alert), not that it began. */
-const NOTICE =
-  /\b(?:notified|alerted|informed|reported|learned|learnt|discovered|discovery|noticed|detected|detection|identified|became\s+aware|received\s+(?:a|an|the)\s+(?:report|alert|notice))\b/i
-
-/**
- * Whether the sentence holding the date at `index` (bounded either side) says the team learned of the incident then
- * ("On May 3 we were notified", "We were alerted on May 3"), or the label before it on its line does (`Detected:
- * 2023-03-05`, `Date discovered: …`).
- */
-function isNotice(text: string, index: number): boolean {
-  const rest = text.slice(index, index + 200)
-  const end = rest.search(/[.!?](?:\s|$)/)
-  const before = text.slice(Math.max(0, index - 150), index)
-  const start = Math.max(before.lastIndexOf('\n'), before.search(/[.!?]\s+[^.!?]*$/))
-  return NOTICE.test(end < 0 ? rest : rest.slice(0, end)) || NOTICE.test(start < 0 ? before : before.slice(start + 1))
 }
 
 /** A month written with its year and no day ("March 2020", "Sept. 2019"): the year of days written without one. */
