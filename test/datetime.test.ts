@@ -255,3 +255,26 @@ describe('a range of days in one month', () => {
     expect(matchDateAt('7-13th Nov - rebuilt')).toMatchObject({ month: 11, day: 7 })
   })
 })
+
+describe('dates written with hyphen look-alikes', () => {
+  it('reads "2025‑05‑20" written with non-breaking hyphens (U+2011), figure dashes and minus signs, keeping the text as written', () => {
+    for (const dash of ['\u2010', '\u2011', '\u2012', '\u2212']) {
+      const text = `Service outage on 2025${dash}05${dash}20 at noon`
+      const [date] = findDates(text)
+      expect(date).toMatchObject({ year: 2025, month: 5, day: 20, text: `2025${dash}05${dash}20`, index: 18 })
+      expect(parseDate(`2025${dash}05${dash}20`)).toMatchObject({ year: 2025, month: 5, day: 20 })
+      expect(matchDateAt(`2025${dash}05${dash}20 08:41`)).toMatchObject({ year: 2025, month: 5, day: 20 })
+    }
+  })
+
+  it('dates a timeline from a title written with non-breaking hyphens', async () => {
+    const { normalizeDocument } = await import('../src/normalize/index.js')
+    const { DEFAULT_TAG_VOCABULARY } = await import('../src/config.js')
+    const md =
+      '# API outage on 2025\u201105\u201120\n\n## Timeline (UTC)\n\n| Time | Event |\n|------|-------|\n| 08:41 | Errors start |\n| 09:54 | Resolved |\n'
+    const record = normalizeDocument('a.md', md, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }).record
+    expect(record.date).toBe('2025-05-20')
+    expect(record.timeline.map((e) => `${e.date} ${e.time}`)).toEqual(['2025-05-20 08:41', '2025-05-20 09:54'])
+    expect(record.title).toBe('API outage on 2025\u201105\u201120')
+  })
+})

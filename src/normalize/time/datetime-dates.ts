@@ -172,13 +172,28 @@ const DIGIT = /\d/
 /** What a date shape read at a string's start opens with: a digit, or a weekday or month name (any case, a superset of the shapes'). */
 const DATE_OPENING = /^(?:\d|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i
 
-/** Every match of every date shape in the text (its first 100,000 characters), shape by shape. */
+/** Hyphen look-alikes (U+2010 hyphen, U+2011 non-breaking hyphen, U+2012 figure dash, U+2212 minus) between digits. */
+const HYPHEN_LIKE = /(?<=\d)[\u2010-\u2012\u2212](?=\d)/g
+
+/**
+ * The text with hyphen look-alikes between digits read as ASCII hyphens, one character for one so every index holds:
+ * word processors and generated text write "2025‑05‑20" with non-breaking hyphens.
+ */
+export function foldHyphens(text: string): string {
+  return /[\u2010-\u2012\u2212]/.test(text) ? text.replace(HYPHEN_LIKE, '-') : text
+}
+
+/** Every match of every date shape in the text (its first 100,000 characters), shape by shape; matched text as written. */
 export function scanDates(text: string): DateMatch[] {
   const sample = text.length > 100_000 ? text.slice(0, 100_000) : text
   const matches: DateMatch[] = []
   if (!DIGIT.test(sample)) return matches
+  const scan = foldHyphens(sample)
   for (const [kind, re] of DATE_RES) {
-    for (const m of sample.matchAll(re)) if (m.groups) matches.push({ kind, groups: m.groups, text: m[0].trim(), index: m.index, end: m.index + m[0].length })
+    for (const m of scan.matchAll(re)) {
+      const end = m.index + m[0].length
+      if (m.groups) matches.push({ kind, groups: m.groups, text: sample.slice(m.index, end).trim(), index: m.index, end })
+    }
   }
   return matches
 }
@@ -210,11 +225,13 @@ export function datesOf(matches: DateMatch[], hints?: DateHints): Array<ParsedDa
 export function matchDateAt(text: string, hints?: DateHints): ParsedDate | null {
   let best: ParsedDate | null = null
   if (!DATE_OPENING.test(text)) return best
+  const scan = foldHyphens(text)
   for (const [kind, re] of DATE_STICKY) {
     re.lastIndex = 0
-    const m = re.exec(text)
-    const date = m?.groups ? build(kind, m.groups, m[0].trim(), hints) : null
-    if (date && (!best || m![0].length > best.text.length)) best = { ...date, text: m![0] }
+    const m = re.exec(scan)
+    const written = m ? text.slice(0, m[0].length) : ''
+    const date = m?.groups ? build(kind, m.groups, written.trim(), hints) : null
+    if (date && (!best || written.length > best.text.length)) best = { ...date, text: written }
   }
   return best
 }

@@ -42,7 +42,7 @@ export function asciiDigits(text: string): string {
   return text
     .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/：/g, ':')
-    .replace(/(?<=\d)[–—‐](?=\d)/g, '-')
+    .replace(/(?<=\d)[–—\u2010-\u2012\u2212](?=\d)/g, '-')
     .replace(/[\u00a0\u2000-\u200a\u202f\u3000]/g, ' ')
 }
 
