@@ -62,6 +62,18 @@ describe('documentZone', () => {
     expect(documentZone('Time to detect: 5 minutes\n')).toBeNull()
   })
 
+  it('reads a labelled zone line ("TZ: America/New_York", "Zone: UTC") and a legacy IANA link as written ("US/Pacific")', () => {
+    expect(documentZone('# Outage\n\nTZ: America/New_York\n')?.written).toBe('America/New_York')
+    expect(documentZone('# Outage\n\n**Zone:** UTC\n')?.written).toBe('UTC')
+    expect(documentZone('# Outage\n\nAll timestamps are US/Pacific.\n')?.written).toBe('US/Pacific')
+    // A link is its canonical zone: US/Pacific is Los Angeles, where numeric dates are month first.
+    expect(parseZone('US/Pacific')?.iana).toBe('America/Los_Angeles')
+    expect(dayFirstIn(parseZone('US/Eastern'))).toBe(false)
+    expect(documentZone('# Outage\n\nThis report uses Eastern Time throughout.\n')?.written).toBe('Eastern Time')
+    // An availability zone is no time zone.
+    expect(documentZone('# Outage\n\nZone: eu-west-1a\n')).toBeNull()
+  })
+
   it('never reads a zone from a fenced block inside a blockquote', () => {
     const body = '# Outage\n\n> The pod said:\n>\n>    ```\n>    Started: Mon, 01 Jan 0001 00:00:00 +0000\n>    ```\n'
     expect(documentZone(body)).toBeNull()

@@ -126,6 +126,19 @@ describe('timeline stages', () => {
     const [joined] = parseMarkdown(parts).children as Table[]
     expect(readTable(joined!, {})?.entries.map((e) => [e.stamp?.date?.day, e.stamp?.time?.hour, e.text])).toEqual([[17, 9, 'First failure']])
   })
+  it("readTable: a zone column (`| Time | TZ | Event |`) is each row's zone, not event text", () => {
+    const md = '| Time | TZ | Event |\n|---|---|---|\n| 2024-05-01 09:00 | UTC | Deploy |\n| 2024-05-01 11:30 | CEST | Customer report |\n'
+    const [table] = parseMarkdown(md).children as Table[]
+    expect(readTable(table!, {})?.entries.map((e) => [e.stamp?.zone?.written, e.text])).toEqual([
+      ['UTC', 'Deploy'],
+      ['CEST', 'Customer report'],
+    ])
+    // A column of other words under a zone-like header stays text.
+    const words = '| Time | Zone | Event |\n|---|---|---|\n| 2024-05-01 09:00 | eu-west | Deploy |\n'
+    const [other] = parseMarkdown(words).children as Table[]
+    expect(readTable(other!, {})?.entries.map((e) => [e.stamp?.zone ?? null, e.text])).toEqual([[null, 'Deploy — eu-west']])
+  })
+
   it('readTable: a stamp cell with a bracketed note or numbered tokens after the stamp is still a stamp cell', () => {
     const md = [
       '| Time (UTC) | Event |',

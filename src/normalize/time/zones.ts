@@ -29,7 +29,7 @@ export interface ParsedZone {
 const UTC_LETTERS = 'UTC|UCT|CUT|CTU|TUC|TCU|GMT|GTM|MGT|MTG|TGM|TMG'
 const OFFSET_RE = new RegExp(String.raw`^(?:(?:${UTC_LETTERS}|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$`, 'i')
 const FIND_RE =
-  /\b[A-Z][a-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5} ?\/ ?[A-Z]{2,5}\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b(?! [A-Z][a-z])|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
+  /\b[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5} ?\/ ?[A-Z]{2,5}\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b(?! [A-Z][a-z])|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
 
 /** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
 const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
@@ -62,7 +62,8 @@ function ianaName(written: string): string | null {
   if (!mayNameIanaZone(written)) return null
   let name = ianaNames.get(written)
   if (name === undefined) {
-    name = IANAZone.isValidZone(written) ? new IANAZone(written).name : null
+    // A link is its canonical zone (`US/Pacific` is `America/Los_Angeles`), so the region's day order and offsets apply.
+    name = IANAZone.isValidZone(written) ? new Intl.DateTimeFormat('en-US', { timeZone: written }).resolvedOptions().timeZone : null
     if (ianaNames.size < 10_000) ianaNames.set(written, name)
   }
   return name
@@ -158,7 +159,7 @@ export function findZone(text: string): ParsedZone | null {
 }
 
 const ABBREVIATION = new RegExp(
-  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}(?: ?\/ ?[A-Z]{2,5})?|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][a-z]+\/[A-Za-z_]+)$`,
+  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}(?: ?\/ ?[A-Z]{2,5})?|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][A-Za-z]+\/[A-Za-z_]+)$`,
 )
 const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
 

@@ -7,7 +7,7 @@ import { cellText } from '../structure/plain-text.js'
 import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
 import { readBareMonth } from '../time/month-stamp.js'
-import { findZone, type ParsedZone } from '../time/zones.js'
+import { findZone, parseZone, type ParsedZone } from '../time/zones.js'
 
 /** One body row: its stamp (null when the stamp cells are empty or unreadable), event text and position. */
 export interface TableEntry {
@@ -59,6 +59,19 @@ function readColumns(stampColumns: number[], headers: string[]): { read: number[
   return { read: stampColumns, zone: findZone(stampColumns.map((c) => headers[c] ?? '').join(' | ')) }
 }
 
+/** A header that names the rows' zone (`TZ`, `Zone`, `Time zone`). */
+const ZONE_HEADER = /^(?:time[\s-]?zone|zone|tz)$/i
+
+/** The column headed as a zone whose filled cells mostly name one (`| Time | TZ | Event |`): read with the stamp, never text. */
+function zoneColumn(data: Row[], headers: string[], width: number, stampColumns: number[]): number | null {
+  for (let c = 0; c < width; c++) {
+    if (stampColumns.includes(c) || !ZONE_HEADER.test(headers[c]?.trim() ?? '')) continue
+    const filled = data.slice(0, SAMPLE_ROWS).flatMap(({ cells }) => cells[c] || [])
+    if (filled.length > 0 && 2 * filled.filter((cell) => parseZone(cell)).length > filled.length) return c
+  }
+  return null
+}
+
 /** Reads a table as timeline rows, or null when no column holds dates or times. */
 export function readTable(node: Table, hints: DateHints): { entries: TableEntry[]; zone: ParsedZone | null } | null {
   const rows = node.children.map((row) => ({ row, cells: row.children.map(cellText) }))
@@ -79,8 +92,10 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
   }
   if (stampColumns.length === 0) return monthTable(data, header.cells, width)
   const { read, zone } = readColumns(stampColumns, header.cells)
+  const zoned = zoneColumn(data, header.cells, width, stampColumns)
+  if (zoned !== null) read.push(zoned)
   const textColumns = eventFirst(
-    Array.from({ length: width }, (_, c) => c).filter((c) => !stampColumns.includes(c)),
+    Array.from({ length: width }, (_, c) => c).filter((c) => !stampColumns.includes(c) && c !== zoned),
     header.cells,
   )
   const entries = data.map(({ row, cells }) => {
