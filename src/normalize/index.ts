@@ -7,7 +7,10 @@ import { RULE } from '../constants.js'
 import { enrichRecord } from '../enrich/index.js'
 import { parseMarkdown } from '../markdown/parse.js'
 import { renderGroups, renderHtml } from '../markdown/html.js'
-import type { PostmortemRecord, TimelineEntry } from '../types.js'
+import type { PostmortemRecord } from '../types.js'
+import { emptyRecord } from './empty-record.js'
+import { authorList } from './front-matter/author-list.js'
+import { statusLogOf } from './summary/status-log.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
 import { unwrapReport } from './structure/wrapped-report.js'
@@ -19,11 +22,11 @@ import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/inciden
 import { withoutCode } from './time/without-code.js'
 import { repairTree } from './structure/tree-repairs.js'
 import { findLessons } from './actions/lessons.js'
-import { authorName, readMeta } from './front-matter/meta.js'
+import { readMeta } from './front-matter/meta.js'
 import { bylineDate } from './structure/byline.js'
 import { findSections, toSections } from './sections/sections.js'
 import { incidentMatterValues, statesDate, statesTitle, statesZone } from './stated.js'
-import { findSummary, type StatusLog } from './summary/summary.js'
+import { findSummary } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
 import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
@@ -42,6 +45,8 @@ import { reportXmlForbidden } from './summary/control-characters.js'
 import { findLocalRefs, type LocalRef } from './structure/local-refs.js'
 import type { StageClock } from './stage-clock.js'
 
+export { emptyRecord }
+
 /** Options the normalizer needs from the resolved config. */
 export interface NormalizeOptions {
   defaultTimezone: string | null
@@ -55,56 +60,6 @@ export interface NormalizedDocument {
   record: PostmortemRecord
   html: string
   refs: LocalRef[]
-}
-
-/** A record with nothing understood yet: every field empty or `null`; the normalizer fills it, tests start from it. */
-export function emptyRecord(source: string, slug: string): PostmortemRecord {
-  return {
-    slug,
-    source,
-    title: null,
-    summary: '',
-    date: null,
-    published: null,
-    start: null,
-    end: null,
-    durationMinutes: null,
-    impact: { start: null, end: null, durationMinutes: null, source: null },
-    timezone: null,
-    utcOffset: null,
-    tags: [],
-    derivedTags: [],
-    site: [],
-    authors: [],
-    severity: null,
-    sections: [],
-    timeline: [],
-    actionItems: [],
-    lessons: { wentWell: [], wentWrong: [], gotLucky: [], learned: [] },
-    metrics: {
-      detected: null,
-      mitigated: null,
-      resolved: null,
-      timeToDetectMinutes: null,
-      timeToMitigateMinutes: null,
-      timeToResolveMinutes: null,
-      timelineSpanMinutes: null,
-    },
-    diagnostics: [],
-  }
-}
-
-/** A job title written after a name ("Kim Lee, Senior DevOps Engineer"): not a second author. */
-const JOB_TITLE =
-  /\b(?:engineer|developer|manager|lead|director|architect|sre|devops|cto|ceo|cio|ciso|vp|head of|analyst|administrator|admin|intern|consultant|officer|specialist)s?\b/i
-
-/** Names from an `Authors:` line, e-mail addresses, markup and job titles after a name dropped. */
-function authorList(value: string): string[] {
-  return value
-    .replace(/<[^>]*>|[*_`]/g, '')
-    .split(/,|;|\band\b/)
-    .map((s) => authorName(s.trim()))
-    .filter((s, i) => s && s.length <= 80 && !(i > 0 && !s.includes('(') && JOB_TITLE.test(s)))
 }
 
 function normalize(file: VFile, source: string, text: string, options: NormalizeOptions): NormalizedDocument {
@@ -289,12 +244,4 @@ export function normalizeDocument(source: string, text: string, options: Normali
     options.clock?.lap('failed document')
     return { record, html, refs: [] }
   }
-}
-
-/** A log written newest first (a status page's updates: the first stamp later than the last), else null. */
-function statusLogOf(entries: TimelineEntry[]): StatusLog | null {
-  const stamp = (e: TimelineEntry | undefined): string => (e?.date && e.time ? `${e.date} ${e.time}` : '')
-  const [newest, oldest] = [stamp(entries[0]), stamp(entries.at(-1))]
-  if (entries.length < 2 || !oldest || newest <= oldest) return null
-  return { updates: entries.map((e) => e.text), first: entries.at(-1)!.text }
 }
