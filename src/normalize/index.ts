@@ -120,7 +120,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     file,
   })
   clock?.lap('incident date')
-  const passages = impactPassages(blocks, blockIndex, body)
+  const passages = impactPassages(blocks, blockIndex, body, { year: found.year, dayFirst: found.dayFirst })
   const statedDay = (found.date ?? found.proseDate) ? null : statedRangeDay(passages, { year: found.year, dayFirst: found.dayFirst })
   const context = {
     heading: location?.heading ?? '',

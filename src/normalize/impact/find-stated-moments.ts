@@ -8,7 +8,7 @@ import { readAmount } from './find-duration.js'
 import { isDeniedOrFuture, isFuture } from './denied-or-future.js'
 import { DAY_END, relativeDay } from './end-day.js'
 import { isBefore, shiftMoment } from './moment-math.js'
-import { DURATION_CUE, moment, OTHER_WINDOW, QUANTITY, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
+import { DURATION_CUE, moment, OTHER_WINDOW, passageContext, QUANTITY, sentences, side, type Passage, type RangeContext } from './find-stated-range.js'
 
 /** A stated moment and its strength (the passage's weight). */
 export interface StatedMoment {
@@ -56,10 +56,11 @@ export function labelled(value: string, context: RangeContext): Moment | null {
 }
 
 /** Start and end stated as labelled lines or table rows, which say it more plainly than any sentence. */
-function labelledMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
+function labelledMoments(passages: Passage[], outer: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
   let start: StatedMoment | null = null
   let end: StatedMoment | null = null
   for (const passage of passages) {
+    const context = passageContext(passage, outer)
     for (const m of passage.text
       .slice(0, 20_000)
       .replace(/:[a-z0-9_+-]{2,40}:/g, ' ')
@@ -77,11 +78,12 @@ function labelledMoments(passages: Passage[], context: RangeContext): { start: S
 }
 
 /** The first stated start and the last stated end in the passages, best passage first; `null` where none is stated. */
-export function findStatedMoments(passages: Passage[], context: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
-  let { start, end } = labelledMoments(passages, context)
+export function findStatedMoments(passages: Passage[], outer: RangeContext): { start: StatedMoment | null; end: StatedMoment | null } {
+  let { start, end } = labelledMoments(passages, outer)
   // The last sentence that named a time, in any passage before: the day a relative one ("the next day") counts from.
   let prior: { sentence: string; time: ReturnType<typeof findTimes>[number] } | null = null
   for (const passage of passages) {
+    const context = passageContext(passage, outer)
     // The last time the passage named, for an end told relative to it ("… is mitigated 11 minutes later").
     let last: { sentence: string; time: ReturnType<typeof findTimes>[number] } | null = null
     for (const sentence of sentences(passage.text)) {

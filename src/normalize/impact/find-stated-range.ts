@@ -5,6 +5,7 @@
  */
 import type { Moment } from '../../types.js'
 import { findDates, findTimes, formatDate, formatTime, type ParsedTime } from '../time/datetime.js'
+import { rangeHours, rangeOpener, readSpreadJoin } from '../time/range-join.js'
 import { findZone, toIso, type ParsedZone } from '../time/zones.js'
 import { shiftMoment } from './moment-math.js'
 import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
@@ -13,6 +14,13 @@ import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
 export interface Passage {
   text: string
   weight: number
+  /** The day a heading or line above names ("## March 3, 2024"), which dates the passage's bare times; absent when none. */
+  day?: string
+}
+
+/** The context a passage's times are read in: its own day, from the heading above it, before the incident's. */
+export function passageContext(passage: Passage, context: RangeContext): RangeContext {
+  return passage.day ? { ...context, date: passage.day } : context
 }
 
 /** What a range is read against: the incident's day, year, day order and zone. */
@@ -30,14 +38,6 @@ export interface StatedRange {
   weight: number
 }
 
-/**
- * What joins the two times of a range. Case-sensitive, so a zone written in capitals is no connector ("4:05 PM ET and …"
- * is no French "et"); "à" is matched between spaces, since `\b` does not see a non-ASCII letter.
- */
-const SEPARATOR =
-  /^(?<lead>[^.;!?\n]{0,40}?)\s*(?<sep>(?<!\d)[-–—~〜]+|[-–—~〜]+(?!\d)|\b[Tt]o\b|\buntil\b|\btill\b|\bthrough\b|\bthru\b|\band\b|\bbis\b|(?<=\s)à(?=\s)|\bau\b|\bet\b|\bund\b|から)\s*(?<trail>[^.;!?\n]{0,40}?)$/
-const OPENER = /\b(?:between|from|von|zwischen|de|entre|du)\s*(?:about|approximately|around|roughly|~)?\s*$/i
-const OPENER_WITH_DATE = /\b(?:between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
 export const OTHER_WINDOW = /\b(?:maintenance|scheduled|office hours|business hours|every day|daily|each day|cron|backup window)\b/i
 /** What makes a number after a time a quantity, not the time of an event (`2:30 hours`, `1:15 hrs`, `99 %`). */
@@ -76,39 +76,45 @@ export function moment(date: string | null, time: string, zone: ParsedZone | nul
   return { at: date ? (toIso(date, time, zone)?.at ?? null) : null, date, time }
 }
 
-/** Every range in one sentence, as start and end moments. */
+/** The clock times of a sentence in order, with the hours written without minutes that open or close a range ("de 10h à 11h30"). */
+function sentenceTimes(text: string): Array<ParsedTime & { index: number }> {
+  const times = findTimes(text)
+  const hours = rangeHours(text).filter((h) => !times.some((t) => h.index < t.index + t.text.length && t.index < h.index + h.text.length))
+  return hours.length ? [...times, ...hours].sort((a, b) => a.index - b.index) : times
+}
+
+/** Every range in one sentence, as start and end moments; two times are joined as the timeline's range reader joins them. */
 function sentenceRanges(sentence: string, context: RangeContext): Array<{ start: Moment; end: Moment; opener: boolean }> {
   const text = sentence.replace(SHARED_MERIDIEM, '$1$2$4m$3')
-  const times = findTimes(text)
+  const times = sentenceTimes(text)
   const out: Array<{ start: Moment; end: Moment; opener: boolean }> = []
   for (let i = 0; i + 1 < times.length; i++) {
     const a = times[i]!
     const b = times[i + 1]!
-    const between = text.slice(a.index + a.text.length, b.index)
-    const gap = between.length <= 90 ? SEPARATOR.exec(between) : null
-    if (!gap?.groups) continue
     const before = text.slice(Math.max(0, a.index - 60), a.index)
-    const opener = OPENER.test(before) || OPENER_WITH_DATE.test(before)
-    if (/^(?:and|und|et)$/.test(gap.groups['sep']!) && !opener) continue
+    const opener = rangeOpener(before)
+    const gap = readSpreadJoin(text.slice(a.index + a.text.length, b.index), opener)
+    if (!gap) continue
     const prefixStart = i > 0 ? times[i - 1]!.index + times[i - 1]!.text.length : 0
-    const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.groups['lead'], a, context)
+    const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.lead, a, context)
     const after = times[i + 2]?.index ?? text.length
-    const right = side(gap.groups['trail'] + ' ' + text.slice(b.index, Math.min(after, b.index + b.text.length + 30)), b, context)
+    const right = side(gap.trail + ' ' + text.slice(b.index, Math.min(after, b.index + b.text.length + 30)), b, context)
     const zone = left.zone ?? right.zone ?? context.zone
     const startDate = left.date ?? right.date ?? side(text, a, context).date ?? context.date
     let end = moment(right.date ?? startDate, right.time, zone)
     // An end earlier on the clock than the start, on the same day, is the next day's: "from 11pm to 2am PT on April 8".
     if ((!right.date || right.date === startDate) && right.time < left.time) end = shiftMoment(moment(startDate, right.time, zone), 1440, zone)
-    out.push({ start: moment(startDate, left.time, zone), end, opener })
+    out.push({ start: moment(startDate, left.time, zone), end, opener: opener !== null })
     i++
   }
   return out
 }
 
 /** The strongest stated range in the passages, `null` when none states one. */
-export function findStatedRange(passages: Passage[], context: RangeContext): StatedRange | null {
+export function findStatedRange(passages: Passage[], outer: RangeContext): StatedRange | null {
   let best: StatedRange | null = null
   for (const passage of passages) {
+    const context = passageContext(passage, outer)
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue
       const impact = IMPACT_WORDS.test(sentence) || AFFECTED_WORDS.test(sentence)

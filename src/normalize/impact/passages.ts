@@ -10,6 +10,7 @@ import { fieldKindOf } from '../structure/fields.js'
 import { plainText } from '../structure/plain-text.js'
 import { isMomentLabel } from './find-stated-moments.js'
 import type { Passage } from './find-stated-range.js'
+import { formatDate, parseDate, type DateHints } from '../time/datetime.js'
 
 const WEIGHTS = new Map<CanonicalSectionKey | 'preamble' | null, number>([
   ['impact', 3],
@@ -34,20 +35,39 @@ function windowLines(text: string): string[] {
   })
 }
 
-/** Passages of the document's prose in order, each with the weight of the section it sits in; `body` tells fenced code from indented. */
-export function impactPassages(blocks: Block[], titleIndex: number | null, body = ''): Passage[] {
+/** The day a heading or a line names when it names nothing else ("## March 3, 2024", "**Sunday, 3 March 2024**"), with its year. */
+function dayNamed(text: string, hints: DateHints): string | null {
+  const date = text.length <= 60 ? parseDate(text, hints) : null
+  return date?.year != null ? formatDate({ ...date, year: date.year }) : null
+}
+
+/** A paragraph on one line of the source (a bold day line is one). */
+function oneLine(block: Block): boolean {
+  const position = block.kind === 'content' && block.node.type === 'paragraph' ? block.node.position : undefined
+  return position !== undefined && position.start.line === position.end.line
+}
+
+/**
+ * Passages of the document's prose in order, each with the weight of the section it sits in and the day a heading or
+ * line above names (until a heading as high ends it); `body` tells fenced code from indented.
+ */
+export function impactPassages(blocks: Block[], titleIndex: number | null, body = '', hints: DateHints = {}): Passage[] {
   const lines = body.includes('```') || body.includes('~~~') ? body.split('\n') : []
   const out: Passage[] = []
   const open: Array<{ depth: number; key: CanonicalSectionKey | null }> = []
   let seenHeading = false
   let labelHeading: string | null = null
+  let day: { date: string; depth: number } | null = null
   const push = (text: string, key: CanonicalSectionKey | 'preamble' | null): void => {
     const weight = WEIGHTS.get(key)
-    if (weight !== undefined && text.trim()) out.push({ text, weight })
+    if (weight !== undefined && text.trim()) out.push(day ? { text, weight, day: day.date } : { text, weight })
   }
   blocks.forEach((block, index) => {
     if (index === titleIndex) return
+    const named = block.kind === 'heading' ? dayNamed(block.text, hints) : oneLine(block) ? dayNamed(plainText([block.node]), hints) : null
+    if (named) day = { date: named, depth: block.kind === 'heading' ? block.depth : 7 }
     if (block.kind === 'heading') {
+      if (!named && day && block.depth <= day.depth) day = null
       seenHeading = true
       labelHeading = block.text.length <= 40 && isMomentLabel(block.text) ? block.text : null
       while (open.length && open[open.length - 1]!.depth >= block.depth) open.pop()

@@ -20,8 +20,13 @@ export interface RangeJoin {
 export const RANGE_WORDS = ['to', 'until', 'till', 'through', 'thru', 'bis', 'à', 'au', 'a', 'hasta', "jusqu'à", 'jusqu’à']
 export const RANGE_CONJUNCTIONS = ['and', 'y', 'und', 'et']
 
-/** A mark between start and end (`-`, `–`, `~`, `〜`, `->`, `→`), or a particle after the start (`부터`, `から`). */
-const MARK_JOIN = /^\s{0,3}(?:[-–—~〜～]{1,2}>?|→|부터|から)\s{0,3}/
+/** Words that end a range wherever in the sentence its start stands ("at 10:05 we lost the database until 10:40"). */
+const UNTIL_WORDS = new Set(['until', 'till', 'through', 'thru', 'bis', 'hasta', "jusqu'à", 'jusqu’à'])
+/** Marks between start and end (`-`, `–`, `~`, `〜`, `->`, `→`), and the particles after the start (`부터`, `から`). */
+const MARKS = String.raw`[-–—~〜～]{1,2}>?|→`
+const PARTICLES = '부터|から'
+/** A mark or particle between start and end. */
+const MARK_JOIN = new RegExp(String.raw`^\s{0,3}(?:${MARKS}|${PARTICLES})\s{0,3}`)
 /** A word between start and end, with the article Spanish and French put before the end's hour ("a las", "y las"). */
 const WORD_JOIN = new RegExp(`^\\s{1,3}(?:(${RANGE_WORDS.join('|')})|(${RANGE_CONJUNCTIONS.join('|')}))(?:\\s(?:las|la|les))?\\s{1,3}`, 'i')
 /** What a range's end may carry: German "Uhr", an hours `h`, Korean "까지" and Japanese "まで" ("until"). */
@@ -61,4 +66,93 @@ export function readRangeEnd(s: string, between: boolean, hourOnlyStart: boolean
 export function hourBeforeRange(s: string, between: boolean): Token<ParsedTime> | null {
   const start = readHourOnly(s)
   return start && readRangeEnd(s.slice(start.length), between, true) ? start : null
+}
+
+/** How a range's start was opened in its sentence: "from" ("von", "de", "desde", "du"), "between" ("entre", "zwischen"), or not. */
+export type RangeOpener = 'from' | 'between' | null
+
+/** What joins two clock times of one sentence as a range: the words before the join, the join, and the words after it. */
+export interface SpreadJoin {
+  lead: string
+  join: string
+  trail: string
+}
+
+const WORD_ALTERNATIVES = [...RANGE_WORDS, ...RANGE_CONJUNCTIONS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => (/^[a-z]/.test(w) && !RANGE_CONJUNCTIONS.includes(w) ? `[${w[0]}${w[0]!.toUpperCase()}]${w.slice(1)}` : w))
+  .join('|')
+/**
+ * A join inside the words between two times: a mark not inside a number or a word (`kube-proxy`), a particle, or a word (case-sensitive past its
+ * first letter, so a zone written in capitals, "4:05 PM ET and …", is no French "et") with the article Spanish and French
+ * put before the end's hour.
+ */
+const GAP_JOIN = new RegExp(
+  String.raw`(?<![\d\p{L}])(?:${MARKS})|(?:${MARKS})(?![\d\p{L}])|${PARTICLES}|(?<![\p{L}'’])(?:${WORD_ALTERNATIVES})(?:\s(?:las|la|les))?(?![\p{L}])`,
+  'gu',
+)
+/** What a sentence may not hold between a range's start and end: a sentence end or a line break. */
+const BREAK = /[.;!?\n]/
+/** Characters of words allowed before the join: a zone or a few words ("10:05 UTC on March 3 to …"); more before "until". */
+const MAX_LEAD = 40
+const MAX_UNTIL_LEAD = 80
+const MAX_TRAIL = 40
+
+/**
+ * The join of a range in the words between two clock times of one sentence (`gap`), the one nearest the end time:
+ * "and" ("y", "und", "et") only after "between"; a word such as "until" or "bis" even a clause after the start
+ * ("at 10:05 UTC we lost the primary database until 10:40"); "to" and the marks only a few words after it; `null` when
+ * the words do not join the two times.
+ */
+export function readSpreadJoin(gap: string, opener: RangeOpener): SpreadJoin | null {
+  if (gap.length > MAX_UNTIL_LEAD + MAX_TRAIL + 20 || BREAK.test(gap)) return null
+  let found: RegExpExecArray | null = null
+  for (const m of gap.matchAll(GAP_JOIN)) if (gap.length - m.index - m[0].length <= MAX_TRAIL) found = m
+  if (!found) return null
+  const join = found[0]
+  const word = join.split(/\s/)[0]!.toLowerCase()
+  if (RANGE_CONJUNCTIONS.includes(word) && opener !== 'between') return null
+  const lead = gap.slice(0, found.index)
+  const trail = gap.slice(found.index + join.length)
+  if (lead.trim().length > (UNTIL_WORDS.has(word) || opener !== null ? MAX_UNTIL_LEAD : MAX_LEAD)) return null
+  // A one-letter join ("a", "y") stands straight before the end's hour ("a las 10:40", "y las 10:40"), never a clause before it.
+  if (word.length === 1 && /^[ay]$/.test(word) && trail.trim() !== '') return null
+  return { lead, join, trail }
+}
+
+const OPENS_FROM = /(?:^|[^\p{L}])(?:from|von|de|desde|du)(?:\s(?:las|la|les))?\s{1,3}(?:(?:about|approximately|around|roughly|~)\s{0,3})?$/iu
+const OPENS_BETWEEN = /(?:^|[^\p{L}])(?:between|zwischen|entre)(?:\s(?:las|los))?\s{1,3}(?:(?:about|approximately|around|roughly|~)\s{0,3})?$/iu
+const OPENER_WITH_DATE = /\b(between|from|von|zwischen|entre|du)\b[^.;!?]{0,30}$/i
+
+/** How the words before a range's start open it ("from ~", "between", "entre las"; "from March 3 at" with a date between). */
+export function rangeOpener(before: string): RangeOpener {
+  const text = before.slice(-60)
+  if (OPENS_BETWEEN.test(text)) return 'between'
+  if (OPENS_FROM.test(text)) return 'from'
+  const dated = OPENER_WITH_DATE.exec(text)
+  if (!dated) return null
+  return /^(?:between|zwischen|entre)$/i.test(dated[1]!) ? 'between' : 'from'
+}
+
+/** Where an hour written without minutes may stand in prose (`10h`, `10 Uhr`), not inside a word, number or time. */
+const HOUR_ONLY_IN_TEXT = /(?<![\p{L}\p{N}:.])(?:[01]?\d|2[0-3])(?:h(?![\p{L}\d])|\s?Uhr\b)/giu
+/** A range's join word right before an hour ("à 11h", "bis 11 Uhr"). */
+const WORD_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WORD_ALTERNATIVES})(?:\s(?:las|la|les))?\s{1,3}$`, 'u')
+
+/**
+ * Hours written without minutes that open or close a range in prose ("de 10h à 11h30", "von 10:05 bis 11 Uhr"), with
+ * where they stand; an hour alone ("a 10h shift") is no time.
+ */
+export function rangeHours(text: string): Array<ParsedTime & { index: number }> {
+  const out: Array<ParsedTime & { index: number }> = []
+  let looked = 0
+  for (const m of text.slice(0, 10_000).matchAll(HOUR_ONLY_IN_TEXT)) {
+    if (++looked > 50) break
+    const at = text.slice(m.index)
+    const hour = readHourOnly(at)
+    if (!hour) continue
+    const opens = readRangeEnd(at.slice(hour.length), true, true) !== null
+    if (opens || WORD_BEFORE.test(text.slice(Math.max(0, m.index - 20), m.index))) out.push({ ...hour.value, index: m.index })
+  }
+  return out
 }

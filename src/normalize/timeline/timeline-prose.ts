@@ -4,11 +4,14 @@
  * same paragraph, with the sentence around it as the event text.
  */
 import type { Code, RootContent } from 'mdast'
+import { toString } from 'mdast-util-to-string'
 import { DURATION_CUE, OTHER_WINDOW, QUANTITY } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
+import { rangeOpener, readSpreadJoin } from '../time/range-join.js'
 import { STATUS_LABEL, STATUS_WORD_LINE } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
-import { readStamp, type Stamp } from './timeline-stamp.js'
+import { CLOCK, MAX_TEXT, POSTED_CUE, wrappedClause } from './prose-clauses.js'
+import { isDayLine, readStamp, type Stamp } from './timeline-stamp.js'
 import { clockFieldPieces } from './timeline-fields.js'
 import type { Piece } from './timeline-walk.js'
 
@@ -16,11 +19,8 @@ const MAX_DEPTH = 8
 const MAX_PIECES = 500
 /** Numbers looked at per document, so a table of figures pasted as text stays cheap. */
 export const MAX_CANDIDATES = 5_000
-const MAX_TEXT = 300
 /** Where a number starts: not inside a word, a version, a path or another number. */
 const CANDIDATE = /(?<![\p{L}\p{N}.:/\\_#+-])\d/gu
-/** A written clock time, not a bare number or a decimal: a colon, am/pm, or an `h`/`hrs` suffix. */
-const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 
 /** The first clock time written inside a line of text (not at its start), or null. */
 export function innerClock(text: string, hints: DateHints): Stamp | null {
@@ -32,15 +32,6 @@ export function innerClock(text: string, hints: DateHints): Stamp | null {
     if (stamp?.time && !stamp.invalidTime && CLOCK.test(stamp.time.text) && !QUANTITY.test(slice.slice(stamp.time.text.length))) return stamp
   }
   return null
-}
-
-/** The sentence of `line` around `index`, whitespace collapsed. */
-function sentenceAt(line: string, index: number): string {
-  const before = line.slice(0, index)
-  const start = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0)
-  const after = line.slice(index).search(/[.!?](?:\s|$)/)
-  const end = after < 0 ? line.length : index + after + 1
-  return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
 }
 
 /** A site generator's template tag (`{{< track "…" >}}`, `{% … %}`) that carries a stamp but is not prose. */
@@ -61,109 +52,6 @@ function closingStamp(line: string, index: number, time: string): string | null 
   const words = before.replace(/\s+/g, ' ').trim()
   const wrapped = (start >= 0 && start > index - 60) || /\(\s*(?:posted|updated)?[\s\d/.:-]*$/i.test(line.slice(Math.max(0, index - 40), index))
   return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null
-}
-
-/** A conjunction that joins a second timed clause onto a sentence ("…, and at 14:25 users reported", "and by 16:15 …"). */
-const TIMED_JOIN = /(?:[,;]\s*|\s)(?:and|then|but)\s+(?=(?:at|by|around|about|approximately|shortly after)\s+~?\s?\d{1,2}[:.h]?\d{2}|\d{1,2}[:h]\d{2})/gi
-
-/**
- * The clause of `sentence` that holds the time at `at` when the sentence joins timed clauses ("Around 14:10 a migration
- * started and at 14:25 users reported errors": each time its own clause); the sentence as it is otherwise.
- */
-function clauseAt(sentence: string, at: number): string {
-  let start = 0
-  let end = sentence.length
-  for (const m of sentence.matchAll(TIMED_JOIN)) {
-    if (m.index + m[0].length <= at) start = m.index + m[0].length
-    else if (m.index > at) {
-      end = m.index
-      break
-    }
-  }
-  return sentence.slice(start, end).trim()
-}
-
-/** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …"). */
-const LEAD_IN = /^(?:\s|,|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the)*$/i
-
-/**
- * The sentence of a prose event without the stamp it opens with ("On May 3, 2024, at 22:26 UTC the site went down"
- * reads "The site went down"); a sentence whose stamp sits mid-way, or whose rest is not a clause, stays whole.
- */
-function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): string {
-  const at = sentence.indexOf(fromTime.slice(0, 8).replace(/\s+/g, ' '))
-  if (at < 0 || !rest) return sentence
-  const lead = sentence.slice(0, at)
-  const dates = findDates(lead, {})
-  const undated = dates.reduceRight((text, d) => text.slice(0, d.index) + text.slice(d.index + d.text.length), lead)
-  if (!LEAD_IN.test(undated)) return sentence
-  const tail = rest.replace(/\s+/g, ' ').replace(/^[\s,:;–—-]+/, '')
-  const end = tail.search(/[.!?](?:\s|$)/)
-  const clause = (end < 0 ? tail : tail.slice(0, end + 1)).trim()
-  if (
-    !/^\p{L}/u.test(clause) ||
-    /^(?:of|in|on|and|or|the\s+(?:following|next|same)\s+(?:day|night|morning|afternoon|evening|week))\b/i.test(clause) ||
-    clause.split(' ').length < 3
-  )
-    return sentence
-  // A name written in lower case on purpose (a host `csb0`, `eBay`, `kube-proxy`, `api.example.com`) keeps its case.
-  return PLAIN_WORD.test(clause) ? clause[0]!.toUpperCase() + clause.slice(1) : clause
-}
-
-/** A clause opening with a plain lower-case word: no digit, capital, dot, hyphen or underscore inside it. */
-const PLAIN_WORD = /^\p{Ll}+(?![\p{L}\p{N}._-])/u
-
-/** The text of a prose event: its sentence, or its own clause of it, without the stamp it opens with. */
-function ownClause(line: string, index: number, rest: string): string {
-  const sentence = sentenceAt(line, index)
-  const at = sentence.indexOf(line.slice(index, index + 8).replace(/\s+/g, ' '))
-  const clause = at >= 0 ? clauseAt(sentence, at) : sentence
-  if (clause === sentence) return withoutLeadingStamp(sentence, line.slice(index, index + 200), rest)
-  const from = clause.indexOf(rest.replace(/\s+/g, ' ').slice(0, 12))
-  return withoutLeadingStamp(clause, line.slice(index, index + 200), from >= 0 ? clause.slice(from) : '')
-}
-
-/** Lines joined onto a hard-wrapped sentence, at most, on either side of the line with the stamp. */
-const MAX_WRAP = 3
-/** A line that ends its sentence (a closing quote, bracket or emphasis may follow the mark). */
-const SENTENCE_END = /[.!?:;]["'”’)*_]*$/
-/** A line that opens with a number (a stamp, a list number): an entry of its own, not the rest of a sentence. */
-const OWN_ENTRY = /^\W{0,4}\d/
-
-/**
- * The line at `index` with the lines its sentence wraps onto (a hard-wrapped paragraph breaks sentences across
- * lines): the lines above when the stamp sits mid-line in a sentence begun above, and the lines below until the
- * sentence ends; `offset` is where the line starts in `text`.
- */
-function wrappedLine(lines: TextLine[], index: number, at: number): { text: string; offset: number } {
-  const own = lines[index]!.text
-  let text = own
-  let offset = 0
-  // A wrapped sentence goes on in lower case ("had been\nrolled back at 09:30"); a line opening "Start 14:00" is its own.
-  if (at > 0 && /^\p{Ll}/u.test(own) && !/[.!?]\s/.test(own.slice(0, at))) {
-    for (let i = index - 1; i >= 0 && i >= index - MAX_WRAP; i--) {
-      const prev = lines[i]!.text
-      if (SENTENCE_END.test(prev) || OWN_ENTRY.test(prev)) break
-      text = `${prev} ${text}`
-      offset += prev.length + 1
-      if (/[.!?]\s/.test(prev)) break
-    }
-  }
-  for (let i = index + 1; i < lines.length && i <= index + MAX_WRAP && !SENTENCE_END.test(text); i++) {
-    const next = lines[i]!.text
-    // A wrapped sentence goes on in lower case; a capital opens a new sentence and a clock time a new event.
-    if (!/^[\p{Ll}(]/u.test(next) || OWN_ENTRY.test(next) || STATUS_LABEL.test(next) || POSTED_CUE.test(next) || CLOCK.test(next)) break
-    text = `${text} ${next}`
-  }
-  return { text, offset }
-}
-
-/** The event text of a stamp at `at` in line `index`: its clause, read across the lines the sentence wraps onto. */
-function wrappedClause(lines: TextLine[], index: number, at: number, rest: string): string {
-  const own = lines[index]!.text
-  if (lines.length === 1) return ownClause(own, at, rest)
-  const { text, offset } = wrappedLine(lines, index, at)
-  return ownClause(text, offset + at, rest ? rest + text.slice(offset + own.length) : '')
 }
 
 /** Lines of an indented code block (text indented by tabs or spaces), never of a fenced one. */
@@ -196,6 +84,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
   const from = out.length
   // The lines since the last one that held a stamp: a status update's words above its own "Posted …" line.
   let told = 0
+  // The last event read, while a later time in its line may still be the end of its range.
+  let open = null as OpenRange | null
   for (const [index, l] of lines.entries()) {
     if (budget.left <= 0) return out.length > from
     const written = findDates(l.text, hints)
@@ -205,11 +95,19 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       if (out.length >= MAX_PIECES || --budget.left <= 0) return out.length > from
       if (m.index < skipTo) continue
       const slice = l.text.slice(m.index, m.index + 200)
-      const stamp = readStamp(slice, hints)
       for (const d of dates) if (d.index + d.text.length <= m.index) date = d
-      if (!stamp?.time || stamp.invalidTime || !CLOCK.test(stamp.time.text) || QUANTITY.test(slice.slice(stamp.time.text.length))) continue
+      // Read from the word that opens a range before the time ("entre las 10:05 y las 10:40"), so its end is read with it.
+      const stamp = openedStamp(l.text, m.index, hints) ?? readStamp(slice, hints)
+      if (!stamp?.time || stamp.invalidTime || !isClock(stamp) || QUANTITY.test(slice.slice(stamp.time.text.length))) continue
       const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
       skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
+      // The end of the range the last event of this line opened ("at 10:05 we lost the database until 10:40"): its end, no event.
+      if (open?.line === index && !stamp.end && endsRange(l.text, open, m.index)) {
+        open.piece.stamp.end = stamp.time
+        open.piece.stamp.endDate = stamp.date
+        open = null
+        continue
+      }
       const dated = stamp.date ?? date
       // A day without its year ("Mar 3, 16:05 UTC") dates nothing here, but it is still part of the stamp line.
       const only = stampOnly(l.text, stamp.time.text, written)
@@ -218,15 +116,55 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || wrappedClause(lines, index, m.index, stamp.rest)
       told = index + 1
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
-      out.push({ kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column })
+      const piece: EntryPiece = { kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column }
+      out.push(piece)
+      open = stamp.end ? null : { piece, line: index, from: m.index, to: skipTo }
       if (stamp.date) date = stamp.date
     }
   }
   return out.length > from
 }
 
-/** A "Posted"/"Updated" cue on a stamp line: a status update's stamp, written below its words. */
-const POSTED_CUE = /\b(?:posted|updated|edited)\b/i
+type EntryPiece = Extract<Piece, { kind: 'entry' }>
+
+/** An event whose range a later time of its line may end: the line's index, where its stamp starts and where its words start. */
+interface OpenRange {
+  piece: EntryPiece
+  line: number
+  from: number
+  to: number
+}
+
+/** An hour written with its unit (`10h`, `10 Uhr`), a time only as a range's start ("de 10h à 11h30"). */
+const HOUR_MARK = /\d\s?(?:h|Uhr)$/i
+
+/** Whether a stamp's time is written as a clock time, or as an hour that opens a range ending at one. */
+function isClock(stamp: Stamp): boolean {
+  if (!stamp.time) return false
+  return (
+    CLOCK.test(stamp.time.text) || (stamp.end !== null && HOUR_MARK.test(stamp.time.text) && (CLOCK.test(stamp.end.text) || HOUR_MARK.test(stamp.end.text)))
+  )
+}
+
+/**
+ * The stamp read from the word that opens a range before the time at `at` ("entre las 10:05 y las 10:40", "between 09:10
+ * and 09:40"), when reading from there gives the range its end; `null` otherwise.
+ */
+function openedStamp(line: string, at: number, hints: DateHints): Stamp | null {
+  const before = line.slice(Math.max(0, at - 20), at)
+  const word = OPENER_WORD.exec(before)
+  if (!word) return null
+  const stamp = readStamp(line.slice(at - word[0].length, at + 200), hints)
+  return stamp?.time && stamp.end ? stamp : null
+}
+
+/** A word that opens a range ("between", "entre las", "zwischen", "from", "von", "de"), straight before a time. */
+const OPENER_WORD = /(?<![\p{L}])(?:between|entre(?: las| los)?|zwischen|from|von|desde(?: las)?|de(?: las)?)\s{1,3}$/iu
+
+/** Whether the time at `at` ends the range the open event's stamp began, by the words between them (see `readSpreadJoin`). */
+function endsRange(line: string, open: OpenRange, at: number): boolean {
+  return open.to <= at && readSpreadJoin(line.slice(open.to, at), rangeOpener(line.slice(0, open.from))) !== null
+}
 
 /**
  * The words above a stamp-only line as its event text, only in a status update's layout (the line says "Posted …",
@@ -257,8 +195,21 @@ function linesText(lines: TextLine[]): string {
 }
 
 /**
+ * A heading or a paragraph line that names only a day ("## March 3, 2024", "**Tuesday, 3 March 2024**"): the day of
+ * the clock times in the paragraphs below it, as a day line dates a timeline's entries.
+ */
+function dayOf(node: RootContent, hints: DateHints): Piece | null {
+  const text = toString(node).trim()
+  if (text.length > 80) return null
+  const stamp = readStamp(text, hints)
+  if (!stamp || !isDayLine(stamp) || stamp.date?.year == null) return null
+  return { kind: 'day', date: stamp.date, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
+}
+
+/**
  * The clock times of the paragraphs (and of paragraphs inside blockquotes; with `lists`, for a timeline section,
- * inside list items and indented blocks too; else a list's labelled clock times, "- Down: 15:21 UTC") as timeline pieces, in document order; `budget` counts down the numbers
+ * inside list items and indented blocks too; else a list's labelled clock times, "- Down: 15:21 UTC") as timeline pieces, in document order, each
+ * heading or line that names only a day dating the times below it; `budget` counts down the numbers
  * looked at, at most `MAX_CANDIDATES` a document.
  */
 export function prosePieces(nodes: RootContent[], hints: DateHints, lists = false, budget: { left: number } = { left: MAX_CANDIDATES }): Piece[] {
@@ -269,6 +220,12 @@ export function prosePieces(nodes: RootContent[], hints: DateHints, lists = fals
       if (out.length >= MAX_PIECES) return
       if (depth >= MAX_DEPTH) return
       const lines = node.type === 'paragraph' ? paragraphLines(node) : null
+      const day = node.type === 'heading' || lines?.length === 1 ? dayOf(node, hints) : null
+      if (day) {
+        out.push(day)
+        before = []
+        continue
+      }
       if (node.type === 'blockquote') walk(node.children, depth + 1)
       else if (lists && node.type === 'list') for (const item of node.children) walk(item.children, depth + 1)
       else if (lists && node.type === 'code') paragraphPieces(indentedLines(node), hints, out, budget)

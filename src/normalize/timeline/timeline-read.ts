@@ -1,7 +1,7 @@
 /**
  * Which reading of the timeline the record keeps: the first location that yields entries; else a plain-text fence
  * that is all the timeline section holds; else the clock times written inside an empty timeline section; else, when the document has no timeline section, the clock times
- * of its paragraphs and of its lists of labelled clock times (`from: 'prose'`). A timeline section that yields nothing is a warning naming its first line.
+ * of its paragraphs and of its lists of labelled clock times (`from: 'prose'`), dated by the headings and lines that name only a day. A timeline section that yields nothing is a warning naming its first line.
  */
 import type { RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
@@ -67,7 +67,7 @@ export function readTimeline(locations: TimelineLocation[], blocks: Block[], con
     return NONE
   }
   const paragraphs = blocks.flatMap((b) =>
-    b.kind === 'content' && (b.node.type === 'paragraph' || b.node.type === 'blockquote' || b.node.type === 'list') ? [b.node] : [],
+    b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'paragraph' || b.node.type === 'blockquote' || b.node.type === 'list')) ? [b.node] : [],
   )
   const scratch = new VFile({ path: file.path })
   const prose = extractProseTimeline(paragraphs, { ...context, heading: '' }, scratch)

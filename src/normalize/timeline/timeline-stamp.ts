@@ -8,7 +8,7 @@
  */
 import type { ParsedDate, ParsedTime } from '../time/datetime.js'
 import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, readTimeToken, type StampHints, type Token } from '../time/datetime-tokens.js'
-import { parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
+import { findZone, parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
 import { hourBeforeRange, readRangeEnd, readRangeJoin } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
 
@@ -250,4 +250,10 @@ function withLeadingClock(stamp: Stamp, hints: StampHints): Stamp {
     unknownZone: stamp.zone ? stamp.unknownZone : inner.unknownZone,
     rest: inner.rest,
   }
+}
+
+/** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
+export function isDayLine(stamp: Stamp): boolean {
+  if (!stamp.date || stamp.time || stamp.timeUnknown || stamp.invalidTime) return false
+  return stamp.rest === '' || /^\(.*\)$/.test(stamp.rest) || (stamp.rest.length < 40 && findZone(stamp.rest) !== null)
 }

@@ -11,7 +11,7 @@ import { innerClock } from './timeline-prose.js'
 import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
 import { STATUS_LEAD } from './timeline-headings.js'
 import { splitRunOn, stampShape } from './timeline-runon.js'
-import { readStamp, type Stamp } from './timeline-stamp.js'
+import { isDayLine, readStamp, type Stamp } from './timeline-stamp.js'
 import { readChatLine } from './timeline-chat.js'
 import { readElapsed } from './timeline-elapsed.js'
 import { readTable } from './timeline-table.js'
@@ -77,12 +77,6 @@ function timedBelow(nodes: RootContent[], index: number, hints: DateHints): bool
 function unclosed(text: string): boolean {
   const open = text.lastIndexOf('<')
   return open >= 0 && text.indexOf('>', open) < 0
-}
-
-/** A line that only names a day (`2019-01-22`, `2019-01-22 (all times UTC)`, `Tuesday, Jan 22`): the date of what follows. */
-function isDayLine(stamp: Stamp): boolean {
-  if (!stamp.date || stamp.time || stamp.timeUnknown || stamp.invalidTime) return false
-  return stamp.rest === '' || /^\(.*\)$/.test(stamp.rest) || (stamp.rest.length < 40 && findZone(stamp.rest) !== null)
 }
 
 /** Walks the section's nodes; `heading` finds the section inside a raw HTML block; `fences` reads plain-text fences. */
