@@ -116,6 +116,30 @@ describe('diagnostics say only what is true', () => {
     expect(rules(`---\ntitle: Deploy failed\nlastmod: 2026-09-09T18:40:00-03:00\n---\n\n# Deploy failed\n\n${timeline}`)).toContain('no-date')
   })
 
+  it("no unknown-key warning for blog-theme keys (highlight, css, license, output) or an incident template's (impact, priority, components, responders)", () => {
+    const keys = [
+      'highlight',
+      'css',
+      'scripts',
+      'notes',
+      'source',
+      'unlisted',
+      'license',
+      'output',
+      'citation',
+      'impact',
+      'priority',
+      'sev',
+      'components',
+      'environment',
+      'responders',
+      'ticket',
+    ]
+    const front = `---\ntitle: T\ndate: 2021-01-02\n${keys.map((k) => `${k}: x`).join('\n')}\ntitel: oops\n---\nBody.\n`
+    const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')
+    expect(found.map((d) => d.message)).toEqual(['Unknown front-matter key `titel`'])
+  })
+
   it("no unknown-key warning for a generator's internal key or the author's own compound keys, still one for a typo of a known key", () => {
     const front = '---\ntitle: T\ndate: 2021-01-02\n__hash__: abc\nsuspected_change: "y"\nincidentPr: 12\nart_33_triggered: false\ntitel: x\n---\nBody.\n'
     const found = normalizeDocument('d.md', front, options).record.diagnostics.filter((d) => d.ruleId === 'front-matter-unknown-key')

@@ -201,6 +201,13 @@ describe('timeline shapes: clock times in prose', () => {
     expect(warning).toMatchObject({ severity: 'warning', line: 7 })
     expect(warning?.message).toContain('Deploy went out')
   })
+
+  it('names a table timeline without times by its header cells as written (`Time | Event`)', () => {
+    const md = '# Outage\n\nOn 2023-03-14 the API was down.\n\n## Timeline\n\n| Time | Event |\n|---|---|\n| morning | errors |\n| afternoon | fixed |\n'
+    const warning = normalizeDocument('x.md', md, options).record.diagnostics.find((d) => d.ruleId === 'timeline-empty')
+    expect(warning).toMatchObject({ severity: 'warning', line: 7 })
+    expect(warning?.message).toContain('`Time | Event`')
+  })
 })
 
 describe('timeline shapes: time headings over paragraphs', () => {

@@ -18,8 +18,10 @@ const NONE: TimelineResult = { entries: [], timezone: null, utcOffset: null }
 function firstLine(nodes: RootContent[]): { text: string; line: number; column: number } | null {
   for (const node of nodes) {
     const first = node.type === 'list' || node.type === 'table' ? node.children[0] : node
+    // A table's row is named by its cells as written (`Time | Event`), not run together.
+    const written = first?.type === 'tableRow' ? first.children.map((cell) => toString(cell).trim()).join(' | ') : first ? toString(first) : ''
     const text = first
-      ? toString(first)
+      ? written
           .split('\n')
           .find((l) => l.trim() !== '')
           ?.trim()
