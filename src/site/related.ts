@@ -7,9 +7,12 @@ import { causeTerms, readTerm, type TermKind } from './related-terms.js'
 /** Records compared per shared feature: a feature shared more widely is compared only with its nearest records in archive order (closest in time), which bounds the cost at 10,000 postmortems. */
 const WINDOW = 100
 
-/** Members of a feature to compare record `i` with: all of them, or the `WINDOW` nearest in archive order. */
-function neighbours(members: number[], i: number): number[] {
-  if (members.length <= WINDOW) return members
+/**
+ * The part of a feature's members (in archive order) to compare record `i` with, as `[from, to)`: all of them, or the
+ * `WINDOW + 1` nearest in archive order. A range rather than a copy: every record asks it of each of its features.
+ */
+function neighbourRange(members: number[], i: number): [from: number, to: number] {
+  if (members.length <= WINDOW) return [0, members.length]
   let lo = 0
   let hi = members.length
   while (lo < hi) {
@@ -18,7 +21,7 @@ function neighbours(members: number[], i: number): number[] {
     else hi = mid
   }
   const from = Math.max(0, Math.min(lo - WINDOW / 2, members.length - WINDOW))
-  return members.slice(from, from + WINDOW + 1)
+  return [from, Math.min(members.length, from + WINDOW + 1)]
 }
 
 /**
@@ -61,15 +64,39 @@ function facts(record: RecordHead): Facts {
   return { tags: new Set([...record.tags, ...record.derivedTags]), terms, termSet: new Set(terms) }
 }
 
-/** The features a record is scored on, for one computation: weighted, a shared tag counts 3, a shared site, technology or named system 2, a shared cause category 1 (they are broad). */
-function features(record: RecordHead): Array<[string, number]> {
-  const { tags, terms } = facts(record)
-  return [
-    ...[...tags].map((t): [string, number] => [`t:${t}`, 3]),
-    ...record.site.map((s): [string, number] => [`s:${s}`, 2]),
-    ...terms.map((w): [string, number] => [`w:${w}`, 2]),
-    ...(record.derivedCauses ?? []).map((c): [string, number] => [`c:${c}`, 1]),
-  ]
+/**
+ * The features of one computation as numbers, with their weights and the records that have them (in archive order):
+ * a shared tag counts 3, a shared site, technology or named system 2, a shared cause category 1 (they are broad). One
+ * map per kind, so a feature is looked up by its own text, never a `kind:text` string made for it.
+ */
+class FeatureIndex {
+  private readonly byKind = [new Map<string, number>(), new Map<string, number>(), new Map<string, number>(), new Map<string, number>()]
+  readonly weights: number[] = []
+  readonly members: number[][] = []
+
+  /** The number of the feature of `kind` (0 tag, 1 site, 2 term, 3 cause) named `name`, with record `i` added to its members. */
+  add(kind: number, name: string, weight: number, i: number): number {
+    const ids = this.byKind[kind]!
+    let id = ids.get(name)
+    if (id === undefined) {
+      ids.set(name, (id = this.members.length))
+      this.members.push([])
+    }
+    this.weights[id] = weight
+    this.members[id]!.push(i)
+    return id
+  }
+}
+
+/** Record `i`'s features, in the order tags, sites, root-cause terms, cause categories, added to the index. */
+function features(record: RecordHead, i: number, index: FeatureIndex): number[] {
+  const joined = termsText(record)
+  const ids: number[] = []
+  for (const t of new Set([...record.tags, ...record.derivedTags])) ids.push(index.add(0, t, 3, i))
+  for (const s of record.site) ids.push(index.add(1, s, 2, i))
+  if (joined !== '') for (const w of joined.split(TERM_SEPARATOR)) ids.push(index.add(2, w, 2, i))
+  for (const c of record.derivedCauses ?? []) ids.push(index.add(3, c, 1, i))
+  return ids
 }
 
 /**
@@ -136,7 +163,14 @@ export function relatedIncidents(records: RecordHead[], limit = 5, only?: Readon
     if (!bySlug) bySlugOf.set(previous, (bySlug = new Map(previous.slugs.map((slug, i) => [slug, previous.related[i]!]))))
     return { bySlug, snapshot: previous }
   }
-  const related = scoreAll(records, records.map(features), limit, only)
+  const index = new FeatureIndex()
+  const related = scoreAll(
+    records,
+    records.map((r, i) => features(r, i, index)),
+    index,
+    limit,
+    only,
+  )
   if (only) return { bySlug: related, snapshot: previous }
   const slugs = records.map((r) => r.slug)
   const snapshot = { id: randomUUID(), limit, slugs, signatures: records.map(signature), related: slugs.map((slug) => related.get(slug)!) }
@@ -144,26 +178,20 @@ export function relatedIncidents(records: RecordHead[], limit = 5, only?: Readon
   return { bySlug: related, snapshot }
 }
 
-function scoreAll(records: RecordHead[], featureLists: Array<Array<[string, number]>>, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {
-  const index = new Map<string, number[]>()
-  const weights = new Map<string, number>()
-  featureLists.forEach((list, i) => {
-    for (const [feature, weight] of list) {
-      weights.set(feature, weight)
-      const members = index.get(feature)
-      if (members) members.push(i)
-      else index.set(feature, [i])
-    }
-  })
+function scoreAll(records: RecordHead[], lists: number[][], features: FeatureIndex, limit: number, only?: ReadonlySet<string>): Map<string, string[]> {
+  const { weights, members: index } = features
   // Dense scores plus the list of touched records: the same ranking as a Map per record, without its cost.
   const scores = new Float64Array(records.length)
   const touched: number[] = []
   const related = new Map<string, string[]>()
-  featureLists.forEach((list, i) => {
+  lists.forEach((list, i) => {
     if (only && !only.has(records[i]!.slug)) return
-    for (const [feature] of list) {
-      const weight = weights.get(feature)!
-      for (const j of neighbours(index.get(feature)!, i)) {
+    for (const id of list) {
+      const weight = weights[id]!
+      const members = index[id]!
+      const [from, to] = neighbourRange(members, i)
+      for (let k = from; k < to; k++) {
+        const j = members[k]!
         if (j === i) continue
         if (scores[j] === 0) touched.push(j)
         scores[j]! += weight
