@@ -514,3 +514,28 @@ describe('a list beside an action table', () => {
     expect(texts(body)).toEqual(['Add disk alerts', 'Resize volume'])
   })
 })
+
+describe('action items: what to improve, as a group under the corrective section', () => {
+  it('counts an "Areas for Improvement" list beside a "Tasks" list under the corrective heading', () => {
+    const body =
+      '## Corrective and Preventative Measures\n\n**Areas for Improvement:**\n1. Review deploys more carefully.\n2. Alert on slow queries.\n\n**Tasks to Address the Issue:**\n1. Add a connection-leak test.\n2. Cap the pool size.\n'
+    const record = normalizeDocument('a.md', `# Pool exhausted\n\n${body}`, options).record
+    expect(record.actionItems.map((i) => i.text)).toEqual([
+      'Review deploys more carefully.',
+      'Alert on slow queries.',
+      'Add a connection-leak test.',
+      'Cap the pool size.',
+    ])
+    expect(record.lessons.wentWrong).toEqual([])
+  })
+
+  it('keeps a top-level "Areas for improvement" a lesson, not follow-ups', () => {
+    const record = normalizeDocument(
+      'a.md',
+      '# Disk full\n\n## Areas for improvement\n\n- Alerts came late.\n\n## Action items\n\n- Add a disk alert.\n',
+      options,
+    ).record
+    expect(record.actionItems.map((i) => i.text)).toEqual(['Add a disk alert.'])
+    expect(record.sections.map((s) => s.key)).toEqual(['lessonsLearned', 'actionItems'])
+  })
+})

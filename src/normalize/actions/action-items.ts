@@ -10,6 +10,7 @@ import type { ActionItem } from '../../types.js'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
+import { namesImprovement } from '../sections/section-words.js'
 import { codeItems, commitments, isStatement, itemLike, lineItems, proposes, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
@@ -42,9 +43,18 @@ function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionI
   return details
 }
 
-/** A sub-heading that heads another section (lessons inside "Corrective measures"), unless it names a kind of follow-up ("Detection", "Process"). */
+/**
+ * A sub-heading that heads another section (lessons inside "Corrective measures"), unless it names a kind of follow-up
+ * ("Detection", "Process") or what to improve ("Areas for Improvement" beside "Tasks").
+ */
 function otherSection(block: Block): boolean {
-  return block.kind === 'heading' && block.match !== null && block.match.key !== 'actionItems' && !labelKind(block.text.replace(/\s*:\s*$/, ''))
+  if (block.kind !== 'heading' || block.match === null || block.match.key === 'actionItems') return false
+  return !labelKind(block.text.replace(/\s*:\s*$/, '')) && !improvementGroup(block)
+}
+
+/** A lessons sub-heading naming what to improve: under action items, a group of follow-ups. */
+function improvementGroup(block: Block): boolean {
+  return block.kind === 'heading' && block.match?.key === 'lessonsLearned' && namesImprovement(block.text)
 }
 
 /** Index one past the sub-section that starts at `index`. */
@@ -66,7 +76,7 @@ function isGroupHeading(blocks: Block[], index: number, end: number): boolean {
   const head = blocks[index]
   if (head?.kind !== 'heading') return false
   const text = head.text.replace(/[*_`]/g, '').trim()
-  if (head.match?.key === 'actionItems' || labelKind(text) || GROUP_NAME.test(text) || doneGroup(text)) return true
+  if (head.match?.key === 'actionItems' || labelKind(text) || GROUP_NAME.test(text) || doneGroup(text) || improvementGroup(head)) return true
   // A numbered sub-heading ("**1. Review the config files:**" over a bullet of details) is an item, not a group.
   if (NUMBERED.test(text)) return false
   return blocks.slice(index + 1, end).some((b) => b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table')))

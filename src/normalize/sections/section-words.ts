@@ -17,6 +17,14 @@ export function isContextHeading(text: string): boolean {
   return CONTEXT_WORD.test(text) && !SUMMARY_WORD.test(text)
 }
 
+/**
+ * Whether a lessons heading names what to improve ("Areas for improvement", "What could be improved", "Améliorations"):
+ * under action items it is a group of follow-ups, not lessons.
+ */
+export function namesImprovement(text: string): boolean {
+  return /improv|am[ée]lior|mejor|melhor|verbesser/i.test(text)
+}
+
 // The word lists below keep one cue per line (prettier-ignore): a table is easier to read and to diff than a column.
 
 /** One weighted cue; `words` are whole words (stemmed when read), `parts` match inside a word (compounds, CJK). */

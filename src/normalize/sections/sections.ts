@@ -10,7 +10,7 @@ import { plainText } from '../structure/plain-text.js'
 import { isStampHeading } from '../timeline/timeline-headings.js'
 import { labelKind } from '../actions/action-kinds.js'
 import { hiddenSpans } from './not-sections.js'
-import { isContextHeading, SUMMARY_WORD } from './section-words.js'
+import { isContextHeading, namesImprovement, SUMMARY_WORD } from './section-words.js'
 import type { SectionMatch } from './section-synonyms.js'
 
 const SHORTCODE_START = /^(?::[a-z0-9_+-]{1,40}:\s*)+/i
@@ -47,12 +47,14 @@ function bodyNodes(blocks: Block[], from: number, to: number): RootContent[] {
 /**
  * A sub-heading named as a summary inside a section of another meaning ("Summary" under "Lessons Learned") sums up
  * that section: it takes its parent's key, so the document keeps one summary. A narrative ("What happened") keeps its own.
- * A sub-heading naming a kind of follow-up under action items ("Detection", "Process") is one of its groups.
+ * A sub-heading naming a kind of follow-up under action items ("Detection", "Process") is one of its groups, and so is
+ * one naming what to improve ("Areas for Improvement" beside "Tasks" under "Corrective and Preventative Measures").
  */
 function inParent(match: SectionMatch | null, open: SectionSpan[], text: string): SectionMatch | null {
   const parent = open.findLast((o) => o.match)?.match
   // A kind of follow-up under action items ("Detection", "Process") is a group of items, not that section.
   if (match && match.key !== 'actionItems' && parent?.key === 'actionItems' && labelKind(text.replace(/\s*:\s*$/, ''))) return { ...parent, lesson: null }
+  if (match?.key === 'lessonsLearned' && parent?.key === 'actionItems' && namesImprovement(text)) return { ...parent, lesson: null }
   if (match?.key !== 'summary' || !SUMMARY_WORD.test(text)) return match
   return parent && parent.key !== 'summary' ? { ...parent, lesson: null, confidence: Math.min(parent.confidence, match.confidence) } : match
 }
@@ -71,14 +73,16 @@ export function findSections(blocks: Block[], skip: number | null): SectionSpan[
         end++
       }
       while (open.length && open[open.length - 1]!.end <= index) open.pop()
+      const match = inParent(block.match, open, block.text)
       const span: SectionSpan = {
         heading: block,
-        match: inParent(block.match, open, block.text),
+        match,
         depth: block.depth,
         index,
         end,
         nodes: bodyNodes(blocks, index + 1, end),
-        lesson: block.match?.lesson ?? null,
+        // A sub-heading read as part of its parent (a group of follow-ups) lists no lessons.
+        lesson: (match === block.match ? block.match?.lesson : match?.lesson) ?? null,
       }
       spans.push(span)
       open.push(span)
