@@ -29,6 +29,7 @@ import { incidentMatterValues, statesDate, statesTitle, statesZone } from './sta
 import { findSummary } from './summary/summary.js'
 import { readTimeline } from './timeline/timeline-read.js'
 import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
+import { matterTimeline, withMatterTimeline } from './timeline/timeline-matter.js'
 import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
 import { displayTitleOf } from './summary/display-title.js'
 import { findTitle } from './summary/title.js'
@@ -93,7 +94,8 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     )
   clock?.lap('meta, fields, title')
   const spans = findSections(blocks, blockIndex)
-  const locations = locateTimelines(spans, blocks)
+  // A status post's updates listed in its front matter are its timeline when the body names none.
+  const locations = withMatterTimeline(locateTimelines(spans, blocks), matterTimeline(data, text, matter.lines))
   const location = locations[0]
   clock?.lap('sections')
   const language = detectLanguage(

@@ -14,6 +14,7 @@ import { isCompoundKey, isInternalKey, isSiteKey } from './site-keys.js'
 import { readUnfencedMatter } from './unfenced.js'
 import { frontMatterOverBudget } from './front-matter-budget.js'
 import { isWindowKey, windowValuesAsWritten } from './window-keys.js'
+import { isUpdateListKey } from '../timeline/timeline-matter.js'
 
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
@@ -156,7 +157,7 @@ function parseBlockText(text: string, fence: string, language: 'yaml' | 'toml', 
 
 function warnUnknownKeys(data: Record<string, unknown>, lines: string[], file: VFile): void {
   for (const key of Object.keys(data)) {
-    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key) || isInternalKey(key) || isWindowKey(key)) continue
+    if (KNOWN.has(key.toLowerCase()) || isSiteKey(key) || isInternalKey(key) || isWindowKey(key) || isUpdateListKey(key, data[key])) continue
     const near = closest(key.toLowerCase(), [...KNOWN])
     const typo = distance(key.toLowerCase(), near) <= Math.max(1, Math.floor(key.length / 3))
     // A compound key that is no typo of a known one is the author's own field, not a mistake to report.

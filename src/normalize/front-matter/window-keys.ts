@@ -17,6 +17,7 @@ const START_KEYS = new Set([
   'startedon',
   'startat',
   'starttime',
+  'startdate',
   'began',
   'beganat',
   'begin',
@@ -33,9 +34,14 @@ const END_KEYS = new Set([
   'endedat',
   'endedon',
   'endtime',
+  'enddate',
   'resolvedat',
   'resolvedon',
   'resolvedwhen',
+  'resolveddate',
+  'resolvedtime',
+  'resolutiondate',
+  'resolutiontime',
   'resolved',
   'recoveredat',
   'restoredat',
@@ -138,7 +144,7 @@ export function readMatterWindow(data: Record<string, unknown>, hints: RangeHint
     else if (DETECTED_KEYS.has(k)) detected ??= momentValue(value, hints)
     else if (END_KEYS.has(k) && !out.end) {
       out.end = momentValue(value, hints)
-      out.endIsResolution = out.end !== null && k.startsWith('resolved')
+      out.endIsResolution = out.end !== null && k.startsWith('resol')
     }
   }
   out.start ??= detected
