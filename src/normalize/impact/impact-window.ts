@@ -10,6 +10,7 @@ import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detect
 import { findDurations } from './find-duration.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
+import { findStatedDayRange } from './day-range.js'
 import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
 import { withoutOutliers } from './outlier-events.js'
 import { isLaterDay } from './end-day.js'
@@ -200,7 +201,7 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
     if (sources) sources.endBeforeStart = true
   }
   if (!start || !end) {
-    const range = findStatedRange(input.passages, context)
+    const range = findStatedRange(input.passages, context) ?? findStatedDayRange(input.passages, context)
     if (range && !start && !end) {
       start = opensWithLeadUp(range, all, markedStart, marks.startScore)
         ? { moment: markedStart!, source: 'marked' }
@@ -208,7 +209,8 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
       end = { moment: range.end, source: 'stated' }
     }
   }
-  if (start && end) duration = minutesFrom(start.moment, end.moment)
+  // Two days without times are measured once the timeline has given them times, or a stated duration its length.
+  if (start?.moment.time && end?.moment.time) duration = minutesFrom(start.moment, end.moment)
   if (!start || !end) {
     const stated = findStatedMoments(input.passages, context)
     const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)
