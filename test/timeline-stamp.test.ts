@@ -109,6 +109,32 @@ describe('stamps read by tokens, parts in any order', () => {
     expect(read('9am PT / 12pm ET - restarted')).toMatchObject({ time: [9, 0], zone: 'PT', rest: 'restarted' })
   })
 
+  it('gives a time with no zone the offset between it and a second time in a fixed zone (`09:00 (16:00 UTC)`)', () => {
+    const implied = (line: string) => {
+      const s = readStamp(line, {})
+      return { zone: s?.zone?.written ?? null, implied: s?.impliedZone?.written ?? null, rest: s?.rest }
+    }
+    expect(implied('09:00 (16:00 UTC) - deployed')).toEqual({ zone: null, implied: 'UTC-07:00', rest: 'deployed' })
+    expect(implied('23:30 (06:30 UTC): paged')).toEqual({ zone: null, implied: 'UTC-07:00', rest: 'paged' })
+    expect(implied('10:00 / 08:00 UTC - paged')).toEqual({ zone: null, implied: 'UTC+02:00', rest: 'paged' })
+    expect(implied('14:00 (16:00 CEST) - paged')).toEqual({ zone: null, implied: 'UTC', rest: 'paged' })
+    // A written zone stays; a region's clock has no offset without its day; a gap no zone has (16:10) is no offset.
+    expect(implied('14:00 UTC (16:00 CEST) - paged')).toEqual({ zone: 'UTC', implied: null, rest: 'paged' })
+    expect(implied('09:00 (12:00 Eastern) - paged')).toEqual({ zone: null, implied: null, rest: 'paged' })
+    expect(implied('09:00 (16:10 UTC) - paged')).toEqual({ zone: null, implied: null, rest: 'paged' })
+  })
+
+  it("places an entry by its implied offset, after the timeline's own zone", () => {
+    const at = (heading: string) => {
+      const md = `## ${heading}\n\n- 2024-05-01 09:00 (16:00 UTC) - deployed\n- 2024-05-01 09:30 - paged\n`
+      const nodes = parseMarkdown(md).children.slice(1)
+      const out = extractTimeline(nodes, { heading, date: null, year: null, zone: 'UTC', defaultTimezone: null, dayFirst: null }, new VFile())
+      return { zone: out.timezone, at: out.entries.map((e) => e.at) }
+    }
+    expect(at('Timeline')).toEqual({ zone: 'UTC-07:00', at: ['2024-05-01T09:00:00-07:00', '2024-05-01T09:30:00-07:00'] })
+    expect(at('Timeline (PDT)')).toEqual({ zone: 'PDT', at: ['2024-05-01T09:00:00-07:00', '2024-05-01T09:30:00-07:00'] })
+  })
+
   it('leaves no stamp traces in the text', () => {
     expect(read('10:00 :::::: restarted \\')?.rest).toBe('restarted')
     expect(read('10:00 - Monday: restarted -')?.rest).toBe('restarted')

@@ -8,7 +8,7 @@
  */
 import type { ParsedDate, ParsedTime } from '../time/datetime.js'
 import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, readTimeToken, type StampHints, type Token } from '../time/datetime-tokens.js'
-import { findZone, parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
+import { findZone, formatOffset, parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
 import { hourBeforeRange, readRangeEnd, readRangeJoin } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
 
@@ -29,6 +29,8 @@ export interface Stamp {
   /** Text that looks like a time but is not one (`25:00`). */
   invalidTime: string | null
   zone: ParsedZone | null
+  /** For a time with no zone, the offset a second time of the same moment in a fixed zone implies (`09:00 (16:00 UTC)`); weaker than a stated zone. */
+  impliedZone?: ParsedZone | null
   /** An abbreviation in the zone's place that names no zone (`XYZT`). */
   unknownZone: string | null
   /** Minutes after the incident's start, for an entry written relative to it (`T+12m`); its time comes from the start. */
@@ -71,6 +73,19 @@ function readDatedRangeEnd(s: string, hints: StampHints): Token<{ date: ParsedDa
   const gap = joinerLength(after.slice(date.length))
   const time = readTimeToken(after.slice(date.length + gap), true)
   return time ? { value: { date: date.value, time: time.value }, length: join.length + date.length + gap + time.length } : null
+}
+
+/**
+ * The zone of a time written with none, from a second time of the same moment in a fixed zone (`09:00 (16:00 UTC)` is
+ * UTC-07:00): null when that zone's offset needs a day, or the gap is no zone's (not whole quarter hours within 14 h).
+ */
+function offsetBetween(local: ParsedTime, other: ParsedTime, zone: ParsedZone | null): ParsedZone | null {
+  if (zone?.fixedOffsetMinutes == null) return null
+  let minutes = local.hour * 60 + local.minute - (other.hour * 60 + other.minute) + zone.fixedOffsetMinutes
+  if (minutes > 14 * 60) minutes -= 24 * 60
+  if (minutes < -14 * 60) minutes += 24 * 60
+  if (Math.abs(minutes) > 14 * 60 || minutes % 15 !== 0) return null
+  return parseZone(minutes === 0 ? 'UTC' : `UTC${formatOffset(minutes)}`)
 }
 
 /** A stamp that has read nothing yet (no date, time or zone), with `rest` as its event text. */
@@ -176,18 +191,25 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
     return -1
   }
 
-  /** A second time in another zone after the first (`14:00 UTC (16:00 CEST)`, `9am PT / 12pm ET`): skipped. */
+  /** A second time in another zone after the first (`14:00 UTC (16:00 CEST)`, `9am PT / 12pm ET`): skipped, its offset kept for a first with no zone. */
   const alternative = (p: number): number => {
     if (nested || !stamp.time) return -1
+    const time = stamp.time
     const s = at(p)
     const paren = ALT_PAREN.exec(s)
     const inner = paren ? readStamp(paren[1]!, hints, true) : null
-    if (paren && inner?.time && inner.rest === '') return p + paren[0].length
+    if (paren && inner?.time && inner.rest === '') {
+      if (!stamp.zone) stamp.impliedZone = offsetBetween(time, inner.time, inner.zone)
+      return p + paren[0].length
+    }
     const slash = ALT_SLASH.exec(s)
     const after = slash ? s.slice(slash[0].length) : ''
     const other = slash ? readTimeToken(after, false) : null
     const zone = other ? readZone(after.slice(other.length)) : null
-    if (slash && other && zone?.zone) return p + slash[0].length + other.length + zone.length
+    if (slash && other && zone?.zone) {
+      if (!stamp.zone) stamp.impliedZone = offsetBetween(time, other.value, zone.zone)
+      return p + slash[0].length + other.length + zone.length
+    }
     return -1
   }
 

@@ -201,7 +201,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
         piece,
         RULE.zoneUnknown,
       )
-    if (stamp.zone) entryZone = stamp.zone
+    // A zone one entry writes (or implies by a second time in UTC) holds for the entries after it that name none.
+    if (stamp.zone || stamp.impliedZone) entryZone = stamp.zone ?? stamp.impliedZone ?? null
     const zone = stamp.zone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
     const time = minutes !== null ? formatTime({ hour: Math.floor(minutes / 60), minute: minutes % 60 }) : null
     const seconds = stamp.time?.second != null ? `:${String(stamp.time.second).padStart(2, '0')}` : ''
