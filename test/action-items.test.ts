@@ -539,3 +539,17 @@ describe('action items: what to improve, as a group under the corrective section
     expect(record.sections.map((s) => s.key)).toEqual(['lessonsLearned', 'actionItems'])
   })
 })
+
+describe('action items: a table whose header names no action column', () => {
+  it('takes the task from the priority column when every cell there is a sentence of work ("# | Owner | Priority | Due")', () => {
+    const body =
+      '## Action items\n\n| # | Owner | Priority | Due |\n|---|---|---|---|\n| 1 | SRE | Add a dependency check to flag pushes | 2025-06-05 |\n| 2 | Comms | Automate the status page update | 2025-06-01 |\n'
+    const got = items(body)
+    expect(got.map((i) => i.text)).toEqual(['Add a dependency check to flag pushes', 'Automate the status page update'])
+    expect(got.map((i) => i.owner)).toEqual(['SRE', 'Comms'])
+  })
+
+  it('keeps a priority column of priorities a priority column (no item text, no items)', () => {
+    expect(texts('## Action items\n\n| # | Owner | Priority |\n|---|---|---|\n| 1 | SRE | P1 |\n')).toEqual([])
+  })
+})

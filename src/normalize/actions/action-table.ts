@@ -49,6 +49,27 @@ function columns(headers: string[]): Columns {
   return { text, owner, status, priority, kind, due }
 }
 
+/** A cell that reads as a sentence of work rather than a value: four words or more, and neither a priority nor a status. */
+function proseCell(cell: string): boolean {
+  return cell.split(/\s+/).filter(Boolean).length >= 4 && priorityOf(cell) === null && statusWord(cell) === null
+}
+
+/**
+ * The table's columns, from its header; when no header names the action ("# | Owner | Priority | Due" with the task
+ * written under "Priority"), the one priority, status or kind column whose every body cell is a sentence of work holds it.
+ */
+function columnsOf(table: Table): Columns {
+  const cols = columns(headerCells(table))
+  if (cols.text >= 0) return cols
+  const rows = table.children.slice(1).map((row) => row.children.map(cellText))
+  if (rows.length === 0) return cols
+  for (const role of ['priority', 'status', 'kind'] as const) {
+    const at = cols[role]
+    if (at >= 0 && rows.every((cells) => proseCell(cells[at] ?? ''))) return { ...cols, text: at, [role]: -1 }
+  }
+  return cols
+}
+
 /**
  * True for a table of follow-ups: an action column beside an owner, status or priority column. Under an action-items
  * heading any table with a text column is one, except beside a list when nothing in its header names an action or an
@@ -56,7 +77,7 @@ function columns(headers: string[]): Columns {
  */
 export function isActionTable(table: Table, inActionSection: boolean, besideList = false): boolean {
   const headers = headerCells(table)
-  const cols = columns(headers)
+  const cols = columnsOf(table)
   if (cols.text < 0) return false
   const attribute = [cols.owner, cols.status, cols.priority, cols.kind, cols.due].some((i) => i >= 0)
   if (inActionSection) return !besideList || attribute || TEXT.test(headers[cols.text] ?? '')
@@ -66,7 +87,7 @@ export function isActionTable(table: Table, inActionSection: boolean, besideList
 
 /** One item per row of the table. */
 export function tableItems(table: Table): ActionItem[] {
-  const cols = columns(headerCells(table))
+  const cols = columnsOf(table)
   const out: ActionItem[] = []
   for (const row of table.children.slice(1)) {
     const cells = row.children.map(cellText)
