@@ -6,6 +6,7 @@ import type { List, ListItem } from 'mdast'
 import type { DateHints } from '../time/datetime.js'
 import { paragraphLines } from './timeline-lines.js'
 import { readStamp } from './timeline-stamp.js'
+import { isDocumentStamp } from './document-stamp.js'
 import type { Piece } from './timeline-walk.js'
 
 const MAX_DEPTH = 4
@@ -19,7 +20,7 @@ function clockField(item: ListItem, hints: DateHints): Extract<Piece, { kind: 'e
   const [first] = item.children
   if (first?.type !== 'paragraph') return null
   const lines = paragraphLines(first)
-  const m = lines.length === 1 ? FIELD.exec(lines[0]!.text.trim()) : null
+  const m = lines.length === 1 && !isDocumentStamp(lines[0]!.text) ? FIELD.exec(lines[0]!.text.trim()) : null
   const stamp = m ? readStamp(m[2]!, hints) : null
   if (!m || !stamp?.time || stamp.invalidTime || !CLOCK.test(stamp.time.text)) return null
   // A note after the time ("(+/- 5 minutes)", "(when I checked)") stays with the label.

@@ -13,6 +13,7 @@ import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { CLOCK, MAX_TEXT, POSTED_CUE, wrappedClause } from './prose-clauses.js'
 import { isDayLine, readStamp, type Stamp } from './timeline-stamp.js'
 import { clockFieldPieces } from './timeline-fields.js'
+import { isDocumentStamp } from './document-stamp.js'
 import type { Piece } from './timeline-walk.js'
 
 const MAX_DEPTH = 8
@@ -88,6 +89,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
   let open = null as OpenRange | null
   for (const [index, l] of lines.entries()) {
     if (budget.left <= 0) return out.length > from
+    // The report's own stamp ("Last updated: 2024-05-02 09:00") says when it was written, not what happened.
+    if (isDocumentStamp(l.text)) continue
     const written = findDates(l.text, hints)
     const dates = written.filter((d) => d.year !== null)
     let skipTo = 0
