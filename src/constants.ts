@@ -28,6 +28,7 @@ export const RULE = {
   noDate: 'no-date',
   noDuration: 'no-duration',
   impactEndBeforeStart: 'impact-end-before-start',
+  impactDurationMismatch: 'impact-duration-mismatch',
   dateAmbiguous: 'date-ambiguous',
   dateInvalid: 'date-invalid',
   timeInvalid: 'time-invalid',

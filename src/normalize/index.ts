@@ -174,7 +174,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     impactSources,
   )
   record.impact = impact
-  reportImpactNotes(file, impactSources)
+  reportImpactNotes(file, impactSources, impact)
   clock?.lap('impact window')
   const evidenced = impactSources.start === 'stated' || impactSources.start === 'marked' ? (impact.start?.date ?? null) : null
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
