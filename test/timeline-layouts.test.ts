@@ -140,6 +140,23 @@ describe('day headings over bullets', () => {
   })
 })
 
+describe('a zone written with a day line', () => {
+  it('is the zone of the times under it (`**2024-05-01 (UTC)**`, `- May 1, 2024 (CEST):` over sub-bullets)', () => {
+    const zoned = (md: string) => {
+      const out = extractTimeline(parseMarkdown(md).children, base, new VFile({ value: md }))
+      return { zone: out.timezone, at: out.entries.map((e) => e.at) }
+    }
+    expect(zoned('**2024-05-01 (UTC)**\n\n- 09:00 deploy\n- 09:20 errors\n')).toEqual({
+      zone: 'UTC',
+      at: ['2024-05-01T09:00:00+00:00', '2024-05-01T09:20:00+00:00'],
+    })
+    expect(zoned('- May 1, 2024 (CEST):\n  - 09:00 deploy\n  - 09:20 errors\n')).toEqual({
+      zone: 'CEST',
+      at: ['2024-05-01T09:00:00+02:00', '2024-05-01T09:20:00+02:00'],
+    })
+  })
+})
+
 describe('a status log of range headings over nested bullets', () => {
   const md =
     '#### 2024-09-01 22:09 ~ 23:16 (GMT+9)\n- Impact\n  - Tokyo 22:09 ~ 23:10\n  - Osaka 23:10 ~ 23:16\n#### 2024-09-02 01:00 ~ 2024-09-05 19:59 (GMT+9)\n- Duration: 3 days 19 hours\n'

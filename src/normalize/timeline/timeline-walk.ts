@@ -131,6 +131,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     if (stamp && isDayLine(stamp) && !dated) {
       pending = null
       push({ kind: 'day', date: stamp.date!, line: l.line, column: l.column })
+      // A zone written with the day (`**2024-05-01 (UTC)**`) is the zone of the times under it.
+      if (stamp.zone) push({ kind: 'zone', zone: stamp.zone })
       markers(stamp.rest, l.line, l.column)
     } else if (stamp && (!heading || stamp.time || stamp.timeUnknown || dated)) {
       const bare = !stamp.rest || (heading && SUFFIX_ONLY.test(stamp.rest))
@@ -197,6 +199,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       }
       const day = stamp?.date ?? (nested.length ? bareDay(text, hints) : null)
       if (day) push({ kind: 'day', date: day, line, column })
+      if (stamp?.zone) push({ kind: 'zone', zone: stamp.zone })
       if (text) markers(stamp ? stamp.rest : text, line, column)
       let childTimed = false
       const childLabel = stamp ? '' : text.replace(/[\s:：]+$/, '').slice(0, 200)
