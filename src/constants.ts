@@ -35,6 +35,7 @@ export const RULE = {
   timelineNoTime: 'timeline-no-time',
   timelineOrder: 'timeline-out-of-order',
   timelineEmpty: 'timeline-empty',
+  multipleIncidents: 'multiple-incidents',
   zoneUnknown: 'zone-unknown',
   zoneMissing: 'zone-missing',
   tagInvalid: 'tag-invalid',

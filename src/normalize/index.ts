@@ -13,6 +13,7 @@ import { authorList } from './front-matter/author-list.js'
 import { statusLogOf } from './summary/status-log.js'
 import { findActionItems } from './actions/action-items.js'
 import { buildBlocks } from './structure/blocks.js'
+import { firstIncident } from './structure/incident-parts.js'
 import { unwrapReport } from './structure/wrapped-report.js'
 import { collectDiagnostics, dropMessages, report } from './diagnostics.js'
 import { collectFields, fieldRangeOf } from './structure/fields.js'
@@ -94,8 +95,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     )
   clock?.lap('meta, fields, title')
   const spans = findSections(blocks, blockIndex)
+  // A file of several incidents (a monthly report): the record's when is the first's (structure/incident-parts.ts).
+  const first = firstIncident(blocks, blockIndex, file)
   // A status post's updates listed in its front matter are its timeline when the body names none.
-  const locations = withMatterTimeline(locateTimelines(spans, blocks), matterTimeline(data, text, matter.lines))
+  const locations = withMatterTimeline(first.within(locateTimelines(spans, blocks)), matterTimeline(data, text, matter.lines))
   const location = locations[0]
   clock?.lap('sections')
   const language = detectLanguage(
@@ -122,7 +125,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     file,
   })
   clock?.lap('incident date')
-  const passages = impactPassages(blocks, blockIndex, body, { year: found.year, dayFirst: found.dayFirst })
+  const passages = impactPassages(first.blocks, blockIndex, body, { year: found.year, dayFirst: found.dayFirst })
   const statedDay = (found.date ?? found.proseDate) ? null : statedRangeDay(passages, { year: found.year, dayFirst: found.dayFirst })
   const context = {
     heading: location?.heading ?? '',
@@ -135,7 +138,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
     published: meta.published,
     start: found.start,
   }
-  const timeline = readTimeline(locations, blocks, context, file)
+  const timeline = readTimeline(locations, first.blocks, context, file)
   if (file.messages.some((m) => m.ruleId === RULE.zoneMissing) && (statesZone(prose) || statesZone(matterMoments))) dropMessages(file, RULE.zoneMissing)
   clock?.lap('timeline')
   const inOrder = timeline.newestFirst ? [...timeline.entries].reverse() : timeline.entries
