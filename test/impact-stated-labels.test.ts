@@ -19,6 +19,15 @@ describe('durations stated in labels and titles', () => {
     expect(findDurations('2h Tool Execution Outage')[0]?.minutes).toBe(120)
   })
 
+  it('reads a label opened by a pictograph, and a duration written in Spanish or Portuguese', () => {
+    expect(findDurations('- ⏱️ **Duration:** ~30 minutes (estimated)')[0]?.minutes).toBe(30)
+    expect(findDurations('- **Duración:** ~2 horas (estimado)')[0]?.minutes).toBe(120)
+    expect(findDurations('⏱️ Duração: 45 minutos')[0]?.minutes).toBe(45)
+    const text =
+      '# Panel exposed\n\nDate: 2025-01-02\n\n## Timeline\n\n- **18:00** - Report\n- **18:40** - Plan\n\n## Metrics\n\n- ⏱️ **Duración:** ~30 minutos\n'
+    expect(windowOf(text).minutes).toBe(30)
+  })
+
   it('reads a text the same whatever was read before it (a stats line read first once made the next read start mid-text)', () => {
     const alone = findDurations('2h Tool Execution Outage')
     findDurations('Total Time: 33 minutes down')

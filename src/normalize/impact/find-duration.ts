@@ -44,7 +44,7 @@ const WORD_NUMBERS = new Map([
   ['half', 0.5],
 ])
 const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
-const UNIT = String.raw`(?:weeks?|wochen?|semaines?|days?|tage?n?|jours?|hours?|hrs?|h|stunden?|std|heures?|minutes?|mins?|m|minuten?|seconds?|secs?|s|時間|分)`
+const UNIT = String.raw`(?:weeks?|wochen?|semaines?|semanas?|days?|tage?n?|jours?|d[ií]as?|hours?|hrs?|h|stunden?|std|heures?|horas?|minutes?|mins?|m|minuten?|minutos?|seconds?|secs?|s|segundos?|時間|分)`
 /** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
 /** "Two and a half hours", "an hour and a half": half a unit more. */
 const AND_A_HALF = String.raw`\s+and\s+a\s+half(?![\w-])`
@@ -58,11 +58,11 @@ const PART = new RegExp(String.raw`(${NUMBER})(${AND_A_HALF})?\s*(?:-\s*)?(${UNI
 const PARTS = new RegExp(PART.source, 'giu')
 
 const UNIT_MINUTES: Array<[RegExp, number]> = [
-  [/^(?:weeks?|wochen?|semaines?)$/i, 10080],
-  [/^(?:days?|tage?n?|jours?)$/i, 1440],
-  [/^(?:hours?|hrs?|h|stunden?|std|heures?|時間)$/i, 60],
-  [/^(?:minutes?|mins?|m|minuten?|分)$/i, 1],
-  [/^(?:seconds?|secs?|s)$/i, 1 / 60],
+  [/^(?:weeks?|wochen?|semaines?|semanas?)$/i, 10080],
+  [/^(?:days?|tage?n?|jours?|d[ií]as?)$/i, 1440],
+  [/^(?:hours?|hrs?|h|stunden?|std|heures?|horas?|時間)$/i, 60],
+  [/^(?:minutes?|mins?|m|minuten?|minutos?|分)$/i, 1],
+  [/^(?:seconds?|secs?|s|segundos?)$/i, 1 / 60],
 ]
 
 /** Minutes of a written amount ("1h 20m", "about 12 hours", "half an hour"), `null` when it is none. */
@@ -106,7 +106,7 @@ const STATS_LABELS: Array<[RegExp, DurationKind]> = [
   [/\b(?:time\s+to\s+(?:mitigat\w*|respond|response)|ttm)\b/i, 'mitigate'],
   [/\b(?:time\s+to\s+(?:recover\w*|resol\w*|restor\w*|repair|fix)|ttr|mttr|ttrs)\b/i, 'resolve'],
   [
-    /^(?:(?:total|outage|incident|impact|customer\s+impact|service|downtime|disruption)\s+){0,2}(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée|(?:impact|outage|downtime|disruption)\s+(?:time|length|period))(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
+    /^(?:(?:total|outage|incident|impact|customer\s+impact|service|downtime|disruption)\s+){0,2}(?:duration|downtime|length\s+of\s+(?:the\s+)?(?:outage|incident|impact)|dauer|durée|duraci[oó]n|dura[cç][aã]o|durata|(?:impact|outage|downtime|disruption)\s+(?:time|length|period))(?:\s+of\s+(?:the\s+)?(?:outage|incident|impact|disruption))?(?:\s*\([^)]*\))?$/i,
     'impact',
   ],
   [/^total\s+(?:time|downtime)(?:\s+down)?$/i, 'impact'],
@@ -117,7 +117,9 @@ const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60
 function statsDurations(text: string): StatedDuration[] {
   const out: StatedDuration[] = []
   for (const m of text.matchAll(STATS_LINE)) {
-    const kind = STATS_LABELS.find(([re]) => re.test(m[1]!))?.[1]
+    // A label may open with a pictograph ("⏱️ **Duration:**"), as generated reports write their stats.
+    const label = m[1]!.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s*_]+/u, '')
+    const kind = STATS_LABELS.find(([re]) => re.test(label))?.[1]
     if (!kind) continue
     const amount = FIRST_AMOUNT.exec(m[2]!)
     const minutes = amount ? readAmount(amount[0]) : null
