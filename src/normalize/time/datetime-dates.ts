@@ -254,9 +254,10 @@ function strip(d: ParsedDate & { index?: number }): ParsedDate {
 
 /**
  * Whether the document's numeric dates are day-first: decided by any unambiguous numeric date (`20/06/2023`),
- * else by a month-name date naming the same day (`03.08.2023` next to `3rd of August`); null when nothing decides.
+ * else by a month-name date naming the same day (`03.08.2023` next to `3rd of August`), else by a day known for
+ * certain (`knownDays`, ISO: a dated file name) that one reading names; null when nothing decides.
  */
-export function inferDayFirst(text: string | DateMatch[]): boolean | null {
+export function inferDayFirst(text: string | DateMatch[], knownDays: readonly string[] = []): boolean | null {
   const dates = datesOf(typeof text === 'string' ? scanDates(text) : text, { dayFirst: null })
   const named = dates.filter((d) => /[a-z]/i.test(d.text))
   for (const d of dates) {
@@ -274,6 +275,20 @@ export function inferDayFirst(text: string | DateMatch[]): boolean | null {
     const b = Number(m[2])
     if (named.some((n) => n.day === a && n.month === b)) return true
     if (named.some((n) => n.day === b && n.month === a)) return false
+  }
+  return knownDays.length ? orderOfKnownDay(dates, knownDays) : null
+}
+
+/** The day order under which an ambiguous numeric date (`05-03-2020`) names a day known for certain, null when none does. */
+function orderOfKnownDay(dates: ParsedDate[], knownDays: readonly string[]): boolean | null {
+  const two = (n: number): string => String(n).padStart(2, '0')
+  for (const d of dates) {
+    const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(d.text)
+    if (!m || m[1] === m[2]) continue
+    const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!
+    const [a, b] = [Number(m[1]), Number(m[2])]
+    if (knownDays.includes(`${year}-${two(b)}-${two(a)}`)) return true
+    if (knownDays.includes(`${year}-${two(a)}-${two(b)}`)) return false
   }
   return null
 }

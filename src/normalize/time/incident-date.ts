@@ -12,6 +12,7 @@ import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
 import { isMachineLine, readDocumentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
+import { matterDateText } from './matter-date-text.js'
 import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
@@ -143,7 +144,13 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const statement = readDocumentZone(input.body)
   const stated = statement?.zone ?? null
   const scan = scanDates(input.body)
-  const inferred = inferDayFirst(scan) ?? dayFirstIn(parseZone(fmZone ?? '') ?? stated) ?? (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
+  // A dated file name (`2020-05-03-outage.md`) names the day that `05-03-2020` in the text or front matter must mean.
+  const knownDays = meta.published ? [meta.published] : []
+  const inferred =
+    inferDayFirst(scan, knownDays) ??
+    inferDayFirst(matterDateText(data), knownDays) ??
+    dayFirstIn(parseZone(fmZone ?? '') ?? stated) ??
+    (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
   const hints: DateHints = { dayFirst: inferred }
   const bodyDates = datesOf(scan, hints)
   const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? monthYear(input.title ?? '') ?? monthYear(input.body.slice(0, MONTH_YEAR_SPAN))
