@@ -35,3 +35,17 @@ describe('a range of days stated without clock times is the impact window', () =
     expect(r[1]).not.toBe('2024-03-09')
   })
 })
+
+describe('a date without a year that opens a range takes the year of its end', () => {
+  const dateOf = (text: string) => normalizeDocument('w.md', text, options).record.date
+  it('dates the incident by the range’s first day', () => {
+    expect(dateOf('# Storage outage\n\nThe outage lasted from March 3 to March 5, 2024, while the cluster rebuilt.\n')).toBe('2024-03-03')
+    expect(dateOf('# Storage outage\n\nUploads failed between March 3 and March 5, 2024.\n')).toBe('2024-03-03')
+  })
+  it('takes the year before when the range crosses New Year', () => {
+    expect(dateOf('# Storage outage\n\nThe outage lasted from December 30 to January 2, 2024, while the cluster rebuilt.\n')).toBe('2023-12-30')
+  })
+  it('leaves a date that does not open a range to other evidence', () => {
+    expect(dateOf('# Storage outage\n\nOn March 3 we planned the migration. The outage began on March 5, 2024 at 10:00 UTC.\n')).toBe('2024-03-05')
+  })
+})

@@ -13,6 +13,7 @@ import { datesOf, scanDates } from './datetime-dates.js'
 import { isMachineLine, readDocumentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
 import { matterDateText } from './matter-date-text.js'
+import { rangeStartYear } from './range-start-year.js'
 import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
@@ -118,8 +119,9 @@ function firstDate(text: string, hints: DateHints, year: number | null, warn: (d
 }
 
 function firstDated(text: string, hints: DateHints, year: number | null, warn: (d: ParsedDate) => void): { date: string; index: number } | null {
-  for (const d of findDates(text, hints)) {
-    const date = full(d, year)
+  const dates = findDates(text, hints)
+  for (const [i, d] of dates.entries()) {
+    const date = full(d, year ?? rangeStartYear(text, d, dates[i + 1]))
     if (!date) continue
     if (d.ambiguous) warn(d)
     return { date, index: d.index }
