@@ -30,3 +30,10 @@ describe('a dated file name decides the day order of ambiguous numeric dates', (
     expect(read('2021-04-07-queue-backlog.md', text).events).toEqual(['2021-07-04 09:10', '2021-07-13 09:55'])
   })
 })
+
+describe('a dotted date keeps its day-first convention', () => {
+  it('reads 3.4.2020 as 3 April even when the file name says 2020-03-04', () => {
+    const text = '# Phishing campaign\n\n## 3.4.2020\n\n## Summary\n\nA phishing mail reached several accounts.\n'
+    expect(read('2020-03-04_phishing-campaign.md', text).date).toBe('2020-04-03')
+  })
+})

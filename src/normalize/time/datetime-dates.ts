@@ -279,14 +279,17 @@ export function inferDayFirst(text: string | DateMatch[], knownDays: readonly st
   return knownDays.length ? orderOfKnownDay(dates, knownDays) : null
 }
 
-/** The day order under which an ambiguous numeric date (`05-03-2020`) names a day known for certain, null when none does. */
+/**
+ * The day order under which an ambiguous numeric date (`05-03-2020`) names a day known for certain, null when none does.
+ * Dotted dates (`3.4.2020`) are left out: they are written day-first by convention, whatever day a file name gives.
+ */
 function orderOfKnownDay(dates: ParsedDate[], knownDays: readonly string[]): boolean | null {
   const two = (n: number): string => String(n).padStart(2, '0')
   for (const d of dates) {
-    const m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$/.exec(d.text)
-    if (!m || m[1] === m[2]) continue
-    const year = m[3]!.length === 2 ? `20${m[3]}` : m[3]!
-    const [a, b] = [Number(m[1]), Number(m[2])]
+    const m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(d.text)
+    if (!m || m[1] === m[3]) continue
+    const year = m[4]!.length === 2 ? `20${m[4]}` : m[4]!
+    const [a, b] = [Number(m[1]), Number(m[3])]
     if (knownDays.includes(`${year}-${two(b)}-${two(a)}`)) return true
     if (knownDays.includes(`${year}-${two(a)}-${two(b)}`)) return false
   }
