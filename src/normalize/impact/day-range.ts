@@ -5,8 +5,7 @@
  */
 import { findDates, findTimes, formatDate, type ParsedDate } from '../time/datetime.js'
 import { rangeOpener, readSpreadJoin } from '../time/range-join.js'
-import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
-import { OTHER_WINDOW, passageContext, sentences, type Passage, type RangeContext, type StatedRange } from './find-stated-range.js'
+import { strongestRange, type Passage, type RangeContext, type SentenceRange, type StatedRange } from './find-stated-range.js'
 
 /** The longest a range of days may run and still be one incident's window. */
 const MAX_DAYS = 62
@@ -56,21 +55,12 @@ function sentenceDays(sentence: string, context: RangeContext): { start: string;
   return null
 }
 
-/** The strongest range of days stated in passages whose sentences name no clock time; `null` when none states one. */
-export function findStatedDayRange(passages: Passage[], outer: RangeContext): StatedRange | null {
-  let best: StatedRange | null = null
-  for (const passage of passages) {
-    const context = passageContext(passage, outer)
-    for (const sentence of sentences(passage.text)) {
-      if (OTHER_WINDOW.test(sentence) || findTimes(sentence).length > 0) continue
-      const impact = IMPACT_WORDS.test(sentence) || AFFECTED_WORDS.test(sentence)
-      if (!impact && passage.weight < 2) continue
-      const days = sentenceDays(sentence, context)
-      if (!days) continue
-      const weight = passage.weight + (impact ? 1 : 0) + (days.opener ? 1 : 0)
-      const moment = (date: string) => ({ at: null, date, time: null })
-      if (!best || weight > best.weight) best = { start: moment(days.start), end: moment(days.end), weight }
-    }
-  }
-  return best
+/** A range of days one sentence states with no clock time in it, as date-only moments. */
+function dayRanges(sentence: string, context: RangeContext): SentenceRange[] {
+  const days = findTimes(sentence).length > 0 ? null : sentenceDays(sentence, context)
+  const moment = (date: string) => ({ at: null, date, time: null })
+  return days ? [{ start: moment(days.start), end: moment(days.end), opener: days.opener }] : []
 }
+
+/** The strongest range of days stated in passages whose sentences name no clock time; `null` when none states one. */
+export const findStatedDayRange = (passages: Passage[], outer: RangeContext): StatedRange | null => strongestRange(passages, outer, dayRanges)

@@ -84,10 +84,10 @@ function sentenceTimes(text: string): Array<ParsedTime & { index: number }> {
 }
 
 /** Every range in one sentence, as start and end moments; two times are joined as the timeline's range reader joins them. */
-function sentenceRanges(sentence: string, context: RangeContext): Array<{ start: Moment; end: Moment; opener: boolean }> {
+function sentenceRanges(sentence: string, context: RangeContext): SentenceRange[] {
   const text = sentence.replace(SHARED_MERIDIEM, '$1$2$4m$3')
   const times = sentenceTimes(text)
-  const out: Array<{ start: Moment; end: Moment; opener: boolean }> = []
+  const out: SentenceRange[] = []
   for (let i = 0; i + 1 < times.length; i++) {
     const a = times[i]!
     const b = times[i + 1]!
@@ -110,8 +110,22 @@ function sentenceRanges(sentence: string, context: RangeContext): Array<{ start:
   return out
 }
 
-/** The strongest stated range in the passages, `null` when none states one. */
-export function findStatedRange(passages: Passage[], outer: RangeContext): StatedRange | null {
+/** A range one sentence states: its two moments, and whether a word opened it ("from", "between"). */
+export interface SentenceRange {
+  start: Moment
+  end: Moment
+  opener: boolean
+}
+
+/**
+ * The strongest range `rangesIn` reads in the passages' sentences, `null` when none states one: a sentence that names
+ * impact, a passage that speaks of it, and an opening word each weigh in; maintenance and office-hours windows never do.
+ */
+export function strongestRange(
+  passages: Passage[],
+  outer: RangeContext,
+  rangesIn: (sentence: string, context: RangeContext) => SentenceRange[],
+): StatedRange | null {
   let best: StatedRange | null = null
   for (const passage of passages) {
     const context = passageContext(passage, outer)
@@ -119,7 +133,7 @@ export function findStatedRange(passages: Passage[], outer: RangeContext): State
       if (OTHER_WINDOW.test(sentence)) continue
       const impact = IMPACT_WORDS.test(sentence) || AFFECTED_WORDS.test(sentence)
       if (!impact && passage.weight < 2) continue
-      for (const range of sentenceRanges(sentence, context)) {
+      for (const range of rangesIn(sentence, context)) {
         const weight = passage.weight + (impact ? 1 : 0) + (range.opener ? 1 : 0)
         if (!best || weight > best.weight) best = { start: range.start, end: range.end, weight }
       }
@@ -127,3 +141,6 @@ export function findStatedRange(passages: Passage[], outer: RangeContext): State
   }
   return best
 }
+
+/** The strongest stated range of clock times in the passages, `null` when none states one. */
+export const findStatedRange = (passages: Passage[], outer: RangeContext): StatedRange | null => strongestRange(passages, outer, sentenceRanges)
