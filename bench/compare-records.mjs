@@ -2,13 +2,14 @@
 // Normalizes the same files with two compiled checkouts and compares what the normalizer returns byte for byte: each
 // file's record (diagnostics included), whole-document HTML, images and refs, with no default zone and with one.
 // Usage: node bench/compare-records.mjs OTHER_DIST [THIS_DIST]   (THIS_DIST defaults to this checkout's dist/)
-// Files: ../shared/{seeds,corpus,corpus-2} when present, every test/fixtures/*/input.md, and COMPARE_COUNT (default
+// Files: ../shared/{seeds,corpus,corpus-2} when present (under the source names eval uses), every test/fixtures/*/input.md, and COMPARE_COUNT (default
 // 1000) synthetic postmortems from bench/generate.mjs. Exit status 1 when any file differs, with the first few named.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { generateArchive } from './generate.mjs'
+import { readRows, rowFile } from './score.mjs'
 
 const repo = path.resolve(import.meta.dirname, '..')
 const [otherArg, thisArg] = process.argv.slice(2)
@@ -35,10 +36,12 @@ function readAll(dir, set) {
 }
 
 const files = []
-for (const set of ['seeds', 'corpus', 'corpus-2']) {
-  const dir = path.resolve(repo, '..', 'shared', set)
-  if (existsSync(dir)) files.push(...readAll(dir, set))
-}
+// The labelled sets under the source names eval gives them (a dated file name is evidence the normalizer reads).
+for (const set of ['seeds', 'corpus', 'corpus-2'])
+  for (const row of readRows(set)) {
+    const { file, source } = rowFile(set, row)
+    if (existsSync(file)) files.push({ set, source, name: `${row.id} (${source})`, bytes: readFileSync(file) })
+  }
 const fixtures = path.join(repo, 'test', 'fixtures')
 for (const name of readdirSync(fixtures)) {
   const input = path.join(fixtures, name, 'input.md')
@@ -58,7 +61,7 @@ for (const defaultTimezone of [null, 'America/New_York']) {
     const [a, b] = sides.map(({ loadDocument, vocabulary }) =>
       JSON.stringify(loadDocument(file.source, file.bytes, { defaultTimezone, tagVocabulary: vocabulary })),
     )
-    if (a !== b) differing.push(`${file.set}/${file.source} (default zone ${defaultTimezone})`)
+    if (a !== b) differing.push(`${file.set}/${file.name ?? file.source} (default zone ${defaultTimezone})`)
   }
 }
 console.log(`${files.length} files x 2 zone settings compared: ${differing.length} differ`)
