@@ -23,4 +23,10 @@ describe('a stated duration that disagrees with the start and end the text gives
     expect(r.minutes).toBe(90)
     expect(r.rules).not.toContain('impact-duration-mismatch')
   })
+
+  it('points at the line and column where the duration is written', () => {
+    const { record } = normalizeDocument('w.md', `# API outage\n\nCustomers saw errors.\nThe outage lasted 45 minutes.${TIMELINE}`, options)
+    const note = record.diagnostics.find((d) => d.ruleId === 'impact-duration-mismatch')
+    expect(note).toMatchObject({ line: 4, column: 19 })
+  })
 })
