@@ -6,6 +6,7 @@
  * day, month name and year joined by slashes or hyphens ("22/Mar/2024", "Mar-22-2024").
  */
 import type { DateHints, ParsedDate } from './datetime.js'
+import { numericParts, orderOfKnownDay } from './numeric-dates.js'
 import { monthNumber } from './month-words.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
@@ -260,38 +261,15 @@ function strip(d: ParsedDate & { index?: number }): ParsedDate {
 export function inferDayFirst(text: string | DateMatch[], knownDays: readonly string[] = []): boolean | null {
   const dates = datesOf(typeof text === 'string' ? scanDates(text) : text, { dayFirst: null })
   const named = dates.filter((d) => /[a-z]/i.test(d.text))
-  for (const d of dates) {
-    const m = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(d.text)
-    if (!m) continue
-    const a = Number(m[1])
-    const b = Number(m[2])
+  const numeric = dates.flatMap((d) => numericParts(d.text) ?? [])
+  for (const { a, b } of numeric) {
     if (a > 12 && b <= 12) return true
     if (b > 12 && a <= 12) return false
   }
-  for (const d of dates) {
-    const m = /^(\d{1,2})[./-](\d{1,2})[./-]\d{2,4}$/.exec(d.text)
-    if (!m || m[1] === m[2]) continue
-    const a = Number(m[1])
-    const b = Number(m[2])
+  for (const { a, b } of numeric) {
+    if (a === b) continue
     if (named.some((n) => n.day === a && n.month === b)) return true
     if (named.some((n) => n.day === b && n.month === a)) return false
   }
-  return knownDays.length ? orderOfKnownDay(dates, knownDays) : null
-}
-
-/**
- * The day order under which an ambiguous numeric date (`05-03-2020`) names a day known for certain, null when none does.
- * Dotted dates (`3.4.2020`) are left out: they are written day-first by convention, whatever day a file name gives.
- */
-function orderOfKnownDay(dates: ParsedDate[], knownDays: readonly string[]): boolean | null {
-  const two = (n: number): string => String(n).padStart(2, '0')
-  for (const d of dates) {
-    const m = /^(\d{1,2})([/-])(\d{1,2})\2(\d{2}|\d{4})$/.exec(d.text)
-    if (!m || m[1] === m[3]) continue
-    const year = m[4]!.length === 2 ? `20${m[4]}` : m[4]!
-    const [a, b] = [Number(m[1]), Number(m[3])]
-    if (knownDays.includes(`${year}-${two(b)}-${two(a)}`)) return true
-    if (knownDays.includes(`${year}-${two(a)}-${two(b)}`)) return false
-  }
-  return null
+  return knownDays.length ? orderOfKnownDay(numeric, knownDays) : null
 }
