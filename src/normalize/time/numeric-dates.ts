@@ -1,4 +1,4 @@
-/** The parts of an all-numeric date (`05-03-2020`, `3.4.20`): its first two numbers, year digits and separators; null for any other shape. */
+/** An all-numeric date (`05-03-2020`, `3.4.20`) in parts: its first two numbers, its year digits and its two separators. */
 export interface NumericDate {
   a: number
   b: number
@@ -6,6 +6,7 @@ export interface NumericDate {
   separators: string
 }
 
+/** The parts of an all-numeric date, null for any other shape. */
 export function numericParts(text: string): NumericDate | null {
   const m = /^(\d{1,2})([./-])(\d{1,2})([./-])(\d{2,4})$/.exec(text)
   return m ? { a: Number(m[1]), b: Number(m[3]), year: m[5]!, separators: `${m[2]}${m[4]}` } : null
