@@ -17,6 +17,7 @@ export interface StatedDuration {
 }
 
 const WORD_NUMBERS = new Map([
+  ['a couple of', 2],
   ['a', 1],
   ['an', 1],
   ['one', 1],
@@ -43,15 +44,19 @@ const WORD_NUMBERS = new Map([
   ['half a', 0.5],
   ['half', 0.5],
 ])
-const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|half an?|half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
+const NUMBER = String.raw`(?:\d{1,4}(?:[.,]\d{1,2})?|a couple of|half an?|half|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|sixty|ninety)`
 const UNIT = String.raw`(?:weeks?|wochen?|semaines?|semanas?|days?|tage?n?|jours?|d[ií]as?|hours?|hrs?|h|stunden?|std|heures?|horas?|minutes?|mins?|m|minuten?|minutos?|seconds?|secs?|s|segundos?|時間|分)`
-/** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m"). */
+/** A number in words after "and" in a compound amount ("one hour and fifteen minutes"); "a"/"an" are left out ("2 hours a day"). */
+const AND_WORDS = String.raw`(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty)`
 /** "Two and a half hours", "an hour and a half": half a unit more. */
 const AND_A_HALF = String.raw`\s+and\s+a\s+half(?![\w-])`
+/** One amount-and-unit, then up to two more joined by "and", "," or a space ("1 hour and 20 minutes", "1h20m", "one hour and fifteen minutes"). */
 const AMOUNT = new RegExp(
-  String.raw`(?<![\w.:])(?:${NUMBER}(?:${AND_A_HALF})?\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:${AND_A_HALF})?(?:\s*(?:,|and|und|et)?\s*\d{1,4}\s*${UNIT}(?![\w])){0,2})`,
+  String.raw`(?<![\w.:])(?:${NUMBER}(?:${AND_A_HALF})?\s*(?:-\s*)?${UNIT}(?:(?![\w])|(?=\d{1,4}${UNIT}(?![\w])))(?:${AND_A_HALF})?(?:(?:\s*(?:,|and|und|et)?\s*\d{1,4}|\s+and\s+${AND_WORDS})\s*${UNIT}(?![\w])){0,2})`,
   'giu',
 )
+/** The lower bound of an amount written as a range, just before it ("2-3 hours", "4 to 5 hours"): the amount is their middle. */
+const RANGE_LOW = /(?<![\d.:,])(\d{1,3})\s*(?:-|–|—|to)\s*$/i
 /** The first amount of a text: `AMOUNT` without the global flag, whose `lastIndex` a later `matchAll` would start from. */
 const FIRST_AMOUNT = new RegExp(AMOUNT.source, 'iu')
 const PART = new RegExp(String.raw`(${NUMBER})(${AND_A_HALF})?\s*(?:-\s*)?(${UNIT})(${AND_A_HALF})?`, 'iu')
@@ -71,7 +76,7 @@ export function readAmount(text: string): number | null {
   let found = false
   for (const m of text.matchAll(PARTS)) {
     const half = m[2] || m[4] ? 0.5 : 0
-    const amount = (WORD_NUMBERS.get(m[1]!.toLowerCase()) ?? Number(m[1]!.replace(',', '.'))) + half
+    const amount = (WORD_NUMBERS.get(m[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? Number(m[1]!.replace(',', '.'))) + half
     const unit = UNIT_MINUTES.find(([re]) => re.test(m[3]!))?.[1]
     if (unit === undefined || !Number.isFinite(amount)) continue
     total += amount * unit
@@ -81,7 +86,7 @@ export function readAmount(text: string): number | null {
 }
 
 /** A lone amount with a one-letter unit ("3m", "5 s"): read only after a lasted cue or before an outage noun, as "3m errors" is a count, not minutes. */
-const BARE_LETTER_UNIT = /^\S+?\s*(?:-\s*)?[mhs]$/i
+const BARE_LETTER_UNIT = /^(?:[\d.,]+|[a-z-]+)\s*(?:-\s*)?[mhs]$/i
 
 /** Words before an amount that say it is how long something lasted. */
 const LASTED_BEFORE =
@@ -98,6 +103,8 @@ const OUTAGE_AFTER =
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED =
   /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
+/** "After" or "following" before an amount that names the outage ("restored after an hour-long outage"): how long it lasted. */
+const AFTER_BEFORE = /\b(?:after|following)\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
@@ -139,15 +146,23 @@ export function findDurations(text: string): StatedDuration[] {
   const sample = text.slice(0, 50_000)
   const out = statsDurations(sample)
   for (const m of sample.matchAll(AMOUNT)) {
-    const minutes = readAmount(m[0])
+    let minutes = readAmount(m[0])
     if (minutes === null || minutes <= 0) continue
-    const before = sample.slice(Math.max(0, m.index - 60), m.index)
+    let before = sample.slice(Math.max(0, m.index - 60), m.index)
     const after = sample.slice(m.index + m[0].length, m.index + m[0].length + 60)
-    if (NOT_LASTED.test(before) || (LATER_AFTER.test(after) && !LASTED_BEFORE.test(before))) continue
+    const low = /^\d/.test(m[0]) ? RANGE_LOW.exec(before) : null
+    if (low) {
+      const high = Number(/^\d{1,4}/.exec(m[0])![0])
+      const from = Number(low[1])
+      if (from > 0 && from < high) minutes = Math.round((minutes * (from + high)) / (2 * high))
+      before = before.slice(0, low.index)
+    }
+    const outageNamed = IMPACT_AFTER.test(after) || OUTAGE_AFTER.test(after)
+    if ((NOT_LASTED.test(before) && !(outageNamed && AFTER_BEFORE.test(before))) || (LATER_AFTER.test(after) && !LASTED_BEFORE.test(before))) continue
     if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before) && !OUTAGE_AFTER.test(after)) continue
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
-    if (IMPACT_AFTER.test(after) || OUTAGE_AFTER.test(after)) weight = 2
+    if (outageNamed) weight = 2
     else if (LASTED_BEFORE.test(before) && (IMPACT_WORDS.test(sentence) || /\blast(?:ed|ing)\b/i.test(sentence))) weight = 1
     else if (IN_PARENTHESES_AFTER_IMPACT.test(before) && /^\s*\)/.test(after)) weight = 1
     if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })

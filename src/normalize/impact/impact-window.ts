@@ -7,7 +7,7 @@ import type { ImpactSource, ImpactWindow, Moment, TimelineEntry } from '../../ty
 import { parseRange } from '../time/datetime-range.js'
 import type { ParsedZone } from '../time/zones.js'
 import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detected-start.js'
-import { findDurations } from './find-duration.js'
+import { statedMinutes } from './stated-minutes.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findStatedDayRange } from './day-range.js'
@@ -251,6 +251,12 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
     const last = events[events.length - 1]!
     if (!start || !isBefore(last.moment, start.moment)) end = { moment: last.moment, source: 'timeline' }
   }
+  // One moment read as both ends (the sentence that says service came back also names the outage): the end it states,
+  // or the start, is that moment, and a stated duration gives the other end.
+  if (statedDuration !== null && start && end && minutesFrom(start.moment, end.moment) === 0) {
+    if (RANK[end.source] >= RANK[start.source]) start = { moment: shiftMoment(end.moment, -statedDuration, zone), source: end.source }
+    else end = { moment: shiftMoment(start.moment, statedDuration, zone), source: start.source }
+  }
   // A timeline's last event is often follow-up work and its first often the change that led up to it: whichever end only
   // the timeline gives yields to a stated duration counted from the end that is stated or marked.
   if (statedDuration !== null && start && (!end || (end.source === 'timeline' && start.source !== 'timeline')))
@@ -276,21 +282,4 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
     durationMinutes: duration,
     source: weaker(start, end) ?? (duration !== null ? 'stated' : null),
   }
-}
-
-/** The best stated impact duration: a field's amount, an impact duration in prose, else a time to recover, else the title's. */
-function statedMinutes(passages: Passage[], fieldRange: string | null, title: string | null): number | null {
-  const field = fieldRange ? findDurations(`Duration: ${fieldRange}`)[0] : undefined
-  if (field) return field.minutes
-  let best: { minutes: number; score: number } | null = null
-  for (const passage of passages) {
-    for (const d of findDurations(passage.text)) {
-      if (d.kind !== 'impact' && d.kind !== 'resolve') continue
-      const score = d.weight * 2 + passage.weight - (d.kind === 'resolve' ? 1 : 0)
-      if (!best || score > best.score) best = { minutes: d.minutes, score }
-    }
-  }
-  if (best) return best.minutes
-  const named = title ? findDurations(title).find((d) => d.kind === 'impact' && d.weight >= 2) : undefined
-  return named?.minutes ?? null
 }
