@@ -20,6 +20,8 @@ import { doneOf, stateOf } from './action-status.js'
 import { doneGroup, groupStatus, TAKEN_ACTIONS } from './action-groups.js'
 import { labelledAction } from './labelled-actions.js'
 import { fromList } from './action-list.js'
+import { closesList } from './closing-remarks.js'
+import { linesOf } from './paragraph-lines.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -97,8 +99,10 @@ function itemHeadingsByDepth(blocks: Block[], from: number, to: number): Map<num
   return counts
 }
 
-function fromLines(found: LineItems, defaults: ItemDefaults, out: ActionItem[], lone: string[]): void {
-  if (!found.sure && readsAsProse(found.items)) return
+function fromLines(written: LineItems, defaults: ItemDefaults, out: ActionItem[], lone: string[]): void {
+  // A remark after the items ("We will keep monitoring this.", "Thanks to all who helped") closes the list.
+  const found = { ...written, items: written.items.filter((l) => !closesList(l)) }
+  if (found.items.length === 0 || (!found.sure && readsAsProse(found.items))) return
   const items = found.sure ? found.items : found.items.filter((l) => !isStatement(l))
   if (!found.sure && found.items.length === 1 && itemLike(found.items[0] ?? '')) lone.push(found.items[0] ?? '')
   else if (found.sure || (found.items.length > 1 && found.items.every(itemLike))) {
@@ -125,6 +129,12 @@ function tableTexts(nodes: RootContent[], besideList: boolean): Set<string> {
 /** A list of terms and what they mean ("Prevent - Prevent similar issues", "P0 - Critical for …"): how to read a table beside it, not items. */
 function isGlossary(list: List): boolean {
   return list.children.every((item) => /^\s*[\p{L}\p{N}]{1,12}\s+[-–—:]\s+\S/u.test(toString(item.children[0] ?? item)))
+}
+
+/** What a paragraph ending in a colon says of the list below it: its status, and its kind when it is a short label ("Short term:"). */
+function labelDefaults(label: string, defaults: ItemDefaults): ItemDefaults {
+  const kind = label.length <= 40 ? labelKind(label.replace(/\s*:\s*$/, '')) : null
+  return { ...defaults, ...(kind ? { kind } : {}), ...groupStatus(label, defaults) }
 }
 
 /**
@@ -176,7 +186,7 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       out.push(...(tabled ? listed.filter((item) => !tableTexts(own, besideList).has(sameText(item.text))) : listed))
     } else if (node.type === 'table' && isActionTable(node, true, besideList)) out.push(...tableItems(node))
     else if (node.type === 'paragraph' && !listed) {
-      const found = lineItems(toString(node))
+      const found = lineItems(linesOf(node))
       // The one paragraph of a named group ("### Process": context, then "We should document this.") is its item.
       // So is each wrapped paragraph of a section made only of paragraphs that proposes a change in one of its few
       // sentences ("The monitor should page more people. Ideally it would …"), when a second one is an item too.
@@ -190,9 +200,9 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       else fromLines(found, defaults, out, lone)
       promised ||= promises !== null
     } else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
-    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? { ...defaults, ...groupStatus(toString(node), defaults) } : defaults
+    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? labelDefaults(oneLine(toString(node)), defaults) : defaults
   }
-  for (const line of lone.length > 1 || named || promised ? lone.filter((l) => !isStatement(l)) : []) {
+  for (const line of lone.length > 1 || named || promised ? lone.filter((l) => !isStatement(l) && !closesList(l)) : []) {
     const made = makeItem(line, defaults)
     if (made) out.push(made)
   }

@@ -7,8 +7,8 @@ import { stripDecoration } from '../structure/html-blocks.js'
 import { splitSentences } from '../summary/sentences.js'
 import { narrates } from './narrative-lines.js'
 
-/** A bullet or a number in front of an item: "•", "-", "+", "1.", "1)", "1,", "(1)". */
-const MARKER = /^(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+/
+/** A bullet or a number in front of an item: "•", "-", "+", "1.", "1)", "1,", "(1)"; Japanese "・" needs no space after it. */
+const MARKER = /^(?:(?:[•◦▪‣·●○■□–—*+-]|\(\d{1,2}\)|\d{1,2}[.),:](?!\d))[ \t]+|・[ \t]*)/
 /** A line that states what is or was rather than what will be done ("The server was restarted."). */
 const STATEMENT = /^(?:the|a|an|this|that|these|those|it|there|we|our|they|i)\b[^.]{0,80}?\b(?:is|are|was|were|has been|have been|had)\b/i
 /** Openings of running prose: connectives, hedges and first-person talk ("Secondly, ...", "For now, ...", "I'm sure ..."). */
@@ -22,6 +22,13 @@ const FUTURE = /\b(?:will|shall|should|must|need|needs|plan|going to)\b/i
  */
 const COMMITMENT =
   /^(?:(?:going forward|moving forward|in (?:the )?future|additionally|also|next|finally|furthermore|to (?:prevent|avoid|reduce|mitigate) [^,.]{1,60}),\s+)?(?:we|our(?: [\p{L}-]+){0,3} team|the(?: [\p{L}-]+){0,3} team)(?:['’]ll| will| shall|(?: are|['’]re)(?: also)? (?:going|planning|committed) to| plan to| intend to|(?: are|['’]re)(?: also)? working on)\s/iu
+/** The same promise in German, French and Spanish: "Wir werden …", "Nous allons …", "Vamos a …". */
+const FOREIGN_COMMITMENT =
+  /^(?:(?:außerdem|zukünftig|künftig|en outre|à l'avenir|además|en el futuro),?\s+)?(?:wir werden|werden wir|wir wollen|nous allons|nous (?:prévoyons|comptons) de|vamos a|planeamos|nos comprometemos a)\s/iu
+
+/** True for a sentence that promises a follow-up. */
+const promises = (sentence: string): boolean => COMMITMENT.test(sentence) || FOREIGN_COMMITMENT.test(sentence)
+
 /** Characters of a paragraph read for promises; a longer one is running prose. */
 const MAX_PROMISES = 2000
 
@@ -31,9 +38,9 @@ const MAX_PROMISES = 2000
  */
 export function commitments(text: string): string[] | null {
   const t = text.trim()
-  if (t.length > MAX_PROMISES || !COMMITMENT.test(t) || /[:?]$/.test(t)) return null
+  if (t.length > MAX_PROMISES || !promises(t) || /[:?]$/.test(t)) return null
   const sentences = splitSentences(t)
-  return sentences.length > 0 && sentences.every((s) => COMMITMENT.test(s) && !/[:?]$/.test(s)) ? sentences : null
+  return sentences.length > 0 && sentences.every((s) => promises(s) && !/[:?]$/.test(s)) ? sentences : null
 }
 
 /**
@@ -75,7 +82,8 @@ export interface LineItems {
 /** True when a line reads as one item: one sentence, or a short `Label: text` line. */
 export function itemLike(line: string): boolean {
   const text = line.trim()
-  if (!/^[\p{Lu}\p{N}"“([*_~]/u.test(text) || text.length > 400) return false
+  // A capital, a digit, or a letter of a script without case (Japanese, Chinese) starts an item.
+  if (!/^[\p{Lu}\p{Lo}\p{N}"“([*_~]/u.test(text) || text.length > 400) return false
   return oneSentence(text) || /^[\p{Lu}][^:.!?]{1,40}:\s+\S/u.test(text)
 }
 

@@ -7,7 +7,9 @@ import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import { doneGroup, groupStatus } from './action-groups.js'
-import { kindOf, makeItem, type ItemDefaults } from './action-markers.js'
+import { kindOf, labelKind, makeItem, type ItemDefaults } from './action-markers.js'
+import { closesList } from './closing-remarks.js'
+import { linesOf } from './paragraph-lines.js'
 
 /** Words of a bold parent that names a task of its own rather than a group (`**Add monitoring for tracking**`). */
 const TASK_WORDS = 3
@@ -33,11 +35,16 @@ function struck(first: ListItem['children'][number] | undefined): boolean {
   return parts.length > 0 && parts.every((c) => c.type === 'delete')
 }
 
-export function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]): void {
+export function fromList(list: List, given: ItemDefaults, out: ActionItem[]): void {
+  let defaults = given
   for (const li of list.children) {
     const first = li.children[0]
     const nested = li.children.find((c): c is List => c.type === 'list')
-    const head = first && first.type !== 'list' ? oneLine(toString(first)) : ''
+    const lines = first && first.type !== 'list' ? linesOf(first).split('\n') : []
+    // A group label Markdown ran into the item above ("- Restart workers⏎Long term:"): it heads the items after it.
+    const label = lines.length > 1 && !nested ? nextLabel(lines[lines.length - 1] ?? '') : null
+    if (label) lines.pop()
+    const head = headOf(lines)
     if (nested && continuedBy(head, nested)) {
       // "… measures which will:" then "1. encourage authors to …": one item, its sub-points read into it.
       const made = makeItem(`${head} ${subPoints(nested, 0)}`, marked(li, first, defaults))
@@ -56,7 +63,22 @@ export function fromList(list: List, defaults: ItemDefaults, out: ActionItem[]):
     }
     const made = makeItem(head || plainText(li.children), marked(li, first, defaults))
     if (made) out.push(made)
+    if (label) defaults = { ...given, kind: labelKind(label) ?? given.kind, ...groupStatus(label, given) }
   }
+}
+
+/** A short line ending in a colon that names a kind or status of follow-ups ("Long term:", "Done:"), else null. */
+function nextLabel(line: string): string | null {
+  const text = line.replace(/[*_]/g, '').trim()
+  if (!/:$/.test(text) || text.length > 40) return null
+  const label = text.slice(0, -1).trim()
+  return labelKind(label) || doneGroup(label) !== null ? label : null
+}
+
+/** A list item's first block's lines on one line, without a closing remark Markdown ran into it ("- Add alerts⏎Thanks to all who helped."). */
+function headOf(lines: string[]): string {
+  while (lines.length > 1 && closesList(lines[lines.length - 1] ?? '')) lines.pop()
+  return oneLine(lines.join('\n'))
 }
 
 /** A list item's defaults with its own checked box or strike-through applied. */

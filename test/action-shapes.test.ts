@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+import type { ActionItem } from '../src/types.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const items = (text: string): ActionItem[] => normalizeDocument('a.md', text, options).record.actionItems
+const md = (body: string): ActionItem[] => items(`# Cache stampede on 2023-11-08\n\n${body}`)
+const plain = (body: string): ActionItem[] => items(`Cache stampede\n\nDate: 2023-11-08\n\nSummary\nThe cache emptied and the database fell over.\n\n${body}`)
+const texts = (found: ActionItem[]): string[] => found.map((i) => i.text)
+
+describe('action items: a closing remark is not an item', () => {
+  it('drops a trailing promise to keep watching, after one-sentence paragraphs or lines', () => {
+    expect(texts(md('## Action items\n\nWarm the cache before a deploy.\n\nCap the reload rate per key.\n\nWe will keep monitoring this.\n'))).toEqual([
+      'Warm the cache before a deploy.',
+      'Cap the reload rate per key.',
+    ])
+    expect(
+      texts(plain('Action items\n\nWarm the cache before a deploy.\n\nCap the reload rate per key.\n\nWe will continue to monitor the cluster.\n')),
+    ).toEqual(['Warm the cache before a deploy.', 'Cap the reload rate per key.'])
+    expect(texts(md('## Action items\n\nWarm the cache before a deploy.\nCap the reload rate per key.\nWe will keep an eye on the hit ratio.\n'))).toEqual([
+      'Warm the cache before a deploy.',
+      'Cap the reload rate per key.',
+    ])
+  })
+
+  it('drops thanks that Markdown ran into the last list item', () => {
+    expect(texts(md('## Next steps\n\n- Warm the cache before a deploy\n- Cap the reload rate per key\nThanks to everyone who jumped in.\n'))).toEqual([
+      'Warm the cache before a deploy',
+      'Cap the reload rate per key',
+    ])
+  })
+
+  it('keeps a promise that names a change', () => {
+    expect(texts(md('## Action items\n\nWe will add a reload limiter.\n\nWe will page the on-call for cache misses.\n'))).toEqual([
+      'We will add a reload limiter.',
+      'We will page the on-call for cache misses.',
+    ])
+  })
+})
+
+describe('action items: lines of one paragraph', () => {
+  it('reads pseudo-bullets on hard-broken lines of one paragraph as one item each', () => {
+    expect(texts(md('## Action items\n\nWe will do the following:  \n•  Warm the cache before a deploy  \n•  Cap the reload rate per key\n'))).toEqual([
+      'Warm the cache before a deploy',
+      'Cap the reload rate per key',
+    ])
+  })
+
+  it('reads Japanese "・" bullets without a space and caseless lines as items', () => {
+    expect(texts(md('## 今後の対応\n\n・キャッシュを事前に温める\n・再読み込みの速度を制限する\n'))).toEqual([
+      'キャッシュを事前に温める',
+      '再読み込みの速度を制限する',
+    ])
+    expect(texts(md('## 対策\n\nキャッシュを事前に温めます。\n再読み込みの速度を制限します。\n'))).toEqual([
+      'キャッシュを事前に温めます。',
+      '再読み込みの速度を制限します。',
+    ])
+  })
+
+  it('reads German, French and Spanish promises as items', () => {
+    expect(texts(md('## Maßnahmen\n\nWir werden den Cache vor jedem Deployment vorwärmen.\n'))).toEqual([
+      'Wir werden den Cache vor jedem Deployment vorwärmen.',
+    ])
+    expect(texts(md('## Actions correctives\n\nNous allons limiter le rechargement par clé. Nous allons alerter sur les échecs.\n'))).toHaveLength(2)
+    expect(texts(md('## Acciones\n\nVamos a limitar la recarga por clave.\n'))).toEqual(['Vamos a limitar la recarga por clave.'])
+  })
+})
+
+describe('action items: group labels in plain text', () => {
+  it('gives a list the kind its paragraph label names ("Short term:")', () => {
+    const found = md('## Action items\n\nShort term:\n\n- Warm the cache\n\nLong term:\n\n- Replace the reload path\n')
+    expect(found.map((i) => [i.text, i.kind])).toEqual([
+      ['Warm the cache', 'short-term'],
+      ['Replace the reload path', 'long-term'],
+    ])
+  })
+
+  it('reads a label Markdown ran into the item above as the kind of the items after it', () => {
+    const found = plain('Action items\nShort term:\n- Warm the cache\n- Cap the reload rate\nLong term:\n- Replace the reload path\n')
+    expect(found.map((i) => [i.text, i.kind])).toEqual([
+      ['Warm the cache', 'short-term'],
+      ['Cap the reload rate', 'short-term'],
+      ['Replace the reload path', 'long-term'],
+    ])
+  })
+})
