@@ -257,3 +257,21 @@ describe('captions and channel names', () => {
     expect(r.sections.map((s) => s.key)).toEqual(['summary', null, null])
   })
 })
+
+describe('plain-text reports written without blank lines', () => {
+  const report =
+    'Outage report\nIssue Summary\nDuration:\nStart: May 2, 2023, 09:00 AM (UTC)\nEnd: May 2, 2023, 10:00 AM (UTC)\nImpact:\nThe API was down for every user.\nTimeline\n09:00 AM (UTC): Alert fired.\n09:30 AM (UTC): Cache restarted.\n10:00 AM (UTC): Service restored.\nRoot Cause\nA full cache.\n'
+
+  it('a `Duration:` label over field lines does not swallow the rest of the report as its value', () => {
+    const r = recordOf(report)
+    expect(r.sections.map((s) => s.key)).toEqual(['summary', 'impact', 'timeline', 'rootCause'])
+    expect(r.timeline.map((e) => e.time)).toEqual(['09:00', '09:30', '10:00'])
+    expect(r.summary).toBe('The API was down for every user.')
+  })
+
+  it('a `Duration:` label over its own value line keeps that line as the value', () => {
+    const r = recordOf('Outage report\nDuration:\n2 hours\nTimeline\n09:00 AM (UTC): Alert fired.\n11:00 AM (UTC): Service restored.\n')
+    expect(r.timeline).toHaveLength(2)
+    expect(r.durationMinutes).toBe(120)
+  })
+})

@@ -99,6 +99,14 @@ export function buildBlocks(tree: Root, source: string): Block[] {
     return Math.min(6, lastRealDepth + 1)
   }
 
+  /** The end of the run of text lines from `start`: the index of the first line read as a heading or a field. */
+  const textRun = (lines: SourceLine[], start: number): number => {
+    let end = start
+    const ctx = { plain, standalone: false, inTimeline: inTimeline(), questions }
+    while (end < lines.length && classifyLine(lines[end]!.text, ctx).type === 'text') end++
+    return end
+  }
+
   // `known`: the kinds of the first lines, already read in the same state (no heading pushed before the first non-text line).
   const splitLines = (lines: SourceLine[], reparse: (from: number, to: number) => RootContent[], standalone: boolean, known: LineKind[] = []): void => {
     let from = 0
@@ -110,12 +118,16 @@ export function buildBlocks(tree: Root, source: string): Block[] {
       const kind = known[i] ?? classifyLine(sl.text, { plain, standalone, inTimeline: inTimeline(), questions })
       if (kind.type === 'text') continue
       flush(i)
-      if (kind.type === 'heading' && kind.colon && !kind.match && i + 1 < lines.length && /^\s*(?:date|duration|start|end)\b/i.test(kind.text)) {
+      // `Duration:` over its value: the value is the text lines up to the next label line, not the rest of a paragraph that
+      // holds the whole report (a plain-text report written without blank lines); over no text line it is a heading.
+      const valueEnd =
+        kind.type === 'heading' && kind.colon && !kind.match && /^\s*(?:date|duration|start|end)\b/i.test(kind.text) ? textRun(lines, i + 1) : i + 1
+      if (kind.type === 'heading' && valueEnd > i + 1) {
         const value = lines
-          .slice(i + 1)
+          .slice(i + 1, valueEnd)
           .map((l) => l.text.trim())
           .join(' ')
-        const valueNode = textParagraph(value, point(lines[i + 1]!.line, 1), lineEnd(lines[lines.length - 1]!.line))
+        const valueNode = textParagraph(value, point(lines[i + 1]!.line, 1), lineEnd(lines[valueEnd - 1]!.line))
         blocks.push({
           kind: 'field',
           label: kind.text,
@@ -123,11 +135,12 @@ export function buildBlocks(tree: Root, source: string): Block[] {
           line: sl.line,
           column: sl.column,
           match: null,
-          node: textParagraph(`${kind.text}: ${value}`, point(sl.line, sl.column), lineEnd(lines[lines.length - 1]!.line)),
+          node: textParagraph(`${kind.text}: ${value}`, point(sl.line, sl.column), lineEnd(lines[valueEnd - 1]!.line)),
           valueNode,
         })
-        from = lines.length
-        break
+        from = valueEnd
+        i = valueEnd - 1
+        continue
       }
       if (kind.type === 'heading') {
         pushHeading({ depth: pseudoDepth(kind), text: kind.text, line: sl.line, column: sl.column, origin: kind.bold ? 'bold' : 'bare', match: kind.match })
