@@ -126,3 +126,27 @@ describe('title picking', () => {
     )
   })
 })
+
+describe('titles under other front-matter keys and wrapped first lines', () => {
+  it('reads the title a site generator keeps under `heading` or `headline`, with no unknown-key warning', () => {
+    const doc = normalizeDocument(
+      'p.mdx',
+      '---\nheading: "Post-mortem: queue backlog on May 3"\ndate: 2023-05-10\n---\n\nOn May 3 the queue backed up.\n',
+      options,
+    )
+    expect(doc.record.title).toBe('Post-mortem: queue backlog on May 3')
+    expect(doc.record.diagnostics.map((d) => d.ruleId)).not.toContain('front-matter-unknown-key')
+    expect(titleOf('---\nheadline: Checkout outage\n---\n\nCheckout failed.\n')).toBe('Checkout outage')
+  })
+
+  it('a first line that a lower-case line carries on is wrapped prose, not the title of a plain-text notice', () => {
+    const r = normalizeDocument(
+      'n.md',
+      'Last night between 01:00 and 03:00 UTC, a disk failure\ncaused downtime for our database.\n\nNo data was lost.\n',
+      options,
+    ).record
+    expect(r.title).toBeNull()
+    expect(r.summary).toBe('Last night between 01:00 and 03:00 UTC, a disk failure caused downtime for our database.')
+    expect(titleOf('Database outage\nThe primary failed at 01:00 UTC.\n')).toBe('Database outage')
+  })
+})

@@ -33,7 +33,7 @@ import { locateTimelines, summaryProse } from './timeline/timeline-source.js'
 import { matterTimeline, withMatterTimeline } from './timeline/timeline-matter.js'
 import { detectLanguage, LANGUAGE_SAMPLE, proseOf } from './summary/language.js'
 import { displayTitleOf } from './summary/display-title.js'
-import { findTitle } from './summary/title.js'
+import { findTitle, frontMatterTitle } from './summary/title.js'
 import { findImpactWindow, type ImpactNotes } from './impact/impact-window.js'
 import { reportImpactNotes } from './impact/impact-notes.js'
 import { phaseValue } from './impact/phase-value.js'
@@ -84,7 +84,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const byline = stated.published ? null : bylineDate(blocks)
   const meta = byline ? { ...stated, published: byline } : stated
   const fields = collectFields(blocks, tree)
-  const { title, blockIndex } = findTitle(blocks, data['title'], fields.title)
+  const { title, blockIndex } = findTitle(blocks, frontMatterTitle(data), fields.title)
   if (!title && !statesTitle(body))
     report(
       file,

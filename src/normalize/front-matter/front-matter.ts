@@ -19,6 +19,8 @@ import { isUpdateListKey } from '../timeline/timeline-matter.js'
 /** Front-matter keys Hindsight reads or that Jekyll, Hugo, mkdocs and status-page themes commonly carry. */
 export const KNOWN_KEYS = [
   'title',
+  'heading',
+  'headline',
   'date',
   'tags',
   'categories',

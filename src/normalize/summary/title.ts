@@ -54,6 +54,9 @@ function firstLineTitle(blocks: Block[]): { title: string; index: number } | nul
       .filter((l) => l && !isBareUrl(l))
     const line = lines[0]
     if (!line || line.length > 120 || line.split(' ').length > 14 || /[.,;!]$/.test(line) || isSectionName(line)) return null
+    // A line the next one carries on in lower case ("Last night the database failed," / "and users saw errors.") is
+    // the start of a wrapped sentence of prose, not a title above it.
+    if (/^\p{Ll}/u.test(lines[1] ?? '') && !/[:?]$/.test(line)) return null
     return { title: line, index: -1 }
   }
   return null
@@ -100,6 +103,14 @@ function leadingHeading(blocks: Block[]): number {
     if (block.kind === 'field' || !isDecoration(block.node)) return -1
   }
   return -1
+}
+
+/** Front-matter keys that name the title: `title`, or what some site generators call it (`heading`, `headline`). */
+const TITLE_KEYS = ['title', 'heading', 'headline']
+
+/** The front matter's title under the first title key that holds one. */
+export function frontMatterTitle(data: Record<string, unknown>): unknown {
+  return data[TITLE_KEYS.find((key) => typeof data[key] === 'string' && (data[key] as string).trim()) ?? 'title']
 }
 
 /**
