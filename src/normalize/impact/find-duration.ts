@@ -4,6 +4,7 @@
  * impact window and the response metrics can use what the authors wrote instead of guessing from the timeline.
  */
 import { IMPACT_WORDS } from './impact-words.js'
+import { allMatches } from '../all-matches.js'
 
 /** What a stated duration measures. */
 export type DurationKind = 'impact' | 'detect' | 'mitigate' | 'resolve'
@@ -74,7 +75,7 @@ const UNIT_MINUTES: Array<[RegExp, number]> = [
 export function readAmount(text: string): number | null {
   let total = 0
   let found = false
-  for (const m of text.matchAll(PARTS)) {
+  for (const m of allMatches(PARTS, text)) {
     const half = m[2] || m[4] ? 0.5 : 0
     const amount = (WORD_NUMBERS.get(m[1]!.toLowerCase().replace(/\s+/g, ' ')) ?? Number(m[1]!.replace(',', '.'))) + half
     const unit = UNIT_MINUTES.find(([re]) => re.test(m[3]!))?.[1]
@@ -123,7 +124,7 @@ const STATS_LINE = /^[ \t*_>|-]*([^:\n|]{2,40}?)[ \t*_]*[:|][ \t*_]*([^\n|]{1,60
 /** Stated durations in stats lines: a label that names the measure, then an amount. */
 function statsDurations(text: string): StatedDuration[] {
   const out: StatedDuration[] = []
-  for (const m of text.matchAll(STATS_LINE)) {
+  for (const m of allMatches(STATS_LINE, text)) {
     // A label may open with a pictograph ("⏱️ **Duration:**"), as generated reports write their stats.
     const label = m[1]!.replace(/^[\p{Extended_Pictographic}\uFE0F\u200D\s*_]+/u, '')
     const kind = STATS_LABELS.find(([re]) => re.test(label))?.[1]
@@ -145,7 +146,7 @@ export function findStatsDurations(text: string): StatedDuration[] {
 export function findDurations(text: string): StatedDuration[] {
   const sample = text.slice(0, 50_000)
   const out = statsDurations(sample)
-  for (const m of sample.matchAll(AMOUNT)) {
+  for (const m of allMatches(AMOUNT, sample)) {
     let minutes = readAmount(m[0])
     if (minutes === null || minutes <= 0) continue
     let before = sample.slice(Math.max(0, m.index - 60), m.index)

@@ -3,6 +3,7 @@
  * at 21:15", "errors began at 09:10"): a time in a clause whose words say impact began or ended there.
  */
 import type { Moment } from '../../types.js'
+import { allMatches } from '../all-matches.js'
 import { findTimes } from '../time/datetime.js'
 import { readAmount } from './find-duration.js'
 import { isDeniedOrFuture, isFuture } from './denied-or-future.js'
@@ -33,6 +34,8 @@ const START_CUES =
 const LATER = /\b((?:\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|hrs?))\s+later\b/i
 /** Clause boundaries: a time belongs to the words between them. */
 const CLAUSE = /[,;:()]|\s(?:and|but|when|while|after|before|then|which)\s/i
+/** `CLAUSE`, global, for every clause end of a text (built once, not per call). */
+const CLAUSES = new RegExp(CLAUSE.source, 'gi')
 
 /** Labels of a line or table row that states when impact began or ended ("Start Time: …", "| Resolved | … |"). */
 const START_LABEL =
@@ -147,7 +150,7 @@ function clauseAround(sentence: string, from: number, to: number): string {
   const head = sentence.slice(Math.max(0, from - 120), from)
   const tail = sentence.slice(to, to + 120)
   let cut = 0
-  for (const m of head.matchAll(new RegExp(CLAUSE.source, 'gi'))) cut = m.index + m[0].length
+  for (const m of allMatches(CLAUSES, head)) cut = m.index + m[0].length
   const stop = tail.search(CLAUSE)
   return head.slice(cut) + sentence.slice(from, to) + (stop < 0 ? tail : tail.slice(0, stop))
 }

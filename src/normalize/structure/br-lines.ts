@@ -3,6 +3,7 @@
  * Google Docs export: `Description: … several\nhours.<br> Component: …`) wraps its source lines softly, so each
  * `<br>` ends a line and a newline only continues one; any other paragraph's lines are its source lines.
  */
+import { allMatches } from '../all-matches.js'
 
 /** One line of a paragraph: its text (soft wraps joined by a space), where it starts, and its span in the paragraph's text. */
 export interface ParagraphLine {
@@ -52,7 +53,7 @@ export function paragraphLines(text: string, line: number, column: number, wrapp
     if (body) lines.push({ text: body.replace(/[ \t]*\n[ \t]*/g, ' '), line: row, column: col, from: start, to: start + body.length })
     advance(start, to)
   }
-  for (const m of text.matchAll(BR)) {
+  for (const m of allMatches(BR, text)) {
     push(m.index)
     advance(m.index, m.index + m[0].length)
     from = m.index + m[0].length

@@ -4,6 +4,7 @@
  */
 import { oneLine } from '../structure/plain-text.js'
 import { firstSentence } from './sentences.js'
+import { allMatches } from '../all-matches.js'
 
 const EMOJI = '[\\p{Extended_Pictographic}\\u{1F1E6}-\\u{1F1FF}\\u{1F3FB}-\\u{1F3FF}\\uFE0E\\uFE0F\\u200D\\u20E3]'
 // Emoji parts (joiners, variation selectors, skin tones) are listed one by one on purpose: a run of any of them is trimmed.
@@ -97,7 +98,7 @@ const HAPPENED = /\s+(?:occurred|happened|took place|was (?:observed|experienced
 
 /** The subject: the text before the first clause end that leaves a statement (four words, or three with a verb). */
 function subjectOf(body: string): string {
-  for (const cut of body.matchAll(CLAUSE_END)) {
+  for (const cut of allMatches(CLAUSE_END, body)) {
     const words = body.slice(0, cut.index).split(/\s+/)
     if (words.length >= 4 || (words.length === 3 && words.some((w) => VERBISH.test(w)))) return body.slice(0, cut.index)
   }

@@ -8,6 +8,7 @@
 import type { DateHints, ParsedDate } from './datetime.js'
 import { numericParts, orderOfKnownDay } from './numeric-dates.js'
 import { monthNumber } from './month-words.js'
+import { allMatches } from '../all-matches.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
@@ -191,7 +192,7 @@ export function scanDates(text: string): DateMatch[] {
   if (!DIGIT.test(sample)) return matches
   const scan = foldHyphens(sample)
   for (const [kind, re] of DATE_RES) {
-    for (const m of scan.matchAll(re)) {
+    for (const m of allMatches(re, scan)) {
       const end = m.index + m[0].length
       if (m.groups) matches.push({ kind, groups: m.groups, text: sample.slice(m.index, end).trim(), index: m.index, end })
     }

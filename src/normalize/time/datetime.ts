@@ -3,6 +3,7 @@
  * "3. August", "午後3時", "15時30分") read into plain numbers, with day/month ambiguity reported rather than guessed silently.
  */
 export { findDates, matchDateAt, parseDate, inferDayFirst } from './datetime-dates.js'
+import { allMatches } from '../all-matches.js'
 
 /** A clock time, 24-hour. `meridiem` says whether the author wrote am/pm (a bare `1:52` may still mean 13:52). */
 export interface ParsedTime {
@@ -95,7 +96,7 @@ const OFFSET_BEFORE = /(?:UTC|GMT|UT)\s?[+\-−]\s?$/i
 export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   if (!TIME_CHANCE.test(text)) return out
-  for (const m of text.slice(0, 100_000).matchAll(TIME_GLOBAL)) {
+  for (const m of allMatches(TIME_GLOBAL, text.slice(0, 100_000))) {
     // The `05:00` of `UTC−05:00` is the zone's offset, not a time.
     if (OFFSET_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
     const time = m.groups ? buildTime(m.groups, m[0]) : null

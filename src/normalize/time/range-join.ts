@@ -7,6 +7,7 @@
 
 import type { ParsedTime } from './datetime.js'
 import { readTimeToken, type Token } from './datetime-tokens.js'
+import { allMatches } from '../all-matches.js'
 
 /** A range token at the start of a string, how many characters it took, and whether it is a conjunction ("and", "y"). */
 export interface RangeJoin {
@@ -107,7 +108,7 @@ const MAX_TRAIL = 40
 export function readSpreadJoin(gap: string, opener: RangeOpener): SpreadJoin | null {
   if (gap.length > MAX_UNTIL_LEAD + MAX_TRAIL + 20 || BREAK.test(gap)) return null
   let found: RegExpExecArray | null = null
-  for (const m of gap.matchAll(GAP_JOIN)) if (gap.length - m.index - m[0].length <= MAX_TRAIL) found = m
+  for (const m of allMatches(GAP_JOIN, gap)) if (gap.length - m.index - m[0].length <= MAX_TRAIL) found = m
   if (!found) return null
   const join = found[0]
   const word = join.split(/\s/)[0]!.toLowerCase()

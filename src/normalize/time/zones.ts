@@ -145,7 +145,9 @@ export function parseZone(text: string): ParsedZone | null {
 /** Finds the first zone mentioned in a heading or preface ("Timeline (CEST)", "All times in PST", "times in UTC"). */
 export function findZone(text: string): ParsedZone | null {
   const sample = text.length > 2000 ? text.slice(0, 2000) : text
-  for (const match of sample.matchAll(FIND_RE)) {
+  // An exec loop on the shared global expression (`matchAll` clones it on every call); parseZone does not use it.
+  FIND_RE.lastIndex = 0
+  for (let match = FIND_RE.exec(sample); match; match = FIND_RE.exec(sample)) {
     const candidate = match[0].replace(/^(?:[Ii]n |\()/, '')
     const zone = parseZone(candidate) ?? parseZone(candidate.replace(/^(?:all|times|hours|in|the)\s+/gi, ''))
     if (zone) return zone

@@ -5,6 +5,7 @@
 import { findDates } from '../time/datetime.js'
 import { STATUS_LABEL } from './timeline-headings.js'
 import type { TextLine } from './timeline-lines.js'
+import { allMatches } from '../all-matches.js'
 
 /** Characters of an event text kept. */
 export const MAX_TEXT = 300
@@ -35,7 +36,7 @@ const BETWEEN_BEFORE = /\b(?:between|entre|zwischen)\b[^.;!?]{0,60}$/i
 function clauseAt(sentence: string, at: number): string {
   let start = 0
   let end = sentence.length
-  for (const m of sentence.matchAll(TIMED_JOIN)) {
+  for (const m of allMatches(TIMED_JOIN, sentence)) {
     // "between 09:10 and 09:40" is one range, not two clauses.
     if (/\d/.test(sentence[m.index + m[0].length] ?? '') && BETWEEN_BEFORE.test(sentence.slice(Math.max(0, m.index - 60), m.index))) continue
     if (m.index + m[0].length <= at) start = m.index + m[0].length

@@ -15,6 +15,7 @@ import { isDayLine, readStamp, type Stamp } from './timeline-stamp.js'
 import { clockFieldPieces } from './timeline-fields.js'
 import { isDocumentStamp } from './document-stamp.js'
 import type { Piece } from './timeline-walk.js'
+import { allMatches } from '../all-matches.js'
 
 const MAX_DEPTH = 8
 const MAX_PIECES = 500
@@ -94,7 +95,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
     const written = findDates(l.text, hints)
     const dates = written.filter((d) => d.year !== null)
     let skipTo = 0
-    for (const m of l.text.matchAll(CANDIDATE)) {
+    for (const m of allMatches(CANDIDATE, l.text)) {
       if (out.length >= MAX_PIECES || --budget.left <= 0) return out.length > from
       if (m.index < skipTo) continue
       const slice = l.text.slice(m.index, m.index + 200)
