@@ -13,6 +13,7 @@ import { findStatedRange, type Passage, type RangeContext } from './find-stated-
 import { findStatedDayRange } from './day-range.js'
 import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
 import { withoutOutliers } from './outlier-events.js'
+import { laterOf, spannedEnd } from './spanned-end.js'
 import { isLaterDay } from './end-day.js'
 import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
 
@@ -182,7 +183,9 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
   const events = core(all, input.incidentDate ?? null)
   const marks = findMarkedEvents(events.map((e) => e.entry))
   const markedStart = marks.start === null ? null : events[marks.start]!.moment
-  const markedEnd = marks.end === null ? null : events[marks.end]!.moment
+  const spanned = spannedEnd(events, marks.start ?? 0, zone)
+  const markedEnd = laterOf(marks.end === null ? null : events[marks.end]!.moment, spanned)
+  if (markedEnd && markedEnd === spanned) marks.endScore = Math.max(marks.endScore, 3)
   // A status page opens the incident when it posts; an event hours before that plainly says the service was down began it.
   if (statedStart) start = earlierMarked(statedStart, markedStart, marks.startScore) ?? { moment: statedStart, source: 'stated' }
   // A status page marks the incident resolved after its last check: an earlier event that plainly says service was back ended it.

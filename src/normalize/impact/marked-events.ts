@@ -5,7 +5,7 @@
  * (a retro next week), which are not the window.
  */
 import type { TimelineEntry } from '../../types.js'
-import { IMPACT_WORDS } from './impact-words.js'
+import { IMPACT_WORDS, STATUS_5XX } from './impact-words.js'
 import { withoutDeniedOrFuture, withoutFuture } from './denied-or-future.js'
 
 /** A stem with its weight; stems are matched case-insensitively at a word start (CJK anywhere). */
@@ -54,7 +54,10 @@ const START_STEMS: Stems = heaviestFirst([
   [/\b(?:success(?:\s+rate)?|throughput|traffic|requests?|availability|launch(?:es)?|logins?|builds?)\s+(?:drop(?:s|ped)?|fell|falls?)\s+(?:to|below)\b/i, 2],
   [/\b(?:outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|unresponsive|not\s+(?:reachable|accessible|available|responding|loading)|down\b)/i, 2],
   [
-    /\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?(?!over)|errors?|5\d\d\b|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)/i,
+    new RegExp(
+      String.raw`\b(?:crash\w*|broke\w*|fail(?:s|ed|ing|ures?)?(?!over)|errors?|degrad\w*|spik\w*|timed?\s*out|timeouts?|latenc\w*|slow\w*|dropp\w*|lost\b|loss\b|disrupt\w*|interrupt\w*)|${STATUS_5XX}`,
+      'i',
+    ),
     1,
   ],
   [
