@@ -9,6 +9,7 @@ import { slugify } from '../../site/paths.js'
 import { report } from '../diagnostics.js'
 import { findDates, formatDate } from '../time/datetime.js'
 import { isDraft, readAliases } from './publishing.js'
+import { isStatusPost } from './status-post.js'
 
 /** Metadata of one document. */
 export interface Meta {
@@ -138,7 +139,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   const folder = parts.length > 1 && parts[0] !== '.' && parts[0] !== '..' ? [parts[0]!] : []
   const site = capped([...new Set(strings(data['site'] ?? data['sites']))], 'site', file)
   const stem = (parts[parts.length - 1] ?? 'untitled').replace(/\.[^.]+$/, '')
-  const statusPage = ['resolvedWhen', 'affected'].some((k) => k in data) || ('severity' in data && 'resolved' in data)
+  const statusPage = isStatusPost(data)
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
   const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
   const fmDate = statusPage ? null : (frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null)

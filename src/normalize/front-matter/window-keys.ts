@@ -78,14 +78,18 @@ function pointValue(point: RangePoint): string | null {
   return point.at ?? `${point.date}T${point.time}:00`
 }
 
-/** One moment value (a YAML date, an ISO string, "January 13, 2024 10:00 UTC"), as `MatterWindow` writes it. */
-function momentValue(value: unknown, hints: RangeHints): string | null {
+/** One moment value (a YAML date, an ISO string, "January 13, 2024 10:00 UTC") and the zone it names by name. */
+function zonedMoment(value: unknown, hints: RangeHints): { moment: string; zone: string | null } | null {
   const instant = frontMatterInstant(value)
-  if (instant?.at || instant?.local) return instant.at ?? instant.local!
+  if (instant?.at || instant?.local) return { moment: instant.at ?? instant.local!, zone: null }
   if (typeof value !== 'string' || value.length > 120) return null
   const range = parseRange(value, { ...hints, zone: null, defaultTimezone: null })
-  return range && !range.end.time ? pointValue(range.start) : null
+  const moment = range && !range.end.time ? pointValue(range.start) : null
+  return moment ? { moment, zone: range!.timezone } : null
 }
+
+/** One moment value as `MatterWindow` writes it. */
+const momentValue = (value: unknown, hints: RangeHints): string | null => zonedMoment(value, hints)?.moment ?? null
 
 /** Minutes of a duration value ("90 minutes", "1h 30m", ISO `PT1H30M`); a bare number says no unit and is not read. */
 function durationValue(value: unknown): number | null {
@@ -173,15 +177,18 @@ interface MatterWhen {
  */
 export function stateMatterWindow(out: MatterWhen, data: Record<string, unknown>, statusPage: boolean, hints: RangeHints): void {
   if (statusPage) {
-    const started = frontMatterInstant(data['date'])
-    const resolved = frontMatterInstant(data['resolvedWhen'])
-    if (started) {
-      out.date = started.date
+    const day = frontMatterInstant(data['date'])?.date
+    const started = zonedMoment(data['date'], hints)
+    const resolved = zonedMoment(data['resolvedWhen'], hints)
+    if (day) {
+      out.date = day
       out.dateSource = 'status'
     }
-    out.start = started?.at ?? started?.local ?? out.start
-    out.end = resolved?.at ?? resolved?.local ?? out.end
+    out.start = started?.moment ?? out.start
+    out.end = resolved?.moment ?? out.end
     out.endIsResolution = resolved !== null && out.end !== null
+    const zone = started?.zone ?? resolved?.zone
+    if (zone && !out.zone) out.zone = out.timezone = zone
   }
   const window = readMatterWindow(data, hints)
   out.start = window.start ?? out.start

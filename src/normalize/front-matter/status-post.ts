@@ -1,0 +1,26 @@
+/**
+ * Whether front matter is a status-page incident post (cState, Jekyll and Hugo status themes), whose `date` is when
+ * the incident began rather than when a blog post was published.
+ */
+
+/** Status words a status post's `status`/`state` key holds. */
+const STATUS_WORDS = /^(?:resolved|investigating|identified|monitoring|update|ongoing|open|closed|completed|scheduled|in[ _-]?progress)$/i
+
+const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
+
+/** A value that holds a moment (a YAML date, or text with a digit), not a flag such as `resolved: true`. */
+const isMoment = (value: unknown): boolean => value instanceof Date || (typeof value === 'string' && /\d/.test(value))
+
+/**
+ * `true` when the keys say status post: `affected` or `resolvedWhen` (cState), `severity` with `resolved`, a resolution
+ * key holding a moment (`resolvedDate`, `resolved_at`), or a status word with a severity.
+ */
+export function isStatusPost(data: Record<string, unknown>): boolean {
+  if ('affected' in data || 'resolvedWhen' in data || ('severity' in data && 'resolved' in data)) return true
+  for (const key of Object.keys(data)) {
+    const k = bare(key)
+    if (k !== 'resolved' && k.startsWith('resolved') && isMoment(data[key])) return true
+    if ((k === 'status' || k === 'state') && 'severity' in data && typeof data[key] === 'string' && STATUS_WORDS.test(data[key].trim())) return true
+  }
+  return false
+}
