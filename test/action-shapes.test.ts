@@ -85,3 +85,45 @@ describe('action items: group labels in plain text', () => {
     ])
   })
 })
+
+describe('action items: lead-ins, labels and sections that name follow-ups', () => {
+  it('reads lines of a short label and its description as items even when the descriptions narrate', () => {
+    const body =
+      'Corrective and preventative measures\nReload limiter: We added a limiter so one key reloads at a time.\nWarm-up job: We now warm the cache before each deploy.\nPaging revamp! We are paging the on-call for cache misses.\n'
+    expect(texts(plain(body))).toHaveLength(3)
+    // Narration without labels stays prose.
+    expect(
+      texts(plain('Corrective and preventative measures\nWe added a limiter so one key reloads at a time.\nThe cache is warmed before each deploy.\n')),
+    ).toEqual([])
+  })
+
+  it('reads the list after a lead-in that names changes made or planned to prevent a recurrence', () => {
+    const body =
+      'The cache emptied and the database fell over.\n\nTo keep this from happening again, we have made some changes:\n\n1. A reload limiter has been added.\n2. The cache is now warmed before each deploy.\n'
+    expect(texts(md(body))).toEqual(['A reload limiter has been added.', 'The cache is now warmed before each deploy.'])
+    // A list after a lead-in that names no follow-ups is no action list.
+    expect(texts(md('The cache emptied.\n\nEarlier that week we had made some changes:\n\n1. Reloads spiked.\n2. Misses doubled.\n'))).toEqual([])
+  })
+
+  it('reads the one sentence under "Actions already taken" before the planned ones as a done item', () => {
+    const found = md('## Actions already taken\nWe have added a reload limiter to the cache client.\n\n## Plan\n1) Warm the cache before each deploy.\n')
+    expect(found.map((i) => [i.text, i.done])).toEqual([
+      ['We have added a reload limiter to the cache client.', true],
+      ['Warm the cache before each deploy.', null],
+    ])
+  })
+
+  it('reads "Future mitigations" and "What is being done about this?" as action-item sections', () => {
+    expect(texts(md('## Future mitigations and product improvements\n\n- Improved load tests with cache faults\n- A reload limiter\n'))).toEqual([
+      'Improved load tests with cache faults',
+      'A reload limiter',
+    ])
+    expect(
+      texts(
+        md(
+          '## What is being done about this?\n\nWe will add a reload limiter to the cache client. It will cap reloads per key.\n\nWe will also page the on-call for cache misses.\n',
+        ),
+      ),
+    ).toHaveLength(2)
+  })
+})

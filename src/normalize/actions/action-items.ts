@@ -11,7 +11,7 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
 import { namesImprovement } from '../sections/section-words.js'
-import { codeItems, commitments, isStatement, itemLike, lineItems, proposes, readsAsProse, type LineItems } from './action-lines.js'
+import { codeItems, commitments, isStatement, itemLike, labelledLines, lineItems, oneSentence, proposes, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
@@ -105,7 +105,7 @@ function fromLines(written: LineItems, defaults: ItemDefaults, out: ActionItem[]
   if (found.items.length === 0 || (!found.sure && readsAsProse(found.items))) return
   const items = found.sure ? found.items : found.items.filter((l) => !isStatement(l))
   if (!found.sure && found.items.length === 1 && itemLike(found.items[0] ?? '')) lone.push(found.items[0] ?? '')
-  else if (found.sure || (found.items.length > 1 && found.items.every(itemLike))) {
+  else if (found.sure || labelledLines(found.items) || (found.items.length > 1 && found.items.every(itemLike))) {
     for (const line of items) {
       const made = makeItem(line, defaults)
       if (made) out.push(made)
@@ -191,7 +191,9 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       // So is each wrapped paragraph of a section made only of paragraphs that proposes a change in one of its few
       // sentences ("The monitor should page more people. Ideally it would …"), when a second one is an item too.
       const paragraphs = own.length > 1 && own.every((n) => n.type === 'paragraph')
-      if (((named && own.length === 1) || (paragraphs && found.items.length === 1)) && !found.sure && proposes(oneLine(toString(node)))) {
+      // Under a label of follow-ups already carried out ("Actions taken"), a one-sentence report is its item ("We added …").
+      const reported = named && defaults.done === true && found.items.length === 1 && oneSentence(found.items[0]!) && reportsDoneWork(found.items[0]!)
+      if (reported || (((named && own.length === 1) || (paragraphs && found.items.length === 1)) && !found.sure && proposes(oneLine(toString(node))))) {
         lone.push(oneLine(toString(node)))
         continue
       }
@@ -272,9 +274,10 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     mark(span.index, span.end)
     const taken = takenBefore(blocks, span.index)
     if (taken !== null && !skip[taken]) {
-      // "**Actions taken:**" right before its sibling "**Actions planned:**": the follow-ups already carried out.
+      // "**Actions taken:**" right before its sibling "**Actions planned:**": the follow-ups already carried out, a group
+      // its label names (so its one sentence is its item).
       mark(taken, span.index)
-      readGroup(blocks, taken + 1, span.index, { kind: null, done: true }, out, false)
+      readGroup(blocks, taken + 1, span.index, { kind: null, done: true }, out, true)
     }
     const before = out.length
     readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)

@@ -97,12 +97,25 @@ export function isStatement(line: string): boolean {
   return STATEMENT.test(line.trim()) && !FUTURE.test(line)
 }
 
+/** A line that opens with a short label of at most five words and a colon ("Warm-up job: …"). */
+const LABELLED_LINE = /^[\p{Lu}\p{Lo}][\p{L}\p{N}'’&/-]*(?: [\p{L}\p{N}'’&/-]+){0,4}:\s+\S/u
+
+/**
+ * Lines of a short label and its description ("Reload limiter: We added a limiter …"), all of them or all but one of
+ * three or more ("Paging revamp! We are …"): the labels name the items, however the descriptions read.
+ */
+export function labelledLines(lines: string[]): boolean {
+  const labelled = lines.filter((l) => LABELLED_LINE.test(l.trim())).length
+  return labelled >= 2 && labelled >= lines.length - (lines.length >= 3 ? 1 : 0)
+}
+
 /**
  * True when at least half the lines read as running prose (statements, connectives, first-person talk, clauses
  * with their own subject) or any is a question.
  */
 export function readsAsProse(lines: string[]): boolean {
   if (lines.some((l) => /\?/.test(l))) return true
+  if (labelledLines(lines)) return false
   const prosey = lines.filter((l) => isStatement(l) || PROSE_START.test(l.trim()) || narrates(l)).length
   return prosey * 2 >= lines.length && lines.length > 0
 }

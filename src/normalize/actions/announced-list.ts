@@ -9,10 +9,19 @@ const FUTURE =
 /** Words that introduce what was already done ("we did the following", "we have", "were taken"). */
 const PAST = /\b(?:we (?:did|took|made|have|had)|we've|were|was|had been|have been)\b/i
 
-/** True for a paragraph whose last sentence ends in a colon and announces changes still to come. */
+/** A purpose of prevention ("To prevent similar issues in the future", "to keep this from happening again"). */
+const PREVENTION =
+  /\b(?:to (?:prevent|avoid) (?:this|it|that|similar|such|a recurrence|recurrence|future)|to keep (?:this|it|that) from happening|from happening again)\b/i
+/** Nouns that name the follow-ups a sentence announces ("a few changes", "these improvements", "the following measures"). */
+const FOLLOW_UPS = /\b(?:changes|improvements|measures|steps|actions|fixes|safeguards)\b/i
+
+/**
+ * True for a paragraph whose last sentence ends in a colon and announces changes still to come, or changes made or
+ * planned to prevent a recurrence ("To prevent similar issues, we've made a few changes:").
+ */
 export function announcesFollowUps(paragraph: string): boolean {
   const text = paragraph.replace(/\s+/g, ' ').trim()
   if (!text.endsWith(':')) return false
   const last = text.slice(Math.max(0, text.lastIndexOf('. ', text.length - 2) + 1), -1).slice(-400)
-  return FUTURE.test(last) && !PAST.test(last)
+  return (FUTURE.test(last) && !PAST.test(last)) || (PREVENTION.test(last) && FOLLOW_UPS.test(last))
 }

@@ -75,6 +75,8 @@ const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
     /^what (?:(?:are|will|do|did) )?we(?: are| will|'re|'ll| did)? (?:do|doing|chang|going|improv|plan|fix)|^what(?:'s| is| comes) next|^how (?:we|we'll|we're|will we|do we|are we|to) .*\b(?:prevent|avoid|improv|stop|reduc|less likely|less impactful)|^(?:what|how) (?:we(?:'re| are) )?(?:changing|preventing)|^(?:improving|preventing|reducing|hardening|avoiding)\b/,
     'actionItems',
   ],
+  // The passive form of the same question: "What is being done about this?", "What will be done to prevent it?".
+  [/^what(?: is| are| will be|'s) (?:being )?(?:done|changed|changing)\b/, 'actionItems'],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:fix|resolv|mitigat|recover|restor|respond|handl)/, 'resolution'],
   [/^what (?:did |have )?we (?:learn|take away)|^what (?:i|we) learned|^how(?:'d| did) (?:we|it) (?:do|go)\b/, 'lessonsLearned'],
   [/^(?:who|what|which) (?:(?:was|were|is|are) )?(?:\w+ )?(?:affected|impacted)|^how (?:bad|many|much)/, 'impact'],

@@ -37,7 +37,7 @@ export interface SectionCue {
 
 /** Fixes named as the lasting ones: each wording of "long term", "permanent" or "future" before a fix, solution or remediation. */
 const FOLLOW_UP_FIXES = ['long term', 'long-term', 'longer term', 'longer-term', 'permanent', 'future'].flatMap((lasting) =>
-  ['fix', 'solution', 'resolution', 'remediation'].map((fix) => `${lasting} ${fix}`),
+  ['fix', 'solution', 'resolution', 'remediation', 'mitigation'].map((fix) => `${lasting} ${fix}`),
 )
 
 /** Cues per key; weight 3 names the section, 2 strongly suggests it, 1 only leans. */
