@@ -1,6 +1,6 @@
 /**
  * The zone a document states outside its timeline: a sentence that names it ("All times in CEST", "Times are
- * Pacific", "Timezone: UTC", "TZ: America/New_York", "All times PDT." on a line of its own), else the zone written after the first clock time in prose ("at 22:26 UTC").
+ * Pacific", "Timezone: UTC", "TZ: America/New_York", "All times PDT." on a line of its own, "heure de Paris"), else the zone written after the first clock time in prose ("at 22:26 UTC").
  * Fenced code (in a blockquote too), log lines and HTTP headers are never read: their zones are the machine's, not the author's.
  */
 import { findTimes } from './datetime.js'
@@ -8,7 +8,7 @@ import { findZone, readZoneAt, type ParsedZone } from './zones.js'
 
 const FENCE = /^(`{3,}|~{3,})/
 const STATEMENT =
-  /^[\W_]{0,4}(?:tz|zone)\s*[:：]|\b(?:times?|timestamps?|hours|events|dates)\b[^.!?\n]{0,60}?\b(?:in|are|is|as|use)\b|\btime[\s-]?zones?\b|\bzeitzone\b|\b(?:zeiten|uhrzeiten|zeitangaben)\b[^.!?\n]{0,40}?\b(?:in|sind)\b|\bfuseau\b|\bheures?\b.{0,20}\b(?:en|UTC)\b/i
+  /^[\W_]{0,4}(?:tz|zone)\s*[:：]|\b(?:times?|timestamps?|hours|events|dates)\b[^.!?\n]{0,60}?\b(?:in|are|is|as|use)\b|\btime[\s-]?zones?\b|\bzeitzone\b|\b(?:zeiten|uhrzeiten|zeitangaben)\b[^.!?\n]{0,40}?\b(?:in|sind)\b|\bfuseau\b|\bheures?\b.{0,20}\b(?:en|UTC)\b|\bheure (?:normale |avancée )?(?:de|du|d['’])\s?(?:l['’])?[A-ZÀ-Ý]/i
 /** A report that says it uses a spelled-out zone ("This report uses Eastern Time throughout"); capitals make it a name. */
 const USES_ZONE = /\b(?:[Uu]ses?|[Uu]sing)\s(?:the\s)?[A-Z][a-z]+(?:\s[A-Z][a-z]+){0,2}\sTime\b/
 /** A short line of its own that names the zone without a verb ("All times PDT.", "(all times UTC)", "Times: CET"). */

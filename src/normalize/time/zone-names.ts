@@ -122,3 +122,19 @@ export const REGIONS: Record<string, string | number> = {
   'new zealand': 'Pacific/Auckland',
   moscow: 'Europe/Moscow',
 }
+
+/**
+ * French region words after "heure de" ("heure de l'Est"): Canada's zones for North America's regions, as French
+ * speakers there write them (so their day-first dates stay day-first), Berlin's and its neighbours' for Europe's.
+ */
+export const FRENCH_REGIONS: Record<string, string> = {
+  est: 'America/Toronto',
+  pacifique: 'America/Vancouver',
+  centre: 'America/Winnipeg',
+  rocheuses: 'America/Edmonton',
+  atlantique: 'America/Halifax',
+  'terre-neuve': 'America/St_Johns',
+  'europe centrale': BER,
+  'europe occidentale': 'Europe/Lisbon',
+  'europe orientale': 'Europe/Helsinki',
+}

@@ -10,7 +10,7 @@
  * Ambiguous abbreviations take their most common meaning: CST = US Central, IST = India, BST = British Summer.
  */
 import { IANAZone } from 'luxon'
-import { ABBREVIATIONS, CHI, DEN, LA, NY, REGIONS, daylight, standard, type SeasonZone } from './zone-names.js'
+import { ABBREVIATIONS, CHI, DEN, FRENCH_REGIONS, LA, NY, REGIONS, daylight, standard, type SeasonZone } from './zone-names.js'
 
 /**
  * A zone as written and what it resolves to: `fixedOffsetMinutes` when it is one offset (it wins), else `iana`; an
@@ -29,7 +29,7 @@ export interface ParsedZone {
 const UTC_LETTERS = 'UTC|UCT|CUT|CTU|TUC|TCU|GMT|GTM|MGT|MTG|TGM|TMG'
 const OFFSET_RE = new RegExp(String.raw`^(?:(?:${UTC_LETTERS}|UT)\s*)?([+\-−])\s?(\d{1,2})(?::?(\d{2}))?$`, 'i')
 const FIND_RE =
-  /\b[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5} ?\/ ?[A-Z]{2,5}\b|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b(?! [A-Z][a-z])|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
+  /\b[A-Z][A-Za-z]+\/[A-Za-z_]+(?:\/[A-Za-z_]+)?|\b(?:UTC|UCT|GMT|GTM|MGT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b|\b[A-Z]{2,5}(?= [Tt]ime\b)|\b(?:[A-Z][a-z]+ ){0,2}[A-Za-z]+ (?:(?:[Ss]tandard|[Dd]aylight|[Ss]ummer) )?[Tt]ime\b|\b[A-Z]{2,5} ?\/ ?[A-Z]{2,5}\b|\b[A-Z]{3,4}-?\d{1,2}[A-Z]{3,4}\b|\b[Hh]eure (?:normale |avancée |d['’]été )?(?:de |du |des |d['’])(?:l['’]|la )?[A-Za-zÀ-ÿ]+(?: (?:centrale|occidentale|orientale))?|\b[A-Z]{2,5}\b|\b[Uu][Tt][Cc]\b|(?:\b[Ii]n |\()(?:Pacific|Eastern|Central|Mountain)(?: (?:[Ss]tandard |[Dd]aylight )?[Tt]ime)?\b(?! [A-Z][a-z])|\b(?:Pacific|Eastern|Central|Mountain)(?=\s*[).,;]|\s*$)/g
 
 /** Areas whose cities are read as zones (`Denver`); Antarctic stations and Etc names are not places people write. */
 const CITY_AREAS = new Set(['America', 'Europe', 'Asia', 'Africa', 'Australia', 'Pacific', 'Atlantic', 'Indian'])
@@ -89,8 +89,8 @@ function resolved(written: string, target: string | number | SeasonZone): Parsed
   return { written, iana: target.region, fixedOffsetMinutes: seasonOffset(target) }
 }
 
-/** Two abbreviations joined by a slash ("PST/PDT", "CET / CEST", "UTC/GMT"). */
-const SEASON_PAIR = /^([A-Z]{2,5}) ?\/ ?([A-Z]{2,5})$/
+/** Two abbreviations joined by a slash ("PST/PDT", "CET / CEST", "UTC/GMT") or, as POSIX names a region's clock, by its offset ("EST5EDT", "CET-1CEST"). */
+const SEASON_PAIR = /^([A-Z]{2,5})(?: ?\/ ?|-?\d{1,2})([A-Z]{2,5})$/
 
 /**
  * A pair of abbreviations: the standard and daylight names of one region ("PST/PDT", "CEST/CET") mean the region's
@@ -101,6 +101,21 @@ function seasonPair(written: string, first: string, second: string): ParsedZone 
   if (a === undefined) return null
   if (typeof a === 'object' && typeof b === 'object' && a.region === b.region && a.season !== b.season) return resolved(written, a.region)
   return resolved(written, a)
+}
+
+/** French "heure de Paris", "heure de l'Est", "heure normale du Pacifique": the place or region after "heure", its season when named. */
+const FRENCH_HOUR = /^heure (?:(normale|avancée|d['’]été) )?(?:de |du |des |d['’])(?:l['’]|la )?(.{2,30})$/i
+
+/** A zone written the French way (`FRENCH_HOUR`): a region word's zone (its standard or daylight offset when named), else a zone's city; null otherwise. */
+function frenchZone(written: string): ParsedZone | null {
+  const m = FRENCH_HOUR.exec(written)
+  const place = m ? m[2]!.toLowerCase() : null
+  if (!m || !place) return null
+  const region = Object.hasOwn(FRENCH_REGIONS, place) ? FRENCH_REGIONS[place]! : null
+  if (region && m[1]) return resolved(written, m[1].toLowerCase() === 'normale' ? standard(region) : daylight(region))
+  if (region) return resolved(written, region)
+  const city = COMMON_WORDS.has(place) ? null : cityZone(place)
+  return city ? resolved(written, city) : null
 }
 
 /** Reads a string that is wholly a zone ("CEST", "(UTC)", "GMT+1", "Pacific time", "Denver", "Europe/Berlin"). */
@@ -128,6 +143,8 @@ export function parseZone(text: string): ParsedZone | null {
     const iana = ianaName(written)
     if (iana) return resolved(written, iana)
   }
+  const french = frenchZone(written)
+  if (french) return french
   const words = written
     .toLowerCase()
     .replace(/\s+/g, ' ')
@@ -161,7 +178,7 @@ export function findZone(text: string): ParsedZone | null {
 }
 
 const ABBREVIATION = new RegExp(
-  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}(?: ?\/ ?[A-Z]{2,5})?|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][A-Za-z]+\/[A-Za-z_]+)$`,
+  String.raw`^(?:\(.{1,40}\)|[A-Z]{2,5}(?: ?\/ ?[A-Z]{2,5}|-?\d{1,2}[A-Z]{3,4})?|[+\-−]\d{2}:?\d{2}|(?:${UTC_LETTERS})\s?[+\-−]\s?\d{1,2}(?::?\d{2})?|[A-Z][A-Za-z]+\/[A-Za-z_]+)$`,
 )
 const UNKNOWN_ZONE = /^[A-Z]{2,4}T$/
 
