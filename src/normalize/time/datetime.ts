@@ -34,9 +34,9 @@ export interface DateHints {
 
 /** am/pm long (`3pm`, `8:00 a.m.`, `11:22-am`) or, straight after a colon time, short (`10:45a`). */
 const AMPM = String.raw`(?:(?:\s|-(?=[ap]m\b))?(?<ap>[ap])\.?\s?m\b\.?|(?<=\d:\d\d)(?<ap2>[ap])(?![a-z\d]))`
-/** Clock times in every shape the text may use; four bare digits (`1915`) only before UTC/GMT or as the first of such a range (`1900 and 2100 UTC`). */
+/** Clock times in every shape the text may use (seconds may carry a fraction, `10:00:00.123`, `10:00:00,123`); four bare digits (`1915`) only before UTC/GMT or as the first of such a range (`1900 and 2100 UTC`). */
 const TIME_SOURCE =
-  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2}))?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|(?<h7>[01]\d|2[0-3])(?<m7>[0-5]\d)(?=\s?(?:UTC|GMT)\b|(?:\s(?:and|to|until|till)\s|\s?[-–]\s?)(?:[01]\d|2[0-3])[0-5]\d\s?(?:UTC|GMT)\b)|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
+  String.raw`(?<![\d:.])(?:(?<h1>\d{1,2}):(?<m1>\d{2})(?::(?<s1>\d{2})(?:\.\d{1,9}|,\d{3})?)?(?!\d|:\d)|(?<h2>\d{1,2})\.(?<m2>\d{2})(?=\s?[ap]\.?\s?m\b)|(?<h3>\d{1,2})(?=\s?[ap]\.?\s?m\b)|(?<h4>\d{1,2})h(?<m4>[0-5]\d)(?!\d|\s?min|m\b)|(?<h5>[01]\d|2[0-3])(?<m5>[0-5]\d)\s?(?:hrs|h)\b|(?<h7>[01]\d|2[0-3])(?<m7>[0-5]\d)(?=\s?(?:UTC|GMT)\b|(?:\s(?:and|to|until|till)\s|\s?[-–]\s?)(?:[01]\d|2[0-3])[0-5]\d\s?(?:UTC|GMT)\b)|\b(?<word>midnight|noon|midday)\b|(?<jp>午前|午後)?\s?(?<h6>\d{1,2})\s?時(?!間)(?:\s?(?<m6>\d{1,2})\s?分|(?<half>半))?)` +
   `${AMPM}?`
 const TIME_STICKY = new RegExp(TIME_SOURCE, 'iy')
 /** Every time shape holds an ASCII digit but the words `midnight`, `noon` and `midday`: a text with none is not scanned. */
