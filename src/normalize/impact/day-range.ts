@@ -27,7 +27,7 @@ function daysBetween(a: string, b: string): number {
 
 /** The first and last day of the ranges of days one sentence states, or `null`. */
 function sentenceDays(sentence: string, context: RangeContext): { start: string; end: string; opener: boolean } | null {
-  const dates = findDates(sentence, { year: context.year, dayFirst: context.dayFirst })
+  const dates = findDates(sentence, { year: context.year, dayFirst: context.dayFirst, around: context.date })
   for (let i = 0; i < dates.length; i++) {
     const a = dates[i]!
     const span = /[a-z]/i.test(a.text) ? DAY_SPAN.exec(a.text) : null

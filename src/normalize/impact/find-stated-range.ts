@@ -65,7 +65,7 @@ export function sentences(text: string): string[] {
 /** Date, time and zone of one side of a range (or of a lone stated moment) read from the text around its time. */
 export function side(raw: string, time: ParsedTime, context: RangeContext): { date: string | null; time: string; zone: ParsedZone | null } {
   const text = raw.replace(/(\d)[–—](?=\d)/g, '$1-')
-  const date = findDates(text, { year: context.year, dayFirst: context.dayFirst }).find((d) => d.year !== null || context.year !== null)
+  const date = findDates(text, { year: context.year, dayFirst: context.dayFirst, around: context.date }).find((d) => d.year !== null || context.year !== null)
   const rest = (date ? text.replace(date.text, ' ') : text).replace(time.text, ' ')
   const zone = findZone(rest.replace(/\b[AaPp]\.?[Mm]\b\.?/g, ' '))
   return { date: date ? formatDate({ year: date.year ?? context.year!, month: date.month, day: date.day }) : null, time: formatTime(time), zone }

@@ -9,6 +9,7 @@ import type { DateHints, ParsedDate } from './datetime.js'
 import { numericParts, orderOfKnownDay } from './numeric-dates.js'
 import { monthNumber } from './month-words.js'
 import { allMatches } from '../all-matches.js'
+import { weekdayMonth } from './weekday-day.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
@@ -97,6 +98,8 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   // Numbers joined by commas are a date only as a field's value or a line's start, with a year of this era
   // ("Start: 03, 14, 2024"), so a list of numbers in prose ("nodes 3, 11, 2048") is never one.
   ['num', String.raw`(?=\d{1,2},)(?<=^\s{0,3}|[:(\[|]\s{0,2})(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>(?:19|20)\d{2})(?![\d]|[.,:/-]\d)`],
+  // A weekday and an ordinal day with no month ("Monday 3rd", "Wed the 5th"): the month comes from the document's day.
+  ['wd', String.raw`\b(?<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|s|sday|nesday|rs|rsday|urday)?\.?,?\s{1,3}(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)\b`],
   ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
   // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
@@ -149,6 +152,10 @@ function build(kind: string, g: Record<string, string | undefined>, text: string
       ambiguous = unhinted && g['sep'] !== '.'
     }
     ;[day, month] = dayFirst === false ? [b, a] : [a, b]
+  } else if (kind === 'wd') {
+    const found = weekdayMonth(g['wd'] ?? '', Number(g['d']), hints?.around)
+    if (!found) return null
+    return { year: found.year, month: found.month, day: Number(g['d']), ambiguous: false, text }
   } else if (kind === 'dmx') {
     month = FOREIGN_MONTHS.get((g['mon'] ?? '').toLowerCase()) ?? 0
     day = Number(g['d'])

@@ -30,6 +30,8 @@ export interface DateHints {
   dayFirst?: boolean | null
   /** The publication day (`YYYY-MM-DD`) that "yesterday" and "today" count from. */
   today?: string | null
+  /** A day the document gives (`YYYY-MM-DD`, the incident's), whose month a weekday and day alone ("Monday 3rd") fall in or next to. */
+  around?: string | null
 }
 
 /** am/pm long (`3pm`, `8:00 a.m.`, `11:22-am`) or, straight after a colon time, short (`10:45a`). */

@@ -108,7 +108,7 @@ function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone:
 function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext, file: VFile, prose: boolean): TimelineResult {
   const ctx = { ...given, date: realDate(given.date) }
   const year = ctx.year ?? (ctx.date ? Number(ctx.date.slice(0, 4)) : null)
-  const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null, today: ctx.published ?? null })
+  const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null, today: ctx.published ?? null, around: ctx.date ?? ctx.published ?? null })
   const headingZone = findZone(ctx.heading)
   const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
   const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
