@@ -8,6 +8,7 @@ import { findDates, findTimes, formatDate, formatTime, type ParsedTime } from '.
 import { rangeHours, rangeOpener, readSpreadJoin } from '../time/range-join.js'
 import { findZone, toIso, type ParsedZone } from '../time/zones.js'
 import { shiftMoment } from './moment-math.js'
+import { shareMeridiem } from '../time/shared-meridiem.js'
 import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
 
 /** A piece of prose and how much a range found in it counts (impact section 3, summary 2, elsewhere 1). */
@@ -45,8 +46,25 @@ export const QUANTITY = /^\s*(?:h(?:ou)?rs?\b|hours?\b|min(?:ute)?s?\b|%)/i
 /** Words just before a number that make it an amount of time, not the time of an event ("lasted 2h30", "took 1:45"). */
 export const DURATION_CUE =
   /\b(?:lasted|lasting|lasts|took|taking|takes|for|within|every)\s+(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|under|just|~)\s*)?$/i
-/** "2–3pm": a bare hour before a range dash takes the meridiem of the hour after it. */
-const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*\d{1,2}(?::\d{2})?\s*([ap])\.?m\b)/gi
+/** "2–3pm": a bare hour before a range dash, which takes the meridiem of the hour after it when `shareMeridiem` says so. */
+const SHARED_MERIDIEM = /(?<![\d/.:-])(\d{1,2})(:\d{2})?(\s*[-–]\s*(\d{1,2})(?::(\d{2}))?\s*([ap])\.?m\b)/gi
+
+/** The `SHARED_MERIDIEM` match with the start's am/pm written out where the end's is meant for both ("2pm-3pm"), else as it was. */
+function sharedHour(
+  whole: string,
+  hour: string,
+  minutes: string | undefined,
+  rest: string,
+  endHour: string,
+  endMinutes: string | undefined,
+  ap: string,
+): string {
+  const meridiem = ap.toLowerCase() === 'a' ? 'am' : 'pm'
+  const end = (Number(endHour) % 12) + (meridiem === 'pm' ? 12 : 0)
+  const start = { hour: Number(hour), minute: Number(minutes?.slice(1) ?? 0), second: null, text: hour, meridiem: null }
+  const read = shareMeridiem(start, { hour: end, minute: Number(endMinutes ?? 0), second: null, text: '', meridiem })
+  return read === start ? whole : `${hour}${minutes ?? ''}${ap}m${rest}`
+}
 
 /**
  * Where a passage splits into sentences: white space after ".", "!" or "?" (but not after a meridiem's "p.m." or an
@@ -85,7 +103,7 @@ function sentenceTimes(text: string): Array<ParsedTime & { index: number }> {
 
 /** Every range in one sentence, as start and end moments; two times are joined as the timeline's range reader joins them. */
 function sentenceRanges(sentence: string, context: RangeContext): SentenceRange[] {
-  const text = sentence.replace(SHARED_MERIDIEM, '$1$2$4m$3')
+  const text = sentence.replace(SHARED_MERIDIEM, sharedHour)
   const times = sentenceTimes(text)
   const out: SentenceRange[] = []
   for (let i = 0; i + 1 < times.length; i++) {
@@ -96,7 +114,7 @@ function sentenceRanges(sentence: string, context: RangeContext): SentenceRange[
     const gap = readSpreadJoin(text.slice(a.index + a.text.length, b.index), opener)
     if (!gap) continue
     const prefixStart = i > 0 ? times[i - 1]!.index + times[i - 1]!.text.length : 0
-    const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.lead, a, context)
+    const left = side(text.slice(prefixStart, a.index) + ' ' + a.text + ' ' + gap.lead, shareMeridiem(a, b), context)
     const after = times[i + 2]?.index ?? text.length
     const right = side(gap.trail + ' ' + text.slice(b.index, Math.min(after, b.index + b.text.length + 30)), b, context)
     const zone = left.zone ?? right.zone ?? context.zone

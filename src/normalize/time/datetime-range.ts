@@ -7,6 +7,7 @@ import { addDays } from './date-parts.js'
 import { findDates, findTimes, formatDate, formatTime, type DateHints, type ParsedTime } from './datetime.js'
 import { findZone, offsetOn, parseZone, toIso, type ParsedZone } from './zones.js'
 import { RANGE_CONJUNCTIONS, RANGE_WORDS } from './range-join.js'
+import { shareMeridiem } from './shared-meridiem.js'
 
 /** One end of a range; each part is null when the text does not say. */
 export interface RangePoint {
@@ -101,8 +102,9 @@ function splitRange(text: string): [string, string | null] {
 export function parseRange(text: string, hints: RangeHints = {}): DateTimeRange | null {
   const clean = text.slice(0, 2000).replace(/[*`]/g, '')
   const [leftText, rightText] = splitRange(clean)
-  const left = readSide(leftText, hints)
   const right = rightText === null ? null : readSide(rightText, hints)
+  const written = readSide(leftText, hints)
+  const left = written.time && right?.time ? { ...written, time: shareMeridiem(written.time, right.time) } : written
   if (!left.time && !left.date) return null
   const zone = left.zone ?? right?.zone ?? parseZone(hints.zone ?? '') ?? parseZone(hints.defaultTimezone ?? '')
   const startDate = left.date ?? hints.date ?? null

@@ -11,6 +11,7 @@ import { asciiDigits, joinerLength, readDateToken, readFiller, readTimeSuffix, r
 import { findZone, formatOffset, parseZone, readZoneAt as readZone, type ParsedZone } from '../time/zones.js'
 import { hourBeforeRange, readRangeEnd, readRangeJoin } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
+import { shareMeridiem } from '../time/shared-meridiem.js'
 
 /** What a line's opening stamp says; `rest` is the event text after it. */
 export interface Stamp {
@@ -133,6 +134,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       const end = readRangeEnd(s, between, hourOnlyStart)
       if (end) {
         stamp.end = end.value
+        stamp.time = shareMeridiem(stamp.time, end.value)
         return p + end.length
       }
       const dated = stamp.date ? readDatedRangeEnd(s, hints) : null
