@@ -31,6 +31,8 @@ const FILLER =
   /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|zwischen|entre(?: las| los)?|von|desde(?: las)?|de(?: las)?|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
 /** The openers after which "and" ("y", "und") joins a range's start and end. */
 const BETWEEN = /^(?:between|zwischen|entre)\b/i
+/** The openers of a range ("from", "von", "de", "between"), after which a bare hour may be its start ("von 10 bis 11 Uhr"). */
+const OPENS = /^(?:from|von|de|desde|between|zwischen|entre)\b/i
 /** Marks after a time: approximate ("ish"), German "Uhr", an hours suffix ("14:30h"), Japanese "頃". */
 const TIME_SUFFIX = /^(?:-?ish\b|\s?Uhr\b|\s?hrs?\b|\s?頃|\s?ごろ)/i
 const APPROXIMATE = /^(?:[~≈]|around|approx|approximately|about|circa|ca\.|c\.|roughly|gegen|vers|-?ish|頃|ごろ)/i
@@ -95,10 +97,10 @@ export function readDateToken(s: string, hints: StampHints): Token<ParsedDate | 
   }
 }
 
-/** Filler that may precede a stamp's part (`~`, "around", "Monday,", "Update", "between"); whether it marks an approximate time or opens a between-range. */
-export function readFiller(s: string): Token<{ approximate: boolean; between: boolean }> | null {
+/** Filler that may precede a stamp's part (`~`, "around", "Monday,", "Update", "between"); whether it marks an approximate time, opens a between-range, or opens any range. */
+export function readFiller(s: string): Token<{ approximate: boolean; between: boolean; opens: boolean }> | null {
   const m = FILLER.exec(s)
-  return m ? { value: { approximate: APPROXIMATE.test(m[0]), between: BETWEEN.test(m[0]) }, length: m[0].length } : null
+  return m ? { value: { approximate: APPROXIMATE.test(m[0]), between: BETWEEN.test(m[0]), opens: OPENS.test(m[0]) }, length: m[0].length } : null
 }
 
 /** A mark written straight after a time ("ish", "Uhr", "h", "頃"). */

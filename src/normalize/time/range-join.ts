@@ -63,10 +63,29 @@ export function readRangeEnd(s: string, between: boolean, hourOnlyStart: boolean
   return { value: end.value, length: join.length + end.length + suffix }
 }
 
-/** A start hour written without minutes (`10h`, `10 Uhr`), read only where a range's join and end follow it. */
-export function hourBeforeRange(s: string, between: boolean): Token<ParsedTime> | null {
+/** A bare hour (`10` of "von 10 bis 11 Uhr"), a range's start only as `bareHourStart` allows. */
+const BARE_HOUR = /^([01]?\d|2[0-3])(?=\s{1,3}\p{L})/u
+
+/**
+ * A bare hour opening a range whose end carries the hour word for both ("von 10 bis 11 Uhr", "de 10 à 11h", after an
+ * opening word): the join is a word and the end is written with "Uhr" or `h`.
+ */
+function bareHourStart(s: string, between: boolean): Token<ParsedTime> | null {
+  const m = BARE_HOUR.exec(s)
+  const rest = m ? s.slice(m[0].length) : ''
+  const end = m && readRangeJoin(rest)?.word ? readRangeEnd(rest, between, true) : null
+  if (!m || !end || !/(?:\bUhr|\dh)$/i.test(rest.slice(0, end.length).trimEnd())) return null
+  return { value: { hour: Number(m[1]), minute: 0, second: null, text: m[0], meridiem: null }, length: m[0].length }
+}
+
+/**
+ * A start hour written without minutes (`10h`, `10 Uhr`), read only where a range's join and end follow it; after an
+ * opening word (`opened`: "von", "de", "from", "between"), a bare hour too when the end names the hour (see `bareHourStart`).
+ */
+export function hourBeforeRange(s: string, between: boolean, opened = false): Token<ParsedTime> | null {
   const start = readHourOnly(s)
-  return start && readRangeEnd(s.slice(start.length), between, true) ? start : null
+  if (start) return readRangeEnd(s.slice(start.length), between, true) ? start : null
+  return opened ? bareHourStart(s, between) : null
 }
 
 /** How a range's start was opened in its sentence: "from" ("von", "de", "desde", "du"), "between" ("entre", "zwischen"), or not. */
@@ -137,6 +156,8 @@ export function rangeOpener(before: string): RangeOpener {
 
 /** Where an hour written without minutes may stand in prose (`10h`, `10 Uhr`), not inside a word, number or time. */
 const HOUR_ONLY_IN_TEXT = /(?<![\p{L}\p{N}:.])(?:[01]?\d|2[0-3])(?:h(?![\p{L}\d])|\s?Uhr\b)/giu
+/** An opening word right before a bare hour ("von 10 bis 11 Uhr", "de 10 à 11h"): what may make the hour a range's start. */
+const OPENED_BARE_HOUR = /(?<![\p{L}])(?:von|de|from|zwischen|entre|between)\s{1,3}(?=(?:[01]?\d|2[0-3])\s)/giu
 /** A range's join word right before an hour ("à 11h", "bis 11 Uhr"). */
 const WORD_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WORD_ALTERNATIVES})(?:\s(?:las|la|les))?\s{1,3}$`, 'u')
 
@@ -147,6 +168,11 @@ const WORD_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WORD_ALTERNATIVES})
 export function rangeHours(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   let looked = 0
+  for (const m of text.slice(0, 10_000).matchAll(OPENED_BARE_HOUR)) {
+    if (++looked > 50) break
+    const start = bareHourStart(text.slice(m.index + m[0].length), /^(?:between|zwischen|entre)/i.test(m[0]))
+    if (start) out.push({ ...start.value, index: m.index + m[0].length })
+  }
   for (const m of text.slice(0, 10_000).matchAll(HOUR_ONLY_IN_TEXT)) {
     if (++looked > 50) break
     const at = text.slice(m.index)

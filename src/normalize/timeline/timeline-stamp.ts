@@ -117,6 +117,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
   let endZone = false
   let between = false
   let hourOnlyStart = false
+  let opened = false
   const at = (p: number): string => norm.slice(p)
 
   /** One part at `p` (no joiner before it); the position after it, or -1. */
@@ -154,7 +155,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
     }
     if (!stamp.time && !stamp.timeUnknown && !stamp.invalidTime) {
       const full = readTimeToken(s, stamp.date !== null)
-      const time = full ?? hourBeforeRange(s, between)
+      const time = full ?? hourBeforeRange(s, between, opened)
       if (time) {
         hourOnlyStart = !full
         stamp.time = time.value
@@ -237,6 +238,7 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
       if (!wrap && !filler) break
       if (filler?.value.approximate) stamp.approximate = true
       if (filler?.value.between) between = true
+      if (filler?.value.opens) opened = true
       p += wrap ? wrap[0].length : filler!.length
       next = part(p, joined)
     }
