@@ -11,14 +11,17 @@ import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { innerClock } from './timeline-prose.js'
 import { readStamp } from './timeline-stamp.js'
 
-/** A stamp closing an item, in brackets or after a dash: "Users cannot sign in (07:01 UTC)", "Paged — 07:15". */
-const CLOSING_STAMP = /\s*(?:[([]([^()[\]]{1,40})[)\]]|\s[-–—]\s+([^-–—]{1,40}))\s*\.?$/
+/**
+ * A stamp closing an item, in brackets, after a dash (its date may hold hyphens) or after "at": "Users cannot sign in
+ * (07:01 UTC)", "Paged — 07:15", "Rollback completed — 2024-03-01 14:32 UTC", "Deploy started at 14:02".
+ */
+const CLOSING_STAMP = /\s*(?:[([]([^()[\]]{1,40})[)\]]|\s[-–—]\s+((?:[^-–—]|(?<=\d)-(?=\d)){1,40})|\s(?:at|@)\s+([^\s].{0,39}?))\s*\.?$/
 
 /** An item's text without the stamp that closes it, when that part is nothing but a stamp; else the text as it is. */
 export function withoutClosingStamp(text: string, hints: DateHints): string {
   const m = CLOSING_STAMP.exec(text)
   if (!m || m.index === 0) return text
-  const stamp = readStamp(m[1] ?? m[2] ?? '', hints)
+  const stamp = readStamp(m[1] ?? m[2] ?? m[3] ?? '', hints)
   return stamp?.time && stamp.rest === '' ? text.slice(0, m.index) : text
 }
 
