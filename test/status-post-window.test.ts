@@ -42,3 +42,14 @@ describe('isStatusPost', () => {
     expect(isStatusPost({ date: '2025-01-01', title: 'A blog post', tags: ['ops'] })).toBe(false)
   })
 })
+
+describe('Statusfy incidents', () => {
+  it('reads affectedsystems as a status-page key: the date is the start and the key is no unknown one', () => {
+    const { impact, diagnostics } = record(
+      'date: "2021-03-19T06:26:00.000Z"\nseverity: major-outage\naffectedsystems:\n  - workspaces',
+      'Workspaces fail to start.\n',
+    )
+    expect(impact.start?.at).toBe('2021-03-19T06:26:00+00:00')
+    expect(diagnostics.map((d) => d.ruleId)).not.toContain('front-matter-unknown-key')
+  })
+})

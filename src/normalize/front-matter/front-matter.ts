@@ -34,6 +34,7 @@ export const KNOWN_KEYS = [
   'resolvedWhen',
   'resolved',
   'affected',
+  'affectedsystems',
   'description',
   'summary',
   'slug',

@@ -12,11 +12,11 @@ const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
 const isMoment = (value: unknown): boolean => value instanceof Date || (typeof value === 'string' && /\d/.test(value))
 
 /**
- * `true` when the keys say status post: `affected` or `resolvedWhen` (cState), `severity` with `resolved`, a resolution
+ * `true` when the keys say status post: `affected` or `resolvedWhen` (cState), `affectedsystems` (Statusfy), `severity` with `resolved`, a resolution
  * key holding a moment (`resolvedDate`, `resolved_at`), or a status word with a severity.
  */
 export function isStatusPost(data: Record<string, unknown>): boolean {
-  if ('affected' in data || 'resolvedWhen' in data || ('severity' in data && 'resolved' in data)) return true
+  if ('affected' in data || 'affectedsystems' in data || 'resolvedWhen' in data || ('severity' in data && 'resolved' in data)) return true
   for (const key of Object.keys(data)) {
     const k = bare(key)
     if (k !== 'resolved' && k.startsWith('resolved') && isMoment(data[key])) return true
