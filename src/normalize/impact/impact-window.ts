@@ -11,7 +11,7 @@ import { statedMinutes } from './stated-minutes.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findStatedDayRange } from './day-range.js'
-import { endScore, findMarkedEvents, isFollowUp, isLeadUp, startScore } from './marked-events.js'
+import { endScore, findMarkedEvents, isFollowUp, isLeadUp, saysRecovered, startScore } from './marked-events.js'
 import { withoutOutliers } from './outlier-events.js'
 import { laterOf, spannedEnd } from './spanned-end.js'
 import { isLaterDay } from './end-day.js'
@@ -194,7 +194,9 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
       input.statedEndIsResolution &&
       input.statedEnd &&
       markedEnd &&
-      marks.endScore >= 3 &&
+      marks.end !== null &&
+      markedEnd === events[marks.end]!.moment &&
+      saysRecovered(events[marks.end]!.entry.text) &&
       isBefore(markedEnd, statedEnd) &&
       (!start || !isBefore(markedEnd, start.moment))
         ? { moment: markedEnd, source: 'marked' }

@@ -193,6 +193,17 @@ function readEndScore(written: string): number {
   return found
 }
 
+/** A status page's phase label opening a post ("Resolved - …", "**Monitoring**: …"), any phase. */
+const PHASE_POST = PHASE('resolved|monitoring|identified|investigating|update|completed|postmortem')
+
+/**
+ * `true` when an event says in its own words that the service came back (an author's "outage resolved, agents allocated"),
+ * not a status page's phase post ("Resolved - This incident has been resolved"), which a stated resolution time outranks.
+ */
+export function saysRecovered(text: string): boolean {
+  return !PHASE_POST.test(text) && endScore(text) >= 3
+}
+
 /** Declaring or closing the incident: the end of the response, which may come after users stopped being affected. */
 const INCIDENT_CLOSED = /\b(?:declared|marked|closed)\b.{0,40}\bincident\b|\bincident\b.{0,40}\b(?:resolved|closed|ended|over)\b/i
 /** `true` when an event declares or closes the incident (the response's end, not necessarily the impact's). */

@@ -43,12 +43,14 @@ const TEMPLATE_TAG = /\{\{[<%]?[^{}]{0,200}?[>%]?\}\}|\{%[^{}]{0,200}?%\}/g
  * The text of a paragraph closed by its stamp ("Service restored. {{< track "2019-03-30 20:31" >}}", "… (posted
  * 20:31 UTC)"): what comes before it, when nothing but the stamp and marks follows; `null` otherwise.
  */
-function closingStamp(line: string, index: number, time: string): string | null {
+function closingStamp(line: string, index: number, time: string, dates: Array<ParsedDate & { index: number }> = []): string | null {
   const after = line.slice(index + time.length).replace(TEMPLATE_TAG, ' ')
   if (/\p{L}{3,}/u.test(after.replace(/\b(?:UTC|GMT|[A-Z]{2,4}T)\b/g, ''))) return null
   const start = line.lastIndexOf('{{', index)
+  // The stamp's own date just before its time ("… resolved. May 1, 2024 - 12:30 UTC") is part of the stamp.
+  const day = dates.find((d) => d.index < index && d.index + d.text.length >= index - 6 && /^[\s,–—-]*$/.test(line.slice(d.index + d.text.length, index)))
   const before = line
-    .slice(0, start >= 0 && start > index - 60 ? start : index)
+    .slice(0, start >= 0 && start > index - 60 ? start : (day?.index ?? index))
     .replace(TEMPLATE_TAG, ' ')
     .replace(/[\s([—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
   const words = before.replace(/\s+/g, ' ').trim()
@@ -117,7 +119,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const only = stampOnly(l.text, stamp.time.text, written)
       const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
       const below = only && !above ? wordsBelow(lines[index + 1]) : ''
-      const text = above || below || closingStamp(l.text, m.index, stamp.time.text) || wrappedClause(lines, index, m.index, stamp.rest)
+      const text = above || below || closingStamp(l.text, m.index, stamp.time.text, written) || wrappedClause(lines, index, m.index, stamp.rest)
       told = index + 1
       if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
       const piece: EntryPiece = { kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column }

@@ -154,7 +154,9 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     const stamp = placeElapsed(piece.stamp, base)
     if (!stamp) continue
     let minutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : null
-    if (twelveHour && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes) minutes += 720
+    // A status log written newest first goes back in time by its order: an earlier hour is no afternoon.
+    if (twelveHour && !statusLog && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes)
+      minutes += 720
     const written = stamp.date?.year != null ? formatDate({ ...stamp.date, year: stamp.date.year }) : null
     // An entry in its own zone is compared with the others on the timeline's clock (12:30 CEST then 11:00 UTC is no new day).
     const reference = sectionZone ?? headingZone ?? fallbackZone
