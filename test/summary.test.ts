@@ -375,3 +375,41 @@ describe('summary: a paragraph of `<br>`-separated fields with soft-wrapped line
     )
   })
 })
+
+describe('summary boilerplate of filled templates and site pages', () => {
+  it("skips a template's italic instruction to its author, closed or left open across a hard break", () => {
+    const r = recordOf(
+      '# Queue stall\n\n## Overview\n\n*Include a short sentence or two summarizing the impact.*\n\n## What Happened\n\n*Include a short description of what happened.  \n*\n\nThe web UI returned 504 errors for every request.\n',
+    )
+    expect(r.summary).toBe('The web UI returned 504 errors for every request.')
+  })
+
+  it("is never the title's own line, however long and whatever emoji surround it", () => {
+    const r = recordOf(
+      '# 📝 Post-mortem : cascade failure after the storage password of the production cluster changed\n\n**Date :** 7 February 2026\n\n## Impact\n\nThe storage driver failed to log in and fifty applications lost their volumes.\n',
+    )
+    expect(r.summary).toBe('The storage driver failed to log in and fifty applications lost their volumes.')
+  })
+
+  it('a background section that explains the product is no summary when prose before it tells the incident', () => {
+    const r = recordOf(
+      '---\ntitle: Step backlog\n---\n\nOn Thursday at 07:06 PDT we observed a backlog of steps caused by unacknowledged messages.\n\n### Background: waiting for events\n\nOur product lets developers pause functions until another event arrives.\n\n### Timeline\n\n- 07:06 PDT: Paged.\n',
+    )
+    expect(r.summary).toBe('On Thursday at 07:06 PDT we observed a backlog of steps caused by unacknowledged messages.')
+  })
+
+  it("drops the field lines and HTML of a front-matter excerpt copied from the post's opening", () => {
+    const r = recordOf(
+      '---\ntitle: Service bulletin\nexcerpt: "Issue status: <strong>Closed</strong>\n\\nIssue commenced: <strong>2013-03-14 19:38</strong>\n\\n"\n---\n\nIssue status: <strong>Closed</strong>\nIssue commenced: <strong>2013-03-14 19:38</strong>\n\n<strong>Description</strong>\nService interruption affecting all users due to hardware failure.\n',
+    )
+    expect(r.summary).toBe('Service interruption affecting all users due to hardware failure.')
+  })
+
+  it('reads an executive summary named in French or in Japanese katakana as the summary section', () => {
+    const r = recordOf(
+      '# Panne\n\n## 1. 📝 RÉSUMÉ EXÉCUTIF\n\nLe stockage a refusé les connexions pendant deux heures.\n\n## 2. Chronologie\n\n- 10:00 : début\n',
+    )
+    expect(r.sections[0]?.key).toBe('summary')
+    expect(recordOf('# 障害報告書\n\n## エグゼクティブサマリー\n\n本番運用時にシステムが停止しました。\n').sections[0]?.key).toBe('summary')
+  })
+})

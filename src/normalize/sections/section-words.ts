@@ -126,6 +126,7 @@ export const FILLER_WORDS = new Set([
   "don't", "we're", "we'll", "what's", 'go', 'went', 'get', 'got', 'they', 'them', 'their', 'you', 'your', 'my', 'i', 'me',
   'outage', 'downtime', 'incident', 'incidents', 'postmortem', 'post-mortem', 'post', 'mortem', 'service', 'system',
   'initial', 'detailed', 'full', 'key', 'main', 'brief', 'short', 'long', 'term', 'overall', 'general', 'high', 'level',
+  'executive', 'executif', 'ejecutivo', 'executivo',
   'high-level', 'quick', 'other', 'further', 'potential', 'more', 'some', 'all', 'any', 'there', 'here', 'then', 'now', 'again',
   'der', 'die', 'das', 'und', 'des', 'den', 'dem', 'zur', 'zum', 'le', 'la', 'les', 'de', 'du', 'et', 'un', 'une',
   "l'", "d'", 'au', 'aux', 'en', 'sur', 'pour', 'par', 'things', 'thing', 'who', 'when', 'would', 'could',
@@ -160,4 +161,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
+export const CJK_FILLERS = ['エグゼクティブ', '的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']

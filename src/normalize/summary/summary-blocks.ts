@@ -11,6 +11,7 @@ export function textsOf(block: Block): string[] {
   if (block.kind === 'field') return SUMMARY_LABEL.test(block.label.trim()) ? [clean(block.value)] : []
   if (block.kind === 'heading') return block.origin === 'markdown' && block.text.split(/\s+/).length >= 12 ? [block.text] : []
   const node = block.node
+  if (node.type === 'paragraph' && isTemplatePrompt(node)) return []
   if (node.type === 'paragraph') {
     const all = plainText([node]).split('\n')
     // A template's question over its answer ("What was the root cause?" then the answer): the answer is the text.
@@ -30,6 +31,21 @@ export function textsOf(block: Block): string[] {
   if (node.type === 'list') return bulletText(node)
   if (node.type === 'table') return tableText(node)
   return []
+}
+
+/** Verbs a template's instruction to its author opens with ("*Include a short sentence …*", "*Describe what happened.*"). */
+const PROMPT_VERB = /^(?:include|describe|list|provide|explain|summari[sz]e|add|write|enter|insert|fill in|give|state|outline|be specific)\b/i
+
+/**
+ * A filled template's instruction kept in the report: a paragraph set wholly in italics that tells the author what to
+ * write. It is the template speaking, never the summary.
+ */
+function isTemplatePrompt(node: Extract<RootContent, { type: 'paragraph' }>): boolean {
+  const parts = node.children.filter((c) => !(c.type === 'text' && !c.value.trim()) && c.type !== 'break')
+  const text = toString(node).trim()
+  // An italic span the parser could not close (its `*` wrapped onto the line after a hard break) stays a literal `*`.
+  if (/^[*_]/.test(text)) return PROMPT_VERB.test(text.slice(1))
+  return parts.length > 0 && parts.every((c) => c.type === 'emphasis') && PROMPT_VERB.test(text)
 }
 
 /** A summary written as a two-column table (`| Summary | Code refactor ... |`): the value beside a summary label. */

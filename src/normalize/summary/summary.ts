@@ -9,11 +9,12 @@ import { toString } from 'mdast-util-to-string'
 import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText, shorten } from '../structure/plain-text.js'
 import { isNestedSummary, primarySummary, type SectionSpan } from '../sections/sections.js'
+import { isContextHeading } from '../sections/section-words.js'
 import { STATUS_LABEL } from '../timeline/timeline-headings.js'
 import { withoutMeta } from './meta-sentences.js'
 import { beforeLeadIn, sentencesOf } from './sentences.js'
 import { textsOf } from './summary-blocks.js'
-import { clean, isProse, isStatement, LISTED_SUMMARY_LABEL } from './summary-lines.js'
+import { clean, isDataField, isProse, isStatement, LISTED_SUMMARY_LABEL } from './summary-lines.js'
 
 const MAX = 240
 
@@ -50,7 +51,9 @@ function proseOf(blocks: Block[], from: number, to: number, skip: (i: number) =>
     const block = blocks[i]!
     if (skip(i) || (!lists && block.kind === 'content' && block.node.type === 'list')) continue
     for (let text of textsOf(block)) {
-      if (title && text.startsWith(title)) text = text.slice(title.length).trim()
+      // The title's own line (a long H1, perhaps between emoji) is no summary of it: only what follows the title counts.
+      const bare = title ? clean(text) : ''
+      if (title && bare.startsWith(title)) text = bare.slice(title.length).trim()
       text = sift(text)
       const kept = beforeLeadIn(text)
       if (isProse(kept)) return kept
@@ -147,19 +150,36 @@ function pickSummary(input: SummaryInput, language: string | null, sift: Sift): 
   const statusLog = input.statusLog ?? null
   for (const key of ['description', 'summary', 'excerpt']) {
     const value = data[key]
-    const text = typeof value === 'string' ? sift(oneLine(value)) : ''
+    // An excerpt is often the post's opening copied whole: its field lines (`Issue status: <strong>Closed</strong>`) are data.
+    const lines =
+      typeof value === 'string'
+        ? value
+            .split(/\n|\\n/)
+            .map((line) => clean(line))
+            .filter((line) => line && !isDataField(line))
+        : []
+    const text = sift(oneLine(lines.join(' ')))
     if (text) return shorten(text, MAX)
   }
   const none = (): boolean => false
-  // An explicit Summary heading wins over a "What happened", Background or Description section, wherever each stands.
-  const summary = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading' && EXPLICIT.test(s.heading.text)) ?? primarySummary(spans)
-  const ownEnd = summary ? blocks.findIndex((b, i) => i > summary.index && b.kind === 'heading') : -1
-  const fromSummary = summary ? proseOf(blocks, summary.index + 1, ownEnd < 0 ? summary.end : Math.min(ownEnd, summary.end), none, title, true, sift) : null
+  const ownProse = (span: SectionSpan): string | null => {
+    const ownEnd = blocks.findIndex((b, i) => i > span.index && b.kind === 'heading')
+    return proseOf(blocks, span.index + 1, ownEnd < 0 ? span.end : Math.min(ownEnd, span.end), none, title, true, sift)
+  }
+  // An explicit Summary heading wins over a "What happened", Background or Description section, wherever each stands;
+  // one left empty (a template's prompt only) gives way to the next section read as the summary.
+  const explicit = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'heading' && EXPLICIT.test(s.heading.text))
+  const next = (): SectionSpan | undefined =>
+    spans.find((s) => s !== explicit && s.match?.key === 'summary' && s.heading.kind === 'heading' && !isContextHeading(s.heading.text) && ownProse(s))
+  const summary = explicit && !ownProse(explicit) ? (next() ?? explicit) : (explicit ?? primarySummary(spans))
+  const fromSummary = summary ? ownProse(summary) : null
   const firstSection = spans[0]?.index ?? blocks.length
   const preamble = (): string | null => proseOf(blocks, 0, firstSection, none, title, false, sift)
   // A summary nested in another part of the report (the bug's, under "Bounty report") comes after the report's own lead.
   const nested = summary ? isNestedSummary(summary, spans) : false
-  if (fromSummary && !nested && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
+  // A background section ("Background: how queues work") is no summary of the incident when prose before it tells it.
+  const setting = summary?.heading.kind === 'heading' && isContextHeading(summary.heading.text) && !!preamble()
+  if (fromSummary && !nested && !setting && (summary === spans[0] || EXPLICIT.test(summary!.heading.kind === 'heading' ? summary!.heading.text : '')))
     return firstSentences(fromSummary, language)
   const field = spans.find((s) => s.match?.key === 'summary' && s.heading.kind === 'field')
   const fieldText = field?.heading.kind === 'field' ? sift(clean(field.heading.value)) : ''
