@@ -275,3 +275,20 @@ describe('plain-text reports written without blank lines', () => {
     expect(r.durationMinutes).toBe(120)
   })
 })
+
+describe('question lines by length and place', () => {
+  it('a question that is one line of a Markdown paragraph stays prose of its section', () => {
+    const r = recordOf(
+      "# Blog outage\n\n## The site is down\n\nI only noticed the outage when I visited the site myself.\nThe proxy answered with a 502.\nWhy didn't I know about this sooner?\n\nThe monitor e-mailed an inbox I never read.\n\n## The database is down\n\nIt failed to start.\n",
+    )
+    expect(r.sections.map((s) => s.heading)).toEqual(['The site is down', 'The database is down'])
+  })
+
+  it('a longer question on a line of its own in a plain-text report heads its section', () => {
+    const r = recordOf(
+      'Database outage on 2023-11-12\n\nWhat happened?\n\nThe database stopped answering at 11:00 PST.\n\nWhat are we doing to prevent it from happening again?\n\n- Replace the failed disk\n- Alert on replica lag\n',
+    )
+    expect(r.sections.map((s) => s.key)).toEqual(['summary', 'actionItems'])
+    expect(r.actionItems.map((a) => a.text)).toEqual(['Replace the failed disk', 'Alert on replica lag'])
+  })
+})

@@ -189,9 +189,14 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   if (!ctx.plain && trimmed.endsWith(':')) return { type: 'text' }
   const field = PLAIN_FIELD.exec(line) ?? foreignField(line)
   if (field?.groups) return ctx.inTimeline ? { type: 'text' } : fieldOrText(field.groups['label'] ?? '', field.groups['value'] ?? '')
-  if (/[.,;!]$/.test(trimmed) || trimmed.length > 60 || WORDS(trimmed) > 8) return { type: 'text' }
+  // A question on a line of its own may run longer than a label ("What are we doing to prevent it from happening again?").
+  const question = trimmed.endsWith('?')
+  const long = question && ctx.standalone ? { chars: 90, words: 12 } : { chars: 60, words: 8 }
+  if (/[.,;!]$/.test(trimmed) || trimmed.length > long.chars || WORDS(trimmed) > long.words) return { type: 'text' }
+  // A question that is one line of a Markdown paragraph is the author asking it in prose, unless the headings ask questions too.
+  if (question && !ctx.plain && !ctx.standalone && !ctx.questions) return { type: 'text' }
   const exact = matchSection(trimmed, true)
-  if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && trimmed.endsWith('?')))))
+  if (exact && (exact.confidence === 1 || (/^\p{Lu}/u.test(trimmed) && !(ctx.inTimeline && question))))
     return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
   if (ctx.questions && !ctx.inTimeline && isQuestion(trimmed)) return { type: 'heading', text: trimmed, match: exact, colon: false, bold: false }
   if (ctx.plain && ctx.standalone && /^[A-Z]/.test(trimmed) && WORDS(trimmed) <= 5 && !trimmed.includes(':')) {
