@@ -2,6 +2,7 @@
  * A paragraph that announces the follow-ups listed right after it ("Here are the two things I'll be changing to
  * prevent this in the future:"): its list holds action items even in a section that is not called action items.
  */
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** Words of intent about the future: a plan, a change to come, prevention of a recurrence. */
 const FUTURE =
@@ -20,7 +21,7 @@ const FOLLOW_UPS = /\b(?:changes|improvements|measures|steps|actions|fixes|safeg
  * planned to prevent a recurrence ("To prevent similar issues, we've made a few changes:").
  */
 export function announcesFollowUps(paragraph: string): boolean {
-  const text = paragraph.replace(/\s+/g, ' ').trim()
+  const text = collapseSpaces(paragraph).trim()
   if (!text.endsWith(':')) return false
   const last = text.slice(Math.max(0, text.lastIndexOf('. ', text.length - 2) + 1), -1).slice(-400)
   return (FUTURE.test(last) && !PAST.test(last)) || (PREVENTION.test(last) && FOLLOW_UPS.test(last))

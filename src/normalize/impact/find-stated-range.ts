@@ -70,14 +70,27 @@ function sharedHour(
  * Where a passage splits into sentences: white space after ".", "!" or "?" (but not after a meridiem's "p.m." or an
  * abbreviated month's "Sept.", dots that end no sentence), or a line break.
  */
-const SENTENCE_END = /(?<![ap]\.m\.)(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)(?<=[.!?])\s+|\n+/i
+const SENTENCE_END = /(?<=[.!?])(?<![ap]\.m\.)(?<!\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.)\s+|\n+/i
+
+/** Each passage text's sentences, as four readers of one document's passages split the same texts; cleared when large. */
+const sentencesRead = new Map<string, readonly string[]>()
+let sentencesReadSize = 0
 
 /** The sentences of a passage that hold a digit (bounded input). */
-export function sentences(text: string): string[] {
-  return text
+export function sentences(text: string): readonly string[] {
+  let found = sentencesRead.get(text)
+  if (found) return found
+  found = text
     .slice(0, 50_000)
     .split(SENTENCE_END)
     .filter((s) => /\d/.test(s))
+  if (sentencesRead.size >= 256 || sentencesReadSize > 2_000_000) {
+    sentencesRead.clear()
+    sentencesReadSize = 0
+  }
+  sentencesRead.set(text, found)
+  sentencesReadSize += text.length
+  return found
 }
 
 /** Date, time and zone of one side of a range (or of a lone stated moment) read from the text around its time. */

@@ -15,6 +15,7 @@ import { metadataHeading, stripInlineTags } from './meta-lines.js'
 import { headingNode, lineStartsOf, parseAt, textParagraph, valueParagraph, type Point } from './synthetic-nodes.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 import { isContextHeading } from '../sections/section-words.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** A heading of any origin; `node` is a real or synthetic mdast heading for rendering and timelines. */
 export interface HeadingBlock {
@@ -194,7 +195,7 @@ export function buildBlocks(tree: Root, source: string): Block[] {
   const labelledList = (items: LabelledItem[]): void => {
     for (const item of items) {
       if (!item.match && item.lead && (FIELD_NAMES.has(item.label.toLowerCase()) || foreignFieldName(item.label))) {
-        const value = toString(item.lead).replace(/\s+/g, ' ').trim()
+        const value = collapseSpaces(toString(item.lead)).trim()
         blocks.push({ kind: 'field', label: item.label, value, line: item.line, column: item.column, match: null, node: item.lead, valueNode: item.lead })
         continue
       }

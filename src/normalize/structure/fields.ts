@@ -8,6 +8,7 @@ import { toString } from 'mdast-util-to-string'
 import { findDates } from '../time/datetime.js'
 import type { Block } from './blocks.js'
 import { foreignFieldName } from './foreign-field-labels.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** One labelled value with its place. */
 export interface Field {
@@ -68,7 +69,7 @@ function listFields(list: List, out: Field[], depth = 0): void {
     if (m && fieldKindOf(m[1] ?? ''))
       out.push({
         label: m[1] ?? '',
-        value: (m[2] ?? '').replace(/\s+/g, ' '),
+        value: collapseSpaces(m[2] ?? ''),
         line: first?.position?.start.line ?? 1,
         column: first?.position?.start.column ?? 1,
       })
@@ -85,7 +86,7 @@ function tableFields(table: Table, out: Field[]): void {
       .replace(/[*_`:]/g, '')
       .trim()
     if (!/^\p{L}[\p{L} '’]{0,30}$/u.test(name)) continue
-    out.push({ label: name, value: toString(value).replace(/\s+/g, ' ').trim(), line: row.position?.start.line ?? 1, column: 1 })
+    out.push({ label: name, value: collapseSpaces(toString(value)).trim(), line: row.position?.start.line ?? 1, column: 1 })
   }
 }
 
@@ -136,7 +137,7 @@ function headingField(blocks: Block[], index: number): Field | null {
     const first = node.children[0]
     value = kind === 'authors' ? toString(node) : first?.type === 'strong' ? toString(first) : (toString(node).split(/\s[-–—:]\s/)[0] ?? '')
   }
-  value = value.replace(/\s+/g, ' ').trim()
+  value = collapseSpaces(value).trim()
   if (!value || value.length > (kind === 'severity' ? 40 : 200)) return null
   return { label: block.text.trim(), value, line: body.line, column: 1 }
 }
@@ -144,7 +145,7 @@ function headingField(blocks: Block[], index: number): Field | null {
 /** A `### Date` heading over a paragraph that is only a date (`8/11/2023`), as a template's metadata is written. */
 function headedDate(label: string, body: Extract<Block, { kind: 'content' }>): Field | null {
   if (body.node.type !== 'paragraph') return null
-  const value = toString(body.node).replace(/\s+/g, ' ').trim()
+  const value = collapseSpaces(toString(body.node)).trim()
   if (!value || value.length > 40 || findDates(value)[0]?.index !== 0) return null
   return { label: label.trim(), value, line: body.line, column: 1 }
 }
@@ -158,7 +159,7 @@ const alone = (blocks: Block[], next: number): boolean => next >= blocks.length 
  */
 function headedValue(label: string, body: Extract<Block, { kind: 'content' }>): Field | null {
   if (body.node.type !== 'paragraph') return null
-  const value = toString(body.node).replace(/\s+/g, ' ').trim()
+  const value = collapseSpaces(toString(body.node)).trim()
   return value && value.length <= 60 && /\d/.test(value) && !/[.!?]$/.test(value) ? { label: label.trim(), value, line: body.line, column: 1 } : null
 }
 

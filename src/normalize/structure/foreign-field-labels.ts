@@ -4,6 +4,7 @@
  * its date, window, severity and authors the way an English `Date:` line gives them.
  */
 import { cjkFieldName } from './cjk-field-labels.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** German, French, Spanish, Portuguese, Italian, Dutch and Russian labels, lower-case, by the English field each names. */
 const NAMES = new Map<string, string>([
@@ -113,10 +114,7 @@ const NAMES = new Map<string, string>([
 
 /** The English field name a label in another language stands for (`Datum` is `date`, `日付` too), or null for none. */
 export function foreignFieldName(label: string): string | null {
-  const key = label
-    .replace(/[*_`:：]/g, '')
-    .replace(/[’‘]/g, "'")
-    .replace(/\s+/g, ' ')
+  const key = collapseSpaces(label.replace(/[*_`:：]/g, '').replace(/[’‘]/g, "'"))
     .trim()
     .toLowerCase()
   return key.length <= 40 ? (NAMES.get(key) ?? cjkFieldName(label)) : null

@@ -5,6 +5,7 @@
 import type { RootContent } from 'mdast'
 import { plainText } from '../structure/plain-text.js'
 import { languageScorer } from './trigram-language.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** ISO 639-3 codes franc gives, mapped onto the BCP 47 tags a page's `lang` attribute takes. */
 const BCP47 = new Map([
@@ -60,7 +61,7 @@ function cleanProse(text: string): string {
   // An address is tried only where a run of non-space starts and its name stops at the first "@": one pass per run, so a
   // long token costs in proportion to its length (`\S+@\S+` retried every start inside it, quadratic).
   const links = code.includes('@') ? code.replace(/https?:\/\/\S+|www\.\S+|(?<![^\s@])[^\s@]+@\S+/g, ' ') : code.replace(/https?:\/\/\S+|www\.\S+/g, ' ')
-  return links.replace(/\s+/g, ' ')
+  return collapseSpaces(links)
 }
 
 /**

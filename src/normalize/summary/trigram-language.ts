@@ -5,6 +5,7 @@
  */
 import { data } from 'franc-min/data.js'
 import { expressions } from 'franc-min/expressions.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** A language code and its score (1 for the best, lower for the others), as franc gives them. */
 export type LanguageScore = [code: string, score: number]
@@ -100,9 +101,7 @@ function topScript(value: string): [script: string | undefined, share: number] {
  * counts. franc sorts them rarest first; a distance is a sum of integers over them, the same in any order, so they are not sorted.
  */
 function trigramCounts(value: string): Map<TrigramKey, number> {
-  const padded = ` ${value
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
+  const padded = ` ${collapseSpaces(value.replace(/[\u0021-\u0040]+/g, ' '))
     .trim()
     .toLowerCase()} `
   const counts = new Map<TrigramKey, number>()

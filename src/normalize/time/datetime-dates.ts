@@ -214,15 +214,18 @@ export function findDates(text: string, hints?: DateHints): Array<ParsedDate & {
 
 /** The dates `findDates` reads from a text's scan (see `scanDates`) under the hints. */
 export function datesOf(matches: DateMatch[], hints?: DateHints): Array<ParsedDate & { index: number }> {
-  const found: Array<ParsedDate & { index: number; end: number }> = []
+  // `build` gives a new date each call: its index is added to it in place, not by copying it twice.
+  const found: Array<{ date: ParsedDate & { index: number }; end: number }> = []
   for (const m of matches) {
-    const date = build(m.kind, m.groups, m.text, hints)
-    if (date) found.push({ ...date, index: m.index, end: m.end })
+    const date = build(m.kind, m.groups, m.text, hints) as (ParsedDate & { index: number }) | null
+    if (!date) continue
+    date.index = m.index
+    found.push({ date, end: m.end })
   }
-  found.sort((x, y) => x.index - y.index || y.end - x.end)
+  found.sort((x, y) => x.date.index - y.date.index || y.end - x.end)
   const out: Array<ParsedDate & { index: number }> = []
   let reached = -1
-  for (const { end, ...date } of found) {
+  for (const { date, end } of found) {
     if (date.index < reached) continue
     out.push(date)
     reached = end

@@ -101,8 +101,11 @@ export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   for (const m of allMatches(TIME_GLOBAL, text.slice(0, 100_000))) {
     // The `05:00` of `UTC−05:00` is the zone's offset, not a time.
     if (OFFSET_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
-    const time = m.groups ? buildTime(m.groups, m[0]) : null
-    if (time) out.push({ ...time, index: m.index })
+    // `buildTime` gives a new time each call: its index is added in place.
+    const time = m.groups ? (buildTime(m.groups, m[0]) as (ParsedTime & { index: number }) | null) : null
+    if (!time) continue
+    time.index = m.index
+    out.push(time)
   }
   return out
 }

@@ -4,6 +4,7 @@
  * citation marker (`[8]`), no emoji or `:shortcode:` decoration at either end.
  */
 import { readDateToken } from './datetime-tokens.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 const LEAD_SEPARATOR = /^(?:[\s*_]|[-–—=:：|,;~>]+(?=\s|$)|[-–—=:：|>]{2,})+/
 const LEAD_ISH = /^-?ish\b[\s,:;.-]*/i
@@ -64,7 +65,7 @@ function stripTrailingMarks(text: string): string {
 
 /** Cleans the text after a stamp; collapses whitespace. */
 export function cleanEventText(text: string): string {
-  let out = text.slice(0, 100_000).replace(/\s+/g, ' ').trim()
+  let out = collapseSpaces(text.slice(0, 100_000)).trim()
   if (out.includes('[')) out = out.replace(CITATION, '')
   for (let i = 0; i < 4; i++) {
     const before = out

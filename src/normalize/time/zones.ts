@@ -11,6 +11,7 @@
  */
 import { IANAZone } from 'luxon'
 import { ABBREVIATIONS, CHI, DEN, FRENCH_REGIONS, LA, NY, REGIONS, daylight, standard, type SeasonZone } from './zone-names.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /**
  * A zone as written and what it resolves to: `fixedOffsetMinutes` when it is one offset (it wins), else `iana`; an
@@ -145,10 +146,7 @@ export function parseZone(text: string): ParsedZone | null {
   }
   const french = frenchZone(written)
   if (french) return french
-  const words = written
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .replace(/ time$/, '')
+  const words = collapseSpaces(written.toLowerCase()).replace(/ time$/, '')
   const season = / (standard|daylight|summer)$/.exec(words)
   const region = season ? words.slice(0, season.index) : words
   const regionZone = Object.hasOwn(REGIONS, region) ? REGIONS[region] : undefined

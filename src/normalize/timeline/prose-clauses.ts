@@ -6,6 +6,7 @@ import { findDates } from '../time/datetime.js'
 import { STATUS_LABEL } from './timeline-headings.js'
 import type { TextLine } from './timeline-lines.js'
 import { allMatches } from '../all-matches.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** Characters of an event text kept. */
 export const MAX_TEXT = 300
@@ -20,7 +21,7 @@ function sentenceAt(line: string, index: number): string {
   const start = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0)
   const after = line.slice(index).search(/[.!?](?:\s|$)/)
   const end = after < 0 ? line.length : index + after + 1
-  return line.slice(start, end).replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
+  return collapseSpaces(line.slice(start, end)).trim().slice(0, MAX_TEXT)
 }
 
 /** A conjunction that joins a second timed clause onto a sentence ("…, and at 14:25 users reported", "and by 16:15 …"). */
@@ -62,7 +63,7 @@ function withoutLeadingStamp(sentence: string, fromTime: string, rest: string): 
   const dates = findDates(lead, {})
   const undated = dates.reduceRight((text, d) => text.slice(0, d.index) + text.slice(d.index + d.text.length), lead)
   if (!LEAD_IN.test(undated)) return sentence
-  const tail = rest.replace(/\s+/g, ' ').replace(/^[\s,:;–—-]+/, '')
+  const tail = collapseSpaces(rest).replace(/^[\s,:;–—-]+/, '')
   const end = tail.search(/[.!?](?:\s|$)/)
   const clause = (end < 0 ? tail : tail.slice(0, end + 1)).trim()
   if (
@@ -84,7 +85,7 @@ function ownClause(line: string, index: number, rest: string): string {
   const at = sentence.indexOf(line.slice(index, index + 8).replace(/\s+/g, ' '))
   const clause = at >= 0 ? clauseAt(sentence, at) : sentence
   if (clause === sentence) return withoutLeadingStamp(sentence, line.slice(index, index + 200), rest)
-  const from = clause.indexOf(rest.replace(/\s+/g, ' ').slice(0, 12))
+  const from = clause.indexOf(collapseSpaces(rest).slice(0, 12))
   return withoutLeadingStamp(clause, line.slice(index, index + 200), from >= 0 ? clause.slice(from) : '')
 }
 

@@ -10,6 +10,7 @@ import { readMonthStamp } from '../time/month-stamp.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
 import { innerClock } from './timeline-prose.js'
 import { readStamp } from './timeline-stamp.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /**
  * A stamp closing an item, in brackets, after a dash (its date may hold hyphens) or after "at": "Users cannot sign in
@@ -34,7 +35,7 @@ export function bareDay(text: string, hints: DateHints): ParsedDate | null {
 
 /** A list item's heading (`- ### 20:23 UTC:`) as the one line that opens the item. */
 export function headingLine(node: Heading): TextLine[] {
-  const text = toString(node).replace(/\s+/g, ' ').trim()
+  const text = collapseSpaces(toString(node)).trim()
   return text ? [{ text, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }] : []
 }
 
@@ -54,11 +55,11 @@ export function untimedItems(node: List, hints: DateHints): string[] {
   for (const item of node.children) {
     const [first] = item.children
     if (item.children.length !== 1 || first?.type !== 'paragraph') return []
-    const text = paragraphLines(first)
-      .map((l) => l.text)
-      .join(' ')
-      .replace(/\s+/g, ' ')
-      .trim()
+    const text = collapseSpaces(
+      paragraphLines(first)
+        .map((l) => l.text)
+        .join(' '),
+    ).trim()
     if (!text || readStamp(text, hints) || innerClock(text, hints) || readMonthStamp(text)) return []
     texts.push(text)
   }
@@ -72,7 +73,7 @@ export function untimedItems(node: List, hints: DateHints): string[] {
 export function itemLead(item: ListItem): string {
   const [first, second] = item.children
   const own = first?.type === 'paragraph' ? (paragraphLines(first)[0]?.text ?? '') : first ? (toString(first).split('\n')[0] ?? '') : ''
-  const text = own.replace(/\s+/g, ' ').trim()
+  const text = collapseSpaces(own).trim()
   const sub =
     second?.type === 'list' && item.children.length === 2 && first?.type === 'paragraph' && paragraphLines(first).length === 1 ? second.children[0] : undefined
   const child = sub ? itemLead(sub) : ''

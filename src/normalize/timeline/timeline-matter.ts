@@ -6,6 +6,7 @@
 import type { List, ListItem } from 'mdast'
 import { parseAt } from '../structure/synthetic-nodes.js'
 import type { TimelineLocation } from './timeline-source.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** Keys of a list of updates, compared in lower case without `_` or `-`. */
 const LIST_KEYS = new Set([
@@ -54,7 +55,7 @@ function pick(item: Record<string, unknown>, keys: string[]): { key: string; val
 /** A string value, whitespace collapsed and bounded; `null` for anything else or an empty one. */
 function words(value: unknown): string | null {
   if (typeof value !== 'string') return null
-  const text = value.replace(/\s+/g, ' ').trim().slice(0, MAX_TEXT)
+  const text = collapseSpaces(value).trim().slice(0, MAX_TEXT)
   return text || null
 }
 

@@ -16,6 +16,7 @@ import { clockFieldPieces } from './timeline-fields.js'
 import { isDocumentStamp } from './document-stamp.js'
 import type { Piece } from './timeline-walk.js'
 import { allMatches } from '../all-matches.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 const MAX_DEPTH = 8
 const MAX_PIECES = 500
@@ -53,7 +54,7 @@ function closingStamp(line: string, index: number, time: string, dates: Array<Pa
     .slice(0, start >= 0 && start > index - 60 ? start : (day?.index ?? index))
     .replace(TEMPLATE_TAG, ' ')
     .replace(/[\s([—–-]*(?:posted|updated|at|on)?[\s"'(]*[\d/.:-]*$/i, '')
-  const words = before.replace(/\s+/g, ' ').trim()
+  const words = collapseSpaces(before).trim()
   const wrapped = (start >= 0 && start > index - 60) || /\(\s*(?:posted|updated)?[\s\d/.:-]*$/i.test(line.slice(Math.max(0, index - 40), index))
   return words.split(' ').length >= 3 && (wrapped || /[.!?)]$/.test(words)) ? words.slice(0, MAX_TEXT) : null
 }

@@ -18,6 +18,7 @@ import { readTable } from './timeline-table.js'
 import { findZone, type ParsedZone } from '../time/zones.js'
 import { readMonthStamp } from '../time/month-stamp.js'
 import { bareDay, firstLineOf, headingLine, itemLead, untimedItems, withoutClosingStamp } from './timeline-items.js'
+import { collapseSpaces } from '../collapse-spaces.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
@@ -145,7 +146,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       open = heading || bare ? null : { ...piece, line: l.line }
     } else if (!stamp && !heading && filling && filling.line + 1 === l.line) {
       // The rest of the paragraph under a bare stamp (a time heading over hard-wrapped lines) is the same event.
-      filling.piece.text += ` ${l.text.replace(/\s+/g, ' ')}`
+      filling.piece.text += ` ${collapseSpaces(l.text)}`
       body = { piece: filling.piece, line: l.line }
     } else if (pending && !heading && /\p{L}/u.test(l.text)) {
       pending.text = cleanEventText(l.text)
@@ -153,7 +154,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       pending = null
     } else if (continues && !heading) {
       const last = pieces[pieces.length - 1]
-      if (last?.kind === 'entry') last.text += ` ${l.text.replace(/\s+/g, ' ')}`
+      if (last?.kind === 'entry') last.text += ` ${collapseSpaces(l.text)}`
       open = last?.kind === 'entry' ? { text: last.text, line: l.line } : null
     } else {
       if (heading) pending = under = null

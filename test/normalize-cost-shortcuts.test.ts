@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest'
+import type { Code, Paragraph, RootContent } from 'mdast'
+import { collapseSpaces } from '../src/normalize/collapse-spaces.js'
+import { plainText } from '../src/normalize/structure/plain-text.js'
+import { stripDecoration } from '../src/normalize/structure/html-blocks.js'
+import { sentences } from '../src/normalize/impact/find-stated-range.js'
+
+/** A seeded generator (mulberry32), so a failure names its case. */
+function random(seed: number): () => number {
+  let a = seed
+  return () => {
+    a = (a + 0x6d2b79f5) | 0
+    let t = Math.imul(a ^ (a >>> 15), 1 | a)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const PIECES = [
+  'a',
+  'Bc',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u00a0',
+  '\u2003',
+  '\u200b',
+  '\u3000',
+  '\u2028',
+  ':fire:',
+  ':X:',
+  '.',
+  '1',
+  'p.m.',
+  'Sept.',
+  '!',
+]
+const text = (next: () => number, length: number): string => Array.from({ length }, () => PIECES[Math.floor(next() * PIECES.length)]).join('')
+
+/** Shortcuts taken for the normalizer's cost give what the reading they skip gives. */
+describe('normalizer cost shortcuts', () => {
+  it('collapseSpaces is replace(/\\s+/g, " ") on texts of every kind of white space', () => {
+    const next = random(19)
+    for (let i = 0; i < 5000; i++) {
+      const t = text(next, Math.floor(next() * 12))
+      expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, ' '))
+    }
+  })
+
+  it('plainText strips decoration line by line as before, with or without lines to strip', () => {
+    const next = random(20)
+    for (let i = 0; i < 3000; i++) {
+      const nodes: RootContent[] = Array.from({ length: 1 + Math.floor(next() * 3) }, (): RootContent => {
+        const value = text(next, Math.floor(next() * 10))
+        return next() < 0.3 ? ({ type: 'code', value } satisfies Code) : ({ type: 'paragraph', children: [{ type: 'text', value }] } satisfies Paragraph)
+      })
+      const expected = nodes
+        .map((n) => (n.type === 'code' ? n.value : ((n as Paragraph).children[0] as { value: string }).value))
+        .filter((t) => t.trim() !== '')
+        .join('\n\n')
+        .split('\n')
+        .map((line) => stripDecoration(line))
+        .join('\n')
+        .replace(/\n{3,}/g, '\n\n')
+        .trim()
+      expect(plainText(nodes), JSON.stringify(nodes)).toBe(expected)
+    }
+  })
+
+  it('sentences of a passage are the same when read again, after many other passages', () => {
+    const passage = 'Errors began at 10:05 p.m. UTC. Service recovered at 10:40.\nNo digits here. Sept. 3 was fine!'
+    const first = [...sentences(passage)]
+    expect(first).toEqual(['Errors began at 10:05 p.m. UTC.', 'Service recovered at 10:40.', 'Sept. 3 was fine!'])
+    for (let i = 0; i < 600; i++) sentences(`Passage ${i} at 10:${i % 60}. Then more.`)
+    expect([...sentences(passage)]).toEqual(first)
+  })
+})
