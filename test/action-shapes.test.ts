@@ -127,3 +127,19 @@ describe('action items: lead-ins, labels and sections that name follow-ups', () 
     ).toHaveLength(2)
   })
 })
+
+describe('action items: sections named for improvement or remediation', () => {
+  it('reads the changes under "Areas for improvement", in Markdown or plain text, but not its findings', () => {
+    expect(texts(md('## Areas for improvement\n\n- Warm the cache before a deploy.\n- Cap the reload rate per key.\n'))).toHaveLength(2)
+    expect(texts(plain('Areas for improvement\n1) Warm the cache before a deploy.\n2) Cap the reload rate per key.\n'))).toHaveLength(2)
+    expect(
+      texts(md('## Areas for improvement\n\n- Escalation took too long.\n- Our alerting did not catch the spike.\n- The runbook was out of date.\n')),
+    ).toEqual([])
+  })
+
+  it('reads the changes under a bare "Remediation" heading, but not the steps taken', () => {
+    expect(texts(plain('Remediation\n1. Warm the cache before a deploy.\n2. Cap the reload rate per key.\n'))).toHaveLength(2)
+    expect(texts(md('## Remediation\n\n- Rolled back the deploy.\n- We restarted the cache nodes.\n- The backlog was drained by 10:40.\n'))).toEqual([])
+    expect(texts(md('## Remediation\n\nWe restarted the cache nodes and the site recovered at 10:40.\n'))).toEqual([])
+  })
+})

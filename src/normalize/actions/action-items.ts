@@ -11,14 +11,15 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
 import { namesImprovement } from '../sections/section-words.js'
+import { normalizeHeading } from '../sections/section-synonyms.js'
+import { narrates } from './narrative-lines.js'
 import { codeItems, commitments, isStatement, itemLike, labelledLines, lineItems, oneSentence, proposes, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
-import { announcesFollowUps } from './announced-list.js'
 import { reportsDoneWork } from './done-work.js'
 import { doneOf, stateOf } from './action-status.js'
 import { doneGroup, groupStatus, TAKEN_ACTIONS } from './action-groups.js'
-import { labelledAction } from './labelled-actions.js'
+import { elsewhere } from './elsewhere-items.js'
 import { fromList } from './action-list.js'
 import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
@@ -28,7 +29,6 @@ export { kindOf } from './action-markers.js'
 /** A sub-heading that names a group of items rather than being one ("Task list", "Next steps", "Open items"). */
 const GROUP_NAME =
   /(?:^|\s)(?:list|lists|tasks|items|steps|actions|measures|improvements|changes|follow-?ups|todos?|done|completed|open|planned|pending|in progress|other)\s*:?\s*$/i
-const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
 
 /** Owner, status and priority written in the body of an item sub-heading ("Owner: Ana", "Status: done", "Priority: P1"). */
 function bodyDetails(blocks: Block[], from: number, to: number): Partial<ActionItem> {
@@ -211,38 +211,6 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
 }
 
 /**
- * Action tables, lists a paragraph announces as changes to come, and runs of status-prefixed paragraphs outside the
- * action-items sections and timelines.
- */
-function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
-  const status: string[] = []
-  for (let i = 0; i < blocks.length; i++) {
-    const block = blocks[i]!
-    if (skip[i]) continue
-    const labelled = labelledAction(blocks, i)
-    if (labelled) {
-      const made = makeItem(labelled.text, { kind: null, done: labelled.done })
-      if (made) out.push(made)
-      i = labelled.end - 1
-      continue
-    }
-    if (block.kind === 'field' && STATUS_PARAGRAPH.test(block.label)) status.push(`${block.label}: ${block.value}`)
-    if (block.kind !== 'content') continue
-    const node = block.node
-    const previous = blocks[i - 1]
-    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node)))
-      fromList(node, { kind: null, done: null }, out)
-    if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
-    if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
-  }
-  if (status.length < 2) return
-  for (const line of status) {
-    const made = makeItem(line, { kind: null, done: null })
-    if (made) out.push(made)
-  }
-}
-
-/**
  * The index of a sub-heading naming follow-ups already taken ("Actions taken") that is the sibling right before the
  * action-items heading at `index`, or null: alone such a label heads the responders' steps, beside the planned ones
  * it heads the follow-ups already done.
@@ -258,6 +226,25 @@ function takenBefore(blocks: Block[], index: number): number | null {
   return null
 }
 
+/**
+ * Which items a section keeps when it holds follow-ups, or null when it holds none: all of an action-items section's;
+ * of a heading joined with one ("Resolution and follow-up") those that report no work done; of a lessons heading that
+ * names what to improve ("Areas for improvement") or a bare "Remediation" only those that read as changes to make,
+ * not statements, narration or reports of what was done.
+ */
+function followUpsOf(span: SectionSpan): ((text: string) => boolean) | null {
+  if (span.match?.key === 'actionItems') return () => true
+  if (span.match?.also === 'actionItems') return (text) => !reportsDoneWork(text)
+  const heading = span.heading.kind === 'heading' ? span.heading.text : ''
+  const improvement = span.match?.key === 'lessonsLearned' && namesImprovement(heading)
+  const remediation = span.match?.key === 'resolution' && normalizeHeading(heading) === 'remediation'
+  return improvement || remediation ? (text) => !reportsDoneWork(text) && !isStatement(text) && !narrates(text) && !FINDING.test(text) : null
+}
+
+/** A finding rather than a change: a subject of a word or two and a finite verb ("Escalation took too long", "Alerts were late"). */
+const FINDING =
+  /^[\p{L}-]+(?: [\p{L}-]+)? (?:took|was|were|is|are|had|has|did|went|came|broke|caused|lacked|missed|seemed|worked|helped|wasn['’]t|weren['’]t|didn['’]t|did not|could(?:n['’]t| not))\b/iu
+
 /** Action items of the document (nested action sections read once, through their parent). */
 export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
   const out: ActionItem[] = []
@@ -268,8 +255,8 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
   let coveredUntil = -1
   for (const span of spans) {
     if (span.match?.key === 'timeline') mark(span.index, span.end)
-    const mixed = span.match?.key !== 'actionItems' && span.match?.also === 'actionItems'
-    if ((span.match?.key !== 'actionItems' && !mixed) || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
+    const keep = followUpsOf(span)
+    if (!keep || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
     coveredUntil = span.end
     mark(span.index, span.end)
     const taken = takenBefore(blocks, span.index)
@@ -281,7 +268,7 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     }
     const before = out.length
     readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)
-    if (mixed) out.splice(before, out.length - before, ...out.slice(before).filter((item) => !reportsDoneWork(item.text)))
+    out.splice(before, out.length - before, ...out.slice(before).filter((item) => keep(item.text)))
   }
   elsewhere(blocks, skip, out)
   return out

@@ -1,0 +1,47 @@
+/**
+ * Follow-ups outside the action-items sections and timelines: action tables, lists a paragraph announces as changes to
+ * come, labelled lead-ins ("Action point: …") and runs of status-prefixed paragraphs ("DONE: …", "TODO: …").
+ */
+import { toString } from 'mdast-util-to-string'
+import type { ActionItem } from '../../types.js'
+import type { Block } from '../structure/blocks.js'
+import { oneLine } from '../structure/plain-text.js'
+import { makeItem } from './action-markers.js'
+import { isActionTable, tableItems } from './action-table.js'
+import { announcesFollowUps } from './announced-list.js'
+import { labelledAction } from './labelled-actions.js'
+import { fromList } from './action-list.js'
+
+const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
+
+/**
+ * Action tables, lists a paragraph announces as changes to come, and runs of status-prefixed paragraphs outside the
+ * action-items sections and timelines.
+ */
+export function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
+  const status: string[] = []
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!
+    if (skip[i]) continue
+    const labelled = labelledAction(blocks, i)
+    if (labelled) {
+      const made = makeItem(labelled.text, { kind: null, done: labelled.done })
+      if (made) out.push(made)
+      i = labelled.end - 1
+      continue
+    }
+    if (block.kind === 'field' && STATUS_PARAGRAPH.test(block.label)) status.push(`${block.label}: ${block.value}`)
+    if (block.kind !== 'content') continue
+    const node = block.node
+    const previous = blocks[i - 1]
+    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node)))
+      fromList(node, { kind: null, done: null }, out)
+    if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
+    if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
+  }
+  if (status.length < 2) return
+  for (const line of status) {
+    const made = makeItem(line, { kind: null, done: null })
+    if (made) out.push(made)
+  }
+}
