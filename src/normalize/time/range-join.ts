@@ -157,20 +157,35 @@ export function rangeOpener(before: string): RangeOpener {
 /** Where an hour written without minutes may stand in prose (`10h`, `10 Uhr`), not inside a word, number or time. */
 const HOUR_ONLY_IN_TEXT = /(?<![\p{L}\p{N}:.])(?:[01]?\d|2[0-3])(?:h(?![\p{L}\d])|\s?Uhr\b)/giu
 /** An opening word right before a bare hour ("von 10 bis 11 Uhr", "de 10 à 11h"): what may make the hour a range's start. */
-const OPENED_BARE_HOUR = /(?<![\p{L}])(?:von|de|from|zwischen|entre|between)\s{1,3}(?=(?:[01]?\d|2[0-3])\s)/giu
+const OPENED_BARE_HOUR = /(?<![\p{L}])(?:von|de|from|zwischen|entre|between)\s{1,3}(?=(?:[01]?\d|2[0-3])(?:\.[0-5]\d)?\s)/giu
+/** A clock time written with a dot and no am/pm (`0.45` of "between 0.45 and 9.00 AM"), a time only as `dottedStart` allows. */
+const DOTTED_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)(?=\s)/
+/** A range's end written unmistakably as a clock time: a colon, am/pm, "Uhr" or an hours `h`. */
+const CLOCK_END = /\d:\d|\d\s?[ap]\.?\s?m\b|Uhr|\dh\b/i
+
+/** A dotted start of a range whose end is written as a clock time ("between 0.45 and 9.00 AM"), so `0.45 and 0.50 seconds` stays numbers. */
+function dottedStart(s: string, between: boolean): Token<ParsedTime> | null {
+  const m = DOTTED_TIME.exec(s)
+  const end = m ? readRangeEnd(s.slice(m[0].length), between, false) : null
+  if (!m || !end || !CLOCK_END.test(end.value.text)) return null
+  return { value: { hour: Number(m[1]), minute: Number(m[2]), second: null, text: m[0], meridiem: null }, length: m[0].length }
+}
 /** A range's join word right before an hour ("à 11h", "bis 11 Uhr"). */
 const WORD_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}])(?:${WORD_ALTERNATIVES})(?:\s(?:las|la|les))?\s{1,3}$`, 'u')
 
 /**
- * Hours written without minutes that open or close a range in prose ("de 10h à 11h30", "von 10:05 bis 11 Uhr"), with
- * where they stand; an hour alone ("a 10h shift") is no time.
+ * Hours written without minutes that open or close a range in prose ("de 10h à 11h30", "von 10:05 bis 11 Uhr"), and
+ * dotted starts before a clock-time end ("between 0.45 and 9.00 AM"), with where they stand; an hour alone ("a 10h
+ * shift") is no time.
  */
 export function rangeHours(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   let looked = 0
   for (const m of text.slice(0, 10_000).matchAll(OPENED_BARE_HOUR)) {
     if (++looked > 50) break
-    const start = bareHourStart(text.slice(m.index + m[0].length), /^(?:between|zwischen|entre)/i.test(m[0]))
+    const between = /^(?:between|zwischen|entre)/i.test(m[0])
+    const rest = text.slice(m.index + m[0].length)
+    const start = bareHourStart(rest, between) ?? dottedStart(rest, between)
     if (start) out.push({ ...start.value, index: m.index + m[0].length })
   }
   for (const m of text.slice(0, 10_000).matchAll(HOUR_ONLY_IN_TEXT)) {

@@ -106,8 +106,11 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       // Read from the word that opens a range before the time ("entre las 10:05 y las 10:40"), so its end is read with it.
       const stamp = openedStamp(l.text, m.index, hints) ?? readStamp(slice, hints)
       if (!stamp?.time || stamp.invalidTime || !isClock(stamp) || QUANTITY.test(slice.slice(stamp.time.text.length))) continue
-      const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12)) : -1
-      skipTo = m.index + (restAt > 0 ? restAt : stamp.time.text.length)
+      // Past the stamp: its words, else its range's end (a dotted start's "." or an end read again is no new event).
+      const endAt = stamp.end ? slice.indexOf(stamp.end.text, stamp.time.text.length) : -1
+      const stampEnd = endAt > 0 ? endAt + stamp.end!.text.length : stamp.time.text.length
+      const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12), stampEnd) : -1
+      skipTo = m.index + (restAt > 0 ? restAt : stampEnd)
       // The end of the range the last event of this line opened ("at 10:05 we lost the database until 10:40"): its end, no event.
       if (open?.line === index && !stamp.end && endsRange(l.text, open, m.index)) {
         open.piece.stamp.end = stamp.time
@@ -144,12 +147,14 @@ interface OpenRange {
 
 /** An hour written with its unit (`10h`, `10 Uhr`), a time only as a range's start ("de 10h à 11h30"). */
 const HOUR_MARK = /\d\s?(?:h|Uhr)$/i
+/** A range's start that is no clock time alone: an hour with its unit, a dotted time (`0.45`), a bare hour ("von 10 bis 11 Uhr"). */
+const RANGE_START = /^(?:\d{1,2}\s?(?:h|Uhr)|\d{1,2}\.\d{2}|\d{1,2})$/i
 
-/** Whether a stamp's time is written as a clock time, or as an hour that opens a range ending at one. */
+/** Whether a stamp's time is written as a clock time, or as a range's start (`RANGE_START`) whose end is one. */
 function isClock(stamp: Stamp): boolean {
   if (!stamp.time) return false
   return (
-    CLOCK.test(stamp.time.text) || (stamp.end !== null && HOUR_MARK.test(stamp.time.text) && (CLOCK.test(stamp.end.text) || HOUR_MARK.test(stamp.end.text)))
+    CLOCK.test(stamp.time.text) || (stamp.end !== null && RANGE_START.test(stamp.time.text) && (CLOCK.test(stamp.end.text) || HOUR_MARK.test(stamp.end.text)))
   )
 }
 
