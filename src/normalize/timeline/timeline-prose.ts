@@ -125,7 +125,7 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       const below = only && !above ? wordsBelow(lines[index + 1]) : ''
       const text = above || below || closingStamp(l.text, m.index, stamp.time.text, written) || wrappedClause(lines, index, m.index, stamp.rest)
       told = index + 1
-      if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text)) continue
+      if (DURATION_CUE.test(l.text.slice(Math.max(0, m.index - 40), m.index)) || OTHER_WINDOW.test(text) || isForecast(l.text, m.index)) continue
       const piece: EntryPiece = { kind: 'entry', stamp: { ...stamp, date: dated }, text, line: l.line, column: l.column }
       out.push(piece)
       open = stamp.end ? null : { piece, line: index, from: m.index, to: skipTo }
@@ -133,6 +133,19 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
     }
   }
   return out.length > from
+}
+
+/**
+ * A time the sentence gives as a forecast or deadline, not as something that happened: after "ETA", or after "by" in a
+ * sentence that expects ("we expect service back by 6 AM", "worst case resolution timeline is by 6 AM PST").
+ */
+const FORECAST =
+  /\bETA\b\W{0,3}(?:(?:is|of|by|around|approx\.?)\s+){0,2}$|\b(?:expect\w*|estimat\w*|anticipat\w*|hope|will|should|worst case|target\w*|deadline)\b[^.!?]{0,100}\bby\s+(?:(?:about|approximately|around|roughly|~)\s*)?$/i
+
+/** Whether the clock time at `at` is a forecast (`FORECAST`), read within its sentence. */
+function isForecast(line: string, at: number): boolean {
+  const before = line.slice(Math.max(0, at - 140), at)
+  return FORECAST.test(before.slice(before.search(/[^.!?]*$/)))
 }
 
 type EntryPiece = Extract<Piece, { kind: 'entry' }>
