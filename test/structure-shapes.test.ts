@@ -292,3 +292,13 @@ describe('question lines by length and place', () => {
     expect(r.actionItems.map((a) => a.text)).toEqual(['Replace the failed disk', 'Alert on replica lag'])
   })
 })
+
+describe('labels set between emoji', () => {
+  it('a plain-text label line wrapped in emoji keys its section like the bare label would', () => {
+    const r = recordOf(
+      'The Great Cache Outage\n\n📉 The Scene of the Crime: 📉\nDate: August 15, 2024\n💥 The Impact: 💥\nPages loaded slowly for most of our users all afternoon.\n🧠 The Lessons Learned: 🧠\nWatch the cache.\n',
+    )
+    expect(r.sections.map((s) => `${s.key}:${s.heading}`)).toEqual(['null:The Scene of the Crime', 'impact:The Impact', 'lessonsLearned:The Lessons Learned'])
+    expect(r.summary).toBe('Pages loaded slowly for most of our users all afternoon.')
+  })
+})

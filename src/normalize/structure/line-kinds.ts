@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '../sections/section-words.js'
 import { foreignFieldName } from './foreign-field-labels.js'
 import { italicHeading } from './italic-heading.js'
 import { isQuestion } from './question-lines.js'
+import { stripEmojiEdges } from '../summary/title-text.js'
 
 /** Labels that carry a value of the incident rather than a section of prose. */
 export const FIELD_NAMES = new Set([
@@ -95,6 +96,8 @@ const LETTERS_FIELD = /^\s*(?<label>\p{L}[\p{L} '’()-]{0,40}?)\s*:\s+(?<value>
 const STARTS_LIKE_DATA = /^\s*(?:[\d[(<#>|•◦▪‣·*+-]|--:--|\?\?)/
 /** Inline styling tags (`<span style=...>`, `<font>`, `<b>`), which carry no structure of their own. */
 const INLINE_TAG = /<\/?(?:span|font|b|i|u|em|strong|mark|small|big|sup|sub)\b[^<>]{0,300}>/gi
+/** An emoji or pictograph at either end of a line. */
+const EMOJI_EDGE = /^\p{Extended_Pictographic}|\p{Extended_Pictographic}\uFE0F?$/u
 const WORDS = (s: string): number => s.trim().split(/\s+/).filter(Boolean).length
 /** A bold line that says something rather than names a part: a sentence (four words or more, ending in . or !) or a yes/no answer. */
 const BOLD_STATEMENT = /^(?:yes|no|none|n\/a|true|false|ja|nein|oui|non)[.!]?$/i
@@ -179,8 +182,10 @@ export function classifyLine(raw: string, ctx: LineContext): LineKind {
   }
   if (/[*_`[\]<>]/.test(line) || STARTS_LIKE_DATA.test(line) || isTimeLike(line)) return { type: 'text' }
   const trimmed = line.trim()
-  if (trimmed.endsWith(':') && !trimmed.slice(0, -1).includes(':') && WORDS(trimmed) <= 6 && trimmed.length <= 60 && /^[A-Za-z]/.test(trimmed)) {
-    const text = trimmed.slice(0, -1).trim()
+  // A label set between emoji ("📉 The Scene of the Crime: 📉", "Timeline ⏰:") is read without them.
+  const label = EMOJI_EDGE.test(trimmed) ? stripEmojiEdges(trimmed) : trimmed
+  if (label.endsWith(':') && !label.slice(0, -1).includes(':') && WORDS(label) <= 6 && label.length <= 60 && /^[A-Za-z]/.test(label)) {
+    const text = label.slice(0, -1).trim()
     const match = matchSection(text)
     if (!ctx.plain && !(match && match.confidence === 1 && ctx.standalone)) return { type: 'text' }
     return { type: 'heading', text, match, colon: true, bold: false }
