@@ -434,3 +434,14 @@ describe('section classifier: follow-up headings in French, Spanish and German',
     expect(record.actionItems.map((a) => a.text)).toEqual(['Limiter le débit par adresse IP.', 'Déployer un pare-feu applicatif.'])
   })
 })
+
+describe('Japanese follow-up headings with modifiers and a priority note', () => {
+  it.each([
+    ['7.2 即座に実施すべき項目（優先度：緊急）', 'actionItems'],
+    ['次回イベントまでに実施すべき項目', 'actionItems'],
+    ['長期的改善項目（優先度：中）', 'actionItems'],
+    ['4.1 技術的改善（優先度：高）', 'actionItems'],
+  ])('%s -> %s', (heading, key) => {
+    expect(matchSection(heading)?.key).toBe(key)
+  })
+})

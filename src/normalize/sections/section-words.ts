@@ -64,7 +64,7 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
   // Incident tools' exports (FireHydrant, Rootly, incident.io) title the timeline by its milestones.
   { key: 'timeline', weight: 3, words: ['milestones', 'key moments', 'key timestamps'] },
-  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久', '実施すべき', '実施事項'] },
   // A fix named as the lasting one ("Long-term solution", "Permanent fix", "Future fixes") is a follow-up, not the incident's resolution.
   { key: 'actionItems', weight: 3, words: FOLLOW_UP_FIXES },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
@@ -161,4 +161,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['エグゼクティブ', '的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
+export const CJK_FILLERS = ['エグゼクティブ', '項目', '優先度', '長期', '短期', '中期', '次回', '即座', '技術', 'イベント', '的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
