@@ -49,6 +49,10 @@ export const KNOWN_KEYS = [
   'draft',
   'permalink',
   'published',
+  'pubDate',
+  'publishDate',
+  'publishedAt',
+  'timestamp',
   'lastmod',
   'updated',
   'excerpt',
@@ -82,7 +86,6 @@ export const KNOWN_KEYS = [
   'share',
   'informational',
   'expirydate',
-  'publishdate',
 ]
 
 const KNOWN = new Set(KNOWN_KEYS.map((k) => k.toLowerCase()))

@@ -127,6 +127,19 @@ function capped(values: string[], key: string, file: VFile): string[] {
   return values.slice(0, MAX_TAGS)
 }
 
+/** Keys of a publication date, best first: `date`, Jekyll's `published`, then the names Astro, Hugo and CMSs give it. */
+const PUBLISHED_KEYS = ['date', 'published', 'pubDate', 'publishDate', 'publishedAt', 'timestamp']
+
+/** The day the first of `PUBLISHED_KEYS` that holds a date gives, `null` when none does. */
+function publicationDate(data: Record<string, unknown>): string | null {
+  for (const key of PUBLISHED_KEYS) {
+    const value = data[key]
+    const day = frontMatterInstant(value)?.date ?? proseDate(value)
+    if (day) return day
+  }
+  return null
+}
+
 /** Reads the metadata; `source` is the path under content/ with `/` separators. */
 export function readMeta(source: string, data: Record<string, unknown>, file: VFile): Meta {
   typed(file, data, 'tags', 'a list of words')
@@ -142,7 +155,7 @@ export function readMeta(source: string, data: Record<string, unknown>, file: VF
   const statusPage = isStatusPost(data)
   const fileDate = /^(\d{4}-\d{2}-\d{2})(?:[-_ ]|$)/.exec(stem)?.[1] ?? null
   const pathDate = typeof data['path'] === 'string' ? /(?:^|\/)(\d{4})\/(\d{2})\/(\d{2})(?:\/|$)/.exec(data['path']) : null
-  const fmDate = statusPage ? null : (frontMatterInstant(data['date'])?.date ?? proseDate(data['date']) ?? proseDate(data['published']) ?? null)
+  const fmDate = statusPage ? null : publicationDate(data)
   const validFileDate = fileDate && isIsoDay(fileDate) ? fileDate : null
   const severity = data['severity']
   return {
