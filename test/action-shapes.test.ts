@@ -143,3 +143,22 @@ describe('action items: sections named for improvement or remediation', () => {
     expect(texts(md('## Remediation\n\nWe restarted the cache nodes and the site recovered at 10:40.\n'))).toEqual([])
   })
 })
+
+describe('action items: more layouts', () => {
+  it('reads indented lines after a lead-in that announces steps to prevent a recurrence', () => {
+    const body =
+      'We are taking the following steps to prevent similar outages in the future:\n\n    Adding a reload limiter\n    Warming the cache before each deploy\n'
+    expect(texts(plain(body))).toEqual(['Adding a reload limiter', 'Warming the cache before each deploy'])
+  })
+
+  it('reads sibling sections named only by a status after the action items, in that status', () => {
+    const found = md('## To do\n\n- [ ] Warm the cache\n\n## In progress\n\n- Cap the reload rate\n\n## Done\n\n- [x] Restart the cache nodes\n')
+    expect(found.map((i) => [i.text, i.status])).toEqual([
+      ['Warm the cache', 'open'],
+      ['Cap the reload rate', 'in-progress'],
+      ['Restart the cache nodes', 'done'],
+    ])
+    // Alone, a "Done" section is not an action list.
+    expect(texts(md('## Summary\n\nThe cache emptied.\n\n## Done\n\n- Restarted the cache nodes\n'))).toEqual([])
+  })
+})

@@ -232,8 +232,11 @@ function takenBefore(blocks: Block[], index: number): number | null {
  * names what to improve ("Areas for improvement") or a bare "Remediation" only those that read as changes to make,
  * not statements, narration or reports of what was done.
  */
-function followUpsOf(span: SectionSpan): ((text: string) => boolean) | null {
+function followUpsOf(span: SectionSpan, after: SectionSpan | null): ((text: string) => boolean) | null {
   if (span.match?.key === 'actionItems') return () => true
+  // A sibling right after action items named only by a status ("## To do" then "## Done"): more of them, in that state.
+  const label = span.heading.kind === 'heading' ? span.heading.text.replace(/[*_`:]/g, '').trim() : ''
+  if (after?.match?.key === 'actionItems' && after.end === span.index && after.depth === span.depth && stateOf(label)) return () => true
   if (span.match?.also === 'actionItems') return (text) => !reportsDoneWork(text)
   const heading = span.heading.kind === 'heading' ? span.heading.text : ''
   const improvement = span.match?.key === 'lessonsLearned' && namesImprovement(heading)
@@ -253,10 +256,14 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     for (let i = from; i < to; i++) skip[i] = true
   }
   let coveredUntil = -1
+  const read: { span: SectionSpan | null } = { span: null }
   for (const span of spans) {
     if (span.match?.key === 'timeline') mark(span.index, span.end)
-    const keep = followUpsOf(span)
+    const keep = followUpsOf(span, read.span)
     if (!keep || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
+    // A status sibling chains like the section before it ("## To do", "## In progress", "## Done").
+    const prior = read.span
+    read.span = span.match?.key === 'actionItems' || prior === null || prior.end !== span.index ? span : { ...span, match: prior.match }
     coveredUntil = span.end
     mark(span.index, span.end)
     const taken = takenBefore(blocks, span.index)

@@ -1,6 +1,6 @@
 /**
- * Follow-ups outside the action-items sections and timelines: action tables, lists a paragraph announces as changes to
- * come, labelled lead-ins ("Action point: …") and runs of status-prefixed paragraphs ("DONE: …", "TODO: …").
+ * Follow-ups outside the action-items sections and timelines: action tables, lists (or indented lines) a paragraph
+ * announces as changes to come, labelled lead-ins ("Action point: …") and runs of status-prefixed paragraphs ("DONE: …", "TODO: …").
  */
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
@@ -11,6 +11,7 @@ import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
 import { labelledAction } from './labelled-actions.js'
 import { fromList } from './action-list.js'
+import { codeItems } from './action-lines.js'
 
 const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
 
@@ -34,8 +35,14 @@ export function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): 
     if (block.kind !== 'content') continue
     const node = block.node
     const previous = blocks[i - 1]
-    if (node.type === 'list' && previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node)))
-      fromList(node, { kind: null, done: null }, out)
+    const announced = previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node))
+    if (node.type === 'list' && announced) fromList(node, { kind: null, done: null }, out)
+    // The same lead-in over indented lines, which Markdown reads as code: one item a line, unless they read as code.
+    if (node.type === 'code' && announced && !node.lang)
+      for (const line of codeItems(node.value, node.lang).items) {
+        const made = makeItem(line, { kind: null, done: null })
+        if (made) out.push(made)
+      }
     if (node.type === 'table' && isActionTable(node, false)) out.push(...tableItems(node))
     if (node.type === 'paragraph' && STATUS_PARAGRAPH.test(toString(node))) status.push(oneLine(toString(node)))
   }
