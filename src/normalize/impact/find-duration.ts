@@ -103,7 +103,7 @@ const OUTAGE_AFTER =
   /^\s*(?:-?long\s+)?(?:(?!(?:before|after|into|since|until|of|per|later|earlier|ago|prior|to|from)\b)[\p{L}-]{2,20}\s+){1,2}(?:downtime|outage|disruption|unavailability|interruption)\b/iu
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED =
-  /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
+  /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|(?<!\bjust\s)under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
 /** "After" or "following" before an amount that names the outage ("restored after an hour-long outage"): how long it lasted. */
 const AFTER_BEFORE = /\b(?:after|following)\s*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i

@@ -29,7 +29,7 @@ const PARTIAL_END =
 /** An end the clause calls complete ("fully recovered by 14:20"), which outranks an earlier end in the same passage. */
 const FULL_END = /\b(?:fully|completely|entirely|all\s+(?:\w+\s+)?(?:restored|recovered|back)|full\s+(?:recovery|service))\b/i
 const START_CUES =
-  /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|became\s+(?:unavailable|unreachable|unresponsive|slow)|stopped\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering|acknowledging|sending|delivering)|outage|downtime|fail(?!over)\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
+  /\b(?:began|begin(?:s|ning)?|start(?:ed|s|ing)?|since|onset|experienc\w*|went\s+down|go(?:es)?\s+down|(?:was|were)\s+(?:completely\s+)?down\b|became\s+(?:unavailable|unreachable|unresponsive|slow)|stopped\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering|acknowledging|sending|delivering)|outage|downtime|fail(?!over)\w*|errors?|crash\w*|unavailab\w*|unreachab\w*|inaccessib\w*|disrupt\w*|degrad\w*|ausfall|störung|panne)|障害|停止|発生/i
 /** An amount of time after the moment named before ("11 minutes later", "two hours later"). */
 const LATER = /\b((?:\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|hrs?))\s+later\b/i
 /** Clause boundaries: a time belongs to the words between them. */
@@ -39,9 +39,9 @@ const CLAUSES = new RegExp(CLAUSE.source, 'gi')
 
 /** Labels of a line or table row that states when impact began or ended ("Start Time: …", "| Resolved | … |"). */
 const START_LABEL =
-  /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
+  /^(?:(?:outage|impact|incident|issue|problem|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|commenced|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
 const END_LABEL =
-  /^(?:(?:outage|impact|incident|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
+  /^(?:(?:outage|impact|incident|issue|problem|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:issue|problem|outage)\s+closed$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
 const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff ]{1,30}?)[ \t*_]*[:|：][ \t*_]*([^|\n]{4,80})/gm
 
 /** `true` when a label (a field's or a short heading's) says impact started or ended there ("Start time", "復旧日時"). */

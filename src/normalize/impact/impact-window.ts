@@ -205,6 +205,8 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
     end = null
     if (sources) sources.endBeforeStart = true
   }
+  // A status post resolved at the moment it opened (`resolvedWhen` equal to `date`) states no end.
+  if (start && end && statedEnd && minutesFrom(start.moment, end.moment) === 0) end = null
   if (!start || !end) {
     const range = findStatedRange(input.passages, context) ?? findStatedDayRange(input.passages, context)
     if (range && !start && !end) {
@@ -212,7 +214,7 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
         ? { moment: markedStart!, source: 'marked' }
         : { moment: range.start, source: 'stated' }
       end = { moment: range.end, source: 'stated' }
-    }
+    } else if (range && start && !end && minutesFrom(start.moment, range.start) === 0) end = { moment: range.end, source: 'stated' }
   }
   // Two days without times are measured once the timeline has given them times, or a stated duration its length.
   if (start?.moment.time && end?.moment.time) duration = minutesFrom(start.moment, end.moment)

@@ -144,7 +144,7 @@ const END_STEMS: Stems = heaviestFirst([
 
 /** Words that undo an end: it is still broken, or only the start of the repair. */
 const NOT_END =
-  /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring)\b/i
+  /\b(?:not\s+(?:yet\s+)?(?:fully\s+)?(?:restored|resolved|recovered|fixed)|still|partially|partial|begin(?:s|ning)?\s+(?:to\s+)?(?:restor|recover)|start(?:s|ed)?\s+(?:to\s+)?(?:restor|recover)|attempt\w*|tr(?:y|ied|ying)\s+to|investigat\w*|identified|monitoring|in\s+progress|underway|under\s+way|ongoing)\b/i
 /** Lead-up: a change made before anything broke. */
 const LEAD_UP =
   /\b(?:merged?|deploy(?:ed|s|ment)?|releas(?:ed|es)?|rolled\s+out|commit(?:ted)?|pull\s+request|PR\b|introduc\w*|scheduled|announc\w*|planned|configur\w*|upgrad\w*|migrat\w*|chang(?:ed|es?)|created|added|updated|install\w*|rotated|renewed|started\s+(?:the\s+)?(?:maintenance|migration|upgrade))/i
