@@ -1,8 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Code, Paragraph, RootContent } from 'mdast'
 import { collapseSpaces } from '../src/normalize/collapse-spaces.js'
-import { plainText } from '../src/normalize/structure/plain-text.js'
-import { stripDecoration } from '../src/normalize/structure/html-blocks.js'
 import { sentences } from '../src/normalize/impact/find-stated-range.js'
 
 /** A seeded generator (mulberry32), so a failure names its case. */
@@ -47,26 +44,6 @@ describe('normalizer cost shortcuts', () => {
     for (let i = 0; i < 5000; i++) {
       const t = text(next, Math.floor(next() * 12))
       expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, ' '))
-    }
-  })
-
-  it('plainText strips decoration line by line as before, with or without lines to strip', () => {
-    const next = random(20)
-    for (let i = 0; i < 3000; i++) {
-      const nodes: RootContent[] = Array.from({ length: 1 + Math.floor(next() * 3) }, (): RootContent => {
-        const value = text(next, Math.floor(next() * 10))
-        return next() < 0.3 ? ({ type: 'code', value } satisfies Code) : ({ type: 'paragraph', children: [{ type: 'text', value }] } satisfies Paragraph)
-      })
-      const expected = nodes
-        .map((n) => (n.type === 'code' ? n.value : ((n as Paragraph).children[0] as { value: string }).value))
-        .filter((t) => t.trim() !== '')
-        .join('\n\n')
-        .split('\n')
-        .map((line) => stripDecoration(line))
-        .join('\n')
-        .replace(/\n{3,}/g, '\n\n')
-        .trim()
-      expect(plainText(nodes), JSON.stringify(nodes)).toBe(expected)
     }
   })
 

@@ -43,24 +43,16 @@ function phrasingText(children: RootContent[]): string {
 
 /** Plain text of block nodes, paragraphs separated by a blank line, decoration stripped from each line. */
 export function plainText(nodes: RootContent[]): string {
-  const text = nodes
+  return nodes
     .map((n) => nodeText(n))
     .filter((t) => t.trim() !== '')
     .join('\n\n')
-  const stripped = DECORATED_LINE.test(text)
-    ? text
-        .split('\n')
-        .map((line) => stripDecoration(line))
-        .join('\n')
-    : text
-  return stripped.replace(/\n{3,}/g, '\n\n').trim()
+    .split('\n')
+    .map((line) => stripDecoration(line))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()
 }
-
-/**
- * A line `stripDecoration` would change: one that opens with white space (a line break aside: that line is empty),
- * an em space or a shortcode, or ends in white space. `m` also starts lines after `\r`: a few more texts take the slow way.
- */
-const DECORATED_LINE = /^(?:[^\S\n]|[\u2000-\u200b\u3000]|:[a-z0-9_+-]+:)|[^\S\n]$/im
 
 /** One line of plain text: whitespace collapsed. */
 export function oneLine(text: string): string {
