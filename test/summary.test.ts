@@ -413,3 +413,15 @@ describe('summary boilerplate of filled templates and site pages', () => {
     expect(recordOf('# 障害報告書\n\n## エグゼクティブサマリー\n\n本番運用時にシステムが停止しました。\n').sections[0]?.key).toBe('summary')
   })
 })
+
+describe('status posts that label their first paragraph', () => {
+  it("reads the text after an 'ISSUE:' or 'Problem:' label as the summary, before a timed update", () => {
+    const r = recordOf(
+      '---\ntitle: Datacenter power outage\n---\n<p><strong>ISSUE:</strong> This morning, we experienced a power outage at our datacenter provider.</p>\n<p><strong>UPDATE&nbsp;12:35:</strong> The provider announced power issues in two data centers.</p>\n',
+    )
+    expect(r.summary).toBe('This morning, we experienced a power outage at our datacenter provider.')
+    expect(recordOf('Cache outage\n\nProblem: every page load missed the cache for two hours.\n').summary).toBe(
+      'every page load missed the cache for two hours.',
+    )
+  })
+})

@@ -6,8 +6,8 @@ import { oneLine } from '../structure/plain-text.js'
 import { isChromeLine } from './status-page-chrome.js'
 import { stripEmojiEdges } from './title-text.js'
 
-/** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`). */
-export const SUMMARY_LABEL = /^(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what(?: happened)?|tl;?dr)$/i
+/** Labels whose value is the summary itself (`**Impact:** Checkout was down ...`, a status post's `ISSUE: This morning …`). */
+export const SUMMARY_LABEL = /^(?:(?:(?:issue|incident|executive) )?(?:summary|description|overview|impact|what(?: happened)?|tl;?dr)|issue|problem)$/i
 
 /** Labels of a list item that is the summary itself wherever the list stands (`- **Summary:** …`); not impact. */
 export const LISTED_SUMMARY_LABEL = /^(?:(?:issue|incident|executive|short) )?(?:summary|overview|description|tl;?dr|what happened)$/i
