@@ -13,6 +13,10 @@ import { weekdayMonth } from './weekday-day.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
+// A year after a month and day, unless it reads as a clock time: a number before 1900 that is a valid
+// HHMM ('Feb 8 0117'), or any valid HHMM a zone or an hour mark follows ('Feb 7 1506 UTC', '1936h').
+const HHMM = String.raw`(?:[01]\d|2[0-3])[0-5]\d`
+const YEAR = String.raw`(?!(?:0\d|1[0-8])\d\d(?!\d)|${HHMM}(?:\s?(?:h|hrs?)\b|\s{1,3}(?:UTC|GMT|Z|[A-Z]{1,3}T)\b))(?<y>\d{4})(?!\d)`
 const WEEKDAY = String.raw`(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?`
 /** French and German month names that differ from the English ones ("27 août 2022", "12. März 2024"). */
 const FOREIGN_MONTHS = new Map<string, number>([
@@ -100,21 +104,18 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   ['num', String.raw`(?=\d{1,2},)(?<=^\s{0,3}|[:(\[|]\s{0,2})(?<a>\d{1,2})(?<sep>,)\s?(?<b>\d{1,2}),\s?(?<y>(?:19|20)\d{2})(?![\d]|[.,:/-]\d)`],
   // A weekday and an ordinal day with no month ("Monday 3rd", "Wed the 5th"): the month comes from the document's day.
   ['wd', String.raw`\b(?<wd>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:day|s|sday|nesday|rs|rsday|urday)?\.?,?\s{1,3}(?:the\s)?(?<d>\d{1,2})(?:st|nd|rd|th)\b`],
-  ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
-  ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  ['md', String.raw`\b${WEEKDAY}${MONTH}\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD}\b(?:,?\s{1,3}${YEAR})?`],
+  ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}${YEAR})?`],
   // A range of days in one month reads as its first day ("7-13th Nov", "Nov 7–13, 2023").
-  ['dm', String.raw`\b(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
-  ['md', String.raw`\b${MONTH}\s{1,3}(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\b(?:,?\s{1,3}(?<y>\d{4})(?!\d))?`],
+  ['dm', String.raw`\b(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\.?\s{1,3}(?:of\s)?${MONTH}(?:,?\s{1,3}${YEAR})?`],
+  ['md', String.raw`\b${MONTH}\s{1,3}(?<d>\d{1,2})${ORD}\s?[-–—]\s?\d{1,2}${ORD}\b(?:,?\s{1,3}${YEAR})?`],
   // Day, month name and year joined by slashes or hyphens, as logs and date pickers write them ("22/Mar/2024", "22-Mar-24", "Mar/22/2024").
   ['dm', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?<sep>[/-])${MONTH}\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   ['md', String.raw`\b${MONTH}(?<sep>[/-])(?<d>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
-  ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}(?<y>\d{4})(?!\d)`],
-  ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}(?<y>\d{4})(?!\d)`],
-  [
-    'dmx',
-    String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?:er|º|°)?\.?\s{1,3}(?:de\s{1,3})?(?<mon>${FOREIGN})\.?(?![\p{L}])(?:,?\s{1,3}(?:de\s{1,3})?(?<y>\d{4})(?!\d))?`,
-  ],
+  ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}${YEAR}`],
+  ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}${YEAR}`],
+  ['dmx', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?:er|º|°)?\.?\s{1,3}(?:de\s{1,3})?(?<mon>${FOREIGN})\.?(?![\p{L}])(?:,?\s{1,3}(?:de\s{1,3})?${YEAR})?`],
 ]
 const DATE_RES = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'gu')] as const)
 const DATE_STICKY = DATE_SOURCES.map(([kind, source]) => [kind, new RegExp(source, 'yu')] as const)
