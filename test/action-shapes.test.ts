@@ -162,3 +162,25 @@ describe('action items: more layouts', () => {
     expect(texts(md('## Summary\n\nThe cache emptied.\n\n## Done\n\n- Restarted the cache nodes\n'))).toEqual([])
   })
 })
+
+describe('action items: checklists under numbered sub-headings', () => {
+  it('reads the checkboxes as the items, the sub-heading as their kind and, when it says so, their status', () => {
+    const found = md(
+      '## Follow-ups\n\n### 1. Near-Term (Done)\n\n* [x] Pin the cache client version\n* [x] Page on eviction spikes\n\n### 2. Long-Term\n\n* [ ] Shard the cache by tenant\n* [x] Document the warm-up\n\n#### 3.1 Immediate\n\n* [ ] Lower the key TTL\n',
+    )
+    expect(found.map((i) => [i.text, i.kind, i.done])).toEqual([
+      ['Pin the cache client version', 'short-term', true],
+      ['Page on eviction spikes', 'short-term', true],
+      ['Shard the cache by tenant', 'long-term', false],
+      ['Document the warm-up', 'long-term', true],
+      ['Lower the key TTL', 'immediate', false],
+    ])
+  })
+
+  it('strips a dotted number from a sub-heading that is an item', () => {
+    expect(texts(md('## Action items\n\n### 4.1 Rotate the cache keys\n\nOwner: Ana\n\n### 4.2 Add a reload limiter\n\nOwner: Bo\n'))).toEqual([
+      'Rotate the cache keys',
+      'Add a reload limiter',
+    ])
+  })
+})

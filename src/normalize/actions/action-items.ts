@@ -23,6 +23,7 @@ import { elsewhere } from './elsewhere-items.js'
 import { fromList } from './action-list.js'
 import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
+import { holdsChecklist, labelOf, NUMBERED } from './sub-heading-label.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -71,14 +72,13 @@ function subEnd(blocks: Block[], index: number, to: number): number {
   return end
 }
 
-/** A number in front of a sub-heading ("1)", "2.", "(3)", "4 -"). */
-const NUMBERED = /^(?:\(?\d{1,2}[.):]|\d{1,2}\s*[-–—])\s*/
-
 function isGroupHeading(blocks: Block[], index: number, end: number): boolean {
   const head = blocks[index]
   if (head?.kind !== 'heading') return false
   const text = head.text.replace(/[*_`]/g, '').trim()
-  if (head.match?.key === 'actionItems' || labelKind(text) || GROUP_NAME.test(text) || doneGroup(text) || improvementGroup(head)) return true
+  if (head.match?.key === 'actionItems' || labelKind(text) || labelKind(labelOf(text)) || GROUP_NAME.test(text) || doneGroup(text) || improvementGroup(head))
+    return true
+  if (holdsChecklist(blocks, index + 1, end)) return true
   // A numbered sub-heading ("**1. Review the config files:**" over a bullet of details) is an item, not a group.
   if (NUMBERED.test(text)) return false
   return blocks.slice(index + 1, end).some((b) => b.kind === 'heading' || (b.kind === 'content' && (b.node.type === 'list' || b.node.type === 'table')))
@@ -164,7 +164,14 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       }
       const text = block.text.replace(/\s*:\s*$/, '')
       if (isGroupHeading(blocks, i, end))
-        readGroup(blocks, i + 1, end, { kind: labelKind(text) ?? kindOf(text) ?? defaults.kind, ...groupStatus(text, defaults) }, out, true)
+        readGroup(
+          blocks,
+          i + 1,
+          end,
+          { kind: labelKind(labelOf(text)) ?? kindOf(labelOf(text)) ?? defaults.kind, ...groupStatus(text.replace(NUMBERED, ''), defaults) },
+          out,
+          true,
+        )
       else if (end > i + 1 && (NUMBERED.test(text) || (candidates.get(block.depth) ?? 0) >= 2)) {
         const made = makeItem(text.replace(NUMBERED, ''), defaults)
         if (made) out.push({ ...made, ...bodyDetails(blocks, i + 1, end) })
