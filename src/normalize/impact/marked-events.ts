@@ -47,7 +47,7 @@ const START_STEMS: Stems = heaviestFirst([
     3,
   ],
   [
-    /\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)(?:\s+rates?)?\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|climb)/i,
+    /\b(?:errors?|failures?|timeouts?|5xx|50[0-4]s?)(?:\s+rates?)?\s+(?:begin|began|start|started|spike|spiked|increase|increased|appear|appeared|rose|rises?|rising|climb)/i,
     3,
   ],
   [/\b(?:stopped|stops|ceased)\s+(?:working|responding|serving|processing|loading|running|accepting|handling|answering)\b/i, 3],
@@ -65,7 +65,7 @@ const START_STEMS: Stems = heaviestFirst([
     2,
   ],
   [
-    /\b(?:error\s+rates?|latency|5xxs?)\s+(?:spike[sd]?|increase[sd]?|rose|jump(?:s|ed)?|climb(?:s|ed)?)|\belevated\s+(?:error|latency|5xx|failure)|\b(?:service|site|api|performance|system)s?\s+(?:is\s+|was\s+|became\s+)?degraded\b/i,
+    /\b(?:error\s+rates?|latency|5xxs?)\s+(?:spike[sd]?|increase[sd]?|rose|rises?|rising|jump(?:s|ed)?|climb(?:s|ed)?)|\belevated\s+(?:error|latency|5xx|failure)|\b(?:service|site|api|performance|system)s?\s+(?:is\s+|was\s+|became\s+)?degraded\b/i,
     2,
   ],
   [/\b(?:crashed|crash\s*loop\w*|ran\s+out\s+of\s+(?:memory|disk|space)|out\s+of\s+memory|(?:requests?|connections?|calls?)\s+(?:all\s+)?time\s*out)/i, 2],
