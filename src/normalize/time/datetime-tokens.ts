@@ -28,7 +28,7 @@ const PLACEHOLDER = /^\d{4}-(?:MM|XX|\?\?|\d{2})-(?:DD|XX|\?\?)(?![\w?])|^\d{4}-
 const RELATIVE = /^(?:(yesterday|gestern|hier)|(today|tonight|heute|aujourd'hui)|(the day before yesterday|vorgestern|avant-hier))\b/i
 /** Words that may open a stamp or sit between its parts, kept only when a date or time follows them. */
 const FILLER =
-  /^(?:[~≈@]\s{0,2}|(?:at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|zwischen|entre(?: las| los)?|von|desde(?: las)?|de(?: las)?|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
+  /^(?:[~≈@]\s{0,2}|(?:(?:shortly |just |right )?(?:after|before)|at|around|approx\.?|approximately|about|circa|ca\.|c\.|roughly|by|since|from|between|zwischen|entre(?: las| los)?|von|desde(?: las)?|de(?: las)?|gegen|um|ab|vers|à|a las|kl\.|update[ds]?|updated at|aktualisierung|mise à jour|edit(?:ed)?)(?::\s{0,3}|\s{1,3})|(?:mon|tue|tues|wed|thu|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?,?\s{1,3}|(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s{1,3})/i
 /** The openers after which "and" ("y", "und") joins a range's start and end. */
 const BETWEEN = /^(?:between|zwischen|entre)\b/i
 /** The openers of a range ("from", "von", "de", "between"), after which a bare hour may be its start ("von 10 bis 11 Uhr"). */
