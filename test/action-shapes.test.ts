@@ -184,3 +184,15 @@ describe('action items: checklists under numbered sub-headings', () => {
     ])
   })
 })
+
+describe('action items: a later section of enhancements', () => {
+  it('reads a separate "Preventive Enhancements" section as more items', () => {
+    expect(
+      texts(
+        md(
+          '## Action items\n\n- Warm the cache before a deploy\n\n## Lessons learned\n\nCaches need owners.\n\n## Preventive Enhancements\n\n- Cap the reload rate per key\n',
+        ),
+      ),
+    ).toEqual(['Warm the cache before a deploy', 'Cap the reload rate per key'])
+  })
+})
