@@ -12,6 +12,7 @@ import { renderGroups, renderHtml } from '../src/markdown/html.js'
 import { frontMatterOverBudget } from '../src/normalize/front-matter/front-matter-budget.js'
 import { MAX_MARKUP_UNITS, markupUnits } from '../src/normalize/structure/markup-budget.js'
 import { MAX_TABLE_CELLS } from '../src/normalize/structure/table-budget.js'
+import { IMPACT_WORDS } from '../src/normalize/impact/impact-words.js'
 import { billionLaughs, HOSTILE_SHAPES, longList, manyBrackets, manyFootnotes, manyHeadings, manyLinks, manyTags, wideTable } from './helpers/hostile-shapes.js'
 
 /** An mdast list of `n` tight one-line items, built directly so that only rendering is measured. */
@@ -124,6 +125,17 @@ describe('markup budget', () => {
     expect(loaded.document!.record.title).toBe('Long list')
     expect(loaded.document!.html.startsWith('<pre><code>')).toBe(true)
     expect(loaded.document!.html).toContain('- 10:19 step 19999')
+  })
+})
+
+describe('impact words', () => {
+  it('reads a 5xx after a long run of spaces in linear time (an unbounded look-behind made it quadratic: 10 s at 30,000)', () => {
+    const text = `x${' '.repeat(30_000)}500 errors`
+    let found = false
+    expect(seconds(() => (found = IMPACT_WORDS.test(text)))).toBeLessThan(1)
+    expect(found).toBe(true)
+    expect(IMPACT_WORDS.test('deployed build #512')).toBe(false)
+    expect(IMPACT_WORDS.test('PR 503 merged')).toBe(false)
   })
 })
 

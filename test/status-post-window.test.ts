@@ -38,6 +38,7 @@ describe('isStatusPost', () => {
     expect(isStatusPost({ date: '2025-01-01', status: 'Resolved', severity: 'minor' })).toBe(true)
     expect(isStatusPost({ affected: ['API'] })).toBe(true)
     expect(isStatusPost({ date: '2025-01-01', resolved: true })).toBe(false)
+    expect(isStatusPost({ date: '2025-01-01', resolvedBy: 'SRE team 2' })).toBe(false)
     expect(isStatusPost({ date: '2025-01-01', status: 'draft', severity: 'minor' })).toBe(false)
     expect(isStatusPost({ date: '2025-01-01', title: 'A blog post', tags: ['ops'] })).toBe(false)
   })

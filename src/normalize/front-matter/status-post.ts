@@ -6,10 +6,12 @@
 /** Status words a status post's `status`/`state` key holds. */
 const STATUS_WORDS = /^(?:resolved|investigating|identified|monitoring|update|ongoing|open|closed|completed|scheduled|in[ _-]?progress)$/i
 
+/** A key in lower case without `_` or `-`, as the checks compare it. */
 const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
 
-/** A value that holds a moment (a YAML date, or text with a digit), not a flag such as `resolved: true`. */
-const isMoment = (value: unknown): boolean => value instanceof Date || (typeof value === 'string' && /\d/.test(value))
+/** A value that holds a moment (a YAML date, text with an ISO day or a clock time), not a flag or a name (`resolvedBy: SRE 2`). */
+const isMoment = (value: unknown): boolean =>
+  value instanceof Date || (typeof value === 'string' && value.length <= 80 && /\b\d{4}-\d{1,2}-\d{1,2}(?!\d)|\b\d{1,2}:\d{2}\b/.test(value))
 
 /**
  * `true` when the keys say status post: `affected` or `resolvedWhen` (cState), `affectedsystems` (Statusfy), `severity` with `resolved`, a resolution

@@ -8,7 +8,7 @@ import { findDates, findTimes, formatDate, formatTime, type ParsedTime } from '.
 import { rangeHours, rangeOpener, readSpreadJoin } from '../time/range-join.js'
 import { findZone, toIso, type ParsedZone } from '../time/zones.js'
 import { shiftMoment } from './moment-math.js'
-import { shareMeridiem } from '../time/shared-meridiem.js'
+import { hourUnder, shareMeridiem } from '../time/shared-meridiem.js'
 import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
 
 /** A piece of prose and how much a range found in it counts (impact section 3, summary 2, elsewhere 1). */
@@ -60,7 +60,7 @@ function sharedHour(
   ap: string,
 ): string {
   const meridiem = ap.toLowerCase() === 'a' ? 'am' : 'pm'
-  const end = (Number(endHour) % 12) + (meridiem === 'pm' ? 12 : 0)
+  const end = hourUnder(Number(endHour) % 12, meridiem)
   const start = { hour: Number(hour), minute: Number(minutes?.slice(1) ?? 0), second: null, text: hour, meridiem: null }
   const read = shareMeridiem(start, { hour: end, minute: Number(endMinutes ?? 0), second: null, text: '', meridiem })
   return read === start ? whole : `${hour}${minutes ?? ''}${ap}m${rest}`

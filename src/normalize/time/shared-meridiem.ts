@@ -14,7 +14,7 @@ function span(start: number, end: number): number {
 }
 
 /** The hour `hour` (1 to 12) has under a meridiem: 12 am is 0, 12 pm is 12, a pm hour gains 12. */
-function hourUnder(hour: number, meridiem: 'am' | 'pm'): number {
+export function hourUnder(hour: number, meridiem: 'am' | 'pm'): number {
   if (hour === 12) return meridiem === 'am' ? 0 : 12
   return meridiem === 'pm' ? hour + 12 : hour
 }
