@@ -425,3 +425,10 @@ describe('status posts that label their first paragraph', () => {
     )
   })
 })
+
+describe('template prompts in the summary', () => {
+  it('skips the questions a filled template keeps (What was down? …) and keeps the answers', () => {
+    const md = '# Web outage\n\n## Impact\n\nWhat service was down? The checkout page failed for every user. Who was affected? All shoppers.\n'
+    expect(recordOf(md).summary).toBe('The checkout page failed for every user. All shoppers.')
+  })
+})

@@ -21,9 +21,13 @@ const MAX = 240
 /** Headings that announce the summary itself (not background or a description that may come late). */
 const EXPLICIT = /summary|overview|tl;?dr|abstract|synopsis|zusammenfassung|r[ée]sum[ée]|概要|要約/i
 
+/** The first sentences of `text` up to about 100 characters; questions (a template's prompts) are skipped when a statement follows. */
 function firstSentences(text: string, language: string | null): string {
   let out = ''
-  for (const sentence of sentencesOf(oneLine(text), language)) {
+  const all: string[] = []
+  for (const sentence of sentencesOf(oneLine(text), language)) if (all.push(sentence) >= 12) break
+  const statements = all.filter((sentence) => !/[?？]\s*$/.test(sentence))
+  for (const sentence of statements.length > 0 ? statements : all) {
     if (out && (out.length >= 100 || out.length + sentence.length + 1 > MAX)) break
     out = out ? `${out}${/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(out) ? '' : ' '}${sentence}` : sentence
   }
