@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { allMatches } from '../src/normalize/all-matches.js'
-
-/** A seeded generator (mulberry32), so a failure names its case. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from './helpers/random.js'
 
 const plain = (ms: RegExpExecArray[] | RegExpMatchArray[]) => ms.map((m) => ({ index: m.index, all: [...m], groups: m.groups ?? null }))
 
@@ -19,7 +9,7 @@ describe('allMatches', () => {
   const alphabet = ['a', 'b', 'c', 'x', '1', '2', ':', ' ', '\n', 'and', 'then', '😀', 'é', '12:30']
 
   it('gives what matchAll gives, for random texts, expressions matching empty and Unicode ones included', () => {
-    const next = random(18)
+    const next = seededRandom(18)
     for (let i = 0; i < 2000; i++) {
       const text = Array.from({ length: Math.floor(next() * 30) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('')
       for (const re of expressions) expect(plain(allMatches(re, text)), `${re} on ${JSON.stringify(text)}`).toEqual(plain([...text.matchAll(re)]))

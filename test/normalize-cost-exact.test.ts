@@ -10,6 +10,7 @@ import type { TimelineEntry } from '../src/types.js'
 import { proseOf } from '../src/normalize/summary/language.js'
 import { parseMarkdown } from '../src/markdown/parse.js'
 import { frontMatterInstant, isGregorianDay, isIsoDay } from '../src/normalize/front-matter/meta.js'
+import { seededRandom } from './helpers/random.js'
 
 /** Shortcuts taken for the normalizer's cost give what the full reading gives. */
 describe('marked-event scores', () => {
@@ -35,16 +36,6 @@ describe('language sample prose', () => {
     expect(proseOf(parseMarkdown('No links: a b `code` c.').children)).toBe('No links: a b code c.')
   })
 })
-
-/** A seeded generator (mulberry32), so a failure names its case. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 describe('findMarkedEvents', () => {
   /** The reading before it was made lazy: every event scored both ways. */
@@ -79,7 +70,7 @@ describe('findMarkedEvents', () => {
   ]
 
   it('gives what scoring every event gives, on 3,000 random timelines', () => {
-    const next = random(14)
+    const next = seededRandom(14)
     for (let n = 0; n < 3000; n++) {
       const entries = Array.from({ length: Math.floor(next() * 9) }, () => ({ text: texts[Math.floor(next() * texts.length)]! }) as TimelineEntry)
       expect(findMarkedEvents(entries), entries.map((e) => e.text).join(' | ')).toEqual(eager(entries))
@@ -91,7 +82,7 @@ describe('isoMinutesBetween', () => {
   const luxon = (a: string, b: string) => Math.round(DateTime.fromISO(b).diff(DateTime.fromISO(a), 'minutes').minutes)
 
   it("equals luxon's rounded minutes on random instants in toIso's shape, valid or not", () => {
-    const next = random(18)
+    const next = seededRandom(18)
     const pad = (n: number) => String(n).padStart(2, '0')
     const iso = () =>
       `${1990 + Math.floor(next() * 50)}-${pad(1 + Math.floor(next() * 13))}-${pad(Math.floor(next() * 33))}T${pad(Math.floor(next() * 25))}:${pad(
@@ -121,7 +112,7 @@ describe('momentInZone', () => {
   }
 
   it("gives luxon's moment for random instants in fixed and daylight-saving zones", () => {
-    const next = random(2026)
+    const next = seededRandom(2026)
     const pad = (n: number) => String(n).padStart(2, '0')
     const zones = ['UTC', 'Europe/Berlin', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'GMT+2', 'PDT']
     for (let n = 0; n < 5000; n++) {
@@ -182,7 +173,7 @@ describe('front-matter dates without luxon', () => {
       if (!dt.isValid || dt.year < 1 || dt.year > 9999) return null
       return { date: dt.toFormat('yyyy-MM-dd'), at: dt.toFormat("yyyy-MM-dd'T'HH:mm:ssZZ") }
     }
-    const next = random(14)
+    const next = seededRandom(14)
     const span = Date.UTC(10001, 0, 1) - Date.UTC(-1, 0, 1)
     const dates = Array.from({ length: 20_000 }, () => new Date(Date.UTC(-1, 0, 1) + Math.floor(next() * span)))
     dates.push(new Date(Number.NaN), new Date(Date.UTC(0, 11, 31, 23, 59, 59, 999) - 1), new Date('0001-01-01T00:00:00Z'), new Date('9999-12-31T23:59:59.999Z'))
@@ -196,7 +187,7 @@ describe('IANA zone names asked of ICU', () => {
     const names = [...Intl.supportedValuesOf('timeZone'), 'US/Pacific', 'Asia/Calcutta', 'Etc/GMT+5', 'Etc/GMT-14', 'America/Argentina/ComodRivadavia']
     for (const name of names.flatMap((n) => [n, n.toLowerCase(), n.toUpperCase()]))
       if (IANAZone.isValidZone(name)) expect(mayNameIanaZone(name), name).toBe(true)
-    const next = random(7)
+    const next = seededRandom(7)
     const pieces = ['Europe', 'Berlin', '/', '_', '-', '+', '5', ' ', '.', 'é', 'America', 'New_York', 'x']
     for (let i = 0; i < 5000; i++) {
       const text = Array.from({ length: 1 + Math.floor(next() * 6) }, () => pieces[Math.floor(next() * pieces.length)]).join('')

@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { collapseSpaces } from '../src/normalize/collapse-spaces.js'
 import { sentences } from '../src/normalize/impact/find-stated-range.js'
-
-/** A seeded generator (mulberry32), so a failure names its case. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from './helpers/random.js'
 
 const PIECES = [
   'a',
@@ -40,7 +30,7 @@ const text = (next: () => number, length: number): string => Array.from({ length
 /** Shortcuts taken for the normalizer's cost give what the reading they skip gives. */
 describe('normalizer cost shortcuts', () => {
   it('collapseSpaces is replace(/\\s+/g, " ") on texts of every kind of white space', () => {
-    const next = random(19)
+    const next = seededRandom(19)
     for (let i = 0; i < 5000; i++) {
       const t = text(next, Math.floor(next() * 12))
       expect(collapseSpaces(t), JSON.stringify(t)).toBe(t.replace(/\s+/g, ' '))
