@@ -3,11 +3,10 @@
  * the incident began rather than when a blog post was published.
  */
 
+import { bareKey } from './bare-key.js'
+
 /** Status words a status post's `status`/`state` key holds. */
 const STATUS_WORDS = /^(?:resolved|investigating|identified|monitoring|update|ongoing|open|closed|completed|scheduled|in[ _-]?progress)$/i
-
-/** A key in lower case without `_` or `-`, as the checks compare it. */
-const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
 
 /** A value that holds a moment (a YAML date, text with an ISO day or a clock time), not a flag or a name (`resolvedBy: SRE 2`). */
 const isMoment = (value: unknown): boolean =>
@@ -20,7 +19,7 @@ const isMoment = (value: unknown): boolean =>
 export function isStatusPost(data: Record<string, unknown>): boolean {
   if ('affected' in data || 'affectedsystems' in data || 'resolvedWhen' in data || ('severity' in data && 'resolved' in data)) return true
   for (const key of Object.keys(data)) {
-    const k = bare(key)
+    const k = bareKey(key)
     if (k !== 'resolved' && k.startsWith('resolved') && isMoment(data[key])) return true
     if ((k === 'status' || k === 'state') && 'severity' in data && typeof data[key] === 'string' && STATUS_WORDS.test(data[key].trim())) return true
   }

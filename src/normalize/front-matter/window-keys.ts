@@ -8,6 +8,7 @@ import { readAmount } from '../impact/find-duration.js'
 import { parseRange, type RangeHints, type RangePoint } from '../time/datetime-range.js'
 import { frontMatterInstant } from './meta.js'
 import { writtenText } from './front-matter-dates.js'
+import { bareKey } from './bare-key.js'
 
 /** Keys naming the impact's start, written in any case with `_` or `-` (compared without them). */
 const START_KEYS = new Set([
@@ -64,11 +65,9 @@ export interface MatterWindow {
   zone: string | null
 }
 
-const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
-
 /** `true` for a key this stage reads (so it is no unknown-key warning). */
 export function isWindowKey(key: string): boolean {
-  const k = bare(key)
+  const k = bareKey(key)
   return START_KEYS.has(k) || DETECTED_KEYS.has(k) || END_KEYS.has(k) || RANGE_KEYS.has(k) || DURATION_KEYS.has(k)
 }
 
@@ -134,7 +133,7 @@ export function readMatterWindow(data: Record<string, unknown>, hints: RangeHint
   const out: MatterWindow = { start: null, end: null, durationMinutes: null, endIsResolution: false, zone: null }
   let detected: string | null = null
   for (const key of Object.keys(data)) {
-    const k = bare(key)
+    const k = bareKey(key)
     if (!isWindowKey(key)) continue
     const value = data[key]
     if (RANGE_KEYS.has(k) && typeof value === 'string' && value.length <= 200) {

@@ -7,6 +7,7 @@ import type { List, ListItem } from 'mdast'
 import { parseAt } from '../structure/synthetic-nodes.js'
 import type { TimelineLocation } from './timeline-source.js'
 import { collapseSpaces } from '../collapse-spaces.js'
+import { bareKey } from '../front-matter/bare-key.js'
 
 /** Keys of a list of updates, compared in lower case without `_` or `-`. */
 const LIST_KEYS = new Set([
@@ -35,18 +36,16 @@ const MAX_TEXT = 1000
 /** A time of day in a stamp: an update list without one (a blog's `updates: - time: '2020-05-01'`) is no timeline. */
 const TIME_OF_DAY = /\d[:.]\d\d|\d\s?[ap]\.?m\b/i
 
-const bare = (key: string): string => key.toLowerCase().replace(/[_-]/g, '')
-
 /** `true` for a front-matter key holding a list this stage reads as updates (so it is no unknown-key warning). */
 export function isUpdateListKey(key: string, value: unknown): boolean {
-  return LIST_KEYS.has(bare(key)) && Array.isArray(value)
+  return LIST_KEYS.has(bareKey(key)) && Array.isArray(value)
 }
 
 /** The value of the first of `keys` an item has (its own spelling of the key too). */
 function pick(item: Record<string, unknown>, keys: string[]): { key: string; value: unknown } | null {
   const own = Object.keys(item)
   for (const wanted of keys) {
-    const key = own.find((k) => bare(k) === wanted)
+    const key = own.find((k) => bareKey(k) === wanted)
     if (key !== undefined && item[key] !== null && item[key] !== undefined) return { key, value: item[key] }
   }
   return null
