@@ -19,7 +19,7 @@ import { isActionTable, tableItems } from './action-table.js'
 import { reportsDoneWork } from './done-work.js'
 import { doneOf, stateOf } from './action-status.js'
 import { doneGroup, groupStatus, TAKEN_ACTIONS } from './action-groups.js'
-import { elsewhere } from './elsewhere-items.js'
+import { itemsOutsideActionSections } from './elsewhere-items.js'
 import { fromList } from './action-list.js'
 import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
@@ -284,6 +284,6 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
     readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)
     out.splice(before, out.length - before, ...out.slice(before).filter((item) => keep(item.text)))
   }
-  elsewhere(blocks, skip, out)
+  itemsOutsideActionSections(blocks, skip, out)
   return out
 }

@@ -19,7 +19,7 @@ const STATUS_PARAGRAPH = /^(?:DONE|TODO|TO DO|DOING|WIP|IN PROGRESS)\b/
  * Action tables, lists a paragraph announces as changes to come, and runs of status-prefixed paragraphs outside the
  * action-items sections and timelines.
  */
-export function elsewhere(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
+export function itemsOutsideActionSections(blocks: Block[], skip: boolean[], out: ActionItem[]): void {
   const status: string[] = []
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!

@@ -37,6 +37,9 @@ export function innerClock(text: string, hints: DateHints): Stamp | null {
   return null
 }
 
+/** The most separator characters (", ", " - ") a stamp's own date may leave before its time. */
+const STAMP_DATE_GAP = 6
+
 /** A site generator's template tag (`{{< track "…" >}}`, `{% … %}`) that carries a stamp but is not prose. */
 const TEMPLATE_TAG = /\{\{[<%]?[^{}]{0,200}?[>%]?\}\}|\{%[^{}]{0,200}?%\}/g
 
@@ -49,7 +52,9 @@ function closingStamp(line: string, index: number, time: string, dates: Array<Pa
   if (/\p{L}{3,}/u.test(after.replace(/\b(?:UTC|GMT|[A-Z]{2,4}T)\b/g, ''))) return null
   const start = line.lastIndexOf('{{', index)
   // The stamp's own date just before its time ("… resolved. May 1, 2024 - 12:30 UTC") is part of the stamp.
-  const day = dates.find((d) => d.index < index && d.index + d.text.length >= index - 6 && /^[\s,–—-]*$/.test(line.slice(d.index + d.text.length, index)))
+  const day = dates.find(
+    (d) => d.index < index && d.index + d.text.length >= index - STAMP_DATE_GAP && /^[\s,–—-]*$/.test(line.slice(d.index + d.text.length, index)),
+  )
   const before = line
     .slice(0, start >= 0 && start > index - 60 ? start : (day?.index ?? index))
     .replace(TEMPLATE_TAG, ' ')
