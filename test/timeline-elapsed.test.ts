@@ -56,3 +56,29 @@ describe('relative timelines: offsets from the start', () => {
     expect(record.timeline.map((e) => e.at)).toEqual(['2024-05-02T14:00:00+00:00', '2024-05-02T14:12:00+00:00', '2024-05-02T15:05:00+00:00'])
   })
 })
+
+describe('offsets from an anchor row: the first row gives its clock, later rows count from it', () => {
+  it.each([
+    ['+10 minutes: on-call acknowledges', 10, 'on-call acknowledges'],
+    ['+1h workers scaled up', 60, 'workers scaled up'],
+    ['+1h 30m - backlog drained', 90, 'backlog drained'],
+    ['**+45 min** mitigated', 45, 'mitigated'],
+  ])('%s', (line, minutes, rest) => {
+    expect(readElapsed(line, {})).toMatchObject({ elapsed: minutes, time: null, rest, anchored: true })
+  })
+
+  it('needs a unit: a count is no offset', () => {
+    expect(readElapsed('+3 customers reported errors', {})).toBeNull()
+    expect(readElapsed('+1 to the fix', {})).toBeNull()
+  })
+
+  it('places table rows and list items from the anchor, across midnight', () => {
+    const table = '| Time | Event |\n|---|---|\n| 23:50 UTC | Alert fires |\n| +15 min | Acknowledged |\n| +1h | Mitigated |\n'
+    expect(entries(table)).toEqual(['2024-05-02 23:50 Alert fires', '2024-05-03 00:05 Acknowledged', '2024-05-03 00:50 Mitigated'])
+    expect(entries('- 14:02 UTC: alert fires\n- T+25m: on-call acknowledges\n- T+1h: workers scaled up\n')).toEqual([
+      '2024-05-02 14:02 alert fires',
+      '2024-05-02 14:27 on-call acknowledges',
+      '2024-05-02 15:02 workers scaled up',
+    ])
+  })
+})

@@ -15,5 +15,8 @@ export function monthDay(a: number, b: number, year: number | null, dayFirst: bo
   const first = a > 12 ? true : b > 12 ? false : (dayFirst ?? false)
   const [day, month] = first ? [a, b] : [b, a]
   if (month < 1 || month > 12 || day < 1 || day > 31) return null
-  return { year, month, day, ambiguous: a <= 12 && b <= 12 && a !== b && dayFirst == null, text }
+  const date: ParsedDate = { year, month, day, ambiguous: a <= 12 && b <= 12 && a !== b && dayFirst == null, text }
+  // The year, when known, is the document's: the text gave only a month and a day.
+  if (year !== null) date.yearless = true
+  return date
 }

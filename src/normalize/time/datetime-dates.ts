@@ -165,7 +165,7 @@ function build(kind: string, g: Record<string, string | undefined>, text: string
     day = Number(g['d'])
   }
   if (!validDay(year, month, day) || (year !== null && (year < 1900 || year > 2200))) return null
-  return { year, month, day, ambiguous, text }
+  return g['y'] === undefined && year !== null ? { year, month, day, ambiguous, text, yearless: true } : { year, month, day, ambiguous, text }
 }
 
 /** One match of a date shape before its day/month order is read: hints decide that, so one scan of a text serves every reading. */
@@ -262,7 +262,9 @@ export function parseDate(text: string, hints?: DateHints): ParsedDate | null {
 }
 
 function strip(d: ParsedDate & { index?: number }): ParsedDate {
-  return { year: d.year, month: d.month, day: d.day, ambiguous: d.ambiguous, text: d.text }
+  const out: ParsedDate = { year: d.year, month: d.month, day: d.day, ambiguous: d.ambiguous, text: d.text }
+  if (d.yearless) out.yearless = true
+  return out
 }
 
 /**

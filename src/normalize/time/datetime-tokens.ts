@@ -17,11 +17,11 @@ export type StampHints = DateHints
 /** Japanese and Korean clock times (`午後3時`, `15時30分`, `10時半`, `오후 3시 30분`), never a count of hours (`3時間`, `3시간`). */
 const JA_TIME = /^(?:(午前|午後|오전|오후)\s?)?(\d{1,2})\s?(?:時(?!間)|시(?!간))(?:\s?(\d{1,2})\s?[分분]|([半반]))?/
 const JA_DATE = /^(?:(\d{4})\s?年\s?)?(\d{1,2})\s?月\s?(\d{1,2})\s?日(?:\s?[(（][日月火水木金土][)）])?/
-/** `2233` before a separator or zone; never `2015-10` (a year and month). */
-const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?![-–—./]\d)(?=\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
+/** `2233` before a separator or zone (`0915Z`: the `Z` is left for the zone reader); never `2015-10` (a year and month). */
+const COMPACT = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs)?(?![-–—./]\d)(?=Z\b|\s{0,3}[-–—:|]|\s+[A-Z]{2,5}\b)/
 /** Military time with its `hrs` suffix (`0330hrs`): a time wherever it stands, even before `(EAT)` or a comma. */
 const MILITARY = /^([01]\d|2[0-3])([0-5]\d)\s?hrs?\b/i
-const COMPACT_AFTER_DATE = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs|Z)?(?=\s|$|[,|])/
+const COMPACT_AFTER_DATE = /^([01]\d|2[0-3])([0-5]\d)(?:h|hrs)?(?=Z\b|\s|$|[,|])/
 const DOT_TIME = /^([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])(?=\s{0,3}[-–—:|,]|\s\p{L}|\s?Uhr\b)/u
 const SHORT_DATE = /^(\d{1,2})\/(\d{1,2})(?=,?\s{1,3}(?:at\s)?\d{1,2}[:.h]\d{2})/
 const PLACEHOLDER = /^\d{4}-(?:MM|XX|\?\?|\d{2})-(?:DD|XX|\?\?)(?![\w?])|^\d{4}-(?:MM|XX|\?\?)(?![\w?])/i
@@ -83,7 +83,10 @@ export function readDateToken(s: string, hints: StampHints): Token<ParsedDate | 
     const month = Number(ja[2])
     const day = Number(ja[3])
     if (month < 1 || month > 12 || day < 1 || day > 31) return null
-    return { value: { year: ja[1] ? Number(ja[1]) : (hints.year ?? null), month, day, ambiguous: false, text: ja[0] }, length: ja[0].length }
+    const year = ja[1] ? Number(ja[1]) : (hints.year ?? null)
+    const value: ParsedDate = { year, month, day, ambiguous: false, text: ja[0] }
+    if (!ja[1] && year !== null) value.yearless = true
+    return { value, length: ja[0].length }
   }
   const short = SHORT_DATE.exec(s)
   const shortValue = short ? shortDate(short, hints) : null

@@ -22,6 +22,8 @@ export interface ParsedDate {
   /** True when the text could be read day-first or month-first and no hint decided. */
   ambiguous: boolean
   text: string
+  /** True when the year came from the hints, not the text (`Dec 31`): a list of such days may cross into the next year. */
+  yearless?: boolean
 }
 
 /** Context for reading dates: the year to assume, whether numeric dates are day-first (null = unknown), the publication day. */

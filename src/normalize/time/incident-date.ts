@@ -139,6 +139,14 @@ function monthYear(text: string): number | null {
   return m ? Number(m[1]) : null
 }
 
+/** A title's year standing alone ("Year-end outage 2023", "Q4 2023 outage"): not a number, a version or an identifier (`INC-2023`, `v2023`). */
+const TITLE_YEAR = /(?<![\p{L}\p{N}.#/_-])(?:19[89]\d|20[0-4]\d)(?![\p{L}\p{N}.,/_-])/u
+
+function titleYear(title: string): number | null {
+  const m = TITLE_YEAR.exec(title.slice(0, 300))
+  return m ? Number(m[0]) : null
+}
+
 /** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
 export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const { data, meta, fields, file } = input
@@ -155,7 +163,11 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     (DAY_FIRST_LANGUAGES.has(input.language ?? '') || null)
   const hints: DateHints = { dayFirst: inferred }
   const bodyDates = datesOf(scan, hints)
-  const yearFromText = bodyDates.find((d) => d.year !== null)?.year ?? monthYear(input.title ?? '') ?? monthYear(input.body.slice(0, MONTH_YEAR_SPAN))
+  const yearFromText =
+    bodyDates.find((d) => d.year !== null)?.year ??
+    monthYear(input.title ?? '') ??
+    monthYear(input.body.slice(0, MONTH_YEAR_SPAN)) ??
+    titleYear(input.title ?? '')
   const fmYear = frontMatterInstant(data['date'])?.date.slice(0, 4)
   const year = fmYear ? Number(fmYear) : meta.published ? Number(meta.published.slice(0, 4)) : yearFromText
   let warned = false

@@ -10,6 +10,13 @@ import { emptyStamp, readStamp, type Stamp } from './timeline-stamp.js'
 /** An offset at a line's start, after bullets, brackets or bold: `T+12m`, `T + 1h05`, `T+01:30`, `T-30`, `[T+2h]`. */
 const ELAPSED =
   /^[\s*_`[(•-]{0,6}T\s?([+\-−])\s?(\d{1,3})(?:(?::|h\s?)(\d{1,2})(?:\s?m(?:in)?)?|\s?(d|days?|h|hrs?|hours?|m|mins?|minutes?)(?![\p{L}\d]))?[\])*_`]{0,3}/iu
+/**
+ * An offset from the row above written without `T` (`+10 minutes`, `+1h`, `+1h 30m`, `+90 min`): its unit is required,
+ * so a count (`+3 customers`) is no offset. Such rows count from the last row that gives its clock (the anchor row).
+ */
+const PLUS =
+  /^[\s*_`[(•]{0,6}\+\s?(\d{1,3})\s?(?:(?:h|hrs?|hours?)(?:\s?(\d{1,2})\s?(?:m|mins?|minutes?))?|(d|days?|m|mins?|minutes?))(?![\p{L}\d])[\])*_`]{0,3}/iu
+const PLUS_CHANCE = /^[\s*_`[(•]{0,6}\+\s?\d/
 /** The separator between the offset and the event text. */
 const SEPARATOR = /^\s*(?:[:=|–—-]+|\s)\s*/
 /** What a line needs before the offset expression is tried. */
@@ -19,6 +26,7 @@ const DAY = 1440
 
 /** A line's opening offset from the start ("T+1h05: replication caught up") as a stamp with `elapsed` minutes and no time yet. */
 export function readElapsed(line: string, hints: DateHints): Stamp | null {
+  if (PLUS_CHANCE.test(line)) return readPlus(line)
   if (!CHANCE.test(line)) return null
   const m = ELAPSED.exec(line)
   if (!m) return null
@@ -30,6 +38,19 @@ export function readElapsed(line: string, hints: DateHints): Stamp | null {
   const clock = readStamp(after.replace(/^\s*[:=]?\s*/, ''), hints)
   const stamp: Stamp = clock?.time ? clock : emptyStamp(cleanEventText(after.replace(SEPARATOR, '')))
   stamp.elapsed = m[1] === '+' ? minutes : -minutes
+  return stamp
+}
+
+/** A `+10 minutes` offset from the anchor row as a stamp with `elapsed` minutes, `anchored`, and no time yet. */
+function readPlus(line: string): Stamp | null {
+  const m = PLUS.exec(line)
+  if (!m) return null
+  const amount = Number(m[1])
+  const unit = (m[3] ?? 'h').toLowerCase()
+  const minutes = unit.startsWith('d') ? amount * DAY : unit.startsWith('h') ? amount * 60 + Number(m[2] ?? 0) : amount
+  const stamp = emptyStamp(cleanEventText(line.slice(m[0].length).replace(SEPARATOR, '')))
+  stamp.elapsed = minutes
+  stamp.anchored = true
   return stamp
 }
 

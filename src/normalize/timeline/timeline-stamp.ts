@@ -36,6 +36,8 @@ export interface Stamp {
   unknownZone: string | null
   /** Minutes after the incident's start, for an entry written relative to it (`T+12m`); its time comes from the start. */
   elapsed?: number | null
+  /** An offset written from the row above's clock (`+10 minutes`), not from the incident's start. */
+  anchored?: boolean
   rest: string
 }
 

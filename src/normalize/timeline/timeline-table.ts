@@ -6,6 +6,7 @@ import type { Table } from 'mdast'
 import { cellText } from '../structure/plain-text.js'
 import type { DateHints } from '../time/datetime.js'
 import { readStamp, type Stamp } from './timeline-stamp.js'
+import { readElapsed } from './timeline-elapsed.js'
 import { readBareMonth } from '../time/month-stamp.js'
 import { findZone, parseZone, type ParsedZone } from '../time/zones.js'
 
@@ -84,7 +85,7 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
   for (let c = 0; c < width && stampColumns.length < 2; c++) {
     let stamped = 0
     for (const { cells } of data.slice(0, SAMPLE_ROWS)) {
-      const stamp = readStamp(cells[c] ?? '', hints)
+      const stamp = readStamp(cells[c] ?? '', hints) ?? readElapsed(cells[c] ?? '', hints)
       if (stamp && stampCellRest(stamp.rest)) stamped++
     }
     const share = stamped / Math.min(data.length, SAMPLE_ROWS)
@@ -107,7 +108,8 @@ export function readTable(node: Table, hints: DateHints): { entries: TableEntry[
       .map((c) => cells[c] ?? '')
       .filter((cell) => cell !== '' && !EMPTY_CELL.test(cell))
       .join(' — ')
-    const stamp = stampText ? readStamp(stampText, hints) : null
+    // A cell that counts from the start or the row above (`T+5m`, `+10 minutes`) is read as that offset.
+    const stamp = stampText ? (readStamp(stampText, hints) ?? readElapsed(stampText, hints)) : null
     const start = row.position?.start
     const rest = stamp?.rest ?? ''
     const parts = BRACKET_NOTE.test(rest) ? [text, rest] : [rest, text]

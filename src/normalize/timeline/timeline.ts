@@ -14,8 +14,9 @@ import { report } from '../diagnostics.js'
 import type { Moment, TimelineEntry } from '../../types.js'
 import { addDays } from '../time/date-parts.js'
 import { findDates, formatDate, formatTime, type DateHints, type ParsedDate, type ParsedTime } from '../time/datetime.js'
-import { isBareTwelveHour, realDate } from './timeline-days.js'
-import { elapsedBase, placeElapsed } from './timeline-elapsed.js'
+import { inferMeridiem, isBareTwelveHour, isMixedMeridiem, realDate } from './timeline-days.js'
+import { elapsedBase, placeElapsed, type ElapsedBase } from './timeline-elapsed.js'
+import { yearRoller } from './year-roll.js'
 import { prosePieces } from './timeline-prose.js'
 import { collectPieces, type Piece } from './timeline-walk.js'
 import { findZone, offsetOn, parseZone, toIso, zoneShift, type ParsedZone } from '../time/zones.js'
@@ -58,13 +59,20 @@ const SLIP_MINUTES = 60
 const LOOK_BACK = /\b(?:earlier|previously|had (?:been|already))\b/i
 
 /** A status log written newest first: its dated entries mostly go back in time, or, when none names its day, its clock times do (no order warnings then). */
-function isNewestFirst(pieces: Piece[]): boolean {
+function isNewestFirst(pieces: Piece[], mixedMeridiem: boolean): boolean {
   const dated = pieces.flatMap((p) =>
     p.kind === 'entry' && p.stamp.date?.year != null
       ? [`${formatDate({ ...p.stamp.date, year: p.stamp.date.year })}T${p.stamp.time ? formatTime(p.stamp.time) : ''}`]
       : [],
   )
-  const keys = dated.length >= 2 ? dated : pieces.flatMap((p) => (p.kind === 'entry' && !p.stamp.date && p.stamp.time ? [formatTime(p.stamp.time)] : []))
+  // Clock times alone, a time without am/pm in an am/pm log read as the one after the time before it.
+  let previous: number | null = null
+  const clocks = pieces.flatMap((p) => {
+    if (p.kind !== 'entry' || p.stamp.date || !p.stamp.time) return []
+    previous = mixedMeridiem ? inferMeridiem(p.stamp.time, previous) : p.stamp.time.hour * 60 + p.stamp.time.minute
+    return [formatTime({ hour: Math.floor(previous / 60), minute: previous % 60 })]
+  })
+  const keys = dated.length >= 2 ? dated : clocks
   let down = 0
   let up = 0
   for (let i = 1; i < keys.length; i++) {
@@ -111,11 +119,15 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   const pieces = collect({ year, dayFirst: ctx.dayFirst ?? null, today: ctx.published ?? null, around: ctx.date ?? ctx.published ?? null })
   const headingZone = findZone(ctx.heading)
   const fallbackZone = parseZone(ctx.zone ?? '') ?? parseZone(ctx.defaultTimezone ?? '')
-  const twelveHour = isBareTwelveHour(pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : [])))
+  const times = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.time ? [p.stamp.time] : []))
+  const twelveHour = isBareTwelveHour(times)
+  const mixedMeridiem = isMixedMeridiem(times)
   const entries: TimelineEntry[] = []
   const details = new Map<TimelineEntry, string>()
+  const statusLog = isNewestFirst(pieces, mixedMeridiem)
+  const dayOf = yearRoller(ctx.date, statusLog)
   const headingDate = findDates(ctx.heading, { year }).find((d) => d.year !== null)
-  let dayDate: string | null = headingDate?.year != null ? formatDate({ ...headingDate, year: headingDate.year }) : null
+  let dayDate: string | null = headingDate ? dayOf(headingDate) : null
   let carryDate: string | null = null
   let dayShift = 0
   let prevMinutes: number | null = null
@@ -123,16 +135,16 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   let entryZone: ParsedZone | null = null
   let firstZone: ParsedZone | null = null
   let prevStamp: string | null = null
-  const statusLog = isNewestFirst(pieces)
   const newestFirst = prose || statusLog
   let warnedAmbiguous = false
   let warnedZone = false
   const stamps = pieces.flatMap((p) => (p.kind === 'entry' && p.stamp.elapsed != null ? [p.stamp] : []))
   const base = stamps.length ? elapsedBase(stamps, ctx.date, ctx.start ?? null) : null
+  let anchor: ElapsedBase | null = null
 
   for (const piece of pieces) {
     if (piece.kind === 'day') {
-      dayDate = piece.date.year !== null ? formatDate({ ...piece.date, year: piece.date.year }) : dayDate
+      dayDate = dayOf(piece.date) ?? dayDate
       dayShift = 0
       prevMinutes = null
       continue
@@ -150,14 +162,17 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
         report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
       continue
     }
-    // An entry written relative to the start (`T+12m`) takes its clock time from it, or is left out without one.
-    const stamp = placeElapsed(piece.stamp, base)
+    // An entry written relative to the start (`T+12m`) takes its clock time from it, or is left out without one; one
+    // written from the row above (`+10 minutes`) counts from the last entry that gave its clock, as does `T+` with no start.
+    const stamp = placeElapsed(piece.stamp, piece.stamp.anchored ? (anchor ?? base) : (base ?? anchor))
     if (!stamp) continue
     let minutes = stamp.time ? stamp.time.hour * 60 + stamp.time.minute : null
     // A status log written newest first goes back in time by its order: an earlier hour is no afternoon.
+    // In an am/pm timeline, a time written without it is the reading that keeps the events in order.
+    if (mixedMeridiem && !statusLog && !prose && stamp.time && stamp.elapsed == null) minutes = inferMeridiem(stamp.time, prevMinutes)
     if (twelveHour && !statusLog && minutes !== null && prevMinutes !== null && minutes < 720 && prevMinutes >= 720 && minutes + 720 >= prevMinutes)
       minutes += 720
-    const written = stamp.date?.year != null ? formatDate({ ...stamp.date, year: stamp.date.year }) : null
+    const written = stamp.date ? dayOf(stamp.date) : null
     // An entry in its own zone is compared with the others on the timeline's clock (12:30 CEST then 11:00 UTC is no new day).
     const reference = sectionZone ?? headingZone ?? fallbackZone
     const shift = stamp.zone && reference ? zoneShift(written ?? dayDate ?? carryDate ?? ctx.date, stamp.zone, reference) : 0
@@ -224,6 +239,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       : { at, date, time, text: piece.text, line: piece.line }
     const end = stamp.time && stamp.end ? rangeEnd(date, stamp.time, stamp.end, zone, stamp.endDate ?? null) : null
     if (end) entry.end = end
+    if (minutes !== null && piece.stamp.elapsed == null) anchor = { date, minutes }
     if (piece.detail) details.set(entry, piece.detail)
     entries.push(entry)
   }
