@@ -14,6 +14,7 @@ import { isMachineLine, readDocumentZone } from './document-zone.js'
 import { MONTH_WORD } from './month-words.js'
 import { matterDateText } from './matter-date-text.js'
 import { rangeStartYear } from './range-start-year.js'
+import { titleYear } from './title-year.js'
 import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
@@ -137,14 +138,6 @@ const MONTH_YEAR_SPAN = 5000
 function monthYear(text: string): number | null {
   const m = /\d{4}/.test(text) ? MONTH_YEAR.exec(text) : null
   return m ? Number(m[1]) : null
-}
-
-/** A title's year standing alone ("Year-end outage 2023", "Q4 2023 outage"): not a number, a version or an identifier (`INC-2023`, `v2023`). */
-const TITLE_YEAR = /(?<![\p{L}\p{N}.#/_-])(?:19[89]\d|20[0-4]\d)(?![\p{L}\p{N}.,/_-])/u
-
-function titleYear(title: string): number | null {
-  const m = TITLE_YEAR.exec(title.slice(0, 300))
-  return m ? Number(m[0]) : null
 }
 
 /** Reads the explicit evidence; reports an ambiguous numeric date it had to decide without evidence, and a `Date:` field naming no real day. */
