@@ -89,9 +89,16 @@ export function readAmount(text: string): number | null {
 /** A lone amount with a one-letter unit ("3m", "5 s"): read only after a lasted cue or before an outage noun, as "3m errors" is a count, not minutes. */
 const BARE_LETTER_UNIT = /^(?:[\d.,]+|[a-z-]+)\s*(?:-\s*)?[mhs]$/i
 
+/**
+ * Words that hedge an amount without making it something else ("roughly", "just under", "slightly over", "a little more
+ * than", "some", "upwards of"): the amount as written is the duration.
+ */
+const QUALIFIER = String.raw`about|approximately|approx\.?|roughly|around|nearly|almost|some|over|(?:just|slightly|a\s+little|a\s+bit|a\s+tad|well|somewhat)\s+(?:over|under|more\s+than|less\s+than|above|below)|more\s+than|less\s+than|upwards\s+of|in\s+excess\s+of|close\s+to|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~`
 /** Words before an amount that say it is how long something lasted. */
-const LASTED_BEFORE =
-  /\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:about|approximately|approx\.?|roughly|around|nearly|almost|over|just\s+(?:over|under)|more\s+than|less\s+than|up\s+to|a\s+total\s+of|the\s+better\s+part\s+of|ca\.?|~)\s*)*$/i
+const LASTED_BEFORE = new RegExp(
+  String.raw`\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:${QUALIFIER})\s*)*$`,
+  'i',
+)
 /** An amount alone in parentheses right after the words that say something was down ("was down for a while (~6 hours)"). */
 const IN_PARENTHESES_AFTER_IMPACT =
   /\b(?:down|outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|degraded|disrupted|interrupted)\b[^()\n]{0,40}\(\s*(?:~|≈|about|approx\.?|approximately|around|roughly|ca\.?|nearly|almost)?\s*$/i
@@ -103,9 +110,14 @@ const OUTAGE_AFTER =
   /^\s*(?:-?long\s+)?(?:(?!(?:before|after|into|since|until|of|per|later|earlier|ago|prior|to|from)\b)[\p{L}-]{2,20}\s+){1,2}(?:downtime|outage|disruption|unavailability|interruption)\b/iu
 /** Words before an amount that make it something else (an interval, a delay, a deadline). */
 const NOT_LASTED =
-  /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|than|(?<!\bjust\s)under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|~)?\s*$/i
+  /\b(?:every|each|within|after|in|per|later|ago|next|first|last|another|timeout|ttl|interval|cache|cached|retention|retain|delay(?:ed)?\s+(?:of|by)|by|up\s+to|(?<!\b(?:more|less)\s)than|(?<!\b(?:just|slightly|little|bit|tad|well|somewhat)\s)under|wait(?:ed|ing)?|sleep|since)\s*(?:about|approximately|roughly|around|some|~)?\s*$/i
 /** "After" or "following" before an amount that names the outage ("restored after an hour-long outage"): how long it lasted. */
 const AFTER_BEFORE = /\b(?:after|following)\s*$/i
+/** An amount set after a clock time, as a range's length is ("from 9:30 AM to 12:30 PM, ~3 hours", "10:05–10:40 UTC (35 min)"). */
+const AFTER_CLOCK =
+  /\d[:.h]\d{2}\s{0,2}(?:[ap]\.?m\.?\s{0,2})?(?:[A-Z]{2,5}\s{0,2})?[,(]\s{0,2}(?:~|≈|about|approx\.?|approximately|around|roughly|some|nearly|almost|ca\.?)?\s{0,2}$/i
+/** A condition the amount sits in ("alert only if a machine is down for more than 15 minutes"): a threshold, not the outage. */
+const CONDITION_BEFORE = /\b(?:if|whenever|unless|in\s+case)\b[^.;!?]*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
@@ -161,11 +173,13 @@ export function findDurations(text: string): StatedDuration[] {
     const outageNamed = IMPACT_AFTER.test(after) || OUTAGE_AFTER.test(after)
     if ((NOT_LASTED.test(before) && !(outageNamed && AFTER_BEFORE.test(before))) || (LATER_AFTER.test(after) && !LASTED_BEFORE.test(before))) continue
     if (BARE_LETTER_UNIT.test(m[0]) && !LASTED_BEFORE.test(before) && !OUTAGE_AFTER.test(after)) continue
+    if (CONDITION_BEFORE.test(before)) continue
     const sentence = sentenceAround(sample, m.index)
     let weight = 0
     if (outageNamed) weight = 2
     else if (LASTED_BEFORE.test(before) && (IMPACT_WORDS.test(sentence) || /\blast(?:ed|ing)\b/i.test(sentence))) weight = 1
     else if (IN_PARENTHESES_AFTER_IMPACT.test(before) && /^\s*\)/.test(after)) weight = 1
+    else if (AFTER_CLOCK.test(before) && /^\s*(?:\)|[,.;]|$)/.test(after) && IMPACT_WORDS.test(sentence)) weight = 1
     if (weight > 0) out.push({ minutes, kind: 'impact', weight, index: m.index })
   }
   return out.sort((a, b) => b.weight - a.weight || a.index - b.index)

@@ -41,8 +41,13 @@ const CLAUSES = new RegExp(CLAUSE.source, 'gi')
 const START_LABEL =
   /^(?:(?:outage|impact|incident|issue|problem|downtime|disruption)\s+)?(?:start(?:ed)?|began|begin(?:ning)?|commenced|onset|beginn|début)(?:\s+(?:time|date|at))?$|^(?:障害)?(?:発生|開始)(?:日時|時刻|時間)?$/i
 const END_LABEL =
-  /^(?:(?:outage|impact|incident|issue|problem|downtime|disruption)\s+)?(?:end(?:ed)?|resolved|recovered|restored|ende|fin)(?:\s+(?:time|date|at))?$|^(?:issue|problem|outage)\s+closed$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
-const LABEL_LINE = /^[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff ]{1,30}?)[ \t*_]*[:|：][ \t*_]*([^|\n]{4,80})/gm
+  /^(?:(?:outage|impact|incident|issue|problem|downtime|disruption|service)\s+)?(?:(?:(?:fully|completely)\s+)?(?:end(?:ed)?|resolved|recovered|restored)|(?:full\s+)?(?:recovery|restoration)|ende|fin)(?:\s+(?:time|date|at))?$|^(?:issue|problem|outage)\s+closed$|^(?:障害)?(?:復旧|解消|終了|収束)(?:日時|時刻|時間)?$/i
+/**
+ * A label opens a line, or a sentence after one that ended on a line ("Outage began: 09:12. Recovery: 10:05."); its value
+ * stops before the next sentence's label.
+ */
+const LABEL_LINE =
+  /(?:^|(?<=[.;] {1,3}))[ \t*_>|-]*([A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff][A-Za-zÀ-ÿ\u3040-\u30ff\u4e00-\u9fff ]{1,30}?)[ \t*_]*[:|：][ \t*_]*((?:(?![.;] {1,3}[A-Z][A-Za-z ]{1,30}:)[^|\n]){4,80})/gm
 
 /** `true` when a label (a field's or a short heading's) says impact started or ended there ("Start time", "復旧日時"). */
 export const isMomentLabel = (label: string): boolean => START_LABEL.test(label.trim()) || END_LABEL.test(label.trim())

@@ -10,6 +10,7 @@ import { findZone, toIso, type ParsedZone } from '../time/zones.js'
 import { shiftMoment } from './moment-math.js'
 import { hourUnder, shareMeridiem } from '../time/shared-meridiem.js'
 import { AFFECTED_WORDS, IMPACT_WORDS } from './impact-words.js'
+import { periodsSpan, saysAgain, type PeriodCandidate } from './incident-periods.js'
 
 /** A piece of prose and how much a range found in it counts (impact section 3, summary 2, elsewhere 1). */
 export interface Passage {
@@ -37,6 +38,10 @@ export interface StatedRange {
   start: Moment
   end: Moment
   weight: number
+  /** How many impact periods it spans when the text states more than one (see `periodsSpan`); absent for one. */
+  periods?: number
+  /** The minutes those periods cover together, with `periods`. */
+  covered?: number
 }
 
 /** Words that make a range something other than the impact (a maintenance slot, a deploy window, office hours). */
@@ -157,20 +162,27 @@ export function strongestRange(
   outer: RangeContext,
   rangesIn: (sentence: string, context: RangeContext) => SentenceRange[],
 ): StatedRange | null {
-  let best: StatedRange | null = null
-  for (const passage of passages) {
+  let best: PeriodCandidate | null = null
+  const candidates: PeriodCandidate[] = []
+  for (const [index, passage] of passages.entries()) {
     const context = passageContext(passage, outer)
     for (const sentence of sentences(passage.text)) {
       if (OTHER_WINDOW.test(sentence)) continue
       const impact = IMPACT_WORDS.test(sentence) || AFFECTED_WORDS.test(sentence)
       if (!impact && passage.weight < 2) continue
-      for (const range of rangesIn(sentence, context)) {
+      const ranges = rangesIn(sentence, context)
+      const again = ranges.length > 0 && saysAgain(sentence)
+      for (const range of ranges) {
         const weight = passage.weight + (impact ? 1 : 0) + (range.opener ? 1 : 0)
-        if (!best || weight > best.weight) best = { start: range.start, end: range.end, weight }
+        const found = { start: range.start, end: range.end, weight, passage: index, again }
+        if (candidates.length < 64) candidates.push(found)
+        if (!best || weight > best.weight) best = found
       }
     }
   }
-  return best
+  if (!best) return null
+  const span = periodsSpan(best, candidates)
+  return span ? { ...span, weight: best.weight } : { start: best.start, end: best.end, weight: best.weight }
 }
 
 /** The strongest stated range of clock times in the passages, `null` when none states one. */

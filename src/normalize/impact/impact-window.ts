@@ -8,6 +8,7 @@ import { parseRange } from '../time/datetime-range.js'
 import type { ParsedZone } from '../time/zones.js'
 import { nearestEvent, startBeforeDetection, statedTimeToDetect } from './detected-start.js'
 import { statedMinutes } from './stated-minutes.js'
+import { statedSpan } from './stated-span.js'
 import { findStatedMoments } from './find-stated-moments.js'
 import { findStatedRange, type Passage, type RangeContext } from './find-stated-range.js'
 import { findStatedDayRange } from './day-range.js'
@@ -207,6 +208,7 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
   }
   // A status post resolved at the moment it opened (`resolvedWhen` equal to `date`) states no end.
   if (start && end && statedEnd && minutesFrom(start.moment, end.moment) === 0) end = null
+  let covered: number | null = null
   if (!start || !end) {
     const range = findStatedRange(input.passages, context) ?? findStatedDayRange(input.passages, context)
     if (range && !start && !end) {
@@ -214,10 +216,16 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
         ? { moment: markedStart!, source: 'marked' }
         : { moment: range.start, source: 'stated' }
       end = { moment: range.end, source: 'stated' }
+      covered = range.covered ?? null
     } else if (range && start && !end && minutesFrom(start.moment, range.start) === 0) end = { moment: range.end, source: 'stated' }
   }
   // Two days without times are measured once the timeline has given them times, or a stated duration its length.
-  if (start?.moment.time && end?.moment.time) duration = minutesFrom(start.moment, end.moment)
+  if (start?.moment.time && end?.moment.time) {
+    const told = (): number | null => input.statedDuration ?? statedMinutes(input.passages, input.fieldRange, input.title ?? null)
+    const span = statedSpan({ start: start.moment, end: end.moment, endStated: end.source === 'stated', covered, told, zone })
+    end = { moment: span.end, source: end.source }
+    duration = span.minutes
+  }
   if (!start || !end) {
     const stated = findStatedMoments(input.passages, context)
     const dayOnly = stated.start && !stated.start.moment.time && events.some((e) => e.moment.time)

@@ -100,6 +100,8 @@ const END_STEMS: Stems = heaviestFirst([
   // one too, though weaker: where both are written (Google's template), the incident ends after the outage.
   [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b|\bEND\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME)\b/, 4],
   [/\bINCIDENT\s+END(?:S|ED)?\b/, 3],
+  // "RECOVERY" in capitals, or an event that opens with it as a label ("Recovery: logins succeed"), not "disaster recovery".
+  [/(?<!\b(?:DISASTER|DR)\s)\bRECOVERY\b|^\W{0,3}(?:[Ff]ull\s+)?[Rr]ecovery\W{0,3}(?:[:.!–—-]|$)/, 3],
   [
     /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
     4,
@@ -258,6 +260,33 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
       last = i
     }
   }
-  const end = best >= 2 ? last : null
-  return { start, end, startScore: start === null ? 0 : startScore(entries[start]!.text), endScore: end === null ? 0 : best }
+  let end = best >= 2 ? last : null
+  let endWeight = best
+  // The impact came back after that end ("errors reappear"): the end is the plainest one after the recurrence, else unknown.
+  const again = end === null ? -1 : recurrence(entries, end + 1)
+  if (again >= 0) {
+    end = null
+    endWeight = 0
+    for (let i = again + 1; i < entries.length; i++) {
+      const score = endScore(entries[i]!.text)
+      if (score >= 2 && score >= endWeight) [end, endWeight] = [i, score]
+    }
+  }
+  return { start, end, startScore: start === null ? 0 : startScore(entries[start]!.text), endScore: end === null ? 0 : endWeight }
+}
+
+/** Words that say the impact happened again ("errors reappear", "site went down again", "the problem recurred"). */
+const AGAIN = /\b(?:again|re-?appear\w*|recurr?\w*|re-?occur\w*|resurfac\w*|return(?:s|ed)?(?!\s+to\b)|came\s+back|second\s+(?:outage|wave|time))\b/i
+
+/**
+ * The index of the first event from `from` on that says the impact began again (an impact word with a word of
+ * recurrence) and says nothing of an end; -1 when none does.
+ */
+function recurrence(entries: TimelineEntry[], from: number): number {
+  for (let i = from; i < entries.length; i++) {
+    const text = entries[i]!.text
+    if (endScore(text) >= 2) continue
+    if (startScore(text) >= 1 && AGAIN.test(withoutDeniedOrFuture(text))) return i
+  }
+  return -1
 }
