@@ -35,7 +35,7 @@ export interface Fields {
 }
 
 const KINDS: Array<[keyof Fields, RegExp]> = [
-  ['date', /^(?:incident )?date(?: of (?:the )?incident)?$|^when$/],
+  ['date', /^(?:incident )?date(?:s|\(s\))?(?: of (?:the )?incident)?$|^when$/],
   [
     'duration',
     /^(?:total )?(?:(?:outage|impact|incident|downtime|customer impact) )?duration$|^(?:(?:time|impact|outage|incident) )?window$|^period$|^(?:total )?downtime$|^total time(?: down)?$/,

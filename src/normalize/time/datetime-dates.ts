@@ -3,7 +3,7 @@
  * Japanese ("2021年11月25日"), French, German, Spanish, Portuguese and Italian month names ("27 août 2022",
  * "12. März 2024", "12 de marzo de 2024"), and English month names in either order ("March 1st, 2023",
  * "3rd of June 2023", "Monday, May the 4th, 2020", "3. August"), a range of days as its first day ("7-13th Nov"), and
- * day, month name and year joined by slashes or hyphens ("22/Mar/2024", "Mar-22-2024").
+ * day, month name and year joined by slashes or hyphens ("22/Mar/2024", "Mar-22-2024", "2025-Feb-07"), and military "15Sep94".
  */
 import type { DateHints, ParsedDate } from './datetime.js'
 import { numericParts, orderOfKnownDay } from './numeric-dates.js'
@@ -13,6 +13,8 @@ import { weekdayMonth } from './weekday-day.js'
 
 const MONTH = String.raw`(?<mon>[Jj]an(?:uary)?|JAN(?:UARY)?|[Ff]eb(?:ruary)?|FEB(?:RUARY)?|[Mm]ar(?:ch)?|MAR(?:CH)?|[Aa]pr(?:il)?|APR(?:IL)?|May|MAY|[Jj]une?|JUNE?|[Jj]uly?|JULY?|[Aa]ug(?:ust)?|AUG(?:UST)?|[Ss]ep(?:t(?:ember)?)?|SEP(?:T(?:EMBER)?)?|[Oo]ct(?:ober)?|OCT(?:OBER)?|[Nn]ov(?:ember)?|NOV(?:EMBER)?|[Dd]ec(?:ember)?|DEC(?:EMBER)?)\b\.?`
 const ORD = String.raw`(?:st|nd|rd|th)?`
+/** Three-letter month abbreviations, capitalised or in capitals (never lower case, so a hexadecimal `12feb23` is no date). */
+const COMPACT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].flatMap((m) => [m, m.toUpperCase()]).join('|')
 // A year after a month and day, unless it reads as a clock time: a number before 1900 that is a valid
 // HHMM ('Feb 8 0117'), or any valid HHMM a zone or an hour mark follows ('Feb 7 1506 UTC', '1936h').
 const HHMM = String.raw`(?:[01]\d|2[0-3])[0-5]\d`
@@ -112,6 +114,10 @@ const DATE_SOURCES: Array<[kind: string, source: string]> = [
   // Day, month name and year joined by slashes or hyphens, as logs and date pickers write them ("22/Mar/2024", "22-Mar-24", "Mar/22/2024").
   ['dm', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?<sep>[/-])${MONTH}\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
   ['md', String.raw`\b${MONTH}(?<sep>[/-])(?<d>\d{1,2})\k<sep>(?<y>\d{4}|\d{2})(?![\d]|[.:/-]\d)`],
+  // A year, month name and day joined by hyphens or slashes ("2025-Feb-07", "2025/feb/7").
+  ['md', String.raw`(?<![\p{L}\d.])(?<y>\d{4})(?<sep>[/-])${MONTH}\k<sep>(?<d>\d{1,2})(?![\d]|[.:/-]\d)`],
+  // Day, capitalised month abbreviation and year written together, as military date-time groups write them ("15Sep94", "07FEB2025").
+  ['dm', String.raw`(?<![\p{L}\d])(?<d>\d{1,2})(?<mon>${COMPACT_MONTHS})(?<y>\d{4}|\d{2})(?![\p{L}\d])`],
   // Lower-case "may" is a verb unless a year follows it ("12th of may 2022", "may 12, 2022").
   ['dm', String.raw`\b${WEEKDAY}(?<d>\d{1,2})${ORD}\.?\s{1,3}(?:of\s)?(?<mon>may)\s{1,3}${YEAR}`],
   ['md', String.raw`\b(?<mon>may)\s{1,3}(?:the\s)?(?<d>\d{1,2})${ORD},?\s{1,3}${YEAR}`],

@@ -96,10 +96,35 @@ export function parseTime(text: string): ParsedTime | null {
 /** What comes right before an offset's hours (`UTC−`, `GMT +`): a time read there is part of the zone. */
 const OFFSET_BEFORE = /(?:UTC|GMT|UT)\s?[+\-−]\s?$/i
 
+/**
+ * A range of two four-digit military times after "from" or "between" ("from 0233 to 0239 on 15Sep94", "between 1410
+ * and 1425 hrs"): times when a zone, `hrs` or "on" follows, or when either is written with its leading zero (a count
+ * such as "from 1200 to 1500 requests" is neither).
+ */
+const COMPACT_RANGE =
+  /(?<=\b(?:from|between)\s)([01]\d|2[0-3])([0-5]\d)(\s(?:and|to|until|till)\s|\s?[-–]\s?)([01]\d|2[0-3])([0-5]\d)(?![\d:])(?:(\s?(?:hrs?|h)\b|\s[A-Z]{2,5}\b|\son\s)|(?=[.,;)]|\s*$))/g
+
+/** The two times of each `COMPACT_RANGE` in the text, with their indexes. */
+function compactRangeTimes(text: string): Array<ParsedTime & { index: number }> {
+  const out: Array<ParsedTime & { index: number }> = []
+  for (const m of allMatches(COMPACT_RANGE, text)) {
+    const [, h1, m1, join, h2, m2, tail] = m
+    if (!tail && !h1!.startsWith('0') && !h2!.startsWith('0')) continue
+    const time = (h: string, min: string, index: number) => ({ hour: Number(h), minute: Number(min), second: null, text: h + min, meridiem: null, index })
+    out.push(time(h1!, m1!, m.index), time(h2!, m2!, m.index + 4 + join!.length))
+  }
+  return out
+}
+
 /** Every time written inside prose, in order, with its index. */
 export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   if (!TIME_CHANCE.test(text)) return out
+  const compact = /\d{4}/.test(text) ? compactRangeTimes(text.slice(0, 100_000)) : []
+  if (compact.length) {
+    const found = findTimes(text.replace(COMPACT_RANGE, (all) => ' '.repeat(all.length)))
+    return [...found, ...compact].sort((a, b) => a.index - b.index)
+  }
   for (const m of allMatches(TIME_GLOBAL, text.slice(0, 100_000))) {
     // The `05:00` of `UTC−05:00` is the zone's offset, not a time.
     if (OFFSET_BEFORE.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
