@@ -96,8 +96,8 @@ function segmenter(language: string | null): Intl.Segmenter {
   return found
 }
 
-/** Whether the cut after `before` is no sentence end, given the text that follows. */
-function isFalseCut(before: string, after: string): boolean {
+/** Whether the cut after `before` is no sentence end, given the text that follows (an ordinal "3. März", "e.g.", an initial). */
+export function isFalseCut(before: string, after: string): boolean {
   const tail = before.trimEnd()
   const next = after.trimStart()
   if (!tail.endsWith('.') || !next) return false

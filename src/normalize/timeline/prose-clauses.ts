@@ -7,6 +7,7 @@ import { STATUS_LABEL } from './timeline-headings.js'
 import type { TextLine } from './timeline-lines.js'
 import { allMatches } from '../all-matches.js'
 import { collapseSpaces } from '../collapse-spaces.js'
+import { isFalseCut } from '../summary/sentences.js'
 
 /** Characters of an event text kept. */
 export const MAX_TEXT = 300
@@ -15,12 +16,26 @@ export const CLOCK = /\d:\d|\d\s?[ap]\.?m|\dh\d|\dhrs?\b/i
 /** A "Posted"/"Updated" cue on a stamp line: a status update's stamp, written below its words. */
 export const POSTED_CUE = /\b(?:posted|updated|edited)\b/i
 
-/** The sentence of `line` around `index`, whitespace collapsed. */
+/** A mark that may end a sentence, before a space or the line's end. */
+const STOP = /[.!?](?=\s|$)/g
+/** Sentence marks looked at on each side of a time. */
+const MAX_STOPS = 40
+
+/** The sentence of `line` around `index`, whitespace collapsed; a dot after an ordinal ("am 3. März"), an abbreviation or an initial ends none. */
 function sentenceAt(line: string, index: number): string {
-  const before = line.slice(0, index)
-  const start = Math.max(before.search(/[.!?]\s+[^.!?]*$/) + 1, 0)
-  const after = line.slice(index).search(/[.!?](?:\s|$)/)
-  const end = after < 0 ? line.length : index + after + 1
+  let start = 0
+  let end = line.length
+  let looked = 0
+  for (const m of allMatches(STOP, line)) {
+    if (++looked > MAX_STOPS * 2) break
+    const cut = m.index + 1
+    if (isFalseCut(line.slice(Math.max(0, cut - 40), cut), line.slice(cut, cut + 40))) continue
+    if (cut <= index) start = cut
+    else {
+      end = cut
+      break
+    }
+  }
   return collapseSpaces(line.slice(start, end)).trim().slice(0, MAX_TEXT)
 }
 

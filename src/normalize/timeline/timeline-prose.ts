@@ -114,7 +114,8 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
       // Past the stamp: its words, else its range's end (a dotted start's "." or an end read again is no new event).
       const endAt = stamp.end ? slice.indexOf(stamp.end.text, stamp.time.text.length) : -1
       const stampEnd = endAt > 0 ? endAt + stamp.end!.text.length : stamp.time.text.length
-      const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12), stampEnd) : -1
+      // A stamp with no words after it took the whole slice: its date's year or its time is no second event ("21 mai 2025, 10h42").
+      const restAt = stamp.rest ? slice.indexOf(stamp.rest.slice(0, 12), stampEnd) : slice.length
       skipTo = m.index + (restAt > 0 ? restAt : stampEnd)
       // The end of the range the last event of this line opened ("at 10:05 we lost the database until 10:40"): its end, no event.
       if (open?.line === index && !stamp.end && endsRange(l.text, open, m.index)) {

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const at = (m: { date: string | null; time: string | null } | null | undefined) => (m ? `${m.date ?? '-'} ${m.time ?? '-'}` : null)
+const read = (text: string) => {
+  const { record } = normalizeDocument('x.md', text, options)
+  return { date: record.date, timezone: record.timezone, events: record.timeline.map((e) => at(e)), texts: record.timeline.map((e) => e.text) }
+}
+
+describe('a prose stamp is read once, with its own date, in any language', () => {
+  it('reads a French date and time written with a comma as one event', () => {
+    expect(read('# Panne\n\n## Détection\n\n21 mai 2025, 10h42\n\n## Résumé\n\nLe service était indisponible.\n').events).toEqual(['2025-05-21 10:42'])
+    expect(read('# Outage\n\n## Detection\n\n2025-05-21 10:42\n\n## Summary\n\nThe API was down.\n').events).toEqual(['2025-05-21 10:42'])
+  })
+
+  it('keeps a German ordinal date inside the event sentence', () => {
+    const r = read('# Ausfall\n\nDie API war am 3. März 2024 um 14:20 Uhr nicht erreichbar.\n\nWir haben sie neu gestartet.\n')
+    expect(r.events).toEqual(['2024-03-03 14:20'])
+    expect(r.texts[0]).toContain('nicht erreichbar')
+  })
+
+  it('reads a Spanish date and time joined by "a las" as one event', () => {
+    expect(read('# Caída\n\nLa API no respondía el 3 de marzo de 2024 a las 14:20.\n\nLa reiniciamos.\n').events).toEqual(['2024-03-03 14:20'])
+  })
+})
