@@ -113,6 +113,18 @@ function rangeEnd(date: string | null, start: ParsedTime, end: ParsedTime, zone:
   return { at: endDate ? (toIso(endDate, time, zone)?.at ?? null) : null, date: endDate, time }
 }
 
+/** A zone written as a notation on the stamps (`Z`, `+00:00`, `-0500`), not by name. */
+const ZONE_NOTATION = /^(?:Z|[+\-−]\d)/
+
+/**
+ * The record's zone as written: the name the timeline's heading or a zone line states ("Timeline (UTC)") over the same
+ * offset written as a notation on the stamps (`…T22:23:47Z`); otherwise the first entry's zone.
+ */
+function namedZone(first: ParsedZone | null, stated: ParsedZone | null): ParsedZone | null {
+  if (!first || !stated || !ZONE_NOTATION.test(first.written)) return first
+  return stated.fixedOffsetMinutes !== null && stated.fixedOffsetMinutes === first.fixedOffsetMinutes ? stated : first
+}
+
 function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext, file: VFile, prose: boolean): TimelineResult {
   const ctx = { ...given, date: realDate(given.date) }
   const year = ctx.year ?? (ctx.date ? Number(ctx.date.slice(0, 4)) : null)
@@ -243,7 +255,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
     if (piece.detail) details.set(entry, piece.detail)
     entries.push(entry)
   }
-  const zone = firstZone ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
+  const zone = namedZone(firstZone, sectionZone ?? headingZone ?? parseZone(ctx.zone ?? '')) ?? sectionZone ?? headingZone ?? entryZone ?? fallbackZone
   const firstAt = entries.find((e) => e.at)?.at
   const firstDate = entries.find((e) => e.date)?.date ?? ctx.date
   return {
