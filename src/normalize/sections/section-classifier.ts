@@ -68,6 +68,17 @@ const QUESTIONS: Array<[RegExp, CanonicalSectionKey]> = [
     /^(?:was (?:wir|werden wir) .*\b(?:andern|aendern|tun|verbessern)|ce que nous (?:allons|faisons|ferons)|que (?:faisons|allons|ferons)-nous)\b/,
     'actionItems',
   ],
+  // Spanish, Portuguese, German and French: "¿Qué haremos?", "O que faremos?", "Was tun wir?", "Wie verhindern wir …",
+  // "Comment éviter …", "Ce qu'il faut corriger", "Lo que hay que mejorar": what will be done.
+  [
+    /^(?:que|como) (?:haremos|vamos a (?:hacer|evitar|prevenir|mejorar|cambiar)|evitaremos|preveniremos|mejoraremos|cambiaremos|estamos haciendo)\b|^(?:lo |o )?que (?:hay|tenemos|temos) que (?:hacer|fazer|corregir|corrigir|mejorar|melhorar|cambiar|mudar)\b|^(?:o )?que (?:faremos|vamos fazer|estamos fazendo|mudaremos|vamos mudar)\b|^como (?:vamos |iremos )?(?:evitar|prevenir)\b/,
+    'actionItems',
+  ],
+  [
+    /^(?:was (?:tun|machen|unternehmen|andern|aendern|verbessern) wir|wie (?:verhindern|vermeiden) wir|wie geht es weiter|was (?:ist |muss )?zu tun)\b|^(?:comment (?:eviter|empecher|prevenir|allons-nous)|ce qu'il (?:faut|reste a) (?:corriger|faire|ameliorer|changer)|ce que nous (?:devons|allons) (?:faire|corriger|changer|ameliorer))\b/,
+    'actionItems',
+  ],
+  [/^(?:was (?:wir|haben wir) .*\bgelernt|ce que (?:nous avons|l'on a|on a) appris|(?:o |lo )?que aprend(?:emos|imos))\b/, 'lessonsLearned'],
   [/^what (?:triggered|set off)\b/, 'trigger'],
   [/^what (?:caused|led to|went wrong technically|went wrong,? and why)\b|^how (?:did|could|was|were|has|have) .*\b(?:happen|occur|caused?)\b/, 'rootCause'],
   [/^how (?:did |do |was |were |have |are )?(?:we |you |they |it |the [a-z]+ )?.*\b(?:detect|notic|discover|found|find|learn(?:ed)? about|alert)/, 'detection'],

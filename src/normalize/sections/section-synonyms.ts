@@ -212,8 +212,8 @@ function prefixKey(norm: string): { key: CanonicalSectionKey; rest: string } | n
  * other reading ("Follow-up actions taken", "Actions taken to prevent a recurrence").
  */
 const RESPONSE_DONE =
-  /\b(?:actions?|steps?|measures?|mitigations?|remediations?)(?: (?:we|that were|that we))? (?:taken|took|performed|done|carried out|executed|applied)\b|\b(?:actions?|steps?|measures?)\b.*\bduring (?:the )?(?:incident|outage|event|response|impact|investigation)\b|^(?:what we did|what did we do|what was done|steps we took)\b/
-const FOLLOW_UP_WORD = /\b(?:follow|after|since|future|prevent\w*|corrective|long[- ]term|next|planned|pending|to be|will)\b/
+  /\b(?:actions?|steps?|measures?|mitigations?|remediations?)(?: (?:we|that were|that we))? (?:taken|took|performed|done|carried out|executed|applied)\b|\b(?:actions?|steps?|measures?)\b.*\bduring (?:the )?(?:incident|outage|event|response|impact|investigation)\b|^(?:what we did|what did we do|what was done|steps we took)\b|^what(?:'s| has| have) (?:been )?changed\b|^what (?:we|did we) changed?\b|^changes? (?:we |that were |that we )?(?:made|implemented|applied|deployed|shipped)\b|\b(?:mesures|actions) (?:prises|men[ée]es|r[ée]alis[ée]es)\b/
+const FOLLOW_UP_WORD = /\b(?:follow|after|since|future|prevent\w*|corrective|long[- ]term|next|planned|pending|to be|will|venir|pr[ée]vues)\b/
 
 const JOIN = /\s+(?:and|&|und|et|plus|y|e)\s+|\s*[/&,+・]\s*/
 

@@ -64,12 +64,15 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'timeline', weight: 2, words: ['log', 'history', 'step by step'] },
   // Incident tools' exports (FireHydrant, Rootly, incident.io) title the timeline by its milestones.
   { key: 'timeline', weight: 3, words: ['milestones', 'key moments', 'key timestamps'] },
-  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'enhancement', 'enhancements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久', '実施すべき', '実施事項'] },
+  { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'enhancement', 'enhancements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久', '実施すべき', '実施事項', '改善策', '防止策', '対応策', '施策', '取り組み', '取組'] },
   // A fix named as the lasting one ("Long-term solution", "Permanent fix", "Future fixes") is a follow-up, not the incident's resolution.
   { key: 'actionItems', weight: 3, words: FOLLOW_UP_FIXES },
-  { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte'] },
+  { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte', 'venir'] },
+  // French "à mettre en place" (to put in place): measures still to come.
+  { key: 'actionItems', weight: 2, words: ['mettre en place'] },
   { key: 'lessonsLearned', weight: 3, words: ['lesson', 'lessons', 'learned', 'learnt', 'learning', 'learnings', 'takeaway', 'takeaways', 'went well', 'went wrong', 'went poorly', 'went badly', 'got lucky', 'lucky', 'reflection', 'erkenntnisse', 'lehren', 'gelernt', 'lecons', 'apprises', 'tirees', 'enseignements', 'apprentissages', 'retour'], parts: ['erkenntnis', '教訓', '学び', '学んだ', '振り返り', '反省', '良かった点', '良かった', 'うまくいった'] },
   { key: 'lessonsLearned', weight: 2, words: ['thoughts', 'observations'] },
+  { key: 'lessonsLearned', weight: 3, words: ["retour d'experience", "retours d'experience"] },
   { key: 'conclusion', weight: 3, words: ['conclusion', 'conclusions', 'closing', 'final thoughts', 'wrap-up', 'wrap up', 'fazit', 'schluss', 'abschluss', 'schlusswort', 'epilogue', 'afterword', 'final words', 'closing words', 'closing remarks', 'final remarks', 'parting words'], parts: ['まとめ', 'おわりに', '最後に', '結論'] },
   // Spanish, Portuguese and Italian (accents folded: "Causa raíz", "Ações corretivas", "Lições aprendidas").
   { key: 'summary', weight: 3, words: ['resumen', 'resumo', 'sumario', 'riepilogo', 'sintesis', 'sintese', 'descripcion', 'descricao', 'sommario'] },
@@ -96,7 +99,7 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'detection', weight: 3, parts: ['发现', '發現', '检测', '檢測', '告警', '发现人', '發現人', '发现者', '發現者'] },
   { key: 'resolution', weight: 3, parts: ['修复', '修復', '解决', '处理', '處理', '恢复', '恢復', '缓解', '緩解', '应对', '應對', '处置', '處置', '止损', '止損'] },
   { key: 'timeline', weight: 3, parts: ['时间线', '時間線', '时间轴', '時間軸', '时间表', '時間表', '时序', '時序', '经过', '經過'] },
-  { key: 'actionItems', weight: 3, parts: ['预防', '預防', '改进', '改進', '措施', '后续', '後續', '行动项', '行動項', '待办', '待辦', '跟进', '跟進', '防范', '防範', '整改', '优化', '優化'] },
+  { key: 'actionItems', weight: 3, parts: ['预防', '預防', '改进', '改進', '措施', '后续', '後續', '行动项', '行動項', '行动', '行動', '待办', '待辦', '跟进', '跟進', '防范', '防範', '整改', '优化', '優化'] },
   { key: 'lessonsLearned', weight: 3, parts: ['复盘', '復盤', '经验', '經驗', '教训', '反思', '心得', '启示', '啟示'] },
   { key: 'conclusion', weight: 3, parts: ['总结', '總結', '结论', '结语', '結語'] },
   // Contributing, in English and the Romance languages, as one family read by its stem ("contribuyentes", "contributivos").
@@ -144,7 +147,7 @@ export const FILLER_WORDS = new Set([
   'inmediata', 'inmediatas', 'inmediato', 'inmediatos', 'imediata', 'imediatas', 'imediato', 'imediatos', 'immediates',
   'requerida', 'requeridas', 'requerido', 'requeridos', 'necesarias', 'necessarias', 'necessaires', 'recomendada', 'recomendadas',
   'recomendados', 'recommandee', 'recommandees', 'propuesta', 'propuestas', 'propostas', 'proposee', 'proposees', 'planificadas',
-  'previstas', 'prevues', 'adicionales', 'adicionais', 'vorgeschlagene', 'empfohlene', 'geplante', 'weitere', 'erforderliche', 'sofortige',
+  'previstas', 'prevues', 'prises', 'adicionales', 'adicionais', 'vorgeschlagene', 'empfohlene', 'geplante', 'weitere', 'erforderliche', 'sofortige',
 ])
 
 /** Status-page update labels, which head an update rather than a section of the report. */
@@ -161,4 +164,4 @@ export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary
 
 /** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore
-export const CJK_FILLERS = ['エグゼクティブ', '項目', '優先度', '長期', '短期', '中期', '次回', '即座', '技術', 'イベント', '的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
+export const CJK_FILLERS = ['エグゼクティブ', '項目', '優先度', '長期', '短期', '中期', '次回', '即座', '技術', 'イベント', '的', '和', '与', '與', '以及', '及', '故障', '事件', '详细', '詳細', '情况', '情況', '过程', '過程', '范围', '範圍', '方案', 'について', 'における', 'に関する', 'の', 'と', 'や', 'した', 'する', 'された', 'による', '及び', 'および', '・', '（案）', '(案)', '案', 'から', 'までの', 'まで', 'を', 'が', 'は', 'で', 'に', '後', 'に向けて', '向けて', '方法', '状況', '障害', '事故', 'インシデント', '発生', '当時', 'こと', '点', '장애', '사고', '의', '및', '과', '와', '점', '사항', '내용']
