@@ -18,8 +18,8 @@ describe('action items: layouts', () => {
     expect(texts('## Action items\n\nTo prevent this we have to check the server every now and then.\n')).toEqual([])
   })
 
-  it('reads "we will" / "we are going to" sentences under the heading as items, one per sentence, even alone', () => {
-    expect(texts('## Action items\n\nWe will add a canary stage to the deploy pipeline.\n')).toEqual(['We will add a canary stage to the deploy pipeline.'])
+  it('reads "we will" / "we are going to" sentences under the heading as items, one per sentence, but not one alone (prose, not a list)', () => {
+    expect(texts('## Action items\n\nWe will add a canary stage to the deploy pipeline.\n')).toEqual([])
     expect(
       texts('## What we will do\n\nWe will add a canary stage to the deploy pipeline. We are also going to alert on checkout errors above one percent.\n'),
     ).toEqual(['We will add a canary stage to the deploy pipeline.', 'We are also going to alert on checkout errors above one percent.'])

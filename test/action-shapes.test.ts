@@ -58,12 +58,13 @@ describe('action items: lines of one paragraph', () => {
     ])
   })
 
-  it('reads German, French and Spanish promises as items', () => {
-    expect(texts(md('## Maßnahmen\n\nWir werden den Cache vor jedem Deployment vorwärmen.\n'))).toEqual([
+  it('reads German, French and Spanish promises as items, two or more (a lone sentence is prose)', () => {
+    expect(texts(md('## Maßnahmen\n\nWir werden den Cache vor jedem Deployment vorwärmen. Wir werden Fehler melden.\n'))).toEqual([
       'Wir werden den Cache vor jedem Deployment vorwärmen.',
+      'Wir werden Fehler melden.',
     ])
     expect(texts(md('## Actions correctives\n\nNous allons limiter le rechargement par clé. Nous allons alerter sur les échecs.\n'))).toHaveLength(2)
-    expect(texts(md('## Acciones\n\nVamos a limitar la recarga por clave.\n'))).toEqual(['Vamos a limitar la recarga por clave.'])
+    expect(texts(md('## Acciones\n\nVamos a limitar la recarga por clave.\n'))).toEqual([])
   })
 })
 

@@ -24,6 +24,7 @@ import { fromList } from './action-list.js'
 import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
 import { holdsChecklist, labelOf, NUMBERED } from './sub-heading-label.js'
+import { introducesFindings } from './findings-label.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -137,6 +138,9 @@ function labelDefaults(label: string, defaults: ItemDefaults): ItemDefaults {
   return { ...defaults, ...(kind ? { kind } : {}), ...groupStatus(label, defaults) }
 }
 
+/** The defaults after a label of problems found ("Issues found:"): the list below it holds no items. */
+const FINDINGS: ItemDefaults = { kind: null, done: null }
+
 /**
  * Reads the blocks `from`..`to` as one group of items sharing `defaults` (sub-groups recurse); a lone one-sentence
  * paragraph is an item only in a group a sub-heading names, not directly under the section heading (prose).
@@ -148,8 +152,6 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
   const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true, besideList))
   const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
   const lone: string[] = []
-  // Set when a paragraph promises follow-ups ("We will …"): then its sentences and the lone lines are items.
-  let promised = false
   const candidates = itemHeadingsByDepth(blocks, from, to)
   let next: ItemDefaults = defaults
   for (let i = from; i < to; i++) {
@@ -158,7 +160,8 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       // A sub-heading names a group (kind from its words), is itself an item described by its body, or belongs
       // to another section (lessons inside "Corrective measures"), which is skipped.
       const end = subEnd(blocks, i, to)
-      if (otherSection(block)) {
+      // Another section, or the problems found ("**Issues found:**") listed before the fixes: not follow-ups.
+      if (otherSection(block) || introducesFindings(block.text)) {
         i = end - 1
         continue
       }
@@ -186,6 +189,10 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       continue
     }
     const node = block.node
+    if (next === FINDINGS && (node.type === 'list' || node.type === 'code')) {
+      next = defaults
+      continue
+    }
     if (node.type === 'list' && !(tabled && isGlossary(node))) {
       const listed: ActionItem[] = []
       fromList(node, next, listed)
@@ -207,11 +214,14 @@ function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefa
       const promises = found.sure ? null : commitments(oneLine(toString(node)))
       if (promises) lone.push(...promises)
       else fromLines(found, defaults, out, lone)
-      promised ||= promises !== null
     } else if (node.type === 'code' && !listed) fromLines(codeItems(node.value, node.lang), defaults, out, lone)
-    next = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? labelDefaults(oneLine(toString(node)), defaults) : defaults
+    const label = node.type === 'paragraph' && /:\s*$/.test(toString(node)) ? oneLine(toString(node)) : null
+    next = label === null ? defaults : introducesFindings(label) ? FINDINGS : labelDefaults(label, defaults)
   }
-  for (const line of lone.length > 1 || named || promised ? lone.filter((l) => !isStatement(l) && !closesList(l)) : []) {
+  // Directly under the section heading, separate lines are items only as a list (two or more), and a report of what was
+  // done or a sign-off ("We looked at the logs and …", "Based on a true story.") is prose: a lone sentence is never an item.
+  const kept = lone.filter((l) => !isStatement(l) && !closesList(l) && (named || !reportsDoneWork(l)))
+  for (const line of kept.length > 1 || named ? kept : []) {
     const made = makeItem(line, defaults)
     if (made) out.push(made)
   }
@@ -234,13 +244,16 @@ function takenBefore(blocks: Block[], index: number): number | null {
 }
 
 /**
- * Which items a section keeps when it holds follow-ups, or null when it holds none: all of an action-items section's;
+ * Which items a section keeps when it holds follow-ups, or null when it holds none: all of an action-items section's
+ * (inside a resolution section only those that report no work done);
  * of a heading joined with one ("Resolution and follow-up") those that report no work done; of a lessons heading that
  * names what to improve ("Areas for improvement") or a bare "Remediation" only those that read as changes to make,
  * not statements, narration or reports of what was done.
  */
-function followUpsOf(span: SectionSpan, after: SectionSpan | null): ((text: string) => boolean) | null {
-  if (span.match?.key === 'actionItems') return () => true
+function followUpsOf(span: SectionSpan, after: SectionSpan | null, parent: SectionSpan | null): ((text: string) => boolean) | null {
+  // Inside a resolution ("## Resolution" over "**Immediate actions**:", "**Permanent fixes**:"), steps already taken are
+  // the resolution's; only what is still to do is a follow-up.
+  if (span.match?.key === 'actionItems') return parent?.match?.key === 'resolution' ? (text) => !reportsDoneWork(text) : () => true
   // A sibling right after action items named only by a status ("## To do" then "## Done"): more of them, in that state.
   const label = span.heading.kind === 'heading' ? span.heading.text.replace(/[*_`:]/g, '').trim() : ''
   if (after?.match?.key === 'actionItems' && after.end === span.index && after.depth === span.depth && stateOf(label)) return () => true
@@ -264,9 +277,14 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
   }
   let coveredUntil = -1
   const read: { span: SectionSpan | null } = { span: null }
+  // The sections that hold the current one, outermost first.
+  const open: SectionSpan[] = []
   for (const span of spans) {
+    while (open.length > 0 && (open[open.length - 1]!.end <= span.index || open[open.length - 1]!.depth >= span.depth)) open.pop()
+    const parent = open[open.length - 1] ?? null
+    open.push(span)
     if (span.match?.key === 'timeline') mark(span.index, span.end)
-    const keep = followUpsOf(span, read.span)
+    const keep = followUpsOf(span, read.span, parent)
     if (!keep || span.heading.kind !== 'heading' || span.index < coveredUntil) continue
     // A status sibling chains like the section before it ("## To do", "## In progress", "## Done").
     const prior = read.span

@@ -10,19 +10,31 @@ import { doneGroup, groupStatus } from './action-groups.js'
 import { kindOf, labelKind, makeItem, type ItemDefaults } from './action-markers.js'
 import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
+import { introducesFindings } from './findings-label.js'
 
 /** Words of a bold parent that names a task of its own rather than a group (`**Add monitoring for tracking**`). */
 const TASK_WORDS = 3
 
 /**
  * A list item that only names a group (`**Improvements/Fixes:**`, `Tasks:`, `**Monitoring**`), not an item with details
- * under it: a bold phrase of three words or more that names no kind or status of follow-ups is a task, and its
- * sub-list its details.
+ * under it: a bold phrase that names no kind or status of follow-ups is a task, and its sub-list its details, when it
+ * has three words or more, is numbered, or its sub-list is lower-case fragments.
  */
-function isLabel(first: ListItem['children'][number] | undefined, text: string): boolean {
+function isLabel(first: ListItem['children'][number] | undefined, text: string, numbered: boolean, nested: List): boolean {
   if (/:\s*$/.test(text) || (kindOf(text) && text.split(/\s+/).length <= 3)) return true
   if (!boldOnly(first)) return false
-  return text.split(/\s+/).length < TASK_WORDS || kindOf(text) !== null || doneGroup(text) !== null
+  if (kindOf(text) !== null || doneGroup(text) !== null) return true
+  // A short bold phrase numbered as an item ("1. **Rotate keys**"), or over lower-case fragments ("staging"), is a task with details.
+  if (numbered || fragments(nested)) return false
+  return text.split(/\s+/).length < TASK_WORDS
+}
+
+/** Every entry of a sub-list starts in lower case: details of the item above, not items of their own. */
+function fragments(list: List): boolean {
+  return list.children.every((li) => {
+    const first = li.children[0]
+    return first !== undefined && first.type !== 'list' && /^\p{Ll}/u.test(oneLine(toString(first)))
+  })
 }
 
 /** A list item's first paragraph is one bold phrase and nothing else. */
@@ -51,7 +63,9 @@ export function fromList(list: List, given: ItemDefaults, out: ActionItem[]): vo
       if (made) out.push(made)
       continue
     }
-    if (nested && isLabel(first, head)) {
+    // "- **Issues found:**" over the problems, beside "- **Fixes:**" over the follow-ups: the problems are no items.
+    if (nested && introducesFindings(head)) continue
+    if (nested && isLabel(first, head, list.ordered === true, nested)) {
       fromList(nested, { kind: kindOf(head) ?? defaults.kind, ...groupStatus(head, defaults) }, out)
       continue
     }
