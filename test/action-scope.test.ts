@@ -43,7 +43,10 @@ describe('action items: the scope of the list', () => {
       ),
     ).toEqual([])
     // Several one-sentence paragraphs are a list written without markers.
-    expect(texts('## Next steps\n\nAdd an alert on disk usage.\n\nRotate the archive nightly.\n')).toEqual(['Add an alert on disk usage.', 'Rotate the archive nightly.'])
+    expect(texts('## Next steps\n\nAdd an alert on disk usage.\n\nRotate the archive nightly.\n')).toEqual([
+      'Add an alert on disk usage.',
+      'Rotate the archive nightly.',
+    ])
   })
 
   it('leaves out the done work of a resolution section, even under action-like labels, and keeps its prevention', () => {

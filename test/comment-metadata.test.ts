@@ -30,7 +30,9 @@ describe('metadata in a Nikola comment block or a Pelican header', () => {
   })
 
   it('keeps a front-matter title over a bold first body line', () => {
-    const record = recordOf('---\ntitle: Cache outage on March 4\ndate: 2024-03-04\n---\n\n**Cache cluster post-incident review**\n\nThe cache cluster failed.\n')
+    const record = recordOf(
+      '---\ntitle: Cache outage on March 4\ndate: 2024-03-04\n---\n\n**Cache cluster post-incident review**\n\nThe cache cluster failed.\n',
+    )
     expect(record.title).toBe('Cache outage on March 4')
   })
 })

@@ -5,9 +5,11 @@ import { matchSection } from '../src/normalize/sections/section-synonyms.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
 const itemsUnder = (heading: string): string[] =>
-  normalizeDocument('w.md', `# Cache outage\n\n## Summary\n\nThe cache failed on 2024-03-04.\n\n## ${heading}\n\n- Alert on memory\n- Test the failover monthly\n`, options).record.actionItems.map(
-    (a) => a.text,
-  )
+  normalizeDocument(
+    'w.md',
+    `# Cache outage\n\n## Summary\n\nThe cache failed on 2024-03-04.\n\n## ${heading}\n\n- Alert on memory\n- Test the failover monthly\n`,
+    options,
+  ).record.actionItems.map((a) => a.text)
 
 describe('follow-up headings asked as questions, in several languages', () => {
   it.each([
