@@ -11,8 +11,6 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine, plainText } from '../structure/plain-text.js'
 import type { SectionSpan } from '../sections/sections.js'
 import { namesImprovement } from '../sections/section-words.js'
-import { normalizeHeading } from '../sections/section-synonyms.js'
-import { narrates } from './narrative-lines.js'
 import { codeItems, commitments, isStatement, itemLike, labelledLines, lineItems, oneSentence, proposes, readsAsProse, type LineItems } from './action-lines.js'
 import { kindOf, labelKind, makeItem, priorityOf, type ItemDefaults } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
@@ -25,6 +23,7 @@ import { closesList } from './closing-remarks.js'
 import { linesOf } from './paragraph-lines.js'
 import { holdsChecklist, labelOf, NUMBERED } from './sub-heading-label.js'
 import { introducesFindings } from './findings-label.js'
+import { followUpsOf } from './follow-up-sections.js'
 
 export { kindOf } from './action-markers.js'
 
@@ -242,31 +241,6 @@ function takenBefore(blocks: Block[], index: number): number | null {
   }
   return null
 }
-
-/**
- * Which items a section keeps when it holds follow-ups, or null when it holds none: all of an action-items section's
- * (inside a resolution section only those that report no work done);
- * of a heading joined with one ("Resolution and follow-up") those that report no work done; of a lessons heading that
- * names what to improve ("Areas for improvement") or a bare "Remediation" only those that read as changes to make,
- * not statements, narration or reports of what was done.
- */
-function followUpsOf(span: SectionSpan, after: SectionSpan | null, parent: SectionSpan | null): ((text: string) => boolean) | null {
-  // Inside a resolution ("## Resolution" over "**Immediate actions**:", "**Permanent fixes**:"), steps already taken are
-  // the resolution's; only what is still to do is a follow-up.
-  if (span.match?.key === 'actionItems') return parent?.match?.key === 'resolution' ? (text) => !reportsDoneWork(text) : () => true
-  // A sibling right after action items named only by a status ("## To do" then "## Done"): more of them, in that state.
-  const label = span.heading.kind === 'heading' ? span.heading.text.replace(/[*_`:]/g, '').trim() : ''
-  if (after?.match?.key === 'actionItems' && after.end === span.index && after.depth === span.depth && stateOf(label)) return () => true
-  if (span.match?.also === 'actionItems') return (text) => !reportsDoneWork(text)
-  const heading = span.heading.kind === 'heading' ? span.heading.text : ''
-  const improvement = span.match?.key === 'lessonsLearned' && namesImprovement(heading)
-  const remediation = span.match?.key === 'resolution' && normalizeHeading(heading) === 'remediation'
-  return improvement || remediation ? (text) => !reportsDoneWork(text) && !isStatement(text) && !narrates(text) && !FINDING.test(text) : null
-}
-
-/** A finding rather than a change: a subject of a word or two and a finite verb ("Escalation took too long", "Alerts were late"). */
-const FINDING =
-  /^[\p{L}-]+(?: [\p{L}-]+)? (?:took|was|were|is|are|had|has|did|went|came|broke|caused|lacked|missed|seemed|worked|helped|wasn['’]t|weren['’]t|didn['’]t|did not|could(?:n['’]t| not))\b/iu
 
 /** Action items of the document (nested action sections read once, through their parent). */
 export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
