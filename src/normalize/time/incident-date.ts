@@ -17,7 +17,7 @@ import { rangeStartYear } from './range-start-year.js'
 import { titleYear } from './title-year.js'
 import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
-import { dayBeforeReport, OPENING, yesterdayIndex } from './report-day.js'
+import { dayBeforeReport, isWritingDay, OPENING, writingDay, yesterdayIndex } from './report-day.js'
 import { dayFirstIn, offsetOn, parseZone } from './zones.js'
 import { report } from '../diagnostics.js'
 import type { Fields } from '../structure/fields.js'
@@ -35,6 +35,8 @@ export interface IncidentWhen {
   bodyDate: string | null
   /** First full date in the summary prose: weaker than the timeline's own dates. */
   proseDate: string | null
+  /** The day the text says the report was written or published ("Report date: …") when no publication day is known; absent or `null` when none. */
+  writtenDay?: string | null
   /** Whether the prose date's sentence says when the team learned of it ("On May 3 we were notified"), not when it began. */
   proseDateNotice: boolean
   start: string | null
@@ -68,30 +70,7 @@ export interface IncidentInput {
 }
 
 /** Languages whose numeric dates put the day first ("03/04/2024" is 3 April in a Spanish or German report). */
-const DAY_FIRST_LANGUAGES = new Set([
-  'de',
-  'fr',
-  'es',
-  'pt',
-  'it',
-  'nl',
-  'ru',
-  'pl',
-  'tr',
-  'uk',
-  'sv',
-  'cs',
-  'ro',
-  'id',
-  'vi',
-  'el',
-  'da',
-  'nb',
-  'fi',
-  'bg',
-  'sr',
-  'hr',
-])
+const DAY_FIRST_LANGUAGES = new Set('de fr es pt it nl ru pl tr uk sv cs ro id vi el da nb fi bg sr hr'.split(' '))
 
 function placeOf(body: string, text: string): { line: number; column: number } | null {
   const index = body.indexOf(text)
@@ -123,7 +102,8 @@ function firstDated(text: string, hints: DateHints, year: number | null, warn: (
   const dates = findDates(text, hints)
   for (const [i, d] of dates.entries()) {
     const date = full(d, year ?? rangeStartYear(text, d, dates[i + 1]))
-    if (!date) continue
+    // The day the report was written ("Report date: …", "2024-07-22 (postmortem written)") is not the incident's.
+    if (!date || isWritingDay(text, d.index, d.text.length)) continue
     if (d.ambiguous) warn(d)
     return { date, index: d.index }
   }
@@ -215,7 +195,8 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
   const ownDay = out.dateSource === 'field' && out.date === fieldDay(fields, hints, year)
   const before = ownDay ? dayBeforeReport(input.prose, out.date, hints) : null
   if (before) out.date = before
-  const prose = firstDated(input.prose, hints, null, warn) ?? beforePublication(input.prose, meta.published, hints)
+  out.writtenDay = meta.published ? null : writingDay(input.body, hints)
+  const prose = firstDated(input.prose, hints, null, warn) ?? beforePublication(input.prose, meta.published ?? out.writtenDay, hints)
   out.proseDate = prose?.date ?? null
   out.proseDateNotice = prose !== null && isNotice(input.prose, prose.index)
   if (stated && !range?.timezone && !out.utcOffset) out.utcOffset = offsetOn(out.date ?? out.proseDate, stated)
@@ -246,7 +227,7 @@ function beforePublication(prose: string, published: string | null, hints: DateH
   if (!published) return null
   const head = prose.slice(0, OPENING)
   const year = Number(published.slice(0, 4))
-  const [d] = findDates(head, hints)
+  const d = findDates(head, hints).find((x) => !isWritingDay(head, x.index, x.text.length))
   if (d) {
     const date = d.year === null ? full(d, year) : null
     return date ? { date: date > published ? (full(d, year - 1) ?? date) : date, index: d.index } : null
@@ -277,10 +258,11 @@ function isCalendarDay(text: string): boolean {
 
 /**
  * The final incident date: explicit evidence, else the first date the summary states (the day users were hit, where the
- * timeline may open with lead-up days earlier), else the timeline's dated entries, else publication, else any unambiguous date in the body.
+ * timeline may open with lead-up days earlier), else the timeline's dated entries, else publication or the day the text
+ * says it was written, else any unambiguous date in the body.
  */
 export function pickDate(when: IncidentWhen, entryDate: string | null, published: string | null): string | null {
-  return when.date ?? when.proseDate ?? entryDate ?? published ?? when.bodyDate
+  return when.date ?? when.proseDate ?? entryDate ?? published ?? when.writtenDay ?? when.bodyDate
 }
 
 /**

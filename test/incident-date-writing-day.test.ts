@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
+import { normalizeDocument } from '../src/normalize/index.js'
+
+const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
+const dateOf = (text: string) => normalizeDocument('d.md', text, options).record.date
+const lines = (...rows: string[]) => rows.join('\n') + '\n'
+const timeline = ['## Timeline', '', '- 10:00 Checkout errors start', '- 10:30 Rollback complete, checkout recovered']
+
+describe('the day a report was written', () => {
+  it('does not date the incident when the prose names its day without a year', () => {
+    expect(
+      dateOf(
+        lines(
+          '# Checkout errors',
+          '',
+          '*Postmortem published July 22, 2024.*',
+          '',
+          'Checkout failed for 30 minutes after a bad deploy on July 16.',
+          '',
+          ...timeline,
+        ),
+      ),
+    ).toBe('2024-07-16')
+  })
+
+  it('yields to the impact section’s day ("Date of postmortem:", "Report date:")', () => {
+    expect(
+      dateOf(
+        lines('# Checkout errors', '', 'Date of postmortem: 22/07/2024', '', '## Impact', '', 'On 16 July checkout failed for 30 minutes.', '', ...timeline),
+      ),
+    ).toBe('2024-07-16')
+    expect(
+      dateOf(
+        lines(
+          '# Checkout errors',
+          '',
+          'Report date: July 22, 2024',
+          '',
+          '## Timeline',
+          '',
+          '- July 16, 10:00 Checkout errors start',
+          '- July 16, 10:30 Recovered',
+        ),
+      ),
+    ).toBe('2024-07-16')
+  })
+
+  it('yields when a Date field says it is the postmortem’s', () => {
+    expect(
+      dateOf(
+        lines(
+          '# Checkout errors',
+          '',
+          'Date: 2024-07-22 (postmortem written)',
+          '',
+          '## Impact',
+          '',
+          'On 16 July 2024 checkout failed for 30 minutes.',
+          '',
+          ...timeline,
+        ),
+      ),
+    ).toBe('2024-07-16')
+  })
+
+  it('still dates the incident when nothing else does', () => {
+    expect(dateOf(lines('# Checkout errors', '', 'Written on 2024-07-22 by the platform team.', '', ...timeline))).toBe('2024-07-22')
+  })
+})
