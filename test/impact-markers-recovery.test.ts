@@ -39,6 +39,23 @@ describe('labelled recovery lines and marks', () => {
   })
 })
 
+describe('impact marks that open an event in any case', () => {
+  it('takes "Impact start —" and "Impact end" over a failure the day before and the last event', () => {
+    const doc = lines(
+      '# Payments outage',
+      '',
+      '## Timeline (UTC)',
+      '',
+      '- 2024-06-02 22:00 Certificate renewal job failed silently',
+      '- 2024-06-03 14:02 Impact start — payment API returns 502',
+      '- 2024-06-03 14:45 Monitoring',
+      '- 2024-06-03 15:10 Impact end',
+      '- 2024-06-03 16:30 Certificates checked',
+    )
+    expect(window(doc)).toEqual(['2024-06-03 14:02', '2024-06-03 15:10', 68, 'marked'])
+  })
+})
+
 describe('an end the impact came back after', () => {
   it('lets a fully restored moment in prose beat an earlier "back up" that errors followed', () => {
     const doc = lines(

@@ -31,8 +31,9 @@ const PHASE = (words: string): RegExp => new RegExp(String.raw`^\s*[*_]{0,2}(?:$
 
 /** The author's own mark of the start in capitals, often in angle brackets ("<START OF OUTAGE>", "START OF IMPACT"). */
 const AUTHOR_START = /\bSTART\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME|INCIDENT)\b/
-/** The same mark opening the event in any case ("Start of incident. A bad route is announced.", "Beginning of the outage"). */
-const AUTHOR_START_LEAD = /^\W{0,3}(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:outage|impact|downtime|incident|disruption)\b/i
+/** The same mark opening the event in any case ("Start of incident. A bad route is announced.", "Impact start — API returns 502"). */
+const AUTHOR_START_LEAD =
+  /^\W{0,3}(?:(?:start|beginning|onset)\s+of\s+(?:the\s+)?(?:outage|impact|downtime|incident|disruption)\b|(?:outage|impact|downtime|disruption)\s+(?:start(?:s|ed)?|begins?|began)\b)/i
 
 const START_STEMS: Stems = heaviestFirst([
   // A status log opens when the team starts investigating what users see.
@@ -99,6 +100,8 @@ const END_STEMS: Stems = heaviestFirst([
   // A marker in capitals ("OUTAGE ENDS", "IMPACT ENDED") is the author's own mark of the window's end; "INCIDENT END" is
   // one too, though weaker: where both are written (Google's template), the incident ends after the outage.
   [/\b(?:OUTAGE|IMPACT|DOWNTIME)\s+END(?:S|ED)?\b|\bEND\s+OF\s+(?:THE\s+)?(?:OUTAGE|IMPACT|DOWNTIME)\b/, 4],
+  // The same mark in any case opening the event ("Impact end", "End of outage: …").
+  [/^\W{0,3}(?:(?:outage|impact|downtime|disruption)\s+end(?:s|ed)?\b|end\s+of\s+(?:the\s+)?(?:outage|impact|downtime|disruption)\b)/i, 4],
   [/\bINCIDENT\s+END(?:S|ED)?\b/, 3],
   // "RECOVERY" in capitals, or an event that opens with it as a label ("Recovery: logins succeed"), not "disaster recovery".
   [/(?<!\b(?:DISASTER|DR)\s)\bRECOVERY\b|^\W{0,3}(?:[Ff]ull\s+)?[Rr]ecovery\W{0,3}(?:[:.!–—-]|$)/, 3],
