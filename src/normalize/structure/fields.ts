@@ -41,14 +41,14 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
     /^(?:total )?(?:(?:outage|impact|incident|downtime|customer impact) )?duration$|^(?:(?:time|impact|outage|incident) )?window$|^period$|^(?:total )?downtime$|^total time(?: down)?$/,
   ],
   // "Down: 10:32" / "Up: 11:05": a status note's when the service went down and came back.
-  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/],
-  ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date))?$|^end of (?:the )?(?:incident|impact|outage)$|^(?:back )?up(?: again)?$/],
+  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date|at|on))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/],
+  ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date|at|on))?$|^end of (?:the )?(?:incident|impact|outage)$|^(?:back )?up(?: again)?$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
   ['title', /^(?:(?:incident|postmortem|post-mortem|report|document) )?(?:title|name)$|^(?:incident|event)$/],
-  ['detected', /^(?:time )?detected(?: (?:at|on|time))?$|^(?:time of )?detection(?: time)?$/],
+  ['detected', /^(?:time )?(?:detected|reported)(?: (?:at|on|time))?$|^(?:time of )?detection(?: time)?$/],
   ['mitigated', /^mitigated(?: (?:at|on|time))?$|^mitigation time$/],
-  ['resolved', /^(?:time )?(?:resolved|recovered)(?: (?:at|on|time))?$|^(?:time of )?resolution(?: time)?$/],
+  ['resolved', /^(?:time )?(?:resolved|recovered|fixed)(?: (?:at|on|time))?$|^(?:time of )?resolution(?: time)?$/],
 ]
 
 /** Which field a label names (`Total impact duration` is the duration, `Down` the start), `null` for none. */
@@ -88,6 +88,18 @@ function tableFields(table: Table, out: Field[]): void {
     if (!/^\p{L}[\p{L} '’]{0,30}$/u.test(name)) continue
     out.push({ label: name, value: collapseSpaces(toString(value)).trim(), line: row.position?.start.line ?? 1, column: 1 })
   }
+}
+
+/**
+ * Whether a block sits before the first section heading, or is the whole body of the first section when that section
+ * is unmapped or a summary (an incident tool's `## Key information` or `## Incident details` table): where metadata belongs.
+ */
+function metadataPlace(blocks: Block[], index: number): boolean {
+  if (beforeSections(blocks, index)) return true
+  const heading = blocks[index - 1]
+  if (heading?.kind !== 'heading' || heading.depth === 1 || !beforeSections(blocks, index - 1)) return false
+  if (heading.match && heading.match.key !== 'summary') return false
+  return alone(blocks, index + 1)
 }
 
 /** Whether a block sits before the first section heading (where a metadata table belongs). */
@@ -173,7 +185,7 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
     else if (headed) found.push(headed)
     else if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
-    else if (block.kind === 'content' && block.node.type === 'table' && beforeSections(blocks, index)) tableFields(block.node, found)
+    else if (block.kind === 'content' && block.node.type === 'table' && metadataPlace(blocks, index)) tableFields(block.node, found)
   })
   const fields: Fields = {
     date: null,
