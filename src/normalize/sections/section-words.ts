@@ -160,7 +160,7 @@ export const MEDIA_WORDS = new Set(['gif', 'image', 'images', 'video', 'screensh
 
 /** Nouns that end a heading without changing its meaning ("Root cause analysis", "Impact summary", "Timeline of events"). */
 // prettier-ignore
-export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method', 'assessment'])
+export const TRAILING_NOUNS = new Set(['action', 'actions', 'analysis', 'summary', 'events', 'event', 'details', 'overview', 'section', 'notes', 'report', 'process', 'steps', 'plan', 'items', 'phase', 'review', 'information', 'discussion', 'factors', 'description', 'statement', 'breakdown', 'methods', 'method', 'assessment', 'highlights'])
 
 /** Japanese particles and endings, and Chinese ones, that join the terms of a heading; they are fillers inside a CJK run. */
 // prettier-ignore

@@ -9,6 +9,7 @@ import { findDates } from '../time/datetime.js'
 import type { Block } from './blocks.js'
 import { foreignFieldName } from './foreign-field-labels.js'
 import { collapseSpaces } from '../collapse-spaces.js'
+import { isMomentTable } from '../timeline/moment-table.js'
 
 /** One labelled value with its place. */
 export interface Field {
@@ -77,7 +78,7 @@ function listFields(list: List, out: Field[], depth = 0): void {
   }
 }
 
-/** Rows of a two-column table at the top of the document (`| **Event** | ... |`) read as labelled values. */
+/** Rows of a two-column table at the top of the document (`| **Event** | ... |`) or of named moments anywhere, read as labelled values. */
 function tableFields(table: Table, out: Field[]): void {
   for (const row of table.children) {
     const [label, value] = row.children
@@ -185,7 +186,7 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
     else if (headed) found.push(headed)
     else if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
-    else if (block.kind === 'content' && block.node.type === 'table' && metadataPlace(blocks, index)) tableFields(block.node, found)
+    else if (block.kind === 'content' && block.node.type === 'table' && (metadataPlace(blocks, index) || isMomentTable(block.node))) tableFields(block.node, found)
   })
   const fields: Fields = {
     date: null,

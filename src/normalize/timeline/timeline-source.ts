@@ -10,6 +10,7 @@ import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
 import { findHeadingRun, isStampHeading, namesTimeline } from './timeline-headings.js'
 import { readStamp } from './timeline-stamp.js'
+import { isMomentTable } from './moment-table.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
 
 /** The timeline's nodes and the text around them that may carry its date and zone. */
@@ -84,12 +85,13 @@ export function mostlyTimed(node: RootContent): boolean {
 const LABELLED = /^([^\d:：]{1,40})[:：]\s*(\S.{0,200})$/
 
 /**
- * Whether a section holds nothing but one list whose every item is a label and a stamp (`- **Fixed:** 9:45 AM`):
- * named moments (reported, impact start, fixed, closed), not the story of the incident.
+ * Whether a section holds nothing but one list whose every item is a label and a stamp (`- **Fixed:** 9:45 AM`), or a
+ * table of such pairs (`| Mitigated | 19:02 UTC |`): named moments (reported, impact start, fixed, closed), not the story of the incident.
  */
 export function isLabelList(nodes: RootContent[]): boolean {
   const content = nodes.filter((n) => n.type !== 'thematicBreak' && n.type !== 'html')
   const list = content[0]
+  if (content.length === 1 && list?.type === 'table') return isMomentTable(list)
   if (content.length !== 1 || list?.type !== 'list' || list.children.length < 2 || list.children.length > 12) return false
   return list.children.every((item) => {
     const m = LABELLED.exec((toString(item).split('\n')[0] ?? '').trim())
