@@ -42,7 +42,10 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
     /^(?:total )?(?:(?:outage|impact|incident|downtime|customer impact) )?duration$|^(?:(?:time|impact|outage|incident) )?window$|^period$|^(?:total )?downtime$|^total time(?: down)?$/,
   ],
   // "Down: 10:32" / "Up: 11:05": a status note's when the service went down and came back.
-  ['start', /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date|at|on))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/],
+  [
+    'start',
+    /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date|at|on))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/,
+  ],
   ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date|at|on))?$|^end of (?:the )?(?:incident|impact|outage)$|^(?:back )?up(?: again)?$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],
   ['authors', /^(?:authors?|written by|owners?|created by)$/],
@@ -186,7 +189,8 @@ export function collectFields(blocks: Block[], _tree: Root): Fields {
     else if (headed) found.push(headed)
     else if (block.kind === 'field') found.push({ label: block.label, value: block.value, line: block.line, column: block.column })
     else if (block.kind === 'content' && block.node.type === 'list') listFields(block.node, found)
-    else if (block.kind === 'content' && block.node.type === 'table' && (metadataPlace(blocks, index) || isMomentTable(block.node))) tableFields(block.node, found)
+    else if (block.kind === 'content' && block.node.type === 'table' && (metadataPlace(blocks, index) || isMomentTable(block.node)))
+      tableFields(block.node, found)
   })
   const fields: Fields = {
     date: null,
