@@ -25,3 +25,19 @@ describe('a prose stamp is read once, with its own date, in any language', () =>
     expect(read('# Caída\n\nLa API no respondía el 3 de marzo de 2024 a las 14:20.\n\nLa reiniciamos.\n').events).toEqual(['2024-03-03 14:20'])
   })
 })
+
+describe('the day of prose times', () => {
+  it('dates labelled clock times under a heading that names a day among its words', () => {
+    const doc =
+      '# Blog downtime\n\nNotes.\n\n#### Downtime on March 3rd, 2019\n\n- **Time**:\n  - Down: 15:21 UTC\n  - Up: 15:38 UTC\n- **Reason**: CPU overload.\n'
+    expect(read(doc).events).toEqual(['2019-03-03 15:21', '2019-03-03 15:38'])
+  })
+
+  it('moves a time after "the next day" or "the evening before" off the day told before it, once', () => {
+    const next =
+      '# API outage\n\nOn 2024-03-03 at 23:10 UTC the API went down. The next day at 01:40 UTC it recovered, and at 02:00 UTC we closed it.\n\nWe restarted it.\n'
+    expect(read(next).events).toEqual(['2024-03-03 23:10', '2024-03-04 01:40', '2024-03-04 02:00'])
+    const before = '# API outage\n\nOn 2024-03-03 at 10:00 UTC the API went down. A change had shipped the evening before at 18:00 UTC.\n\nWe reverted it.\n'
+    expect(read(before).events).toEqual(['2024-03-03 10:00', '2024-03-02 18:00'])
+  })
+})

@@ -7,6 +7,7 @@ import type { Code, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { DURATION_CUE, OTHER_WINDOW, QUANTITY } from '../impact/find-stated-range.js'
 import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
+import { daysMovedAt, shiftDay } from '../time/relative-day.js'
 import { rangeOpener, readSpreadJoin } from '../time/range-join.js'
 import { STATUS_LABEL, STATUS_WORD_LINE } from './timeline-headings.js'
 import { paragraphLines, type TextLine } from './timeline-lines.js'
@@ -103,11 +104,19 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
     const written = findDates(l.text, hints)
     const dates = written.filter((d) => d.year !== null)
     let skipTo = 0
+    // Where the dates already taken end: a date is taken once, so a day moved by "the next day" stays moved.
+    let seen = 0
     for (const m of allMatches(CANDIDATE, l.text)) {
       if (out.length >= MAX_PIECES || --budget.left <= 0) return out.length > from
       if (m.index < skipTo) continue
       const slice = l.text.slice(m.index, m.index + 200)
-      for (const d of dates) if (d.index + d.text.length <= m.index) date = d
+      const after = skipTo
+      for (const d of dates) {
+        const end = d.index + d.text.length
+        if (end <= seen || end > m.index) continue
+        date = d
+        seen = end
+      }
       // Read from the word that opens a range before the time ("entre las 10:05 y las 10:40"), so its end is read with it.
       const stamp = openedStamp(l.text, m.index, hints) ?? readStamp(slice, hints)
       if (!stamp?.time || stamp.invalidTime || !isClock(stamp) || QUANTITY.test(slice.slice(stamp.time.text.length))) continue
@@ -124,7 +133,10 @@ function paragraphPieces(lines: TextLine[], hints: DateHints, out: Piece[], budg
         open = null
         continue
       }
-      const dated = stamp.date ?? date
+      // "The next day at 01:40": the day told before it, moved (and the times after it in the paragraph with it).
+      const moved = !stamp.date && date ? shiftDay(date, daysMovedAt(l.text, after, m.index, written)) : date
+      const dated = stamp.date ?? moved
+      date = moved
       // A day without its year ("Mar 3, 16:05 UTC") dates nothing here, but it is still part of the stamp line.
       const only = stampOnly(l.text, stamp.time.text, written)
       const above = only ? wordsAbove(l.text, index > told ? lines.slice(told, index) : index === 0 && lines.length === 1 ? before : []) : ''
@@ -233,8 +245,16 @@ function dayOf(node: RootContent, hints: DateHints): Piece | null {
   const text = toString(node).trim()
   if (text.length > 80) return null
   const stamp = readStamp(text, hints)
-  if (!stamp || !isDayLine(stamp) || stamp.date?.year == null) return null
-  return { kind: 'day', date: stamp.date, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
+  const date = stamp && isDayLine(stamp) ? stamp.date : node.type === 'heading' ? headingDay(text, hints) : null
+  if (date?.year == null) return null
+  return { kind: 'day', date, line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 }
+}
+
+/** The one full date a heading names among its words, with no clock time ("Downtime on March 3rd, 2019"): the day of the times below it. */
+function headingDay(text: string, hints: DateHints): ParsedDate | null {
+  if (CLOCK.test(text)) return null
+  const dates = findDates(text, hints)
+  return dates.length === 1 && dates[0]!.year !== null ? dates[0]! : null
 }
 
 /**
