@@ -63,3 +63,12 @@ describe('a day given once on a prose stamp dates the clock times after it', () 
     expect(times('requests rose from 1200 to 1500.')).toEqual([])
   })
 })
+
+describe('a timeline entry that opens with a relative day', () => {
+  it('dates "The next day, 09:00" and the entries after it on the day after, even when its clock is later', () => {
+    const doc = '# API outage\n\n## Timeline (UTC)\n\n- 2024-03-03 08:00: API down\n- 10:00: paging\n- The next day, 09:00: API back\n- 10:30: review\n'
+    const r = read(doc)
+    expect(r.events).toEqual(['2024-03-03 08:00', '2024-03-03 10:00', '2024-03-04 09:00', '2024-03-04 10:30'])
+    expect(r.texts[2]).toBe('API back')
+  })
+})

@@ -12,6 +12,7 @@ import { findZone, formatOffset, parseZone, readZoneAt as readZone, type ParsedZ
 import { hourBeforeRange, readRangeEnd, readRangeJoin } from '../time/range-join.js'
 import { cleanEventText } from '../time/event-text.js'
 import { shareMeridiem } from '../time/shared-meridiem.js'
+import { readRelativeDay } from '../time/relative-day.js'
 
 /** What a line's opening stamp says; `rest` is the event text after it. */
 export interface Stamp {
@@ -34,6 +35,8 @@ export interface Stamp {
   impliedZone?: ParsedZone | null
   /** An abbreviation in the zone's place that names no zone (`XYZT`). */
   unknownZone: string | null
+  /** Days after the entry before, for a stamp that opens "The next day, 09:00": its date is that day's. */
+  days?: number
   /** Minutes after the incident's start, for an entry written relative to it (`T+12m`); its time comes from the start. */
   elapsed?: number | null
   /** An offset written from the row above's clock (`+10 minutes`), not from the incident's start. */
@@ -145,6 +148,13 @@ export function readStamp(line: string, hints: StampHints, nested = false): Stam
         stamp.end = dated.value.time
         stamp.endDate = dated.value.date
         return p + dated.length
+      }
+    }
+    if (!stamp.date && !stamp.dateUnknown && !stamp.time && !stamp.days) {
+      const relative = readRelativeDay(s)
+      if (relative) {
+        stamp.days = relative.days
+        return p + relative.length
       }
     }
     if (!stamp.date && !stamp.dateUnknown) {

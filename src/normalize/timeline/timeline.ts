@@ -201,7 +201,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       const back = clock !== null && prevMinutes !== null ? prevMinutes - clock : 0
       const lookBack = prose && back > 0 && LOOK_BACK.test(piece.text)
       // A status log written newest first goes back in time from entry to entry: that is its order, not a new day.
-      if (statusLog && back > 0) {
+      if (stamp.days) dayShift += stamp.days
+      else if (statusLog && back > 0) {
         // nothing: the entry is earlier the same day
       } else if (back > SLIP_MINUTES && !lookBack) dayShift++
       else if (back > 0 && !prose)
