@@ -51,12 +51,15 @@ const PRIORITY_TAG = new RegExp(
   `(?:^|\\s)[[(]([pP][0-4]|${PRIORITY_WORDS}|${PRIORITY_WORDS.toUpperCase()})[\\])](?=\\s|$|[:.,])|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})\\s*[:–—-](?=\\s)|(?:^|\\s)(P[0-4]|${PRIORITY_WORDS.toUpperCase()})(?=\\s*$)|^(P[0-4])\\s+(?=\\S)|(?:^|\\s)(${PRIORITY_WORDS}) priority\\b`,
 )
 
+/** Jira's priority scale beyond the common words, as a tracker's Priority field or column is written ("Highest", "Blocker"). */
+const TRACKER_PRIORITIES = 'highest|lowest|blocker|trivial'
+
 /** Normalized priority ("P1" stays `P1`, words are lower-cased, "med" is `medium`). */
 export function priorityOf(value: string): string | null {
   const v = value.replace(/[*_`[\]()]/g, '').trim()
   if (/^p[0-4]$/i.test(v)) return v.toUpperCase()
   const word = v.toLowerCase()
-  if (new RegExp(`^(?:${PRIORITY_WORDS})$`).test(word)) return word === 'med' ? 'medium' : word
+  if (new RegExp(`^(?:${PRIORITY_WORDS}|${TRACKER_PRIORITIES})$`).test(word)) return word === 'med' ? 'medium' : word
   return null
 }
 
