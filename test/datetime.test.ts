@@ -120,6 +120,10 @@ describe('dates written in more ways', () => {
     expect(findDates('22/Mar-2024')).toEqual([])
     expect(findDates('31/Feb/2024')).toEqual([])
     expect(findDates('build-22-Marker-2024')).toEqual([])
+    // Year first, then the month's name (2025-Feb-07), as some forms write a Date field.
+    expect(findDates('Date: 2025-Feb-07')[0]).toMatchObject({ year: 2025, month: 2, day: 7, text: '2025-Feb-07' })
+    expect(matchDateAt('2024/Dec/31 23:40 deploy')).toMatchObject({ year: 2024, month: 12, day: 31 })
+    expect(findDates('2025-Feb/07')).toEqual([])
     expect(parseDate('22/Mar/2024', {})).toMatchObject({ year: 2024, month: 3, day: 22 })
   })
   it('matchDateAt reads only a date at the very start', () => {

@@ -82,3 +82,14 @@ describe('offsets from an anchor row: the first row gives its clock, later rows 
     ])
   })
 })
+
+describe('a Time field is the start that offsets count from', () => {
+  it.each([
+    ['## Date: 2020-05-04\n\n## Time: 00:50 UTC\n\n## Timeline\n\n- T+0: primary stops\n- T+5m: failover triggered\n- T+12m: writes restored\n'],
+    ['**Date:** 2020-05-04\n**Time:** 00:50 UTC\n\n## Timeline\n\n- T+0: primary stops\n- +5 min failover triggered\n- +12 minutes writes restored\n'],
+    ['Date: 2020-05-04\nTime: 00:50 UTC\n\n## Timeline\n\n- T+0: primary stops\n- T+5m: failover triggered\n- T+12m: writes restored\n'],
+  ])('%s', (body) => {
+    const { record } = normalizeDocument('x.md', `# Database failover\n\n${body}`, { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY })
+    expect(record.timeline.map((e) => e.at)).toEqual(['2020-05-04T00:50:00+00:00', '2020-05-04T00:55:00+00:00', '2020-05-04T01:02:00+00:00'])
+  })
+})

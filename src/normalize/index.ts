@@ -181,7 +181,10 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   clock?.lap('impact window')
   const evidenced = impactSources.start === 'stated' || impactSources.start === 'marked' ? (impact.start?.date ?? null) : null
   // "On May 3 we were notified": the day the team learned of it yields to an earlier start that events mark or text states.
-  const proseDay = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
+  const noticed = when.proseDateNotice && evidenced && when.proseDate && evidenced < when.proseDate ? evidenced : when.proseDate
+  // A status log written newest first whose updates are the prose: its first date is the last update's, not the incident's.
+  const logDay = timeline.newestFirst && entryDate && noticed && entryDate < noticed && timeline.entries.some((e) => e.date === noticed)
+  const proseDay = logDay ? entryDate : noticed
   record.date = when.date ?? proseDay ?? (impact.source !== null ? impact.start?.date : null) ?? dayHint
   // A month the Date field names stands unless a day within it is known: never the 1st as if it were stated.
   if (when.month && !record.date?.startsWith(when.month)) record.date = when.month

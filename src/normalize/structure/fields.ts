@@ -42,9 +42,10 @@ const KINDS: Array<[keyof Fields, RegExp]> = [
     /^(?:total )?(?:(?:outage|impact|incident|downtime|customer impact) )?duration$|^(?:(?:time|impact|outage|incident) )?window$|^period$|^(?:total )?downtime$|^total time(?: down)?$/,
   ],
   // "Down: 10:32" / "Up: 11:05": a status note's when the service went down and came back.
+  // A bare "Time: 00:50 UTC" beside a "Date:" field is when the incident happened: its start.
   [
     'start',
-    /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date|at|on))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$/,
+    /^(?:(?:incident|impact|outage) )?start(?:ed)?(?: (?:time|date|at|on))?$|^start of (?:the )?(?:incident|impact|outage)$|^(?:went )?down(?: since| at)?$|^time$/,
   ],
   ['end', /^(?:(?:incident|impact|outage) )?end(?:ed)?(?: (?:time|date|at|on))?$|^end of (?:the )?(?:incident|impact|outage)$|^(?:back )?up(?: again)?$/],
   ['severity', /^(?:severity|sev|priority|impact level)$/],

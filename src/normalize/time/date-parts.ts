@@ -20,3 +20,9 @@ export function monthDay(a: number, b: number, year: number | null, dayFirst: bo
   if (year !== null) date.yearless = true
   return date
 }
+
+/** `true` for a `YYYY-MM-DD` string naming a day that exists (not `1990-00-00`, not `2024-02-30`). */
+export function isCalendarDay(text: string): boolean {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN
+  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
+}

@@ -6,7 +6,7 @@
  */
 import type { VFile } from 'vfile'
 import { RULE } from '../../constants.js'
-import { addDays } from './date-parts.js'
+import { addDays, isCalendarDay } from './date-parts.js'
 import { findDates, formatDate, inferDayFirst, type DateHints, type ParsedDate } from './datetime.js'
 import { parseRange } from './datetime-range.js'
 import { datesOf, scanDates } from './datetime-dates.js'
@@ -15,6 +15,7 @@ import { MONTH_WORD } from './month-words.js'
 import { matterDateText } from './matter-date-text.js'
 import { rangeStartYear } from './range-start-year.js'
 import { titleYear } from './title-year.js'
+import { fieldWindowText } from './field-window.js'
 import { isNotice } from './notice-day.js'
 import { readFieldMonth } from './month-stamp.js'
 import { dayBeforeReport, isWritingDay, OPENING, writingDay, yesterdayIndex } from './report-day.js'
@@ -149,7 +150,7 @@ export function findIncidentWhen(input: IncidentInput): IncidentWhen {
     warned = true
     report(file, 'warning', `Date \`${d.text}\` can be read day-first or month-first; write it as YYYY-MM-DD`, placeOf(input.body, d.text), RULE.dateAmbiguous)
   }
-  const rangeText = fields.duration?.value ?? (fields.start ? `${fields.start.value}${fields.end ? ` - ${fields.end.value}` : ''}` : null)
+  const rangeText = fieldWindowText(fields)
   const range = rangeText ? parseRange(rangeText, { year, dayFirst: inferred ?? true, zone: fmZone, defaultTimezone: input.defaultTimezone }) : null
   const out: IncidentWhen = {
     date: null,
@@ -248,12 +249,6 @@ function fieldDay(fields: Fields, hints: DateHints, year: number | null): string
 function firstUnambiguous(dates: ParsedDate[]): string | null {
   const d = dates.find((x) => x.year !== null && !x.ambiguous)
   return d ? full(d, null) : null
-}
-
-/** `true` for a `YYYY-MM-DD` string naming a day that exists (not `1990-00-00`, not `2024-02-30`). */
-function isCalendarDay(text: string): boolean {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? Date.parse(`${text}T00:00:00Z`) : Number.NaN
-  return !Number.isNaN(ms) && new Date(ms).toISOString().startsWith(text)
 }
 
 /**

@@ -64,8 +64,9 @@ function clauseAt(sentence: string, at: number): string {
   return sentence.slice(start, end).trim()
 }
 
-/** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …"). */
-const LEAD_IN = /^(?:\s|,|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the)*$/i
+/** Words that may lead into a stamp at a sentence's start ("On May 3, 2024, at approximately 22:26 UTC …", "Update 28.08.2022 14:20: …"). */
+const LEAD_IN =
+  /^(?:\s|,|:|[-–—]|on|at|around|about|approximately|approx\.?|roughly|circa|ca\.|~|just|shortly|after|before|by|the|update[ds]?|posted|status|aktualisierung|nachtrag)*$/i
 
 /**
  * The sentence of a prose event without the stamp it opens with ("On May 3, 2024, at 22:26 UTC the site went down"

@@ -7,9 +7,22 @@ import { toString } from 'mdast-util-to-string'
 import type { Block, HeadingBlock } from '../structure/blocks.js'
 import { readStamp } from './timeline-stamp.js'
 
-/** A status word before an update's stamp (`Update 27.08.2022 10:00`, `Posted: 10:05`), in the languages seen. */
+/**
+ * A status word before an update's stamp (`Update 27.08.2022 10:00`, `Posted: 10:05`, `**Resolved** - Aug 28, 14:20 UTC`),
+ * in the languages seen, bold or not; a month or weekday name may open the stamp.
+ */
 export const STATUS_LEAD =
-  /^(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新)\s{0,3}[:\-–—]?\s{0,3}(?=\d)/iu
+  /^[*_]{0,2}(?:updated?|status(?: update)?|posted|edit(?:ed)?|aktualisierung|nachtrag|mise à jour|actualización|actualizacion|更新|resolved|investigating|identified|monitoring|completed|scheduled|verifying)[*_]{0,2}\s{0,3}[:\-–—]?\s{0,3}(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)\p{L}{0,7}\.?,?\s{1,3}\d)/iu
+
+/** A status page's state named by a lead (`Resolved - Aug 28, 14:20`): the update's words keep it, as in `Resolved - …`. */
+const STATE_WORD = /resolved|investigating|identified|monitoring|completed|scheduled|verifying/i
+
+/** The state a line's status lead names, capitalised as a label (`Resolved`), or null (none, or only `Update`/`Posted`). */
+export function statusLeadState(text: string): string | null {
+  const lead = STATUS_LEAD.exec(text)
+  const state = lead ? STATE_WORD.exec(lead[0]) : null
+  return state ? state[0].charAt(0).toUpperCase() + state[0].slice(1).toLowerCase() : null
+}
 
 /** A status page's label before an update's words ("Resolved - This incident has been resolved."). */
 export const STATUS_LABEL = /^\s*[*_]{0,2}(?:resolved|investigating|identified|monitoring|update|completed|scheduled)[*_]{0,2}\s*[-–—]\s+(?=\p{L})/iu

@@ -8,7 +8,7 @@ import type { Block } from '../structure/blocks.js'
 import { isByline } from '../structure/byline.js'
 import { plainText } from '../structure/plain-text.js'
 import { matchSection } from '../sections/section-synonyms.js'
-import { findHeadingRun, isStampHeading, namesTimeline } from './timeline-headings.js'
+import { findHeadingRun, isStampHeading, namesTimeline, STATUS_LEAD } from './timeline-headings.js'
 import { readStamp } from './timeline-stamp.js'
 import { isMomentTable } from './moment-table.js'
 import { primarySummary, type SectionSpan } from '../sections/sections.js'
@@ -25,11 +25,17 @@ export interface TimelineLocation {
 
 const STARTS_WITH_TIME = /^\W{0,6}(?:\d{1,2}[:.]\d{2}|\d{1,2}\s?[ap]\.?m\b|\d{4}-\d{2}-\d{2}\b|\d{1,2}[./]\d{1,2}[./]\d{2,4}|midnight\b|noon\b)/i
 
+/** A status update's stamp line (`Resolved - Aug 28, 14:20 UTC`): an entry, not a preface that dates the timeline. */
+function statusStamp(line: string): boolean {
+  const rest = line.replace(STATUS_LEAD, '')
+  return rest !== line && startsTimed(rest)
+}
+
 function prefaceLines(nodes: RootContent[]): string[] {
   const out: string[] = []
   for (const node of nodes) {
     if (node.type !== 'paragraph' && node.type !== 'heading') continue
-    for (const line of toString(node).split('\n')) if (line.trim() && !STARTS_WITH_TIME.test(line)) out.push(line.trim())
+    for (const line of toString(node).split('\n')) if (line.trim() && !STARTS_WITH_TIME.test(line) && !statusStamp(line)) out.push(line.trim())
     if (out.length >= 3) break
   }
   return out.slice(0, 3)

@@ -9,7 +9,7 @@ import { findDates, type DateHints, type ParsedDate } from '../time/datetime.js'
 import { codeEntryLines } from './timeline-code.js'
 import { innerClock } from './timeline-prose.js'
 import { htmlLines, paragraphLines, type TextLine } from './timeline-lines.js'
-import { STATUS_LEAD } from './timeline-headings.js'
+import { STATUS_LEAD, statusLeadState } from './timeline-headings.js'
 import { splitRunOn, stampShape } from './timeline-runon.js'
 import { isDayLine, readStamp, type Stamp } from './timeline-stamp.js'
 import { readChatLine } from './timeline-chat.js'
@@ -19,6 +19,7 @@ import { findZone, type ParsedZone } from '../time/zones.js'
 import { readMonthStamp } from '../time/month-stamp.js'
 import { bareDay, firstLineOf, headingLine, itemLead, untimedItems, withoutClosingStamp } from './timeline-items.js'
 import { collapseSpaces } from '../collapse-spaces.js'
+import { mergeByLine } from './merge-untimed.js'
 
 /** What the first pass finds, in document order. */
 export type Piece =
@@ -118,6 +119,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
     if (shape) for (const text of splitRunOn(l.text, shape)) lineOf({ ...l, text })
     else lineOf(l)
   }
+  // The state a status lead named (`Resolved - Aug 28, 14:20`): the words of its update, read later, follow it.
+  const states = new Map<{ text: string }, string>()
   const lineOf = (l: TextLine, heading = false, dated = false): void => {
     const read = readStamp(l.text.replace(STATUS_LEAD, ''), hints)
     // A chat line (`[10:01] <ann> hi`) is an event only where the section holds nothing else: else it quotes the talk.
@@ -139,6 +142,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
       const bare = !stamp.rest || (heading && SUFFIX_ONLY.test(stamp.rest))
       const piece = entry(stamp, bare ? '' : stamp.rest, l.line, l.column)
       if (chat) piece.chat = true
+      const state = stamp === read ? statusLeadState(l.text) : null
+      if (state) states.set(piece, state)
       under = heading ? piece : null
       pending = bare ? piece : null
       dayEntry = heading && dated && !stamp.time && !stamp.timeUnknown ? piece : null
@@ -170,9 +175,10 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
 
   // `label` is the parent item's text: a nested item that is only a stamp (`**Detected:**` over `- 10:15 AM`) takes it.
   // `detailOf` is the time heading over the list: a timed sub-bullet ("- Impact" over "  - Tokyo 22:09 ~ 23:10") is its detail.
-  const list = (node: List, depth: number, label = '', detailOf: { detail?: string } | null = null): boolean => {
+  const list = (node: List, depth: number, label = '', detailOf: { detail?: string } | null = null, dated = false): boolean => {
     let timed = false
     const untimed: Piece[] = []
+    const from = pieces.length
     for (const item of node.children) {
       if (pieces.length >= MAX_PIECES) break
       const [first, second] = item.children
@@ -218,7 +224,8 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
         } else untimed.push({ kind: 'untimed', text, line, column })
       }
     }
-    if (timed) untimed.forEach(push)
+    // A list straight under a day line (`2019-02-18:`) is that day's events, timed or not.
+    if (timed || dated) mergeByLine(pieces, from, untimed)
     return timed
   }
 
@@ -244,7 +251,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
           !timedBelow(children, index, hints),
         )
       else if (node.type === 'paragraph') for (const l of paragraphLines(node).slice(0, MAX_PIECES)) textLine(l)
-      else if (node.type === 'list') list(node, 0, '', timeHeading)
+      else if (node.type === 'list') list(node, 0, '', timeHeading, pieces[pieces.length - 1]?.kind === 'day')
       else if (node.type === 'blockquote' && depth < MAX_DEPTH) walk(node.children, depth + 1)
       else if (node.type === 'html') for (const l of sectionOf(htmlLines(node), heading)) textLine(l, l.heading)
       else if (node.type === 'code') {
@@ -272,6 +279,7 @@ export function collectPieces(nodes: RootContent[], hints: DateHints, heading: s
   const headings = nodes.flatMap((n, i) => (n.type === 'heading' ? [{ i, stamp: readStamp(toString(n).replace(STATUS_LEAD, ''), hints) }] : []))
   const dayLayout = !headings.some((h) => h.stamp?.time || h.stamp?.timeUnknown) && headings.some((h) => h.stamp?.date && timedBelow(nodes, h.i, hints))
   walk(nodes, 0)
+  for (const [piece, state] of states) piece.text = piece.text ? `${state} - ${piece.text}` : state
   return pieces.some((p) => p.kind === 'entry' && !p.chat) ? pieces.filter((p) => p.kind !== 'entry' || !p.chat) : pieces
 }
 

@@ -142,6 +142,8 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   let dayDate: string | null = headingDate ? dayOf(headingDate) : null
   let carryDate: string | null = null
   let dayShift = 0
+  // Whether a day line or day heading inside the section has set the day (not the heading's date or the incident's).
+  let marked = false
   let prevMinutes: number | null = null
   let sectionZone: ParsedZone | null = null
   let entryZone: ParsedZone | null = null
@@ -157,6 +159,7 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
   for (const piece of pieces) {
     if (piece.kind === 'day') {
       dayDate = dayOf(piece.date) ?? dayDate
+      marked = true
       dayShift = 0
       prevMinutes = null
       continue
@@ -170,7 +173,9 @@ function resolve(collect: (hints: DateHints) => Piece[], given: TimelineContext,
       continue
     }
     if (piece.kind === 'untimed') {
-      if (!deliberatelyUntimed(piece.text))
+      // Under a day line or day heading of the section (`2019-02-18:` over bullets, some timed), an untimed bullet is an event of that day.
+      if (marked && dayDate && !prose) entries.push({ at: null, date: dayDate, time: null, text: piece.text, line: piece.line })
+      else if (!deliberatelyUntimed(piece.text))
         report(file, 'info', `Timeline entry has no time; write it as \`- 14:05 ${piece.text.slice(0, 40)}\``, piece, RULE.timelineNoTime)
       continue
     }
