@@ -57,3 +57,34 @@ describe('action items: the scope of the list', () => {
     ).toEqual(['Add an alert on lease exhaustion', 'Review the firmware monthly'])
   })
 })
+
+describe('action items: a labelled follow-up inside a list of another section', () => {
+  it('reads a bullet that opens with a follow-up label as one item', () => {
+    expect(
+      texts(
+        '## Updates\n\n- The DHCP servers stopped answering.\n- **Remedial Actions**: I am going to limit the lease time to one hour.\n- **Follow-up:** Add an alert on lease exhaustion.\n',
+      ),
+    ).toEqual(['I am going to limit the lease time to one hour.', 'Add an alert on lease exhaustion.'])
+    // A label with nothing after it names no follow-up.
+    expect(texts('## Updates\n\n- The DHCP servers stopped answering.\n- **Next steps**:\n')).toEqual([])
+  })
+})
+
+describe('action items: a bold-labelled bullet of follow-ups among other labelled bullets', () => {
+  it('reads the text after "**Remedial actions**:" before a rule as one item', () => {
+    expect(
+      texts('### Outage on May 1\n\n- **Actions taken**: I rebooted the server.\n- **Remedial actions**: I am going to limit the threads.\n\n---\n'),
+    ).toEqual(['I am going to limit the threads.'])
+    const bare =
+      '# Disk full\n\n- **Affected services**: blog.\n- **Actions taken**: I rebooted it.\n- **Remedial actions**: I am going to limit the threads.\n\n---\n'
+    expect(normalizeDocument('b.md', bare, options).record.actionItems.map((i) => i.text)).toEqual(['I am going to limit the threads.'])
+  })
+
+  it('reads the text after "**Remedial actions**:" as one item, and the steps taken beside it as none', () => {
+    expect(
+      texts(
+        '### Outage on May 1\n\n- **Affected services**: blog.\n- **Actions taken**: I rebooted the server.\n- **Remedial actions**: I am going to limit the threads. If it happens again I will move it.\n',
+      ),
+    ).toEqual(['I am going to limit the threads. If it happens again I will move it.'])
+  })
+})

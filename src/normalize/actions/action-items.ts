@@ -146,7 +146,8 @@ const FINDINGS: ItemDefaults = { kind: null, done: null }
  */
 function readGroup(blocks: Block[], from: number, to: number, defaults: ItemDefaults, out: ActionItem[], named: boolean): void {
   const own: RootContent[] = []
-  for (let i = from; i < to && blocks[i]?.kind !== 'heading'; i++) own.push(blocks[i]!.node)
+  // Rules between entries carry nothing: a group of one paragraph and a rule is a group of one paragraph.
+  for (let i = from; i < to && blocks[i]?.kind !== 'heading'; i++) if (blocks[i]!.node.type !== 'thematicBreak') own.push(blocks[i]!.node)
   const besideList = own.some((n) => n.type === 'list')
   const tabled = own.some((n) => n.type === 'table' && isActionTable(n, true, besideList))
   const listed = tabled || own.some((n) => n.type === 'list' || n.type === 'table')
@@ -242,6 +243,17 @@ function takenBefore(blocks: Block[], index: number): number | null {
   return null
 }
 
+/**
+ * A bold label and its text on one line, alone in its section but for a rule ("- **Remedial actions**: I am going to …"): one list
+ * entry, so its text is read like a named group's (its one proposal is its item).
+ */
+function labelLine(span: SectionSpan, blocks: Block[]): boolean {
+  const body = blocks[span.index + 1]
+  if (span.heading.kind !== 'heading' || span.heading.origin !== 'bold' || body?.kind !== 'content' || body.line !== span.heading.line) return false
+  // Only rules between entries may follow it.
+  return blocks.slice(span.index + 2, span.end).every((b) => b.kind === 'content' && b.node.type === 'thematicBreak')
+}
+
 /** Action items of the document (nested action sections read once, through their parent). */
 export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionItem[] {
   const out: ActionItem[] = []
@@ -273,7 +285,7 @@ export function findActionItems(spans: SectionSpan[], blocks: Block[]): ActionIt
       readGroup(blocks, taken + 1, span.index, { kind: null, done: true }, out, true)
     }
     const before = out.length
-    readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, false)
+    readGroup(blocks, span.index + 1, span.end, { kind: null, ...groupStatus(span.heading.text, { kind: null, done: null }) }, out, labelLine(span, blocks))
     out.splice(before, out.length - before, ...out.slice(before).filter((item) => keep(item.text)))
   }
   itemsOutsideActionSections(blocks, skip, out)

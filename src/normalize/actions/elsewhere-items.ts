@@ -1,6 +1,7 @@
 /**
  * Follow-ups outside the action-items sections and timelines: action tables, lists (or indented lines) a paragraph
- * announces as changes to come, labelled lead-ins ("Action point: …") and runs of status-prefixed paragraphs ("DONE: …", "TODO: …").
+ * announces as changes to come, labelled lead-ins ("Action point: …", a bullet "**Remedial actions**: …") and runs of
+ * status-prefixed paragraphs ("DONE: …", "TODO: …").
  */
 import { toString } from 'mdast-util-to-string'
 import type { ActionItem } from '../../types.js'
@@ -9,7 +10,7 @@ import { oneLine } from '../structure/plain-text.js'
 import { makeItem } from './action-markers.js'
 import { isActionTable, tableItems } from './action-table.js'
 import { announcesFollowUps } from './announced-list.js'
-import { labelledAction } from './labelled-actions.js'
+import { labelledAction, labelledBullet } from './labelled-actions.js'
 import { fromList } from './action-list.js'
 import { codeItems } from './action-lines.js'
 
@@ -37,6 +38,15 @@ export function itemsOutsideActionSections(blocks: Block[], skip: boolean[], out
     const previous = blocks[i - 1]
     const announced = previous?.kind === 'content' && previous.node.type === 'paragraph' && announcesFollowUps(toString(previous.node))
     if (node.type === 'list' && announced) fromList(node, { kind: null, done: null }, out)
+    else if (node.type === 'list') {
+      // A bullet that opens with a follow-up label ("- **Remedial actions**: I am going to …") among other bullets.
+      for (const li of node.children) {
+        const first = li.children[0]
+        const text = first?.type === 'paragraph' ? labelledBullet(toString(first)) : null
+        const made = text ? makeItem(text, { kind: null, done: null }) : null
+        if (made) out.push(made)
+      }
+    }
     // The same lead-in over indented lines, which Markdown reads as code: one item a line, unless they read as code.
     if (node.type === 'code' && announced && !node.lang)
       for (const line of codeItems(node.value, node.lang).items) {

@@ -8,10 +8,22 @@ import type { Block } from '../structure/blocks.js'
 import { oneLine } from '../structure/plain-text.js'
 import { TAKEN_ACTIONS } from './action-groups.js'
 
-/** Labels that name one follow-up or a few ("Action point", "Action items", "Actions planned", "Action taken"). */
-const ACTION_LABEL = /^(?:action (?:points?|items?|planned|taken)|actions (?:planned|taken))$/i
+/** Labels of follow-ups to come: "Remedial actions", "Corrective action", "Follow-up", "Next steps". */
+const COMING = '(?:remedial|corrective|preventive|preventative|follow[- ]?up) actions?|follow[- ]?ups?|next steps?'
+/** Labels that name one follow-up or a few ("Action point", "Action items", "Actions planned", "Action taken", "Remedial actions"). */
+const ACTION_LABEL = new RegExp(`^(?:action (?:points?|items?|planned|taken)|actions (?:planned|taken)|${COMING})$`, 'i')
 /** The same label opening a paragraph, with the item after it. */
 const LABELLED_PARAGRAPH = /^[*_]{0,2}(action (?:points?|items?|planned|taken)|actions (?:planned|taken))[*_]{0,2}\s*:[*_]{0,2}\s+(\S[\s\S]*)$/i
+/** Labels that name one follow-up to come, as a bullet opens with them: "**Remedial actions**:", "Follow-up:", "Next step:". */
+const FOLLOW_UP_LABEL = new RegExp(`^[*_]{0,2}(${COMING}|action (?:points?|items?|planned)|actions planned)[*_]{0,2}\\s*:[*_]{0,2}\\s+(\\S[\\s\\S]*)$`, 'i')
+
+/** The follow-up a list item of another section opens with a label ("- **Remedial actions**: I am going to …"), or null. */
+export function labelledBullet(text: string): string | null {
+  const found = FOLLOW_UP_LABEL.exec(text.trim())
+  const rest = oneLine(found?.[2] ?? '')
+  return rest && !rest.endsWith(':') ? rest : null
+}
+
 /** A note that says the item above it was carried out ("This has been done.", "Done.", "Completed in May"). */
 const DONE_NOTE = /^(?:(?:this|it) (?:has|had|was|is) (?:already )?(?:been )?(?:done|completed|implemented|fixed|deployed|in place)|done|completed|fixed)\b/i
 

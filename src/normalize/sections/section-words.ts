@@ -67,6 +67,8 @@ export const SECTION_CUES: SectionCue[] = [
   { key: 'actionItems', weight: 3, words: ['action', 'actions', 'corrective', 'preventive', 'preventative', 'prevention', 'prevent', 'follow-up', 'followup', 'follow up', 'next steps', 'todo', 'to do', 'tasks', 'improvement', 'improvements', 'enhancement', 'enhancements', 'remediation items', 'backlog', 'future work', 'going forward', 'moving forward', 'recommendation', 'recommendations', 'measures', 'massnahmen', 'mesures', 'prochaines etapes', 'plan', 'looking ahead', 'looking forward'], parts: ['maßnahme', 'massnahme', '再発防止策', '再発防止', '対策', '改善', '今後の対応', '今後の対策', '今後', '将来', '恒久対応', '恒久対策', '恒久', '実施すべき', '実施事項', '改善策', '防止策', '対応策', '施策', '取り組み', '取組'] },
   // A fix named as the lasting one ("Long-term solution", "Permanent fix", "Future fixes") is a follow-up, not the incident's resolution.
   { key: 'actionItems', weight: 3, words: FOLLOW_UP_FIXES },
+  // "Remedial actions", "Remedial measures": what will put it right, named as follow-ups.
+  { key: 'actionItems', weight: 3, words: ['remedial'] },
   { key: 'actionItems', weight: 2, words: ['will', 'doing', 'change', 'next', 'future', 'prochaines', 'nachste', 'schritte', 'venir'] },
   // French "à mettre en place" (to put in place): measures still to come.
   { key: 'actionItems', weight: 2, words: ['mettre en place'] },
