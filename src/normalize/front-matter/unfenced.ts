@@ -6,9 +6,10 @@
 
 /** Keys that only a metadata block carries; at least one of them must be present (so `Date:` prose is not taken). */
 const ANCHORS = new Set(['title', 'slug'])
-const KEY_LINE = /^([A-Za-z][a-z0-9_-]{0,30}):(?:[ \t]+(\S.*?))?[ \t]*$/
+/** A `key: value` line, already trimmed at its end: its value runs to the end (a lazy value before `[ \t]*$` was quadratic on spaces). */
+const KEY_LINE = /^([A-Za-z][a-z0-9_-]{0,30}):(?:[ \t]+(\S.*))?$/
 /** A Nikola metadata line inside its leading comment: `.. title: Cache outage`. */
-const NIKOLA_LINE = /^\.\.[ \t]+([a-z][a-z0-9_-]{0,30}):(?:[ \t]+(\S.*?))?[ \t]*$/
+const NIKOLA_LINE = /^\.\.[ \t]+([a-z][a-z0-9_-]{0,30}):(?:[ \t]+(\S.*))?$/
 
 /** The parsed block and how many lines it spans; null when the text does not start with one. */
 export interface UnfencedMatter {
