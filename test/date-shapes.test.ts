@@ -61,6 +61,21 @@ describe('a day given once on a prose stamp dates the clock times after it', () 
     expect(times('from 0900-1000, then at 10:30')).toEqual(['9:0', '10:0', '10:30'])
     expect(times('requests rose from 1200 to 1500 per second')).toEqual([])
     expect(times('requests rose from 1200 to 1500.')).toEqual([])
+    // A unit or a place after the range makes it a count: only a zone, hrs or a day after "on" makes it times.
+    expect(times('throughput rose from 1200 to 1500 RPS during the incident')).toEqual([])
+    expect(times('heap grew between 1024 and 2048 MB over the day')).toEqual([])
+    expect(times('connections climbed from 1200 to 1500 on the primary')).toEqual([])
+    expect(times('down from 1410 to 1425 UTC')).toEqual(['14:10', '14:25'])
+    expect(times('down from 1410 to 1425 on Monday')).toEqual(['14:10', '14:25'])
+  })
+})
+
+describe('a range of counts in the summary is no stated impact window', () => {
+  it('keeps the timeline window when the summary says throughput went from 1200 to 1500 RPS', () => {
+    const doc =
+      '# API slowdown\n\n## Summary\n\nOn 2024-03-05 the API was slow. Error rates rose and throughput dropped from 1200 to 1500 RPS during the outage.\n\n## Timeline\n\n- 09:00 Deploy started\n- 09:10 Errors began\n- 09:40 Rolled back, service fully restored\n'
+    const { record } = normalizeDocument('x.md', doc, options)
+    expect([at(record.impact.start), at(record.impact.end)]).toEqual(['2024-03-05 09:10', '2024-03-05 09:40'])
   })
 })
 

@@ -4,6 +4,8 @@
  */
 export { findDates, matchDateAt, parseDate, inferDayFirst } from './datetime-dates.js'
 import { allMatches } from '../all-matches.js'
+import { MONTH_WORD } from './month-words.js'
+import { parseZone } from './zones.js'
 
 /** A clock time, 24-hour. `meridiem` says whether the author wrote am/pm (a bare `1:52` may still mean 13:52). */
 export interface ParsedTime {
@@ -98,32 +100,46 @@ const OFFSET_BEFORE = /(?:UTC|GMT|UT)\s?[+\-−]\s?$/i
 
 /**
  * A range of two four-digit military times after "from" or "between" ("from 0233 to 0239 on 15Sep94", "between 1410
- * and 1425 hrs"): times when a zone, `hrs` or "on" follows, or when either is written with its leading zero (a count
- * such as "from 1200 to 1500 requests" is neither).
+ * and 1425 hrs"): times when a zone, `hrs` or "on" and a day follows, or when either is written with its leading zero
+ * (a count such as "from 1200 to 1500 requests", "1200 to 1500 RPS" or "… on the primary" is neither).
  */
 const COMPACT_RANGE =
-  /(?<=\b(?:from|between)\s)([01]\d|2[0-3])([0-5]\d)(\s(?:and|to|until|till)\s|\s?[-–]\s?)([01]\d|2[0-3])([0-5]\d)(?![\d:])(?:(\s?(?:hrs?|h)\b|\s[A-Z]{2,5}\b|\son\s)|(?=[.,;)]|\s*$))/g
+  /(?<=\b(?:from|between)\s)([01]\d|2[0-3])([0-5]\d)(\s(?:and|to|until|till)\s|\s?[-–]\s?)([01]\d|2[0-3])([0-5]\d)(?![\d:])(?:(\s?(?:hrs?|h)\b|\s([A-Z]{2,5})\b|\son\s)|(?=[.,;)]|\s*$))/g
+/** What follows "on" after a range of times: a day ("on 15Sep94", "on Monday", "on March 3", "on the 5th"), not a place. */
+const DAY_AFTER_ON = new RegExp(String.raw`^(?:\d|(?:${MONTH_WORD}|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|the\s+\d)`, 'i')
 
-/** The two times of each `COMPACT_RANGE` in the text, with their indexes. */
-function compactRangeTimes(text: string): Array<ParsedTime & { index: number }> {
-  const out: Array<ParsedTime & { index: number }> = []
+/** The two times of each `COMPACT_RANGE` in the text that reads as times, with their indexes, and the spans they cover. */
+function compactRangeTimes(text: string): { times: Array<ParsedTime & { index: number }>; spans: Array<[number, number]> } {
+  const times: Array<ParsedTime & { index: number }> = []
+  const spans: Array<[number, number]> = []
   for (const m of allMatches(COMPACT_RANGE, text)) {
-    const [, h1, m1, join, h2, m2, tail] = m
+    const [all, h1, m1, join, h2, m2, tail, zone] = m
     if (!tail && !h1!.startsWith('0') && !h2!.startsWith('0')) continue
+    // A word in capitals after it is a zone only when it names one ("UTC", not "RPS" or "MB"); "on" needs a day after it.
+    if (zone !== undefined && !parseZone(zone)) continue
+    if (/^\son\s$/.test(tail ?? '') && !DAY_AFTER_ON.test(text.slice(m.index + all.length, m.index + all.length + 12))) continue
     const time = (h: string, min: string, index: number) => ({ hour: Number(h), minute: Number(min), second: null, text: h + min, meridiem: null, index })
-    out.push(time(h1!, m1!, m.index), time(h2!, m2!, m.index + 4 + join!.length))
+    times.push(time(h1!, m1!, m.index), time(h2!, m2!, m.index + 4 + join!.length))
+    spans.push([m.index, m.index + all.length])
   }
-  return out
+  return { times, spans }
 }
 
 /** Every time written inside prose, in order, with its index. */
 export function findTimes(text: string): Array<ParsedTime & { index: number }> {
   const out: Array<ParsedTime & { index: number }> = []
   if (!TIME_CHANCE.test(text)) return out
-  const compact = /\d{4}/.test(text) ? compactRangeTimes(text.slice(0, 100_000)) : []
-  if (compact.length) {
-    const found = findTimes(text.replace(COMPACT_RANGE, (all) => ' '.repeat(all.length)))
-    return [...found, ...compact].sort((a, b) => a.index - b.index)
+  const compact = /\d{4}/.test(text) ? compactRangeTimes(text.slice(0, 100_000)) : null
+  if (compact?.times.length) {
+    // The ranges read, blanked, so that the rest of the text is read once more without them.
+    let blanked = ''
+    let from = 0
+    for (const [start, end] of compact.spans) {
+      blanked += text.slice(from, start) + ' '.repeat(end - start)
+      from = end
+    }
+    const found = findTimes(blanked + text.slice(from))
+    return [...found, ...compact.times].sort((a, b) => a.index - b.index)
   }
   for (const m of allMatches(TIME_GLOBAL, text.slice(0, 100_000))) {
     // The `05:00` of `UTC−05:00` is the zone's offset, not a time.
