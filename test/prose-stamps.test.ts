@@ -41,3 +41,11 @@ describe('the day of prose times', () => {
     expect(read(before).events).toEqual(['2024-03-03 10:00', '2024-03-02 18:00'])
   })
 })
+
+describe('a prose event far into a long paragraph', () => {
+  it('is its own sentence however many sentences come before it on the line', () => {
+    const fill = Array.from({ length: 90 }, (_, i) => `Step ${i} done.`).join(' ')
+    const doc = `# DB outage\n\nOn 2024-03-05 the database failed.\n\n## What happened\n\nAt 09:00 we deployed. ${fill} At 10:05 the database failed. We paged the DBA. At 10:40 service was restored.\n`
+    expect(read(doc).texts).toEqual(['At 09:00 we deployed.', 'The database failed.', 'Service was restored.'])
+  })
+})

@@ -20,22 +20,37 @@ export const POSTED_CUE = /\b(?:posted|updated|edited)\b/i
 const STOP = /[.!?](?=\s|$)/g
 /** Sentence marks looked at on each side of a time. */
 const MAX_STOPS = 40
+/** Characters looked at on each side of a time: a sentence that starts further back is cut there (only `MAX_TEXT` is kept). */
+const WINDOW = 4 * MAX_TEXT
 
-/** The sentence of `line` around `index`, whitespace collapsed; a dot after an ordinal ("am 3. März"), an abbreviation or an initial ends none. */
+/** Whether the mark ending at `cut` ends a sentence: not after an ordinal ("am 3. März"), an abbreviation or an initial. */
+const endsSentence = (line: string, cut: number): boolean => !isFalseCut(line.slice(Math.max(0, cut - 40), cut), line.slice(cut, cut + 40))
+
+/**
+ * The sentence of `line` around `index`, whitespace collapsed, looked for within `WINDOW` characters and `MAX_STOPS`
+ * marks on each side of it, so that each time costs the same however long its line.
+ */
 function sentenceAt(line: string, index: number): string {
-  let start = 0
-  let end = line.length
-  let looked = 0
-  for (const m of allMatches(STOP, line)) {
-    if (++looked > MAX_STOPS * 2) break
-    const cut = m.index + 1
-    if (isFalseCut(line.slice(Math.max(0, cut - 40), cut), line.slice(cut, cut + 40))) continue
-    if (cut <= index) start = cut
-    else {
-      end = cut
+  const from = Math.max(0, index - WINDOW)
+  const marks: number[] = []
+  STOP.lastIndex = from
+  for (let m = STOP.exec(line); m && m.index < index; m = STOP.exec(line)) marks.push(m.index + 1)
+  let start = from
+  for (let i = marks.length - 1; i >= 0 && i >= marks.length - MAX_STOPS; i--) {
+    if (endsSentence(line, marks[i]!)) {
+      start = marks[i]!
       break
     }
   }
+  let end = Math.min(line.length, index + WINDOW)
+  STOP.lastIndex = index
+  for (let m = STOP.exec(line), looked = 0; m && m.index < end && looked < MAX_STOPS; m = STOP.exec(line), looked++) {
+    if (endsSentence(line, m.index + 1)) {
+      end = m.index + 1
+      break
+    }
+  }
+  STOP.lastIndex = 0
   return collapseSpaces(line.slice(start, end)).trim().slice(0, MAX_TEXT)
 }
 
