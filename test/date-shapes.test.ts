@@ -37,6 +37,11 @@ describe('a stated range of incident dates gives its first day', () => {
     expect(read(doc).date).toBe('2019-02-18')
     expect(read(doc.replace('date(s)', 'dates')).date).toBe('2019-02-18')
   })
+
+  it('reads an "Incident dates:" line over a range of month-name days as the date field', () => {
+    for (const label of ['Incident dates:', 'Incident date(s):', 'Dates:'])
+      expect(read(`# Proxy bypass\n\n${label} February 18 to April 5, 2019\n\n## Summary\n\nA fix was released on 2019-04-05.\n`).date).toBe('2019-02-18')
+  })
 })
 
 describe('a day given once on a prose stamp dates the clock times after it', () => {
