@@ -6,6 +6,7 @@ import { findDates } from '../time/datetime.js'
 import { matchSection, type SectionMatch } from '../sections/section-synonyms.js'
 import { STATUS_LABELS } from '../sections/section-words.js'
 import { foreignFieldName } from './foreign-field-labels.js'
+import { fieldKindOf } from './fields.js'
 import { italicHeading } from './italic-heading.js'
 import { isQuestion } from './question-lines.js'
 import { stripEmojiEdges } from '../summary/title-text.js'
@@ -117,8 +118,11 @@ function cleanLabel(label: string): string {
     .trim()
 }
 
+/** A field names a section only when its value says more than a moment: `**Mitigated At:** 03:01 UTC` is a phase field. */
 function fieldOrText(label: string, value: string): LineKind {
   const clean = cleanLabel(label)
+  if (fieldKindOf(clean) && /\d/.test(value) && value.trim().length <= 60 && !/[.!?]$/.test(value.trim()))
+    return { type: 'field', label: clean, value: value.trim(), match: null }
   const match = matchSection(clean, true)
   if (match || FIELD_NAMES.has(clean.toLowerCase()) || foreignFieldName(clean)) return { type: 'field', label: clean, value: value.trim(), match }
   return { type: 'text' }
