@@ -1,8 +1,9 @@
 /**
  * Two or more impact periods one passage states ("the first outage lasted from 10:00 to 10:40; it recurred from 13:05
  * to 13:30"): the window spans the first start to the last end. Its length is then not that span but the stated total
- * when the text gives one ("65 minutes in total": at least the periods' sum, at most the span), else the span, as a
- * stated duration wins over the ends (the corpus labels' rule); the window reads the total before it measures the span.
+ * when the text gives one ("65 minutes in total": at least nine tenths of the periods' sum, as totals are rounded, at
+ * most the span), else the span, as a stated duration wins over the ends (the corpus labels' rule); the window reads the
+ * total before it measures the span.
  */
 import type { Moment } from '../../types.js'
 import { isBefore, minutesFrom } from './moment-math.js'

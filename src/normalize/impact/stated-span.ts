@@ -9,6 +9,8 @@ import type { ParsedZone } from '../time/zones.js'
 import { minutesFrom, shiftMoment } from './moment-math.js'
 
 const HALF_DAY = 720
+/** The share of the periods' summed minutes a stated total must reach to be their total, as totals are rounded ("about an hour" for 65). */
+const ROUNDED_TOTAL = 0.9
 
 /** What `statedSpan` reads: whether the end is stated (only then mended), the periods' covered minutes, the stated duration on demand. */
 export interface SpanInput {
@@ -32,5 +34,5 @@ export function statedSpan(input: SpanInput): { end: Moment; minutes: number | n
   }
   if (input.covered === null) return { end: input.end, minutes: span }
   const total = input.told()
-  return { end: input.end, minutes: total !== null && total >= input.covered * 0.9 && total <= span ? total : span }
+  return { end: input.end, minutes: total !== null && total >= input.covered * ROUNDED_TOTAL && total <= span ? total : span }
 }
