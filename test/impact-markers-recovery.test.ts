@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TAG_VOCABULARY } from '../src/config.js'
 import { findDurations } from '../src/normalize/impact/find-duration.js'
+import { endScore, startScore } from '../src/normalize/impact/marked-events.js'
 import { normalizeDocument } from '../src/normalize/index.js'
 
 const options = { defaultTimezone: null, tagVocabulary: DEFAULT_TAG_VOCABULARY }
@@ -174,5 +175,35 @@ describe('two incident periods', () => {
       '2024-08-08 13:30',
       65,
     ])
+  })
+})
+
+describe('probe shapes: recovery words and first-event ends', () => {
+  it('reads a full restoration with words between as the plainest end', () => {
+    expect(endScore('Full search cluster functionality restored and incident resolved')).toBe(4)
+    expect(endScore('All of the services are returning to green.')).toBe(3)
+  })
+
+  it('takes the first event as the end when no event marks the start', () => {
+    const doc = lines(
+      '# API unreachable',
+      '',
+      'On 1 February 2024 the API was unreachable from 10:00 UTC.',
+      '',
+      '## Timeline',
+      '',
+      '- 10:35 All services are returning to green.',
+      '- 10:50 Cause found: the standby load balancer did not take over.',
+    )
+    expect(window(doc).slice(0, 2)).toEqual(['2024-02-01 10:00', '2024-02-01 10:35'])
+  })
+
+  it('reads an amount in parentheses after "resolved"', () => {
+    expect(findDurations('Fees accrued on every vault until the issue got resolved(~20 hrs).')[0]).toMatchObject({ minutes: 1200 })
+  })
+
+  it('reads "issue exploited" as a start', () => {
+    expect(startScore('At 12:50 UTC, issue exploited.')).toBe(2)
+    expect(startScore('The bug could be exploited by anyone.')).toBeLessThan(2)
   })
 })

@@ -68,3 +68,18 @@ describe('the day a report was written', () => {
     expect(dateOf(lines('# Checkout errors', '', 'Written on 2024-07-22 by the platform team.', '', ...timeline))).toBe('2024-07-22')
   })
 })
+
+describe('a date in the title over a timeline that starts weeks earlier', () => {
+  it('stays the incident date when an event on that day says the impact began', () => {
+    const doc = lines(
+      '# Chain split 2021-08-27 post mortem',
+      '',
+      '## Timeline',
+      '',
+      '- 2021-08-10: A researcher submitted a bounty report.',
+      '- 2021-08-20: Released a patched version.',
+      '- 2021-08-27: At 12:50 UTC, issue exploited.',
+    )
+    expect(dateOf(doc)).toBe('2021-08-27')
+  })
+})

@@ -20,6 +20,7 @@ import { collectFields, fieldRangeOf } from './structure/fields.js'
 import { severityValue } from './structure/severity-value.js'
 import { splitFrontMatter } from './front-matter/front-matter.js'
 import { findIncidentWhen, pickDate, titleDateIsReportDay } from './time/incident-date.js'
+import { startScore } from './impact/marked-events.js'
 import { withoutCode } from './time/without-code.js'
 import { repairTree } from './structure/tree-repairs.js'
 import { findLessons } from './actions/lessons.js'
@@ -146,6 +147,7 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const reportDay = titleDateIsReportDay(
     found,
     timeline.entries.flatMap((e) => (e.date ? [e.date] : [])),
+    timeline.entries.flatMap((e) => (e.date && startScore(e.text) >= 2 ? [e.date] : [])),
   )
   const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)

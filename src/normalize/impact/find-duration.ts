@@ -99,9 +99,9 @@ const LASTED_BEFORE = new RegExp(
   String.raw`\b(?:for|lasting|lasted|lasts|last(?:ed)?\s+(?:about|approximately|roughly|around|nearly|almost|over)|took|duration(?:\s+of)?|downtime(?:\s+of)?|outage(?:\s+of)?|period\s+of|span\s+of|total(?:\s+of)?|für|pendant|durant|während|environ|ungefähr|etwa|rund)\s*(?:(?:${QUALIFIER})\s*)*$`,
   'i',
 )
-/** An amount alone in parentheses right after the words that say something was down ("was down for a while (~6 hours)"). */
+/** An amount alone in parentheses right after the words that say something was down or came back ("was down for a while (~6 hours)", "until it got resolved (~20 hrs)"). */
 const IN_PARENTHESES_AFTER_IMPACT =
-  /\b(?:down|outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|degraded|disrupted|interrupted)\b[^()\n]{0,40}\(\s*(?:~|≈|about|approx\.?|approximately|around|roughly|ca\.?|nearly|almost)?\s*$/i
+  /\b(?:down|outage|offline|unavailab\w*|unreachab\w*|inaccessib\w*|degraded|disrupted|interrupted|resolved|fixed|restored|recovered)\b[^()\n]{0,40}\(\s*(?:~|≈|about|approx\.?|approximately|around|roughly|ca\.?|nearly|almost)?\s*$/i
 /** Words after an amount that say it measured the impact. */
 const IMPACT_AFTER =
   /^\s*(?:-?long\s+|of\s+|de\s+|lang(?:e|er|en)?\s+)?(?:(?:total|partial|complete|full|intermittent|service|site|global|cascading|major|minor|widespread|an?)\s+){0,2}(?:downtime|outage|disruption|degradation|degraded|impact|unavailability|interruption|errors?|failure|instability|panne|indisponibilit|ausfall|störung|停止|障害)/i

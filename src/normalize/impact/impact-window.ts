@@ -16,7 +16,8 @@ import { endScore, findMarkedEvents, isFollowUp, isLeadUp, saysRecovered, startS
 import { withoutOutliers } from './outlier-events.js'
 import { laterOf, spannedEnd } from './spanned-end.js'
 import { isLaterDay } from './end-day.js'
-import { isBefore, isBeforeKey, minutesFrom, momentInZone, momentKey, momentOf, shiftMoment } from './moment-math.js'
+import { isBefore, isBeforeKey, minutesFrom, momentKey, momentOf, shiftMoment } from './moment-math.js'
+import { fromIso, withDetails } from './window-inputs.js'
 
 /** What the window is read from. */
 export interface ImpactInput {
@@ -47,26 +48,6 @@ interface Known {
 
 const RANK: Record<ImpactSource, number> = { stated: 3, marked: 2, timeline: 1 }
 const EMPTY: ImpactWindow = { start: null, end: null, durationMinutes: null, source: null }
-
-/** A stated instant as a moment on the timeline's clock (a status page's UTC `date` over a timeline in local time). */
-function fromIso(at: string | null, zone: ParsedZone | null): Moment | null {
-  const m = at ? /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(at) : null
-  if (!m) return null
-  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(at!)
-  // A local date-time (front matter written without a zone) is in the document's zone, unknown without one.
-  if (!zoned) return momentOf({ at: null, date: m[1]!, time: m[2]! }, zone)
-  const there = zone ? momentInZone(at!, zone) : null
-  return there ?? { at, date: m[1]!, time: m[2]! }
-}
-
-/** Entries whose text carries the paragraphs under their time heading too (copies; the record keeps its own text). */
-function withDetails(timeline: TimelineEntry[], details: Map<TimelineEntry, string> | null): TimelineEntry[] {
-  if (!details?.size) return timeline
-  return timeline.map((e) => {
-    const detail = details.get(e)
-    return detail ? { ...e, text: `${e.text} ${detail}` } : e
-  })
-}
 
 /** Timeline moments in time order (document order when some lack a day), each with its entry. */
 function ordered(timeline: TimelineEntry[], zone: ParsedZone | null): Array<{ entry: TimelineEntry; moment: Moment }> {
@@ -246,7 +227,8 @@ export function findImpactWindow(input: ImpactInput, sources?: ImpactNotes): Imp
       end = { moment: stated.end.moment, source: 'stated' }
   }
   if (!start && markedStart) start = { moment: markedStart, source: 'marked' }
-  if (!end && markedEnd && (!start || !isBefore(markedEnd, start.moment))) end = { moment: markedEnd, source: 'marked' }
+  // The first event marks the end only after a start known otherwise (a status page's opening post): alone it is both ends.
+  if (!end && markedEnd && (start ? !isBefore(markedEnd, start.moment) : marks.end !== 0)) end = { moment: markedEnd, source: 'marked' }
   if (!start) {
     const toDetect = statedTimeToDetect(input.passages)
     const before = toDetect === null ? null : startBeforeDetection(events, toDetect, zone)

@@ -77,7 +77,10 @@ const START_STEMS: Stems = heaviestFirst([
   ],
   [/\b(?:users?|customers?)\s+(?:start|began|begin|report\w*|experienc\w*)/i, 1],
   // A security incident begins when the attack lands: a malicious release, a compromise, data taken.
-  [/\b(?:malware|malicious|compromised|breach(?:ed)?|exfiltrat\w*|unauthori[sz]ed\s+access)\b/i, 2],
+  [
+    /\b(?:malware|malicious|compromised|breach(?:ed)?|exfiltrat\w*|unauthori[sz]ed\s+access|(?<!\b(?:be|could|can|would|might|may|not)\s)exploited|exploit(?:ation)?\s+(?:began|started|occurred|observed|detected))\b/i,
+    2,
+  ],
   [/\b(?:issue|problem|outage|incident)\s+(?:was\s+|is\s+)?(?:detected|noticed|reported|spotted|observed)\b/i, 1],
   [
     /ausfall|ausgefallen|störung|nicht\s+(?:mehr\s+)?(?:erreichbar|verfügbar|möglich|nutzbar|abrufbar)|fehler(?!frei)|\bpanne|indisponib\w*|coupure|interruption|障害|停止|不具合|エラー|ダウン|発生/i,
@@ -106,11 +109,11 @@ const END_STEMS: Stems = heaviestFirst([
   // "RECOVERY" in capitals, or an event that opens with it as a label ("Recovery: logins succeed"), not "disaster recovery".
   [/(?<!\b(?:DISASTER|DR)\s)\bRECOVERY\b|^\W{0,3}(?:[Ff]ull\s+)?[Rr]ecovery\W{0,3}(?:[:.!–—-]|$)/, 3],
   [
-    /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
+    /\b(?:fully|completely|all)\s+(?:restored|recovered|resolved|operational|functional|back)\b|\bfull\s+(?:[\w-]+\s+){0,3}?(?:restored|recovered|back)\b|\b(?:outage|downtime|impact|disruption|degradation)\s+(?:ended|ends|over|is\s+over|resolved|mitigated)\b/i,
     4,
   ],
   [
-    /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|return(?:s|ed|ing)?\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy)|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal|(?:ok(?:ay)?|fine|good|normal|healthy)\s+again|(?:problem|issue|bug|outage)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+|fully\s+)?(?:solved|fixed|resolved))/i,
+    /\b(?:restor(?:ed|es)|recover(?:ed|s|y\s+complete)|resolved|back\s+(?:online|up|to\s+normal|in\s+service|to\s+service)|operational\s+again|up\s+again|working\s+again|(?:is|are|was|were)\s+(?:back|up)\b|normal\s+(?:operation|service)s?|functioning\s+normally|(?:service|traffic)\s+(?:resumed|returned)|all\s+clear|return(?:s|ed|ing)?\s+to\s+(?:a\s+)?(?:normal|functional|working|healthy|green)|back\s+to\s+green|(?:returned|went|is|are|was|were)\s+back\s+to\s+normal|(?:ok(?:ay)?|fine|good|normal|healthy)\s+again|(?:problem|issue|bug|outage)\s+(?:is|was|has\s+been|had\s+been)\s+(?:now\s+|finally\s+|fully\s+)?(?:solved|fixed|resolved))/i,
     3,
   ],
   [/\bresolution\s+(?:is\s+|was\s+)?(?:confirmed\s+)?(?:complete|completed|confirmed)\b|\bfix\s+(?:is\s+|was\s+)?confirmed\b/i, 3],
@@ -263,6 +266,10 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
       last = i
     }
   }
+  // Without a marked start and no later end, the first event may be the end (a status page opened by its front matter,
+  // then "returning to green"); the window takes it only after a start known otherwise.
+  const opening = start === null && best < 2 && entries.length ? endScore(entries[0]!.text) : 0
+  if (opening >= 2) [best, last] = [opening, 0]
   let end = best >= 2 ? last : null
   let endWeight = best
   // The impact came back after that end ("errors reappear"): the end is the plainest one after the recurrence, else unknown.

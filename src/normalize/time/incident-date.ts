@@ -264,10 +264,11 @@ export function pickDate(when: IncidentWhen, entryDate: string | null, published
  * Whether a date read from the title is the day the report was written or published rather than the day the
  * incident began: the timeline has no entry after it and began two or more days before it ("Vulnerability
  * disclosure 2022-11-01" over a timeline running 27 October to 1 November). A single day before is lead-up
- * (a change merged the evening before the outage the title names), so the title keeps it.
+ * (a change merged the evening before the outage the title names), so the title keeps it, as it does when an event on
+ * its day says the impact began there (`impactDays`: "issue exploited" on the title's day, weeks after a bounty report).
  */
-export function titleDateIsReportDay(when: IncidentWhen, entryDates: string[]): boolean {
-  if (when.dateSource !== 'title' || !when.date || entryDates.length === 0) return false
+export function titleDateIsReportDay(when: IncidentWhen, entryDates: string[], impactDays: string[] = []): boolean {
+  if (when.dateSource !== 'title' || !when.date || entryDates.length === 0 || impactDays.includes(when.date)) return false
   const title = Date.parse(`${when.date}T00:00:00Z`)
   const days = entryDates.map((d) => Date.parse(`${d}T00:00:00Z`)).filter((ms) => !Number.isNaN(ms))
   if (Number.isNaN(title) || days.length === 0 || days.some((ms) => ms > title)) return false
