@@ -266,8 +266,7 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
       last = i
     }
   }
-  // Without a marked start and no later end, the first event may be the end (a status page opened by its front matter,
-  // then "returning to green"); the window takes it only after a start known otherwise.
+  // With no marked start nor later end, the first event may end it (the window takes it after a start known otherwise).
   const opening = start === null && best < 2 && entries.length ? endScore(entries[0]!.text) : 0
   if (opening >= 2) [best, last] = [opening, 0]
   let end = best >= 2 ? last : null
@@ -288,10 +287,7 @@ export function findMarkedEvents(entries: TimelineEntry[]): MarkedEvents {
 /** Words that say the impact happened again ("errors reappear", "site went down again", "the problem recurred"). */
 const AGAIN = /\b(?:again|re-?appear\w*|recurr?\w*|re-?occur\w*|resurfac\w*|return(?:s|ed)?(?!\s+to\b)|came\s+back|second\s+(?:outage|wave|time))\b/i
 
-/**
- * The index of the first event from `from` on that says the impact began again (an impact word with a word of
- * recurrence) and says nothing of an end; -1 when none does.
- */
+/** The first event from `from` on that says the impact began again and says nothing of an end; -1 when none does. */
 function recurrence(entries: TimelineEntry[], from: number): number {
   for (let i = from; i < entries.length; i++) {
     const text = entries[i]!.text
