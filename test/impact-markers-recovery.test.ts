@@ -139,6 +139,11 @@ describe('qualified durations', () => {
     expect(findDurations('Requests took more than 30 seconds each.')).toEqual([])
     expect(findDurations('Only page if the machine is down for more than 15 minutes.')).toEqual([])
   })
+
+  it('reads an amount after a condition that a comma or colon has closed', () => {
+    expect(findDurations('Users who tried to check out, even if they retried, saw errors for 40 minutes.')[0]).toMatchObject({ minutes: 40 })
+    expect(findDurations('We apologize if you were affected: the API was down for 2 hours.')[0]).toMatchObject({ minutes: 120 })
+  })
 })
 
 describe('two incident periods', () => {

@@ -116,8 +116,11 @@ const AFTER_BEFORE = /\b(?:after|following)\s*$/i
 /** An amount set after a clock time, as a range's length is ("from 9:30 AM to 12:30 PM, ~3 hours", "10:05–10:40 UTC (35 min)"). */
 const AFTER_CLOCK =
   /\d[:.h]\d{2}\s{0,2}(?:[ap]\.?m\.?\s{0,2})?(?:[A-Z]{2,5}\s{0,2})?[,(]\s{0,2}(?:~|≈|about|approx\.?|approximately|around|roughly|some|nearly|almost|ca\.?)?\s{0,2}$/i
-/** A condition the amount sits in ("alert only if a machine is down for more than 15 minutes"): a threshold, not the outage. */
-const CONDITION_BEFORE = /\b(?:if|whenever|unless|in\s+case)\b[^.;!?]*$/i
+/**
+ * A condition the amount sits in ("alert only if a machine is down for more than 15 minutes"): a threshold, not the
+ * outage; a comma or colon closes the condition ("even if they retried, saw errors for 40 minutes").
+ */
+const CONDITION_BEFORE = /\b(?:if|whenever|unless|in\s+case)\b[^.;:,!?]*$/i
 const LATER_AFTER = /^\s*(?:later|after|before|ago|earlier|prior|into|of\s+(?:each|every|the)|per|from\s+now|to\s+(?:detect|respond|acknowledge))/i
 
 /** Stats lines ("Time to recovery: 25 minutes", "TTD: 5 min", "Total downtime: 2h") and what they measure. */
