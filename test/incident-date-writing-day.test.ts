@@ -82,4 +82,26 @@ describe('a date in the title over a timeline that starts weeks earlier', () => 
     )
     expect(dateOf(doc)).toBe('2021-08-27')
   })
+  it('gives way to a start marked days before the title’s day (only the first marked start keeps a title date)', () => {
+    const doc = lines(
+      '# Build breakage on 2019-03-12',
+      '',
+      '## Timeline',
+      '',
+      '### 2019-03-01',
+      '',
+      'A breaking change is merged upstream.',
+      '',
+      '### 2019-03-11',
+      '',
+      '- **16:27** The bad release is published **<START OF OUTAGE>**',
+      '- **21:36** CI starts failing on every pull request',
+      '',
+      '### 2019-03-12',
+      '',
+      '- **07:52** CI is still failing, builds break',
+      '- **14:15** Fix lands. **<END OF OUTAGE>**',
+    )
+    expect(dateOf(doc)).toBe('2019-03-11')
+  })
 })

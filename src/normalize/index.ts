@@ -147,7 +147,11 @@ function normalize(file: VFile, source: string, text: string, options: Normalize
   const reportDay = titleDateIsReportDay(
     found,
     timeline.entries.flatMap((e) => (e.date ? [e.date] : [])),
-    timeline.entries.flatMap((e) => (e.date && startScore(e.text) >= 2 ? [e.date] : [])),
+    // Only the first marked start's day keeps a title date: a start marked days before it is the impact's own day.
+    inOrder
+      .filter((e) => e.date && startScore(e.text) >= 2)
+      .slice(0, 1)
+      .map((e) => e.date!),
   )
   const when = reportDay ? { ...found, date: null, dateSource: null } : found
   const record = emptyRecord(source, meta.slug)

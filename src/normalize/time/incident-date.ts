@@ -265,7 +265,7 @@ export function pickDate(when: IncidentWhen, entryDate: string | null, published
  * incident began: the timeline has no entry after it and began two or more days before it ("Vulnerability
  * disclosure 2022-11-01" over a timeline running 27 October to 1 November). A single day before is lead-up
  * (a change merged the evening before the outage the title names), so the title keeps it, as it does when an event on
- * its day says the impact began there (`impactDays`: "issue exploited" on the title's day, weeks after a bounty report).
+ * its day is the first that says the impact began (`impactDays`: "issue exploited" on the title's day, weeks after a bounty report).
  */
 export function titleDateIsReportDay(when: IncidentWhen, entryDates: string[], impactDays: string[] = []): boolean {
   if (when.dateSource !== 'title' || !when.date || entryDates.length === 0 || impactDays.includes(when.date)) return false
