@@ -52,6 +52,8 @@ describe('findMarkedEvents', () => {
     const firstBest = ends.findIndex((e, i) => i > from && e === best)
     if (best >= 2)
       for (let i = entries.length - 1; i > from && end === null; i--) if (ends[i]! === best && (i === firstBest || !closesIncident(entries[i]!.text))) end = i
+    // With no marked start nor later end, the first event may end the impact.
+    if (start === null && best < 2 && entries.length > 0 && ends[0]! >= 2) end = 0
     return { start, end, startScore: start === null ? 0 : starts[start]!, endScore: end === null ? 0 : ends[end]! }
   }
   const texts = [
